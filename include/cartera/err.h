@@ -1,0 +1,45 @@
+/* Error codes and the message that travels with them up to the screen or the command line.
+ * Every fallible call returns one of these codes and fills a cart_err with words a clerk can act
+ * on: what was wrong and where. The code list is one X-macro, so names and texts never drift. */
+#ifndef CARTERA_ERR_H
+#define CARTERA_ERR_H
+
+#include <stdarg.h>
+
+#define CART_ERRORS(X)                                                        \
+	X(OK,       "ok")                                                     \
+	X(INVALID,  "invalid input")                                          \
+	X(NOTFOUND, "not found")                                              \
+	X(REFUSED,  "refused by the ledger's rules")                          \
+	X(CONFLICT, "already exists")                                         \
+	X(BUSY,     "the database is locked by another writer")               \
+	X(CORRUPT,  "the database file is damaged or is not a cartera ledger")\
+	X(VERSION,  "the database was written by a newer cartera")           \
+	X(DB,       "database error")                                         \
+	X(IO,       "input/output error")                                     \
+	X(NOMEM,    "out of memory")
+
+enum cart_code {
+#define X(name, text) CART_##name,
+	CART_ERRORS(X)
+#undef X
+	CART_NCODES
+};
+
+typedef struct cart_err {
+	int code;
+	char msg[512];
+} cart_err;
+
+/* Set *e (when not NULL) to code and a printf-formatted message; return code. */
+int cart_fail(cart_err *e, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+int cart_vfail(cart_err *e, int code, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+/* Clear *e to CART_OK. */
+void cart_clear(cart_err *e);
+/* Short name ("INVALID") and generic text of a code. */
+const char *cart_code_name(int code);
+const char *cart_code_text(int code);
+
+#endif

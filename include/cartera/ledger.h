@@ -1,0 +1,375 @@
+/* The ledger model: the only code that touches SQLite. Company settings, clients, documents and the
+ * ledger entries they post (SPEC L1), instalments, allocations of credits to charges (L2), opening
+ * balances (L3), voids by reversing documents (L4), and the balance and aging queries, all as of a
+ * date (L6) and grouped by currency. Every write is one BEGIN IMMEDIATE transaction; the schema's
+ * CHECKs and triggers refuse what the rules forbid even if this code had a bug.
+ *
+ * Amounts are int64_t minor units; dates are ISO "YYYY-MM-DD" strings. Functions return a cart_code
+ * and fill the cart_err with a message for the clerk. */
+#ifndef CARTERA_LEDGER_H
+#define CARTERA_LEDGER_H
+
+#include <stdint.h>
+
+#include "cartera/date.h"
+#include "cartera/err.h"
+#include "cartera/money.h"
+
+typedef struct ledger ledger;
+
+/* The schema version this program writes (the number of the last data/NNN_*.sql migration). */
+int ledger_schema_version(void);
+
+enum {
+	LEDGER_OPEN_CREATE = 1,   /* create the file if missing and migrate it */
+	LEDGER_OPEN_READONLY = 2, /* never write (reports) */
+};
+
+/* Open a ledger file: WAL, foreign keys, busy timeout, pending migrations applied. A file written
+ * by a newer cartera is refused (CART_VERSION) and left untouched; a file that is not a SQLite
+ * database gives CART_CORRUPT; a missing file without LEDGER_OPEN_CREATE gives CART_NOTFOUND. */
+int ledger_open(const char *path, int flags, ledger **out, cart_err *e);
+void ledger_close(ledger *l);
+/* The clerk recorded with every posting (default: the Unix login). */
+void ledger_set_clerk(ledger *l, const char *clerk);
+/* Milliseconds a writer waits for another clerk's transaction before CART_BUSY (default 5000). */
+void ledger_set_busy_timeout(ledger *l, int ms);
+
+/* ---- company settings ---- */
+
+#define LEDGER_MAX_RANGES 8
+
+typedef struct company {
+	char name[160];
+	char tax_id[32];
+	char country[3];      /* ISO 3166 alpha-2: PE, PA, CO, MX, EC, ... */
+	char currency[4];     /* ISO 4217 of the company: PEN, USD, COP, MXN */
+	char currency2[4];    /* a second invoicing currency (Peru, Panama) or "" */
+	money_fmt fmt;        /* decimals and separators */
+	int allow_cash_refund;
+	int n_ranges;         /* aging ranges: upper bounds in days overdue, e.g. 30 60 90 */
+	int ranges[LEDGER_MAX_RANGES];
+} company;
+
+/* Defaults: "Mi Empresa", country CO, COP, 2 decimals ',' and '.', ranges 30/60/90. */
+void company_defaults(company *c);
+int ledger_company_get(ledger *l, company *c, cart_err *e);
+int ledger_company_set(ledger *l, const company *c, cart_err *e);
+/* Parse "30,60,90" into c->ranges (strictly increasing, 1..8 values). */
+int company_parse_ranges(company *c, const char *text, cart_err *e);
+
+/* ---- clients ---- */
+
+enum receiver_type { RECEIVER_TAXPAYER = 0, RECEIVER_FINAL = 1, RECEIVER_GOVERNMENT = 2, RECEIVER_FOREIGN = 3 };
+/* What an invoice with reimbursable expenses posts for this client (seed 003). */
+enum charge_mode { CHARGE_INVOICE = 0, CHARGE_EXPENSES = 1, CHARGE_BOTH = 2, CHARGE_NONE = 3 };
+
+typedef struct client {
+	int64_t id;
+	int receiver_type;
+	int taxpayer_type;       /* enum taxpayer_type */
+	char tax_id[32];
+	char dv[4];
+	char name[200];
+	char location[160];
+	char address[200];
+	char email[200];
+	char phone[40];
+	char mobile[40];
+	int terms_days;
+	int64_t credit_limit;    /* 0 = no limit */
+	int charge_mode;
+	char notes[400];
+	int active;
+	char opening_date[DATE_LEN]; /* date of its opening balance, "" if none (read only) */
+} client;
+
+void client_defaults(client *c);
+/* Add a client; sets c->id. Duplicate tax ids are refused (CART_CONFLICT naming the holder). */
+int ledger_client_add(ledger *l, client *c, cart_err *e);
+int ledger_client_get(ledger *l, int64_t id, client *c, cart_err *e);
+/* Find one client by reference: a number is an id; otherwise an exact tax id, an exact name
+ * (case-insensitive), or a unique name prefix. CART_NOTFOUND or CART_INVALID (ambiguous) naming
+ * the reference. */
+int ledger_client_find(ledger *l, const char *ref, client *c, cart_err *e);
+
+typedef struct client_row {
+	const client *c;
+	char currency[4];     /* "" when the client has no entries */
+	int64_t balance;      /* ledger balance in that currency (today) */
+} client_row;
+typedef int (*client_cb)(const client_row *row, void *ud);
+/* Clients whose name, tax id or phone contain filter (NULL: all), ordered by name, paged.
+ * One row per client and currency. A callback returning non-zero stops the walk. */
+int ledger_client_list(ledger *l, const char *filter, int offset, int limit, client_cb cb, void *ud,
+                       cart_err *e);
+int ledger_client_count(ledger *l, const char *filter, int64_t *n, cart_err *e);
+
+/* ---- documents and entries ---- */
+
+#define DOC_TYPES(X)                                        \
+	X(INVOICE,     "invoice",     "FAC")                \
+	X(CREDIT_NOTE, "credit-note", "NC")                 \
+	X(RECEIPT,     "receipt",     "RC")                 \
+	X(ADVANCE,     "advance",     "ANT")                \
+	X(OPENING,     "opening",     "SI")                 \
+	X(JOURNAL,     "journal",     "PD")                 \
+	X(QUOTE,       "quote",       "COT")                \
+	X(APPLY,       "apply",       "APL")                \
+	X(VOID,        "void",        "ANU")
+
+enum doc_type {
+#define X(id, name, prefix) DOC_##id,
+	DOC_TYPES(X)
+#undef X
+	DOC_NTYPES
+};
+const char *doc_type_name(int type);
+int doc_type_parse(const char *name); /* -1 when unknown */
+
+/* Entry codes of SPEC L1. Charges (debit to the client) first, then credits. */
+#define ENTRY_CODES(X)                                      \
+	X(CSI, 'D', "Cargo saldo inicial")                  \
+	X(CF,  'D', "Cargo factura")                        \
+	X(CPD, 'D', "Cargo poliza de diario")               \
+	X(CGC, 'D', "Cargo gasto comprobado")               \
+	X(ASI, 'C', "Abono saldo inicial")                  \
+	X(AA,  'C', "Abono anticipo")                       \
+	X(APF, 'C', "Abono pago factura")                   \
+	X(APD, 'C', "Abono poliza de diario")               \
+	X(NC,  'C', "Nota de credito")
+
+enum entry_code {
+#define X(id, side, text) CODE_##id,
+	ENTRY_CODES(X)
+#undef X
+	CODE_N
+};
+const char *entry_code_name(int code);
+int entry_code_parse(const char *name); /* -1 when unknown */
+/* 'D' for a charge code, 'C' for a credit code. */
+char entry_code_side(int code);
+
+typedef struct posted {
+	int64_t doc_id;
+	char number[32];      /* "FAC-000123" */
+	int64_t entry_id;     /* the main entry posted (0 if none) */
+	int64_t credit_left;  /* receipts and credits: what stayed as a credit in favour */
+} posted;
+
+typedef struct instalment_in {
+	char due_date[DATE_LEN];
+	int64_t amount;
+} instalment_in;
+
+typedef struct invoice_in {
+	int64_t client_id;
+	char date[DATE_LEN];
+	char due_date[DATE_LEN];   /* "" = date + client's terms */
+	char currency[4];          /* "" = the company's */
+	int64_t total;             /* invoice total (CF charge) */
+	int64_t expenses;          /* reimbursable expenses (CGC charge), per the client's charge mode */
+	const instalment_in *inst; /* instalments that add up to total, or NULL */
+	int n_inst;
+	char reference[64];
+	char memo[200];
+} invoice_in;
+int ledger_invoice_post(ledger *l, const invoice_in *in, posted *out, cart_err *e);
+
+/* One allocation request: the charge entry (and instalment, 0 = spread over its instalments oldest
+ * first) and the amount. */
+typedef struct alloc_in {
+	int64_t charge_entry_id;
+	int64_t instalment_id;
+	int64_t amount;
+} alloc_in;
+
+typedef struct receipt_in {
+	int64_t client_id;
+	char date[DATE_LEN];
+	char currency[4];          /* "" = the company's */
+	int64_t amount;
+	char method[24];           /* cash, transfer, card, cheque, ... */
+	char reference[64];
+	const alloc_in *allocs;    /* explicit allocations, or NULL for oldest first */
+	int n_allocs;
+	int no_auto;               /* with allocs == NULL: allocate nothing (an advance) */
+} receipt_in;
+/* Post a receipt: an APF credit for what pays charges and an AA credit in favour for any excess.
+ * Over-allocation (more than the receipt, or more than a charge has open) is refused. */
+int ledger_receipt_post(ledger *l, const receipt_in *in, posted *out, cart_err *e);
+
+typedef struct credit_note_in {
+	int64_t client_id;
+	char date[DATE_LEN];
+	char currency[4];
+	int64_t amount;
+	int64_t against_entry_id;  /* the invoice's charge it credits, 0 = on account */
+	char reason[200];
+} credit_note_in;
+int ledger_credit_note_post(ledger *l, const credit_note_in *in, posted *out, cart_err *e);
+
+/* Apply an open credit (AA, APF, NC, ASI, APD) to charges: explicit allocations, or oldest first
+ * when allocs is NULL (up to amount, 0 = all the credit has open). */
+typedef struct apply_in {
+	int64_t credit_entry_id;
+	char date[DATE_LEN];
+	int64_t amount;
+	const alloc_in *allocs;
+	int n_allocs;
+} apply_in;
+int ledger_credit_apply(ledger *l, const apply_in *in, posted *out, cart_err *e);
+
+/* Journal entry (CPD charge or APD credit). */
+typedef struct journal_in {
+	int64_t client_id;
+	char date[DATE_LEN];
+	char due_date[DATE_LEN];
+	char currency[4];
+	char side;                 /* 'D' charge, 'C' credit */
+	int64_t amount;
+	char memo[200];
+} journal_in;
+int ledger_journal_post(ledger *l, const journal_in *in, posted *out, cart_err *e);
+
+/* Opening balances (SPEC L3). A balance: one CSI (amount > 0) or ASI (amount < 0) per client and
+ * currency at a date, which becomes the client's opening date; refused when the client has an
+ * invoice dated before it. An item: one pending invoice from the old system (CSI with its own
+ * number, date and due date), never dated before the client's opening date. */
+typedef struct opening_in {
+	int64_t client_id;
+	int item;                  /* 0 = balance at a date, 1 = a live open item */
+	char date[DATE_LEN];
+	char due_date[DATE_LEN];   /* items: "" = date + terms; balances: "" = date */
+	char currency[4];
+	int64_t amount;            /* balance: signed; item: > 0 */
+	char reference[64];        /* the old system's invoice number */
+} opening_in;
+int ledger_opening_post(ledger *l, const opening_in *in, posted *out, cart_err *e);
+
+/* Void a document by a reversing document dated date: its allocations are reversed (payments it
+ * received become credits in favour again), and each of its entries is mirrored by an entry of the
+ * opposite side allocated against it. Voiding a void, or a voided document, is refused. */
+int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char *reason,
+                         posted *out, cart_err *e);
+/* Find a document by number ("FAC-000012") or id. */
+int ledger_document_find(ledger *l, const char *ref, int64_t *doc_id, cart_err *e);
+
+typedef struct doc_info {
+	int64_t id;
+	int type;                 /* enum doc_type */
+	char number[32];
+	int64_t client_id;
+	char date[DATE_LEN], due_date[DATE_LEN], currency[4];
+	int64_t total;
+	char reference[64];
+	char memo[200];
+	char voided_by[32];       /* number of the void that reversed it, or "" */
+} doc_info;
+int ledger_document_get(ledger *l, int64_t doc_id, doc_info *d, cart_err *e);
+
+typedef struct doc_entry {
+	int64_t entry_id;
+	char code[4];
+	char side;
+	int64_t amount, open;     /* open as kept now */
+} doc_entry;
+/* The entries a document posted (not the mirrors of a void), in order; *n of at most max. */
+int ledger_document_entries(ledger *l, int64_t doc_id, doc_entry *rows, int max, int *n, cart_err *e);
+
+/* ---- queries, every one as of a date ---- */
+
+#define LEDGER_MAX_CURRENCIES 4
+
+typedef struct totals {
+	char currency[4];
+	int64_t due, overdue, credits, net;     /* net = due + overdue - credits */
+	int64_t n_due, n_overdue, n_credits;    /* open items counted */
+} totals;
+
+/* The four dashboard totals (B1) for all clients (client_id 0) or one, one row per currency,
+ * ordered by currency; *n rows written (at most LEDGER_MAX_CURRENCIES). */
+int ledger_totals(ledger *l, int64_t client_id, const char *asof, totals *rows, int *n, cart_err *e);
+
+typedef struct balance {
+	char currency[4];
+	int64_t charges, credits;               /* sums of every entry dated on or before asof */
+	int64_t balance;                        /* charges - credits */
+} balance;
+
+/* The ledger balance (charges minus credits over every entry) of all clients (0) or one, one row
+ * per currency. Computed from the entries alone, it is what net must always equal. */
+int ledger_balance(ledger *l, int64_t client_id, const char *asof, balance *rows, int *n, cart_err *e);
+
+typedef struct open_item {
+	int64_t entry_id;
+	int64_t instalment_id;    /* 0 unless the row is one instalment */
+	int64_t doc_id;
+	char number[32];
+	char code[4];
+	char side;                /* 'D' charge, 'C' credit */
+	char date[DATE_LEN];
+	char due_date[DATE_LEN];
+	char currency[4];
+	int64_t amount;           /* the entry's (or instalment's) amount */
+	int64_t open;             /* what is still open as of the date */
+	int days_overdue;         /* 0 when not yet due */
+} open_item;
+typedef int (*open_item_cb)(const open_item *it, void *ud);
+/* Open charges (by instalment where an invoice has them) and open credits of one client as of
+ * asof, charges first, oldest due first. */
+int ledger_open_items(ledger *l, int64_t client_id, const char *asof, open_item_cb cb, void *ud,
+                      cart_err *e);
+
+typedef struct stmt_line {
+	int64_t entry_id;
+	int64_t doc_id;
+	char number[32];
+	char code[4];
+	char side;
+	int reversal;             /* 1 for the mirror entry of a void */
+	char date[DATE_LEN];
+	char due_date[DATE_LEN];
+	char currency[4];
+	int64_t charge, credit;   /* one of the two is 0 */
+	int64_t balance;          /* running balance in that currency */
+	char memo[200];
+} stmt_line;
+typedef int (*stmt_cb)(const stmt_line *ln, void *ud);
+/* Every entry of a client dated on or before asof, in date order, with running balance. */
+int ledger_statement(ledger *l, int64_t client_id, const char *asof, stmt_cb cb, void *ud, cart_err *e);
+
+typedef struct aging_row {
+	int64_t client_id;
+	const char *name;
+	char currency[4];
+	int64_t not_due;
+	int64_t range[LEDGER_MAX_RANGES + 1]; /* overdue 1..r1, r1+1..r2, ..., over the last */
+	int64_t open_charges;                 /* not_due + every range */
+	int64_t credits;
+	int64_t net;                          /* open_charges - credits */
+	int oldest_days;                      /* days overdue of the oldest overdue item */
+} aging_row;
+typedef int (*aging_cb)(const aging_row *row, void *ud);
+/* Aging by client as of asof with n_ranges bounds (e.g. 30 60 90 -> 1-30, 31-60, 61-90, >90),
+ * one row per client and currency that has anything open, ordered by name. Rows stream: memory
+ * does not grow with the number of clients. */
+int ledger_aging(ledger *l, const char *asof, const int *ranges, int n_ranges, aging_cb cb, void *ud,
+                 cart_err *e);
+
+/* Check every invariant: kept open amounts equal amount - allocations for each entry and
+ * instalment; instalments add up to their charge; allocations pair a credit with a charge of the
+ * same client and currency, never exceeding either; buckets add up to open charges; open charges
+ * - open credits = net = ledger balance per client and currency. Each failure is passed to cb (if
+ * any) as a sentence; *problems counts them. CART_OK means the walk ran, not that it found none. */
+typedef void (*check_cb)(const char *problem, void *ud);
+int ledger_check(ledger *l, const char *asof, check_cb cb, void *ud, int64_t *problems, cart_err *e);
+
+/* ---- bulk loading (demo data, benchmark, imports) ----
+ * Between begin and end every posting shares one transaction, secondary indexes are dropped and
+ * rebuilt at the end, and the page cache is raised. end commits; abort rolls everything back. */
+int ledger_bulk_begin(ledger *l, cart_err *e);
+int ledger_bulk_end(ledger *l, cart_err *e);
+void ledger_bulk_abort(ledger *l);
+
+#endif

@@ -1,0 +1,56 @@
+/* The `cartera` command line: shared state and helpers of the subcommands (src/cli_*.c). */
+#ifndef CARTERA_CLI_H
+#define CARTERA_CLI_H
+
+#include <getopt.h>
+
+#include "cartera/ctl.h"
+#include "cartera/output.h"
+
+/* Exit statuses: done, refused or failed, usage or malformed argument. */
+enum { EXIT_DONE = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
+
+typedef struct cli {
+	ctl c;
+	char db[1024];
+	int format;
+	int opened;
+	const char *prog;    /* "cartera invoice post", for messages */
+} cli;
+
+/* Options every subcommand accepts, handled by cli_common(). */
+#define CLI_COMMON_OPTS \
+	{ "db", required_argument, NULL, 'D' }, \
+	{ "today", required_argument, NULL, 'T' }, \
+	{ "format", required_argument, NULL, 'F' }, \
+	{ "help", no_argument, NULL, 'h' }
+
+/* Handle a common option; returns -1 when opt is not one, else an exit status (0 = go on). */
+int cli_common(cli *g, int opt, const char *arg);
+/* Report an error: "cartera: message" on stderr; exit 2 for bad input, 1 otherwise. */
+int cli_fail(cli *g, const cart_err *e);
+/* Report a usage error and point at --help; returns 2. */
+int cli_usage(cli *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Open the ledger (g->db) once; returns an exit status. */
+int cli_open(cli *g, int flags);
+/* Parse a whole number option. */
+int cli_int(cli *g, const char *what, const char *text, long min, long max, long *out);
+
+/* Print one client's open items as of asof (charges positive, credits negative). */
+int cli_open_items(cli *g, int64_t client_id, const char *asof, cart_err *e);
+
+int cmd_init(cli *g, int argc, char **argv);
+int cmd_demo(cli *g, int argc, char **argv);
+int cmd_client(cli *g, int argc, char **argv);
+int cmd_invoice(cli *g, int argc, char **argv);
+int cmd_payment(cli *g, int argc, char **argv);
+int cmd_credit(cli *g, int argc, char **argv);
+int cmd_credit_note(cli *g, int argc, char **argv);
+int cmd_opening(cli *g, int argc, char **argv);
+int cmd_void(cli *g, int argc, char **argv);
+int cmd_balance(cli *g, int argc, char **argv);
+int cmd_aging(cli *g, int argc, char **argv);
+int cmd_check(cli *g, int argc, char **argv);
+int cmd_dashboard(cli *g, int argc, char **argv);
+
+#endif

@@ -1,0 +1,337 @@
+/* Command-line clients: client add | list | show. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char client_help[] =
+	"Usage: cartera client add NAME [OPTIONS]\n"
+	"       cartera client list [FILTER] [--limit N] [--offset N]\n"
+	"       cartera client show CLIENT [--asof DATE]\n"
+	"\n"
+	"client add options:\n"
+	"  --tax-id ID          tax id, validated by the company's country (its DV is computed)\n"
+	"  --dv D               the check digit, if typed apart; it must match\n"
+	"  --taxpayer TYPE      natural or legal (default legal)\n"
+	"  --receiver TYPE      taxpayer, final, government or foreign (default taxpayer)\n"
+	"  --email LIST --phone N --mobile N --address TEXT --location TEXT --notes TEXT\n"
+	"  --terms DAYS         payment terms (default 30)\n"
+	"  --limit AMOUNT       credit limit (default none)\n"
+	"  --charge-mode MODE   for reimbursable expenses: invoice, expenses, both or none\n"
+	"  --inactive           add it inactive\n"
+	"client list prints number, name, tax id, phone and balance; FILTER matches part of the\n"
+	"name, tax id or phone. client show prints the record, its totals and its open items.\n";
+
+static int pick(const char *arg, const char *const *names, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!strcmp(arg, names[i]))
+			return i;
+	return -1;
+}
+
+static int client_add(cli *g, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTS,
+		{ "tax-id", required_argument, NULL, 't' },
+		{ "dv", required_argument, NULL, 'v' },
+		{ "taxpayer", required_argument, NULL, 'p' },
+		{ "receiver", required_argument, NULL, 'R' },
+		{ "email", required_argument, NULL, 'e' },
+		{ "phone", required_argument, NULL, 'P' },
+		{ "mobile", required_argument, NULL, 'M' },
+		{ "address", required_argument, NULL, 'a' },
+		{ "location", required_argument, NULL, 'L' },
+		{ "notes", required_argument, NULL, 'n' },
+		{ "terms", required_argument, NULL, 'd' },
+		{ "limit", required_argument, NULL, 'l' },
+		{ "charge-mode", required_argument, NULL, 'c' },
+		{ "inactive", no_argument, NULL, 'i' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const taxpayers[] = { "natural", "legal" };
+	static const char *const receivers[] = { "taxpayer", "final", "government", "foreign" };
+	static const char *const modes[] = { "invoice", "expenses", "both", "none" };
+	const char *limit = NULL;
+	client cl;
+	taxid_check tc;
+	cart_err e;
+	long v;
+	int opt, rc, k;
+
+	g->prog = "cartera client add";
+	client_defaults(&cl);
+	cl.taxpayer_type = TAXPAYER_LEGAL;
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 't': snprintf(cl.tax_id, sizeof cl.tax_id, "%s", optarg); break;
+		case 'v': snprintf(cl.dv, sizeof cl.dv, "%s", optarg); break;
+		case 'p':
+			if ((k = pick(optarg, taxpayers, 2)) < 0)
+				return cli_usage(g, "--taxpayer \"%s\": use natural or legal", optarg);
+			cl.taxpayer_type = k;
+			break;
+		case 'R':
+			if ((k = pick(optarg, receivers, 4)) < 0)
+				return cli_usage(g, "--receiver \"%s\": use taxpayer, final, government"
+				                 " or foreign", optarg);
+			cl.receiver_type = k;
+			break;
+		case 'e': snprintf(cl.email, sizeof cl.email, "%s", optarg); break;
+		case 'P': snprintf(cl.phone, sizeof cl.phone, "%s", optarg); break;
+		case 'M': snprintf(cl.mobile, sizeof cl.mobile, "%s", optarg); break;
+		case 'a': snprintf(cl.address, sizeof cl.address, "%s", optarg); break;
+		case 'L': snprintf(cl.location, sizeof cl.location, "%s", optarg); break;
+		case 'n': snprintf(cl.notes, sizeof cl.notes, "%s", optarg); break;
+		case 'd':
+			if ((rc = cli_int(g, "--terms", optarg, 0, 3650, &v)))
+				return rc;
+			cl.terms_days = (int)v;
+			break;
+		case 'l': limit = optarg; break;
+		case 'c':
+			if ((k = pick(optarg, modes, 4)) < 0)
+				return cli_usage(g, "--charge-mode \"%s\": use invoice, expenses, both or"
+				                 " none", optarg);
+			cl.charge_mode = k;
+			break;
+		case 'i': cl.active = 0; break;
+		case 'h':
+			fputs(client_help, stdout);
+			return EXIT_DONE;
+		default:
+			if ((rc = cli_common(g, opt, optarg)) == -1)
+				return cli_usage(g, "unknown option");
+			if (rc)
+				return rc;
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage(g, "give the client's name (quote it if it has spaces)");
+	snprintf(cl.name, sizeof cl.name, "%s", argv[optind]);
+	if ((rc = cli_open(g, 0)))
+		return rc;
+	if (limit && ctl_amount(&g->c, limit, "--limit", &cl.credit_limit, &e) != CART_OK)
+		return cli_fail(g, &e);
+	if (ctl_client_add(&g->c, &cl, &tc, &e) != CART_OK)
+		return cli_fail(g, &e);
+	if (tc.warning)
+		fprintf(stderr, "cartera: warning: %s\n", tc.message);
+	printf("client %lld added: %s%s%s%s%s\n", (long long)cl.id, cl.name,
+	       cl.tax_id[0] ? ", " : "", cl.tax_id, cl.dv[0] ? "-" : "", cl.dv);
+	return EXIT_DONE;
+}
+
+typedef struct list_ctx {
+	cli *g;
+	out_table t;
+} list_ctx;
+
+static int list_row(const client_row *r, void *ud)
+{
+	list_ctx *x = ud;
+	char id[24], bal[40], taxid[48];
+	const char *v[6];
+
+	snprintf(id, sizeof id, "%lld", (long long)r->c->id);
+	snprintf(taxid, sizeof taxid, "%s%s%s", r->c->tax_id, r->c->dv[0] ? "-" : "", r->c->dv);
+	if (x->g->format == OUT_TEXT)
+		ctl_money(&x->g->c, r->balance, bal, sizeof bal);
+	else
+		ctl_money_plain(&x->g->c, r->balance, bal, sizeof bal);
+	v[0] = id;
+	v[1] = r->c->name;
+	v[2] = taxid;
+	v[3] = r->c->phone;
+	v[4] = r->currency;
+	v[5] = bal;
+	out_row(&x->t, v);
+	return 0;
+}
+
+static int client_list(cli *g, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTS,
+		{ "limit", required_argument, NULL, 'l' },
+		{ "offset", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const out_col cols[] = {
+		{ "id", 6, 1, 1 }, { "name", 34, 0, 0 }, { "tax_id", 14, 0, 0 },
+		{ "phone", 12, 0, 0 }, { "currency", 8, 0, 0 }, { "balance", 16, 1, 1 },
+	};
+	list_ctx x = { .g = g };
+	long limit = 0, offset = 0;
+	cart_err e;
+	int opt, rc;
+
+	g->prog = "cartera client list";
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'l':
+			if ((rc = cli_int(g, "--limit", optarg, 1, 100000000, &limit)))
+				return rc;
+			break;
+		case 'o':
+			if ((rc = cli_int(g, "--offset", optarg, 0, 100000000, &offset)))
+				return rc;
+			break;
+		case 'h':
+			fputs(client_help, stdout);
+			return EXIT_DONE;
+		default:
+			if ((rc = cli_common(g, opt, optarg)) == -1)
+				return cli_usage(g, "unknown option");
+			if (rc)
+				return rc;
+		}
+	}
+	if (argc - optind > 1)
+		return cli_usage(g, "give at most one filter");
+	if ((rc = cli_open(g, 0)))
+		return rc;
+	out_begin(&x.t, stdout, g->format, cols, 6);
+	rc = ledger_client_list(g->c.l, optind < argc ? argv[optind] : NULL, (int)offset,
+	                        (int)limit, list_row, &x, &e);
+	out_end(&x.t);
+	return rc == CART_OK ? EXIT_DONE : cli_fail(g, &e);
+}
+
+static int open_row(const open_item *it, void *ud)
+{
+	list_ctx *x = ud;
+	char amount[40], open[40], days[16], inst[16];
+	const char *v[8];
+
+	if (x->g->format == OUT_TEXT) {
+		ctl_money(&x->g->c, it->amount, amount, sizeof amount);
+		ctl_money(&x->g->c, it->side == 'D' ? it->open : -it->open, open, sizeof open);
+	} else {
+		ctl_money_plain(&x->g->c, it->amount, amount, sizeof amount);
+		ctl_money_plain(&x->g->c, it->side == 'D' ? it->open : -it->open, open, sizeof open);
+	}
+	snprintf(days, sizeof days, "%d", it->days_overdue);
+	if (it->instalment_id)
+		snprintf(inst, sizeof inst, "%lld", (long long)it->instalment_id);
+	else
+		inst[0] = '\0';
+	v[0] = it->number;
+	v[1] = it->code;
+	v[2] = it->date;
+	v[3] = it->due_date;
+	v[4] = inst;
+	v[5] = amount;
+	v[6] = open;
+	v[7] = days;
+	out_row(&x->t, v);
+	return 0;
+}
+
+int cli_open_items(cli *g, int64_t client_id, const char *asof, cart_err *e)
+{
+	static const out_col cols[] = {
+		{ "document", 10, 0, 0 }, { "code", 4, 0, 0 }, { "date", 10, 0, 0 },
+		{ "due", 10, 0, 0 }, { "instalment", 10, 1, 1 }, { "amount", 15, 1, 1 },
+		{ "open", 15, 1, 1 }, { "days_overdue", 12, 1, 1 },
+	};
+	list_ctx x = { .g = g };
+	int rc;
+
+	out_begin(&x.t, stdout, g->format, cols, 8);
+	rc = ledger_open_items(g->c.l, client_id, asof, open_row, &x, e);
+	out_end(&x.t);
+	return rc;
+}
+
+static int client_show(cli *g, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTS,
+		{ "asof", required_argument, NULL, 'A' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const receivers[] = { "taxpayer", "final consumer", "government",
+	                                         "foreign" };
+	static const char *const modes[] = { "invoice", "expenses", "both", "none" };
+	const char *asof_arg = NULL;
+	char asof[DATE_LEN], limit[40];
+	client cl;
+	ctl_dashboard d;
+	cart_err e;
+	int opt, rc;
+
+	g->prog = "cartera client show";
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'A': asof_arg = optarg; break;
+		case 'h':
+			fputs(client_help, stdout);
+			return EXIT_DONE;
+		default:
+			if ((rc = cli_common(g, opt, optarg)) == -1)
+				return cli_usage(g, "unknown option");
+			if (rc)
+				return rc;
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage(g, "give one client (number, tax id or name)");
+	if (ctl_date(asof_arg, "--asof", asof, &e) != CART_OK)
+		return cli_fail(g, &e);
+	if ((rc = cli_open(g, 0)))
+		return rc;
+	if (ctl_client_ref(&g->c, argv[optind], &cl, &e) != CART_OK ||
+	    ctl_dashboard_load(&g->c, cl.id, asof, &d, &e) != CART_OK)
+		return cli_fail(g, &e);
+	if (g->format == OUT_TEXT) {
+		ctl_money(&g->c, cl.credit_limit, limit, sizeof limit);
+		printf("Client %lld: %s%s\n", (long long)cl.id, cl.name, cl.active ? "" : " (inactive)");
+		printf("  Tax id:     %s%s%s (%s, %s)\n", cl.tax_id[0] ? cl.tax_id : "-",
+		       cl.dv[0] ? "-" : "", cl.dv, cl.taxpayer_type ? "legal person" : "natural person",
+		       receivers[cl.receiver_type]);
+		printf("  Location:   %s\n  Address:    %s\n", cl.location, cl.address);
+		printf("  E-mail:     %s\n  Phone:      %s   Mobile: %s\n", cl.email, cl.phone,
+		       cl.mobile);
+		printf("  Terms:      %d days   Credit limit: %s   Expenses post: %s\n", cl.terms_days,
+		       cl.credit_limit ? limit : "none", modes[cl.charge_mode]);
+		if (cl.opening_date[0])
+			printf("  Opening:    %s\n", cl.opening_date);
+		if (cl.notes[0])
+			printf("  Notes:      %s\n", cl.notes);
+		for (int i = 0; i < d.n; i++) {
+			char a[40], b[40], c[40], n[40];
+
+			ctl_money(&g->c, d.t[i].due, a, sizeof a);
+			ctl_money(&g->c, d.t[i].overdue, b, sizeof b);
+			ctl_money(&g->c, d.t[i].credits, c, sizeof c);
+			ctl_money(&g->c, d.t[i].net, n, sizeof n);
+			printf("  As of %s in %s: due %s, overdue %s, credits %s, net %s\n", asof,
+			       d.t[i].currency, a, b, c, n);
+		}
+		printf("\nOpen items as of %s:\n", asof);
+	}
+	if (cli_open_items(g, cl.id, asof, &e) != CART_OK)
+		return cli_fail(g, &e);
+	return EXIT_DONE;
+}
+
+int cmd_client(cli *g, int argc, char **argv)
+{
+	g->prog = "cartera client";
+	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		fputs(client_help, argc < 2 ? stderr : stdout);
+		return argc < 2 ? EXIT_USAGE : EXIT_DONE;
+	}
+	if (!strcmp(argv[1], "add"))
+		return client_add(g, argc - 1, argv + 1);
+	if (!strcmp(argv[1], "list"))
+		return client_list(g, argc - 1, argv + 1);
+	if (!strcmp(argv[1], "show"))
+		return client_show(g, argc - 1, argv + 1);
+	return cli_usage(g, "unknown action \"%s\": use add, list or show", argv[1]);
+}

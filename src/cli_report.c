@@ -1,0 +1,365 @@
+/* Command-line reports: dashboard, balance, aging, check. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* Money in a listing: the company's format for people, plain for programs. */
+static void cell_money(cli *g, int64_t v, char *buf, size_t size)
+{
+	if (g->format == OUT_TEXT)
+		ctl_money(&g->c, v, buf, size);
+	else
+		ctl_money_plain(&g->c, v, buf, size);
+}
+
+/* Options shared by the reports: --asof and the common ones. */
+static int report_opts(cli *g, int argc, char **argv, const char *help, const char **asof,
+                       const char **ranges)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTS,
+		{ "asof", required_argument, NULL, 'A' },
+		{ "ranges", required_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int opt, rc;
+
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'A': *asof = optarg; break;
+		case 'r':
+			if (!ranges)
+				return cli_usage(g, "--ranges applies to aging only");
+			*ranges = optarg;
+			break;
+		case 'h':
+			fputs(help, stdout);
+			return -1;
+		default:
+			if ((rc = cli_common(g, opt, optarg)) == -1)
+				return cli_usage(g, "unknown option");
+			if (rc)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+/* ---- dashboard ---- */
+
+static const char dashboard_help[] =
+	"Usage: cartera [dashboard] [CLIENT] [--asof DATE]\n"
+	"The four totals of the receivables: due (not yet due), overdue, credits in favour and the\n"
+	"net balance, each with its count of open items; for all clients or one; per currency.\n";
+
+static int print_totals(cli *g, const ctl_dashboard *d)
+{
+	static const out_col cols[] = {
+		{ "currency", 8, 0, 0 }, { "due", 16, 1, 1 }, { "n_due", 6, 1, 1 },
+		{ "overdue", 16, 1, 1 }, { "n_overdue", 9, 1, 1 }, { "credits", 16, 1, 1 },
+		{ "n_credits", 9, 1, 1 }, { "net", 16, 1, 1 },
+	};
+	out_table t;
+	char a[40], b[40], c[40], n[40], na[24], nb[24], nc[24];
+
+	out_begin(&t, stdout, g->format, cols, 8);
+	for (int i = 0; i < d->n; i++) {
+		const char *v[8] = { d->t[i].currency, a, na, b, nb, c, nc, n };
+
+		cell_money(g, d->t[i].due, a, sizeof a);
+		cell_money(g, d->t[i].overdue, b, sizeof b);
+		cell_money(g, d->t[i].credits, c, sizeof c);
+		cell_money(g, d->t[i].net, n, sizeof n);
+		snprintf(na, sizeof na, "%lld", (long long)d->t[i].n_due);
+		snprintf(nb, sizeof nb, "%lld", (long long)d->t[i].n_overdue);
+		snprintf(nc, sizeof nc, "%lld", (long long)d->t[i].n_credits);
+		out_row(&t, v);
+	}
+	out_end(&t);
+	return EXIT_DONE;
+}
+
+int cmd_dashboard(cli *g, int argc, char **argv)
+{
+	const char *asof = NULL;
+	ctl_dashboard d;
+	client cl = { 0 };
+	cart_err e;
+	int rc;
+
+	g->prog = "cartera dashboard";
+	if ((rc = report_opts(g, argc, argv, dashboard_help, &asof, NULL)))
+		return rc < 0 ? EXIT_DONE : rc;
+	if (argc - optind > 1)
+		return cli_usage(g, "give at most one client");
+	if ((rc = cli_open(g, 0)))
+		return rc;
+	if (optind < argc && ctl_client_ref(&g->c, argv[optind], &cl, &e) != CART_OK)
+		return cli_fail(g, &e);
+	if (ctl_dashboard_load(&g->c, cl.id, asof, &d, &e) != CART_OK)
+		return cli_fail(g, &e);
+	if (g->format == OUT_TEXT)
+		printf("%s%s%s, as of %s\n", g->c.co.name, cl.id ? " — " : "", cl.id ? cl.name : "",
+		       d.asof);
+	return print_totals(g, &d);
+}
+
+/* ---- balance ---- */
+
+static const char balance_help[] =
+	"Usage: cartera balance [CLIENT] [--asof DATE]\n"
+	"The ledger balance (charges minus credits) and the open totals, per currency, of all\n"
+	"clients or of one; for one client in text, its open items follow.\n";
+
+int cmd_balance(cli *g, int argc, char **argv)
+{
+	static const out_col cols[] = {
+		{ "currency", 8, 0, 0 }, { "charges", 16, 1, 1 }, { "credits", 16, 1, 1 },
+		{ "balance", 16, 1, 1 }, { "due", 16, 1, 1 }, { "overdue", 16, 1, 1 },
+		{ "credits_open", 16, 1, 1 }, { "net", 16, 1, 1 },
+	};
+	const char *asof_arg = NULL;
+	balance b[LEDGER_MAX_CURRENCIES];
+	ctl_dashboard d;
+	client cl = { 0 };
+	out_table t;
+	cart_err e;
+	int nb, rc;
+
+	g->prog = "cartera balance";
+	if ((rc = report_opts(g, argc, argv, balance_help, &asof_arg, NULL)))
+		return rc < 0 ? EXIT_DONE : rc;
+	if (argc - optind > 1)
+		return cli_usage(g, "give at most one client");
+	if ((rc = cli_open(g, 0)))
+		return rc;
+	if (optind < argc && ctl_client_ref(&g->c, argv[optind], &cl, &e) != CART_OK)
+		return cli_fail(g, &e);
+	if (ctl_dashboard_load(&g->c, cl.id, asof_arg, &d, &e) != CART_OK ||
+	    ledger_balance(g->c.l, cl.id, d.asof, b, &nb, &e) != CART_OK)
+		return cli_fail(g, &e);
+	if (g->format == OUT_TEXT)
+		printf("%s, as of %s\n", cl.id ? cl.name : "All clients", d.asof);
+	out_begin(&t, stdout, g->format, cols, 8);
+	for (int i = 0; i < nb; i++) {
+		char v0[40], v1[40], v2[40], v3[40], v4[40], v5[40], v6[40];
+		const char *v[8] = { b[i].currency, v0, v1, v2, v3, v4, v5, v6 };
+		totals z = { 0 }, *tt = &z;
+
+		for (int j = 0; j < d.n; j++)
+			if (!strcmp(d.t[j].currency, b[i].currency))
+				tt = &d.t[j];
+		cell_money(g, b[i].charges, v0, sizeof v0);
+		cell_money(g, b[i].credits, v1, sizeof v1);
+		cell_money(g, b[i].balance, v2, sizeof v2);
+		cell_money(g, tt->due, v3, sizeof v3);
+		cell_money(g, tt->overdue, v4, sizeof v4);
+		cell_money(g, tt->credits, v5, sizeof v5);
+		cell_money(g, tt->net, v6, sizeof v6);
+		out_row(&t, v);
+	}
+	out_end(&t);
+	if (cl.id && g->format == OUT_TEXT) {
+		printf("\nOpen items:\n");
+		if (cli_open_items(g, cl.id, d.asof, &e) != CART_OK)
+			return cli_fail(g, &e);
+	}
+	return EXIT_DONE;
+}
+
+/* ---- aging ---- */
+
+static const char aging_help[] =
+	"Usage: cartera aging [--asof DATE] [--ranges 30,60,90]\n"
+	"Aging of the receivables: one row per client and currency with what is not yet due, what\n"
+	"is overdue in each range of days, open credits and the net; totals per currency at the end\n"
+	"(text). Ranges default to the company's. As of a past date, everything dated after it,\n"
+	"payments included, is left out.\n";
+
+#define AGING_MAXCOLS (LEDGER_MAX_RANGES + 9)
+
+typedef struct aging_ctx {
+	cli *g;
+	out_table t;
+	int nr;
+	int ncols;
+	struct { char cur[4]; aging_row sum; long rows; } tot[LEDGER_MAX_CURRENCIES];
+	int ntot;
+} aging_ctx;
+
+static void aging_emit(aging_ctx *x, const aging_row *r, const char *id, const char *name)
+{
+	char cells[AGING_MAXCOLS][40], days[16];
+	const char *v[AGING_MAXCOLS];
+	int k = 0;
+
+	v[k++] = id;
+	v[k++] = name;
+	v[k++] = r->currency;
+	cell_money(x->g, r->not_due, cells[k], sizeof cells[k]);
+	v[k] = cells[k];
+	k++;
+	for (int i = 0; i <= x->nr; i++, k++) {
+		cell_money(x->g, r->range[i], cells[k], sizeof cells[k]);
+		v[k] = cells[k];
+	}
+	cell_money(x->g, r->open_charges, cells[k], sizeof cells[k]);
+	v[k] = cells[k];
+	k++;
+	cell_money(x->g, r->credits, cells[k], sizeof cells[k]);
+	v[k] = cells[k];
+	k++;
+	cell_money(x->g, r->net, cells[k], sizeof cells[k]);
+	v[k] = cells[k];
+	k++;
+	snprintf(days, sizeof days, "%d", r->oldest_days);
+	v[k++] = days;
+	out_row(&x->t, v);
+}
+
+static int aging_row_cb(const aging_row *r, void *ud)
+{
+	aging_ctx *x = ud;
+	char id[24];
+	int i;
+
+	snprintf(id, sizeof id, "%lld", (long long)r->client_id);
+	aging_emit(x, r, id, r->name);
+	for (i = 0; i < x->ntot && strcmp(x->tot[i].cur, r->currency); i++)
+		;
+	if (i == x->ntot && x->ntot < LEDGER_MAX_CURRENCIES)
+		memcpy(x->tot[x->ntot++].cur, r->currency, 4);
+	if (i < LEDGER_MAX_CURRENCIES) {
+		aging_row *s = &x->tot[i].sum;
+
+		s->not_due += r->not_due;
+		for (int j = 0; j <= LEDGER_MAX_RANGES; j++)
+			s->range[j] += r->range[j];
+		s->open_charges += r->open_charges;
+		s->credits += r->credits;
+		s->net += r->net;
+		if (r->oldest_days > s->oldest_days)
+			s->oldest_days = r->oldest_days;
+		x->tot[i].rows++;
+	}
+	return 0;
+}
+
+int cmd_aging(cli *g, int argc, char **argv)
+{
+	const char *asof_arg = NULL, *ranges_arg = NULL;
+	char names[LEDGER_MAX_RANGES + 1][24], asof[DATE_LEN];
+	out_col cols[AGING_MAXCOLS];
+	aging_ctx x;
+	company co;
+	balance b[LEDGER_MAX_CURRENCIES];
+	cart_err e;
+	int nb, rc, k = 0;
+
+	g->prog = "cartera aging";
+	memset(&x, 0, sizeof x);
+	x.g = g;
+	if ((rc = report_opts(g, argc, argv, aging_help, &asof_arg, &ranges_arg)))
+		return rc < 0 ? EXIT_DONE : rc;
+	if (optind < argc)
+		return cli_usage(g, "unexpected argument \"%s\"", argv[optind]);
+	if (ctl_date(asof_arg, "--asof", asof, &e) != CART_OK)
+		return cli_fail(g, &e);
+	if ((rc = cli_open(g, 0)))
+		return rc;
+	co = g->c.co;
+	if (ranges_arg && company_parse_ranges(&co, ranges_arg, &e) != CART_OK)
+		return cli_usage(g, "--ranges: %s", e.msg);
+	x.nr = co.n_ranges;
+	cols[k++] = (out_col){ "id", 6, 1, 1 };
+	cols[k++] = (out_col){ "name", 28, 0, 0 };
+	cols[k++] = (out_col){ "currency", 8, 0, 0 };
+	cols[k++] = (out_col){ "not_due", 14, 1, 1 };
+	for (int i = 0; i <= co.n_ranges; i++) {
+		if (i < co.n_ranges)
+			snprintf(names[i], sizeof names[i], "%d-%d", i ? co.ranges[i - 1] + 1 : 1,
+			         co.ranges[i]);
+		else
+			snprintf(names[i], sizeof names[i], "over_%d", co.ranges[i - 1]);
+		cols[k++] = (out_col){ names[i], 14, 1, 1 };
+	}
+	cols[k++] = (out_col){ "open_charges", 14, 1, 1 };
+	cols[k++] = (out_col){ "credits", 14, 1, 1 };
+	cols[k++] = (out_col){ "net", 14, 1, 1 };
+	cols[k++] = (out_col){ "oldest_days", 11, 1, 1 };
+	x.ncols = k;
+	if (g->format == OUT_TEXT)
+		printf("Aging as of %s — %s\n", asof, co.name);
+	out_begin(&x.t, stdout, g->format, cols, k);
+	rc = ledger_aging(g->c.l, asof, co.ranges, co.n_ranges, aging_row_cb, &x, &e);
+	if (rc == CART_OK && g->format == OUT_TEXT)
+		for (int i = 0; i < x.ntot; i++)
+			aging_emit(&x, &x.tot[i].sum, "", "TOTAL");
+	out_end(&x.t);
+	if (rc != CART_OK)
+		return cli_fail(g, &e);
+	if (g->format == OUT_TEXT) {
+		if (ledger_balance(g->c.l, 0, asof, b, &nb, &e) != CART_OK)
+			return cli_fail(g, &e);
+		for (int i = 0; i < x.ntot; i++) {
+			const aging_row *s = &x.tot[i].sum;
+			int64_t sum = s->not_due, led = 0;
+			char a[40], c[40], n[40];
+
+			for (int j = 0; j <= LEDGER_MAX_RANGES; j++)
+				sum += s->range[j];
+			for (int j = 0; j < nb; j++)
+				if (!strcmp(b[j].currency, x.tot[i].cur))
+					led = b[j].balance;
+			ctl_money(&g->c, sum, a, sizeof a);
+			ctl_money(&g->c, s->net, c, sizeof c);
+			ctl_money(&g->c, led, n, sizeof n);
+			printf("%s: %ld clients; the ranges add up to %s of open charges; net %s %s the"
+			       " ledger balance %s\n", x.tot[i].cur, x.tot[i].rows, a, c,
+			       s->net == led && sum == s->open_charges ? "equals" : "DIFFERS FROM", n);
+		}
+	}
+	return EXIT_DONE;
+}
+
+/* ---- check ---- */
+
+static const char check_help[] =
+	"Usage: cartera check [--asof DATE]\n"
+	"Verify every invariant of the ledger: SQLite's own integrity, kept open amounts against\n"
+	"allocations, instalments, allocation pairs, voids, numbering, and that the aging buckets\n"
+	"and the net balance add up to the ledger. Exit status 1 when anything is wrong.\n";
+
+static void print_problem(const char *p, void *ud)
+{
+	(void)ud;
+	printf("problem: %s\n", p);
+}
+
+int cmd_check(cli *g, int argc, char **argv)
+{
+	const char *asof_arg = NULL;
+	char asof[DATE_LEN];
+	int64_t problems;
+	cart_err e;
+	int rc;
+
+	g->prog = "cartera check";
+	if ((rc = report_opts(g, argc, argv, check_help, &asof_arg, NULL)))
+		return rc < 0 ? EXIT_DONE : rc;
+	if (optind < argc)
+		return cli_usage(g, "unexpected argument \"%s\"", argv[optind]);
+	if (ctl_date(asof_arg, "--asof", asof, &e) != CART_OK)
+		return cli_fail(g, &e);
+	if ((rc = cli_open(g, LEDGER_OPEN_READONLY)))
+		return rc;
+	if (ledger_check(g->c.l, asof, print_problem, NULL, &problems, &e) != CART_OK)
+		return cli_fail(g, &e);
+	printf("%s: %lld problem%s as of %s\n", g->db, (long long)problems, problems == 1 ? "" : "s",
+	       asof);
+	return problems ? EXIT_FAILED : EXIT_DONE;
+}

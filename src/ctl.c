@@ -1,0 +1,442 @@
+/* Controllers: see include/cartera/ctl.h. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cartera/ctl.h"
+
+void ctl_default_db(char *buf, size_t size)
+{
+	const char *v = getenv("CARTERA_DB");
+
+	if (v && *v) {
+		snprintf(buf, size, "%s", v);
+		return;
+	}
+	v = getenv("XDG_DATA_HOME");
+	if (v && *v) {
+		snprintf(buf, size, "%s/cartera/ledger.db", v);
+		return;
+	}
+	v = getenv("HOME");
+	snprintf(buf, size, "%s/.local/share/cartera/ledger.db", v && *v ? v : ".");
+}
+
+int ctl_make_parent(const char *path, cart_err *e)
+{
+	char dir[1024];
+	char *slash;
+
+	snprintf(dir, sizeof dir, "%s", path);
+	slash = strrchr(dir, '/');
+	if (!slash || slash == dir)
+		return CART_OK;
+	*slash = '\0';
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			return cart_fail(e, CART_IO, "cannot create the folder %s: %s", dir,
+			                 strerror(errno));
+		*p = '/';
+	}
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return cart_fail(e, CART_IO, "cannot create the folder %s: %s", dir, strerror(errno));
+	return CART_OK;
+}
+
+int ctl_open(ctl *c, const char *path, int flags, cart_err *e)
+{
+	cart_err tmp;
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	snprintf(c->path, sizeof c->path, "%s", path);
+	rc = ledger_open(path, flags, &c->l, e);
+	if (rc != CART_OK)
+		return rc;
+	c->have_company = ledger_company_get(c->l, &c->co, &tmp) == CART_OK;
+	if (!c->have_company)
+		company_defaults(&c->co);
+	return CART_OK;
+}
+
+void ctl_close(ctl *c)
+{
+	ledger_close(c->l);
+	c->l = NULL;
+}
+
+int ctl_company_set(ctl *c, const company *co, cart_err *e)
+{
+	int rc = ledger_company_set(c->l, co, e);
+
+	if (rc == CART_OK) {
+		c->co = *co;
+		c->have_company = 1;
+	}
+	return rc;
+}
+
+/* Postings need the company's settings; say so plainly on a fresh file. */
+static int need_company(const ctl *c, cart_err *e)
+{
+	if (!c->have_company)
+		return cart_fail(e, CART_NOTFOUND, "the ledger %s has no company settings yet: run"
+		                 " 'cartera init' first", c->path);
+	return CART_OK;
+}
+
+int ctl_amount(const ctl *c, const char *text, const char *what, int64_t *out, cart_err *e)
+{
+	cart_err tmp;
+
+	if (!text || !*text)
+		return cart_fail(e, CART_INVALID, "%s is missing", what);
+	if (money_parse(text, &c->co.fmt, out, &tmp) != CART_OK)
+		return cart_fail(e, CART_INVALID, "%s: %s", what, tmp.msg);
+	return CART_OK;
+}
+
+int ctl_date(const char *text, const char *what, char out[DATE_LEN], cart_err *e)
+{
+	cart_err tmp;
+	date_t d;
+
+	if (!text || !*text || !strcmp(text, "today")) {
+		date_format(date_today(), out);
+		return CART_OK;
+	}
+	if (date_parse(text, &d, &tmp) != CART_OK)
+		return cart_fail(e, CART_INVALID, "%s: %s", what, tmp.msg);
+	date_format(d, out);
+	return CART_OK;
+}
+
+void ctl_money(const ctl *c, int64_t v, char *buf, size_t size)
+{
+	money_format(v, &c->co.fmt, buf, size);
+}
+
+void ctl_money_plain(const ctl *c, int64_t v, char *buf, size_t size)
+{
+	money_fmt f = { c->co.fmt.decimals, '.', '\0' };
+
+	money_format_plain(v, &f, buf, size);
+}
+
+int ctl_client_ref(ctl *c, const char *ref, client *out, cart_err *e)
+{
+	return ledger_client_find(c->l, ref, out, e);
+}
+
+int ctl_client_add(ctl *c, client *cl, taxid_check *tc, cart_err *e)
+{
+	int rc;
+
+	memset(tc, 0, sizeof *tc);
+	if ((rc = need_company(c, e)) != CART_OK)
+		return rc;
+	if (cl->tax_id[0]) {
+		rc = taxid_validate(c->co.country, cl->taxpayer_type,
+		                    cl->receiver_type == RECEIVER_FOREIGN, cl->tax_id, cl->dv, tc);
+		if (rc != CART_OK)
+			return cart_fail(e, CART_INVALID, "%s", tc->message);
+		snprintf(cl->tax_id, sizeof cl->tax_id, "%s", tc->normalized);
+		snprintf(cl->dv, sizeof cl->dv, "%s", tc->dv);
+	} else if (cl->receiver_type == RECEIVER_TAXPAYER) {
+		return cart_fail(e, CART_INVALID, "a taxpayer client needs a tax id");
+	}
+	return ledger_client_add(c->l, cl, e);
+}
+
+int ctl_doc_ref(ctl *c, const char *ref, doc_info *d, cart_err *e)
+{
+	int64_t id;
+	int rc = ledger_document_find(c->l, ref, &id, e);
+
+	return rc == CART_OK ? ledger_document_get(c->l, id, d, e) : rc;
+}
+
+/* ---- postings ---- */
+
+int ctl_invoice_post(ctl *c, const ctl_invoice *a, posted *out, cart_err *e)
+{
+	invoice_in in;
+	client cl;
+	instalment_in *inst = NULL;
+	int rc;
+
+	memset(&in, 0, sizeof in);
+	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, a->client, &cl, e)) ||
+	    (rc = ctl_amount(c, a->total, "the invoice total", &in.total, e)) ||
+	    (rc = ctl_date(a->date, "the invoice date", in.date, e)))
+		return rc;
+	if (a->expenses && *a->expenses &&
+	    (rc = ctl_amount(c, a->expenses, "the reimbursable expenses", &in.expenses, e)))
+		return rc;
+	if (a->due && *a->due && (rc = ctl_date(a->due, "the due date", in.due_date, e)))
+		return rc;
+	in.client_id = cl.id;
+	snprintf(in.currency, sizeof in.currency, "%s", a->currency ? a->currency : "");
+	snprintf(in.reference, sizeof in.reference, "%s", a->reference ? a->reference : "");
+	snprintf(in.memo, sizeof in.memo, "%s", a->memo ? a->memo : "");
+	if (a->instalments < 0 || a->instalments > 360)
+		return cart_fail(e, CART_INVALID, "instalments: %d is not between 2 and 360",
+		                 a->instalments);
+	if (a->instalments > 1) {
+		int64_t *parts = calloc((size_t)a->instalments, sizeof *parts);
+		date_t first;
+
+		inst = calloc((size_t)a->instalments, sizeof *inst);
+		if (!parts || !inst) {
+			free(parts);
+			free(inst);
+			return cart_fail(e, CART_NOMEM, "out of memory");
+		}
+		if (in.total <= 0) {
+			free(parts);
+			free(inst);
+			return cart_fail(e, CART_INVALID, "the invoice total must be more than zero");
+		}
+		/* Equal parts to the cent, monthly from the due date (the client's terms by default). */
+		money_split(in.total, a->instalments, parts);
+		date_parse(in.date, &first, NULL);
+		if (in.due_date[0])
+			date_parse(in.due_date, &first, NULL);
+		else
+			first = date_add_days(first, cl.terms_days);
+		for (int i = 0; i < a->instalments; i++) {
+			date_format(date_add_months(first, i), inst[i].due_date);
+			inst[i].amount = parts[i];
+		}
+		free(parts);
+		in.inst = inst;
+		in.n_inst = a->instalments;
+		in.due_date[0] = '\0';
+	}
+	rc = ledger_invoice_post(c->l, &in, out, e);
+	free(inst);
+	return rc;
+}
+
+/* Turn "DOC" / "DOC=AMOUNT" targets into allocations over each document's open charges. */
+static int targets(ctl *c, int64_t client_id, const char *const *to, int n_to, alloc_in **out,
+                   int *nout, cart_err *e)
+{
+	alloc_in *al = NULL;
+	int n = 0, cap = 0, rc = CART_OK;
+
+	for (int i = 0; i < n_to && rc == CART_OK; i++) {
+		char ref[64];
+		const char *eq = strchr(to[i], '=');
+		int64_t want = -1, open = 0;
+		doc_info d;
+		doc_entry ent[8];
+		int nent;
+
+		snprintf(ref, sizeof ref, "%.*s", eq ? (int)(eq - to[i]) : (int)strlen(to[i]), to[i]);
+		if (eq && (rc = ctl_amount(c, eq + 1, "the amount to allocate", &want, e)))
+			break;
+		if ((rc = ctl_doc_ref(c, ref, &d, e)))
+			break;
+		if (d.client_id != client_id) {
+			rc = cart_fail(e, CART_REFUSED, "%s belongs to another client", d.number);
+			break;
+		}
+		if (d.voided_by[0]) {
+			rc = cart_fail(e, CART_REFUSED, "%s was voided by %s", d.number, d.voided_by);
+			break;
+		}
+		if ((rc = ledger_document_entries(c->l, d.id, ent, 8, &nent, e)))
+			break;
+		for (int j = 0; j < nent; j++)
+			if (ent[j].side == 'D')
+				open += ent[j].open;
+		if (open == 0) {
+			rc = cart_fail(e, CART_REFUSED, "%s has nothing open to pay", d.number);
+			break;
+		}
+		if (want < 0)
+			want = open;
+		/* Ask for the whole amount on the first charge when it cannot hold it, so the
+		 * model names the document and what it has open. */
+		for (int j = 0; j < nent && want > 0; j++) {
+			int64_t take;
+
+			if (ent[j].side != 'D' || ent[j].open == 0)
+				continue;
+			take = want > open ? want : (ent[j].open < want ? ent[j].open : want);
+			if (n == cap) {
+				alloc_in *m;
+
+				cap = cap ? cap * 2 : 8;
+				m = realloc(al, sizeof *m * (size_t)cap);
+				if (!m) {
+					rc = cart_fail(e, CART_NOMEM, "out of memory");
+					break;
+				}
+				al = m;
+			}
+			al[n++] = (alloc_in){ ent[j].entry_id, 0, take };
+			want -= take;
+			open -= ent[j].open;
+		}
+	}
+	if (rc != CART_OK) {
+		free(al);
+		return rc;
+	}
+	*out = al;
+	*nout = n;
+	return CART_OK;
+}
+
+int ctl_payment_post(ctl *c, const ctl_payment *a, posted *out, cart_err *e)
+{
+	receipt_in in;
+	client cl;
+	alloc_in *al = NULL;
+	int nal = 0, rc;
+
+	memset(&in, 0, sizeof in);
+	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, a->client, &cl, e)) ||
+	    (rc = ctl_amount(c, a->amount, "the amount received", &in.amount, e)) ||
+	    (rc = ctl_date(a->date, "the payment date", in.date, e)))
+		return rc;
+	if (a->advance && a->n_to > 0)
+		return cart_fail(e, CART_INVALID, "an advance is not allocated to invoices; leave out"
+		                 " --to");
+	in.client_id = cl.id;
+	snprintf(in.currency, sizeof in.currency, "%s", a->currency ? a->currency : "");
+	snprintf(in.method, sizeof in.method, "%s", a->method ? a->method : "");
+	snprintf(in.reference, sizeof in.reference, "%s", a->reference ? a->reference : "");
+	if (a->n_to > 0) {
+		if ((rc = targets(c, cl.id, a->to, a->n_to, &al, &nal, e)))
+			return rc;
+		in.allocs = al;
+		in.n_allocs = nal;
+	}
+	in.no_auto = a->advance;
+	rc = ledger_receipt_post(c->l, &in, out, e);
+	free(al);
+	return rc;
+}
+
+int ctl_credit_apply(ctl *c, const ctl_apply *a, posted *out, cart_err *e)
+{
+	apply_in in;
+	doc_info d;
+	doc_entry ent[8];
+	alloc_in *al = NULL;
+	int nent, nal = 0, rc;
+
+	memset(&in, 0, sizeof in);
+	if ((rc = need_company(c, e)) || (rc = ctl_doc_ref(c, a->credit, &d, e)) ||
+	    (rc = ctl_date(a->date, "the application date", in.date, e)))
+		return rc;
+	if (a->amount && *a->amount &&
+	    (rc = ctl_amount(c, a->amount, "the amount to apply", &in.amount, e)))
+		return rc;
+	if ((rc = ledger_document_entries(c->l, d.id, ent, 8, &nent, e)))
+		return rc;
+	for (int j = 0; j < nent && !in.credit_entry_id; j++)
+		if (ent[j].side == 'C' && ent[j].open > 0)
+			in.credit_entry_id = ent[j].entry_id;
+	if (!in.credit_entry_id)
+		return cart_fail(e, CART_REFUSED, "%s holds no credit in favour to apply", d.number);
+	if (a->n_to > 0) {
+		if ((rc = targets(c, d.client_id, a->to, a->n_to, &al, &nal, e)))
+			return rc;
+		in.allocs = al;
+		in.n_allocs = nal;
+	}
+	rc = ledger_credit_apply(c->l, &in, out, e);
+	free(al);
+	return rc;
+}
+
+int ctl_credit_note_post(ctl *c, const ctl_credit_note *a, posted *out, cart_err *e)
+{
+	credit_note_in in;
+	client cl;
+	int rc;
+
+	memset(&in, 0, sizeof in);
+	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, a->client, &cl, e)) ||
+	    (rc = ctl_amount(c, a->amount, "the credit note amount", &in.amount, e)) ||
+	    (rc = ctl_date(a->date, "the credit note date", in.date, e)))
+		return rc;
+	in.client_id = cl.id;
+	snprintf(in.currency, sizeof in.currency, "%s", a->currency ? a->currency : "");
+	snprintf(in.reason, sizeof in.reason, "%s", a->reason ? a->reason : "");
+	if (a->against && *a->against) {
+		doc_info d;
+		doc_entry ent[8];
+		int nent;
+
+		if ((rc = ctl_doc_ref(c, a->against, &d, e)) ||
+		    (rc = ledger_document_entries(c->l, d.id, ent, 8, &nent, e)))
+			return rc;
+		if (d.type != DOC_INVOICE && d.type != DOC_OPENING && d.type != DOC_JOURNAL)
+			return cart_fail(e, CART_REFUSED, "%s is not an invoice", d.number);
+		for (int j = 0; j < nent && !in.against_entry_id; j++)
+			if (ent[j].side == 'D')
+				in.against_entry_id = ent[j].entry_id;
+		if (!in.against_entry_id)
+			return cart_fail(e, CART_REFUSED, "%s posted no charge to credit", d.number);
+		if (d.client_id != cl.id)
+			return cart_fail(e, CART_REFUSED, "%s belongs to another client", d.number);
+		if (d.voided_by[0])
+			return cart_fail(e, CART_REFUSED, "%s was voided by %s", d.number, d.voided_by);
+	}
+	return ledger_credit_note_post(c->l, &in, out, e);
+}
+
+int ctl_opening_post(ctl *c, const ctl_opening *a, posted *out, cart_err *e)
+{
+	opening_in in;
+	client cl;
+	int rc;
+
+	memset(&in, 0, sizeof in);
+	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, a->client, &cl, e)) ||
+	    (rc = ctl_amount(c, a->amount, "the opening amount", &in.amount, e)) ||
+	    (rc = ctl_date(a->date, "the opening date", in.date, e)))
+		return rc;
+	if (a->due && *a->due && (rc = ctl_date(a->due, "the due date", in.due_date, e)))
+		return rc;
+	in.client_id = cl.id;
+	in.item = a->item;
+	snprintf(in.currency, sizeof in.currency, "%s", a->currency ? a->currency : "");
+	snprintf(in.reference, sizeof in.reference, "%s", a->reference ? a->reference : "");
+	return ledger_opening_post(c->l, &in, out, e);
+}
+
+int ctl_void(ctl *c, const char *doc, const char *date, const char *reason, posted *out,
+             cart_err *e)
+{
+	doc_info d;
+	char day[DATE_LEN];
+	int rc;
+
+	if ((rc = need_company(c, e)) || (rc = ctl_doc_ref(c, doc, &d, e)) ||
+	    (rc = ctl_date(date, "the void date", day, e)))
+		return rc;
+	return ledger_document_void(c->l, d.id, day, reason, out, e);
+}
+
+int ctl_dashboard_load(ctl *c, int64_t client_id, const char *asof, ctl_dashboard *d, cart_err *e)
+{
+	int rc;
+
+	memset(d, 0, sizeof *d);
+	if ((rc = ctl_date(asof, "the as-of date", d->asof, e)))
+		return rc;
+	return ledger_totals(c->l, client_id, d->asof, d->t, &d->n, e);
+}

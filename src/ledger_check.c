@@ -1,0 +1,283 @@
+/* The ledger's self-check: every invariant the model and the schema promise, recomputed from the
+ * raw rows. Used by `cartera check`, by the tests after every scenario, and after bulk loads. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ledger_int.h"
+
+typedef struct checker {
+	ledger *l;
+	check_cb cb;
+	void *ud;
+	int64_t problems;
+	cart_err *e;
+} checker;
+
+static void problem(checker *k, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void problem(checker *k, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	k->problems++;
+	if (!k->cb)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	k->cb(buf, k->ud);
+}
+
+/* Run sql (parameter ?1 = asof when used); each row is a problem described by describe. */
+typedef void (*row_fn)(checker *k, sqlite3_stmt *s);
+
+static int each_row(checker *k, const char *sql, const char *asof, row_fn fn)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(k->l->db, sql, -1, &s, NULL);
+
+	if (rc != SQLITE_OK)
+		return lg_dberr(k->l, rc, "preparing a check", k->e);
+	if (asof && sqlite3_bind_parameter_count(s) >= 1)
+		lg_bind_text(s, 1, asof);
+	if (sqlite3_bind_parameter_count(s) >= 3) {
+		lg_bind_int(s, 2, 0);
+		lg_bind_int(s, 3, INT64_MAX);
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		fn(k, s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? CART_OK : lg_dberr(k->l, rc, "running a check", k->e);
+}
+
+static void bad_entry_open(checker *k, sqlite3_stmt *s)
+{
+	problem(k, "entry %lld of %s keeps %lld open, but its amount %lld less its allocations"
+	        " leaves %lld", (long long)sqlite3_column_int64(s, 0), sqlite3_column_text(s, 1),
+	        (long long)sqlite3_column_int64(s, 2), (long long)sqlite3_column_int64(s, 3),
+	        (long long)sqlite3_column_int64(s, 4));
+}
+
+static void bad_inst_open(checker *k, sqlite3_stmt *s)
+{
+	problem(k, "instalment %lld keeps %lld open, but its amount %lld less its allocations"
+	        " leaves %lld", (long long)sqlite3_column_int64(s, 0),
+	        (long long)sqlite3_column_int64(s, 1), (long long)sqlite3_column_int64(s, 2),
+	        (long long)sqlite3_column_int64(s, 3));
+}
+
+static void bad_inst_sum(checker *k, sqlite3_stmt *s)
+{
+	problem(k, "the instalments of entry %lld (%s) do not add up to it: %lld of %lld, open"
+	        " %lld of %lld", (long long)sqlite3_column_int64(s, 0), sqlite3_column_text(s, 1),
+	        (long long)sqlite3_column_int64(s, 2), (long long)sqlite3_column_int64(s, 3),
+	        (long long)sqlite3_column_int64(s, 4), (long long)sqlite3_column_int64(s, 5));
+}
+
+static void bad_pair(checker *k, sqlite3_stmt *s)
+{
+	problem(k, "allocation %lld pairs entries that do not match: %s",
+	        (long long)sqlite3_column_int64(s, 0), sqlite3_column_text(s, 1));
+}
+
+static void bad_balance(checker *k, sqlite3_stmt *s)
+{
+	problem(k, "client %lld in %s: open charges less open credits are %lld but the ledger"
+	        " balance is %lld", (long long)sqlite3_column_int64(s, 0), sqlite3_column_text(s, 1),
+	        (long long)sqlite3_column_int64(s, 2), (long long)sqlite3_column_int64(s, 3));
+}
+
+static void bad_mirror(checker *k, sqlite3_stmt *s)
+{
+	problem(k, "entry %lld does not mirror the entry %lld it reverses",
+	        (long long)sqlite3_column_int64(s, 0), (long long)sqlite3_column_int64(s, 1));
+}
+
+static void bad_series(checker *k, sqlite3_stmt *s)
+{
+	problem(k, "the %s series has %lld documents but its next number is %lld",
+	        sqlite3_column_text(s, 0), (long long)sqlite3_column_int64(s, 1),
+	        (long long)sqlite3_column_int64(s, 2));
+}
+
+static void bad_doc_client(checker *k, sqlite3_stmt *s)
+{
+	problem(k, "entry %lld belongs to another client than its document %s",
+	        (long long)sqlite3_column_int64(s, 0), sqlite3_column_text(s, 1));
+}
+
+static void bad_sqlite(checker *k, sqlite3_stmt *s)
+{
+	const unsigned char *t = sqlite3_column_text(s, 0);
+
+	if (t && strcmp((const char *)t, "ok"))
+		problem(k, "SQLite integrity: %s", t);
+}
+
+static void bad_fk(checker *k, sqlite3_stmt *s)
+{
+	problem(k, "row %lld of %s points to a missing %s", (long long)sqlite3_column_int64(s, 1),
+	        sqlite3_column_text(s, 0), sqlite3_column_text(s, 2));
+}
+
+static const char entry_open_sql[] =
+	"SELECT e.id, d.number, e.open, e.amount, e.amount - coalesce(a.s, 0)"
+	" FROM entries e JOIN documents d ON d.id = e.document_id"
+	" LEFT JOIN (SELECT charge_id AS id, sum(amount) AS s FROM allocations GROUP BY charge_id"
+	"            UNION ALL"
+	"            SELECT credit_id, sum(amount) FROM allocations GROUP BY credit_id) a"
+	"   ON a.id = e.id"
+	" WHERE e.open <> e.amount - coalesce(a.s, 0)";
+
+static const char inst_open_sql[] =
+	"SELECT i.id, i.open, i.amount, i.amount - coalesce(a.s, 0) FROM instalments i"
+	" LEFT JOIN (SELECT instalment_id AS id, sum(amount) AS s FROM allocations"
+	"            WHERE instalment_id IS NOT NULL GROUP BY instalment_id) a ON a.id = i.id"
+	" WHERE i.open <> i.amount - coalesce(a.s, 0)";
+
+static const char inst_sum_sql[] =
+	"SELECT e.id, d.number, coalesce(t.amt, 0), e.amount, coalesce(t.op, 0), e.open"
+	" FROM entries e JOIN documents d ON d.id = e.document_id"
+	" LEFT JOIN (SELECT entry_id, sum(amount) AS amt, sum(open) AS op, count(*) AS n"
+	"            FROM instalments GROUP BY entry_id) t ON t.entry_id = e.id"
+	" WHERE (e.n_inst > 0 OR t.n IS NOT NULL)"
+	"   AND (coalesce(t.amt, 0) <> e.amount OR coalesce(t.op, 0) <> e.open"
+	"        OR coalesce(t.n, 0) <> e.n_inst)";
+
+static const char pair_sql[] =
+	"SELECT a.id, CASE WHEN c.side <> 'C' THEN 'its credit is a charge'"
+	"  WHEN d.side <> 'D' THEN 'its charge is a credit'"
+	"  WHEN c.client_id <> d.client_id THEN 'two clients'"
+	"  ELSE 'two currencies' END"
+	" FROM allocations a JOIN entries c ON c.id = a.credit_id JOIN entries d ON d.id = a.charge_id"
+	" WHERE c.side <> 'C' OR d.side <> 'D' OR c.client_id <> d.client_id"
+	"    OR c.currency <> d.currency";
+
+/* Per client and currency, as of ?1: open charges - open credits must equal the ledger balance. */
+static const char balance_sql[] =
+	"WITH " LG_ITEMS_CTE ","
+	" ob AS (SELECT client_id, currency, sum(CASE side WHEN 'D' THEN open ELSE -open END) AS net"
+	"        FROM items GROUP BY client_id, currency),"
+	" lb AS (SELECT client_id, currency, sum(CASE side WHEN 'D' THEN amount ELSE -amount END)"
+	"        AS bal FROM entries WHERE date <= ?1 GROUP BY client_id, currency)"
+	" SELECT lb.client_id, lb.currency, coalesce(ob.net, 0), lb.bal FROM lb"
+	"  LEFT JOIN ob ON ob.client_id = lb.client_id AND ob.currency = lb.currency"
+	"  WHERE lb.bal <> coalesce(ob.net, 0)"
+	" UNION ALL"
+	" SELECT ob.client_id, ob.currency, ob.net, 0 FROM ob"
+	"  LEFT JOIN lb ON ob.client_id = lb.client_id AND ob.currency = lb.currency"
+	"  WHERE lb.client_id IS NULL AND ob.net <> 0";
+
+static const char mirror_sql[] =
+	"SELECT m.id, o.id FROM entries m JOIN entries o ON o.id = m.reverses_id"
+	" WHERE m.amount <> o.amount OR m.code <> o.code OR m.side = o.side"
+	"    OR m.client_id <> o.client_id OR m.currency <> o.currency";
+
+static const char series_sql[] =
+	"SELECT s.doc_type, (SELECT count(*) FROM documents d WHERE d.type = s.doc_type),"
+	"  s.next_number FROM series s"
+	" WHERE (SELECT count(*) FROM documents d WHERE d.type = s.doc_type) <> s.next_number - 1";
+
+static const char doc_client_sql[] =
+	"SELECT e.id, d.number FROM entries e JOIN documents d ON d.id = e.document_id"
+	" WHERE e.client_id <> d.client_id";
+
+typedef struct bucket_check {
+	checker *k;
+	int64_t charges[LEDGER_MAX_CURRENCIES], credits[LEDGER_MAX_CURRENCIES];
+	char cur[LEDGER_MAX_CURRENCIES][4];
+	int ncur;
+} bucket_check;
+
+static int check_aging_row(const aging_row *r, void *ud)
+{
+	bucket_check *b = ud;
+	int64_t sum = r->not_due;
+	int i;
+
+	for (i = 0; i <= LEDGER_MAX_RANGES; i++)
+		sum += r->range[i];
+	if (sum != r->open_charges)
+		problem(b->k, "client %lld in %s: not due plus the overdue ranges is %lld, but the"
+		        " open charges are %lld", (long long)r->client_id, r->currency,
+		        (long long)sum, (long long)r->open_charges);
+	for (i = 0; i < b->ncur && strcmp(b->cur[i], r->currency); i++)
+		;
+	if (i == b->ncur && b->ncur < LEDGER_MAX_CURRENCIES)
+		memcpy(b->cur[b->ncur++], r->currency, 4);
+	if (i < LEDGER_MAX_CURRENCIES) {
+		b->charges[i] += r->open_charges;
+		b->credits[i] += r->credits;
+	}
+	return 0;
+}
+
+int ledger_check(ledger *l, const char *asof, check_cb cb, void *ud, int64_t *problems, cart_err *e)
+{
+	checker k = { l, cb, ud, 0, e };
+	bucket_check b = { .k = &k };
+	const company *co;
+	totals t[LEDGER_MAX_CURRENCIES];
+	balance bal[LEDGER_MAX_CURRENCIES];
+	int nt, nb, rc;
+
+	*problems = 0;
+	if (lg_date(asof, "the as-of date", e) != CART_OK)
+		return e->code;
+	if (!(co = lg_company(l, e)))
+		return e->code;
+	if ((rc = each_row(&k, "PRAGMA quick_check", NULL, bad_sqlite)) ||
+	    (rc = each_row(&k, "PRAGMA foreign_key_check", NULL, bad_fk)) ||
+	    (rc = each_row(&k, entry_open_sql, NULL, bad_entry_open)) ||
+	    (rc = each_row(&k, inst_open_sql, NULL, bad_inst_open)) ||
+	    (rc = each_row(&k, inst_sum_sql, NULL, bad_inst_sum)) ||
+	    (rc = each_row(&k, pair_sql, NULL, bad_pair)) ||
+	    (rc = each_row(&k, mirror_sql, NULL, bad_mirror)) ||
+	    (rc = each_row(&k, series_sql, NULL, bad_series)) ||
+	    (rc = each_row(&k, doc_client_sql, NULL, bad_doc_client)) ||
+	    (rc = each_row(&k, balance_sql, asof, bad_balance)))
+		return rc;
+
+	/* The buckets add up, and the totals agree with aging and with the ledger. */
+	if ((rc = ledger_aging(l, asof, co->ranges, co->n_ranges, check_aging_row, &b, e)))
+		return rc;
+	if ((rc = ledger_totals(l, 0, asof, t, &nt, e)) ||
+	    (rc = ledger_balance(l, 0, asof, bal, &nb, e)))
+		return rc;
+	for (int i = 0; i < nt; i++) {
+		int j;
+		int64_t ledger_bal = 0;
+
+		for (j = 0; j < nb; j++)
+			if (!strcmp(bal[j].currency, t[i].currency))
+				ledger_bal = bal[j].balance;
+		if (t[i].net != ledger_bal)
+			problem(&k, "in %s the net balance is %lld but the ledger balance is %lld",
+			        t[i].currency, (long long)t[i].net, (long long)ledger_bal);
+		for (j = 0; j < b.ncur; j++) {
+			if (strcmp(b.cur[j], t[i].currency))
+				continue;
+			if (b.charges[j] != t[i].due + t[i].overdue || b.credits[j] != t[i].credits)
+				problem(&k, "in %s the aging adds up to %lld charges and %lld credits, the"
+				        " totals to %lld and %lld", t[i].currency, (long long)b.charges[j],
+				        (long long)b.credits[j], (long long)(t[i].due + t[i].overdue),
+				        (long long)t[i].credits);
+		}
+	}
+	for (int j = 0; j < nb; j++) {
+		int found = 0;
+
+		for (int i = 0; i < nt; i++)
+			found |= !strcmp(bal[j].currency, t[i].currency);
+		if (!found && bal[j].balance != 0)
+			problem(&k, "in %s nothing is open but the ledger balance is %lld",
+			        bal[j].currency, (long long)bal[j].balance);
+	}
+	*problems = k.problems;
+	return CART_OK;
+}

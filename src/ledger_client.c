@@ -1,0 +1,310 @@
+/* Clients in the ledger: add, fetch, find by reference, list with balances. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ledger_int.h"
+
+void client_defaults(client *c)
+{
+	memset(c, 0, sizeof *c);
+	c->receiver_type = RECEIVER_TAXPAYER;
+	c->taxpayer_type = 0;
+	c->terms_days = 30;
+	c->charge_mode = CHARGE_INVOICE;
+	c->active = 1;
+}
+
+static void client_from_row(sqlite3_stmt *s, int col, client *c)
+{
+	memset(c, 0, sizeof *c);
+	c->id = sqlite3_column_int64(s, col + 0);
+	c->receiver_type = sqlite3_column_int(s, col + 1);
+	c->taxpayer_type = sqlite3_column_int(s, col + 2);
+	lg_copy(c->tax_id, sizeof c->tax_id, sqlite3_column_text(s, col + 3));
+	lg_copy(c->dv, sizeof c->dv, sqlite3_column_text(s, col + 4));
+	lg_copy(c->name, sizeof c->name, sqlite3_column_text(s, col + 5));
+	lg_copy(c->location, sizeof c->location, sqlite3_column_text(s, col + 6));
+	lg_copy(c->address, sizeof c->address, sqlite3_column_text(s, col + 7));
+	lg_copy(c->email, sizeof c->email, sqlite3_column_text(s, col + 8));
+	lg_copy(c->phone, sizeof c->phone, sqlite3_column_text(s, col + 9));
+	lg_copy(c->mobile, sizeof c->mobile, sqlite3_column_text(s, col + 10));
+	c->terms_days = sqlite3_column_int(s, col + 11);
+	c->credit_limit = sqlite3_column_int64(s, col + 12);
+	c->charge_mode = sqlite3_column_int(s, col + 13);
+	lg_copy(c->notes, sizeof c->notes, sqlite3_column_text(s, col + 14));
+	c->active = sqlite3_column_int(s, col + 15);
+	lg_copy(c->opening_date, sizeof c->opening_date, sqlite3_column_text(s, col + 16));
+}
+
+#define CLIENT_COLS \
+	"c.id, c.receiver_type, c.taxpayer_type, c.tax_id, c.dv, c.name, c.location, c.address," \
+	" c.email, c.phone, c.mobile, c.terms_days, c.credit_limit, c.charge_mode, c.notes," \
+	" c.active, coalesce(c.opening_date, '')"
+
+int ledger_client_get(ledger *l, int64_t id, client *c, cart_err *e)
+{
+	sqlite3_stmt *s = lg_stmt(l, ST_CLIENT_GET, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	lg_bind_int(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		client_from_row(s, 0, c);
+		sqlite3_reset(s);
+		return CART_OK;
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return cart_fail(e, CART_NOTFOUND, "there is no client number %lld", (long long)id);
+	return lg_dberr(l, rc, "reading a client", e);
+}
+
+static int client_validate(const client *c, cart_err *e)
+{
+	const char *p = c->name;
+
+	while (*p && isspace((unsigned char)*p))
+		p++;
+	if (!*p)
+		return cart_fail(e, CART_INVALID, "the client's name is empty");
+	if (c->receiver_type < 0 || c->receiver_type > RECEIVER_FOREIGN)
+		return cart_fail(e, CART_INVALID, "receiver type %d is unknown", c->receiver_type);
+	if (c->taxpayer_type != 0 && c->taxpayer_type != 1)
+		return cart_fail(e, CART_INVALID, "taxpayer type %d is unknown", c->taxpayer_type);
+	if (c->terms_days < 0 || c->terms_days > 3650)
+		return cart_fail(e, CART_INVALID, "payment terms of %d days are out of range (0 to"
+		                 " 3650)", c->terms_days);
+	if (c->credit_limit < 0 || c->credit_limit > MONEY_MAX)
+		return cart_fail(e, CART_INVALID, "the credit limit cannot be negative");
+	if (c->charge_mode < CHARGE_INVOICE || c->charge_mode > CHARGE_NONE)
+		return cart_fail(e, CART_INVALID, "charge mode %d is unknown", c->charge_mode);
+	return CART_OK;
+}
+
+int ledger_client_add(ledger *l, client *c, cart_err *e)
+{
+	static const char sql[] =
+		"INSERT INTO clients (receiver_type, taxpayer_type, tax_id, dv, name, location, address,"
+		" email, phone, mobile, terms_days, credit_limit, charge_mode, notes, active)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = client_validate(c, e)) != CART_OK)
+		return rc;
+	if ((rc = lg_begin(l, e)) != CART_OK)
+		return rc;
+	if (c->tax_id[0]) {
+		client other;
+		cart_err tmp;
+		static const char dup[] = "SELECT id FROM clients WHERE tax_id = ?1";
+		sqlite3_stmt *d;
+		int64_t id = 0;
+
+		if (sqlite3_prepare_v2(l->db, dup, -1, &d, NULL) == SQLITE_OK) {
+			lg_bind_text(d, 1, c->tax_id);
+			if (sqlite3_step(d) == SQLITE_ROW)
+				id = sqlite3_column_int64(d, 0);
+			sqlite3_finalize(d);
+		}
+		if (id && ledger_client_get(l, id, &other, &tmp) == CART_OK) {
+			lg_rollback(l);
+			return cart_fail(e, CART_CONFLICT, "tax id %s already belongs to client %lld,"
+			                 " %s", c->tax_id, (long long)other.id, other.name);
+		}
+	}
+	rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+	if (rc != SQLITE_OK) {
+		lg_dberr(l, rc, "adding a client", e);
+		lg_rollback(l);
+		return e->code;
+	}
+	lg_bind_int(s, 1, c->receiver_type);
+	lg_bind_int(s, 2, c->taxpayer_type);
+	lg_bind_text(s, 3, c->tax_id);
+	lg_bind_text(s, 4, c->dv);
+	lg_bind_text(s, 5, c->name);
+	lg_bind_text(s, 6, c->location);
+	lg_bind_text(s, 7, c->address);
+	lg_bind_text(s, 8, c->email);
+	lg_bind_text(s, 9, c->phone);
+	lg_bind_text(s, 10, c->mobile);
+	lg_bind_int(s, 11, c->terms_days);
+	lg_bind_int(s, 12, c->credit_limit);
+	lg_bind_int(s, 13, c->charge_mode);
+	lg_bind_text(s, 14, c->notes);
+	lg_bind_int(s, 15, c->active ? 1 : 0);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		lg_dberr(l, rc, "adding a client", e);
+		lg_rollback(l);
+		return e->code;
+	}
+	c->id = sqlite3_last_insert_rowid(l->db);
+	c->opening_date[0] = '\0';
+	if ((rc = lg_audit(l, "client add", 0, c->id, c->name, e)) != CART_OK) {
+		lg_rollback(l);
+		return rc;
+	}
+	return lg_commit(l, e);
+}
+
+static int all_digits(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+int ledger_client_find(ledger *l, const char *ref, client *c, cart_err *e)
+{
+	static const char by_tax[] = "SELECT id FROM clients WHERE tax_id = ?1";
+	static const char by_name[] =
+		"SELECT id FROM clients WHERE name = ?1 COLLATE NOCASE LIMIT 2";
+	static const char by_prefix[] =
+		"SELECT id, name FROM clients WHERE name LIKE ?1 ESCAPE '\\' ORDER BY name LIMIT 4";
+	sqlite3_stmt *s;
+	int64_t ids[4];
+	char names[3][64];
+	char pattern[420];
+	int n = 0, rc;
+	size_t j = 0;
+
+	if (!ref || !*ref)
+		return cart_fail(e, CART_INVALID, "no client given");
+	if (all_digits(ref) && strlen(ref) <= 12) {
+		rc = ledger_client_get(l, strtoll(ref, NULL, 10), c, NULL);
+		if (rc == CART_OK)
+			return CART_OK;
+	}
+	for (int pass = 0; pass < 3 && n == 0; pass++) {
+		const char *sql = pass == 0 ? by_tax : pass == 1 ? by_name : by_prefix;
+
+		rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+		if (rc != SQLITE_OK)
+			return lg_dberr(l, rc, "finding a client", e);
+		if (pass < 2) {
+			lg_bind_text(s, 1, ref);
+		} else {
+			for (const char *p = ref; *p && j < sizeof pattern - 3; p++) {
+				if (*p == '%' || *p == '_' || *p == '\\')
+					pattern[j++] = '\\';
+				pattern[j++] = *p;
+			}
+			pattern[j++] = '%';
+			pattern[j] = '\0';
+			lg_bind_text(s, 1, pattern);
+		}
+		while (n < 4 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+			if (n < 3 && pass == 2)
+				snprintf(names[n], sizeof names[n], "%s", sqlite3_column_text(s, 1));
+			ids[n++] = sqlite3_column_int64(s, 0);
+		}
+		sqlite3_finalize(s);
+		if (pass < 2 && n > 1)
+			break;
+	}
+	if (n == 0)
+		return cart_fail(e, CART_NOTFOUND, "no client matches \"%s\" (give its number, tax id"
+		                 " or name)", ref);
+	if (n > 1) {
+		if (j)
+			return cart_fail(e, CART_INVALID, "\"%s\" matches several clients (%s; %s%s%s);"
+			                 " give more of the name, the tax id or the number", ref,
+			                 names[0], names[1], n > 2 ? "; " : "", n > 2 ? names[2] : "");
+		return cart_fail(e, CART_INVALID, "\"%s\" matches several clients; give the tax id"
+		                 " or the number", ref);
+	}
+	return ledger_client_get(l, ids[0], c, e);
+}
+
+/* Clients filtered by a substring of name, tax id or phone, a page at a time. Each client's
+ * balance comes from the covering index on entries, so a page costs the same however long the
+ * list is. */
+static const char page_sql[] =
+	"SELECT " CLIENT_COLS " FROM clients c"
+	" WHERE ?1 IS NULL OR instr(lower(c.name), lower(?1)) OR instr(c.tax_id, ?1)"
+	"   OR instr(c.phone, ?1)"
+	" ORDER BY c.name COLLATE NOCASE, c.id LIMIT ?2 OFFSET ?3";
+
+static const char bal_sql[] =
+	"SELECT currency, sum(CASE side WHEN 'D' THEN amount ELSE -amount END) FROM entries"
+	" WHERE client_id = ?1 GROUP BY currency ORDER BY currency";
+
+int ledger_client_list(ledger *l, const char *filter, int offset, int limit, client_cb cb, void *ud,
+                       cart_err *e)
+{
+	sqlite3_stmt *s = NULL, *b = NULL;
+	client c;
+	client_row row;
+	int rc, stop = 0;
+
+	rc = sqlite3_prepare_v2(l->db, page_sql, -1, &s, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(l->db, bal_sql, -1, &b, NULL);
+	if (rc != SQLITE_OK) {
+		lg_dberr(l, rc, "listing clients", e);
+		goto out;
+	}
+	if (filter && *filter)
+		lg_bind_text(s, 1, filter);
+	lg_bind_int(s, 2, limit > 0 ? limit : -1);
+	lg_bind_int(s, 3, offset > 0 ? offset : 0);
+	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int any = 0;
+
+		client_from_row(s, 0, &c);
+		row.c = &c;
+		sqlite3_reset(b);
+		lg_bind_int(b, 1, c.id);
+		while (!stop && (rc = sqlite3_step(b)) == SQLITE_ROW) {
+			lg_copy(row.currency, sizeof row.currency, sqlite3_column_text(b, 0));
+			row.balance = sqlite3_column_int64(b, 1);
+			any = 1;
+			stop = cb(&row, ud);
+		}
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			break;
+		if (!any && !stop) {
+			row.currency[0] = '\0';
+			row.balance = 0;
+			stop = cb(&row, ud);
+		}
+	}
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		lg_dberr(l, rc, "listing clients", e);
+	else
+		rc = SQLITE_OK;
+out:
+	sqlite3_finalize(s);
+	sqlite3_finalize(b);
+	return rc == SQLITE_OK ? CART_OK : e->code;
+}
+
+int ledger_client_count(ledger *l, const char *filter, int64_t *n, cart_err *e)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM clients c WHERE ?1 IS NULL OR instr(lower(c.name), lower(?1))"
+		" OR instr(c.tax_id, ?1) OR instr(c.phone, ?1)";
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+
+	if (rc != SQLITE_OK)
+		return lg_dberr(l, rc, "counting clients", e);
+	if (filter && *filter)
+		lg_bind_text(s, 1, filter);
+	rc = sqlite3_step(s);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? CART_OK : lg_dberr(l, rc, "counting clients", e);
+}

@@ -1,0 +1,712 @@
+/* The ledger's connection: opening and migrating the file, the prepared-statement cache, nested
+ * transactions, company settings and bulk loading. */
+#include "config.h"
+
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ledger_int.h"
+
+extern const char *const cartera_migrations[];
+extern const int cartera_nmigrations;
+
+static const char *const stmt_sql[ST_NSTMTS] = {
+	[ST_COMPANY_GET] =
+		"SELECT name, tax_id, country, currency, currency2, decimals, dec_sep, thou_sep,"
+		" allow_cash_refund, aging_ranges FROM company WHERE id = 1",
+	[ST_CLIENT_GET] =
+		"SELECT id, receiver_type, taxpayer_type, tax_id, dv, name, location, address, email,"
+		" phone, mobile, terms_days, credit_limit, charge_mode, notes, active,"
+		" coalesce(opening_date, '') FROM clients WHERE id = ?1",
+	[ST_SERIES_NEXT] =
+		"UPDATE series SET next_number = next_number + 1 WHERE doc_type = ?1"
+		" RETURNING prefix, next_number - 1",
+	[ST_DOC_INSERT] =
+		"INSERT INTO documents (type, number, client_id, date, due_date, currency, total,"
+		" reference, memo, method, voids_id, clerk) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+		" ?10, ?11, ?12)",
+	[ST_ENTRY_INSERT] =
+		"INSERT INTO entries (document_id, client_id, code, side, date, due_date, currency,"
+		" amount, open, n_inst, reverses_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10)",
+	[ST_INST_INSERT] =
+		"INSERT INTO instalments (entry_id, seq, client_id, currency, date, due_date, amount,"
+		" open) VALUES (?1, ?2, ?3, ?4, ?7, ?5, ?6, ?6)",
+	[ST_ALLOC_INSERT] =
+		"INSERT INTO allocations (document_id, credit_id, charge_id, instalment_id, date, amount,"
+		" reverses_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_AUDIT_INSERT] =
+		"INSERT INTO audit (clerk, action, document_id, client_id, detail)"
+		" VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_ENTRY_GET] =
+		"SELECT e.id, e.document_id, e.client_id, e.code, e.side, e.date, e.due_date, e.currency,"
+		" e.amount, e.open, e.n_inst, d.number, e.reverses_id IS NOT NULL"
+		" FROM entries e JOIN documents d ON d.id = e.document_id WHERE e.id = ?1",
+	[ST_INST_OF_ENTRY] =
+		"SELECT id, due_date, amount, open FROM instalments WHERE entry_id = ?1 ORDER BY seq",
+	[ST_CLIENT_SET_OPENING] =
+		"UPDATE clients SET opening_date = ?2 WHERE id = ?1",
+};
+
+int ledger_schema_version(void)
+{
+	return cartera_nmigrations;
+}
+
+sqlite3_stmt *lg_stmt(ledger *l, int id, cart_err *e)
+{
+	sqlite3_stmt *s = l->st[id];
+	int rc;
+
+	if (s) {
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+		return s;
+	}
+	rc = sqlite3_prepare_v3(l->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &s, NULL);
+	if (rc != SQLITE_OK) {
+		lg_dberr(l, rc, "preparing a query", e);
+		return NULL;
+	}
+	l->st[id] = s;
+	return s;
+}
+
+int lg_dberr(ledger *l, int rc, const char *doing, cart_err *e)
+{
+	const char *msg = l && l->db ? sqlite3_errmsg(l->db) : sqlite3_errstr(rc);
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return cart_fail(e, CART_BUSY, "the ledger %s is locked by another clerk's work"
+		                 " (%s); nothing was written, try again", l ? l->path : "", doing);
+	case SQLITE_CONSTRAINT:
+		return cart_fail(e, CART_REFUSED, "%s: %s", doing, msg);
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return cart_fail(e, CART_CORRUPT, "the ledger %s is damaged or is not a cartera ledger"
+		                 " (%s while %s)", l ? l->path : "", msg, doing);
+	case SQLITE_NOMEM:
+		return cart_fail(e, CART_NOMEM, "out of memory while %s", doing);
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+	case SQLITE_PERM:
+		return cart_fail(e, CART_IO, "cannot write the ledger %s while %s: %s",
+		                 l ? l->path : "", doing, msg);
+	default:
+		return cart_fail(e, CART_DB, "database error while %s: %s", doing, msg);
+	}
+}
+
+void lg_bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+void lg_bind_int(sqlite3_stmt *s, int i, int64_t v)
+{
+	sqlite3_bind_int64(s, i, v);
+}
+
+void lg_copy(char *dst, size_t size, const unsigned char *src)
+{
+	snprintf(dst, size, "%s", src ? (const char *)src : "");
+}
+
+static int exec(ledger *l, const char *sql, const char *doing, cart_err *e)
+{
+	int rc = sqlite3_exec(l->db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? CART_OK : lg_dberr(l, rc, doing, e);
+}
+
+int lg_begin(ledger *l, cart_err *e)
+{
+	char sql[64];
+	int rc;
+
+	if (l->readonly)
+		return cart_fail(e, CART_IO, "the ledger %s is open read-only", l->path);
+	if (l->depth == 0) {
+		rc = exec(l, "BEGIN IMMEDIATE", "starting a transaction", e);
+	} else {
+		snprintf(sql, sizeof sql, "SAVEPOINT sp%d", l->depth);
+		rc = exec(l, sql, "starting a transaction", e);
+	}
+	if (rc == CART_OK)
+		l->depth++;
+	return rc;
+}
+
+int lg_commit(ledger *l, cart_err *e)
+{
+	char sql[64];
+	int rc;
+
+	if (l->depth <= 0)
+		return cart_fail(e, CART_DB, "commit without a transaction");
+	if (l->depth == 1) {
+		rc = exec(l, "COMMIT", "committing", e);
+		if (rc != CART_OK) {
+			lg_rollback(l);
+			return rc;
+		}
+	} else {
+		snprintf(sql, sizeof sql, "RELEASE sp%d", l->depth - 1);
+		rc = exec(l, sql, "committing", e);
+		if (rc != CART_OK)
+			return rc;
+	}
+	l->depth--;
+	return CART_OK;
+}
+
+void lg_rollback(ledger *l)
+{
+	char sql[80];
+
+	if (l->depth <= 0)
+		return;
+	if (l->depth == 1) {
+		sqlite3_exec(l->db, "ROLLBACK", NULL, NULL, NULL);
+	} else {
+		snprintf(sql, sizeof sql, "ROLLBACK TO sp%d; RELEASE sp%d", l->depth - 1, l->depth - 1);
+		sqlite3_exec(l->db, sql, NULL, NULL, NULL);
+	}
+	l->depth--;
+	/* the cached company may have been rolled back with the transaction */
+	l->have_co = 0;
+}
+
+int lg_scalar_int(ledger *l, const char *sql, int64_t arg, int64_t *out, cart_err *e)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+
+	if (rc != SQLITE_OK)
+		return lg_dberr(l, rc, "preparing a query", e);
+	sqlite3_bind_int64(s, 1, arg);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int64(s, 0);
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE) {
+		*out = 0;
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_OK ? CART_OK : lg_dberr(l, rc, "reading the ledger", e);
+}
+
+int lg_audit(ledger *l, const char *action, int64_t doc_id, int64_t client_id, const char *detail,
+             cart_err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (l->bulk) {
+		l->bulk_docs++;
+		return CART_OK;
+	}
+	s = lg_stmt(l, ST_AUDIT_INSERT, e);
+	if (!s)
+		return e->code;
+	lg_bind_text(s, 1, l->clerk);
+	lg_bind_text(s, 2, action);
+	if (doc_id)
+		lg_bind_int(s, 3, doc_id);
+	if (client_id)
+		lg_bind_int(s, 4, client_id);
+	lg_bind_text(s, 5, detail ? detail : "");
+	rc = sqlite3_step(s);
+	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "writing the audit log", e);
+}
+
+int lg_date(const char *text, const char *what, cart_err *e)
+{
+	date_t d;
+	cart_err tmp;
+
+	if (!text || !*text)
+		return cart_fail(e, CART_INVALID, "%s is missing (a date YYYY-MM-DD)", what);
+	if (date_parse(text, &d, &tmp) != CART_OK)
+		return cart_fail(e, CART_INVALID, "%s: %s", what, tmp.msg);
+	return CART_OK;
+}
+
+/* ---- opening and migrating ---- */
+
+static void default_clerk(char *buf, size_t size)
+{
+	struct passwd pw, *res = NULL;
+	char tmp[1024];
+	const char *user = NULL;
+
+	if (getpwuid_r(getuid(), &pw, tmp, sizeof tmp, &res) == 0 && res)
+		user = res->pw_name;
+	if (!user)
+		user = getenv("USER");
+	snprintf(buf, size, "%s", user && *user ? user : "unknown");
+}
+
+static int user_version(ledger *l, int *v, cart_err *e)
+{
+	int64_t x;
+	int rc = lg_scalar_int(l, "PRAGMA user_version", 0, &x, e);
+
+	*v = (int)x;
+	return rc;
+}
+
+static int migrate(ledger *l, int from, cart_err *e)
+{
+	char sql[64];
+	int rc;
+
+	for (int v = from; v < cartera_nmigrations; v++) {
+		rc = lg_begin(l, e);
+		if (rc != CART_OK)
+			return rc;
+		rc = sqlite3_exec(l->db, cartera_migrations[v], NULL, NULL, NULL);
+		if (rc == SQLITE_OK) {
+			snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
+			rc = sqlite3_exec(l->db, sql, NULL, NULL, NULL);
+		}
+		if (rc != SQLITE_OK) {
+			lg_dberr(l, rc, "upgrading the ledger's schema", e);
+			lg_rollback(l);
+			return e->code;
+		}
+		rc = lg_commit(l, e);
+		if (rc != CART_OK)
+			return rc;
+	}
+	return CART_OK;
+}
+
+int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
+{
+	struct stat sb;
+	ledger *l;
+	int rc, oflags, v;
+	int64_t ntables;
+
+	*out = NULL;
+	if (!path || !*path)
+		return cart_fail(e, CART_INVALID, "no ledger file given");
+	if (stat(path, &sb) != 0) {
+		if (errno != ENOENT || !(flags & LEDGER_OPEN_CREATE))
+			return cart_fail(e, errno == ENOENT ? CART_NOTFOUND : CART_IO,
+			                 "cannot open the ledger %s: %s%s", path, strerror(errno),
+			                 errno == ENOENT ? " (create it with 'cartera init')" : "");
+	} else if (!S_ISREG(sb.st_mode)) {
+		return cart_fail(e, CART_IO, "the ledger %s is not a regular file", path);
+	}
+
+	l = calloc(1, sizeof *l);
+	if (!l)
+		return cart_fail(e, CART_NOMEM, "out of memory opening %s", path);
+	snprintf(l->path, sizeof l->path, "%s", path);
+	default_clerk(l->clerk, sizeof l->clerk);
+	l->readonly = !!(flags & LEDGER_OPEN_READONLY);
+	oflags = l->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if ((flags & LEDGER_OPEN_CREATE) && !l->readonly)
+		oflags |= SQLITE_OPEN_CREATE;
+	rc = sqlite3_open_v2(path, &l->db, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		lg_dberr(l, rc, "opening", e);
+		ledger_close(l);
+		return e->code;
+	}
+	sqlite3_extended_result_codes(l->db, 0);
+	sqlite3_busy_timeout(l->db, 5000);
+
+	/* The first read tells a SQLite file from anything else. */
+	rc = lg_scalar_int(l, "SELECT count(*) FROM sqlite_master", 0, &ntables, e);
+	if (rc == CART_OK)
+		rc = user_version(l, &v, e);
+	if (rc != CART_OK)
+		goto fail;
+	if (v > cartera_nmigrations) {
+		cart_fail(e, CART_VERSION, "the ledger %s has schema version %d, newer than this"
+		          " cartera knows (%d): upgrade cartera; the file was not touched",
+		          path, v, cartera_nmigrations);
+		goto fail;
+	}
+	if (v == 0 && ntables > 0) {
+		cart_fail(e, CART_CORRUPT, "%s is a SQLite database but not a cartera ledger;"
+		          " it was not touched", path);
+		goto fail;
+	}
+	if (v == 0 && !(flags & LEDGER_OPEN_CREATE)) {
+		cart_fail(e, CART_NOTFOUND, "%s is empty, not a cartera ledger (create one with"
+		          " 'cartera init')", path);
+		goto fail;
+	}
+	if (!l->readonly) {
+		if ((rc = exec(l, "PRAGMA journal_mode = WAL", "switching to WAL", e)) != CART_OK)
+			goto fail;
+		if ((rc = exec(l, "PRAGMA synchronous = FULL", "setting durability", e)) != CART_OK)
+			goto fail;
+	}
+	/* Foreign keys must be switched on outside any transaction. */
+	if ((rc = exec(l, "PRAGMA foreign_keys = ON", "enabling foreign keys", e)) != CART_OK)
+		goto fail;
+	if (v < cartera_nmigrations) {
+		if (l->readonly) {
+			cart_fail(e, CART_VERSION, "the ledger %s has schema version %d and needs an"
+			          " upgrade; open it once read-write", path, v);
+			goto fail;
+		}
+		if ((rc = migrate(l, v, e)) != CART_OK)
+			goto fail;
+	}
+	*out = l;
+	return CART_OK;
+fail:
+	rc = e ? e->code : CART_DB;
+	ledger_close(l);
+	return rc ? rc : CART_DB;
+}
+
+void ledger_close(ledger *l)
+{
+	if (!l)
+		return;
+	while (l->depth > 0)
+		lg_rollback(l);
+	for (int i = 0; i < ST_NSTMTS; i++)
+		sqlite3_finalize(l->st[i]);
+	sqlite3_close(l->db);
+	free(l);
+}
+
+void ledger_set_clerk(ledger *l, const char *clerk)
+{
+	if (clerk && *clerk)
+		snprintf(l->clerk, sizeof l->clerk, "%s", clerk);
+}
+
+void ledger_set_busy_timeout(ledger *l, int ms)
+{
+	sqlite3_busy_timeout(l->db, ms);
+}
+
+/* ---- company settings ---- */
+
+void company_defaults(company *c)
+{
+	memset(c, 0, sizeof *c);
+	snprintf(c->name, sizeof c->name, "Mi Empresa");
+	snprintf(c->country, sizeof c->country, "CO");
+	snprintf(c->currency, sizeof c->currency, "COP");
+	c->fmt.decimals = 2;
+	c->fmt.dec_sep = ',';
+	c->fmt.thou_sep = '.';
+	c->n_ranges = 3;
+	c->ranges[0] = 30;
+	c->ranges[1] = 60;
+	c->ranges[2] = 90;
+}
+
+int company_parse_ranges(company *c, const char *text, cart_err *e)
+{
+	int r[LEDGER_MAX_RANGES], n = 0;
+	const char *p = text;
+	char *end;
+
+	if (!text || !*text)
+		return cart_fail(e, CART_INVALID, "aging ranges are empty (expected e.g. 30,60,90)");
+	for (;;) {
+		long v;
+
+		errno = 0;
+		v = strtol(p, &end, 10);
+		if (end == p || errno || v < 1 || v > 3650)
+			return cart_fail(e, CART_INVALID, "aging ranges \"%s\": each must be a number of"
+			                 " days from 1 to 3650", text);
+		if (n == LEDGER_MAX_RANGES)
+			return cart_fail(e, CART_INVALID, "aging ranges \"%s\": at most %d bounds",
+			                 text, LEDGER_MAX_RANGES);
+		if (n > 0 && v <= r[n - 1])
+			return cart_fail(e, CART_INVALID, "aging ranges \"%s\" must increase", text);
+		r[n++] = (int)v;
+		if (*end == '\0')
+			break;
+		if (*end != ',')
+			return cart_fail(e, CART_INVALID, "aging ranges \"%s\": separate the days with"
+			                 " commas, e.g. 30,60,90", text);
+		p = end + 1;
+	}
+	c->n_ranges = n;
+	memcpy(c->ranges, r, sizeof r[0] * (size_t)n);
+	return CART_OK;
+}
+
+static void ranges_text(const company *c, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < c->n_ranges && used < size; i++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%d", i ? "," : "", c->ranges[i]);
+}
+
+int ledger_company_get(ledger *l, company *c, cart_err *e)
+{
+	const company *co = lg_company(l, e);
+
+	if (!co)
+		return e->code;
+	*c = *co;
+	return CART_OK;
+}
+
+const company *lg_company(ledger *l, cart_err *e)
+{
+	sqlite3_stmt *s;
+	company *c = &l->co;
+	const unsigned char *t;
+	int rc;
+
+	if (l->have_co)
+		return c;
+	s = lg_stmt(l, ST_COMPANY_GET, e);
+	if (!s)
+		return NULL;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE) {
+		cart_fail(e, CART_NOTFOUND, "the ledger %s has no company settings yet (run"
+		          " 'cartera init')", l->path);
+		return NULL;
+	}
+	if (rc != SQLITE_ROW) {
+		lg_dberr(l, rc, "reading the company settings", e);
+		return NULL;
+	}
+	memset(c, 0, sizeof *c);
+	lg_copy(c->name, sizeof c->name, sqlite3_column_text(s, 0));
+	lg_copy(c->tax_id, sizeof c->tax_id, sqlite3_column_text(s, 1));
+	lg_copy(c->country, sizeof c->country, sqlite3_column_text(s, 2));
+	lg_copy(c->currency, sizeof c->currency, sqlite3_column_text(s, 3));
+	lg_copy(c->currency2, sizeof c->currency2, sqlite3_column_text(s, 4));
+	c->fmt.decimals = sqlite3_column_int(s, 5);
+	t = sqlite3_column_text(s, 6);
+	c->fmt.dec_sep = t && *t ? (char)*t : '.';
+	t = sqlite3_column_text(s, 7);
+	c->fmt.thou_sep = t ? (char)*t : '\0';
+	c->allow_cash_refund = sqlite3_column_int(s, 8);
+	t = sqlite3_column_text(s, 9);
+	if (company_parse_ranges(c, t ? (const char *)t : "", NULL) != CART_OK) {
+		c->n_ranges = 3;
+		c->ranges[0] = 30, c->ranges[1] = 60, c->ranges[2] = 90;
+	}
+	sqlite3_reset(s);
+	l->have_co = 1;
+	return c;
+}
+
+static int valid_currency(const char *c)
+{
+	if (strlen(c) != 3)
+		return 0;
+	for (int i = 0; i < 3; i++)
+		if (c[i] < 'A' || c[i] > 'Z')
+			return 0;
+	return 1;
+}
+
+int ledger_company_set(ledger *l, const company *c, cart_err *e)
+{
+	static const char sql[] =
+		"INSERT INTO company (id, name, tax_id, country, currency, currency2, decimals,"
+		" dec_sep, thou_sep, allow_cash_refund, aging_ranges)"
+		" VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+		" ON CONFLICT (id) DO UPDATE SET name = ?1, tax_id = ?2, country = ?3, currency = ?4,"
+		" currency2 = ?5, decimals = ?6, dec_sep = ?7, thou_sep = ?8, allow_cash_refund = ?9,"
+		" aging_ranges = ?10";
+	sqlite3_stmt *s;
+	char dec[2] = { c->fmt.dec_sep, 0 }, thou[2] = { c->fmt.thou_sep, 0 }, ranges[128];
+	int rc;
+
+	if (!c->name[0])
+		return cart_fail(e, CART_INVALID, "the company name is empty");
+	if (strlen(c->country) != 2)
+		return cart_fail(e, CART_INVALID, "country \"%s\" is not a two-letter ISO code",
+		                 c->country);
+	if (!valid_currency(c->currency))
+		return cart_fail(e, CART_INVALID, "currency \"%s\" is not a three-letter ISO code",
+		                 c->currency);
+	if (c->currency2[0] && (!valid_currency(c->currency2) || !strcmp(c->currency2, c->currency)))
+		return cart_fail(e, CART_INVALID, "second currency \"%s\" is not a three-letter ISO"
+		                 " code different from %s", c->currency2, c->currency);
+	if (money_fmt_check(&c->fmt, e) != CART_OK)
+		return e->code;
+	if (c->n_ranges < 1 || c->n_ranges > LEDGER_MAX_RANGES)
+		return cart_fail(e, CART_INVALID, "between 1 and %d aging ranges are needed",
+		                 LEDGER_MAX_RANGES);
+	for (int i = 0; i < c->n_ranges; i++)
+		if (c->ranges[i] < 1 || (i && c->ranges[i] <= c->ranges[i - 1]))
+			return cart_fail(e, CART_INVALID, "aging ranges must be increasing day counts");
+	ranges_text(c, ranges, sizeof ranges);
+
+	if ((rc = lg_begin(l, e)) != CART_OK)
+		return rc;
+	rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+	if (rc != SQLITE_OK) {
+		lg_dberr(l, rc, "saving the company settings", e);
+		lg_rollback(l);
+		return e->code;
+	}
+	lg_bind_text(s, 1, c->name);
+	lg_bind_text(s, 2, c->tax_id);
+	lg_bind_text(s, 3, c->country);
+	lg_bind_text(s, 4, c->currency);
+	lg_bind_text(s, 5, c->currency2);
+	lg_bind_int(s, 6, c->fmt.decimals);
+	lg_bind_text(s, 7, dec);
+	lg_bind_text(s, 8, thou);
+	lg_bind_int(s, 9, c->allow_cash_refund ? 1 : 0);
+	lg_bind_text(s, 10, ranges);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		lg_dberr(l, rc, "saving the company settings", e);
+		lg_rollback(l);
+		return e->code;
+	}
+	if ((rc = lg_audit(l, "company", 0, 0, c->name, e)) != CART_OK) {
+		lg_rollback(l);
+		return rc;
+	}
+	l->have_co = 0;
+	return lg_commit(l, e);
+}
+
+int lg_currency(ledger *l, const char *in, char out[4], cart_err *e)
+{
+	const company *c = lg_company(l, e);
+
+	if (!c)
+		return e->code;
+	if (!in || !*in) {
+		memcpy(out, c->currency, 4);
+		return CART_OK;
+	}
+	if (strcmp(in, c->currency) && strcmp(in, c->currency2))
+		return cart_fail(e, CART_INVALID, "currency \"%s\" is not one the company invoices in"
+		                 " (%s%s%s)", in, c->currency, c->currency2[0] ? " or " : "",
+		                 c->currency2);
+	snprintf(out, 4, "%s", in);
+	return CART_OK;
+}
+
+/* ---- bulk loading ---- */
+
+/* The secondary indexes dropped during a bulk load: every non-unique index on the big tables.
+ * Their definitions are read back from the schema so the migration stays their one source. */
+static const char bulk_index_sql[] =
+	"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+	" AND tbl_name IN ('entries', 'instalments', 'allocations', 'documents')"
+	" AND sql NOT LIKE 'CREATE UNIQUE%'";
+
+int ledger_bulk_begin(ledger *l, cart_err *e)
+{
+	sqlite3_stmt *s;
+	char drop[256];
+	int rc;
+
+	if (l->depth || l->bulk)
+		return cart_fail(e, CART_DB, "a bulk load cannot start inside a transaction");
+	exec(l, "PRAGMA cache_size = -262144", "raising the cache", NULL);
+	exec(l, "PRAGMA synchronous = NORMAL", "relaxing durability", NULL);
+	if ((rc = lg_begin(l, e)) != CART_OK)
+		return rc;
+	rc = sqlite3_prepare_v2(l->db, bulk_index_sql, -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		goto dberr;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		char **n = realloc(l->bulk_sql, sizeof *n * (size_t)(l->bulk_nsql + 1));
+
+		if (!n) {
+			sqlite3_finalize(s);
+			cart_fail(e, CART_NOMEM, "out of memory starting a bulk load");
+			goto fail;
+		}
+		l->bulk_sql = n;
+		l->bulk_sql[l->bulk_nsql] = strdup((const char *)sqlite3_column_text(s, 1));
+		snprintf(drop, sizeof drop, "DROP INDEX \"%s\"", sqlite3_column_text(s, 0));
+		l->bulk_nsql++;
+		if (sqlite3_exec(l->db, drop, NULL, NULL, NULL) != SQLITE_OK) {
+			rc = sqlite3_errcode(l->db);
+			sqlite3_finalize(s);
+			goto dberr;
+		}
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		goto dberr;
+	l->bulk = 1;
+	l->bulk_docs = 0;
+	return CART_OK;
+dberr:
+	lg_dberr(l, rc, "starting a bulk load", e);
+fail:
+	ledger_bulk_abort(l);
+	return e->code;
+}
+
+static void bulk_forget(ledger *l)
+{
+	for (int i = 0; i < l->bulk_nsql; i++)
+		free(l->bulk_sql[i]);
+	free(l->bulk_sql);
+	l->bulk_sql = NULL;
+	l->bulk_nsql = 0;
+}
+
+int ledger_bulk_end(ledger *l, cart_err *e)
+{
+	char detail[64];
+	int rc = CART_OK;
+
+	if (!l->bulk)
+		return cart_fail(e, CART_DB, "no bulk load is running");
+	for (int i = 0; i < l->bulk_nsql && rc == CART_OK; i++)
+		rc = exec(l, l->bulk_sql[i], "rebuilding an index", e);
+	l->bulk = 0;
+	if (rc == CART_OK) {
+		snprintf(detail, sizeof detail, "%lld documents", (long long)l->bulk_docs);
+		rc = lg_audit(l, "bulk load", 0, 0, detail, e);
+	}
+	if (rc == CART_OK)
+		rc = lg_commit(l, e);
+	else
+		lg_rollback(l);
+	bulk_forget(l);
+	exec(l, "PRAGMA cache_size = -2000", "restoring the cache", NULL);
+	exec(l, "PRAGMA synchronous = FULL", "restoring durability", NULL);
+	if (rc == CART_OK)
+		exec(l, "PRAGMA analysis_limit = 1000; ANALYZE", "updating statistics", NULL);
+	return rc;
+}
+
+void ledger_bulk_abort(ledger *l)
+{
+	while (l->depth > 0)
+		lg_rollback(l);
+	l->bulk = 0;
+	bulk_forget(l);
+	exec(l, "PRAGMA cache_size = -2000", "restoring the cache", NULL);
+	exec(l, "PRAGMA synchronous = FULL", "restoring durability", NULL);
+}

@@ -1,0 +1,105 @@
+/* Inside the ledger model: the connection, its cache of prepared statements, and nested
+ * transactions. Shared by src/ledger_*.c only. */
+#ifndef CARTERA_LEDGER_INT_H
+#define CARTERA_LEDGER_INT_H
+
+#include <sqlite3.h>
+
+#include "cartera/ledger.h"
+
+/* Statements used by more than one function, prepared once on first use and kept. */
+enum stmt_id {
+	ST_COMPANY_GET,
+	ST_CLIENT_GET,
+	ST_SERIES_NEXT,
+	ST_DOC_INSERT,
+	ST_ENTRY_INSERT,
+	ST_INST_INSERT,
+	ST_ALLOC_INSERT,
+	ST_AUDIT_INSERT,
+	ST_ENTRY_GET,
+	ST_INST_OF_ENTRY,
+	ST_CLIENT_SET_OPENING,
+	ST_NSTMTS
+};
+
+struct ledger {
+	sqlite3 *db;
+	char path[1024];
+	char clerk[64];
+	int readonly;
+	int depth;          /* transaction nesting: 0 none, 1 BEGIN IMMEDIATE, >1 savepoints */
+	int bulk;           /* inside ledger_bulk_begin/end */
+	int64_t bulk_docs;  /* documents posted during the bulk load (for its audit line) */
+	char **bulk_sql;    /* definitions of the indexes dropped for the bulk load */
+	int bulk_nsql;
+	sqlite3_stmt *st[ST_NSTMTS];
+	company co;         /* cached company settings */
+	int have_co;
+};
+
+/* The statement for id, reset and with bindings cleared; NULL with *e set on failure. */
+sqlite3_stmt *lg_stmt(ledger *l, int id, cart_err *e);
+/* Translate a SQLite failure into a cart_code with a message naming what was being done. */
+int lg_dberr(ledger *l, int rc, const char *doing, cart_err *e);
+
+/* Nested transactions: the outermost is BEGIN IMMEDIATE, inner ones are savepoints, so a posting
+ * inside a bulk load is still all-or-nothing. */
+int lg_begin(ledger *l, cart_err *e);
+int lg_commit(ledger *l, cart_err *e);
+void lg_rollback(ledger *l);
+
+/* Bind helpers: text may be NULL (binds NULL). */
+void lg_bind_text(sqlite3_stmt *s, int i, const char *v);
+void lg_bind_int(sqlite3_stmt *s, int i, int64_t v);
+void lg_copy(char *dst, size_t size, const unsigned char *src);
+
+/* Company settings, cached per connection. */
+const company *lg_company(ledger *l, cart_err *e);
+/* "" means the company's currency; otherwise it must be one of the company's two. */
+int lg_currency(ledger *l, const char *in, char out[4], cart_err *e);
+
+/* Run a read-only statement with a single integer result (e.g. count) */
+int lg_scalar_int(ledger *l, const char *sql, int64_t arg, int64_t *out, cart_err *e);
+
+/* Append an audit line (skipped inside a bulk load, which writes one line for the whole load). */
+int lg_audit(ledger *l, const char *action, int64_t doc_id, int64_t client_id, const char *detail,
+             cart_err *e);
+
+/* Validate an ISO date argument, naming the field in the message. */
+int lg_date(const char *text, const char *what, cart_err *e);
+
+/* The open items (charges without instalments, instalments, credits) as of ?1, for clients ?2..?3,
+ * as rows (client_id, currency, side, due_date, open). What is open now is kept on each entry and
+ * instalment; as of a past date, whatever allocations dated after it took is added back, and
+ * anything dated after it is left out. When nothing is dated after ?1 the "later" tables are
+ * empty and this reads only the partial indexes of open items. */
+#define LG_ITEMS_CTE \
+	"later_e AS MATERIALIZED (" \
+	"  SELECT charge_id AS eid, sum(amount) AS amt FROM allocations" \
+	"   WHERE date > ?1 AND instalment_id IS NULL GROUP BY charge_id" \
+	"  UNION ALL SELECT credit_id, sum(amount) FROM allocations" \
+	"   WHERE date > ?1 GROUP BY credit_id)," \
+	" later_i AS MATERIALIZED (" \
+	"  SELECT instalment_id AS iid, sum(amount) AS amt FROM allocations" \
+	"   WHERE date > ?1 AND instalment_id IS NOT NULL GROUP BY instalment_id)," \
+	" items(client_id, currency, side, due_date, open) AS (" \
+	"  SELECT e.client_id, e.currency, e.side, e.due_date," \
+	"         e.open + coalesce((SELECT amt FROM later_e WHERE eid = e.id), 0)" \
+	"    FROM entries e WHERE e.open <> 0 AND e.n_inst = 0 AND e.date <= ?1" \
+	"     AND e.client_id BETWEEN ?2 AND ?3" \
+	"  UNION ALL SELECT e.client_id, e.currency, e.side, e.due_date, l.amt" \
+	"    FROM later_e l JOIN entries e ON e.id = l.eid" \
+	"   WHERE e.open = 0 AND e.n_inst = 0 AND e.date <= ?1 AND e.client_id BETWEEN ?2 AND ?3" \
+	"  UNION ALL SELECT i.client_id, i.currency, 'D', i.due_date," \
+	"         i.open + coalesce((SELECT amt FROM later_i WHERE iid = i.id), 0)" \
+	"    FROM instalments i WHERE i.open <> 0 AND i.date <= ?1" \
+	"     AND i.client_id BETWEEN ?2 AND ?3" \
+	"  UNION ALL SELECT i.client_id, i.currency, 'D', i.due_date, l.amt" \
+	"    FROM later_i l JOIN instalments i ON i.id = l.iid" \
+	"   WHERE i.open = 0 AND i.date <= ?1 AND i.client_id BETWEEN ?2 AND ?3)"
+
+/* Is nothing (entry or allocation) dated after asof? Then kept open amounts are the answer. */
+int lg_asof_is_now(ledger *l, const char *asof, int *now, cart_err *e);
+
+#endif

@@ -1,0 +1,1171 @@
+/* Posting documents: invoices, receipts, credit notes, credit applications, journal entries,
+ * opening balances and voids. Each posting is one transaction; every amount is checked here so the
+ * clerk hears why in words, and checked again by the schema's triggers as a last line. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ledger_int.h"
+
+static const char *const doc_names[] = {
+#define X(id, name, prefix) name,
+	DOC_TYPES(X)
+#undef X
+};
+
+static const char *const code_names[] = {
+#define X(id, side, text) #id,
+	ENTRY_CODES(X)
+#undef X
+};
+
+static const char code_sides[] = {
+#define X(id, side, text) side,
+	ENTRY_CODES(X)
+#undef X
+};
+
+const char *doc_type_name(int type)
+{
+	return type >= 0 && type < DOC_NTYPES ? doc_names[type] : "?";
+}
+
+int doc_type_parse(const char *name)
+{
+	for (int i = 0; i < DOC_NTYPES; i++)
+		if (!strcmp(name, doc_names[i]))
+			return i;
+	return -1;
+}
+
+const char *entry_code_name(int code)
+{
+	return code >= 0 && code < CODE_N ? code_names[code] : "?";
+}
+
+int entry_code_parse(const char *name)
+{
+	for (int i = 0; i < CODE_N; i++)
+		if (!strcmp(name, code_names[i]))
+			return i;
+	return -1;
+}
+
+char entry_code_side(int code)
+{
+	return code >= 0 && code < CODE_N ? code_sides[code] : '?';
+}
+
+/* ---- building blocks ---- */
+
+typedef struct entry_info {
+	int64_t id, doc_id, client_id;
+	char code[4];
+	char side;
+	char date[DATE_LEN], due_date[DATE_LEN], currency[4];
+	int64_t amount, open;
+	int n_inst;
+	char number[32];
+	int reversal;
+} entry_info;
+
+static int entry_get(ledger *l, int64_t id, entry_info *x, cart_err *e)
+{
+	sqlite3_stmt *s = lg_stmt(l, ST_ENTRY_GET, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	lg_bind_int(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			return cart_fail(e, CART_NOTFOUND, "there is no ledger entry %lld", (long long)id);
+		return lg_dberr(l, rc, "reading an entry", e);
+	}
+	x->id = sqlite3_column_int64(s, 0);
+	x->doc_id = sqlite3_column_int64(s, 1);
+	x->client_id = sqlite3_column_int64(s, 2);
+	lg_copy(x->code, sizeof x->code, sqlite3_column_text(s, 3));
+	x->side = (char)sqlite3_column_text(s, 4)[0];
+	lg_copy(x->date, sizeof x->date, sqlite3_column_text(s, 5));
+	lg_copy(x->due_date, sizeof x->due_date, sqlite3_column_text(s, 6));
+	lg_copy(x->currency, sizeof x->currency, sqlite3_column_text(s, 7));
+	x->amount = sqlite3_column_int64(s, 8);
+	x->open = sqlite3_column_int64(s, 9);
+	x->n_inst = sqlite3_column_int(s, 10);
+	lg_copy(x->number, sizeof x->number, sqlite3_column_text(s, 11));
+	x->reversal = sqlite3_column_int(s, 12);
+	sqlite3_reset(s);
+	return CART_OK;
+}
+
+static int next_number(ledger *l, int type, char number[32], cart_err *e)
+{
+	sqlite3_stmt *s = lg_stmt(l, ST_SERIES_NEXT, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	lg_bind_text(s, 1, doc_type_name(type));
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return lg_dberr(l, rc == SQLITE_DONE ? SQLITE_ERROR : rc, "numbering a document", e);
+	}
+	snprintf(number, 32, "%s-%06lld", sqlite3_column_text(s, 0),
+	         (long long)sqlite3_column_int64(s, 1));
+	/* RETURNING finishes its work on the first step; reset completes the statement. */
+	rc = sqlite3_reset(s);
+	return rc == SQLITE_OK ? CART_OK : lg_dberr(l, rc, "numbering a document", e);
+}
+
+typedef struct doc_row {
+	int type;
+	int64_t client_id;
+	const char *date, *due_date, *currency;
+	int64_t total;
+	const char *reference, *memo, *method;
+	int64_t voids_id;
+} doc_row;
+
+static int insert_doc(ledger *l, const doc_row *d, posted *out, cart_err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = next_number(l, d->type, out->number, e)) != CART_OK)
+		return rc;
+	if (!(s = lg_stmt(l, ST_DOC_INSERT, e)))
+		return e->code;
+	lg_bind_text(s, 1, doc_type_name(d->type));
+	lg_bind_text(s, 2, out->number);
+	lg_bind_int(s, 3, d->client_id);
+	lg_bind_text(s, 4, d->date);
+	lg_bind_text(s, 5, d->due_date && *d->due_date ? d->due_date : d->date);
+	lg_bind_text(s, 6, d->currency);
+	lg_bind_int(s, 7, d->total);
+	lg_bind_text(s, 8, d->reference ? d->reference : "");
+	lg_bind_text(s, 9, d->memo ? d->memo : "");
+	lg_bind_text(s, 10, d->method ? d->method : "");
+	if (d->voids_id)
+		lg_bind_int(s, 11, d->voids_id);
+	lg_bind_text(s, 12, l->clerk);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return lg_dberr(l, rc, "saving the document", e);
+	out->doc_id = sqlite3_last_insert_rowid(l->db);
+	return CART_OK;
+}
+
+static int insert_entry(ledger *l, int64_t doc, int64_t client_id, int code, char side,
+                        const char *date, const char *due, const char *cur, int64_t amount,
+                        int n_inst, int64_t reverses, int64_t *id, cart_err *e)
+{
+	sqlite3_stmt *s = lg_stmt(l, ST_ENTRY_INSERT, e);
+	char sd[2] = { side, 0 };
+	int rc;
+
+	if (!s)
+		return e->code;
+	lg_bind_int(s, 1, doc);
+	lg_bind_int(s, 2, client_id);
+	lg_bind_text(s, 3, entry_code_name(code));
+	lg_bind_text(s, 4, sd);
+	lg_bind_text(s, 5, date);
+	lg_bind_text(s, 6, due && *due ? due : date);
+	lg_bind_text(s, 7, cur);
+	lg_bind_int(s, 8, amount);
+	lg_bind_int(s, 9, n_inst);
+	if (reverses)
+		lg_bind_int(s, 10, reverses);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return lg_dberr(l, rc, "posting a ledger entry", e);
+	*id = sqlite3_last_insert_rowid(l->db);
+	return CART_OK;
+}
+
+static int insert_alloc(ledger *l, int64_t doc, int64_t credit, int64_t charge, int64_t inst,
+                        const char *date, int64_t amount, int64_t reverses, cart_err *e)
+{
+	sqlite3_stmt *s = lg_stmt(l, ST_ALLOC_INSERT, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	lg_bind_int(s, 1, doc);
+	lg_bind_int(s, 2, credit);
+	lg_bind_int(s, 3, charge);
+	if (inst)
+		lg_bind_int(s, 4, inst);
+	lg_bind_text(s, 5, date);
+	lg_bind_int(s, 6, amount);
+	if (reverses)
+		lg_bind_int(s, 7, reverses);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "allocating a payment", e);
+}
+
+static int check_amount(int64_t v, const char *what, int allow_zero, cart_err *e)
+{
+	if (v < 0 || (!allow_zero && v == 0))
+		return cart_fail(e, CART_INVALID, "%s must be more than zero", what);
+	if (v > MONEY_MAX)
+		return cart_fail(e, CART_INVALID, "%s is larger than cartera accepts", what);
+	return CART_OK;
+}
+
+/* The client a posting is for; charges need an active client. */
+static int posting_client(ledger *l, int64_t id, int charge, client *c, cart_err *e)
+{
+	int rc = ledger_client_get(l, id, c, e);
+
+	if (rc != CART_OK)
+		return rc;
+	if (charge && !c->active)
+		return cart_fail(e, CART_REFUSED, "client %lld, %s, is inactive: activate it before"
+		                 " invoicing", (long long)c->id, c->name);
+	return CART_OK;
+}
+
+/* ---- allocation planning ---- */
+
+typedef struct plan_row {
+	int64_t charge_id, inst_id, amount;
+} plan_row;
+
+typedef struct plan {
+	plan_row *rows;
+	int n, cap;
+	int64_t total;
+} plan;
+
+static int plan_add(plan *p, int64_t charge, int64_t inst, int64_t amount, cart_err *e)
+{
+	/* merge with an earlier request against the same charge and instalment */
+	for (int i = 0; i < p->n; i++) {
+		if (p->rows[i].charge_id == charge && p->rows[i].inst_id == inst) {
+			p->rows[i].amount += amount;
+			p->total += amount;
+			return CART_OK;
+		}
+	}
+	if (p->n == p->cap) {
+		int cap = p->cap ? p->cap * 2 : 8;
+		plan_row *r = realloc(p->rows, sizeof *r * (size_t)cap);
+
+		if (!r)
+			return cart_fail(e, CART_NOMEM, "out of memory allocating a payment");
+		p->rows = r;
+		p->cap = cap;
+	}
+	p->rows[p->n++] = (plan_row){ charge, inst, amount };
+	p->total += amount;
+	return CART_OK;
+}
+
+static int64_t plan_used(const plan *p, int64_t charge, int64_t inst)
+{
+	int64_t used = 0;
+
+	for (int i = 0; i < p->n; i++)
+		if (p->rows[i].charge_id == charge && (inst < 0 || p->rows[i].inst_id == inst))
+			used += p->rows[i].amount;
+	return used;
+}
+
+/* Spread amount over a charge's instalments, oldest first, or refuse if they lack room. */
+static int plan_spread(ledger *l, plan *p, const entry_info *x, int64_t amount, cart_err *e)
+{
+	sqlite3_stmt *s = lg_stmt(l, ST_INST_OF_ENTRY, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	lg_bind_int(s, 1, x->id);
+	while (amount > 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t iid = sqlite3_column_int64(s, 0);
+		int64_t room = sqlite3_column_int64(s, 3) - plan_used(p, x->id, iid);
+		int64_t take = room < amount ? room : amount;
+
+		if (take <= 0)
+			continue;
+		if ((rc = plan_add(p, x->id, iid, take, e)) != CART_OK) {
+			sqlite3_reset(s);
+			return rc;
+		}
+		amount -= take;
+	}
+	sqlite3_reset(s);
+	if (amount > 0)
+		return cart_fail(e, CART_REFUSED, "the instalments of %s have less open than that",
+		                 x->number);
+	return CART_OK;
+}
+
+/* Check the explicit allocations a clerk asked for, in order, against what is open. */
+static int plan_explicit(ledger *l, plan *p, int64_t client_id, const char *cur, const char *date,
+                         const alloc_in *req, int n, const money_fmt *f, cart_err *e)
+{
+	char a[32], b[32];
+	entry_info x;
+	int rc;
+
+	for (int i = 0; i < n; i++) {
+		int64_t amount = req[i].amount, open;
+
+		if (check_amount(amount, "an allocation", 0, e) != CART_OK)
+			return e->code;
+		rc = entry_get(l, req[i].charge_entry_id, &x, e);
+		if (rc != CART_OK)
+			return rc;
+		if (x.side != 'D' || x.reversal)
+			return cart_fail(e, CART_REFUSED, "%s (entry %lld) is not a charge that can be"
+			                 " paid", x.number, (long long)x.id);
+		if (x.client_id != client_id)
+			return cart_fail(e, CART_REFUSED, "%s belongs to another client", x.number);
+		if (strcmp(x.currency, cur))
+			return cart_fail(e, CART_REFUSED, "%s is in %s, not %s: currencies are never"
+			                 " mixed", x.number, x.currency, cur);
+		if (strcmp(x.date, date) > 0)
+			return cart_fail(e, CART_REFUSED, "%s is dated %s, after this posting's date %s",
+			                 x.number, x.date, date);
+		open = x.open - plan_used(p, x.id, -1);
+		if (amount > open) {
+			money_format(amount, f, a, sizeof a);
+			money_format(open, f, b, sizeof b);
+			return cart_fail(e, CART_REFUSED, "%s cannot be allocated to %s: it has only %s"
+			                 " open", a, x.number, b);
+		}
+		if (x.n_inst == 0) {
+			if (req[i].instalment_id)
+				return cart_fail(e, CART_REFUSED, "%s has no instalments", x.number);
+			rc = plan_add(p, x.id, 0, amount, e);
+		} else if (req[i].instalment_id) {
+			sqlite3_stmt *s = lg_stmt(l, ST_INST_OF_ENTRY, e);
+			int64_t iopen = -1;
+
+			if (!s)
+				return e->code;
+			lg_bind_int(s, 1, x.id);
+			while (sqlite3_step(s) == SQLITE_ROW)
+				if (sqlite3_column_int64(s, 0) == req[i].instalment_id)
+					iopen = sqlite3_column_int64(s, 3);
+			sqlite3_reset(s);
+			if (iopen < 0)
+				return cart_fail(e, CART_REFUSED, "instalment %lld is not one of %s",
+				                 (long long)req[i].instalment_id, x.number);
+			iopen -= plan_used(p, x.id, req[i].instalment_id);
+			if (amount > iopen) {
+				money_format(amount, f, a, sizeof a);
+				money_format(iopen, f, b, sizeof b);
+				return cart_fail(e, CART_REFUSED, "%s cannot be allocated to that"
+				                 " instalment of %s: it has only %s open", a, x.number, b);
+			}
+			rc = plan_add(p, x.id, req[i].instalment_id, amount, e);
+		} else {
+			rc = plan_spread(l, p, &x, amount, e);
+		}
+		if (rc != CART_OK)
+			return rc;
+	}
+	return CART_OK;
+}
+
+/* Oldest first: the client's open charges (by instalment where an invoice has them) in order of
+ * due date, up to budget. */
+static int plan_oldest(ledger *l, plan *p, int64_t client_id, const char *cur, const char *date,
+                       int64_t budget, cart_err *e)
+{
+	static const char sql[] =
+		"SELECT e.id, 0, e.open, e.due_date, e.date FROM entries e"
+		" WHERE e.client_id = ?1 AND e.currency = ?2 AND e.side = 'D' AND e.open <> 0"
+		"   AND e.n_inst = 0 AND e.date <= ?3"
+		" UNION ALL"
+		" SELECT i.entry_id, i.id, i.open, i.due_date, e.date FROM instalments i"
+		"   JOIN entries e ON e.id = i.entry_id"
+		" WHERE i.client_id = ?1 AND i.currency = ?2 AND i.open <> 0 AND e.date <= ?3"
+		" ORDER BY 4, 5, 1, 2";
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+
+	if (rc != SQLITE_OK)
+		return lg_dberr(l, rc, "finding open invoices", e);
+	lg_bind_int(s, 1, client_id);
+	lg_bind_text(s, 2, cur);
+	lg_bind_text(s, 3, date);
+	while (budget > 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t open = sqlite3_column_int64(s, 2);
+		int64_t take = open < budget ? open : budget;
+
+		if (plan_add(p, sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1), take, e)) {
+			sqlite3_finalize(s);
+			return e->code;
+		}
+		budget -= take;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return lg_dberr(l, rc, "finding open invoices", e);
+	return CART_OK;
+}
+
+static int plan_post(ledger *l, const plan *p, int64_t doc, int64_t credit, const char *date,
+                     cart_err *e)
+{
+	int rc;
+
+	for (int i = 0; i < p->n; i++) {
+		rc = insert_alloc(l, doc, credit, p->rows[i].charge_id, p->rows[i].inst_id, date,
+		                  p->rows[i].amount, 0, e);
+		if (rc != CART_OK)
+			return rc;
+	}
+	return CART_OK;
+}
+
+/* Shared prologue: today's company, a valid currency, a valid date. */
+static const company *posting_setup(ledger *l, const char *date, const char *what,
+                                    const char *cur_in, char cur[4], cart_err *e)
+{
+	const company *co = lg_company(l, e);
+
+	if (!co)
+		return NULL;
+	if (lg_date(date, what, e) != CART_OK)
+		return NULL;
+	if (lg_currency(l, cur_in, cur, e) != CART_OK)
+		return NULL;
+	return co;
+}
+
+static int finish(ledger *l, int rc, const char *action, const posted *out, int64_t client_id,
+                  const char *detail, cart_err *e)
+{
+	if (rc == CART_OK)
+		rc = lg_audit(l, action, out->doc_id, client_id, detail, e);
+	if (rc == CART_OK)
+		rc = lg_commit(l, e);
+	else
+		lg_rollback(l);
+	return rc;
+}
+
+/* ---- invoices ---- */
+
+int ledger_invoice_post(ledger *l, const invoice_in *in, posted *out, cart_err *e)
+{
+	const company *co;
+	client c;
+	char cur[4], due[DATE_LEN], a[32], b[32];
+	int64_t sum = 0, cf = 0;
+	date_t d;
+	int rc, post_cf, post_cgc;
+
+	memset(out, 0, sizeof *out);
+	if (!(co = posting_setup(l, in->date, "the invoice date", in->currency, cur, e)))
+		return e->code;
+	if (check_amount(in->total, "the invoice total", in->expenses > 0, e) ||
+	    check_amount(in->expenses, "the reimbursable expenses", 1, e))
+		return e->code;
+	if (in->n_inst < 0 || in->n_inst > 360 || (in->n_inst > 0 && !in->inst))
+		return cart_fail(e, CART_INVALID, "an invoice has from 2 to 360 instalments");
+	for (int i = 0; i < in->n_inst; i++) {
+		if (lg_date(in->inst[i].due_date, "an instalment's due date", e) != CART_OK)
+			return e->code;
+		if (strcmp(in->inst[i].due_date, in->date) < 0)
+			return cart_fail(e, CART_INVALID, "instalment %d is due %s, before the invoice"
+			                 " date %s", i + 1, in->inst[i].due_date, in->date);
+		if (check_amount(in->inst[i].amount, "each instalment", 0, e) != CART_OK)
+			return e->code;
+		sum += in->inst[i].amount;
+	}
+	if (in->n_inst > 0 && sum != in->total) {
+		money_format(sum, &co->fmt, a, sizeof a);
+		money_format(in->total, &co->fmt, b, sizeof b);
+		return cart_fail(e, CART_INVALID, "the instalments add up to %s, not the invoice"
+		                 " total %s", a, b);
+	}
+	if ((rc = lg_begin(l, e)) != CART_OK)
+		return rc;
+	if ((rc = posting_client(l, in->client_id, 1, &c, e)) != CART_OK)
+		goto done;
+	if (in->due_date[0]) {
+		if ((rc = lg_date(in->due_date, "the due date", e)) != CART_OK)
+			goto done;
+		snprintf(due, sizeof due, "%s", in->due_date);
+	} else {
+		date_parse(in->date, &d, NULL);
+		date_format(date_add_days(d, c.terms_days), due);
+	}
+	for (int i = 0; i < in->n_inst; i++)
+		if (strcmp(in->inst[i].due_date, due) > 0)
+			snprintf(due, sizeof due, "%s", in->inst[i].due_date);
+	if (strcmp(due, in->date) < 0) {
+		rc = cart_fail(e, CART_INVALID, "the due date %s is before the invoice date %s", due,
+		               in->date);
+		goto done;
+	}
+	if (c.opening_date[0] && strcmp(in->date, c.opening_date) < 0) {
+		rc = cart_fail(e, CART_REFUSED, "an invoice for %s cannot be dated %s, before the"
+		               " client's opening balance of %s", c.name, in->date, c.opening_date);
+		goto done;
+	}
+	/* What posts depends on the client's charge mode when there are expenses (seed 003). */
+	post_cf = in->expenses == 0 || c.charge_mode == CHARGE_INVOICE || c.charge_mode == CHARGE_BOTH;
+	post_cgc = in->expenses > 0 && (c.charge_mode == CHARGE_EXPENSES || c.charge_mode == CHARGE_BOTH);
+	if (in->n_inst > 0 && !post_cf) {
+		rc = cart_fail(e, CART_INVALID, "instalments split the invoice charge, which %s's"
+		               " charge mode does not post", c.name);
+		goto done;
+	}
+	rc = insert_doc(l, &(doc_row){ .type = DOC_INVOICE, .client_id = c.id, .date = in->date,
+	                              .due_date = due, .currency = cur,
+	                              .total = in->total + in->expenses,
+	                              .reference = in->reference, .memo = in->memo }, out, e);
+	if (rc == CART_OK && post_cf && in->total > 0) {
+		rc = insert_entry(l, out->doc_id, c.id, CODE_CF, 'D', in->date, due, cur, in->total,
+		                  in->n_inst, 0, &cf, e);
+		out->entry_id = cf;
+		for (int i = 0; rc == CART_OK && i < in->n_inst; i++) {
+			sqlite3_stmt *s = lg_stmt(l, ST_INST_INSERT, e);
+
+			if (!s) {
+				rc = e->code;
+				break;
+			}
+			lg_bind_int(s, 1, cf);
+			lg_bind_int(s, 2, i + 1);
+			lg_bind_int(s, 3, c.id);
+			lg_bind_text(s, 4, cur);
+			lg_bind_text(s, 5, in->inst[i].due_date);
+			lg_bind_int(s, 6, in->inst[i].amount);
+			lg_bind_text(s, 7, in->date);
+			rc = sqlite3_step(s);
+			sqlite3_reset(s);
+			rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "saving an instalment", e);
+		}
+	}
+	if (rc == CART_OK && post_cgc) {
+		int64_t cgc;
+
+		rc = insert_entry(l, out->doc_id, c.id, CODE_CGC, 'D', in->date, due, cur,
+		                  in->expenses, 0, 0, &cgc, e);
+		if (!out->entry_id)
+			out->entry_id = cgc;
+	}
+done:
+	return finish(l, rc, "invoice", out, in->client_id, out->number, e);
+}
+
+/* ---- receipts, advances ---- */
+
+int ledger_receipt_post(ledger *l, const receipt_in *in, posted *out, cart_err *e)
+{
+	const company *co;
+	client c;
+	plan p = { 0 };
+	char cur[4], a[32], b[32];
+	int64_t apf = 0, aa = 0;
+	int rc, advance = in->no_auto && !in->allocs;
+
+	memset(out, 0, sizeof *out);
+	if (!(co = posting_setup(l, in->date, "the receipt date", in->currency, cur, e)))
+		return e->code;
+	if (check_amount(in->amount, "the amount received", 0, e) != CART_OK)
+		return e->code;
+	if (in->n_allocs < 0 || (in->n_allocs > 0 && !in->allocs))
+		return cart_fail(e, CART_INVALID, "bad allocation list");
+	if ((rc = lg_begin(l, e)) != CART_OK)
+		return rc;
+	if ((rc = posting_client(l, in->client_id, 0, &c, e)) != CART_OK)
+		goto done;
+	if (in->allocs)
+		rc = plan_explicit(l, &p, c.id, cur, in->date, in->allocs, in->n_allocs, &co->fmt, e);
+	else if (!in->no_auto)
+		rc = plan_oldest(l, &p, c.id, cur, in->date, in->amount, e);
+	if (rc != CART_OK)
+		goto done;
+	if (p.total > in->amount) {
+		money_format(p.total, &co->fmt, a, sizeof a);
+		money_format(in->amount, &co->fmt, b, sizeof b);
+		rc = cart_fail(e, CART_REFUSED, "the allocations add up to %s, more than the %s"
+		               " received", a, b);
+		goto done;
+	}
+	rc = insert_doc(l, &(doc_row){ .type = advance ? DOC_ADVANCE : DOC_RECEIPT,
+	                              .client_id = c.id, .date = in->date, .currency = cur,
+	                              .total = in->amount, .reference = in->reference,
+	                              .method = in->method }, out, e);
+	if (rc == CART_OK && p.total > 0) {
+		rc = insert_entry(l, out->doc_id, c.id, CODE_APF, 'C', in->date, NULL, cur, p.total,
+		                  0, 0, &apf, e);
+		if (rc == CART_OK)
+			rc = plan_post(l, &p, out->doc_id, apf, in->date, e);
+	}
+	if (rc == CART_OK && in->amount > p.total)
+		rc = insert_entry(l, out->doc_id, c.id, CODE_AA, 'C', in->date, NULL, cur,
+		                  in->amount - p.total, 0, 0, &aa, e);
+	out->entry_id = apf ? apf : aa;
+	out->credit_left = in->amount - p.total;
+done:
+	free(p.rows);
+	return finish(l, rc, advance ? "advance" : "receipt", out, in->client_id, out->number, e);
+}
+
+/* ---- credit notes ---- */
+
+int ledger_credit_note_post(ledger *l, const credit_note_in *in, posted *out, cart_err *e)
+{
+	const company *co;
+	client c;
+	plan p = { 0 };
+	char cur[4];
+	int64_t nc = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!(co = posting_setup(l, in->date, "the credit note date", in->currency, cur, e)))
+		return e->code;
+	if (check_amount(in->amount, "the credit note amount", 0, e) != CART_OK)
+		return e->code;
+	if ((rc = lg_begin(l, e)) != CART_OK)
+		return rc;
+	if ((rc = posting_client(l, in->client_id, 0, &c, e)) != CART_OK)
+		goto done;
+	if (in->against_entry_id) {
+		alloc_in one = { in->against_entry_id, 0, in->amount };
+
+		rc = plan_explicit(l, &p, c.id, cur, in->date, &one, 1, &co->fmt, e);
+		if (rc == CART_REFUSED && strstr(e->msg, "open"))
+			rc = cart_fail(e, CART_REFUSED, "the credit note is larger than what the invoice"
+			               " still has open: %s", e->msg);
+		if (rc != CART_OK)
+			goto done;
+	}
+	rc = insert_doc(l, &(doc_row){ .type = DOC_CREDIT_NOTE, .client_id = c.id,
+	                              .date = in->date, .currency = cur, .total = in->amount,
+	                              .memo = in->reason }, out, e);
+	if (rc == CART_OK)
+		rc = insert_entry(l, out->doc_id, c.id, CODE_NC, 'C', in->date, NULL, cur, in->amount,
+		                  0, 0, &nc, e);
+	if (rc == CART_OK)
+		rc = plan_post(l, &p, out->doc_id, nc, in->date, e);
+	out->entry_id = nc;
+	out->credit_left = in->amount - p.total;
+done:
+	free(p.rows);
+	return finish(l, rc, "credit note", out, in->client_id, in->reason, e);
+}
+
+/* ---- applying a credit in favour ---- */
+
+int ledger_credit_apply(ledger *l, const apply_in *in, posted *out, cart_err *e)
+{
+	const company *co;
+	entry_info x;
+	plan p = { 0 };
+	char a[32], b[32];
+	int64_t budget;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!(co = lg_company(l, e)))
+		return e->code;
+	if (lg_date(in->date, "the application date", e) != CART_OK)
+		return e->code;
+	if (check_amount(in->amount, "the amount to apply", 1, e) != CART_OK)
+		return e->code;
+	if ((rc = lg_begin(l, e)) != CART_OK)
+		return rc;
+	if ((rc = entry_get(l, in->credit_entry_id, &x, e)) != CART_OK)
+		goto done;
+	if (x.side != 'C' || x.reversal) {
+		rc = cart_fail(e, CART_REFUSED, "%s (entry %lld) is not a credit that can be applied",
+		               x.number, (long long)x.id);
+		goto done;
+	}
+	if (x.open == 0) {
+		rc = cart_fail(e, CART_REFUSED, "%s has nothing left to apply", x.number);
+		goto done;
+	}
+	if (strcmp(in->date, x.date) < 0) {
+		rc = cart_fail(e, CART_REFUSED, "%s is dated %s, after the application date %s",
+		               x.number, x.date, in->date);
+		goto done;
+	}
+	budget = in->amount ? in->amount : x.open;
+	if (budget > x.open) {
+		money_format(budget, &co->fmt, a, sizeof a);
+		money_format(x.open, &co->fmt, b, sizeof b);
+		rc = cart_fail(e, CART_REFUSED, "%s cannot be applied from %s: it has only %s left",
+		               a, x.number, b);
+		goto done;
+	}
+	if (in->allocs)
+		rc = plan_explicit(l, &p, x.client_id, x.currency, in->date, in->allocs, in->n_allocs,
+		                   &co->fmt, e);
+	else
+		rc = plan_oldest(l, &p, x.client_id, x.currency, in->date, budget, e);
+	if (rc != CART_OK)
+		goto done;
+	if (p.total > budget) {
+		money_format(p.total, &co->fmt, a, sizeof a);
+		money_format(budget, &co->fmt, b, sizeof b);
+		rc = cart_fail(e, CART_REFUSED, "the allocations add up to %s, more than the %s"
+		               " available in %s", a, b, x.number);
+		goto done;
+	}
+	if (p.total == 0) {
+		rc = cart_fail(e, CART_REFUSED, "the client has no open charges to apply %s to",
+		               x.number);
+		goto done;
+	}
+	rc = insert_doc(l, &(doc_row){ .type = DOC_APPLY, .client_id = x.client_id,
+	                              .date = in->date, .currency = x.currency, .total = p.total,
+	                              .reference = x.number }, out, e);
+	if (rc == CART_OK)
+		rc = plan_post(l, &p, out->doc_id, x.id, in->date, e);
+	out->entry_id = x.id;
+	out->credit_left = x.open - p.total;
+done:
+	free(p.rows);
+	return finish(l, rc, "apply credit", out, x.client_id, out->number, e);
+}
+
+/* ---- journal entries ---- */
+
+int ledger_journal_post(ledger *l, const journal_in *in, posted *out, cart_err *e)
+{
+	client c;
+	char cur[4];
+	int64_t id;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!posting_setup(l, in->date, "the journal date", in->currency, cur, e))
+		return e->code;
+	if (in->side != 'D' && in->side != 'C')
+		return cart_fail(e, CART_INVALID, "a journal entry is a charge (D) or a credit (C)");
+	if (check_amount(in->amount, "the journal amount", 0, e) != CART_OK)
+		return e->code;
+	if (in->due_date[0] && lg_date(in->due_date, "the due date", e) != CART_OK)
+		return e->code;
+	if (in->due_date[0] && strcmp(in->due_date, in->date) < 0)
+		return cart_fail(e, CART_INVALID, "the due date %s is before the date %s",
+		                 in->due_date, in->date);
+	if ((rc = lg_begin(l, e)) != CART_OK)
+		return rc;
+	if ((rc = posting_client(l, in->client_id, in->side == 'D', &c, e)) != CART_OK)
+		goto done;
+	rc = insert_doc(l, &(doc_row){ .type = DOC_JOURNAL, .client_id = c.id, .date = in->date,
+	                              .due_date = in->due_date, .currency = cur,
+	                              .total = in->amount, .memo = in->memo }, out, e);
+	if (rc == CART_OK)
+		rc = insert_entry(l, out->doc_id, c.id, in->side == 'D' ? CODE_CPD : CODE_APD,
+		                  in->side, in->date, in->due_date, cur, in->amount, 0, 0, &id, e);
+	if (rc == CART_OK)
+		out->entry_id = id;
+done:
+	return finish(l, rc, "journal", out, in->client_id, in->memo, e);
+}
+
+/* ---- opening balances (SPEC L3) ---- */
+
+int ledger_opening_post(ledger *l, const opening_in *in, posted *out, cart_err *e)
+{
+	static const char before_sql[] =
+		"SELECT d.number, d.date FROM entries e JOIN documents d ON d.id = e.document_id"
+		" WHERE e.client_id = ?1 AND e.reverses_id IS NULL AND e.date < ?2"
+		"   AND (e.code IN ('CF', 'CGC') OR (d.type = 'opening' AND d.method = 'item'))"
+		"   AND NOT EXISTS (SELECT 1 FROM documents v WHERE v.voids_id = d.id) LIMIT 1";
+	client c;
+	char cur[4], due[DATE_LEN];
+	int64_t id, amount = in->amount < 0 ? -in->amount : in->amount;
+	date_t d;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!posting_setup(l, in->date, "the opening date", in->currency, cur, e))
+		return e->code;
+	if (in->amount == 0)
+		return cart_fail(e, CART_INVALID, "an opening balance of zero posts nothing");
+	if (check_amount(amount, "the opening amount", 0, e) != CART_OK)
+		return e->code;
+	if (in->item && in->amount < 0)
+		return cart_fail(e, CART_INVALID, "an opening item is a pending invoice: its amount"
+		                 " must be positive (enter a credit as a balance)");
+	if (in->due_date[0] && lg_date(in->due_date, "the due date", e) != CART_OK)
+		return e->code;
+	if ((rc = lg_begin(l, e)) != CART_OK)
+		return rc;
+	if ((rc = posting_client(l, in->client_id, 0, &c, e)) != CART_OK)
+		goto done;
+	if (in->due_date[0]) {
+		snprintf(due, sizeof due, "%s", in->due_date);
+	} else {
+		date_parse(in->date, &d, NULL);
+		date_format(in->item ? date_add_days(d, c.terms_days) : d, due);
+	}
+	if (strcmp(due, in->date) < 0) {
+		rc = cart_fail(e, CART_INVALID, "the due date %s is before the date %s", due, in->date);
+		goto done;
+	}
+	if (in->item) {
+		if (c.opening_date[0] && strcmp(in->date, c.opening_date) < 0) {
+			rc = cart_fail(e, CART_REFUSED, "an opening invoice for %s cannot be dated %s,"
+			               " before the client's opening balance of %s", c.name, in->date,
+			               c.opening_date);
+			goto done;
+		}
+	} else {
+		sqlite3_stmt *s;
+
+		if (c.opening_date[0]) {
+			rc = cart_fail(e, CART_REFUSED, "%s already has an opening balance at %s (void it"
+			               " first to replace it)", c.name, c.opening_date);
+			goto done;
+		}
+		rc = sqlite3_prepare_v2(l->db, before_sql, -1, &s, NULL);
+		if (rc != SQLITE_OK) {
+			rc = lg_dberr(l, rc, "checking the client's invoices", e);
+			goto done;
+		}
+		lg_bind_int(s, 1, c.id);
+		lg_bind_text(s, 2, in->date);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			rc = cart_fail(e, CART_REFUSED, "%s already has invoice %s dated %s, before an"
+			               " opening balance at %s", c.name, sqlite3_column_text(s, 0),
+			               sqlite3_column_text(s, 1), in->date);
+		else
+			rc = CART_OK;
+		sqlite3_finalize(s);
+		if (rc != CART_OK)
+			goto done;
+	}
+	rc = insert_doc(l, &(doc_row){ .type = DOC_OPENING, .client_id = c.id, .date = in->date,
+	                              .due_date = due, .currency = cur, .total = amount,
+	                              .reference = in->reference,
+	                              .method = in->item ? "item" : "balance" }, out, e);
+	if (rc == CART_OK)
+		rc = insert_entry(l, out->doc_id, c.id, in->amount > 0 ? CODE_CSI : CODE_ASI,
+		                  in->amount > 0 ? 'D' : 'C', in->date, due, cur, amount, 0, 0, &id, e);
+	if (rc == CART_OK) {
+		out->entry_id = id;
+		if (in->amount < 0)
+			out->credit_left = amount;
+	}
+	if (rc == CART_OK && !in->item) {
+		sqlite3_stmt *s = lg_stmt(l, ST_CLIENT_SET_OPENING, e);
+
+		if (!s) {
+			rc = e->code;
+		} else {
+			lg_bind_int(s, 1, c.id);
+			lg_bind_text(s, 2, in->date);
+			rc = sqlite3_step(s);
+			sqlite3_reset(s);
+			rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "saving the opening date", e);
+		}
+	}
+done:
+	return finish(l, rc, in->item ? "opening item" : "opening balance", out, in->client_id,
+	              in->reference, e);
+}
+
+/* ---- voids (SPEC L4) ---- */
+
+int ledger_document_find(ledger *l, const char *ref, int64_t *doc_id, cart_err *e)
+{
+	static const char sql[] =
+		"SELECT id FROM documents WHERE number = upper(?1)"
+		" OR (?1 NOT GLOB '*[^0-9]*' AND id = CAST(?1 AS INTEGER)) ORDER BY number = upper(?1) DESC"
+		" LIMIT 1";
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!ref || !*ref)
+		return cart_fail(e, CART_INVALID, "no document given");
+	rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return lg_dberr(l, rc, "finding a document", e);
+	lg_bind_text(s, 1, ref);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*doc_id = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW)
+		return CART_OK;
+	if (rc == SQLITE_DONE)
+		return cart_fail(e, CART_NOTFOUND, "there is no document \"%s\"", ref);
+	return lg_dberr(l, rc, "finding a document", e);
+}
+
+int ledger_document_get(ledger *l, int64_t doc_id, doc_info *d, cart_err *e)
+{
+	static const char sql[] =
+		"SELECT id, type, number, client_id, date, due_date, currency, total, reference, memo,"
+		" coalesce((SELECT number FROM documents v WHERE v.voids_id = d.id), '')"
+		" FROM documents d WHERE id = ?1";
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+
+	if (rc != SQLITE_OK)
+		return lg_dberr(l, rc, "reading a document", e);
+	lg_bind_int(s, 1, doc_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		memset(d, 0, sizeof *d);
+		d->id = sqlite3_column_int64(s, 0);
+		d->type = doc_type_parse((const char *)sqlite3_column_text(s, 1));
+		lg_copy(d->number, sizeof d->number, sqlite3_column_text(s, 2));
+		d->client_id = sqlite3_column_int64(s, 3);
+		lg_copy(d->date, sizeof d->date, sqlite3_column_text(s, 4));
+		lg_copy(d->due_date, sizeof d->due_date, sqlite3_column_text(s, 5));
+		lg_copy(d->currency, sizeof d->currency, sqlite3_column_text(s, 6));
+		d->total = sqlite3_column_int64(s, 7);
+		lg_copy(d->reference, sizeof d->reference, sqlite3_column_text(s, 8));
+		lg_copy(d->memo, sizeof d->memo, sqlite3_column_text(s, 9));
+		lg_copy(d->voided_by, sizeof d->voided_by, sqlite3_column_text(s, 10));
+	}
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW)
+		return CART_OK;
+	if (rc == SQLITE_DONE)
+		return cart_fail(e, CART_NOTFOUND, "there is no document %lld", (long long)doc_id);
+	return lg_dberr(l, rc, "reading a document", e);
+}
+
+int ledger_document_entries(ledger *l, int64_t doc_id, doc_entry *rows, int max, int *n, cart_err *e)
+{
+	static const char sql[] =
+		"SELECT id, code, side, amount, open FROM entries"
+		" WHERE document_id = ?1 AND reverses_id IS NULL ORDER BY id";
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+
+	*n = 0;
+	if (rc != SQLITE_OK)
+		return lg_dberr(l, rc, "reading a document's entries", e);
+	lg_bind_int(s, 1, doc_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
+		doc_entry *r = &rows[(*n)++];
+
+		r->entry_id = sqlite3_column_int64(s, 0);
+		lg_copy(r->code, sizeof r->code, sqlite3_column_text(s, 1));
+		r->side = (char)sqlite3_column_text(s, 2)[0];
+		r->amount = sqlite3_column_int64(s, 3);
+		r->open = sqlite3_column_int64(s, 4);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return lg_dberr(l, rc, "reading a document's entries", e);
+	return CART_OK;
+}
+
+typedef struct live_alloc {
+	int64_t id, credit, charge, inst, amount;
+	char date[DATE_LEN];
+} live_alloc;
+
+int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char *reason,
+                         posted *out, cart_err *e)
+{
+	static const char doc_sql[] =
+		"SELECT type, number, client_id, date, currency, total, method,"
+		" (SELECT number FROM documents v WHERE v.voids_id = d.id)"
+		" FROM documents d WHERE id = ?1";
+	static const char alloc_sql[] =
+		"SELECT a.id, a.credit_id, a.charge_id, coalesce(a.instalment_id, 0), a.amount, a.date"
+		" FROM allocations a WHERE a.amount > 0"
+		"   AND (a.document_id = ?1"
+		"     OR a.credit_id IN (SELECT id FROM entries WHERE document_id = ?1)"
+		"     OR a.charge_id IN (SELECT id FROM entries WHERE document_id = ?1))"
+		"   AND NOT EXISTS (SELECT 1 FROM allocations r WHERE r.reverses_id = a.id)"
+		" ORDER BY a.id";
+	static const char entries_sql[] =
+		"SELECT id, code, side, amount, n_inst, client_id, currency, date FROM entries"
+		" WHERE document_id = ?1 AND reverses_id IS NULL ORDER BY id";
+	sqlite3_stmt *s = NULL;
+	live_alloc *al = NULL;
+	int nal = 0, cap = 0, rc, type = -1;
+	char number[32] = "", dtype[16] = "", ddate[DATE_LEN] = "", cur[4] = "", method[16] = "";
+	int64_t client_id = 0, total = 0;
+
+	memset(out, 0, sizeof *out);
+	if (lg_date(date, "the void date", e) != CART_OK)
+		return e->code;
+	if (!reason || !*reason)
+		return cart_fail(e, CART_INVALID, "a void needs a reason");
+	if ((rc = lg_begin(l, e)) != CART_OK)
+		return rc;
+
+	if ((rc = sqlite3_prepare_v2(l->db, doc_sql, -1, &s, NULL)) != SQLITE_OK)
+		goto dberr;
+	lg_bind_int(s, 1, doc_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		lg_copy(dtype, sizeof dtype, sqlite3_column_text(s, 0));
+		lg_copy(number, sizeof number, sqlite3_column_text(s, 1));
+		client_id = sqlite3_column_int64(s, 2);
+		lg_copy(ddate, sizeof ddate, sqlite3_column_text(s, 3));
+		lg_copy(cur, sizeof cur, sqlite3_column_text(s, 4));
+		total = sqlite3_column_int64(s, 5);
+		lg_copy(method, sizeof method, sqlite3_column_text(s, 6));
+		if (sqlite3_column_type(s, 7) != SQLITE_NULL) {
+			rc = cart_fail(e, CART_REFUSED, "%s is already voided by %s", number,
+			               sqlite3_column_text(s, 7));
+			goto fail;
+		}
+	}
+	sqlite3_finalize(s);
+	s = NULL;
+	if (rc == SQLITE_DONE) {
+		rc = cart_fail(e, CART_NOTFOUND, "there is no document %lld", (long long)doc_id);
+		goto fail;
+	}
+	if (rc != SQLITE_ROW)
+		goto dberr;
+	type = doc_type_parse(dtype);
+	if (type == DOC_VOID) {
+		rc = cart_fail(e, CART_REFUSED, "%s is itself a void and cannot be voided", number);
+		goto fail;
+	}
+	if (type == DOC_QUOTE) {
+		rc = cart_fail(e, CART_REFUSED, "%s is a quote: it posted nothing to void", number);
+		goto fail;
+	}
+	if (strcmp(date, ddate) < 0) {
+		rc = cart_fail(e, CART_REFUSED, "%s is dated %s: it cannot be voided on %s, before"
+		               " it was posted", number, ddate, date);
+		goto fail;
+	}
+
+	/* 1. Every live allocation the document made or received. */
+	if ((rc = sqlite3_prepare_v2(l->db, alloc_sql, -1, &s, NULL)) != SQLITE_OK)
+		goto dberr;
+	lg_bind_int(s, 1, doc_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (nal == cap) {
+			live_alloc *n;
+
+			cap = cap ? cap * 2 : 16;
+			n = realloc(al, sizeof *n * (size_t)cap);
+			if (!n) {
+				rc = cart_fail(e, CART_NOMEM, "out of memory voiding %s", number);
+				goto fail;
+			}
+			al = n;
+		}
+		al[nal].id = sqlite3_column_int64(s, 0);
+		al[nal].credit = sqlite3_column_int64(s, 1);
+		al[nal].charge = sqlite3_column_int64(s, 2);
+		al[nal].inst = sqlite3_column_int64(s, 3);
+		al[nal].amount = sqlite3_column_int64(s, 4);
+		lg_copy(al[nal].date, sizeof al[nal].date, sqlite3_column_text(s, 5));
+		if (strcmp(date, al[nal].date) < 0) {
+			rc = cart_fail(e, CART_REFUSED, "%s has an allocation dated %s: it cannot be"
+			               " voided on %s", number, al[nal].date, date);
+			goto fail;
+		}
+		nal++;
+	}
+	sqlite3_finalize(s);
+	s = NULL;
+	if (rc != SQLITE_DONE)
+		goto dberr;
+
+	rc = insert_doc(l, &(doc_row){ .type = DOC_VOID, .client_id = client_id, .date = date,
+	                              .currency = cur, .total = total, .reference = number,
+	                              .memo = reason, .voids_id = doc_id }, out, e);
+	if (rc != CART_OK)
+		goto fail;
+
+	/* 2. Give back what each allocation took. */
+	for (int i = 0; i < nal; i++) {
+		rc = insert_alloc(l, out->doc_id, al[i].credit, al[i].charge, al[i].inst, date,
+		                  -al[i].amount, al[i].id, e);
+		if (rc != CART_OK)
+			goto fail;
+	}
+
+	/* 3. Mirror each entry on the other side and close the pair against each other. */
+	if ((rc = sqlite3_prepare_v2(l->db, entries_sql, -1, &s, NULL)) != SQLITE_OK)
+		goto dberr;
+	lg_bind_int(s, 1, doc_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t orig = sqlite3_column_int64(s, 0), mirror;
+		int code = entry_code_parse((const char *)sqlite3_column_text(s, 1));
+		char side = (char)sqlite3_column_text(s, 2)[0];
+		int64_t amount = sqlite3_column_int64(s, 3);
+		int n_inst = sqlite3_column_int(s, 4);
+
+		rc = insert_entry(l, out->doc_id, sqlite3_column_int64(s, 5), code,
+		                  side == 'D' ? 'C' : 'D', date, NULL,
+		                  (const char *)sqlite3_column_text(s, 6), amount, 0, orig, &mirror, e);
+		if (rc != CART_OK)
+			goto fail;
+		if (!out->entry_id)
+			out->entry_id = mirror;
+		if (side == 'C') {
+			rc = insert_alloc(l, out->doc_id, orig, mirror, 0, date, amount, 0, e);
+		} else if (n_inst == 0) {
+			rc = insert_alloc(l, out->doc_id, mirror, orig, 0, date, amount, 0, e);
+		} else {
+			sqlite3_stmt *is = lg_stmt(l, ST_INST_OF_ENTRY, e);
+
+			if (!is) {
+				rc = e->code;
+				goto fail;
+			}
+			lg_bind_int(is, 1, orig);
+			while (rc == CART_OK && sqlite3_step(is) == SQLITE_ROW)
+				rc = insert_alloc(l, out->doc_id, mirror, orig, sqlite3_column_int64(is, 0),
+				                  date, sqlite3_column_int64(is, 2), 0, e);
+			sqlite3_reset(is);
+		}
+		if (rc != CART_OK)
+			goto fail;
+	}
+	sqlite3_finalize(s);
+	s = NULL;
+	if (rc != SQLITE_DONE)
+		goto dberr;
+
+	/* 4. A voided opening balance no longer fixes the client's opening date. */
+	if (type == DOC_OPENING && !strcmp(method, "balance")) {
+		sqlite3_stmt *o = lg_stmt(l, ST_CLIENT_SET_OPENING, e);
+
+		if (!o) {
+			rc = e->code;
+			goto fail;
+		}
+		lg_bind_int(o, 1, client_id);
+		rc = sqlite3_step(o);
+		sqlite3_reset(o);
+		if (rc != SQLITE_DONE)
+			goto dberr;
+	}
+	free(al);
+	{
+		char detail[300];
+
+		snprintf(detail, sizeof detail, "%s: %s", number, reason);
+		return finish(l, CART_OK, "void", out, client_id, detail, e);
+	}
+dberr:
+	lg_dberr(l, rc, "voiding a document", e);
+	rc = e->code;
+fail:
+	sqlite3_finalize(s);
+	free(al);
+	lg_rollback(l);
+	return rc;
+}

@@ -1,0 +1,325 @@
+/* Questions asked of the ledger, every one as of a date and per currency: dashboard totals,
+ * balances, one client's open items and statement, aging by client. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ledger_int.h"
+
+int lg_asof_is_now(ledger *l, const char *asof, int *now, cart_err *e)
+{
+	static const char sql[] =
+		"SELECT max(coalesce((SELECT max(date) FROM entries), ''),"
+		"           coalesce((SELECT max(date) FROM allocations), ''))";
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+
+	if (rc != SQLITE_OK)
+		return lg_dberr(l, rc, "reading the ledger", e);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*now = strcmp((const char *)sqlite3_column_text(s, 0), asof) <= 0;
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? CART_OK : lg_dberr(l, rc, "reading the ledger", e);
+}
+
+static void client_range(sqlite3_stmt *s, int64_t client_id)
+{
+	lg_bind_int(s, 2, client_id ? client_id : 0);
+	lg_bind_int(s, 3, client_id ? client_id : INT64_MAX);
+}
+
+/* ---- dashboard totals ---- */
+
+int ledger_totals(ledger *l, int64_t client_id, const char *asof, totals *rows, int *n, cart_err *e)
+{
+	static const char sql[] =
+		"WITH " LG_ITEMS_CTE
+		" SELECT currency,"
+		"  sum(CASE WHEN side = 'D' AND due_date >= ?1 THEN open END),"
+		"  sum(CASE WHEN side = 'D' AND due_date < ?1 THEN open END),"
+		"  sum(CASE WHEN side = 'C' THEN open END),"
+		"  count(CASE WHEN side = 'D' AND due_date >= ?1 THEN 1 END),"
+		"  count(CASE WHEN side = 'D' AND due_date < ?1 THEN 1 END),"
+		"  count(CASE WHEN side = 'C' THEN 1 END)"
+		" FROM items WHERE open <> 0 GROUP BY currency ORDER BY currency";
+	sqlite3_stmt *s;
+	int rc;
+
+	*n = 0;
+	if (lg_date(asof, "the as-of date", e) != CART_OK)
+		return e->code;
+	rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return lg_dberr(l, rc, "preparing the totals", e);
+	lg_bind_text(s, 1, asof);
+	client_range(s, client_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < LEDGER_MAX_CURRENCIES) {
+		totals *t = &rows[(*n)++];
+
+		memset(t, 0, sizeof *t);
+		lg_copy(t->currency, sizeof t->currency, sqlite3_column_text(s, 0));
+		t->due = sqlite3_column_int64(s, 1);
+		t->overdue = sqlite3_column_int64(s, 2);
+		t->credits = sqlite3_column_int64(s, 3);
+		t->n_due = sqlite3_column_int64(s, 4);
+		t->n_overdue = sqlite3_column_int64(s, 5);
+		t->n_credits = sqlite3_column_int64(s, 6);
+		t->net = t->due + t->overdue - t->credits;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return lg_dberr(l, rc, "computing the totals", e);
+	return CART_OK;
+}
+
+int ledger_balance(ledger *l, int64_t client_id, const char *asof, balance *rows, int *n, cart_err *e)
+{
+	static const char sql[] =
+		"SELECT currency, sum(CASE side WHEN 'D' THEN amount ELSE 0 END),"
+		"  sum(CASE side WHEN 'C' THEN amount ELSE 0 END) FROM entries"
+		" WHERE client_id BETWEEN ?2 AND ?3 AND date <= ?1 GROUP BY currency ORDER BY currency";
+	sqlite3_stmt *s;
+	int rc;
+
+	*n = 0;
+	if (lg_date(asof, "the as-of date", e) != CART_OK)
+		return e->code;
+	rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return lg_dberr(l, rc, "preparing the balance", e);
+	lg_bind_text(s, 1, asof);
+	client_range(s, client_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < LEDGER_MAX_CURRENCIES) {
+		balance *b = &rows[(*n)++];
+
+		lg_copy(b->currency, sizeof b->currency, sqlite3_column_text(s, 0));
+		b->charges = sqlite3_column_int64(s, 1);
+		b->credits = sqlite3_column_int64(s, 2);
+		b->balance = b->charges - b->credits;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return lg_dberr(l, rc, "computing the balance", e);
+	return CART_OK;
+}
+
+/* ---- one client's open items ---- */
+
+/* Now: the kept open amounts, read from the partial indexes. */
+static const char open_now_sql[] =
+	"SELECT e.id, 0, e.document_id, d.number, e.code, e.side, e.date, e.due_date, e.currency,"
+	"  e.amount, e.open FROM entries e JOIN documents d ON d.id = e.document_id"
+	" WHERE e.client_id = ?2 AND e.open <> 0 AND e.n_inst = 0 AND e.date <= ?1"
+	" UNION ALL"
+	" SELECT e.id, i.id, e.document_id, d.number, e.code, 'D', e.date, i.due_date, i.currency,"
+	"  i.amount, i.open FROM instalments i JOIN entries e ON e.id = i.entry_id"
+	"  JOIN documents d ON d.id = e.document_id"
+	" WHERE i.client_id = ?2 AND i.open <> 0 AND i.date <= ?1"
+	" ORDER BY 6 DESC, 8, 7, 1, 2";
+
+/* As of a past date: each entry's amount less the allocations dated on or before it. */
+static const char open_asof_sql[] =
+	"SELECT * FROM ("
+	" SELECT e.id, 0, e.document_id, d.number, e.code, e.side, e.date, e.due_date, e.currency,"
+	"  e.amount, e.amount"
+	"   - coalesce((SELECT sum(a.amount) FROM allocations a WHERE a.charge_id = e.id"
+	"                AND a.date <= ?1), 0)"
+	"   - coalesce((SELECT sum(a.amount) FROM allocations a WHERE a.credit_id = e.id"
+	"                AND a.date <= ?1), 0) AS open"
+	"  FROM entries e JOIN documents d ON d.id = e.document_id"
+	"  WHERE e.client_id = ?2 AND e.n_inst = 0 AND e.date <= ?1"
+	" UNION ALL"
+	" SELECT e.id, i.id, e.document_id, d.number, e.code, 'D', e.date, i.due_date, i.currency,"
+	"  i.amount, i.amount"
+	"   - coalesce((SELECT sum(a.amount) FROM allocations a WHERE a.instalment_id = i.id"
+	"                AND a.date <= ?1), 0)"
+	"  FROM instalments i JOIN entries e ON e.id = i.entry_id"
+	"  JOIN documents d ON d.id = e.document_id"
+	"  WHERE i.client_id = ?2 AND i.date <= ?1)"
+	" WHERE open <> 0 ORDER BY 6 DESC, 8, 7, 1, 2";
+
+int ledger_open_items(ledger *l, int64_t client_id, const char *asof, open_item_cb cb, void *ud,
+                      cart_err *e)
+{
+	sqlite3_stmt *s;
+	open_item it;
+	date_t today, due;
+	int rc, now;
+
+	if (lg_date(asof, "the as-of date", e) != CART_OK)
+		return e->code;
+	if ((rc = lg_asof_is_now(l, asof, &now, e)) != CART_OK)
+		return rc;
+	rc = sqlite3_prepare_v2(l->db, now ? open_now_sql : open_asof_sql, -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return lg_dberr(l, rc, "preparing the open items", e);
+	date_parse(asof, &today, NULL);
+	lg_bind_text(s, 1, asof);
+	lg_bind_int(s, 2, client_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&it, 0, sizeof it);
+		it.entry_id = sqlite3_column_int64(s, 0);
+		it.instalment_id = sqlite3_column_int64(s, 1);
+		it.doc_id = sqlite3_column_int64(s, 2);
+		lg_copy(it.number, sizeof it.number, sqlite3_column_text(s, 3));
+		lg_copy(it.code, sizeof it.code, sqlite3_column_text(s, 4));
+		it.side = (char)sqlite3_column_text(s, 5)[0];
+		lg_copy(it.date, sizeof it.date, sqlite3_column_text(s, 6));
+		lg_copy(it.due_date, sizeof it.due_date, sqlite3_column_text(s, 7));
+		lg_copy(it.currency, sizeof it.currency, sqlite3_column_text(s, 8));
+		it.amount = sqlite3_column_int64(s, 9);
+		it.open = sqlite3_column_int64(s, 10);
+		if (it.side == 'D' && date_parse(it.due_date, &due, NULL) == CART_OK && due < today)
+			it.days_overdue = today - due;
+		if (cb(&it, ud))
+			break;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return lg_dberr(l, rc, "reading the open items", e);
+	return CART_OK;
+}
+
+/* ---- statement ---- */
+
+int ledger_statement(ledger *l, int64_t client_id, const char *asof, stmt_cb cb, void *ud, cart_err *e)
+{
+	static const char sql[] =
+		"SELECT e.id, e.document_id, d.number, e.code, e.side, e.reverses_id IS NOT NULL,"
+		"  e.date, e.due_date, e.currency, e.amount, d.memo"
+		" FROM entries e JOIN documents d ON d.id = e.document_id"
+		" WHERE e.client_id = ?2 AND e.date <= ?1 ORDER BY e.date, e.id";
+	struct { char cur[4]; int64_t bal; } run[LEDGER_MAX_CURRENCIES] = { 0 };
+	int nrun = 0;
+	sqlite3_stmt *s;
+	stmt_line ln;
+	int rc;
+
+	if (lg_date(asof, "the as-of date", e) != CART_OK)
+		return e->code;
+	rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return lg_dberr(l, rc, "preparing the statement", e);
+	lg_bind_text(s, 1, asof);
+	lg_bind_int(s, 2, client_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t amount;
+		int k;
+
+		memset(&ln, 0, sizeof ln);
+		ln.entry_id = sqlite3_column_int64(s, 0);
+		ln.doc_id = sqlite3_column_int64(s, 1);
+		lg_copy(ln.number, sizeof ln.number, sqlite3_column_text(s, 2));
+		lg_copy(ln.code, sizeof ln.code, sqlite3_column_text(s, 3));
+		ln.side = (char)sqlite3_column_text(s, 4)[0];
+		ln.reversal = sqlite3_column_int(s, 5);
+		lg_copy(ln.date, sizeof ln.date, sqlite3_column_text(s, 6));
+		lg_copy(ln.due_date, sizeof ln.due_date, sqlite3_column_text(s, 7));
+		lg_copy(ln.currency, sizeof ln.currency, sqlite3_column_text(s, 8));
+		amount = sqlite3_column_int64(s, 9);
+		lg_copy(ln.memo, sizeof ln.memo, sqlite3_column_text(s, 10));
+		if (ln.side == 'D')
+			ln.charge = amount;
+		else
+			ln.credit = amount;
+		for (k = 0; k < nrun && strcmp(run[k].cur, ln.currency); k++)
+			;
+		if (k == nrun) {
+			if (nrun == LEDGER_MAX_CURRENCIES)
+				continue;
+			memcpy(run[nrun++].cur, ln.currency, 4);
+		}
+		run[k].bal += ln.charge - ln.credit;
+		ln.balance = run[k].bal;
+		if (cb(&ln, ud))
+			break;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return lg_dberr(l, rc, "reading the statement", e);
+	return CART_OK;
+}
+
+/* ---- aging ---- */
+
+/* Range k holds items due on or after bound k and before bound k-1 (bound -1 being asof); bounds
+ * past the company's last are '' so the last real range takes everything older. */
+static const char aging_sql[] =
+	"WITH " LG_ITEMS_CTE ","
+	" per AS (SELECT client_id, currency,"
+	"  sum(CASE WHEN side = 'D' AND due_date >= ?1 THEN open END) AS nd,"
+	"  sum(CASE WHEN side = 'D' AND due_date < ?1 AND due_date >= ?4 THEN open END) AS r0,"
+	"  sum(CASE WHEN side = 'D' AND due_date < ?4 AND due_date >= ?5 THEN open END) AS r1,"
+	"  sum(CASE WHEN side = 'D' AND due_date < ?5 AND due_date >= ?6 THEN open END) AS r2,"
+	"  sum(CASE WHEN side = 'D' AND due_date < ?6 AND due_date >= ?7 THEN open END) AS r3,"
+	"  sum(CASE WHEN side = 'D' AND due_date < ?7 AND due_date >= ?8 THEN open END) AS r4,"
+	"  sum(CASE WHEN side = 'D' AND due_date < ?8 AND due_date >= ?9 THEN open END) AS r5,"
+	"  sum(CASE WHEN side = 'D' AND due_date < ?9 AND due_date >= ?10 THEN open END) AS r6,"
+	"  sum(CASE WHEN side = 'D' AND due_date < ?10 AND due_date >= ?11 THEN open END) AS r7,"
+	"  sum(CASE WHEN side = 'D' AND due_date < ?11 THEN open END) AS r8,"
+	"  sum(CASE WHEN side = 'D' THEN open END) AS oc,"
+	"  sum(CASE WHEN side = 'C' THEN open END) AS cr,"
+	"  min(CASE WHEN side = 'D' AND due_date < ?1 THEN due_date END) AS oldest"
+	"  FROM items WHERE open <> 0 GROUP BY client_id, currency)"
+	" SELECT p.client_id, c.name, p.currency, nd, r0, r1, r2, r3, r4, r5, r6, r7, r8, oc, cr,"
+	"  oldest FROM per p JOIN clients c ON c.id = p.client_id"
+	" ORDER BY c.name COLLATE NOCASE, p.client_id, p.currency";
+
+int ledger_aging(ledger *l, const char *asof, const int *ranges, int n_ranges, aging_cb cb, void *ud,
+                 cart_err *e)
+{
+	char bounds[LEDGER_MAX_RANGES][DATE_LEN];
+	sqlite3_stmt *s;
+	aging_row row;
+	char name[200];
+	date_t today, old;
+	int rc;
+
+	if (lg_date(asof, "the as-of date", e) != CART_OK)
+		return e->code;
+	if (n_ranges < 1 || n_ranges > LEDGER_MAX_RANGES)
+		return cart_fail(e, CART_INVALID, "aging needs from 1 to %d ranges", LEDGER_MAX_RANGES);
+	for (int i = 0; i < n_ranges; i++)
+		if (ranges[i] < 1 || (i && ranges[i] <= ranges[i - 1]))
+			return cart_fail(e, CART_INVALID, "aging ranges must be increasing day counts");
+	date_parse(asof, &today, NULL);
+	for (int i = 0; i < LEDGER_MAX_RANGES; i++) {
+		if (i < n_ranges)
+			date_format(date_add_days(today, -ranges[i]), bounds[i]);
+		else
+			bounds[i][0] = '\0';
+	}
+	rc = sqlite3_prepare_v2(l->db, aging_sql, -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return lg_dberr(l, rc, "preparing the aging", e);
+	lg_bind_text(s, 1, asof);
+	client_range(s, 0);
+	for (int i = 0; i < LEDGER_MAX_RANGES; i++)
+		lg_bind_text(s, 4 + i, bounds[i]);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&row, 0, sizeof row);
+		row.client_id = sqlite3_column_int64(s, 0);
+		lg_copy(name, sizeof name, sqlite3_column_text(s, 1));
+		row.name = name;
+		lg_copy(row.currency, sizeof row.currency, sqlite3_column_text(s, 2));
+		row.not_due = sqlite3_column_int64(s, 3);
+		for (int i = 0; i <= LEDGER_MAX_RANGES; i++)
+			row.range[i] = sqlite3_column_int64(s, 4 + i);
+		/* with bound n-1 the last real one, range n already took everything older */
+		row.open_charges = sqlite3_column_int64(s, 13);
+		row.credits = sqlite3_column_int64(s, 14);
+		row.net = row.open_charges - row.credits;
+		if (sqlite3_column_type(s, 15) != SQLITE_NULL &&
+		    date_parse((const char *)sqlite3_column_text(s, 15), &old, NULL) == CART_OK)
+			row.oldest_days = today - old;
+		if (cb(&row, ud))
+			break;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return lg_dberr(l, rc, "computing the aging", e);
+	return CART_OK;
+}

@@ -1,0 +1,191 @@
+/* cartera: accounts receivable at the terminal. main() reads the global options and hands the
+ * rest to a subcommand from the table below. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* One list: name, handler, one-line summary for `cartera --help`. */
+#define COMMANDS(X)                                                                         \
+	X("init",        cmd_init,        "create a ledger with the company's settings")     \
+	X("demo",        cmd_demo,        "create a demo ledger full of realistic data")     \
+	X("client",      cmd_client,      "add, list and show clients")                      \
+	X("invoice",     cmd_invoice,     "post an invoice")                                  \
+	X("payment",     cmd_payment,     "post a payment received (or an advance)")          \
+	X("credit",      cmd_credit,      "apply a credit in favour to open invoices")        \
+	X("credit-note", cmd_credit_note, "post a credit note, against an invoice or on account") \
+	X("opening",     cmd_opening,     "post an opening balance or an open item from the old system") \
+	X("void",        cmd_void,        "void a document with a reversing document")        \
+	X("balance",     cmd_balance,     "balances and the four totals, of all or one client") \
+	X("aging",       cmd_aging,       "aging of receivables by client")                   \
+	X("check",       cmd_check,       "verify every invariant of the ledger")             \
+	X("dashboard",   cmd_dashboard,   "the four totals: due, overdue, credits, net")
+
+static const struct command {
+	const char *name;
+	int (*fn)(cli *g, int argc, char **argv);
+	const char *summary;
+} commands[] = {
+#define X(name, fn, summary) { name, fn, summary },
+	COMMANDS(X)
+#undef X
+};
+
+static void usage(FILE *fp)
+{
+	fprintf(fp,
+		"Usage: cartera [--db FILE] [--today YYYY-MM-DD] [--format text|csv|json] [COMMAND ...]\n"
+		"\n"
+		"Accounts receivable at the terminal. Without a command, prints the dashboard totals.\n"
+		"\n"
+		"Commands:\n");
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(fp, "  %-12s %s\n", commands[i].name, commands[i].summary);
+	fprintf(fp,
+		"\n"
+		"Options:\n"
+		"  --db FILE       the ledger (default: $CARTERA_DB, else ~/.local/share/cartera/ledger.db)\n"
+		"  --today DATE    fix today's date for this run (also $CARTERA_TODAY)\n"
+		"  --format FMT    listings and reports as text (default), csv or json\n"
+		"  --version       print the version\n"
+		"\n"
+		"Each command has --help. Exit status: 0 done, 1 refused or failed, 2 bad usage or input.\n");
+}
+
+int cli_common(cli *g, int opt, const char *arg)
+{
+	cart_err e;
+
+	switch (opt) {
+	case 'D':
+		if (!*arg)
+			return cli_usage(g, "--db needs a file name");
+		snprintf(g->db, sizeof g->db, "%s", arg);
+		return 0;
+	case 'T':
+		if (date_set_today(arg, &e) != CART_OK)
+			return cli_usage(g, "--today: %s", e.msg);
+		return 0;
+	case 'F':
+		g->format = out_format_parse(arg);
+		if (g->format < 0)
+			return cli_usage(g, "--format \"%s\": use text, csv or json", arg);
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+int cli_fail(cli *g, const cart_err *e)
+{
+	(void)g;
+	fprintf(stderr, "cartera: %s\n", e->msg[0] ? e->msg : cart_code_text(e->code));
+	return e->code == CART_INVALID ? EXIT_USAGE : EXIT_FAILED;
+}
+
+int cli_usage(cli *g, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", g->prog ? g->prog : "cartera");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s --help'.\n", g->prog ? g->prog : "cartera");
+	return EXIT_USAGE;
+}
+
+int cli_open(cli *g, int flags)
+{
+	cart_err e;
+
+	if (g->opened)
+		return EXIT_DONE;
+	if (!g->db[0])
+		ctl_default_db(g->db, sizeof g->db);
+	if (ctl_open(&g->c, g->db, flags, &e) != CART_OK)
+		return cli_fail(g, &e);
+	g->opened = 1;
+	return EXIT_DONE;
+}
+
+int cli_int(cli *g, const char *what, const char *text, long min, long max, long *out)
+{
+	char *end;
+	long v;
+
+	v = strtol(text, &end, 10);
+	if (!*text || *end || v < min || v > max)
+		return cli_usage(g, "%s \"%s\" is not a whole number from %ld to %ld", what, text,
+		                 min, max);
+	*out = v;
+	return EXIT_DONE;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTS,
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	cli g;
+	cart_err e;
+	int opt, rc;
+
+	setlocale(LC_ALL, "");
+	memset(&g, 0, sizeof g);
+	g.prog = "cartera";
+	/* '+': stop at the command; its own options follow it. */
+	while ((opt = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		if (opt == 'h') {
+			usage(stdout);
+			return EXIT_DONE;
+		}
+		if (opt == 'V') {
+			printf("cartera %s\n", PACKAGE_VERSION);
+			return EXIT_DONE;
+		}
+		rc = cli_common(&g, opt, optarg);
+		if (rc == -1) {
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+		if (rc)
+			return rc;
+	}
+	if (date_today_check(&e) != CART_OK) {
+		fprintf(stderr, "cartera: CARTERA_TODAY: %s\n", e.msg);
+		return EXIT_USAGE;
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0) {
+		rc = cmd_dashboard(&g, 1, (char *[]){ "dashboard", NULL });
+	} else {
+		const struct command *cmd = NULL;
+
+		for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+			if (!strcmp(argv[0], commands[i].name))
+				cmd = &commands[i];
+		if (!cmd) {
+			fprintf(stderr, "cartera: unknown command \"%s\"\n", argv[0]);
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+		optind = 0; /* glibc: restart getopt for the command's own options */
+		rc = cmd->fn(&g, argc, argv);
+	}
+	if (g.opened)
+		ctl_close(&g.c);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("cartera: writing the output");
+		return EXIT_FAILED;
+	}
+	return rc;
+}

@@ -1,0 +1,837 @@
+/* The benchmark behind `make bench`: generates the demo ledger at full size (50,000 clients,
+ * 1,000,000 invoices, 750,000 receipts by default), then times the questions a clerk asks of it
+ * against plain SQLite scanning the same file (the floor of /work/shared/PERFORMANCE.md), and
+ * prints the figures next to their targets. Medians of --repeat runs, wall and CPU time.
+ *
+ * Only this program and the model's own code touch the file; SQL appears here just for the floor
+ * and to pick which clients and charges to ask about. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "cartera/date.h"
+#include "cartera/demo.h"
+#include "cartera/err.h"
+#include "cartera/ledger.h"
+
+/* The receipts this program posts carry this reference, so --reuse can tell them from the demo's. */
+#define BENCH_REF "bench"
+#define N_CLIENTS_SAMPLE 1000
+#define N_POSTINGS 1000
+
+typedef struct opts {
+	const char *db;
+	int64_t clients, invoices, receipts;
+	int reuse;
+	const char *today;
+	int repeat;
+} opts;
+
+/* One timing: wall and CPU milliseconds. */
+typedef struct tm2 {
+	double wall, cpu;
+} tm2;
+
+/* ---- clocks and statistics ---- */
+
+static double clock_ms(clockid_t id)
+{
+	struct timespec ts;
+
+	clock_gettime(id, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static tm2 now(void)
+{
+	return (tm2){ clock_ms(CLOCK_MONOTONIC), clock_ms(CLOCK_PROCESS_CPUTIME_ID) };
+}
+
+static tm2 since(tm2 t0)
+{
+	tm2 t1 = now();
+
+	return (tm2){ t1.wall - t0.wall, t1.cpu - t0.cpu };
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The p-th percentile (0..100) of n values, nearest rank; sorts v. */
+static double percentile(double *v, int n, double p)
+{
+	int k;
+
+	if (n <= 0)
+		return 0;
+	qsort(v, (size_t)n, sizeof *v, cmp_double);
+	k = (int)((p / 100.0) * n + 0.999999) - 1;
+	if (k < 0)
+		k = 0;
+	if (k >= n)
+		k = n - 1;
+	return v[k];
+}
+
+static double median(double *v, int n)
+{
+	if (n <= 0)
+		return 0;
+	qsort(v, (size_t)n, sizeof *v, cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* Median of the wall times and, separately, of the CPU times of n runs. */
+static tm2 median_tm(const tm2 *runs, int n)
+{
+	double *w = malloc(sizeof *w * (size_t)n), *c = malloc(sizeof *c * (size_t)n);
+	tm2 m = { 0, 0 };
+
+	if (w && c) {
+		for (int i = 0; i < n; i++) {
+			w[i] = runs[i].wall;
+			c[i] = runs[i].cpu;
+		}
+		m.wall = median(w, n);
+		m.cpu = median(c, n);
+	}
+	free(w);
+	free(c);
+	return m;
+}
+
+/* ---- the machine ---- */
+
+/* The value after "key" and ':' on the first matching line of a /proc file, or "?". */
+static void proc_field(const char *file, const char *key, char *out, size_t size)
+{
+	FILE *f = fopen(file, "r");
+	char line[512];
+	size_t kl = strlen(key);
+
+	snprintf(out, size, "?");
+	if (!f)
+		return;
+	while (fgets(line, sizeof line, f)) {
+		char *p;
+
+		if (strncmp(line, key, kl) || !(p = strchr(line, ':')))
+			continue;
+		for (p++; *p == ' ' || *p == '\t'; p++)
+			;
+		p[strcspn(p, "\n")] = '\0';
+		snprintf(out, size, "%s", p);
+		break;
+	}
+	fclose(f);
+}
+
+static void loadavg(char *out, size_t size)
+{
+	FILE *f = fopen("/proc/loadavg", "r");
+
+	snprintf(out, size, "?");
+	if (f) {
+		if (fgets(out, (int)size, f))
+			out[strcspn(out, "\n")] = '\0';
+		fclose(f);
+	}
+}
+
+static void print_machine(void)
+{
+	char model[256], mem[64], load[128];
+
+	proc_field("/proc/cpuinfo", "model name", model, sizeof model);
+	proc_field("/proc/meminfo", "MemTotal", mem, sizeof mem);
+	loadavg(load, sizeof load);
+	printf("machine: %ld CPUs (nproc), %s, MemTotal %s, SQLite %s\n",
+	       sysconf(_SC_NPROCESSORS_ONLN), model, mem, sqlite3_libversion());
+	printf("load average at start: %s\n", load);
+}
+
+/* Peak resident set of this process (getrusage), KiB. */
+static long peak_rss_kib(void)
+{
+	struct rusage ru;
+
+	return getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_maxrss : -1;
+}
+
+/* Current resident set (VmRSS), KiB. */
+static long cur_rss_kib(void)
+{
+	char v[64];
+
+	proc_field("/proc/self/status", "VmRSS", v, sizeof v);
+	return strtol(v, NULL, 10);
+}
+
+/* Reset the peak RSS counter (Linux >= 4.0), so that the peak measured around one query is not
+ * the bulk load's. Returns 1 when it worked. */
+static int reset_peak_rss(void)
+{
+	FILE *f = fopen("/proc/self/clear_refs", "w");
+	int ok;
+
+	if (!f)
+		return 0;
+	ok = fputs("5", f) >= 0;
+	ok = (fclose(f) == 0) && ok;
+	return ok;
+}
+
+static long long file_size(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? (long long)st.st_size : 0;
+}
+
+/* ---- options ---- */
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+	        "usage: bench [options]\n"
+	        "  --db PATH        ledger file to generate and query (default /tmp/cartera-bench.db)\n"
+	        "  --clients N      clients to generate (default 50000)\n"
+	        "  --invoices N     invoices to generate (default 1000000)\n"
+	        "  --receipts N     receipts to generate (default 750000)\n"
+	        "  --reuse          keep the file when it already holds a ledger of that size\n"
+	        "  --today DATE     the date the ledger is generated up to and queried as of\n"
+	        "                   (default 2026-06-30)\n"
+	        "  --repeat N       runs of each measurement; medians are printed (default 5)\n"
+	        "  --help           this text\n"
+	        "The file is overwritten (unless --reuse) and receives %d receipts at the end.\n",
+	        N_POSTINGS);
+}
+
+static int parse_count(const char *opt, const char *text, int64_t min, int64_t *out)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(text, &end, 10);
+	if (errno || end == text || *end || v < min) {
+		fprintf(stderr, "bench: %s needs a whole number >= %" PRId64 ", not \"%s\"\n", opt,
+		        min, text);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* 0 to run, 1 to stop successfully (--help), -1 on a bad option. */
+static int parse_args(int argc, char **argv, opts *o)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "clients", required_argument, NULL, 'c' },
+		{ "invoices", required_argument, NULL, 'i' },
+		{ "receipts", required_argument, NULL, 'r' },
+		{ "reuse", no_argument, NULL, 'u' },
+		{ "today", required_argument, NULL, 't' },
+		{ "repeat", required_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int64_t v;
+	int c;
+
+	*o = (opts){ "/tmp/cartera-bench.db", 50000, 1000000, 750000, 0, "2026-06-30", 5 };
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd': o->db = optarg; break;
+		case 'c': if (parse_count("--clients", optarg, 1, &o->clients)) return -1; break;
+		case 'i': if (parse_count("--invoices", optarg, 1, &o->invoices)) return -1; break;
+		case 'r': if (parse_count("--receipts", optarg, 0, &o->receipts)) return -1; break;
+		case 'u': o->reuse = 1; break;
+		case 't': o->today = optarg; break;
+		case 'n':
+			if (parse_count("--repeat", optarg, 1, &v))
+				return -1;
+			o->repeat = v > 1000 ? 1000 : (int)v;
+			break;
+		case 'h': usage(stdout); return 1;
+		default: usage(stderr); return -1;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "bench: unexpected argument \"%s\"\n", argv[optind]);
+		usage(stderr);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- raw SQLite: the floor, and picking what to ask about ---- */
+
+static int raw_int(sqlite3 *db, const char *sql, int64_t *out)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
+
+	if (rc != SQLITE_OK) {
+		fprintf(stderr, "bench: %s: %s\n", sql, sqlite3_errmsg(db));
+		return -1;
+	}
+	rc = sqlite3_step(s);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		fprintf(stderr, "bench: %s: %s\n", sql, sqlite3_errmsg(db));
+		return -1;
+	}
+	return 0;
+}
+
+/* Does the file already hold a ledger of the requested size (as the demo generated it)? */
+static int ledger_has_size(const opts *o)
+{
+	sqlite3 *db;
+	int64_t nc = -1, ni = -1, nr = -1;
+	int ok = 0;
+
+	if (sqlite3_open_v2(o->db, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return 0;
+	}
+	sqlite3_exec(db, "PRAGMA query_only = 1", NULL, NULL, NULL);
+	if (raw_int(db, "SELECT count(*) FROM clients", &nc) == 0 &&
+	    raw_int(db, "SELECT count(*) FROM documents WHERE type = 'invoice'", &ni) == 0 &&
+	    raw_int(db, "SELECT count(*) FROM documents WHERE type = 'receipt'"
+	                " AND reference <> '" BENCH_REF "'", &nr) == 0)
+		ok = nc == o->clients && ni == o->invoices && nr == o->receipts;
+	if (!ok)
+		printf("reuse: %s holds %" PRId64 " clients, %" PRId64 " invoices, %" PRId64
+		       " receipts; generating anew\n", o->db, nc, ni, nr);
+	sqlite3_close(db);
+	return ok;
+}
+
+/* ---- generation ---- */
+
+static int generate(const opts *o, tm2 *took, demo_stats *st)
+{
+	char wal[1100], shm[1100];
+	const char *files[] = { o->db, wal, shm };
+	ledger *l = NULL;
+	company co;
+	demo_opts d;
+	cart_err e = { 0 };
+	tm2 t0, tclose;
+	int rc;
+
+	snprintf(wal, sizeof wal, "%s-wal", o->db);
+	snprintf(shm, sizeof shm, "%s-shm", o->db);
+	for (int i = 0; i < 3; i++)
+		if (unlink(files[i]) != 0 && errno != ENOENT) {
+			fprintf(stderr, "bench: cannot remove %s: %s\n", files[i], strerror(errno));
+			return -1;
+		}
+	if ((rc = ledger_open(o->db, LEDGER_OPEN_CREATE, &l, &e)) != CART_OK) {
+		fprintf(stderr, "bench: creating %s: %s\n", o->db, e.msg);
+		return -1;
+	}
+	demo_company(&co);
+	if ((rc = ledger_company_set(l, &co, &e)) != CART_OK) {
+		fprintf(stderr, "bench: setting the company: %s\n", e.msg);
+		ledger_close(l);
+		return -1;
+	}
+	demo_defaults(&d);
+	d.clients = o->clients;
+	d.invoices = o->invoices;
+	d.receipts = o->receipts;
+	d.quiet = 0;
+	memset(st, 0, sizeof *st);
+	printf("generating %" PRId64 " clients, %" PRId64 " invoices, %" PRId64 " receipts"
+	       " into %s ...\n", d.clients, d.invoices, d.receipts, o->db);
+	fflush(stdout);
+	t0 = now();
+	rc = demo_generate(l, &d, st, &e);
+	*took = since(t0);
+	if (rc != CART_OK) {
+		fprintf(stderr, "\nbench: generating the demo ledger: %s\n", e.msg);
+		ledger_close(l);
+		return -1;
+	}
+	/* Closing checkpoints the WAL into the file, as after any `cartera demo`; the queries then
+	 * read a plain file. Timed apart from the load. */
+	t0 = now();
+	ledger_close(l);
+	tclose = since(t0);
+	printf("generated in %.1f s wall, %.1f s CPU; closing (WAL checkpoint) %.1f s\n",
+	       took->wall / 1e3, took->cpu / 1e3, tclose.wall / 1e3);
+	return 0;
+}
+
+/* ---- measurements through the model ---- */
+
+typedef struct counter {
+	int64_t rows;
+} counter;
+
+static int count_open(const open_item *it, void *ud)
+{
+	(void)it;
+	((counter *)ud)->rows++;
+	return 0;
+}
+
+static int count_stmt(const stmt_line *ln, void *ud)
+{
+	(void)ln;
+	((counter *)ud)->rows++;
+	return 0;
+}
+
+static int count_aging(const aging_row *row, void *ud)
+{
+	(void)row;
+	((counter *)ud)->rows++;
+	return 0;
+}
+
+static void print_problem(const char *problem, void *ud)
+{
+	int *shown = ud;
+
+	if ((*shown)++ < 20)
+		printf("  problem: %s\n", problem);
+}
+
+static void report(const char *what, tm2 m, const char *extra)
+{
+	printf("%-44s %10.1f ms wall %10.1f ms CPU%s%s\n", what, m.wall, m.cpu, extra ? "  " : "",
+	       extra ? extra : "");
+	fflush(stdout);
+}
+
+static int floor_run(sqlite3 *db, int64_t *sum)
+{
+	return raw_int(db, "SELECT sum(amount) FROM entries", sum);
+}
+
+static int totals_run(ledger *l, const char *asof, int64_t client_id, int *n, cart_err *e)
+{
+	totals t[LEDGER_MAX_CURRENCIES];
+
+	return ledger_totals(l, client_id, asof, t, n, e);
+}
+
+/* One client's balance, totals and open items: what the client screen shows. */
+static int one_client(ledger *l, const char *asof, int64_t client_id, counter *items, cart_err *e)
+{
+	balance b[LEDGER_MAX_CURRENCIES];
+	totals t[LEDGER_MAX_CURRENCIES];
+	int nb, nt, rc;
+
+	if ((rc = ledger_balance(l, client_id, asof, b, &nb, e)) != CART_OK ||
+	    (rc = ledger_totals(l, client_id, asof, t, &nt, e)) != CART_OK)
+		return rc;
+	return ledger_open_items(l, client_id, asof, count_open, items, e);
+}
+
+/* Ids of up to max clients picked by a fixed scramble of their ids, so every run asks about the
+ * same ones. */
+static int pick_clients(sqlite3 *db, int64_t *ids, int max, int *n)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(db, "SELECT id FROM clients ORDER BY (id * 7919) % 1000003, id"
+	                            " LIMIT ?1", -1, &s, NULL);
+
+	*n = 0;
+	if (rc != SQLITE_OK) {
+		fprintf(stderr, "bench: picking clients: %s\n", sqlite3_errmsg(db));
+		return -1;
+	}
+	sqlite3_bind_int(s, 1, max);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		ids[(*n)++] = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+typedef struct charge_pick {
+	int64_t entry, client, open;
+	char currency[4];
+} charge_pick;
+
+/* Open charges without instalments to pay, each by one receipt: spread over the ledger by a
+ * fixed scramble of their ids. */
+static int pick_charges(sqlite3 *db, charge_pick *p, int max, int *n)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(db, "SELECT id, client_id, currency, open FROM entries"
+	                            " WHERE open <> 0 AND side = 'D' AND n_inst = 0"
+	                            " ORDER BY (id * 7919) % 1000003, id LIMIT ?1", -1, &s, NULL);
+
+	*n = 0;
+	if (rc != SQLITE_OK) {
+		fprintf(stderr, "bench: picking charges: %s\n", sqlite3_errmsg(db));
+		return -1;
+	}
+	sqlite3_bind_int(s, 1, max);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		charge_pick *c = &p[(*n)++];
+
+		c->entry = sqlite3_column_int64(s, 0);
+		c->client = sqlite3_column_int64(s, 1);
+		snprintf(c->currency, sizeof c->currency, "%s", sqlite3_column_text(s, 2));
+		c->open = sqlite3_column_int64(s, 3);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* ---- the summary ---- */
+
+typedef struct result {
+	tm2 floor, totals, statement, aging, aging_past, check, posting;
+	double client_med_us, client_p99_us;
+	double entries_per_s;     /* < 0 when the ledger was reused */
+	double postings_per_s;
+	int64_t problems;
+} result;
+
+static const char *verdict(int ok)
+{
+	return ok ? "ok" : "MISSED";
+}
+
+static void print_summary(const result *r)
+{
+	char buf[64];
+	double tr = r->totals.wall / r->floor.wall, ar = r->aging.wall / r->floor.wall;
+
+	printf("\n%-36s %16s  %-18s %s\n", "summary (medians)", "figure", "target", "");
+	printf("%-36s %16s  %-18s %s\n", "------------------------------------", "----------------",
+	       "------------------", "------");
+	printf("%-36s %13.1f ms  %-18s %s\n", "floor: sum(amount) FROM entries", r->floor.wall,
+	       "(reference)", "");
+	snprintf(buf, sizeof buf, "%.1f ms %.2fx", r->totals.wall, tr);
+	printf("%-36s %16s  %-18s %s\n", "dashboard totals, all clients", buf, "<= 3x floor",
+	       verdict(tr <= 3));
+	snprintf(buf, sizeof buf, "%.1f ms %.2fx", r->aging.wall, ar);
+	printf("%-36s %16s  %-18s %s\n", "aging report 30/60/90", buf, "<= 3x floor",
+	       verdict(ar <= 3));
+	printf("%-36s %13.0f us  %-18s %s\n", "one client (median)", r->client_med_us, "< 1 ms",
+	       verdict(r->client_med_us < 1000));
+	printf("%-36s %13.0f us  %-18s %s\n", "one client (p99)", r->client_p99_us, "< 1 ms",
+	       verdict(r->client_p99_us < 1000));
+	printf("%-36s %13.2f ms  %-18s %s\n", "busiest client's statement", r->statement.wall,
+	       "< 10 ms", verdict(r->statement.wall < 10));
+	if (r->entries_per_s >= 0)
+		printf("%-36s %11.0f /s  %-18s %s\n", "bulk load, entries", r->entries_per_s,
+		       ">= 200,000 /s", verdict(r->entries_per_s >= 200000));
+	else
+		printf("%-36s %16s  %-18s %s\n", "bulk load, entries", "(reused)", ">= 200,000 /s",
+		       "-");
+	printf("%-36s %13.1f ms  %-18s %s\n", "aging as of 180 days ago", r->aging_past.wall,
+	       "(informative)", "");
+	snprintf(buf, sizeof buf, "%.1f ms", r->check.wall);
+	printf("%-36s %16s  %-18s %s\n", "ledger check", buf, "0 problems",
+	       r->problems ? "PROBLEMS" : "ok");
+	printf("%-36s %11.0f /s  %-18s %s\n", "receipts posted (synchronous FULL)", r->postings_per_s,
+	       "(informative)", "");
+}
+
+/* ---- main ---- */
+
+int main(int argc, char **argv)
+{
+	opts o;
+	result r;
+	cart_err e = { 0 };
+	demo_stats st;
+	tm2 gen = { 0, 0 }, *runs = NULL, t0;
+	ledger *l = NULL;
+	sqlite3 *db = NULL;
+	int64_t ids[N_CLIENTS_SAMPLE], sum = 0, busiest = 0, busiest_n = 0, ndocs = 0, nalloc = 0;
+	int64_t nentries = 0;
+	charge_pick *charges = NULL;
+	double *per = NULL, *med = NULL, *p99 = NULL;
+	char extra[160], past[DATE_LEN], load[128], wal[1100];
+	int rc, nids = 0, ncharges = 0, status = 1, reused;
+	static const int ranges[] = { 30, 60, 90 };
+
+	memset(&r, 0, sizeof r);
+	if ((rc = parse_args(argc, argv, &o)) != 0)
+		return rc > 0 ? 0 : 2;
+	if (date_set_today(o.today, &e) != CART_OK) {
+		fprintf(stderr, "bench: --today: %s\n", e.msg);
+		return 2;
+	}
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	print_machine();
+	printf("today %s, %d runs per measurement, file %s\n\n", o.today, o.repeat, o.db);
+
+	/* ---- generate ---- */
+	reused = o.reuse && access(o.db, F_OK) == 0 && ledger_has_size(&o);
+	if (reused) {
+		printf("reusing %s (already %" PRId64 " clients, %" PRId64 " invoices, %" PRId64
+		       " receipts)\n", o.db, o.clients, o.invoices, o.receipts);
+		r.entries_per_s = -1;
+	} else if (generate(&o, &gen, &st) != 0) {
+		goto out;
+	}
+
+	if (sqlite3_open_v2(o.db, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		fprintf(stderr, "bench: opening %s: %s\n", o.db, sqlite3_errmsg(db));
+		goto out;
+	}
+	if (raw_int(db, "SELECT count(*) FROM documents", &ndocs) ||
+	    raw_int(db, "SELECT count(*) FROM entries", &nentries) ||
+	    raw_int(db, "SELECT count(*) FROM allocations", &nalloc))
+		goto out;
+	if (!reused) {
+		r.entries_per_s = (double)st.entries / (gen.wall / 1e3);
+		printf("demo stats: %" PRId64 " clients, %" PRId64 " invoices, %" PRId64 " receipts, %"
+		       PRId64 " credit notes, %" PRId64 " advances, %" PRId64 " openings, %" PRId64
+		       " voids; %" PRId64 " entries, %" PRId64 " allocations\n", st.clients,
+		       st.invoices, st.receipts, st.credit_notes, st.advances, st.openings, st.voids,
+		       st.entries, st.allocations);
+		printf("bulk load: %.0f entries/s (wall), %.0f entries/s (CPU)\n", r.entries_per_s,
+		       (double)st.entries / (gen.cpu / 1e3));
+	}
+	snprintf(wal, sizeof wal, "%s-wal", o.db);
+	printf("file: %" PRId64 " documents, %" PRId64 " entries, %" PRId64 " allocations;"
+	       " %.1f MiB (WAL %.1f MiB)\n\n", ndocs, nentries, nalloc,
+	       (double)file_size(o.db) / 1048576.0, (double)file_size(wal) / 1048576.0);
+
+	if ((rc = ledger_open(o.db, 0, &l, &e)) != CART_OK) {
+		fprintf(stderr, "bench: opening the ledger: %s\n", e.msg);
+		goto out;
+	}
+	ledger_set_clerk(l, "bench");
+	runs = calloc((size_t)o.repeat, sizeof *runs);
+	med = calloc((size_t)o.repeat, sizeof *med);
+	p99 = calloc((size_t)o.repeat, sizeof *p99);
+	per = calloc(N_CLIENTS_SAMPLE, sizeof *per);
+	charges = calloc(N_POSTINGS, sizeof *charges);
+	if (!runs || !med || !p99 || !per || !charges) {
+		fprintf(stderr, "bench: out of memory\n");
+		goto out;
+	}
+
+	/* ---- the floor: plain SQLite over the same file ---- */
+	floor_run(db, &sum); /* warm the OS cache; not timed */
+	for (int i = 0; i < o.repeat; i++) {
+		t0 = now();
+		if (floor_run(db, &sum))
+			goto out;
+		runs[i] = since(t0);
+	}
+	r.floor = median_tm(runs, o.repeat);
+	snprintf(extra, sizeof extra, "(sum %" PRId64 ")", sum);
+	report("floor: SELECT sum(amount) FROM entries", r.floor, extra);
+
+	/* ---- dashboard totals ---- */
+	{
+		int n = 0;
+
+		for (int i = 0; i < o.repeat; i++) {
+			t0 = now();
+			if (totals_run(l, o.today, 0, &n, &e) != CART_OK) {
+				fprintf(stderr, "bench: totals: %s\n", e.msg);
+				goto out;
+			}
+			runs[i] = since(t0);
+		}
+		r.totals = median_tm(runs, o.repeat);
+		snprintf(extra, sizeof extra, "%.2fx floor, %d currencies",
+		         r.totals.wall / r.floor.wall, n);
+		report("dashboard totals, all clients", r.totals, extra);
+	}
+
+	/* ---- one client ---- */
+	if (pick_clients(db, ids, N_CLIENTS_SAMPLE, &nids) || nids == 0)
+		goto out;
+	{
+		counter items = { 0 };
+
+		for (int i = 0; i < o.repeat; i++) {
+			items.rows = 0;
+			t0 = now();
+			for (int k = 0; k < nids; k++) {
+				tm2 c0 = now();
+
+				if (one_client(l, o.today, ids[k], &items, &e) != CART_OK) {
+					fprintf(stderr, "bench: client %" PRId64 ": %s\n", ids[k], e.msg);
+					goto out;
+				}
+				per[k] = (now().wall - c0.wall) * 1e3;
+			}
+			runs[i] = since(t0);
+			med[i] = median(per, nids);
+			p99[i] = percentile(per, nids, 99);
+		}
+		r.client_med_us = median(med, o.repeat);
+		r.client_p99_us = median(p99, o.repeat);
+		t0 = median_tm(runs, o.repeat);
+		snprintf(extra, sizeof extra, "for %d clients (%.1f open items each); per client"
+		         " median %.0f us, p99 %.0f us", nids, (double)items.rows / nids,
+		         r.client_med_us, r.client_p99_us);
+		report("one client: balance + totals + open items", t0, extra);
+	}
+
+	/* ---- busiest client's statement ---- */
+	{
+		sqlite3_stmt *s;
+		counter lines = { 0 };
+
+		rc = sqlite3_prepare_v2(db, "SELECT client_id, count(*) AS n FROM entries"
+		                        " GROUP BY client_id ORDER BY n DESC, client_id LIMIT 1", -1,
+		                        &s, NULL);
+		if (rc == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW) {
+			busiest = sqlite3_column_int64(s, 0);
+			busiest_n = sqlite3_column_int64(s, 1);
+		}
+		sqlite3_finalize(s);
+		if (!busiest) {
+			fprintf(stderr, "bench: finding the busiest client: %s\n", sqlite3_errmsg(db));
+			goto out;
+		}
+		for (int i = 0; i < o.repeat; i++) {
+			lines.rows = 0;
+			t0 = now();
+			if (ledger_statement(l, busiest, o.today, count_stmt, &lines, &e) != CART_OK) {
+				fprintf(stderr, "bench: statement: %s\n", e.msg);
+				goto out;
+			}
+			runs[i] = since(t0);
+		}
+		r.statement = median_tm(runs, o.repeat);
+		snprintf(extra, sizeof extra, "client %" PRId64 ", %" PRId64 " entries, %" PRId64
+		         " lines", busiest, busiest_n, lines.rows);
+		report("statement of the busiest client", r.statement, extra);
+	}
+
+	/* ---- aging ---- */
+	{
+		counter rows = { 0 };
+		long peak0 = peak_rss_kib(), cur0 = cur_rss_kib(), peak1, cur1;
+		int reset = reset_peak_rss();
+		long peak_reset = peak_rss_kib();
+
+		for (int i = 0; i < o.repeat; i++) {
+			rows.rows = 0;
+			t0 = now();
+			if (ledger_aging(l, o.today, ranges, 3, count_aging, &rows, &e) != CART_OK) {
+				fprintf(stderr, "bench: aging: %s\n", e.msg);
+				goto out;
+			}
+			runs[i] = since(t0);
+		}
+		peak1 = peak_rss_kib();
+		cur1 = cur_rss_kib();
+		r.aging = median_tm(runs, o.repeat);
+		snprintf(extra, sizeof extra, "%" PRId64 " rows, %.2fx floor",
+		         rows.rows, r.aging.wall / r.floor.wall);
+		report("aging 30/60/90, as of today", r.aging, extra);
+		printf("  peak RSS (ru_maxrss) before the aging %.1f MiB%s, after %.1f MiB;"
+		       " current RSS before %.1f MiB, after %.1f MiB\n", peak0 / 1024.0,
+		       reset ? "" : " (peak could not be reset)", peak1 / 1024.0, cur0 / 1024.0,
+		       cur1 / 1024.0);
+		if (reset)
+			printf("  (the peak was reset to %.1f MiB just before the aging runs, so \"after\""
+			       " is the aging's own peak)\n", peak_reset / 1024.0);
+
+		date_format(date_add_days(date_today(), -180), past);
+		for (int i = 0; i < o.repeat; i++) {
+			rows.rows = 0;
+			t0 = now();
+			if (ledger_aging(l, past, ranges, 3, count_aging, &rows, &e) != CART_OK) {
+				fprintf(stderr, "bench: aging as of %s: %s\n", past, e.msg);
+				goto out;
+			}
+			runs[i] = since(t0);
+		}
+		r.aging_past = median_tm(runs, o.repeat);
+		snprintf(extra, sizeof extra, "as of %s, %" PRId64 " rows, %.2fx floor", past,
+		         rows.rows, r.aging_past.wall / r.floor.wall);
+		report("aging 30/60/90, as of 180 days ago", r.aging_past, extra);
+	}
+
+	/* ---- check ---- */
+	for (int i = 0; i < o.repeat; i++) {
+		int shown = 0;
+
+		t0 = now();
+		if (ledger_check(l, o.today, i == 0 ? print_problem : NULL, &shown, &r.problems, &e)
+		    != CART_OK) {
+			fprintf(stderr, "bench: check: %s\n", e.msg);
+			goto out;
+		}
+		runs[i] = since(t0);
+	}
+	r.check = median_tm(runs, o.repeat);
+	snprintf(extra, sizeof extra, "%" PRId64 " problems", r.problems);
+	report("ledger check", r.check, extra);
+
+	/* ---- posting, last: it changes the ledger ---- */
+	if (pick_charges(db, charges, N_POSTINGS, &ncharges))
+		goto out;
+	t0 = now();
+	for (int k = 0; k < ncharges; k++) {
+		alloc_in a = { charges[k].entry, 0, charges[k].open };
+		receipt_in in;
+		posted p;
+
+		memset(&in, 0, sizeof in);
+		in.client_id = charges[k].client;
+		snprintf(in.date, sizeof in.date, "%s", o.today);
+		snprintf(in.currency, sizeof in.currency, "%s", charges[k].currency);
+		in.amount = charges[k].open;
+		snprintf(in.method, sizeof in.method, "transfer");
+		snprintf(in.reference, sizeof in.reference, "%s", BENCH_REF);
+		in.allocs = &a;
+		in.n_allocs = 1;
+		if (ledger_receipt_post(l, &in, &p, &e) != CART_OK) {
+			fprintf(stderr, "bench: posting a receipt for entry %" PRId64 ": %s\n",
+			        charges[k].entry, e.msg);
+			goto out;
+		}
+	}
+	r.posting = since(t0);
+	r.postings_per_s = ncharges / (r.posting.wall / 1e3);
+	snprintf(extra, sizeof extra, "%d receipts of one allocation: %.0f /s", ncharges,
+	         r.postings_per_s);
+	report("posting (synchronous FULL, one each)", r.posting, extra);
+
+	print_summary(&r);
+	loadavg(load, sizeof load);
+	printf("\nload average at end: %s\n", load);
+	status = r.problems ? 1 : 0;
+	if (r.problems)
+		fprintf(stderr, "bench: ledger check found %" PRId64 " problems\n", r.problems);
+out:
+	free(runs);
+	free(med);
+	free(p99);
+	free(per);
+	free(charges);
+	if (l)
+		ledger_close(l);
+	if (db)
+		sqlite3_close(db);
+	return status;
+}

@@ -1,0 +1,557 @@
+/* Unit tests for src/taxid.c: each country's check digits against ids their holders publish,
+ * wrong ids, normalization, the warnings (Mexican RFC, Ecuadorian company RUC) and the demo
+ * generator. Where an id comes from is noted beside it; "published" means it appears with that
+ * check digit in its holder's invoices, its tax authority's samples or python-stdnum's lists of
+ * numbers found in use. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cartera/err.h"
+#include "cartera/taxid.h"
+
+#define NAT TAXPAYER_NATURAL
+#define LEG TAXPAYER_LEGAL
+
+/* For messages: some tests pass NULL on purpose. */
+#define S(s) ((s) ? (s) : "(null)")
+
+/* Accepted without warning, stored as norm with DV dv (typed: the DV given apart, or NULL). */
+static void ok_dv(const char *cc, int tp, const char *id, const char *typed, const char *norm,
+                  const char *dv, const char *kind)
+{
+	taxid_check c;
+	int rc = taxid_validate(cc, tp, 0, id, typed, &c);
+
+	if (rc != CART_OK)
+		fail_msg("%s \"%s\" refused: %s", S(cc), S(id), c.message);
+	if (strcmp(c.normalized, norm) || strcmp(c.dv, dv) || strcmp(c.kind, kind))
+		fail_msg("%s \"%s\": got \"%s\" dv \"%s\" kind %s, want \"%s\" dv \"%s\" kind %s", S(cc), S(id),
+		         c.normalized, c.dv, c.kind, norm, dv, kind);
+	if (c.warning || c.message[0])
+		fail_msg("%s \"%s\": unexpected warning: %s", S(cc), S(id), c.message);
+}
+
+static void ok(const char *cc, int tp, const char *id, const char *norm, const char *dv,
+               const char *kind)
+{
+	ok_dv(cc, tp, id, NULL, norm, dv, kind);
+}
+
+/* Accepted with a warning whose message is exactly msg. */
+static void warned(const char *cc, int tp, const char *id, const char *norm, const char *msg)
+{
+	taxid_check c;
+	int rc = taxid_validate(cc, tp, 0, id, NULL, &c);
+
+	if (rc != CART_OK)
+		fail_msg("%s \"%s\" refused: %s", S(cc), S(id), c.message);
+	assert_int_equal(c.warning, 1);
+	assert_string_equal(c.normalized, norm);
+	assert_string_equal(c.message, msg);
+}
+
+/* Refused with exactly msg. */
+static void bad_dv(const char *cc, int tp, const char *id, const char *typed, const char *msg)
+{
+	taxid_check c;
+	int rc = taxid_validate(cc, tp, 0, id, typed, &c);
+
+	if (rc != CART_INVALID)
+		fail_msg("%s \"%s\" accepted (rc %d) as \"%s\"", S(cc), S(id), rc, c.normalized);
+	assert_int_equal(c.warning, 0);
+	assert_string_equal(c.message, msg);
+}
+
+static void bad(const char *cc, int tp, const char *id, const char *msg)
+{
+	bad_dv(cc, tp, id, NULL, msg);
+}
+
+/* ---- Peru ---- */
+
+static void test_pe_published(void **state)
+{
+	(void)state;
+	ok("PE", LEG, "20131312955", "20131312955", "", "RUC");	/* SUNAT itself */
+	ok("PE", LEG, "20100047218", "20100047218", "", "RUC");	/* Banco de Credito del Peru */
+	ok("PE", LEG, "20100070970", "20100070970", "", "RUC");
+	ok("PE", LEG, "20512333797", "20512333797", "", "RUC");	/* python-stdnum's list */
+	ok("PE", NAT, "10054148289", "10054148289", "", "RUC");	/* a person's: 10 + DNI */
+	ok("PE", NAT, "15501941597", "15501941597", "", "RUC");
+	ok("PE", NAT, "17155542071", "17155542071", "", "RUC");
+	ok("PE", NAT, "05414828", "05414828", "", "DNI");	/* the DNI in 10054148289 */
+}
+
+static void test_pe_normalize(void **state)
+{
+	(void)state;
+	ok("PE", LEG, "  20131312955 ", "20131312955", "", "RUC");
+	ok("PE", LEG, "201-3131-2955", "20131312955", "", "RUC");
+	ok("PE", LEG, "20.131.312.955", "20131312955", "", "RUC");
+	/* A DNI's check character, digit or letter, is checked and then dropped. */
+	ok("PE", NAT, "10117410-2", "10117410", "", "DNI");
+	ok("PE", NAT, "10117410g", "10117410", "", "DNI");
+	ok("pe", NAT, "10117410 G", "10117410", "", "DNI");
+}
+
+static void test_pe_wrong(void **state)
+{
+	(void)state;
+	bad("PE", LEG, "20100070971", "RUC \"20100070971\" has check digit 1, expected 0");
+	bad("PE", LEG, "20131312954", "RUC \"20131312954\" has check digit 4, expected 5");
+	bad("PE", LEG, "20131313955", "RUC \"20131313955\" has check digit 5, expected 1");
+	bad("PE", LEG, "2013131295", "RUC \"2013131295\" must be 11 digits");
+	bad("PE", LEG, "2013131295A", "RUC \"2013131295A\" must be 11 digits");
+	bad("PE", NAT, "1234567", "Tax id \"1234567\" is neither a RUC (11 digits) nor a DNI (8 digits)");
+	bad("PE", LEG, "30131312955",
+	    "RUC \"30131312955\" starts with 30; a RUC starts with 10, 15, 17 or 20");
+	bad("PE", NAT, "10117410-3", "DNI \"10117410\" has check character 3, expected 2 or G");
+	/* The taxpayer type must fit the id. */
+	bad("PE", LEG, "10054148289",
+	    "RUC \"10054148289\" is a natural person's; a legal person's RUC starts with 20");
+	bad("PE", NAT, "20131312955", "RUC \"20131312955\" is a legal person's (it starts with 20); a "
+	    "natural person has a RUC starting with 10, 15 or 17, or a DNI");
+	bad("PE", LEG, "05414828", "DNI \"05414828\" is a natural person's id; a legal person needs a "
+	    "RUC of 11 digits starting with 20");
+}
+
+static void test_pe_typed_dv(void **state)
+{
+	(void)state;
+	ok_dv("PE", LEG, "20131312955", "5", "20131312955", "", "RUC");
+	ok_dv("PE", LEG, "20131312955", "", "20131312955", "", "RUC");
+	ok_dv("PE", NAT, "10117410", "g", "10117410", "", "DNI");
+	bad_dv("PE", LEG, "20131312955", "4",
+	       "RUC \"20131312955\" has check digit 5, not the DV typed \"4\"");
+	bad_dv("PE", NAT, "10117410", "3",
+	       "DNI \"10117410\" has check character 2 or G, not the DV typed \"3\"");
+}
+
+/* ---- Panama ---- */
+
+static void test_pa_legal_published(void **state)
+{
+	(void)state;
+	ok("PA", LEG, "155596713-2-2015", "155596713-2-2015", "59", "RUC"); /* The Factory HKA */
+	ok("PA", LEG, "2588017-1-831938", "2588017-1-831938", "20", "RUC");
+	ok("PA", LEG, "1870951-1-1751", "1870951-1-1751", "18", "RUC");
+	ok("PA", LEG, "155587169-2-2014", "155587169-2-2014", "09", "RUC");
+	ok("PA", LEG, "2251567-0001-781630", "2251567-0001-781630", "00", "RUC");
+	/* Old style: the cross-reference table and the doubled weight 11 at work. */
+	ok("PA", LEG, "253-92-57027", "253-92-57027", "76", "RUC");
+	ok("PA", LEG, "4265-60-58061", "4265-60-58061", "00", "RUC");
+	ok("PA", LEG, "30746-002-240130", "30746-002-240130", "72", "RUC");
+	ok("PA", LEG, "410-0018-001604", "410-0018-001604", "26", "RUC");
+	ok("PA", LEG, "32812-2-249262", "32812-2-249262", "63", "RUC");
+	ok("PA", LEG, "1102-85-117211", "1102-85-117211", "95", "RUC");
+	/* The same digits are another RUC, with another DV, for a natural person. */
+	ok("PA", LEG, "8-442-445", "8-442-445", "20", "RUC");
+	ok("PA", LEG, "8-NT-1-13656", "8-NT-1-13656", "43", "RUC");
+}
+
+/* Natural forms: DVs from the examples of the calculators that implement the DGI's note. */
+static void test_pa_natural(void **state)
+{
+	(void)state;
+	ok("PA", NAT, "8-442-445", "8-442-445", "08", "RUC");
+	ok("PA", NAT, "1-184-921", "1-184-921", "49", "RUC");
+	ok("PA", NAT, "E-8-127702", "E-8-127702", "16", "RUC");	/* 6-digit asiento */
+	ok("PA", NAT, "E-1234-12770", "E-1234-12770", "98", "RUC");	/* 4-digit folio */
+	ok("PA", NAT, "N-45-832", "N-45-832", "58", "RUC");
+	ok("PA", NAT, "PE-10-442", "PE-10-442", "50", "RUC");
+	ok("PA", NAT, "1AV-432-658", "1AV-432-658", "31", "RUC");
+	ok("PA", NAT, "2AV-1234-12345", "2AV-1234-12345", "26", "RUC");
+	ok("PA", NAT, "4PI-234-123", "4PI-234-123", "31", "RUC");
+	ok("PA", NAT, "8-NT-1-24", "8-NT-1-24", "33", "RUC");
+}
+
+static void test_pa_normalize(void **state)
+{
+	(void)state;
+	ok("PA", NAT, " 08 - 442 - 445 ", "8-442-445", "08", "RUC");
+	ok("PA", NAT, "pe-10-442", "PE-10-442", "50", "RUC");
+	ok("PA", NAT, "2av-1234-12345", "2AV-1234-12345", "26", "RUC");
+	/* The DV written after the RUC, as on invoices, is split off and checked. */
+	ok("PA", LEG, "155596713-2-2015 DV 59", "155596713-2-2015", "59", "RUC");
+	ok("PA", LEG, "155596713-2-2015 D.V. 59", "155596713-2-2015", "59", "RUC");
+	ok("PA", LEG, "155587169-2-2014    D.V. 9", "155587169-2-2014", "09", "RUC");
+	ok("PA", LEG, "155596713-2-2015-59", "155596713-2-2015", "59", "RUC");
+	ok("PA", NAT, "8-442-445-08", "8-442-445", "08", "RUC");
+	/* A DV typed apart: one digit means a leading zero. */
+	ok_dv("PA", NAT, "8-442-445", "8", "8-442-445", "08", "RUC");
+	ok_dv("PA", LEG, "155596713-2-2015", "59", "155596713-2-2015", "59", "RUC");
+}
+
+static void test_pa_wrong(void **state)
+{
+	const char *nat = "is not a natural person's RUC, such as 8-123-456, E-8-1234, PE-1-123, "
+	                  "N-1-123, 8AV-1-123, 8PI-1-123 or 8-NT-1-123";
+	char msg[256];
+
+	(void)state;
+	bad_dv("PA", NAT, "8-442-445", "07", "RUC \"8-442-445\" has DV 07, expected 08");
+	bad_dv("PA", LEG, "155596713-2-2015", "58", "RUC \"155596713-2-2015\" has DV 58, expected 59");
+	bad("PA", LEG, "155596713-2-2015 DV 58", "RUC \"155596713-2-2015\" has DV 58, expected 59");
+	bad("PA", LEG, "155596713-2-2016 DV 59", "RUC \"155596713-2-2016\" has DV 59, expected 30");
+	bad_dv("PA", LEG, "155596713-2-2015", "5X",
+	       "DV \"5X\" of RUC \"155596713-2-2015\" must be one or two digits");
+	snprintf(msg, sizeof msg, "RUC \"155596713-2-2015\" %s", nat);
+	bad("PA", NAT, "155596713-2-2015", msg);	/* a company's RUC for a person */
+	snprintf(msg, sizeof msg, "RUC \"14-442-445\" %s", nat);
+	bad("PA", NAT, "14-442-445", msg);	/* provinces are 1 to 13 */
+	snprintf(msg, sizeof msg, "RUC \"8-442-445678\" %s", nat);
+	bad("PA", NAT, "8-442-445678", msg);
+	snprintf(msg, sizeof msg, "RUC \"8-12345-445\" %s", nat);
+	bad("PA", NAT, "8-12345-445", msg);
+	bad("PA", LEG, "AB-1-1", "RUC \"AB-1-1\" is not a legal person's RUC, such as "
+	    "155596713-2-2015, 1102-85-117211 or 8-NT-1-123");
+	bad("PA", LEG, "1-2-3-4-5-6-7", "RUC \"1-2-3-4-5-6-7\" has too many parts");
+}
+
+/* ---- Colombia ---- */
+
+static void test_co_published(void **state)
+{
+	(void)state;
+	ok("CO", LEG, "890903938-8", "890903938", "8", "NIT");	/* Bancolombia */
+	ok("CO", LEG, "899999068-1", "899999068", "1", "NIT");	/* Ecopetrol */
+	ok("CO", LEG, "800197268-4", "800197268", "4", "NIT");	/* DIAN */
+	ok("CO", LEG, "900373115", "900373115", "3", "NIT");	/* DIAN's test buyer */
+	ok("CO", LEG, "860001986-1", "860001986", "1", "NIT");	/* python-stdnum's list */
+	ok("CO", NAT, "79.308.960-7", "79308960", "7", "NIT");	/* cedulas used as NIT */
+	ok("CO", NAT, "1118534248-0", "1118534248", "0", "NIT");
+	ok("CO", NAT, "6.386.949-2", "6386949", "2", "NIT");
+}
+
+static void test_co_normalize(void **state)
+{
+	(void)state;
+	ok("CO", LEG, "890.903.938-8", "890903938", "8", "NIT");
+	ok("CO", LEG, " 890 903 938 - 8 ", "890903938", "8", "NIT");
+	ok("CO", LEG, "890,903,938-8", "890903938", "8", "NIT");
+	ok("CO", LEG, "900.373.115-3", "900373115", "3", "NIT");
+	ok("CO", LEG, "830.036-334-1", "830036334", "1", "NIT");	/* a hyphen for a dot */
+	ok_dv("CO", LEG, "890903938", "8", "890903938", "8", "NIT");
+	ok_dv("CO", LEG, "890903938-8", "8", "890903938", "8", "NIT");
+}
+
+static void test_co_wrong(void **state)
+{
+	(void)state;
+	bad("CO", LEG, "900.373.115-7", "NIT \"900373115\" has DV 7, expected 3");
+	bad("CO", LEG, "890903938-7", "NIT \"890903938\" has DV 7, expected 8");
+	bad_dv("CO", LEG, "890903938", "7", "NIT \"890903938\" has DV 7, expected 8");
+	bad_dv("CO", LEG, "890903938-8", "7", "NIT \"890903938\" has DV 7, expected 8");
+	bad("CO", NAT, "79308960-8", "NIT \"79308960\" has DV 8, expected 7");
+	bad("CO", LEG, "8909039388", "NIT \"8909039388\" has 10 digits; a company's NIT has 9 (type "
+	    "the DV after a hyphen or in its own field)");
+	bad("CO", LEG, "79308960", "NIT \"79308960\" has 8 digits; a company's NIT has 9");
+	bad("CO", NAT, "12345", "NIT \"12345\" has 5 digits; a person's cedula or NIT has 6 to 10");
+	bad("CO", LEG, "89090393A", "NIT \"89090393A\" may contain only digits, with the DV after a "
+	    "hyphen");
+}
+
+/* ---- Mexico ---- */
+
+static void test_mx_published(void **state)
+{
+	(void)state;
+	ok("MX", LEG, "SAT970701NN3", "SAT970701NN3", "", "RFC");	/* SAT itself */
+	ok("MX", LEG, "CFE370814QI0", "CFE370814QI0", "", "RFC");	/* Comision Federal de Electricidad */
+	ok("MX", LEG, "NWM9709244W4", "NWM9709244W4", "", "RFC");	/* Nueva Wal-Mart de Mexico */
+	/* With Ñ and & (python-stdnum's list; AÑE9902224Z4 is there among the failing ones, but
+	 * with Ñ worth 38, as in the SAT's table, it passes). */
+	ok("MX", LEG, "MUÑ110218LJ6", "MUÑ110218LJ6", "", "RFC");
+	ok("MX", LEG, "AÑE9902224Z4", "AÑE9902224Z4", "", "RFC");
+	ok("MX", LEG, "&&&030828PX7", "&&&030828PX7", "", "RFC");
+	ok("MX", LEG, "YAT000229588", "YAT000229588", "", "RFC");	/* 29 Feb 2000 */
+	ok("MX", NAT, "AAAA791128D63", "AAAA791128D63", "", "RFC");
+}
+
+static void test_mx_normalize(void **state)
+{
+	(void)state;
+	ok("MX", LEG, "sat970701nn3", "SAT970701NN3", "", "RFC");
+	ok("MX", LEG, "SAT-970701-NN3", "SAT970701NN3", "", "RFC");
+	ok("MX", LEG, "muñ110218lj6", "MUÑ110218LJ6", "", "RFC");
+	ok("MX", LEG, "MAB-930714-8T4", "MAB9307148T4", "", "RFC");
+	ok("MX", NAT, "GODE 561231 GR8", "GODE561231GR8", "", "RFC");
+	ok_dv("MX", LEG, "SAT970701NN3", "3", "SAT970701NN3", "", "RFC");
+}
+
+static void test_mx_warning(void **state)
+{
+	(void)state;
+	/* In use, yet failing the check (python-stdnum checked them with the SAT). */
+	warned("MX", LEG, "SIN9311169P8", "SIN9311169P8", "RFC \"SIN9311169P8\" has check digit 8, "
+	       "expected 2; some RFCs issued by the SAT fail this check, so confirm it with the client");
+	warned("MX", NAT, "BABC300126Q66", "BABC300126Q66", "RFC \"BABC300126Q66\" has check digit 6, "
+	       "expected 7; some RFCs issued by the SAT fail this check, so confirm it with the client");
+	warned("MX", LEG, "SAT970701NN4", "SAT970701NN4", "RFC \"SAT970701NN4\" has check digit 4, "
+	       "expected 3; some RFCs issued by the SAT fail this check, so confirm it with the client");
+}
+
+static void test_mx_generic(void **state)
+{
+	(void)state;
+	/* XAXX010101000 fails the check digit (it would be 4) and is 13 long for any taxpayer. */
+	ok("MX", LEG, "XAXX010101000", "XAXX010101000", "", "RFC");
+	ok("MX", NAT, "XAXX010101000", "XAXX010101000", "", "RFC");
+	ok("MX", LEG, "xexx-010101-000", "XEXX010101000", "", "RFC");
+}
+
+static void test_mx_wrong(void **state)
+{
+	(void)state;
+	bad("MX", LEG, "SAT971301NN3",
+	    "RFC \"SAT971301NN3\" must have a valid date (YYMMDD) after its 3 letters");
+	bad("MX", LEG, "SAT970230NN3",
+	    "RFC \"SAT970230NN3\" must have a valid date (YYMMDD) after its 3 letters");
+	bad("MX", LEG, "YAT010229588",
+	    "RFC \"YAT010229588\" must have a valid date (YYMMDD) after its 3 letters");
+	bad("MX", LEG, "SAT970701NN", "RFC \"SAT970701NN\" has 11 characters; a legal person's RFC "
+	    "has 12 and a natural person's 13");
+	bad("MX", LEG, "GODE561231GR8", "RFC \"GODE561231GR8\" has 13 characters, as a natural "
+	    "person's; a legal person's RFC has 12");
+	bad("MX", NAT, "SAT970701NN3", "RFC \"SAT970701NN3\" has 12 characters, as a legal person's; "
+	    "a natural person's RFC has 13");
+	bad("MX", LEG, "S4T970701NN3", "RFC \"S4T970701NN3\" must start with 3 letters");
+	bad("MX", LEG, "SAT970701N*3", "RFC \"SAT970701N*3\" may contain only letters, digits, & and Ñ");
+	bad("MX", LEG, "SAT970701NÑ3", "RFC \"SAT970701NÑ3\" must end in three letters or digits");
+	bad_dv("MX", LEG, "SAT970701NN3", "4",
+	       "RFC \"SAT970701NN3\" has check digit 3, not the DV typed \"4\"");
+}
+
+/* ---- Ecuador ---- */
+
+static void test_ec_published(void **state)
+{
+	(void)state;
+	ok("EC", LEG, "1760013210001", "1760013210001", "", "RUC");	/* SRI itself: public */
+	ok("EC", LEG, "1768153530001", "1768153530001", "", "RUC");	/* python-stdnum: public */
+	ok("EC", LEG, "1790010937001", "1790010937001", "", "RUC");	/* Banco Pichincha */
+	ok("EC", LEG, "1790016919001", "1790016919001", "", "RUC");	/* Corporacion Favorita */
+	ok("EC", LEG, "1792060346001", "1792060346001", "", "RUC");	/* CONECEL (Claro) */
+	/* A company with the public entity's pattern (python-stdnum issue 290). */
+	ok("EC", LEG, "1793189624001", "1793189624001", "", "RUC");
+	ok("EC", NAT, "1714307103", "1714307103", "", "CEDULA");
+	ok("EC", NAT, "0602910945", "0602910945", "", "CEDULA");
+	ok("EC", NAT, "1714307103001", "1714307103001", "", "RUC");
+	ok("EC", NAT, "1710034065001", "1710034065001", "", "RUC");
+	/* A foreign resident's cedula with third digit 6, confirmed with the SRI (stdnum issue 267). */
+	ok("EC", NAT, "0962467429", "0962467429", "", "CEDULA");
+	ok("EC", NAT, "0962467429001", "0962467429001", "", "RUC");
+}
+
+static void test_ec_normalize(void **state)
+{
+	(void)state;
+	ok("EC", LEG, "1792060346-001", "1792060346001", "", "RUC");
+	ok("EC", NAT, "171430710-3", "1714307103", "", "CEDULA");
+	ok("EC", NAT, " 1714.307.103 ", "1714307103", "", "CEDULA");
+	ok_dv("EC", LEG, "1760013210001", "1", "1760013210001", "", "RUC");
+}
+
+/* The SRI issues company RUCs by no algorithm: a failed mod-11 check only warns. */
+static void test_ec_company_warning(void **state)
+{
+	(void)state;
+	/* CARNADA S.A.S., active in the SRI's registry (python-stdnum issue 497). */
+	warned("EC", LEG, "1793213150001", "1793213150001", "RUC \"1793213150001\" has check digit 0, "
+	       "expected 4; the SRI issues some RUCs without one, so confirm it with the client");
+	warned("EC", LEG, "0190115799001", "0190115799001", "RUC \"0190115799001\" has check digit 9, "
+	       "expected 8; the SRI issues some RUCs without one, so confirm it with the client");
+	warned("EC", LEG, "0160000610001", "0160000610001", "RUC \"0160000610001\" has no valid mod-11 "
+	       "check digit; the SRI issues some RUCs without one, so confirm it with the client");
+}
+
+static void test_ec_wrong(void **state)
+{
+	(void)state;
+	bad("EC", NAT, "1714307104", "Cedula \"1714307104\" has check digit 4, expected 3");
+	bad("EC", NAT, "1714307113001", "RUC \"1714307113001\" has check digit 3, expected 1");
+	bad("EC", NAT, "1784307108", "Cedula \"1784307108\" has third digit 8, which no cedula has");
+	bad("EC", NAT, "8814307107",
+	    "Cedula \"8814307107\" has province code 88; the codes are 01 to 24 and 30");
+	bad("EC", NAT, "171430710",
+	    "Tax id \"171430710\" is neither a cedula (10 digits) nor a RUC (13 digits)");
+	bad("EC", NAT, "17143071O3",
+	    "Tax id \"17143071O3\" is neither a cedula (10 digits) nor a RUC (13 digits)");
+	bad("EC", LEG, "179206034601", "RUC \"179206034601\" must be 13 digits");
+	bad("EC", NAT, "1714307103000",
+	    "RUC \"1714307103000\" ends in 000, which is no establishment number (such as 001)");
+	bad("EC", LEG, "1760013210000",
+	    "RUC \"1760013210000\" ends in 000, which is no establishment number (such as 001)");
+	bad("EC", LEG, "1714307103", "Cedula \"1714307103\" is a natural person's id; a legal person "
+	    "needs a RUC of 13 digits with third digit 9 or 6");
+	bad("EC", LEG, "1714307103001", "RUC \"1714307103001\" is a natural person's (third digit 1); "
+	    "a legal person's RUC has third digit 9 (company) or 6 (public entity)");
+	bad("EC", NAT, "1760013210001", "RUC \"1760013210001\" has check digit 0, expected 7 (a public "
+	    "entity's RUC needs the legal person type)");
+	bad_dv("EC", LEG, "1760013210001", "2",
+	       "RUC \"1760013210001\" has check digit 1, not the DV typed \"2\"");
+}
+
+/* ---- any country, foreign clients ---- */
+
+static void test_foreign(void **state)
+{
+	taxid_check c;
+	char longid[64];
+
+	(void)state;
+	ok("US", LEG, " ab 12.345-x ", "AB12.345-X", "", "FOREIGN");
+	ok(NULL, NAT, "anything", "ANYTHING", "", "FOREIGN");
+	ok("", NAT, "Müller-7", "MüLLER-7", "", "FOREIGN");
+	/* A foreign client of a Peruvian company: Peru's rules do not apply. */
+	assert_int_equal(taxid_validate("PE", LEG, 1, "DE 123456789", "zz", &c), CART_OK);
+	assert_string_equal(c.normalized, "DE123456789");
+	assert_string_equal(c.kind, "FOREIGN");
+	assert_string_equal(c.dv, "");
+	memset(longid, 'A', 32);
+	longid[32] = '\0';
+	bad("US", LEG, longid, "Tax id \"AAAAAAAAAAAAAAAAAAAAAAAA...\" is too long: 32 characters, at "
+	    "most 31");
+	longid[31] = '\0';
+	ok("US", LEG, longid, longid, "", "FOREIGN");
+	bad("US", LEG, "AB\x1b[2J", "Tax id contains a control character or is not valid UTF-8 text");
+	bad("US", LEG, "AB\xff", "Tax id contains a control character or is not valid UTF-8 text");
+	bad("US", LEG, " \t ", "Tax id is empty");
+	bad("PE", LEG, "", "Tax id is empty");
+	bad("PA", NAT, NULL, "Tax id is empty");
+}
+
+static void test_arguments(void **state)
+{
+	taxid_check c;
+	char big[200];
+
+	(void)state;
+	/* Country codes in any case; a missing result struct is allowed. */
+	ok("co", LEG, "890903938-8", "890903938", "8", "NIT");
+	assert_int_equal(taxid_validate("PE", LEG, 0, "20131312955", NULL, NULL), CART_OK);
+	assert_int_equal(taxid_validate("PE", LEG, 0, "20131312954", NULL, NULL), CART_INVALID);
+	bad("PE", 2, "20131312955", "Taxpayer type 2 is neither a natural (0) nor a legal person (1)");
+	memset(big, '1', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	bad("PE", LEG, big, "Tax id is too long: 199 characters, at most 31");
+	bad_dv("PE", LEG, "20131312955", "123456789", "DV \"12345678...\" is too long");
+	/* Results never keep a previous call's message or warning. */
+	assert_int_equal(taxid_validate("MX", LEG, 0, "SIN9311169P8", NULL, &c), CART_OK);
+	assert_int_equal(c.warning, 1);
+	assert_int_equal(taxid_validate("MX", LEG, 0, "SAT970701NN3", NULL, &c), CART_OK);
+	assert_int_equal(c.warning, 0);
+	assert_string_equal(c.message, "");
+}
+
+/* ---- demo data ---- */
+
+static const char *const countries[] = { "PE", "PA", "CO", "MX", "EC", "US" };
+
+#define NSEEDS 20000
+
+static int cmp_id(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+/* Every generated id validates as itself, with its DV, for 20,000 seeds of each country and
+ * taxpayer type, and no two are alike. */
+static void test_generate(void **state)
+{
+	char (*ids)[32] = malloc(NSEEDS * sizeof *ids);
+
+	(void)state;
+	assert_non_null(ids);
+	for (size_t i = 0; i < sizeof countries / sizeof countries[0]; i++) {
+		for (int tp = NAT; tp <= LEG; tp++) {
+			for (uint64_t s = 0; s < NSEEDS; s++) {
+				char dv[4];
+				taxid_check c;
+
+				assert_int_equal(taxid_generate(countries[i], tp, s, ids[s], dv), CART_OK);
+				if (taxid_validate(countries[i], tp, 0, ids[s], dv, &c) != CART_OK ||
+				    c.warning || strcmp(c.normalized, ids[s]) || strcmp(c.dv, dv))
+					fail_msg("%s %d seed %llu: \"%s\" dv \"%s\": %s", countries[i], tp,
+					         (unsigned long long)s, ids[s], dv, c.message);
+			}
+			qsort(ids, NSEEDS, sizeof *ids, cmp_id);
+			for (int s = 1; s < NSEEDS; s++)
+				if (!strcmp(ids[s - 1], ids[s]))
+					fail_msg("%s %d: \"%s\" generated twice", countries[i], tp, ids[s]);
+		}
+	}
+	free(ids);
+}
+
+static void gen_is(const char *cc, int tp, uint64_t seed, const char *id, const char *dv)
+{
+	char gid[32], gdv[4];
+
+	assert_int_equal(taxid_generate(cc, tp, seed, gid, gdv), CART_OK);
+	assert_string_equal(gid, id);
+	assert_string_equal(gdv, dv);
+}
+
+/* The same seed gives the same id, so demo ledgers are reproducible. */
+static void test_generate_fixed(void **state)
+{
+	char id[32], dv[4];
+
+	(void)state;
+	gen_is("PE", LEG, 0, "20426950414", "");
+	gen_is("PE", NAT, 1, "10971308023", "");
+	gen_is("PA", NAT, 0, "9-629-1099", "23");
+	gen_is("PA", LEG, 1, "155130802-2-2012", "10");
+	gen_is("CO", LEG, 0, "902695041", "6");
+	gen_is("CO", NAT, 1, "57130802", "5");
+	gen_is("MX", LEG, 0, "VGG830105814", "");
+	gen_is("MX", NAT, 1, "YJKT750510524", "");
+	gen_is("EC", LEG, 0, "1090122939001", "");
+	gen_is("EC", NAT, 1, "1114522970", "");
+	gen_is("BR", LEG, 42, "ID-42", "");
+	gen_is(NULL, NAT, UINT64_MAX, "ID-18446744073709551615", "");
+	assert_int_equal(taxid_generate("PE", 5, 1, id, dv), CART_INVALID);
+	assert_int_equal(taxid_generate("PE", LEG, 1, NULL, dv), CART_INVALID);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pe_published),
+		cmocka_unit_test(test_pe_normalize),
+		cmocka_unit_test(test_pe_wrong),
+		cmocka_unit_test(test_pe_typed_dv),
+		cmocka_unit_test(test_pa_legal_published),
+		cmocka_unit_test(test_pa_natural),
+		cmocka_unit_test(test_pa_normalize),
+		cmocka_unit_test(test_pa_wrong),
+		cmocka_unit_test(test_co_published),
+		cmocka_unit_test(test_co_normalize),
+		cmocka_unit_test(test_co_wrong),
+		cmocka_unit_test(test_mx_published),
+		cmocka_unit_test(test_mx_normalize),
+		cmocka_unit_test(test_mx_warning),
+		cmocka_unit_test(test_mx_generic),
+		cmocka_unit_test(test_mx_wrong),
+		cmocka_unit_test(test_ec_published),
+		cmocka_unit_test(test_ec_normalize),
+		cmocka_unit_test(test_ec_company_warning),
+		cmocka_unit_test(test_ec_wrong),
+		cmocka_unit_test(test_foreign),
+		cmocka_unit_test(test_arguments),
+		cmocka_unit_test(test_generate),
+		cmocka_unit_test(test_generate_fixed),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

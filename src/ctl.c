@@ -60,6 +60,9 @@ int ctl_open(ctl *c, const char *path, int flags, cart_err *e)
 	rc = ledger_open(path, flags, &c->l, e);
 	if (rc != CART_OK)
 		return rc;
+	/* How long to wait for another clerk's posting before giving up (scripts, tests). */
+	if (getenv("CARTERA_BUSY_TIMEOUT") && *getenv("CARTERA_BUSY_TIMEOUT"))
+		ledger_set_busy_timeout(c->l, atoi(getenv("CARTERA_BUSY_TIMEOUT")));
 	c->have_company = ledger_company_get(c->l, &c->co, &tmp) == CART_OK;
 	if (!c->have_company)
 		company_defaults(&c->co);

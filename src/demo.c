@@ -51,7 +51,8 @@ void demo_company(company *c)
 	c->ranges[2] = 90;
 	if (taxid_generate("CO", TAXPAYER_LEGAL, 20260630, id, dv) == CART_OK &&
 	    taxid_validate("CO", TAXPAYER_LEGAL, 0, id, dv, &chk) == CART_OK)
-		snprintf(c->tax_id, sizeof c->tax_id, "%s-%s", chk.normalized, chk.dv[0] ? chk.dv : dv);
+		snprintf(c->tax_id, sizeof c->tax_id, "%.24s-%s", chk.normalized,
+		         chk.dv[0] ? chk.dv : dv);
 	else
 		snprintf(c->tax_id, sizeof c->tax_id, "900123456-8"); /* DV 8 by the DIAN weights */
 }
@@ -1161,45 +1162,63 @@ static int paid_by(const vcand *r, int64_t entry_id)
 	return 0;
 }
 
-static int void_one(gen *g, const vcand *v, int invoice)
+typedef struct void_req {
+	const vcand *v;
+	int invoice;
+	date_t date;
+} void_req;
+
+static int void_req_cmp(const void *a, const void *b)
 {
-	date_t lo = v->last_alloc > v->date ? v->last_alloc : v->date, d;
+	const void_req *x = a, *y = b;
+
+	return x->date < y->date ? -1 : x->date > y->date;
+}
+
+static int void_one(gen *g, const void_req *q)
+{
 	char date[DATE_LEN];
 	posted p;
 	int rc;
 
-	d = lo >= g->today ? g->today : (date_t)between(&g->r, lo, g->today);
-	date_format(d, date);
-	rc = ledger_document_void(g->l, v->doc_id, date, dn_void_reason(invoice, rnd(&g->r)), &p, g->e);
+	date_format(q->date, date);
+	rc = ledger_document_void(g->l, q->v->doc_id, date, dn_void_reason(q->invoice, rnd(&g->r)),
+	                          &p, g->e);
 	if (rc != CART_OK)
-		return failed(g, rc, invoice ? "voiding an invoice" : "voiding a receipt", date);
+		return failed(g, rc, q->invoice ? "voiding an invoice" : "voiding a receipt", date);
 	g->st->voids++;
-	g->st->entries += v->n_entries;
+	g->st->entries += q->v->n_entries;
 	/* every live allocation is given back, and each entry is closed against its mirror */
-	g->st->allocations += v->n_allocs + v->n_entries;
+	g->st->allocations += q->v->n_allocs + q->v->n_entries;
 	return CART_OK;
 }
 
+/* Three recent invoices and two recent receipts (that paid none of those invoices, so each void
+ * stands on its own), each voided on a day between its last allocation and today, in date order
+ * so that the void numbers run with the dates too. */
 static int make_voids(gen *g)
 {
-	const vcand *chosen[3];
-	int n_inv = 0, n_rc = 0, rc = CART_OK;
+	void_req q[5];
+	int n = 0, n_inv = 0, rc = CART_OK;
 
-	for (int i = 0; i < g->nvinv && n_inv < 3; i++)
-		chosen[n_inv++] = &g->vinv[i];
-	for (int i = 0; i < n_inv && rc == CART_OK; i++)
-		rc = void_one(g, chosen[i], 1);
-	/* receipts that paid none of the voided invoices, so each void stands on its own */
-	for (int i = 0; i < g->nvrc && n_rc < 2 && rc == CART_OK; i++) {
+	for (int i = 0; i < g->nvinv && n_inv < 3; i++, n_inv++)
+		q[n++] = (void_req){ &g->vinv[i], 1, 0 };
+	for (int i = 0; i < g->nvrc && n < n_inv + 2; i++) {
 		int clash = 0;
 
 		for (int j = 0; j < n_inv; j++)
-			clash |= paid_by(&g->vrc[i], chosen[j]->entry_id);
-		if (clash)
-			continue;
-		rc = void_one(g, &g->vrc[i], 0);
-		n_rc++;
+			clash |= paid_by(&g->vrc[i], q[j].v->entry_id);
+		if (!clash)
+			q[n++] = (void_req){ &g->vrc[i], 0, 0 };
 	}
+	for (int i = 0; i < n; i++) {
+		date_t lo = q[i].v->last_alloc > q[i].v->date ? q[i].v->last_alloc : q[i].v->date;
+
+		q[i].date = lo >= g->today ? g->today : (date_t)between(&g->r, lo, g->today);
+	}
+	qsort(q, (size_t)n, sizeof q[0], void_req_cmp);
+	for (int i = 0; i < n && rc == CART_OK; i++)
+		rc = void_one(g, &q[i]);
 	return rc;
 }
 

@@ -25,7 +25,8 @@
 
 /* ---- shared helpers ---- */
 
-static void say(taxid_check *out, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+static void say(taxid_check *out, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 static void say(taxid_check *out, const char *fmt, va_list ap)
 {
 	vsnprintf(out->message, sizeof out->message, fmt, ap);
@@ -69,7 +70,8 @@ static void set(char *dst, size_t size, const char *src)
 
 /* snprintf for the canonical texts, whose parts are short by construction (an id fits in 31
  * bytes), through vsnprintf so that gcc does not warn about truncation it cannot rule out. */
-static void print_to(char *dst, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void print_to(char *dst, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 static void print_to(char *dst, size_t size, const char *fmt, ...)
 {
 	va_list ap;
@@ -169,13 +171,14 @@ static int prepare(const char *id, const char *drop, char *buf, size_t size, tax
 
 	normalize(id, drop, buf, size);
 	if (!printable(buf))
-		return refuse(out, "Tax id contains a control character or is not valid UTF-8 text");
+		return refuse(out, "Tax id contains a control character or is not valid UTF-8 "
+		              "text");
 	n = strlen(buf);
 	if (n == 0)
 		return refuse(out, "Tax id is empty");
 	if (n > (size_t)ID_MAX)
-		return refuse(out, "Tax id \"%.24s...\" is too long: %zu characters, at most %d", buf, n,
-		              ID_MAX);
+		return refuse(out, "Tax id \"%.24s...\" is too long: %zu characters, at most %d",
+		              buf, n, ID_MAX);
 	set(out->normalized, sizeof out->normalized, buf);
 	return CART_OK;
 }
@@ -197,8 +200,8 @@ static int typed_matches(taxid_check *out, const char *what, const char *dv, con
 	if (!dv[0] || (strlen(dv) == 1 && strchr(accepted, dv[0])))
 		return CART_OK;
 	if (strlen(accepted) == 2)
-		return refuse(out, "%s \"%s\" has check character %c or %c, not the DV typed \"%s\"", what,
-		              out->normalized, accepted[0], accepted[1], dv);
+		return refuse(out, "%s \"%s\" has check character %c or %c, not the DV typed "
+		              "\"%s\"", what, out->normalized, accepted[0], accepted[1], dv);
 	return refuse(out, "%s \"%s\" has check digit %c, not the DV typed \"%s\"", what,
 	              out->normalized, accepted[0], dv);
 }
@@ -220,17 +223,20 @@ static int pe_ruc(int taxpayer, const char *id, const char *dv, taxid_check *out
 	char expect;
 
 	set(out->kind, sizeof out->kind, "RUC");
-	if (strncmp(id, "10", 2) && strncmp(id, "15", 2) && strncmp(id, "17", 2) && strncmp(id, "20", 2))
-		return refuse(out, "RUC \"%s\" starts with %.2s; a RUC starts with 10, 15, 17 or 20", id, id);
+	if (strncmp(id, "10", 2) && strncmp(id, "15", 2) && strncmp(id, "17", 2) &&
+	    strncmp(id, "20", 2))
+		return refuse(out, "RUC \"%s\" starts with %.2s; a RUC starts with 10, 15, 17 or "
+		              "20", id, id);
 	expect = pe_ruc_check(id);
 	if (id[10] != expect)
-		return refuse(out, "RUC \"%s\" has check digit %c, expected %c", id, id[10], expect);
+		return refuse(out, "RUC \"%s\" has check digit %c, expected %c", id, id[10],
+		              expect);
 	if (taxpayer == TAXPAYER_LEGAL && strncmp(id, "20", 2))
-		return refuse(out, "RUC \"%s\" is a natural person's; a legal person's RUC starts with 20",
-		              id);
+		return refuse(out, "RUC \"%s\" is a natural person's; a legal person's RUC "
+		              "starts with 20", id);
 	if (taxpayer == TAXPAYER_NATURAL && !strncmp(id, "20", 2))
-		return refuse(out, "RUC \"%s\" is a legal person's (it starts with 20); a natural person "
-		              "has a RUC starting with 10, 15 or 17, or a DNI", id);
+		return refuse(out, "RUC \"%s\" is a legal person's (it starts with 20); a "
+		              "natural person has a RUC starting with 10, 15 or 17, or a DNI", id);
 	return typed_matches(out, "RUC", dv, (char[]){ expect, '\0' });
 }
 
@@ -254,13 +260,13 @@ static int pe_dni(int taxpayer, char *id, const char *dv, taxid_check *out)
 	set(out->kind, sizeof out->kind, "DNI");
 	pe_dni_checks(id, two);
 	if (id[8] && id[8] != two[0] && id[8] != two[1])
-		return refuse(out, "DNI \"%.8s\" has check character %c, expected %c or %c", id, id[8],
-		              two[0], two[1]);
+		return refuse(out, "DNI \"%.8s\" has check character %c, expected %c or %c", id,
+		              id[8], two[0], two[1]);
 	id[8] = '\0';	/* the check character is not part of the stored DNI */
 	set(out->normalized, sizeof out->normalized, id);
 	if (taxpayer == TAXPAYER_LEGAL)
-		return refuse(out, "DNI \"%s\" is a natural person's id; a legal person needs a RUC of 11 "
-		              "digits starting with 20", id);
+		return refuse(out, "DNI \"%s\" is a natural person's id; a legal person needs a "
+		              "RUC of 11 digits starting with 20", id);
 	return typed_matches(out, "DNI", dv, two);
 }
 
@@ -283,9 +289,10 @@ static int pe_validate(int taxpayer, const char *raw, const char *dv, taxid_chec
 
 /* ---- Panama: RUC with a two-digit DV ----
  *
- * The DGI's algorithm (its note "Cálculo del dígito verificador del RUC") pads the RUC's parts into
- * a digit string, then takes DV1 = 11 - (sum of digits times weights 2, 3, 4... from the right)
- * mod 11, or 0 when the remainder is 0 or 1, and DV2 the same way over the string followed by DV1.
+ * The DGI's algorithm (its note "Cálculo del dígito verificador del RUC") pads the RUC's parts
+ * into a digit string, then takes DV1 = 11 - (sum of digits times weights 2, 3, 4... from the
+ * right) mod 11, or 0 when the remainder is 0 or 1, and DV2 the same way over the string followed
+ * by DV1.
  * How the string is built depends on the form, which is why the taxpayer type chooses between
  * the natural and the legal forms (8-123-456 is a valid string of both, with different DVs):
  *
@@ -300,11 +307,13 @@ static int pe_validate(int taxpayer, const char *raw, const char *dv, taxid_chec
  *   legal    T-F-A        ficha/tomo, imagen/folio, asiento or year: T(10) F(4) A(6)
  *            P-NT-F-A     taxpayer number:           P(2) "43" F(3) A(5)
  *
- * X(n) is X padded with zeros to n digits (a longer X is kept whole). A legal RUC whose padded
- * digits 4-6 are 000 to 004 is old-style: digits 6-7 go through a cross-reference table and the
- * weight 11 is used twice. We learnt the forms from the open-source calculators that implement
- * that note (panama-ruc-dv-calculator, verification-digit-pty, python-stdnum) and checked them
- * against RUCs with DVs published by their holders; the NT forms have no such check yet.
+ * X(n) is X padded with zeros to n digits (a longer X is kept whole); F may have up to 4 digits
+ * and A up to 5 (6 for E, N and NT), and longer ones are refused. A legal RUC whose padded digits 4-6 are
+ * 000 to 004 is old-style: digits 6-7 go through a cross-reference table and the weight 11 is
+ * used twice. We learnt the forms from open-source calculators that implement that note
+ * (panama-ruc-dv-calculator, verification-digit-pty, python-stdnum). The legal ones agree with
+ * some 170 RUCs published with their DVs, which reach 20 of the table's 40 entries; the natural
+ * and NT forms only with those calculators' examples, since people's DVs are seldom published.
  */
 
 struct digits {
@@ -329,7 +338,8 @@ static int pa_digit(const char *s, size_t n, int old)
 
 	for (size_t i = n; i-- > 0; w++) {
 		if (old && w == 12) {
-			old = 0;	/* old-style: the 11th digit from the right weighs 11 again */
+			/* old-style: the 11th digit from the right weighs 11 again */
+			old = 0;
 			w = 11;
 		}
 		sum += (s[i] - '0') * w;
@@ -505,7 +515,8 @@ static int pa_dv_check(taxid_check *out, const char *typed)
 		return refuse(out, "DV \"%s\" of RUC \"%s\" must be one or two digits", typed,
 		              out->normalized);
 	if (strcmp(two, out->dv))
-		return refuse(out, "RUC \"%s\" has DV %s, expected %s", out->normalized, typed, out->dv);
+		return refuse(out, "RUC \"%s\" has DV %s, expected %s", out->normalized, typed,
+		              out->dv);
 	return CART_OK;
 }
 
@@ -536,7 +547,8 @@ static int pa_validate(int taxpayer, const char *raw, const char *dv, taxid_chec
 		*p = '\0';
 	}
 	/* A DV attached as one more part: 8-442-445-08, 8-NT-1-24-33. */
-	if (!attached && np >= 4 && np == (strcmp(part[1], "NT") ? 4 : 5) && is_num(part[np - 1], 2))
+	if (!attached && np >= 4 && np == (strcmp(part[1], "NT") ? 4 : 5) &&
+	    is_num(part[np - 1], 2))
 		attached = part[--np];
 	if (np > 5)
 		return refuse(out, "RUC \"%s\" has too many parts", out->normalized);
@@ -545,11 +557,12 @@ static int pa_validate(int taxpayer, const char *raw, const char *dv, taxid_chec
 	else
 		rc = pa_legal(part, np, &d, &old, canon, sizeof canon);
 	if (rc && taxpayer == TAXPAYER_NATURAL)
-		return refuse(out, "RUC \"%s\" is not a natural person's RUC, such as 8-123-456, E-8-1234, "
-		              "PE-1-123, N-1-123, 8AV-1-123, 8PI-1-123 or 8-NT-1-123", out->normalized);
+		return refuse(out, "RUC \"%s\" is not a natural person's RUC, such as 8-123-456, "
+		              "E-8-1234, PE-1-123, N-1-123, 8AV-1-123, 8PI-1-123 or 8-NT-1-123",
+		              out->normalized);
 	if (rc)
-		return refuse(out, "RUC \"%s\" is not a legal person's RUC, such as 155596713-2-2015, "
-		              "1102-85-117211 or 8-NT-1-123", out->normalized);
+		return refuse(out, "RUC \"%s\" is not a legal person's RUC, such as "
+		              "155596713-2-2015, 1102-85-117211 or 8-NT-1-123", out->normalized);
 	set(out->normalized, sizeof out->normalized, canon);
 	pa_dv(&d, old, out->dv);
 	if (pa_dv_check(out, attached) != CART_OK || pa_dv_check(out, dv) != CART_OK)
@@ -577,7 +590,8 @@ static int co_validate(int taxpayer, const char *raw, const char *dv, taxid_chec
 	char attached = '\0';
 	size_t n;
 
-	/* Dots and commas are thousands separators; a hyphen before one last digit sets off the DV. */
+	/* Dots and commas are thousands separators; a hyphen before a last single digit sets off
+	 * the DV. */
 	if (prepare(raw, ".,", id, sizeof id, out) != CART_OK)
 		return CART_INVALID;
 	set(out->kind, sizeof out->kind, "NIT");
@@ -586,19 +600,22 @@ static int co_validate(int taxpayer, const char *raw, const char *dv, taxid_chec
 		attached = last[1];
 		*last = '\0';
 	}
-	for (p = q = id; *p; p++)	/* other hyphens were typed as thousands separators */
+	/* Other hyphens were typed as thousands separators. */
+	for (p = q = id; *p; p++)
 		if (*p != '-')
 			*q++ = *p;
 	*q = '\0';
 	set(out->normalized, sizeof out->normalized, id);
 	n = strlen(id);
 	if (!n || !all_digits(id, n))
-		return refuse(out, "NIT \"%s\" may contain only digits, with the DV after a hyphen", id);
+		return refuse(out, "NIT \"%s\" may contain only digits, with the DV after a "
+		              "hyphen", id);
 	if (taxpayer == TAXPAYER_LEGAL && n != 9)
 		return refuse(out, "NIT \"%s\" has %zu digits; a company's NIT has 9%s", id, n,
 		              n == 10 ? " (type the DV after a hyphen or in its own field)" : "");
 	if (taxpayer == TAXPAYER_NATURAL && (n < 6 || n > 10))
-		return refuse(out, "NIT \"%s\" has %zu digits; a person's cedula or NIT has 6 to 10", id, n);
+		return refuse(out, "NIT \"%s\" has %zu digits; a person's cedula or NIT has 6 to "
+		              "10", id, n);
 	out->dv[0] = co_dv(id, n);
 	out->dv[1] = '\0';
 	if (attached && attached != out->dv[0])
@@ -652,7 +669,8 @@ static int mx_date_ok(const int *s)
 	dd = (s[4] - '0') * 10 + s[5] - '0';
 	if (mm < 1 || mm > 12 || dd < 1 || dd > days[mm - 1])
 		return 0;
-	return !(mm == 2 && dd == 29 && yy % 4);	/* the century is unknown; 00 is 2000, a leap year */
+	/* The century is unknown; 00 is 2000, a leap year. */
+	return !(mm == 2 && dd == 29 && yy % 4);
 }
 
 /* The letters of the name part: A-Z, Ñ and & (as in "&&&030828PX7"). */
@@ -671,7 +689,8 @@ static int mx_validate(int taxpayer, const char *raw, const char *dv, taxid_chec
 	if (prepare(raw, "-.", id, sizeof id, out) != CART_OK)
 		return CART_INVALID;
 	set(out->kind, sizeof out->kind, "RFC");
-	/* Generic RFCs for sales to the general public and to foreigners; they fail the check digit. */
+	/* Generic RFCs for sales to the general public and to foreigners: XAXX010101000 fails the
+	 * check digit and both have 13 characters, whatever the taxpayer type. */
 	if (!strcmp(id, "XAXX010101000") || !strcmp(id, "XEXX010101000"))
 		return typed_matches(out, "RFC", dv, "0");
 	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
@@ -681,35 +700,37 @@ static int mx_validate(int taxpayer, const char *raw, const char *dv, taxid_chec
 		} else if (is_upper((char)*p) || is_digit((char)*p) || *p == '&') {
 			sym[n++] = *p;
 		} else {
-			return refuse(out, "RFC \"%s\" may contain only letters, digits, & and Ñ", id);
+			return refuse(out, "RFC \"%s\" may contain only letters, digits, & and Ñ",
+			              id);
 		}
 	}
 	if (n != 12 && n != 13)
-		return refuse(out, "RFC \"%s\" has %d characters; a legal person's RFC has 12 and a "
-		              "natural person's 13", id, n);
+		return refuse(out, "RFC \"%s\" has %d characters; a legal person's RFC has 12 "
+		              "and a natural person's 13", id, n);
 	if (taxpayer == TAXPAYER_LEGAL && n == 13)
-		return refuse(out, "RFC \"%s\" has 13 characters, as a natural person's; a legal person's "
-		              "RFC has 12", id);
+		return refuse(out, "RFC \"%s\" has 13 characters, as a natural person's; a legal "
+		              "person's RFC has 12", id);
 	if (taxpayer == TAXPAYER_NATURAL && n == 12)
-		return refuse(out, "RFC \"%s\" has 12 characters, as a legal person's; a natural person's "
-		              "RFC has 13", id);
+		return refuse(out, "RFC \"%s\" has 12 characters, as a legal person's; a natural "
+		              "person's RFC has 13", id);
 	letters = n - 9;
 	for (int i = 0; i < letters; i++)
 		if (!mx_name_sym(sym[i]))
 			return refuse(out, "RFC \"%s\" must start with %d letters", id, letters);
 	if (!mx_date_ok(sym + letters))
-		return refuse(out, "RFC \"%s\" must have a valid date (YYMMDD) after its %d letters", id,
-		              letters);
+		return refuse(out, "RFC \"%s\" must have a valid date (YYMMDD) after its %d "
+		              "letters", id, letters);
 	for (int i = n - 3; i < n; i++)
 		if (sym[i] >= MX_ENYE || !(is_upper((char)sym[i]) || is_digit((char)sym[i])))
 			return refuse(out, "RFC \"%s\" must end in three letters or digits", id);
 	if (typed_matches(out, "RFC", dv, (char[]){ (char)sym[n - 1], '\0' }) != CART_OK)
 		return CART_INVALID;
 	expect = mx_check(sym, n - 1);
-	if (sym[n - 1] != expect)	/* about 1.5% of the RFCs the SAT has issued fail this check */
-		return warn(out, "RFC \"%s\" has check digit %c, expected %c; some RFCs issued by the "
-		            "SAT fail this check, so confirm it with the client", id, (char)sym[n - 1],
-		            expect);
+	/* About 1.5% of the RFCs the SAT has issued fail this check: it only warns. */
+	if (sym[n - 1] != expect)
+		return warn(out, "RFC \"%s\" has check digit %c, expected %c; some RFCs issued by "
+		            "the SAT fail this check, so confirm it with the client", id,
+		            (char)sym[n - 1], expect);
 	return CART_OK;
 }
 
@@ -719,8 +740,8 @@ static int mx_validate(int taxpayer, const char *raw, const char *dv, taxid_chec
  * third digit is 0-5, or 6 for the cedulas of some foreign residents (0962467429, confirmed by the
  * SRI and the Registro Civil). A RUC is 13 digits: a person's is the cedula and an establishment
  * number (001); a company's has third digit 9 and a mod-11 check digit tenth (weights
- * 4,3,2,7,6,5,4,3,2); a public entity's third digit 6 and the check ninth (weights 3,2,7,6,5,4,3,2).
- * So a third digit 6 is ambiguous, and the taxpayer type decides.
+ * 4,3,2,7,6,5,4,3,2); a public entity's third digit 6 and the check ninth (weights
+ * 3,2,7,6,5,4,3,2). So a third digit 6 is ambiguous, and the taxpayer type decides.
  *
  * The SRI states that it issues company and public-entity RUCs by no check-digit algorithm: newer
  * ones (1793213150001, CARNADA S.A.S.) fail the mod-11 check and some companies follow the public
@@ -762,8 +783,8 @@ static int ec_entity(taxid_check *out, const char *id, int at, char expect)
 	if (id[at] == expect)
 		return CART_OK;
 	if (!expect)
-		return warn(out, "RUC \"%s\" has no valid mod-11 check digit; the SRI issues some RUCs "
-		            "without one, so confirm it with the client", id);
+		return warn(out, "RUC \"%s\" has no valid mod-11 check digit; the SRI issues some "
+		            "RUCs without one, so confirm it with the client", id);
 	return warn(out, "RUC \"%s\" has check digit %c, expected %c; the SRI issues some RUCs "
 	            "without one, so confirm it with the client", id, id[at], expect);
 }
@@ -784,27 +805,28 @@ static int ec_validate(int taxpayer, const char *raw, const char *dv, taxid_chec
 	if ((n != 10 && n != 13) || !all_digits(id, n)) {
 		if (taxpayer == TAXPAYER_LEGAL)
 			return refuse(out, "RUC \"%s\" must be 13 digits", id);
-		return refuse(out, "Tax id \"%s\" is neither a cedula (10 digits) nor a RUC (13 digits)",
-		              id);
+		return refuse(out, "Tax id \"%s\" is neither a cedula (10 digits) nor a RUC (13 "
+		              "digits)", id);
 	}
 	prov = (id[0] - '0') * 10 + id[1] - '0';
 	if ((prov < 1 || prov > 24) && prov != 30)
-		return refuse(out, "%s \"%s\" has province code %.2s; the codes are 01 to 24 and 30", what,
-		              id, id);
+		return refuse(out, "%s \"%s\" has province code %.2s; the codes are 01 to 24 and "
+		              "30", what, id, id);
 	third = id[2];
 	if (third == '7' || third == '8' || (n == 10 && third == '9'))
 		return refuse(out, "%s \"%s\" has third digit %c, which no %s has", what, id, third,
 		              n == 10 ? "cedula" : "RUC");
 	/* After the check digit a RUC carries its establishment number, 001 for the main one. */
 	if (n == 13 && !strcmp(id + 10, "000"))
-		return refuse(out, "RUC \"%s\" ends in 000, which is no establishment number (such as "
-		              "001)", id);
+		return refuse(out, "RUC \"%s\" ends in 000, which is no establishment number "
+		              "(such as 001)", id);
 	if (taxpayer == TAXPAYER_LEGAL && n == 10)
-		return refuse(out, "Cedula \"%s\" is a natural person's id; a legal person needs a RUC of "
-		              "13 digits with third digit 9 or 6", id);
+		return refuse(out, "Cedula \"%s\" is a natural person's id; a legal person needs "
+		              "a RUC of 13 digits with third digit 9 or 6", id);
 	if (taxpayer == TAXPAYER_LEGAL && third <= '5')
-		return refuse(out, "RUC \"%s\" is a natural person's (third digit %c); a legal person's "
-		              "RUC has third digit 9 (company) or 6 (public entity)", id, third);
+		return refuse(out, "RUC \"%s\" is a natural person's (third digit %c); a legal "
+		              "person's RUC has third digit 9 (company) or 6 (public entity)", id,
+		              third);
 	if (third == '9') {
 		expect = ec_mod11(id, ec_w_private, 9);
 		if (id[9] != expect && id[8] == ec_mod11(id, ec_w_public, 8))
@@ -814,15 +836,18 @@ static int ec_validate(int taxpayer, const char *raw, const char *dv, taxid_chec
 	} else if (third == '6' && taxpayer == TAXPAYER_LEGAL) {
 		at = 8;
 		if (!strcmp(id + 9, "0000"))
-			return refuse(out, "RUC \"%s\" ends in 0000, which is no establishment number (such "
-			              "as 0001)", id);
+			return refuse(out, "RUC \"%s\" ends in 0000, which is no establishment "
+			              "number (such as 0001)", id);
 		rc = ec_entity(out, id, 8, ec_mod11(id, ec_w_public, 8));
 	} else {
-		expect = ec_cedula_check(id);	/* a person's: the cedula's check is reliable */
+		/* A person's: the cedula's check is reliable. */
+		const char *hint = third == '6' && n == 13 ?
+		                   " (a public entity's RUC needs the legal person type)" : "";
+
+		expect = ec_cedula_check(id);
 		if (id[9] != expect)
-			return refuse(out, "%s \"%s\" has check digit %c, expected %c%s", what, id, id[9],
-			              expect, third == '6' && n == 13 ? " (a public entity's RUC needs the "
-			              "legal person type)" : "");
+			return refuse(out, "%s \"%s\" has check digit %c, expected %c%s", what, id,
+			              id[9], expect, hint);
 	}
 	if (typed_matches(out, what, dv, (char[]){ id[at], '\0' }) != CART_OK)
 		return CART_INVALID;
@@ -841,9 +866,9 @@ static int any_validate(const char *raw, taxid_check *out)
 
 /* ---- demo data ---- */
 
-/* A permutation of 0..m-1 (the multiplier, a prime, is coprime to every m used): distinct seeds
- * below m give distinct numbers, scattered rather than counted. m < 2^32 keeps the product in
- * 64 bits. */
+/* A permutation of 0..m-1, since the multiplier is a prime that divides no m used: distinct
+ * seeds below m give distinct numbers, scattered rather than counted. m < 2^32 keeps the product
+ * within 64 bits. */
 static uint64_t spread(uint64_t seed, uint64_t m)
 {
 	return ((seed % m) * (2654435761u % m) + 1442695041u % m) % m;
@@ -908,8 +933,8 @@ static void mx_generate(int taxpayer, uint64_t seed, char id[32], char dv[4])
 		id[i] = (char)('A' + n % 26);
 	/* Companies founded 1980-2009, people born 1970-1989; days 1-28 are valid in any month. */
 	if (legal)
-		snprintf(id + i, 32 - (size_t)i, "%02u%02u%02u", (80 + k % 30) % 100, k / 30 % 12 + 1,
-		         k / 360 + 1);
+		snprintf(id + i, 32 - (size_t)i, "%02u%02u%02u", (80 + k % 30) % 100,
+		         k / 30 % 12 + 1, k / 360 + 1);
 	else
 		snprintf(id + i, 32 - (size_t)i, "%02u%02u%02u", 70 + k % 20, k / 20 % 12 + 1,
 		         k / 240 + 1);
@@ -987,8 +1012,8 @@ int taxid_validate(const char *country, int taxpayer, int foreign, const char *i
 		out = &scratch;
 	memset(out, 0, sizeof *out);
 	if (taxpayer != TAXPAYER_NATURAL && taxpayer != TAXPAYER_LEGAL)
-		return refuse(out, "Taxpayer type %d is neither a natural (0) nor a legal person (1)",
-		              taxpayer);
+		return refuse(out, "Taxpayer type %d is neither a natural (0) nor a legal person "
+		              "(1)", taxpayer);
 	n = id ? strlen(id) : 0;
 	if (n >= IN_MAX)
 		return refuse(out, "Tax id is too long: %zu characters, at most %d", n, ID_MAX);

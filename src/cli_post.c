@@ -148,6 +148,18 @@ int cmd_init(cli *g, int argc, char **argv)
 
 /* ---- demo ---- */
 
+/* A failed demo leaves no half-made file behind. */
+static void remove_ledger(const char *path)
+{
+	char side[1100];
+
+	remove(path);
+	snprintf(side, sizeof side, "%s-wal", path);
+	remove(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	remove(side);
+}
+
 static const char demo_help[] =
 	"Usage: cartera demo [--db FILE] [--clients N] [--invoices N] [--receipts N] [--seed N]\n"
 	"Create a new ledger filled with a realistic demo: clients with valid tax ids, 18 months of\n"
@@ -236,7 +248,7 @@ int cmd_demo(cli *g, int argc, char **argv)
 		rc = cli_fail(g, &e);
 		ctl_close(&g->c);
 		g->opened = 0;
-		remove(g->db);
+		remove_ledger(g->db);
 		return rc;
 	}
 	printf("demo ledger %s: %s, %lld clients, %lld invoices, %lld receipts, %lld credit notes,"

@@ -383,6 +383,8 @@ void ledger_close(ledger *l)
 {
 	if (!l)
 		return;
+	if (l->bulk)
+		ledger_bulk_abort(l);
 	while (l->depth > 0)
 		lg_rollback(l);
 	for (int i = 0; i < ST_NSTMTS; i++)

@@ -69,6 +69,40 @@ int lg_audit(ledger *l, const char *action, int64_t doc_id, int64_t client_id, c
 /* Validate an ISO date argument, naming the field in the message. */
 int lg_date(const char *text, const char *what, cart_err *e);
 
+/* Shared by the posting modules (ledger_post.c, ledger_void.c). */
+typedef struct entry_info {
+	int64_t id, doc_id, client_id;
+	char code[4];
+	char side;
+	char date[DATE_LEN], due_date[DATE_LEN], currency[4];
+	int64_t amount, open;
+	int n_inst;
+	char number[32];
+	int reversal;
+} entry_info;
+
+int lg_entry_get(ledger *l, int64_t id, entry_info *x, cart_err *e);
+
+typedef struct doc_row {
+	int type;
+	int64_t client_id;
+	const char *date, *due_date, *currency;
+	int64_t total;
+	const char *reference, *memo, *method;
+	int64_t voids_id;
+} doc_row;
+
+/* Number a document from its series and insert it; fills out->doc_id and out->number. */
+int lg_insert_doc(ledger *l, const doc_row *d, posted *out, cart_err *e);
+int lg_insert_entry(ledger *l, int64_t doc, int64_t client_id, int code, char side,
+                    const char *date, const char *due, const char *cur, int64_t amount,
+                    int n_inst, int64_t reverses, int64_t *id, cart_err *e);
+int lg_insert_alloc(ledger *l, int64_t doc, int64_t credit, int64_t charge, int64_t inst,
+                    const char *date, int64_t amount, int64_t reverses, cart_err *e);
+/* End a posting: audit and commit when rc is CART_OK, else roll back; returns the outcome. */
+int lg_finish(ledger *l, int rc, const char *action, const posted *out, int64_t client_id,
+              const char *detail, cart_err *e);
+
 /* The open items (charges without instalments, instalments, credits) as of ?1, for clients ?2..?3,
  * as rows (client_id, currency, side, due_date, open). What is open now is kept on each entry and
  * instalment; as of a past date, whatever allocations dated after it took is added back, and

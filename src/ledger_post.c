@@ -60,18 +60,8 @@ char entry_code_side(int code)
 
 /* ---- building blocks ---- */
 
-typedef struct entry_info {
-	int64_t id, doc_id, client_id;
-	char code[4];
-	char side;
-	char date[DATE_LEN], due_date[DATE_LEN], currency[4];
-	int64_t amount, open;
-	int n_inst;
-	char number[32];
-	int reversal;
-} entry_info;
 
-static int entry_get(ledger *l, int64_t id, entry_info *x, cart_err *e)
+int lg_entry_get(ledger *l, int64_t id, entry_info *x, cart_err *e)
 {
 	sqlite3_stmt *s = lg_stmt(l, ST_ENTRY_GET, e);
 	int rc;
@@ -123,16 +113,8 @@ static int next_number(ledger *l, int type, char number[32], cart_err *e)
 	return rc == SQLITE_OK ? CART_OK : lg_dberr(l, rc, "numbering a document", e);
 }
 
-typedef struct doc_row {
-	int type;
-	int64_t client_id;
-	const char *date, *due_date, *currency;
-	int64_t total;
-	const char *reference, *memo, *method;
-	int64_t voids_id;
-} doc_row;
 
-static int insert_doc(ledger *l, const doc_row *d, posted *out, cart_err *e)
+int lg_insert_doc(ledger *l, const doc_row *d, posted *out, cart_err *e)
 {
 	sqlite3_stmt *s;
 	int rc;
@@ -162,7 +144,7 @@ static int insert_doc(ledger *l, const doc_row *d, posted *out, cart_err *e)
 	return CART_OK;
 }
 
-static int insert_entry(ledger *l, int64_t doc, int64_t client_id, int code, char side,
+int lg_insert_entry(ledger *l, int64_t doc, int64_t client_id, int code, char side,
                         const char *date, const char *due, const char *cur, int64_t amount,
                         int n_inst, int64_t reverses, int64_t *id, cart_err *e)
 {
@@ -191,7 +173,7 @@ static int insert_entry(ledger *l, int64_t doc, int64_t client_id, int code, cha
 	return CART_OK;
 }
 
-static int insert_alloc(ledger *l, int64_t doc, int64_t credit, int64_t charge, int64_t inst,
+int lg_insert_alloc(ledger *l, int64_t doc, int64_t credit, int64_t charge, int64_t inst,
                         const char *date, int64_t amount, int64_t reverses, cart_err *e)
 {
 	sqlite3_stmt *s = lg_stmt(l, ST_ALLOC_INSERT, e);
@@ -323,7 +305,7 @@ static int plan_explicit(ledger *l, plan *p, int64_t client_id, const char *cur,
 
 		if (check_amount(amount, "an allocation", 0, e) != CART_OK)
 			return e->code;
-		rc = entry_get(l, req[i].charge_entry_id, &x, e);
+		rc = lg_entry_get(l, req[i].charge_entry_id, &x, e);
 		if (rc != CART_OK)
 			return rc;
 		if (x.side != 'D' || x.reversal)
@@ -423,7 +405,7 @@ static int plan_post(ledger *l, const plan *p, int64_t doc, int64_t credit, cons
 	int rc;
 
 	for (int i = 0; i < p->n; i++) {
-		rc = insert_alloc(l, doc, credit, p->rows[i].charge_id, p->rows[i].inst_id, date,
+		rc = lg_insert_alloc(l, doc, credit, p->rows[i].charge_id, p->rows[i].inst_id, date,
 		                  p->rows[i].amount, 0, e);
 		if (rc != CART_OK)
 			return rc;
@@ -446,7 +428,7 @@ static const company *posting_setup(ledger *l, const char *date, const char *wha
 	return co;
 }
 
-static int finish(ledger *l, int rc, const char *action, const posted *out, int64_t client_id,
+int lg_finish(ledger *l, int rc, const char *action, const posted *out, int64_t client_id,
                   const char *detail, cart_err *e)
 {
 	if (rc == CART_OK)
@@ -526,12 +508,12 @@ int ledger_invoice_post(ledger *l, const invoice_in *in, posted *out, cart_err *
 		               " charge mode does not post", c.name);
 		goto done;
 	}
-	rc = insert_doc(l, &(doc_row){ .type = DOC_INVOICE, .client_id = c.id, .date = in->date,
+	rc = lg_insert_doc(l, &(doc_row){ .type = DOC_INVOICE, .client_id = c.id, .date = in->date,
 	                              .due_date = due, .currency = cur,
 	                              .total = in->total + in->expenses,
 	                              .reference = in->reference, .memo = in->memo }, out, e);
 	if (rc == CART_OK && post_cf && in->total > 0) {
-		rc = insert_entry(l, out->doc_id, c.id, CODE_CF, 'D', in->date, due, cur, in->total,
+		rc = lg_insert_entry(l, out->doc_id, c.id, CODE_CF, 'D', in->date, due, cur, in->total,
 		                  in->n_inst, 0, &cf, e);
 		out->entry_id = cf;
 		for (int i = 0; rc == CART_OK && i < in->n_inst; i++) {
@@ -556,13 +538,13 @@ int ledger_invoice_post(ledger *l, const invoice_in *in, posted *out, cart_err *
 	if (rc == CART_OK && post_cgc) {
 		int64_t cgc;
 
-		rc = insert_entry(l, out->doc_id, c.id, CODE_CGC, 'D', in->date, due, cur,
+		rc = lg_insert_entry(l, out->doc_id, c.id, CODE_CGC, 'D', in->date, due, cur,
 		                  in->expenses, 0, 0, &cgc, e);
 		if (!out->entry_id)
 			out->entry_id = cgc;
 	}
 done:
-	return finish(l, rc, "invoice", out, in->client_id, out->number, e);
+	return lg_finish(l, rc, "invoice", out, in->client_id, out->number, e);
 }
 
 /* ---- receipts, advances ---- */
@@ -600,24 +582,24 @@ int ledger_receipt_post(ledger *l, const receipt_in *in, posted *out, cart_err *
 		               " received", a, b);
 		goto done;
 	}
-	rc = insert_doc(l, &(doc_row){ .type = advance ? DOC_ADVANCE : DOC_RECEIPT,
+	rc = lg_insert_doc(l, &(doc_row){ .type = advance ? DOC_ADVANCE : DOC_RECEIPT,
 	                              .client_id = c.id, .date = in->date, .currency = cur,
 	                              .total = in->amount, .reference = in->reference,
 	                              .method = in->method }, out, e);
 	if (rc == CART_OK && p.total > 0) {
-		rc = insert_entry(l, out->doc_id, c.id, CODE_APF, 'C', in->date, NULL, cur, p.total,
+		rc = lg_insert_entry(l, out->doc_id, c.id, CODE_APF, 'C', in->date, NULL, cur, p.total,
 		                  0, 0, &apf, e);
 		if (rc == CART_OK)
 			rc = plan_post(l, &p, out->doc_id, apf, in->date, e);
 	}
 	if (rc == CART_OK && in->amount > p.total)
-		rc = insert_entry(l, out->doc_id, c.id, CODE_AA, 'C', in->date, NULL, cur,
+		rc = lg_insert_entry(l, out->doc_id, c.id, CODE_AA, 'C', in->date, NULL, cur,
 		                  in->amount - p.total, 0, 0, &aa, e);
 	out->entry_id = apf ? apf : aa;
 	out->credit_left = in->amount - p.total;
 done:
 	free(p.rows);
-	return finish(l, rc, advance ? "advance" : "receipt", out, in->client_id, out->number, e);
+	return lg_finish(l, rc, advance ? "advance" : "receipt", out, in->client_id, out->number, e);
 }
 
 /* ---- credit notes ---- */
@@ -650,11 +632,11 @@ int ledger_credit_note_post(ledger *l, const credit_note_in *in, posted *out, ca
 		if (rc != CART_OK)
 			goto done;
 	}
-	rc = insert_doc(l, &(doc_row){ .type = DOC_CREDIT_NOTE, .client_id = c.id,
+	rc = lg_insert_doc(l, &(doc_row){ .type = DOC_CREDIT_NOTE, .client_id = c.id,
 	                              .date = in->date, .currency = cur, .total = in->amount,
 	                              .memo = in->reason }, out, e);
 	if (rc == CART_OK)
-		rc = insert_entry(l, out->doc_id, c.id, CODE_NC, 'C', in->date, NULL, cur, in->amount,
+		rc = lg_insert_entry(l, out->doc_id, c.id, CODE_NC, 'C', in->date, NULL, cur, in->amount,
 		                  0, 0, &nc, e);
 	if (rc == CART_OK)
 		rc = plan_post(l, &p, out->doc_id, nc, in->date, e);
@@ -662,7 +644,7 @@ int ledger_credit_note_post(ledger *l, const credit_note_in *in, posted *out, ca
 	out->credit_left = in->amount - p.total;
 done:
 	free(p.rows);
-	return finish(l, rc, "credit note", out, in->client_id, in->reason, e);
+	return lg_finish(l, rc, "credit note", out, in->client_id, in->reason, e);
 }
 
 /* ---- applying a credit in favour ---- */
@@ -685,7 +667,7 @@ int ledger_credit_apply(ledger *l, const apply_in *in, posted *out, cart_err *e)
 		return e->code;
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
-	if ((rc = entry_get(l, in->credit_entry_id, &x, e)) != CART_OK)
+	if ((rc = lg_entry_get(l, in->credit_entry_id, &x, e)) != CART_OK)
 		goto done;
 	if (x.side != 'C' || x.reversal) {
 		rc = cart_fail(e, CART_REFUSED, "%s (entry %lld) is not a credit that can be applied",
@@ -728,7 +710,7 @@ int ledger_credit_apply(ledger *l, const apply_in *in, posted *out, cart_err *e)
 		               x.number);
 		goto done;
 	}
-	rc = insert_doc(l, &(doc_row){ .type = DOC_APPLY, .client_id = x.client_id,
+	rc = lg_insert_doc(l, &(doc_row){ .type = DOC_APPLY, .client_id = x.client_id,
 	                              .date = in->date, .currency = x.currency, .total = p.total,
 	                              .reference = x.number }, out, e);
 	if (rc == CART_OK)
@@ -737,7 +719,7 @@ int ledger_credit_apply(ledger *l, const apply_in *in, posted *out, cart_err *e)
 	out->credit_left = x.open - p.total;
 done:
 	free(p.rows);
-	return finish(l, rc, "apply credit", out, x.client_id, out->number, e);
+	return lg_finish(l, rc, "apply credit", out, x.client_id, out->number, e);
 }
 
 /* ---- journal entries ---- */
@@ -765,16 +747,16 @@ int ledger_journal_post(ledger *l, const journal_in *in, posted *out, cart_err *
 		return rc;
 	if ((rc = posting_client(l, in->client_id, in->side == 'D', &c, e)) != CART_OK)
 		goto done;
-	rc = insert_doc(l, &(doc_row){ .type = DOC_JOURNAL, .client_id = c.id, .date = in->date,
+	rc = lg_insert_doc(l, &(doc_row){ .type = DOC_JOURNAL, .client_id = c.id, .date = in->date,
 	                              .due_date = in->due_date, .currency = cur,
 	                              .total = in->amount, .memo = in->memo }, out, e);
 	if (rc == CART_OK)
-		rc = insert_entry(l, out->doc_id, c.id, in->side == 'D' ? CODE_CPD : CODE_APD,
+		rc = lg_insert_entry(l, out->doc_id, c.id, in->side == 'D' ? CODE_CPD : CODE_APD,
 		                  in->side, in->date, in->due_date, cur, in->amount, 0, 0, &id, e);
 	if (rc == CART_OK)
 		out->entry_id = id;
 done:
-	return finish(l, rc, "journal", out, in->client_id, in->memo, e);
+	return lg_finish(l, rc, "journal", out, in->client_id, in->memo, e);
 }
 
 /* ---- opening balances (SPEC L3) ---- */
@@ -850,12 +832,12 @@ int ledger_opening_post(ledger *l, const opening_in *in, posted *out, cart_err *
 		if (rc != CART_OK)
 			goto done;
 	}
-	rc = insert_doc(l, &(doc_row){ .type = DOC_OPENING, .client_id = c.id, .date = in->date,
+	rc = lg_insert_doc(l, &(doc_row){ .type = DOC_OPENING, .client_id = c.id, .date = in->date,
 	                              .due_date = due, .currency = cur, .total = amount,
 	                              .reference = in->reference,
 	                              .method = in->item ? "item" : "balance" }, out, e);
 	if (rc == CART_OK)
-		rc = insert_entry(l, out->doc_id, c.id, in->amount > 0 ? CODE_CSI : CODE_ASI,
+		rc = lg_insert_entry(l, out->doc_id, c.id, in->amount > 0 ? CODE_CSI : CODE_ASI,
 		                  in->amount > 0 ? 'D' : 'C', in->date, due, cur, amount, 0, 0, &id, e);
 	if (rc == CART_OK) {
 		out->entry_id = id;
@@ -876,296 +858,6 @@ int ledger_opening_post(ledger *l, const opening_in *in, posted *out, cart_err *
 		}
 	}
 done:
-	return finish(l, rc, in->item ? "opening item" : "opening balance", out, in->client_id,
+	return lg_finish(l, rc, in->item ? "opening item" : "opening balance", out, in->client_id,
 	              in->reference, e);
-}
-
-/* ---- voids (SPEC L4) ---- */
-
-int ledger_document_find(ledger *l, const char *ref, int64_t *doc_id, cart_err *e)
-{
-	static const char sql[] =
-		"SELECT id FROM documents WHERE number = upper(?1)"
-		" OR (?1 NOT GLOB '*[^0-9]*' AND id = CAST(?1 AS INTEGER)) ORDER BY number = upper(?1) DESC"
-		" LIMIT 1";
-	sqlite3_stmt *s;
-	int rc;
-
-	if (!ref || !*ref)
-		return cart_fail(e, CART_INVALID, "no document given");
-	rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
-	if (rc != SQLITE_OK)
-		return lg_dberr(l, rc, "finding a document", e);
-	lg_bind_text(s, 1, ref);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*doc_id = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	if (rc == SQLITE_ROW)
-		return CART_OK;
-	if (rc == SQLITE_DONE)
-		return cart_fail(e, CART_NOTFOUND, "there is no document \"%s\"", ref);
-	return lg_dberr(l, rc, "finding a document", e);
-}
-
-int ledger_document_get(ledger *l, int64_t doc_id, doc_info *d, cart_err *e)
-{
-	static const char sql[] =
-		"SELECT id, type, number, client_id, date, due_date, currency, total, reference, memo,"
-		" coalesce((SELECT number FROM documents v WHERE v.voids_id = d.id), '')"
-		" FROM documents d WHERE id = ?1";
-	sqlite3_stmt *s;
-	int rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
-
-	if (rc != SQLITE_OK)
-		return lg_dberr(l, rc, "reading a document", e);
-	lg_bind_int(s, 1, doc_id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		memset(d, 0, sizeof *d);
-		d->id = sqlite3_column_int64(s, 0);
-		d->type = doc_type_parse((const char *)sqlite3_column_text(s, 1));
-		lg_copy(d->number, sizeof d->number, sqlite3_column_text(s, 2));
-		d->client_id = sqlite3_column_int64(s, 3);
-		lg_copy(d->date, sizeof d->date, sqlite3_column_text(s, 4));
-		lg_copy(d->due_date, sizeof d->due_date, sqlite3_column_text(s, 5));
-		lg_copy(d->currency, sizeof d->currency, sqlite3_column_text(s, 6));
-		d->total = sqlite3_column_int64(s, 7);
-		lg_copy(d->reference, sizeof d->reference, sqlite3_column_text(s, 8));
-		lg_copy(d->memo, sizeof d->memo, sqlite3_column_text(s, 9));
-		lg_copy(d->voided_by, sizeof d->voided_by, sqlite3_column_text(s, 10));
-	}
-	sqlite3_finalize(s);
-	if (rc == SQLITE_ROW)
-		return CART_OK;
-	if (rc == SQLITE_DONE)
-		return cart_fail(e, CART_NOTFOUND, "there is no document %lld", (long long)doc_id);
-	return lg_dberr(l, rc, "reading a document", e);
-}
-
-int ledger_document_entries(ledger *l, int64_t doc_id, doc_entry *rows, int max, int *n, cart_err *e)
-{
-	static const char sql[] =
-		"SELECT id, code, side, amount, open FROM entries"
-		" WHERE document_id = ?1 AND reverses_id IS NULL ORDER BY id";
-	sqlite3_stmt *s;
-	int rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
-
-	*n = 0;
-	if (rc != SQLITE_OK)
-		return lg_dberr(l, rc, "reading a document's entries", e);
-	lg_bind_int(s, 1, doc_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
-		doc_entry *r = &rows[(*n)++];
-
-		r->entry_id = sqlite3_column_int64(s, 0);
-		lg_copy(r->code, sizeof r->code, sqlite3_column_text(s, 1));
-		r->side = (char)sqlite3_column_text(s, 2)[0];
-		r->amount = sqlite3_column_int64(s, 3);
-		r->open = sqlite3_column_int64(s, 4);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return lg_dberr(l, rc, "reading a document's entries", e);
-	return CART_OK;
-}
-
-typedef struct live_alloc {
-	int64_t id, credit, charge, inst, amount;
-	char date[DATE_LEN];
-} live_alloc;
-
-int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char *reason,
-                         posted *out, cart_err *e)
-{
-	static const char doc_sql[] =
-		"SELECT type, number, client_id, date, currency, total, method,"
-		" (SELECT number FROM documents v WHERE v.voids_id = d.id)"
-		" FROM documents d WHERE id = ?1";
-	static const char alloc_sql[] =
-		"SELECT a.id, a.credit_id, a.charge_id, coalesce(a.instalment_id, 0), a.amount, a.date"
-		" FROM allocations a WHERE a.amount > 0"
-		"   AND (a.document_id = ?1"
-		"     OR a.credit_id IN (SELECT id FROM entries WHERE document_id = ?1)"
-		"     OR a.charge_id IN (SELECT id FROM entries WHERE document_id = ?1))"
-		"   AND NOT EXISTS (SELECT 1 FROM allocations r WHERE r.reverses_id = a.id)"
-		" ORDER BY a.id";
-	static const char entries_sql[] =
-		"SELECT id, code, side, amount, n_inst, client_id, currency, date FROM entries"
-		" WHERE document_id = ?1 AND reverses_id IS NULL ORDER BY id";
-	sqlite3_stmt *s = NULL;
-	live_alloc *al = NULL;
-	int nal = 0, cap = 0, rc, type = -1;
-	char number[32] = "", dtype[16] = "", ddate[DATE_LEN] = "", cur[4] = "", method[16] = "";
-	int64_t client_id = 0, total = 0;
-
-	memset(out, 0, sizeof *out);
-	if (lg_date(date, "the void date", e) != CART_OK)
-		return e->code;
-	if (!reason || !*reason)
-		return cart_fail(e, CART_INVALID, "a void needs a reason");
-	if ((rc = lg_begin(l, e)) != CART_OK)
-		return rc;
-
-	if ((rc = sqlite3_prepare_v2(l->db, doc_sql, -1, &s, NULL)) != SQLITE_OK)
-		goto dberr;
-	lg_bind_int(s, 1, doc_id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		lg_copy(dtype, sizeof dtype, sqlite3_column_text(s, 0));
-		lg_copy(number, sizeof number, sqlite3_column_text(s, 1));
-		client_id = sqlite3_column_int64(s, 2);
-		lg_copy(ddate, sizeof ddate, sqlite3_column_text(s, 3));
-		lg_copy(cur, sizeof cur, sqlite3_column_text(s, 4));
-		total = sqlite3_column_int64(s, 5);
-		lg_copy(method, sizeof method, sqlite3_column_text(s, 6));
-		if (sqlite3_column_type(s, 7) != SQLITE_NULL) {
-			rc = cart_fail(e, CART_REFUSED, "%s is already voided by %s", number,
-			               sqlite3_column_text(s, 7));
-			goto fail;
-		}
-	}
-	sqlite3_finalize(s);
-	s = NULL;
-	if (rc == SQLITE_DONE) {
-		rc = cart_fail(e, CART_NOTFOUND, "there is no document %lld", (long long)doc_id);
-		goto fail;
-	}
-	if (rc != SQLITE_ROW)
-		goto dberr;
-	type = doc_type_parse(dtype);
-	if (type == DOC_VOID) {
-		rc = cart_fail(e, CART_REFUSED, "%s is itself a void and cannot be voided", number);
-		goto fail;
-	}
-	if (type == DOC_QUOTE) {
-		rc = cart_fail(e, CART_REFUSED, "%s is a quote: it posted nothing to void", number);
-		goto fail;
-	}
-	if (strcmp(date, ddate) < 0) {
-		rc = cart_fail(e, CART_REFUSED, "%s is dated %s: it cannot be voided on %s, before"
-		               " it was posted", number, ddate, date);
-		goto fail;
-	}
-
-	/* 1. Every live allocation the document made or received. */
-	if ((rc = sqlite3_prepare_v2(l->db, alloc_sql, -1, &s, NULL)) != SQLITE_OK)
-		goto dberr;
-	lg_bind_int(s, 1, doc_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (nal == cap) {
-			live_alloc *n;
-
-			cap = cap ? cap * 2 : 16;
-			n = realloc(al, sizeof *n * (size_t)cap);
-			if (!n) {
-				rc = cart_fail(e, CART_NOMEM, "out of memory voiding %s", number);
-				goto fail;
-			}
-			al = n;
-		}
-		al[nal].id = sqlite3_column_int64(s, 0);
-		al[nal].credit = sqlite3_column_int64(s, 1);
-		al[nal].charge = sqlite3_column_int64(s, 2);
-		al[nal].inst = sqlite3_column_int64(s, 3);
-		al[nal].amount = sqlite3_column_int64(s, 4);
-		lg_copy(al[nal].date, sizeof al[nal].date, sqlite3_column_text(s, 5));
-		if (strcmp(date, al[nal].date) < 0) {
-			rc = cart_fail(e, CART_REFUSED, "%s has an allocation dated %s: it cannot be"
-			               " voided on %s", number, al[nal].date, date);
-			goto fail;
-		}
-		nal++;
-	}
-	sqlite3_finalize(s);
-	s = NULL;
-	if (rc != SQLITE_DONE)
-		goto dberr;
-
-	rc = insert_doc(l, &(doc_row){ .type = DOC_VOID, .client_id = client_id, .date = date,
-	                              .currency = cur, .total = total, .reference = number,
-	                              .memo = reason, .voids_id = doc_id }, out, e);
-	if (rc != CART_OK)
-		goto fail;
-
-	/* 2. Give back what each allocation took. */
-	for (int i = 0; i < nal; i++) {
-		rc = insert_alloc(l, out->doc_id, al[i].credit, al[i].charge, al[i].inst, date,
-		                  -al[i].amount, al[i].id, e);
-		if (rc != CART_OK)
-			goto fail;
-	}
-
-	/* 3. Mirror each entry on the other side and close the pair against each other. */
-	if ((rc = sqlite3_prepare_v2(l->db, entries_sql, -1, &s, NULL)) != SQLITE_OK)
-		goto dberr;
-	lg_bind_int(s, 1, doc_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t orig = sqlite3_column_int64(s, 0), mirror;
-		int code = entry_code_parse((const char *)sqlite3_column_text(s, 1));
-		char side = (char)sqlite3_column_text(s, 2)[0];
-		int64_t amount = sqlite3_column_int64(s, 3);
-		int n_inst = sqlite3_column_int(s, 4);
-
-		rc = insert_entry(l, out->doc_id, sqlite3_column_int64(s, 5), code,
-		                  side == 'D' ? 'C' : 'D', date, NULL,
-		                  (const char *)sqlite3_column_text(s, 6), amount, 0, orig, &mirror, e);
-		if (rc != CART_OK)
-			goto fail;
-		if (!out->entry_id)
-			out->entry_id = mirror;
-		if (side == 'C') {
-			rc = insert_alloc(l, out->doc_id, orig, mirror, 0, date, amount, 0, e);
-		} else if (n_inst == 0) {
-			rc = insert_alloc(l, out->doc_id, mirror, orig, 0, date, amount, 0, e);
-		} else {
-			sqlite3_stmt *is = lg_stmt(l, ST_INST_OF_ENTRY, e);
-
-			if (!is) {
-				rc = e->code;
-				goto fail;
-			}
-			lg_bind_int(is, 1, orig);
-			while (rc == CART_OK && sqlite3_step(is) == SQLITE_ROW)
-				rc = insert_alloc(l, out->doc_id, mirror, orig, sqlite3_column_int64(is, 0),
-				                  date, sqlite3_column_int64(is, 2), 0, e);
-			sqlite3_reset(is);
-		}
-		if (rc != CART_OK)
-			goto fail;
-	}
-	sqlite3_finalize(s);
-	s = NULL;
-	if (rc != SQLITE_DONE)
-		goto dberr;
-
-	/* 4. A voided opening balance no longer fixes the client's opening date. */
-	if (type == DOC_OPENING && !strcmp(method, "balance")) {
-		sqlite3_stmt *o = lg_stmt(l, ST_CLIENT_SET_OPENING, e);
-
-		if (!o) {
-			rc = e->code;
-			goto fail;
-		}
-		lg_bind_int(o, 1, client_id);
-		rc = sqlite3_step(o);
-		sqlite3_reset(o);
-		if (rc != SQLITE_DONE)
-			goto dberr;
-	}
-	free(al);
-	{
-		char detail[300];
-
-		snprintf(detail, sizeof detail, "%s: %s", number, reason);
-		return finish(l, CART_OK, "void", out, client_id, detail, e);
-	}
-dberr:
-	lg_dberr(l, rc, "voiding a document", e);
-	rc = e->code;
-fail:
-	sqlite3_finalize(s);
-	free(al);
-	lg_rollback(l);
-	return rc;
 }

@@ -292,9 +292,8 @@ static int pe_validate(int taxpayer, const char *raw, const char *dv, taxid_chec
  * The DGI's algorithm (its note "Cálculo del dígito verificador del RUC") pads the RUC's parts
  * into a digit string, then takes DV1 = 11 - (sum of digits times weights 2, 3, 4... from the
  * right) mod 11, or 0 when the remainder is 0 or 1, and DV2 the same way over the string followed
- * by DV1.
- * How the string is built depends on the form, which is why the taxpayer type chooses between
- * the natural and the legal forms (8-123-456 is a valid string of both, with different DVs):
+ * by DV1. How the string is built depends on the form, which is why the taxpayer type chooses
+ * between the natural and the legal forms (8-123-456 is valid as both, with different DVs):
  *
  *   natural  P-F-A        cedula, province 1-13:     "5" P(2) "00" F(3) A(5)
  *            E-F-A N-F-A  foreigner, naturalized:    "5" "00" "50"/"40" F(3) A(5)   F of 1-3 digits
@@ -307,9 +306,10 @@ static int pe_validate(int taxpayer, const char *raw, const char *dv, taxid_chec
  *   legal    T-F-A        ficha/tomo, imagen/folio, asiento or year: T(10) F(4) A(6)
  *            P-NT-F-A     taxpayer number:           P(2) "43" F(3) A(5)
  *
- * X(n) is X padded with zeros to n digits (a longer X is kept whole); F may have up to 4 digits
- * and A up to 5 (6 for E, N and NT), and longer ones are refused. A legal RUC whose padded digits 4-6 are
- * 000 to 004 is old-style: digits 6-7 go through a cross-reference table and the weight 11 is
+ * X(n) is X padded with zeros to n digits (a longer X is kept whole). Natural forms take an F of
+ * up to 4 digits (3 for NT) and an A of up to 5 (6 for E, N and NT); legal ones a T of up to 10,
+ * an F of 4 (3 for NT) and an A of 6; longer parts are refused. A legal RUC whose padded digits 4-6
+ * are 000 to 004 is old-style: digits 6-7 go through a cross-reference table and the weight 11 is
  * used twice. We learnt the forms from open-source calculators that implement that note
  * (panama-ruc-dv-calculator, verification-digit-pty, python-stdnum). The legal ones agree with
  * some 170 RUCs published with their DVs, which reach 20 of the table's 40 entries; the natural
@@ -737,11 +737,12 @@ static int mx_validate(int taxpayer, const char *raw, const char *dv, taxid_chec
 /* ---- Ecuador: cedula (10 digits) and RUC (13 digits) ----
  *
  * A cedula's tenth digit is a mod-10 check (coefficients 2,1,2,1...; products over 9 less 9). Its
- * third digit is 0-5, or 6 for the cedulas of some foreign residents (0962467429, confirmed by the
- * SRI and the Registro Civil). A RUC is 13 digits: a person's is the cedula and an establishment
- * number (001); a company's has third digit 9 and a mod-11 check digit tenth (weights
- * 4,3,2,7,6,5,4,3,2); a public entity's third digit 6 and the check ninth (weights
- * 3,2,7,6,5,4,3,2). So a third digit 6 is ambiguous, and the taxpayer type decides.
+ * third digit is 0-5, or 6 for the cedulas of some foreign residents (0962467429, shown valid by
+ * the SRI's and the Registro Civil's lookups in python-stdnum's issue 267). A RUC is 13 digits:
+ * a person's is the cedula and an establishment number (001); a company's has third digit 9 and
+ * a mod-11 check digit tenth (weights 4,3,2,7,6,5,4,3,2); a public entity's third digit 6 and
+ * the check ninth (weights 3,2,7,6,5,4,3,2). So a third digit 6 is ambiguous, and the taxpayer
+ * type decides.
  *
  * The SRI states that it issues company and public-entity RUCs by no check-digit algorithm: newer
  * ones (1793213150001, CARNADA S.A.S.) fail the mod-11 check and some companies follow the public

@@ -25,6 +25,8 @@ typedef struct cli {
 	{ "format", required_argument, NULL, 'F' }, \
 	{ "help", no_argument, NULL, 'h' }
 
+/* Undo the masking of negative amounts (main.c) once a command has read its options. */
+void cli_unmask(int argc, char **argv);
 /* Handle a common option; returns -1 when opt is not one, else an exit status (0 = go on). */
 int cli_common(cli *g, int opt, const char *arg);
 /* Report an error: "cartera: message" on stderr; exit 2 for bad input, 1 otherwise. */

@@ -110,6 +110,7 @@ static int client_add(cli *g, int argc, char **argv)
 				return rc;
 		}
 	}
+	cli_unmask(argc, argv);
 	if (argc - optind != 1)
 		return cli_usage(g, "give the client's name (quote it if it has spaces)");
 	snprintf(cl.name, sizeof cl.name, "%s", argv[optind]);
@@ -191,6 +192,7 @@ static int client_list(cli *g, int argc, char **argv)
 				return rc;
 		}
 	}
+	cli_unmask(argc, argv);
 	if (argc - optind > 1)
 		return cli_usage(g, "give at most one filter");
 	if ((rc = cli_open(g, 0)))
@@ -216,8 +218,8 @@ static int open_row(const open_item *it, void *ud)
 		ctl_money_plain(&x->g->c, it->side == 'D' ? it->open : -it->open, open, sizeof open);
 	}
 	snprintf(days, sizeof days, "%d", it->days_overdue);
-	if (it->instalment_id)
-		snprintf(inst, sizeof inst, "%lld", (long long)it->instalment_id);
+	if (it->instalment_no)
+		snprintf(inst, sizeof inst, "%d", it->instalment_no);
 	else
 		inst[0] = '\0';
 	v[0] = it->number;
@@ -279,6 +281,7 @@ static int client_show(cli *g, int argc, char **argv)
 				return rc;
 		}
 	}
+	cli_unmask(argc, argv);
 	if (argc - optind != 1)
 		return cli_usage(g, "give one client (number, tax id or name)");
 	if (ctl_date(asof_arg, "--asof", asof, &e) != CART_OK)

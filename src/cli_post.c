@@ -123,6 +123,7 @@ int cmd_init(cli *g, int argc, char **argv)
 		HANDLE_COMMON(g, opt, init_help)
 		}
 	}
+	cli_unmask(argc, argv);
 	if (optind < argc)
 		return cli_usage(g, "unexpected argument \"%s\"", argv[optind]);
 	if (!co.name[0])
@@ -226,6 +227,7 @@ int cmd_demo(cli *g, int argc, char **argv)
 		HANDLE_COMMON(g, opt, demo_help)
 		}
 	}
+	cli_unmask(argc, argv);
 	if (optind < argc)
 		return cli_usage(g, "unexpected argument \"%s\"", argv[optind]);
 	if (o.invoices < 0)
@@ -313,6 +315,7 @@ int cmd_invoice(cli *g, int argc, char **argv)
 		HANDLE_COMMON(g, opt, invoice_help)
 		}
 	}
+	cli_unmask(argc, argv);
 	if (argc - optind != 2)
 		return cli_usage(g, "give the client and the total");
 	a.client = argv[optind];
@@ -386,6 +389,7 @@ int cmd_payment(cli *g, int argc, char **argv)
 		HANDLE_COMMON(g, opt, payment_help)
 		}
 	}
+	cli_unmask(argc, argv);
 	if (argc - optind != 2)
 		return cli_usage(g, "give the client and the amount received");
 	a.client = argv[optind];
@@ -447,6 +451,7 @@ int cmd_credit(cli *g, int argc, char **argv)
 		HANDLE_COMMON(g, opt, credit_help)
 		}
 	}
+	cli_unmask(argc, argv);
 	if (argc - optind != 1)
 		return cli_usage(g, "give the document that holds the credit");
 	a.credit = argv[optind];
@@ -507,6 +512,7 @@ int cmd_credit_note(cli *g, int argc, char **argv)
 		HANDLE_COMMON(g, opt, credit_note_help)
 		}
 	}
+	cli_unmask(argc, argv);
 	if (argc - optind != 2)
 		return cli_usage(g, "give the client and the amount");
 	a.client = argv[optind];
@@ -569,6 +575,7 @@ int cmd_opening(cli *g, int argc, char **argv)
 		HANDLE_COMMON(g, opt, opening_help)
 		}
 	}
+	cli_unmask(argc, argv);
 	if (argc - optind != 2)
 		return cli_usage(g, "give the client and the amount");
 	a.client = argv[optind];
@@ -616,6 +623,7 @@ int cmd_void(cli *g, int argc, char **argv)
 		HANDLE_COMMON(g, opt, void_help)
 		}
 	}
+	cli_unmask(argc, argv);
 	if (argc - optind != 1)
 		return cli_usage(g, "give the document to void");
 	if (!reason || !*reason)

@@ -46,6 +46,7 @@ static int report_opts(cli *g, int argc, char **argv, const char *help, const ch
 				return rc;
 		}
 	}
+	cli_unmask(argc, argv);
 	return 0;
 }
 

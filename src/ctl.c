@@ -106,15 +106,28 @@ int ctl_amount(const ctl *c, const char *text, const char *what, int64_t *out, c
 	return CART_OK;
 }
 
+/* An amount that must be more than zero, quoted back as typed when it is not. */
+static int amount_positive(const ctl *c, const char *text, const char *what, int64_t *out,
+                           cart_err *e)
+{
+	int rc = ctl_amount(c, text, what, out, e);
+
+	if (rc == CART_OK && *out <= 0)
+		return cart_fail(e, CART_INVALID, "%s \"%s\" must be more than zero", what, text);
+	return rc;
+}
+
 int ctl_date(const char *text, const char *what, char out[DATE_LEN], cart_err *e)
 {
 	cart_err tmp;
 	date_t d;
 
-	if (!text || !*text || !strcmp(text, "today")) {
+	if (!text || !strcmp(text, "today")) {
 		date_format(date_today(), out);
 		return CART_OK;
 	}
+	if (!*text)
+		return cart_fail(e, CART_INVALID, "%s is empty (give a date YYYY-MM-DD)", what);
 	if (date_parse(text, &d, &tmp) != CART_OK)
 		return cart_fail(e, CART_INVALID, "%s: %s", what, tmp.msg);
 	date_format(d, out);
@@ -177,7 +190,7 @@ int ctl_invoice_post(ctl *c, const ctl_invoice *a, posted *out, cart_err *e)
 
 	memset(&in, 0, sizeof in);
 	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, a->client, &cl, e)) ||
-	    (rc = ctl_amount(c, a->total, "the invoice total", &in.total, e)) ||
+	    (rc = amount_positive(c, a->total, "the invoice total", &in.total, e)) ||
 	    (rc = ctl_date(a->date, "the invoice date", in.date, e)))
 		return rc;
 	if (a->expenses && *a->expenses &&
@@ -228,12 +241,14 @@ int ctl_invoice_post(ctl *c, const ctl_invoice *a, posted *out, cart_err *e)
 	return rc;
 }
 
-/* Turn "DOC" / "DOC=AMOUNT" targets into allocations over each document's open charges. */
-static int targets(ctl *c, int64_t client_id, const char *const *to, int n_to, alloc_in **out,
-                   int *nout, cart_err *e)
+/* Turn "DOC" / "DOC=AMOUNT" targets into allocations over each document's open charges. A bare
+ * DOC takes what it has open, up to what is left of budget (the payment or the credit). */
+static int targets(ctl *c, int64_t client_id, const char *const *to, int n_to, int64_t budget,
+                   alloc_in **out, int *nout, cart_err *e)
 {
 	alloc_in *al = NULL;
 	int n = 0, cap = 0, rc = CART_OK;
+	int64_t used = 0;
 
 	for (int i = 0; i < n_to && rc == CART_OK; i++) {
 		char ref[64];
@@ -265,8 +280,12 @@ static int targets(ctl *c, int64_t client_id, const char *const *to, int n_to, a
 			rc = cart_fail(e, CART_REFUSED, "%s has nothing open to pay", d.number);
 			break;
 		}
-		if (want < 0)
+		if (want < 0) {
 			want = open;
+			if (budget - used < want)
+				want = budget - used > 0 ? budget - used : open;
+		}
+		used += want;
 		/* Ask for the whole amount on the first charge when it cannot hold it, so the
 		 * model names the document and what it has open. */
 		for (int j = 0; j < nent && want > 0; j++) {
@@ -309,7 +328,7 @@ int ctl_payment_post(ctl *c, const ctl_payment *a, posted *out, cart_err *e)
 
 	memset(&in, 0, sizeof in);
 	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, a->client, &cl, e)) ||
-	    (rc = ctl_amount(c, a->amount, "the amount received", &in.amount, e)) ||
+	    (rc = amount_positive(c, a->amount, "the amount received", &in.amount, e)) ||
 	    (rc = ctl_date(a->date, "the payment date", in.date, e)))
 		return rc;
 	if (a->advance && a->n_to > 0)
@@ -320,7 +339,7 @@ int ctl_payment_post(ctl *c, const ctl_payment *a, posted *out, cart_err *e)
 	snprintf(in.method, sizeof in.method, "%s", a->method ? a->method : "");
 	snprintf(in.reference, sizeof in.reference, "%s", a->reference ? a->reference : "");
 	if (a->n_to > 0) {
-		if ((rc = targets(c, cl.id, a->to, a->n_to, &al, &nal, e)))
+		if ((rc = targets(c, cl.id, a->to, a->n_to, in.amount, &al, &nal, e)))
 			return rc;
 		in.allocs = al;
 		in.n_allocs = nal;
@@ -337,6 +356,7 @@ int ctl_credit_apply(ctl *c, const ctl_apply *a, posted *out, cart_err *e)
 	doc_info d;
 	doc_entry ent[8];
 	alloc_in *al = NULL;
+	int64_t left = 0;
 	int nent, nal = 0, rc;
 
 	memset(&in, 0, sizeof in);
@@ -344,17 +364,21 @@ int ctl_credit_apply(ctl *c, const ctl_apply *a, posted *out, cart_err *e)
 	    (rc = ctl_date(a->date, "the application date", in.date, e)))
 		return rc;
 	if (a->amount && *a->amount &&
-	    (rc = ctl_amount(c, a->amount, "the amount to apply", &in.amount, e)))
+	    (rc = amount_positive(c, a->amount, "the amount to apply", &in.amount, e)))
 		return rc;
 	if ((rc = ledger_document_entries(c->l, d.id, ent, 8, &nent, e)))
 		return rc;
-	for (int j = 0; j < nent && !in.credit_entry_id; j++)
-		if (ent[j].side == 'C' && ent[j].open > 0)
+	for (int j = 0; j < nent && !in.credit_entry_id; j++) {
+		if (ent[j].side == 'C' && ent[j].open > 0) {
 			in.credit_entry_id = ent[j].entry_id;
+			left = ent[j].open;
+		}
+	}
 	if (!in.credit_entry_id)
 		return cart_fail(e, CART_REFUSED, "%s holds no credit in favour to apply", d.number);
 	if (a->n_to > 0) {
-		if ((rc = targets(c, d.client_id, a->to, a->n_to, &al, &nal, e)))
+		if ((rc = targets(c, d.client_id, a->to, a->n_to, in.amount ? in.amount : left, &al,
+		                  &nal, e)))
 			return rc;
 		in.allocs = al;
 		in.n_allocs = nal;
@@ -372,7 +396,7 @@ int ctl_credit_note_post(ctl *c, const ctl_credit_note *a, posted *out, cart_err
 
 	memset(&in, 0, sizeof in);
 	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, a->client, &cl, e)) ||
-	    (rc = ctl_amount(c, a->amount, "the credit note amount", &in.amount, e)) ||
+	    (rc = amount_positive(c, a->amount, "the credit note amount", &in.amount, e)) ||
 	    (rc = ctl_date(a->date, "the credit note date", in.date, e)))
 		return rc;
 	in.client_id = cl.id;

@@ -10,7 +10,9 @@
  * Time is O(documents log open items), memory grows with the open items, not the history.
  *
  * Everything comes from one splitmix64 stream seeded by the options and from date_today(); the
- * same seed and today always give the same ledger. */
+ * same seed and today always give the same ledger. Who the clients are (names, places, contacts,
+ * terms) comes from src/demo_names.c; this file keeps what they do. It stays one file past the
+ * usual size because every step shares the same open-item pool, heap and void candidates. */
 #include "config.h"
 
 #include <stdio.h>
@@ -55,45 +57,6 @@ void demo_company(company *c)
 		         chk.dv[0] ? chk.dv : dv);
 	else
 		snprintf(c->tax_id, sizeof c->tax_id, "900123456-8"); /* DV 8 by the DIAN weights */
-}
-
-/* ---- random numbers: splitmix64 ---- */
-
-typedef struct rng {
-	uint64_t s;
-} rng;
-
-static uint64_t rnd(rng *r)
-{
-	uint64_t z = (r->s += UINT64_C(0x9E3779B97F4A7C15));
-
-	z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-	z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-	return z ^ (z >> 31);
-}
-
-/* 0 .. n-1 (Lemire's multiply-shift; the bias is far below anything a demo can show). */
-static uint32_t below(rng *r, uint32_t n)
-{
-	return (uint32_t)(((rnd(r) >> 32) * (uint64_t)n) >> 32);
-}
-
-static int chance(rng *r, int per_mille)
-{
-	return (int)below(r, 1000) < per_mille;
-}
-
-/* lo .. hi inclusive */
-static int64_t between(rng *r, int64_t lo, int64_t hi)
-{
-	return lo + (int64_t)(rnd(r) % (uint64_t)(hi - lo + 1));
-}
-
-static uint64_t mix(uint64_t a, uint64_t b)
-{
-	rng r = { a ^ (b * UINT64_C(0xD6E8FEB86659FD93)) };
-
-	return rnd(&r);
 }
 
 /* ---- the generator's memory ---- */
@@ -152,7 +115,7 @@ typedef struct gen {
 	demo_stats *st;
 	cart_err *e;
 	company co;
-	rng r;
+	dn_rng r;
 	int64_t median, round;      /* a typical invoice and what payments round to (minor units) */
 	date_t d0, today;
 	int64_t n_inv, n_rc;
@@ -180,6 +143,12 @@ typedef struct gen {
 	int64_t seen_inv, seen_rc;
 	int nvinv, nvrc;
 
+	/* due dates at the middle of each aging range: the first invoice falling due near one is
+	 * disputed and never paid, so every range of the aging report has something in it */
+	date_t anchor[LEDGER_MAX_RANGES + 1];
+	uint8_t anchored[LEDGER_MAX_RANGES + 1];
+	int nanchor;
+
 	int64_t carry;              /* receipts put off to a later day */
 	int64_t work, work_total, next_mark;
 } gen;
@@ -189,13 +158,14 @@ static int nomem(gen *g)
 	return cart_fail(g->e, CART_NOMEM, "out of memory building the demo ledger");
 }
 
-/* The model's message, with what the demo was doing in front. */
+/* The model's message, with what the demo was doing in front (date may be NULL). */
 static int failed(gen *g, int rc, const char *what, const char *date)
 {
 	char msg[sizeof g->e->msg];
 
 	snprintf(msg, sizeof msg, "%s", g->e->msg);
-	return cart_fail(g->e, rc ? rc : CART_DB, "demo ledger: %s dated %s: %s", what, date, msg);
+	return cart_fail(g->e, rc ? rc : CART_DB, "demo ledger: %s%s%s: %s", what,
+	                 date ? " dated " : "", date ? date : "", msg);
 }
 
 static const char *ds(gen *g, date_t d)
@@ -217,6 +187,12 @@ static void progress(gen *g, int64_t n)
 	fprintf(stderr, "demo: %3d%% (%lld of %lld documents)\n",
 	        (int)(g->work * 100 / g->work_total), (long long)g->work, (long long)g->work_total);
 	g->next_mark = g->work + g->work_total / 20;
+}
+
+/* The bucket of credit notes due on day d (day numbers are negative before 1970). */
+static int pend_bucket(date_t d)
+{
+	return (int)(((d % PEND_DAYS) + PEND_DAYS) % PEND_DAYS);
 }
 
 /* ---- the pool of open items and the client lists ---- */
@@ -433,16 +409,16 @@ static int64_t invoice_amount(gen *g)
 		{ 30, 200, 15 }, { 200, 600, 25 }, { 600, 1500, 30 }, { 1500, 4000, 20 },
 		{ 4000, 12000, 8 }, { 12000, 40000, 2 },
 	};
-	int pick = (int)below(&g->r, 100), b = 0, vat;
+	int pick = (int)dn_below(&g->r, 100), b = 0, vat;
 	int64_t sub;
 
 	while (pick >= bands[b].weight) {
 		pick -= bands[b].weight;
 		b++;
 	}
-	sub = g->median * between(&g->r, bands[b].lo, bands[b].hi) / 1000;
-	sub += between(&g->r, 0, sub / 50 + 1);
-	pick = (int)below(&g->r, 100);
+	sub = g->median * dn_between(&g->r, bands[b].lo, bands[b].hi) / 1000;
+	sub += dn_between(&g->r, 0, sub / 50 + 1);
+	pick = (int)dn_below(&g->r, 100);
 	vat = pick < 80 ? 19 : pick < 95 ? 5 : 0;
 	sub += (sub * vat + 50) / 100;
 	return sub < 100 ? 100 : sub;
@@ -454,47 +430,23 @@ static date_t plan_payment(gen *g, const dclient *c, date_t date, date_t due)
 	static const int never[] = { 2, 15, 50, 150 };
 	date_t p;
 
-	if (chance(&g->r, never[c->payer]))
+	if (dn_chance(&g->r, never[c->payer]))
 		return NEVER;
 	switch (c->payer) {
 	case PAY_PUNCTUAL:
-		p = due + (date_t)between(&g->r, -(int64_t)(due - date), 5);
+		p = due + (date_t)dn_between(&g->r, -(int64_t)(due - date), 5);
 		break;
 	case PAY_NORMAL:
-		p = due + (date_t)between(&g->r, -10, 30);
+		p = due + (date_t)dn_between(&g->r, -10, 30);
 		break;
 	case PAY_LATE:
-		p = due + (date_t)between(&g->r, 5, 75);
+		p = due + (date_t)dn_between(&g->r, 5, 75);
 		break;
 	default:
-		p = due + (date_t)between(&g->r, 30, 200);
+		p = due + (date_t)dn_between(&g->r, 30, 200);
 		break;
 	}
 	return p < date ? date : p;
-}
-
-static void receipt_method(gen *g, receipt_in *in)
-{
-	static const char *const banks[] = {
-		"Bancolombia", "Davivienda", "Banco de Bogotá", "BBVA", "Banco de Occidente",
-		"Banco Popular", "Banco AV Villas",
-	};
-	unsigned pick = below(&g->r, 100), n = (unsigned)below(&g->r, 1000000);
-
-	if (pick < 58) {
-		snprintf(in->method, sizeof in->method, "transfer");
-		snprintf(in->reference, sizeof in->reference, "TRF %s %06u",
-		         banks[n % (sizeof banks / sizeof banks[0])], n);
-	} else if (pick < 72) {
-		snprintf(in->method, sizeof in->method, "cheque");
-		snprintf(in->reference, sizeof in->reference, "CH %06u %s", n,
-		         banks[(n >> 3) % (sizeof banks / sizeof banks[0])]);
-	} else if (pick < 86) {
-		snprintf(in->method, sizeof in->method, "cash");
-	} else {
-		snprintf(in->method, sizeof in->method, "card");
-		snprintf(in->reference, sizeof in->reference, "Voucher %06u", n);
-	}
 }
 
 /* ---- clients ---- */
@@ -522,25 +474,9 @@ static int set_add(uint64_t *set, uint64_t mask, uint64_t h)
 	return 1;
 }
 
-static int pick_terms(gen *g, int legal)
-{
-	static const int terms[] = { 0, 15, 30, 45, 60, 90 };
-	static const int legal_w[] = { 3, 12, 45, 15, 17, 8 };
-	static const int natural_w[] = { 25, 25, 40, 5, 5, 0 };
-	const int *w = legal ? legal_w : natural_w;
-	int pick = (int)below(&g->r, 100), i = 0;
-
-	while (pick >= w[i]) {
-		pick -= w[i];
-		i++;
-	}
-	return terms[i];
-}
-
 static int make_clients(gen *g)
 {
-	uint64_t cap_set = 1024, *set, off_legal, off_est, off_person;
-	uint64_t n_legal = 0, n_est = 0, n_person = 0;
+	uint64_t cap_set = 1024, *set, off[3], used[3] = { 0, 0, 0 };
 	int rc = CART_OK;
 
 	while (cap_set < (uint64_t)g->ncl * 2)
@@ -549,51 +485,42 @@ static int make_clients(gen *g)
 	if (!set)
 		return nomem(g);
 	/* each seed starts the name lists at its own place */
-	off_legal = mix(g->o->seed, 1) % dn_business_capacity(1);
-	off_est = mix(g->o->seed, 2) % dn_business_capacity(0);
-	off_person = mix(g->o->seed, 3) % dn_person_capacity();
+	off[DN_COMPANY] = dn_mix(g->o->seed, 1) % dn_business_capacity(1);
+	off[DN_SHOP] = dn_mix(g->o->seed, 2) % dn_business_capacity(0);
+	off[DN_PERSON] = dn_mix(g->o->seed, 3) % dn_person_capacity();
 
+	/* some 60% companies, the rest persons, a fifth of them with a shop's name; a quarter of
+	 * the clients pay on time, 45% a bit late, 22% late and 8% very late or never */
 	for (int32_t i = 0; i < g->ncl && rc == CART_OK; i++) {
 		static const int payer_w[] = { 25, 45, 22, 8 };
 		client c;
 		dclient *dc = &g->cl[i];
-		const dn_place *pl;
 		char id[32], dv[4];
 		taxid_check chk;
-		int legal = chance(&g->r, 600), est = !legal && chance(&g->r, 200), pick, tries = 0;
-		uint64_t cap, k;
+		int kind = dn_chance(&g->r, 600) ? DN_COMPANY
+		           : dn_chance(&g->r, 200) ? DN_SHOP : DN_PERSON;
+		int pick, tries = 0;
+		uint64_t cap = kind == DN_PERSON ? dn_person_capacity()
+		                                 : dn_business_capacity(kind == DN_COMPANY);
+		uint64_t k = used[kind]++;
 
 		client_defaults(&c);
-		c.taxpayer_type = legal ? TAXPAYER_LEGAL : TAXPAYER_NATURAL;
-		c.receiver_type = !legal && !est && chance(&g->r, 250) ? RECEIVER_FINAL
-		                                                       : RECEIVER_TAXPAYER;
-		if (legal) {
-			cap = dn_business_capacity(1);
-			k = n_legal++;
-			dn_business((k % cap + off_legal) % cap + k / cap * cap, 1, c.name, sizeof c.name);
-		} else if (est) {
-			cap = dn_business_capacity(0);
-			k = n_est++;
-			dn_business((k % cap + off_est) % cap + k / cap * cap, 0, c.name, sizeof c.name);
-		} else {
-			cap = dn_person_capacity();
-			k = n_person++;
-			dn_person((k % cap + off_person) % cap + k / cap * cap, c.name, sizeof c.name);
-		}
+		dn_client(&g->r, kind, (k % cap + off[kind]) % cap + k / cap * cap, g->median, g->round,
+		          &c);
 		/* a tax id with its check digit, never one already given to another client */
 		for (;;) {
 			if (++tries > 100) {
-				rc = cart_fail(g->e, CART_DB, "demo ledger: no unused %s tax id found for %s",
-				               g->co.country, c.name);
+				rc = cart_fail(g->e, CART_DB, "demo ledger: no unused %s tax id"
+				               " found for %s", g->co.country, c.name);
 				break;
 			}
 			if (taxid_generate(g->co.country, c.taxpayer_type,
-			                   mix(g->o->seed, (uint64_t)i * 131 + (uint64_t)tries), id,
+			                   dn_mix(g->o->seed, (uint64_t)i * 131 + (uint64_t)tries), id,
 			                   dv) != CART_OK ||
 			    taxid_validate(g->co.country, c.taxpayer_type, 0, id, dv, &chk) != CART_OK) {
-				rc = cart_fail(g->e, CART_DB, "demo ledger: taxid_generate made the %s id"
-				               " \"%s\" (DV \"%s\"), which taxid_validate refuses",
-				               g->co.country, id, dv);
+				rc = cart_fail(g->e, CART_DB, "demo ledger: taxid_generate made"
+				               " the %s id \"%s\" (DV \"%s\"), which taxid_validate"
+				               " refuses", g->co.country, id, dv);
 				break;
 			}
 			if (set_add(set, cap_set - 1, fnv1a(chk.normalized)))
@@ -604,33 +531,18 @@ static int make_clients(gen *g)
 		snprintf(c.tax_id, sizeof c.tax_id, "%s", chk.normalized);
 		snprintf(c.dv, sizeof c.dv, "%s", chk.dv[0] ? chk.dv : dv);
 
-		pl = dn_place_pick(rnd(&g->r));
-		snprintf(c.location, sizeof c.location, "%s / %s", pl->city, pl->dept);
-		dn_address(rnd(&g->r), c.address, sizeof c.address);
-		dn_email(c.name, legal || est, rnd(&g->r), c.email, sizeof c.email);
-		if (legal || est || chance(&g->r, 400))
-			dn_phone(pl->area, rnd(&g->r), c.phone, sizeof c.phone);
-		if (!legal || chance(&g->r, 600))
-			dn_mobile(rnd(&g->r), c.mobile, sizeof c.mobile);
-		c.terms_days = pick_terms(g, legal);
-		if (legal)
-			c.credit_limit = chance(&g->r, 700) ? g->median * (int64_t)(5 << below(&g->r, 5)) : 0;
-		else
-			c.credit_limit = chance(&g->r, 500) ? g->median * (int64_t)(1 + below(&g->r, 10)) : 0;
-		c.credit_limit = round_down(c.credit_limit, g->round * 10);
-		snprintf(c.notes, sizeof c.notes, "%s", dn_note(rnd(&g->r)));
 		/* the first client is always active so that something can be invoiced */
-		c.active = i == 0 || !chance(&g->r, 30);
+		c.active = i == 0 || !dn_chance(&g->r, 30);
 
 		if ((rc = ledger_client_add(g->l, &c, g->e)) != CART_OK) {
-			rc = failed(g, rc, c.name, "(client)");
+			rc = failed(g, rc, "adding a client", NULL);
 			break;
 		}
 		dc->id = c.id;
 		dc->head = dc->tail = dc->chead = dc->ctail = -1;
 		dc->terms = (int16_t)c.terms_days;
 		dc->active = (uint8_t)c.active;
-		pick = (int)below(&g->r, 100);
+		pick = (int)dn_below(&g->r, 100);
 		for (dc->payer = 0; pick >= payer_w[dc->payer]; dc->payer++)
 			pick -= payer_w[dc->payer];
 		if (c.active)
@@ -646,9 +558,9 @@ static int make_clients(gen *g)
 
 static int32_t pick_client(gen *g)
 {
-	if (chance(&g->r, 300))
-		return g->act[below(&g->r, (uint32_t)g->ntop)];
-	return g->act[below(&g->r, (uint32_t)g->nact)];
+	if (dn_chance(&g->r, 300))
+		return g->act[dn_below(&g->r, (uint32_t)g->ntop)];
+	return g->act[dn_below(&g->r, (uint32_t)g->nact)];
 }
 
 /* ---- opening balances (SPEC L3) ---- */
@@ -720,18 +632,20 @@ static int make_openings(gen *g)
 		int32_t ci = g->act[a];
 		int terms = g->cl[ci].terms ? g->cl[ci].terms : 30;
 
-		if (!chance(&g->r, 150))
+		if (!dn_chance(&g->r, 150))
 			continue;
-		if (chance(&g->r, 550)) {
-			int64_t amount = invoice_amount(g) * between(&g->r, 1, 6);
+		if (dn_chance(&g->r, 550)) {
+			int64_t amount = invoice_amount(g) * dn_between(&g->r, 1, 6);
 
 			bal[nb].client = ci;
 			bal[nb].date = bal[nb].due = g->d0;
-			bal[nb++].amount = chance(&g->r, 120) ? -round_down(amount / 4, g->round) - g->round
-			                                       : amount;
+			/* one in eight owes nothing and has a credit in favour instead */
+			if (dn_chance(&g->r, 120))
+				amount = -round_down(amount / 4, g->round) - g->round;
+			bal[nb++].amount = amount;
 			continue;
 		}
-		for (int k = 1 + (int)below(&g->r, 4); k > 0; k--) {
+		for (int k = 1 + (int)dn_below(&g->r, 4); k > 0; k--) {
 			if (ni == capi) {
 				int32_t cap = capi ? capi * 2 : 256;
 				open_req *n = realloc(items, sizeof *n * (size_t)cap);
@@ -745,7 +659,7 @@ static int make_openings(gen *g)
 				capi = cap;
 			}
 			items[ni].client = ci;
-			items[ni].date = g->d0 - (date_t)between(&g->r, 1, 200);
+			items[ni].date = g->d0 - (date_t)dn_between(&g->r, 1, 200);
 			items[ni].due = items[ni].date + terms;
 			items[ni++].amount = invoice_amount(g);
 		}
@@ -773,7 +687,7 @@ static int reservoir(gen *g, int64_t *seen, int *n)
 	(*seen)++;
 	if (*n < NCAND)
 		return (*n)++;
-	j = (int64_t)(rnd(&g->r) % (uint64_t)*seen);
+	j = (int64_t)(dn_rnd(&g->r) % (uint64_t)*seen);
 	return j < NCAND ? (int)j : -1;
 }
 
@@ -826,15 +740,15 @@ static int post_invoice(gen *g, date_t d)
 	posted p;
 	int32_t ci = pick_client(g), s;
 	dclient *c = &g->cl[ci];
-	int n_inst = 0, rc;
+	int n_inst = 0, rc, disputed = 0;
 	date_t due = d + c->terms, planned;
 
 	memset(&in, 0, sizeof in);
 	in.client_id = c->id;
 	snprintf(in.date, sizeof in.date, "%s", ds(g, d));
 	in.total = invoice_amount(g);
-	if (chance(&g->r, 80)) {
-		n_inst = 2 + (int)below(&g->r, 5);
+	if (dn_chance(&g->r, 80)) {
+		n_inst = 2 + (int)dn_below(&g->r, 5);
 		money_split(in.total, n_inst, parts);
 		for (int k = 0; k < n_inst; k++) {
 			snprintf(inst[k].due_date, sizeof inst[k].due_date, "%s",
@@ -846,8 +760,9 @@ static int post_invoice(gen *g, date_t d)
 		due = d + INST_GAP * n_inst;
 	}
 	snprintf(in.due_date, sizeof in.due_date, "%s", ds(g, due));
-	if (chance(&g->r, 400))
-		snprintf(in.reference, sizeof in.reference, "OC-%05u", (unsigned)below(&g->r, 100000));
+	if (dn_chance(&g->r, 400))
+		snprintf(in.reference, sizeof in.reference, "OC-%05u",
+		         (unsigned)dn_below(&g->r, 100000));
 	if ((rc = ledger_invoice_post(g->l, &in, &p, g->e)) != CART_OK)
 		return failed(g, rc, "an invoice", in.date);
 	g->st->invoices++;
@@ -862,22 +777,29 @@ static int post_invoice(gen *g, date_t d)
 	g->it[s].due = due;
 	g->it[s].n_inst = (uint8_t)n_inst;
 	planned = plan_payment(g, c, d, n_inst ? d + INST_GAP : due);
+	for (int i = 0; i < g->nanchor && !n_inst && c->chead < 0; i++)
+		if (!g->anchored[i] && due <= g->anchor[i] && due > g->anchor[i] - 10) {
+			g->anchored[i] = 1;
+			disputed = 1;
+			planned = NEVER;
+			break;
+		}
 	if ((rc = heap_plan(g, s, planned)) != CART_OK)
 		return rc;
-	if (!n_inst && d >= g->today - 60)
+	if (!n_inst && !disputed && d >= g->today - 60)
 		cand_invoice(g, s, d);
 
 	/* a return or a discount a few days later (2.5%), or a credit note on account (0.6%) */
 	{
-		int roll = (int)below(&g->r, 1000);
-		pending pe = { 0, -1, ci, d + (date_t)between(&g->r, 1, PEND_DAYS - 4) };
-		int b = pe.day % PEND_DAYS;
+		int roll = (int)dn_below(&g->r, 1000);
+		pending pe = { 0, -1, ci, d + (date_t)dn_between(&g->r, 1, PEND_DAYS - 4) };
+		int b = pend_bucket(pe.day);
 
 		if (roll < 25 && !n_inst) {
 			pe.entry_id = p.entry_id;
 			pe.slot = s;
 		}
-		if ((pe.slot >= 0 || (roll >= 25 && roll < 31)) && pe.day <= g->today) {
+		if ((pe.slot >= 0 || (roll >= 25 && roll < 31)) && pe.day <= g->today && !disputed) {
 			if (g->npend[b] == g->cappend[b]) {
 				int cap = g->cappend[b] ? g->cappend[b] * 2 : 64;
 				pending *n = realloc(g->pend[b], sizeof *n * (size_t)cap);
@@ -893,7 +815,7 @@ static int post_invoice(gen *g, date_t d)
 
 	/* credits in favour of the client go to its new invoice */
 	for (int k = 0; k < 3 && c->chead >= 0 && g->it[s].entry_id == p.entry_id &&
-	                g->it[s].open > 0 && chance(&g->r, k ? 500 : 800); k++) {
+	                g->it[s].open > 0 && dn_chance(&g->r, k ? 500 : 800); k++) {
 		int32_t cs = c->chead;
 		int64_t amount = g->it[cs].open < g->it[s].open ? g->it[cs].open : g->it[s].open;
 		alloc_in al = { p.entry_id, 0, amount };
@@ -942,14 +864,14 @@ static int post_credit_note(gen *g, const pending *pe, date_t d)
 	memset(&in, 0, sizeof in);
 	in.client_id = g->cl[pe->client].id;
 	snprintf(in.date, sizeof in.date, "%s", ds(g, d));
-	snprintf(in.reason, sizeof in.reason, "%s", dn_credit_reason(rnd(&g->r)));
+	snprintf(in.reason, sizeof in.reason, "%s", dn_credit_reason(dn_rnd(&g->r)));
 	if (against) {
 		in.against_entry_id = pe->entry_id;
-		in.amount = g->it[s].open * between(&g->r, 5, 100) / 100;
+		in.amount = g->it[s].open * dn_between(&g->r, 5, 100) / 100;
 		if (in.amount <= 0)
 			in.amount = g->it[s].open;
 	} else {
-		in.amount = invoice_amount(g) * between(&g->r, 5, 40) / 100 + 1;
+		in.amount = invoice_amount(g) * dn_between(&g->r, 5, 40) / 100 + 1;
 	}
 	if ((rc = ledger_credit_note_post(g->l, &in, &p, g->e)) != CART_OK)
 		return failed(g, rc, "a credit note", in.date);
@@ -973,11 +895,11 @@ static int post_advance(gen *g, date_t d)
 	memset(&in, 0, sizeof in);
 	in.client_id = g->cl[ci].id;
 	snprintf(in.date, sizeof in.date, "%s", ds(g, d));
-	in.amount = round_down(invoice_amount(g) * between(&g->r, 20, 100) / 100, g->round);
+	in.amount = round_down(invoice_amount(g) * dn_between(&g->r, 20, 100) / 100, g->round);
 	if (in.amount <= 0)
 		in.amount = g->round > 0 ? g->round : 100;
 	in.no_auto = 1;
-	receipt_method(g, &in);
+	dn_payment_method(&g->r, in.method, in.reference);
 	if ((rc = ledger_receipt_post(g->l, &in, &p, g->e)) != CART_OK)
 		return failed(g, rc, "an advance", in.date);
 	g->st->receipts++;
@@ -998,7 +920,7 @@ static int post_payment(gen *g, int32_t s, date_t d)
 	item *x = &g->it[s];
 	int32_t ci = x->client;
 	dclient *c = &g->cl[ci];
-	int n = 0, rows = 0, roll = (int)below(&g->r, 1000), rc, inst = x->n_inst > 0;
+	int n = 0, rows = 0, roll = (int)dn_below(&g->r, 1000), rc, inst = x->n_inst > 0;
 
 	if (inst) {
 		/* the instalment due next, sometimes two at once */
@@ -1011,7 +933,7 @@ static int post_payment(gen *g, int32_t s, date_t d)
 		al[n] = (alloc_in){ x->entry_id, 0, a };
 		slots[n++] = s;
 	} else if (roll < 110) {
-		int64_t a = round_down(x->open * between(&g->r, 20, 80) / 100, g->round);
+		int64_t a = round_down(x->open * dn_between(&g->r, 20, 80) / 100, g->round);
 
 		if (a <= 0 || a >= x->open)
 			a = x->open / 2 > 0 ? x->open / 2 : x->open;
@@ -1020,12 +942,12 @@ static int post_payment(gen *g, int32_t s, date_t d)
 	} else {
 		al[n] = (alloc_in){ x->entry_id, 0, x->open };
 		slots[n++] = s;
-		if (roll < 420) {
+		if (roll < 700) {
 			/* everything else of the client's that is ripe, oldest first */
 			for (int32_t y = c->head; y >= 0 && n < MAX_PAID; y = g->it[y].next) {
 				item *z = &g->it[y];
 
-				if (y == s || z->n_inst || z->planned > d + 10)
+				if (y == s || z->n_inst || z->planned > d + 20)
 					continue;
 				al[n] = (alloc_in){ z->entry_id, 0, z->open };
 				slots[n++] = y;
@@ -1039,8 +961,8 @@ static int post_payment(gen *g, int32_t s, date_t d)
 	if (roll >= 900 && !inst) {
 		/* a round sum above what is owed */
 		excess = g->round > 0 ? g->round - total % g->round : 1;
-		if (chance(&g->r, 300))
-			excess += g->round * between(&g->r, 1, 20);
+		if (dn_chance(&g->r, 300))
+			excess += g->round * dn_between(&g->r, 1, 20);
 	}
 
 	memset(&in, 0, sizeof in);
@@ -1049,7 +971,7 @@ static int post_payment(gen *g, int32_t s, date_t d)
 	in.amount = total + excess;
 	in.allocs = al;
 	in.n_allocs = n;
-	receipt_method(g, &in);
+	dn_payment_method(&g->r, in.method, in.reference);
 	if ((rc = ledger_receipt_post(g->l, &in, &p, g->e)) != CART_OK)
 		return failed(g, rc, "a receipt", in.date);
 	g->st->receipts++;
@@ -1068,10 +990,11 @@ static int post_payment(gen *g, int32_t s, date_t d)
 		if (z->n_inst) {
 			int k = inst_index(z, z->amount - z->open);
 			date_t due_k = z->date + INST_GAP * (k + 1);
+			int slack = c->payer >= PAY_LATE ? 45 : 10;
 
-			rc = heap_plan(g, y, due_k + (date_t)between(&g->r, -5, c->payer >= PAY_LATE ? 45 : 10));
+			rc = heap_plan(g, y, due_k + (date_t)dn_between(&g->r, -5, slack));
 		} else {
-			rc = heap_plan(g, y, d + (date_t)between(&g->r, 7, 45));
+			rc = heap_plan(g, y, d + (date_t)dn_between(&g->r, 7, 45));
 		}
 		if (rc != CART_OK)
 			return rc;
@@ -1113,7 +1036,7 @@ static int run_days(gen *g)
 
 	for (int32_t k = 1; k <= days && rc == CART_OK; k++) {
 		date_t d = g->d0 + k;
-		int b = d % PEND_DAYS;
+		int b = pend_bucket(d);
 		int64_t n_inv = g->n_inv * wi[k] / wi[days] - inv_done;
 		int64_t n_rc = g->n_rc * wr[k] / wr[days] - rc_done;
 
@@ -1134,7 +1057,7 @@ static int run_days(gen *g)
 		for (int64_t i = 0; i < n_rc && rc == CART_OK; i++) {
 			int32_t top = g->nheap ? g->heap[0].slot : -1;
 
-			if (chance(&g->r, 40))
+			if (dn_chance(&g->r, 40))
 				rc = post_advance(g, d);
 			else if (top >= 0 && g->it[top].planned <= d)
 				rc = post_payment(g, top, d);
@@ -1182,7 +1105,7 @@ static int void_one(gen *g, const void_req *q)
 	int rc;
 
 	date_format(q->date, date);
-	rc = ledger_document_void(g->l, q->v->doc_id, date, dn_void_reason(q->invoice, rnd(&g->r)),
+	rc = ledger_document_void(g->l, q->v->doc_id, date, dn_void_reason(q->invoice, dn_rnd(&g->r)),
 	                          &p, g->e);
 	if (rc != CART_OK)
 		return failed(g, rc, q->invoice ? "voiding an invoice" : "voiding a receipt", date);
@@ -1214,7 +1137,7 @@ static int make_voids(gen *g)
 	for (int i = 0; i < n; i++) {
 		date_t lo = q[i].v->last_alloc > q[i].v->date ? q[i].v->last_alloc : q[i].v->date;
 
-		q[i].date = lo >= g->today ? g->today : (date_t)between(&g->r, lo, g->today);
+		q[i].date = lo >= g->today ? g->today : (date_t)dn_between(&g->r, lo, g->today);
 	}
 	qsort(q, (size_t)n, sizeof q[0], void_req_cmp);
 	for (int i = 0; i < n && rc == CART_OK; i++)
@@ -1289,9 +1212,19 @@ int demo_generate(ledger *l, const demo_opts *o, demo_stats *st, cart_err *e)
 		return cart_fail(e, CART_REFUSED, "the demo fills an empty ledger, and this one already"
 		                 " has %lld clients", (long long)existing);
 
-	g.r.s = mix(o->seed, 0x64656d6f);   /* "demo" */
+	g.r.s = dn_mix(o->seed, 0x64656d6f);   /* "demo" */
 	g.today = date_today();
 	g.d0 = date_add_months(g.today, -o->months);
+	{
+		/* opening items go back 200 days, instalments and terms run up to 180 days ahead */
+		date_t first, last;
+
+		date_from_ymd(1900, 1, 1, &first, NULL);
+		date_from_ymd(2999, 12, 31, &last, NULL);
+		if (g.d0 - 200 < first || g.today + 200 > last)
+			return cart_fail(e, CART_INVALID, "the demo needs a today between 1901 and 2998,"
+			                 " its history and due dates fitting in 1900-2999");
+	}
 	money_scale(&g);
 	g.ncl = (int32_t)o->clients;
 	g.dlo = g.d0 - 400;
@@ -1305,6 +1238,12 @@ int demo_generate(ledger *l, const demo_opts *o, demo_stats *st, cart_err *e)
 	}
 	for (int32_t i = 0; i < g.ndates; i++)
 		date_format(g.dlo + i, g.dstr[i]);
+	for (int i = 0; i <= g.co.n_ranges && i <= LEDGER_MAX_RANGES; i++) {
+		int lo = i ? g.co.ranges[i - 1] + 1 : 1;
+		int hi = i < g.co.n_ranges ? g.co.ranges[i] : lo + 60;
+
+		g.anchor[g.nanchor++] = g.today - (lo + hi) / 2;
+	}
 	g.work_total = o->clients + g.n_inv + g.n_rc;
 	g.next_mark = g.work_total / 20;
 

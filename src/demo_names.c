@@ -292,7 +292,8 @@ void dn_address(uint64_t r, char *buf, size_t size)
 size_t dn_fold_ascii(const char *in, char *out, size_t size)
 {
 	/* Latin-1 supplement letters U+00C0..U+00FF, as the second byte of C3 xx */
-	static const char fold[64] = "aaaaaaaceeeeiiiidnooooo/ouuuuyts" "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+	static const char fold[64] = "aaaaaaaceeeeiiiidnooooo/ouuuuyts"
+	                             "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
 	const unsigned char *p = (const unsigned char *)in;
 	size_t n = 0;
 
@@ -400,4 +401,75 @@ const char *dn_void_reason(int invoice, uint64_t r)
 {
 	return invoice ? void_invoice_reasons[r % N_OF(void_invoice_reasons)]
 	               : void_receipt_reasons[r % N_OF(void_receipt_reasons)];
+}
+
+/* ---- whole clients ---- */
+
+static int pick_terms(dn_rng *r, int legal)
+{
+	static const int terms[] = { 0, 15, 30, 45, 60, 90 };
+	static const int legal_w[] = { 3, 12, 45, 15, 17, 8 };
+	static const int natural_w[] = { 25, 25, 40, 5, 5, 0 };
+	const int *w = legal ? legal_w : natural_w;
+	int pick = (int)dn_below(r, 100), i = 0;
+
+	while (pick >= w[i]) {
+		pick -= w[i];
+		i++;
+	}
+	return terms[i];
+}
+
+void dn_client(dn_rng *r, int kind, uint64_t k, int64_t median, int64_t round, client *c)
+{
+	const dn_place *pl;
+	int legal = kind == DN_COMPANY, business = kind != DN_PERSON;
+
+	c->taxpayer_type = legal ? 1 : 0;   /* enum taxpayer_type: legal or natural person */
+	c->receiver_type = kind == DN_PERSON && dn_chance(r, 250) ? RECEIVER_FINAL : RECEIVER_TAXPAYER;
+	if (kind == DN_PERSON)
+		dn_person(k, c->name, sizeof c->name);
+	else
+		dn_business(k, legal, c->name, sizeof c->name);
+	pl = dn_place_pick(dn_rnd(r));
+	snprintf(c->location, sizeof c->location, "%s / %s", pl->city, pl->dept);
+	dn_address(dn_rnd(r), c->address, sizeof c->address);
+	dn_email(c->name, business, dn_rnd(r), c->email, sizeof c->email);
+	c->phone[0] = c->mobile[0] = '\0';
+	if (business || dn_chance(r, 400))
+		dn_phone(pl->area, dn_rnd(r), c->phone, sizeof c->phone);
+	if (!legal || dn_chance(r, 600))
+		dn_mobile(dn_rnd(r), c->mobile, sizeof c->mobile);
+	c->terms_days = pick_terms(r, legal);
+	/* companies get a limit of 5 to 80 typical invoices, half the persons one of 1 to 10 */
+	if (legal)
+		c->credit_limit = dn_chance(r, 700) ? median * (int64_t)(5 << dn_below(r, 5)) : 0;
+	else
+		c->credit_limit = dn_chance(r, 500) ? median * (int64_t)(1 + dn_below(r, 10)) : 0;
+	if (round > 0)
+		c->credit_limit = c->credit_limit / (round * 10) * (round * 10);
+	snprintf(c->notes, sizeof c->notes, "%s", dn_note(dn_rnd(r)));
+}
+
+void dn_payment_method(dn_rng *r, char method[24], char reference[64])
+{
+	static const char *const banks[] = {
+		"Bancolombia", "Davivienda", "Banco de Bogotá", "BBVA", "Banco de Occidente",
+		"Banco Popular", "Banco AV Villas",
+	};
+	unsigned pick = dn_below(r, 100), n = (unsigned)dn_below(r, 1000000);
+
+	reference[0] = '\0';
+	if (pick < 58) {
+		snprintf(method, 24, "transfer");
+		snprintf(reference, 64, "TRF %s %06u", banks[n % N_OF(banks)], n);
+	} else if (pick < 72) {
+		snprintf(method, 24, "cheque");
+		snprintf(reference, 64, "CH %06u %s", n, banks[(n >> 3) % N_OF(banks)]);
+	} else if (pick < 86) {
+		snprintf(method, 24, "cash");
+	} else {
+		snprintf(method, 24, "card");
+		snprintf(reference, 64, "Voucher %06u", n);
+	}
 }

@@ -1,11 +1,66 @@
-/* The words of the demo ledger: business and person names, Colombian places, addresses, e-mails
- * and phones, built combinatorially from word lists so that tens of thousands of distinct clients
- * come out of a few hundred words. Every function is pure: the same arguments give the same text. */
+/* Who the demo ledger's clients are: business and person names, Colombian places, addresses,
+ * e-mails, phones, payment terms and habits, built combinatorially from word lists so that tens of
+ * thousands of distinct clients come out of a few hundred words. src/demo.c decides what they do.
+ * Everything is a function of its arguments and of the seeded generator below: no clock, no rand(). */
 #ifndef CARTERA_DEMO_NAMES_H
 #define CARTERA_DEMO_NAMES_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "cartera/ledger.h"
+
+/* ---- splitmix64: one stream per demo, seeded from its options ---- */
+
+typedef struct dn_rng {
+	uint64_t s;
+} dn_rng;
+
+static inline uint64_t dn_rnd(dn_rng *r)
+{
+	uint64_t z = (r->s += UINT64_C(0x9E3779B97F4A7C15));
+
+	z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+	return z ^ (z >> 31);
+}
+
+/* 0 .. n-1 (Lemire's multiply-shift; the bias is far below anything a demo can show). */
+static inline uint32_t dn_below(dn_rng *r, uint32_t n)
+{
+	return (uint32_t)(((dn_rnd(r) >> 32) * (uint64_t)n) >> 32);
+}
+
+static inline int dn_chance(dn_rng *r, int per_mille)
+{
+	return (int)dn_below(r, 1000) < per_mille;
+}
+
+/* lo .. hi inclusive */
+static inline int64_t dn_between(dn_rng *r, int64_t lo, int64_t hi)
+{
+	return lo + (int64_t)(dn_rnd(r) % (uint64_t)(hi - lo + 1));
+}
+
+/* A well-mixed function of two numbers, for seeds derived from the demo's seed. */
+static inline uint64_t dn_mix(uint64_t a, uint64_t b)
+{
+	dn_rng r = { a ^ (b * UINT64_C(0xD6E8FEB86659FD93)) };
+
+	return dn_rnd(&r);
+}
+
+/* ---- clients ---- */
+
+enum dn_kind { DN_PERSON, DN_COMPANY, DN_SHOP };  /* "María Gómez", "X S.A.S.", "Panadería X" */
+
+/* Fill everything of a client but its tax id, DV and active flag: the k-th name of its kind,
+ * taxpayer and receiver type, a place, address, e-mail, phones, payment terms, a credit limit in
+ * multiples of median (a typical invoice, minor units) rounded to round, and sometimes a note. */
+void dn_client(dn_rng *r, int kind, uint64_t k, int64_t median, int64_t round, client *c);
+/* A receipt's method ("transfer", "cheque", "cash", "card") and the bank reference that goes
+ * with it. */
+void dn_payment_method(dn_rng *r, char method[24], char reference[64]);
 
 /* How many distinct names each builder gives before it starts numbering branches. */
 uint64_t dn_business_capacity(int legal);

@@ -103,7 +103,8 @@ int ledger_client_add(ledger *l, client *c, cart_err *e)
 	if (c->tax_id[0]) {
 		client other;
 		cart_err tmp;
-		static const char dup[] = "SELECT id FROM clients WHERE tax_id = ?1";
+		static const char dup[] =
+			"SELECT id FROM clients WHERE tax_id = ?1 AND tax_id <> ''";
 		sqlite3_stmt *d;
 		int64_t id = 0;
 
@@ -168,7 +169,8 @@ static int all_digits(const char *s)
 
 int ledger_client_find(ledger *l, const char *ref, client *c, cart_err *e)
 {
-	static const char by_tax[] = "SELECT id FROM clients WHERE tax_id = ?1";
+	static const char by_tax[] =
+		"SELECT id FROM clients WHERE tax_id = ?1 AND tax_id <> ''";
 	static const char by_name[] =
 		"SELECT id FROM clients WHERE name = ?1 COLLATE NOCASE LIMIT 2";
 	static const char by_prefix[] =
@@ -186,6 +188,26 @@ int ledger_client_find(ledger *l, const char *ref, client *c, cart_err *e)
 		rc = ledger_client_get(l, strtoll(ref, NULL, 10), c, NULL);
 		if (rc == CART_OK)
 			return CART_OK;
+	}
+	/* "890903938-8": a tax id with its DV, as lists print it */
+	{
+		const char *dash = strrchr(ref, '-');
+
+		if (dash && dash > ref && dash[1] && strlen(dash + 1) <= 3) {
+			static const char by_dv[] =
+				"SELECT id FROM clients WHERE tax_id = ?1 AND dv = ?2 AND tax_id <> ''";
+			char tax[64];
+
+			snprintf(tax, sizeof tax, "%.*s", (int)(dash - ref), ref);
+			rc = sqlite3_prepare_v2(l->db, by_dv, -1, &s, NULL);
+			if (rc != SQLITE_OK)
+				return lg_dberr(l, rc, "finding a client", e);
+			lg_bind_text(s, 1, tax);
+			lg_bind_text(s, 2, dash + 1);
+			if (sqlite3_step(s) == SQLITE_ROW)
+				ids[n++] = sqlite3_column_int64(s, 0);
+			sqlite3_finalize(s);
+		}
 	}
 	for (int pass = 0; pass < 3 && n == 0; pass++) {
 		const char *sql = pass == 0 ? by_tax : pass == 1 ? by_name : by_prefix;

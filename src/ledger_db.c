@@ -28,8 +28,8 @@ static const char *const stmt_sql[ST_NSTMTS] = {
 		" RETURNING prefix, next_number - 1",
 	[ST_DOC_INSERT] =
 		"INSERT INTO documents (type, number, client_id, date, due_date, currency, total,"
-		" reference, memo, method, voids_id, clerk) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-		" ?10, ?11, ?12)",
+		" reference, memo, method, voids_id, clerk, posted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+		" ?7, ?8, ?9, ?10, ?11, ?12, coalesce(?13, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
 	[ST_ENTRY_INSERT] =
 		"INSERT INTO entries (document_id, client_id, code, side, date, due_date, currency,"
 		" amount, open, n_inst, reverses_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10)",
@@ -50,6 +50,9 @@ static const char *const stmt_sql[ST_NSTMTS] = {
 		"SELECT id, due_date, amount, open FROM instalments WHERE entry_id = ?1 ORDER BY seq",
 	[ST_CLIENT_SET_OPENING] =
 		"UPDATE clients SET opening_date = ?2 WHERE id = ?1",
+	[ST_CLIENT_POSTING] =
+		"SELECT id, name, active, terms_days, charge_mode, coalesce(opening_date, '')"
+		" FROM clients WHERE id = ?1",
 };
 
 int ledger_schema_version(void)
@@ -123,7 +126,7 @@ void lg_copy(char *dst, size_t size, const unsigned char *src)
 	snprintf(dst, size, "%s", src ? (const char *)src : "");
 }
 
-static int exec(ledger *l, const char *sql, const char *doing, cart_err *e)
+int lg_exec(ledger *l, const char *sql, const char *doing, cart_err *e)
 {
 	int rc = sqlite3_exec(l->db, sql, NULL, NULL, NULL);
 
@@ -137,11 +140,15 @@ int lg_begin(ledger *l, cart_err *e)
 
 	if (l->readonly)
 		return cart_fail(e, CART_IO, "the ledger %s is open read-only", l->path);
+	if (l->bulk) {
+		l->depth++;
+		return CART_OK;
+	}
 	if (l->depth == 0) {
-		rc = exec(l, "BEGIN IMMEDIATE", "starting a transaction", e);
+		rc = lg_exec(l, "BEGIN IMMEDIATE", "starting a transaction", e);
 	} else {
 		snprintf(sql, sizeof sql, "SAVEPOINT sp%d", l->depth);
-		rc = exec(l, sql, "starting a transaction", e);
+		rc = lg_exec(l, sql, "starting a transaction", e);
 	}
 	if (rc == CART_OK)
 		l->depth++;
@@ -155,15 +162,19 @@ int lg_commit(ledger *l, cart_err *e)
 
 	if (l->depth <= 0)
 		return cart_fail(e, CART_DB, "commit without a transaction");
+	if (l->bulk && l->depth > 1) {
+		l->depth--;
+		return CART_OK;
+	}
 	if (l->depth == 1) {
-		rc = exec(l, "COMMIT", "committing", e);
+		rc = lg_exec(l, "COMMIT", "committing", e);
 		if (rc != CART_OK) {
 			lg_rollback(l);
 			return rc;
 		}
 	} else {
 		snprintf(sql, sizeof sql, "RELEASE sp%d", l->depth - 1);
-		rc = exec(l, sql, "committing", e);
+		rc = lg_exec(l, sql, "committing", e);
 		if (rc != CART_OK)
 			return rc;
 	}
@@ -177,6 +188,11 @@ void lg_rollback(ledger *l)
 
 	if (l->depth <= 0)
 		return;
+	if (l->bulk && l->depth > 1) {
+		lg_bulk_failed(l);
+		l->depth--;
+		return;
+	}
 	if (l->depth == 1) {
 		sqlite3_exec(l->db, "ROLLBACK", NULL, NULL, NULL);
 	} else {
@@ -214,10 +230,8 @@ int lg_audit(ledger *l, const char *action, int64_t doc_id, int64_t client_id, c
 	sqlite3_stmt *s;
 	int rc;
 
-	if (l->bulk) {
-		l->bulk_docs++;
+	if (l->bulk)
 		return CART_OK;
-	}
 	s = lg_stmt(l, ST_AUDIT_INSERT, e);
 	if (!s)
 		return e->code;
@@ -354,13 +368,13 @@ int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
 		goto fail;
 	}
 	if (!l->readonly) {
-		if ((rc = exec(l, "PRAGMA journal_mode = WAL", "switching to WAL", e)) != CART_OK)
+		if ((rc = lg_exec(l, "PRAGMA journal_mode = WAL", "switching to WAL", e)) != CART_OK)
 			goto fail;
-		if ((rc = exec(l, "PRAGMA synchronous = FULL", "setting durability", e)) != CART_OK)
+		if ((rc = lg_exec(l, "PRAGMA synchronous = FULL", "setting durability", e)) != CART_OK)
 			goto fail;
 	}
 	/* Foreign keys must be switched on outside any transaction. */
-	if ((rc = exec(l, "PRAGMA foreign_keys = ON", "enabling foreign keys", e)) != CART_OK)
+	if ((rc = lg_exec(l, "PRAGMA foreign_keys = ON", "enabling foreign keys", e)) != CART_OK)
 		goto fail;
 	if (v < cartera_nmigrations) {
 		if (l->readonly) {
@@ -611,104 +625,4 @@ int lg_currency(ledger *l, const char *in, char out[4], cart_err *e)
 		                 c->currency2);
 	snprintf(out, 4, "%s", in);
 	return CART_OK;
-}
-
-/* ---- bulk loading ---- */
-
-/* The secondary indexes dropped during a bulk load: every non-unique index on the big tables.
- * Their definitions are read back from the schema so the migration stays their one source. */
-static const char bulk_index_sql[] =
-	"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-	" AND tbl_name IN ('entries', 'instalments', 'allocations', 'documents')"
-	" AND sql NOT LIKE 'CREATE UNIQUE%'";
-
-int ledger_bulk_begin(ledger *l, cart_err *e)
-{
-	sqlite3_stmt *s;
-	char drop[256];
-	int rc;
-
-	if (l->depth || l->bulk)
-		return cart_fail(e, CART_DB, "a bulk load cannot start inside a transaction");
-	exec(l, "PRAGMA cache_size = -262144", "raising the cache", NULL);
-	exec(l, "PRAGMA synchronous = NORMAL", "relaxing durability", NULL);
-	if ((rc = lg_begin(l, e)) != CART_OK)
-		return rc;
-	rc = sqlite3_prepare_v2(l->db, bulk_index_sql, -1, &s, NULL);
-	if (rc != SQLITE_OK)
-		goto dberr;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		char **n = realloc(l->bulk_sql, sizeof *n * (size_t)(l->bulk_nsql + 1));
-
-		if (!n) {
-			sqlite3_finalize(s);
-			cart_fail(e, CART_NOMEM, "out of memory starting a bulk load");
-			goto fail;
-		}
-		l->bulk_sql = n;
-		l->bulk_sql[l->bulk_nsql] = strdup((const char *)sqlite3_column_text(s, 1));
-		snprintf(drop, sizeof drop, "DROP INDEX \"%s\"", sqlite3_column_text(s, 0));
-		l->bulk_nsql++;
-		if (sqlite3_exec(l->db, drop, NULL, NULL, NULL) != SQLITE_OK) {
-			rc = sqlite3_errcode(l->db);
-			sqlite3_finalize(s);
-			goto dberr;
-		}
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		goto dberr;
-	l->bulk = 1;
-	l->bulk_docs = 0;
-	return CART_OK;
-dberr:
-	lg_dberr(l, rc, "starting a bulk load", e);
-fail:
-	ledger_bulk_abort(l);
-	return e->code;
-}
-
-static void bulk_forget(ledger *l)
-{
-	for (int i = 0; i < l->bulk_nsql; i++)
-		free(l->bulk_sql[i]);
-	free(l->bulk_sql);
-	l->bulk_sql = NULL;
-	l->bulk_nsql = 0;
-}
-
-int ledger_bulk_end(ledger *l, cart_err *e)
-{
-	char detail[64];
-	int rc = CART_OK;
-
-	if (!l->bulk)
-		return cart_fail(e, CART_DB, "no bulk load is running");
-	for (int i = 0; i < l->bulk_nsql && rc == CART_OK; i++)
-		rc = exec(l, l->bulk_sql[i], "rebuilding an index", e);
-	l->bulk = 0;
-	if (rc == CART_OK) {
-		snprintf(detail, sizeof detail, "%lld documents", (long long)l->bulk_docs);
-		rc = lg_audit(l, "bulk load", 0, 0, detail, e);
-	}
-	if (rc == CART_OK)
-		rc = lg_commit(l, e);
-	else
-		lg_rollback(l);
-	bulk_forget(l);
-	exec(l, "PRAGMA cache_size = -2000", "restoring the cache", NULL);
-	exec(l, "PRAGMA synchronous = FULL", "restoring durability", NULL);
-	if (rc == CART_OK)
-		exec(l, "PRAGMA analysis_limit = 1000; ANALYZE", "updating statistics", NULL);
-	return rc;
-}
-
-void ledger_bulk_abort(ledger *l)
-{
-	while (l->depth > 0)
-		lg_rollback(l);
-	l->bulk = 0;
-	bulk_forget(l);
-	exec(l, "PRAGMA cache_size = -2000", "restoring the cache", NULL);
-	exec(l, "PRAGMA synchronous = FULL", "restoring durability", NULL);
 }

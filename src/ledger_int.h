@@ -20,6 +20,7 @@ enum stmt_id {
 	ST_ENTRY_GET,
 	ST_INST_OF_ENTRY,
 	ST_CLIENT_SET_OPENING,
+	ST_CLIENT_POSTING,
 	ST_NSTMTS
 };
 
@@ -30,21 +31,22 @@ struct ledger {
 	int readonly;
 	int depth;          /* transaction nesting: 0 none, 1 BEGIN IMMEDIATE, >1 savepoints */
 	int bulk;           /* inside ledger_bulk_begin/end */
-	int64_t bulk_docs;  /* documents posted during the bulk load (for its audit line) */
-	char **bulk_sql;    /* definitions of the indexes dropped for the bulk load */
-	int bulk_nsql;
+	struct bulk *b;     /* the bulk load's state (ledger_bulk.c) */
 	sqlite3_stmt *st[ST_NSTMTS];
+	char posted_at[32]; /* a bulk load stamps all its documents with its start; else "" */
 	company co;         /* cached company settings */
 	int have_co;
 };
 
 /* The statement for id, reset and with bindings cleared; NULL with *e set on failure. */
 sqlite3_stmt *lg_stmt(ledger *l, int id, cart_err *e);
+/* Run SQL without results; a failure is reported as while doing. */
+int lg_exec(ledger *l, const char *sql, const char *doing, cart_err *e);
 /* Translate a SQLite failure into a cart_code with a message naming what was being done. */
 int lg_dberr(ledger *l, int rc, const char *doing, cart_err *e);
 
-/* Nested transactions: the outermost is BEGIN IMMEDIATE, inner ones are savepoints, so a posting
- * inside a bulk load is still all-or-nothing. */
+/* Nested transactions: the outermost is BEGIN IMMEDIATE, inner ones are savepoints. Inside a bulk
+ * load there are no savepoints: a posting that fails there fails the whole load. */
 int lg_begin(ledger *l, cart_err *e);
 int lg_commit(ledger *l, cart_err *e);
 void lg_rollback(ledger *l);
@@ -102,6 +104,25 @@ int lg_insert_alloc(ledger *l, int64_t doc, int64_t credit, int64_t charge, int6
 /* End a posting: audit and commit when rc is CART_OK, else roll back; returns the outcome. */
 int lg_finish(ledger *l, int rc, const char *action, const posted *out, int64_t client_id,
               const char *detail, cart_err *e);
+
+/* ---- bulk loading (ledger_bulk.c) ----
+ * During a bulk load the allocation triggers and the secondary indexes are gone, so the posting
+ * functions keep what is open in memory for the entries and instalments the load creates, number
+ * documents from memory, and ledger_bulk_end recomputes and verifies everything set by set. */
+int lg_bulk_number(ledger *l, int type, char number[32], cart_err *e);
+/* Record a new entry / instalment (id must follow the last one). */
+int lg_bulk_entry(ledger *l, int64_t id, int64_t client_id, const char *cur, char side,
+                  const char *date, int64_t amount, int n_inst, cart_err *e);
+int lg_bulk_instalment(ledger *l, int64_t id, int64_t entry_id, int64_t amount, cart_err *e);
+/* An entry made by this load, from memory; CART_NOTFOUND when it is older than the load. */
+int lg_bulk_entry_get(ledger *l, int64_t id, entry_info *x);
+/* The instalments of an entry made by this load: first id and count; opens via lg_bulk_iopen. */
+int lg_bulk_instalments(ledger *l, int64_t entry_id, int64_t *first, int *n);
+int64_t lg_bulk_iopen(ledger *l, int64_t inst_id);
+/* Move the kept open amounts of an allocation in memory. */
+void lg_bulk_allocate(ledger *l, int64_t credit, int64_t charge, int64_t inst, int64_t amount);
+/* A posting failed inside the load: the load can no longer commit. */
+void lg_bulk_failed(ledger *l);
 
 /* The open items (charges without instalments, instalments, credits) as of ?1, for clients ?2..?3,
  * as rows (client_id, currency, side, due_date, open). What is open now is kept on each entry and

@@ -63,10 +63,17 @@ char entry_code_side(int code)
 
 int lg_entry_get(ledger *l, int64_t id, entry_info *x, cart_err *e)
 {
-	sqlite3_stmt *s = lg_stmt(l, ST_ENTRY_GET, e);
+	sqlite3_stmt *s;
 	int rc;
 
-	if (!s)
+	/* A bulk load knows its own entries; older ones may have stale open amounts meanwhile. */
+	if (l->bulk) {
+		if (lg_bulk_entry_get(l, id, x) == CART_OK)
+			return CART_OK;
+		return cart_fail(e, CART_REFUSED, "a bulk load allocates only to entries it made"
+		                 " (entry %lld is older)", (long long)id);
+	}
+	if (!(s = lg_stmt(l, ST_ENTRY_GET, e)))
 		return e->code;
 	lg_bind_int(s, 1, id);
 	rc = sqlite3_step(s);
@@ -119,7 +126,9 @@ int lg_insert_doc(ledger *l, const doc_row *d, posted *out, cart_err *e)
 	sqlite3_stmt *s;
 	int rc;
 
-	if ((rc = next_number(l, d->type, out->number, e)) != CART_OK)
+	rc = l->bulk ? lg_bulk_number(l, d->type, out->number, e)
+	             : next_number(l, d->type, out->number, e);
+	if (rc != CART_OK)
 		return rc;
 	if (!(s = lg_stmt(l, ST_DOC_INSERT, e)))
 		return e->code;
@@ -136,6 +145,8 @@ int lg_insert_doc(ledger *l, const doc_row *d, posted *out, cart_err *e)
 	if (d->voids_id)
 		lg_bind_int(s, 11, d->voids_id);
 	lg_bind_text(s, 12, l->clerk);
+	if (l->bulk)
+		lg_bind_text(s, 13, l->posted_at);
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
@@ -170,6 +181,8 @@ int lg_insert_entry(ledger *l, int64_t doc, int64_t client_id, int code, char si
 	if (rc != SQLITE_DONE)
 		return lg_dberr(l, rc, "posting a ledger entry", e);
 	*id = sqlite3_last_insert_rowid(l->db);
+	if (l->bulk)
+		return lg_bulk_entry(l, *id, client_id, cur, side, date, amount, n_inst, e);
 	return CART_OK;
 }
 
@@ -192,7 +205,11 @@ int lg_insert_alloc(ledger *l, int64_t doc, int64_t credit, int64_t charge, int6
 		lg_bind_int(s, 7, reverses);
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "allocating a payment", e);
+	if (rc != SQLITE_DONE)
+		return lg_dberr(l, rc, "allocating a payment", e);
+	if (l->bulk)
+		lg_bulk_allocate(l, credit, charge, inst, amount);
+	return CART_OK;
 }
 
 static int check_amount(int64_t v, const char *what, int allow_zero, cart_err *e)
@@ -204,13 +221,30 @@ static int check_amount(int64_t v, const char *what, int allow_zero, cart_err *e
 	return CART_OK;
 }
 
-/* The client a posting is for; charges need an active client. */
+/* The client a posting is for (only what postings need); charges need an active client. */
 static int posting_client(ledger *l, int64_t id, int charge, client *c, cart_err *e)
 {
-	int rc = ledger_client_get(l, id, c, e);
+	sqlite3_stmt *s = lg_stmt(l, ST_CLIENT_POSTING, e);
+	int rc;
 
-	if (rc != CART_OK)
-		return rc;
+	if (!s)
+		return e->code;
+	lg_bind_int(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			return cart_fail(e, CART_NOTFOUND, "there is no client number %lld",
+			                 (long long)id);
+		return lg_dberr(l, rc, "reading a client", e);
+	}
+	c->id = sqlite3_column_int64(s, 0);
+	lg_copy(c->name, sizeof c->name, sqlite3_column_text(s, 1));
+	c->active = sqlite3_column_int(s, 2);
+	c->terms_days = sqlite3_column_int(s, 3);
+	c->charge_mode = sqlite3_column_int(s, 4);
+	lg_copy(c->opening_date, sizeof c->opening_date, sqlite3_column_text(s, 5));
+	sqlite3_reset(s);
 	if (charge && !c->active)
 		return cart_fail(e, CART_REFUSED, "client %lld, %s, is inactive: activate it before"
 		                 " invoicing", (long long)c->id, c->name);
@@ -266,10 +300,30 @@ static int64_t plan_used(const plan *p, int64_t charge, int64_t inst)
 /* Spread amount over a charge's instalments, oldest first, or refuse if they lack room. */
 static int plan_spread(ledger *l, plan *p, const entry_info *x, int64_t amount, cart_err *e)
 {
-	sqlite3_stmt *s = lg_stmt(l, ST_INST_OF_ENTRY, e);
+	sqlite3_stmt *s;
 	int rc;
 
-	if (!s)
+	if (l->bulk) {
+		int64_t first;
+		int n;
+
+		if (lg_bulk_instalments(l, x->id, &first, &n) != CART_OK)
+			return cart_fail(e, CART_REFUSED, "%s is not part of this bulk load", x->number);
+		for (int k = 0; k < n && amount > 0; k++) {
+			int64_t room = lg_bulk_iopen(l, first + k) - plan_used(p, x->id, first + k);
+			int64_t take = room < amount ? room : amount;
+
+			if (take > 0 && (rc = plan_add(p, x->id, first + k, take, e)) != CART_OK)
+				return rc;
+			if (take > 0)
+				amount -= take;
+		}
+		if (amount > 0)
+			return cart_fail(e, CART_REFUSED, "the instalments of %s have less open than"
+			                 " that", x->number);
+		return CART_OK;
+	}
+	if (!(s = lg_stmt(l, ST_INST_OF_ENTRY, e)))
 		return e->code;
 	lg_bind_int(s, 1, x->id);
 	while (amount > 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -331,16 +385,24 @@ static int plan_explicit(ledger *l, plan *p, int64_t client_id, const char *cur,
 				return cart_fail(e, CART_REFUSED, "%s has no instalments", x.number);
 			rc = plan_add(p, x.id, 0, amount, e);
 		} else if (req[i].instalment_id) {
-			sqlite3_stmt *s = lg_stmt(l, ST_INST_OF_ENTRY, e);
-			int64_t iopen = -1;
+			int64_t iopen = -1, first;
+			int count;
 
-			if (!s)
-				return e->code;
-			lg_bind_int(s, 1, x.id);
-			while (sqlite3_step(s) == SQLITE_ROW)
-				if (sqlite3_column_int64(s, 0) == req[i].instalment_id)
-					iopen = sqlite3_column_int64(s, 3);
-			sqlite3_reset(s);
+			if (l->bulk) {
+				if (lg_bulk_instalments(l, x.id, &first, &count) == CART_OK &&
+				    req[i].instalment_id >= first && req[i].instalment_id < first + count)
+					iopen = lg_bulk_iopen(l, req[i].instalment_id);
+			} else {
+				sqlite3_stmt *s = lg_stmt(l, ST_INST_OF_ENTRY, e);
+
+				if (!s)
+					return e->code;
+				lg_bind_int(s, 1, x.id);
+				while (sqlite3_step(s) == SQLITE_ROW)
+					if (sqlite3_column_int64(s, 0) == req[i].instalment_id)
+						iopen = sqlite3_column_int64(s, 3);
+				sqlite3_reset(s);
+			}
 			if (iopen < 0)
 				return cart_fail(e, CART_REFUSED, "instalment %lld is not one of %s",
 				                 (long long)req[i].instalment_id, x.number);
@@ -376,8 +438,11 @@ static int plan_oldest(ledger *l, plan *p, int64_t client_id, const char *cur, c
 		" WHERE i.client_id = ?1 AND i.currency = ?2 AND i.open <> 0 AND e.date <= ?3"
 		" ORDER BY 4, 5, 1, 2";
 	sqlite3_stmt *s;
-	int rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+	int rc;
 
+	if (l->bulk)
+		return cart_fail(e, CART_INVALID, "a bulk load allocates explicitly, not oldest first");
+	rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, "finding open invoices", e);
 	lg_bind_int(s, 1, client_id);
@@ -533,6 +598,9 @@ int ledger_invoice_post(ledger *l, const invoice_in *in, posted *out, cart_err *
 			rc = sqlite3_step(s);
 			sqlite3_reset(s);
 			rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "saving an instalment", e);
+			if (rc == CART_OK && l->bulk)
+				rc = lg_bulk_instalment(l, sqlite3_last_insert_rowid(l->db), cf,
+				                        in->inst[i].amount, e);
 		}
 	}
 	if (rc == CART_OK && post_cgc) {
@@ -626,9 +694,13 @@ int ledger_credit_note_post(ledger *l, const credit_note_in *in, posted *out, ca
 		alloc_in one = { in->against_entry_id, 0, in->amount };
 
 		rc = plan_explicit(l, &p, c.id, cur, in->date, &one, 1, &co->fmt, e);
-		if (rc == CART_REFUSED && strstr(e->msg, "open"))
+		if (rc == CART_REFUSED && strstr(e->msg, "open")) {
+			char why[sizeof e->msg];
+
+			snprintf(why, sizeof why, "%s", e->msg);
 			rc = cart_fail(e, CART_REFUSED, "the credit note is larger than what the invoice"
-			               " still has open: %s", e->msg);
+			               " still has open: %s", why);
+		}
 		if (rc != CART_OK)
 			goto done;
 	}
@@ -815,6 +887,9 @@ int ledger_opening_post(ledger *l, const opening_in *in, posted *out, cart_err *
 			               " first to replace it)", c.name, c.opening_date);
 			goto done;
 		}
+		/* a bulk load checks this for every client at its end */
+		if (l->bulk)
+			goto post;
 		rc = sqlite3_prepare_v2(l->db, before_sql, -1, &s, NULL);
 		if (rc != SQLITE_OK) {
 			rc = lg_dberr(l, rc, "checking the client's invoices", e);
@@ -832,6 +907,7 @@ int ledger_opening_post(ledger *l, const opening_in *in, posted *out, cart_err *
 		if (rc != CART_OK)
 			goto done;
 	}
+post:
 	rc = lg_insert_doc(l, &(doc_row){ .type = DOC_OPENING, .client_id = c.id, .date = in->date,
 	                              .due_date = due, .currency = cur, .total = amount,
 	                              .reference = in->reference,

@@ -111,11 +111,11 @@ int ledger_balance(ledger *l, int64_t client_id, const char *asof, balance *rows
 /* Now: the kept open amounts, read from the partial indexes. */
 static const char open_now_sql[] =
 	"SELECT e.id, 0, e.document_id, d.number, e.code, e.side, e.date, e.due_date, e.currency,"
-	"  e.amount, e.open FROM entries e JOIN documents d ON d.id = e.document_id"
+	"  e.amount, e.open, 0 FROM entries e JOIN documents d ON d.id = e.document_id"
 	" WHERE e.client_id = ?2 AND e.open <> 0 AND e.n_inst = 0 AND e.date <= ?1"
 	" UNION ALL"
 	" SELECT e.id, i.id, e.document_id, d.number, e.code, 'D', e.date, i.due_date, i.currency,"
-	"  i.amount, i.open FROM instalments i JOIN entries e ON e.id = i.entry_id"
+	"  i.amount, i.open, i.seq FROM instalments i JOIN entries e ON e.id = i.entry_id"
 	"  JOIN documents d ON d.id = e.document_id"
 	" WHERE i.client_id = ?2 AND i.open <> 0 AND i.date <= ?1"
 	" ORDER BY 6 DESC, 8, 7, 1, 2";
@@ -128,14 +128,14 @@ static const char open_asof_sql[] =
 	"   - coalesce((SELECT sum(a.amount) FROM allocations a WHERE a.charge_id = e.id"
 	"                AND a.date <= ?1), 0)"
 	"   - coalesce((SELECT sum(a.amount) FROM allocations a WHERE a.credit_id = e.id"
-	"                AND a.date <= ?1), 0) AS open"
+	"                AND a.date <= ?1), 0) AS open, 0"
 	"  FROM entries e JOIN documents d ON d.id = e.document_id"
 	"  WHERE e.client_id = ?2 AND e.n_inst = 0 AND e.date <= ?1"
 	" UNION ALL"
 	" SELECT e.id, i.id, e.document_id, d.number, e.code, 'D', e.date, i.due_date, i.currency,"
 	"  i.amount, i.amount"
 	"   - coalesce((SELECT sum(a.amount) FROM allocations a WHERE a.instalment_id = i.id"
-	"                AND a.date <= ?1), 0)"
+	"                AND a.date <= ?1), 0), i.seq"
 	"  FROM instalments i JOIN entries e ON e.id = i.entry_id"
 	"  JOIN documents d ON d.id = e.document_id"
 	"  WHERE i.client_id = ?2 AND i.date <= ?1)"
@@ -172,6 +172,7 @@ int ledger_open_items(ledger *l, int64_t client_id, const char *asof, open_item_
 		lg_copy(it.currency, sizeof it.currency, sqlite3_column_text(s, 8));
 		it.amount = sqlite3_column_int64(s, 9);
 		it.open = sqlite3_column_int64(s, 10);
+		it.instalment_no = sqlite3_column_int(s, 11);
 		if (it.side == 'D' && date_parse(it.due_date, &due, NULL) == CART_OK && due < today)
 			it.days_overdue = today - due;
 		if (cb(&it, ud))

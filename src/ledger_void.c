@@ -131,6 +131,8 @@ int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char
 		return e->code;
 	if (!reason || !*reason)
 		return cart_fail(e, CART_INVALID, "a void needs a reason");
+	if (l->bulk)
+		return cart_fail(e, CART_INVALID, "documents are voided after a bulk load, not during");
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
 

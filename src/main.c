@@ -10,6 +10,9 @@
 
 #include "cli.h"
 
+/* Marks an argument that starts like a negative amount; see mask_negatives(). */
+#define NEG_MASK '\x01'
+
 /* One list: name, handler, one-line summary for `cartera --help`. */
 #define COMMANDS(X)                                                                         \
 	X("init",        cmd_init,        "create a ledger with the company's settings")     \
@@ -116,15 +119,35 @@ int cli_open(cli *g, int flags)
 
 int cli_int(cli *g, const char *what, const char *text, long min, long max, long *out)
 {
-	char *end;
+	char buf[64], *end;
 	long v;
 
-	v = strtol(text, &end, 10);
-	if (!*text || *end || v < min || v > max)
-		return cli_usage(g, "%s \"%s\" is not a whole number from %ld to %ld", what, text,
+	snprintf(buf, sizeof buf, "%s", text);
+	if (buf[0] == NEG_MASK)
+		buf[0] = '-';
+	v = strtol(buf, &end, 10);
+	if (!*buf || *end || v < min || v > max)
+		return cli_usage(g, "%s \"%s\" is not a whole number from %ld to %ld", what, buf,
 		                 min, max);
 	*out = v;
 	return EXIT_DONE;
+}
+
+/* getopt takes "-150,00" for a cluster of options. Arguments that start like a negative amount
+ * are masked before a command reads its options and unmasked after (cli_unmask): the option
+ * values getopt handed out point into the same strings, so they come back too. */
+static void mask_negatives(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (argv[i][0] == '-' && argv[i][1] >= '0' && argv[i][1] <= '9')
+			argv[i][0] = NEG_MASK;
+}
+
+void cli_unmask(int argc, char **argv)
+{
+	for (int i = 0; i < argc; i++)
+		if (argv[i][0] == NEG_MASK)
+			argv[i][0] = '-';
 }
 
 int main(int argc, char **argv)
@@ -136,7 +159,7 @@ int main(int argc, char **argv)
 	};
 	cli g;
 	cart_err e;
-	int opt, rc;
+	int opt, rc, today_fixed = 0;
 
 	setlocale(LC_ALL, "");
 	memset(&g, 0, sizeof g);
@@ -151,6 +174,7 @@ int main(int argc, char **argv)
 			printf("cartera %s\n", PACKAGE_VERSION);
 			return EXIT_DONE;
 		}
+		today_fixed |= opt == 'T';
 		rc = cli_common(&g, opt, optarg);
 		if (rc == -1) {
 			usage(stderr);
@@ -159,12 +183,15 @@ int main(int argc, char **argv)
 		if (rc)
 			return rc;
 	}
-	if (date_today_check(&e) != CART_OK) {
-		fprintf(stderr, "cartera: CARTERA_TODAY: %s\n", e.msg);
+	/* --today wins over the environment; a malformed CARTERA_TODAY is never ignored silently */
+	if (!today_fixed && date_today_check(&e) != CART_OK) {
+		fprintf(stderr, "cartera: %s\n", e.msg);
 		return EXIT_USAGE;
 	}
 	argc -= optind;
 	argv += optind;
+	optind = 0; /* glibc: restart getopt for the command's own options */
+	mask_negatives(argc, argv);
 	if (argc == 0) {
 		rc = cmd_dashboard(&g, 1, (char *[]){ "dashboard", NULL });
 	} else {
@@ -178,7 +205,6 @@ int main(int argc, char **argv)
 			usage(stderr);
 			return EXIT_USAGE;
 		}
-		optind = 0; /* glibc: restart getopt for the command's own options */
 		rc = cmd->fn(&g, argc, argv);
 	}
 	if (g.opened)

@@ -304,6 +304,7 @@ int ledger_balance(ledger *l, int64_t client_id, const char *asof, balance *rows
 typedef struct open_item {
 	int64_t entry_id;
 	int64_t instalment_id;    /* 0 unless the row is one instalment */
+	int instalment_no;        /* its number within the invoice (1, 2, ...), else 0 */
 	int64_t doc_id;
 	char number[32];
 	char code[4];

@@ -10,6 +10,9 @@
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +32,10 @@
 #define BENCH_REF "bench"
 #define N_CLIENTS_SAMPLE 1000
 #define N_POSTINGS 1000
+/* A measurement stops repeating once it has taken this long (wall), so that a slow query at full
+ * size cannot hold the run for an hour; the report says how many runs the median is of. */
+#define BUDGET_MS 60000.0
+#define MIN_CLIENTS 20
 
 typedef struct opts {
 	const char *db;
@@ -316,7 +323,7 @@ static int ledger_has_size(const opts *o)
 	sqlite3_exec(db, "PRAGMA query_only = 1", NULL, NULL, NULL);
 	if (raw_int(db, "SELECT count(*) FROM clients", &nc) == 0 &&
 	    raw_int(db, "SELECT count(*) FROM documents WHERE type = 'invoice'", &ni) == 0 &&
-	    raw_int(db, "SELECT count(*) FROM documents WHERE type = 'receipt'"
+	    raw_int(db, "SELECT count(*) FROM documents WHERE type IN ('receipt', 'advance')"
 	                " AND reference <> '" BENCH_REF "'", &nr) == 0)
 		ok = nc == o->clients && ni == o->invoices && nr == o->receipts;
 	if (!ok)
@@ -378,76 +385,129 @@ static int generate(const opts *o, tm2 *took, demo_stats *st)
 	t0 = now();
 	ledger_close(l);
 	tclose = since(t0);
+#ifdef __GLIBC__
+	/* give the bulk load's page cache back, so the RSS figures below are the queries' own */
+	malloc_trim(0);
+#endif
 	printf("generated in %.1f s wall, %.1f s CPU; closing (WAL checkpoint) %.1f s\n",
 	       took->wall / 1e3, took->cpu / 1e3, tclose.wall / 1e3);
 	return 0;
 }
 
-/* ---- measurements through the model ---- */
+/* ---- measurements ---- */
 
-typedef struct counter {
-	int64_t rows;
-} counter;
+/* What every measurement reads: the ledger, a raw connection to the same file, the as-of date. */
+typedef struct ctx {
+	ledger *l;
+	sqlite3 *db;
+	const char *asof;
+	int64_t client;       /* statement: whose */
+	int64_t rows;         /* rows seen by the last run */
+	int64_t sum;          /* floor: the sum read */
+	int ncur;             /* totals: currencies */
+	int64_t problems;     /* check */
+	int show;             /* check: print the problems of this run */
+	cart_err e;
+} ctx;
+
+typedef int (*run_fn)(ctx *c);
+
+/* Run fn up to repeat times (fewer once BUDGET_MS is spent, at least once); *m is the median.
+ * Returns the number of runs, or -1 when a run failed (message printed). */
+static int measure(ctx *c, int repeat, run_fn fn, tm2 *runs, tm2 *m, const char *what)
+{
+	double spent = 0;
+	int n = 0;
+
+	while (n < repeat && (n == 0 || spent < BUDGET_MS)) {
+		tm2 t0 = now();
+
+		c->rows = 0;
+		if (fn(c) != 0) {
+			fprintf(stderr, "bench: %s: %s\n", what, c->e.msg);
+			return -1;
+		}
+		runs[n] = since(t0);
+		spent += runs[n++].wall;
+	}
+	*m = median_tm(runs, n);
+	return n;
+}
 
 static int count_open(const open_item *it, void *ud)
 {
 	(void)it;
-	((counter *)ud)->rows++;
+	((ctx *)ud)->rows++;
 	return 0;
 }
 
 static int count_stmt(const stmt_line *ln, void *ud)
 {
 	(void)ln;
-	((counter *)ud)->rows++;
+	((ctx *)ud)->rows++;
 	return 0;
 }
 
 static int count_aging(const aging_row *row, void *ud)
 {
 	(void)row;
-	((counter *)ud)->rows++;
+	((ctx *)ud)->rows++;
 	return 0;
 }
 
 static void print_problem(const char *problem, void *ud)
 {
-	int *shown = ud;
+	ctx *c = ud;
 
-	if ((*shown)++ < 20)
+	if (c->show && c->rows++ < 20)
 		printf("  problem: %s\n", problem);
 }
 
-static void report(const char *what, tm2 m, const char *extra)
+static int run_floor(ctx *c)
 {
-	printf("%-44s %10.1f ms wall %10.1f ms CPU%s%s\n", what, m.wall, m.cpu, extra ? "  " : "",
-	       extra ? extra : "");
-	fflush(stdout);
+	if (raw_int(c->db, "SELECT sum(amount) FROM entries", &c->sum) == 0)
+		return 0;
+	return cart_fail(&c->e, CART_DB, "%s", sqlite3_errmsg(c->db));
 }
 
-static int floor_run(sqlite3 *db, int64_t *sum)
-{
-	return raw_int(db, "SELECT sum(amount) FROM entries", sum);
-}
-
-static int totals_run(ledger *l, const char *asof, int64_t client_id, int *n, cart_err *e)
+static int run_totals(ctx *c)
 {
 	totals t[LEDGER_MAX_CURRENCIES];
 
-	return ledger_totals(l, client_id, asof, t, n, e);
+	return ledger_totals(c->l, 0, c->asof, t, &c->ncur, &c->e);
 }
 
 /* One client's balance, totals and open items: what the client screen shows. */
-static int one_client(ledger *l, const char *asof, int64_t client_id, counter *items, cart_err *e)
+static int run_one_client(ctx *c)
 {
 	balance b[LEDGER_MAX_CURRENCIES];
 	totals t[LEDGER_MAX_CURRENCIES];
 	int nb, nt, rc;
 
-	if ((rc = ledger_balance(l, client_id, asof, b, &nb, e)) != CART_OK ||
-	    (rc = ledger_totals(l, client_id, asof, t, &nt, e)) != CART_OK)
+	if ((rc = ledger_balance(c->l, c->client, c->asof, b, &nb, &c->e)) != CART_OK ||
+	    (rc = ledger_totals(c->l, c->client, c->asof, t, &nt, &c->e)) != CART_OK)
 		return rc;
-	return ledger_open_items(l, client_id, asof, count_open, items, e);
+	return ledger_open_items(c->l, c->client, c->asof, count_open, c, &c->e);
+}
+
+static int run_statement(ctx *c)
+{
+	return ledger_statement(c->l, c->client, c->asof, count_stmt, c, &c->e);
+}
+
+static int run_aging(ctx *c)
+{
+	static const int ranges[] = { 30, 60, 90 };
+
+	return ledger_aging(c->l, c->asof, ranges, 3, count_aging, c, &c->e);
+}
+
+static int run_check(ctx *c)
+{
+	int rc = ledger_check(c->l, c->asof, print_problem, c, &c->problems, &c->e);
+
+	c->show = 0;
+	return rc;
 }
 
 /* Ids of up to max clients picked by a fixed scramble of their ids, so every run asks about the
@@ -467,7 +527,7 @@ static int pick_clients(sqlite3 *db, int64_t *ids, int max, int *n)
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		ids[(*n)++] = sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return rc == SQLITE_DONE && *n > 0 ? 0 : -1;
 }
 
 typedef struct charge_pick {
@@ -475,7 +535,7 @@ typedef struct charge_pick {
 	char currency[4];
 } charge_pick;
 
-/* Open charges without instalments to pay, each by one receipt: spread over the ledger by a
+/* Open charges without instalments, each to be paid by one receipt; spread over the ledger by a
  * fixed scramble of their ids. */
 static int pick_charges(sqlite3 *db, charge_pick *p, int max, int *n)
 {
@@ -502,15 +562,229 @@ static int pick_charges(sqlite3 *db, charge_pick *p, int max, int *n)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* ---- the summary ---- */
+/* The client with the most entries, and how many. */
+static int busiest_client(sqlite3 *db, int64_t *id, int64_t *n)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(db, "SELECT client_id, count(*) AS n FROM entries"
+	                            " GROUP BY client_id ORDER BY n DESC, client_id LIMIT 1", -1,
+	                            &s, NULL);
+
+	*id = *n = 0;
+	if (rc == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		*n = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_finalize(s);
+	if (!*id)
+		fprintf(stderr, "bench: finding the busiest client: %s\n", sqlite3_errmsg(db));
+	return *id ? 0 : -1;
+}
+
+/* ---- what one run of the whole benchmark found ---- */
 
 typedef struct result {
-	tm2 floor, totals, statement, aging, aging_past, check, posting;
+	tm2 floor, totals, clients, statement, aging, aging_past, check, posting;
+	int n_floor, n_totals, n_clients, n_statement, n_aging, n_aging_past, n_check;
+	int clients_measured, clients_picked;
 	double client_med_us, client_p99_us;
 	double entries_per_s;     /* < 0 when the ledger was reused */
 	double postings_per_s;
 	int64_t problems;
 } result;
+
+static void report(const char *what, tm2 m, int n, int repeat, const char *extra)
+{
+	char runs[48] = "";
+
+	if (n < repeat)
+		snprintf(runs, sizeof runs, " [%d of %d runs: time budget]", n, repeat);
+	printf("%-38s %10.1f ms wall %10.1f ms CPU  %s%s\n", what, m.wall, m.cpu, extra, runs);
+}
+
+/* The client screen for a sample of clients: per-client median and p99 of each pass, then the
+ * median of those over the passes. A pass stops early (after at least MIN_CLIENTS clients) once
+ * the budget is spent, and no further pass starts. */
+static int measure_clients(ctx *c, const opts *o, result *r)
+{
+	int64_t ids[N_CLIENTS_SAMPLE];
+	double per[N_CLIENTS_SAMPLE], *med = calloc((size_t)o->repeat, sizeof *med);
+	double *p99 = calloc((size_t)o->repeat, sizeof *p99), spent = 0;
+	tm2 *runs = calloc((size_t)o->repeat, sizeof *runs);
+	int n = 0, nids, measured = 0, status = -1;
+	int64_t items = 0;
+	char extra[200];
+
+	if (!med || !p99 || !runs || pick_clients(c->db, ids, N_CLIENTS_SAMPLE, &nids))
+		goto out;
+	while (n < o->repeat && (n == 0 || spent < BUDGET_MS)) {
+		tm2 t0 = now();
+		int k;
+
+		items = 0;
+		for (k = 0; k < nids && (k < MIN_CLIENTS || now().wall - t0.wall < BUDGET_MS); k++) {
+			double c0 = now().wall;
+
+			c->client = ids[k];
+			c->rows = 0;
+			if (run_one_client(c) != CART_OK) {
+				fprintf(stderr, "bench: client %" PRId64 ": %s\n", ids[k], c->e.msg);
+				goto out;
+			}
+			items += c->rows;
+			per[k] = (now().wall - c0) * 1e3;
+		}
+		runs[n] = since(t0);
+		spent += runs[n].wall;
+		measured = k;
+		med[n] = median(per, k);
+		p99[n] = percentile(per, k, 99);
+		n++;
+		if (k < nids)
+			break;
+	}
+	r->clients = median_tm(runs, n);
+	r->n_clients = n;
+	r->clients_measured = measured;
+	r->clients_picked = nids;
+	r->client_med_us = median(med, n);
+	r->client_p99_us = median(p99, n);
+	snprintf(extra, sizeof extra, "%d clients%s, %.1f open items each; per client median %.0f us,"
+	         " p99 %.0f us", measured, measured < nids ? " (time budget)" : "",
+	         (double)items / measured, r->client_med_us, r->client_p99_us);
+	report("one client: balance+totals+open items", r->clients, n, o->repeat, extra);
+	status = 0;
+out:
+	free(med);
+	free(p99);
+	free(runs);
+	return status;
+}
+
+/* 1,000 receipts, each paying one open charge in full: one durable transaction each. */
+static int measure_posting(ctx *c, const opts *o, result *r)
+{
+	charge_pick *ch = calloc(N_POSTINGS, sizeof *ch);
+	int n = 0, status = -1;
+	char extra[160];
+	tm2 t0;
+
+	if (!ch || pick_charges(c->db, ch, N_POSTINGS, &n) || n == 0)
+		goto out;
+	t0 = now();
+	for (int k = 0; k < n; k++) {
+		alloc_in a = { ch[k].entry, 0, ch[k].open };
+		receipt_in in;
+		posted p;
+
+		memset(&in, 0, sizeof in);
+		in.client_id = ch[k].client;
+		snprintf(in.date, sizeof in.date, "%s", o->today);
+		snprintf(in.currency, sizeof in.currency, "%s", ch[k].currency);
+		in.amount = ch[k].open;
+		snprintf(in.method, sizeof in.method, "transfer");
+		snprintf(in.reference, sizeof in.reference, "%s", BENCH_REF);
+		in.allocs = &a;
+		in.n_allocs = 1;
+		if (ledger_receipt_post(c->l, &in, &p, &c->e) != CART_OK) {
+			fprintf(stderr, "bench: posting a receipt for entry %" PRId64 ": %s\n",
+			        ch[k].entry, c->e.msg);
+			goto out;
+		}
+	}
+	r->posting = since(t0);
+	r->postings_per_s = n / (r->posting.wall / 1e3);
+	snprintf(extra, sizeof extra, "%d receipts of one allocation: %.0f /s", n,
+	         r->postings_per_s);
+	report("posting (synchronous FULL, one each)", r->posting, o->repeat, o->repeat, extra);
+	status = 0;
+out:
+	free(ch);
+	return status;
+}
+
+/* Every measurement, in order; the posting last because it changes the ledger. */
+static int measure_all(ctx *c, const opts *o, result *r)
+{
+	tm2 *runs = calloc((size_t)o->repeat, sizeof *runs);
+	long peak0, cur0, peak_reset, peak1, cur1;
+	int64_t busiest_n;
+	char extra[200], past[DATE_LEN];
+	int reset, status = -1;
+
+	if (!runs)
+		goto out;
+	run_floor(c); /* warm the OS cache; not timed */
+	if ((r->n_floor = measure(c, o->repeat, run_floor, runs, &r->floor, "floor")) < 0)
+		goto out;
+	snprintf(extra, sizeof extra, "(sum %" PRId64 ")", c->sum);
+	report("floor: SELECT sum(amount) FROM entries", r->floor, r->n_floor, o->repeat, extra);
+
+	if ((r->n_totals = measure(c, o->repeat, run_totals, runs, &r->totals, "totals")) < 0)
+		goto out;
+	snprintf(extra, sizeof extra, "%.2fx floor, %d currencies", r->totals.wall / r->floor.wall,
+	         c->ncur);
+	report("dashboard totals, all clients", r->totals, r->n_totals, o->repeat, extra);
+
+	if (measure_clients(c, o, r))
+		goto out;
+
+	if (busiest_client(c->db, &c->client, &busiest_n))
+		goto out;
+	r->n_statement = measure(c, o->repeat, run_statement, runs, &r->statement, "statement");
+	if (r->n_statement < 0)
+		goto out;
+	snprintf(extra, sizeof extra, "client %" PRId64 ", %" PRId64 " entries, %" PRId64 " lines",
+	         c->client, busiest_n, c->rows);
+	report("statement of the busiest client", r->statement, r->n_statement, o->repeat, extra);
+
+	/* Memory around the aging: the peak is reset first (the bulk load's cache set it), so the
+	 * "after" peak is the aging's own. */
+	peak0 = peak_rss_kib();
+	cur0 = cur_rss_kib();
+	reset = reset_peak_rss();
+	peak_reset = peak_rss_kib();
+	if ((r->n_aging = measure(c, o->repeat, run_aging, runs, &r->aging, "aging")) < 0)
+		goto out;
+	peak1 = peak_rss_kib();
+	cur1 = cur_rss_kib();
+	snprintf(extra, sizeof extra, "%" PRId64 " rows, %.2fx floor", c->rows,
+	         r->aging.wall / r->floor.wall);
+	report("aging 30/60/90, as of today", r->aging, r->n_aging, o->repeat, extra);
+	printf("  peak RSS (ru_maxrss) before the aging %.1f MiB, after %.1f MiB; current RSS"
+	       " before %.1f MiB, after %.1f MiB\n", peak0 / 1024.0, peak1 / 1024.0, cur0 / 1024.0,
+	       cur1 / 1024.0);
+	if (reset)
+		printf("  (the peak was reset to %.1f MiB just before the aging runs, so \"after\" is"
+		       " the aging's own peak)\n", peak_reset / 1024.0);
+	else
+		printf("  (the peak could not be reset: \"after\" includes the bulk load)\n");
+
+	date_format(date_add_days(date_today(), -180), past);
+	c->asof = past;
+	r->n_aging_past = measure(c, o->repeat, run_aging, runs, &r->aging_past, "past aging");
+	c->asof = o->today;
+	if (r->n_aging_past < 0)
+		goto out;
+	snprintf(extra, sizeof extra, "as of %s, %" PRId64 " rows, %.2fx floor", past, c->rows,
+	         r->aging_past.wall / r->floor.wall);
+	report("aging 30/60/90, as of 180 days ago", r->aging_past, r->n_aging_past, o->repeat,
+	       extra);
+
+	c->show = 1;
+	if ((r->n_check = measure(c, o->repeat, run_check, runs, &r->check, "check")) < 0)
+		goto out;
+	r->problems = c->problems;
+	snprintf(extra, sizeof extra, "%" PRId64 " problems", r->problems);
+	report("ledger check", r->check, r->n_check, o->repeat, extra);
+
+	status = measure_posting(c, o, r);
+out:
+	free(runs);
+	return status;
+}
+
+/* ---- the summary ---- */
 
 static const char *verdict(int ok)
 {
@@ -522,36 +796,36 @@ static void print_summary(const result *r)
 	char buf[64];
 	double tr = r->totals.wall / r->floor.wall, ar = r->aging.wall / r->floor.wall;
 
-	printf("\n%-36s %16s  %-18s %s\n", "summary (medians)", "figure", "target", "");
-	printf("%-36s %16s  %-18s %s\n", "------------------------------------", "----------------",
-	       "------------------", "------");
-	printf("%-36s %13.1f ms  %-18s %s\n", "floor: sum(amount) FROM entries", r->floor.wall,
-	       "(reference)", "");
+	printf("\n%-36s %16s  %-15s %s\n", "summary (medians, wall)", "figure", "target", "");
+	printf("%-36s %16s  %-15s %s\n", "------------------------------------", "----------------",
+	       "---------------", "------");
+	printf("%-36s %13.1f ms  %-15s\n", "floor: sum(amount) FROM entries", r->floor.wall,
+	       "(reference)");
 	snprintf(buf, sizeof buf, "%.1f ms %.2fx", r->totals.wall, tr);
-	printf("%-36s %16s  %-18s %s\n", "dashboard totals, all clients", buf, "<= 3x floor",
+	printf("%-36s %16s  %-15s %s\n", "dashboard totals, all clients", buf, "<= 3x floor",
 	       verdict(tr <= 3));
 	snprintf(buf, sizeof buf, "%.1f ms %.2fx", r->aging.wall, ar);
-	printf("%-36s %16s  %-18s %s\n", "aging report 30/60/90", buf, "<= 3x floor",
+	printf("%-36s %16s  %-15s %s\n", "aging report 30/60/90", buf, "<= 3x floor",
 	       verdict(ar <= 3));
-	printf("%-36s %13.0f us  %-18s %s\n", "one client (median)", r->client_med_us, "< 1 ms",
+	printf("%-36s %13.0f us  %-15s %s\n", "one client (median)", r->client_med_us, "< 1 ms",
 	       verdict(r->client_med_us < 1000));
-	printf("%-36s %13.0f us  %-18s %s\n", "one client (p99)", r->client_p99_us, "< 1 ms",
+	printf("%-36s %13.0f us  %-15s %s\n", "one client (p99)", r->client_p99_us, "< 1 ms",
 	       verdict(r->client_p99_us < 1000));
-	printf("%-36s %13.2f ms  %-18s %s\n", "busiest client's statement", r->statement.wall,
+	printf("%-36s %13.2f ms  %-15s %s\n", "busiest client's statement", r->statement.wall,
 	       "< 10 ms", verdict(r->statement.wall < 10));
 	if (r->entries_per_s >= 0)
-		printf("%-36s %11.0f /s  %-18s %s\n", "bulk load, entries", r->entries_per_s,
+		printf("%-36s %13.0f /s  %-15s %s\n", "bulk load, entries", r->entries_per_s,
 		       ">= 200,000 /s", verdict(r->entries_per_s >= 200000));
 	else
-		printf("%-36s %16s  %-18s %s\n", "bulk load, entries", "(reused)", ">= 200,000 /s",
+		printf("%-36s %16s  %-15s %s\n", "bulk load, entries", "(reused)", ">= 200,000 /s",
 		       "-");
-	printf("%-36s %13.1f ms  %-18s %s\n", "aging as of 180 days ago", r->aging_past.wall,
-	       "(informative)", "");
+	printf("%-36s %13.1f ms  %-15s\n", "aging as of 180 days ago", r->aging_past.wall,
+	       "(informative)");
 	snprintf(buf, sizeof buf, "%.1f ms", r->check.wall);
-	printf("%-36s %16s  %-18s %s\n", "ledger check", buf, "0 problems",
+	printf("%-36s %16s  %-15s %s\n", "ledger check", buf, "0 problems",
 	       r->problems ? "PROBLEMS" : "ok");
-	printf("%-36s %11.0f /s  %-18s %s\n", "receipts posted (synchronous FULL)", r->postings_per_s,
-	       "(informative)", "");
+	printf("%-36s %13.0f /s  %-15s\n", "receipts posted (synchronous FULL)", r->postings_per_s,
+	       "(informative)");
 }
 
 /* ---- main ---- */
@@ -560,31 +834,27 @@ int main(int argc, char **argv)
 {
 	opts o;
 	result r;
-	cart_err e = { 0 };
+	ctx c;
 	demo_stats st;
-	tm2 gen = { 0, 0 }, *runs = NULL, t0;
-	ledger *l = NULL;
-	sqlite3 *db = NULL;
-	int64_t ids[N_CLIENTS_SAMPLE], sum = 0, busiest = 0, busiest_n = 0, ndocs = 0, nalloc = 0;
-	int64_t nentries = 0;
-	charge_pick *charges = NULL;
-	double *per = NULL, *med = NULL, *p99 = NULL;
-	char extra[160], past[DATE_LEN], load[128], wal[1100];
-	int rc, nids = 0, ncharges = 0, status = 1, reused;
-	static const int ranges[] = { 30, 60, 90 };
+	tm2 gen = { 0, 0 };
+	int64_t ndocs = 0, nentries = 0, nalloc = 0;
+	char load[128], wal[1100];
+	int rc, status = 1, reused;
 
 	memset(&r, 0, sizeof r);
+	memset(&c, 0, sizeof c);
 	if ((rc = parse_args(argc, argv, &o)) != 0)
 		return rc > 0 ? 0 : 2;
-	if (date_set_today(o.today, &e) != CART_OK) {
-		fprintf(stderr, "bench: --today: %s\n", e.msg);
+	if (date_set_today(o.today, &c.e) != CART_OK) {
+		fprintf(stderr, "bench: --today: %s\n", c.e.msg);
 		return 2;
 	}
+	c.asof = o.today;
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	print_machine();
-	printf("today %s, %d runs per measurement, file %s\n\n", o.today, o.repeat, o.db);
+	printf("today %s, %d runs per measurement (fewer past %.0f s), file %s\n\n", o.today,
+	       o.repeat, BUDGET_MS / 1e3, o.db);
 
-	/* ---- generate ---- */
 	reused = o.reuse && access(o.db, F_OK) == 0 && ledger_has_size(&o);
 	if (reused) {
 		printf("reusing %s (already %" PRId64 " clients, %" PRId64 " invoices, %" PRId64
@@ -594,13 +864,13 @@ int main(int argc, char **argv)
 		goto out;
 	}
 
-	if (sqlite3_open_v2(o.db, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		fprintf(stderr, "bench: opening %s: %s\n", o.db, sqlite3_errmsg(db));
+	if (sqlite3_open_v2(o.db, &c.db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		fprintf(stderr, "bench: opening %s: %s\n", o.db, sqlite3_errmsg(c.db));
 		goto out;
 	}
-	if (raw_int(db, "SELECT count(*) FROM documents", &ndocs) ||
-	    raw_int(db, "SELECT count(*) FROM entries", &nentries) ||
-	    raw_int(db, "SELECT count(*) FROM allocations", &nalloc))
+	if (raw_int(c.db, "SELECT count(*) FROM documents", &ndocs) ||
+	    raw_int(c.db, "SELECT count(*) FROM entries", &nentries) ||
+	    raw_int(c.db, "SELECT count(*) FROM allocations", &nalloc))
 		goto out;
 	if (!reused) {
 		r.entries_per_s = (double)st.entries / (gen.wall / 1e3);
@@ -617,221 +887,25 @@ int main(int argc, char **argv)
 	       " %.1f MiB (WAL %.1f MiB)\n\n", ndocs, nentries, nalloc,
 	       (double)file_size(o.db) / 1048576.0, (double)file_size(wal) / 1048576.0);
 
-	if ((rc = ledger_open(o.db, 0, &l, &e)) != CART_OK) {
-		fprintf(stderr, "bench: opening the ledger: %s\n", e.msg);
+	if (ledger_open(o.db, 0, &c.l, &c.e) != CART_OK) {
+		fprintf(stderr, "bench: opening the ledger: %s\n", c.e.msg);
 		goto out;
 	}
-	ledger_set_clerk(l, "bench");
-	runs = calloc((size_t)o.repeat, sizeof *runs);
-	med = calloc((size_t)o.repeat, sizeof *med);
-	p99 = calloc((size_t)o.repeat, sizeof *p99);
-	per = calloc(N_CLIENTS_SAMPLE, sizeof *per);
-	charges = calloc(N_POSTINGS, sizeof *charges);
-	if (!runs || !med || !p99 || !per || !charges) {
-		fprintf(stderr, "bench: out of memory\n");
+	ledger_set_clerk(c.l, "bench");
+	if (measure_all(&c, &o, &r) != 0)
 		goto out;
-	}
-
-	/* ---- the floor: plain SQLite over the same file ---- */
-	floor_run(db, &sum); /* warm the OS cache; not timed */
-	for (int i = 0; i < o.repeat; i++) {
-		t0 = now();
-		if (floor_run(db, &sum))
-			goto out;
-		runs[i] = since(t0);
-	}
-	r.floor = median_tm(runs, o.repeat);
-	snprintf(extra, sizeof extra, "(sum %" PRId64 ")", sum);
-	report("floor: SELECT sum(amount) FROM entries", r.floor, extra);
-
-	/* ---- dashboard totals ---- */
-	{
-		int n = 0;
-
-		for (int i = 0; i < o.repeat; i++) {
-			t0 = now();
-			if (totals_run(l, o.today, 0, &n, &e) != CART_OK) {
-				fprintf(stderr, "bench: totals: %s\n", e.msg);
-				goto out;
-			}
-			runs[i] = since(t0);
-		}
-		r.totals = median_tm(runs, o.repeat);
-		snprintf(extra, sizeof extra, "%.2fx floor, %d currencies",
-		         r.totals.wall / r.floor.wall, n);
-		report("dashboard totals, all clients", r.totals, extra);
-	}
-
-	/* ---- one client ---- */
-	if (pick_clients(db, ids, N_CLIENTS_SAMPLE, &nids) || nids == 0)
-		goto out;
-	{
-		counter items = { 0 };
-
-		for (int i = 0; i < o.repeat; i++) {
-			items.rows = 0;
-			t0 = now();
-			for (int k = 0; k < nids; k++) {
-				tm2 c0 = now();
-
-				if (one_client(l, o.today, ids[k], &items, &e) != CART_OK) {
-					fprintf(stderr, "bench: client %" PRId64 ": %s\n", ids[k], e.msg);
-					goto out;
-				}
-				per[k] = (now().wall - c0.wall) * 1e3;
-			}
-			runs[i] = since(t0);
-			med[i] = median(per, nids);
-			p99[i] = percentile(per, nids, 99);
-		}
-		r.client_med_us = median(med, o.repeat);
-		r.client_p99_us = median(p99, o.repeat);
-		t0 = median_tm(runs, o.repeat);
-		snprintf(extra, sizeof extra, "for %d clients (%.1f open items each); per client"
-		         " median %.0f us, p99 %.0f us", nids, (double)items.rows / nids,
-		         r.client_med_us, r.client_p99_us);
-		report("one client: balance + totals + open items", t0, extra);
-	}
-
-	/* ---- busiest client's statement ---- */
-	{
-		sqlite3_stmt *s;
-		counter lines = { 0 };
-
-		rc = sqlite3_prepare_v2(db, "SELECT client_id, count(*) AS n FROM entries"
-		                        " GROUP BY client_id ORDER BY n DESC, client_id LIMIT 1", -1,
-		                        &s, NULL);
-		if (rc == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW) {
-			busiest = sqlite3_column_int64(s, 0);
-			busiest_n = sqlite3_column_int64(s, 1);
-		}
-		sqlite3_finalize(s);
-		if (!busiest) {
-			fprintf(stderr, "bench: finding the busiest client: %s\n", sqlite3_errmsg(db));
-			goto out;
-		}
-		for (int i = 0; i < o.repeat; i++) {
-			lines.rows = 0;
-			t0 = now();
-			if (ledger_statement(l, busiest, o.today, count_stmt, &lines, &e) != CART_OK) {
-				fprintf(stderr, "bench: statement: %s\n", e.msg);
-				goto out;
-			}
-			runs[i] = since(t0);
-		}
-		r.statement = median_tm(runs, o.repeat);
-		snprintf(extra, sizeof extra, "client %" PRId64 ", %" PRId64 " entries, %" PRId64
-		         " lines", busiest, busiest_n, lines.rows);
-		report("statement of the busiest client", r.statement, extra);
-	}
-
-	/* ---- aging ---- */
-	{
-		counter rows = { 0 };
-		long peak0 = peak_rss_kib(), cur0 = cur_rss_kib(), peak1, cur1;
-		int reset = reset_peak_rss();
-		long peak_reset = peak_rss_kib();
-
-		for (int i = 0; i < o.repeat; i++) {
-			rows.rows = 0;
-			t0 = now();
-			if (ledger_aging(l, o.today, ranges, 3, count_aging, &rows, &e) != CART_OK) {
-				fprintf(stderr, "bench: aging: %s\n", e.msg);
-				goto out;
-			}
-			runs[i] = since(t0);
-		}
-		peak1 = peak_rss_kib();
-		cur1 = cur_rss_kib();
-		r.aging = median_tm(runs, o.repeat);
-		snprintf(extra, sizeof extra, "%" PRId64 " rows, %.2fx floor",
-		         rows.rows, r.aging.wall / r.floor.wall);
-		report("aging 30/60/90, as of today", r.aging, extra);
-		printf("  peak RSS (ru_maxrss) before the aging %.1f MiB%s, after %.1f MiB;"
-		       " current RSS before %.1f MiB, after %.1f MiB\n", peak0 / 1024.0,
-		       reset ? "" : " (peak could not be reset)", peak1 / 1024.0, cur0 / 1024.0,
-		       cur1 / 1024.0);
-		if (reset)
-			printf("  (the peak was reset to %.1f MiB just before the aging runs, so \"after\""
-			       " is the aging's own peak)\n", peak_reset / 1024.0);
-
-		date_format(date_add_days(date_today(), -180), past);
-		for (int i = 0; i < o.repeat; i++) {
-			rows.rows = 0;
-			t0 = now();
-			if (ledger_aging(l, past, ranges, 3, count_aging, &rows, &e) != CART_OK) {
-				fprintf(stderr, "bench: aging as of %s: %s\n", past, e.msg);
-				goto out;
-			}
-			runs[i] = since(t0);
-		}
-		r.aging_past = median_tm(runs, o.repeat);
-		snprintf(extra, sizeof extra, "as of %s, %" PRId64 " rows, %.2fx floor", past,
-		         rows.rows, r.aging_past.wall / r.floor.wall);
-		report("aging 30/60/90, as of 180 days ago", r.aging_past, extra);
-	}
-
-	/* ---- check ---- */
-	for (int i = 0; i < o.repeat; i++) {
-		int shown = 0;
-
-		t0 = now();
-		if (ledger_check(l, o.today, i == 0 ? print_problem : NULL, &shown, &r.problems, &e)
-		    != CART_OK) {
-			fprintf(stderr, "bench: check: %s\n", e.msg);
-			goto out;
-		}
-		runs[i] = since(t0);
-	}
-	r.check = median_tm(runs, o.repeat);
-	snprintf(extra, sizeof extra, "%" PRId64 " problems", r.problems);
-	report("ledger check", r.check, extra);
-
-	/* ---- posting, last: it changes the ledger ---- */
-	if (pick_charges(db, charges, N_POSTINGS, &ncharges))
-		goto out;
-	t0 = now();
-	for (int k = 0; k < ncharges; k++) {
-		alloc_in a = { charges[k].entry, 0, charges[k].open };
-		receipt_in in;
-		posted p;
-
-		memset(&in, 0, sizeof in);
-		in.client_id = charges[k].client;
-		snprintf(in.date, sizeof in.date, "%s", o.today);
-		snprintf(in.currency, sizeof in.currency, "%s", charges[k].currency);
-		in.amount = charges[k].open;
-		snprintf(in.method, sizeof in.method, "transfer");
-		snprintf(in.reference, sizeof in.reference, "%s", BENCH_REF);
-		in.allocs = &a;
-		in.n_allocs = 1;
-		if (ledger_receipt_post(l, &in, &p, &e) != CART_OK) {
-			fprintf(stderr, "bench: posting a receipt for entry %" PRId64 ": %s\n",
-			        charges[k].entry, e.msg);
-			goto out;
-		}
-	}
-	r.posting = since(t0);
-	r.postings_per_s = ncharges / (r.posting.wall / 1e3);
-	snprintf(extra, sizeof extra, "%d receipts of one allocation: %.0f /s", ncharges,
-	         r.postings_per_s);
-	report("posting (synchronous FULL, one each)", r.posting, extra);
 
 	print_summary(&r);
 	loadavg(load, sizeof load);
 	printf("\nload average at end: %s\n", load);
 	status = r.problems ? 1 : 0;
 	if (r.problems)
-		fprintf(stderr, "bench: ledger check found %" PRId64 " problems\n", r.problems);
+		fprintf(stderr, "bench: the ledger check found %" PRId64 " problems\n", r.problems);
 out:
-	free(runs);
-	free(med);
-	free(p99);
-	free(per);
-	free(charges);
-	if (l)
-		ledger_close(l);
-	if (db)
-		sqlite3_close(db);
+	/* the raw, read-only connection first: the ledger's close then checkpoints the WAL */
+	if (c.db)
+		sqlite3_close(c.db);
+	if (c.l)
+		ledger_close(c.l);
 	return status;
 }

@@ -352,7 +352,8 @@ static void test_small_ledger(void **state)
 	for (int i = 0; i <= 3; i++)
 		if (a.range[i] <= 0)
 			fail_msg("aging range %d is empty", i);
-	assert_int_equal(a.not_due + a.range[0] + a.range[1] + a.range[2] + a.range[3], t.due + t.overdue);
+	assert_int_equal(a.not_due + a.range[0] + a.range[1] + a.range[2] + a.range[3],
+	                 t.due + t.overdue);
 	assert_int_equal(a.net, t.net);
 
 	/* every client is complete and its tax id valid */

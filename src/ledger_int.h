@@ -128,16 +128,18 @@ void lg_bulk_failed(ledger *l);
  * as rows (client_id, currency, side, due_date, open). What is open now is kept on each entry and
  * instalment; as of a past date, whatever allocations dated after it took is added back, and
  * anything dated after it is left out. When nothing is dated after ?1 the "later" tables are
- * empty and this reads only the partial indexes of open items. */
+ * empty and this reads only the partial indexes of open items. The allocations dated after ?1
+ * are picked first by their date index, so a recent as-of date never scans the allocations. */
 #define LG_ITEMS_CTE \
-	"later_e AS MATERIALIZED (" \
-	"  SELECT charge_id AS eid, sum(amount) AS amt FROM allocations" \
-	"   WHERE date > ?1 AND instalment_id IS NULL GROUP BY charge_id" \
-	"  UNION ALL SELECT credit_id, sum(amount) FROM allocations" \
-	"   WHERE date > ?1 GROUP BY credit_id)," \
+	"later AS MATERIALIZED (" \
+	"  SELECT charge_id, credit_id, instalment_id, amount FROM allocations WHERE date > ?1)," \
+	" later_e AS MATERIALIZED (" \
+	"  SELECT charge_id AS eid, sum(amount) AS amt FROM later" \
+	"   WHERE instalment_id IS NULL GROUP BY charge_id" \
+	"  UNION ALL SELECT credit_id, sum(amount) FROM later GROUP BY credit_id)," \
 	" later_i AS MATERIALIZED (" \
-	"  SELECT instalment_id AS iid, sum(amount) AS amt FROM allocations" \
-	"   WHERE date > ?1 AND instalment_id IS NOT NULL GROUP BY instalment_id)," \
+	"  SELECT instalment_id AS iid, sum(amount) AS amt FROM later" \
+	"   WHERE instalment_id IS NOT NULL GROUP BY instalment_id)," \
 	" items(client_id, currency, side, due_date, open) AS (" \
 	"  SELECT e.client_id, e.currency, e.side, e.due_date," \
 	"         e.open + coalesce((SELECT amt FROM later_e WHERE eid = e.id), 0)" \

@@ -85,7 +85,7 @@ int ledger_bulk_begin(ledger *l, cart_err *e)
 	if (!(b = calloc(1, sizeof *b)))
 		return cart_fail(e, CART_NOMEM, "out of memory starting a bulk load");
 	l->b = b;
-	lg_exec(l, "PRAGMA cache_size = -262144", "raising the cache", NULL);
+	lg_exec(l, "PRAGMA cache_size = -1048576", "raising the cache", NULL);
 	lg_exec(l, "PRAGMA temp_store = MEMORY", "keeping temporary data in memory", NULL);
 	lg_exec(l, "PRAGMA synchronous = NORMAL", "relaxing durability", NULL);
 	if ((rc = lg_begin(l, e)) != CART_OK)

@@ -37,6 +37,7 @@ struct bulk {
 	int64_t next[DOC_NTYPES];
 	int64_t docs;
 	int failed;
+	int left_wal;                 /* switched to a rollback journal for the load */
 };
 
 /* Everything that would slow a load: the non-unique indexes of the big tables and the triggers
@@ -64,8 +65,25 @@ static void bulk_free(ledger *l)
 	l->bulk = 0;
 }
 
+/* In WAL mode a load is written twice, to the log and then to the file. When no other clerk has
+ * the ledger open, the load uses a rollback journal instead (as safe, and the pages of a new file
+ * have nothing to journal); with others connected it stays in WAL. */
+static void leave_wal(ledger *l)
+{
+	sqlite3_stmt *s;
+
+	if (sqlite3_prepare_v2(l->db, "PRAGMA journal_mode = TRUNCATE", -1, &s, NULL) != SQLITE_OK)
+		return;
+	if (sqlite3_step(s) == SQLITE_ROW &&
+	    !strcmp((const char *)sqlite3_column_text(s, 0), "truncate"))
+		l->b->left_wal = 1;
+	sqlite3_finalize(s);
+}
+
 static void restore_pragmas(ledger *l)
 {
+	if (l->b && l->b->left_wal)
+		lg_exec(l, "PRAGMA journal_mode = WAL", "returning to WAL", NULL);
 	lg_exec(l, "PRAGMA cache_size = -2000", "restoring the cache", NULL);
 	lg_exec(l, "PRAGMA temp_store = DEFAULT", "restoring temp storage", NULL);
 	lg_exec(l, "PRAGMA synchronous = FULL", "restoring durability", NULL);
@@ -85,9 +103,11 @@ int ledger_bulk_begin(ledger *l, cart_err *e)
 	if (!(b = calloc(1, sizeof *b)))
 		return cart_fail(e, CART_NOMEM, "out of memory starting a bulk load");
 	l->b = b;
+	leave_wal(l);
 	lg_exec(l, "PRAGMA cache_size = -1048576", "raising the cache", NULL);
 	lg_exec(l, "PRAGMA temp_store = MEMORY", "keeping temporary data in memory", NULL);
-	lg_exec(l, "PRAGMA synchronous = NORMAL", "relaxing durability", NULL);
+	if (!b->left_wal)
+		lg_exec(l, "PRAGMA synchronous = NORMAL", "relaxing durability", NULL);
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		goto fail;
 
@@ -164,8 +184,8 @@ void ledger_bulk_abort(ledger *l)
 	l->bulk = 0;
 	while (l->depth > 0)
 		lg_rollback(l);
-	bulk_free(l);
 	restore_pragmas(l);
+	bulk_free(l);
 	l->have_co = 0;
 }
 
@@ -398,8 +418,8 @@ int ledger_bulk_end(ledger *l, cart_err *e)
 	snprintf(detail, sizeof detail, "%lld documents", (long long)b->docs);
 	if ((rc = lg_audit(l, "bulk load", 0, 0, detail, e)) || (rc = lg_commit(l, e)))
 		goto fail;
-	bulk_free(l);
 	restore_pragmas(l);
+	bulk_free(l);
 	lg_exec(l, "PRAGMA analysis_limit = 1000; ANALYZE", "updating statistics", NULL);
 	return CART_OK;
 fail:

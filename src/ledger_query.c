@@ -33,6 +33,9 @@ static void client_range(sqlite3_stmt *s, int64_t client_id)
 
 /* ---- dashboard totals ---- */
 
+static int totals_now(ledger *l, int64_t client_id, const char *asof, totals *rows, int *n,
+                      cart_err *e);
+
 int ledger_totals(ledger *l, int64_t client_id, const char *asof, totals *rows, int *n, cart_err *e)
 {
 	static const char sql[] =
@@ -46,11 +49,15 @@ int ledger_totals(ledger *l, int64_t client_id, const char *asof, totals *rows, 
 		"  count(CASE WHEN side = 'C' THEN 1 END)"
 		" FROM items WHERE open <> 0 GROUP BY currency ORDER BY currency";
 	sqlite3_stmt *s;
-	int rc;
+	int rc, now;
 
 	*n = 0;
 	if (lg_date(asof, "the as-of date", e) != CART_OK)
 		return e->code;
+	if ((rc = lg_asof_is_now(l, asof, &now, e)) != CART_OK)
+		return rc;
+	if (now)
+		return totals_now(l, client_id, asof, rows, n, e);
 	rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, "preparing the totals", e);
@@ -276,20 +283,235 @@ static const char aging_sql[] =
 	"        FROM items WHERE open <> 0) GROUP BY client_id, currency)"
 	AGING_SELECT;
 
-/* When nothing is dated after the as-of date: the kept open amounts, read from the two partial
- * indexes in client order, so each side is grouped as it streams, without a sort. */
-static const char aging_now_sql[] =
-	"WITH pe AS (SELECT client_id, currency, " AGING_SUMS
-	"  FROM (SELECT client_id, currency, side, due_date, open, " AGING_BUCKET " AS k"
-	"        FROM entries WHERE open <> 0 AND n_inst = 0 AND date <= ?1"
-	"         AND client_id BETWEEN ?2 AND ?3) GROUP BY client_id, currency),"
-	" pi AS (SELECT client_id, currency, " AGING_SUMS
-	"  FROM (SELECT client_id, currency, side, due_date, open, " AGING_BUCKET " AS k"
-	"        FROM (SELECT client_id, currency, 'D' AS side, due_date, open FROM instalments"
-	"              WHERE open <> 0 AND date <= ?1 AND client_id BETWEEN ?2 AND ?3))"
-	"  GROUP BY client_id, currency),"
-	" per AS (SELECT * FROM pe UNION ALL SELECT * FROM pi)"
-	AGING_SELECT;
+/* When nothing is dated after the as-of date, the kept open amounts answer: each client's row
+ * is added up here from the two partial indexes of open items, read in client order (no sort,
+ * no per-row SQL aggregates), and the rows are then given out in name order. What is held is one
+ * small row per client with something open, never the ledger. */
+static const char open_entries_sql[] =
+	"SELECT client_id, currency, side, due_date, open FROM entries"
+	" WHERE open <> 0 AND n_inst = 0 AND date <= ?1 AND client_id BETWEEN ?2 AND ?3"
+	" ORDER BY client_id, currency";
+static const char open_inst_sql[] =
+	"SELECT client_id, currency, 'D', due_date, open FROM instalments"
+	" WHERE open <> 0 AND date <= ?1 AND client_id BETWEEN ?2 AND ?3"
+	" ORDER BY client_id, currency";
+static const char names_sql[] =
+	"SELECT id, name FROM clients ORDER BY name COLLATE NOCASE, id";
+
+typedef struct agg {
+	int64_t client_id;
+	char currency[4];
+	int64_t not_due, range[LEDGER_MAX_RANGES + 1], charges, credits;
+	char oldest[DATE_LEN];
+} agg;
+
+typedef struct agg_set {
+	agg *a;
+	size_t n, cap;
+} agg_set;
+
+/* The row of (client, currency) at the end of the set, added when new. Streams arrive in client
+ * order, so a client's rows are always at the end. */
+static agg *agg_row(agg_set *set, int64_t client_id, const char *cur)
+{
+	for (size_t i = set->n; i > 0 && set->a[i - 1].client_id == client_id; i--)
+		if (!strcmp(set->a[i - 1].currency, cur))
+			return &set->a[i - 1];
+	if (set->n == set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 1024;
+		agg *m = realloc(set->a, sizeof *m * cap);
+
+		if (!m)
+			return NULL;
+		set->a = m;
+		set->cap = cap;
+	}
+	memset(&set->a[set->n], 0, sizeof set->a[0]);
+	set->a[set->n].client_id = client_id;
+	snprintf(set->a[set->n].currency, 4, "%s", cur);
+	return &set->a[set->n++];
+}
+
+/* Add one stream of open items (client order) into set, bucketing by due date. */
+static int agg_stream(ledger *l, const char *sql, const char *asof,
+                      char bounds[LEDGER_MAX_RANGES][DATE_LEN], int n_ranges, agg_set *set,
+                      size_t merge_end, cart_err *e)
+{
+	sqlite3_stmt *s;
+	size_t pos = 0;
+	int rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+
+	if (rc != SQLITE_OK)
+		return lg_dberr(l, rc, "preparing the aging", e);
+	lg_bind_text(s, 1, asof);
+	client_range(s, 0);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t cid = sqlite3_column_int64(s, 0), open = sqlite3_column_int64(s, 4);
+		const char *cur = (const char *)sqlite3_column_text(s, 1);
+		const char *due = (const char *)sqlite3_column_text(s, 3);
+		agg *r = NULL;
+		int k;
+
+		/* the second stream merges into the rows the first made */
+		while (pos < merge_end && set->a[pos].client_id < cid)
+			pos++;
+		for (size_t i = pos; i < merge_end && set->a[i].client_id == cid; i++)
+			if (!strcmp(set->a[i].currency, cur))
+				r = &set->a[i];
+		if (!r && !(r = agg_row(set, cid, cur))) {
+			sqlite3_finalize(s);
+			return cart_fail(e, CART_NOMEM, "out of memory computing the aging");
+		}
+		if (sqlite3_column_text(s, 2)[0] == 'C') {
+			r->credits += open;
+			continue;
+		}
+		r->charges += open;
+		if (strcmp(due, asof) >= 0) {
+			r->not_due += open;
+			continue;
+		}
+		for (k = 0; k < n_ranges - 1 && strcmp(due, bounds[k]) < 0; k++)
+			;
+		if (k == n_ranges - 1 && strcmp(due, bounds[k]) < 0)
+			k = n_ranges;
+		r->range[k] += open;
+		if (!r->oldest[0] || strcmp(due, r->oldest) < 0)
+			snprintf(r->oldest, sizeof r->oldest, "%s", due);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "computing the aging", e);
+}
+
+/* The four totals from the same two streams, when nothing is dated after asof. */
+static int totals_now(ledger *l, int64_t client_id, const char *asof, totals *rows, int *n,
+                      cart_err *e)
+{
+	const char *const sqls[2] = { open_entries_sql, open_inst_sql };
+	int rc = CART_OK;
+
+	for (int q = 0; q < 2 && rc == CART_OK; q++) {
+		sqlite3_stmt *s;
+
+		if ((rc = sqlite3_prepare_v2(l->db, sqls[q], -1, &s, NULL)) != SQLITE_OK)
+			return lg_dberr(l, rc, "preparing the totals", e);
+		lg_bind_text(s, 1, asof);
+		client_range(s, client_id);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			const char *cur = (const char *)sqlite3_column_text(s, 1);
+			int64_t open = sqlite3_column_int64(s, 4);
+			totals *t = NULL;
+
+			for (int i = 0; i < *n && !t; i++)
+				if (!strcmp(rows[i].currency, cur))
+					t = &rows[i];
+			if (!t) {
+				if (*n == LEDGER_MAX_CURRENCIES)
+					continue;
+				t = &rows[(*n)++];
+				memset(t, 0, sizeof *t);
+				snprintf(t->currency, sizeof t->currency, "%s", cur);
+			}
+			if (sqlite3_column_text(s, 2)[0] == 'C') {
+				t->credits += open;
+				t->n_credits++;
+			} else if (strcmp((const char *)sqlite3_column_text(s, 3), asof) >= 0) {
+				t->due += open;
+				t->n_due++;
+			} else {
+				t->overdue += open;
+				t->n_overdue++;
+			}
+		}
+		sqlite3_finalize(s);
+		rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "computing the totals", e);
+	}
+	for (int i = 0; i < *n; i++)
+		rows[i].net = rows[i].due + rows[i].overdue - rows[i].credits;
+	/* in currency order, as the general query gives them */
+	for (int i = 1; i < *n; i++)
+		for (int j = i; j > 0 && strcmp(rows[j - 1].currency, rows[j].currency) > 0; j--) {
+			totals t = rows[j];
+
+			rows[j] = rows[j - 1];
+			rows[j - 1] = t;
+		}
+	return rc;
+}
+
+static int agg_cmp(const void *a, const void *b)
+{
+	const agg *x = a, *y = b;
+
+	if (x->client_id != y->client_id)
+		return x->client_id < y->client_id ? -1 : 1;
+	return strcmp(x->currency, y->currency);
+}
+
+static int aging_now(ledger *l, const char *asof, char bounds[LEDGER_MAX_RANGES][DATE_LEN],
+                     int n_ranges, date_t today, aging_cb cb, void *ud, cart_err *e)
+{
+	agg_set set = { 0 };
+	sqlite3_stmt *s = NULL;
+	aging_row row;
+	char name[200];
+	date_t old;
+	int rc;
+
+	if ((rc = agg_stream(l, open_entries_sql, asof, bounds, n_ranges, &set, 0, e)) ||
+	    (rc = agg_stream(l, open_inst_sql, asof, bounds, n_ranges, &set, set.n, e)))
+		goto out;
+	if (set.n > 1)
+		qsort(set.a, set.n, sizeof set.a[0], agg_cmp);
+	if ((rc = sqlite3_prepare_v2(l->db, names_sql, -1, &s, NULL)) != SQLITE_OK) {
+		rc = lg_dberr(l, rc, "preparing the aging", e);
+		goto out;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		agg key = { .client_id = sqlite3_column_int64(s, 0) };
+		size_t lo = 0, hi = set.n;
+
+		/* the first row of this client, by binary search */
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+
+			if (set.a[mid].client_id < key.client_id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == set.n || set.a[lo].client_id != key.client_id)
+			continue;
+		lg_copy(name, sizeof name, sqlite3_column_text(s, 1));
+		for (; lo < set.n && set.a[lo].client_id == key.client_id; lo++) {
+			const agg *a = &set.a[lo];
+
+			memset(&row, 0, sizeof row);
+			row.client_id = a->client_id;
+			row.name = name;
+			memcpy(row.currency, a->currency, 4);
+			row.not_due = a->not_due;
+			memcpy(row.range, a->range, sizeof row.range);
+			row.open_charges = a->charges;
+			row.credits = a->credits;
+			row.net = a->charges - a->credits;
+			if (a->oldest[0] && date_parse(a->oldest, &old, NULL) == CART_OK)
+				row.oldest_days = today - old;
+			if (cb(&row, ud))
+				goto done;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		rc = lg_dberr(l, rc, "computing the aging", e);
+		goto out;
+	}
+done:
+	rc = CART_OK;
+out:
+	sqlite3_finalize(s);
+	free(set.a);
+	return rc;
+}
 
 int ledger_aging(ledger *l, const char *asof, const int *ranges, int n_ranges, aging_cb cb, void *ud,
                  cart_err *e)
@@ -317,7 +539,9 @@ int ledger_aging(ledger *l, const char *asof, const int *ranges, int n_ranges, a
 	}
 	if ((rc = lg_asof_is_now(l, asof, &now, e)) != CART_OK)
 		return rc;
-	rc = sqlite3_prepare_v2(l->db, now ? aging_now_sql : aging_sql, -1, &s, NULL);
+	if (now)
+		return aging_now(l, asof, bounds, n_ranges, today, cb, ud, e);
+	rc = sqlite3_prepare_v2(l->db, aging_sql, -1, &s, NULL);
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, "preparing the aging", e);
 	lg_bind_text(s, 1, asof);

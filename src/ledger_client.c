@@ -108,11 +108,11 @@ int ledger_client_add(ledger *l, client *c, cart_err *e)
 		sqlite3_stmt *d;
 		int64_t id = 0;
 
-		if (sqlite3_prepare_v2(l->db, dup, -1, &d, NULL) == SQLITE_OK) {
+		if (lg_prepare(l, dup, &d) == SQLITE_OK) {
 			lg_bind_text(d, 1, c->tax_id);
 			if (sqlite3_step(d) == SQLITE_ROW)
 				id = sqlite3_column_int64(d, 0);
-			sqlite3_finalize(d);
+			lg_finalize(l, d);
 		}
 		if (id && ledger_client_get(l, id, &other, &tmp) == CART_OK) {
 			lg_rollback(l);
@@ -120,7 +120,7 @@ int ledger_client_add(ledger *l, client *c, cart_err *e)
 			                 " %s", c->tax_id, (long long)other.id, other.name);
 		}
 	}
-	rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+	rc = lg_prepare(l, sql, &s);
 	if (rc != SQLITE_OK) {
 		lg_dberr(l, rc, "adding a client", e);
 		lg_rollback(l);
@@ -142,7 +142,7 @@ int ledger_client_add(ledger *l, client *c, cart_err *e)
 	lg_bind_text(s, 14, c->notes);
 	lg_bind_int(s, 15, c->active ? 1 : 0);
 	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
+	lg_finalize(l, s);
 	if (rc != SQLITE_DONE) {
 		lg_dberr(l, rc, "adding a client", e);
 		lg_rollback(l);
@@ -199,20 +199,20 @@ int ledger_client_find(ledger *l, const char *ref, client *c, cart_err *e)
 			char tax[64];
 
 			snprintf(tax, sizeof tax, "%.*s", (int)(dash - ref), ref);
-			rc = sqlite3_prepare_v2(l->db, by_dv, -1, &s, NULL);
+			rc = lg_prepare(l, by_dv, &s);
 			if (rc != SQLITE_OK)
 				return lg_dberr(l, rc, "finding a client", e);
 			lg_bind_text(s, 1, tax);
 			lg_bind_text(s, 2, dash + 1);
 			if (sqlite3_step(s) == SQLITE_ROW)
 				ids[n++] = sqlite3_column_int64(s, 0);
-			sqlite3_finalize(s);
+			lg_finalize(l, s);
 		}
 	}
 	for (int pass = 0; pass < 3 && n == 0; pass++) {
 		const char *sql = pass == 0 ? by_tax : pass == 1 ? by_name : by_prefix;
 
-		rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+		rc = lg_prepare(l, sql, &s);
 		if (rc != SQLITE_OK)
 			return lg_dberr(l, rc, "finding a client", e);
 		if (pass < 2) {
@@ -232,7 +232,7 @@ int ledger_client_find(ledger *l, const char *ref, client *c, cart_err *e)
 				snprintf(names[n], sizeof names[n], "%s", sqlite3_column_text(s, 1));
 			ids[n++] = sqlite3_column_int64(s, 0);
 		}
-		sqlite3_finalize(s);
+		lg_finalize(l, s);
 		if (pass < 2 && n > 1)
 			break;
 	}
@@ -271,9 +271,9 @@ int ledger_client_list(ledger *l, const char *filter, int offset, int limit, cli
 	client_row row;
 	int rc, stop = 0;
 
-	rc = sqlite3_prepare_v2(l->db, page_sql, -1, &s, NULL);
+	rc = lg_prepare(l, page_sql, &s);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(l->db, bal_sql, -1, &b, NULL);
+		rc = lg_prepare(l, bal_sql, &b);
 	if (rc != SQLITE_OK) {
 		lg_dberr(l, rc, "listing clients", e);
 		goto out;
@@ -308,8 +308,8 @@ int ledger_client_list(ledger *l, const char *filter, int offset, int limit, cli
 	else
 		rc = SQLITE_OK;
 out:
-	sqlite3_finalize(s);
-	sqlite3_finalize(b);
+	lg_finalize(l, s);
+	lg_finalize(l, b);
 	return rc == SQLITE_OK ? CART_OK : e->code;
 }
 
@@ -319,7 +319,7 @@ int ledger_client_count(ledger *l, const char *filter, int64_t *n, cart_err *e)
 		"SELECT count(*) FROM clients c WHERE ?1 IS NULL OR instr(lower(c.name), lower(?1))"
 		" OR instr(c.tax_id, ?1) OR instr(c.phone, ?1)";
 	sqlite3_stmt *s;
-	int rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+	int rc = lg_prepare(l, sql, &s);
 
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, "counting clients", e);
@@ -327,6 +327,6 @@ int ledger_client_count(ledger *l, const char *filter, int64_t *n, cart_err *e)
 		lg_bind_text(s, 1, filter);
 	rc = sqlite3_step(s);
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_finalize(s);
+	lg_finalize(l, s);
 	return rc == SQLITE_ROW ? CART_OK : lg_dberr(l, rc, "counting clients", e);
 }

@@ -108,6 +108,46 @@ int lg_dberr(ledger *l, int rc, const char *doing, cart_err *e)
 	}
 }
 
+int lg_prepare(ledger *l, const char *sql, sqlite3_stmt **s)
+{
+	struct lg_cached *free_slot = NULL;
+	int rc;
+
+	for (size_t i = 0; i < sizeof l->cache / sizeof l->cache[0]; i++) {
+		struct lg_cached *c = &l->cache[i];
+
+		if (c->sql == sql && !c->busy) {
+			c->busy = 1;
+			*s = c->s;
+			return SQLITE_OK;
+		}
+		if (!c->sql && !free_slot)
+			free_slot = c;
+	}
+	rc = sqlite3_prepare_v3(l->db, sql, -1, free_slot ? SQLITE_PREPARE_PERSISTENT : 0, s, NULL);
+	if (rc == SQLITE_OK && free_slot) {
+		free_slot->sql = sql;
+		free_slot->s = *s;
+		free_slot->busy = 1;
+	}
+	return rc;
+}
+
+void lg_finalize(ledger *l, sqlite3_stmt *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < sizeof l->cache / sizeof l->cache[0]; i++) {
+		if (l->cache[i].s == s) {
+			sqlite3_reset(s);
+			sqlite3_clear_bindings(s);
+			l->cache[i].busy = 0;
+			return;
+		}
+	}
+	sqlite3_finalize(s);
+}
+
 void lg_bind_text(sqlite3_stmt *s, int i, const char *v)
 {
 	if (v)
@@ -403,6 +443,8 @@ void ledger_close(ledger *l)
 		lg_rollback(l);
 	for (int i = 0; i < ST_NSTMTS; i++)
 		sqlite3_finalize(l->st[i]);
+	for (size_t i = 0; i < sizeof l->cache / sizeof l->cache[0]; i++)
+		sqlite3_finalize(l->cache[i].s);
 	sqlite3_close(l->db);
 	free(l);
 }

@@ -33,6 +33,11 @@ struct ledger {
 	int bulk;           /* inside ledger_bulk_begin/end */
 	struct bulk *b;     /* the bulk load's state (ledger_bulk.c) */
 	sqlite3_stmt *st[ST_NSTMTS];
+	struct lg_cached {      /* lg_prepare's statements, keyed by their (static) SQL text */
+		const char *sql;
+		sqlite3_stmt *s;
+		int busy;
+	} cache[32];
 	char posted_at[32]; /* a bulk load stamps all its documents with its start; else "" */
 	company co;         /* cached company settings */
 	int have_co;
@@ -40,6 +45,12 @@ struct ledger {
 
 /* The statement for id, reset and with bindings cleared; NULL with *e set on failure. */
 sqlite3_stmt *lg_stmt(ledger *l, int id, cart_err *e);
+/* Prepare a query whose text is a static string, reusing the statement prepared last time when
+ * it is not in use (so a callback may run the same query: it gets its own). lg_finalize gives it
+ * back, reset; statements that did not fit the cache are finalized. Same results as
+ * sqlite3_prepare_v2 / sqlite3_finalize. */
+int lg_prepare(ledger *l, const char *sql, sqlite3_stmt **s);
+void lg_finalize(ledger *l, sqlite3_stmt *s);
 /* Run SQL without results; a failure is reported as while doing. */
 int lg_exec(ledger *l, const char *sql, const char *doing, cart_err *e);
 /* Translate a SQLite failure into a cart_code with a message naming what was being done. */

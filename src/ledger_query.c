@@ -14,14 +14,14 @@ int lg_asof_is_now(ledger *l, const char *asof, int *now, cart_err *e)
 		"SELECT max(coalesce((SELECT max(date) FROM entries), ''),"
 		"           coalesce((SELECT max(date) FROM allocations), ''))";
 	sqlite3_stmt *s;
-	int rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+	int rc = lg_prepare(l, sql, &s);
 
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, "reading the ledger", e);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		*now = strcmp((const char *)sqlite3_column_text(s, 0), asof) <= 0;
-	sqlite3_finalize(s);
+	lg_finalize(l, s);
 	return rc == SQLITE_ROW ? CART_OK : lg_dberr(l, rc, "reading the ledger", e);
 }
 
@@ -58,7 +58,7 @@ int ledger_totals(ledger *l, int64_t client_id, const char *asof, totals *rows, 
 		return rc;
 	if (now)
 		return totals_now(l, client_id, asof, rows, n, e);
-	rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+	rc = lg_prepare(l, sql, &s);
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, "preparing the totals", e);
 	lg_bind_text(s, 1, asof);
@@ -76,7 +76,7 @@ int ledger_totals(ledger *l, int64_t client_id, const char *asof, totals *rows, 
 		t->n_credits = sqlite3_column_int64(s, 6);
 		t->net = t->due + t->overdue - t->credits;
 	}
-	sqlite3_finalize(s);
+	lg_finalize(l, s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return lg_dberr(l, rc, "computing the totals", e);
 	return CART_OK;
@@ -94,7 +94,7 @@ int ledger_balance(ledger *l, int64_t client_id, const char *asof, balance *rows
 	*n = 0;
 	if (lg_date(asof, "the as-of date", e) != CART_OK)
 		return e->code;
-	rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+	rc = lg_prepare(l, sql, &s);
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, "preparing the balance", e);
 	lg_bind_text(s, 1, asof);
@@ -107,7 +107,7 @@ int ledger_balance(ledger *l, int64_t client_id, const char *asof, balance *rows
 		b->credits = sqlite3_column_int64(s, 2);
 		b->balance = b->charges - b->credits;
 	}
-	sqlite3_finalize(s);
+	lg_finalize(l, s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return lg_dberr(l, rc, "computing the balance", e);
 	return CART_OK;
@@ -160,7 +160,7 @@ int ledger_open_items(ledger *l, int64_t client_id, const char *asof, open_item_
 		return e->code;
 	if ((rc = lg_asof_is_now(l, asof, &now, e)) != CART_OK)
 		return rc;
-	rc = sqlite3_prepare_v2(l->db, now ? open_now_sql : open_asof_sql, -1, &s, NULL);
+	rc = lg_prepare(l, now ? open_now_sql : open_asof_sql, &s);
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, "preparing the open items", e);
 	date_parse(asof, &today, NULL);
@@ -185,7 +185,7 @@ int ledger_open_items(ledger *l, int64_t client_id, const char *asof, open_item_
 		if (cb(&it, ud))
 			break;
 	}
-	sqlite3_finalize(s);
+	lg_finalize(l, s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return lg_dberr(l, rc, "reading the open items", e);
 	return CART_OK;
@@ -208,7 +208,7 @@ int ledger_statement(ledger *l, int64_t client_id, const char *asof, stmt_cb cb,
 
 	if (lg_date(asof, "the as-of date", e) != CART_OK)
 		return e->code;
-	rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+	rc = lg_prepare(l, sql, &s);
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, "preparing the statement", e);
 	lg_bind_text(s, 1, asof);
@@ -245,7 +245,7 @@ int ledger_statement(ledger *l, int64_t client_id, const char *asof, stmt_cb cb,
 		if (cb(&ln, ud))
 			break;
 	}
-	sqlite3_finalize(s);
+	lg_finalize(l, s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return lg_dberr(l, rc, "reading the statement", e);
 	return CART_OK;
@@ -339,7 +339,7 @@ static int agg_stream(ledger *l, const char *sql, const char *asof,
 {
 	sqlite3_stmt *s;
 	size_t pos = 0;
-	int rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+	int rc = lg_prepare(l, sql, &s);
 
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, "preparing the aging", e);
@@ -359,7 +359,7 @@ static int agg_stream(ledger *l, const char *sql, const char *asof,
 			if (!strcmp(set->a[i].currency, cur))
 				r = &set->a[i];
 		if (!r && !(r = agg_row(set, cid, cur))) {
-			sqlite3_finalize(s);
+			lg_finalize(l, s);
 			return cart_fail(e, CART_NOMEM, "out of memory computing the aging");
 		}
 		if (sqlite3_column_text(s, 2)[0] == 'C') {
@@ -379,7 +379,7 @@ static int agg_stream(ledger *l, const char *sql, const char *asof,
 		if (!r->oldest[0] || strcmp(due, r->oldest) < 0)
 			snprintf(r->oldest, sizeof r->oldest, "%s", due);
 	}
-	sqlite3_finalize(s);
+	lg_finalize(l, s);
 	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "computing the aging", e);
 }
 
@@ -393,7 +393,7 @@ static int totals_now(ledger *l, int64_t client_id, const char *asof, totals *ro
 	for (int q = 0; q < 2 && rc == CART_OK; q++) {
 		sqlite3_stmt *s;
 
-		if ((rc = sqlite3_prepare_v2(l->db, sqls[q], -1, &s, NULL)) != SQLITE_OK)
+		if ((rc = lg_prepare(l, sqls[q], &s)) != SQLITE_OK)
 			return lg_dberr(l, rc, "preparing the totals", e);
 		lg_bind_text(s, 1, asof);
 		client_range(s, client_id);
@@ -423,7 +423,7 @@ static int totals_now(ledger *l, int64_t client_id, const char *asof, totals *ro
 				t->n_overdue++;
 			}
 		}
-		sqlite3_finalize(s);
+		lg_finalize(l, s);
 		rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "computing the totals", e);
 	}
 	for (int i = 0; i < *n; i++)
@@ -463,7 +463,7 @@ static int aging_now(ledger *l, const char *asof, char bounds[LEDGER_MAX_RANGES]
 		goto out;
 	if (set.n > 1)
 		qsort(set.a, set.n, sizeof set.a[0], agg_cmp);
-	if ((rc = sqlite3_prepare_v2(l->db, names_sql, -1, &s, NULL)) != SQLITE_OK) {
+	if ((rc = lg_prepare(l, names_sql, &s)) != SQLITE_OK) {
 		rc = lg_dberr(l, rc, "preparing the aging", e);
 		goto out;
 	}
@@ -508,7 +508,7 @@ static int aging_now(ledger *l, const char *asof, char bounds[LEDGER_MAX_RANGES]
 done:
 	rc = CART_OK;
 out:
-	sqlite3_finalize(s);
+	lg_finalize(l, s);
 	free(set.a);
 	return rc;
 }
@@ -541,7 +541,7 @@ int ledger_aging(ledger *l, const char *asof, const int *ranges, int n_ranges, a
 		return rc;
 	if (now)
 		return aging_now(l, asof, bounds, n_ranges, today, cb, ud, e);
-	rc = sqlite3_prepare_v2(l->db, aging_sql, -1, &s, NULL);
+	rc = lg_prepare(l, aging_sql, &s);
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, "preparing the aging", e);
 	lg_bind_text(s, 1, asof);
@@ -567,7 +567,7 @@ int ledger_aging(ledger *l, const char *asof, const int *ranges, int n_ranges, a
 		if (cb(&row, ud))
 			break;
 	}
-	sqlite3_finalize(s);
+	lg_finalize(l, s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return lg_dberr(l, rc, "computing the aging", e);
 	return CART_OK;

@@ -20,14 +20,14 @@ int ledger_document_find(ledger *l, const char *ref, int64_t *doc_id, cart_err *
 
 	if (!ref || !*ref)
 		return cart_fail(e, CART_INVALID, "no document given");
-	rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+	rc = lg_prepare(l, sql, &s);
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, "finding a document", e);
 	lg_bind_text(s, 1, ref);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		*doc_id = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
+	lg_finalize(l, s);
 	if (rc == SQLITE_ROW)
 		return CART_OK;
 	if (rc == SQLITE_DONE)
@@ -42,7 +42,7 @@ int ledger_document_get(ledger *l, int64_t doc_id, doc_info *d, cart_err *e)
 		" coalesce((SELECT number FROM documents v WHERE v.voids_id = d.id), '')"
 		" FROM documents d WHERE id = ?1";
 	sqlite3_stmt *s;
-	int rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+	int rc = lg_prepare(l, sql, &s);
 
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, "reading a document", e);
@@ -62,7 +62,7 @@ int ledger_document_get(ledger *l, int64_t doc_id, doc_info *d, cart_err *e)
 		lg_copy(d->memo, sizeof d->memo, sqlite3_column_text(s, 9));
 		lg_copy(d->voided_by, sizeof d->voided_by, sqlite3_column_text(s, 10));
 	}
-	sqlite3_finalize(s);
+	lg_finalize(l, s);
 	if (rc == SQLITE_ROW)
 		return CART_OK;
 	if (rc == SQLITE_DONE)
@@ -76,7 +76,7 @@ int ledger_document_entries(ledger *l, int64_t doc_id, doc_entry *rows, int max,
 		"SELECT id, code, side, amount, open FROM entries"
 		" WHERE document_id = ?1 AND reverses_id IS NULL ORDER BY id";
 	sqlite3_stmt *s;
-	int rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
+	int rc = lg_prepare(l, sql, &s);
 
 	*n = 0;
 	if (rc != SQLITE_OK)
@@ -91,7 +91,7 @@ int ledger_document_entries(ledger *l, int64_t doc_id, doc_entry *rows, int max,
 		r->amount = sqlite3_column_int64(s, 3);
 		r->open = sqlite3_column_int64(s, 4);
 	}
-	sqlite3_finalize(s);
+	lg_finalize(l, s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return lg_dberr(l, rc, "reading a document's entries", e);
 	return CART_OK;
@@ -136,7 +136,7 @@ int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
 
-	if ((rc = sqlite3_prepare_v2(l->db, doc_sql, -1, &s, NULL)) != SQLITE_OK)
+	if ((rc = lg_prepare(l, doc_sql, &s)) != SQLITE_OK)
 		goto dberr;
 	lg_bind_int(s, 1, doc_id);
 	rc = sqlite3_step(s);
@@ -154,7 +154,7 @@ int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char
 			goto fail;
 		}
 	}
-	sqlite3_finalize(s);
+	lg_finalize(l, s);
 	s = NULL;
 	if (rc == SQLITE_DONE) {
 		rc = cart_fail(e, CART_NOTFOUND, "there is no document %lld", (long long)doc_id);
@@ -178,7 +178,7 @@ int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char
 	}
 
 	/* 1. Every live allocation the document made or received. */
-	if ((rc = sqlite3_prepare_v2(l->db, alloc_sql, -1, &s, NULL)) != SQLITE_OK)
+	if ((rc = lg_prepare(l, alloc_sql, &s)) != SQLITE_OK)
 		goto dberr;
 	lg_bind_int(s, 1, doc_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -206,7 +206,7 @@ int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char
 		}
 		nal++;
 	}
-	sqlite3_finalize(s);
+	lg_finalize(l, s);
 	s = NULL;
 	if (rc != SQLITE_DONE)
 		goto dberr;
@@ -226,7 +226,7 @@ int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char
 	}
 
 	/* 3. Mirror each entry on the other side and close the pair against each other. */
-	if ((rc = sqlite3_prepare_v2(l->db, entries_sql, -1, &s, NULL)) != SQLITE_OK)
+	if ((rc = lg_prepare(l, entries_sql, &s)) != SQLITE_OK)
 		goto dberr;
 	lg_bind_int(s, 1, doc_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -263,7 +263,7 @@ int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char
 		if (rc != CART_OK)
 			goto fail;
 	}
-	sqlite3_finalize(s);
+	lg_finalize(l, s);
 	s = NULL;
 	if (rc != SQLITE_DONE)
 		goto dberr;
@@ -293,7 +293,7 @@ dberr:
 	lg_dberr(l, rc, "voiding a document", e);
 	rc = e->code;
 fail:
-	sqlite3_finalize(s);
+	lg_finalize(l, s);
 	free(al);
 	lg_rollback(l);
 	return rc;

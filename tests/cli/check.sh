@@ -1,0 +1,47 @@
+#!/bin/bash
+# tests/cli/check.sh: `cartera check` finds damage that bypassed the program. Each case copies a
+# clean demo ledger, breaks one invariant behind the triggers' back with the sqlite3 tool, and
+# expects check to name the problem and exit 1. TAP output.
+if [ -z "${BASH_VERSION:-}" ]; then exec bash "$0" "$@"; fi
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+TODAY=2026-06-30
+CLEAN=$T/clean.db
+DB=$CLEAN
+cart demo --clients 20 --invoices 200 --receipts 150 --seed 3 --quiet
+assert_status 0 "demo ledger created"
+check_ok "the demo"
+
+# tamper NAME SQL EXPECTED: check on a copy broken by SQL reports EXPECTED and exits 1.
+tamper()
+{
+	DB=$T/$1.db
+	cp "$CLEAN" "$DB"
+	sqlite3 -batch "$DB" "$2" || fail "$1: tampering failed"
+	cart check
+	assert_status 1 "check exits 1 after $1"
+	assert_contains "$OUT" "$3" "check names the problem after $1"
+}
+
+tamper "an open amount changed" \
+	"DROP TRIGGER entries_no_update; UPDATE entries SET open = open - 1
+	 WHERE id = (SELECT min(id) FROM entries WHERE open > 0);" \
+	"open, but its amount"
+tamper "an allocation removed" \
+	"DROP TRIGGER allocations_no_delete; DELETE FROM allocations
+	 WHERE id = (SELECT min(id) FROM allocations WHERE amount > 0 AND instalment_id IS NULL);" \
+	"less its allocations"
+tamper "an entry's amount changed" \
+	"DROP TRIGGER entries_no_update; UPDATE entries SET amount = amount + 100, open = open + 100
+	 WHERE id = (SELECT min(id) FROM entries WHERE side = 'D' AND n_inst > 0);" \
+	"do not add up"
+tamper "a number taken twice" \
+	"UPDATE series SET next_number = next_number - 1 WHERE doc_type = 'invoice';" \
+	"series has"
+tamper "an entry moved to another client" \
+	"DROP TRIGGER entries_no_update; UPDATE entries SET client_id = client_id % 20 + 1
+	 WHERE id = (SELECT min(id) FROM entries WHERE code = 'CF' AND n_inst = 0);" \
+	"another client"
+
+done_testing

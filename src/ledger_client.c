@@ -45,9 +45,14 @@ static void client_from_row(sqlite3_stmt *s, int col, client *c)
 	" c.email, c.phone, c.mobile, c.terms_days, c.credit_limit, c.charge_mode, c.notes," \
 	" c.active, coalesce(c.opening_date, '')"
 
+static const char client_get_sql[] =
+		"SELECT id, receiver_type, taxpayer_type, tax_id, dv, name, location, address, email,"
+		" phone, mobile, terms_days, credit_limit, charge_mode, notes, active,"
+		" coalesce(opening_date, '') FROM clients WHERE id = ?1";
+
 int ledger_client_get(ledger *l, int64_t id, client *c, cart_err *e)
 {
-	sqlite3_stmt *s = lg_stmt(l, ST_CLIENT_GET, e);
+	sqlite3_stmt *s = lg_get(l, client_get_sql, e);
 	int rc;
 
 	if (!s)
@@ -56,10 +61,10 @@ int ledger_client_get(ledger *l, int64_t id, client *c, cart_err *e)
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		client_from_row(s, 0, c);
-		sqlite3_reset(s);
+		lg_finalize(l, s);
 		return CART_OK;
 	}
-	sqlite3_reset(s);
+	lg_finalize(l, s);
 	if (rc == SQLITE_DONE)
 		return cart_fail(e, CART_NOTFOUND, "there is no client number %lld", (long long)id);
 	return lg_dberr(l, rc, "reading a client", e);

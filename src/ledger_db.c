@@ -15,67 +15,29 @@
 extern const char *const cartera_migrations[];
 extern const int cartera_nmigrations;
 
-static const char *const stmt_sql[ST_NSTMTS] = {
-	[ST_COMPANY_GET] =
+
+static const char company_get_sql[] =
 		"SELECT name, tax_id, country, currency, currency2, decimals, dec_sep, thou_sep,"
-		" allow_cash_refund, aging_ranges FROM company WHERE id = 1",
-	[ST_CLIENT_GET] =
-		"SELECT id, receiver_type, taxpayer_type, tax_id, dv, name, location, address, email,"
-		" phone, mobile, terms_days, credit_limit, charge_mode, notes, active,"
-		" coalesce(opening_date, '') FROM clients WHERE id = ?1",
-	[ST_SERIES_NEXT] =
-		"UPDATE series SET next_number = next_number + 1 WHERE doc_type = ?1"
-		" RETURNING prefix, next_number - 1",
-	[ST_DOC_INSERT] =
-		"INSERT INTO documents (type, number, client_id, date, due_date, currency, total,"
-		" reference, memo, method, voids_id, clerk, posted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-		" ?7, ?8, ?9, ?10, ?11, ?12, coalesce(?13, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
-	[ST_ENTRY_INSERT] =
-		"INSERT INTO entries (document_id, client_id, code, side, date, due_date, currency,"
-		" amount, open, n_inst, reverses_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10)",
-	[ST_INST_INSERT] =
-		"INSERT INTO instalments (entry_id, seq, client_id, currency, date, due_date, amount,"
-		" open) VALUES (?1, ?2, ?3, ?4, ?7, ?5, ?6, ?6)",
-	[ST_ALLOC_INSERT] =
-		"INSERT INTO allocations (document_id, credit_id, charge_id, instalment_id, date, amount,"
-		" reverses_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	[ST_AUDIT_INSERT] =
+		" allow_cash_refund, aging_ranges FROM company WHERE id = 1";
+
+static const char audit_insert_sql[] =
 		"INSERT INTO audit (clerk, action, document_id, client_id, detail)"
-		" VALUES (?1, ?2, ?3, ?4, ?5)",
-	[ST_ENTRY_GET] =
-		"SELECT e.id, e.document_id, e.client_id, e.code, e.side, e.date, e.due_date, e.currency,"
-		" e.amount, e.open, e.n_inst, d.number, e.reverses_id IS NOT NULL"
-		" FROM entries e JOIN documents d ON d.id = e.document_id WHERE e.id = ?1",
-	[ST_INST_OF_ENTRY] =
-		"SELECT id, due_date, amount, open FROM instalments WHERE entry_id = ?1 ORDER BY seq",
-	[ST_CLIENT_SET_OPENING] =
-		"UPDATE clients SET opening_date = ?2 WHERE id = ?1",
-	[ST_CLIENT_POSTING] =
-		"SELECT id, name, active, terms_days, charge_mode, coalesce(opening_date, '')"
-		" FROM clients WHERE id = ?1",
-};
+		" VALUES (?1, ?2, ?3, ?4, ?5)";
 
 int ledger_schema_version(void)
 {
 	return cartera_nmigrations;
 }
 
-sqlite3_stmt *lg_stmt(ledger *l, int id, cart_err *e)
+sqlite3_stmt *lg_get(ledger *l, const char *sql, cart_err *e)
 {
-	sqlite3_stmt *s = l->st[id];
-	int rc;
+	sqlite3_stmt *s;
+	int rc = lg_prepare(l, sql, &s);
 
-	if (s) {
-		sqlite3_reset(s);
-		sqlite3_clear_bindings(s);
-		return s;
-	}
-	rc = sqlite3_prepare_v3(l->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &s, NULL);
 	if (rc != SQLITE_OK) {
 		lg_dberr(l, rc, "preparing a query", e);
 		return NULL;
 	}
-	l->st[id] = s;
 	return s;
 }
 
@@ -272,7 +234,7 @@ int lg_audit(ledger *l, const char *action, int64_t doc_id, int64_t client_id, c
 
 	if (l->bulk)
 		return CART_OK;
-	s = lg_stmt(l, ST_AUDIT_INSERT, e);
+	s = lg_get(l, audit_insert_sql, e);
 	if (!s)
 		return e->code;
 	lg_bind_text(s, 1, l->clerk);
@@ -283,6 +245,7 @@ int lg_audit(ledger *l, const char *action, int64_t doc_id, int64_t client_id, c
 		lg_bind_int(s, 4, client_id);
 	lg_bind_text(s, 5, detail ? detail : "");
 	rc = sqlite3_step(s);
+	lg_finalize(l, s);
 	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "writing the audit log", e);
 }
 
@@ -441,8 +404,6 @@ void ledger_close(ledger *l)
 		ledger_bulk_abort(l);
 	while (l->depth > 0)
 		lg_rollback(l);
-	for (int i = 0; i < ST_NSTMTS; i++)
-		sqlite3_finalize(l->st[i]);
 	for (size_t i = 0; i < sizeof l->cache / sizeof l->cache[0]; i++)
 		sqlite3_finalize(l->cache[i].s);
 	sqlite3_close(l->db);
@@ -539,17 +500,17 @@ const company *lg_company(ledger *l, cart_err *e)
 
 	if (l->have_co)
 		return c;
-	s = lg_stmt(l, ST_COMPANY_GET, e);
+	s = lg_get(l, company_get_sql, e);
 	if (!s)
 		return NULL;
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE) {
-		cart_fail(e, CART_NOTFOUND, "the ledger %s has no company settings yet (run"
-		          " 'cartera init')", l->path);
-		return NULL;
-	}
 	if (rc != SQLITE_ROW) {
-		lg_dberr(l, rc, "reading the company settings", e);
+		lg_finalize(l, s);
+		if (rc == SQLITE_DONE)
+			cart_fail(e, CART_NOTFOUND, "the ledger %s has no company settings yet (run"
+			          " 'cartera init')", l->path);
+		else
+			lg_dberr(l, rc, "reading the company settings", e);
 		return NULL;
 	}
 	memset(c, 0, sizeof *c);
@@ -569,7 +530,7 @@ const company *lg_company(ledger *l, cart_err *e)
 		c->n_ranges = 3;
 		c->ranges[0] = 30, c->ranges[1] = 60, c->ranges[2] = 90;
 	}
-	sqlite3_reset(s);
+	lg_finalize(l, s);
 	l->have_co = 1;
 	return c;
 }

@@ -7,23 +7,6 @@
 
 #include "cartera/ledger.h"
 
-/* Statements used by more than one function, prepared once on first use and kept. */
-enum stmt_id {
-	ST_COMPANY_GET,
-	ST_CLIENT_GET,
-	ST_SERIES_NEXT,
-	ST_DOC_INSERT,
-	ST_ENTRY_INSERT,
-	ST_INST_INSERT,
-	ST_ALLOC_INSERT,
-	ST_AUDIT_INSERT,
-	ST_ENTRY_GET,
-	ST_INST_OF_ENTRY,
-	ST_CLIENT_SET_OPENING,
-	ST_CLIENT_POSTING,
-	ST_NSTMTS
-};
-
 struct ledger {
 	sqlite3 *db;
 	char path[1024];
@@ -32,7 +15,6 @@ struct ledger {
 	int depth;          /* transaction nesting: 0 none, 1 BEGIN IMMEDIATE, >1 savepoints */
 	int bulk;           /* inside ledger_bulk_begin/end */
 	struct bulk *b;     /* the bulk load's state (ledger_bulk.c) */
-	sqlite3_stmt *st[ST_NSTMTS];
 	struct lg_cached {      /* lg_prepare's statements, keyed by their (static) SQL text */
 		const char *sql;
 		sqlite3_stmt *s;
@@ -43,8 +25,11 @@ struct ledger {
 	int have_co;
 };
 
-/* The statement for id, reset and with bindings cleared; NULL with *e set on failure. */
-sqlite3_stmt *lg_stmt(ledger *l, int id, cart_err *e);
+/* lg_prepare with the failure reported in *e (NULL then); give it back with lg_finalize. */
+sqlite3_stmt *lg_get(ledger *l, const char *sql, cart_err *e);
+/* Shared by the posting modules. */
+extern const char lg_inst_of_entry_sql[];
+extern const char lg_client_set_opening_sql[];
 /* Prepare a query whose text is a static string, reusing the statement prepared last time when
  * it is not in use (so a callback may run the same query: it gets its own). lg_finalize gives it
  * back, reset; statements that did not fit the cache are finalized. Same results as

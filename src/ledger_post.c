@@ -60,6 +60,35 @@ char entry_code_side(int code)
 
 /* ---- building blocks ---- */
 
+static const char series_next_sql[] =
+		"UPDATE series SET next_number = next_number + 1 WHERE doc_type = ?1"
+		" RETURNING prefix, next_number - 1";
+static const char doc_insert_sql[] =
+		"INSERT INTO documents (type, number, client_id, date, due_date, currency, total,"
+		" reference, memo, method, voids_id, clerk, posted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+		" ?7, ?8, ?9, ?10, ?11, ?12, coalesce(?13, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))";
+static const char entry_insert_sql[] =
+		"INSERT INTO entries (document_id, client_id, code, side, date, due_date, currency,"
+		" amount, open, n_inst, reverses_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10)";
+static const char inst_insert_sql[] =
+		"INSERT INTO instalments (entry_id, seq, client_id, currency, date, due_date, amount,"
+		" open) VALUES (?1, ?2, ?3, ?4, ?7, ?5, ?6, ?6)";
+static const char alloc_insert_sql[] =
+		"INSERT INTO allocations (document_id, credit_id, charge_id, instalment_id, date, amount,"
+		" reverses_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+static const char entry_get_sql[] =
+		"SELECT e.id, e.document_id, e.client_id, e.code, e.side, e.date, e.due_date, e.currency,"
+		" e.amount, e.open, e.n_inst, d.number, e.reverses_id IS NOT NULL"
+		" FROM entries e JOIN documents d ON d.id = e.document_id WHERE e.id = ?1";
+const char lg_inst_of_entry_sql[] =
+		"SELECT id, due_date, amount, open FROM instalments WHERE entry_id = ?1 ORDER BY seq";
+const char lg_client_set_opening_sql[] =
+		"UPDATE clients SET opening_date = ?2 WHERE id = ?1";
+static const char client_posting_sql[] =
+		"SELECT id, name, active, terms_days, charge_mode, coalesce(opening_date, '')"
+		" FROM clients WHERE id = ?1";
+
+
 
 int lg_entry_get(ledger *l, int64_t id, entry_info *x, cart_err *e)
 {
@@ -73,12 +102,12 @@ int lg_entry_get(ledger *l, int64_t id, entry_info *x, cart_err *e)
 		return cart_fail(e, CART_REFUSED, "a bulk load allocates only to entries it made"
 		                 " (entry %lld is older)", (long long)id);
 	}
-	if (!(s = lg_stmt(l, ST_ENTRY_GET, e)))
+	if (!(s = lg_get(l, entry_get_sql, e)))
 		return e->code;
 	lg_bind_int(s, 1, id);
 	rc = sqlite3_step(s);
 	if (rc != SQLITE_ROW) {
-		sqlite3_reset(s);
+		lg_finalize(l, s);
 		if (rc == SQLITE_DONE)
 			return cart_fail(e, CART_NOTFOUND, "there is no ledger entry %lld", (long long)id);
 		return lg_dberr(l, rc, "reading an entry", e);
@@ -96,13 +125,13 @@ int lg_entry_get(ledger *l, int64_t id, entry_info *x, cart_err *e)
 	x->n_inst = sqlite3_column_int(s, 10);
 	lg_copy(x->number, sizeof x->number, sqlite3_column_text(s, 11));
 	x->reversal = sqlite3_column_int(s, 12);
-	sqlite3_reset(s);
+	lg_finalize(l, s);
 	return CART_OK;
 }
 
 static int next_number(ledger *l, int type, char number[32], cart_err *e)
 {
-	sqlite3_stmt *s = lg_stmt(l, ST_SERIES_NEXT, e);
+	sqlite3_stmt *s = lg_get(l, series_next_sql, e);
 	int rc;
 
 	if (!s)
@@ -110,13 +139,14 @@ static int next_number(ledger *l, int type, char number[32], cart_err *e)
 	lg_bind_text(s, 1, doc_type_name(type));
 	rc = sqlite3_step(s);
 	if (rc != SQLITE_ROW) {
-		sqlite3_reset(s);
+		lg_finalize(l, s);
 		return lg_dberr(l, rc == SQLITE_DONE ? SQLITE_ERROR : rc, "numbering a document", e);
 	}
 	snprintf(number, 32, "%s-%06lld", sqlite3_column_text(s, 0),
 	         (long long)sqlite3_column_int64(s, 1));
 	/* RETURNING finishes its work on the first step; reset completes the statement. */
 	rc = sqlite3_reset(s);
+	lg_finalize(l, s);
 	return rc == SQLITE_OK ? CART_OK : lg_dberr(l, rc, "numbering a document", e);
 }
 
@@ -130,7 +160,7 @@ int lg_insert_doc(ledger *l, const doc_row *d, posted *out, cart_err *e)
 	             : next_number(l, d->type, out->number, e);
 	if (rc != CART_OK)
 		return rc;
-	if (!(s = lg_stmt(l, ST_DOC_INSERT, e)))
+	if (!(s = lg_get(l, doc_insert_sql, e)))
 		return e->code;
 	lg_bind_text(s, 1, doc_type_name(d->type));
 	lg_bind_text(s, 2, out->number);
@@ -148,7 +178,7 @@ int lg_insert_doc(ledger *l, const doc_row *d, posted *out, cart_err *e)
 	if (l->bulk)
 		lg_bind_text(s, 13, l->posted_at);
 	rc = sqlite3_step(s);
-	sqlite3_reset(s);
+	lg_finalize(l, s);
 	if (rc != SQLITE_DONE)
 		return lg_dberr(l, rc, "saving the document", e);
 	out->doc_id = sqlite3_last_insert_rowid(l->db);
@@ -159,7 +189,7 @@ int lg_insert_entry(ledger *l, int64_t doc, int64_t client_id, int code, char si
                         const char *date, const char *due, const char *cur, int64_t amount,
                         int n_inst, int64_t reverses, int64_t *id, cart_err *e)
 {
-	sqlite3_stmt *s = lg_stmt(l, ST_ENTRY_INSERT, e);
+	sqlite3_stmt *s = lg_get(l, entry_insert_sql, e);
 	char sd[2] = { side, 0 };
 	int rc;
 
@@ -177,7 +207,7 @@ int lg_insert_entry(ledger *l, int64_t doc, int64_t client_id, int code, char si
 	if (reverses)
 		lg_bind_int(s, 10, reverses);
 	rc = sqlite3_step(s);
-	sqlite3_reset(s);
+	lg_finalize(l, s);
 	if (rc != SQLITE_DONE)
 		return lg_dberr(l, rc, "posting a ledger entry", e);
 	*id = sqlite3_last_insert_rowid(l->db);
@@ -189,7 +219,7 @@ int lg_insert_entry(ledger *l, int64_t doc, int64_t client_id, int code, char si
 int lg_insert_alloc(ledger *l, int64_t doc, int64_t credit, int64_t charge, int64_t inst,
                         const char *date, int64_t amount, int64_t reverses, cart_err *e)
 {
-	sqlite3_stmt *s = lg_stmt(l, ST_ALLOC_INSERT, e);
+	sqlite3_stmt *s = lg_get(l, alloc_insert_sql, e);
 	int rc;
 
 	if (!s)
@@ -204,7 +234,7 @@ int lg_insert_alloc(ledger *l, int64_t doc, int64_t credit, int64_t charge, int6
 	if (reverses)
 		lg_bind_int(s, 7, reverses);
 	rc = sqlite3_step(s);
-	sqlite3_reset(s);
+	lg_finalize(l, s);
 	if (rc != SQLITE_DONE)
 		return lg_dberr(l, rc, "allocating a payment", e);
 	if (l->bulk)
@@ -224,7 +254,7 @@ static int check_amount(int64_t v, const char *what, int allow_zero, cart_err *e
 /* The client a posting is for (only what postings need); charges need an active client. */
 static int posting_client(ledger *l, int64_t id, int charge, client *c, cart_err *e)
 {
-	sqlite3_stmt *s = lg_stmt(l, ST_CLIENT_POSTING, e);
+	sqlite3_stmt *s = lg_get(l, client_posting_sql, e);
 	int rc;
 
 	if (!s)
@@ -232,7 +262,7 @@ static int posting_client(ledger *l, int64_t id, int charge, client *c, cart_err
 	lg_bind_int(s, 1, id);
 	rc = sqlite3_step(s);
 	if (rc != SQLITE_ROW) {
-		sqlite3_reset(s);
+		lg_finalize(l, s);
 		if (rc == SQLITE_DONE)
 			return cart_fail(e, CART_NOTFOUND, "there is no client number %lld",
 			                 (long long)id);
@@ -244,7 +274,7 @@ static int posting_client(ledger *l, int64_t id, int charge, client *c, cart_err
 	c->terms_days = sqlite3_column_int(s, 3);
 	c->charge_mode = sqlite3_column_int(s, 4);
 	lg_copy(c->opening_date, sizeof c->opening_date, sqlite3_column_text(s, 5));
-	sqlite3_reset(s);
+	lg_finalize(l, s);
 	if (charge && !c->active)
 		return cart_fail(e, CART_REFUSED, "client %lld, %s, is inactive: activate it before"
 		                 " invoicing", (long long)c->id, c->name);
@@ -323,7 +353,7 @@ static int plan_spread(ledger *l, plan *p, const entry_info *x, int64_t amount, 
 			                 " that", x->number);
 		return CART_OK;
 	}
-	if (!(s = lg_stmt(l, ST_INST_OF_ENTRY, e)))
+	if (!(s = lg_get(l, lg_inst_of_entry_sql, e)))
 		return e->code;
 	lg_bind_int(s, 1, x->id);
 	while (amount > 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -334,12 +364,12 @@ static int plan_spread(ledger *l, plan *p, const entry_info *x, int64_t amount, 
 		if (take <= 0)
 			continue;
 		if ((rc = plan_add(p, x->id, iid, take, e)) != CART_OK) {
-			sqlite3_reset(s);
+			lg_finalize(l, s);
 			return rc;
 		}
 		amount -= take;
 	}
-	sqlite3_reset(s);
+	lg_finalize(l, s);
 	if (amount > 0)
 		return cart_fail(e, CART_REFUSED, "the instalments of %s have less open than that",
 		                 x->number);
@@ -393,7 +423,7 @@ static int plan_explicit(ledger *l, plan *p, int64_t client_id, const char *cur,
 				    req[i].instalment_id >= first && req[i].instalment_id < first + count)
 					iopen = lg_bulk_iopen(l, req[i].instalment_id);
 			} else {
-				sqlite3_stmt *s = lg_stmt(l, ST_INST_OF_ENTRY, e);
+				sqlite3_stmt *s = lg_get(l, lg_inst_of_entry_sql, e);
 
 				if (!s)
 					return e->code;
@@ -401,7 +431,7 @@ static int plan_explicit(ledger *l, plan *p, int64_t client_id, const char *cur,
 				while (sqlite3_step(s) == SQLITE_ROW)
 					if (sqlite3_column_int64(s, 0) == req[i].instalment_id)
 						iopen = sqlite3_column_int64(s, 3);
-				sqlite3_reset(s);
+				lg_finalize(l, s);
 			}
 			if (iopen < 0)
 				return cart_fail(e, CART_REFUSED, "instalment %lld is not one of %s",
@@ -582,7 +612,7 @@ int ledger_invoice_post(ledger *l, const invoice_in *in, posted *out, cart_err *
 		                  in->n_inst, 0, &cf, e);
 		out->entry_id = cf;
 		for (int i = 0; rc == CART_OK && i < in->n_inst; i++) {
-			sqlite3_stmt *s = lg_stmt(l, ST_INST_INSERT, e);
+			sqlite3_stmt *s = lg_get(l, inst_insert_sql, e);
 
 			if (!s) {
 				rc = e->code;
@@ -596,7 +626,7 @@ int ledger_invoice_post(ledger *l, const invoice_in *in, posted *out, cart_err *
 			lg_bind_int(s, 6, in->inst[i].amount);
 			lg_bind_text(s, 7, in->date);
 			rc = sqlite3_step(s);
-			sqlite3_reset(s);
+			lg_finalize(l, s);
 			rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "saving an instalment", e);
 			if (rc == CART_OK && l->bulk)
 				rc = lg_bulk_instalment(l, sqlite3_last_insert_rowid(l->db), cf,
@@ -921,7 +951,7 @@ post:
 			out->credit_left = amount;
 	}
 	if (rc == CART_OK && !in->item) {
-		sqlite3_stmt *s = lg_stmt(l, ST_CLIENT_SET_OPENING, e);
+		sqlite3_stmt *s = lg_get(l, lg_client_set_opening_sql, e);
 
 		if (!s) {
 			rc = e->code;
@@ -929,7 +959,7 @@ post:
 			lg_bind_int(s, 1, c.id);
 			lg_bind_text(s, 2, in->date);
 			rc = sqlite3_step(s);
-			sqlite3_reset(s);
+			lg_finalize(l, s);
 			rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "saving the opening date", e);
 		}
 	}

@@ -248,7 +248,7 @@ int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char
 		} else if (n_inst == 0) {
 			rc = lg_insert_alloc(l, out->doc_id, mirror, orig, 0, date, amount, 0, e);
 		} else {
-			sqlite3_stmt *is = lg_stmt(l, ST_INST_OF_ENTRY, e);
+			sqlite3_stmt *is = lg_get(l, lg_inst_of_entry_sql, e);
 
 			if (!is) {
 				rc = e->code;
@@ -258,7 +258,7 @@ int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char
 			while (rc == CART_OK && sqlite3_step(is) == SQLITE_ROW)
 				rc = lg_insert_alloc(l, out->doc_id, mirror, orig, sqlite3_column_int64(is, 0),
 				                  date, sqlite3_column_int64(is, 2), 0, e);
-			sqlite3_reset(is);
+			lg_finalize(l, is);
 		}
 		if (rc != CART_OK)
 			goto fail;
@@ -270,7 +270,7 @@ int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char
 
 	/* 4. A voided opening balance no longer fixes the client's opening date. */
 	if (type == DOC_OPENING && !strcmp(method, "balance")) {
-		sqlite3_stmt *o = lg_stmt(l, ST_CLIENT_SET_OPENING, e);
+		sqlite3_stmt *o = lg_get(l, lg_client_set_opening_sql, e);
 
 		if (!o) {
 			rc = e->code;
@@ -278,7 +278,7 @@ int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char
 		}
 		lg_bind_int(o, 1, client_id);
 		rc = sqlite3_step(o);
-		sqlite3_reset(o);
+		lg_finalize(l, o);
 		if (rc != SQLITE_DONE)
 			goto dberr;
 	}

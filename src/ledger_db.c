@@ -410,6 +410,21 @@ void ledger_close(ledger *l)
 	free(l);
 }
 
+int ledger_begin(ledger *l, cart_err *e)
+{
+	return lg_begin(l, e);
+}
+
+int ledger_commit(ledger *l, cart_err *e)
+{
+	return lg_commit(l, e);
+}
+
+void ledger_rollback(ledger *l)
+{
+	lg_rollback(l);
+}
+
 void ledger_set_clerk(ledger *l, const char *clerk)
 {
 	if (clerk && *clerk)

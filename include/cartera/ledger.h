@@ -35,6 +35,12 @@ void ledger_set_clerk(ledger *l, const char *clerk);
 /* Milliseconds a writer waits for another clerk's transaction before CART_BUSY (default 5000). */
 void ledger_set_busy_timeout(ledger *l, int ms);
 
+/* Group several postings into one transaction (an import is all or nothing): every posting in
+ * between joins it; ledger_rollback undoes them all. Transactions nest. */
+int ledger_begin(ledger *l, cart_err *e);
+int ledger_commit(ledger *l, cart_err *e);
+void ledger_rollback(ledger *l);
+
 /* ---- company settings ---- */
 
 #define LEDGER_MAX_RANGES 8

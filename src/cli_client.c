@@ -23,7 +23,8 @@ static const char client_help[] =
 	"  --charge-mode MODE   for reimbursable expenses: invoice, expenses, both or none\n"
 	"  --inactive           add it inactive\n"
 	"client list prints number, name, tax id, phone and balance; FILTER matches part of the\n"
-	"name, tax id or phone. client show prints the record, its totals and its open items.\n";
+	"name, tax id or phone. client show prints the record, its totals and its open items (in\n"
+	"csv or json: the record and its totals per currency).\n";
 
 static int pick(const char *arg, const char *const *names, int n)
 {
@@ -250,6 +251,46 @@ int cli_open_items(cli *g, int64_t client_id, const char *asof, cart_err *e)
 	return rc;
 }
 
+/* client show for programs: the record and its totals as one row per currency (one row with
+ * empty totals when nothing was ever posted); `balance CLIENT` lists the open items. */
+static int show_record(cli *g, const client *cl, const ctl_dashboard *d)
+{
+	static const char *const receivers[] = { "taxpayer", "final", "government", "foreign" };
+	static const char *const modes[] = { "invoice", "expenses", "both", "none" };
+	static const out_col cols[] = {
+		{ "id", 6, 1, 1 }, { "name", 30, 0, 0 }, { "tax_id", 14, 0, 0 }, { "dv", 2, 0, 0 },
+		{ "taxpayer_type", 7, 0, 0 }, { "receiver_type", 10, 0, 0 }, { "email", 20, 0, 0 },
+		{ "phone", 12, 0, 0 }, { "mobile", 12, 0, 0 }, { "address", 20, 0, 0 },
+		{ "location", 20, 0, 0 }, { "terms_days", 4, 1, 1 }, { "credit_limit", 14, 1, 1 },
+		{ "charge_mode", 8, 0, 0 }, { "active", 3, 0, 0 }, { "opening_date", 10, 0, 0 },
+		{ "notes", 20, 0, 0 }, { "currency", 3, 0, 0 }, { "due", 14, 1, 1 },
+		{ "overdue", 14, 1, 1 }, { "credits", 14, 1, 1 }, { "net", 14, 1, 1 },
+	};
+	char id[24], terms[16], limit[40], due[40], over[40], cred[40], net[40];
+	out_table t;
+
+	snprintf(id, sizeof id, "%lld", (long long)cl->id);
+	snprintf(terms, sizeof terms, "%d", cl->terms_days);
+	ctl_money_plain(&g->c, cl->credit_limit, limit, sizeof limit);
+	out_begin(&t, stdout, g->format, cols, 22);
+	for (int i = 0; i < (d->n ? d->n : 1); i++) {
+		const char *v[22] = {
+			id, cl->name, cl->tax_id, cl->dv, cl->taxpayer_type ? "legal" : "natural",
+			receivers[cl->receiver_type], cl->email, cl->phone, cl->mobile, cl->address,
+			cl->location, terms, limit, modes[cl->charge_mode], cl->active ? "yes" : "no",
+			cl->opening_date, cl->notes, d->n ? d->t[i].currency : "", due, over, cred, net,
+		};
+
+		ctl_money_plain(&g->c, d->n ? d->t[i].due : 0, due, sizeof due);
+		ctl_money_plain(&g->c, d->n ? d->t[i].overdue : 0, over, sizeof over);
+		ctl_money_plain(&g->c, d->n ? d->t[i].credits : 0, cred, sizeof cred);
+		ctl_money_plain(&g->c, d->n ? d->t[i].net : 0, net, sizeof net);
+		out_row(&t, v);
+	}
+	out_end(&t);
+	return EXIT_DONE;
+}
+
 static int client_show(cli *g, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -317,10 +358,11 @@ static int client_show(cli *g, int argc, char **argv)
 			       d.t[i].currency, a, b, c, n);
 		}
 		printf("\nOpen items as of %s:\n", asof);
+		if (cli_open_items(g, cl.id, asof, &e) != CART_OK)
+			return cli_fail(g, &e);
+		return EXIT_DONE;
 	}
-	if (cli_open_items(g, cl.id, asof, &e) != CART_OK)
-		return cli_fail(g, &e);
-	return EXIT_DONE;
+	return show_record(g, &cl, &d);
 }
 
 int cmd_client(cli *g, int argc, char **argv)

@@ -1,16 +1,22 @@
-/* Command-line clients: client add | list | show. */
+/* Command-line clients: client add | list | show | import | export. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "cartera/csvclient.h"
 #include "cli.h"
 
 static const char client_help[] =
 	"Usage: cartera client add NAME [OPTIONS]\n"
 	"       cartera client list [FILTER] [--limit N] [--offset N]\n"
 	"       cartera client show CLIENT [--asof DATE]\n"
+	"       cartera client import FILE\n"
+	"       cartera client export [FILE] [--force]\n"
 	"\n"
 	"client add options:\n"
 	"  --tax-id ID          tax id, validated by the company's country (its DV is computed)\n"
@@ -24,7 +30,38 @@ static const char client_help[] =
 	"  --inactive           add it inactive\n"
 	"client list prints number, name, tax id, phone and balance; FILTER matches part of the\n"
 	"name, tax id or phone. client show prints the record, its totals and its open items (in\n"
-	"csv or json: the record and its totals per currency).\n";
+	"csv or json: the record and its totals per currency).\n"
+	"client import adds the clients of a CSV file (\"-\" for standard input), all or none;\n"
+	"client export writes every client as CSV, to standard output or to a new FILE.\n"
+	"See 'cartera client import --help' and 'cartera client export --help'.\n";
+
+static const char import_help[] =
+	"Usage: cartera client import FILE\n"
+	"\n"
+	"Add the clients of a CSV file (RFC 4180, UTF-8; \"-\" reads standard input). The first\n"
+	"line names the columns, in any order, as 'client export' writes them or in Spanish:\n"
+	"  name (nombre, razon social)         tax_id (ruc, nit, rfc, identificacion, cedula)\n"
+	"  dv (digito de verificacion)         taxpayer_type: natural or legal (tipo de persona)\n"
+	"  receiver_type: taxpayer, final, government or foreign (tipo de receptor)\n"
+	"  email (correo)  phone (telefono)  mobile (celular)  address (direccion)\n"
+	"  location (ubicacion, ciudad)        terms_days (plazo, dias): 0 to 3650, default 30\n"
+	"  credit_limit (cupo, limite): like 1500000.00, default none\n"
+	"  charge_mode: invoice, expenses, both or none    active (activo): yes or no\n"
+	"  notes (notas, observaciones)        id: ignored, clients get new numbers\n"
+	"Only name is required. Tax ids are checked by the company's country and stored with\n"
+	"their DV. Every row is checked before any is added: if one is wrong, nothing is\n"
+	"imported and each bad line is reported as FILE:LINE: reason (exit status 1).\n";
+
+static const char export_help[] =
+	"Usage: cartera client export [FILE] [--force]\n"
+	"\n"
+	"Write every client, by name, as CSV (UTF-8, CRLF line ends) with the columns\n"
+	"id, name, tax_id, dv, taxpayer_type, receiver_type, email, phone, mobile, address,\n"
+	"location, terms_days, credit_limit, charge_mode, active, notes; 'client import' reads\n"
+	"it back. Without FILE (or with \"-\") the CSV goes to standard output. An existing FILE\n"
+	"is left alone unless --force is given.\n"
+	"\n"
+	"  --force   replace FILE if it exists\n";
 
 static int pick(const char *arg, const char *const *names, int n)
 {
@@ -365,6 +402,174 @@ static int client_show(cli *g, int argc, char **argv)
 	return show_record(g, &cl, &d);
 }
 
+static int client_import(cli *g, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	csvclient_result r;
+	const char *path, *name;
+	FILE *in;
+	cart_err e;
+	int opt, rc;
+
+	g->prog = "cartera client import";
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'h':
+			fputs(import_help, stdout);
+			return EXIT_DONE;
+		default:
+			if ((rc = cli_common(g, opt, optarg)) == -1)
+				return cli_usage(g, "unknown option");
+			if (rc)
+				return rc;
+		}
+	}
+	cli_unmask(argc, argv);
+	if (argc - optind != 1)
+		return cli_usage(g, "give one CSV file (or - for standard input)");
+	path = argv[optind];
+	if ((rc = cli_open(g, 0)))
+		return rc;
+	if (!strcmp(path, "-")) {
+		in = stdin;
+		name = "stdin";
+	} else {
+		name = path;
+		in = fopen(path, "r");
+		if (!in) {
+			cart_fail(&e, CART_IO, "cannot read %s: %s", path, strerror(errno));
+			return cli_fail(g, &e);
+		}
+	}
+	rc = csvclient_import(&g->c, in, name, &r, &e);
+	if (in != stdin)
+		fclose(in);
+	for (int i = 0; i < r.warnings.n; i++)
+		fprintf(stderr, "%s:%ld: warning: %s\n", name, r.warnings.msg[i].line,
+		        r.warnings.msg[i].text);
+	for (int i = 0; i < r.errors.n; i++) {
+		if (r.errors.msg[i].line > 0)
+			fprintf(stderr, "%s:%ld: %s\n", name, r.errors.msg[i].line,
+			        r.errors.msg[i].text);
+		else
+			fprintf(stderr, "%s: %s\n", name, r.errors.msg[i].text);
+	}
+	if (r.errors.n_more)
+		fprintf(stderr, "%s: and %ld more\n", name, r.errors.n_more);
+	if (rc == CART_OK)
+		printf("%ld client%s imported from %s\n", r.imported, r.imported == 1 ? "" : "s",
+		       name);
+	csvclient_result_free(&r);
+	if (rc != CART_OK) {
+		/* a bad file is refused (1), not a usage error */
+		fprintf(stderr, "cartera: %s\n", e.msg);
+		return EXIT_FAILED;
+	}
+	return EXIT_DONE;
+}
+
+/* Write the export to a temporary file beside path, then put it in place: a failed export
+ * leaves nothing behind, and without force a file that appeared meanwhile is not replaced
+ * (link() refuses an existing name where rename() would not). */
+static int export_to_file(cli *g, const char *path, int force, cart_err *e)
+{
+	char tmp[1100];
+	mode_t mask;
+	FILE *out;
+	int fd, rc;
+
+	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		return cart_fail(e, CART_IO, "cannot write %s: %s", path, strerror(errno));
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	out = fdopen(fd, "w");
+	if (!out) {
+		rc = cart_fail(e, CART_IO, "cannot write %s: %s", path, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		return rc;
+	}
+	rc = csvclient_export(&g->c, out, e);
+	if (fclose(out) != 0 && rc == CART_OK)
+		rc = cart_fail(e, CART_IO, "cannot write %s: %s", path, strerror(errno));
+	if (rc == CART_OK) {
+		if (force) {
+			if (rename(tmp, path) != 0)
+				rc = cart_fail(e, CART_IO, "cannot write %s: %s", path,
+				               strerror(errno));
+		} else if (link(tmp, path) != 0) {
+			/* EEXIST, or no hard links on this file system: check, then rename */
+			if (errno == EEXIST || access(path, F_OK) == 0)
+				rc = cart_fail(e, CART_REFUSED, "%s already exists: give --force to"
+				               " replace it", path);
+			else if (rename(tmp, path) != 0)
+				rc = cart_fail(e, CART_IO, "cannot write %s: %s", path,
+				               strerror(errno));
+		}
+	}
+	unlink(tmp);
+	return rc;
+}
+
+static int client_export(cli *g, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTS,
+		{ "force", no_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *path = NULL;
+	int64_t n = 0;
+	cart_err e;
+	int opt, rc, force = 0;
+
+	g->prog = "cartera client export";
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'f': force = 1; break;
+		case 'h':
+			fputs(export_help, stdout);
+			return EXIT_DONE;
+		default:
+			if ((rc = cli_common(g, opt, optarg)) == -1)
+				return cli_usage(g, "unknown option");
+			if (rc)
+				return rc;
+		}
+	}
+	cli_unmask(argc, argv);
+	if (argc - optind > 1)
+		return cli_usage(g, "give at most one file");
+	if (optind < argc && strcmp(argv[optind], "-") != 0)
+		path = argv[optind];
+	if (path && !*path)
+		return cli_usage(g, "the file name is empty");
+	/* Say so before any work; export_to_file checks again as it puts the file in place. */
+	if (path && !force && access(path, F_OK) == 0) {
+		cart_fail(&e, CART_REFUSED, "%s already exists: give --force to replace it", path);
+		return cli_fail(g, &e);
+	}
+	if ((rc = cli_open(g, 0)))
+		return rc;
+	if (!path) {
+		if (csvclient_export(&g->c, stdout, &e) != CART_OK)
+			return cli_fail(g, &e);
+		return EXIT_DONE;
+	}
+	if (export_to_file(g, path, force, &e) != CART_OK)
+		return cli_fail(g, &e);
+	if (ledger_client_count(g->c.l, NULL, &n, &e) != CART_OK)
+		return cli_fail(g, &e);
+	printf("%lld client%s exported to %s\n", (long long)n, n == 1 ? "" : "s", path);
+	return EXIT_DONE;
+}
+
 int cmd_client(cli *g, int argc, char **argv)
 {
 	g->prog = "cartera client";
@@ -378,5 +583,10 @@ int cmd_client(cli *g, int argc, char **argv)
 		return client_list(g, argc - 1, argv + 1);
 	if (!strcmp(argv[1], "show"))
 		return client_show(g, argc - 1, argv + 1);
-	return cli_usage(g, "unknown action \"%s\": use add, list or show", argv[1]);
+	if (!strcmp(argv[1], "import"))
+		return client_import(g, argc - 1, argv + 1);
+	if (!strcmp(argv[1], "export"))
+		return client_export(g, argc - 1, argv + 1);
+	return cli_usage(g, "unknown action \"%s\": use add, list, show, import or export",
+	                 argv[1]);
 }

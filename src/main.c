@@ -8,7 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "cli.h"
+#include "../ui/ui.h"
 
 /* Marks an argument that starts like a negative amount; see mask_negatives(). */
 #define NEG_MASK '\x01'
@@ -17,7 +20,7 @@
 #define COMMANDS(X)                                                                         \
 	X("init",        cmd_init,        "create a ledger with the company's settings")     \
 	X("demo",        cmd_demo,        "create a demo ledger full of realistic data")     \
-	X("client",      cmd_client,      "add, list and show clients")                      \
+	X("client",      cmd_client,      "add, list, show, import and export clients")                      \
 	X("invoice",     cmd_invoice,     "post an invoice")                                  \
 	X("payment",     cmd_payment,     "post a payment received (or an advance)")          \
 	X("credit",      cmd_credit,      "apply a credit in favour to open invoices")        \
@@ -43,8 +46,10 @@ static void usage(FILE *fp)
 {
 	fprintf(fp,
 		"Usage: cartera [--db FILE] [--today YYYY-MM-DD] [--format text|csv|json] [COMMAND ...]\n"
+		"       cartera [--db FILE] [--keys FILE [--dump FILE] [--size COLSxROWS]]\n"
 		"\n"
-		"Accounts receivable at the terminal. Without a command, prints the dashboard totals.\n"
+		"Accounts receivable at the terminal. Without a command, opens the client list when\n"
+		"run at a terminal, and prints the dashboard totals otherwise (scripts).\n"
 		"\n"
 		"Commands:\n");
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
@@ -55,6 +60,11 @@ static void usage(FILE *fp)
 		"  --db FILE       the ledger (default: $CARTERA_DB, else ~/.local/share/cartera/ledger.db)\n"
 		"  --today DATE    fix today's date for this run (also $CARTERA_TODAY)\n"
 		"  --format FMT    listings and reports as text (default), csv or json\n"
+		"  --keys FILE     run the screens from a key script, with no terminal (tests):\n"
+		"                  characters type themselves, <Enter> <Esc> <F1> <C-o> <Up> ... name\n"
+		"                  keys, <dump> writes the screen, <resize 100x30> resizes\n"
+		"  --dump FILE     append the script's screen dumps to FILE (default: standard output)\n"
+		"  --size CxR      the script's screen size (default 80x24)\n"
 		"  --version       print the version\n"
 		"\n"
 		"Each command has --help. Exit status: 0 done, 1 refused or failed, 2 bad usage or input.\n");
@@ -155,8 +165,12 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		CLI_COMMON_OPTS,
 		{ "version", no_argument, NULL, 'V' },
+		{ "keys", required_argument, NULL, 'K' },
+		{ "dump", required_argument, NULL, 'U' },
+		{ "size", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 }
 	};
+	ui_opts uo = { NULL, NULL, 80, 24 };
 	cli g;
 	cart_err e;
 	int opt, rc, today_fixed = 0;
@@ -173,6 +187,17 @@ int main(int argc, char **argv)
 		if (opt == 'V') {
 			printf("cartera %s\n", PACKAGE_VERSION);
 			return EXIT_DONE;
+		}
+		/* the screens' options (only without a command) */
+		if (opt == 'K' || opt == 'U') {
+			*(opt == 'K' ? &uo.keys : &uo.dump) = optarg;
+			continue;
+		}
+		if (opt == 'S') {
+			if (ui_parse_size(optarg, &uo.cols, &uo.rows) < 0)
+				return cli_usage(&g, "--size \"%s\": use COLSxROWS, from 20x8 to 1000x1000",
+				                 optarg);
+			continue;
 		}
 		today_fixed |= opt == 'T';
 		rc = cli_common(&g, opt, optarg);
@@ -192,7 +217,16 @@ int main(int argc, char **argv)
 	argv += optind;
 	optind = 0; /* glibc: restart getopt for the command's own options */
 	mask_negatives(argc, argv);
-	if (argc == 0) {
+	if (argc > 0 && (uo.keys || uo.dump)) {
+		fprintf(stderr, "cartera: --keys and --dump drive the screens: give no command\n");
+		return EXIT_USAGE;
+	}
+	if (argc == 0 && (uo.keys || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)))) {
+		/* the screens; a script (--keys) needs no terminal */
+		rc = cli_open(&g, 0);
+		if (!rc && ui_run_clients(&g.c, &uo, &e) != CART_OK)
+			rc = cli_fail(&g, &e);
+	} else if (argc == 0) {
 		rc = cmd_dashboard(&g, 1, (char *[]){ "dashboard", NULL });
 	} else {
 		const struct command *cmd = NULL;

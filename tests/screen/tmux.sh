@@ -1,0 +1,78 @@
+#!/bin/bash
+# A real terminal: cartera in a detached 80x24 tmux session on the demo ledger. Function and
+# arrow keys arrive as escape sequences, a resize redraws, and quitting restores the terminal.
+. "$(dirname "$0")/../cli/lib.sh"
+
+if ! command -v tmux >/dev/null 2>&1; then
+	skip "tmux smoke test" "tmux is not installed"
+	done_testing
+fi
+cart demo --clients 40 --seed 5 --quiet
+assert_status 0 "demo ledger"
+
+# A private tmux server, so the clerk's own sessions are never touched.
+TM=(tmux -L "cartera-test-$$" -f /dev/null)
+tm_cleanup()
+{
+	"${TM[@]}" kill-server 2>/dev/null
+	lib_cleanup
+}
+trap tm_cleanup EXIT
+
+# wait_for NEEDLE: poll the pane until it shows NEEDLE (up to 10 s); the pane in $PANE.
+wait_for()
+{
+	for _ in $(seq 1 100); do
+		PANE=$("${TM[@]}" capture-pane -p -t cartera 2>/dev/null)
+		[[ $PANE == *"$1"* ]] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+"${TM[@]}" new-session -d -s cartera -x 80 -y 24 \
+	"env TERM=xterm-256color LC_ALL=C.UTF-8 HOME='$HOME' bash --norc --noprofile"
+"${TM[@]}" set-option -t cartera status off >/dev/null
+"${TM[@]}" send-keys -t cartera "PS1='shell> '; clear" Enter
+wait_for "shell>"
+ok $? "a shell in an 80x24 tmux pane"
+"${TM[@]}" send-keys -t cartera \
+	"'$CARTERA_BIN' --db '$DB' --today $TODAY; echo \"exit=\$?\"" Enter
+wait_for "1–19 of 40"
+ok $? "cartera opens the client list at the terminal" || tap_diag "$PANE"
+assert_contains "$PANE" "F1 Help  Enter Open  F6 Sort  F10 Quit" "the key bar is shown"
+
+# Down as the terminal sends it (ESC [ B), then F1 (ESC O P), then Esc
+"${TM[@]}" send-keys -t cartera Down F1
+wait_for "Help: Clients"
+ok $? "F1 as an escape sequence opens the help" || tap_diag "$PANE"
+"${TM[@]}" send-keys -t cartera Escape
+wait_for "1–19 of 40"
+ok $? "Esc goes back to the list" || tap_diag "$PANE"
+"${TM[@]}" send-keys -t cartera Enter
+wait_for "Agropecuaria Acosta de Colombia S.A.S. ─"
+ok $? "Down moved the selection: Enter opens the second client" || tap_diag "$PANE"
+"${TM[@]}" send-keys -t cartera Escape
+
+"${TM[@]}" resize-window -t cartera -x 100 -y 30 2>/dev/null ||
+	"${TM[@]}" resize-pane -t cartera -x 100 -y 30
+wait_for "1–25 of 40"
+ok $? "a resize to 100x30 redraws at the new size" || tap_diag "$PANE"
+assert_contains "$PANE" "Agropecuaria Acosta de Colombia S.A.S.              901981389-6" \
+	"the wider screen shows whole names"
+
+"${TM[@]}" send-keys -t cartera q
+wait_for "exit=0"
+ok $? "q quits with exit status 0" || tap_diag "$PANE"
+assert_not_contains "$PANE" "Clients" "the list is gone: the shell's screen is back"
+assert_contains "$PANE" "shell>" "the shell prompt is back"
+alt=$("${TM[@]}" display-message -p -t cartera '#{alternate_on}')
+assert_eq 0 "$alt" "no alternate screen left on"
+pgrep -f -- "--db $DB" >/dev/null
+assert_eq 1 $? "the cartera process ended"
+# the flags back on, printed as "icanon+echo+" (a text the command line itself does not hold)
+"${TM[@]}" send-keys -t cartera "stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' +; echo" Enter
+wait_for "icanon+echo+"
+ok $? "the terminal is back in cooked mode with echo" || tap_diag "$PANE"
+
+done_testing

@@ -1,0 +1,59 @@
+/* Every action of the screens in ONE list: its key-bar label (NULL: not on the bar), up to three
+ * default keys, the screens it works on, its precondition and its help text. The enum, the key
+ * lookup, the key bar and the help screen all come from these lines, so they never drift.
+ * Pure code (no curses): the list view and its tests use it too. */
+#ifndef CARTERA_UI_ACTIONS_H
+#define CARTERA_UI_ACTIONS_H
+
+#include "keys.h"
+
+/* Where an action works. */
+enum { UI_IN_LIST = 1, UI_IN_HELP = 2, UI_IN_DETAIL = 4, UI_IN_ALL = 7 };
+/* What must hold for it to work, checked centrally (ui_action_ok) before any handler runs. */
+enum { UI_NEEDS_ROW = 1, UI_NEEDS_FILTER = 2 };
+
+#define UI_ACTIONS(X)                                                                            \
+	X(HELP,   "Help",  UK_F(1),  '?',          0,      UI_IN_LIST | UI_IN_DETAIL, 0,              \
+	  "this help: every key of the screen")                                                    \
+	X(OPEN,   "Open",  UK_ENTER, 0,            0,      UI_IN_LIST,   UI_NEEDS_ROW,                \
+	  "show the selected client: its record and its totals")                                   \
+	X(SORT,   "Sort",  UK_F(6),  UK_CTRL('o'), 0,      UI_IN_LIST,   0,                           \
+	  "sort by name, tax id or phone, up then down (cycles)")                                  \
+	X(CLEAR,  "Clear", UK_F(8),  UK_CTRL('u'), 0,      UI_IN_LIST,   UI_NEEDS_FILTER,             \
+	  "clear the filter")                                                                      \
+	X(QUIT,   "Quit",  UK_F(10), 'q',          UK_ESC, UI_IN_LIST,   0,                           \
+	  "leave cartera (q only while the filter is empty)")                                      \
+	X(CLOSE,  "Close", UK_ESC,   'q',          UK_F(10), UI_IN_HELP | UI_IN_DETAIL, 0,            \
+	  "close this window")                                                                     \
+	X(UP,     NULL,    UK_UP,    UK_CTRL('p'), 0,      UI_IN_LIST,   0, "previous row")          \
+	X(DOWN,   NULL,    UK_DOWN,  UK_CTRL('n'), 0,      UI_IN_LIST,   0, "next row")              \
+	X(PGUP,   NULL,    UK_PGUP,  0,            0,      UI_IN_LIST,   0, "previous page")         \
+	X(PGDN,   NULL,    UK_PGDN,  0,            0,      UI_IN_LIST,   0, "next page")             \
+	X(HOME,   NULL,    UK_HOME,  0,            0,      UI_IN_LIST,   0, "first row")             \
+	X(END,    NULL,    UK_END,   0,            0,      UI_IN_LIST,   0, "last row")              \
+	X(ERASE,  NULL,    UK_BACKSPACE, 0,        0,      UI_IN_LIST,   UI_NEEDS_FILTER,             \
+	  "delete the last character of the filter")
+
+enum ui_action {
+	UA_NONE = 0,
+#define X(id, label, k1, k2, k3, where, needs, help) UA_##id,
+	UI_ACTIONS(X)
+#undef X
+	UA_COUNT
+};
+
+typedef struct ui_action_info {
+	const char *label;
+	int keys[3];
+	int where, needs;
+	const char *help;
+} ui_action_info;
+
+const ui_action_info *ui_action_get(int action);
+/* The action key starts on screen `where`, or UA_NONE. Keys that type text (q, ?) act only when
+ * `typing` is 0: once the clerk has begun typing a filter, they type too. */
+int ui_action_of(int key, int where, int typing);
+/* Whether the precondition holds, given the UI_NEEDS_* flags the screen has now. */
+int ui_action_ok(int action, int have);
+
+#endif

@@ -1,0 +1,215 @@
+/* The list view's state and keys: pure code, no curses. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "actions.h"
+#include "listview.h"
+
+void listview_init(listview *lv, const lv_col *cols, int ncols, int sort_col)
+{
+	memset(lv, 0, sizeof *lv);
+	lv->cols = cols;
+	lv->ncols = ncols < LV_MAX_COLS ? ncols : LV_MAX_COLS;
+	lv->sort_col = sort_col;
+	lv->sel = -1;
+	lv->height = 1;
+}
+
+void listview_scroll(listview *lv)
+{
+	long h = lv->height > 0 ? lv->height : 1;
+
+	if (lv->rows <= 0) {
+		lv->sel = -1;
+		lv->top = 0;
+		return;
+	}
+	if (lv->sel < 0)
+		lv->sel = 0;
+	if (lv->sel >= lv->rows)
+		lv->sel = lv->rows - 1;
+	if (lv->top > lv->sel)
+		lv->top = lv->sel;
+	if (lv->sel >= lv->top + h)
+		lv->top = lv->sel - h + 1;
+	/* no blank tail while there are rows above to show */
+	if (lv->top + h > lv->rows)
+		lv->top = lv->rows > h ? lv->rows - h : 0;
+	if (lv->top < 0)
+		lv->top = 0;
+}
+
+void listview_set_rows(listview *lv, long rows)
+{
+	lv->rows = rows < 0 ? 0 : rows;
+	if (lv->rows && lv->sel < 0)
+		lv->sel = 0;
+	listview_scroll(lv);
+}
+
+static void move_to(listview *lv, long sel)
+{
+	lv->sel = sel;
+	listview_scroll(lv);
+}
+
+/* Remove the last UTF-8 character (not the last byte) of the filter. */
+static void erase_char(char *s)
+{
+	size_t n = strlen(s);
+
+	while (n > 0 && ((unsigned char)s[n - 1] & 0xc0) == 0x80)
+		n--;
+	if (n > 0)
+		n--;
+	s[n] = '\0';
+}
+
+static void cycle_sort(listview *lv)
+{
+	if (!lv->sort_desc) {
+		lv->sort_desc = 1;
+		return;
+	}
+	lv->sort_desc = 0;
+	for (int i = 1; i <= lv->ncols; i++) {
+		int c = (lv->sort_col + i) % lv->ncols;
+
+		if (lv->cols[c].sortable) {
+			lv->sort_col = c;
+			return;
+		}
+	}
+}
+
+/* A new filter or sort order puts the clerk back on the first row. */
+static int requery(listview *lv)
+{
+	lv->sel = 0;
+	lv->top = 0;
+	return LV_REQUERY;
+}
+
+int listview_handle_key(listview *lv, int key)
+{
+	long page = lv->height > 1 ? lv->height - 1 : 1;
+	int action = ui_action_of(key, UI_IN_LIST, lv->filter[0] != '\0');
+	int have = (lv->rows > 0 ? UI_NEEDS_ROW : 0) | (lv->filter[0] ? UI_NEEDS_FILTER : 0);
+
+	if (action != UA_NONE && !ui_action_ok(action, have))
+		return LV_IGNORED;
+	switch (action) {
+	case UA_UP:
+		move_to(lv, lv->sel > 0 ? lv->sel - 1 : 0);
+		return LV_REDRAW;
+	case UA_DOWN:
+		move_to(lv, lv->sel + 1);
+		return LV_REDRAW;
+	case UA_PGUP:
+		lv->top = lv->top > page ? lv->top - page : 0;
+		move_to(lv, lv->sel > page ? lv->sel - page : 0);
+		return LV_REDRAW;
+	case UA_PGDN:
+		lv->top += page;
+		move_to(lv, lv->sel + page);
+		return LV_REDRAW;
+	case UA_HOME:
+		move_to(lv, 0);
+		return LV_REDRAW;
+	case UA_END:
+		move_to(lv, lv->rows - 1);
+		return LV_REDRAW;
+	case UA_ERASE:
+		erase_char(lv->filter);
+		return requery(lv);
+	case UA_CLEAR:
+		lv->filter[0] = '\0';
+		return requery(lv);
+	case UA_SORT:
+		cycle_sort(lv);
+		return requery(lv);
+	case UA_NONE:
+		break;
+	default:
+		return LV_IGNORED;    /* the screen's action (open, help, quit) */
+	}
+	if (uk_is_text(key)) {
+		char ch[4];
+		int n = uk_utf8_encode(key, ch);
+		size_t len = strlen(lv->filter);
+
+		if (len + (size_t)n >= sizeof lv->filter)
+			return LV_IGNORED;
+		memcpy(lv->filter + len, ch, (size_t)n);
+		lv->filter[len + (size_t)n] = '\0';
+		return requery(lv);
+	}
+	return LV_IGNORED;
+}
+
+void listview_layout(const listview *lv, int width, int widths[LV_MAX_COLS])
+{
+	int fixed = 0, flex = -1;
+
+	for (int i = 0; i < lv->ncols; i++) {
+		widths[i] = lv->cols[i].width;
+		if (lv->cols[i].flex && flex < 0)
+			flex = i;
+		else
+			fixed += widths[i];
+	}
+	/* one blank between columns */
+	fixed += lv->ncols > 1 ? lv->ncols - 1 : 0;
+	if (flex >= 0) {
+		widths[flex] = width - fixed;
+		if (widths[flex] < lv->cols[flex].width)
+			widths[flex] = lv->cols[flex].width;
+		fixed += widths[flex];
+	}
+	/* too narrow: cut the widest columns first, keeping each at least 3 wide */
+	while (fixed > width) {
+		int w = 0;
+
+		for (int i = 1; i < lv->ncols; i++)
+			if (widths[i] > widths[w])
+				w = i;
+		if (widths[w] <= 3)
+			break;
+		widths[w]--;
+		fixed--;
+	}
+}
+
+static void group(long v, char sep, char *buf, int size)
+{
+	char raw[32], out[48];
+	int n, o = 0;
+
+	n = snprintf(raw, sizeof raw, "%ld", v);
+	for (int i = 0; i < n; i++) {
+		if (sep && i > 0 && (n - i) % 3 == 0)
+			out[o++] = sep;
+		out[o++] = raw[i];
+	}
+	out[o] = '\0';
+	snprintf(buf, (size_t)size, "%s", out);
+}
+
+void listview_count_text(const listview *lv, char sep, char *buf, int size)
+{
+	char a[48], b[48], n[48];
+	long last = lv->top + lv->height;
+
+	if (lv->rows <= 0) {
+		snprintf(buf, (size_t)size, "0 of 0");
+		return;
+	}
+	if (last > lv->rows)
+		last = lv->rows;
+	group(lv->top + 1, sep, a, sizeof a);
+	group(last, sep, b, sizeof b);
+	group(lv->rows, sep, n, sizeof n);
+	snprintf(buf, (size_t)size, "%s\xe2\x80\x93%s of %s", a, b, n);
+}

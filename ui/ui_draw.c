@@ -1,0 +1,168 @@
+/* The pieces every screen draws: title line, status line, key bar, help screen, boxes. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_int.h"
+
+#include "cartera/output.h"
+
+static char status_msg[256];
+static int status_error;
+
+attr_t ui_attr(int role)
+{
+	int c = ui_has_colour();
+
+	switch (role) {
+	case UR_TITLE: return c ? A_BOLD : A_REVERSE | A_BOLD;
+	case UR_HEADER: return A_UNDERLINE;
+	case UR_SELECTED: return A_REVERSE;
+	case UR_KEY: return c ? A_NORMAL : A_BOLD;
+	case UR_ERROR: return A_BOLD;
+	default: return A_NORMAL;
+	}
+}
+
+short ui_pair(int role)
+{
+	if (!ui_has_colour())
+		return 0;
+	switch (role) {
+	case UR_TITLE: return 1;
+	case UR_KEY: return 2;
+	case UR_ERROR: return 3;
+	case UR_FRAME: return 4;
+	default: return 0;
+	}
+}
+
+void ui_set_role(int role)
+{
+	attr_set(ui_attr(role), ui_pair(role), NULL);
+}
+
+void ui_put(int y, int x, int w, const char *text, int right)
+{
+	char buf[4 * 1000 + 1];
+
+	if (w <= 0)
+		return;
+	if (w > 1000)
+		w = 1000;
+	utf8_fit(text ? text : "", w, right, buf);
+	mvaddstr(y, x, buf);
+}
+
+void ui_title(const char *left, const char *right)
+{
+	int rw = utf8_width(right) + 1;
+
+	ui_set_role(UR_TITLE);
+	ui_put(0, 0, COLS - rw, left, 0);
+	ui_put(0, COLS - rw, rw, right, 1);
+	ui_set_role(UR_NORMAL);
+}
+
+void ui_status(int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(status_msg, sizeof status_msg, fmt, ap);
+	va_end(ap);
+	status_error = error;
+}
+
+void ui_status_draw(void)
+{
+	ui_set_role(status_error ? UR_ERROR : UR_NORMAL);
+	ui_put(LINES - 2, 0, COLS, status_msg, 0);
+	ui_set_role(UR_NORMAL);
+}
+
+void ui_keybar(int where, int have)
+{
+	int x = 0;
+
+	move(LINES - 1, 0);
+	clrtoeol();
+	for (int a = 1; a < UA_COUNT; a++) {
+		const ui_action_info *ai = ui_action_get(a);
+		char name[16];
+		int kw, lw;
+
+		if (!ai->label || !(ai->where & where) || !ui_action_ok(a, have))
+			continue;
+		uk_name(ai->keys[0], name);
+		kw = utf8_width(name);
+		lw = utf8_width(ai->label);
+		if (x + kw + lw + 1 > COLS)
+			break;
+		ui_set_role(UR_KEY);
+		ui_put(LINES - 1, x, kw, name, 0);
+		ui_set_role(UR_NORMAL);
+		ui_put(LINES - 1, x + kw, lw + 1, "", 0);
+		ui_put(LINES - 1, x + kw + 1, lw, ai->label, 0);
+		x += kw + lw + 3;
+	}
+}
+
+void ui_box(int y, int x, int h, int w, const char *title)
+{
+	ui_set_role(UR_FRAME);
+	for (int r = 0; r < h; r++) {
+		const char *l = r == 0 ? "┌" : r == h - 1 ? "└" : "│";
+		const char *rt = r == 0 ? "┐" : r == h - 1 ? "┘" : "│";
+
+		mvaddstr(y + r, x, l);
+		if (r > 0 && r < h - 1)
+			ui_set_role(UR_NORMAL);    /* the inside is plain, only the frame is coloured */
+		for (int c = 1; c < w - 1; c++)
+			addstr(r == 0 || r == h - 1 ? "─" : " ");
+		ui_set_role(UR_FRAME);
+		mvaddstr(y + r, x + w - 1, rt);
+	}
+	if (title && *title) {
+		char t[256];
+
+		snprintf(t, sizeof t, " %s ", title);
+		ui_put(y, x + 2, utf8_width(t) < w - 4 ? utf8_width(t) : w - 4, t, 0);
+	}
+	ui_set_role(UR_NORMAL);
+}
+
+void ui_help_draw(int where, const char *screen)
+{
+	char title[128];
+	int y = 2;
+
+	erase();
+	snprintf(title, sizeof title, "Help: %s", screen);
+	ui_title(" cartera", title);
+	ui_put(1, 0, COLS, "Keys of this screen (letters act only while the filter is empty):", 0);
+	for (int a = 1; a < UA_COUNT && y < LINES - 2; a++) {
+		const ui_action_info *ai = ui_action_get(a);
+		char keys[64] = "", name[16];
+
+		if (!(ai->where & where))
+			continue;
+		for (int k = 0; k < 3; k++)
+			if (ai->keys[k]) {
+				if (keys[0])
+					strcat(keys, " ");
+				strcat(keys, uk_name(ai->keys[k], name));
+			}
+		y++;
+		ui_set_role(UR_KEY);
+		ui_put(y, 1, 16, keys, 0);
+		ui_set_role(UR_NORMAL);
+		ui_put(y, 18, COLS - 18, ai->help, 0);
+	}
+	if (where & UI_IN_LIST && y < LINES - 3)
+		ui_put(++y, 1, COLS - 1, "Other letters    type into the filter: name, tax id or phone", 0);
+	ui_status_draw();
+	ui_keybar(UI_IN_HELP, 0);
+}

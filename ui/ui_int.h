@@ -1,0 +1,39 @@
+/* The screens toolkit, for ui/ only: the one terminal, the one input function, the title, status
+ * and key bar lines, the help screen, screen dumps. Only ui/ includes curses. */
+#ifndef CARTERA_UI_INT_H
+#define CARTERA_UI_INT_H
+
+#include <curses.h>
+
+#include "actions.h"
+#include "ui.h"
+
+/* What things look like; colour pairs where the terminal has colours and NO_COLOR is unset,
+ * plain attributes otherwise. */
+enum ui_role { UR_NORMAL, UR_TITLE, UR_HEADER, UR_SELECTED, UR_KEY, UR_ERROR, UR_FRAME };
+
+int ui_begin(const ui_opts *o, cart_err *e);
+/* Restore the terminal; safe to call twice (and from the signal handler). */
+void ui_end(void);
+/* Every key the program reads comes from here: the terminal, or the key script in script mode
+ * (where <dump> and <resize> are carried out here, between keys, when the screen is idle).
+ * UK_RESIZE asks for a redraw; UK_EOF ends the program. */
+int ui_key(void);
+int ui_has_colour(void);
+attr_t ui_attr(int role);
+short ui_pair(int role);
+void ui_set_role(int role);
+/* Text at (y, x) fitted to w display columns (cut with "…", padded). */
+void ui_put(int y, int x, int w, const char *text, int right);
+void ui_title(const char *left, const char *right);
+/* A message for the clerk on the status line (until the next one); "" clears it. */
+void ui_status(int error, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ui_status_draw(void);
+/* The keys that work here: actions on screen `where` whose precondition holds given `have`. */
+void ui_keybar(int where, int have);
+/* Full-screen help listing every key of screen `where`. */
+void ui_help_draw(int where, const char *screen);
+/* A framed box, cleared inside; returns nothing, draws on stdscr. */
+void ui_box(int y, int x, int h, int w, const char *title);
+
+#endif

@@ -17,13 +17,6 @@ void ctl_clients_init(ctl_clients *v, ctl *c)
 	v->c = c;
 }
 
-void ctl_clients_free(ctl_clients *v)
-{
-	free(v->all);
-	v->all = NULL;
-	v->nall = 0;
-}
-
 static void tax_text(const client *cl, char *buf, size_t size)
 {
 	if (cl->dv[0])
@@ -44,13 +37,12 @@ static void money_text(ctl *c, const char *cur, int64_t v, char *buf, size_t siz
 		snprintf(buf, size, "%s", m);
 }
 
-/* Collects rows into a growing or fixed array, one per client. */
+/* Collects a page of rows, one per client (a client with balances in two currencies arrives in
+ * two calls, merged into one row here). */
 typedef struct collect {
 	ctl *c;
 	ctlc_row *rows;
 	long n, cap;
-	int grow;
-	int failed;
 } collect;
 
 static int collect_row(const client_row *r, void *ud)
@@ -69,19 +61,8 @@ static int collect_row(const client_row *r, void *ud)
 		}
 		return 0;
 	}
-	if (k->n == k->cap) {
-		ctlc_row *bigger;
-
-		if (!k->grow)
-			return 1;
-		k->cap = k->cap ? k->cap * 2 : 256;
-		bigger = realloc(k->rows, (size_t)k->cap * sizeof *bigger);
-		if (!bigger) {
-			k->failed = 1;
-			return 1;
-		}
-		k->rows = bigger;
-	}
+	if (k->n == k->cap)
+		return 1;
 	o = &k->rows[k->n++];
 	memset(o, 0, sizeof *o);
 	o->id = r->c->id;
@@ -92,22 +73,6 @@ static int collect_row(const client_row *r, void *ud)
 	return 0;
 }
 
-static int by_taxid(const void *a, const void *b)
-{
-	const ctlc_row *x = a, *y = b;
-	int r = strcmp(x->tax_id, y->tax_id);
-
-	return r ? r : strcmp(x->name, y->name);
-}
-
-static int by_phone(const void *a, const void *b)
-{
-	const ctlc_row *x = a, *y = b;
-	int r = strcmp(x->phone, y->phone);
-
-	return r ? r : strcmp(x->name, y->name);
-}
-
 int ctl_clients_query(ctl_clients *v, const char *filter, int sort, int desc, cart_err *e)
 {
 	int64_t n = 0;
@@ -116,65 +81,24 @@ int ctl_clients_query(ctl_clients *v, const char *filter, int sort, int desc, ca
 	snprintf(v->filter, sizeof v->filter, "%s", filter ? filter : "");
 	v->sort = sort;
 	v->desc = desc;
-	ctl_clients_free(v);
 	if ((rc = ledger_client_count(v->c->l, v->filter, &n, e)) != CART_OK)
 		return rc;
 	v->count = (long)n;
-	if (sort == CTLC_BY_NAME)
-		return CART_OK;
-	{
-		collect k = { v->c, NULL, 0, 0, 1, 0 };
-
-		rc = ledger_client_list(v->c->l, v->filter, 0, 0, collect_row, &k, e);
-		if (rc == CART_OK && k.failed)
-			rc = cart_fail(e, CART_NOMEM, "out of memory reading the client list");
-		if (rc != CART_OK) {
-			free(k.rows);
-			return rc;
-		}
-		qsort(k.rows, (size_t)k.n, sizeof *k.rows, sort == CTLC_BY_TAXID ? by_taxid : by_phone);
-		v->all = k.rows;
-		v->nall = k.n;
-		v->count = k.n;
-	}
 	return CART_OK;
-}
-
-static void reverse(ctlc_row *r, int n)
-{
-	for (int i = 0, j = n - 1; i < j; i++, j--) {
-		ctlc_row t = r[i];
-
-		r[i] = r[j];
-		r[j] = t;
-	}
 }
 
 int ctl_clients_page(ctl_clients *v, long offset, int n, ctlc_row *out, int *got, cart_err *e)
 {
-	collect k = { v->c, out, 0, n, 0, 0 };
-	long from = offset;
+	collect k = { v->c, out, 0, n };
 	int rc;
 
 	*got = 0;
 	if (offset < 0 || n <= 0 || offset >= v->count)
 		return CART_OK;
-	if (offset + n > v->count)
-		n = (int)(v->count - offset);
-	if (v->sort != CTLC_BY_NAME) {
-		for (int i = 0; i < n; i++)
-			out[i] = v->all[v->desc ? v->nall - 1 - (offset + i) : offset + i];
-		*got = n;
-		return CART_OK;
-	}
-	if (v->desc)
-		from = v->count - offset - n;   /* the mirrored page, reversed below */
-	k.cap = n;
-	rc = ledger_client_list(v->c->l, v->filter, (int)from, n, collect_row, &k, e);
+	rc = ledger_client_list_sorted(v->c->l, v->filter, v->sort, v->desc, (int)offset, n,
+	                               collect_row, &k, e);
 	if (rc != CART_OK)
 		return rc;
-	if (v->desc)
-		reverse(out, (int)k.n);
 	*got = (int)k.n;
 	return CART_OK;
 }

@@ -258,11 +258,20 @@ int ledger_client_find(ledger *l, const char *ref, client *c, cart_err *e)
 /* Clients filtered by a substring of name, tax id or phone, a page at a time. Each client's
  * balance comes from the covering index on entries, so a page costs the same however long the
  * list is. */
-static const char page_sql[] =
-	"SELECT " CLIENT_COLS " FROM clients c"
-	" WHERE ?1 IS NULL OR instr(lower(c.name), lower(?1)) OR instr(c.tax_id, ?1)"
-	"   OR instr(c.phone, ?1)"
-	" ORDER BY c.name COLLATE NOCASE, c.id LIMIT ?2 OFFSET ?3";
+#define PAGE_SQL(order) \
+	"SELECT " CLIENT_COLS " FROM clients c" \
+	" WHERE ?1 IS NULL OR instr(lower(c.name), lower(?1)) OR instr(c.tax_id, ?1)" \
+	"   OR instr(c.phone, ?1)" \
+	" ORDER BY " order " LIMIT ?2 OFFSET ?3"
+
+static const char *const page_sqls[3][2] = {
+	{ PAGE_SQL("c.name COLLATE NOCASE, c.id"),
+	  PAGE_SQL("c.name COLLATE NOCASE DESC, c.id DESC") },
+	{ PAGE_SQL("c.tax_id, c.name COLLATE NOCASE, c.id"),
+	  PAGE_SQL("c.tax_id DESC, c.name COLLATE NOCASE DESC, c.id DESC") },
+	{ PAGE_SQL("c.phone, c.name COLLATE NOCASE, c.id"),
+	  PAGE_SQL("c.phone DESC, c.name COLLATE NOCASE DESC, c.id DESC") },
+};
 
 static const char bal_sql[] =
 	"SELECT currency, sum(CASE side WHEN 'D' THEN amount ELSE -amount END) FROM entries"
@@ -271,12 +280,20 @@ static const char bal_sql[] =
 int ledger_client_list(ledger *l, const char *filter, int offset, int limit, client_cb cb, void *ud,
                        cart_err *e)
 {
+	return ledger_client_list_sorted(l, filter, CLIENT_BY_NAME, 0, offset, limit, cb, ud, e);
+}
+
+int ledger_client_list_sorted(ledger *l, const char *filter, int order, int desc, int offset,
+                              int limit, client_cb cb, void *ud, cart_err *e)
+{
 	sqlite3_stmt *s = NULL, *b = NULL;
 	client c;
 	client_row row;
 	int rc, stop = 0;
 
-	rc = lg_prepare(l, page_sql, &s);
+	if (order < CLIENT_BY_NAME || order > CLIENT_BY_PHONE)
+		return cart_fail(e, CART_INVALID, "unknown client order %d", order);
+	rc = lg_prepare(l, page_sqls[order][desc ? 1 : 0], &s);
 	if (rc == SQLITE_OK)
 		rc = lg_prepare(l, bal_sql, &b);
 	if (rc != SQLITE_OK) {

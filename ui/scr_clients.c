@@ -262,7 +262,6 @@ int ui_run_clients(ctl *c, const ui_opts *o, cart_err *e)
 			break;
 	}
 	ui_end();
-	ctl_clients_free(&s.v);
 	free(s.page);
 	return CART_OK;
 }

@@ -6,7 +6,8 @@
 
 #include "cartera/ctl.h"
 
-enum ctlc_sort { CTLC_BY_NAME = 0, CTLC_BY_TAXID = 1, CTLC_BY_PHONE = 2 };
+enum ctlc_sort { CTLC_BY_NAME = CLIENT_BY_NAME, CTLC_BY_TAXID = CLIENT_BY_TAXID,
+                 CTLC_BY_PHONE = CLIENT_BY_PHONE };
 
 typedef struct ctlc_row {
 	int64_t id;
@@ -21,14 +22,9 @@ typedef struct ctl_clients {
 	char filter[128];
 	int sort, desc;
 	long count;
-	/* Sorting by tax id or phone: the ledger pages by name only, so the matching rows are
-	 * read once into memory and sorted here (see ctl_clients.c). */
-	ctlc_row *all;
-	long nall;
 } ctl_clients;
 
 void ctl_clients_init(ctl_clients *v, ctl *c);
-void ctl_clients_free(ctl_clients *v);
 /* Set the filter (matches name, tax id or phone; "" for all) and the order; recounts. */
 int ctl_clients_query(ctl_clients *v, const char *filter, int sort, int desc, cart_err *e);
 /* Rows offset..offset+n-1 of the current query into out; *got says how many. */

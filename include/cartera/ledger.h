@@ -109,6 +109,10 @@ typedef int (*client_cb)(const client_row *row, void *ud);
  * One row per client and currency. A callback returning non-zero stops the walk. */
 int ledger_client_list(ledger *l, const char *filter, int offset, int limit, client_cb cb, void *ud,
                        cart_err *e);
+/* The same in another order (ties by name), ascending or descending; each order has an index. */
+enum client_order { CLIENT_BY_NAME = 0, CLIENT_BY_TAXID = 1, CLIENT_BY_PHONE = 2 };
+int ledger_client_list_sorted(ledger *l, const char *filter, int order, int desc, int offset,
+                              int limit, client_cb cb, void *ud, cart_err *e);
 int ledger_client_count(ledger *l, const char *filter, int64_t *n, cart_err *e);
 
 /* ---- documents and entries ---- */

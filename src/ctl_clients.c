@@ -125,3 +125,248 @@ int ctl_clients_detail(ctl_clients *v, int64_t id, ctlc_detail *out, cart_err *e
 	}
 	return CART_OK;
 }
+
+/* ---- the client form ---- */
+
+void ctl_clients_form_new(ctl_clients *v, ctlc_form *f)
+{
+	client cl;
+
+	(void)v;
+	client_defaults(&cl);
+	memset(f, 0, sizeof *f);
+	f->receiver = cl.receiver_type;
+	f->taxpayer = cl.taxpayer_type;
+	f->active = cl.active;
+	snprintf(f->text[CF_TERMS], sizeof f->text[CF_TERMS], "%d", cl.terms_days);
+}
+
+int ctl_clients_form_load(ctl_clients *v, int64_t id, ctlc_form *f, cart_err *e)
+{
+	client cl;
+	int rc;
+
+	if ((rc = ledger_client_get(v->c->l, id, &cl, e)) != CART_OK)
+		return rc;
+	memset(f, 0, sizeof *f);
+	f->id = cl.id;
+	f->receiver = cl.receiver_type;
+	f->taxpayer = cl.taxpayer_type;
+	f->active = cl.active;
+	f->dv_typed = 0;
+#define T(field, src) snprintf(f->text[field], sizeof f->text[field], "%s", src)
+	T(CF_TAXID, cl.tax_id);
+	T(CF_DV, cl.dv);
+	T(CF_NAME, cl.name);
+	T(CF_LOCATION, cl.location);
+	T(CF_ADDRESS, cl.address);
+	T(CF_EMAIL, cl.email);
+	T(CF_PHONE, cl.phone);
+	T(CF_MOBILE, cl.mobile);
+	T(CF_NOTES, cl.notes);
+#undef T
+	snprintf(f->text[CF_TERMS], sizeof f->text[CF_TERMS], "%d", cl.terms_days);
+	if (cl.credit_limit)
+		ctl_money(v->c, cl.credit_limit, f->text[CF_LIMIT], sizeof f->text[CF_LIMIT]);
+	return CART_OK;
+}
+
+int ctl_clients_form_required(const ctlc_form *f, int field)
+{
+	switch (field) {
+	case CF_NAME:
+	case CF_TERMS:
+		return 1;
+	case CF_TAXID:
+		/* seed 002: taxpayers and public entities are identified; a final consumer or a
+		 * foreign client may have no local tax id */
+		return f->receiver == RECEIVER_TAXPAYER || f->receiver == RECEIVER_GOVERNMENT;
+	default:
+		return 0;
+	}
+}
+
+/* src into dst, cut at a character boundary when it does not fit. */
+static void cut_copy(char *dst, size_t size, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+static int blank(const char *s)
+{
+	while (*s == ' ')
+		s++;
+	return !*s;
+}
+
+/* The tax id by the company's country, the DV typed compared when there is one. */
+static int check_taxid(ctl_clients *v, const ctlc_form *f, taxid_check *tc)
+{
+	const char *dv = f->dv_typed ? f->text[CF_DV] : "";
+
+	return taxid_validate(v->c->have_company ? v->c->co.country : "", f->taxpayer,
+	                      f->receiver == RECEIVER_FOREIGN, f->text[CF_TAXID], dv, tc);
+}
+
+static int phone_ok(const char *s)
+{
+	for (; *s; s++)
+		if (!strchr("0123456789 +-().", *s))
+			return 0;
+	return 1;
+}
+
+void ctl_clients_form_check(ctl_clients *v, ctlc_form *f, int field, char *err, size_t size)
+{
+	taxid_check tc;
+	const char *t = f->text[field];
+	cart_err e;
+
+	err[0] = '\0';
+	if (blank(t)) {
+		if (ctl_clients_form_required(f, field))
+			snprintf(err, size, "required");
+		else if (field == CF_DV)
+			f->dv_typed = 0;
+		if (field == CF_DV && !blank(f->text[CF_TAXID]) &&
+		    check_taxid(v, f, &tc) == CART_OK)
+			snprintf(f->text[CF_DV], sizeof f->text[CF_DV], "%s", tc.dv);
+		return;
+	}
+	switch (field) {
+	case CF_TAXID:
+	case CF_DV:
+		if (blank(f->text[CF_TAXID]))
+			break;
+		if (check_taxid(v, f, &tc) != CART_OK) {
+			snprintf(err, size, "%s", tc.message);
+			break;
+		}
+		if (!f->dv_typed)
+			snprintf(f->text[CF_DV], sizeof f->text[CF_DV], "%s", tc.dv);
+		break;
+	case CF_EMAIL: {
+		const char *at = strchr(t, '@');
+
+		if (!at || at == t || strchr(at + 1, '@') || !strchr(at + 1, '.') || strchr(t, ' ') ||
+		    t[strlen(t) - 1] == '.')
+			snprintf(err, size, "not an e-mail address (name@domain.com)");
+		break;
+	}
+	case CF_PHONE:
+	case CF_MOBILE:
+		if (!phone_ok(t))
+			snprintf(err, size, "digits, spaces and + - ( ) only");
+		break;
+	case CF_TERMS: {
+		char *end;
+		long d = strtol(t, &end, 10);
+
+		if (*end || d < 0 || d > 3650)
+			snprintf(err, size, "days from 0 (cash) to 3650");
+		break;
+	}
+	case CF_LIMIT: {
+		int64_t m;
+
+		if (ctl_amount(v->c, t, "the credit limit", &m, &e) != CART_OK)
+			snprintf(err, size, "%s", e.msg);
+		else if (m < 0)
+			snprintf(err, size, "the credit limit cannot be negative");
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+int ctl_clients_form_save(ctl_clients *v, ctlc_form *f, int *field, cart_err *e)
+{
+	client cl;
+	taxid_check tc;
+	char err[256];
+	int rc;
+
+	*field = -1;
+	if (!v->c->have_company)
+		return cart_fail(e, CART_NOTFOUND, "the ledger %s has no company settings yet: run"
+		                 " 'cartera init' first", v->c->path);
+	for (int i = 0; i < CF_COUNT; i++) {
+		ctl_clients_form_check(v, f, i, err, sizeof err);
+		if (err[0]) {
+			*field = i;
+			return cart_fail(e, CART_INVALID, "%s", err);
+		}
+	}
+	if (f->id) {
+		if ((rc = ledger_client_get(v->c->l, f->id, &cl, e)) != CART_OK)
+			return rc;
+	} else {
+		client_defaults(&cl);
+	}
+	cl.receiver_type = f->receiver;
+	cl.taxpayer_type = f->taxpayer;
+	cl.active = f->active;
+	cl.tax_id[0] = cl.dv[0] = '\0';
+	if (!blank(f->text[CF_TAXID])) {
+		if (check_taxid(v, f, &tc) != CART_OK) {
+			*field = CF_TAXID;
+			return cart_fail(e, CART_INVALID, "%s", tc.message);
+		}
+		snprintf(cl.tax_id, sizeof cl.tax_id, "%s", tc.normalized);
+		snprintf(cl.dv, sizeof cl.dv, "%s", tc.dv);
+	}
+#define T(dst, field) cut_copy(dst, sizeof dst, f->text[field])
+	T(cl.name, CF_NAME);
+	T(cl.location, CF_LOCATION);
+	T(cl.address, CF_ADDRESS);
+	T(cl.email, CF_EMAIL);
+	T(cl.phone, CF_PHONE);
+	T(cl.mobile, CF_MOBILE);
+	T(cl.notes, CF_NOTES);
+#undef T
+	cl.terms_days = atoi(f->text[CF_TERMS]);
+	cl.credit_limit = 0;
+	if (!blank(f->text[CF_LIMIT]) &&
+	    (rc = ctl_amount(v->c, f->text[CF_LIMIT], "the credit limit", &cl.credit_limit, e))) {
+		*field = CF_LIMIT;
+		return rc;
+	}
+	rc = f->id ? ledger_client_update(v->c->l, &cl, e) : ledger_client_add(v->c->l, &cl, e);
+	if (rc == CART_CONFLICT)
+		*field = CF_TAXID;
+	if (rc == CART_OK)
+		f->id = cl.id;
+	return rc;
+}
+
+int ctl_clients_row_of(ctl_clients *v, int64_t id, long *row, cart_err *e)
+{
+	enum { PAGE = 200 };
+	ctlc_row *rows = malloc(PAGE * sizeof *rows);
+	int got = 0, rc = CART_OK;
+
+	*row = -1;
+	if (!rows)
+		return cart_fail(e, CART_NOMEM, "out of memory");
+	/* a scan, a page at a time: the ledger has no "position of" query yet */
+	for (long off = 0; off < v->count && *row < 0; off += got) {
+		if ((rc = ctl_clients_page(v, off, PAGE, rows, &got, e)) != CART_OK || got <= 0)
+			break;
+		for (int i = 0; i < got; i++)
+			if (rows[i].id == id) {
+				*row = off + i;
+				break;
+			}
+	}
+	free(rows);
+	return rc;
+}

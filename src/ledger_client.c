@@ -352,3 +352,81 @@ int ledger_client_count(ledger *l, const char *filter, int64_t *n, cart_err *e)
 	lg_finalize(l, s);
 	return rc == SQLITE_ROW ? CART_OK : lg_dberr(l, rc, "counting clients", e);
 }
+
+int ledger_client_update(ledger *l, const client *c, cart_err *e)
+{
+	/* opening_date is the opening balance's, never the form's: it is not in the SET list */
+	static const char sql[] =
+		"UPDATE clients SET receiver_type = ?2, taxpayer_type = ?3, tax_id = ?4, dv = ?5,"
+		" name = ?6, location = ?7, address = ?8, email = ?9, phone = ?10, mobile = ?11,"
+		" terms_days = ?12, credit_limit = ?13, charge_mode = ?14, notes = ?15, active = ?16"
+		" WHERE id = ?1";
+	static const char dup[] =
+		"SELECT id FROM clients WHERE tax_id = ?1 AND tax_id <> '' AND id <> ?2";
+	sqlite3_stmt *s;
+	client other;
+	cart_err tmp;
+	int64_t id = 0;
+	int rc;
+
+	if ((rc = client_validate(c, e)) != CART_OK)
+		return rc;
+	if ((rc = lg_begin(l, e)) != CART_OK)
+		return rc;
+	if ((rc = ledger_client_get(l, c->id, &other, e)) != CART_OK) {
+		lg_rollback(l);
+		return rc;
+	}
+	if (c->tax_id[0]) {
+		rc = lg_prepare(l, dup, &s);
+		if (rc != SQLITE_OK) {
+			lg_dberr(l, rc, "changing a client", e);
+			lg_rollback(l);
+			return e->code;
+		}
+		lg_bind_text(s, 1, c->tax_id);
+		lg_bind_int(s, 2, c->id);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			id = sqlite3_column_int64(s, 0);
+		lg_finalize(l, s);
+		if (id && ledger_client_get(l, id, &other, &tmp) == CART_OK) {
+			lg_rollback(l);
+			return cart_fail(e, CART_CONFLICT, "tax id %s already belongs to client %lld,"
+			                 " %s", c->tax_id, (long long)other.id, other.name);
+		}
+	}
+	rc = lg_prepare(l, sql, &s);
+	if (rc != SQLITE_OK) {
+		lg_dberr(l, rc, "changing a client", e);
+		lg_rollback(l);
+		return e->code;
+	}
+	lg_bind_int(s, 1, c->id);
+	lg_bind_int(s, 2, c->receiver_type);
+	lg_bind_int(s, 3, c->taxpayer_type);
+	lg_bind_text(s, 4, c->tax_id);
+	lg_bind_text(s, 5, c->dv);
+	lg_bind_text(s, 6, c->name);
+	lg_bind_text(s, 7, c->location);
+	lg_bind_text(s, 8, c->address);
+	lg_bind_text(s, 9, c->email);
+	lg_bind_text(s, 10, c->phone);
+	lg_bind_text(s, 11, c->mobile);
+	lg_bind_int(s, 12, c->terms_days);
+	lg_bind_int(s, 13, c->credit_limit);
+	lg_bind_int(s, 14, c->charge_mode);
+	lg_bind_text(s, 15, c->notes);
+	lg_bind_int(s, 16, c->active ? 1 : 0);
+	rc = sqlite3_step(s);
+	lg_finalize(l, s);
+	if (rc != SQLITE_DONE) {
+		lg_dberr(l, rc, "changing a client", e);
+		lg_rollback(l);
+		return e->code;
+	}
+	if ((rc = lg_audit(l, "client edit", 0, c->id, c->name, e)) != CART_OK) {
+		lg_rollback(l);
+		return rc;
+	}
+	return lg_commit(l, e);
+}

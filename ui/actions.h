@@ -8,15 +8,21 @@
 #include "keys.h"
 
 /* Where an action works. */
-enum { UI_IN_LIST = 1, UI_IN_HELP = 2, UI_IN_DETAIL = 4, UI_IN_ALL = 7 };
+enum { UI_IN_LIST = 1, UI_IN_HELP = 2, UI_IN_DETAIL = 4, UI_IN_FORM = 8, UI_IN_CONFIRM = 16,
+       UI_IN_ALL = 31 };
 /* What must hold for it to work, checked centrally (ui_action_ok) before any handler runs. */
 enum { UI_NEEDS_ROW = 1, UI_NEEDS_FILTER = 2 };
 
 #define UI_ACTIONS(X)                                                                            \
-	X(HELP,   "Help",  UK_F(1),  '?',          0,      UI_IN_LIST | UI_IN_DETAIL, 0,              \
+	X(HELP,   "Help",  UK_F(1),  '?',          0,      UI_IN_LIST | UI_IN_DETAIL | UI_IN_FORM, 0, \
 	  "this help: every key of the screen")                                                    \
 	X(OPEN,   "Open",  UK_ENTER, 0,            0,      UI_IN_LIST,   UI_NEEDS_ROW,                \
 	  "show the selected client: its record and its totals")                                   \
+	/* New and Edit stay off the list's key bar for now: the bar is full at 80 columns */       \
+	X(NEW,    "New",   UK_F(2),  'n',          0,      UI_IN_LIST,   0,                           \
+	  "new client: the client form, empty")                                                    \
+	X(EDIT,   "Edit",  UK_F(4),  'e',          0,      UI_IN_LIST,   UI_NEEDS_ROW,                \
+	  "edit the selected client in the client form")                                           \
 	X(SORT,   "Sort",  UK_F(6),  UK_CTRL('o'), 0,      UI_IN_LIST,   0,                           \
 	  "sort by name, tax id or phone, up then down (cycles)")                                  \
 	X(CLEAR,  "Clear", UK_F(8),  UK_CTRL('u'), 0,      UI_IN_LIST,   UI_NEEDS_FILTER,             \
@@ -31,6 +37,20 @@ enum { UI_NEEDS_ROW = 1, UI_NEEDS_FILTER = 2 };
 	X(PGDN,   NULL,    UK_PGDN,  0,            0,      UI_IN_LIST,   0, "next page")             \
 	X(HOME,   NULL,    UK_HOME,  0,            0,      UI_IN_LIST,   0, "first row")             \
 	X(END,    NULL,    UK_END,   0,            0,      UI_IN_LIST,   0, "last row")              \
+	X(SAVE,   "Save",  UK_F(9),  UK_CTRL('s'), 0,      UI_IN_FORM,   0,                           \
+	  "check every field and save the client")                                                 \
+	X(CANCEL, "Cancel", UK_ESC,  UK_F(10),     0,      UI_IN_FORM,   0,                           \
+	  "close the form; asks first when something was typed")                                   \
+	X(NEXT,   NULL,    UK_TAB,   UK_ENTER,     UK_DOWN, UI_IN_FORM,  0,                           \
+	  "next field (the field left is checked)")                                                \
+	X(PREV,   NULL,    UK_BTAB,  UK_UP,        0,      UI_IN_FORM,   0,                           \
+	  "previous field (the field left is checked)")                                            \
+	X(CYCLE,  NULL,    UK_LEFT,  UK_RIGHT,     ' ',    UI_IN_FORM,   0,                           \
+	  "on a choice: the previous / next choice; in text: move the cursor")                    \
+	X(YES,    "Yes",   'y',      'Y',          0,      UI_IN_CONFIRM, 0,                          \
+	  "yes: discard the changes")                                                              \
+	X(NO,     "No",    'n',      'N',          UK_ESC, UI_IN_CONFIRM, 0,                          \
+	  "no: back to the form")                                                                  \
 	X(ERASE,  NULL,    UK_BACKSPACE, 0,        0,      UI_IN_LIST,   UI_NEEDS_FILTER,             \
 	  "delete the last character of the filter")
 

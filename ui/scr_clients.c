@@ -1,6 +1,7 @@
 /* The client list (SPEC C3): name, tax id, phone and balance of every client, filtered as the
- * clerk types and sorted by column; Enter shows the selected client read-only (the client form
- * comes later). The screen keeps only the rows on screen; the controller does the rest. */
+ * clerk types and sorted by column; Enter shows the selected client read-only, F2 / n opens the
+ * client form for a new client and F4 / e for the selected one (scr_client_form.c). The screen
+ * keeps only the rows on screen; the controller does the rest. */
 #include "config.h"
 
 #include <stdio.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include "listview.h"
+#include "scr_client_form.h"
 #include "ui_int.h"
 
 #include "cartera/ctl_clients.h"
@@ -25,7 +27,7 @@ static const lv_col cols[] = {
 /* The sortable columns in the controller's terms. */
 static const int sort_of[] = { CTLC_BY_NAME, CTLC_BY_TAXID, CTLC_BY_PHONE, CTLC_BY_NAME };
 
-enum mode { M_LIST, M_DETAIL, M_HELP };
+enum mode { M_LIST, M_DETAIL, M_HELP, M_FORM };
 
 typedef struct scr {
 	ctl *c;
@@ -35,6 +37,7 @@ typedef struct scr {
 	int page_cap;
 	int mode, help_from;
 	ctlc_detail detail;
+	scr_cform form;
 } scr;
 
 static int fetch(void *ud, long offset, int n)
@@ -168,8 +171,14 @@ static void draw_detail(scr *s)
 static void draw(scr *s)
 {
 	if (s->mode == M_HELP) {
-		ui_help_draw(s->help_from == M_DETAIL ? UI_IN_DETAIL : UI_IN_LIST,
-		             s->help_from == M_DETAIL ? "Client" : "Clients");
+		ui_help_draw(s->help_from == M_DETAIL ? UI_IN_DETAIL :
+		             s->help_from == M_FORM ? UI_IN_FORM : UI_IN_LIST,
+		             s->help_from == M_DETAIL ? "Client" :
+		             s->help_from == M_FORM ? "Client form" : "Clients");
+		return;
+	}
+	if (s->mode == M_FORM) {
+		cform_draw(&s->form, s->c->have_company ? s->c->co.name : "");
 		return;
 	}
 	/* a dialog is drawn over a full redraw of the screen below (ncdu style) */
@@ -189,6 +198,57 @@ static void open_selected(scr *s)
 		return;
 	}
 	s->mode = M_DETAIL;
+}
+
+static void edit_selected(scr *s)
+{
+	cart_err e;
+
+	if (fetch(s, s->lv.sel, 1) != 1)
+		return;
+	if (cform_open_edit(&s->form, &s->v, s->page[0].id, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	s->mode = M_FORM;
+}
+
+/* After a save: the list again, the saved client selected (the filter is cleared when it
+ * hides the client). */
+static void select_client(scr *s, int64_t id)
+{
+	cart_err e;
+	long row = -1;
+
+	requery(s);
+	if (ctl_clients_row_of(&s->v, id, &row, &e) == CART_OK && row < 0 && s->lv.filter[0]) {
+		s->lv.filter[0] = '\0';
+		requery(s);
+		ctl_clients_row_of(&s->v, id, &row, &e);
+	}
+	if (row >= 0) {
+		s->lv.sel = row;
+		listview_scroll(&s->lv);
+	}
+}
+
+static void form_key(scr *s, int key)
+{
+	switch (cform_key(&s->form, key)) {
+	case CFORM_SAVED:
+		s->mode = M_LIST;
+		select_client(s, s->form.vm.id);
+		break;
+	case CFORM_CLOSED:
+		s->mode = M_LIST;
+		break;
+	case CFORM_HELP:
+		s->help_from = M_FORM;
+		s->mode = M_HELP;
+		break;
+	default:
+		break;
+	}
 }
 
 /* One key on the list; returns 0 to leave. */
@@ -213,6 +273,13 @@ static int list_key(scr *s, int key)
 		break;
 	case UA_OPEN:
 		open_selected(s);
+		break;
+	case UA_NEW:
+		cform_open_new(&s->form, &s->v);
+		s->mode = M_FORM;
+		break;
+	case UA_EDIT:
+		edit_selected(s);
 		break;
 	default:
 		break;
@@ -256,7 +323,9 @@ int ui_run_clients(ctl *c, const ui_opts *o, cart_err *e)
 			break;
 		if (key == UK_RESIZE)
 			continue;     /* curses knows the new size; the next draw uses it */
-		if (s.mode != M_LIST)
+		if (s.mode == M_FORM)
+			form_key(&s, key);
+		else if (s.mode != M_LIST)
 			popup_key(&s, key);
 		else if (!list_key(&s, key))
 			break;

@@ -41,4 +41,36 @@ typedef struct ctlc_detail {
 } ctlc_detail;
 int ctl_clients_detail(ctl_clients *v, int64_t id, ctlc_detail *out, cart_err *e);
 
+/* The client form's view-model (SPEC C1, seed 002): every field as the text the clerk edits, the
+ * choices as indexes. The screen copies its widget's values in and out; the rules of what is
+ * required and what is valid live here. */
+enum ctlc_field {
+	CF_RECEIVER, CF_TAXPAYER, CF_TAXID, CF_DV, CF_NAME, CF_LOCATION, CF_ADDRESS, CF_EMAIL,
+	CF_PHONE, CF_MOBILE, CF_TERMS, CF_LIMIT, CF_NOTES, CF_ACTIVE, CF_COUNT
+};
+
+typedef struct ctlc_form {
+	int64_t id;               /* 0: a new client */
+	int receiver;             /* enum receiver_type */
+	int taxpayer;             /* enum taxpayer_type */
+	int active;
+	int dv_typed;             /* the clerk typed the DV (compared); else it is computed */
+	char text[CF_COUNT][400]; /* the text fields as typed (choices are not kept here) */
+} ctlc_form;
+
+/* A new client's defaults (taxpayer, natural person, 30 days, active). */
+void ctl_clients_form_new(ctl_clients *v, ctlc_form *f);
+int ctl_clients_form_load(ctl_clients *v, int64_t id, ctlc_form *f, cart_err *e);
+/* Whether a field must be filled, for the form's receiver and taxpayer types. */
+int ctl_clients_form_required(const ctlc_form *f, int field);
+/* Check one field as the clerk leaves it: the message for the clerk in err ("" when fine). The
+ * tax id is checked by the company's country; when the DV was not typed it is computed into
+ * text[CF_DV]. */
+void ctl_clients_form_check(ctl_clients *v, ctlc_form *f, int field, char *err, size_t size);
+/* Check every field and add or change the client; f->id is set to the saved client's. On an
+ * error *field says which field it is about (-1: none in particular). */
+int ctl_clients_form_save(ctl_clients *v, ctlc_form *f, int *field, cart_err *e);
+/* The row of client id in the current query (-1 when the filter hides it). */
+int ctl_clients_row_of(ctl_clients *v, int64_t id, long *row, cart_err *e);
+
 #endif

@@ -94,6 +94,9 @@ void client_defaults(client *c);
 /* Add a client; sets c->id. Duplicate tax ids are refused (CART_CONFLICT naming the holder). */
 int ledger_client_add(ledger *l, client *c, cart_err *e);
 int ledger_client_get(ledger *l, int64_t id, client *c, cart_err *e);
+/* Change a client's record (not its opening date), in one transaction with an audit line "client
+ * edit"; the same checks as ledger_client_add, a duplicate tax id refused unless it is its own. */
+int ledger_client_update(ledger *l, const client *c, cart_err *e);
 /* Find one client by reference: a number is an id; otherwise an exact tax id, an exact name
  * (case-insensitive), or a unique name prefix. CART_NOTFOUND or CART_INVALID (ambiguous) naming
  * the reference. */

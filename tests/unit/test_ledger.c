@@ -620,6 +620,57 @@ static void test_bad_input_more(void **state)
 	assert_int_equal(tl_balance(t->l, t->c1, TL_TODAY, "COP"), 0);
 }
 
+/* ledger_client_update: the record changes in place with an audit line; a tax id held by another
+ * client is refused naming it, its own tax id is fine; bad input and unknown ids are refused. */
+static void test_client_update(void **state)
+{
+	tl *t = *state;
+	client a, b, got;
+	cart_err e = { 0 };
+	sqlite3 *db;
+	sqlite3_stmt *s;
+
+	client_defaults(&b);
+	snprintf(b.name, sizeof b.name, "Ferretería Ñuñoa");
+	snprintf(b.tax_id, sizeof b.tax_id, "890903938");
+	snprintf(b.dv, sizeof b.dv, "8");
+	TL_OK(ledger_client_add(t->l, &b, &e), &e);
+	TL_OK(ledger_client_get(t->l, t->c1, &a, &e), &e);
+	snprintf(a.phone, sizeof a.phone, "601 555 1234");
+	snprintf(a.tax_id, sizeof a.tax_id, "900123456");
+	a.terms_days = 45;
+	TL_OK(ledger_client_update(t->l, &a, &e), &e);
+	TL_OK(ledger_client_get(t->l, t->c1, &got, &e), &e);
+	assert_string_equal(got.phone, "601 555 1234");
+	assert_string_equal(got.tax_id, "900123456");
+	assert_string_equal(got.name, "Acme SAS");
+	assert_int_equal(got.terms_days, 45);
+	assert_string_equal(got.opening_date, "");
+	/* its own tax id again is no duplicate */
+	TL_OK(ledger_client_update(t->l, &got, &e), &e);
+
+	snprintf(got.tax_id, sizeof got.tax_id, "890903938");
+	assert_int_equal(ledger_client_update(t->l, &got, &e), CART_CONFLICT);
+	assert_non_null(strstr(e.msg, "Ferretería Ñuñoa"));
+	TL_OK(ledger_client_get(t->l, t->c1, &got, &e), &e);
+	assert_string_equal(got.tax_id, "900123456");    /* nothing changed */
+
+	got.name[0] = '\0';
+	assert_int_equal(ledger_client_update(t->l, &got, &e), CART_INVALID);
+	snprintf(got.name, sizeof got.name, "Nadie");
+	got.id = 9999;
+	assert_int_equal(ledger_client_update(t->l, &got, &e), CART_NOTFOUND);
+
+	assert_int_equal(sqlite3_open(t->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM audit WHERE action = 'client edit'"
+	                                    " AND client_id = ?1", -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_int64(s, 1, t->c1);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), 2);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -641,6 +692,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unknown_ids, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_currency_credit_stays_apart, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_bad_input_more, tl_setup, tl_teardown),
+		cmocka_unit_test_setup_teardown(test_client_update, tl_setup, tl_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

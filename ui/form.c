@@ -1,0 +1,259 @@
+/* The form's state and keys: pure code, no curses (see form.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "actions.h"
+#include "form.h"
+#include "keys.h"
+
+static const char *const yesno[] = { "no", "yes" };
+
+void form_init(form *f, void *ud)
+{
+	memset(f, 0, sizeof *f);
+	f->ud = ud;
+}
+
+int form_add(form *f, const char *label, int type, int maxlen, int required,
+             form_validate_fn validate)
+{
+	form_field *fl;
+
+	if (f->n >= FORM_MAX_FIELDS)
+		return -1;
+	fl = &f->f[f->n];
+	memset(fl, 0, sizeof *fl);
+	fl->label = label;
+	fl->type = type;
+	fl->maxlen = maxlen > 0 && maxlen < FORM_VALUE_MAX / 4 ? maxlen : FORM_VALUE_MAX / 4 - 1;
+	fl->width = fl->maxlen < 30 ? fl->maxlen + 1 : 30;
+	fl->required = required;
+	fl->validate = validate;
+	if (type == FT_YESNO) {
+		fl->choices = yesno;
+		fl->nchoices = 2;
+		form_set_choice(f, f->n, 1);
+	}
+	return f->n++;
+}
+
+void form_set_choices(form *f, int i, const char *const *choices, int n)
+{
+	form_field *fl = &f->f[i];
+	int w = 0;
+
+	fl->choices = choices;
+	fl->nchoices = n;
+	for (int k = 0; k < n; k++)
+		if (form_chars(choices[k]) > w)
+			w = form_chars(choices[k]);
+	fl->width = w + 4;     /* "‹ name ›" */
+	form_set_choice(f, i, 0);
+}
+
+int form_chars(const char *s)
+{
+	int n = 0, cp, len;
+
+	while ((len = uk_utf8_decode(s, &cp)) > 0) {
+		s += len;
+		n++;
+	}
+	return n;
+}
+
+/* Byte offset of character k of s (its end when k is past it). */
+static size_t offset_of(const char *s, int k)
+{
+	const char *p = s;
+	int cp, len;
+
+	while (k-- > 0 && (len = uk_utf8_decode(p, &cp)) > 0)
+		p += len;
+	return (size_t)(p - s);
+}
+
+void form_set_value(form *f, int i, const char *value)
+{
+	form_field *fl = &f->f[i];
+
+	snprintf(fl->value, sizeof fl->value, "%s", value ? value : "");
+	fl->value[offset_of(fl->value, fl->maxlen)] = '\0';
+	fl->cursor = form_chars(fl->value);
+	fl->edited = 0;
+}
+
+void form_set_choice(form *f, int i, int choice)
+{
+	form_field *fl = &f->f[i];
+
+	if (fl->nchoices <= 0)
+		return;
+	fl->choice = (choice % fl->nchoices + fl->nchoices) % fl->nchoices;
+	snprintf(fl->value, sizeof fl->value, "%s", fl->choices[fl->choice]);
+	fl->cursor = 0;
+}
+
+int form_check(form *f, int i)
+{
+	form_field *fl = &f->f[i];
+	const char *p = fl->value;
+
+	fl->error[0] = '\0';
+	while (*p == ' ')
+		p++;
+	if (fl->required && !*p)
+		snprintf(fl->error, sizeof fl->error, "required");
+	else if (fl->validate)
+		fl->validate(f, i, fl->error, sizeof fl->error, f->ud);
+	return fl->error[0] != '\0';
+}
+
+int form_check_all(form *f)
+{
+	int first = -1;
+
+	for (int i = 0; i < f->n; i++)
+		if (form_check(f, i) && first < 0)
+			first = i;
+	if (first >= 0)
+		f->cur = first;
+	return first;
+}
+
+void form_set_error(form *f, int i, const char *msg)
+{
+	snprintf(f->f[i].error, sizeof f->f[i].error, "%s", msg);
+	f->cur = i;
+}
+
+void form_scroll(form *f, int h)
+{
+	if (h < 1)
+		h = 1;
+	if (f->cur < f->top)
+		f->top = f->cur;
+	if (f->cur >= f->top + h)
+		f->top = f->cur - h + 1;
+	if (f->top > f->n - h)
+		f->top = f->n - h > 0 ? f->n - h : 0;
+}
+
+/* Leave the current field for field to: the one left is validated. */
+static int go(form *f, int to)
+{
+	form_check(f, f->cur);
+	f->cur = (to + f->n) % f->n;
+	return FORM_MOVED | FORM_REDRAW;
+}
+
+/* Whether a typed character belongs in a field of this type. */
+static int accepts(int type, int key)
+{
+	switch (type) {
+	case FT_INTEGER:
+		return key >= '0' && key <= '9';
+	case FT_AMOUNT:
+		return (key >= '0' && key <= '9') || key == '.' || key == ',' || key == '-';
+	default:
+		return uk_is_text(key);
+	}
+}
+
+static int edit_key(form *f, form_field *fl, int key)
+{
+	int nch = form_chars(fl->value);
+	size_t at = offset_of(fl->value, fl->cursor), len = strlen(fl->value), next;
+
+	switch (key) {
+	case UK_LEFT:
+		if (fl->cursor > 0)
+			fl->cursor--;
+		return FORM_REDRAW;
+	case UK_RIGHT:
+		if (fl->cursor < nch)
+			fl->cursor++;
+		return FORM_REDRAW;
+	case UK_HOME:
+		fl->cursor = 0;
+		return FORM_REDRAW;
+	case UK_END:
+		fl->cursor = nch;
+		return FORM_REDRAW;
+	case UK_BACKSPACE:
+		if (fl->cursor == 0)
+			return FORM_REDRAW;
+		fl->cursor--;
+		next = at;
+		at = offset_of(fl->value, fl->cursor);
+		memmove(fl->value + at, fl->value + next, len - next + 1);
+		break;
+	case UK_DELETE:
+		if (fl->cursor >= nch)
+			return FORM_REDRAW;
+		next = offset_of(fl->value, fl->cursor + 1);
+		memmove(fl->value + at, fl->value + next, len - next + 1);
+		break;
+	default: {
+		char ch[4];
+		int n;
+
+		if (!accepts(fl->type, key))
+			return FORM_IGNORED;
+		n = uk_utf8_encode(key, ch);
+		if (nch >= fl->maxlen || len + (size_t)n >= sizeof fl->value)
+			return FORM_REDRAW;     /* full: the key is taken, nothing typed */
+		memmove(fl->value + at + n, fl->value + at, len - at + 1);
+		memcpy(fl->value + at, ch, (size_t)n);
+		fl->cursor++;
+		break;
+	}
+	}
+	fl->edited = 1;
+	f->dirty = 1;
+	return FORM_REDRAW;
+}
+
+static int choice_key(form *f, form_field *fl, int key)
+{
+	int to;
+
+	if (key == UK_LEFT)
+		to = fl->choice - 1;
+	else if (key == UK_RIGHT || key == ' ')
+		to = fl->choice + 1;
+	else if (fl->type == FT_YESNO && (key == 'y' || key == 'Y' || key == 's' || key == 'S'))
+		to = 1;
+	else if (fl->type == FT_YESNO && (key == 'n' || key == 'N'))
+		to = 0;
+	else
+		return FORM_IGNORED;
+	if (to == fl->choice)
+		return FORM_REDRAW;
+	form_set_choice(f, (int)(fl - f->f), to);
+	fl->edited = 1;
+	f->dirty = 1;
+	return FORM_REDRAW | FORM_CHOSEN;
+}
+
+int form_handle_key(form *f, int key)
+{
+	form_field *fl;
+
+	if (f->n == 0)
+		return FORM_IGNORED;
+	fl = &f->f[f->cur];
+	switch (ui_action_of(key, UI_IN_FORM, 1)) {
+	case UA_NEXT:
+		return go(f, f->cur + 1);
+	case UA_PREV:
+		return go(f, f->cur - 1);
+	default:
+		break;
+	}
+	if (fl->type == FT_CHOICE || fl->type == FT_YESNO)
+		return choice_key(f, fl, key);
+	return edit_key(f, fl, key);
+}

@@ -92,11 +92,59 @@ static int client_validate(const client *c, cart_err *e)
 	return CART_OK;
 }
 
+/* Refuse a tax id another client (not except_id) already has, naming that client. */
+static int tax_id_free(ledger *l, const char *tax_id, int64_t except_id, cart_err *e)
+{
+	static const char sql[] =
+		"SELECT id FROM clients WHERE tax_id = ?1 AND tax_id <> '' AND id <> ?2";
+	sqlite3_stmt *s;
+	client other;
+	int64_t id = 0;
+	int rc;
+
+	if (!tax_id[0])
+		return CART_OK;
+	if ((rc = lg_prepare(l, sql, &s)) != SQLITE_OK)
+		return lg_dberr(l, rc, "checking the tax id", e);
+	lg_bind_text(s, 1, tax_id);
+	lg_bind_int(s, 2, except_id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	lg_finalize(l, s);
+	if (id && ledger_client_get(l, id, &other, NULL) == CART_OK)
+		return cart_fail(e, CART_CONFLICT, "tax id %s already belongs to client %lld, %s",
+		                 tax_id, (long long)other.id, other.name);
+	return CART_OK;
+}
+
+/* The record's fields, bound from parameter first on, in the order of CLIENT_FIELDS. */
+#define CLIENT_FIELDS \
+	"receiver_type, taxpayer_type, tax_id, dv, name, location, address, email, phone, mobile," \
+	" terms_days, credit_limit, charge_mode, notes, active"
+
+static void bind_client(sqlite3_stmt *s, int first, const client *c)
+{
+	lg_bind_int(s, first + 0, c->receiver_type);
+	lg_bind_int(s, first + 1, c->taxpayer_type);
+	lg_bind_text(s, first + 2, c->tax_id);
+	lg_bind_text(s, first + 3, c->dv);
+	lg_bind_text(s, first + 4, c->name);
+	lg_bind_text(s, first + 5, c->location);
+	lg_bind_text(s, first + 6, c->address);
+	lg_bind_text(s, first + 7, c->email);
+	lg_bind_text(s, first + 8, c->phone);
+	lg_bind_text(s, first + 9, c->mobile);
+	lg_bind_int(s, first + 10, c->terms_days);
+	lg_bind_int(s, first + 11, c->credit_limit);
+	lg_bind_int(s, first + 12, c->charge_mode);
+	lg_bind_text(s, first + 13, c->notes);
+	lg_bind_int(s, first + 14, c->active ? 1 : 0);
+}
+
 int ledger_client_add(ledger *l, client *c, cart_err *e)
 {
 	static const char sql[] =
-		"INSERT INTO clients (receiver_type, taxpayer_type, tax_id, dv, name, location, address,"
-		" email, phone, mobile, terms_days, credit_limit, charge_mode, notes, active)"
+		"INSERT INTO clients (" CLIENT_FIELDS ")"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 	sqlite3_stmt *s;
 	int rc;
@@ -105,47 +153,16 @@ int ledger_client_add(ledger *l, client *c, cart_err *e)
 		return rc;
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
-	if (c->tax_id[0]) {
-		client other;
-		cart_err tmp;
-		static const char dup[] =
-			"SELECT id FROM clients WHERE tax_id = ?1 AND tax_id <> ''";
-		sqlite3_stmt *d;
-		int64_t id = 0;
-
-		if (lg_prepare(l, dup, &d) == SQLITE_OK) {
-			lg_bind_text(d, 1, c->tax_id);
-			if (sqlite3_step(d) == SQLITE_ROW)
-				id = sqlite3_column_int64(d, 0);
-			lg_finalize(l, d);
-		}
-		if (id && ledger_client_get(l, id, &other, &tmp) == CART_OK) {
-			lg_rollback(l);
-			return cart_fail(e, CART_CONFLICT, "tax id %s already belongs to client %lld,"
-			                 " %s", c->tax_id, (long long)other.id, other.name);
-		}
+	if ((rc = tax_id_free(l, c->tax_id, 0, e)) != CART_OK) {
+		lg_rollback(l);
+		return rc;
 	}
-	rc = lg_prepare(l, sql, &s);
-	if (rc != SQLITE_OK) {
+	if ((rc = lg_prepare(l, sql, &s)) != SQLITE_OK) {
 		lg_dberr(l, rc, "adding a client", e);
 		lg_rollback(l);
 		return e->code;
 	}
-	lg_bind_int(s, 1, c->receiver_type);
-	lg_bind_int(s, 2, c->taxpayer_type);
-	lg_bind_text(s, 3, c->tax_id);
-	lg_bind_text(s, 4, c->dv);
-	lg_bind_text(s, 5, c->name);
-	lg_bind_text(s, 6, c->location);
-	lg_bind_text(s, 7, c->address);
-	lg_bind_text(s, 8, c->email);
-	lg_bind_text(s, 9, c->phone);
-	lg_bind_text(s, 10, c->mobile);
-	lg_bind_int(s, 11, c->terms_days);
-	lg_bind_int(s, 12, c->credit_limit);
-	lg_bind_int(s, 13, c->charge_mode);
-	lg_bind_text(s, 14, c->notes);
-	lg_bind_int(s, 15, c->active ? 1 : 0);
+	bind_client(s, 1, c);
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE) {
@@ -357,66 +374,28 @@ int ledger_client_update(ledger *l, const client *c, cart_err *e)
 {
 	/* opening_date is the opening balance's, never the form's: it is not in the SET list */
 	static const char sql[] =
-		"UPDATE clients SET receiver_type = ?2, taxpayer_type = ?3, tax_id = ?4, dv = ?5,"
-		" name = ?6, location = ?7, address = ?8, email = ?9, phone = ?10, mobile = ?11,"
-		" terms_days = ?12, credit_limit = ?13, charge_mode = ?14, notes = ?15, active = ?16"
-		" WHERE id = ?1";
-	static const char dup[] =
-		"SELECT id FROM clients WHERE tax_id = ?1 AND tax_id <> '' AND id <> ?2";
+		"UPDATE clients SET (" CLIENT_FIELDS ") ="
+		" (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) WHERE id = ?1";
 	sqlite3_stmt *s;
-	client other;
-	cart_err tmp;
-	int64_t id = 0;
+	client old;
 	int rc;
 
 	if ((rc = client_validate(c, e)) != CART_OK)
 		return rc;
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
-	if ((rc = ledger_client_get(l, c->id, &other, e)) != CART_OK) {
+	if ((rc = ledger_client_get(l, c->id, &old, e)) != CART_OK ||
+	    (rc = tax_id_free(l, c->tax_id, c->id, e)) != CART_OK) {
 		lg_rollback(l);
 		return rc;
 	}
-	if (c->tax_id[0]) {
-		rc = lg_prepare(l, dup, &s);
-		if (rc != SQLITE_OK) {
-			lg_dberr(l, rc, "changing a client", e);
-			lg_rollback(l);
-			return e->code;
-		}
-		lg_bind_text(s, 1, c->tax_id);
-		lg_bind_int(s, 2, c->id);
-		if (sqlite3_step(s) == SQLITE_ROW)
-			id = sqlite3_column_int64(s, 0);
-		lg_finalize(l, s);
-		if (id && ledger_client_get(l, id, &other, &tmp) == CART_OK) {
-			lg_rollback(l);
-			return cart_fail(e, CART_CONFLICT, "tax id %s already belongs to client %lld,"
-			                 " %s", c->tax_id, (long long)other.id, other.name);
-		}
-	}
-	rc = lg_prepare(l, sql, &s);
-	if (rc != SQLITE_OK) {
+	if ((rc = lg_prepare(l, sql, &s)) != SQLITE_OK) {
 		lg_dberr(l, rc, "changing a client", e);
 		lg_rollback(l);
 		return e->code;
 	}
 	lg_bind_int(s, 1, c->id);
-	lg_bind_int(s, 2, c->receiver_type);
-	lg_bind_int(s, 3, c->taxpayer_type);
-	lg_bind_text(s, 4, c->tax_id);
-	lg_bind_text(s, 5, c->dv);
-	lg_bind_text(s, 6, c->name);
-	lg_bind_text(s, 7, c->location);
-	lg_bind_text(s, 8, c->address);
-	lg_bind_text(s, 9, c->email);
-	lg_bind_text(s, 10, c->phone);
-	lg_bind_text(s, 11, c->mobile);
-	lg_bind_int(s, 12, c->terms_days);
-	lg_bind_int(s, 13, c->credit_limit);
-	lg_bind_int(s, 14, c->charge_mode);
-	lg_bind_text(s, 15, c->notes);
-	lg_bind_int(s, 16, c->active ? 1 : 0);
+	bind_client(s, 2, c);
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE) {

@@ -25,6 +25,20 @@ typedef struct cli {
 	{ "format", required_argument, NULL, 'F' }, \
 	{ "help", no_argument, NULL, 'h' }
 
+/* The end of every command's option switch: --help prints help; the common options are handled;
+ * anything else is a usage error. */
+#define HANDLE_COMMON(g, opt, help)                                  \
+	case 'h':                                                    \
+		fputs(help, stdout);                                 \
+		return EXIT_DONE;                                    \
+	default: {                                                   \
+		int r_ = cli_common(g, opt, optarg);                 \
+		if (r_ == -1)                                        \
+			return cli_usage(g, "unknown option");       \
+		if (r_)                                              \
+			return r_;                                   \
+	}
+
 /* Undo the masking of negative amounts (main.c) once a command has read its options. */
 void cli_unmask(int argc, char **argv);
 /* Handle a common option; returns -1 when opt is not one, else an exit status (0 = go on). */

@@ -138,14 +138,7 @@ static int client_add(cli *g, int argc, char **argv)
 			cl.charge_mode = k;
 			break;
 		case 'i': cl.active = 0; break;
-		case 'h':
-			fputs(client_help, stdout);
-			return EXIT_DONE;
-		default:
-			if ((rc = cli_common(g, opt, optarg)) == -1)
-				return cli_usage(g, "unknown option");
-			if (rc)
-				return rc;
+		HANDLE_COMMON(g, opt, client_help)
 		}
 	}
 	cli_unmask(argc, argv);
@@ -220,14 +213,7 @@ static int client_list(cli *g, int argc, char **argv)
 			if ((rc = cli_int(g, "--offset", optarg, 0, 100000000, &offset)))
 				return rc;
 			break;
-		case 'h':
-			fputs(client_help, stdout);
-			return EXIT_DONE;
-		default:
-			if ((rc = cli_common(g, opt, optarg)) == -1)
-				return cli_usage(g, "unknown option");
-			if (rc)
-				return rc;
+		HANDLE_COMMON(g, opt, client_help)
 		}
 	}
 	cli_unmask(argc, argv);
@@ -349,14 +335,7 @@ static int client_show(cli *g, int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'A': asof_arg = optarg; break;
-		case 'h':
-			fputs(client_help, stdout);
-			return EXIT_DONE;
-		default:
-			if ((rc = cli_common(g, opt, optarg)) == -1)
-				return cli_usage(g, "unknown option");
-			if (rc)
-				return rc;
+		HANDLE_COMMON(g, opt, client_help)
 		}
 	}
 	cli_unmask(argc, argv);
@@ -417,14 +396,7 @@ static int client_import(cli *g, int argc, char **argv)
 	g->prog = "cartera client import";
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (opt) {
-		case 'h':
-			fputs(import_help, stdout);
-			return EXIT_DONE;
-		default:
-			if ((rc = cli_common(g, opt, optarg)) == -1)
-				return cli_usage(g, "unknown option");
-			if (rc)
-				return rc;
+		HANDLE_COMMON(g, opt, import_help)
 		}
 	}
 	cli_unmask(argc, argv);
@@ -533,14 +505,7 @@ static int client_export(cli *g, int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'f': force = 1; break;
-		case 'h':
-			fputs(export_help, stdout);
-			return EXIT_DONE;
-		default:
-			if ((rc = cli_common(g, opt, optarg)) == -1)
-				return cli_usage(g, "unknown option");
-			if (rc)
-				return rc;
+		HANDLE_COMMON(g, opt, export_help)
 		}
 	}
 	cli_unmask(argc, argv);

@@ -38,18 +38,6 @@ static int want_word(cli *g, int argc, char **argv, const char *want, const char
 	return 0;
 }
 
-#define HANDLE_COMMON(g, opt, help)                                  \
-	case 'h':                                                    \
-		fputs(help, stdout);                                 \
-		return EXIT_DONE;                                    \
-	default: {                                                   \
-		int r_ = cli_common(g, opt, optarg);                 \
-		if (r_ == -1)                                        \
-			return cli_usage(g, "unknown option");       \
-		if (r_)                                              \
-			return r_;                                   \
-	}
-
 /* ---- init ---- */
 
 static const char init_help[] =

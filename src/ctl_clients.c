@@ -350,23 +350,9 @@ int ctl_clients_form_save(ctl_clients *v, ctlc_form *f, int *field, cart_err *e)
 
 int ctl_clients_row_of(ctl_clients *v, int64_t id, long *row, cart_err *e)
 {
-	enum { PAGE = 200 };
-	ctlc_row *rows = malloc(PAGE * sizeof *rows);
-	int got = 0, rc = CART_OK;
+	int64_t pos;
+	int rc = ledger_client_position(v->c->l, v->filter, v->sort, v->desc, id, &pos, e);
 
-	*row = -1;
-	if (!rows)
-		return cart_fail(e, CART_NOMEM, "out of memory");
-	/* a scan, a page at a time: the ledger has no "position of" query yet */
-	for (long off = 0; off < v->count && *row < 0; off += got) {
-		if ((rc = ctl_clients_page(v, off, PAGE, rows, &got, e)) != CART_OK || got <= 0)
-			break;
-		for (int i = 0; i < got; i++)
-			if (rows[i].id == id) {
-				*row = off + i;
-				break;
-			}
-	}
-	free(rows);
+	*row = rc == CART_OK ? (long)pos : -1;
 	return rc;
 }

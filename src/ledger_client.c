@@ -352,6 +352,45 @@ out:
 	return rc == SQLITE_OK ? CART_OK : e->code;
 }
 
+/* "c comes before t" in each order of page_sqls: by the key, then the name, then the number. */
+#define BEFORE_NAME(op) \
+	"(c.name COLLATE NOCASE " op " t.name COLLATE NOCASE" \
+	" OR (c.name = t.name COLLATE NOCASE AND c.id " op " t.id))"
+#define BEFORE_KEY(key, op) \
+	"(c." key " " op " t." key " OR (c." key " = t." key " AND " BEFORE_NAME(op) "))"
+#define FILTER(x) \
+	"(?1 IS NULL OR instr(lower(" x ".name), lower(?1)) OR instr(" x ".tax_id, ?1)" \
+	" OR instr(" x ".phone, ?1))"
+#define POSITION_SQL(before) \
+	"SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM clients t WHERE t.id = ?2 AND " FILTER("t") ")" \
+	" THEN -1 ELSE (SELECT count(*) FROM clients c, clients t" \
+	"  WHERE t.id = ?2 AND " FILTER("c") " AND " before ") END"
+
+static const char *const position_sqls[3][2] = {
+	{ POSITION_SQL(BEFORE_NAME("<")), POSITION_SQL(BEFORE_NAME(">")) },
+	{ POSITION_SQL(BEFORE_KEY("tax_id", "<")), POSITION_SQL(BEFORE_KEY("tax_id", ">")) },
+	{ POSITION_SQL(BEFORE_KEY("phone", "<")), POSITION_SQL(BEFORE_KEY("phone", ">")) },
+};
+
+int ledger_client_position(ledger *l, const char *filter, int order, int desc, int64_t id,
+                           int64_t *pos, cart_err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (order < CLIENT_BY_NAME || order > CLIENT_BY_PHONE)
+		return cart_fail(e, CART_INVALID, "unknown client order %d", order);
+	if ((rc = lg_prepare(l, position_sqls[order][desc ? 1 : 0], &s)) != SQLITE_OK)
+		return lg_dberr(l, rc, "finding a client in the list", e);
+	if (filter && *filter)
+		lg_bind_text(s, 1, filter);
+	lg_bind_int(s, 2, id);
+	rc = sqlite3_step(s);
+	*pos = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	lg_finalize(l, s);
+	return rc == SQLITE_ROW ? CART_OK : lg_dberr(l, rc, "finding a client in the list", e);
+}
+
 int ledger_client_count(ledger *l, const char *filter, int64_t *n, cart_err *e)
 {
 	static const char sql[] =

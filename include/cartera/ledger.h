@@ -116,6 +116,10 @@ int ledger_client_list(ledger *l, const char *filter, int offset, int limit, cli
 enum client_order { CLIENT_BY_NAME = 0, CLIENT_BY_TAXID = 1, CLIENT_BY_PHONE = 2 };
 int ledger_client_list_sorted(ledger *l, const char *filter, int order, int desc, int offset,
                               int limit, client_cb cb, void *ud, cart_err *e);
+/* Where client id stands in that list: how many matching clients come before it, or -1 when the
+ * filter hides it. One count, however long the list. */
+int ledger_client_position(ledger *l, const char *filter, int order, int desc, int64_t id,
+                           int64_t *pos, cart_err *e);
 int ledger_client_count(ledger *l, const char *filter, int64_t *n, cart_err *e);
 
 /* ---- documents and entries ---- */

@@ -671,6 +671,67 @@ static void test_client_update(void **state)
 	sqlite3_close(db);
 }
 
+/* The position of each client equals its index in the list, in every order and direction; a
+ * client the filter hides has none. Names tie on purpose ("Beta" twice) and differ in case. */
+typedef struct ids_seen {
+	int64_t id[16];
+	int n;
+} ids_seen;
+
+static int collect_ids(const client_row *r, void *ud)
+{
+	ids_seen *s = ud;
+
+	if (s->n < 16 && (s->n == 0 || s->id[s->n - 1] != r->c->id))
+		s->id[s->n++] = r->c->id;
+	return 0;
+}
+
+static void test_client_position(void **state)
+{
+	tl *t = *state;
+	static const struct { const char *name, *tax, *phone; } rows[] = {
+		{ "Beta", "300", "555-2" }, { "alfa", "100", "555-9" }, { "Beta", "200", "555-1" },
+		{ "gamma", "", "555-5" }, { "Delta Ñandú", "050", "" },
+	};
+	cart_err e = { 0 };
+	int64_t pos;
+
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		client c;
+
+		client_defaults(&c);
+		snprintf(c.name, sizeof c.name, "%s", rows[i].name);
+		snprintf(c.tax_id, sizeof c.tax_id, "%s", rows[i].tax);
+		snprintf(c.phone, sizeof c.phone, "%s", rows[i].phone);
+		TL_OK(ledger_client_add(t->l, &c, &e), &e);
+	}
+	for (int order = CLIENT_BY_NAME; order <= CLIENT_BY_PHONE; order++) {
+		for (int desc = 0; desc < 2; desc++) {
+			ids_seen s = { .n = 0 };
+
+			TL_OK(ledger_client_list_sorted(t->l, NULL, order, desc, 0, 0, collect_ids, &s,
+			                                &e), &e);
+			/* the fixture's own client (Acme SAS) is in the list too */
+			assert_int_equal(s.n, 6);
+			for (int i = 0; i < s.n; i++) {
+				TL_OK(ledger_client_position(t->l, NULL, order, desc, s.id[i], &pos, &e), &e);
+				assert_int_equal(pos, i);
+			}
+		}
+	}
+	/* ids: 1 the fixture's Acme SAS, 2 Beta (300), 3 alfa, 4 Beta (200), 5 gamma, 6 Delta.
+	 * "beta" matches both Betas (any case); alfa is hidden */
+	TL_OK(ledger_client_position(t->l, "beta", CLIENT_BY_NAME, 0, 3, &pos, &e), &e);
+	assert_int_equal(pos, -1);
+	TL_OK(ledger_client_position(t->l, "beta", CLIENT_BY_TAXID, 0, 4, &pos, &e), &e);
+	assert_int_equal(pos, 0); /* tax id 200 before 300 */
+	TL_OK(ledger_client_position(t->l, "beta", CLIENT_BY_TAXID, 0, 2, &pos, &e), &e);
+	assert_int_equal(pos, 1);
+	TL_OK(ledger_client_position(t->l, "beta", CLIENT_BY_NAME, 1, 4, &pos, &e), &e);
+	assert_int_equal(pos, 0); /* same name: the higher number first when descending */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -693,6 +754,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_currency_credit_stays_apart, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_bad_input_more, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_client_update, tl_setup, tl_teardown),
+		cmocka_unit_test_setup_teardown(test_client_position, tl_setup, tl_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

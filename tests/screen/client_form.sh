@@ -2,32 +2,10 @@
 # The client form screen (SPEC C1, seed 002), driven by key scripts with no terminal: a new client
 # with a wrong then a right Colombian NIT, the DV computed, save and the list selecting it; edit
 # and save; Esc on typed work asking first; a duplicate tax id naming its holder.
-. "$(dirname "$0")/../cli/lib.sh"
+. "$(dirname "$0")/lib.sh"
 
-export TERM=xterm-256color
-unset NO_COLOR
 cart demo --clients 40 --seed 5 --quiet
 assert_status 0 "demo ledger with 40 clients (a Colombian company)"
-
-screen()
-{
-	local keys=$1
-	shift
-	printf '%s' "$keys" >"$T/keys"
-	rm -f "$T/dump"
-	run "$CARTERA_BIN" --db "$DB" --today "$TODAY" --keys "$T/keys" --dump "$T/dump" "$@"
-}
-text()
-{
-	awk -v n="$1" '/^---- dump /{d++; on = (d == n); next} /^---- attributes/{on = 0} on' "$T/dump"
-}
-attrs()
-{
-	awk -v n="$1" '/^---- dump /{d++; a = 0; next} /^---- attributes/{a = (d == n); next} a' \
-		"$T/dump"
-}
-row() { sed -n "$2p" <<<"$1"; }
-R80=$(printf 'R%.0s' {1..80})
 
 # ---- a new client: F2, the empty form ----
 screen '<F2><dump>'

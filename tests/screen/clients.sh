@@ -1,34 +1,10 @@
 #!/bin/bash
 # The client list screen, driven by key scripts with no terminal (--keys/--dump/--size): screen
 # text and attribute maps compared with what is written here.
-. "$(dirname "$0")/../cli/lib.sh"
+. "$(dirname "$0")/lib.sh"
 
-export TERM=xterm-256color
-unset NO_COLOR
 cart demo --clients 40 --seed 5 --quiet
 assert_status 0 "demo ledger with 40 clients"
-
-# screen KEYS [ARGS...]: run the screens on $DB with the key script KEYS; dumps in $T/dump.
-screen()
-{
-	local keys=$1
-	shift
-	printf '%s' "$keys" >"$T/keys"
-	rm -f "$T/dump"
-	run "$CARTERA_BIN" --db "$DB" --today "$TODAY" --keys "$T/keys" --dump "$T/dump" "$@"
-}
-# text N / attrs N: the text rows / the attribute map of dump N.
-text()
-{
-	awk -v n="$1" '/^---- dump /{d++; on = (d == n); next} /^---- attributes/{on = 0} on' "$T/dump"
-}
-attrs()
-{
-	awk -v n="$1" '/^---- dump /{d++; a = 0; next} /^---- attributes/{a = (d == n); next} a' \
-		"$T/dump"
-}
-row() { sed -n "$2p" <<<"$1"; }   # row TEXT N: line N (1-based) of TEXT
-R80=$(printf 'R%.0s' {1..80})
 
 screen '<dump><Down><dump>'
 assert_status 0 "a key script runs with no terminal"

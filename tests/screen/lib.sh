@@ -1,0 +1,31 @@
+# tests/screen/lib.sh: helpers of the screen tests (sourced after tests/cli/lib.sh's TAP helpers).
+# The screens run from a key script with no terminal; each <dump> in the script appends the screen
+# (its text rows, then its attribute map) to $T/dump.
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../cli/lib.sh"
+
+export TERM=xterm-256color
+unset NO_COLOR
+
+# screen KEYS [ARGS...]: run the screens on $DB with the key script KEYS; dumps in $T/dump.
+screen()
+{
+	local keys=$1
+	shift
+	printf '%s' "$keys" >"$T/keys"
+	rm -f "$T/dump"
+	run "$CARTERA_BIN" --db "$DB" --today "$TODAY" --keys "$T/keys" --dump "$T/dump" "$@"
+}
+# text N / attrs N: the text rows / the attribute map of dump N.
+text()
+{
+	awk -v n="$1" '/^---- dump /{d++; on = (d == n); next} /^---- attributes/{on = 0} on' "$T/dump"
+}
+attrs()
+{
+	awk -v n="$1" '/^---- dump /{d++; a = 0; next} /^---- attributes/{a = (d == n); next} a' \
+		"$T/dump"
+}
+row() { sed -n "$2p" <<<"$1"; }   # row TEXT N: line N (1-based) of TEXT
+# a whole 80-column row of the selected-row attribute
+R80=$(printf 'R%.0s' {1..80})

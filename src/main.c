@@ -10,6 +10,7 @@
 
 #include <unistd.h>
 
+#include "cartera/i18n.h"
 #include "cli.h"
 #include "../ui/ui.h"
 
@@ -175,7 +176,7 @@ int main(int argc, char **argv)
 	cart_err e;
 	int opt, rc, today_fixed = 0;
 
-	setlocale(LC_ALL, "");
+	cart_i18n_init();
 	memset(&g, 0, sizeof g);
 	g.prog = "cartera";
 	/* '+': stop at the command; its own options follow it. */

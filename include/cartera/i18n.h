@@ -1,0 +1,21 @@
+/* Translations (gettext). Every string a clerk reads is written in English in the source and
+ * wrapped in _() (or N_() where it sits in a static table and is translated where it is shown);
+ * the Spanish catalogue is po/es.po. The language follows the locale: es_* is Spanish. */
+#ifndef CARTERA_I18N_H
+#define CARTERA_I18N_H
+
+#include <libintl.h>
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+/* A plural: ngettext's choice by n. */
+#define P_(one, many, n) ngettext(one, many, n)
+
+/* Set the locale from the environment and bind the catalogue. When the environment names a
+ * locale this machine has not generated (es_CO.UTF-8 on a bare server), fall back to C.UTF-8 and
+ * still speak the language it names. The catalogues are looked up under $CARTERA_LOCALEDIR
+ * when set (tests, a build tree), else the installed locale directory. Returns the language in
+ * use ("es" or "en"). */
+const char *cart_i18n_init(void);
+
+#endif

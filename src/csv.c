@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cartera/csv.h"
+#include "cartera/i18n.h"
 
 #define CSV_EOF (-1)
 #define CSV_BUF 65536
@@ -236,9 +237,9 @@ static int fail_at(csv_reader *r, cart_err *e, long line, long col, int fatal, c
 	if (fatal)
 		r->done = 1;
 	if (col > 0)
-		cart_fail(e, CART_INVALID, "line %ld, column %ld: %s", line, col, reason);
+		cart_fail(e, CART_INVALID, _("line %ld, column %ld: %s"), line, col, reason);
 	else
-		cart_fail(e, CART_INVALID, "line %ld: %s", line, reason);
+		cart_fail(e, CART_INVALID, _("line %ld: %s"), line, reason);
 	return -1;
 }
 
@@ -458,7 +459,7 @@ int csv_end_record(FILE *fp, cart_err *e)
 {
 	fputs("\r\n", fp);
 	if (ferror(fp))
-		return cart_fail(e, CART_IO, "cannot write the CSV: %s", strerror(errno ? errno : EIO));
+		return cart_fail(e, CART_IO, _("cannot write the CSV: %s"), strerror(errno ? errno : EIO));
 	return CART_OK;
 }
 

@@ -9,6 +9,7 @@
 
 #include "cartera/csv.h"
 #include "cartera/csvclient.h"
+#include "cartera/i18n.h"
 
 /* One list: the column, its name in the export's header, what it is called in messages, and the
  * header names an import takes for it (normalized: lower case, no accents, '_' between words). */
@@ -455,21 +456,25 @@ static void read_header(const csv_record *h, int *map, problems *p)
 				         n_unknown ? ", " : "", trim(h->field[i]));
 			n_unknown++;
 		} else if (col >= 0 && where[col] >= 0) {
-			say(p, "columns %d and %d both give the %s", where[col] + 1, i + 1,
+			say(p, _("columns %d and %d both give the %s"), where[col] + 1, i + 1,
 			    columns[col].label);
 		} else if (col >= 0) {
 			where[col] = i;
 		}
 	}
 	if (h->n == 1 && strchr(h->field[0], ';'))
-		say(p, "the columns are separated by ';': save the file as CSV with commas"
-		    " (\"CSV UTF-8\")");
+		say(p, _("the columns are separated by ';': save the file as CSV with commas"
+		    " (\"CSV UTF-8\")"));
 	else if (n_unknown)
-		say(p, "unknown column%s %s (use: id, name, tax_id, dv, taxpayer_type,"
-		    " receiver_type, email, phone, mobile, address, location, terms_days,"
-		    " credit_limit, charge_mode, active, notes)", n_unknown > 1 ? "s" : "", unknown);
+		say(p, P_("unknown column %s (use: id, name, tax_id, dv, taxpayer_type,"
+		          " receiver_type, email, phone, mobile, address, location, terms_days,"
+		          " credit_limit, charge_mode, active, notes)",
+		          "unknown columns %s (use: id, name, tax_id, dv, taxpayer_type,"
+		          " receiver_type, email, phone, mobile, address, location, terms_days,"
+		          " credit_limit, charge_mode, active, notes)", (unsigned long)n_unknown),
+		    unknown);
 	if (where[COL_NAME] < 0 && !(h->n == 1 && strchr(h->field[0], ';')))
-		say(p, "there is no name column (name, nombre or razon social)");
+		say(p, _("there is no name column (name, nombre or razon social)"));
 }
 
 /* ---- one row ---- */
@@ -501,12 +506,12 @@ static void set_text(client *cl, int col, const char *v, problems *p)
 	char *dst = client_str(cl, slot[col], &size);
 
 	if (n >= size) {
-		say(p, "the %s is too long (%zu bytes, at most %zu)", columns[col].label, n,
+		say(p, _("the %s is too long (%zu bytes, at most %zu)"), columns[col].label, n,
 		    size - 1);
 		return;
 	}
 	if (one_line(col) && has_control(v)) {
-		say(p, "the %s holds a line break or a control character", columns[col].label);
+		say(p, _("the %s holds a line break or a control character"), columns[col].label);
 		return;
 	}
 	memcpy(dst, v, n + 1);
@@ -556,7 +561,7 @@ static void read_row(ctl *c, const csv_record *rec, const int *map, client *cl, 
 		if (map[i] >= 0)
 			val[map[i]] = v;
 		else if (*v)
-			say(p, "column %d has a value but no name in the header", i + 1);
+			say(p, _("column %d has a value but no name in the header"), i + 1);
 	}
 	for (k = 0; k < NCOLS; k++) {
 		switch (k) {
@@ -564,54 +569,54 @@ static void read_row(ctl *c, const csv_record *rec, const int *map, client *cl, 
 			break;
 		case COL_TAXPAYER:
 			if (*val[k] && (cl->taxpayer_type = pick(val[k], taxpayer_values, 2)) < 0)
-				say(p, "taxpayer type \"%.40s\" is not natural or legal", val[k]);
+				say(p, _("taxpayer type \"%.40s\" is not natural or legal"), val[k]);
 			break;
 		case COL_RECEIVER:
 			if (*val[k] && (cl->receiver_type = pick(val[k], receiver_values, 4)) < 0)
-				say(p, "receiver type \"%.40s\" is not taxpayer, final, government or"
-				    " foreign", val[k]);
+				say(p, _("receiver type \"%.40s\" is not taxpayer, final, government or"
+				    " foreign"), val[k]);
 			break;
 		case COL_CHARGE:
 			if (*val[k] && (cl->charge_mode = pick(val[k], charge_values, 4)) < 0)
-				say(p, "charge mode \"%.40s\" is not invoice, expenses, both or none",
+				say(p, _("charge mode \"%.40s\" is not invoice, expenses, both or none"),
 				    val[k]);
 			break;
 		case COL_ACTIVE:
 			if (*val[k] && (cl->active = pick(val[k], active_values, 2)) < 0)
-				say(p, "active \"%.40s\" is not yes or no", val[k]);
+				say(p, _("active \"%.40s\" is not yes or no"), val[k]);
 			break;
 		case COL_TERMS:
 			if (*val[k] && !parse_terms(val[k], &cl->terms_days))
-				say(p, "payment terms \"%.40s\" are not a whole number of days from 0 to"
-				    " 3650", val[k]);
+				say(p, _("payment terms \"%.40s\" are not a whole number of days from 0 to"
+				    " 3650"), val[k]);
 			break;
 		case COL_LIMIT:
 			if (!*val[k])
 				break;
 			if (!parse_limit(c, val[k], &cl->credit_limit))
-				say(p, "credit limit \"%.40s\" is not an amount (write it like"
-				    " 1500000.00)", val[k]);
+				say(p, _("credit limit \"%.40s\" is not an amount (write it like"
+				    " 1500000.00)"), val[k]);
 			else if (cl->credit_limit < 0)
-				say(p, "credit limit \"%.40s\" is negative", val[k]);
+				say(p, _("credit limit \"%.40s\" is negative"), val[k]);
 			break;
 		default:
 			set_text(cl, k, val[k], p);
 		}
 	}
 	if (!*val[COL_NAME])
-		say(p, "the name is missing");
+		say(p, _("the name is missing"));
 	if (cl->taxpayer_type < 0 || cl->receiver_type < 0)
 		return;
 	if (!cl->tax_id[0]) {
 		if (cl->dv[0])
-			say(p, "a DV without a tax id");
+			say(p, _("a DV without a tax id"));
 		else if (cl->receiver_type == RECEIVER_TAXPAYER)
-			say(p, "a taxpayer client needs a tax id (or make it a final consumer)");
+			say(p, _("a taxpayer client needs a tax id (or make it a final consumer)"));
 		return;
 	}
 	if (taxid_validate(c->co.country, cl->taxpayer_type, cl->receiver_type == RECEIVER_FOREIGN,
 	                   cl->tax_id, cl->dv, tc) != CART_OK) {
-		say(p, "%s", tc->message);
+		say(p, _("%s"), tc->message);
 		cl->tax_id[0] = '\0';
 		return;
 	}
@@ -654,8 +659,9 @@ static void check_row(import *im, const csv_record *rec, const int *map, int nfi
 		return;
 	im->r->rows++;
 	if (rec->n != nfields) {
-		snprintf(p.text, sizeof p.text, "%d field%s where the header has %d", rec->n,
-		         rec->n == 1 ? "" : "s", nfields);
+		snprintf(p.text, sizeof p.text,
+		         P_("%d field where the header has %d", "%d fields where the header has %d",
+		            (unsigned long)rec->n), rec->n, nfields);
 		bad_line(im, rec->line, p.text);
 		return;
 	}
@@ -670,13 +676,13 @@ static void check_row(import *im, const csv_record *rec, const int *map, int nfi
 			cart_err tmp;
 
 			if (ledger_client_get(im->c->l, s->id, &other, &tmp) == CART_OK)
-				say(&p, "tax id %s already belongs to client %lld, %s", cl.tax_id,
+				say(&p, _("tax id %s already belongs to client %lld, %s"), cl.tax_id,
 				    (long long)other.id, other.name);
 			else
-				say(&p, "tax id %s already belongs to client %lld", cl.tax_id,
+				say(&p, _("tax id %s already belongs to client %lld"), cl.tax_id,
 				    (long long)s->id);
 		} else if (s->line != rec->line) {
-			say(&p, "tax id %s is also on line %ld", cl.tax_id, s->line);
+			say(&p, _("tax id %s is also on line %ld"), cl.tax_id, s->line);
 		}
 	}
 	if (p.n) {
@@ -698,7 +704,7 @@ static int import_read(import *im, FILE *in, cart_err *e)
 	int *map = NULL, nfields = 0, got, rc = CART_OK;
 
 	if (!rd)
-		return cart_fail(e, CART_NOMEM, "out of memory");
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
 	while (!im->nomem && (got = csv_next(rd, &rec, &tmp)) != 0) {
 		if (got < 0) {
 			const csv_error *ce = csv_last_error(rd);
@@ -734,13 +740,15 @@ static int import_read(import *im, FILE *in, cart_err *e)
 	csv_close(rd);
 	free(map);
 	if (im->nomem)
-		rc = cart_fail(e, CART_NOMEM, "%s: out of memory reading the file", im->name);
+		rc = cart_fail(e, CART_NOMEM, _("%s: out of memory reading the file"), im->name);
 	else if (im->bad_lines)
-		rc = cart_fail(e, CART_INVALID, "%s: %ld bad line%s; nothing was imported", im->name,
-		               im->bad_lines, im->bad_lines == 1 ? "" : "s");
+		rc = cart_fail(e, CART_INVALID, P_("%s: %ld bad line; nothing was imported",
+		                                     "%s: %ld bad lines; nothing was imported",
+		                                     (unsigned long)im->bad_lines),
+		               im->name, im->bad_lines);
 	else if (!nfields && !im->r->errors.n)
-		rc = cart_fail(e, CART_INVALID, "%s is empty: the first line must name the columns"
-		               " (name, tax_id, ...)", im->name);
+		rc = cart_fail(e, CART_INVALID, _("%s is empty: the first line must name the columns"
+		               " (name, tax_id, ...)"), im->name);
 	return rc;
 }
 
@@ -757,15 +765,15 @@ int csvclient_import(ctl *c, FILE *in, const char *name_for_messages, csvclient_
 	im.r = r;
 	im.name = name_for_messages && *name_for_messages ? name_for_messages : "the file";
 	if (!c->have_company)
-		return cart_fail(e, CART_NOTFOUND, "the ledger %s has no company settings yet: run"
-		                 " 'cartera init' first", c->path);
+		return cart_fail(e, CART_NOTFOUND, _("the ledger %s has no company settings yet: run"
+		                 " 'cartera init' first"), c->path);
 	/* The ledger's tax ids first, so each row can be told which client already has its id. */
 	memset(&lx, 0, sizeof lx);
 	lx.t = &im.taxes;
 	lx.last = -1;
 	rc = ledger_client_list(c->l, NULL, 0, 0, load_row, &lx, e);
 	if (rc == CART_OK && lx.nomem)
-		rc = cart_fail(e, CART_NOMEM, "out of memory");
+		rc = cart_fail(e, CART_NOMEM, _("out of memory"));
 	if (rc == CART_OK)
 		rc = import_read(&im, in, e);
 	seen_free(&im.taxes);
@@ -791,10 +799,10 @@ int csvclient_import(ctl *c, FILE *in, const char *name_for_messages, csvclient_
 			snprintf(why, sizeof why, "%s", e->msg);
 			if (rc == CART_CONFLICT || rc == CART_INVALID) {
 				list_add(&r->errors, im.good.r[i].line, why);
-				cart_fail(e, CART_INVALID, "%s: 1 bad line; nothing was imported",
+				cart_fail(e, CART_INVALID, _("%s: 1 bad line; nothing was imported"),
 				          im.name);
 			} else {
-				cart_fail(e, rc, "%s: line %ld: %s; nothing was imported", im.name,
+				cart_fail(e, rc, _("%s: line %ld: %s; nothing was imported"), im.name,
 				          im.good.r[i].line, why);
 			}
 			rows_free(&im.good);
@@ -876,6 +884,6 @@ int csvclient_export(ctl *c, FILE *out, cart_err *e)
 	if (x.rc != CART_OK)
 		return x.rc;
 	if (fflush(out) != 0 || ferror(out))
-		return cart_fail(e, CART_IO, "cannot write the clients' CSV");
+		return cart_fail(e, CART_IO, _("cannot write the clients' CSV"));
 	return CART_OK;
 }

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "cartera/date.h"
+#include "cartera/i18n.h"
 
 #define DATE_YEAR_MIN 1900
 #define DATE_YEAR_MAX 2999
@@ -89,17 +90,17 @@ int date_parse(const char *text, date_t *out, cart_err *e)
 	}
 	if (shape[i] != '\0' || text[i] != '\0')
 		return cart_fail(e, CART_INVALID,
-				 "date \"%s\" is not in the form YYYY-MM-DD", text);
+				 _("date \"%s\" is not in the form YYYY-MM-DD"), text);
 
 	y = two_digits(text) * 100 + two_digits(text + 2);
 	m = two_digits(text + 5);
 	d = two_digits(text + 8);
 	switch (ymd_check(y, m, d)) {
 	case YMD_NODAY:
-		return cart_fail(e, CART_INVALID, "date \"%s\" does not exist", text);
+		return cart_fail(e, CART_INVALID, _("date \"%s\" does not exist"), text);
 	case YMD_RANGE:
 		return cart_fail(e, CART_INVALID,
-				 "date \"%s\" is outside %d-01-01..%d-12-31",
+				 _("date \"%s\" is outside %d-01-01..%d-12-31"),
 				 text, DATE_YEAR_MIN, DATE_YEAR_MAX);
 	case YMD_OK:
 		break;
@@ -144,10 +145,10 @@ int date_from_ymd(int y, int m, int d, date_t *out, cart_err *e)
 {
 	switch (ymd_check(y, m, d)) {
 	case YMD_NODAY:
-		return cart_fail(e, CART_INVALID, "date %04d-%02d-%02d does not exist", y, m, d);
+		return cart_fail(e, CART_INVALID, _("date %04d-%02d-%02d does not exist"), y, m, d);
 	case YMD_RANGE:
 		return cart_fail(e, CART_INVALID,
-				 "date %04d-%02d-%02d is outside %d-01-01..%d-12-31",
+				 _("date %04d-%02d-%02d is outside %d-01-01..%d-12-31"),
 				 y, m, d, DATE_YEAR_MIN, DATE_YEAR_MAX);
 	case YMD_OK:
 		break;
@@ -238,5 +239,5 @@ int date_today_check(cart_err *e)
 
 	if (!env || date_parse(env, &d, &pe) == CART_OK)
 		return CART_OK;
-	return cart_fail(e, CART_INVALID, "CARTERA_TODAY: %s", pe.msg);
+	return cart_fail(e, CART_INVALID, _("CARTERA_TODAY: %s"), pe.msg);
 }

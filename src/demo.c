@@ -22,6 +22,7 @@
 #include "cartera/demo.h"
 #include "cartera/taxid.h"
 #include "demo_names.h"
+#include "cartera/i18n.h"
 
 void demo_defaults(demo_opts *o)
 {
@@ -155,7 +156,7 @@ typedef struct gen {
 
 static int nomem(gen *g)
 {
-	return cart_fail(g->e, CART_NOMEM, "out of memory building the demo ledger");
+	return cart_fail(g->e, CART_NOMEM, _("out of memory building the demo ledger"));
 }
 
 /* The model's message, with what the demo was doing in front (date may be NULL). */
@@ -164,7 +165,7 @@ static int failed(gen *g, int rc, const char *what, const char *date)
 	char msg[sizeof g->e->msg];
 
 	snprintf(msg, sizeof msg, "%s", g->e->msg);
-	return cart_fail(g->e, rc ? rc : CART_DB, "demo ledger: %s%s%s: %s", what,
+	return cart_fail(g->e, rc ? rc : CART_DB, _("demo ledger: %s%s%s: %s"), what,
 	                 date ? " dated " : "", date ? date : "", msg);
 }
 
@@ -510,17 +511,17 @@ static int make_clients(gen *g)
 		/* a tax id with its check digit, never one already given to another client */
 		for (;;) {
 			if (++tries > 100) {
-				rc = cart_fail(g->e, CART_DB, "demo ledger: no unused %s tax id"
-				               " found for %s", g->co.country, c.name);
+				rc = cart_fail(g->e, CART_DB, _("demo ledger: no unused %s tax id"
+				               " found for %s"), g->co.country, c.name);
 				break;
 			}
 			if (taxid_generate(g->co.country, c.taxpayer_type,
 			                   dn_mix(g->o->seed, (uint64_t)i * 131 + (uint64_t)tries), id,
 			                   dv) != CART_OK ||
 			    taxid_validate(g->co.country, c.taxpayer_type, 0, id, dv, &chk) != CART_OK) {
-				rc = cart_fail(g->e, CART_DB, "demo ledger: taxid_generate made"
+				rc = cart_fail(g->e, CART_DB, _("demo ledger: taxid_generate made"
 				               " the %s id \"%s\" (DV \"%s\"), which taxid_validate"
-				               " refuses", g->co.country, id, dv);
+				               " refuses"), g->co.country, id, dv);
 				break;
 			}
 			if (set_add(set, cap_set - 1, fnv1a(chk.normalized)))
@@ -1200,23 +1201,23 @@ int demo_generate(ledger *l, const demo_opts *o, demo_stats *st, cart_err *e)
 	g.e = e;
 	g.freeit = -1;
 	if (o->clients < 1 || o->clients > 10000000)
-		return cart_fail(e, CART_INVALID, "the demo needs from 1 to 10,000,000 clients, not"
-		                 " %lld", (long long)o->clients);
+		return cart_fail(e, CART_INVALID, _("the demo needs from 1 to 10,000,000 clients, not"
+		                 " %lld"), (long long)o->clients);
 	g.n_inv = o->invoices >= 0 ? o->invoices : o->clients * 20;
 	g.n_rc = o->receipts >= 0 ? o->receipts : g.n_inv * 3 / 4;
 	if (g.n_inv > INT64_C(100000000) || g.n_rc > INT64_C(100000000))
-		return cart_fail(e, CART_INVALID, "the demo makes at most 100,000,000 invoices and as"
-		                 " many receipts");
+		return cart_fail(e, CART_INVALID, _("the demo makes at most 100,000,000 invoices and as"
+		                 " many receipts"));
 	if (o->months < 1 || o->months > 240)
-		return cart_fail(e, CART_INVALID, "the demo covers from 1 to 240 months, not %d",
+		return cart_fail(e, CART_INVALID, _("the demo covers from 1 to 240 months, not %d"),
 		                 o->months);
 	if ((rc = ledger_company_get(l, &g.co, e)) != CART_OK)
 		return rc;
 	if ((rc = ledger_client_count(l, NULL, &existing, e)) != CART_OK)
 		return rc;
 	if (existing > 0)
-		return cart_fail(e, CART_REFUSED, "the demo fills an empty ledger, and this one already"
-		                 " has %lld clients", (long long)existing);
+		return cart_fail(e, CART_REFUSED, _("the demo fills an empty ledger, and this one already"
+		                 " has %lld clients"), (long long)existing);
 
 	g.r.s = dn_mix(o->seed, 0x64656d6f);   /* "demo" */
 	g.today = date_today();
@@ -1228,8 +1229,8 @@ int demo_generate(ledger *l, const demo_opts *o, demo_stats *st, cart_err *e)
 		date_from_ymd(1900, 1, 1, &first, NULL);
 		date_from_ymd(2999, 12, 31, &last, NULL);
 		if (g.d0 - 200 < first || g.today + 200 > last)
-			return cart_fail(e, CART_INVALID, "the demo needs a today between 1901 and 2998,"
-			                 " its history and due dates fitting in 1900-2999");
+			return cart_fail(e, CART_INVALID, _("the demo needs a today between 1901 and 2998,"
+			                 " its history and due dates fitting in 1900-2999"));
 	}
 	money_scale(&g);
 	g.ncl = (int32_t)o->clients;

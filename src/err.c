@@ -55,6 +55,6 @@ const char *cart_code_name(int code)
 const char *cart_code_text(int code)
 {
 	if (code < 0 || code >= CART_NCODES)
-		return "unknown error";
-	return code_texts[code];
+		return _("unknown error");
+	return _(code_texts[code]);
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ledger_int.h"
+#include "cartera/i18n.h"
 
 /* What the load knows of each entry it created. */
 typedef struct bentry {
@@ -97,11 +98,11 @@ int ledger_bulk_begin(ledger *l, cart_err *e)
 	int rc;
 
 	if (l->depth || l->bulk)
-		return cart_fail(e, CART_DB, "a bulk load cannot start inside a transaction");
+		return cart_fail(e, CART_DB, _("a bulk load cannot start inside a transaction"));
 	if (!lg_company(l, e))
 		return e->code;
 	if (!(b = calloc(1, sizeof *b)))
-		return cart_fail(e, CART_NOMEM, "out of memory starting a bulk load");
+		return cart_fail(e, CART_NOMEM, _("out of memory starting a bulk load"));
 	l->b = b;
 	leave_wal(l);
 	lg_exec(l, "PRAGMA cache_size = -1048576", "raising the cache", NULL);
@@ -122,7 +123,7 @@ int ledger_bulk_begin(ledger *l, cart_err *e)
 
 		if (!n) {
 			sqlite3_finalize(s);
-			rc = cart_fail(e, CART_NOMEM, "out of memory starting a bulk load");
+			rc = cart_fail(e, CART_NOMEM, _("out of memory starting a bulk load"));
 			goto fail;
 		}
 		b->sql = n;
@@ -200,7 +201,7 @@ int lg_bulk_number(ledger *l, int type, char number[32], cart_err *e)
 	struct bulk *b = l->b;
 
 	if (!b->prefix[type][0])
-		return cart_fail(e, CART_DB, "no number series for %s", doc_type_name(type));
+		return cart_fail(e, CART_DB, _("no number series for %s"), doc_type_name(type));
 	snprintf(number, 32, "%s-%06lld", b->prefix[type], (long long)b->next[type]++);
 	b->docs++;
 	return CART_OK;
@@ -213,13 +214,13 @@ int lg_bulk_entry(ledger *l, int64_t id, int64_t client_id, const char *cur, cha
 	bentry *x;
 
 	if (id != b->ebase + (int64_t)b->ne)
-		return cart_fail(e, CART_DB, "entry %lld out of sequence in a bulk load", (long long)id);
+		return cart_fail(e, CART_DB, _("entry %lld out of sequence in a bulk load"), (long long)id);
 	if (b->ne == b->cape) {
 		size_t cap = b->cape ? b->cape * 2 : 4096;
 		bentry *n = realloc(b->e, sizeof *n * cap);
 
 		if (!n)
-			return cart_fail(e, CART_NOMEM, "out of memory in a bulk load");
+			return cart_fail(e, CART_NOMEM, _("out of memory in a bulk load"));
 		b->e = n;
 		b->cape = cap;
 	}
@@ -241,14 +242,14 @@ int lg_bulk_instalment(ledger *l, int64_t id, int64_t entry_id, int64_t amount, 
 
 	if (id != b->ibase + (int64_t)b->ni || entry_id < b->ebase ||
 	    entry_id >= b->ebase + (int64_t)b->ne)
-		return cart_fail(e, CART_DB, "instalment %lld out of sequence in a bulk load",
+		return cart_fail(e, CART_DB, _("instalment %lld out of sequence in a bulk load"),
 		                 (long long)id);
 	if (b->ni == b->capi) {
 		size_t cap = b->capi ? b->capi * 2 : 4096;
 		int64_t *n = realloc(b->iopen, sizeof *n * cap);
 
 		if (!n)
-			return cart_fail(e, CART_NOMEM, "out of memory in a bulk load");
+			return cart_fail(e, CART_NOMEM, _("out of memory in a bulk load"));
 		b->iopen = n;
 		b->capi = cap;
 	}
@@ -364,11 +365,11 @@ int ledger_bulk_end(ledger *l, cart_err *e)
 	int rc = CART_OK;
 
 	if (!l->bulk || !b)
-		return cart_fail(e, CART_DB, "no bulk load is running");
+		return cart_fail(e, CART_DB, _("no bulk load is running"));
 	if (b->failed) {
 		ledger_bulk_abort(l);
-		return cart_fail(e, CART_REFUSED, "a posting failed during the bulk load; nothing"
-		                 " was written");
+		return cart_fail(e, CART_REFUSED, _("a posting failed during the bulk load; nothing"
+		                 " was written"));
 	}
 	l->bulk = 0;
 	/* 1. the number series continue where the load left them */
@@ -393,8 +394,8 @@ int ledger_bulk_end(ledger *l, cart_err *e)
 	if ((rc = lg_scalar_int(l, verify_alloc_sql, 0, &bad, e)))
 		goto fail;
 	if (bad) {
-		rc = cart_fail(e, CART_REFUSED, "allocation %lld of the bulk load breaks the ledger's"
-		               " rules; nothing was written", (long long)bad);
+		rc = cart_fail(e, CART_REFUSED, _("allocation %lld of the bulk load breaks the ledger's"
+		               " rules; nothing was written"), (long long)bad);
 		goto fail;
 	}
 	/* 4. the indexes and triggers come back */
@@ -404,8 +405,8 @@ int ledger_bulk_end(ledger *l, cart_err *e)
 	/* 5. no invoice before its client's opening balance (SPEC L3) */
 	rc = sqlite3_prepare_v2(l->db, verify_opening_sql, -1, &s, NULL);
 	if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW)
-		cart_fail(e, CART_REFUSED, "invoice %s of the bulk load is dated before its client's"
-		          " opening balance; nothing was written", sqlite3_column_text(s, 0));
+		cart_fail(e, CART_REFUSED, _("invoice %s of the bulk load is dated before its client's"
+		          " opening balance; nothing was written"), sqlite3_column_text(s, 0));
 	sqlite3_finalize(s);
 	if (rc == SQLITE_ROW) {
 		rc = CART_REFUSED;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ledger_int.h"
+#include "cartera/i18n.h"
 
 void client_defaults(client *c)
 {
@@ -66,7 +67,7 @@ int ledger_client_get(ledger *l, int64_t id, client *c, cart_err *e)
 	}
 	lg_finalize(l, s);
 	if (rc == SQLITE_DONE)
-		return cart_fail(e, CART_NOTFOUND, "there is no client number %lld", (long long)id);
+		return cart_fail(e, CART_NOTFOUND, _("there is no client number %lld"), (long long)id);
 	return lg_dberr(l, rc, "reading a client", e);
 }
 
@@ -77,18 +78,18 @@ static int client_validate(const client *c, cart_err *e)
 	while (*p && isspace((unsigned char)*p))
 		p++;
 	if (!*p)
-		return cart_fail(e, CART_INVALID, "the client's name is empty");
+		return cart_fail(e, CART_INVALID, _("the client's name is empty"));
 	if (c->receiver_type < 0 || c->receiver_type > RECEIVER_FOREIGN)
-		return cart_fail(e, CART_INVALID, "receiver type %d is unknown", c->receiver_type);
+		return cart_fail(e, CART_INVALID, _("receiver type %d is unknown"), c->receiver_type);
 	if (c->taxpayer_type != 0 && c->taxpayer_type != 1)
-		return cart_fail(e, CART_INVALID, "taxpayer type %d is unknown", c->taxpayer_type);
+		return cart_fail(e, CART_INVALID, _("taxpayer type %d is unknown"), c->taxpayer_type);
 	if (c->terms_days < 0 || c->terms_days > 3650)
-		return cart_fail(e, CART_INVALID, "payment terms of %d days are out of range (0 to"
-		                 " 3650)", c->terms_days);
+		return cart_fail(e, CART_INVALID, _("payment terms of %d days are out of range (0 to"
+		                 " 3650)"), c->terms_days);
 	if (c->credit_limit < 0 || c->credit_limit > MONEY_MAX)
-		return cart_fail(e, CART_INVALID, "the credit limit cannot be negative");
+		return cart_fail(e, CART_INVALID, _("the credit limit cannot be negative"));
 	if (c->charge_mode < CHARGE_INVOICE || c->charge_mode > CHARGE_NONE)
-		return cart_fail(e, CART_INVALID, "charge mode %d is unknown", c->charge_mode);
+		return cart_fail(e, CART_INVALID, _("charge mode %d is unknown"), c->charge_mode);
 	return CART_OK;
 }
 
@@ -112,7 +113,7 @@ static int tax_id_free(ledger *l, const char *tax_id, int64_t except_id, cart_er
 		id = sqlite3_column_int64(s, 0);
 	lg_finalize(l, s);
 	if (id && ledger_client_get(l, id, &other, NULL) == CART_OK)
-		return cart_fail(e, CART_CONFLICT, "tax id %s already belongs to client %lld, %s",
+		return cart_fail(e, CART_CONFLICT, _("tax id %s already belongs to client %lld, %s"),
 		                 tax_id, (long long)other.id, other.name);
 	return CART_OK;
 }
@@ -205,7 +206,7 @@ int ledger_client_find(ledger *l, const char *ref, client *c, cart_err *e)
 	size_t j = 0;
 
 	if (!ref || !*ref)
-		return cart_fail(e, CART_INVALID, "no client given");
+		return cart_fail(e, CART_INVALID, _("no client given"));
 	if (all_digits(ref) && strlen(ref) <= 12) {
 		rc = ledger_client_get(l, strtoll(ref, NULL, 10), c, NULL);
 		if (rc == CART_OK)
@@ -259,15 +260,15 @@ int ledger_client_find(ledger *l, const char *ref, client *c, cart_err *e)
 			break;
 	}
 	if (n == 0)
-		return cart_fail(e, CART_NOTFOUND, "no client matches \"%s\" (give its number, tax id"
-		                 " or name)", ref);
+		return cart_fail(e, CART_NOTFOUND, _("no client matches \"%s\" (give its number, tax id"
+		                 " or name)"), ref);
 	if (n > 1) {
 		if (j)
-			return cart_fail(e, CART_INVALID, "\"%s\" matches several clients (%s; %s%s%s);"
-			                 " give more of the name, the tax id or the number", ref,
+			return cart_fail(e, CART_INVALID, _("\"%s\" matches several clients (%s; %s%s%s);"
+			                 " give more of the name, the tax id or the number"), ref,
 			                 names[0], names[1], n > 2 ? "; " : "", n > 2 ? names[2] : "");
-		return cart_fail(e, CART_INVALID, "\"%s\" matches several clients; give the tax id"
-		                 " or the number", ref);
+		return cart_fail(e, CART_INVALID, _("\"%s\" matches several clients; give the tax id"
+		                 " or the number"), ref);
 	}
 	return ledger_client_get(l, ids[0], c, e);
 }
@@ -309,7 +310,7 @@ int ledger_client_list_sorted(ledger *l, const char *filter, int order, int desc
 	int rc, stop = 0;
 
 	if (order < CLIENT_BY_NAME || order > CLIENT_BY_PHONE)
-		return cart_fail(e, CART_INVALID, "unknown client order %d", order);
+		return cart_fail(e, CART_INVALID, _("unknown client order %d"), order);
 	rc = lg_prepare(l, page_sqls[order][desc ? 1 : 0], &s);
 	if (rc == SQLITE_OK)
 		rc = lg_prepare(l, bal_sql, &b);
@@ -379,7 +380,7 @@ int ledger_client_position(ledger *l, const char *filter, int order, int desc, i
 	int rc;
 
 	if (order < CLIENT_BY_NAME || order > CLIENT_BY_PHONE)
-		return cart_fail(e, CART_INVALID, "unknown client order %d", order);
+		return cart_fail(e, CART_INVALID, _("unknown client order %d"), order);
 	if ((rc = lg_prepare(l, position_sqls[order][desc ? 1 : 0], &s)) != SQLITE_OK)
 		return lg_dberr(l, rc, "finding a client in the list", e);
 	if (filter && *filter)

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "ledger_int.h"
+#include "cartera/i18n.h"
 
 extern const char *const cartera_migrations[];
 extern const int cartera_nmigrations;
@@ -48,25 +49,25 @@ int lg_dberr(ledger *l, int rc, const char *doing, cart_err *e)
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return cart_fail(e, CART_BUSY, "the ledger %s is locked by another clerk's work"
-		                 " (%s); nothing was written, try again", l ? l->path : "", doing);
+		return cart_fail(e, CART_BUSY, _("the ledger %s is locked by another clerk's work"
+		                 " (%s); nothing was written, try again"), l ? l->path : "", doing);
 	case SQLITE_CONSTRAINT:
-		return cart_fail(e, CART_REFUSED, "%s: %s", doing, msg);
+		return cart_fail(e, CART_REFUSED, _("%s: %s"), doing, msg);
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
-		return cart_fail(e, CART_CORRUPT, "the ledger %s is damaged or is not a cartera ledger"
-		                 " (%s while %s)", l ? l->path : "", msg, doing);
+		return cart_fail(e, CART_CORRUPT, _("the ledger %s is damaged or is not a cartera ledger"
+		                 " (%s while %s)"), l ? l->path : "", msg, doing);
 	case SQLITE_NOMEM:
-		return cart_fail(e, CART_NOMEM, "out of memory while %s", doing);
+		return cart_fail(e, CART_NOMEM, _("out of memory while %s"), doing);
 	case SQLITE_READONLY:
 	case SQLITE_CANTOPEN:
 	case SQLITE_IOERR:
 	case SQLITE_FULL:
 	case SQLITE_PERM:
-		return cart_fail(e, CART_IO, "cannot write the ledger %s while %s: %s",
+		return cart_fail(e, CART_IO, _("cannot write the ledger %s while %s: %s"),
 		                 l ? l->path : "", doing, msg);
 	default:
-		return cart_fail(e, CART_DB, "database error while %s: %s", doing, msg);
+		return cart_fail(e, CART_DB, _("database error while %s: %s"), doing, msg);
 	}
 }
 
@@ -141,7 +142,7 @@ int lg_begin(ledger *l, cart_err *e)
 	int rc;
 
 	if (l->readonly)
-		return cart_fail(e, CART_IO, "the ledger %s is open read-only", l->path);
+		return cart_fail(e, CART_IO, _("the ledger %s is open read-only"), l->path);
 	if (l->bulk) {
 		l->depth++;
 		return CART_OK;
@@ -163,7 +164,7 @@ int lg_commit(ledger *l, cart_err *e)
 	int rc;
 
 	if (l->depth <= 0)
-		return cart_fail(e, CART_DB, "commit without a transaction");
+		return cart_fail(e, CART_DB, _("commit without a transaction"));
 	if (l->bulk && l->depth > 1) {
 		l->depth--;
 		return CART_OK;
@@ -255,9 +256,9 @@ int lg_date(const char *text, const char *what, cart_err *e)
 	cart_err tmp;
 
 	if (!text || !*text)
-		return cart_fail(e, CART_INVALID, "%s is missing (a date YYYY-MM-DD)", what);
+		return cart_fail(e, CART_INVALID, _("%s is missing (a date YYYY-MM-DD)"), what);
 	if (date_parse(text, &d, &tmp) != CART_OK)
-		return cart_fail(e, CART_INVALID, "%s: %s", what, tmp.msg);
+		return cart_fail(e, CART_INVALID, _("%s: %s"), what, tmp.msg);
 	return CART_OK;
 }
 
@@ -320,19 +321,19 @@ int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
 
 	*out = NULL;
 	if (!path || !*path)
-		return cart_fail(e, CART_INVALID, "no ledger file given");
+		return cart_fail(e, CART_INVALID, _("no ledger file given"));
 	if (stat(path, &sb) != 0) {
 		if (errno != ENOENT || !(flags & LEDGER_OPEN_CREATE))
 			return cart_fail(e, errno == ENOENT ? CART_NOTFOUND : CART_IO,
-			                 "cannot open the ledger %s: %s%s", path, strerror(errno),
+			                 _("cannot open the ledger %s: %s%s"), path, strerror(errno),
 			                 errno == ENOENT ? " (create it with 'cartera init')" : "");
 	} else if (!S_ISREG(sb.st_mode)) {
-		return cart_fail(e, CART_IO, "the ledger %s is not a regular file", path);
+		return cart_fail(e, CART_IO, _("the ledger %s is not a regular file"), path);
 	}
 
 	l = calloc(1, sizeof *l);
 	if (!l)
-		return cart_fail(e, CART_NOMEM, "out of memory opening %s", path);
+		return cart_fail(e, CART_NOMEM, _("out of memory opening %s"), path);
 	snprintf(l->path, sizeof l->path, "%s", path);
 	default_clerk(l->clerk, sizeof l->clerk);
 	l->readonly = !!(flags & LEDGER_OPEN_READONLY);
@@ -355,19 +356,19 @@ int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
 	if (rc != CART_OK)
 		goto fail;
 	if (v > cartera_nmigrations) {
-		cart_fail(e, CART_VERSION, "the ledger %s has schema version %d, newer than this"
-		          " cartera knows (%d): upgrade cartera; the file was not touched",
+		cart_fail(e, CART_VERSION, _("the ledger %s has schema version %d, newer than this"
+		          " cartera knows (%d): upgrade cartera; the file was not touched"),
 		          path, v, cartera_nmigrations);
 		goto fail;
 	}
 	if (v == 0 && ntables > 0) {
-		cart_fail(e, CART_CORRUPT, "%s is a SQLite database but not a cartera ledger;"
-		          " it was not touched", path);
+		cart_fail(e, CART_CORRUPT, _("%s is a SQLite database but not a cartera ledger;"
+		          " it was not touched"), path);
 		goto fail;
 	}
 	if (v == 0 && !(flags & LEDGER_OPEN_CREATE)) {
-		cart_fail(e, CART_NOTFOUND, "%s is empty, not a cartera ledger (create one with"
-		          " 'cartera init')", path);
+		cart_fail(e, CART_NOTFOUND, _("%s is empty, not a cartera ledger (create one with"
+		          " 'cartera init')"), path);
 		goto fail;
 	}
 	if (!l->readonly) {
@@ -381,8 +382,8 @@ int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
 		goto fail;
 	if (v < cartera_nmigrations) {
 		if (l->readonly) {
-			cart_fail(e, CART_VERSION, "the ledger %s has schema version %d and needs an"
-			          " upgrade; open it once read-write", path, v);
+			cart_fail(e, CART_VERSION, _("the ledger %s has schema version %d and needs an"
+			          " upgrade; open it once read-write"), path, v);
 			goto fail;
 		}
 		if ((rc = migrate(l, v, e)) != CART_OK)
@@ -460,26 +461,26 @@ int company_parse_ranges(company *c, const char *text, cart_err *e)
 	char *end;
 
 	if (!text || !*text)
-		return cart_fail(e, CART_INVALID, "aging ranges are empty (expected e.g. 30,60,90)");
+		return cart_fail(e, CART_INVALID, _("aging ranges are empty (expected e.g. 30,60,90)"));
 	for (;;) {
 		long v;
 
 		errno = 0;
 		v = strtol(p, &end, 10);
 		if (end == p || errno || v < 1 || v > 3650)
-			return cart_fail(e, CART_INVALID, "aging ranges \"%s\": each must be a number of"
-			                 " days from 1 to 3650", text);
+			return cart_fail(e, CART_INVALID, _("aging ranges \"%s\": each must be a number of"
+			                 " days from 1 to 3650"), text);
 		if (n == LEDGER_MAX_RANGES)
-			return cart_fail(e, CART_INVALID, "aging ranges \"%s\": at most %d bounds",
+			return cart_fail(e, CART_INVALID, _("aging ranges \"%s\": at most %d bounds"),
 			                 text, LEDGER_MAX_RANGES);
 		if (n > 0 && v <= r[n - 1])
-			return cart_fail(e, CART_INVALID, "aging ranges \"%s\" must increase", text);
+			return cart_fail(e, CART_INVALID, _("aging ranges \"%s\" must increase"), text);
 		r[n++] = (int)v;
 		if (*end == '\0')
 			break;
 		if (*end != ',')
-			return cart_fail(e, CART_INVALID, "aging ranges \"%s\": separate the days with"
-			                 " commas, e.g. 30,60,90", text);
+			return cart_fail(e, CART_INVALID, _("aging ranges \"%s\": separate the days with"
+			                 " commas, e.g. 30,60,90"), text);
 		p = end + 1;
 	}
 	c->n_ranges = n;
@@ -522,8 +523,8 @@ const company *lg_company(ledger *l, cart_err *e)
 	if (rc != SQLITE_ROW) {
 		lg_finalize(l, s);
 		if (rc == SQLITE_DONE)
-			cart_fail(e, CART_NOTFOUND, "the ledger %s has no company settings yet (run"
-			          " 'cartera init')", l->path);
+			cart_fail(e, CART_NOTFOUND, _("the ledger %s has no company settings yet (run"
+			          " 'cartera init')"), l->path);
 		else
 			lg_dberr(l, rc, "reading the company settings", e);
 		return NULL;
@@ -574,24 +575,24 @@ int ledger_company_set(ledger *l, const company *c, cart_err *e)
 	int rc;
 
 	if (!c->name[0])
-		return cart_fail(e, CART_INVALID, "the company name is empty");
+		return cart_fail(e, CART_INVALID, _("the company name is empty"));
 	if (strlen(c->country) != 2)
-		return cart_fail(e, CART_INVALID, "country \"%s\" is not a two-letter ISO code",
+		return cart_fail(e, CART_INVALID, _("country \"%s\" is not a two-letter ISO code"),
 		                 c->country);
 	if (!valid_currency(c->currency))
-		return cart_fail(e, CART_INVALID, "currency \"%s\" is not a three-letter ISO code",
+		return cart_fail(e, CART_INVALID, _("currency \"%s\" is not a three-letter ISO code"),
 		                 c->currency);
 	if (c->currency2[0] && (!valid_currency(c->currency2) || !strcmp(c->currency2, c->currency)))
-		return cart_fail(e, CART_INVALID, "second currency \"%s\" is not a three-letter ISO"
-		                 " code different from %s", c->currency2, c->currency);
+		return cart_fail(e, CART_INVALID, _("second currency \"%s\" is not a three-letter ISO"
+		                 " code different from %s"), c->currency2, c->currency);
 	if (money_fmt_check(&c->fmt, e) != CART_OK)
 		return e->code;
 	if (c->n_ranges < 1 || c->n_ranges > LEDGER_MAX_RANGES)
-		return cart_fail(e, CART_INVALID, "between 1 and %d aging ranges are needed",
+		return cart_fail(e, CART_INVALID, _("between 1 and %d aging ranges are needed"),
 		                 LEDGER_MAX_RANGES);
 	for (int i = 0; i < c->n_ranges; i++)
 		if (c->ranges[i] < 1 || (i && c->ranges[i] <= c->ranges[i - 1]))
-			return cart_fail(e, CART_INVALID, "aging ranges must be increasing day counts");
+			return cart_fail(e, CART_INVALID, _("aging ranges must be increasing day counts"));
 	ranges_text(c, ranges, sizeof ranges);
 
 	if ((rc = lg_begin(l, e)) != CART_OK)
@@ -638,8 +639,8 @@ int lg_currency(ledger *l, const char *in, char out[4], cart_err *e)
 		return CART_OK;
 	}
 	if (strcmp(in, c->currency) && strcmp(in, c->currency2))
-		return cart_fail(e, CART_INVALID, "currency \"%s\" is not one the company invoices in"
-		                 " (%s%s%s)", in, c->currency, c->currency2[0] ? " or " : "",
+		return cart_fail(e, CART_INVALID, _("currency \"%s\" is not one the company invoices in"
+		                 " (%s%s%s)"), in, c->currency, c->currency2[0] ? " or " : "",
 		                 c->currency2);
 	snprintf(out, 4, "%s", in);
 	return CART_OK;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ledger_int.h"
+#include "cartera/i18n.h"
 
 int ledger_document_find(ledger *l, const char *ref, int64_t *doc_id, cart_err *e)
 {
@@ -19,7 +20,7 @@ int ledger_document_find(ledger *l, const char *ref, int64_t *doc_id, cart_err *
 	int rc;
 
 	if (!ref || !*ref)
-		return cart_fail(e, CART_INVALID, "no document given");
+		return cart_fail(e, CART_INVALID, _("no document given"));
 	rc = lg_prepare(l, sql, &s);
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, "finding a document", e);
@@ -31,7 +32,7 @@ int ledger_document_find(ledger *l, const char *ref, int64_t *doc_id, cart_err *
 	if (rc == SQLITE_ROW)
 		return CART_OK;
 	if (rc == SQLITE_DONE)
-		return cart_fail(e, CART_NOTFOUND, "there is no document \"%s\"", ref);
+		return cart_fail(e, CART_NOTFOUND, _("there is no document \"%s\""), ref);
 	return lg_dberr(l, rc, "finding a document", e);
 }
 
@@ -66,7 +67,7 @@ int ledger_document_get(ledger *l, int64_t doc_id, doc_info *d, cart_err *e)
 	if (rc == SQLITE_ROW)
 		return CART_OK;
 	if (rc == SQLITE_DONE)
-		return cart_fail(e, CART_NOTFOUND, "there is no document %lld", (long long)doc_id);
+		return cart_fail(e, CART_NOTFOUND, _("there is no document %lld"), (long long)doc_id);
 	return lg_dberr(l, rc, "reading a document", e);
 }
 
@@ -130,9 +131,9 @@ int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char
 	if (lg_date(date, "the void date", e) != CART_OK)
 		return e->code;
 	if (!reason || !*reason)
-		return cart_fail(e, CART_INVALID, "a void needs a reason");
+		return cart_fail(e, CART_INVALID, _("a void needs a reason"));
 	if (l->bulk)
-		return cart_fail(e, CART_INVALID, "documents are voided after a bulk load, not during");
+		return cart_fail(e, CART_INVALID, _("documents are voided after a bulk load, not during"));
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
 
@@ -149,7 +150,7 @@ int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char
 		total = sqlite3_column_int64(s, 5);
 		lg_copy(method, sizeof method, sqlite3_column_text(s, 6));
 		if (sqlite3_column_type(s, 7) != SQLITE_NULL) {
-			rc = cart_fail(e, CART_REFUSED, "%s is already voided by %s", number,
+			rc = cart_fail(e, CART_REFUSED, _("%s is already voided by %s"), number,
 			               sqlite3_column_text(s, 7));
 			goto fail;
 		}
@@ -157,23 +158,23 @@ int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char
 	lg_finalize(l, s);
 	s = NULL;
 	if (rc == SQLITE_DONE) {
-		rc = cart_fail(e, CART_NOTFOUND, "there is no document %lld", (long long)doc_id);
+		rc = cart_fail(e, CART_NOTFOUND, _("there is no document %lld"), (long long)doc_id);
 		goto fail;
 	}
 	if (rc != SQLITE_ROW)
 		goto dberr;
 	type = doc_type_parse(dtype);
 	if (type == DOC_VOID) {
-		rc = cart_fail(e, CART_REFUSED, "%s is itself a void and cannot be voided", number);
+		rc = cart_fail(e, CART_REFUSED, _("%s is itself a void and cannot be voided"), number);
 		goto fail;
 	}
 	if (type == DOC_QUOTE) {
-		rc = cart_fail(e, CART_REFUSED, "%s is a quote: it posted nothing to void", number);
+		rc = cart_fail(e, CART_REFUSED, _("%s is a quote: it posted nothing to void"), number);
 		goto fail;
 	}
 	if (strcmp(date, ddate) < 0) {
-		rc = cart_fail(e, CART_REFUSED, "%s is dated %s: it cannot be voided on %s, before"
-		               " it was posted", number, ddate, date);
+		rc = cart_fail(e, CART_REFUSED, _("%s is dated %s: it cannot be voided on %s, before"
+		               " it was posted"), number, ddate, date);
 		goto fail;
 	}
 
@@ -188,7 +189,7 @@ int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char
 			cap = cap ? cap * 2 : 16;
 			n = realloc(al, sizeof *n * (size_t)cap);
 			if (!n) {
-				rc = cart_fail(e, CART_NOMEM, "out of memory voiding %s", number);
+				rc = cart_fail(e, CART_NOMEM, _("out of memory voiding %s"), number);
 				goto fail;
 			}
 			al = n;
@@ -200,8 +201,8 @@ int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char
 		al[nal].amount = sqlite3_column_int64(s, 4);
 		lg_copy(al[nal].date, sizeof al[nal].date, sqlite3_column_text(s, 5));
 		if (strcmp(date, al[nal].date) < 0) {
-			rc = cart_fail(e, CART_REFUSED, "%s has an allocation dated %s: it cannot be"
-			               " voided on %s", number, al[nal].date, date);
+			rc = cart_fail(e, CART_REFUSED, _("%s has an allocation dated %s: it cannot be"
+			               " voided on %s"), number, al[nal].date, date);
 			goto fail;
 		}
 		nal++;

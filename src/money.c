@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cartera/money.h"
+#include "cartera/i18n.h"
 
 /* The widest text money_format can produce: sign, 19 digits of INT64_MIN, 6 separators, the
  * decimal separator and NUL, with room to spare. */
@@ -37,22 +38,22 @@ int money_fmt_check(const money_fmt *f, cart_err *e)
 
 	if (f->decimals < 0 || f->decimals > MONEY_DECIMALS_MAX)
 		return cart_fail(e, CART_INVALID,
-				 "money format: %d decimals; use 0 to %d",
+				 _("money format: %d decimals; use 0 to %d"),
 				 f->decimals, MONEY_DECIMALS_MAX);
 	if (f->dec_sep != '.' && f->dec_sep != ',')
 		return cart_fail(e, CART_INVALID,
-				 "money format: decimal separator %s; use \".\" or \",\"",
+				 _("money format: decimal separator %s; use \".\" or \",\""),
 				 sep_text(f->dec_sep, a));
 	if (f->thou_sep != ',' && f->thou_sep != '.' && f->thou_sep != ' ' &&
 	    f->thou_sep != '\'' && f->thou_sep != '\0')
 		return cart_fail(e, CART_INVALID,
-				 "money format: thousands separator %s; "
-				 "use \",\", \".\", \" \", \"'\" or none",
+				 _("money format: thousands separator %s; "
+				 "use \",\", \".\", \" \", \"'\" or none"),
 				 sep_text(f->thou_sep, a));
 	if (f->thou_sep == f->dec_sep)
 		return cart_fail(e, CART_INVALID,
-				 "money format: thousands separator %s "
-				 "is also the decimal separator %s",
+				 _("money format: thousands separator %s "
+				 "is also the decimal separator %s"),
 				 sep_text(f->thou_sep, a), sep_text(f->dec_sep, b));
 	return CART_OK;
 }
@@ -99,7 +100,7 @@ int money_parse(const char *text, const money_fmt *f, int64_t *out, cart_err *e)
 	while (end > p && is_blank(end[-1]))
 		end--;
 	if (p == end)
-		return cart_fail(e, CART_INVALID, "amount \"%s\" is empty", text);
+		return cart_fail(e, CART_INVALID, _("amount \"%s\" is empty"), text);
 
 	if (*p == '-' || *p == '+')
 		neg = *p++ == '-';
@@ -113,7 +114,7 @@ int money_parse(const char *text, const money_fmt *f, int64_t *out, cart_err *e)
 		} else if (f->thou_sep != '\0' && *p == f->thou_sep) {
 			if (int_digits == 0)
 				return cart_fail(e, CART_INVALID,
-						 "amount \"%s\" is not a number", text);
+						 _("amount \"%s\" is not a number"), text);
 			/* The first group has one to three digits, every later one
 			 * exactly three. */
 			if ((group < 0 && int_digits > 3) || (group >= 0 && group != 3))
@@ -124,7 +125,7 @@ int money_parse(const char *text, const money_fmt *f, int64_t *out, cart_err *e)
 		}
 	}
 	if (int_digits == 0)
-		return cart_fail(e, CART_INVALID, "amount \"%s\" is not a number", text);
+		return cart_fail(e, CART_INVALID, _("amount \"%s\" is not a number"), text);
 	if (group >= 0 && group != 3)
 		goto bad_grouping;
 
@@ -136,21 +137,22 @@ int money_parse(const char *text, const money_fmt *f, int64_t *out, cart_err *e)
 		/* "12." is more likely a typing slip than a whole amount. */
 		if (ndec == 0)
 			return cart_fail(e, CART_INVALID,
-					 "amount \"%s\" is not a number", text);
+					 _("amount \"%s\" is not a number"), text);
 	}
 	if (p < end)
-		return cart_fail(e, CART_INVALID, "amount \"%s\" is not a number", text);
+		return cart_fail(e, CART_INVALID, _("amount \"%s\" is not a number"), text);
 	if (ndec > f->decimals)
 		return cart_fail(e, CART_INVALID,
-				 "amount \"%s\" has more than %d decimal%s",
-				 text, f->decimals, f->decimals == 1 ? "" : "s");
+				 P_("amount \"%s\" has more than %d decimal",
+				    "amount \"%s\" has more than %d decimals", (unsigned long)f->decimals),
+				 text, f->decimals);
 
 	for (i = ndec; i < f->decimals; i++)
 		push_digit(&v, &over, '0');
 	if (over || v > MONEY_MAX) {
 		money_format(MONEY_MAX, f, maxbuf, sizeof maxbuf);
 		return cart_fail(e, CART_INVALID,
-				 "amount \"%s\" is larger than the limit of %s", text, maxbuf);
+				 _("amount \"%s\" is larger than the limit of %s"), text, maxbuf);
 	}
 	*out = neg ? -v : v;
 	return CART_OK;
@@ -160,7 +162,7 @@ bad_grouping:
 		char sep[16];
 
 		return cart_fail(e, CART_INVALID,
-				 "amount \"%s\" has misplaced thousands separators (%s)",
+				 _("amount \"%s\" has misplaced thousands separators (%s)"),
 				 text, sep_text(f->thou_sep, sep));
 	}
 }
@@ -228,8 +230,8 @@ int money_add(int64_t a, int64_t b, int64_t *out, cart_err *e)
 
 	if (__builtin_add_overflow(a, b, &r) || r > MONEY_MAX || r < -MONEY_MAX)
 		return cart_fail(e, CART_INVALID,
-				 "amount %" PRId64 " + %" PRId64
-				 " (minor units) is beyond the limit of %" PRId64,
+				 _("amount %" PRId64 " + %" PRId64
+				 " (minor units) is beyond the limit of %" PRId64),
 				 a, b, MONEY_MAX);
 	*out = r;
 	return CART_OK;
@@ -241,8 +243,8 @@ int money_mul(int64_t a, int64_t b, int64_t *out, cart_err *e)
 
 	if (__builtin_mul_overflow(a, b, &r) || r > MONEY_MAX || r < -MONEY_MAX)
 		return cart_fail(e, CART_INVALID,
-				 "amount %" PRId64 " * %" PRId64
-				 " (minor units) is beyond the limit of %" PRId64,
+				 _("amount %" PRId64 " * %" PRId64
+				 " (minor units) is beyond the limit of %" PRId64),
 				 a, b, MONEY_MAX);
 	*out = r;
 	return CART_OK;

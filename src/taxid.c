@@ -18,6 +18,7 @@
 
 #include "cartera/err.h"
 #include "cartera/taxid.h"
+#include "cartera/i18n.h"
 
 /* Longest input looked at; anything longer cannot normalize into the 31 bytes stored. */
 #define IN_MAX 128
@@ -171,13 +172,13 @@ static int prepare(const char *id, const char *drop, char *buf, size_t size, tax
 
 	normalize(id, drop, buf, size);
 	if (!printable(buf))
-		return refuse(out, "Tax id contains a control character or is not valid UTF-8 "
-		              "text");
+		return refuse(out, _("Tax id contains a control character or is not valid UTF-8 "
+		              "text"));
 	n = strlen(buf);
 	if (n == 0)
-		return refuse(out, "Tax id is empty");
+		return refuse(out, _("Tax id is empty"));
 	if (n > (size_t)ID_MAX)
-		return refuse(out, "Tax id \"%.24s...\" is too long: %zu characters, at most %d",
+		return refuse(out, _("Tax id \"%.24s...\" is too long: %zu characters, at most %d"),
 		              buf, n, ID_MAX);
 	set(out->normalized, sizeof out->normalized, buf);
 	return CART_OK;
@@ -188,9 +189,9 @@ static int prepare_dv(const char *dv, char *buf, size_t size, taxid_check *out)
 {
 	normalize(dv ? dv : "", "", buf, size);
 	if (!printable(buf))
-		return refuse(out, "DV contains a control character or is not valid UTF-8 text");
+		return refuse(out, _("DV contains a control character or is not valid UTF-8 text"));
 	if (strlen(buf) > 8)
-		return refuse(out, "DV \"%.8s...\" is too long", buf);
+		return refuse(out, _("DV \"%.8s...\" is too long"), buf);
 	return CART_OK;
 }
 
@@ -200,9 +201,9 @@ static int typed_matches(taxid_check *out, const char *what, const char *dv, con
 	if (!dv[0] || (strlen(dv) == 1 && strchr(accepted, dv[0])))
 		return CART_OK;
 	if (strlen(accepted) == 2)
-		return refuse(out, "%s \"%s\" has check character %c or %c, not the DV typed "
-		              "\"%s\"", what, out->normalized, accepted[0], accepted[1], dv);
-	return refuse(out, "%s \"%s\" has check digit %c, not the DV typed \"%s\"", what,
+		return refuse(out, _("%s \"%s\" has check character %c or %c, not the DV typed "
+		              "\"%s\""), what, out->normalized, accepted[0], accepted[1], dv);
+	return refuse(out, _("%s \"%s\" has check digit %c, not the DV typed \"%s\""), what,
 	              out->normalized, accepted[0], dv);
 }
 
@@ -225,18 +226,18 @@ static int pe_ruc(int taxpayer, const char *id, const char *dv, taxid_check *out
 	set(out->kind, sizeof out->kind, "RUC");
 	if (strncmp(id, "10", 2) && strncmp(id, "15", 2) && strncmp(id, "17", 2) &&
 	    strncmp(id, "20", 2))
-		return refuse(out, "RUC \"%s\" starts with %.2s; a RUC starts with 10, 15, 17 or "
-		              "20", id, id);
+		return refuse(out, _("RUC \"%s\" starts with %.2s; a RUC starts with 10, 15, 17 or "
+		              "20"), id, id);
 	expect = pe_ruc_check(id);
 	if (id[10] != expect)
-		return refuse(out, "RUC \"%s\" has check digit %c, expected %c", id, id[10],
+		return refuse(out, _("RUC \"%s\" has check digit %c, expected %c"), id, id[10],
 		              expect);
 	if (taxpayer == TAXPAYER_LEGAL && strncmp(id, "20", 2))
-		return refuse(out, "RUC \"%s\" is a natural person's; a legal person's RUC "
-		              "starts with 20", id);
+		return refuse(out, _("RUC \"%s\" is a natural person's; a legal person's RUC "
+		              "starts with 20"), id);
 	if (taxpayer == TAXPAYER_NATURAL && !strncmp(id, "20", 2))
-		return refuse(out, "RUC \"%s\" is a legal person's (it starts with 20); a "
-		              "natural person has a RUC starting with 10, 15 or 17, or a DNI", id);
+		return refuse(out, _("RUC \"%s\" is a legal person's (it starts with 20); a "
+		              "natural person has a RUC starting with 10, 15 or 17, or a DNI"), id);
 	return typed_matches(out, "RUC", dv, (char[]){ expect, '\0' });
 }
 
@@ -260,13 +261,13 @@ static int pe_dni(int taxpayer, char *id, const char *dv, taxid_check *out)
 	set(out->kind, sizeof out->kind, "DNI");
 	pe_dni_checks(id, two);
 	if (id[8] && id[8] != two[0] && id[8] != two[1])
-		return refuse(out, "DNI \"%.8s\" has check character %c, expected %c or %c", id,
+		return refuse(out, _("DNI \"%.8s\" has check character %c, expected %c or %c"), id,
 		              id[8], two[0], two[1]);
 	id[8] = '\0';	/* the check character is not part of the stored DNI */
 	set(out->normalized, sizeof out->normalized, id);
 	if (taxpayer == TAXPAYER_LEGAL)
-		return refuse(out, "DNI \"%s\" is a natural person's id; a legal person needs a "
-		              "RUC of 11 digits starting with 20", id);
+		return refuse(out, _("DNI \"%s\" is a natural person's id; a legal person needs a "
+		              "RUC of 11 digits starting with 20"), id);
 	return typed_matches(out, "DNI", dv, two);
 }
 
@@ -283,8 +284,8 @@ static int pe_validate(int taxpayer, const char *raw, const char *dv, taxid_chec
 	if ((n == 8 || n == 9) && all_digits(id, 8))
 		return pe_dni(taxpayer, id, dv, out);
 	if (taxpayer == TAXPAYER_LEGAL)
-		return refuse(out, "RUC \"%s\" must be 11 digits", id);
-	return refuse(out, "Tax id \"%s\" is neither a RUC (11 digits) nor a DNI (8 digits)", id);
+		return refuse(out, _("RUC \"%s\" must be 11 digits"), id);
+	return refuse(out, _("Tax id \"%s\" is neither a RUC (11 digits) nor a DNI (8 digits)"), id);
 }
 
 /* ---- Panama: RUC with a two-digit DV ----
@@ -512,10 +513,10 @@ static int pa_dv_check(taxid_check *out, const char *typed)
 	if (!typed || !typed[0])
 		return CART_OK;
 	if (pa_dv_parse(typed, two))
-		return refuse(out, "DV \"%s\" of RUC \"%s\" must be one or two digits", typed,
+		return refuse(out, _("DV \"%s\" of RUC \"%s\" must be one or two digits"), typed,
 		              out->normalized);
 	if (strcmp(two, out->dv))
-		return refuse(out, "RUC \"%s\" has DV %s, expected %s", out->normalized, typed,
+		return refuse(out, _("RUC \"%s\" has DV %s, expected %s"), out->normalized, typed,
 		              out->dv);
 	return CART_OK;
 }
@@ -551,18 +552,18 @@ static int pa_validate(int taxpayer, const char *raw, const char *dv, taxid_chec
 	    is_num(part[np - 1], 2))
 		attached = part[--np];
 	if (np > 5)
-		return refuse(out, "RUC \"%s\" has too many parts", out->normalized);
+		return refuse(out, _("RUC \"%s\" has too many parts"), out->normalized);
 	if (taxpayer == TAXPAYER_NATURAL)
 		rc = pa_natural(part, np, &d, canon, sizeof canon);
 	else
 		rc = pa_legal(part, np, &d, &old, canon, sizeof canon);
 	if (rc && taxpayer == TAXPAYER_NATURAL)
-		return refuse(out, "RUC \"%s\" is not a natural person's RUC, such as 8-123-456, "
-		              "E-8-1234, PE-1-123, N-1-123, 8AV-1-123, 8PI-1-123 or 8-NT-1-123",
+		return refuse(out, _("RUC \"%s\" is not a natural person's RUC, such as 8-123-456, "
+		              "E-8-1234, PE-1-123, N-1-123, 8AV-1-123, 8PI-1-123 or 8-NT-1-123"),
 		              out->normalized);
 	if (rc)
-		return refuse(out, "RUC \"%s\" is not a legal person's RUC, such as "
-		              "155596713-2-2015, 1102-85-117211 or 8-NT-1-123", out->normalized);
+		return refuse(out, _("RUC \"%s\" is not a legal person's RUC, such as "
+		              "155596713-2-2015, 1102-85-117211 or 8-NT-1-123"), out->normalized);
 	set(out->normalized, sizeof out->normalized, canon);
 	pa_dv(&d, old, out->dv);
 	if (pa_dv_check(out, attached) != CART_OK || pa_dv_check(out, dv) != CART_OK)
@@ -608,20 +609,20 @@ static int co_validate(int taxpayer, const char *raw, const char *dv, taxid_chec
 	set(out->normalized, sizeof out->normalized, id);
 	n = strlen(id);
 	if (!n || !all_digits(id, n))
-		return refuse(out, "NIT \"%s\" may contain only digits, with the DV after a "
-		              "hyphen", id);
+		return refuse(out, _("NIT \"%s\" may contain only digits, with the DV after a "
+		              "hyphen"), id);
 	if (taxpayer == TAXPAYER_LEGAL && n != 9)
-		return refuse(out, "NIT \"%s\" has %zu digits; a company's NIT has 9%s", id, n,
+		return refuse(out, _("NIT \"%s\" has %zu digits; a company's NIT has 9%s"), id, n,
 		              n == 10 ? " (type the DV after a hyphen or in its own field)" : "");
 	if (taxpayer == TAXPAYER_NATURAL && (n < 6 || n > 10))
-		return refuse(out, "NIT \"%s\" has %zu digits; a person's cedula or NIT has 6 to "
-		              "10", id, n);
+		return refuse(out, _("NIT \"%s\" has %zu digits; a person's cedula or NIT has 6 to "
+		              "10"), id, n);
 	out->dv[0] = co_dv(id, n);
 	out->dv[1] = '\0';
 	if (attached && attached != out->dv[0])
-		return refuse(out, "NIT \"%s\" has DV %c, expected %s", id, attached, out->dv);
+		return refuse(out, _("NIT \"%s\" has DV %c, expected %s"), id, attached, out->dv);
 	if (dv[0] && strcmp(dv, out->dv))
-		return refuse(out, "NIT \"%s\" has DV %s, expected %s", id, dv, out->dv);
+		return refuse(out, _("NIT \"%s\" has DV %s, expected %s"), id, dv, out->dv);
 	return CART_OK;
 }
 
@@ -700,36 +701,36 @@ static int mx_validate(int taxpayer, const char *raw, const char *dv, taxid_chec
 		} else if (is_upper((char)*p) || is_digit((char)*p) || *p == '&') {
 			sym[n++] = *p;
 		} else {
-			return refuse(out, "RFC \"%s\" may contain only letters, digits, & and Ñ",
+			return refuse(out, _("RFC \"%s\" may contain only letters, digits, & and Ñ"),
 			              id);
 		}
 	}
 	if (n != 12 && n != 13)
-		return refuse(out, "RFC \"%s\" has %d characters; a legal person's RFC has 12 "
-		              "and a natural person's 13", id, n);
+		return refuse(out, _("RFC \"%s\" has %d characters; a legal person's RFC has 12 "
+		              "and a natural person's 13"), id, n);
 	if (taxpayer == TAXPAYER_LEGAL && n == 13)
-		return refuse(out, "RFC \"%s\" has 13 characters, as a natural person's; a legal "
-		              "person's RFC has 12", id);
+		return refuse(out, _("RFC \"%s\" has 13 characters, as a natural person's; a legal "
+		              "person's RFC has 12"), id);
 	if (taxpayer == TAXPAYER_NATURAL && n == 12)
-		return refuse(out, "RFC \"%s\" has 12 characters, as a legal person's; a natural "
-		              "person's RFC has 13", id);
+		return refuse(out, _("RFC \"%s\" has 12 characters, as a legal person's; a natural "
+		              "person's RFC has 13"), id);
 	letters = n - 9;
 	for (int i = 0; i < letters; i++)
 		if (!mx_name_sym(sym[i]))
-			return refuse(out, "RFC \"%s\" must start with %d letters", id, letters);
+			return refuse(out, _("RFC \"%s\" must start with %d letters"), id, letters);
 	if (!mx_date_ok(sym + letters))
-		return refuse(out, "RFC \"%s\" must have a valid date (YYMMDD) after its %d "
-		              "letters", id, letters);
+		return refuse(out, _("RFC \"%s\" must have a valid date (YYMMDD) after its %d "
+		              "letters"), id, letters);
 	for (int i = n - 3; i < n; i++)
 		if (sym[i] >= MX_ENYE || !(is_upper((char)sym[i]) || is_digit((char)sym[i])))
-			return refuse(out, "RFC \"%s\" must end in three letters or digits", id);
+			return refuse(out, _("RFC \"%s\" must end in three letters or digits"), id);
 	if (typed_matches(out, "RFC", dv, (char[]){ (char)sym[n - 1], '\0' }) != CART_OK)
 		return CART_INVALID;
 	expect = mx_check(sym, n - 1);
 	/* About 1.5% of the RFCs the SAT has issued fail this check: it only warns. */
 	if (sym[n - 1] != expect)
-		return warn(out, "RFC \"%s\" has check digit %c, expected %c; some RFCs issued by "
-		            "the SAT fail this check, so confirm it with the client", id,
+		return warn(out, _("RFC \"%s\" has check digit %c, expected %c; some RFCs issued by "
+		            "the SAT fail this check, so confirm it with the client"), id,
 		            (char)sym[n - 1], expect);
 	return CART_OK;
 }
@@ -784,10 +785,10 @@ static int ec_entity(taxid_check *out, const char *id, int at, char expect)
 	if (id[at] == expect)
 		return CART_OK;
 	if (!expect)
-		return warn(out, "RUC \"%s\" has no valid mod-11 check digit; the SRI issues some "
-		            "RUCs without one, so confirm it with the client", id);
-	return warn(out, "RUC \"%s\" has check digit %c, expected %c; the SRI issues some RUCs "
-	            "without one, so confirm it with the client", id, id[at], expect);
+		return warn(out, _("RUC \"%s\" has no valid mod-11 check digit; the SRI issues some "
+		            "RUCs without one, so confirm it with the client"), id);
+	return warn(out, _("RUC \"%s\" has check digit %c, expected %c; the SRI issues some RUCs "
+	            "without one, so confirm it with the client"), id, id[at], expect);
 }
 
 static int ec_validate(int taxpayer, const char *raw, const char *dv, taxid_check *out)
@@ -805,28 +806,28 @@ static int ec_validate(int taxpayer, const char *raw, const char *dv, taxid_chec
 	set(out->kind, sizeof out->kind, n == 10 ? "CEDULA" : "RUC");
 	if ((n != 10 && n != 13) || !all_digits(id, n)) {
 		if (taxpayer == TAXPAYER_LEGAL)
-			return refuse(out, "RUC \"%s\" must be 13 digits", id);
-		return refuse(out, "Tax id \"%s\" is neither a cedula (10 digits) nor a RUC (13 "
-		              "digits)", id);
+			return refuse(out, _("RUC \"%s\" must be 13 digits"), id);
+		return refuse(out, _("Tax id \"%s\" is neither a cedula (10 digits) nor a RUC (13 "
+		              "digits)"), id);
 	}
 	prov = (id[0] - '0') * 10 + id[1] - '0';
 	if ((prov < 1 || prov > 24) && prov != 30)
-		return refuse(out, "%s \"%s\" has province code %.2s; the codes are 01 to 24 and "
-		              "30", what, id, id);
+		return refuse(out, _("%s \"%s\" has province code %.2s; the codes are 01 to 24 and "
+		              "30"), what, id, id);
 	third = id[2];
 	if (third == '7' || third == '8' || (n == 10 && third == '9'))
-		return refuse(out, "%s \"%s\" has third digit %c, which no %s has", what, id, third,
+		return refuse(out, _("%s \"%s\" has third digit %c, which no %s has"), what, id, third,
 		              n == 10 ? "cedula" : "RUC");
 	/* After the check digit a RUC carries its establishment number, 001 for the main one. */
 	if (n == 13 && !strcmp(id + 10, "000"))
-		return refuse(out, "RUC \"%s\" ends in 000, which is no establishment number "
-		              "(such as 001)", id);
+		return refuse(out, _("RUC \"%s\" ends in 000, which is no establishment number "
+		              "(such as 001)"), id);
 	if (taxpayer == TAXPAYER_LEGAL && n == 10)
-		return refuse(out, "Cedula \"%s\" is a natural person's id; a legal person needs "
-		              "a RUC of 13 digits with third digit 9 or 6", id);
+		return refuse(out, _("Cedula \"%s\" is a natural person's id; a legal person needs "
+		              "a RUC of 13 digits with third digit 9 or 6"), id);
 	if (taxpayer == TAXPAYER_LEGAL && third <= '5')
-		return refuse(out, "RUC \"%s\" is a natural person's (third digit %c); a legal "
-		              "person's RUC has third digit 9 (company) or 6 (public entity)", id,
+		return refuse(out, _("RUC \"%s\" is a natural person's (third digit %c); a legal "
+		              "person's RUC has third digit 9 (company) or 6 (public entity)"), id,
 		              third);
 	if (third == '9') {
 		expect = ec_mod11(id, ec_w_private, 9);
@@ -837,8 +838,8 @@ static int ec_validate(int taxpayer, const char *raw, const char *dv, taxid_chec
 	} else if (third == '6' && taxpayer == TAXPAYER_LEGAL) {
 		at = 8;
 		if (!strcmp(id + 9, "0000"))
-			return refuse(out, "RUC \"%s\" ends in 0000, which is no establishment "
-			              "number (such as 0001)", id);
+			return refuse(out, _("RUC \"%s\" ends in 0000, which is no establishment "
+			              "number (such as 0001)"), id);
 		rc = ec_entity(out, id, 8, ec_mod11(id, ec_w_public, 8));
 	} else {
 		/* A person's: the cedula's check is reliable. */
@@ -847,7 +848,7 @@ static int ec_validate(int taxpayer, const char *raw, const char *dv, taxid_chec
 
 		expect = ec_cedula_check(id);
 		if (id[9] != expect)
-			return refuse(out, "%s \"%s\" has check digit %c, expected %c%s", what, id,
+			return refuse(out, _("%s \"%s\" has check digit %c, expected %c%s"), what, id,
 			              id[9], expect, hint);
 	}
 	if (typed_matches(out, what, dv, (char[]){ id[at], '\0' }) != CART_OK)
@@ -1013,11 +1014,11 @@ int taxid_validate(const char *country, int taxpayer, int foreign, const char *i
 		out = &scratch;
 	memset(out, 0, sizeof *out);
 	if (taxpayer != TAXPAYER_NATURAL && taxpayer != TAXPAYER_LEGAL)
-		return refuse(out, "Taxpayer type %d is neither a natural (0) nor a legal person "
-		              "(1)", taxpayer);
+		return refuse(out, _("Taxpayer type %d is neither a natural (0) nor a legal person "
+		              "(1)"), taxpayer);
 	n = id ? strlen(id) : 0;
 	if (n >= IN_MAX)
-		return refuse(out, "Tax id is too long: %zu characters, at most %d", n, ID_MAX);
+		return refuse(out, _("Tax id is too long: %zu characters, at most %d"), n, ID_MAX);
 	r = foreign ? NULL : country_find(country);
 	if (!r)
 		return any_validate(id ? id : "", out);	/* a DV means nothing here */

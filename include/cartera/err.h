@@ -6,18 +6,20 @@
 
 #include <stdarg.h>
 
+#include "cartera/i18n.h"
+
 #define CART_ERRORS(X)                                                        \
-	X(OK,       "ok")                                                     \
-	X(INVALID,  "invalid input")                                          \
-	X(NOTFOUND, "not found")                                              \
-	X(REFUSED,  "refused by the ledger's rules")                          \
-	X(CONFLICT, "already exists")                                         \
-	X(BUSY,     "the database is locked by another writer")               \
-	X(CORRUPT,  "the database file is damaged or is not a cartera ledger")\
-	X(VERSION,  "the database was written by a newer cartera")           \
-	X(DB,       "database error")                                         \
-	X(IO,       "input/output error")                                     \
-	X(NOMEM,    "out of memory")
+	X(OK,       N_("ok"))                                                     \
+	X(INVALID,  N_("invalid input"))                                          \
+	X(NOTFOUND, N_("not found"))                                              \
+	X(REFUSED,  N_("refused by the ledger's rules"))                          \
+	X(CONFLICT, N_("already exists"))                                         \
+	X(BUSY,     N_("the database is locked by another writer"))               \
+	X(CORRUPT,  N_("the database file is damaged or is not a cartera ledger"))\
+	X(VERSION,  N_("the database was written by a newer cartera"))           \
+	X(DB,       N_("database error"))                                         \
+	X(IO,       N_("input/output error"))                                     \
+	X(NOMEM,    N_("out of memory"))
 
 enum cart_code {
 #define X(name, text) CART_##name,

@@ -9,7 +9,7 @@
 
 /* Where an action works. */
 enum { UI_IN_LIST = 1, UI_IN_HELP = 2, UI_IN_DETAIL = 4, UI_IN_FORM = 8, UI_IN_CONFIRM = 16,
-       UI_IN_ALL = 31 };
+       UI_IN_GRID = 32, UI_IN_ALL = 63 };
 /* What must hold for it to work, checked centrally (ui_action_ok) before any handler runs. */
 enum { UI_NEEDS_ROW = 1, UI_NEEDS_FILTER = 2 };
 
@@ -52,7 +52,16 @@ enum { UI_NEEDS_ROW = 1, UI_NEEDS_FILTER = 2 };
 	X(NO,     "No",    'n',      'N',          UK_ESC, UI_IN_CONFIRM, 0,                          \
 	  "no: back to the form")                                                                  \
 	X(ERASE,  NULL,    UK_BACKSPACE, 0,        0,      UI_IN_LIST,   UI_NEEDS_FILTER,             \
-	  "delete the last character of the filter")
+	  "delete the last character of the filter")                                              \
+	/* the lines of a document (ui/grid.h) */                                                  \
+	X(CELL_NEXT, NULL, UK_TAB,   UK_ENTER,     0,      UI_IN_GRID,   0,                           \
+	  "next cell; after a line's last cell, a new line; on an empty last line, what follows")   \
+	X(CELL_PREV, NULL, UK_BTAB,  0,            0,      UI_IN_GRID,   0, "previous cell")         \
+	X(LINE_UP,   NULL, UK_UP,    0,            0,      UI_IN_GRID,   0, "the line above")        \
+	X(LINE_DOWN, NULL, UK_DOWN,  0,            0,      UI_IN_GRID,   0, "the line below")        \
+	X(LINE_INSERT, "Ins line", UK_F(7), UK_CTRL('o'), 0, UI_IN_GRID, 0,                           \
+	  "insert an empty line above this one")                                                   \
+	X(LINE_DELETE, "Del line", UK_F(8), UK_CTRL('k'), 0, UI_IN_GRID, 0, "delete this line")
 
 enum ui_action {
 	UA_NONE = 0,

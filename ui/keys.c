@@ -158,3 +158,13 @@ void uk_next(const char **p, uk_tok *t)
 	t->kind = UKT_KEY;
 	*p = s + n;
 }
+
+size_t uk_utf8_offset(const char *s, int k)
+{
+	const char *p = s;
+	int cp, len;
+
+	while (k-- > 0 && (len = uk_utf8_decode(p, &cp)) > 0)
+		p += len;
+	return (size_t)(p - s);
+}

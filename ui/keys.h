@@ -40,5 +40,7 @@ void uk_next(const char **p, uk_tok *t);
  * character U+FFFD) and encode one (returns the length, buf of 4 bytes). */
 int uk_utf8_decode(const char *s, int *cp);
 int uk_utf8_encode(int cp, char *buf);
+/* Byte offset of character k of s (its end when k is past it). */
+size_t uk_utf8_offset(const char *s, int k);
 
 #endif

@@ -1,0 +1,339 @@
+/* The grid's state and keys: pure code, no curses (see grid.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "actions.h"
+#include "grid.h"
+#include "keys.h"
+
+void grid_init(grid *g, grid_validate_fn validate, void *ud)
+{
+	memset(g, 0, sizeof *g);
+	g->validate = validate;
+	g->ud = ud;
+	g->nrows = 1;
+	g->err_row = g->err_col = -1;
+}
+
+int grid_add_col(grid *g, const char *label, int type, int width, int maxlen)
+{
+	grid_col *c;
+
+	if (g->ncols >= GRID_MAX_COLS)
+		return -1;
+	c = &g->cols[g->ncols];
+	memset(c, 0, sizeof *c);
+	c->label = label;
+	c->type = type;
+	c->width = width;
+	c->maxlen = maxlen > 0 && maxlen < GRID_CELL_MAX / 4 ? maxlen : GRID_CELL_MAX / 4 - 1;
+	return g->ncols++;
+}
+
+void grid_set_choices(grid *g, int col, const char *const *choices, int n)
+{
+	g->cols[col].choices = choices;
+	g->cols[col].nchoices = n;
+	for (int r = 0; r < g->nrows; r++)
+		if (!g->cell[r][col][0] && n > 0)
+			grid_set(g, r, col, choices[0]);
+}
+
+/* The first editable column at or after c going by step, or -1. */
+static int editable(const grid *g, int c, int step)
+{
+	for (; c >= 0 && c < g->ncols; c += step)
+		if (!g->cols[c].readonly)
+			return c;
+	return -1;
+}
+
+void grid_set_readonly(grid *g, int col, int readonly)
+{
+	g->cols[col].readonly = readonly;
+	if (g->cols[g->col].readonly) {
+		int c = editable(g, g->col, 1);
+		g->col = c >= 0 ? c : editable(g, 0, 1);
+		if (g->col < 0)
+			g->col = 0;
+	}
+}
+
+void grid_set(grid *g, int row, int col, const char *text)
+{
+	char *s = g->cell[row][col];
+
+	snprintf(s, GRID_CELL_MAX, "%s", text ? text : "");
+	s[uk_utf8_offset(s, g->cols[col].maxlen)] = '\0';
+	if (row == g->row && col == g->col)
+		g->cursor = form_chars(s);
+}
+
+static void clear_row(grid *g, int row)
+{
+	for (int c = 0; c < g->ncols; c++)
+		g->cell[row][c][0] = '\0';
+	for (int c = 0; c < g->ncols; c++)
+		if (g->cols[c].type == FT_CHOICE && g->cols[c].nchoices > 0)
+			grid_set(g, row, c, g->cols[c].choices[0]);
+}
+
+int grid_append(grid *g)
+{
+	if (g->nrows >= GRID_MAX_ROWS)
+		return -1;
+	clear_row(g, g->nrows);
+	return g->nrows++;
+}
+
+int grid_row_blank(const grid *g, int row)
+{
+	for (int c = 0; c < g->ncols; c++) {
+		const char *p = g->cell[row][c];
+
+		if (g->cols[c].readonly || g->cols[c].type == FT_CHOICE)
+			continue;
+		while (*p == ' ')
+			p++;
+		if (*p)
+			return 0;
+	}
+	return 1;
+}
+
+/* Validate cell (row, col); the message (or none) becomes the grid's. */
+static int check(grid *g, int row, int col)
+{
+	char err[sizeof g->error] = "";
+
+	if (g->validate && !g->cols[col].readonly && !grid_row_blank(g, row))
+		g->validate(g, row, col, err, sizeof err, g->ud);
+	if (err[0] || (g->err_row == row && g->err_col == col)) {
+		snprintf(g->error, sizeof g->error, "%s", err);
+		g->err_row = err[0] ? row : -1;
+		g->err_col = err[0] ? col : -1;
+	}
+	return err[0] != '\0';
+}
+
+/* Move to (row, col), validating the cell left. */
+static int go(grid *g, int row, int col)
+{
+	if (row == g->row && col == g->col)
+		return GRID_REDRAW;
+	check(g, g->row, g->col);
+	g->row = row;
+	g->col = col;
+	g->cursor = form_chars(g->cell[row][col]);
+	return GRID_MOVED | GRID_REDRAW;
+}
+
+static int next_cell(grid *g)
+{
+	int c = editable(g, g->col + 1, 1);
+
+	if (c >= 0)
+		return go(g, g->row, c);
+	if (g->row + 1 < g->nrows)
+		return go(g, g->row + 1, editable(g, 0, 1));
+	/* Past the last cell: a new line after a typed one; an empty last line hands over. */
+	if (grid_row_blank(g, g->row) || grid_append(g) < 0) {
+		check(g, g->row, g->col);
+		return GRID_LEAVE | GRID_REDRAW;
+	}
+	return go(g, g->row + 1, editable(g, 0, 1)) | GRID_ROWS;
+}
+
+static int prev_cell(grid *g)
+{
+	int c = editable(g, g->col - 1, -1);
+
+	if (c >= 0)
+		return go(g, g->row, c);
+	if (g->row > 0)
+		return go(g, g->row - 1, editable(g, g->ncols - 1, -1));
+	check(g, g->row, g->col);
+	return GRID_LEAVE_BACK | GRID_REDRAW;
+}
+
+static int insert_line(grid *g)
+{
+	if (g->nrows >= GRID_MAX_ROWS)
+		return GRID_REDRAW;
+	check(g, g->row, g->col);
+	memmove(g->cell[g->row + 1], g->cell[g->row],
+	        (size_t)(g->nrows - g->row) * sizeof g->cell[0]);
+	g->nrows++;
+	clear_row(g, g->row);
+	g->col = editable(g, 0, 1);
+	g->cursor = 0;
+	g->err_row = g->err_col = -1;
+	g->error[0] = '\0';
+	g->dirty = 1;
+	return GRID_ROWS | GRID_EDITED | GRID_MOVED | GRID_REDRAW;
+}
+
+static int delete_line(grid *g)
+{
+	if (g->nrows == 1) {
+		clear_row(g, 0);
+	} else {
+		memmove(g->cell[g->row], g->cell[g->row + 1],
+		        (size_t)(g->nrows - g->row - 1) * sizeof g->cell[0]);
+		g->nrows--;
+		if (g->row >= g->nrows)
+			g->row = g->nrows - 1;
+	}
+	g->cursor = form_chars(g->cell[g->row][g->col]);
+	g->err_row = g->err_col = -1;
+	g->error[0] = '\0';
+	g->dirty = 1;
+	return GRID_ROWS | GRID_EDITED | GRID_MOVED | GRID_REDRAW;
+}
+
+/* Whether a typed character belongs in a cell of this type. */
+static int accepts(int type, int key)
+{
+	switch (type) {
+	case FT_INTEGER:
+		return key >= '0' && key <= '9';
+	case FT_AMOUNT:
+		return (key >= '0' && key <= '9') || key == '.' || key == ',' || key == '-';
+	default:
+		return uk_is_text(key);
+	}
+}
+
+static int choice_key(grid *g, const grid_col *c, int key)
+{
+	char *s = g->cell[g->row][g->col];
+	int at = 0, to;
+
+	for (int k = 0; k < c->nchoices; k++)
+		if (!strcmp(s, c->choices[k]))
+			at = k;
+	if (key == UK_LEFT)
+		to = at - 1;
+	else if (key == UK_RIGHT || key == ' ')
+		to = at + 1;
+	else
+		return GRID_IGNORED;
+	to = (to % c->nchoices + c->nchoices) % c->nchoices;
+	grid_set(g, g->row, g->col, c->choices[to]);
+	g->dirty = 1;
+	return GRID_EDITED | GRID_REDRAW;
+}
+
+static int edit_key(grid *g, const grid_col *c, int key)
+{
+	char *s = g->cell[g->row][g->col];
+	int nch = form_chars(s);
+	size_t at = uk_utf8_offset(s, g->cursor), len = strlen(s), next;
+
+	switch (key) {
+	case UK_LEFT:
+		if (g->cursor > 0)
+			g->cursor--;
+		return GRID_REDRAW;
+	case UK_RIGHT:
+		if (g->cursor < nch)
+			g->cursor++;
+		return GRID_REDRAW;
+	case UK_HOME:
+		g->cursor = 0;
+		return GRID_REDRAW;
+	case UK_END:
+		g->cursor = nch;
+		return GRID_REDRAW;
+	case UK_BACKSPACE:
+		if (g->cursor == 0)
+			return GRID_REDRAW;
+		g->cursor--;
+		next = at;
+		at = uk_utf8_offset(s, g->cursor);
+		memmove(s + at, s + next, len - next + 1);
+		break;
+	case UK_DELETE:
+		if (g->cursor >= nch)
+			return GRID_REDRAW;
+		next = uk_utf8_offset(s, g->cursor + 1);
+		memmove(s + at, s + next, len - next + 1);
+		break;
+	default: {
+		char ch[4];
+		int n;
+
+		if (!accepts(c->type, key))
+			return GRID_IGNORED;
+		n = uk_utf8_encode(key, ch);
+		if (nch >= c->maxlen || len + (size_t)n >= GRID_CELL_MAX)
+			return GRID_REDRAW;     /* full: the key is taken, nothing typed */
+		memmove(s + at + n, s + at, len - at + 1);
+		memcpy(s + at, ch, (size_t)n);
+		g->cursor++;
+		break;
+	}
+	}
+	g->dirty = 1;
+	return GRID_EDITED | GRID_REDRAW;
+}
+
+int grid_handle_key(grid *g, int key)
+{
+	const grid_col *c;
+
+	if (g->ncols == 0 || editable(g, 0, 1) < 0)
+		return GRID_IGNORED;
+	c = &g->cols[g->col];
+	switch (ui_action_of(key, UI_IN_GRID, 1)) {
+	case UA_CELL_NEXT:
+		/* Enter on an empty last line: the lines are done */
+		if (key == UK_ENTER && g->row == g->nrows - 1 && grid_row_blank(g, g->row)) {
+			check(g, g->row, g->col);
+			return GRID_LEAVE | GRID_REDRAW;
+		}
+		return next_cell(g);
+	case UA_CELL_PREV:
+		return prev_cell(g);
+	case UA_LINE_UP:
+		if (g->row == 0) {
+			check(g, g->row, g->col);
+			return GRID_LEAVE_BACK | GRID_REDRAW;
+		}
+		return go(g, g->row - 1, g->col);
+	case UA_LINE_DOWN:
+		if (g->row + 1 >= g->nrows) {
+			check(g, g->row, g->col);
+			return GRID_LEAVE | GRID_REDRAW;
+		}
+		return go(g, g->row + 1, g->col);
+	case UA_LINE_INSERT:
+		return insert_line(g);
+	case UA_LINE_DELETE:
+		return delete_line(g);
+	default:
+		break;
+	}
+	if (c->type == FT_CHOICE && c->nchoices > 0)
+		return choice_key(g, c, key);
+	return edit_key(g, c, key);
+}
+
+int grid_check_all(grid *g)
+{
+	for (int r = 0; r < g->nrows; r++) {
+		if (grid_row_blank(g, r))
+			continue;
+		for (int c = 0; c < g->ncols; c++) {
+			if (g->cols[c].readonly || !check(g, r, c))
+				continue;
+			g->row = r;
+			g->col = c;
+			g->cursor = form_chars(g->cell[r][c]);
+			return r;
+		}
+	}
+	return -1;
+}

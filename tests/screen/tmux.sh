@@ -61,6 +61,30 @@ ok $? "a resize to 100x30 redraws at the new size" || tap_diag "$PANE"
 assert_contains "$PANE" "Agropecuaria Acosta de Colombia S.A.S.              901981389-6" \
 	"the wider screen shows whole names"
 
+# The client form at the terminal: F2 (ESC O Q), Tab and Shift-Tab (ESC [ Z), UTF-8 typed as
+# the terminal sends it, F9 (ESC [ 2 0 ~) to save; then F4, a change, and Esc asking first.
+"${TM[@]}" send-keys -t cartera F2
+wait_for "New client"
+ok $? "F2 as an escape sequence opens the client form" || tap_diag "$PANE"
+"${TM[@]}" send-keys -t cartera Tab Tab 900123456 Tab Tab BTab Tab
+wait_for "DV              8"
+ok $? "Tab leaves the tax id: its DV is computed" || tap_diag "$PANE"
+"${TM[@]}" send-keys -t cartera 'Ferretería Ñandú S.A.S.' F9
+wait_for 'Client "Ferretería Ñandú S.A.S." saved.'
+ok $? "F9 saves the client typed with accents and ñ" || tap_diag "$PANE"
+assert_contains "$PANE" "of 41" "the list counts the new client"
+assert_match "$PANE" "Ferretería Ñandú S\.A\.S\. +900123456-8" "the list shows it with its DV"
+"${TM[@]}" send-keys -t cartera F4
+wait_for "Edit client"
+ok $? "F4 edits the selected client" || tap_diag "$PANE"
+"${TM[@]}" send-keys -t cartera Down Down Down Down x Escape
+wait_for "Discard the changes? (y/n)"
+ok $? "Esc on a changed form asks first" || tap_diag "$PANE"
+"${TM[@]}" send-keys -t cartera y
+wait_for "Changes discarded."
+ok $? "y discards and goes back to the list" || tap_diag "$PANE"
+assert_match "$PANE" "Ferretería Ñandú S\.A\.S\. +900123456-8" "the client is unchanged"
+
 "${TM[@]}" send-keys -t cartera q
 wait_for "exit=0"
 ok $? "q quits with exit status 0" || tap_diag "$PANE"

@@ -557,6 +557,6 @@ int cmd_client(cli *g, int argc, char **argv)
 		return client_export(g, argc - 1, argv + 1);
 	if (!strcmp(argv[1], "person"))
 		return cmd_client_person(g, argc - 1, argv + 1);
-	return cli_usage(g, "unknown action \"%s\": use add, list, show, import, export or person",
+	return cli_usage(g, "unknown action \"%s\": use add, list, show, person, import or export",
 	                 argv[1]);
 }

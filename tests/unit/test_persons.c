@@ -17,6 +17,7 @@
 #include "cartera/ctl.h"
 #include "cartera/ctl_clients.h"
 #include "cartera/ctl_persons.h"
+#include "cartera/demo.h"
 #include "testlib.h"
 
 static person mk(int64_t client_id, const char *name, const char *role, const char *email,
@@ -434,6 +435,94 @@ static void test_form_all_or_nothing(void **state)
 	assert_int_equal(f.persons[0].id, 0);
 }
 
+/* ---- the demo ledger: some companies have persons ---- */
+
+typedef struct demo_walk {
+	ledger *l;
+	int persons, with, legal_with, first_notify, at_domain, max;
+	char first[3][160];  /* the first three persons' names, to compare two runs */
+	int nfirst;
+} demo_walk;
+
+static int demo_client(const client_row *r, void *ud)
+{
+	demo_walk *w = ud;
+	person ps[LEDGER_MAX_PERSONS];
+	cart_err e = { 0 };
+	const char *domain = strchr(r->c->email, '@');
+	int n = 0;
+
+	if (r->currency[0] && strcmp(r->currency, "COP") != 0)
+		return 0;
+	TL_OK(ledger_person_list(w->l, r->c->id, ps, LEDGER_MAX_PERSONS, &n, &e), &e);
+	if (!n)
+		return 0;
+	w->with++;
+	w->legal_with += r->c->taxpayer_type == TAXPAYER_LEGAL;
+	w->first_notify += ps[0].notify;
+	if (n > w->max)
+		w->max = n;
+	for (int i = 0; i < n; i++) {
+		const char *at = strchr(ps[i].email, '@');
+
+		w->persons++;
+		w->at_domain += at && domain && strcmp(at, domain) == 0 && ps[i].role[0] &&
+		                ps[i].mobile[0];
+		if (w->nfirst < 3)
+			snprintf(w->first[w->nfirst++], sizeof w->first[0], "%s", ps[i].name);
+	}
+	return 0;
+}
+
+static void demo_persons(demo_walk *w)
+{
+	char dir[64], path[128], p[160];
+	demo_opts o;
+	demo_stats st;
+	company co;
+	cart_err e = { 0 };
+
+	snprintf(dir, sizeof dir, "/tmp/cartera-test-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/demo.db", dir);
+	TL_OK(date_set_today(TL_TODAY, &e), &e);
+	TL_OK(ledger_open(path, LEDGER_OPEN_CREATE, &w->l, &e), &e);
+	demo_company(&co);
+	TL_OK(ledger_company_set(w->l, &co, &e), &e);
+	demo_defaults(&o);
+	o.clients = 40;
+	o.seed = 5;
+	o.quiet = 1;
+	TL_OK(demo_generate(w->l, &o, &st, &e), &e);
+	TL_OK(ledger_client_list(w->l, NULL, 0, 0, demo_client, w, &e), &e);
+	ledger_close(w->l);
+	unlink(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+	rmdir(dir);
+	date_set_today(NULL, NULL);
+}
+
+static void test_demo_persons(void **state)
+{
+	static demo_walk a, b;
+
+	(void)state;
+	demo_persons(&a);
+	assert_true(a.with >= 5);                  /* a good part of the 40 clients */
+	assert_int_equal(a.legal_with, a.with);    /* companies only */
+	assert_int_equal(a.first_notify, a.with);  /* the first person always gets the mail */
+	assert_int_equal(a.at_domain, a.persons);  /* role, mobile, e-mail at the company's domain */
+	assert_in_range(a.max, 1, 2);
+	assert_true(a.persons > a.with);           /* some have two */
+	demo_persons(&b);
+	assert_int_equal(b.persons, a.persons);    /* the same seed gives the same persons */
+	for (int i = 0; i < 3; i++)
+		assert_string_equal(b.first[i], a.first[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -444,6 +533,7 @@ int main(void)
 		cmocka_unit_test(test_checks),
 		cmocka_unit_test(test_from_text),
 		cmocka_unit_test_setup_teardown(test_form_all_or_nothing, tl_setup, tl_teardown),
+		cmocka_unit_test(test_demo_persons),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -247,7 +247,7 @@ void ctl_clients_form_check(ctl_clients *v, ctlc_form *f, int field, char *err, 
 			snprintf(f->text[CF_DV], sizeof f->text[CF_DV], "%s", tc.dv);
 		break;
 	case CF_EMAIL:
-		if (!ctl_email_valid(t))
+		if (!ctl_email_list_valid(t))
 			snprintf(err, size, "not an e-mail address (name@domain.com)");
 		break;
 	case CF_PHONE:

@@ -26,6 +26,33 @@ int ctl_email_valid(const char *s)
 	return 1;
 }
 
+int ctl_email_list_valid(const char *s)
+{
+	char one[256];
+	int n = 0;
+
+	for (;;) {
+		size_t len;
+
+		s += strspn(s, " \t");
+		len = strcspn(s, ",;");
+		while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+			len--;
+		if (len == 0 || len >= sizeof one)
+			return 0;
+		memcpy(one, s, len);
+		one[len] = '\0';
+		if (!ctl_email_valid(one))
+			return 0;
+		n++;
+		s += len;
+		s += strspn(s, " \t");
+		if (!*s)
+			return n > 0;
+		s++;    /* the separator */
+	}
+}
+
 int ctl_phone_valid(const char *s)
 {
 	for (; *s; s++)

@@ -126,6 +126,14 @@ assert_match "$(row "$S" 23)" 'already belongs to client 2, Nueva Empresa SAS$' 
 assert_contains "$(row "$S" 1)" "New client" "the form stays open"
 assert_dump_same "$DB" dup "neither the client nor its person was written"
 
+# ---- a client's own e-mail field may hold several addresses (all of them get its mail) ----
+cart client add "Tres SAS" --tax-id 800197268 --email "pagos@tres.co; cartera@tres.co"
+screen 'Tres<F4><F9><dump>'
+assert_contains "$(text 1 | row "$(cat)" 23)" 'Client "Tres SAS" saved.' \
+	"the form saves a client with two e-mails"
+screen 'Tres<F4><Down><Down><Down><Down><Down><Down><Down><End>,<Space>mal<Tab><dump>'
+assert_match "$(text 1 | row "$(cat)" 10)" '^ E-mail .* not an e-mail address' "but not a broken one"
+
 # ---- help ----
 screen 'Grupo<F4><F5><F1><dump><Esc><F2><F1><dump><Esc><dump>'
 S=$(text 1)

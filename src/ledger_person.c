@@ -261,13 +261,22 @@ int ledger_person_delete(ledger *l, int64_t client_id, int64_t id, cart_err *e)
 	return finish(l, rc, "person delete", client_id, old.name, e);
 }
 
+/* The person as stored differs from p (its fields or its place). */
+static int person_differs(const person *stored, const person *p)
+{
+	return strcmp(stored->name, p->name) || strcmp(stored->role, p->role) ||
+	       strcmp(stored->email, p->email) || strcmp(stored->phone, p->phone) ||
+	       strcmp(stored->mobile, p->mobile) || stored->notify != p->notify ||
+	       stored->position != p->position;
+}
+
 int ledger_persons_replace(ledger *l, int64_t client_id, person *persons, int n, cart_err *e)
 {
 	person saved[LEDGER_MAX_PERSONS], old[LEDGER_MAX_PERSONS];
 	int64_t count = 0, next = 0;
 	cart_err why;
 	char detail[64];
-	int n_old = 0, rc;
+	int n_old = 0, changes = 0, rc;
 
 	if (n < 0 || n > LEDGER_MAX_PERSONS)
 		return cart_fail(e, CART_INVALID, _("a client may have at most %d associated persons,"
@@ -292,24 +301,47 @@ int ledger_persons_replace(ledger *l, int64_t client_id, person *persons, int n,
 
 		for (int i = 0; i < n && !kept; i++)
 			kept = persons[i].id == old[k].id;
-		if (!kept)
+		if (!kept) {
 			rc = delete_person(l, client_id, old[k].id, e);
+			changes++;
+		}
 	}
+	/* then each one in its place: new ones added, changed ones written, the rest left alone
+	 * (saving a client whose persons did not change writes nothing for them) */
 	for (int i = 0; rc == CART_OK && i < n; i++) {
+		const person *stored = NULL;
+
 		persons[i].client_id = client_id;
 		persons[i].position = i;
-		rc = persons[i].id ? update_person(l, &persons[i], 1, e) : insert_person(l, &persons[i], e);
-		if (rc == CART_NOTFOUND) {
+		for (int k = 0; k < n_old && !stored; k++)
+			if (old[k].id == persons[i].id)
+				stored = &old[k];
+		if (!persons[i].id) {
+			rc = insert_person(l, &persons[i], e);
+		} else if (!stored) {
 			rc = cart_fail(e, CART_NOTFOUND, _("person %d: number %lld is not one of client"
 			               " %lld's persons"), i + 1, (long long)persons[i].id,
 			               (long long)client_id);
-		} else if (rc != CART_OK && e) {
+			break;
+		} else if (person_differs(stored, &persons[i])) {
+			rc = update_person(l, &persons[i], 1, e);
+		} else {
+			continue;
+		}
+		changes++;
+		if (rc != CART_OK && e) {
 			why = *e;
 			rc = cart_fail(e, rc, _("person %d (%s): %s"), i + 1, persons[i].name, why.msg);
 		}
 	}
-	snprintf(detail, sizeof detail, "%d persons", n);
-	rc = finish(l, rc, "persons set", client_id, detail, e);
+	if (rc == CART_OK && changes) {
+		snprintf(detail, sizeof detail, "%d persons", n);
+		rc = lg_audit(l, "persons set", 0, client_id, detail, e);
+	}
+	if (rc == CART_OK)
+		rc = lg_commit(l, e);
+	else
+		lg_rollback(l);
 	if (rc != CART_OK)
 		memcpy(persons, saved, (size_t)n * sizeof *persons);
 	return rc;

@@ -11,6 +11,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -72,6 +73,25 @@ static int64_t count_clients(tl *t)
 	return n;
 }
 
+/* How many audit lines the ledger has for action (read through a second, read-only connection:
+ * the model has no query for the audit log). */
+static int audit_lines(tl *t, const char *action)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	int n = -1;
+
+	assert_int_equal(sqlite3_open_v2(t->path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM audit WHERE action = ?1", -1,
+	                                    &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, action, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return n;
+}
+
 /* ---- the model ---- */
 
 static void test_add_list_order(void **state)
@@ -87,6 +107,7 @@ static void test_add_list_order(void **state)
 	b = add(t, t->c1, "Luis Peña", "Gerente de compras", "luis@acme.co", 0);
 	c = add(t, t->c1, "Marta Ruiz", "Tesorera", "", 1);
 	add(t, other, "Pedro Soto", "Gerente", "pedro@beta.co", 1);
+	assert_int_equal(audit_lines(t, "person add"), 4);
 	TL_OK(ledger_person_list(t->l, t->c1, ps, LEDGER_MAX_PERSONS, &n, &e), &e);
 	assert_int_equal(n, 3);
 	assert_string_equal(ps[0].name, "Ana Gómez");
@@ -113,6 +134,8 @@ static void test_add_list_order(void **state)
 	/* delete the middle one; a new one goes last */
 	TL_OK(ledger_person_delete(t->l, t->c1, b, &e), &e);
 	assert_string_equal(names(t, t->c1), "Ana Gómez|Marta Ruiz");
+	assert_int_equal(audit_lines(t, "person delete"), 1);
+	assert_int_equal(audit_lines(t, "person edit"), 1);
 	d = add(t, t->c1, "Zoe Abad", "", "", 1);
 	TL_OK(ledger_person_get(t->l, d, &p, &e), &e);
 	assert_int_equal(p.position, 3);
@@ -192,6 +215,24 @@ static void test_replace(void **state)
 	TL_OK(ledger_person_get(t->l, ps[1].id, &p, &e), &e);
 	assert_int_equal(p.notify, 0);
 	assert_int_equal(ledger_person_get(t->l, b, &p, &e), CART_NOTFOUND);
+	assert_int_equal(audit_lines(t, "persons set"), 1);
+
+	/* the same list again changes nothing, and says nothing in the audit log */
+	TL_OK(ledger_persons_replace(t->l, t->c1, ps, 3, &e), &e);
+	assert_string_equal(names(t, t->c1), "Carla|Dora|Ana");
+	assert_int_equal(audit_lines(t, "persons set"), 1);
+	/* a new order alone is a change */
+	p = ps[0];
+	ps[0] = ps[2];
+	ps[2] = p;
+	TL_OK(ledger_persons_replace(t->l, t->c1, ps, 3, &e), &e);
+	assert_string_equal(names(t, t->c1), "Ana|Dora|Carla");
+	assert_int_equal(audit_lines(t, "persons set"), 2);
+	p = ps[0];
+	ps[0] = ps[2];
+	ps[2] = p;
+	TL_OK(ledger_persons_replace(t->l, t->c1, ps, 3, &e), &e);
+	assert_string_equal(names(t, t->c1), "Carla|Dora|Ana");
 
 	/* another client's person in the list: refused, nothing changed, the array as it was */
 	ps[3] = mk(0, "Eva", "", "", 1);

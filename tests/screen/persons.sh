@@ -150,4 +150,40 @@ assert_contains "$(text 3 | head -n 1)" "New person" "Esc from help goes back to
 screen '<F2><F1><dump>'
 assert_match "$(text 1)" '^ F5 C-p +the client.s associated persons' "the client form's help lists F5 C-p"
 
+# ---- a real terminal: F5 arrives as an escape sequence, C-p as a control character ----
+if command -v tmux >/dev/null 2>&1; then
+	TM=(tmux -L "cartera-persons-$$" -f /dev/null)
+	trap '"${TM[@]}" kill-server 2>/dev/null; lib_cleanup' EXIT
+	wait_for()
+	{
+		for _ in $(seq 1 100); do
+			PANE=$("${TM[@]}" capture-pane -p -t cartera 2>/dev/null)
+			[[ $PANE == *"$1"* ]] && return 0
+			sleep 0.1
+		done
+		return 1
+	}
+	"${TM[@]}" new-session -d -s cartera -x 80 -y 24 \
+		"env TERM=xterm-256color LC_ALL=C.UTF-8 HOME='$HOME' '$CARTERA_BIN' --db '$DB' --today $TODAY"
+	"${TM[@]}" set-option -t cartera status off >/dev/null
+	wait_for "F1 Help  Enter Open"
+	ok $? "tmux: the client list" || tap_diag "$PANE"
+	"${TM[@]}" send-keys -t cartera Nueva F4
+	wait_for "Edit client"
+	ok $? "tmux: F4 opens Nueva Empresa SAS" || tap_diag "$PANE"
+	"${TM[@]}" send-keys -t cartera F5
+	wait_for "Persons of Nueva Empresa SAS"
+	ok $? "tmux: F5 opens its persons" || tap_diag "$PANE"
+	assert_contains "$PANE" "Pedro Soto" "tmux: Pedro is listed"
+	"${TM[@]}" send-keys -t cartera Escape
+	wait_for "F5 Persons"
+	ok $? "tmux: Esc goes back to the form" || tap_diag "$PANE"
+	"${TM[@]}" send-keys -t cartera C-p
+	wait_for "Persons of Nueva Empresa SAS"
+	ok $? "tmux: C-p opens them too" || tap_diag "$PANE"
+	"${TM[@]}" kill-server 2>/dev/null
+else
+	skip "tmux: F5 and C-p in a real terminal" "tmux is not installed"
+fi
+
 done_testing

@@ -12,8 +12,9 @@ enum { UI_IN_LIST = 1, UI_IN_HELP = 2, UI_IN_DETAIL = 4, UI_IN_FORM = 8, UI_IN_C
        UI_IN_ALL = 31 };
 /* What must hold for it to work, checked centrally (ui_action_ok) before any handler runs. */
 enum { UI_NEEDS_ROW = 1, UI_NEEDS_FILTER = 2 };
-/* The persons of a client (scr_persons.c): their list and the form of one person. */
-enum { UI_IN_PERSONS = 32, UI_IN_PERSON = 64 };
+/* The persons of a client (scr_persons.c): their list and the form of one person. High bits,
+ * clear of the screens other branches add (32 upwards). */
+enum { UI_IN_PERSONS = 1 << 12, UI_IN_PERSON = 1 << 13 };
 
 #define UI_ACTIONS(X)                                                                            \
 	X(HELP,   "Help",  UK_F(1),  '?',          0,      UI_IN_LIST | UI_IN_DETAIL | UI_IN_FORM, 0, \

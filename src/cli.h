@@ -68,5 +68,9 @@ int cmd_balance(cli *g, int argc, char **argv);
 int cmd_aging(cli *g, int argc, char **argv);
 int cmd_check(cli *g, int argc, char **argv);
 int cmd_dashboard(cli *g, int argc, char **argv);
+/* client person add | list | remove (cli_person.c); argv[0] is "person". */
+int cmd_client_person(cli *g, int argc, char **argv);
+/* client show's lines on the client's persons and where its mail goes (text format). */
+int cli_persons_print(cli *g, int64_t client_id, cart_err *e);
 
 #endif

@@ -17,6 +17,7 @@ static const char client_help[] =
 	"       cartera client show CLIENT [--asof DATE]\n"
 	"       cartera client import FILE\n"
 	"       cartera client export [FILE] [--force]\n"
+	"       cartera client person add|list|remove CLIENT ...  (see 'cartera client person --help')\n"
 	"\n"
 	"client add options:\n"
 	"  --tax-id ID          tax id, validated by the company's country (its DV is computed)\n"
@@ -363,6 +364,8 @@ static int client_show(cli *g, int argc, char **argv)
 			printf("  Opening:    %s\n", cl.opening_date);
 		if (cl.notes[0])
 			printf("  Notes:      %s\n", cl.notes);
+		if (cli_persons_print(g, cl.id, &e) != CART_OK)
+			return cli_fail(g, &e);
 		for (int i = 0; i < d.n; i++) {
 			char a[40], b[40], c[40], n[40];
 
@@ -552,6 +555,8 @@ int cmd_client(cli *g, int argc, char **argv)
 		return client_import(g, argc - 1, argv + 1);
 	if (!strcmp(argv[1], "export"))
 		return client_export(g, argc - 1, argv + 1);
-	return cli_usage(g, "unknown action \"%s\": use add, list, show, import or export",
+	if (!strcmp(argv[1], "person"))
+		return cmd_client_person(g, argc - 1, argv + 1);
+	return cli_usage(g, "unknown action \"%s\": use add, list, show, person, import or export",
 	                 argv[1]);
 }

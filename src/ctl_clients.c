@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cartera/ctl_clients.h"
+#include "cartera/i18n.h"
 
 void ctl_clients_init(ctl_clients *v, ctl *c)
 {
@@ -168,7 +169,7 @@ int ctl_clients_form_load(ctl_clients *v, int64_t id, ctlc_form *f, cart_err *e)
 	snprintf(f->text[CF_TERMS], sizeof f->text[CF_TERMS], "%d", cl.terms_days);
 	if (cl.credit_limit)
 		ctl_money(v->c, cl.credit_limit, f->text[CF_LIMIT], sizeof f->text[CF_LIMIT]);
-	return CART_OK;
+	return ledger_person_list(v->c->l, cl.id, f->persons, LEDGER_MAX_PERSONS, &f->n_persons, e);
 }
 
 int ctl_clients_form_required(const ctlc_form *f, int field)
@@ -216,14 +217,6 @@ static int check_taxid(ctl_clients *v, const ctlc_form *f, taxid_check *tc)
 	                      f->receiver == RECEIVER_FOREIGN, f->text[CF_TAXID], dv, tc);
 }
 
-static int phone_ok(const char *s)
-{
-	for (; *s; s++)
-		if (!strchr("0123456789 +-().", *s))
-			return 0;
-	return 1;
-}
-
 void ctl_clients_form_check(ctl_clients *v, ctlc_form *f, int field, char *err, size_t size)
 {
 	taxid_check tc;
@@ -253,17 +246,13 @@ void ctl_clients_form_check(ctl_clients *v, ctlc_form *f, int field, char *err, 
 		if (!f->dv_typed)
 			snprintf(f->text[CF_DV], sizeof f->text[CF_DV], "%s", tc.dv);
 		break;
-	case CF_EMAIL: {
-		const char *at = strchr(t, '@');
-
-		if (!at || at == t || strchr(at + 1, '@') || !strchr(at + 1, '.') || strchr(t, ' ') ||
-		    t[strlen(t) - 1] == '.')
+	case CF_EMAIL:
+		if (!ctl_email_list_valid(t))
 			snprintf(err, size, "not an e-mail address (name@domain.com)");
 		break;
-	}
 	case CF_PHONE:
 	case CF_MOBILE:
-		if (!phone_ok(t))
+		if (!ctl_phone_valid(t))
 			snprintf(err, size, "digits, spaces and + - ( ) only");
 		break;
 	case CF_TERMS: {
@@ -286,6 +275,38 @@ void ctl_clients_form_check(ctl_clients *v, ctlc_form *f, int field, char *err, 
 	default:
 		break;
 	}
+}
+
+/* The client and its persons in one transaction: the client's id is known to the persons only
+ * once it is added, and a person refused then undoes the client too. */
+static int save_with_persons(ctl_clients *v, ctlc_form *f, client *cl, int *field, cart_err *e)
+{
+	ledger *l = v->c->l;
+	int was_new[LEDGER_MAX_PERSONS];
+	int rc;
+
+	for (int i = 0; i < f->n_persons && i < LEDGER_MAX_PERSONS; i++)
+		was_new[i] = f->persons[i].id == 0;
+	if ((rc = ledger_begin(l, e)) != CART_OK)
+		return rc;
+	rc = f->id ? ledger_client_update(l, cl, e) : ledger_client_add(l, cl, e);
+	if (rc == CART_CONFLICT)
+		*field = CF_TAXID;
+	if (rc == CART_OK)
+		rc = ledger_persons_replace(l, cl->id, f->persons, f->n_persons, e);
+	if (rc != CART_OK) {
+		ledger_rollback(l);
+		return rc;
+	}
+	/* a failed commit rolls back: the persons replace gave them ids that no longer exist */
+	if ((rc = ledger_commit(l, e)) != CART_OK) {
+		for (int i = 0; i < f->n_persons; i++)
+			if (was_new[i])
+				f->persons[i].id = 0;
+		return rc;
+	}
+	f->id = cl->id;
+	return CART_OK;
 }
 
 int ctl_clients_form_save(ctl_clients *v, ctlc_form *f, int *field, cart_err *e)
@@ -340,12 +361,17 @@ int ctl_clients_form_save(ctl_clients *v, ctlc_form *f, int *field, cart_err *e)
 		*field = CF_LIMIT;
 		return rc;
 	}
-	rc = f->id ? ledger_client_update(v->c->l, &cl, e) : ledger_client_add(v->c->l, &cl, e);
-	if (rc == CART_CONFLICT)
-		*field = CF_TAXID;
-	if (rc == CART_OK)
-		f->id = cl.id;
-	return rc;
+	for (int i = 0; i < f->n_persons; i++) {
+		int pf;
+
+		if (ctl_person_validate(&f->persons[i], &pf, e) != CART_OK) {
+			cart_err why = *e;
+
+			return cart_fail(e, CART_INVALID, _("person %d, %s: %s"), i + 1,
+			                 f->persons[i].name[0] ? f->persons[i].name : "?", why.msg);
+		}
+	}
+	return save_with_persons(v, f, &cl, field, e);
 }
 
 int ctl_clients_row_of(ctl_clients *v, int64_t id, long *row, cart_err *e)

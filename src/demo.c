@@ -475,6 +475,62 @@ static int set_add(uint64_t *set, uint64_t mask, uint64_t h)
 	return 1;
 }
 
+/* The word at index w of text (words split at blanks), folded to ASCII, into out. */
+static void word_ascii(const char *text, int w, char *out, size_t size)
+{
+	char word[64];
+	const char *p = text;
+	size_t n;
+
+	for (; w > 0 && *p; w--) {
+		p += strcspn(p, " ");
+		p += strspn(p, " ");
+	}
+	n = strcspn(p, " ");
+	snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word ? n : sizeof word - 1), p);
+	dn_fold_ascii(word, out, size);
+}
+
+/* Six companies in ten have one or two persons who receive their statements and reminders
+ * (SPEC C2). They are drawn from the client's number and the seed, not from the shared stream,
+ * so every document of the demo is the same with or without them. */
+static int add_persons(gen *g, int32_t i, const client *c)
+{
+	static const char *const roles[] = {
+		"Contabilidad", "Gerente de compras", "Tesorería", "Cuentas por pagar",
+		"Auxiliar contable", "Gerente general", "Jefe de cartera", "Gerente financiero",
+	};
+	uint64_t h = dn_mix(g->o->seed ^ UINT64_C(0x706572736f6e6173), (uint64_t)i);
+	const char *domain = strchr(c->email, '@');
+	int n = h % 10 < 4 ? 0 : h % 10 < 8 ? 1 : 2, rc;
+
+	for (int k = 0; k < n; k++) {
+		uint64_t x = dn_mix(h, (uint64_t)k + 1);
+		char first[32], last[32];
+		int words = 1;
+		person p;
+
+		person_defaults(&p);
+		p.client_id = c->id;
+		dn_person(x % dn_person_capacity(), p.name, sizeof p.name);
+		snprintf(p.role, sizeof p.role, "%s",
+		         roles[((h >> 16) + (uint64_t)k) % (sizeof roles / sizeof roles[0])]);
+		for (const char *q = p.name; *q; q++)
+			words += *q == ' ';
+		/* "María José Peñalosa Gómez" -> maria.penalosa@ the company's domain */
+		word_ascii(p.name, 0, first, sizeof first);
+		word_ascii(p.name, words >= 2 ? words - 2 : 0, last, sizeof last);
+		if (domain)
+			snprintf(p.email, sizeof p.email, "%s.%s%s", first, last, domain);
+		dn_mobile(x >> 8, p.mobile, sizeof p.mobile);
+		/* the first always gets the mail; a second one now and then is kept for the phone */
+		p.notify = k == 0 || (x >> 48) % 4 != 0;
+		if ((rc = ledger_person_add(g->l, &p, g->e)) != CART_OK)
+			return failed(g, rc, "adding a client's person", NULL);
+	}
+	return CART_OK;
+}
+
 static int make_clients(gen *g)
 {
 	uint64_t cap_set = 1024, *set, off[3], used[3] = { 0, 0, 0 };
@@ -539,6 +595,8 @@ static int make_clients(gen *g)
 			rc = failed(g, rc, "adding a client", NULL);
 			break;
 		}
+		if (kind == DN_COMPANY && (rc = add_persons(g, i, &c)) != CART_OK)
+			break;
 		dc->id = c.id;
 		dc->head = dc->tail = dc->chead = dc->ctail = -1;
 		dc->terms = (int16_t)c.terms_days;

@@ -12,6 +12,9 @@ enum { UI_IN_LIST = 1, UI_IN_HELP = 2, UI_IN_DETAIL = 4, UI_IN_FORM = 8, UI_IN_C
        UI_IN_GRID = 32, UI_IN_ALL = 63 };
 /* What must hold for it to work, checked centrally (ui_action_ok) before any handler runs. */
 enum { UI_NEEDS_ROW = 1, UI_NEEDS_FILTER = 2 };
+/* The persons of a client (scr_persons.c): their list and the form of one person. High bits,
+ * clear of the screens other branches add (32 upwards). */
+enum { UI_IN_PERSONS = 1 << 12, UI_IN_PERSON = 1 << 13 };
 
 #define UI_ACTIONS(X)                                                                            \
 	X(HELP,   "Help",  UK_F(1),  '?',          0,      UI_IN_LIST | UI_IN_DETAIL | UI_IN_FORM, 0, \
@@ -51,6 +54,28 @@ enum { UI_NEEDS_ROW = 1, UI_NEEDS_FILTER = 2 };
 	  "yes: discard the changes")                                                              \
 	X(NO,     "No",    'n',      'N',          UK_ESC, UI_IN_CONFIRM, 0,                          \
 	  "no: back to the form")                                                                  \
+	X(PERSONS, "Persons", UK_F(5), UK_CTRL('p'), 0,    UI_IN_FORM,   0,                           \
+	  "the client's associated persons: who receives its statements and reminders")            \
+	X(PHELP,  "Help",  UK_F(1),  '?',          0,      UI_IN_PERSONS | UI_IN_PERSON, 0,          \
+	  "this help: every key of the screen")                                                    \
+	X(PADD,   "Add",   UK_F(2),  'a',          0,      UI_IN_PERSONS, 0,                          \
+	  "add a person: an empty person form")                                                    \
+	X(PEDIT,  "Edit",  UK_F(4),  'e',          UK_ENTER, UI_IN_PERSONS, UI_NEEDS_ROW,             \
+	  "edit the selected person")                                                              \
+	X(PDEL,   "Delete", UK_F(8), 'd',          UK_DELETE, UI_IN_PERSONS, UI_NEEDS_ROW,            \
+	  "delete the selected person (asks first)")                                               \
+	X(PBACK,  "Back",  UK_ESC,   'q',          UK_F(10), UI_IN_PERSONS, 0,                        \
+	  "back to the client form (F9 there saves the client with its persons)")                  \
+	X(PUP,    NULL,    UK_UP,    UK_CTRL('p'), 'k',    UI_IN_PERSONS, 0, "previous person")      \
+	X(PDOWN,  NULL,    UK_DOWN,  UK_CTRL('n'), 'j',    UI_IN_PERSONS, 0, "next person")          \
+	X(POK,    "OK",    UK_F(9),  UK_CTRL('s'), 0,      UI_IN_PERSON, 0,                           \
+	  "check the person and put it in the client's list")                                      \
+	X(PCANCEL, "Cancel", UK_ESC, UK_F(10),     0,      UI_IN_PERSON, 0,                           \
+	  "close the person's form; asks first when something was typed")                          \
+	X(PFIELD, NULL,    UK_TAB,   UK_BTAB,      UK_ENTER, UI_IN_PERSON, 0,                         \
+	  "next / previous field (Up and Down too; the field left is checked)")                    \
+	X(PMAIL,  NULL,    UK_LEFT,  UK_RIGHT,     ' ',    UI_IN_PERSON, 0,                           \
+	  "on Receives mail: no / yes (y and n too); in text: move the cursor")                    \
 	X(ERASE,  NULL,    UK_BACKSPACE, 0,        0,      UI_IN_LIST,   UI_NEEDS_FILTER,             \
 	  "delete the last character of the filter")                                              \
 	/* the lines of a document (ui/grid.h) */                                                  \

@@ -82,6 +82,7 @@ static void build(scr_cform *s)
 	form_set_choice(&s->fm, CF_ACTIVE, s->vm.active ? 1 : 0);
 	set_required(s);
 	s->confirm = 0;
+	s->ps.open = 0;
 }
 
 void cform_open_new(scr_cform *s, ctl_clients *v)
@@ -128,6 +129,12 @@ int cform_key(scr_cform *s, int key)
 {
 	int r, left;
 
+	if (s->ps.open) {
+		/* changed persons are typed work: Esc on the form asks before dropping them */
+		if (persons_key(&s->ps, key) == PERSONS_CLOSED && s->ps.changed)
+			s->fm.dirty = 1;
+		return CFORM_STAY;
+	}
 	if (s->confirm) {
 		switch (ui_action_of(key, UI_IN_CONFIRM, 0)) {
 		case UA_YES:
@@ -146,6 +153,10 @@ int cform_key(scr_cform *s, int key)
 		return CFORM_HELP;
 	case UA_SAVE:
 		return save(s);
+	case UA_PERSONS:
+		sync_in(s);
+		persons_open(&s->ps, &s->vm);
+		return CFORM_STAY;
 	case UA_CANCEL:
 		if (!s->fm.dirty) {
 			ui_status(0, "%s", "");
@@ -176,6 +187,10 @@ void cform_draw(scr_cform *s, const char *co_name)
 {
 	char left[256];
 
+	if (s->ps.open) {
+		persons_draw(&s->ps, co_name);
+		return;
+	}
 	erase();
 	snprintf(left, sizeof left, " cartera — %s", co_name);
 	ui_title(left, s->vm.id ? "Edit client" : "New client");

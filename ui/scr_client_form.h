@@ -5,6 +5,7 @@
 #define CARTERA_UI_SCR_CLIENT_FORM_H
 
 #include "form.h"
+#include "scr_persons.h"
 
 #include "cartera/ctl_clients.h"
 
@@ -13,6 +14,7 @@ typedef struct scr_cform {
 	ctlc_form vm;
 	form fm;
 	int confirm;          /* "Discard the changes? (y/n)" is up */
+	scr_persons ps;       /* the client's persons (F5), over the form while ps.open */
 } scr_cform;
 
 /* What a key did, for the list's loop. */

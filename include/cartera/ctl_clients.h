@@ -5,6 +5,7 @@
 #define CARTERA_CTL_CLIENTS_H
 
 #include "cartera/ctl.h"
+#include "cartera/ctl_persons.h"
 
 enum ctlc_sort { CTLC_BY_NAME = CLIENT_BY_NAME, CTLC_BY_TAXID = CLIENT_BY_TAXID,
                  CTLC_BY_PHONE = CLIENT_BY_PHONE };
@@ -56,6 +57,10 @@ typedef struct ctlc_form {
 	int active;
 	int dv_typed;             /* the clerk typed the DV (compared); else it is computed */
 	char text[CF_COUNT][400]; /* the text fields as typed (choices are not kept here) */
+	/* the associated persons (SPEC C2) in their order, saved with the client in one
+	 * transaction; a new one has id 0 */
+	person persons[LEDGER_MAX_PERSONS];
+	int n_persons;
 } ctlc_form;
 
 /* A new client's defaults (taxpayer, natural person, 30 days, active). */
@@ -67,8 +72,10 @@ int ctl_clients_form_required(const ctlc_form *f, int field);
  * tax id is checked by the company's country; when the DV was not typed it is computed into
  * text[CF_DV]. */
 void ctl_clients_form_check(ctl_clients *v, ctlc_form *f, int field, char *err, size_t size);
-/* Check every field and add or change the client; f->id is set to the saved client's. On an
- * error *field says which field it is about (-1: none in particular). */
+/* Check every field and add or change the client and make its persons f->persons, all in one
+ * transaction (a bad person leaves no client); f->id is set to the saved client's. On an error
+ * *field says which field it is about (-1: none in particular, or a person: the message names
+ * it). */
 int ctl_clients_form_save(ctl_clients *v, ctlc_form *f, int *field, cart_err *e);
 /* The row of client id in the current query (-1 when the filter hides it). */
 int ctl_clients_row_of(ctl_clients *v, int64_t id, long *row, cart_err *e);

@@ -390,4 +390,53 @@ int ledger_bulk_begin(ledger *l, cart_err *e);
 int ledger_bulk_end(ledger *l, cart_err *e);
 void ledger_bulk_abort(ledger *l);
 
+/* ---- persons associated with a client (SPEC C2, seed 002) ----
+ * People at a client company (name, role, e-mail, phones) who receive its statements and
+ * reminders when notify is set. Master data, not ledger entries: they may be changed and
+ * deleted. Each write is one transaction with an audit line. */
+
+#define LEDGER_MAX_PERSONS 20      /* per client: the form keeps them all in memory */
+
+typedef struct person {
+	int64_t id;               /* 0: not saved yet */
+	int64_t client_id;
+	char name[160];
+	char role[120];           /* "Contadora", "Gerente de compras" */
+	char email[160];
+	char phone[40];
+	char mobile[40];
+	int notify;               /* 1: receives statements and reminders */
+	int position;             /* order within the client, from 0 (set by the model) */
+} person;
+
+/* An empty person who receives mail. */
+void person_defaults(person *p);
+/* Add p at the end of its client's persons; sets p->id and p->position. Refused when the client
+ * is unknown, the name blank, or the client already has LEDGER_MAX_PERSONS. */
+int ledger_person_add(ledger *l, person *p, cart_err *e);
+int ledger_person_get(ledger *l, int64_t id, person *p, cart_err *e);
+/* Change a person's fields (not its client or its place in the order). */
+int ledger_person_update(ledger *l, const person *p, cart_err *e);
+/* Delete person id of client client_id (CART_NOTFOUND, naming both, when it is not theirs). */
+int ledger_person_delete(ledger *l, int64_t client_id, int64_t id, cart_err *e);
+/* The persons of a client in their order; *n of at most max. */
+int ledger_person_list(ledger *l, int64_t client_id, person *out, int max, int *n, cart_err *e);
+/* Make the client's persons exactly persons[0..n-1], in that order, in ONE transaction (a form's
+ * save): entries with an id are changed (they must be this client's), entries with id 0 are
+ * added (their id is set), and the client's other persons are deleted. On failure nothing is
+ * written and the array is as it was. Inside an outer ledger_begin it joins that transaction. */
+int ledger_persons_replace(ledger *l, int64_t client_id, person *persons, int n, cart_err *e);
+
+/* Where a client's statements and reminders go: the client's own e-mail(s) (its e-mail field
+ * may hold several, split at commas, semicolons or blanks), then each person with notify set
+ * and an e-mail, in their order; an address already listed is not repeated (case-insensitive). */
+#define LEDGER_MAX_RECIPIENTS (LEDGER_MAX_PERSONS + 8)
+typedef struct mail_to {
+	char name[200];           /* the client's name, or the person's */
+	char email[160];
+	int64_t person_id;        /* 0 for the client's own address */
+} mail_to;
+int ledger_client_recipients(ledger *l, int64_t client_id, mail_to *out, int max, int *n,
+                             cart_err *e);
+
 #endif

@@ -27,7 +27,7 @@ expected=" Receiver type   <taxpayer>
  Notes
  Active          <yes>"
 assert_eq "$expected" "$(sed -n '3,16p' <<<"$S")" "every field of seed 002, required ones starred, defaults"
-assert_eq "F1 Help  F9 Save  Esc Cancel" "$(row "$S" 24)" "form key bar"
+assert_eq "F1 Help  F9 Save  Esc Cancel  F5 Persons" "$(row "$S" 24)" "form key bar"
 assert_match "$(attrs 1 | row "$(cat)" 3)" '^ B+ +R' "the current field: label bold, cursor cell reverse"
 
 screen 'n<dump>'

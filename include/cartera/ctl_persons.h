@@ -1,0 +1,35 @@
+/* The persons associated with a client (SPEC C2) as a clerk types them: each field's text checked
+ * with a message for the clerk (name required, e-mail well formed, phone characters), and a
+ * person's typed fields turned into a model record. No curses and no SQL here. The e-mail and
+ * phone checks are the client form's too. */
+#ifndef CARTERA_CTL_PERSONS_H
+#define CARTERA_CTL_PERSONS_H
+
+#include <stddef.h>
+
+#include "cartera/ledger.h"
+
+enum ctlp_field { PF_NAME, PF_ROLE, PF_EMAIL, PF_PHONE, PF_MOBILE, PF_NOTIFY, PF_COUNT };
+
+/* One e-mail address: something@domain.tld, no blanks, commas or semicolons. */
+int ctl_email_valid(const char *s);
+/* One or more addresses separated by commas or semicolons, blanks around them allowed (a
+ * client's own e-mail field: statements go to each). */
+int ctl_email_list_valid(const char *s);
+/* A phone number: digits, spaces and + - ( ) . only. */
+int ctl_phone_valid(const char *s);
+
+/* The field's name for messages ("e-mail"), translated. */
+const char *ctl_person_field_name(int field);
+/* Check one field's text as the clerk leaves it: the message (not naming the field, which the
+ * form shows beside it) in err, "" when fine. PF_NOTIFY is a yes/no and always fine. */
+void ctl_person_check(int field, const char *text, char *err, size_t size);
+/* The typed fields (text[PF_NOTIFY] is ignored) into *out, blanks trimmed at both ends; every
+ * field checked, too long ones refused. On an error *field says which one and the message names
+ * it ("the person's e-mail ..."). out->id and out->client_id are left as they were. */
+int ctl_person_from_text(const char *const text[PF_COUNT], int notify, person *out, int *field,
+                         cart_err *e);
+/* Check a whole person record (as the client form saves it). */
+int ctl_person_validate(const person *p, int *field, cart_err *e);
+
+#endif

@@ -69,7 +69,9 @@ enum { UI_IN_DIALOG = 32, UI_IN_TABS = 64, UI_IN_MESSAGE = 128 };
 	X(TABNEXT, N_("Next tab"), UK_TAB, ']',        UK_RIGHT, UI_IN_TABS, 0,                     \
 	  N_("the next tab (1 to 9 go straight to a tab)"))                                         \
 	X(TABPREV, NULL,   UK_BTAB,  '[',          UK_LEFT, UI_IN_TABS,  0,                         \
-	  N_("the previous tab"))
+	  N_("the previous tab"))                                                                   \
+	X(EMPTY,  NULL,    UK_CTRL('u'), 0,        0,      UI_IN_FORM,   0,                           \
+	  N_("empty the field (text, amounts, dates)"))
 
 enum ui_action {
 	UA_NONE = 0,

@@ -231,6 +231,11 @@ static int edit_key(form *f, form_field *fl, int key)
 		next = offset_of(fl->value, fl->cursor + 1);
 		memmove(fl->value + at, fl->value + next, len - next + 1);
 		break;
+	case UK_CTRL('u'):
+		/* the whole value goes, as in a shell's line editor */
+		fl->value[0] = '\0';
+		fl->cursor = 0;
+		break;
 	default: {
 		char ch[4];
 		int n;

@@ -136,7 +136,12 @@ static void test_prompt(void **state)
 	assert_int_equal(d.kind, DLG_NONE);
 	dialog_answer_text(&d, out, sizeof out);
 	assert_string_equal(out, "q?ao/clients.csv");
-	/* the length limit holds */
+	/* C-u empties the line */
+	dialog_prompt(&d, 2, "t", "", "File", 30, "clients.csv");
+	assert_int_equal(dialog_handle_key(&d, UK_CTRL('u')), DLG_OPEN);
+	assert_string_equal(d.fm.f[0].value, "");
+	assert_int_equal(d.fm.f[0].cursor, 0);
+		/* the length limit holds */
 	dialog_prompt(&d, 2, "t", "", "File", 5, "");
 	type(&d, "abcdefgh");
 	assert_string_equal(d.fm.f[0].value, "abcde");

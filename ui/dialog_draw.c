@@ -70,14 +70,15 @@ int dialog_key(dialog *d, int key)
 	return r;
 }
 
-/* A box of h x w centred on the screen (cut to fit it); returns its top row and column. */
+/* A box of h x w centred between the title line and the status line (cut to fit); returns its
+ * top row and column. */
 static void centre(int *h, int *w, int *y, int *x)
 {
 	if (*w > COLS - 2)
 		*w = COLS - 2;
-	if (*h > LINES - 2)
-		*h = LINES - 2;
-	*y = (LINES - 2 - *h) / 2 + (LINES > *h + 3);
+	if (*h > LINES - 3)
+		*h = LINES - 3;
+	*y = 1 + (LINES - 3 - *h) / 2;
 	*x = (COLS - *w) / 2;
 }
 
@@ -134,7 +135,7 @@ static void draw_prompt(dialog *d)
 static void draw_pick(dialog *d)
 {
 	const lv_source src = { pick_fetch, pick_cell, d };
-	int w = 76, h = LINES - 4 > 8 ? LINES - 4 : 8, y, x, cw;
+	int w = 76, h = LINES - 3 > 8 ? LINES - 3 : 8, y, x, cw;
 	char count[96], filter[LV_FILTER_MAX + 64];
 
 	centre(&h, &w, &y, &x);
@@ -154,12 +155,61 @@ static void draw_pick(dialog *d)
 	ui_keybar(UI_IN_DIALOG, 0);
 }
 
+/* The display lines of the message wrapped at width columns (a long reason goes on, indented, on
+ * the next line rather than being cut): line n's start and length into *start / *len when n is
+ * asked for (n < 0: none); returns how many lines there are. */
+static int wrap(const char *text, int width, int n, const char **start, int *len)
+{
+	const char *p = text;
+	int count = 0;
+
+	while (*p) {
+		const char *end = strchr(p, '\n'), *q = p, *brk = NULL;
+		int w = 0, indent = 0, cp, l;
+
+		if (!end)
+			end = p + strlen(p);
+		/* one display line of this text line: as many characters as fit, cut at a blank */
+		do {
+			const char *lstart = q;
+
+			w = indent;
+			brk = NULL;
+			while (q < end && (l = uk_utf8_decode(q, &cp)) > 0) {
+				char ch[8];
+
+				snprintf(ch, sizeof ch, "%.*s", l, q);
+				if (w + utf8_width(ch) > width)
+					break;
+				w += utf8_width(ch);
+				if (cp == ' ')
+					brk = q;
+				q += l;
+			}
+			if (q < end && brk && brk > lstart)
+				q = brk + 1;
+			if (count == n) {
+				*start = lstart;
+				*len = (int)(q - lstart);
+				return count + 1;
+			}
+			count++;
+			indent = 2;
+			if (q == lstart)
+				q += uk_utf8_decode(q, &cp);   /* a column too narrow for one character */
+		} while (q < end);
+		p = *end ? end + 1 : end;
+	}
+	return count ? count : 1;
+}
+
 static void draw_message(dialog *d)
 {
-	int w = 4, h, y, x, n = 0;
-	const char *p = d->msg ? d->msg : "";
+	int w = utf8_width(d->title) + 8, h, y, x, tw;
+	const char *text = d->msg ? d->msg : "";
 
-	for (const char *q = p; *q;) {
+	/* as wide as the longest line, up to the screen */
+	for (const char *q = text; *q;) {
 		const char *end = strchr(q, '\n');
 		char line[1024];
 		int lw;
@@ -169,8 +219,10 @@ static void draw_message(dialog *d)
 			w = lw;
 		q = end ? end + 1 : q + strlen(q);
 	}
-	if (utf8_width(d->title) + 8 > w)
-		w = utf8_width(d->title) + 8;
+	if (w > COLS - 2)
+		w = COLS - 2;
+	tw = w - 4 > 1 ? w - 4 : 1;
+	d->nlines = wrap(text, tw, -1, NULL, NULL);
 	h = d->nlines + 2;
 	centre(&h, &w, &y, &x);
 	d->height = h - 2;
@@ -178,18 +230,14 @@ static void draw_message(dialog *d)
 	if (d->top > d->nlines - d->height)
 		d->top = d->nlines - d->height > 0 ? d->nlines - d->height : 0;
 	ui_box(y, x, h, w, d->title);
-	while (*p && n < d->top + d->height) {
-		const char *end = strchr(p, '\n');
-		int len = (int)(end ? end - p : (long)strlen(p));
+	for (int r = 0; r < d->height && d->top + r < d->nlines; r++) {
+		const char *p;
+		char line[1024];
+		int len;
 
-		if (n >= d->top) {
-			char line[1024];
-
-			snprintf(line, sizeof line, "%.*s", len, p);
-			ui_put(y + 1 + n - d->top, x + 2, w - 4, line, 0);
-		}
-		n++;
-		p = end ? end + 1 : p + len;
+		wrap(text, tw, d->top + r, &p, &len);
+		snprintf(line, sizeof line, "%s%.*s", p != text && p[-1] != '\n' ? "  " : "", len, p);
+		ui_put(y + 1 + r, x + 2, tw, line, 0);
 	}
 	ui_set_role(UR_FRAME);
 	if (d->top > 0)

@@ -34,12 +34,12 @@ static const lv_col cols[] = {
 
 /* The detail window's open items. */
 static const lv_col item_cols[] = {
-	{ N_("Document"), 12, 0, 1, 0 },
+	{ N_("Document"), 14, 0, 1, 0 },
 	{ N_("Date"), 10, 0, 0, 0 },
 	{ N_("Due"), 10, 0, 0, 0 },
-	{ N_("Days late"), 9, 1, 0, 0 },
-	{ N_("Amount"), 16, 1, 0, 0 },
-	{ N_("Open"), 16, 1, 0, 0 },
+	{ N_("Days"), 5, 1, 0, 0 },       /* overdue */
+	{ N_("Amount"), 14, 1, 0, 0 },
+	{ N_("Open"), 14, 1, 0, 0 },
 };
 
 /* The sortable columns in the controller's terms. */

@@ -196,7 +196,7 @@ static int wrap(const char *text, int width, int n, const char **start, int *len
 			count++;
 			indent = 2;
 			if (q == lstart)
-				q += uk_utf8_decode(q, &cp);   /* a column too narrow for one character */
+				q += uk_utf8_decode(q, &cp);   /* too narrow for one character */
 		} while (q < end);
 		p = *end ? end + 1 : end;
 	}
@@ -236,7 +236,9 @@ static void draw_message(dialog *d)
 		int len;
 
 		wrap(text, tw, d->top + r, &p, &len);
-		snprintf(line, sizeof line, "%s%.*s", p != text && p[-1] != '\n' ? "  " : "", len, p);
+		/* a line that goes on is indented */
+		snprintf(line, sizeof line, "%s%.*s", p != text && p[-1] != '\n' ? "  " : "", len,
+		         p);
 		ui_put(y + 1 + r, x + 2, tw, line, 0);
 	}
 	ui_set_role(UR_FRAME);

@@ -176,7 +176,8 @@ int cform_key(scr_cform *s, int key)
 		if (s->fm.f[left].error[0])
 			ui_status(1, "%s: %s", s->fm.f[left].label, s->fm.f[left].error);
 		else if ((left == CF_TAXID || left == CF_DV) && s->fm.f[CF_TAXID].warning[0])
-			ui_status_warn("%s: %s", s->fm.f[CF_TAXID].label, s->fm.f[CF_TAXID].warning);
+			ui_status_warn("%s: %s", s->fm.f[CF_TAXID].label,
+			               s->fm.f[CF_TAXID].warning);
 		else
 			ui_status(0, "%s", "");
 	}
@@ -199,8 +200,8 @@ void cform_draw(scr_cform *s, const char *co_name)
 	erase();
 	snprintf(left, sizeof left, " cartera — %s", co_name);
 	ui_title(left, s->vm.id ? _("Edit client") : _("New client"));
-	ui_put(1, 0, COLS, _("Fields marked * are required: they depend on the receiver and taxpayer"
-	                     " type."), 0);
+	ui_put(1, 0, COLS,
+	       _("Fields marked * are required: they depend on the receiver and taxpayer type."), 0);
 	form_draw(&s->fm, 2, 1, LINES - 4, COLS - 1);
 	ui_status_draw();
 	ui_keybar(UI_IN_FORM, 0);

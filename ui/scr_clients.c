@@ -230,8 +230,10 @@ static void draw_detail(scr *s)
 	if (s->tb.cur == 0) {
 		draw_record(s, y + 3, x + 2, w - 4, y + h - 1);
 	} else if (listview_draw(&s->ilv, &src, y + 2, x + 2, h - 3, w - 4) == 0 && !s->ilv.rows) {
-		static const char *const none[] = { N_("Nothing due later."), N_("Nothing overdue."),
-		                                    N_("No credits in the client's favour.") };
+		static const char *const none[] = {
+			N_("Nothing due later."), N_("Nothing overdue."),
+			N_("No credits in the client's favour."),
+		};
 
 		ui_put(y + 3, x + 2, w - 4, _(none[s->tb.cur - 1]), 0);
 	}
@@ -332,14 +334,16 @@ static void form_key(scr *s, int key)
 static void ask_file(scr *s, int tag)
 {
 	if (!s->path[0])
-		snprintf(s->path, sizeof s->path, "%s", "clients.csv");
+		/* TRANSLATORS: the file name offered for a client import or export */
+		snprintf(s->path, sizeof s->path, "%s", _("clients.csv"));
 	if (tag == ASK_IMPORT)
 		dialog_prompt(&s->dlg, tag, _("Import clients"),
 		              _("The CSV file to read (one bad line and nothing is imported):"),
 		              _("File"), 200, s->path);
 	else
 		dialog_prompt(&s->dlg, tag, _("Export clients"),
-		              _("The CSV file to write, every client in it:"), _("File"), 200, s->path);
+		              _("The CSV file to write, every client in it:"), _("File"), 200,
+		              s->path);
 }
 
 /* Append a printf line to a growing message (for the message window). */
@@ -434,7 +438,8 @@ static void export_file(scr *s, int replace)
 		ui_status(1, "%s", e.msg);
 		return;
 	}
-	ui_status(0, P_("%ld client exported to %s.", "%ld clients exported to %s.", n), n, s->path);
+	ui_status(0, P_("%ld client exported to %s.", "%ld clients exported to %s.", n), n,
+	          s->path);
 }
 
 /* A dialog was answered (or cancelled). */

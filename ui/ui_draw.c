@@ -171,7 +171,8 @@ void ui_help_draw(int where, const char *screen, const char *co_name)
 	/* what letters do differs: the list types them into its filter, a form into its fields */
 	ui_put(1, 0, COLS, where & UI_IN_LIST ?
 	       _("Keys of this screen (letters act only while the filter is empty):") :
-	       where & UI_IN_FORM ? _("Keys of this form (letters and digits type into the field):") :
+	       where & UI_IN_FORM ?
+	       _("Keys of this form (letters and digits type into the field):") :
 	       _("Keys of this window:"), 0);
 	for (int a = 1; a < UA_COUNT && y < LINES - 2; a++) {
 		const ui_action_info *ai = ui_action_get(a);

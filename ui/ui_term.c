@@ -117,7 +117,8 @@ int ui_begin(const ui_opts *o, cart_err *e)
 		if (!term || !*term)
 			term = "xterm-256color";
 		if (!T.tout || !T.tin || !(T.scr = newterm(term, T.tout, T.tin))) {
-			cart_fail(e, CART_IO, _("cannot draw the screen off-line for terminal type \"%s\""),
+			cart_fail(e, CART_IO,
+			          _("cannot draw the screen off-line for terminal type \"%s\""),
 			          term);
 			ui_end();
 			return e->code;

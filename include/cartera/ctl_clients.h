@@ -47,7 +47,7 @@ enum ctlc_item_kind { CTLC_DUE, CTLC_OVERDUE, CTLC_CREDITS, CTLC_KINDS };
 
 typedef struct ctlc_item {
 	int64_t doc_id;
-	char number[48];          /* "F-000123", or "F-000123 2/3"-style with the instalment number */
+	char number[48];          /* "FAC-000123", or "FAC-000123 #2" for instalment 2 */
 	char date[DATE_LEN], due[DATE_LEN];
 	char days[16];            /* days overdue, "" when not overdue */
 	char amount[64], open[64];/* company format; another currency carries its code */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cartera/ctl_clients.h"
+#include "cartera/i18n.h"
 
 void ctl_clients_init(ctl_clients *v, ctl *c)
 {
@@ -188,7 +189,7 @@ int ctl_clients_items(ctl_clients *v, int64_t id, const char *asof, ctlc_items *
 	k.out = out;
 	rc = ledger_open_items(v->c->l, id, asof, collect_item, &k, e);
 	if (rc == CART_OK && k.nomem)
-		rc = cart_fail(e, CART_NOMEM, "out of memory reading the open items");
+		rc = cart_fail(e, CART_NOMEM, _("out of memory reading the open items"));
 	if (rc != CART_OK)
 		ctl_clients_items_free(out);
 	return rc;

@@ -45,9 +45,11 @@ typedef struct dialog {
 	int nlines, top, height;
 } dialog;
 
-/* Open one kind of dialog in d (which may hold a closed one: its memory is reused). */
+/* Open one kind of dialog in d: zeroed before its first use, then it may hold a closed one
+ * (its memory is reused); dialog_free() when the screen ends. */
 void dialog_confirm(dialog *d, int tag, const char *title, const char *question);
-/* options are shown in order, sel highlighted; they must outlive the dialog. */
+/* options (N_() strings, translated where drawn; they must outlive the dialog) are shown in
+ * order, numbered: 1..9 choose at once, first letters and arrows move, Enter takes sel. */
 void dialog_choose(dialog *d, int tag, const char *title, const char *text,
                    const char *const *options, int n, int sel);
 void dialog_prompt(dialog *d, int tag, const char *title, const char *text, const char *label,

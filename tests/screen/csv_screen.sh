@@ -117,4 +117,19 @@ assert_match "$(text 1 | row "$(cat)" 23)" "cannot read $T/none.csv: No such fil
 screen "i<Esc><dump>"
 assert_not_contains "$(text 1)" "Import clients" "Esc on the prompt: nothing asked, nothing done"
 
+# accepted with a warning (a Mexican RFC's check digit): imported, and the warning shown
+DB="$T/mx.db"
+cart init --name "Comercial del Norte S.A. de C.V." --country MX --currency MXN
+assert_status 0 "a Mexican company's ledger"
+printf 'name,tax_id,taxpayer_type\nServicio de Administración Tributaria,SAT970701NN4,legal\nComisión Federal de Electricidad,CFE370814QI0,legal\n' >"$T/mx.csv"
+screen "i<C-u>$T/mx.csv<Enter><dump><Enter><dump>"
+S=$(text 1)
+assert_match "$S" '┌─ Imported ─+┐' "a warning: a window says what is worth a look"
+assert_match "$S" '│ 2 clients imported; worth a look: +│' "both clients imported"
+assert_match "$S" '│ line 2: RFC "SAT970701NN4" has check digit 4, expected 3;' "the warning with its line"
+assert_eq "2 clients imported from $T/mx.csv." "$(row "$S" 23)" "the status line counts them"
+S=$(text 2)
+assert_not_contains "$S" "Imported" "Enter closes the window"
+assert_match "$(row "$S" 2)" ' 1–2 of 2$' "the two clients in the list"
+
 done_testing

@@ -97,6 +97,13 @@ static void build(scr_cform *s)
 	form_set_choice(&s->fm, CF_ACTIVE, s->vm.active ? 1 : 0);
 	set_required(s);
 	s->dlg.kind = DLG_NONE;
+	/* a saved client's tax id that warns says so as soon as the form opens */
+	if (s->vm.id) {
+		char warn[FORM_ERROR_MAX];
+
+		ctl_clients_form_warning(s->v, &s->vm, CF_TAXID, warn, sizeof warn);
+		form_set_warning(&s->fm, CF_TAXID, warn);
+	}
 }
 
 void cform_open_new(scr_cform *s, ctl_clients *v)

@@ -58,6 +58,11 @@ cart client show SAT970701NN4
 assert_status 0 "client show finds the RFC"
 assert_contains "$OUT" "Servicio de Administración Tributaria" "the client was saved"
 
+# editing it: the warning is there as the form opens
+screen 'e<dump>'
+assert_match "$(text 1 | row "$(cat)" 5)" '^ Tax id \* +SAT970701NN4 +RFC "SAT970701NN4" has check digit 4' \
+	"edit: the saved RFC's warning shown at once"
+
 # without colours the warning is underlined and an error bold: still told apart
 NO_COLOR=1 screen '<F2><Down><Right><Tab>SIN9311169P8<Tab><dump><S-Tab><C-u>SAT97<Tab><dump>'
 assert_match "$(attrs 1 | row "$(cat)" 5)" ' U{40,}$' "NO_COLOR: the warning underlined"

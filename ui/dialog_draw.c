@@ -156,9 +156,9 @@ static void draw_pick(dialog *d)
 }
 
 /* The display lines of the message wrapped at width columns (a long reason goes on, indented, on
- * the next line rather than being cut): line n's start and length into *start / *len when n is
- * asked for (n < 0: none); returns how many lines there are. */
-static int wrap(const char *text, int width, int n, const char **start, int *len)
+ * the next line rather than being cut), in one pass: the start and length of lines first ..
+ * first + n - 1 into start[] / len[]; returns how many lines there are in all. */
+static int wrap(const char *text, int width, int first, int n, const char **start, int *len)
 {
 	const char *p = text;
 	int count = 0;
@@ -188,10 +188,9 @@ static int wrap(const char *text, int width, int n, const char **start, int *len
 			}
 			if (q < end && brk && brk > lstart)
 				q = brk + 1;
-			if (count == n) {
-				*start = lstart;
-				*len = (int)(q - lstart);
-				return count + 1;
+			if (count >= first && count < first + n) {
+				start[count - first] = lstart;
+				len[count - first] = (int)(q - lstart);
 			}
 			count++;
 			indent = 2;
@@ -222,7 +221,7 @@ static void draw_message(dialog *d)
 	if (w > COLS - 2)
 		w = COLS - 2;
 	tw = w - 4 > 1 ? w - 4 : 1;
-	d->nlines = wrap(text, tw, -1, NULL, NULL);
+	d->nlines = wrap(text, tw, 0, 0, NULL, NULL);
 	h = d->nlines + 2;
 	centre(&h, &w, &y, &x);
 	d->height = h - 2;
@@ -230,16 +229,19 @@ static void draw_message(dialog *d)
 	if (d->top > d->nlines - d->height)
 		d->top = d->nlines - d->height > 0 ? d->nlines - d->height : 0;
 	ui_box(y, x, h, w, d->title);
-	for (int r = 0; r < d->height && d->top + r < d->nlines; r++) {
-		const char *p;
-		char line[1024];
-		int len;
+	{
+		const char *start[1000];
+		int len[1000], n = d->height < 1000 ? d->height : 1000;
 
-		wrap(text, tw, d->top + r, &p, &len);
-		/* a line that goes on is indented */
-		snprintf(line, sizeof line, "%s%.*s", p != text && p[-1] != '\n' ? "  " : "", len,
-		         p);
-		ui_put(y + 1 + r, x + 2, tw, line, 0);
+		wrap(text, tw, d->top, n, start, len);
+		for (int r = 0; r < n && d->top + r < d->nlines; r++) {
+			char line[1024];
+
+			/* a line that goes on is indented */
+			snprintf(line, sizeof line, "%s%.*s",
+			         start[r] != text && start[r][-1] != '\n' ? "  " : "", len[r], start[r]);
+			ui_put(y + 1 + r, x + 2, tw, line, 0);
+		}
 	}
 	ui_set_role(UR_FRAME);
 	if (d->top > 0)

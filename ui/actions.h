@@ -34,12 +34,12 @@ enum { UI_IN_DIALOG = 32, UI_IN_TABS = 64, UI_IN_MESSAGE = 128 };
 	  N_("leave cartera (q only while the filter is empty)"))                                   \
 	X(CLOSE,  N_("Close"), UK_ESC,   'q',          UK_F(10), UI_IN_HELP | UI_IN_DETAIL | UI_IN_MESSAGE, 0, \
 	  N_("close this window"))                                                                  \
-	X(UP,     NULL,    UK_UP,    UK_CTRL('p'), 0,      UI_IN_LIST,   0, N_("previous row"))     \
-	X(DOWN,   NULL,    UK_DOWN,  UK_CTRL('n'), 0,      UI_IN_LIST,   0, N_("next row"))         \
-	X(PGUP,   NULL,    UK_PGUP,  0,            0,      UI_IN_LIST,   0, N_("previous page"))    \
-	X(PGDN,   NULL,    UK_PGDN,  0,            0,      UI_IN_LIST,   0, N_("next page"))        \
-	X(HOME,   NULL,    UK_HOME,  0,            0,      UI_IN_LIST,   0, N_("first row"))        \
-	X(END,    NULL,    UK_END,   0,            0,      UI_IN_LIST,   0, N_("last row"))         \
+	X(UP,     NULL,    UK_UP,    UK_CTRL('p'), 0,      UI_IN_LIST | UI_IN_TABS, 0, N_("previous row"))     \
+	X(DOWN,   NULL,    UK_DOWN,  UK_CTRL('n'), 0,      UI_IN_LIST | UI_IN_TABS, 0, N_("next row"))         \
+	X(PGUP,   NULL,    UK_PGUP,  0,            0,      UI_IN_LIST | UI_IN_TABS, 0, N_("previous page"))    \
+	X(PGDN,   NULL,    UK_PGDN,  0,            0,      UI_IN_LIST | UI_IN_TABS, 0, N_("next page"))        \
+	X(HOME,   NULL,    UK_HOME,  0,            0,      UI_IN_LIST | UI_IN_TABS, 0, N_("first row"))        \
+	X(END,    NULL,    UK_END,   0,            0,      UI_IN_LIST | UI_IN_TABS, 0, N_("last row"))         \
 	X(SAVE,   N_("Save"),  UK_F(9),  UK_CTRL('s'), 0,      UI_IN_FORM,   0,                     \
 	  N_("check every field and save the client"))                                              \
 	X(CANCEL, N_("Cancel"), UK_ESC,  UK_F(10),     0,      UI_IN_FORM,   0,                     \

@@ -545,7 +545,7 @@ static void popup_key(scr *s, int key)
 			return;
 		}
 		/* the open items scroll like the list */
-		switch (s->tb.cur > 0 ? ui_action_of(key, UI_IN_LIST, 1) : UA_NONE) {
+		switch (s->tb.cur > 0 ? ui_action_of(key, UI_IN_TABS, 1) : UA_NONE) {
 		case UA_UP: case UA_DOWN: case UA_PGUP: case UA_PGDN: case UA_HOME: case UA_END:
 			listview_handle_key(&s->ilv, key);
 			return;

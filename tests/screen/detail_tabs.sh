@@ -66,6 +66,7 @@ assert_eq "Keys of this window:" "$(row "$S" 2)" "its first line fits the window
 assert_match "$S" '^ Tab \] Right +the next tab' "help: next tab keys"
 assert_match "$S" '^ S-Tab \[ Left +the previous tab' "help: previous tab keys"
 assert_match "$S" '^ 1 … 9 +go straight to that tab' "help: number keys"
+assert_match "$S" '^ Down C-n +next row' "help: moving in a tab's list"
 assert_match "$(text 4)" '│ Record +Due' "Esc: back to the window"
 assert_not_contains "$(text 5)" "Record" "Esc again: the list"
 

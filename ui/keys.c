@@ -7,12 +7,17 @@
 
 #include "keys.h"
 
-/* One list of the named keys: script tokens and display names come from the same lines. */
+#include "cartera/i18n.h"
+
+/* One list of the named keys: script tokens and display names come from the same lines (a key
+ * script always names them in English; the screens show them translated). */
 static const struct { const char *name; int key; } names[] = {
-	{ "Enter", UK_ENTER }, { "Esc", UK_ESC }, { "Tab", UK_TAB }, { "S-Tab", UK_BTAB },
-	{ "Up", UK_UP }, { "Down", UK_DOWN }, { "Left", UK_LEFT }, { "Right", UK_RIGHT },
-	{ "PgUp", UK_PGUP }, { "PgDn", UK_PGDN }, { "Home", UK_HOME }, { "End", UK_END },
-	{ "Backspace", UK_BACKSPACE }, { "Del", UK_DELETE }, { "Space", ' ' }, { "lt", '<' },
+	{ N_("Enter"), UK_ENTER }, { N_("Esc"), UK_ESC }, { N_("Tab"), UK_TAB },
+	{ N_("S-Tab"), UK_BTAB }, { N_("Up"), UK_UP }, { N_("Down"), UK_DOWN },
+	{ N_("Left"), UK_LEFT }, { N_("Right"), UK_RIGHT }, { N_("PgUp"), UK_PGUP },
+	{ N_("PgDn"), UK_PGDN }, { N_("Home"), UK_HOME }, { N_("End"), UK_END },
+	{ N_("Backspace"), UK_BACKSPACE }, { N_("Del"), UK_DELETE }, { "Space", ' ' },
+	{ "lt", '<' },
 };
 
 int uk_is_text(int key)
@@ -24,13 +29,14 @@ const char *uk_name(int key, char buf[16])
 {
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (names[i].key == key && key != '<' && key != ' ') {
-			snprintf(buf, 16, "%s", names[i].name);
+			snprintf(buf, 16, "%s", _(names[i].name));
 			return buf;
 		}
 	if (key > UK_F0 && key <= UK_F(24))
 		snprintf(buf, 16, "F%d", key - UK_F0);
 	else if (key > 0 && key < 0x20)
-		snprintf(buf, 16, "C-%c", key + 'a' - 1);
+		/* TRANSLATORS: Ctrl and a letter, as the key bar and the help show it */
+		snprintf(buf, 16, _("C-%c"), key + 'a' - 1);
 	else if (uk_is_text(key))
 		buf[uk_utf8_encode(key, buf)] = '\0';
 	else

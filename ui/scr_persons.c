@@ -355,7 +355,7 @@ void persons_draw(scr_persons *s, const char *co_name)
 	switch (s->mode) {
 	case P_HELP:
 		ui_help_draw(s->help_from == P_FORM ? UI_IN_PERSON : UI_IN_PERSONS,
-		             s->help_from == P_FORM ? _("Person") : _("Persons"));
+		             s->help_from == P_FORM ? _("Person") : _("Persons"), co_name);
 		break;
 	case P_FORM:
 		draw_form(s, co_name);

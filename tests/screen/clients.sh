@@ -20,7 +20,8 @@ Alejandro Garzón Peña           38647721-8                                  0,
 assert_eq "$expected" "$(head -n 6 <<<"$S")" "first screen: title, filter and count, header, first rows"
 assert_eq "Granero del Caribe              24462659-2       601 459 4391       6.968.710,85" \
 	"$(row "$S" 22)" "19 rows fill the screen at 80x24"
-assert_eq "F1 Help  Enter Open  F2 New  F4 Edit  F6 Sort  F10 Quit" "$(row "$S" 24)" "key bar: the keys that work here"
+assert_eq "F1 Help Enter Open F2 New F4 Edit F6 Sort F10 Quit F3 Find F5 Import F7 Export" "$(row "$S" 24)" \
+	"key bar: the keys that work here (one blank apart, so Find, Import and Export fit at 80)"
 A=$(attrs 1)
 assert_eq "$R80" "$(row "$A" 4)" "the selected (first) row is reverse across the screen"
 assert_eq "" "$(row "$A" 5)" "the second row is plain"

@@ -40,7 +40,8 @@ ok $? "a shell in an 80x24 tmux pane"
 	"'$CARTERA_BIN' --db '$DB' --today $TODAY; echo \"exit=\$?\"" Enter
 wait_for "1–19 of 40"
 ok $? "cartera opens the client list at the terminal" || tap_diag "$PANE"
-assert_contains "$PANE" "F1 Help  Enter Open  F2 New  F4 Edit  F6 Sort  F10 Quit" "the key bar is shown"
+assert_contains "$PANE" "F1 Help Enter Open F2 New F4 Edit F6 Sort F10 Quit F3 Find F5 Import F7 Export" \
+	"the key bar is shown"
 
 # Down as the terminal sends it (ESC [ B), then F1 (ESC O P), then Esc
 "${TM[@]}" send-keys -t cartera Down F1

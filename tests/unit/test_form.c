@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cartera/date.h"
+
 #include "../../ui/form.h"
 #include "../../ui/keys.h"
 
@@ -209,6 +211,87 @@ static void test_validation(void **state)
 	assert_int_equal(form_check(&f, F_NAME), 1);
 }
 
+/* The date field: only digits and '-' type; leaving it checks the date with date.c; on a valid
+ * date + and - move it a day (across months, years and leap days), t and = put today (fixed);
+ * on a date not yet typed whole, '-' types the separator. */
+static void test_date_field(void **state)
+{
+	form f;
+	cart_err e;
+	int d;
+
+	(void)state;
+	assert_int_equal(date_set_today("2026-06-30", &e), CART_OK);
+	form_init(&f, NULL);
+	assert_int_equal(form_add(&f, "Name", FT_TEXT, 10, 0, NULL), 0);
+	d = form_add(&f, "Due", FT_DATE, 40, 0, NULL);
+	assert_int_equal(d, 1);
+	assert_int_equal(f.f[d].maxlen, 10);
+	f.cur = d;
+	type(&f, "2026-02-30");
+	assert_string_equal(f.f[d].value, "2026-02-30");
+	assert_int_equal(form_handle_key(&f, 'x'), FORM_IGNORED);
+	type(&f, "1");                            /* full: nothing more types */
+	assert_string_equal(f.f[d].value, "2026-02-30");
+	assert_int_equal(form_handle_key(&f, '+'), FORM_REDRAW);   /* not a date: nothing moves */
+	assert_string_equal(f.f[d].value, "2026-02-30");
+	form_handle_key(&f, UK_TAB);              /* leaving it: checked by date.c */
+	assert_int_equal(f.cur, 0);
+	assert_non_null(strstr(f.f[d].error, "2026-02-30"));
+	f.cur = d;
+	form_handle_key(&f, UK_BACKSPACE);
+	form_handle_key(&f, UK_BACKSPACE);
+	type(&f, "28");
+	assert_int_equal(form_check(&f, d), 0);
+	assert_string_equal(f.f[d].error, "");
+	form_handle_key(&f, '+');
+	assert_string_equal(f.f[d].value, "2026-03-01");
+	form_handle_key(&f, '-');
+	form_handle_key(&f, '-');
+	assert_string_equal(f.f[d].value, "2026-02-27");
+	form_set_value(&f, d, "2024-02-28");
+	form_handle_key(&f, '+');
+	assert_string_equal(f.f[d].value, "2024-02-29");   /* a leap year */
+	form_set_value(&f, d, "2026-12-31");
+	form_handle_key(&f, '+');
+	assert_string_equal(f.f[d].value, "2027-01-01");
+	assert_int_equal(f.f[d].cursor, 10);
+	form_handle_key(&f, 't');
+	assert_string_equal(f.f[d].value, "2026-06-30");
+	form_set_value(&f, d, "");
+	form_handle_key(&f, '=');
+	assert_string_equal(f.f[d].value, "2026-06-30");
+	assert_int_equal(f.dirty, 1);
+	/* typing a date by hand: '-' is the separator until the date is whole */
+	form_set_value(&f, d, "");
+	type(&f, "2026-7-4");
+	assert_string_equal(f.f[d].value, "2026-7-4");
+	assert_int_equal(form_check(&f, d), 1);   /* strict YYYY-MM-DD */
+	/* empty and not required: fine; required: "required" */
+	form_set_value(&f, d, "");
+	assert_int_equal(form_check(&f, d), 0);
+	f.f[d].required = 1;
+	assert_int_equal(form_check(&f, d), 1);
+	assert_string_equal(f.f[d].error, "required");
+	date_set_today(NULL, &e);
+}
+
+/* A warning sits beside a field apart from its error and survives the checks. */
+static void test_warning(void **state)
+{
+	form f;
+
+	(void)state;
+	fresh(&f);
+	form_set_warning(&f, F_NAME, "worth a look");
+	assert_string_equal(f.f[F_NAME].warning, "worth a look");
+	type(&f, "Ana");
+	assert_int_equal(form_check_all(&f), -1);  /* a warning does not block */
+	assert_string_equal(f.f[F_NAME].warning, "worth a look");
+	form_set_warning(&f, F_NAME, "");
+	assert_string_equal(f.f[F_NAME].warning, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -217,6 +300,8 @@ int main(void)
 		cmocka_unit_test(test_navigation),
 		cmocka_unit_test(test_choices),
 		cmocka_unit_test(test_validation),
+		cmocka_unit_test(test_date_field),
+		cmocka_unit_test(test_warning),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -7,6 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <errno.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "cartera/csv.h"
 #include "cartera/csvclient.h"
 #include "cartera/i18n.h"
@@ -886,4 +890,49 @@ int csvclient_export(ctl *c, FILE *out, cart_err *e)
 	if (fflush(out) != 0 || ferror(out))
 		return cart_fail(e, CART_IO, _("cannot write the clients' CSV"));
 	return CART_OK;
+}
+
+/* As cli_client.c's export does: link() refuses an existing name where rename() would not. */
+int csvclient_export_file(ctl *c, const char *path, int replace, long *n, cart_err *e)
+{
+	char tmp[1100];
+	mode_t mask;
+	FILE *out;
+	int fd, rc;
+	int64_t count = 0;
+
+	if (n)
+		*n = 0;
+	if (!replace && access(path, F_OK) == 0)
+		return cart_fail(e, CART_REFUSED, _("%s already exists"), path);
+	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		return cart_fail(e, CART_IO, _("cannot write %s: %s"), path, strerror(errno));
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	out = fdopen(fd, "w");
+	if (!out) {
+		rc = cart_fail(e, CART_IO, _("cannot write %s: %s"), path, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		return rc;
+	}
+	rc = csvclient_export(c, out, e);
+	if (fclose(out) != 0 && rc == CART_OK)
+		rc = cart_fail(e, CART_IO, _("cannot write %s: %s"), path, strerror(errno));
+	if (rc == CART_OK && replace) {
+		if (rename(tmp, path) != 0)
+			rc = cart_fail(e, CART_IO, _("cannot write %s: %s"), path, strerror(errno));
+	} else if (rc == CART_OK && link(tmp, path) != 0) {
+		if (errno == EEXIST || access(path, F_OK) == 0)
+			rc = cart_fail(e, CART_REFUSED, _("%s already exists"), path);
+		else if (rename(tmp, path) != 0)
+			rc = cart_fail(e, CART_IO, _("cannot write %s: %s"), path, strerror(errno));
+	}
+	unlink(tmp);
+	if (rc == CART_OK && n && ledger_client_count(c->l, "", &count, e) == CART_OK)
+		*n = (long)count;
+	return rc;
 }

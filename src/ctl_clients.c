@@ -126,6 +126,74 @@ int ctl_clients_detail(ctl_clients *v, int64_t id, ctlc_detail *out, cart_err *e
 	return CART_OK;
 }
 
+/* ---- the detail window's open items ---- */
+
+void ctl_clients_items_free(ctlc_items *it)
+{
+	for (int k = 0; k < CTLC_KINDS; k++) {
+		free(it->item[k]);
+		it->item[k] = NULL;
+		it->n[k] = 0;
+	}
+}
+
+typedef struct items_collect {
+	ctl *c;
+	ctlc_items *out;
+	long cap[CTLC_KINDS];
+	int nomem;
+} items_collect;
+
+static int collect_item(const open_item *it, void *ud)
+{
+	items_collect *k = ud;
+	int kind = it->side == 'C' ? CTLC_CREDITS : it->days_overdue > 0 ? CTLC_OVERDUE : CTLC_DUE;
+	ctlc_item *o;
+
+	if (k->out->n[kind] == k->cap[kind]) {
+		long cap = k->cap[kind] ? 2 * k->cap[kind] : 32;
+		ctlc_item *p = realloc(k->out->item[kind], (size_t)cap * sizeof *p);
+
+		if (!p) {
+			k->nomem = 1;
+			return 1;
+		}
+		k->out->item[kind] = p;
+		k->cap[kind] = cap;
+	}
+	o = &k->out->item[kind][k->out->n[kind]++];
+	memset(o, 0, sizeof *o);
+	o->doc_id = it->doc_id;
+	if (it->instalment_no > 0)
+		snprintf(o->number, sizeof o->number, "%s #%d", it->number, it->instalment_no);
+	else
+		snprintf(o->number, sizeof o->number, "%s", it->number);
+	snprintf(o->date, sizeof o->date, "%s", it->date);
+	snprintf(o->due, sizeof o->due, "%s", it->due_date);
+	if (kind == CTLC_OVERDUE)
+		snprintf(o->days, sizeof o->days, "%d", it->days_overdue);
+	money_text(k->c, it->currency, it->amount, o->amount, sizeof o->amount);
+	money_text(k->c, it->currency, it->open, o->open, sizeof o->open);
+	return 0;
+}
+
+int ctl_clients_items(ctl_clients *v, int64_t id, const char *asof, ctlc_items *out, cart_err *e)
+{
+	items_collect k;
+	int rc;
+
+	ctl_clients_items_free(out);
+	memset(&k, 0, sizeof k);
+	k.c = v->c;
+	k.out = out;
+	rc = ledger_open_items(v->c->l, id, asof, collect_item, &k, e);
+	if (rc == CART_OK && k.nomem)
+		rc = cart_fail(e, CART_NOMEM, "out of memory reading the open items");
+	if (rc != CART_OK)
+		ctl_clients_items_free(out);
+	return rc;
+}
+
 /* ---- the client form ---- */
 
 void ctl_clients_form_new(ctl_clients *v, ctlc_form *f)
@@ -178,9 +246,12 @@ int ctl_clients_form_required(const ctlc_form *f, int field)
 	case CF_TERMS:
 		return 1;
 	case CF_TAXID:
-		/* seed 002: taxpayers and public entities are identified; a final consumer or a
-		 * foreign client may have no local tax id */
-		return f->receiver == RECEIVER_TAXPAYER || f->receiver == RECEIVER_GOVERNMENT;
+		/* seed 002: what is required varies with the receiver and the taxpayer type.
+		 * Taxpayers and public entities are identified; a final consumer or a foreign client
+		 * may have no local tax id, unless it is a legal person, which is always registered
+		 * (a foreign company's id is not a local one: never required) */
+		return f->receiver == RECEIVER_TAXPAYER || f->receiver == RECEIVER_GOVERNMENT ||
+		       (f->taxpayer == TAXPAYER_LEGAL && f->receiver != RECEIVER_FOREIGN);
 	default:
 		return 0;
 	}
@@ -286,6 +357,17 @@ void ctl_clients_form_check(ctl_clients *v, ctlc_form *f, int field, char *err, 
 	default:
 		break;
 	}
+}
+
+void ctl_clients_form_warning(ctl_clients *v, const ctlc_form *f, int field, char *warn,
+                              size_t size)
+{
+	taxid_check tc;
+
+	warn[0] = '\0';
+	if ((field == CF_TAXID || field == CF_DV) && !blank(f->text[CF_TAXID]) &&
+	    check_taxid(v, f, &tc) == CART_OK && tc.warning)
+		snprintf(warn, size, "%s", tc.message);
 }
 
 int ctl_clients_form_save(ctl_clients *v, ctlc_form *f, int *field, cart_err *e)

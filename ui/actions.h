@@ -7,61 +7,80 @@
 
 #include "keys.h"
 
+#include "cartera/i18n.h"
+
 /* Where an action works. */
 enum { UI_IN_LIST = 1, UI_IN_HELP = 2, UI_IN_DETAIL = 4, UI_IN_FORM = 8, UI_IN_CONFIRM = 16,
-       UI_IN_GRID = 32, UI_IN_ALL = 63 };
+       UI_IN_ALL = 31 };
 /* What must hold for it to work, checked centrally (ui_action_ok) before any handler runs. */
 enum { UI_NEEDS_ROW = 1, UI_NEEDS_FILTER = 2 };
+/* Dialogs (dialog.h), tab rows (tabs.h) and message windows. */
+enum { UI_IN_DIALOG = 32, UI_IN_TABS = 64, UI_IN_MESSAGE = 128 };
+/* The lines of a document (grid.h). */
+enum { UI_IN_GRID = 256 };
 
 #define UI_ACTIONS(X)                                                                            \
-	X(HELP,   "Help",  UK_F(1),  '?',          0,      UI_IN_LIST | UI_IN_DETAIL | UI_IN_FORM, 0, \
-	  "this help: every key of the screen")                                                    \
-	X(OPEN,   "Open",  UK_ENTER, 0,            0,      UI_IN_LIST,   UI_NEEDS_ROW,                \
-	  "show the selected client: its record and its totals")                                   \
-	/* New and Edit stay off the list's key bar for now: the bar is full at 80 columns */       \
-	X(NEW,    "New",   UK_F(2),  'n',          0,      UI_IN_LIST,   0,                           \
-	  "new client: the client form, empty")                                                    \
-	X(EDIT,   "Edit",  UK_F(4),  'e',          0,      UI_IN_LIST,   UI_NEEDS_ROW,                \
-	  "edit the selected client in the client form")                                           \
-	X(SORT,   "Sort",  UK_F(6),  UK_CTRL('o'), 0,      UI_IN_LIST,   0,                           \
-	  "sort by name, tax id or phone, up then down (cycles)")                                  \
-	X(CLEAR,  "Clear", UK_F(8),  UK_CTRL('u'), 0,      UI_IN_LIST,   UI_NEEDS_FILTER,             \
-	  "clear the filter")                                                                      \
-	X(QUIT,   "Quit",  UK_F(10), 'q',          UK_ESC, UI_IN_LIST,   0,                           \
-	  "leave cartera (q only while the filter is empty)")                                      \
-	X(CLOSE,  "Close", UK_ESC,   'q',          UK_F(10), UI_IN_HELP | UI_IN_DETAIL, 0,            \
-	  "close this window")                                                                     \
-	X(UP,     NULL,    UK_UP,    UK_CTRL('p'), 0,      UI_IN_LIST,   0, "previous row")          \
-	X(DOWN,   NULL,    UK_DOWN,  UK_CTRL('n'), 0,      UI_IN_LIST,   0, "next row")              \
-	X(PGUP,   NULL,    UK_PGUP,  0,            0,      UI_IN_LIST,   0, "previous page")         \
-	X(PGDN,   NULL,    UK_PGDN,  0,            0,      UI_IN_LIST,   0, "next page")             \
-	X(HOME,   NULL,    UK_HOME,  0,            0,      UI_IN_LIST,   0, "first row")             \
-	X(END,    NULL,    UK_END,   0,            0,      UI_IN_LIST,   0, "last row")              \
-	X(SAVE,   "Save",  UK_F(9),  UK_CTRL('s'), 0,      UI_IN_FORM,   0,                           \
-	  "check every field and save the client")                                                 \
-	X(CANCEL, "Cancel", UK_ESC,  UK_F(10),     0,      UI_IN_FORM,   0,                           \
-	  "close the form; asks first when something was typed")                                   \
-	X(NEXT,   NULL,    UK_TAB,   UK_ENTER,     UK_DOWN, UI_IN_FORM,  0,                           \
-	  "next field (the field left is checked)")                                                \
-	X(PREV,   NULL,    UK_BTAB,  UK_UP,        0,      UI_IN_FORM,   0,                           \
-	  "previous field (the field left is checked)")                                            \
-	X(CYCLE,  NULL,    UK_LEFT,  UK_RIGHT,     ' ',    UI_IN_FORM,   0,                           \
-	  "on a choice: the previous / next choice; in text: move the cursor")                    \
-	X(YES,    "Yes",   'y',      'Y',          0,      UI_IN_CONFIRM, 0,                          \
-	  "yes: discard the changes")                                                              \
-	X(NO,     "No",    'n',      'N',          UK_ESC, UI_IN_CONFIRM, 0,                          \
-	  "no: back to the form")                                                                  \
-	X(ERASE,  NULL,    UK_BACKSPACE, 0,        0,      UI_IN_LIST,   UI_NEEDS_FILTER,             \
-	  "delete the last character of the filter")                                              \
+	X(HELP,   N_("Help"),  UK_F(1),  '?',          0,      UI_IN_LIST | UI_IN_DETAIL | UI_IN_FORM, 0, \
+	  N_("this help: every key of the screen"))                                                 \
+	X(OPEN,   N_("Open"),  UK_ENTER, 0,            0,      UI_IN_LIST,   UI_NEEDS_ROW,          \
+	  N_("show the selected client: its record and its totals"))                                \
+	X(NEW,    N_("New"),   UK_F(2),  'n',          0,      UI_IN_LIST,   0,                     \
+	  N_("new client: the client form, empty"))                                                 \
+	X(EDIT,   N_("Edit"),  UK_F(4),  'e',          0,      UI_IN_LIST,   UI_NEEDS_ROW,          \
+	  N_("edit the selected client in the client form"))                                        \
+	X(SORT,   N_("Sort"),  UK_F(6),  UK_CTRL('o'), 0,      UI_IN_LIST,   0,                     \
+	  N_("sort by name, tax id or phone, up then down (cycles)"))                               \
+	X(CLEAR,  N_("Clear"), UK_F(8),  UK_CTRL('u'), 0,      UI_IN_LIST,   UI_NEEDS_FILTER,       \
+	  N_("clear the filter"))                                                                   \
+	X(QUIT,   N_("Quit"),  UK_F(10), 'q',          UK_ESC, UI_IN_LIST,   0,                     \
+	  N_("leave cartera (q only while the filter is empty)"))                                   \
+	X(CLOSE,  N_("Close"), UK_ESC,   'q',          UK_F(10), UI_IN_HELP | UI_IN_DETAIL | UI_IN_MESSAGE, 0, \
+	  N_("close this window"))                                                                  \
+	X(UP,     NULL,    UK_UP,    UK_CTRL('p'), 0,      UI_IN_LIST,   0, N_("previous row"))     \
+	X(DOWN,   NULL,    UK_DOWN,  UK_CTRL('n'), 0,      UI_IN_LIST,   0, N_("next row"))         \
+	X(PGUP,   NULL,    UK_PGUP,  0,            0,      UI_IN_LIST,   0, N_("previous page"))    \
+	X(PGDN,   NULL,    UK_PGDN,  0,            0,      UI_IN_LIST,   0, N_("next page"))        \
+	X(HOME,   NULL,    UK_HOME,  0,            0,      UI_IN_LIST,   0, N_("first row"))        \
+	X(END,    NULL,    UK_END,   0,            0,      UI_IN_LIST,   0, N_("last row"))         \
+	X(SAVE,   N_("Save"),  UK_F(9),  UK_CTRL('s'), 0,      UI_IN_FORM,   0,                     \
+	  N_("check every field and save the client"))                                              \
+	X(CANCEL, N_("Cancel"), UK_ESC,  UK_F(10),     0,      UI_IN_FORM,   0,                     \
+	  N_("close the form; asks first when something was typed"))                                \
+	X(NEXT,   NULL,    UK_TAB,   UK_ENTER,     UK_DOWN, UI_IN_FORM,  0,                         \
+	  N_("next field (the field left is checked)"))                                             \
+	X(PREV,   NULL,    UK_BTAB,  UK_UP,        0,      UI_IN_FORM,   0,                         \
+	  N_("previous field (the field left is checked)"))                                         \
+	X(CYCLE,  NULL,    UK_LEFT,  UK_RIGHT,     ' ',    UI_IN_FORM,   0,                         \
+	  N_("on a choice: the previous / next choice; in text: move the cursor"))                  \
+	X(YES,    N_("Yes"),   'y',      'Y',          0,      UI_IN_CONFIRM, 0,                    \
+	  N_("yes: go ahead (discard the changes, replace the file...)"))                           \
+	X(NO,     N_("No"),    'n',      'N',          UK_ESC, UI_IN_CONFIRM, 0,                    \
+	  N_("no: back to where you were, nothing done"))                                           \
+	X(ERASE,  NULL,    UK_BACKSPACE, 0,        0,      UI_IN_LIST,   UI_NEEDS_FILTER,           \
+	  N_("delete the last character of the filter"))                                            \
+	X(GOTO,   N_("Find"),  UK_F(3),  'g',          0,      UI_IN_LIST,   0,                     \
+	  N_("find a client by a few letters of its name, tax id or phone and go to it"))           \
+	X(IMPORT, N_("Import"), UK_F(5), 'i',          0,      UI_IN_LIST,   0,                     \
+	  N_("import clients from a CSV file (a file with a bad line imports nothing)"))            \
+	X(EXPORT, N_("Export"), UK_F(7), 'x',          0,      UI_IN_LIST,   0,                     \
+	  N_("export every client to a CSV file"))                                                  \
+	X(OK,     N_("OK"),    UK_ENTER, 0,            0,      UI_IN_DIALOG, 0,                     \
+	  N_("accept: the highlighted choice, the typed text or the selected client"))              \
+	X(DISMISS, N_("Cancel"), UK_ESC, UK_F(10),     0,      UI_IN_DIALOG, 0,                     \
+	  N_("close the dialog, nothing done"))                                                     \
+	X(TABNEXT, N_("Next tab"), UK_TAB, ']',        UK_RIGHT, UI_IN_TABS, 0,                     \
+	  N_("the next tab (1 to 9 go straight to a tab)"))                                         \
+	X(TABPREV, NULL,   UK_BTAB,  '[',          UK_LEFT, UI_IN_TABS,  0,                         \
+	  N_("the previous tab"))                                                                       \
 	/* the lines of a document (ui/grid.h) */                                                  \
 	X(CELL_NEXT, NULL, UK_TAB,   UK_ENTER,     0,      UI_IN_GRID,   0,                           \
-	  "next cell; after a line's last cell, a new line; on an empty last line, what follows")   \
-	X(CELL_PREV, NULL, UK_BTAB,  0,            0,      UI_IN_GRID,   0, "previous cell")         \
-	X(LINE_UP,   NULL, UK_UP,    0,            0,      UI_IN_GRID,   0, "the line above")        \
-	X(LINE_DOWN, NULL, UK_DOWN,  0,            0,      UI_IN_GRID,   0, "the line below")        \
-	X(LINE_INSERT, "Ins line", UK_F(7), UK_CTRL('o'), 0, UI_IN_GRID, 0,                           \
-	  "insert an empty line above this one")                                                   \
-	X(LINE_DELETE, "Del line", UK_F(8), UK_CTRL('k'), 0, UI_IN_GRID, 0, "delete this line")
+	  N_("next cell; after a line's last cell, a new line; on an empty last line, what follows"))   \
+	X(CELL_PREV, NULL, UK_BTAB,  0,            0,      UI_IN_GRID,   0, N_("previous cell"))         \
+	X(LINE_UP,   NULL, UK_UP,    0,            0,      UI_IN_GRID,   0, N_("the line above"))        \
+	X(LINE_DOWN, NULL, UK_DOWN,  0,            0,      UI_IN_GRID,   0, N_("the line below"))        \
+	X(LINE_INSERT, N_("Ins line"), UK_F(7), UK_CTRL('o'), 0, UI_IN_GRID, 0,                           \
+	  N_("insert an empty line above this one"))                                                   \
+	X(LINE_DELETE, N_("Del line"), UK_F(8), UK_CTRL('k'), 0, UI_IN_GRID, 0, N_("delete this line"))
 
 enum ui_action {
 	UA_NONE = 0,
@@ -78,6 +97,7 @@ typedef struct ui_action_info {
 	const char *help;
 } ui_action_info;
 
+/* The label and help are N_() strings: translate them with _() where they are shown. */
 const ui_action_info *ui_action_get(int action);
 /* The action key starts on screen `where`, or UA_NONE. Keys that type text (q, ?) act only when
  * `typing` is 0: once the clerk has begun typing a filter, they type too. */

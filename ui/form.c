@@ -8,7 +8,11 @@
 #include "form.h"
 #include "keys.h"
 
-static const char *const yesno[] = { "no", "yes" };
+#include "cartera/date.h"
+#include "cartera/i18n.h"
+
+/* Choice names stay in English in the widget; form_draw translates them. */
+static const char *const yesno[] = { N_("no"), N_("yes") };
 
 void form_init(form *f, void *ud)
 {
@@ -28,6 +32,8 @@ int form_add(form *f, const char *label, int type, int maxlen, int required,
 	fl->label = label;
 	fl->type = type;
 	fl->maxlen = maxlen > 0 && maxlen < FORM_VALUE_MAX / 4 ? maxlen : FORM_VALUE_MAX / 4 - 1;
+	if (type == FT_DATE)
+		fl->maxlen = DATE_LEN - 1;
 	fl->width = fl->maxlen < 30 ? fl->maxlen + 1 : 30;
 	fl->required = required;
 	fl->validate = validate;
@@ -96,6 +102,20 @@ void form_set_choice(form *f, int i, int choice)
 	fl->cursor = 0;
 }
 
+/* src into dst, cut at a character boundary when it does not fit. */
+static void copy_cut(char *dst, size_t size, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
 int form_check(form *f, int i)
 {
 	form_field *fl = &f->f[i];
@@ -104,9 +124,17 @@ int form_check(form *f, int i)
 	fl->error[0] = '\0';
 	while (*p == ' ')
 		p++;
-	if (fl->required && !*p)
-		snprintf(fl->error, sizeof fl->error, "required");
-	else if (fl->validate)
+	if (fl->required && !*p) {
+		snprintf(fl->error, sizeof fl->error, "%s", _("required"));
+	} else if (fl->type == FT_DATE && *p) {
+		cart_err e;
+		date_t d;
+
+		if (date_parse(p, &d, &e) != CART_OK)
+			copy_cut(fl->error, sizeof fl->error, e.msg);
+		else if (fl->validate)
+			fl->validate(f, i, fl->error, sizeof fl->error, f->ud);
+	} else if (fl->validate)
 		fl->validate(f, i, fl->error, sizeof fl->error, f->ud);
 	return fl->error[0] != '\0';
 }
@@ -121,6 +149,11 @@ int form_check_all(form *f)
 	if (first >= 0)
 		f->cur = first;
 	return first;
+}
+
+void form_set_warning(form *f, int i, const char *msg)
+{
+	snprintf(f->f[i].warning, sizeof f->f[i].warning, "%s", msg ? msg : "");
 }
 
 void form_set_error(form *f, int i, const char *msg)
@@ -157,6 +190,8 @@ static int accepts(int type, int key)
 		return key >= '0' && key <= '9';
 	case FT_AMOUNT:
 		return (key >= '0' && key <= '9') || key == '.' || key == ',' || key == '-';
+	case FT_DATE:
+		return (key >= '0' && key <= '9') || key == '-';
 	default:
 		return uk_is_text(key);
 	}
@@ -238,6 +273,32 @@ static int choice_key(form *f, form_field *fl, int key)
 	return FORM_REDRAW | FORM_CHOSEN;
 }
 
+/* A date field's own keys: a day more or less on a valid date, today. FORM_IGNORED when the key
+ * is not one of them (then it types: '-' into a date not yet complete). */
+static int date_key(form *f, form_field *fl, int key)
+{
+	char buf[DATE_LEN];
+	date_t d;
+
+	if (key == 't' || key == 'T' || key == '=') {
+		d = date_today();
+	} else if (key == '+' || key == '-') {
+		cart_err e;
+
+		if (date_parse(fl->value, &d, &e) != CART_OK)
+			return key == '+' ? FORM_REDRAW : FORM_IGNORED;
+		d = date_add_days(d, key == '+' ? 1 : -1);
+	} else {
+		return FORM_IGNORED;
+	}
+	date_format(d, buf);
+	form_set_value(f, (int)(fl - f->f), buf);
+	fl->error[0] = '\0';
+	fl->edited = 1;
+	f->dirty = 1;
+	return FORM_REDRAW;
+}
+
 int form_handle_key(form *f, int key)
 {
 	form_field *fl;
@@ -255,5 +316,11 @@ int form_handle_key(form *f, int key)
 	}
 	if (fl->type == FT_CHOICE || fl->type == FT_YESNO)
 		return choice_key(f, fl, key);
+	if (fl->type == FT_DATE) {
+		int r = date_key(f, fl, key);
+
+		if (r != FORM_IGNORED)
+			return r;
+	}
 	return edit_key(f, fl, key);
 }

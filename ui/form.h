@@ -1,4 +1,4 @@
-/* A form of typed fields (text, amount, integer, choice, yes/no), htop style: the state below,
+/* A form of typed fields (text, amount, integer, choice, yes/no, date), htop style: the state below,
  * form_handle_key() with no curses (unit-tested) and form_draw() in form_draw.c. Values are UTF-8
  * edited by characters; a field's validator runs as the clerk leaves it and on form_check_all(),
  * and its message is drawn beside the field. The owner reads the values back and saves. */
@@ -11,7 +11,10 @@
 #define FORM_VALUE_MAX 400      /* bytes, with the NUL */
 #define FORM_ERROR_MAX 240
 
-enum form_type { FT_TEXT, FT_AMOUNT, FT_INTEGER, FT_CHOICE, FT_YESNO };
+enum form_type { FT_TEXT, FT_AMOUNT, FT_INTEGER, FT_CHOICE, FT_YESNO,
+	/* YYYY-MM-DD, checked by date.c as the field is left; on a valid date + and - add and take
+	 * a day, t or = put today (date_today(): --today fixes it) */
+	FT_DATE };
 
 struct form;
 /* Check field i as the clerk leaves it: write the message for the clerk into err (left "" when
@@ -32,6 +35,7 @@ typedef struct form_field {
 	int cursor;                 /* in characters */
 	int edited;                 /* the clerk changed it since it was set */
 	char error[FORM_ERROR_MAX]; /* shown beside the field once it was left */
+	char warning[FORM_ERROR_MAX]; /* accepted, but worth a look: shown when there is no error */
 } form_field;
 
 typedef struct form {
@@ -64,6 +68,8 @@ int form_handle_key(form *f, int key);
 int form_check(form *f, int i);
 /* Validate every field (on save); returns the first field in error (made current) or -1. */
 int form_check_all(form *f);
+/* A warning beside field i ("" clears it): drawn apart from errors, it does not block a save. */
+void form_set_warning(form *f, int i, const char *msg);
 /* Put a message beside field i (an error the save found) and make it current. */
 void form_set_error(form *f, int i, const char *msg);
 /* Number of characters in a UTF-8 string. */
@@ -71,8 +77,9 @@ int form_chars(const char *s);
 /* Keep the current field within h rows. */
 void form_scroll(form *f, int h);
 
-/* Draw the fields in the rectangle (y, x, h, w): label, value box (the cursor cell in reverse on
- * the current field), the error beside it. Scrolls when h is less than the fields. */
+/* Draw the fields in the rectangle (y, x, h, w): label (with " *" when required), value box (the
+ * cursor cell in reverse on the current field), the error or warning beside it. Choice names
+ * are N_() strings translated here. Scrolls when h is less than the fields. */
 void form_draw(form *f, int y, int x, int h, int w);
 
 #endif

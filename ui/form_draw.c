@@ -9,6 +9,8 @@
 #include "form.h"
 #include "ui_int.h"
 
+#include "cartera/i18n.h"
+
 #define LABEL_W 16
 
 /* The part of s from character `from`, at most n characters, into out. */
@@ -40,7 +42,7 @@ static void draw_field(form *f, int i, int y, int x, int w)
 	ui_put(y, x, LABEL_W - 1, label, 0);
 	attr_set(A_UNDERLINE, 0, NULL);
 	if (fl->type == FT_CHOICE || fl->type == FT_YESNO) {
-		snprintf(shown, sizeof shown, "<%s>", fl->value);
+		snprintf(shown, sizeof shown, "<%s>", _(fl->value));
 		ui_put(y, x + LABEL_W, bw, shown, 0);
 		if (cur) {
 			attr_set(A_REVERSE, 0, NULL);
@@ -61,9 +63,9 @@ static void draw_field(form *f, int i, int y, int x, int w)
 	}
 	ui_set_role(UR_NORMAL);
 	ex = x + LABEL_W + bw + 1;
-	if (fl->error[0] && ex < x + w) {
-		ui_set_role(UR_ERROR);
-		ui_put(y, ex, x + w - ex, fl->error, 0);
+	if ((fl->error[0] || fl->warning[0]) && ex < x + w) {
+		ui_set_role(fl->error[0] ? UR_ERROR : UR_WARNING);
+		ui_put(y, ex, x + w - ex, fl->error[0] ? fl->error : fl->warning, 0);
 		ui_set_role(UR_NORMAL);
 	}
 }

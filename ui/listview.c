@@ -7,6 +7,8 @@
 #include "actions.h"
 #include "listview.h"
 
+#include "cartera/i18n.h"
+
 void listview_init(listview *lv, const lv_col *cols, int ncols, int sort_col)
 {
 	memset(lv, 0, sizeof *lv);
@@ -203,7 +205,7 @@ void listview_count_text(const listview *lv, char sep, char *buf, int size)
 	long last = lv->top + lv->height;
 
 	if (lv->rows <= 0) {
-		snprintf(buf, (size_t)size, "0 of 0");
+		snprintf(buf, (size_t)size, "%s", _("0 of 0"));
 		return;
 	}
 	if (last > lv->rows)
@@ -211,5 +213,6 @@ void listview_count_text(const listview *lv, char sep, char *buf, int size)
 	group(lv->top + 1, sep, a, sizeof a);
 	group(last, sep, b, sizeof b);
 	group(lv->rows, sep, n, sizeof n);
-	snprintf(buf, (size_t)size, "%s\xe2\x80\x93%s of %s", a, b, n);
+	/* TRANSLATORS: the rows shown, "1–20 of 50.000" */
+	snprintf(buf, (size_t)size, _("%s–%s of %s"), a, b, n);
 }

@@ -9,7 +9,7 @@
 #define LV_MAX_COLS 8
 
 typedef struct lv_col {
-	const char *title;
+	const char *title;  /* an N_() string: translated where it is drawn */
 	int width;      /* display columns; the first column with flex set takes what is left */
 	int right;      /* right-aligned (amounts) */
 	int flex;

@@ -7,6 +7,7 @@
 #include "listview.h"
 #include "ui_int.h"
 
+#include "cartera/i18n.h"
 #include "cartera/output.h"
 
 int listview_draw(listview *lv, const lv_source *src, int y, int x, int h, int w)
@@ -20,7 +21,7 @@ int listview_draw(listview *lv, const lv_source *src, int y, int x, int h, int w
 	for (int c = 0; c < lv->ncols; c++) {
 		char t[64];
 
-		snprintf(t, sizeof t, "%s%s", lv->cols[c].title,
+		snprintf(t, sizeof t, "%s%s", _(lv->cols[c].title),
 		         c == lv->sort_col ? (lv->sort_desc ? " ▼" : " ▲") : "");
 		ui_put(y, cx, widths[c], t, lv->cols[c].right);
 		if (c < lv->ncols - 1)

@@ -9,28 +9,32 @@
 #include "scr_client_form.h"
 #include "ui_int.h"
 
-static const char *const receivers[] = { "taxpayer", "final consumer", "government", "foreign" };
-static const char *const taxpayers[] = { "natural person", "legal person" };
+#include "cartera/i18n.h"
+
+/* Choice names in English; the form translates them where it draws them. */
+static const char *const receivers[] = { N_("taxpayer"), N_("final consumer"), N_("government"),
+                                         N_("foreign") };
+static const char *const taxpayers[] = { N_("natural person"), N_("legal person") };
 
 /* The form's fields, in the controller's order (field i is CF_i). */
 static const struct {
 	const char *label;
 	int type, maxlen;
 } fields[CF_COUNT] = {
-	[CF_RECEIVER] = { "Receiver type", FT_CHOICE, 0 },
-	[CF_TAXPAYER] = { "Taxpayer type", FT_CHOICE, 0 },
-	[CF_TAXID]    = { "Tax id", FT_TEXT, 20 },
-	[CF_DV]       = { "DV", FT_TEXT, 3 },
-	[CF_NAME]     = { "Name", FT_TEXT, 60 },
-	[CF_LOCATION] = { "Location", FT_TEXT, 60 },
-	[CF_ADDRESS]  = { "Address", FT_TEXT, 60 },
-	[CF_EMAIL]    = { "E-mail", FT_TEXT, 60 },
-	[CF_PHONE]    = { "Phone", FT_TEXT, 20 },
-	[CF_MOBILE]   = { "Mobile", FT_TEXT, 20 },
-	[CF_TERMS]    = { "Terms (days)", FT_INTEGER, 4 },
-	[CF_LIMIT]    = { "Credit limit", FT_AMOUNT, 20 },
-	[CF_NOTES]    = { "Notes", FT_TEXT, 90 },
-	[CF_ACTIVE]   = { "Active", FT_YESNO, 0 },
+	[CF_RECEIVER] = { N_("Receiver type"), FT_CHOICE, 0 },
+	[CF_TAXPAYER] = { N_("Taxpayer type"), FT_CHOICE, 0 },
+	[CF_TAXID]    = { N_("Tax id"), FT_TEXT, 20 },
+	[CF_DV]       = { N_("DV"), FT_TEXT, 3 },
+	[CF_NAME]     = { N_("Name"), FT_TEXT, 60 },
+	[CF_LOCATION] = { N_("Location"), FT_TEXT, 60 },
+	[CF_ADDRESS]  = { N_("Address"), FT_TEXT, 60 },
+	[CF_EMAIL]    = { N_("E-mail"), FT_TEXT, 60 },
+	[CF_PHONE]    = { N_("Phone"), FT_TEXT, 20 },
+	[CF_MOBILE]   = { N_("Mobile"), FT_TEXT, 20 },
+	[CF_TERMS]    = { N_("Terms (days)"), FT_INTEGER, 4 },
+	[CF_LIMIT]    = { N_("Credit limit"), FT_AMOUNT, 20 },
+	[CF_NOTES]    = { N_("Notes"), FT_TEXT, 90 },
+	[CF_ACTIVE]   = { N_("Active"), FT_YESNO, 0 },
 };
 
 /* The widget's values into the view-model. */
@@ -63,6 +67,17 @@ static void validate(form *f, int i, char *err, size_t size, void *ud)
 	/* the DV computed from a valid tax id is shown (the clerk may type one to compare) */
 	if (strcmp(dv, s->vm.text[CF_DV]) != 0)
 		form_set_value(&s->fm, CF_DV, s->vm.text[CF_DV]);
+	/* a tax id that passed may still be worth a look (the RFC's check digit): beside the tax
+	 * id, in the warning attribute; it does not stop the save */
+	if (i == CF_TAXID || i == CF_DV) {
+		char warn[FORM_ERROR_MAX];
+
+		if (err[0])
+			warn[0] = '\0';
+		else
+			ctl_clients_form_warning(s->v, &s->vm, i, warn, sizeof warn);
+		form_set_warning(&s->fm, CF_TAXID, warn);
+	}
 }
 
 /* The view-model into a fresh widget. */
@@ -70,7 +85,7 @@ static void build(scr_cform *s)
 {
 	form_init(&s->fm, s);
 	for (int i = 0; i < CF_COUNT; i++) {
-		form_add(&s->fm, fields[i].label, fields[i].type, fields[i].maxlen, 0,
+		form_add(&s->fm, _(fields[i].label), fields[i].type, fields[i].maxlen, 0,
 		         fields[i].type == FT_CHOICE ? NULL : validate);
 		if (fields[i].type != FT_CHOICE && fields[i].type != FT_YESNO)
 			form_set_value(&s->fm, i, s->vm.text[i]);
@@ -81,7 +96,7 @@ static void build(scr_cform *s)
 	form_set_choice(&s->fm, CF_TAXPAYER, s->vm.taxpayer);
 	form_set_choice(&s->fm, CF_ACTIVE, s->vm.active ? 1 : 0);
 	set_required(s);
-	s->confirm = 0;
+	s->dlg.kind = DLG_NONE;
 }
 
 void cform_open_new(scr_cform *s, ctl_clients *v)
@@ -120,7 +135,11 @@ static int save(scr_cform *s)
 		ui_status(1, "%s", e.msg);
 		return CFORM_STAY;
 	}
-	ui_status(0, "Client \"%s\" saved.", s->vm.text[CF_NAME]);
+	if (s->fm.f[CF_TAXID].warning[0])
+		ui_status_warn(_("Client \"%s\" saved. Tax id: %s"), s->vm.text[CF_NAME],
+		               s->fm.f[CF_TAXID].warning);
+	else
+		ui_status(0, _("Client \"%s\" saved."), s->vm.text[CF_NAME]);
 	return CFORM_SAVED;
 }
 
@@ -128,16 +147,10 @@ int cform_key(scr_cform *s, int key)
 {
 	int r, left;
 
-	if (s->confirm) {
-		switch (ui_action_of(key, UI_IN_CONFIRM, 0)) {
-		case UA_YES:
-			ui_status(0, "%s", "Changes discarded.");
+	if (s->dlg.kind != DLG_NONE) {
+		if (dialog_key(&s->dlg, key) == DLG_OK) {
+			ui_status(0, "%s", _("Changes discarded."));
 			return CFORM_CLOSED;
-		case UA_NO:
-			s->confirm = 0;
-			break;
-		default:
-			break;
 		}
 		return CFORM_STAY;
 	}
@@ -151,7 +164,7 @@ int cform_key(scr_cform *s, int key)
 			ui_status(0, "%s", "");
 			return CFORM_CLOSED;
 		}
-		s->confirm = 1;
+		dialog_confirm(&s->dlg, 0, _("Unsaved changes"), _("Discard the changes? (y/n)"));
 		return CFORM_STAY;
 	default:
 		break;
@@ -162,12 +175,19 @@ int cform_key(scr_cform *s, int key)
 	if (r & FORM_MOVED) {
 		if (s->fm.f[left].error[0])
 			ui_status(1, "%s: %s", s->fm.f[left].label, s->fm.f[left].error);
+		else if ((left == CF_TAXID || left == CF_DV) && s->fm.f[CF_TAXID].warning[0])
+			ui_status_warn("%s: %s", s->fm.f[CF_TAXID].label, s->fm.f[CF_TAXID].warning);
 		else
 			ui_status(0, "%s", "");
 	}
 	if (r & FORM_CHOSEN) {
 		sync_in(s);
 		set_required(s);
+		/* the marks changed: a "required" shown on a field that no longer is goes away,
+		 * and the tax id is checked again by the new types */
+		for (int i = 0; i < CF_COUNT; i++)
+			if (s->fm.f[i].error[0] || s->fm.f[i].warning[0])
+				form_check(&s->fm, i);
 	}
 	return CFORM_STAY;
 }
@@ -178,20 +198,12 @@ void cform_draw(scr_cform *s, const char *co_name)
 
 	erase();
 	snprintf(left, sizeof left, " cartera — %s", co_name);
-	ui_title(left, s->vm.id ? "Edit client" : "New client");
-	ui_put(1, 0, COLS, "Fields marked * are required.", 0);
+	ui_title(left, s->vm.id ? _("Edit client") : _("New client"));
+	ui_put(1, 0, COLS, _("Fields marked * are required: they depend on the receiver and taxpayer"
+	                     " type."), 0);
 	form_draw(&s->fm, 2, 1, LINES - 4, COLS - 1);
 	ui_status_draw();
-	if (!s->confirm) {
-		ui_keybar(UI_IN_FORM, 0);
-		return;
-	}
+	ui_keybar(UI_IN_FORM, 0);
 	/* the question over the form, ncdu style */
-	{
-		int w = 40, h = 5, y = (LINES - h) / 2, x = (COLS - w) / 2;
-
-		ui_box(y, x, h, w, "Unsaved changes");
-		ui_put(y + 2, x + 2, w - 4, "Discard the changes? (y/n)", 0);
-		ui_keybar(UI_IN_CONFIRM, 0);
-	}
+	dialog_draw(&s->dlg);
 }

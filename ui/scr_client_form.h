@@ -1,9 +1,10 @@
 /* The client form screen (SPEC C1, seed 002), opened from the client list: New client and Edit
  * client. It runs inside the list's loop (no input loop of its own): the list hands it each key
- * and draws it; the discard question is a state of this screen, not a nested prompt. */
+ * and draws it; the discard question is a dialog (dialog.h) over it, not a nested prompt. */
 #ifndef CARTERA_UI_SCR_CLIENT_FORM_H
 #define CARTERA_UI_SCR_CLIENT_FORM_H
 
+#include "dialog.h"
 #include "form.h"
 
 #include "cartera/ctl_clients.h"
@@ -12,7 +13,7 @@ typedef struct scr_cform {
 	ctl_clients *v;
 	ctlc_form vm;
 	form fm;
-	int confirm;          /* "Discard the changes? (y/n)" is up */
+	dialog dlg;           /* "Discard the changes? (y/n)" when it is up */
 } scr_cform;
 
 /* What a key did, for the list's loop. */

@@ -1,33 +1,53 @@
 /* The client list (SPEC C3): name, tax id, phone and balance of every client, filtered as the
- * clerk types and sorted by column; Enter shows the selected client read-only, F2 / n opens the
- * client form for a new client and F4 / e for the selected one (scr_client_form.c). The screen
- * keeps only the rows on screen; the controller does the rest. */
+ * clerk types and sorted by column; Enter shows the selected client read-only in a window with
+ * tabs (its record and totals, its open items due, overdue and in its favour), F2 / n opens the
+ * client form for a new client and F4 / e for the selected one (scr_client_form.c), F3 / g finds
+ * a client with the pick dialog, F5 / i and F7 / x import and export clients as CSV (C5). The
+ * screen keeps only the rows on screen; the controllers do the rest. */
 #include "config.h"
 
+#include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialog.h"
 #include "listview.h"
 #include "scr_client_form.h"
+#include "tabs.h"
 #include "ui_int.h"
 
+#include "cartera/csvclient.h"
 #include "cartera/ctl_clients.h"
+#include "cartera/i18n.h"
 #include "cartera/output.h"
 
 enum { COL_NAME, COL_TAXID, COL_PHONE, COL_BALANCE };
 
 static const lv_col cols[] = {
-	[COL_NAME]    = { "Name", 20, 0, 1, 1 },
-	[COL_TAXID]   = { "Tax id", 16, 0, 0, 1 },
-	[COL_PHONE]   = { "Phone", 14, 0, 0, 1 },
-	[COL_BALANCE] = { "Balance", 16, 1, 0, 0 },
+	[COL_NAME]    = { N_("Name"), 20, 0, 1, 1 },
+	[COL_TAXID]   = { N_("Tax id"), 16, 0, 0, 1 },
+	[COL_PHONE]   = { N_("Phone"), 14, 0, 0, 1 },
+	[COL_BALANCE] = { N_("Balance"), 16, 1, 0, 0 },
+};
+
+/* The detail window's open items. */
+static const lv_col item_cols[] = {
+	{ N_("Document"), 12, 0, 1, 0 },
+	{ N_("Date"), 10, 0, 0, 0 },
+	{ N_("Due"), 10, 0, 0, 0 },
+	{ N_("Days late"), 9, 1, 0, 0 },
+	{ N_("Amount"), 16, 1, 0, 0 },
+	{ N_("Open"), 16, 1, 0, 0 },
 };
 
 /* The sortable columns in the controller's terms. */
 static const int sort_of[] = { CTLC_BY_NAME, CTLC_BY_TAXID, CTLC_BY_PHONE, CTLC_BY_NAME };
 
 enum mode { M_LIST, M_DETAIL, M_HELP, M_FORM };
+/* What the dialog up is for. */
+enum { ASK_GOTO = 1, ASK_IMPORT, ASK_EXPORT, ASK_EXPORT_EXISTS, ASK_RESULT };
 
 typedef struct scr {
 	ctl *c;
@@ -37,7 +57,12 @@ typedef struct scr {
 	int page_cap;
 	int mode, help_from;
 	ctlc_detail detail;
+	tabs tb;              /* the detail window's */
+	listview ilv;         /* its open items of the tab shown */
+	ctlc_items items;
 	scr_cform form;
+	dialog dlg;           /* over any mode; DLG_NONE when none is up */
+	char path[1024];      /* the file asked for last (import or export) */
 } scr;
 
 static int fetch(void *ud, long offset, int n)
@@ -99,15 +124,15 @@ static void draw_list(scr *s)
 
 	erase();
 	snprintf(left, sizeof left, " cartera — %s", s->c->have_company ? s->c->co.name : "");
-	ui_title(left, "Clients");
-	snprintf(filter, sizeof filter, "Filter: %s", s->lv.filter[0] ? s->lv.filter : "");
+	ui_title(left, _("Clients"));
+	snprintf(filter, sizeof filter, _("Filter: %s"), s->lv.filter);
 	if (listview_draw(&s->lv, &src, 2, 0, LINES - 4, COLS) < 0)
-		ui_put(3, 0, COLS, "(the clients could not be read)", 0);
+		ui_put(3, 0, COLS, _("(the clients could not be read)"), 0);
 	listview_count_text(&s->lv, s->c->co.fmt.thou_sep, count, sizeof count);
 	cw = utf8_width(count);
 	ui_put(1, 0, COLS - cw - 1, s->lv.rows || !s->lv.filter[0] ? filter : "", 0);
 	if (!s->lv.rows && s->lv.filter[0]) {
-		snprintf(left, sizeof left, "%s  (no client matches)", filter);
+		snprintf(left, sizeof left, _("%s  (no client matches)"), filter);
 		ui_put(1, 0, COLS - cw - 1, left, 0);
 	}
 	ui_put(1, COLS - cw - 1, cw + 1, count, 1);
@@ -118,85 +143,137 @@ static void draw_list(scr *s)
 static void field(int y, int x, int w, const char *label, const char *value)
 {
 	char line[600];
+	int lw = utf8_width(label);
 
-	snprintf(line, sizeof line, "%-13s %s", label, value);
+	/* the label padded by display width (a translated label may hold accents) */
+	snprintf(line, sizeof line, "%s%*s %s", label, lw < 13 ? 13 - lw : 0, "", value);
 	ui_put(y, x, w, line, 0);
+}
+
+/* The record tab: the client's fields, then its totals per currency. Rows past bottom are not
+ * drawn (a short terminal). */
+static void draw_record(scr *s, int y, int x, int iw, int bottom)
+{
+	const ctlc_detail *d = &s->detail;
+	char buf[256];
+	int cw = (iw - 4) / 4, r = y;
+	const struct { const char *label, *value; } rows[] = {
+		{ _("Tax id"), d->tax_id },
+		{ _("Phone"), d->cl.phone },
+		{ _("Mobile"), d->cl.mobile },
+		{ _("E-mail"), d->cl.email },
+		{ _("Address"), d->cl.address },
+		{ _("Location"), d->cl.location },
+		{ _("Terms"), buf },
+		{ _("Credit limit"), d->credit_limit },
+		{ _("Active"), d->cl.active ? _("yes") : _("no") },
+	};
+
+	snprintf(buf, sizeof buf, P_("%d day", "%d days", d->cl.terms_days), d->cl.terms_days);
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0] && r < bottom; i++)
+		field(r++, x, iw, rows[i].label, rows[i].value);
+	if (r + 1 >= bottom)
+		return;
+	snprintf(buf, sizeof buf, _("Totals as of %s"), d->d.asof);
+	ui_put(r++, x, iw, buf, 0);
+	ui_set_role(UR_HEADER);
+	ui_put(r, x, 4, "", 0);
+	ui_put(r, x + 4, cw, _("Due"), 1);
+	ui_put(r, x + 4 + cw, cw, _("Overdue"), 1);
+	ui_put(r, x + 4 + 2 * cw, cw, _("Credits"), 1);
+	ui_put(r, x + 4 + 3 * cw, cw, _("Net"), 1);
+	ui_set_role(UR_NORMAL);
+	r++;
+	if (!d->d.n && r < bottom)
+		ui_put(r, x, iw, _("No open items."), 0);
+	for (int i = 0; i < d->d.n && r < bottom; i++, r++) {
+		ui_put(r, x, 4, d->d.t[i].currency, 0);
+		ui_put(r, x + 4, cw, d->due[i], 1);
+		ui_put(r, x + 4 + cw, cw, d->overdue[i], 1);
+		ui_put(r, x + 4 + 2 * cw, cw, d->credits[i], 1);
+		ui_put(r, x + 4 + 3 * cw, cw, d->net[i], 1);
+	}
+}
+
+/* The open items of the tab shown (tab 1 + kind). */
+static int item_fetch(void *ud, long offset, int n)
+{
+	scr *s = ud;
+	long left = s->items.n[s->tb.cur - 1] - offset;
+
+	return left < 0 ? 0 : left < n ? (int)left : n;
+}
+
+static const char *item_cell(void *ud, int i, int col)
+{
+	scr *s = ud;
+	const ctlc_item *it = &s->items.item[s->tb.cur - 1][s->ilv.top + i];
+
+	switch (col) {
+	case 0: return it->number;
+	case 1: return it->date;
+	case 2: return it->due;
+	case 3: return it->days;
+	case 4: return it->amount;
+	default: return it->open;
+	}
 }
 
 static void draw_detail(scr *s)
 {
-	const ctlc_detail *d = &s->detail;
-	int w = COLS - 4 < 72 ? COLS - 4 : 72;
-	int h = 13 + (d->d.n ? d->d.n : 1);
-	int y, x = (COLS - w) / 2, iw = w - 4, cw;
-	char buf[256];
+	const lv_source src = { item_fetch, item_cell, s };
+	int w = COLS - 4 < 100 ? COLS - 4 : 100, h = LINES - 3;
+	int y = 1, x = (COLS - w) / 2;
 
-	if (h > LINES - 2)
-		h = LINES - 2;
-	y = (LINES - h) / 2;
-	ui_box(y, x, h, w, d->cl.name);
-	x += 2;
-	field(y + 1, x, iw, "Tax id", d->tax_id);
-	field(y + 2, x, iw, "Phone", d->cl.phone);
-	field(y + 3, x, iw, "Mobile", d->cl.mobile);
-	field(y + 4, x, iw, "E-mail", d->cl.email);
-	field(y + 5, x, iw, "Address", d->cl.address);
-	field(y + 6, x, iw, "Location", d->cl.location);
-	snprintf(buf, sizeof buf, "%d days", d->cl.terms_days);
-	field(y + 7, x, iw, "Terms", buf);
-	field(y + 8, x, iw, "Credit limit", d->credit_limit);
-	field(y + 9, x, iw, "Active", d->cl.active ? "yes" : "no");
-	cw = (iw - 4) / 4;
-	snprintf(buf, sizeof buf, "Totals as of %s", d->d.asof);
-	ui_set_role(UR_HEADER);
-	ui_put(y + 11, x, 4, "", 0);
-	ui_put(y + 11, x + 4, cw, "Due", 1);
-	ui_put(y + 11, x + 4 + cw, cw, "Overdue", 1);
-	ui_put(y + 11, x + 4 + 2 * cw, cw, "Credits", 1);
-	ui_put(y + 11, x + 4 + 3 * cw, cw, "Net", 1);
-	ui_set_role(UR_NORMAL);
-	ui_put(y + 10, x, iw, buf, 0);
-	if (!d->d.n)
-		ui_put(y + 12, x, iw, "No open items.", 0);
-	for (int i = 0; i < d->d.n && y + 12 + i < y + h - 1; i++) {
-		ui_put(y + 12 + i, x, 4, d->d.t[i].currency, 0);
-		ui_put(y + 12 + i, x + 4, cw, d->due[i], 1);
-		ui_put(y + 12 + i, x + 4 + cw, cw, d->overdue[i], 1);
-		ui_put(y + 12 + i, x + 4 + 2 * cw, cw, d->credits[i], 1);
-		ui_put(y + 12 + i, x + 4 + 3 * cw, cw, d->net[i], 1);
+	ui_box(y, x, h, w, s->detail.cl.name);
+	tabs_draw(&s->tb, y + 1, x + 1, w - 2, s->c->co.fmt.thou_sep);
+	if (s->tb.cur == 0) {
+		draw_record(s, y + 3, x + 2, w - 4, y + h - 1);
+	} else if (listview_draw(&s->ilv, &src, y + 2, x + 2, h - 3, w - 4) == 0 && !s->ilv.rows) {
+		static const char *const none[] = { N_("Nothing due later."), N_("Nothing overdue."),
+		                                    N_("No credits in the client's favour.") };
+
+		ui_put(y + 3, x + 2, w - 4, _(none[s->tb.cur - 1]), 0);
 	}
-	ui_keybar(UI_IN_DETAIL, 0);
+	ui_keybar(UI_IN_DETAIL | UI_IN_TABS, 0);
 }
 
 static void draw(scr *s)
 {
+	const char *co = s->c->have_company ? s->c->co.name : "";
+
 	if (s->mode == M_HELP) {
-		ui_help_draw(s->help_from == M_DETAIL ? UI_IN_DETAIL :
+		ui_help_draw(s->help_from == M_DETAIL ? UI_IN_DETAIL | UI_IN_TABS :
 		             s->help_from == M_FORM ? UI_IN_FORM : UI_IN_LIST,
-		             s->help_from == M_DETAIL ? "Client" :
-		             s->help_from == M_FORM ? "Client form" : "Clients");
-		return;
+		             s->help_from == M_DETAIL ? _("Client") :
+		             s->help_from == M_FORM ? _("Client form") : _("Clients"), co);
+	} else if (s->mode == M_FORM) {
+		cform_draw(&s->form, co);
+	} else {
+		/* a window is drawn over a full redraw of the screen below (ncdu style) */
+		draw_list(s);
+		if (s->mode == M_DETAIL)
+			draw_detail(s);
 	}
-	if (s->mode == M_FORM) {
-		cform_draw(&s->form, s->c->have_company ? s->c->co.name : "");
-		return;
-	}
-	/* a dialog is drawn over a full redraw of the screen below (ncdu style) */
-	draw_list(s);
-	if (s->mode == M_DETAIL)
-		draw_detail(s);
+	dialog_draw(&s->dlg);
 }
 
 static void open_selected(scr *s)
 {
+	static const char *const names[] = { N_("Due"), N_("Overdue"), N_("Credits") };
 	cart_err e;
 
 	if (fetch(s, s->lv.sel, 1) != 1)
 		return;
-	if (ctl_clients_detail(&s->v, s->page[0].id, &s->detail, &e) != CART_OK) {
+	if (ctl_clients_detail(&s->v, s->page[0].id, &s->detail, &e) != CART_OK ||
+	    ctl_clients_items(&s->v, s->page[0].id, s->detail.d.asof, &s->items, &e) != CART_OK) {
 		ui_status(1, "%s", e.msg);
 		return;
 	}
+	tabs_init(&s->tb);
+	tabs_add(&s->tb, _("Record"), -1);
+	for (int k = 0; k < CTLC_KINDS; k++)
+		tabs_add(&s->tb, _(names[k]), s->items.n[k]);
 	s->mode = M_DETAIL;
 }
 
@@ -213,8 +290,7 @@ static void edit_selected(scr *s)
 	s->mode = M_FORM;
 }
 
-/* After a save: the list again, the saved client selected (the filter is cleared when it
- * hides the client). */
+/* The list again with client id selected (the filter is cleared when it hides the client). */
 static void select_client(scr *s, int64_t id)
 {
 	cart_err e;
@@ -251,6 +327,160 @@ static void form_key(scr *s, int key)
 	}
 }
 
+/* ---- import and export (C5) ---- */
+
+static void ask_file(scr *s, int tag)
+{
+	if (!s->path[0])
+		snprintf(s->path, sizeof s->path, "%s", "clients.csv");
+	if (tag == ASK_IMPORT)
+		dialog_prompt(&s->dlg, tag, _("Import clients"),
+		              _("The CSV file to read (one bad line and nothing is imported):"),
+		              _("File"), 200, s->path);
+	else
+		dialog_prompt(&s->dlg, tag, _("Export clients"),
+		              _("The CSV file to write, every client in it:"), _("File"), 200, s->path);
+}
+
+/* Append a printf line to a growing message (for the message window). */
+static void msg_add(char **buf, size_t *len, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void msg_add(char **buf, size_t *len, const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+	size_t n;
+	char *b;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	n = strlen(line);
+	if (!(b = realloc(*buf, *len + n + 2)))
+		return;
+	memcpy(b + *len, line, n);
+	b[*len + n] = '\n';
+	b[*len + n + 1] = '\0';
+	*len += n + 1;
+	*buf = b;
+}
+
+/* Every message of a list, one per line, "line N: reason". */
+static void msg_list(char **buf, size_t *len, const csvclient_list *l)
+{
+	for (int i = 0; i < l->n; i++) {
+		if (l->msg[i].line > 0)
+			msg_add(buf, len, _("line %ld: %s"), l->msg[i].line, l->msg[i].text);
+		else
+			msg_add(buf, len, "%s", l->msg[i].text);
+	}
+	if (l->n_more > 0)
+		msg_add(buf, len, P_("... and %ld more", "... and %ld more", l->n_more), l->n_more);
+}
+
+static void import_file(scr *s)
+{
+	csvclient_result r;
+	cart_err e;
+	FILE *in = fopen(s->path, "r");
+	char *text = NULL;
+	size_t len = 0;
+	int rc;
+
+	if (!in) {
+		ui_status(1, _("cannot read %s: %s"), s->path, strerror(errno));
+		return;
+	}
+	rc = csvclient_import(s->c, in, s->path, &r, &e);
+	fclose(in);
+	if (rc == CART_OK) {
+		ui_status(0, P_("%ld client imported from %s.", "%ld clients imported from %s.",
+		                r.imported), r.imported, s->path);
+		if (r.warnings.n) {
+			msg_add(&text, &len, P_("%ld client imported; worth a look:",
+			                        "%ld clients imported; worth a look:", r.imported),
+			        r.imported);
+			msg_list(&text, &len, &r.warnings);
+			dialog_message(&s->dlg, ASK_RESULT, _("Imported"), text);
+		}
+		/* the list again, with the new clients in it */
+		requery(s);
+	} else if (r.errors.n) {
+		msg_add(&text, &len, "%s", e.msg);
+		msg_list(&text, &len, &r.errors);
+		dialog_message(&s->dlg, ASK_RESULT, _("Nothing imported"), text);
+		ui_status(1, "%s", e.msg);
+	} else {
+		ui_status(1, "%s", e.msg);
+	}
+	free(text);
+	csvclient_result_free(&r);
+}
+
+static void export_file(scr *s, int replace)
+{
+	static const char *const exists[] = { N_("Replace it"), N_("Another name"), N_("Cancel") };
+	char q[1200];
+	cart_err e;
+	long n;
+	int rc = csvclient_export_file(s->c, s->path, replace, &n, &e);
+
+	if (rc == CART_REFUSED && !replace) {
+		snprintf(q, sizeof q, _("%s already exists."), s->path);
+		dialog_choose(&s->dlg, ASK_EXPORT_EXISTS, _("Export clients"), q, exists, 3, 1);
+		return;
+	}
+	if (rc != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	ui_status(0, P_("%ld client exported to %s.", "%ld clients exported to %s.", n), n, s->path);
+}
+
+/* A dialog was answered (or cancelled). */
+static void answered(scr *s, int tag, int r)
+{
+	if (r == DLG_CANCEL && tag != ASK_RESULT) {
+		ui_status(0, "%s", "");
+		return;
+	}
+	switch (tag) {
+	case ASK_GOTO:
+		select_client(s, s->dlg.picked);
+		break;
+	case ASK_IMPORT:
+	case ASK_EXPORT:
+		dialog_answer_text(&s->dlg, s->path, sizeof s->path);
+		if (!s->path[0]) {
+			ui_status(1, "%s", _("no file name given"));
+			break;
+		}
+		if (tag == ASK_IMPORT)
+			import_file(s);
+		else
+			export_file(s, 0);
+		break;
+	case ASK_EXPORT_EXISTS:
+		if (s->dlg.sel == 0)
+			export_file(s, 1);
+		else if (s->dlg.sel == 1)
+			ask_file(s, ASK_EXPORT);
+		break;
+	default:
+		break;
+	}
+}
+
+static void find_client(scr *s)
+{
+	cart_err e;
+
+	if (dialog_pick(&s->dlg, ASK_GOTO, s->c, _("Find a client"),
+	                _("Type a few letters of the name, tax id or phone; Enter goes to it."),
+	                &e) != CART_OK)
+		ui_status(1, "%s", e.msg);
+}
+
 /* One key on the list; returns 0 to leave. */
 static int list_key(scr *s, int key)
 {
@@ -281,6 +511,15 @@ static int list_key(scr *s, int key)
 	case UA_EDIT:
 		edit_selected(s);
 		break;
+	case UA_GOTO:
+		find_client(s);
+		break;
+	case UA_IMPORT:
+		ask_file(s, ASK_IMPORT);
+		break;
+	case UA_EXPORT:
+		ask_file(s, ASK_EXPORT);
+		break;
 	default:
 		break;
 	}
@@ -291,6 +530,24 @@ static void popup_key(scr *s, int key)
 {
 	int where = s->mode == M_HELP ? UI_IN_HELP : UI_IN_DETAIL;
 
+	if (s->mode == M_DETAIL) {
+		if (tabs_handle_key(&s->tb, key) == TABS_CHANGED) {
+			if (s->tb.cur > 0) {
+				listview_init(&s->ilv, item_cols,
+				              (int)(sizeof item_cols / sizeof item_cols[0]), -1);
+				listview_set_rows(&s->ilv, s->items.n[s->tb.cur - 1]);
+			}
+			return;
+		}
+		/* the open items scroll like the list */
+		switch (s->tb.cur > 0 ? ui_action_of(key, UI_IN_LIST, 1) : UA_NONE) {
+		case UA_UP: case UA_DOWN: case UA_PGUP: case UA_PGDN: case UA_HOME: case UA_END:
+			listview_handle_key(&s->ilv, key);
+			return;
+		default:
+			break;
+		}
+	}
 	switch (ui_action_of(key, where, 0)) {
 	case UA_CLOSE:
 		s->mode = s->mode == M_HELP ? s->help_from : M_LIST;
@@ -323,14 +580,23 @@ int ui_run_clients(ctl *c, const ui_opts *o, cart_err *e)
 			break;
 		if (key == UK_RESIZE)
 			continue;     /* curses knows the new size; the next draw uses it */
-		if (s.mode == M_FORM)
+		if (s.dlg.kind != DLG_NONE) {
+			int tag = s.dlg.tag, r = dialog_key(&s.dlg, key);
+
+			if (r != DLG_OPEN && !(r & DLG_REQUERY))
+				answered(&s, tag, r);
+		} else if (s.mode == M_FORM) {
 			form_key(&s, key);
-		else if (s.mode != M_LIST)
+		} else if (s.mode != M_LIST) {
 			popup_key(&s, key);
-		else if (!list_key(&s, key))
+		} else if (!list_key(&s, key)) {
 			break;
+		}
 	}
 	ui_end();
 	free(s.page);
+	dialog_free(&s.dlg);
+	dialog_free(&s.form.dlg);
+	ctl_clients_items_free(&s.items);
 	return CART_OK;
 }

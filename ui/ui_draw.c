@@ -7,10 +7,11 @@
 
 #include "ui_int.h"
 
+#include "cartera/i18n.h"
 #include "cartera/output.h"
 
 static char status_msg[256];
-static int status_error;
+static int status_error;      /* 0 plain, 1 error, 2 warning */
 
 attr_t ui_attr(int role)
 {
@@ -22,6 +23,7 @@ attr_t ui_attr(int role)
 	case UR_SELECTED: return A_REVERSE;
 	case UR_KEY: return c ? A_NORMAL : A_BOLD;
 	case UR_ERROR: return A_BOLD;
+	case UR_WARNING: return c ? A_NORMAL : A_UNDERLINE;
 	default: return A_NORMAL;
 	}
 }
@@ -35,6 +37,7 @@ short ui_pair(int role)
 	case UR_KEY: return 2;
 	case UR_ERROR: return 3;
 	case UR_FRAME: return 4;
+	case UR_WARNING: return 5;
 	default: return 0;
 	}
 }
@@ -76,38 +79,60 @@ void ui_status(int error, const char *fmt, ...)
 	status_error = error;
 }
 
+void ui_status_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(status_msg, sizeof status_msg, fmt, ap);
+	va_end(ap);
+	status_error = 2;
+}
+
 void ui_status_draw(void)
 {
-	ui_set_role(status_error ? UR_ERROR : UR_NORMAL);
+	ui_set_role(status_error == 2 ? UR_WARNING : status_error ? UR_ERROR : UR_NORMAL);
 	ui_put(LINES - 2, 0, COLS, status_msg, 0);
 	ui_set_role(UR_NORMAL);
 }
 
-void ui_keybar(int where, int have)
+/* Draw the bar (draw = 1) or only measure it, with gap blanks between the entries. */
+static int keybar_pass(int where, int have, int gap, int draw)
 {
 	int x = 0;
 
-	move(LINES - 1, 0);
-	clrtoeol();
 	for (int a = 1; a < UA_COUNT; a++) {
 		const ui_action_info *ai = ui_action_get(a);
 		char name[16];
+		const char *label;
 		int kw, lw;
 
 		if (!ai->label || !(ai->where & where) || !ui_action_ok(a, have))
 			continue;
+		label = _(ai->label);
 		uk_name(ai->keys[0], name);
 		kw = utf8_width(name);
-		lw = utf8_width(ai->label);
-		if (x + kw + lw + 1 > COLS)
+		lw = utf8_width(label);
+		if (draw && x + kw + lw + 1 > COLS)
 			break;
-		ui_set_role(UR_KEY);
-		ui_put(LINES - 1, x, kw, name, 0);
-		ui_set_role(UR_NORMAL);
-		ui_put(LINES - 1, x + kw, lw + 1, "", 0);
-		ui_put(LINES - 1, x + kw + 1, lw, ai->label, 0);
-		x += kw + lw + 3;
+		if (draw) {
+			ui_set_role(UR_KEY);
+			ui_put(LINES - 1, x, kw, name, 0);
+			ui_set_role(UR_NORMAL);
+			ui_put(LINES - 1, x + kw, lw + 1, "", 0);
+			ui_put(LINES - 1, x + kw + 1, lw, label, 0);
+		}
+		x += kw + lw + 1 + gap;
 	}
+	return x - gap;
+}
+
+void ui_keybar(int where, int have)
+{
+	move(LINES - 1, 0);
+	clrtoeol();
+	/* two blanks between entries where they all fit so, else one (80 columns, the list) */
+	keybar_pass(where, have, keybar_pass(where, have, 2, 0) > COLS ? 1 : 2, 1);
 }
 
 void ui_box(int y, int x, int h, int w, const char *title)
@@ -134,15 +159,20 @@ void ui_box(int y, int x, int h, int w, const char *title)
 	ui_set_role(UR_NORMAL);
 }
 
-void ui_help_draw(int where, const char *screen)
+void ui_help_draw(int where, const char *screen, const char *co_name)
 {
-	char title[128];
+	char title[128], left[256];
 	int y = 2;
 
 	erase();
-	snprintf(title, sizeof title, "Help: %s", screen);
-	ui_title(" cartera", title);
-	ui_put(1, 0, COLS, "Keys of this screen (letters act only while the filter is empty):", 0);
+	snprintf(title, sizeof title, _("Help: %s"), screen);
+	snprintf(left, sizeof left, " cartera — %s", co_name ? co_name : "");
+	ui_title(co_name && *co_name ? left : " cartera", title);
+	/* what letters do differs: the list types them into its filter, a form into its fields */
+	ui_put(1, 0, COLS, where & UI_IN_LIST ?
+	       _("Keys of this screen (letters act only while the filter is empty):") :
+	       where & UI_IN_FORM ? _("Keys of this form (letters and digits type into the field):") :
+	       _("Keys of this window:"), 0);
 	for (int a = 1; a < UA_COUNT && y < LINES - 2; a++) {
 		const ui_action_info *ai = ui_action_get(a);
 		char keys[64] = "", name[16];
@@ -159,10 +189,20 @@ void ui_help_draw(int where, const char *screen)
 		ui_set_role(UR_KEY);
 		ui_put(y, 1, 16, keys, 0);
 		ui_set_role(UR_NORMAL);
-		ui_put(y, 18, COLS - 18, ai->help, 0);
+		ui_put(y, 18, COLS - 18, _(ai->help), 0);
 	}
-	if (where & UI_IN_LIST && y < LINES - 3)
-		ui_put(++y, 1, COLS - 1, "Other letters    type into the filter: name, tax id or phone", 0);
+	if (where & UI_IN_LIST && y < LINES - 3) {
+		ui_set_role(UR_KEY);
+		ui_put(++y, 1, 16, _("Other letters"), 0);
+		ui_set_role(UR_NORMAL);
+		ui_put(y, 18, COLS - 18, _("type into the filter: name, tax id or phone"), 0);
+	}
+	if (where & UI_IN_TABS && y < LINES - 3) {
+		ui_set_role(UR_KEY);
+		ui_put(++y, 1, 16, "1 … 9", 0);
+		ui_set_role(UR_NORMAL);
+		ui_put(y, 18, COLS - 18, _("go straight to that tab"), 0);
+	}
 	ui_status_draw();
 	ui_keybar(UI_IN_HELP, 0);
 }

@@ -10,7 +10,8 @@
 
 /* What things look like; colour pairs where the terminal has colours and NO_COLOR is unset,
  * plain attributes otherwise. */
-enum ui_role { UR_NORMAL, UR_TITLE, UR_HEADER, UR_SELECTED, UR_KEY, UR_ERROR, UR_FRAME };
+enum ui_role { UR_NORMAL, UR_TITLE, UR_HEADER, UR_SELECTED, UR_KEY, UR_ERROR, UR_FRAME,
+	UR_WARNING };
 
 int ui_begin(const ui_opts *o, cart_err *e);
 /* Restore the terminal; safe to call twice (and from the signal handler). */
@@ -28,11 +29,14 @@ void ui_put(int y, int x, int w, const char *text, int right);
 void ui_title(const char *left, const char *right);
 /* A message for the clerk on the status line (until the next one); "" clears it. */
 void ui_status(int error, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same, in the warning attribute (accepted, but worth a look). */
+void ui_status_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void ui_status_draw(void);
 /* The keys that work here: actions on screen `where` whose precondition holds given `have`. */
 void ui_keybar(int where, int have);
-/* Full-screen help listing every key of screen `where`. */
-void ui_help_draw(int where, const char *screen);
+/* Full-screen help listing every key of screen `where` (UI_IN_* flags), titled like the screen:
+ * the company, then "Help: " and the screen's name (both already translated). */
+void ui_help_draw(int where, const char *screen, const char *co_name);
 /* A framed box, cleared inside; returns nothing, draws on stdscr. */
 void ui_box(int y, int x, int h, int w, const char *title);
 

@@ -15,6 +15,8 @@
 
 #include "ui_int.h"
 
+#include "cartera/i18n.h"
+
 static struct {
 	int active;
 	SCREEN *scr;
@@ -44,7 +46,7 @@ static char *slurp(const char *path, cart_err *e)
 	size_t len = 0, cap = 0, n;
 
 	if (!fp) {
-		cart_fail(e, CART_IO, "--keys %s: %s", path, strerror(errno));
+		cart_fail(e, CART_IO, _("--keys %s: %s"), path, strerror(errno));
 		return NULL;
 	}
 	do {
@@ -54,7 +56,7 @@ static char *slurp(const char *path, cart_err *e)
 			if (!b) {
 				free(buf);
 				fclose(fp);
-				cart_fail(e, CART_NOMEM, "--keys %s: out of memory", path);
+				cart_fail(e, CART_NOMEM, _("--keys %s: out of memory"), path);
 				return NULL;
 			}
 			buf = b;
@@ -87,6 +89,7 @@ static void colours(void)
 	init_pair(2, COLOR_BLACK, COLOR_CYAN);     /* key names on the key bar */
 	init_pair(3, COLOR_RED, -1);               /* errors */
 	init_pair(4, COLOR_CYAN, -1);              /* frames */
+	init_pair(5, COLOR_YELLOW, -1);            /* warnings */
 }
 
 int ui_begin(const ui_opts *o, cart_err *e)
@@ -100,7 +103,7 @@ int ui_begin(const ui_opts *o, cart_err *e)
 		T.pos = T.script;
 		if (o->dump) {
 			if (!(T.dump = fopen(o->dump, "a"))) {
-				cart_fail(e, CART_IO, "--dump %s: %s", o->dump, strerror(errno));
+				cart_fail(e, CART_IO, _("--dump %s: %s"), o->dump, strerror(errno));
 				free(T.script);
 				return e->code;
 			}
@@ -114,7 +117,7 @@ int ui_begin(const ui_opts *o, cart_err *e)
 		if (!term || !*term)
 			term = "xterm-256color";
 		if (!T.tout || !T.tin || !(T.scr = newterm(term, T.tout, T.tin))) {
-			cart_fail(e, CART_IO, "cannot draw the screen off-line for terminal type \"%s\"",
+			cart_fail(e, CART_IO, _("cannot draw the screen off-line for terminal type \"%s\""),
 			          term);
 			ui_end();
 			return e->code;
@@ -124,7 +127,7 @@ int ui_begin(const ui_opts *o, cart_err *e)
 	} else {
 		/* newterm, not initscr: initscr exits the program on a bad TERM */
 		if (!(T.scr = newterm(NULL, stdout, stdin))) {
-			cart_fail(e, CART_IO, "cannot use the terminal (TERM=\"%s\")",
+			cart_fail(e, CART_IO, _("cannot use the terminal (TERM=\"%s\")"),
 			          getenv("TERM") ? getenv("TERM") : "");
 			return e->code;
 		}
@@ -260,7 +263,7 @@ static int script_key(void)
 			return UK_RESIZE;
 		case UKT_BAD:
 			/* a typo in a test script must not pass unnoticed */
-			fprintf(stderr, "cartera: --keys: unknown key %s\n", t.bad);
+			fprintf(stderr, _("cartera: --keys: unknown key %s\n"), t.bad);
 			return UK_EOF;
 		default:
 			return UK_EOF;

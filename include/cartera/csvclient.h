@@ -39,6 +39,11 @@ void csvclient_result_free(csvclient_result *r);
  * expenses | both | none), active (yes | no), notes. CRLF line ends, UTF-8 without a mark. */
 int csvclient_export(ctl *c, FILE *out, cart_err *e);
 
+/* Export into the file path through a temporary file beside it, so a failed export leaves
+ * nothing behind. An existing path is replaced only when replace is set, else CART_REFUSED (also
+ * when the file appeared meanwhile). *n gets the number of clients written (may be NULL). */
+int csvclient_export_file(ctl *c, const char *path, int replace, long *n, cart_err *e);
+
 /* Read clients from in. The header row names the columns in any order, case and accents aside,
  * in English as the export writes them or in Spanish (nombre, razon social, ruc, nit, rfc,
  * identificacion, telefono, celular, correo, direccion, plazo, dias, cupo, limite, activo,

@@ -41,6 +41,28 @@ typedef struct ctlc_detail {
 } ctlc_detail;
 int ctl_clients_detail(ctl_clients *v, int64_t id, ctlc_detail *out, cart_err *e);
 
+/* One client's open items as of a date, as the detail window's tabs show them: charges not yet
+ * due, overdue charges (oldest due first) and open credits, each as ready-to-print text. */
+enum ctlc_item_kind { CTLC_DUE, CTLC_OVERDUE, CTLC_CREDITS, CTLC_KINDS };
+
+typedef struct ctlc_item {
+	int64_t doc_id;
+	char number[48];          /* "F-000123", or "F-000123 2/3"-style with the instalment number */
+	char date[DATE_LEN], due[DATE_LEN];
+	char days[16];            /* days overdue, "" when not overdue */
+	char amount[64], open[64];/* company format; another currency carries its code */
+} ctlc_item;
+
+typedef struct ctlc_items {
+	ctlc_item *item[CTLC_KINDS];
+	long n[CTLC_KINDS];
+} ctlc_items;
+
+/* Load client id's open items as of asof (YYYY-MM-DD) into out (freed first when it holds some:
+ * zero it before the first call). */
+int ctl_clients_items(ctl_clients *v, int64_t id, const char *asof, ctlc_items *out, cart_err *e);
+void ctl_clients_items_free(ctlc_items *it);
+
 /* The client form's view-model (SPEC C1, seed 002): every field as the text the clerk edits, the
  * choices as indexes. The screen copies its widget's values in and out; the rules of what is
  * required and what is valid live here. */
@@ -67,6 +89,11 @@ int ctl_clients_form_required(const ctlc_form *f, int field);
  * tax id is checked by the company's country; when the DV was not typed it is computed into
  * text[CF_DV]. */
 void ctl_clients_form_check(ctl_clients *v, ctlc_form *f, int field, char *err, size_t size);
+/* What is worth a look in a field that passed the check, "" when nothing: the Mexican RFC's check
+ * digit that does not match (some RFCs the SAT issued fail it), for the tax id and its DV. It
+ * does not block the save. */
+void ctl_clients_form_warning(ctl_clients *v, const ctlc_form *f, int field, char *warn,
+                              size_t size);
 /* Check every field and add or change the client; f->id is set to the saved client's. On an
  * error *field says which field it is about (-1: none in particular). */
 int ctl_clients_form_save(ctl_clients *v, ctlc_form *f, int *field, cart_err *e);

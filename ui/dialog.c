@@ -1,0 +1,239 @@
+/* The dialogs' state and keys: pure code, no curses, no ledger (see dialog.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "actions.h"
+#include "dialog.h"
+#include "keys.h"
+
+/* The pick dialog's columns: what the client list shows, in less room. */
+static const lv_col pick_cols[] = {
+	{ N_("Name"), 20, 0, 1, 0 },
+	{ N_("Tax id"), 15, 0, 0, 0 },
+	{ N_("Phone"), 14, 0, 0, 0 },
+};
+
+/* A fresh dialog of this kind, keeping the memory d already holds. */
+static void start(dialog *d, int kind, int tag, const char *title, const char *text)
+{
+	ctlc_row *page = d->page;
+	int cap = d->page_cap;
+
+	free(d->msg);
+	memset(d, 0, sizeof *d);
+	d->page = page;
+	d->page_cap = cap;
+	d->kind = kind;
+	d->tag = tag;
+	snprintf(d->title, sizeof d->title, "%s", title ? title : "");
+	snprintf(d->text, sizeof d->text, "%s", text ? text : "");
+}
+
+void dialog_confirm(dialog *d, int tag, const char *title, const char *question)
+{
+	start(d, DLG_CONFIRM, tag, title, question);
+}
+
+void dialog_choose(dialog *d, int tag, const char *title, const char *text,
+                   const char *const *options, int n, int sel)
+{
+	start(d, DLG_CHOOSE, tag, title, text);
+	if (n > DLG_MAX_OPTIONS)
+		n = DLG_MAX_OPTIONS;
+	for (int i = 0; i < n; i++)
+		d->options[i] = options[i];
+	d->nopt = n;
+	d->sel = sel >= 0 && sel < n ? sel : 0;
+}
+
+void dialog_prompt(dialog *d, int tag, const char *title, const char *text, const char *label,
+                   int maxlen, const char *value)
+{
+	start(d, DLG_PROMPT, tag, title, text);
+	form_init(&d->fm, NULL);
+	form_add(&d->fm, label, FT_TEXT, maxlen, 0, NULL);
+	d->fm.f[0].width = 40;
+	form_set_value(&d->fm, 0, value);
+}
+
+void dialog_pick_init(dialog *d, int tag, const char *title, const char *text)
+{
+	start(d, DLG_PICK, tag, title, text);
+	listview_init(&d->lv, pick_cols, (int)(sizeof pick_cols / sizeof pick_cols[0]), 0);
+	d->picked = 0;
+}
+
+void dialog_message(dialog *d, int tag, const char *title, const char *text)
+{
+	start(d, DLG_MESSAGE, tag, title, NULL);
+	d->msg = strdup(text ? text : "");
+	d->nlines = 1;
+	for (const char *p = d->msg ? d->msg : ""; *p; p++)
+		if (*p == '\n' && p[1])
+			d->nlines++;
+	d->height = 1;
+}
+
+void dialog_free(dialog *d)
+{
+	free(d->msg);
+	free(d->page);
+	d->msg = NULL;
+	d->page = NULL;
+	d->page_cap = 0;
+	d->kind = DLG_NONE;
+}
+
+void dialog_answer_text(const dialog *d, char *out, size_t size)
+{
+	const char *s = d->fm.f[0].value;
+	size_t n;
+
+	while (*s == ' ')
+		s++;
+	n = strlen(s);
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	snprintf(out, size, "%.*s", (int)n, s);
+}
+
+static int done(dialog *d, int how)
+{
+	d->kind = DLG_NONE;
+	return how;
+}
+
+/* The next option (after the highlighted one, wrapping) whose name starts with key. */
+static void jump(dialog *d, int key)
+{
+	for (int k = 1; k <= d->nopt; k++) {
+		int i = (d->sel + k) % d->nopt, cp;
+
+		if (uk_utf8_decode(d->options[i], &cp) > 0 &&
+		    towlower((wint_t)cp) == towlower((wint_t)key)) {
+			d->sel = i;
+			return;
+		}
+	}
+}
+
+static int choose_key(dialog *d, int key)
+{
+	switch (key) {
+	case UK_UP: case UK_LEFT: case UK_BTAB:
+		d->sel = (d->sel + d->nopt - 1) % d->nopt;
+		break;
+	case UK_DOWN: case UK_RIGHT: case UK_TAB:
+		d->sel = (d->sel + 1) % d->nopt;
+		break;
+	case UK_HOME:
+		d->sel = 0;
+		break;
+	case UK_END:
+		d->sel = d->nopt - 1;
+		break;
+	default:
+		/* the numbers drawn beside the options choose at once */
+		if (key >= '1' && key < '1' + d->nopt) {
+			d->sel = key - '1';
+			return done(d, DLG_OK);
+		}
+		if (uk_is_text(key) && key != ' ')
+			jump(d, key);
+		break;
+	}
+	return DLG_OPEN;
+}
+
+static int pick_key(dialog *d, int key)
+{
+	int r;
+
+	if (uk_is_text(key)) {
+		/* every letter types, q and ? included: this list has no letter keys */
+		char ch[4];
+		int n = uk_utf8_encode(key, ch);
+		size_t len = strlen(d->lv.filter);
+
+		if (len + (size_t)n >= sizeof d->lv.filter)
+			return DLG_OPEN;
+		memcpy(d->lv.filter + len, ch, (size_t)n);
+		d->lv.filter[len + (size_t)n] = '\0';
+		d->lv.sel = d->lv.top = 0;
+		return DLG_OPEN | DLG_REQUERY;
+	}
+	switch (ui_action_of(key, UI_IN_LIST, 1)) {
+	case UA_UP: case UA_DOWN: case UA_PGUP: case UA_PGDN: case UA_HOME: case UA_END:
+	case UA_ERASE: case UA_CLEAR:
+		r = listview_handle_key(&d->lv, key);
+		return DLG_OPEN | (r & LV_REQUERY ? DLG_REQUERY : 0);
+	default:
+		return DLG_OPEN;
+	}
+}
+
+static int message_key(dialog *d, int key)
+{
+	int page = d->height > 1 ? d->height - 1 : 1, last = d->nlines - d->height;
+
+	if (last < 0)
+		last = 0;
+	switch (key) {
+	case UK_UP: d->top--; break;
+	case UK_DOWN: d->top++; break;
+	case UK_PGUP: d->top -= page; break;
+	case UK_PGDN: d->top += page; break;
+	case UK_HOME: d->top = 0; break;
+	case UK_END: d->top = last; break;
+	default: break;
+	}
+	if (d->top > last)
+		d->top = last;
+	if (d->top < 0)
+		d->top = 0;
+	return DLG_OPEN;
+}
+
+int dialog_handle_key(dialog *d, int key)
+{
+	switch (d->kind) {
+	case DLG_CONFIRM:
+		switch (ui_action_of(key, UI_IN_CONFIRM, 0)) {
+		case UA_YES: return done(d, DLG_OK);
+		case UA_NO: return done(d, DLG_CANCEL);
+		default: return DLG_OPEN;
+		}
+	case DLG_MESSAGE:
+		if (ui_action_of(key, UI_IN_MESSAGE, 0) == UA_CLOSE ||
+		    ui_action_of(key, UI_IN_DIALOG, 0) == UA_OK)
+			return done(d, DLG_OK);
+		return message_key(d, key);
+	case DLG_CHOOSE:
+	case DLG_PROMPT:
+	case DLG_PICK:
+		break;
+	default:
+		return DLG_OPEN;
+	}
+	switch (ui_action_of(key, UI_IN_DIALOG, 0)) {
+	case UA_OK:
+		if (d->kind == DLG_PICK && d->lv.rows <= 0)
+			return DLG_OPEN;     /* nothing to pick: keep typing */
+		return done(d, DLG_OK);
+	case UA_DISMISS:
+		return done(d, DLG_CANCEL);
+	default:
+		break;
+	}
+	if (d->kind == DLG_CHOOSE)
+		return choose_key(d, key);
+	if (d->kind == DLG_PICK)
+		return pick_key(d, key);
+	/* the prompt: the form's line editing, Enter and Esc taken above */
+	form_handle_key(&d->fm, key);
+	return DLG_OPEN;
+}

@@ -1,0 +1,213 @@
+/* Drawing the dialogs over the screen below (see dialog.h), and the pick dialog's client query:
+ * it pages through its own ctl_clients view, so the screen under it keeps its filter and rows. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialog.h"
+#include "ui_int.h"
+
+#include "cartera/i18n.h"
+#include "cartera/output.h"
+
+static int pick_fetch(void *ud, long offset, int n)
+{
+	dialog *d = ud;
+	cart_err e;
+	int got;
+
+	if (n > d->page_cap) {
+		ctlc_row *p = realloc(d->page, (size_t)n * sizeof *p);
+
+		if (!p)
+			return -1;
+		d->page = p;
+		d->page_cap = n;
+	}
+	if (ctl_clients_page(&d->v, offset, n, d->page, &got, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return -1;
+	}
+	return got;
+}
+
+static const char *pick_cell(void *ud, int i, int col)
+{
+	const ctlc_row *r = &((dialog *)ud)->page[i];
+
+	return col == 0 ? r->name : col == 1 ? r->tax_id : r->phone;
+}
+
+static int pick_query(dialog *d, cart_err *e)
+{
+	int rc = ctl_clients_query(&d->v, d->lv.filter, CTLC_BY_NAME, 0, e);
+
+	listview_set_rows(&d->lv, rc == CART_OK ? d->v.count : 0);
+	return rc;
+}
+
+int dialog_pick(dialog *d, int tag, ctl *c, const char *title, const char *text, cart_err *e)
+{
+	dialog_pick_init(d, tag, title, text);
+	ctl_clients_init(&d->v, c);
+	return pick_query(d, e);
+}
+
+int dialog_key(dialog *d, int key)
+{
+	int kind = d->kind, r = dialog_handle_key(d, key);
+	cart_err e;
+
+	if (r & DLG_REQUERY && pick_query(d, &e) != CART_OK)
+		ui_status(1, "%s", e.msg);
+	if (kind == DLG_PICK && r == DLG_OK) {
+		if (pick_fetch(d, d->lv.sel, 1) != 1)
+			return DLG_CANCEL;
+		d->picked = d->page[0].id;
+	}
+	return r;
+}
+
+/* A box of h x w centred on the screen (cut to fit it); returns its top row and column. */
+static void centre(int *h, int *w, int *y, int *x)
+{
+	if (*w > COLS - 2)
+		*w = COLS - 2;
+	if (*h > LINES - 2)
+		*h = LINES - 2;
+	*y = (LINES - 2 - *h) / 2 + (LINES > *h + 3);
+	*x = (COLS - *w) / 2;
+}
+
+static void draw_confirm(dialog *d)
+{
+	int w = utf8_width(d->text) + 6, h = 5, y, x;
+
+	if (w < 40)
+		w = 40;
+	centre(&h, &w, &y, &x);
+	ui_box(y, x, h, w, d->title);
+	ui_put(y + 2, x + 2, w - 4, d->text, 0);
+	ui_keybar(UI_IN_CONFIRM, 0);
+}
+
+static void draw_choose(dialog *d)
+{
+	int w = utf8_width(d->text) + 6, h = d->nopt + 4 + (d->text[0] ? 2 : 0), y, x, r;
+
+	for (int i = 0; i < d->nopt; i++)
+		if (utf8_width(_(d->options[i])) + 10 > w)
+			w = utf8_width(_(d->options[i])) + 10;
+	if (w < 30)
+		w = 30;
+	centre(&h, &w, &y, &x);
+	ui_box(y, x, h, w, d->title);
+	r = y + 2;
+	if (d->text[0]) {
+		ui_put(r, x + 2, w - 4, d->text, 0);
+		r += 2;
+	}
+	for (int i = 0; i < d->nopt && r < y + h - 1; i++, r++) {
+		char line[256];
+
+		snprintf(line, sizeof line, " %d  %s", i + 1, _(d->options[i]));
+		ui_set_role(i == d->sel ? UR_SELECTED : UR_NORMAL);
+		ui_put(r, x + 2, w - 4, line, 0);
+		ui_set_role(UR_NORMAL);
+	}
+	ui_keybar(UI_IN_DIALOG, 0);
+}
+
+static void draw_prompt(dialog *d)
+{
+	int w = 64, h = 6, y, x;
+
+	centre(&h, &w, &y, &x);
+	ui_box(y, x, h, w, d->title);
+	ui_put(y + 2, x + 2, w - 4, d->text, 0);
+	form_draw(&d->fm, y + 3, x + 2, 1, w - 4);
+	ui_keybar(UI_IN_DIALOG, 0);
+}
+
+static void draw_pick(dialog *d)
+{
+	const lv_source src = { pick_fetch, pick_cell, d };
+	int w = 76, h = LINES - 4 > 8 ? LINES - 4 : 8, y, x, cw;
+	char count[96], filter[LV_FILTER_MAX + 64];
+
+	centre(&h, &w, &y, &x);
+	ui_box(y, x, h, w, d->title);
+	ui_put(y + 1, x + 2, w - 4, d->text, 0);
+	if (!d->lv.rows && d->lv.filter[0])
+		snprintf(filter, sizeof filter, _("Filter: %s  (no client matches)"), d->lv.filter);
+	else
+		snprintf(filter, sizeof filter, _("Filter: %s"), d->lv.filter);
+	if (listview_draw(&d->lv, &src, y + 3, x + 2, h - 4, w - 4) < 0)
+		ui_put(y + 4, x + 2, w - 4, _("(the clients could not be read)"), 0);
+	/* the count after the list: listview_draw has just set how many rows it shows */
+	listview_count_text(&d->lv, d->v.c->co.fmt.thou_sep, count, sizeof count);
+	cw = utf8_width(count);
+	ui_put(y + 2, x + 2, w - cw - 5, filter, 0);
+	ui_put(y + 2, x + w - cw - 3, cw + 1, count, 1);
+	ui_keybar(UI_IN_DIALOG, 0);
+}
+
+static void draw_message(dialog *d)
+{
+	int w = 4, h, y, x, n = 0;
+	const char *p = d->msg ? d->msg : "";
+
+	for (const char *q = p; *q;) {
+		const char *end = strchr(q, '\n');
+		char line[1024];
+		int lw;
+
+		snprintf(line, sizeof line, "%.*s", (int)(end ? end - q : (long)strlen(q)), q);
+		if ((lw = utf8_width(line) + 4) > w)
+			w = lw;
+		q = end ? end + 1 : q + strlen(q);
+	}
+	if (utf8_width(d->title) + 8 > w)
+		w = utf8_width(d->title) + 8;
+	h = d->nlines + 2;
+	centre(&h, &w, &y, &x);
+	d->height = h - 2;
+	/* the window may have grown since the last key: keep the last page full */
+	if (d->top > d->nlines - d->height)
+		d->top = d->nlines - d->height > 0 ? d->nlines - d->height : 0;
+	ui_box(y, x, h, w, d->title);
+	while (*p && n < d->top + d->height) {
+		const char *end = strchr(p, '\n');
+		int len = (int)(end ? end - p : (long)strlen(p));
+
+		if (n >= d->top) {
+			char line[1024];
+
+			snprintf(line, sizeof line, "%.*s", len, p);
+			ui_put(y + 1 + n - d->top, x + 2, w - 4, line, 0);
+		}
+		n++;
+		p = end ? end + 1 : p + len;
+	}
+	ui_set_role(UR_FRAME);
+	if (d->top > 0)
+		ui_put(y + 1, x + w - 1, 1, "↑", 0);
+	if (d->top + d->height < d->nlines)
+		ui_put(y + h - 2, x + w - 1, 1, "↓", 0);
+	ui_set_role(UR_NORMAL);
+	ui_keybar(UI_IN_MESSAGE, 0);
+}
+
+void dialog_draw(dialog *d)
+{
+	switch (d->kind) {
+	case DLG_CONFIRM: draw_confirm(d); break;
+	case DLG_CHOOSE: draw_choose(d); break;
+	case DLG_PROMPT: draw_prompt(d); break;
+	case DLG_PICK: draw_pick(d); break;
+	case DLG_MESSAGE: draw_message(d); break;
+	default: break;
+	}
+}

@@ -47,10 +47,11 @@ static void usage(FILE *fp)
 {
 	fprintf(fp,
 		"Usage: cartera [--db FILE] [--today YYYY-MM-DD] [--format text|csv|json] [COMMAND ...]\n"
-		"       cartera [--db FILE] [--keys FILE [--dump FILE] [--size COLSxROWS]]\n"
+		"       cartera [--db FILE] [--screen dashboard|clients]\n"
+		"               [--keys FILE [--dump FILE] [--size COLSxROWS]]\n"
 		"\n"
-		"Accounts receivable at the terminal. Without a command, opens the client list when\n"
-		"run at a terminal, and prints the dashboard totals otherwise (scripts).\n"
+		"Accounts receivable at the terminal. Without a command, opens the dashboard when run\n"
+		"at a terminal, and prints the dashboard totals otherwise (scripts).\n"
 		"\n"
 		"Commands:\n");
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
@@ -66,6 +67,7 @@ static void usage(FILE *fp)
 		"                  keys, <dump> writes the screen, <resize 100x30> resizes\n"
 		"  --dump FILE     append the script's screen dumps to FILE (default: standard output)\n"
 		"  --size CxR      the script's screen size (default 80x24)\n"
+		"  --screen NAME   the first screen: dashboard (default) or clients\n"
 		"  --version       print the version\n"
 		"\n"
 		"Each command has --help. Exit status: 0 done, 1 refused or failed, 2 bad usage or input.\n");
@@ -169,9 +171,10 @@ int main(int argc, char **argv)
 		{ "keys", required_argument, NULL, 'K' },
 		{ "dump", required_argument, NULL, 'U' },
 		{ "size", required_argument, NULL, 'S' },
+		{ "screen", required_argument, NULL, 'W' },
 		{ NULL, 0, NULL, 0 }
 	};
-	ui_opts uo = { NULL, NULL, 80, 24 };
+	ui_opts uo = { NULL, NULL, 80, 24, NULL };
 	cli g;
 	cart_err e;
 	int opt, rc, today_fixed = 0;
@@ -192,6 +195,12 @@ int main(int argc, char **argv)
 		/* the screens' options (only without a command) */
 		if (opt == 'K' || opt == 'U') {
 			*(opt == 'K' ? &uo.keys : &uo.dump) = optarg;
+			continue;
+		}
+		if (opt == 'W') {
+			if (!ui_start_known(optarg))
+				return cli_usage(&g, "--screen \"%s\": use dashboard or clients", optarg);
+			uo.start = optarg;
 			continue;
 		}
 		if (opt == 'S') {
@@ -218,14 +227,14 @@ int main(int argc, char **argv)
 	argv += optind;
 	optind = 0; /* glibc: restart getopt for the command's own options */
 	mask_negatives(argc, argv);
-	if (argc > 0 && (uo.keys || uo.dump)) {
-		fprintf(stderr, "cartera: --keys and --dump drive the screens: give no command\n");
+	if (argc > 0 && (uo.keys || uo.dump || uo.start)) {
+		fprintf(stderr, "cartera: --keys, --dump and --screen drive the screens: give no command\n");
 		return EXIT_USAGE;
 	}
 	if (argc == 0 && (uo.keys || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)))) {
 		/* the screens; a script (--keys) needs no terminal */
 		rc = cli_open(&g, 0);
-		if (!rc && ui_run_clients(&g.c, &uo, &e) != CART_OK)
+		if (!rc && ui_run(&g.c, &uo, &e) != CART_OK)
 			rc = cli_fail(&g, &e);
 	} else if (argc == 0) {
 		rc = cmd_dashboard(&g, 1, (char *[]){ "dashboard", NULL });

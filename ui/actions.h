@@ -13,18 +13,23 @@
 enum { UI_IN_LIST = 1, UI_IN_HELP = 2, UI_IN_DETAIL = 4, UI_IN_FORM = 8, UI_IN_CONFIRM = 16,
        UI_IN_ALL = 31 };
 /* What must hold for it to work, checked centrally (ui_action_ok) before any handler runs. */
-enum { UI_NEEDS_ROW = 1, UI_NEEDS_FILTER = 2 };
+enum { UI_NEEDS_ROW = 1, UI_NEEDS_FILTER = 2,
+       UI_NEEDS_ROOT = 4,     /* the bottom screen: Esc / q / F10 leave cartera */
+       UI_NEEDS_NESTED = 8,   /* a screen over another: they go back to it */
+       UI_NEEDS_ITEM = 16,    /* the selected row is an open charge (due or overdue) */
+       UI_NEEDS_CREDIT = 32 };/* the selected row is a credit in favour */
 /* Dialogs (dialog.h), tab rows (tabs.h) and message windows. */
 enum { UI_IN_DIALOG = 32, UI_IN_TABS = 64, UI_IN_MESSAGE = 128 };
-
 /* The lines of a document (grid.h). */
 enum { UI_IN_GRID = 256 };
+/* The dashboard (scr_dash.c). */
+enum { UI_IN_DASH = 512 };
 /* The persons of a client (scr_persons.c): their list and the form of one person. High bits,
  * clear of the screens other branches add (32 upwards). */
 enum { UI_IN_PERSONS = 1 << 12, UI_IN_PERSON = 1 << 13 };
 
 #define UI_ACTIONS(X)                                                                            \
-	X(HELP,   N_("Help"),  UK_F(1),  '?',          0,      UI_IN_LIST | UI_IN_DETAIL | UI_IN_FORM, 0, \
+	X(HELP,   N_("Help"),  UK_F(1),  '?',          0,      UI_IN_LIST | UI_IN_DASH | UI_IN_DETAIL | UI_IN_FORM, 0, \
 	  N_("this help: every key of the screen"))                                                 \
 	X(OPEN,   N_("Open"),  UK_ENTER, 0,            0,      UI_IN_LIST,   UI_NEEDS_ROW,          \
 	  N_("show the selected client: its record and its totals"))                                \
@@ -32,20 +37,39 @@ enum { UI_IN_PERSONS = 1 << 12, UI_IN_PERSON = 1 << 13 };
 	  N_("new client: the client form, empty"))                                                 \
 	X(EDIT,   N_("Edit"),  UK_F(4),  'e',          0,      UI_IN_LIST,   UI_NEEDS_ROW,          \
 	  N_("edit the selected client in the client form"))                                        \
-	X(SORT,   N_("Sort"),  UK_F(6),  UK_CTRL('o'), 0,      UI_IN_LIST,   0,                     \
+	X(SORT,   N_("Sort"),  UK_F(6),  UK_CTRL('o'), 0,      UI_IN_LIST | UI_IN_DASH,   0,                     \
 	  N_("sort by name, tax id or phone, up then down (cycles)"))                               \
-	X(CLEAR,  N_("Clear"), UK_F(8),  UK_CTRL('u'), 0,      UI_IN_LIST,   UI_NEEDS_FILTER,       \
+	X(CLEAR,  N_("Clear"), UK_F(8),  UK_CTRL('u'), 0,      UI_IN_LIST | UI_IN_DASH,   UI_NEEDS_FILTER,       \
 	  N_("clear the filter"))                                                                   \
-	X(QUIT,   N_("Quit"),  UK_F(10), 'q',          UK_ESC, UI_IN_LIST,   0,                     \
+	X(QUIT,   N_("Quit"),  UK_F(10), 'q',          UK_ESC, UI_IN_LIST | UI_IN_DASH, UI_NEEDS_ROOT, \
 	  N_("leave cartera (q only while the filter is empty)"))                                   \
+	X(BACK,   N_("Back"),  UK_F(10), 'q',          UK_ESC, UI_IN_LIST | UI_IN_DASH, UI_NEEDS_NESTED, \
+	  N_("back to the screen before (q only while the filter is empty)"))                         \
+	/* the dashboard (scr_dash.c) */                                                             \
+	X(DASH_CLIENT, N_("Client"), UK_ENTER, 0,      0,      UI_IN_DASH,   UI_NEEDS_ROW,          \
+	  N_("the dashboard of the selected row's client alone"))                                    \
+	X(CLIENTS, N_("Clients"), UK_F(3), 'c',        0,      UI_IN_DASH,   0,                     \
+	  N_("the client list: find, add and correct clients, import and export them"))              \
+	X(APPLY,  N_("Apply"), UK_F(4),  'a',          0,      UI_IN_DASH,   UI_NEEDS_CREDIT,       \
+	  N_("apply the selected credit in favour to the client's oldest open invoices"))            \
+	X(PAY,    N_("Pay"),   UK_F(5),  'p',          0,      UI_IN_DASH,   UI_NEEDS_ITEM,         \
+	  N_("receive a payment for the selected document (its open amount, or less)"))             \
+	X(REMIND, N_("Remind"), UK_F(7), 'r',          0,      UI_IN_DASH,   UI_NEEDS_ROW,          \
+	  N_("record a reminder to the selected row's client in the client's history"))             \
+	X(DAYS,   NULL,    UK_F(9),  'd',          0,      UI_IN_DASH,   0,                         \
+	  N_("filter by days overdue: 1-30, 90- or -15"))                                           \
+	X(RANGE,  NULL,    UK_F(2),  'g',          0,      UI_IN_DASH,   0,                         \
+	  N_("show one aging range: not yet due, 1-30, 31-60... (the company's ranges)"))           \
+	X(TOTAL_KEYS, NULL, '1',     '2',          '3',    UI_IN_DASH,   0,                         \
+	  N_("1 2 3 4: the tab of a total (due, overdue, credits, net: the clients)"))              \
 	X(CLOSE,  N_("Close"), UK_ESC,   'q',          UK_F(10), UI_IN_HELP | UI_IN_DETAIL | UI_IN_MESSAGE, 0, \
 	  N_("close this window"))                                                                  \
-	X(UP,     NULL,    UK_UP,    UK_CTRL('p'), 0,      UI_IN_LIST | UI_IN_TABS, 0, N_("previous row"))     \
-	X(DOWN,   NULL,    UK_DOWN,  UK_CTRL('n'), 0,      UI_IN_LIST | UI_IN_TABS, 0, N_("next row"))         \
-	X(PGUP,   NULL,    UK_PGUP,  0,            0,      UI_IN_LIST | UI_IN_TABS, 0, N_("previous page"))    \
-	X(PGDN,   NULL,    UK_PGDN,  0,            0,      UI_IN_LIST | UI_IN_TABS, 0, N_("next page"))        \
-	X(HOME,   NULL,    UK_HOME,  0,            0,      UI_IN_LIST | UI_IN_TABS, 0, N_("first row"))        \
-	X(END,    NULL,    UK_END,   0,            0,      UI_IN_LIST | UI_IN_TABS, 0, N_("last row"))         \
+	X(UP,     NULL,    UK_UP,    UK_CTRL('p'), 0,      UI_IN_LIST | UI_IN_DASH | UI_IN_TABS, 0, N_("previous row"))     \
+	X(DOWN,   NULL,    UK_DOWN,  UK_CTRL('n'), 0,      UI_IN_LIST | UI_IN_DASH | UI_IN_TABS, 0, N_("next row"))         \
+	X(PGUP,   NULL,    UK_PGUP,  0,            0,      UI_IN_LIST | UI_IN_DASH | UI_IN_TABS, 0, N_("previous page"))    \
+	X(PGDN,   NULL,    UK_PGDN,  0,            0,      UI_IN_LIST | UI_IN_DASH | UI_IN_TABS, 0, N_("next page"))        \
+	X(HOME,   NULL,    UK_HOME,  0,            0,      UI_IN_LIST | UI_IN_DASH | UI_IN_TABS, 0, N_("first row"))        \
+	X(END,    NULL,    UK_END,   0,            0,      UI_IN_LIST | UI_IN_DASH | UI_IN_TABS, 0, N_("last row"))         \
 	X(SAVE,   N_("Save"),  UK_F(9),  UK_CTRL('s'), 0,      UI_IN_FORM,   0,                     \
 	  N_("check every field and save the client"))                                              \
 	X(CANCEL, N_("Cancel"), UK_ESC,  UK_F(10),     0,      UI_IN_FORM,   0,                     \
@@ -60,7 +84,7 @@ enum { UI_IN_PERSONS = 1 << 12, UI_IN_PERSON = 1 << 13 };
 	  N_("yes: go ahead (discard the changes, replace the file...)"))                           \
 	X(NO,     N_("No"),    'n',      'N',          UK_ESC, UI_IN_CONFIRM, 0,                    \
 	  N_("no: back to where you were, nothing done"))                                           \
-	X(ERASE,  NULL,    UK_BACKSPACE, 0,        0,      UI_IN_LIST,   UI_NEEDS_FILTER,           \
+	X(ERASE,  NULL,    UK_BACKSPACE, 0,        0,      UI_IN_LIST | UI_IN_DASH,   UI_NEEDS_FILTER,           \
 	  N_("delete the last character of the filter"))                                            \
 	X(GOTO,   N_("Find"),  UK_F(3),  'g',          0,      UI_IN_LIST,   0,                     \
 	  N_("find a client by a few letters of its name, tax id or phone and go to it"))           \

@@ -14,6 +14,7 @@
 
 #include "dialog.h"
 #include "listview.h"
+#include "scr_clients.h"
 #include "scr_client_form.h"
 #include "tabs.h"
 #include "ui_int.h"
@@ -50,6 +51,7 @@ enum mode { M_LIST, M_DETAIL, M_HELP, M_FORM };
 enum { ASK_GOTO = 1, ASK_IMPORT, ASK_EXPORT, ASK_EXPORT_EXISTS, ASK_RESULT };
 
 typedef struct scr {
+	ui_screen base;        /* first: the screen stack holds it */
 	ctl *c;
 	ctl_clients v;
 	listview lv;
@@ -113,7 +115,8 @@ static void requery(scr *s)
 
 static int have(const scr *s)
 {
-	return (s->lv.rows > 0 ? UI_NEEDS_ROW : 0) | (s->lv.filter[0] ? UI_NEEDS_FILTER : 0);
+	return (s->lv.rows > 0 ? UI_NEEDS_ROW : 0) | (s->lv.filter[0] ? UI_NEEDS_FILTER : 0) |
+	       (s->base.nested ? UI_NEEDS_NESTED : UI_NEEDS_ROOT);
 }
 
 static void draw_list(scr *s)
@@ -486,7 +489,7 @@ static void find_client(scr *s)
 		ui_status(1, "%s", e.msg);
 }
 
-/* One key on the list; returns 0 to leave. */
+/* One key on the list: SCR_STAY, or leave the list (SCR_CLOSE) or cartera (SCR_QUIT). */
 static int list_key(scr *s, int key)
 {
 	int r = listview_handle_key(&s->lv, key);
@@ -495,13 +498,17 @@ static int list_key(scr *s, int key)
 	if (r & LV_REQUERY)
 		requery(s);
 	if (r)
-		return 1;
+		return SCR_STAY;
 	a = ui_action_of(key, UI_IN_LIST, s->lv.filter[0] != '\0');
+	if (a == UA_QUIT && s->base.nested)
+		a = UA_BACK;
 	if (!ui_action_ok(a, have(s)))
-		return 1;
+		return SCR_STAY;
 	switch (a) {
 	case UA_QUIT:
-		return 0;
+		return SCR_QUIT;
+	case UA_BACK:
+		return SCR_CLOSE;
 	case UA_HELP:
 		s->help_from = M_LIST;
 		s->mode = M_HELP;
@@ -528,7 +535,7 @@ static int list_key(scr *s, int key)
 	default:
 		break;
 	}
-	return 1;
+	return SCR_STAY;
 }
 
 static void popup_key(scr *s, int key)
@@ -566,42 +573,54 @@ static void popup_key(scr *s, int key)
 	}
 }
 
-int ui_run_clients(ctl *c, const ui_opts *o, cart_err *e)
+static void clients_draw(ui_screen *base)
 {
-	scr s;
-	int key;
+	scr *s = (scr *)base;
 
-	memset(&s, 0, sizeof s);
-	s.c = c;
-	if (ui_begin(o, e) != CART_OK)
-		return e->code;
-	ctl_clients_init(&s.v, c);
-	listview_init(&s.lv, cols, (int)(sizeof cols / sizeof cols[0]), COL_NAME);
-	requery(&s);
-	for (;;) {
-		draw(&s);
-		key = ui_key();
-		if (key == UK_EOF)
-			break;
-		if (key == UK_RESIZE)
-			continue;     /* curses knows the new size; the next draw uses it */
-		if (s.dlg.kind != DLG_NONE) {
-			int tag = s.dlg.tag, r = dialog_key(&s.dlg, key);
+	draw(s);
+}
 
-			if (r != DLG_OPEN && !(r & DLG_REQUERY))
-				answered(&s, tag, r);
-		} else if (s.mode == M_FORM) {
-			form_key(&s, key);
-		} else if (s.mode != M_LIST) {
-			popup_key(&s, key);
-		} else if (!list_key(&s, key)) {
-			break;
-		}
+static int clients_key(ui_screen *base, int key)
+{
+	scr *s = (scr *)base;
+
+	if (s->dlg.kind != DLG_NONE) {
+		int tag = s->dlg.tag, r = dialog_key(&s->dlg, key);
+
+		if (r != DLG_OPEN && !(r & DLG_REQUERY))
+			answered(s, tag, r);
+	} else if (s->mode == M_FORM) {
+		form_key(s, key);
+	} else if (s->mode != M_LIST) {
+		popup_key(s, key);
+	} else {
+		return list_key(s, key);
 	}
-	ui_end();
-	free(s.page);
-	dialog_free(&s.dlg);
-	dialog_free(&s.form.dlg);
-	ctl_clients_items_free(&s.items);
+	return SCR_STAY;
+}
+
+static void clients_free(ui_screen *base)
+{
+	scr *s = (scr *)base;
+
+	free(s->page);
+	dialog_free(&s->dlg);
+	dialog_free(&s->form.dlg);
+	ctl_clients_items_free(&s->items);
+	free(s);
+}
+
+int scr_clients_new(ctl *c, ui_screen **out, cart_err *e)
+{
+	scr *s = calloc(1, sizeof *s);
+
+	if (!s)
+		return cart_fail(e, CART_NOMEM, "%s", _("out of memory opening the client list"));
+	s->base = (ui_screen){ clients_draw, clients_key, NULL, clients_free, 0 };
+	s->c = c;
+	ctl_clients_init(&s->v, c);
+	listview_init(&s->lv, cols, (int)(sizeof cols / sizeof cols[0]), COL_NAME);
+	requery(s);
+	*out = &s->base;
 	return CART_OK;
 }

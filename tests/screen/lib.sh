@@ -7,14 +7,16 @@
 export TERM=xterm-256color
 unset NO_COLOR
 
-# screen KEYS [ARGS...]: run the screens on $DB with the key script KEYS; dumps in $T/dump.
+# screen KEYS [ARGS...]: run the screens on $DB with the key script KEYS; dumps in $T/dump. The
+# first screen is $START: the client list unless a test sets START=dashboard.
 screen()
 {
 	local keys=$1
 	shift
 	printf '%s' "$keys" >"$T/keys"
 	rm -f "$T/dump"
-	run "$CARTERA_BIN" --db "$DB" --today "$TODAY" --keys "$T/keys" --dump "$T/dump" "$@"
+	run "$CARTERA_BIN" --db "$DB" --today "$TODAY" --screen "${START:-clients}" \
+		--keys "$T/keys" --dump "$T/dump" "$@"
 }
 # text N / attrs N: the text rows / the attribute map of dump N.
 text()

@@ -164,7 +164,7 @@ if command -v tmux >/dev/null 2>&1; then
 		return 1
 	}
 	"${TM[@]}" new-session -d -s cartera -x 80 -y 24 \
-		"env TERM=xterm-256color LC_ALL=C.UTF-8 HOME='$HOME' '$CARTERA_BIN' --db '$DB' --today $TODAY"
+		"env TERM=xterm-256color LC_ALL=C.UTF-8 HOME='$HOME' '$CARTERA_BIN' --db '$DB' --today $TODAY --screen clients"
 	"${TM[@]}" set-option -t cartera status off >/dev/null
 	wait_for "F1 Help Enter Open"
 	ok $? "tmux: the client list" || tap_diag "$PANE"

@@ -37,7 +37,7 @@ wait_for()
 wait_for "shell>"
 ok $? "a shell in an 80x24 tmux pane"
 "${TM[@]}" send-keys -t cartera \
-	"'$CARTERA_BIN' --db '$DB' --today $TODAY; echo \"exit=\$?\"" Enter
+	"'$CARTERA_BIN' --db '$DB' --today $TODAY --screen clients; echo \"exit=\$?\"" Enter
 wait_for "1–19 of 40"
 ok $? "cartera opens the client list at the terminal" || tap_diag "$PANE"
 assert_contains "$PANE" "F1 Help Enter Open F2 New F4 Edit F6 Sort F10 Quit F3 Find F5 Import F7 Export" \

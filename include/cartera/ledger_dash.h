@@ -1,0 +1,108 @@
+/* The dashboard's questions to the ledger (SPEC B1-B3): the rows of its six tabs, counted, paged
+ * a page at a time in any column's order and filtered, and the client history that reminders are
+ * recorded in (F2). Part of the model: SQL lives in src/ledger_dash.c only. Amounts are minor
+ * units, dates ISO; every row is as of a date (kept open amounts when nothing is dated after it,
+ * recomputed from allocations otherwise). */
+#ifndef CARTERA_LEDGER_DASH_H
+#define CARTERA_LEDGER_DASH_H
+
+#include "cartera/ledger.h"
+
+/* The tabs, in the order the screen shows them. */
+enum dash_tab { DASH_CLIENTS, DASH_TRANSACTIONS, DASH_DUE, DASH_OVERDUE, DASH_CREDITS, DASH_QUOTES,
+                DASH_NTABS };
+
+/* Sort columns. Item tabs (due, overdue, credits): client, number, date, due, days, amount, open.
+ * Clients: client, balance, overdue, credits, days (oldest overdue), status (last reminder).
+ * Transactions and quotes: client, number, date, type, amount (the document's total). The
+ * other columns of a tab are refused (CART_INVALID). Ties go by the row's ids. */
+enum dash_col { DCOL_CLIENT, DCOL_NUMBER, DCOL_DATE, DCOL_DUE, DCOL_DAYS, DCOL_AMOUNT, DCOL_OPEN,
+                DCOL_TYPE, DCOL_BALANCE, DCOL_OVERDUE, DCOL_CREDITS, DCOL_STATUS, DCOL_N };
+/* Whether tab can be sorted by col. */
+int dash_col_allowed(int tab, int col);
+
+typedef struct dash_query {
+	int tab;
+	int64_t client_id;      /* 0 = all clients */
+	char asof[DATE_LEN];
+	char filter[128];       /* client name or tax id (contains), or document number; "" all */
+	int sort, desc;         /* dash_col */
+	/* Days overdue (asof - due date; negative before the due date), inclusive bounds, for the
+	 * due and overdue tabs and for the clients tab's oldest overdue item. has_min / has_max
+	 * say whether each bound applies. */
+	int has_min, has_max;
+	int days_min, days_max;
+} dash_query;
+
+typedef struct dash_row {
+	int64_t client_id;
+	char client[200];
+	char tax_id[32], dv[4];
+	char currency[4];
+	/* items, transactions, quotes */
+	int64_t entry_id;       /* items: the entry (charge or credit) */
+	int64_t instalment_id;  /* items: the instalment, 0 when none */
+	int instalment_no;
+	int64_t doc_id;
+	char number[32];
+	int doc_type;           /* enum doc_type */
+	char code[4];           /* items: the entry code (CF, CSI, AA, NC, ...) */
+	char date[DATE_LEN], due_date[DATE_LEN];
+	int64_t amount;         /* items: the entry's or instalment's amount; documents: total */
+	int64_t open;           /* items: open as of the date; documents: what their entries keep
+	                           open now (charges minus credits) */
+	int days;               /* items: days overdue (negative: days until due) */
+	int voided;             /* documents: reversed by a void */
+	int is_void;            /* documents: it is a void */
+	/* clients */
+	int64_t balance, overdue, due, credits;
+	int oldest_days;        /* days overdue of the oldest overdue item, 0 when none */
+	char last_reminder[24]; /* when the last reminder was recorded ("" never) */
+} dash_row;
+typedef int (*dash_cb)(const dash_row *row, void *ud);
+
+int ledger_dash_count(ledger *l, const dash_query *q, int64_t *n, cart_err *e);
+/* Rows offset..offset+limit-1 of the query in its order; a callback returning non-zero stops. */
+int ledger_dash_page(ledger *l, const dash_query *q, int64_t offset, int limit, dash_cb cb,
+                     void *ud, cart_err *e);
+/* Where a row stands in the query's order (how many rows come before it), -1 when the query
+ * does not hold it. The row is named by what the tab is made of: item tabs by entry and
+ * instalment id, transactions and quotes by document id (as entry_id), clients by client id
+ * and currency. */
+typedef struct dash_key {
+	int64_t id, instalment_id;
+	char currency[4];
+} dash_key;
+int ledger_dash_position(ledger *l, const dash_query *q, const dash_key *k, int64_t *pos,
+                         cart_err *e);
+
+/* ---- client history (F2): append-only ---- */
+
+#define HIST_KINDS(X) X(REMINDER, "reminder") X(NOTE, "note") X(MAIL, "mail") X(CALL, "call")
+enum hist_kind {
+#define X(id, name) HIST_##id,
+	HIST_KINDS(X)
+#undef X
+	HIST_NKINDS
+};
+const char *hist_kind_name(int kind);
+int hist_kind_parse(const char *name); /* -1 when unknown */
+
+typedef struct hist_entry {
+	int64_t id, client_id;
+	char at[24];            /* "2026-06-30T14:05:09Z" (UTC) */
+	char clerk[64];
+	int kind;
+	int64_t doc_id;         /* 0 when about no document */
+	char number[32];        /* that document's number, or "" */
+	char text[400];
+} hist_entry;
+typedef int (*hist_cb)(const hist_entry *h, void *ud);
+
+/* Record one line in a client's history (clerk = the ledger's, at = now unless at is given);
+ * a document must be the client's. Sets h->id. */
+int ledger_history_add(ledger *l, hist_entry *h, cart_err *e);
+/* A client's history, newest first. */
+int ledger_history_list(ledger *l, int64_t client_id, hist_cb cb, void *ud, cart_err *e);
+
+#endif

@@ -1,0 +1,124 @@
+#!/bin/bash
+# The dashboard screen (SPEC B1-B3, seed 001) on a ledger built here, whose totals are worked out
+# below: it opens on Overdue, 1-4 move to the tab of a total, a payment taken from an overdue
+# row makes it leave the tab and the totals change by its amount, a partial payment keeps the
+# cursor on its row, a reminder is recorded in the client's history.
+. "$(dirname "$0")/lib.sh"
+START=dashboard
+
+cart init --name "Comercial Andina SAS" --country CO --currency COP --decimals 2 \
+	--decimal-sep , --thousands-sep .
+cart client add "Grupo Uno SA" --tax-id 890903938 --terms 30
+cart client add "Cuotas Ltda" --tax-id 899999068 --terms 30
+cart client add "Saldo a Favor" --taxpayer natural --receiver final
+# today is 2026-06-30
+cart invoice post 1 1.000,00 --date 2026-03-01      # FAC-000001 due 03-31: 91 days overdue
+cart invoice post 1 2.500,50 --date 2026-05-15      # FAC-000002 due 06-14: 16 days overdue
+cart invoice post 2 300,00 --date 2026-06-01        # FAC-000003 due 07-01: due tomorrow
+cart invoice post 2 400,00 --date 2026-05-31        # FAC-000004 due 06-30: due today, not overdue
+cart payment post 1 200,00 --to FAC-000002=200,00 --date 2026-06-20   # RC-000001
+cart payment post 3 250,00 --advance --date 2026-06-21               # a credit in favour
+assert_status 0 "the ledger is built"
+# due 300 + 400 = 700,00 (2); overdue 1.000,00 + 2.300,50 = 3.300,50 (2); credits 250,00 (1);
+# net 700,00 + 3.300,50 - 250,00 = 3.750,50
+
+# ---- it opens on Overdue, oldest first ----
+screen '<dump>'
+assert_status 0 "the dashboard runs from a key script"
+S=$(text 1)
+assert_match "$(row "$S" 1)" '^ cartera — Comercial Andina SAS +Dashboard as of 2026-06-30$' "title"
+assert_match "$(row "$S" 2)" '^1 Due +2 2 Overdue +2 3 Credits in fav… 1 4 Net balance +5$' \
+	"the four totals, numbered, with their counts"
+assert_match "$(row "$S" 3)" '^ +700,00 +3\.300,50 +250,00 +3\.750,50$' \
+	"due 700,00, overdue 3.300,50, credits 250,00, net 3.750,50"
+assert_match "$(row "$S" 4)" 'Overdue 2' "the Overdue tab, with its count"
+assert_match "$(attrs 1 | row "$(cat)" 4)" 'R' "the tab shown is highlighted"
+assert_match "$(row "$S" 7)" '^Grupo Uno SA +FAC-000001 +2026-03-01 2026-03-31 +91 +1\.000,00 +1\.000,00$' \
+	"oldest overdue first: FAC-000001, 91 days"
+assert_match "$(row "$S" 8)" '^Grupo Uno SA +FAC-000002 +2026-05-15 2026-06-14 +16 +2\.500,50 +2\.300,50$' \
+	"FAC-000002: 16 days, 2.300,50 of 2.500,50 open"
+assert_eq "" "$(row "$S" 9)" "nothing else is overdue (FAC-000004 falls due today)"
+assert_match "$(attrs 1 | row "$(cat)" 7)" '^R+$' "the first row is selected"
+assert_match "$(row "$S" 24)" 'F5 Pay' "the key bar offers the payment"
+assert_match "$(row "$S" 24)" 'F10 Quit' "and quitting"
+
+# ---- 1-4: the tab of each total ----
+screen '1<dump>3<dump>4<dump>2<dump>'
+S=$(text 1)
+assert_match "$(row "$S" 4)" 'Due 2' "1: the Due tab"
+assert_match "$(row "$S" 7)" '^Cuotas Ltda +FAC-000004 +2026-05-31 2026-06-30 +0 +400,00 +400,00$' \
+	"due today: in Due with 0 days"
+assert_match "$(row "$S" 8)" '^Cuotas Ltda +FAC-000003 +2026-06-01 2026-07-01 +1 +300,00 +300,00$' \
+	"FAC-000003: due in 1 day"
+assert_match "$(attrs 1 | row "$(cat)" 2)" '^22R+ 22U' "the Due total is highlighted"
+S=$(text 2)
+assert_match "$(row "$S" 4)" 'Credits 1' "3: the Credits tab"
+assert_match "$(row "$S" 7)" '^Saldo a Favor +ANT-000001 +AA +2026-06-21 +250,00 +250,00$' \
+	"the advance is a credit in favour (AA)"
+assert_match "$(row "$S" 24)" 'F4 Apply' "a credit can be applied from here"
+assert_not_contains "$(row "$S" 24)" "F5 Pay" "but not paid"
+S=$(text 3)
+assert_match "$(row "$S" 4)" 'Clients 3' "4 (net): the Clients tab"
+assert_match "$S" "Grupo Uno .* +3\\.300,50 +3\\.300,50 +0,00 +91 " "Grupo Uno on the Clients tab: 3.300,50, all overdue, 91 days"
+assert_match "$(text 4 | row "$(cat)" 4)" 'Overdue 2' "2: back to Overdue"
+
+# ---- a payment from the first overdue row ----
+screen '<F5><dump><Enter><dump>'
+S=$(text 1)
+assert_contains "$S" "Receive a payment" "F5 opens the payment dialog"
+assert_contains "$S" "FAC-000001 has 1.000,00 open — Grupo Uno SA" "it says what is open"
+assert_match "$S" 'Amount +1\.000,00' "the amount proposed is what is open"
+S=$(text 2)
+assert_match "$(row "$S" 23)" '^Receipt RC-000002 posted: 1\.000,00 paid on FAC-000001\.' \
+	"the receipt is posted and named"
+assert_match "$(row "$S" 2)" 'Overdue +1' "one document overdue now"
+assert_match "$(row "$S" 3)" '^ +700,00 +2\.300,50 +250,00 +2\.750,50$' \
+	"overdue and net fall by exactly 1.000,00"
+assert_match "$(row "$S" 7)" '^Grupo Uno SA +FAC-000002 ' "FAC-000001 left the Overdue tab"
+assert_eq "" "$(row "$S" 8)" "one row left"
+cart balance 1
+assert_contains "$OUT" "2.300,50" "the ledger agrees: Grupo Uno owes 2.300,50"
+
+# ---- a partial payment keeps the cursor on its row ----
+screen '<F5><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace>300,00<Enter><dump>'
+S=$(text 1)
+assert_match "$(row "$S" 23)" 'posted: 300,00 paid on FAC-000002' "a partial payment"
+assert_match "$(row "$S" 7)" '^Grupo Uno SA +FAC-000002 .* 2\.500,50 +2\.000,50$' \
+	"FAC-000002 stays overdue with 2.000,50 open"
+assert_match "$(attrs 1 | row "$(cat)" 7)" '^R+$' "and stays selected"
+assert_match "$(row "$S" 3)" '^ +700,00 +2\.000,50 +250,00 +2\.450,50$' "the totals follow"
+
+# ---- bad amounts are refused and nothing is posted ----
+dump_save "$DB" pay
+screen '<F5><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace>9.000,00<Enter><dump>'
+assert_match "$(text 1 | row "$(cat)" 23)" '.+' "more than is open: a message on the status line"
+assert_dump_same "$DB" pay "an over-payment of one document posts nothing"
+
+# ---- a reminder ----
+screen 'r<dump>llamar el lunes<Enter><dump>'
+assert_contains "$(text 1)" "Send a reminder" "r opens the reminder dialog"
+assert_match "$(text 2 | row "$(cat)" 23)" '^Reminder recorded for Grupo Uno SA\.' "recorded"
+cart client history 1
+assert_contains "$OUT" "llamar el lunes" "the note is in the client's history"
+
+# ---- one client's own dashboard, and back ----
+screen '<Enter><dump><Esc><dump>'
+S=$(text 1)
+assert_match "$(row "$S" 1)" 'Grupo Uno SA as of 2026-06-30$' "Enter: the client's own dashboard"
+assert_match "$(row "$S" 3)" '^ +0,00 +2\.000,50 +0,00 +2\.000,50$' "its totals alone"
+assert_match "$(row "$S" 24)" 'F10 Back' "Esc goes back from it"
+assert_match "$(text 2 | row "$(cat)" 1)" 'Dashboard as of 2026-06-30$' "back on all clients"
+
+# ---- help, and a larger terminal ----
+screen '<F1><dump>'
+S=$(text 1)
+assert_match "$(row "$S" 1)" 'Help: Dashboard$' "F1: the help of the dashboard"
+assert_match "$S" 'F5 p +receive a payment for the selected document' "it lists the payment key"
+assert_match "$S" '1 2 3 +1 2 3 4: the tab of a total' "and the totals' keys"
+screen '<dump>' --size 120x40
+S=$(text 1)
+assert_eq 40 "$(wc -l <<<"$S")" "120x40: forty rows"
+assert_match "$(row "$S" 7)" '^Grupo Uno SA +FAC-000002 ' "the wider screen shows the rows"
+
+check_ok "after the dashboard's postings"
+done_testing

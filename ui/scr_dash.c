@@ -1,0 +1,610 @@
+/* The dashboard (SPEC B1-B3, seed 001 "Gestión de Clientes"), the screen cartera opens on: the
+ * four totals across the top (1-4 open their tabs), the tabs Clients, Transactions, Due,
+ * Overdue, Credits and Quotes (Overdue first), each a list view over the dashboard controller
+ * that reads only the rows on screen; and the actions on the selected row: receive a payment,
+ * apply a credit, record a reminder, open that client's own dashboard, the client list. After
+ * an action the totals and the tab are read again and the cursor stays on its row (or where it
+ * was, when the row left the tab). Every figure comes from src/ctl_dash.c. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialog.h"
+#include "listview.h"
+#include "scr_clients.h"
+#include "scr_dash.h"
+#include "screen.h"
+#include "tabs.h"
+#include "ui_int.h"
+
+#include "cartera/ctl_dash.h"
+#include "cartera/i18n.h"
+#include "cartera/output.h"
+
+/* What the dialog up is for. */
+enum { ASK_PAY = 1, ASK_REMIND, ASK_APPLY, ASK_DAYS, ASK_RANGE };
+
+#define MAX_RANGES 10
+
+typedef struct dash_scr {
+	ui_screen base;
+	ctl *c;
+	ctl_dash v;
+	listview lv;
+	lv_col cols[CTLD_MAXCOLS];
+	const ctld_col *dcols;
+	tabs tb;
+	ctld_row *page;          /* the rows on screen */
+	int page_cap;
+	ctld_row chosen;         /* the row the dialog up is about */
+	dialog dlg;
+	int help;
+	char range_name[MAX_RANGES][32];
+	const char *range_opt[MAX_RANGES];
+	int nrange;
+} dash_scr;
+
+static int fetch(void *ud, long offset, int n)
+{
+	dash_scr *s = ud;
+	cart_err e;
+	int got;
+
+	if (n > s->page_cap) {
+		ctld_row *p = realloc(s->page, (size_t)n * sizeof *p);
+
+		if (!p)
+			return -1;
+		s->page = p;
+		s->page_cap = n;
+	}
+	if (ctl_dash_page(&s->v, offset, n, s->page, &got, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return -1;
+	}
+	return got;
+}
+
+static const char *cell(void *ud, int i, int col)
+{
+	return ((dash_scr *)ud)->page[i].cell[col];
+}
+
+/* The list view of the tab on show, with the tab's own sort and filter. */
+static void setup_tab(dash_scr *s)
+{
+	const ctld_tabset *set = &s->v.set[s->v.tab];
+	int n, sort_col = -1;
+
+	s->dcols = ctl_dash_columns(s->v.tab, &n);
+	for (int i = 0; i < n && i < CTLD_MAXCOLS; i++) {
+		const ctld_col *d = &s->dcols[i];
+
+		s->cols[i] = (lv_col){ _(d->title), d->width, d->right, !strcmp(d->key, "client"),
+		                       d->sort >= 0 };
+		if (sort_col < 0 && d->sort == set->sort)
+			sort_col = i;
+	}
+	listview_init(&s->lv, s->cols, n, sort_col);
+	s->lv.sort_desc = set->desc;
+	snprintf(s->lv.filter, sizeof s->lv.filter, "%s", set->filter);
+	listview_set_rows(&s->lv, s->v.count);
+	s->tb.cur = s->v.tab;
+}
+
+/* The filter or the sort changed in the list view: tell the controller, recount. */
+static void requery(dash_scr *s)
+{
+	const ctld_tabset *set = &s->v.set[s->v.tab];
+	cart_err e;
+	int rc = CART_OK;
+
+	if (strcmp(set->filter, s->lv.filter))
+		rc = ctl_dash_filter(&s->v, s->lv.filter, &e);
+	if (rc == CART_OK && s->lv.sort_col >= 0 &&
+	    (s->dcols[s->lv.sort_col].sort != set->sort || s->lv.sort_desc != set->desc))
+		rc = ctl_dash_sort(&s->v, s->dcols[s->lv.sort_col].key, s->lv.sort_desc, &e);
+	if (rc != CART_OK)
+		ui_status(1, "%s", e.msg);
+	listview_set_rows(&s->lv, s->v.count);
+}
+
+static void show_tab(dash_scr *s, int tab)
+{
+	cart_err e;
+
+	if (ctl_dash_tab(&s->v, tab, &e) != CART_OK)
+		ui_status(1, "%s", e.msg);
+	setup_tab(s);
+}
+
+/* The selected row into s->chosen; 0 when there is none. */
+static int selected(dash_scr *s)
+{
+	if (s->lv.sel < 0 || fetch(s, s->lv.sel, 1) != 1)
+		return 0;
+	s->chosen = s->page[0];
+	return 1;
+}
+
+/* The text of row r's column `key` ("number", "client", "open"...), "" when the tab has none. */
+static const char *col_text(const dash_scr *s, const ctld_row *r, const char *key)
+{
+	for (int i = 0; i < s->lv.ncols; i++)
+		if (!strcmp(s->dcols[i].key, key))
+			return r->cell[i];
+	return "";
+}
+
+static int is_item_tab(int tab)
+{
+	return tab == DASH_DUE || tab == DASH_OVERDUE;
+}
+
+static int have(dash_scr *s)
+{
+	int h = s->base.nested ? UI_NEEDS_NESTED : UI_NEEDS_ROOT;
+
+	if (s->lv.rows > 0)
+		h |= UI_NEEDS_ROW;
+	if (s->lv.filter[0])
+		h |= UI_NEEDS_FILTER;
+	if (s->lv.rows > 0 && is_item_tab(s->v.tab))
+		h |= UI_NEEDS_ITEM;
+	if (s->lv.rows > 0 && s->v.tab == DASH_CREDITS)
+		h |= UI_NEEDS_CREDIT;
+	return h;
+}
+
+/* After a posting: totals and tab again, the cursor on the same row if it is still there. */
+static void reload(dash_scr *s, const ctld_row *keep)
+{
+	long sel = s->lv.sel;
+	int64_t row = -1;
+	cart_err e;
+
+	if (ctl_dash_refresh(&s->v, &e) != CART_OK)
+		ui_status(1, "%s", e.msg);
+	listview_set_rows(&s->lv, s->v.count);
+	if (keep && ctl_dash_row_of(&s->v, keep, &row, &e) == CART_OK && row >= 0)
+		sel = (long)row;
+	if (sel >= s->lv.rows)
+		sel = s->lv.rows - 1;
+	s->lv.sel = sel;
+	listview_scroll(&s->lv);
+}
+
+/* ---- drawing ---- */
+
+/* A total's text "1.234,50 (3)" as its amount and its count, when it is one currency's. */
+static void split_total(const char *text, char *amount, size_t asize, char *count, size_t csize)
+{
+	const char *open = strstr(text, " (");
+	size_t n = strlen(text);
+
+	if (open && !strstr(open + 2, " (") && n > 0 && text[n - 1] == ')') {
+		snprintf(amount, asize, "%.*s", (int)(open - text), text);
+		snprintf(count, csize, "%.*s", (int)(text + n - 1 - (open + 2)), open + 2);
+	} else {
+		snprintf(amount, asize, "%s", text);
+		count[0] = '\0';
+	}
+}
+
+/* The four totals in as many columns: "1 Overdue" and the count on the first row, the amount
+ * on the second; the one whose tab is shown in the selected attribute. */
+static void draw_totals(dash_scr *s, int y)
+{
+	int w = COLS / CTLD_NTOTALS;
+
+	for (int t = 0; t < CTLD_NTOTALS; t++) {
+		int x = t * w, cw = (t == CTLD_NTOTALS - 1 ? COLS - x : w) - 1;
+		int on = ctl_dash_total_tab(t) == s->v.tab, nw;
+		char key[4], amount[160], count[48];
+
+		split_total(s->v.total_text[t], amount, sizeof amount, count, sizeof count);
+		nw = utf8_width(count);
+		snprintf(key, sizeof key, "%d", t + 1);
+		ui_set_role(UR_KEY);
+		ui_put(y, x, 2, key, 0);
+		if (nw >= cw - 6)
+			nw = 0;        /* no room for the count beside the label */
+		ui_set_role(on ? UR_SELECTED : UR_HEADER);
+		ui_put(y, x + 2, cw - 2 - (nw ? nw + 1 : 0), ctl_dash_total_label(t), 0);
+		if (nw)
+			ui_put(y, x + cw - nw - 1, nw + 1, count, 1);
+		ui_set_role(UR_NORMAL);
+		if (on)
+			attr_set(A_BOLD, 0, NULL);
+		ui_put(y + 1, x, cw, amount, 1);
+		ui_set_role(UR_NORMAL);
+	}
+}
+
+/* "Filter: text · 31-60 days · days 1-30" on the left, the row count on the right. */
+static void draw_filter(dash_scr *s, int y)
+{
+	const ctld_tabset *set = &s->v.set[s->v.tab];
+	char line[512], part[96], count[96];
+	int cw;
+
+	snprintf(line, sizeof line, _("Filter: %s"), s->lv.filter);
+	if (set->range >= 0 && set->range < s->nrange) {
+		snprintf(part, sizeof part, "  · %s", s->range_name[set->range + 1]);
+		strncat(line, part, sizeof line - strlen(line) - 1);
+	}
+	if (set->has_min || set->has_max) {
+		char lo[16] = "", hi[16] = "";
+
+		if (set->has_min)
+			snprintf(lo, sizeof lo, "%d", set->days_min);
+		if (set->has_max)
+			snprintf(hi, sizeof hi, "%d", set->days_max);
+		snprintf(part, sizeof part, _("  · days %s–%s"), lo, hi);
+		strncat(line, part, sizeof line - strlen(line) - 1);
+	}
+	if (!s->lv.rows && (s->lv.filter[0] || set->range >= 0 || set->has_min || set->has_max))
+		strncat(line, _("  (nothing matches)"), sizeof line - strlen(line) - 1);
+	listview_count_text(&s->lv, s->c->co.fmt.thou_sep, count, sizeof count);
+	cw = utf8_width(count);
+	ui_put(y, 0, COLS - cw - 1, line, 0);
+	ui_put(y, COLS - cw - 1, cw + 1, count, 1);
+}
+
+static void dash_draw(ui_screen *base)
+{
+	dash_scr *s = (dash_scr *)base;
+	const lv_source src = { fetch, cell, s };
+	char left[256], right[256];
+	int where = UI_IN_DASH | UI_IN_TABS;
+
+	if (s->help) {
+		ui_help_draw(where, _("Dashboard"), s->c->have_company ? s->c->co.name : "");
+		return;
+	}
+	erase();
+	snprintf(left, sizeof left, " cartera — %s", s->c->have_company ? s->c->co.name : "");
+	if (s->v.client_id)
+		snprintf(right, sizeof right, _("%s as of %s"), s->v.client_name, s->v.today);
+	else
+		snprintf(right, sizeof right, _("Dashboard as of %s"), s->v.today);
+	ui_title(left, right);
+	draw_totals(s, 1);
+	for (int t = 0; t < s->tb.n; t++)
+		tabs_set_count(&s->tb, t, t == s->v.tab ? (long)s->v.count : -1);
+	tabs_draw(&s->tb, 3, 0, COLS, s->c->co.fmt.thou_sep);
+	if (listview_draw(&s->lv, &src, 5, 0, LINES - 7, COLS) < 0)
+		ui_put(6, 0, COLS, _("(the rows could not be read)"), 0);
+	draw_filter(s, 4);     /* after the list: its count needs the list's height */
+	ui_status_draw();
+	ui_keybar(where, have(s));
+	dialog_draw(&s->dlg);
+}
+
+/* ---- actions ---- */
+
+static void ask_pay(dash_scr *s)
+{
+	char text[400];
+	const char *open;
+
+	if (!selected(s))
+		return;
+	open = col_text(s, &s->chosen, "open");
+	snprintf(text, sizeof text, _("%s has %s open — %s"), col_text(s, &s->chosen, "number"),
+	         open, col_text(s, &s->chosen, "client"));
+	dialog_prompt(&s->dlg, ASK_PAY, _("Receive a payment"), text, _("Amount"), 24, open);
+}
+
+static void pay(dash_scr *s)
+{
+	char amount[64], id[32], to[96];
+	const char *targets[1] = { to };
+	ctl_payment p;
+	posted out;
+	cart_err e;
+
+	dialog_answer_text(&s->dlg, amount, sizeof amount);
+	snprintf(id, sizeof id, "%lld", (long long)s->chosen.client_id);
+	snprintf(to, sizeof to, "%s=%s", col_text(s, &s->chosen, "number"), amount);
+	memset(&p, 0, sizeof p);
+	p.client = id;
+	p.date = s->v.today;
+	p.currency = s->chosen.currency;
+	p.amount = amount;
+	p.method = "cash";
+	p.to = targets;
+	p.n_to = 1;
+	if (ctl_payment_post(s->c, &p, &out, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	ui_status(0, _("Receipt %s posted: %s paid on %s."), out.number, amount,
+	          col_text(s, &s->chosen, "number"));
+	reload(s, &s->chosen);
+}
+
+static void ask_apply(dash_scr *s)
+{
+	char text[400];
+
+	if (!selected(s))
+		return;
+	snprintf(text, sizeof text,
+	         _("Apply %s of credit %s to the oldest open invoices of %s?"),
+	         col_text(s, &s->chosen, "open"), col_text(s, &s->chosen, "number"),
+	         col_text(s, &s->chosen, "client"));
+	dialog_confirm(&s->dlg, ASK_APPLY, _("Apply a credit"), text);
+}
+
+static void apply(dash_scr *s)
+{
+	ctl_apply a;
+	posted out;
+	cart_err e;
+
+	memset(&a, 0, sizeof a);
+	a.credit = col_text(s, &s->chosen, "number");
+	a.date = s->v.today;
+	if (ctl_credit_apply(s->c, &a, &out, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	ui_status(0, _("%s applied credit %s."), out.number, col_text(s, &s->chosen, "number"));
+	reload(s, &s->chosen);
+}
+
+static void ask_remind(dash_scr *s)
+{
+	const char *number;
+	char text[400];
+
+	if (!selected(s))
+		return;
+	number = col_text(s, &s->chosen, "number");
+	snprintf(text, sizeof text, _("A reminder to %s%s%s, recorded in the client's history."),
+	         col_text(s, &s->chosen, "client"), number[0] ? " — " : "", number);
+	dialog_prompt(&s->dlg, ASK_REMIND, _("Send a reminder"), text, _("Note"), 200, "");
+}
+
+static void remind(dash_scr *s)
+{
+	char note[256];
+	hist_entry h;
+	cart_err e;
+
+	dialog_answer_text(&s->dlg, note, sizeof note);
+	if (ctl_dash_remind(&s->v, &s->chosen, note, &h, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	ui_status(0, _("Reminder recorded for %s."), col_text(s, &s->chosen, "client"));
+	reload(s, &s->chosen);
+}
+
+static void ask_days(dash_scr *s)
+{
+	dialog_prompt(&s->dlg, ASK_DAYS, _("Days overdue"),
+	              _("From-to days overdue: 1-30, 90- (90 or more), -15 (up to 15); empty for all."),
+	              _("Days"), 20, "");
+}
+
+/* "A-B", "A-", "-B", "A" (exactly A) or "" (all). */
+static void days(dash_scr *s)
+{
+	char t[48], *dash, *end;
+	int has_min = 0, has_max = 0;
+	long min = 0, max = 0;
+	cart_err e;
+
+	dialog_answer_text(&s->dlg, t, sizeof t);
+	dash = strchr(t + (t[0] == '-' && !strchr(t + 1, '-') ? 0 : 1), '-');
+	if (t[0]) {
+		if (dash)
+			*dash = '\0';
+		if (t[0]) {
+			min = strtol(t, &end, 10);
+			has_min = 1;
+			if (*end)
+				goto bad;
+		}
+		if (dash && dash[1]) {
+			max = strtol(dash + 1, &end, 10);
+			has_max = 1;
+			if (*end)
+				goto bad;
+		} else if (!dash) {
+			max = min;
+			has_max = 1;
+		}
+	}
+	if (ctl_dash_days(&s->v, has_min, (int)min, has_max, (int)max, &e) != CART_OK)
+		ui_status(1, "%s", e.msg);
+	listview_set_rows(&s->lv, s->v.count);
+	return;
+bad:
+	ui_status(1, _("days \"%s\": write them like 1-30, 90- or -15"), t);
+}
+
+static void ask_range(dash_scr *s)
+{
+	const company *co = &s->c->co;
+	int lo = 1;
+
+	s->nrange = 0;
+	snprintf(s->range_name[s->nrange++], 32, "%s", _("all"));
+	snprintf(s->range_name[s->nrange++], 32, "%s", _("not yet due"));
+	for (int i = 0; i < co->n_ranges && s->nrange < MAX_RANGES - 1; i++) {
+		snprintf(s->range_name[s->nrange++], 32, _("%d–%d days"), lo, co->ranges[i]);
+		lo = co->ranges[i] + 1;
+	}
+	snprintf(s->range_name[s->nrange++], 32, _("over %d days"), lo - 1);
+	for (int i = 0; i < s->nrange; i++)
+		s->range_opt[i] = s->range_name[i];
+	dialog_choose(&s->dlg, ASK_RANGE, _("Aging range"), _("Show the rows of one aging range:"),
+	              s->range_opt, s->nrange, s->v.set[s->v.tab].range + 1);
+}
+
+static void range(dash_scr *s)
+{
+	cart_err e;
+
+	if (ctl_dash_range(&s->v, s->dlg.sel - 1, &e) != CART_OK)
+		ui_status(1, "%s", e.msg);
+	listview_set_rows(&s->lv, s->v.count);
+}
+
+static void answered(dash_scr *s, int tag, int r)
+{
+	if (r == DLG_CANCEL) {
+		ui_status(0, "%s", "");
+		return;
+	}
+	switch (tag) {
+	case ASK_PAY: pay(s); break;
+	case ASK_APPLY: apply(s); break;
+	case ASK_REMIND: remind(s); break;
+	case ASK_DAYS: days(s); break;
+	case ASK_RANGE: range(s); break;
+	default: break;
+	}
+}
+
+static void open_client(dash_scr *s)
+{
+	ui_screen *sub;
+	cart_err e;
+
+	if (!selected(s))
+		return;
+	if (scr_dash_new(s->c, s->chosen.client_id, &sub, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	ui_screen_push(sub);
+}
+
+static void open_clients(dash_scr *s)
+{
+	ui_screen *sub;
+	cart_err e;
+
+	if (scr_clients_new(s->c, &sub, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	ui_screen_push(sub);
+}
+
+static int on_key(ui_screen *base, int key)
+{
+	dash_scr *s = (dash_scr *)base;
+	int typing = s->lv.filter[0] != '\0', a, t, r;
+
+	if (s->dlg.kind != DLG_NONE) {
+		int tag = s->dlg.tag;
+
+		r = dialog_key(&s->dlg, key);
+		if (r != DLG_OPEN && !(r & DLG_REQUERY))
+			answered(s, tag, r);
+		return SCR_STAY;
+	}
+	if (s->help) {
+		a = ui_action_of(key, UI_IN_HELP, 0);
+		if (a == UA_CLOSE)
+			s->help = 0;
+		return SCR_STAY;
+	}
+	/* 1-4: the totals, while nothing is typed in the filter */
+	if (!typing && (t = ctl_dash_key_total(key)) >= 0) {
+		show_tab(s, ctl_dash_total_tab(t));
+		return SCR_STAY;
+	}
+	if ((key < '1' || key > '9') && tabs_handle_key(&s->tb, key) == TABS_CHANGED) {
+		show_tab(s, s->tb.cur);
+		return SCR_STAY;
+	}
+	a = ui_action_of(key, UI_IN_DASH, typing);
+	if (a == UA_QUIT && base->nested)
+		a = UA_BACK;
+	if (a != UA_NONE && !ui_action_ok(a, have(s)))
+		return SCR_STAY;
+	switch (a) {
+	case UA_QUIT:
+		return SCR_QUIT;
+	case UA_BACK:
+		return SCR_CLOSE;
+	case UA_HELP:
+		s->help = 1;
+		return SCR_STAY;
+	case UA_DASH_CLIENT:
+		if (s->v.client_id)
+			return SCR_STAY;     /* already this client's */
+		open_client(s);
+		return SCR_STAY;
+	case UA_CLIENTS:
+		open_clients(s);
+		return SCR_STAY;
+	case UA_PAY:
+		ask_pay(s);
+		return SCR_STAY;
+	case UA_APPLY:
+		ask_apply(s);
+		return SCR_STAY;
+	case UA_REMIND:
+		ask_remind(s);
+		return SCR_STAY;
+	case UA_DAYS:
+		ask_days(s);
+		return SCR_STAY;
+	case UA_RANGE:
+		ask_range(s);
+		return SCR_STAY;
+	default:
+		break;
+	}
+	r = listview_handle_key(&s->lv, key);
+	if (r & LV_REQUERY)
+		requery(s);
+	return SCR_STAY;
+}
+
+static void dash_resume(ui_screen *base)
+{
+	dash_scr *s = (dash_scr *)base;
+
+	reload(s, selected(s) ? &s->chosen : NULL);
+}
+
+static void dash_free(ui_screen *base)
+{
+	dash_scr *s = (dash_scr *)base;
+
+	dialog_free(&s->dlg);
+	free(s->page);
+	free(s);
+}
+
+int scr_dash_new(ctl *c, int64_t client_id, ui_screen **out, cart_err *e)
+{
+	dash_scr *s = calloc(1, sizeof *s);
+
+	if (!s)
+		return cart_fail(e, CART_NOMEM, "%s", _("out of memory opening the dashboard"));
+	s->base = (ui_screen){ dash_draw, on_key, dash_resume, dash_free, 0 };
+	s->c = c;
+	if (ctl_dash_open(&s->v, c, client_id, NULL, e) != CART_OK) {
+		free(s);
+		return e->code;
+	}
+	tabs_init(&s->tb);
+	for (int t = 0; t < DASH_NTABS; t++)
+		tabs_add(&s->tb, ctl_dash_tab_label(t), -1);
+	ask_range(s);                  /* the range names, for the filter line */
+	dialog_free(&s->dlg);
+	setup_tab(s);
+	*out = &s->base;
+	return CART_OK;
+}

@@ -68,5 +68,14 @@ int cmd_balance(cli *g, int argc, char **argv);
 int cmd_aging(cli *g, int argc, char **argv);
 int cmd_check(cli *g, int argc, char **argv);
 int cmd_dashboard(cli *g, int argc, char **argv);
+int cmd_tax(cli *g, int argc, char **argv);
+int cmd_quote(cli *g, int argc, char **argv);
+int cmd_receipt(cli *g, int argc, char **argv);
+int cmd_apply(cli *g, int argc, char **argv);
+int cmd_refund(cli *g, int argc, char **argv);
+int cmd_write_off(cli *g, int argc, char **argv);
+/* `invoice post` with --line: the invoice form filled from the arguments (cli_docs.c). */
+int cli_invoice_lines(cli *g, const ctl_invoice *inv, const char *const *lines, const int *expense,
+                      int n_lines, const char *every, const char *first);
 
 #endif

@@ -3,10 +3,12 @@
  * the screens use (ctl_docs.h). */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cartera/csvopening.h"
 #include "cartera/ctl_docs.h"
 #include "cartera/i18n.h"
 #include "cli.h"
@@ -688,4 +690,69 @@ int cmd_refund(cli *g, int argc, char **argv)
 int cmd_write_off(cli *g, int argc, char **argv)
 {
 	return settle(g, argc, argv, 1);
+}
+
+/* ---- opening import ---- */
+
+static const char opening_import_help[] =
+	"Usage: cartera opening import FILE   (- reads standard input)\n"
+	"Opening balances from CSV, all or nothing. The header names the columns, in any order:\n"
+	"  client,date,amount                  one balance per client at a date (negative: a\n"
+	"                                      credit in favour)\n"
+	"  client,date,amount,due,number       the client's open invoices from the old system\n"
+	"client is a number, tax id or name; amounts plain (1234.56) or in the company's format;\n"
+	"currency may be a column too. Spanish names work: cliente, fecha, saldo, vencimiento,\n"
+	"numero, moneda. A bad file is refused with every bad line listed.\n";
+
+int cli_opening_import(cli *g, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	csvclient_result r;
+	const char *path, *name;
+	FILE *in;
+	cart_err e;
+	int opt, rc;
+
+	g->prog = "cartera opening import";
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (opt) {
+		HANDLE_COMMON(g, opt, opening_import_help)
+		}
+	}
+	cli_unmask(argc, argv);
+	if (argc - optind != 1)
+		return cli_usage(g, "give the CSV file (or - for standard input)");
+	path = argv[optind];
+	if ((rc = cli_open(g, 0)))
+		return rc;
+	name = strcmp(path, "-") ? path : "standard input";
+	in = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	if (!in) {
+		cart_fail(&e, CART_IO, _("cannot read %s: %s"), path, strerror(errno));
+		return cli_fail(g, &e);
+	}
+	rc = csvopening_import(&g->c, in, name, &r, &e);
+	if (in != stdin)
+		fclose(in);
+	for (int i = 0; i < r.errors.n; i++) {
+		if (r.errors.msg[i].line > 0)
+			fprintf(stderr, "%s:%ld: %s\n", name, r.errors.msg[i].line, r.errors.msg[i].text);
+		else
+			fprintf(stderr, "%s: %s\n", name, r.errors.msg[i].text);
+	}
+	if (r.errors.n_more)
+		fprintf(stderr, "%s: and %ld more\n", name, r.errors.n_more);
+	if (rc == CART_OK)
+		printf("%ld opening balance%s imported from %s\n", r.imported,
+		       r.imported == 1 ? "" : "s", name);
+	csvclient_result_free(&r);
+	if (rc != CART_OK) {
+		fprintf(stderr, "cartera: %s\n", e.msg);
+		/* a bad file is refused (1), as the client import does */
+		return EXIT_FAILED;
+	}
+	return EXIT_DONE;
 }

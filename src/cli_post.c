@@ -563,7 +563,8 @@ static const char opening_help[] =
 	"  --item              an open invoice, not a balance\n"
 	"  --due DATE          the old invoice's due date (default date + terms)\n"
 	"  --ref TEXT          the old invoice's number\n"
-	"  --currency CUR      the company's second currency instead of its own\n";
+	"  --currency CUR      the company's second currency instead of its own\n"
+	"Or import them from CSV, all or nothing: cartera opening import FILE (see its --help).\n";
 
 int cmd_opening(cli *g, int argc, char **argv)
 {
@@ -583,6 +584,8 @@ int cmd_opening(cli *g, int argc, char **argv)
 	int opt, rc;
 
 	g->prog = "cartera opening post";
+	if (argc >= 2 && !strcmp(argv[1], "import"))
+		return cli_opening_import(g, argc - 1, argv + 1);
 	if ((rc = want_word(g, argc, argv, "post", opening_help)))
 		return rc < 0 ? EXIT_DONE : rc;
 	argc--, argv++;

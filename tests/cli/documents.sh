@@ -212,6 +212,35 @@ cart payment post 1 10,00 --date 2026-06-30
 assert_status 0 "payment post still works"
 check_ok "payment post"
 
+# ---- opening balances from CSV, all or nothing ----
+DB="$T/opening.db"
+cart init --name "Saldos SAS"
+cart client add "Grupo Uno SA" --tax-id 890903938
+cart client add "Beta Ltda" --tax-id 800197268
+printf 'client,date,amount,due,number\n1,2025-12-01,300.00,2026-01-15,OLD-1\nZeta,2025-13-01,abc,,X\n2,2026-02-01,0,,\n' >"$T/items-bad.csv"
+refused 1 'items-bad.csv:3: no client matches "Zeta"' 'a bad items file names line 3' \
+	opening import "$T/items-bad.csv"
+assert_contains "$ERR" 'items-bad.csv:4: the amount is zero' "and line 4"
+assert_contains "$ERR" '2 bad lines; nothing was imported' "and says nothing was imported"
+printf 'cliente,fecha,saldo\n890903938,2026-01-01,1500.00\nBeta Ltda,2026-01-01,-200.00\n' >"$T/bal.csv"
+cart opening import "$T/bal.csv"
+assert_status 0 "balances imported"
+assert_contains "$OUT" "2 opening balances imported" "two balances"
+cart balance 1
+assert_eq "1.500,00" "$(squeeze "$OUT" | awk '/^COP / { print $NF; exit }')" "Grupo Uno owes 1.500,00"
+cart balance 2
+assert_eq "-200,00" "$(squeeze "$OUT" | awk '/^COP / { print $NF; exit }')" "Beta has 200,00 in favour"
+refused 1 'bal.csv:2: Grupo Uno SA already has an opening balance' 'importing the balances twice' \
+	opening import "$T/bal.csv"
+# open items on their own dates, after the balance date
+printf 'client,date,amount,due,number\n1,2026-02-01,300.00,2026-03-03,OLD-7\n1,2026-03-01,450.50,,OLD-8\n' >"$T/items.csv"
+cart opening import "$T/items.csv"
+assert_status 0 "open items imported"
+cart balance 1
+has "$OUT" "SI-000003 CSI 2026-02-01 2026-03-03 300,00 300,00 119" "OLD-7 open with its own due date"
+has "$OUT" "SI-000004 CSI 2026-03-01 2026-03-31 450,50 450,50 91" "OLD-8 due after the client's terms"
+check_ok "the opening import"
+
 # ---- refunds where the company allows them ----
 DB="$T/refunds.db"
 cart init --name "Devoluciones SAS" --allow-refunds

@@ -279,4 +279,17 @@ cart invoice post 1 --line "Servicio;1;100.00;IGV 18%"
 has "$OUT" "net 100.00, tax 18.00, total 118.00" "an invoice by lines on the upgraded ledger"
 check_ok "the upgrade"
 
+# ---- cartera check sees a receipt or an invoice whose detail no longer adds up ----
+cp "$T/refunds.db" "$T/tampered.db"
+DB="$T/tampered.db"
+sql "DROP TRIGGER receipt_means_no_update; UPDATE receipt_means SET amount = amount + 1
+	WHERE document_id = (SELECT id FROM documents WHERE number = 'ANT-000001');
+	DROP TRIGGER doc_lines_no_update; UPDATE doc_lines SET net = net - 1"
+cart check
+assert_status 1 "check fails on a tampered ledger"
+assert_contains "$OUT$ERR" "the means of payment and withholdings of ANT-000001 add up to 50001, but its total is 50000" \
+	"check names the receipt whose means no longer add up"
+assert_contains "$OUT$ERR" "the lines and tax of FAC-000001 add up to 9999, but its total is 10000" \
+	"check names the invoice whose lines no longer add up"
+
 done_testing

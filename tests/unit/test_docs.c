@@ -307,6 +307,14 @@ static void test_invoice_form(void **state)
 	TL_OK(ctl_invform_delete_line(f, 1, &e), &e);
 	assert_int_equal(f->totals.total, 64750000);
 	assert_string_equal(f->text[1].description, "Table");
+	/* a line inserted before Table adds nothing until typed, and cannot be posted empty */
+	TL_OK(ctl_invform_insert_line(f, 1, &e), &e);
+	assert_int_equal(f->n, 3);
+	assert_string_equal(f->text[2].description, "Table");
+	assert_int_equal(f->totals.total, 64750000);
+	assert_int_equal(ctl_invform_post(f, NULL, &p, &e), CART_INVALID);
+	tl_assert_msg_names(&e, "line 2: the description is empty");
+	TL_OK(ctl_invform_delete_line(f, 1, &e), &e);
 	/* 647,500.00 in 3 monthly from the due date: 215,833.34 + 215,833.33 x 2 */
 	TL_OK(ctl_invform_split(f, 3, "", "", &e), &e);
 	assert_int_equal(f->inst_amount[0], 21583334);
@@ -698,6 +706,30 @@ static void test_credit_note_room(void **state)
 	tl_assert_totals(t->l, t->c1, TL_TODAY, "COP", 30000, 0, 0);
 }
 
+/* Voids of an application and of an advance: an advance of 500.00 applied to a 300.00 invoice;
+ * voiding the application reopens the invoice and gives the advance its 500.00 back; voiding the
+ * advance then leaves only the invoice. */
+static void test_void_apply_and_advance(void **state)
+{
+	tl *t = *state;
+	posted adv, inv, ap;
+	apply_in a;
+	cart_err e = { 0 };
+
+	inv = tl_invoice(t->l, t->c1, "2026-06-01", "", 30000);
+	adv = tl_advance(t->l, t->c1, "2026-06-02", 50000);
+	memset(&a, 0, sizeof a);
+	a.credit_entry_id = adv.entry_id;
+	snprintf(a.date, sizeof a.date, "2026-06-03");
+	TL_OK(ledger_credit_apply(t->l, &a, &ap, &e), &e);
+	tl_assert_totals(t->l, t->c1, TL_TODAY, "COP", 0, 0, 20000);
+	tl_void(t->l, ap.doc_id, TL_TODAY);
+	tl_assert_totals(t->l, t->c1, TL_TODAY, "COP", 30000, 0, 50000);
+	assert_int_equal(tl_open_of(t->l, t->c1, TL_TODAY, inv.entry_id), 30000);
+	tl_void(t->l, adv.doc_id, TL_TODAY);
+	tl_assert_totals(t->l, t->c1, TL_TODAY, "COP", 30000, 0, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -714,6 +746,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_leftover_and_gapless, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_quotes, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_credit_note_room, tl_setup, tl_teardown),
+		cmocka_unit_test_setup_teardown(test_void_apply_and_advance, tl_setup, tl_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

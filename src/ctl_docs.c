@@ -468,10 +468,7 @@ int ctl_invform_post(ctl_invoice_form *f, const char *override, posted *out, car
 	memset(&in, 0, sizeof in);
 	in.client_id = f->cl.id;
 	memcpy(in.date, f->date, sizeof in.date);
-	if (f->due_typed)
-		memcpy(in.due_date, f->due, sizeof in.due_date);
-	else
-		memcpy(in.due_date, f->due, sizeof in.due_date);
+	memcpy(in.due_date, f->due, sizeof in.due_date);
 	snprintf(in.currency, sizeof in.currency, "%s", f->currency);
 	snprintf(in.reference, sizeof in.reference, "%s", f->reference);
 	snprintf(in.memo, sizeof in.memo, "%s", f->memo);

@@ -49,6 +49,15 @@ assert_status 0 "client 2 added, credit limit 1.000,00"
 cart tax list
 has "$OUT" "1 IVA 19% 19%" "the Colombian defaults: IVA 19%"
 has "$OUT" "3 Exento 0% exempt" "the Colombian defaults: Exento"
+cart --format json tax list
+if [ "$HAVE_PYTHON" = 1 ] && json_valid "$OUT"; then
+	assert_eq "IVA 5%|5%" "$(json_eval "$OUT" 'd[1]["name"] + "|" + d[1]["rate"]')" \
+		"tax list --format json"
+else
+	fail "tax list --format json" "not valid JSON: $OUT"
+fi
+cart --format csv tax list
+assert_eq "1,IVA 19%,19%," "$(printf '%s\n' "$OUT" | sed -n 2p | tr -d '\r')" "tax list --format csv"
 cart tax add "Impoconsumo 8%" 8
 assert_status 0 "tax add Impoconsumo 8%"
 assert_contains "$OUT" "tax rate 4 added: Impoconsumo 8% 8%" "the new rate is number 4"

@@ -730,6 +730,66 @@ static void test_void_apply_and_advance(void **state)
 	tl_assert_totals(t->l, t->c1, TL_TODAY, "COP", 30000, 0, 0);
 }
 
+/* A posting that fails after its number was taken leaves no gap: a trigger made for this test
+ * refuses the line "boom" (after the invoice or quote was numbered and, for the invoice, its
+ * charge posted) and a credit note of 7.77 (after its NC entry); the next postings still get
+ * FAC-000001, COT-000001 and NC-000001, and nothing of the failed ones is left. */
+static void test_gapless_after_failure(void **state)
+{
+	tl *t = *state;
+	doc_line bad[2] = { line("fine", 1000, 10000, 0, 0, 0), line("boom", 1000, 100, 0, 0, 0) };
+	credit_note_in cn;
+	invoice_in in;
+	quote_in q;
+	posted p;
+	sqlite3 *db;
+	cart_err e = { 0 };
+
+	assert_int_equal(sqlite3_open(t->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+		"CREATE TRIGGER test_boom BEFORE INSERT ON doc_lines WHEN NEW.description = 'boom'"
+		" BEGIN SELECT RAISE(ABORT, 'boom'); END;"
+		"CREATE TRIGGER test_boom_nc BEFORE INSERT ON entries WHEN NEW.code = 'NC'"
+		" AND NEW.amount = 777 BEGIN SELECT RAISE(ABORT, 'boom'); END;", NULL, NULL, NULL),
+		SQLITE_OK);
+	sqlite3_close(db);
+	memset(&in, 0, sizeof in);
+	in.client_id = t->c1;
+	snprintf(in.date, sizeof in.date, "2026-06-01");
+	in.lines = bad;
+	in.n_lines = 2;
+	assert_int_equal(ledger_invoice_post(t->l, &in, &p, &e), CART_REFUSED);
+	tl_assert_msg_names(&e, "saving a document's lines: boom");
+	memset(&q, 0, sizeof q);
+	q.client_id = t->c1;
+	snprintf(q.date, sizeof q.date, "2026-06-01");
+	q.lines = bad;
+	q.n_lines = 2;
+	assert_int_equal(ledger_quote_post(t->l, &q, &p, &e), CART_REFUSED);
+	tl_assert_msg_names(&e, "boom");
+	memset(&cn, 0, sizeof cn);
+	cn.client_id = t->c1;
+	snprintf(cn.date, sizeof cn.date, "2026-06-01");
+	cn.amount = 777;
+	assert_int_equal(ledger_credit_note_post(t->l, &cn, &p, &e), CART_REFUSED);
+	tl_assert_msg_names(&e, "posting a ledger entry: boom");
+	assert_int_equal(db_count(t, "SELECT count(*) FROM documents WHERE ?1 = ?1", "x"), 0);
+	assert_int_equal(db_count(t, "SELECT count(*) FROM entries WHERE ?1 = ?1", "x"), 0);
+	assert_int_equal(db_count(t, "SELECT count(*) FROM doc_lines WHERE ?1 = ?1", "x"), 0);
+	assert_int_equal(next_series(t, "invoice"), 1);
+	assert_int_equal(next_series(t, "quote"), 1);
+	assert_int_equal(next_series(t, "credit-note"), 1);
+	bad[1].description[0] = 'B';
+	in.n_lines = q.n_lines = 2;
+	TL_OK(ledger_invoice_post(t->l, &in, &p, &e), &e);
+	assert_string_equal(p.number, "FAC-000001");
+	TL_OK(ledger_quote_post(t->l, &q, &p, &e), &e);
+	assert_string_equal(p.number, "COT-000001");
+	cn.amount = 778;
+	TL_OK(ledger_credit_note_post(t->l, &cn, &p, &e), &e);
+	assert_string_equal(p.number, "NC-000001");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -747,6 +807,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_quotes, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_credit_note_room, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_void_apply_and_advance, tl_setup, tl_teardown),
+		cmocka_unit_test_setup_teardown(test_gapless_after_failure, tl_setup, tl_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -178,6 +178,26 @@ int ctl_rform_remove_means(ctl_receipt_form *f, int i)
 	return CART_OK;
 }
 
+int ctl_rform_set_amount(ctl_receipt_form *f, const char *kind, const char *amount, cart_err *e)
+{
+	means_in saved[16];
+	int n = f->n_means, rc;
+
+	memcpy(saved, f->means, sizeof saved);
+	f->n_means = 0;
+	if (!amount || !*amount) {
+		rform_fill(f);
+		return CART_OK;
+	}
+	rc = ctl_rform_add_means(f, kind ? kind : "cash", amount, NULL, NULL, NULL, e);
+	if (rc != CART_OK) {
+		memcpy(f->means, saved, sizeof saved);
+		f->n_means = n;
+		rform_fill(f);
+	}
+	return rc;
+}
+
 int ctl_rform_mark(ctl_receipt_form *f, int i, int on, cart_err *e)
 {
 	if (i < 0 || i >= f->n)

@@ -133,6 +133,9 @@ int ctl_rform_add_means(ctl_receipt_form *f, const char *kind, const char *amoun
 int ctl_rform_add_withholding(ctl_receipt_form *f, const char *kind, const char *certificate,
                               const char *amount, cart_err *e);
 int ctl_rform_remove_means(ctl_receipt_form *f, int i);
+/* The form's one amount field: everything received in one means of kind (NULL = cash), in place
+ * of the means typed so far (withholdings stay); "" clears it. A refused amount changes nothing. */
+int ctl_rform_set_amount(ctl_receipt_form *f, const char *kind, const char *amount, cart_err *e);
 /* Mark or unmark row i: marked rows take what the receipt has, oldest first. */
 int ctl_rform_mark(ctl_receipt_form *f, int i, int on, cart_err *e);
 /* Mark every row of document number ("FAC-000012"); with amount, pay that much on it (over its

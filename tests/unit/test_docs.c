@@ -518,6 +518,22 @@ static void test_receipt_by_document(void **state)
 	assert_int_equal(f.left, 10000);
 	assert_int_equal(ctl_rform_mark_doc(&f, "FAC-000009", NULL, &e), CART_REFUSED);
 	tl_assert_msg_names(&e, "FAC-000009");
+	/* the single amount field replaces the means: 1.000,00 by card fills FAC-3 after FAC-1's
+	 * typed 400,00, 100,00 left; a bad amount changes nothing */
+	TL_OK(ctl_rform_set_amount(&f, "card", "800,00", &e), &e);
+	assert_int_equal(f.n_means, 1);
+	assert_int_equal(f.rows[3].amount, 40000);
+	assert_int_equal(f.left, 0);
+	assert_int_equal(ctl_rform_set_amount(&f, "card", "8x", &e), CART_INVALID);
+	tl_assert_msg_names(&e, "the card amount");
+	assert_int_equal(f.received, 80000);
+	TL_OK(ctl_rform_set_amount(&f, NULL, "", &e), &e);
+	assert_int_equal(f.received, 0);
+	assert_int_equal(f.left, -40000);
+	assert_int_equal(ctl_rform_post(&f, &p, &e), CART_INVALID);
+	tl_assert_msg_names(&e, "no amount");
+	TL_OK(ctl_rform_set_amount(&f, NULL, "1.000,00", &e), &e);
+	assert_int_equal(f.left, 10000);
 	TL_OK(ctl_rform_post(&f, &p, &e), &e);
 	ctl_rform_free(&f);
 	assert_int_equal(tl_open_of(t->l, t->c1, TL_TODAY, 1), 60000);

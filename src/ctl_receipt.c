@@ -22,7 +22,7 @@ static int need_company(const ctl *c, cart_err *e)
 
 typedef struct rows_ctx {
 	ctl_receipt_form *f;
-	int cap, failed;
+	int cap, ccap, failed;
 } rows_ctx;
 
 static int rows_cb(const open_item *it, void *ud)
@@ -30,8 +30,23 @@ static int rows_cb(const open_item *it, void *ud)
 	rows_ctx *x = ud;
 	ctl_receipt_form *f = x->f;
 
-	if (it->side != 'D' || strcmp(it->currency, f->currency) || it->open <= 0)
+	if (strcmp(it->currency, f->currency) || it->open <= 0)
 		return 0;
+	if (it->side == 'C') {
+		if (f->n_credits == x->ccap) {
+			int cap = x->ccap ? x->ccap * 2 : 8;
+			open_item *c = realloc(f->credits, sizeof *c * (size_t)cap);
+
+			if (!c) {
+				x->failed = 1;
+				return 1;
+			}
+			f->credits = c;
+			x->ccap = cap;
+		}
+		f->credits[f->n_credits++] = *it;
+		return 0;
+	}
 	if (f->n == x->cap) {
 		int cap = x->cap ? x->cap * 2 : 16;
 		ctl_receipt_row *r = realloc(f->rows, sizeof *r * (size_t)cap);
@@ -51,7 +66,7 @@ static int rows_cb(const open_item *it, void *ud)
 int ctl_rform_load(ctl *c, ctl_receipt_form *f, const char *client_ref, const char *date,
                    const char *currency, cart_err *e)
 {
-	rows_ctx x = { f, 0, 0 };
+	rows_ctx x = { f, 0, 0, 0 };
 	int rc;
 
 	memset(f, 0, sizeof *f);
@@ -75,8 +90,10 @@ int ctl_rform_load(ctl *c, ctl_receipt_form *f, const char *client_ref, const ch
 void ctl_rform_free(ctl_receipt_form *f)
 {
 	free(f->rows);
+	free(f->credits);
 	f->rows = NULL;
-	f->n = 0;
+	f->credits = NULL;
+	f->n = f->n_credits = 0;
 }
 
 /* Marked rows that were not typed take what is left, oldest first. */
@@ -89,6 +106,8 @@ static void rform_fill(ctl_receipt_form *f)
 		f->received += f->means[i].amount;
 	for (int i = 0; i < f->n_wh; i++)
 		f->received += f->wh[i].amount;
+	if (f->applying)
+		f->received = f->credits[f->credit].open;
 	budget = f->received;
 	for (int i = 0; i < f->n; i++)
 		if (f->rows[i].marked && f->rows[i].overridden)
@@ -335,6 +354,33 @@ int ctl_rform_set_leftover(ctl_receipt_form *f, const char *choice, const char *
 	return CART_OK;
 }
 
+int ctl_rform_use_credit(ctl_receipt_form *f, int i, cart_err *e)
+{
+	if (i < -1 || i >= f->n_credits)
+		return cart_fail(e, CART_INVALID, _("there is no credit %d"), i + 1);
+	f->applying = i >= 0;
+	f->credit = i >= 0 ? i : 0;
+	rform_fill(f);
+	return CART_OK;
+}
+
+static int rform_apply(ctl_receipt_form *f, const alloc_in *al, int nal, posted *out,
+                       cart_err *e)
+{
+	apply_in in;
+
+	if (nal == 0)
+		return cart_fail(e, CART_INVALID, _("mark the invoices to apply %s to"),
+		                 f->credits[f->credit].number);
+	memset(&in, 0, sizeof in);
+	in.credit_entry_id = f->credits[f->credit].entry_id;
+	memcpy(in.date, f->date, sizeof in.date);
+	in.amount = f->allocated;
+	in.allocs = al;
+	in.n_allocs = nal;
+	return ledger_credit_apply(f->c->l, &in, out, e);
+}
+
 int ctl_rform_post(ctl_receipt_form *f, posted *out, cart_err *e)
 {
 	receipt_in in;
@@ -344,7 +390,7 @@ int ctl_rform_post(ctl_receipt_form *f, posted *out, cart_err *e)
 
 	memset(out, 0, sizeof *out);
 	rform_fill(f);
-	if (f->received <= 0)
+	if (f->received <= 0 && !f->applying)
 		return cart_fail(e, CART_INVALID, _("the receipt has no amount: add a means of payment"));
 	if (f->left < 0) {
 		ctl_money(f->c, f->allocated, a, sizeof a);
@@ -358,6 +404,11 @@ int ctl_rform_post(ctl_receipt_form *f, posted *out, cart_err *e)
 		if (f->rows[i].amount > 0)
 			al[nal++] = (alloc_in){ f->rows[i].it.entry_id, f->rows[i].it.instalment_id,
 			                        f->rows[i].amount };
+	if (f->applying) {
+		rc = rform_apply(f, al, nal, out, e);
+		free(al);
+		return rc;
+	}
 	memset(&in, 0, sizeof in);
 	in.client_id = f->cl.id;
 	memcpy(in.date, f->date, sizeof in.date);

@@ -121,9 +121,15 @@ typedef struct ctl_receipt_form {
 	int leftover;             /* enum leftover */
 	char reason[200];
 	char reference[64];
+	/* Applying a credit in favour instead (D5): the client's open credits, and the one used */
+	open_item *credits;
+	int n_credits;
+	int applying;             /* 1: received is credits[credit].open, posting applies it */
+	int credit;
 } ctl_receipt_form;
 
-/* Load a client's open charges as of date ("" = today) in currency ("" = the company's). */
+/* Load a client's open charges (and its open credits) as of date ("" = today) in currency
+ * ("" = the company's). */
 int ctl_rform_load(ctl *c, ctl_receipt_form *f, const char *client_ref, const char *date,
                    const char *currency, cart_err *e);
 void ctl_rform_free(ctl_receipt_form *f);
@@ -147,7 +153,12 @@ int ctl_rform_set_row(ctl_receipt_form *f, int i, const char *amount, cart_err *
 /* The leftover: "credit", "writeoff" (needs a reason) or "refund". */
 int ctl_rform_set_leftover(ctl_receipt_form *f, const char *choice, const char *reason,
                            cart_err *e);
+/* Post the receipt, or with a credit in use, apply that credit to the rows. */
 int ctl_rform_post(ctl_receipt_form *f, posted *out, cart_err *e);
+/* Apply credit i of f->credits (an advance, overpayment, credit note or opening credit) to the
+ * marked rows instead of receiving money: what it has open is what the rows may take. -1 goes
+ * back to a receipt. */
+int ctl_rform_use_credit(ctl_receipt_form *f, int i, cart_err *e);
 
 /* ---- credit notes, credits in favour, quotes ---- */
 

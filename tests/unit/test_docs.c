@@ -806,6 +806,45 @@ static void test_gapless_after_failure(void **state)
 	assert_string_equal(p.number, "NC-000001");
 }
 
+/* Applying a credit with the receipt form: FAC-1 1,000.00 (due 05-01) and FAC-3 500.00 (due
+ * 07-01) open, an advance of 1,200.00 in favour. Using it, marking FAC-1 and FAC-3 fills 1,000.00
+ * and 200.00; typing 300.00 on FAC-3 leaves 1,000.00 + 300.00 = 1,300.00 > 1,200.00 refused;
+ * posted: FAC-1 paid, FAC-3 300.00 open, nothing left in favour. */
+static void test_receipt_form_applies_credit(void **state)
+{
+	tl *t = *state;
+	ctl c;
+	ctl_receipt_form f;
+	posted inv1, inv3, p;
+	cart_err e = { 0 };
+
+	inv1 = tl_invoice(t->l, t->c1, "2026-04-01", "", 100000);
+	inv3 = tl_invoice(t->l, t->c1, "2026-06-01", "", 50000);
+	tl_advance(t->l, t->c1, "2026-06-05", 120000);
+	ctl_of(t, &c);
+	TL_OK(ctl_rform_load(&c, &f, "Acme", "", "", &e), &e);
+	assert_int_equal(f.n, 2);
+	assert_int_equal(f.n_credits, 1);
+	assert_string_equal(f.credits[0].code, "AA");
+	TL_OK(ctl_rform_use_credit(&f, 0, &e), &e);
+	assert_int_equal(f.received, 120000);
+	assert_int_equal(ctl_rform_post(&f, &p, &e), CART_INVALID);
+	tl_assert_msg_names(&e, "ANT-000001");
+	TL_OK(ctl_rform_mark(&f, 0, 1, &e), &e);
+	TL_OK(ctl_rform_mark(&f, 1, 1, &e), &e);
+	assert_int_equal(f.rows[0].amount, 100000);
+	assert_int_equal(f.rows[1].amount, 20000);
+	assert_int_equal(f.left, 0);
+	TL_OK(ctl_rform_set_row(&f, 0, "1.000,00", &e), &e);
+	assert_int_equal(ctl_rform_set_row(&f, 1, "300,00", &e), CART_REFUSED);
+	tl_assert_msg_names(&e, "more than the 1.200,00 received");
+	TL_OK(ctl_rform_post(&f, &p, &e), &e);
+	ctl_rform_free(&f);
+	assert_int_equal(tl_open_of(t->l, t->c1, TL_TODAY, inv1.entry_id), 0);
+	assert_int_equal(tl_open_of(t->l, t->c1, TL_TODAY, inv3.entry_id), 30000);
+	tl_assert_totals(t->l, t->c1, TL_TODAY, "COP", 30000, 0, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -824,6 +863,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_credit_note_room, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_void_apply_and_advance, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_gapless_after_failure, tl_setup, tl_teardown),
+		cmocka_unit_test_setup_teardown(test_receipt_form_applies_credit, tl_setup, tl_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -756,3 +756,59 @@ int cli_opening_import(cli *g, int argc, char **argv)
 	}
 	return EXIT_DONE;
 }
+
+/* ---- company settings that documents depend on ---- */
+
+static const char company_help[] =
+	"Usage: cartera company set --allow-refunds yes|no\n"
+	"Change a company setting after init: whether credits in favour may be refunded in cash\n"
+	"(cartera refund, receipt post --leftover refund).\n";
+
+int cmd_company(cli *g, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTS,
+		{ "allow-refunds", required_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *refunds = NULL;
+	company co;
+	cart_err e;
+	int opt, rc;
+
+	g->prog = "cartera company set";
+	if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+		fputs(company_help, stdout);
+		return EXIT_DONE;
+	}
+	if (argc < 2 || strcmp(argv[1], "set"))
+		return cli_usage(g, "expected 'company set'");
+	argc--, argv++;
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'a': refunds = optarg; break;
+		HANDLE_COMMON(g, opt, company_help)
+		}
+	}
+	cli_unmask(argc, argv);
+	if (optind < argc)
+		return cli_usage(g, "unexpected argument \"%s\"", argv[optind]);
+	if (!refunds)
+		return cli_usage(g, "say what to change (--allow-refunds yes|no)");
+	if (strcmp(refunds, "yes") && strcmp(refunds, "no"))
+		return cli_usage(g, "--allow-refunds \"%s\": give yes or no", refunds);
+	if ((rc = cli_open(g, 0)))
+		return rc;
+	if (!g->c.have_company) {
+		cart_fail(&e, CART_NOTFOUND, _("the ledger %s has no company settings yet: run"
+		          " 'cartera init' first"), g->db);
+		return cli_fail(g, &e);
+	}
+	co = g->c.co;
+	co.allow_cash_refund = !strcmp(refunds, "yes");
+	if (ctl_company_set(&g->c, &co, &e))
+		return cli_fail(g, &e);
+	printf("%s: cash refunds of credits in favour are %s\n", co.name,
+	       co.allow_cash_refund ? "allowed" : "not allowed");
+	return EXIT_DONE;
+}

@@ -37,7 +37,8 @@
 	X("receipt",     cmd_receipt,     "post a receipt: means of payment, withholdings, what it pays") \
 	X("apply",       cmd_apply,       "apply a credit in favour to open invoices (credit apply)") \
 	X("refund",      cmd_refund,      "refund a credit in favour in cash")                \
-	X("write-off",   cmd_write_off,   "write off a credit in favour, with a reason")
+	X("write-off",   cmd_write_off,   "write off a credit in favour, with a reason")      \
+	X("company",     cmd_company,     "change a company setting (cash refunds)")
 
 static const struct command {
 	const char *name;

@@ -167,6 +167,16 @@ assert_status 0 "write-off of 100,00 of RC-000002's credit"
 has "$OUT" "write-off PD-000002 posted: 100,00 COP of RC-000002; 500,00 left in favour" \
 	"500,00 stays in favour"
 refused 2 'needs a reason' 'a write-off without --reason' write-off RC-000002
+refused 2 'give yes or no' 'company set --allow-refunds maybe' company set --allow-refunds maybe
+cart company set --allow-refunds yes
+assert_status 0 "company set --allow-refunds yes"
+cart refund RC-000002 --amount 0,50 --date 2026-06-30
+assert_status 0 "a refund once the company allows it"
+has "$OUT" "refund PD-000003 posted: 0,50 COP of RC-000002; 499,50 left in favour" "0,50 refunded"
+cart void PD-000003 --reason "refund not made"
+assert_status 0 "void of the refund: the 0,50 is a credit again"
+cart company set --allow-refunds no
+refused 1 'not refunded in cash' 'refund after the setting is turned off again' refund RC-000002
 # FAC-000002 open: 333,33 - 66,66 - 49,90 = 216,77 (2) + 333,33 (3) = 550,10; 500,00 applied
 cart apply RC-000002 --to FAC-000002
 assert_status 0 "apply (alias of credit apply)"

@@ -75,6 +75,7 @@ int cmd_apply(cli *g, int argc, char **argv);
 int cmd_refund(cli *g, int argc, char **argv);
 int cmd_write_off(cli *g, int argc, char **argv);
 int cmd_company(cli *g, int argc, char **argv);
+int cmd_show(cli *g, int argc, char **argv);
 /* `invoice post` with --line: the invoice form filled from the arguments (cli_docs.c). */
 int cli_opening_import(cli *g, int argc, char **argv);
 int cli_invoice_lines(cli *g, const ctl_invoice *inv, const char *const *lines, const int *expense,

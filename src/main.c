@@ -38,7 +38,8 @@
 	X("apply",       cmd_apply,       "apply a credit in favour to open invoices (credit apply)") \
 	X("refund",      cmd_refund,      "refund a credit in favour in cash")                \
 	X("write-off",   cmd_write_off,   "write off a credit in favour, with a reason")      \
-	X("company",     cmd_company,     "change a company setting (cash refunds)")
+	X("company",     cmd_company,     "change a company setting (cash refunds)")          \
+	X("show",        cmd_show,        "show a posted document: lines, tax, means of payment, entries")
 
 static const struct command {
 	const char *name;

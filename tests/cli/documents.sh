@@ -137,6 +137,15 @@ has "$OUT" "600,00 left as a credit in favour" "600,00 is a credit in favour"
 assert_eq "cheque|Bancolombia|000123" "$(sql "SELECT kind, bank, number FROM receipt_means
 	WHERE kind = 'cheque'")" "the cheque's bank and number are kept"
 check_ok "the receipt across two invoices"
+cart show FAC-000001
+has "$OUT" "line 2: Mesa; 1,5 x 33.333,33 = 50.000,00; IVA 5%" "show: a line as posted"
+has "$OUT" "tax 19%: base 500.000,00, tax 95.000,00" "show: the tax per rate"
+has "$OUT" "entry CF charge 667.500,00, open 0,00" "show: FAC-000001 is paid"
+cart show RC-000002
+has "$OUT" "paid by cheque 1.000,00, Bancolombia no. 000123" "show: the cheque"
+has "$OUT" "entry AA credit 600,00, open 600,00" "show: the credit in favour"
+cart show RC-000001
+has "$OUT" "withheld retefuente 17.500,00, certificate CERT-9" "show: the withholding"
 
 refused 1 'more than the 100,00 received' 'allocating more than was received' \
 	receipt post 1 --cash 100,00 --to FAC-000002=200,00

@@ -72,5 +72,17 @@ int cmd_dashboard(cli *g, int argc, char **argv);
 int cmd_client_person(cli *g, int argc, char **argv);
 /* client show's lines on the client's persons and where its mail goes (text format). */
 int cli_persons_print(cli *g, int64_t client_id, cart_err *e);
+int cmd_tax(cli *g, int argc, char **argv);
+int cmd_quote(cli *g, int argc, char **argv);
+int cmd_receipt(cli *g, int argc, char **argv);
+int cmd_apply(cli *g, int argc, char **argv);
+int cmd_refund(cli *g, int argc, char **argv);
+int cmd_write_off(cli *g, int argc, char **argv);
+int cmd_company(cli *g, int argc, char **argv);
+int cmd_show(cli *g, int argc, char **argv);
+/* `invoice post` with --line: the invoice form filled from the arguments (cli_docs.c). */
+int cli_opening_import(cli *g, int argc, char **argv);
+int cli_invoice_lines(cli *g, const ctl_invoice *inv, const char *const *lines, const int *expense,
+                      int n_lines, const char *every, const char *first);
 
 #endif

@@ -261,7 +261,14 @@ static const char invoice_help[] =
 	"  --instalments N      split into N equal monthly instalments from the due date\n"
 	"  --expenses AMOUNT    reimbursable expenses, posted as CGC per the client's charge mode\n"
 	"  --ref TEXT           the customer's reference (order number)\n"
-	"  --memo TEXT          a note on the invoice\n";
+	"  --memo TEXT          a note on the invoice\n"
+	"Or key it by lines, like the invoice form (TOTAL may then be left out; given, it must agree):\n"
+	"  --line DESC;QTY;PRICE;TAX  a line: quantity (up to 3 decimals), unit price, tax rate by\n"
+	"                       name or percentage (cartera tax list; empty = none); repeat\n"
+	"  --expense-line DESC;QTY;PRICE  a reimbursable expense (CGC, no tax)\n"
+	"  --every DAYS|month   instalments due every DAYS days or monthly (default month)\n"
+	"  --first DATE         the first instalment's due date (default the due date)\n"
+	"  --override REASON    invoice over the credit limit or with overdue debt (logged)\n";
 
 int cmd_invoice(cli *g, int argc, char **argv)
 {
@@ -274,9 +281,16 @@ int cmd_invoice(cli *g, int argc, char **argv)
 		{ "expenses", required_argument, NULL, 'x' },
 		{ "ref", required_argument, NULL, 'r' },
 		{ "memo", required_argument, NULL, 'm' },
+		{ "line", required_argument, NULL, 'l' },
+		{ "expense-line", required_argument, NULL, 'X' },
+		{ "every", required_argument, NULL, 'e' },
+		{ "first", required_argument, NULL, 'f' },
+		{ "override", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};
 	ctl_invoice a = { 0 };
+	const char *lines[200], *every = NULL, *first = NULL;
+	int expense[200], n_lines = 0;
 	posted p;
 	client cl;
 	cart_err e;
@@ -300,10 +314,29 @@ int cmd_invoice(cli *g, int argc, char **argv)
 		case 'x': a.expenses = optarg; break;
 		case 'r': a.reference = optarg; break;
 		case 'm': a.memo = optarg; break;
+		case 'l':
+		case 'X':
+			if (n_lines == 200)
+				return cli_usage(g, "at most 200 lines");
+			expense[n_lines] = opt == 'X';
+			lines[n_lines++] = optarg;
+			break;
+		case 'e': every = optarg; break;
+		case 'f': first = optarg; break;
+		case 'o': a.override = optarg; break;
 		HANDLE_COMMON(g, opt, invoice_help)
 		}
 	}
 	cli_unmask(argc, argv);
+	if (n_lines > 0) {
+		if (argc - optind < 1 || argc - optind > 2)
+			return cli_usage(g, "give the client (and, to check it, the total)");
+		a.client = argv[optind];
+		a.total = argc - optind == 2 ? argv[optind + 1] : NULL;
+		return cli_invoice_lines(g, &a, lines, expense, n_lines, every, first);
+	}
+	if (every || first)
+		return cli_usage(g, "--every and --first go with --line");
 	if (argc - optind != 2)
 		return cli_usage(g, "give the client and the total");
 	a.client = argv[optind];
@@ -530,7 +563,8 @@ static const char opening_help[] =
 	"  --item              an open invoice, not a balance\n"
 	"  --due DATE          the old invoice's due date (default date + terms)\n"
 	"  --ref TEXT          the old invoice's number\n"
-	"  --currency CUR      the company's second currency instead of its own\n";
+	"  --currency CUR      the company's second currency instead of its own\n"
+	"Or import them from CSV, all or nothing: cartera opening import FILE (see its --help).\n";
 
 int cmd_opening(cli *g, int argc, char **argv)
 {
@@ -550,6 +584,8 @@ int cmd_opening(cli *g, int argc, char **argv)
 	int opt, rc;
 
 	g->prog = "cartera opening post";
+	if (argc >= 2 && !strcmp(argv[1], "import"))
+		return cli_opening_import(g, argc - 1, argv + 1);
 	if ((rc = want_word(g, argc, argv, "post", opening_help)))
 		return rc < 0 ? EXIT_DONE : rc;
 	argc--, argv++;

@@ -142,6 +142,11 @@ static void fold(const char *in, char *out, size_t size)
 	out[j] = '\0';
 }
 
+void csvclient_fold(const char *in, char *out, size_t size)
+{
+	fold(in, out, size);
+}
+
 /* Is word one of the '|'-separated words of list? */
 static int in_list(const char *word, const char *list)
 {

@@ -236,6 +236,10 @@ int ctl_invoice_post(ctl *c, const ctl_invoice *a, posted *out, cart_err *e)
 		in.n_inst = a->instalments;
 		in.due_date[0] = '\0';
 	}
+	/* A script's invoice by total is not held by the credit check (the invoice form and
+	 * `invoice post --line` are, ctl_docs.h); a reason given is logged all the same. */
+	if (a->override && *a->override)
+		snprintf(in.override_reason, sizeof in.override_reason, "%s", a->override);
 	rc = ledger_invoice_post(c->l, &in, out, e);
 	free(inst);
 	return rc;

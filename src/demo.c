@@ -1140,6 +1140,66 @@ static int run_days(gen *g)
 	return rc;
 }
 
+/* ---- quotes, inside the bulk load ---- */
+
+static int quote_rate_cb(const tax_rate *r, void *ud)
+{
+	int64_t *ids = ud;
+
+	if (ids[0] < 4)
+		ids[1 + ids[0]++] = r->id;
+	return 0;
+}
+
+/* A quote for one client in ten (at most 200) over the last 60 days, each of one to three lines
+ * at the company's rates; some accepted, some rejected, the rest open or expired by date. They
+ * post nothing, so every figure of the ledger stays as it was. */
+static int make_quotes(gen *g)
+{
+	static const char *const items[] = {
+		"Suministro de papeleria", "Mantenimiento preventivo", "Licencia anual",
+		"Transporte de mercancia", "Asesoria tecnica", "Repuestos varios",
+	};
+	int64_t rates[5] = { 0 }, n = g->ncl / 10 > 200 ? 200 : g->ncl / 10;
+	int rc;
+
+	if ((rc = ledger_tax_list(g->l, quote_rate_cb, rates, g->e)) != CART_OK)
+		return rc;
+	for (int64_t i = 0; i < n; i++) {
+		doc_line lines[3];
+		quote_in q;
+		posted p;
+		/* in date order, so the numbers follow the dates as a clerk's would */
+		date_t d = g->today - 59 + (date_t)(i * 60 / n);
+		int nl = 1 + (int)dn_below(&g->r, 3), roll;
+
+		memset(&q, 0, sizeof q);
+		q.client_id = g->cl[pick_client(g)].id;
+		snprintf(q.date, sizeof q.date, "%s", ds(g, d));
+		snprintf(q.valid_until, sizeof q.valid_until, "%s", ds(g, d + 15 + (date_t)dn_below(&g->r, 31)));
+		for (int k = 0; k < nl; k++) {
+			memset(&lines[k], 0, sizeof lines[k]);
+			snprintf(lines[k].description, sizeof lines[k].description, "%s",
+			         items[dn_below(&g->r, 6)]);
+			lines[k].qty = 1000 * (1 + (int64_t)dn_below(&g->r, 12));
+			lines[k].price = round_down(invoice_amount(g) / 4, g->round) + g->round;
+			lines[k].tax_rate_id = rates[0] ? rates[1 + dn_below(&g->r, (uint32_t)rates[0])] : 0;
+		}
+		q.lines = lines;
+		q.n_lines = nl;
+		if ((rc = ledger_quote_post(g->l, &q, &p, g->e)) != CART_OK)
+			return failed(g, rc, "a quote", q.date);
+		roll = (int)dn_below(&g->r, 100);
+		if (roll < 45 && d + 3 <= g->today)
+			rc = ledger_quote_set_status(g->l, p.doc_id, roll < 30 ? QUOTE_ACCEPTED
+			                                                       : QUOTE_REJECTED,
+			                             ds(g, d + 3), g->e);
+		if (rc != CART_OK)
+			return failed(g, rc, "a quote's status", q.date);
+	}
+	return CART_OK;
+}
+
 /* ---- voids, after the bulk load ---- */
 
 static int paid_by(const vcand *r, int64_t entry_id)
@@ -1321,6 +1381,8 @@ int demo_generate(ledger *l, const demo_opts *o, demo_stats *st, cart_err *e)
 		rc = make_openings(&g);
 	if (rc == CART_OK)
 		rc = run_days(&g);
+	if (rc == CART_OK)
+		rc = make_quotes(&g);
 	if (rc != CART_OK) {
 		ledger_bulk_abort(l);
 		gen_free(&g);

@@ -189,6 +189,29 @@ static const char doc_client_sql[] =
 	"SELECT e.id, d.number FROM entries e JOIN documents d ON d.id = e.document_id"
 	" WHERE e.client_id <> d.client_id";
 
+/* Schema 004: a document's lines and tax, and a receipt's means and withholdings, add up to its
+ * total. Driven from the detail tables, so documents without them cost nothing. */
+static const char detail_sql[] =
+	"SELECT d.number, d.total, l.s + coalesce(t.s, 0), 'lines and tax'"
+	" FROM (SELECT document_id, sum(net) AS s FROM doc_lines GROUP BY document_id) l"
+	" JOIN documents d ON d.id = l.document_id"
+	" LEFT JOIN (SELECT document_id, sum(tax) AS s FROM doc_taxes GROUP BY document_id) t"
+	"   ON t.document_id = l.document_id"
+	" WHERE d.total <> l.s + coalesce(t.s, 0)"
+	" UNION ALL"
+	" SELECT d.number, d.total, m.s, 'means of payment and withholdings'"
+	" FROM (SELECT document_id, sum(amount) AS s FROM (SELECT document_id, amount FROM"
+	"        receipt_means UNION ALL SELECT document_id, amount FROM receipt_withholdings)"
+	"       GROUP BY document_id) m"
+	" JOIN documents d ON d.id = m.document_id WHERE d.total <> m.s";
+
+static void bad_detail(checker *k, sqlite3_stmt *s)
+{
+	problem(k, "the %s of %s add up to %lld, but its total is %lld", sqlite3_column_text(s, 3),
+	        sqlite3_column_text(s, 0), (long long)sqlite3_column_int64(s, 2),
+	        (long long)sqlite3_column_int64(s, 1));
+}
+
 static int check_rows(checker *k, const char *asof);
 static int check_sums(checker *pk, ledger *l, const char *asof, int64_t *problems, cart_err *e);
 
@@ -254,6 +277,7 @@ static int check_rows(checker *k, const char *asof)
 	    (rc = each_row(k, mirror_sql, NULL, bad_mirror)) ||
 	    (rc = each_row(k, series_sql, NULL, bad_series)) ||
 	    (rc = each_row(k, doc_client_sql, NULL, bad_doc_client)) ||
+	    (rc = each_row(k, detail_sql, NULL, bad_detail)) ||
 	    (rc = each_row(k, balance_sql, asof, bad_balance)))
 		return rc;
 	return CART_OK;

@@ -620,7 +620,8 @@ int ledger_company_set(ledger *l, const company *c, cart_err *e)
 		lg_rollback(l);
 		return e->code;
 	}
-	if ((rc = lg_audit(l, "company", 0, 0, c->name, e)) != CART_OK) {
+	if ((rc = lg_tax_seed(l, c->country, e)) != CART_OK ||
+	    (rc = lg_audit(l, "company", 0, 0, c->name, e)) != CART_OK) {
 		lg_rollback(l);
 		return rc;
 	}

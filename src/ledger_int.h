@@ -152,6 +152,20 @@ void lg_bulk_failed(ledger *l);
 	"    FROM later_i l JOIN instalments i ON i.id = l.iid" \
 	"   WHERE i.open = 0 AND i.date <= ?1 AND i.client_id BETWEEN ?2 AND ?3)"
 
+/* ---- documents keyed at the terminal (ledger_docs.c) ---- */
+/* Copy a document's lines, fill each line's rate from the company's tax rates (a line's rate must
+ * be one of them, active) and compute the totals; *out is malloc'd. */
+int lg_lines_prepare(ledger *l, const doc_line *in, int n, doc_line **out, doc_totals *t,
+                     cart_err *e);
+/* Keep the lines and the tax per rate with a document. */
+int lg_lines_save(ledger *l, int64_t doc_id, const doc_line *v, int n, const doc_totals *t,
+                  cart_err *e);
+/* A receipt's means and withholdings: checked (their sum in *sum) and kept. */
+int lg_receipt_check_detail(const receipt_in *in, const char *date, int64_t *sum, cart_err *e);
+int lg_receipt_save_detail(ledger *l, int64_t doc_id, const receipt_in *in, cart_err *e);
+/* The country's default tax rates, when the company has none yet. */
+int lg_tax_seed(ledger *l, const char *country, cart_err *e);
+
 /* Is nothing (entry or allocation) dated after asof? Then kept open amounts are the answer. */
 int lg_asof_is_now(ledger *l, const char *asof, int *now, cart_err *e);
 

@@ -537,7 +537,42 @@ int lg_finish(ledger *l, int rc, const char *action, const posted *out, int64_t 
 
 /* ---- invoices ---- */
 
+static int invoice_post(ledger *l, const invoice_in *in, const doc_line *lines,
+                        const doc_totals *t, posted *out, cart_err *e);
+
 int ledger_invoice_post(ledger *l, const invoice_in *in, posted *out, cart_err *e)
+{
+	invoice_in x;
+	doc_line *lines = NULL;
+	doc_totals t;
+	char a[32], b[32];
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (in->n_lines == 0 && !in->lines)
+		return invoice_post(l, in, NULL, NULL, out, e);
+	/* With lines the total and the expenses are what the lines add up to (doclines.h). */
+	if (!lg_company(l, e))
+		return e->code;
+	if ((rc = lg_lines_prepare(l, in->lines, in->n_lines, &lines, &t, e)) != CART_OK)
+		return rc;
+	if ((in->total && in->total != t.total) || (in->expenses && in->expenses != t.expenses)) {
+		money_format(t.total, &l->co.fmt, a, sizeof a);
+		money_format(in->total, &l->co.fmt, b, sizeof b);
+		free(lines);
+		return cart_fail(e, CART_INVALID, "the lines add up to %s, not the total %s given", a,
+		                 b);
+	}
+	x = *in;
+	x.total = t.total;
+	x.expenses = t.expenses;
+	rc = invoice_post(l, &x, lines, &t, out, e);
+	free(lines);
+	return rc;
+}
+
+static int invoice_post(ledger *l, const invoice_in *in, const doc_line *lines,
+                        const doc_totals *t, posted *out, cart_err *e)
 {
 	const company *co;
 	client c;
@@ -641,6 +676,14 @@ int ledger_invoice_post(ledger *l, const invoice_in *in, posted *out, cart_err *
 		if (!out->entry_id)
 			out->entry_id = cgc;
 	}
+	if (rc == CART_OK && lines)
+		rc = lg_lines_save(l, out->doc_id, lines, in->n_lines, t, e);
+	if (rc == CART_OK && in->override_reason[0]) {
+		char detail[300];
+
+		snprintf(detail, sizeof detail, "%s: %s", out->number, in->override_reason);
+		rc = lg_audit(l, "credit override", out->doc_id, c.id, detail, e);
+	}
 done:
 	return lg_finish(l, rc, "invoice", out, in->client_id, out->number, e);
 }
@@ -653,14 +696,35 @@ int ledger_receipt_post(ledger *l, const receipt_in *in, posted *out, cart_err *
 	client c;
 	plan p = { 0 };
 	char cur[4], a[32], b[32];
-	int64_t apf = 0, aa = 0;
+	int64_t apf = 0, aa = 0, amount = in->amount, detail_sum;
 	int rc, advance = in->no_auto && !in->allocs;
+	const char *method = in->method;
 
 	memset(out, 0, sizeof *out);
 	if (!(co = posting_setup(l, in->date, "the receipt date", in->currency, cur, e)))
 		return e->code;
-	if (check_amount(in->amount, "the amount received", 0, e) != CART_OK)
+	/* With means of payment or withholdings the credit is their sum. */
+	if (lg_receipt_check_detail(in, in->date, &detail_sum, e) != CART_OK)
 		return e->code;
+	if (in->n_means + in->n_wh > 0) {
+		if (amount && amount != detail_sum) {
+			money_format(detail_sum, &co->fmt, a, sizeof a);
+			money_format(amount, &co->fmt, b, sizeof b);
+			return cart_fail(e, CART_INVALID, "the means of payment and withholdings add up"
+			                 " to %s, not the %s given", a, b);
+		}
+		amount = detail_sum;
+		if (!method[0])
+			method = in->n_means == 1 && in->n_wh == 0 ? means_kind_name(in->means[0].kind)
+			                                           : "mixed";
+	}
+	if (check_amount(amount, "the amount received", 0, e) != CART_OK)
+		return e->code;
+	if (in->leftover < LEFTOVER_CREDIT || in->leftover > LEFTOVER_REFUND)
+		return cart_fail(e, CART_INVALID, "the leftover is kept as a credit, written off or"
+		                 " refunded");
+	if (in->leftover == LEFTOVER_WRITEOFF && !in->leftover_reason[0])
+		return cart_fail(e, CART_INVALID, "writing off the leftover needs a reason");
 	if (in->n_allocs < 0 || (in->n_allocs > 0 && !in->allocs))
 		return cart_fail(e, CART_INVALID, "bad allocation list");
 	if ((rc = lg_begin(l, e)) != CART_OK)
@@ -670,31 +734,47 @@ int ledger_receipt_post(ledger *l, const receipt_in *in, posted *out, cart_err *
 	if (in->allocs)
 		rc = plan_explicit(l, &p, c.id, cur, in->date, in->allocs, in->n_allocs, &co->fmt, e);
 	else if (!in->no_auto)
-		rc = plan_oldest(l, &p, c.id, cur, in->date, in->amount, e);
+		rc = plan_oldest(l, &p, c.id, cur, in->date, amount, e);
 	if (rc != CART_OK)
 		goto done;
-	if (p.total > in->amount) {
+	if (p.total > amount) {
 		money_format(p.total, &co->fmt, a, sizeof a);
-		money_format(in->amount, &co->fmt, b, sizeof b);
+		money_format(amount, &co->fmt, b, sizeof b);
 		rc = cart_fail(e, CART_REFUSED, "the allocations add up to %s, more than the %s"
 		               " received", a, b);
 		goto done;
 	}
 	rc = lg_insert_doc(l, &(doc_row){ .type = advance ? DOC_ADVANCE : DOC_RECEIPT,
 	                              .client_id = c.id, .date = in->date, .currency = cur,
-	                              .total = in->amount, .reference = in->reference,
-	                              .method = in->method }, out, e);
+	                              .total = amount, .reference = in->reference,
+	                              .method = method }, out, e);
+	if (rc == CART_OK)
+		rc = lg_receipt_save_detail(l, out->doc_id, in, e);
 	if (rc == CART_OK && p.total > 0) {
 		rc = lg_insert_entry(l, out->doc_id, c.id, CODE_APF, 'C', in->date, NULL, cur, p.total,
 		                  0, 0, &apf, e);
 		if (rc == CART_OK)
 			rc = plan_post(l, &p, out->doc_id, apf, in->date, e);
 	}
-	if (rc == CART_OK && in->amount > p.total)
+	if (rc == CART_OK && amount > p.total)
 		rc = lg_insert_entry(l, out->doc_id, c.id, CODE_AA, 'C', in->date, NULL, cur,
-		                  in->amount - p.total, 0, 0, &aa, e);
+		                  amount - p.total, 0, 0, &aa, e);
 	out->entry_id = apf ? apf : aa;
-	out->credit_left = in->amount - p.total;
+	out->credit_left = amount - p.total;
+	/* A leftover written off or refunded: a journal that consumes the AA credit, in the same
+	 * transaction, so a refused refund leaves no receipt either. */
+	if (rc == CART_OK && aa && in->leftover != LEFTOVER_CREDIT) {
+		settle_in st = { .credit_entry_id = aa, .writeoff = in->leftover == LEFTOVER_WRITEOFF };
+		posted sp;
+
+		snprintf(st.date, sizeof st.date, "%s", in->date);
+		snprintf(st.reason, sizeof st.reason, "%s", in->leftover_reason);
+		rc = ledger_credit_settle(l, &st, &sp, e);
+		if (rc == CART_OK) {
+			snprintf(out->settled, sizeof out->settled, "%s", sp.number);
+			out->credit_left = 0;
+		}
+	}
 done:
 	free(p.rows);
 	return lg_finish(l, rc, advance ? "advance" : "receipt", out, in->client_id, out->number, e);

@@ -31,7 +31,15 @@
 	X("balance",     cmd_balance,     "balances and the four totals, of all or one client") \
 	X("aging",       cmd_aging,       "aging of receivables by client")                   \
 	X("check",       cmd_check,       "verify every invariant of the ledger")             \
-	X("dashboard",   cmd_dashboard,   "the four totals: due, overdue, credits, net")
+	X("dashboard",   cmd_dashboard,   "the four totals: due, overdue, credits, net") \
+	X("tax",         cmd_tax,         "list and add the company's tax rates")             \
+	X("quote",       cmd_quote,       "post, list, accept, reject quotes and make invoices of them") \
+	X("receipt",     cmd_receipt,     "post a receipt: means of payment, withholdings, what it pays") \
+	X("apply",       cmd_apply,       "apply a credit in favour to open invoices (credit apply)") \
+	X("refund",      cmd_refund,      "refund a credit in favour in cash")                \
+	X("write-off",   cmd_write_off,   "write off a credit in favour, with a reason")      \
+	X("company",     cmd_company,     "change a company setting (cash refunds)")          \
+	X("show",        cmd_show,        "show a posted document: lines, tax, means of payment, entries")
 
 static const struct command {
 	const char *name;

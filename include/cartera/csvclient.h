@@ -55,4 +55,8 @@ int csvclient_export_file(ctl *c, const char *path, int replace, long *n, cart_e
 int csvclient_import(ctl *c, FILE *in, const char *name_for_messages, csvclient_result *r,
                      cart_err *e);
 
+/* A header name as compared: ASCII lower case, accents dropped, other runs one '_' ("Razón
+ * Social" -> "razon_social"). Shared with the other imports (csvopening.h). */
+void csvclient_fold(const char *in, char *out, size_t size);
+
 #endif

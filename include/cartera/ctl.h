@@ -45,6 +45,7 @@ int ctl_doc_ref(ctl *c, const char *ref, doc_info *d, cart_err *e);
 typedef struct ctl_invoice {
 	const char *client, *date, *due, *currency, *total, *expenses, *reference, *memo;
 	int instalments;      /* 0 or 1 = none; N = N equal monthly instalments from the due date */
+	const char *override; /* a reason to invoice over the credit limit or with overdue debt */
 } ctl_invoice;
 int ctl_invoice_post(ctl *c, const ctl_invoice *a, posted *out, cart_err *e);
 

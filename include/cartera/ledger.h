@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "cartera/date.h"
+#include "cartera/doclines.h"
 #include "cartera/err.h"
 #include "cartera/money.h"
 
@@ -172,6 +173,7 @@ typedef struct posted {
 	char number[32];      /* "FAC-000123" */
 	int64_t entry_id;     /* the main entry posted (0 if none) */
 	int64_t credit_left;  /* receipts and credits: what stayed as a credit in favour */
+	char settled[32];     /* a receipt's leftover written off or refunded: that journal's number */
 } posted;
 
 typedef struct instalment_in {
@@ -190,6 +192,12 @@ typedef struct invoice_in {
 	int n_inst;
 	char reference[64];
 	char memo[200];
+	/* Lines (DOC lines, see doclines.h): when given, the model computes total and expenses
+	 * from them (tax rates by id, as the company has them now) and keeps them with the
+	 * invoice; a total given as well must agree. */
+	const doc_line *lines;
+	int n_lines;
+	char override_reason[200]; /* a credit-check override, logged in the audit */
 } invoice_in;
 int ledger_invoice_post(ledger *l, const invoice_in *in, posted *out, cart_err *e);
 
@@ -211,6 +219,14 @@ typedef struct receipt_in {
 	const alloc_in *allocs;    /* explicit allocations, or NULL for oldest first */
 	int n_allocs;
 	int no_auto;               /* with allocs == NULL: allocate nothing (an advance) */
+	/* Means of payment and withholdings (see below), kept with the receipt: when given, the
+	 * receipt's credit is their sum (amount 0, or equal to it). */
+	const struct means_in *means;
+	int n_means;
+	const struct withholding_in *wh;
+	int n_wh;
+	int leftover;              /* enum leftover: what the excess over the allocations becomes */
+	char leftover_reason[200]; /* a write-off's reason */
 } receipt_in;
 /* Post a receipt: an APF credit for what pays charges and an AA credit in favour for any excess.
  * Over-allocation (more than the receipt, or more than a charge has open) is refused. */
@@ -438,5 +454,122 @@ typedef struct mail_to {
 } mail_to;
 int ledger_client_recipients(ledger *l, int64_t client_id, mail_to *out, int max, int *n,
                              cart_err *e);
+/* ---- documents keyed at the terminal (ledger_docs.c, schema 004) ---- */
+
+/* The company's tax rates (rate in hundredths of a percent: 1900 = 19%). A new company gets its
+ * country's defaults (data/004_documents.sql, tax_defaults). */
+typedef struct tax_rate {
+	int64_t id;
+	char name[48];
+	int rate;
+	int exempt;
+	int active;
+} tax_rate;
+typedef int (*tax_rate_cb)(const tax_rate *r, void *ud);
+int ledger_tax_list(ledger *l, tax_rate_cb cb, void *ud, cart_err *e);
+/* Add a rate; sets r->id. A duplicate name is CART_CONFLICT. */
+int ledger_tax_add(ledger *l, tax_rate *r, cart_err *e);
+int ledger_tax_get(ledger *l, int64_t id, tax_rate *r, cart_err *e);
+
+/* A document's lines and tax per rate, as posted; *n of at most max. */
+int ledger_doc_lines(ledger *l, int64_t doc_id, doc_line *rows, int max, int *n, cart_err *e);
+int ledger_doc_taxes(ledger *l, int64_t doc_id, doc_tax *rows, int max, int *n, cart_err *e);
+
+/* Means of payment of a receipt, one X-macro list: name and whether it needs bank and number. */
+#define MEANS_KINDS(X)                  \
+	X(CASH,      "cash",      0)    \
+	X(TRANSFER,  "transfer",  0)    \
+	X(CARD,      "card",      0)    \
+	X(CHEQUE,    "cheque",    1)    \
+	X(POSTDATED, "postdated", 1)
+
+enum means_kind {
+#define X(id, name, bank) MEANS_##id,
+	MEANS_KINDS(X)
+#undef X
+	MEANS_N
+};
+const char *means_kind_name(int kind);
+int means_kind_parse(const char *name); /* -1 when unknown */
+
+typedef struct means_in {
+	int kind;                 /* enum means_kind */
+	int64_t amount;
+	char bank[40];
+	char number[32];          /* cheque number, or the transfer's / card's reference */
+	char cash_date[DATE_LEN]; /* post-dated cheque: the day it can be cashed */
+} means_in;
+
+/* A withholding the client deducted (retención): its kind (retefuente, reteIVA, ...), the
+ * certificate's number and the amount. It counts as paid. */
+typedef struct withholding_in {
+	char kind[40];
+	char certificate[40];
+	int64_t amount;
+} withholding_in;
+
+/* What a receipt's leftover (what it received beyond the allocations) becomes. */
+enum leftover { LEFTOVER_CREDIT = 0, LEFTOVER_WRITEOFF = 1, LEFTOVER_REFUND = 2 };
+
+typedef struct receipt_detail {
+	int n_means, n_wh;
+	means_in means[16];
+	withholding_in wh[16];
+} receipt_detail;
+int ledger_receipt_detail(ledger *l, int64_t doc_id, receipt_detail *d, cart_err *e);
+
+/* Refund a credit in favour in cash (only when the company allows cash refunds) or write it off
+ * (with a reason): a journal document (method "refund" or "writeoff") whose CPD charge is
+ * allocated against the credit, so the credit is consumed and every balance stays right.
+ * amount 0 = all the credit has open. */
+typedef struct settle_in {
+	int64_t credit_entry_id;
+	char date[DATE_LEN];
+	int64_t amount;
+	int writeoff;             /* 0 = refund, 1 = write-off */
+	char reason[200];
+} settle_in;
+int ledger_credit_settle(ledger *l, const settle_in *in, posted *out, cart_err *e);
+
+/* Quotes (D3): lines like an invoice, a validity date, no ledger entries. Status open, accepted,
+ * rejected; an open quote past its validity date is expired. */
+enum quote_status { QUOTE_OPEN = 0, QUOTE_ACCEPTED = 1, QUOTE_REJECTED = 2, QUOTE_EXPIRED = 3 };
+const char *quote_status_name(int status);
+
+typedef struct quote_in {
+	int64_t client_id;
+	char date[DATE_LEN];
+	char valid_until[DATE_LEN]; /* "" = date + 30 days */
+	char currency[4];
+	const doc_line *lines;
+	int n_lines;
+	char reference[64];
+	char memo[200];
+} quote_in;
+int ledger_quote_post(ledger *l, const quote_in *in, posted *out, cart_err *e);
+/* Accept or reject an open quote (as of date: an expired quote cannot be accepted). */
+int ledger_quote_set_status(ledger *l, int64_t doc_id, int status, const char *date, cart_err *e);
+
+typedef struct quote_row {
+	int64_t doc_id;
+	char number[32];
+	int64_t client_id;
+	char client_name[200];
+	char date[DATE_LEN], valid_until[DATE_LEN], currency[4];
+	int64_t total;
+	int status;               /* enum quote_status, expired computed as of the list's date */
+	char invoice[32];         /* the invoice made from it, or "" */
+} quote_row;
+typedef int (*quote_cb)(const quote_row *q, void *ud);
+/* Quotes of one client (0 = all), newest first, status as of asof. */
+int ledger_quote_list(ledger *l, int64_t client_id, const char *asof, quote_cb cb, void *ud,
+                      cart_err *e);
+int ledger_quote_get(ledger *l, int64_t doc_id, const char *asof, quote_row *q, cart_err *e);
+
+/* Turn a quote into an invoice in one transaction: its lines, client and currency; the invoice's
+ * date, due date, instalments and override come from inv (lines, client and currency there are
+ * ignored). The two are linked; a quote invoiced, rejected or expired is refused. */
+int ledger_quote_invoice(ledger *l, int64_t quote_doc_id, const invoice_in *inv, posted *out,
+                         cart_err *e);
 
 #endif

@@ -1,0 +1,814 @@
+/* Command-line documents keyed like the forms: tax rates, invoices and quotes with lines, receipts
+ * with means of payment and withholdings, refunds and write-offs. Each drives the same view-model
+ * the screens use (ctl_docs.h). */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cartera/csvopening.h"
+#include "cartera/ctl_docs.h"
+#include "cartera/i18n.h"
+#include "cli.h"
+
+#define MAX_ARGS 200
+
+/* ---- tax ---- */
+
+static const char tax_help[] =
+	"Usage: cartera tax list\n"
+	"       cartera tax add NAME PERCENT     (e.g. cartera tax add \"IVA 8%\" 8)\n"
+	"       cartera tax add NAME --exempt\n"
+	"The company's tax rates, picked by name or percentage on invoice lines.\n";
+
+static int tax_list_cb(const tax_rate *r, void *ud)
+{
+	void **x = ud;
+	cli *g = x[0];
+	out_table *t = x[1];
+	char id[24], pct[24];
+	const char *v[4];
+
+	snprintf(id, sizeof id, "%lld", (long long)r->id);
+	ctl_percent_format(&g->c, r->rate, pct, sizeof pct);
+	v[0] = id;
+	v[1] = r->name;
+	v[2] = pct;
+	v[3] = r->exempt ? "exempt" : r->active ? "" : "inactive";
+	out_row(t, v);
+	return 0;
+}
+
+int cmd_tax(cli *g, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTS,
+		{ "exempt", no_argument, NULL, 'x' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const out_col cols[] = {
+		{ "id", 4, 1, 1 }, { "name", 24, 0, 0 }, { "rate", 8, 1, 0 }, { "note", 10, 0, 0 },
+	};
+	const char *word = argc >= 2 ? argv[1] : "";
+	int opt, rc, exempt = 0;
+	cart_err e;
+
+	g->prog = "cartera tax";
+	if (!strcmp(word, "--help") || !strcmp(word, "-h")) {
+		fputs(tax_help, stdout);
+		return EXIT_DONE;
+	}
+	if (strcmp(word, "list") && strcmp(word, "add"))
+		return cli_usage(g, "expected 'tax list' or 'tax add'");
+	argc--, argv++;
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'x': exempt = 1; break;
+		HANDLE_COMMON(g, opt, tax_help)
+		}
+	}
+	cli_unmask(argc, argv);
+	if ((rc = cli_open(g, 0)))
+		return rc;
+	if (!strcmp(word, "list")) {
+		out_table t;
+		void *x[2] = { g, &t };
+
+		if (optind < argc)
+			return cli_usage(g, "unexpected argument \"%s\"", argv[optind]);
+		out_begin(&t, stdout, g->format, cols, 4);
+		rc = ledger_tax_list(g->c.l, tax_list_cb, x, &e);
+		out_end(&t);
+		return rc ? cli_fail(g, &e) : EXIT_DONE;
+	}
+	if (argc - optind != (exempt ? 1 : 2))
+		return cli_usage(g, exempt ? "give the rate's name" : "give the rate's name and percentage");
+	{
+		tax_rate r;
+		char pct[24];
+
+		if (ctl_tax_add(&g->c, argv[optind], exempt ? NULL : argv[optind + 1], exempt, &r, &e))
+			return cli_fail(g, &e);
+		ctl_percent_format(&g->c, r.rate, pct, sizeof pct);
+		printf("tax rate %lld added: %s %s%s\n", (long long)r.id, r.name, pct,
+		       r.exempt ? " (exempt)" : "");
+	}
+	return EXIT_DONE;
+}
+
+/* ---- invoices and quotes with lines ---- */
+
+/* "DESC;QTY;PRICE;TAX" (TAX may be left out) into a line's text. */
+static int line_text(cli *g, const char *arg, int expense, ctl_line_text *t)
+{
+	const char *f[4] = { "", "", "", "" };
+	char buf[512], *p, *save = NULL;
+	int n = 0;
+
+	memset(t, 0, sizeof *t);
+	snprintf(buf, sizeof buf, "%s", arg);
+	for (p = buf; n < 4; n++) {
+		f[n] = p;
+		if (!(p = strchr(p, ';'))) {
+			n++;
+			break;
+		}
+		*p++ = '\0';
+	}
+	(void)save;
+	if (p || n < 3 || (expense && n > 3))
+		return cli_usage(g, expense ? "--expense-line \"%s\": give DESCRIPTION;QTY;PRICE"
+		                            : "--line \"%s\": give DESCRIPTION;QTY;PRICE;TAX", arg);
+	snprintf(t->description, sizeof t->description, "%s", f[0]);
+	snprintf(t->qty, sizeof t->qty, "%s", f[1]);
+	snprintf(t->price, sizeof t->price, "%s", f[2]);
+	snprintf(t->tax, sizeof t->tax, "%s", f[3]);
+	t->expense = expense;
+	return EXIT_DONE;
+}
+
+typedef struct form_args {
+	const char *client, *date, *due, *currency, *reference, *memo, *total;
+	const char *every, *first, *override, *valid;
+	int instalments;
+	const char *lines[MAX_ARGS];
+	int expense[MAX_ARGS];
+	int n_lines;
+} form_args;
+
+static void print_totals(cli *g, const ctl_invoice_form *f)
+{
+	char a[40], b[40], pct[24];
+
+	for (int k = 0; k < f->totals.n_taxes; k++) {
+		const doc_tax *x = &f->totals.taxes[k];
+		const char *name = "";
+
+		for (int i = 0; i < f->taxes.n; i++)
+			if (f->taxes.r[i].id == x->tax_rate_id)
+				name = f->taxes.r[i].name;
+		ctl_money(&g->c, x->base, a, sizeof a);
+		ctl_money(&g->c, x->tax, b, sizeof b);
+		ctl_percent_format(&g->c, x->rate, pct, sizeof pct);
+		printf("tax %s (%s): base %s, tax %s\n", x->tax_rate_id ? name : "none", pct, a, b);
+	}
+	ctl_money(&g->c, f->totals.net, a, sizeof a);
+	ctl_money(&g->c, f->totals.tax, b, sizeof b);
+	printf("net %s, tax %s", a, b);
+	ctl_money(&g->c, f->totals.total, a, sizeof a);
+	printf(", total %s", a);
+	if (f->totals.expenses) {
+		ctl_money(&g->c, f->totals.expenses, a, sizeof a);
+		printf(", reimbursable expenses %s", a);
+	}
+	printf("\n");
+}
+
+/* Fill the invoice form from the arguments, as a clerk would key it; post it as an invoice or a
+ * quote. */
+static int post_form(cli *g, const form_args *a, int quote)
+{
+	ctl_invoice_form *f;
+	posted p;
+	cart_err e;
+	int rc = EXIT_DONE;
+
+	if ((rc = cli_open(g, 0)))
+		return rc;
+	if (ctl_invform_new(&g->c, &f, &e))
+		return cli_fail(g, &e);
+	if (a->currency)
+		snprintf(f->currency, sizeof f->currency, "%s", a->currency);
+	snprintf(f->reference, sizeof f->reference, "%s", a->reference ? a->reference : "");
+	snprintf(f->memo, sizeof f->memo, "%s", a->memo ? a->memo : "");
+	if ((a->date && ctl_invform_set_date(f, a->date, &e)) ||
+	    ctl_invform_set_client(f, a->client, &e) ||
+	    (a->due && ctl_invform_set_due(f, a->due, &e)))
+		goto fail;
+	for (int i = 0; i < a->n_lines; i++) {
+		ctl_line_text t;
+
+		if ((rc = line_text(g, a->lines[i], a->expense[i], &t)))
+			goto out;
+		if (ctl_invform_set_line(f, f->n, &t, &e))
+			goto fail;
+	}
+	if (a->total) {
+		int64_t want;
+		char x[40], y[40];
+
+		if (ctl_amount(&g->c, a->total, "the total", &want, &e))
+			goto fail;
+		if (want != f->totals.total) {
+			ctl_money(&g->c, f->totals.total, x, sizeof x);
+			ctl_money(&g->c, want, y, sizeof y);
+			cart_fail(&e, CART_INVALID, _("the lines add up to %s, not the total %s given"), x,
+			          y);
+			goto fail;
+		}
+	}
+	if (!quote && a->instalments > 1 &&
+	    ctl_invform_split(f, a->instalments, a->every, a->first, &e))
+		goto fail;
+	if (quote ? ctl_invform_post_quote(f, a->valid, &p, &e)
+	          : ctl_invform_post(f, a->override, &p, &e))
+		goto fail;
+	{
+		doc_info d;
+
+		ledger_document_get(g->c.l, p.doc_id, &d, NULL);
+		print_totals(g, f);
+		printf("%s %s posted: %s", quote ? "quote" : "invoice", p.number, f->cl.name);
+		printf(quote ? ", valid until %s\n" : ", due %s\n", d.due_date);
+		for (int i = 0; !quote && f->n_inst > 1 && i < f->n_inst; i++) {
+			char x[40];
+
+			ctl_money(&g->c, f->inst_amount[i], x, sizeof x);
+			printf("instalment %d: %s due %s\n", i + 1, x, f->inst_due[i]);
+		}
+		if (!quote && f->credit.needs_override)
+			printf("credit check overridden: %s\n", f->credit.warning);
+	}
+	goto out;
+fail:
+	rc = cli_fail(g, &e);
+out:
+	ctl_invform_free(f);
+	return rc;
+}
+
+/* Options shared by `invoice post` with lines and `quote post`. */
+int cli_invoice_lines(cli *g, const ctl_invoice *inv, const char *const *lines, const int *expense,
+                      int n_lines, const char *every, const char *first)
+{
+	form_args a;
+
+	memset(&a, 0, sizeof a);
+	a.client = inv->client;
+	a.date = inv->date;
+	a.due = inv->due;
+	a.currency = inv->currency;
+	a.reference = inv->reference;
+	a.memo = inv->memo;
+	a.total = inv->total;
+	a.instalments = inv->instalments;
+	a.override = inv->override;
+	a.every = every;
+	a.first = first;
+	if (inv->expenses)
+		return cli_usage(g, "with --line, reimbursable expenses are --expense-line lines");
+	for (int i = 0; i < n_lines && i < MAX_ARGS; i++) {
+		a.lines[i] = lines[i];
+		a.expense[i] = expense[i];
+	}
+	a.n_lines = n_lines;
+	return post_form(g, &a, 0);
+}
+
+static const char quote_help[] =
+	"Usage: cartera quote post CLIENT --line \"DESC;QTY;PRICE;TAX\"... [--valid DATE] [--date DATE]\n"
+	"       cartera quote list [CLIENT]\n"
+	"       cartera quote accept|reject QUOTE [--date DATE]\n"
+	"       cartera quote invoice QUOTE [--date DATE] [--due DATE] [--override REASON]\n"
+	"Quotes (cotizaciones) have lines like an invoice and a validity date; they post nothing to\n"
+	"the ledger. 'invoice' turns a quote into an invoice and links the two; an open quote past\n"
+	"its validity date is expired.\n"
+	"  --line DESC;QTY;PRICE;TAX   a line (TAX: a rate's name or percentage, empty = none)\n"
+	"  --expense-line DESC;QTY;PRICE  a reimbursable expense (no tax)\n"
+	"  --valid DATE        valid until (default the date + 30 days)\n"
+	"  --ref TEXT, --memo TEXT, --currency CUR\n";
+
+static int quote_list_cb(const quote_row *q, void *ud)
+{
+	void **x = ud;
+	cli *g = x[0];
+	out_table *t = x[1];
+	char total[40];
+	const char *v[8];
+
+	ctl_money_plain(&g->c, q->total, total, sizeof total);
+	if (g->format == OUT_TEXT)
+		ctl_money(&g->c, q->total, total, sizeof total);
+	v[0] = q->number;
+	v[1] = q->client_name;
+	v[2] = q->date;
+	v[3] = q->valid_until;
+	v[4] = q->currency;
+	v[5] = total;
+	v[6] = quote_status_name(q->status);
+	v[7] = q->invoice;
+	out_row(t, v);
+	return 0;
+}
+
+int cmd_quote(cli *g, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTS,
+		{ "line", required_argument, NULL, 'l' },
+		{ "expense-line", required_argument, NULL, 'X' },
+		{ "valid", required_argument, NULL, 'v' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "due", required_argument, NULL, 'u' },
+		{ "ref", required_argument, NULL, 'r' },
+		{ "memo", required_argument, NULL, 'm' },
+		{ "currency", required_argument, NULL, 'c' },
+		{ "override", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const out_col cols[] = {
+		{ "number", 10, 0, 0 }, { "client", 24, 0, 0 }, { "date", 10, 0, 0 },
+		{ "valid_until", 11, 0, 0 }, { "currency", 8, 0, 0 }, { "total", 14, 1, 1 },
+		{ "status", 8, 0, 0 }, { "invoice", 10, 0, 0 },
+	};
+	const char *word = argc >= 2 ? argv[1] : "";
+	form_args a;
+	cart_err e;
+	int opt, rc;
+
+	g->prog = "cartera quote";
+	memset(&a, 0, sizeof a);
+	if (!strcmp(word, "--help") || !strcmp(word, "-h")) {
+		fputs(quote_help, stdout);
+		return EXIT_DONE;
+	}
+	if (strcmp(word, "post") && strcmp(word, "list") && strcmp(word, "accept") &&
+	    strcmp(word, "reject") && strcmp(word, "invoice"))
+		return cli_usage(g, "expected 'quote post', 'list', 'accept', 'reject' or 'invoice'");
+	argc--, argv++;
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'l':
+		case 'X':
+			if (a.n_lines == MAX_ARGS)
+				return cli_usage(g, "at most %d lines", MAX_ARGS);
+			a.expense[a.n_lines] = opt == 'X';
+			a.lines[a.n_lines++] = optarg;
+			break;
+		case 'v': a.valid = optarg; break;
+		case 'd': a.date = optarg; break;
+		case 'u': a.due = optarg; break;
+		case 'r': a.reference = optarg; break;
+		case 'm': a.memo = optarg; break;
+		case 'c': a.currency = optarg; break;
+		case 'o': a.override = optarg; break;
+		HANDLE_COMMON(g, opt, quote_help)
+		}
+	}
+	cli_unmask(argc, argv);
+	if (!strcmp(word, "post")) {
+		if (argc - optind != 1)
+			return cli_usage(g, "give the client");
+		if (a.n_lines == 0)
+			return cli_usage(g, "a quote needs at least one --line");
+		a.client = argv[optind];
+		return post_form(g, &a, 1);
+	}
+	if (!strcmp(word, "list")) {
+		char asof[DATE_LEN];
+		int64_t cid = 0;
+		out_table t;
+		void *x[2] = { g, &t };
+
+		if (argc - optind > 1)
+			return cli_usage(g, "give at most one client");
+		if ((rc = cli_open(g, 0)))
+			return rc;
+		if (argc - optind == 1) {
+			client cl;
+
+			if (ctl_client_ref(&g->c, argv[optind], &cl, &e))
+				return cli_fail(g, &e);
+			cid = cl.id;
+		}
+		if (ctl_date(a.date, "the date", asof, &e))
+			return cli_fail(g, &e);
+		out_begin(&t, stdout, g->format, cols, 8);
+		rc = ledger_quote_list(g->c.l, cid, asof, quote_list_cb, x, &e);
+		out_end(&t);
+		return rc ? cli_fail(g, &e) : EXIT_DONE;
+	}
+	if (argc - optind != 1)
+		return cli_usage(g, "give the quote");
+	if ((rc = cli_open(g, 0)))
+		return rc;
+	if (!strcmp(word, "invoice")) {
+		posted p;
+		doc_info d;
+
+		if (ctl_quote_invoice(&g->c, argv[optind], a.date, a.due, a.override, &p, &e))
+			return cli_fail(g, &e);
+		ledger_document_get(g->c.l, p.doc_id, &d, NULL);
+		{
+			char x[40];
+
+			ctl_money(&g->c, d.total, x, sizeof x);
+			printf("invoice %s posted from %s: %s %s, due %s\n", p.number, d.reference, x,
+			       d.currency, d.due_date);
+		}
+		return EXIT_DONE;
+	}
+	if (ctl_quote_set_status(&g->c, argv[optind], !strcmp(word, "accept") ? QUOTE_ACCEPTED
+	                                                                      : QUOTE_REJECTED,
+	                         a.date, &e))
+		return cli_fail(g, &e);
+	printf("%s %s\n", argv[optind], !strcmp(word, "accept") ? "accepted" : "rejected");
+	return EXIT_DONE;
+}
+
+/* ---- receipts ---- */
+
+static const char receipt_help[] =
+	"Usage: cartera receipt post CLIENT [AMOUNT] [OPTIONS]\n"
+	"Post a receipt: one or more means of payment and any withholdings the client deducted. The\n"
+	"receipt's credit is their sum (AMOUNT alone is that much in cash). Without --to it pays\n"
+	"the client's open invoices and instalments oldest first; the leftover is kept as a credit in\n"
+	"favour unless --leftover says otherwise.\n"
+	"  --cash AMOUNT                     cash\n"
+	"  --transfer AMOUNT[:REF]           a bank transfer\n"
+	"  --card AMOUNT[:REF]               a card payment\n"
+	"  --cheque BANK:NUMBER:AMOUNT       a cheque\n"
+	"  --postdated BANK:NUMBER:AMOUNT:DATE  a post-dated cheque, cashable on DATE\n"
+	"  --withholding KIND:CERT:AMOUNT    a withholding (retención) with its certificate number\n"
+	"  --to DOC[=AMOUNT]                 pay this invoice (all it has open, or AMOUNT); repeat\n"
+	"  --leftover credit|writeoff:REASON|refund   what the leftover becomes (default credit)\n"
+	"  --date DATE, --currency CUR, --ref TEXT\n";
+
+/* Split "A:B:C" into at most max fields (the last takes the rest). */
+static int fields(char *buf, char **f, int max)
+{
+	int n = 0;
+
+	f[n++] = buf;
+	while (n < max && (buf = strchr(buf, ':'))) {
+		*buf++ = '\0';
+		f[n++] = buf;
+	}
+	return n;
+}
+
+int cmd_receipt(cli *g, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTS,
+		{ "cash", required_argument, NULL, 'C' },
+		{ "transfer", required_argument, NULL, 'R' },
+		{ "card", required_argument, NULL, 'K' },
+		{ "cheque", required_argument, NULL, 'Q' },
+		{ "postdated", required_argument, NULL, 'P' },
+		{ "withholding", required_argument, NULL, 'W' },
+		{ "to", required_argument, NULL, 't' },
+		{ "leftover", required_argument, NULL, 'L' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "currency", required_argument, NULL, 'c' },
+		{ "ref", required_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct { int opt; const char *arg; } means[MAX_ARGS];
+	const char *to[MAX_ARGS], *date = NULL, *currency = NULL, *ref = NULL, *leftover = NULL;
+	int n_means = 0, n_to = 0, opt, rc = EXIT_DONE;
+	ctl_receipt_form f;
+	posted p;
+	cart_err e;
+
+	g->prog = "cartera receipt post";
+	if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+		fputs(receipt_help, stdout);
+		return EXIT_DONE;
+	}
+	if (argc < 2 || strcmp(argv[1], "post"))
+		return cli_usage(g, "expected 'receipt post'");
+	argc--, argv++;
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'C': case 'R': case 'K': case 'Q': case 'P': case 'W':
+			if (n_means == MAX_ARGS)
+				return cli_usage(g, "too many means of payment");
+			means[n_means].opt = opt;
+			means[n_means++].arg = optarg;
+			break;
+		case 't':
+			if (n_to == MAX_ARGS)
+				return cli_usage(g, "too many --to");
+			to[n_to++] = optarg;
+			break;
+		case 'L': leftover = optarg; break;
+		case 'd': date = optarg; break;
+		case 'c': currency = optarg; break;
+		case 'r': ref = optarg; break;
+		HANDLE_COMMON(g, opt, receipt_help)
+		}
+	}
+	cli_unmask(argc, argv);
+	if (argc - optind < 1 || argc - optind > 2)
+		return cli_usage(g, "give the client (and the amount received in cash)");
+	if (argc - optind == 1 && n_means == 0)
+		return cli_usage(g, "give the amount or the means of payment (--cash, --transfer, ...)");
+	if ((rc = cli_open(g, 0)))
+		return rc;
+	if (ctl_rform_load(&g->c, &f, argv[optind], date, currency, &e))
+		return cli_fail(g, &e);
+	snprintf(f.reference, sizeof f.reference, "%s", ref ? ref : "");
+	if (argc - optind == 2 && ctl_rform_add_means(&f, "cash", argv[optind + 1], NULL, NULL, NULL, &e))
+		goto fail;
+	for (int i = 0; i < n_means; i++) {
+		char buf[256], *x[4] = { NULL, NULL, NULL, NULL };
+		int n;
+
+		snprintf(buf, sizeof buf, "%s", means[i].arg);
+		switch (means[i].opt) {
+		case 'C':
+			rc = ctl_rform_add_means(&f, "cash", buf, NULL, NULL, NULL, &e);
+			break;
+		case 'R':
+		case 'K':
+			n = fields(buf, x, 2);
+			rc = ctl_rform_add_means(&f, means[i].opt == 'R' ? "transfer" : "card", x[0], NULL,
+			                         n > 1 ? x[1] : NULL, NULL, &e);
+			break;
+		case 'Q':
+		case 'P':
+			n = fields(buf, x, means[i].opt == 'Q' ? 3 : 4);
+			if (n != (means[i].opt == 'Q' ? 3 : 4)) {
+				rc = cli_usage(g, means[i].opt == 'Q' ? "--cheque \"%s\": give BANK:NUMBER:AMOUNT"
+				               : "--postdated \"%s\": give BANK:NUMBER:AMOUNT:DATE", means[i].arg);
+				ctl_rform_free(&f);
+				return rc;
+			}
+			rc = ctl_rform_add_means(&f, means[i].opt == 'Q' ? "cheque" : "postdated", x[2], x[0],
+			                         x[1], n > 3 ? x[3] : NULL, &e);
+			break;
+		default:
+			n = fields(buf, x, 3);
+			if (n != 3) {
+				rc = cli_usage(g, "--withholding \"%s\": give KIND:CERTIFICATE:AMOUNT",
+				               means[i].arg);
+				ctl_rform_free(&f);
+				return rc;
+			}
+			rc = ctl_rform_add_withholding(&f, x[0], x[1], x[2], &e);
+			break;
+		}
+		if (rc)
+			goto fail;
+	}
+	if (n_to == 0) {
+		for (int i = 0; i < f.n; i++)
+			ctl_rform_mark(&f, i, 1, NULL);
+	}
+	for (int i = 0; i < n_to; i++) {
+		char buf[128], *eq;
+
+		snprintf(buf, sizeof buf, "%s", to[i]);
+		eq = strchr(buf, '=');
+		if (eq)
+			*eq++ = '\0';
+		if (ctl_rform_mark_doc(&f, buf, eq, &e))
+			goto fail;
+	}
+	if (leftover) {
+		char buf[256], *reason;
+
+		snprintf(buf, sizeof buf, "%s", leftover);
+		reason = strchr(buf, ':');
+		if (reason)
+			*reason++ = '\0';
+		if (ctl_rform_set_leftover(&f, buf, reason, &e))
+			goto fail;
+	}
+	if (ctl_rform_post(&f, &p, &e))
+		goto fail;
+	{
+		char a[40];
+
+		ctl_money(&g->c, f.received, a, sizeof a);
+		printf("receipt %s posted: %s %s, %s\n", p.number, a, f.currency, f.cl.name);
+		for (int i = 0; i < f.n; i++) {
+			if (!f.rows[i].amount)
+				continue;
+			ctl_money(&g->c, f.rows[i].amount, a, sizeof a);
+			if (f.rows[i].it.instalment_no)
+				printf("paid %s/%d: %s\n", f.rows[i].it.number, f.rows[i].it.instalment_no, a);
+			else
+				printf("paid %s: %s\n", f.rows[i].it.number, a);
+		}
+		if (f.left > 0) {
+			ctl_money(&g->c, f.left, a, sizeof a);
+			if (p.settled[0])
+				printf("%s %s by %s\n", a, f.leftover == LEFTOVER_REFUND ? "refunded"
+				                                                         : "written off",
+				       p.settled);
+			else
+				printf("%s left as a credit in favour\n", a);
+		}
+	}
+	ctl_rform_free(&f);
+	return EXIT_DONE;
+fail:
+	ctl_rform_free(&f);
+	return cli_fail(g, &e);
+}
+
+/* ---- apply, refund, write-off ---- */
+
+/* `cartera apply DOC ...` is `cartera credit apply DOC ...`. */
+int cmd_apply(cli *g, int argc, char **argv)
+{
+	char **v = calloc((size_t)argc + 2, sizeof *v);
+	int rc;
+
+	if (!v)
+		return EXIT_FAILED;
+	v[0] = (char *)"credit";
+	v[1] = (char *)"apply";
+	for (int i = 1; i < argc; i++)
+		v[i + 1] = argv[i];
+	rc = cmd_credit(g, argc + 1, v);
+	free(v);
+	return rc;
+}
+
+static const char refund_help[] =
+	"Usage: cartera refund DOC [--amount AMOUNT] [--date DATE] [--reason TEXT]\n"
+	"       cartera write-off DOC --reason TEXT [--amount AMOUNT] [--date DATE]\n"
+	"Refund in cash (when the company allows cash refunds) or write off the credit in favour held\n"
+	"by DOC (a receipt, advance, credit note or opening credit): a journal document whose charge\n"
+	"consumes the credit. Default: all the credit has left.\n";
+
+static int settle(cli *g, int argc, char **argv, int writeoff)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTS,
+		{ "amount", required_argument, NULL, 'a' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "reason", required_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *amount = NULL, *date = NULL, *reason = NULL;
+	posted p;
+	cart_err e;
+	int opt, rc;
+
+	g->prog = writeoff ? "cartera write-off" : "cartera refund";
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'a': amount = optarg; break;
+		case 'd': date = optarg; break;
+		case 'r': reason = optarg; break;
+		HANDLE_COMMON(g, opt, refund_help)
+		}
+	}
+	cli_unmask(argc, argv);
+	if (argc - optind != 1)
+		return cli_usage(g, "give the document that holds the credit");
+	if (writeoff && (!reason || !*reason))
+		return cli_usage(g, "a write-off needs a reason (--reason)");
+	if ((rc = cli_open(g, 0)))
+		return rc;
+	if (ctl_settle(&g->c, argv[optind], amount, date, writeoff, reason, &p, &e))
+		return cli_fail(g, &e);
+	{
+		doc_info d;
+		char a[40], b[40];
+
+		ledger_document_get(g->c.l, p.doc_id, &d, NULL);
+		ctl_money(&g->c, d.total, a, sizeof a);
+		ctl_money(&g->c, p.credit_left, b, sizeof b);
+		printf("%s %s posted: %s %s of %s; %s left in favour\n",
+		       writeoff ? "write-off" : "refund", p.number, a, d.currency, d.reference, b);
+	}
+	return EXIT_DONE;
+}
+
+int cmd_refund(cli *g, int argc, char **argv)
+{
+	return settle(g, argc, argv, 0);
+}
+
+int cmd_write_off(cli *g, int argc, char **argv)
+{
+	return settle(g, argc, argv, 1);
+}
+
+/* ---- opening import ---- */
+
+static const char opening_import_help[] =
+	"Usage: cartera opening import FILE   (- reads standard input)\n"
+	"Opening balances from CSV, all or nothing. The header names the columns, in any order:\n"
+	"  client,date,amount                  one balance per client at a date (negative: a\n"
+	"                                      credit in favour)\n"
+	"  client,date,amount,due,number       the client's open invoices from the old system\n"
+	"client is a number, tax id or name; amounts plain (1234.56) or in the company's format;\n"
+	"currency may be a column too. Spanish names work: cliente, fecha, saldo, vencimiento,\n"
+	"numero, moneda. A bad file is refused with every bad line listed.\n";
+
+int cli_opening_import(cli *g, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	csvclient_result r;
+	const char *path, *name;
+	FILE *in;
+	cart_err e;
+	int opt, rc;
+
+	g->prog = "cartera opening import";
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (opt) {
+		HANDLE_COMMON(g, opt, opening_import_help)
+		}
+	}
+	cli_unmask(argc, argv);
+	if (argc - optind != 1)
+		return cli_usage(g, "give the CSV file (or - for standard input)");
+	path = argv[optind];
+	if ((rc = cli_open(g, 0)))
+		return rc;
+	name = strcmp(path, "-") ? path : "standard input";
+	in = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	if (!in) {
+		cart_fail(&e, CART_IO, _("cannot read %s: %s"), path, strerror(errno));
+		return cli_fail(g, &e);
+	}
+	rc = csvopening_import(&g->c, in, name, &r, &e);
+	if (in != stdin)
+		fclose(in);
+	for (int i = 0; i < r.errors.n; i++) {
+		if (r.errors.msg[i].line > 0)
+			fprintf(stderr, "%s:%ld: %s\n", name, r.errors.msg[i].line, r.errors.msg[i].text);
+		else
+			fprintf(stderr, "%s: %s\n", name, r.errors.msg[i].text);
+	}
+	if (r.errors.n_more)
+		fprintf(stderr, "%s: and %ld more\n", name, r.errors.n_more);
+	if (rc == CART_OK)
+		printf("%ld opening balance%s imported from %s\n", r.imported,
+		       r.imported == 1 ? "" : "s", name);
+	csvclient_result_free(&r);
+	if (rc != CART_OK) {
+		fprintf(stderr, "cartera: %s\n", e.msg);
+		/* a bad file is refused (1), as the client import does */
+		return EXIT_FAILED;
+	}
+	return EXIT_DONE;
+}
+
+/* ---- company settings that documents depend on ---- */
+
+static const char company_help[] =
+	"Usage: cartera company set --allow-refunds yes|no\n"
+	"Change a company setting after init: whether credits in favour may be refunded in cash\n"
+	"(cartera refund, receipt post --leftover refund).\n";
+
+int cmd_company(cli *g, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTS,
+		{ "allow-refunds", required_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *refunds = NULL;
+	company co;
+	cart_err e;
+	int opt, rc;
+
+	g->prog = "cartera company set";
+	if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+		fputs(company_help, stdout);
+		return EXIT_DONE;
+	}
+	if (argc < 2 || strcmp(argv[1], "set"))
+		return cli_usage(g, "expected 'company set'");
+	argc--, argv++;
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'a': refunds = optarg; break;
+		HANDLE_COMMON(g, opt, company_help)
+		}
+	}
+	cli_unmask(argc, argv);
+	if (optind < argc)
+		return cli_usage(g, "unexpected argument \"%s\"", argv[optind]);
+	if (!refunds)
+		return cli_usage(g, "say what to change (--allow-refunds yes|no)");
+	if (strcmp(refunds, "yes") && strcmp(refunds, "no"))
+		return cli_usage(g, "--allow-refunds \"%s\": give yes or no", refunds);
+	if ((rc = cli_open(g, 0)))
+		return rc;
+	if (!g->c.have_company) {
+		cart_fail(&e, CART_NOTFOUND, _("the ledger %s has no company settings yet: run"
+		          " 'cartera init' first"), g->db);
+		return cli_fail(g, &e);
+	}
+	co = g->c.co;
+	co.allow_cash_refund = !strcmp(refunds, "yes");
+	if (ctl_company_set(&g->c, &co, &e))
+		return cli_fail(g, &e);
+	printf("%s: cash refunds of credits in favour are %s\n", co.name,
+	       co.allow_cash_refund ? "allowed" : "not allowed");
+	return EXIT_DONE;
+}

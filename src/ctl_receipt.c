@@ -1,0 +1,488 @@
+/* Controllers of receipts, credit notes and credits in favour: the receipt form's view-model,
+ * the room left for a credit note, refunds and write-offs. See include/cartera/ctl_docs.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cartera/ctl_docs.h"
+#include "cartera/i18n.h"
+
+static int need_company(const ctl *c, cart_err *e)
+{
+	if (!c->have_company)
+		return cart_fail(e, CART_NOTFOUND, _("the ledger %s has no company settings yet: run"
+		                 " 'cartera init' first"), c->path);
+	return CART_OK;
+}
+
+/* ---- the receipt form ---- */
+
+typedef struct rows_ctx {
+	ctl_receipt_form *f;
+	int cap, ccap, failed;
+} rows_ctx;
+
+static int rows_cb(const open_item *it, void *ud)
+{
+	rows_ctx *x = ud;
+	ctl_receipt_form *f = x->f;
+
+	if (strcmp(it->currency, f->currency) || it->open <= 0)
+		return 0;
+	if (it->side == 'C') {
+		if (f->n_credits == x->ccap) {
+			int cap = x->ccap ? x->ccap * 2 : 8;
+			open_item *c = realloc(f->credits, sizeof *c * (size_t)cap);
+
+			if (!c) {
+				x->failed = 1;
+				return 1;
+			}
+			f->credits = c;
+			x->ccap = cap;
+		}
+		f->credits[f->n_credits++] = *it;
+		return 0;
+	}
+	if (f->n == x->cap) {
+		int cap = x->cap ? x->cap * 2 : 16;
+		ctl_receipt_row *r = realloc(f->rows, sizeof *r * (size_t)cap);
+
+		if (!r) {
+			x->failed = 1;
+			return 1;
+		}
+		f->rows = r;
+		x->cap = cap;
+	}
+	memset(&f->rows[f->n], 0, sizeof f->rows[0]);
+	f->rows[f->n++].it = *it;
+	return 0;
+}
+
+int ctl_rform_load(ctl *c, ctl_receipt_form *f, const char *client_ref, const char *date,
+                   const char *currency, cart_err *e)
+{
+	rows_ctx x = { f, 0, 0, 0 };
+	int rc;
+
+	memset(f, 0, sizeof *f);
+	f->c = c;
+	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, client_ref, &f->cl, e)) ||
+	    (rc = ctl_date(date && *date ? date : NULL, _("the receipt date"), f->date, e)))
+		return rc;
+	snprintf(f->currency, sizeof f->currency, "%s",
+	         currency && *currency ? currency : c->co.currency);
+	if (strcmp(f->currency, c->co.currency) && strcmp(f->currency, c->co.currency2))
+		return cart_fail(e, CART_INVALID, _("currency \"%s\" is not one the company invoices"
+		                 " in"), f->currency);
+	rc = ledger_open_items(c->l, f->cl.id, f->date, rows_cb, &x, e);
+	if (rc == CART_OK && x.failed)
+		rc = cart_fail(e, CART_NOMEM, "out of memory");
+	if (rc != CART_OK)
+		ctl_rform_free(f);
+	return rc;
+}
+
+void ctl_rform_free(ctl_receipt_form *f)
+{
+	free(f->rows);
+	free(f->credits);
+	f->rows = NULL;
+	f->credits = NULL;
+	f->n = f->n_credits = 0;
+}
+
+/* Marked rows that were not typed take what is left, oldest first. */
+static void rform_fill(ctl_receipt_form *f)
+{
+	int64_t budget;
+
+	f->received = 0;
+	for (int i = 0; i < f->n_means; i++)
+		f->received += f->means[i].amount;
+	for (int i = 0; i < f->n_wh; i++)
+		f->received += f->wh[i].amount;
+	if (f->applying)
+		f->received = f->credits[f->credit].open;
+	budget = f->received;
+	for (int i = 0; i < f->n; i++)
+		if (f->rows[i].marked && f->rows[i].overridden)
+			budget -= f->rows[i].amount;
+	f->allocated = 0;
+	for (int i = 0; i < f->n; i++) {
+		ctl_receipt_row *r = &f->rows[i];
+
+		if (!r->marked) {
+			r->amount = 0;
+			r->overridden = 0;
+		} else if (!r->overridden) {
+			r->amount = budget > 0 ? (r->it.open < budget ? r->it.open : budget) : 0;
+			budget -= r->amount;
+		}
+		f->allocated += r->amount;
+	}
+	f->left = f->received - f->allocated;
+}
+
+int ctl_rform_add_means(ctl_receipt_form *f, const char *kind, const char *amount,
+                        const char *bank, const char *number, const char *cash_date, cart_err *e)
+{
+	means_in m;
+	char what[64];
+	int k = means_kind_parse(kind ? kind : ""), rc;
+
+	memset(&m, 0, sizeof m);
+	if (k < 0)
+		return cart_fail(e, CART_INVALID, _("\"%s\" is not a means of payment: cash, transfer,"
+		                 " card, cheque or postdated"), kind ? kind : "");
+	if (f->n_means == 16)
+		return cart_fail(e, CART_INVALID, _("a receipt has at most 16 means of payment"));
+	snprintf(what, sizeof what, _("the %s amount"), means_kind_name(k));
+	if ((rc = ctl_amount(f->c, amount, what, &m.amount, e)))
+		return rc;
+	if (m.amount <= 0)
+		return cart_fail(e, CART_INVALID, _("%s \"%s\" must be more than zero"), what, amount);
+	m.kind = k;
+	snprintf(m.bank, sizeof m.bank, "%s", bank ? bank : "");
+	snprintf(m.number, sizeof m.number, "%s", number ? number : "");
+	if ((k == MEANS_CHEQUE || k == MEANS_POSTDATED) && (!m.bank[0] || !m.number[0]))
+		return cart_fail(e, CART_INVALID, _("a cheque needs its bank and number"));
+	if (k == MEANS_POSTDATED) {
+		if ((rc = ctl_date(cash_date && *cash_date ? cash_date : "",
+		                   _("the post-dated cheque's date"), m.cash_date, e)))
+			return rc;
+		if (strcmp(m.cash_date, f->date) < 0)
+			return cart_fail(e, CART_INVALID, _("the post-dated cheque's date %s is before the"
+			                 " receipt date %s"), m.cash_date, f->date);
+	}
+	f->means[f->n_means++] = m;
+	rform_fill(f);
+	return CART_OK;
+}
+
+int ctl_rform_add_withholding(ctl_receipt_form *f, const char *kind, const char *certificate,
+                              const char *amount, cart_err *e)
+{
+	withholding_in w;
+	int rc;
+
+	memset(&w, 0, sizeof w);
+	if (!kind || !*kind)
+		return cart_fail(e, CART_INVALID, _("a withholding needs its kind (e.g. retefuente)"));
+	if (f->n_wh == 16)
+		return cart_fail(e, CART_INVALID, _("a receipt has at most 16 withholdings"));
+	if ((rc = ctl_amount(f->c, amount, _("the withholding's amount"), &w.amount, e)))
+		return rc;
+	if (w.amount <= 0)
+		return cart_fail(e, CART_INVALID, _("the withholding's amount \"%s\" must be more than"
+		                 " zero"), amount);
+	snprintf(w.kind, sizeof w.kind, "%s", kind);
+	snprintf(w.certificate, sizeof w.certificate, "%s", certificate ? certificate : "");
+	f->wh[f->n_wh++] = w;
+	rform_fill(f);
+	return CART_OK;
+}
+
+int ctl_rform_remove_means(ctl_receipt_form *f, int i)
+{
+	if (i < 0 || i >= f->n_means)
+		return CART_INVALID;
+	memmove(&f->means[i], &f->means[i + 1], sizeof f->means[0] * (size_t)(f->n_means - i - 1));
+	f->n_means--;
+	rform_fill(f);
+	return CART_OK;
+}
+
+int ctl_rform_set_amount(ctl_receipt_form *f, const char *kind, const char *amount, cart_err *e)
+{
+	means_in saved[16];
+	int n = f->n_means, rc;
+
+	memcpy(saved, f->means, sizeof saved);
+	f->n_means = 0;
+	if (!amount || !*amount) {
+		rform_fill(f);
+		return CART_OK;
+	}
+	rc = ctl_rform_add_means(f, kind ? kind : "cash", amount, NULL, NULL, NULL, e);
+	if (rc != CART_OK) {
+		memcpy(f->means, saved, sizeof saved);
+		f->n_means = n;
+		rform_fill(f);
+	}
+	return rc;
+}
+
+int ctl_rform_mark(ctl_receipt_form *f, int i, int on, cart_err *e)
+{
+	if (i < 0 || i >= f->n)
+		return cart_fail(e, CART_INVALID, _("there is no row %d"), i + 1);
+	f->rows[i].marked = on ? 1 : 0;
+	f->rows[i].overridden = 0;
+	rform_fill(f);
+	return CART_OK;
+}
+
+/* "FAC-000012" or "FAC-000012/2" (instalment 2) as the clerk reads it. */
+static void row_name(const ctl_receipt_row *r, char *buf, size_t size)
+{
+	if (r->it.instalment_no)
+		snprintf(buf, size, "%s/%d", r->it.number, r->it.instalment_no);
+	else
+		snprintf(buf, size, "%s", r->it.number);
+}
+
+int ctl_rform_set_row(ctl_receipt_form *f, int i, const char *amount, cart_err *e)
+{
+	ctl_receipt_row *r;
+	char name[48], a[40], b[40];
+	int64_t v, others = 0;
+	int rc;
+
+	if (i < 0 || i >= f->n)
+		return cart_fail(e, CART_INVALID, _("there is no row %d"), i + 1);
+	r = &f->rows[i];
+	if (!amount || !*amount) {
+		r->overridden = 0;
+		rform_fill(f);
+		return CART_OK;
+	}
+	row_name(r, name, sizeof name);
+	if ((rc = ctl_amount(f->c, amount, name, &v, e)))
+		return rc;
+	if (v < 0)
+		return cart_fail(e, CART_INVALID, _("%s: the amount cannot be negative"), name);
+	if (v > r->it.open) {
+		ctl_money(f->c, r->it.open, a, sizeof a);
+		return cart_fail(e, CART_REFUSED, _("%s has only %s open"), name, a);
+	}
+	for (int j = 0; j < f->n; j++)
+		if (j != i && f->rows[j].marked && f->rows[j].overridden)
+			others += f->rows[j].amount;
+	if (others + v > f->received) {
+		ctl_money(f->c, others + v, a, sizeof a);
+		ctl_money(f->c, f->received, b, sizeof b);
+		return cart_fail(e, CART_REFUSED, _("that would pay %s, more than the %s received"), a,
+		                 b);
+	}
+	r->marked = v > 0;
+	r->overridden = v > 0;
+	r->amount = v;
+	rform_fill(f);
+	return CART_OK;
+}
+
+int ctl_rform_mark_doc(ctl_receipt_form *f, const char *number, const char *amount, cart_err *e)
+{
+	int64_t want = -1, open = 0, others = 0;
+	char a[40], b[40];
+	int found = 0, rc;
+
+	for (int i = 0; i < f->n; i++)
+		if (!strcasecmp(f->rows[i].it.number, number)) {
+			found++;
+			open += f->rows[i].it.open;
+		}
+	if (!found)
+		return cart_fail(e, CART_REFUSED, _("%s is not among the open invoices of %s"), number,
+		                 f->cl.name);
+	if (amount && *amount) {
+		if ((rc = ctl_amount(f->c, amount, number, &want, e)))
+			return rc;
+		if (want <= 0)
+			return cart_fail(e, CART_INVALID, _("%s: the amount must be more than zero"),
+			                 number);
+		if (want > open) {
+			ctl_money(f->c, want, a, sizeof a);
+			ctl_money(f->c, open, b, sizeof b);
+			return cart_fail(e, CART_REFUSED, _("%s cannot be allocated to %s: it has only %s"
+			                 " open"), a, number, b);
+		}
+		for (int j = 0; j < f->n; j++)
+			if (f->rows[j].marked && f->rows[j].overridden &&
+			    strcasecmp(f->rows[j].it.number, number))
+				others += f->rows[j].amount;
+		if (others + want > f->received) {
+			ctl_money(f->c, others + want, a, sizeof a);
+			ctl_money(f->c, f->received, b, sizeof b);
+			return cart_fail(e, CART_REFUSED, _("that would pay %s, more than the %s"
+			                 " received"), a, b);
+		}
+	}
+	for (int i = 0; i < f->n; i++) {
+		ctl_receipt_row *r = &f->rows[i];
+
+		if (strcasecmp(r->it.number, number))
+			continue;
+		r->marked = 1;
+		r->overridden = want >= 0;
+		if (want >= 0) {
+			r->amount = want < r->it.open ? want : r->it.open;
+			want -= r->amount;
+			r->marked = r->amount > 0;
+			r->overridden = r->amount > 0;
+		}
+	}
+	rform_fill(f);
+	return CART_OK;
+}
+
+int ctl_rform_set_leftover(ctl_receipt_form *f, const char *choice, const char *reason,
+                           cart_err *e)
+{
+	if (!choice || !*choice || !strcmp(choice, "credit")) {
+		f->leftover = LEFTOVER_CREDIT;
+	} else if (!strcmp(choice, "writeoff") || !strcmp(choice, "write-off")) {
+		if (!reason || !*reason)
+			return cart_fail(e, CART_INVALID, _("writing off the leftover needs a reason"));
+		f->leftover = LEFTOVER_WRITEOFF;
+	} else if (!strcmp(choice, "refund")) {
+		if (!f->c->co.allow_cash_refund)
+			return cart_fail(e, CART_REFUSED, _("credits in favour are not refunded in cash in"
+			                 " this company (the company setting does not allow it): keep the"
+			                 " leftover as a credit"));
+		f->leftover = LEFTOVER_REFUND;
+	} else {
+		return cart_fail(e, CART_INVALID, _("the leftover \"%s\": keep it as a credit, write"
+		                 " it off or refund it (credit, writeoff, refund)"), choice);
+	}
+	snprintf(f->reason, sizeof f->reason, "%s", reason ? reason : "");
+	return CART_OK;
+}
+
+int ctl_rform_use_credit(ctl_receipt_form *f, int i, cart_err *e)
+{
+	if (i < -1 || i >= f->n_credits)
+		return cart_fail(e, CART_INVALID, _("there is no credit %d"), i + 1);
+	f->applying = i >= 0;
+	f->credit = i >= 0 ? i : 0;
+	rform_fill(f);
+	return CART_OK;
+}
+
+static int rform_apply(ctl_receipt_form *f, const alloc_in *al, int nal, posted *out,
+                       cart_err *e)
+{
+	apply_in in;
+
+	if (nal == 0)
+		return cart_fail(e, CART_INVALID, _("mark the invoices to apply %s to"),
+		                 f->credits[f->credit].number);
+	memset(&in, 0, sizeof in);
+	in.credit_entry_id = f->credits[f->credit].entry_id;
+	memcpy(in.date, f->date, sizeof in.date);
+	in.amount = f->allocated;
+	in.allocs = al;
+	in.n_allocs = nal;
+	return ledger_credit_apply(f->c->l, &in, out, e);
+}
+
+int ctl_rform_post(ctl_receipt_form *f, posted *out, cart_err *e)
+{
+	receipt_in in;
+	alloc_in *al = NULL;
+	char a[40], b[40];
+	int nal = 0, rc;
+
+	memset(out, 0, sizeof *out);
+	rform_fill(f);
+	if (f->received <= 0 && !f->applying)
+		return cart_fail(e, CART_INVALID, _("the receipt has no amount: add a means of payment"));
+	if (f->left < 0) {
+		ctl_money(f->c, f->allocated, a, sizeof a);
+		ctl_money(f->c, f->received, b, sizeof b);
+		return cart_fail(e, CART_REFUSED, _("the marked rows take %s, more than the %s"
+		                 " received"), a, b);
+	}
+	if (f->n && !(al = calloc((size_t)f->n, sizeof *al)))
+		return cart_fail(e, CART_NOMEM, "out of memory");
+	for (int i = 0; i < f->n; i++)
+		if (f->rows[i].amount > 0)
+			al[nal++] = (alloc_in){ f->rows[i].it.entry_id, f->rows[i].it.instalment_id,
+			                        f->rows[i].amount };
+	if (f->applying) {
+		rc = rform_apply(f, al, nal, out, e);
+		free(al);
+		return rc;
+	}
+	memset(&in, 0, sizeof in);
+	in.client_id = f->cl.id;
+	memcpy(in.date, f->date, sizeof in.date);
+	snprintf(in.currency, sizeof in.currency, "%s", f->currency);
+	snprintf(in.reference, sizeof in.reference, "%s", f->reference);
+	in.allocs = nal ? al : NULL;
+	in.n_allocs = nal;
+	in.no_auto = nal == 0; /* nothing marked: an advance, all a credit in favour */
+	in.means = f->means;
+	in.n_means = f->n_means;
+	in.wh = f->wh;
+	in.n_wh = f->n_wh;
+	in.leftover = f->leftover;
+	snprintf(in.leftover_reason, sizeof in.leftover_reason, "%s", f->reason);
+	rc = ledger_receipt_post(f->c->l, &in, out, e);
+	free(al);
+	return rc;
+}
+
+/* ---- credit notes and credits in favour ---- */
+
+int ctl_credit_note_room(ctl *c, const char *invoice, int64_t *open, cart_err *e)
+{
+	doc_info d;
+	doc_entry ent[8];
+	int n, rc;
+
+	*open = 0;
+	if ((rc = ctl_doc_ref(c, invoice, &d, e)) ||
+	    (rc = ledger_document_entries(c->l, d.id, ent, 8, &n, e)))
+		return rc;
+	if (d.type != DOC_INVOICE && d.type != DOC_OPENING && d.type != DOC_JOURNAL)
+		return cart_fail(e, CART_REFUSED, _("%s is not an invoice"), d.number);
+	if (d.voided_by[0])
+		return cart_fail(e, CART_REFUSED, _("%s was voided by %s"), d.number, d.voided_by);
+	/* a credit note credits the invoice's first charge (ctl_credit_note_post) */
+	for (int j = 0; j < n; j++)
+		if (ent[j].side == 'D') {
+			*open = ent[j].open;
+			break;
+		}
+	return CART_OK;
+}
+
+int ctl_settle(ctl *c, const char *doc, const char *amount, const char *date, int writeoff,
+               const char *reason, posted *out, cart_err *e)
+{
+	settle_in in;
+	doc_info d;
+	doc_entry ent[8];
+	int n, rc;
+
+	memset(&in, 0, sizeof in);
+	if ((rc = need_company(c, e)) || (rc = ctl_doc_ref(c, doc, &d, e)) ||
+	    (rc = ctl_date(date && *date ? date : NULL, writeoff ? _("the write-off date")
+	                                                         : _("the refund date"), in.date, e)))
+		return rc;
+	if (amount && *amount) {
+		if ((rc = ctl_amount(c, amount, _("the amount"), &in.amount, e)))
+			return rc;
+		if (in.amount <= 0)
+			return cart_fail(e, CART_INVALID, _("the amount \"%s\" must be more than zero"),
+			                 amount);
+	}
+	if (d.voided_by[0])
+		return cart_fail(e, CART_REFUSED, _("%s was voided by %s"), d.number, d.voided_by);
+	if ((rc = ledger_document_entries(c->l, d.id, ent, 8, &n, e)))
+		return rc;
+	for (int j = 0; j < n && !in.credit_entry_id; j++)
+		if (ent[j].side == 'C' && ent[j].open > 0)
+			in.credit_entry_id = ent[j].entry_id;
+	if (!in.credit_entry_id)
+		return cart_fail(e, CART_REFUSED, _("%s holds no credit in favour"), d.number);
+	in.writeoff = writeoff;
+	snprintf(in.reason, sizeof in.reason, "%s", reason ? reason : "");
+	return ledger_credit_settle(c->l, &in, out, e);
+}

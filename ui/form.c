@@ -7,6 +7,7 @@
 #include "actions.h"
 #include "form.h"
 #include "keys.h"
+#include "textedit.h"
 
 #include "cartera/date.h"
 #include "cartera/i18n.h"
@@ -70,23 +71,12 @@ int form_chars(const char *s)
 	return n;
 }
 
-/* Byte offset of character k of s (its end when k is past it). */
-static size_t offset_of(const char *s, int k)
-{
-	const char *p = s;
-	int cp, len;
-
-	while (k-- > 0 && (len = uk_utf8_decode(p, &cp)) > 0)
-		p += len;
-	return (size_t)(p - s);
-}
-
 void form_set_value(form *f, int i, const char *value)
 {
 	form_field *fl = &f->f[i];
 
 	snprintf(fl->value, sizeof fl->value, "%s", value ? value : "");
-	fl->value[offset_of(fl->value, fl->maxlen)] = '\0';
+	fl->value[uk_utf8_offset(fl->value, fl->maxlen)] = '\0';
 	fl->cursor = form_chars(fl->value);
 	fl->edited = 0;
 }
@@ -182,77 +172,16 @@ static int go(form *f, int to)
 	return FORM_MOVED | FORM_REDRAW;
 }
 
-/* Whether a typed character belongs in a field of this type. */
-static int accepts(int type, int key)
-{
-	switch (type) {
-	case FT_INTEGER:
-		return key >= '0' && key <= '9';
-	case FT_AMOUNT:
-		return (key >= '0' && key <= '9') || key == '.' || key == ',' || key == '-';
-	case FT_DATE:
-		return (key >= '0' && key <= '9') || key == '-';
-	default:
-		return uk_is_text(key);
-	}
-}
-
 static int edit_key(form *f, form_field *fl, int key)
 {
-	int nch = form_chars(fl->value);
-	size_t at = offset_of(fl->value, fl->cursor), len = strlen(fl->value), next;
+	int r = te_key(fl->value, sizeof fl->value, fl->maxlen, fl->type, &fl->cursor, key);
 
-	switch (key) {
-	case UK_LEFT:
-		if (fl->cursor > 0)
-			fl->cursor--;
-		return FORM_REDRAW;
-	case UK_RIGHT:
-		if (fl->cursor < nch)
-			fl->cursor++;
-		return FORM_REDRAW;
-	case UK_HOME:
-		fl->cursor = 0;
-		return FORM_REDRAW;
-	case UK_END:
-		fl->cursor = nch;
-		return FORM_REDRAW;
-	case UK_BACKSPACE:
-		if (fl->cursor == 0)
-			return FORM_REDRAW;
-		fl->cursor--;
-		next = at;
-		at = offset_of(fl->value, fl->cursor);
-		memmove(fl->value + at, fl->value + next, len - next + 1);
-		break;
-	case UK_DELETE:
-		if (fl->cursor >= nch)
-			return FORM_REDRAW;
-		next = offset_of(fl->value, fl->cursor + 1);
-		memmove(fl->value + at, fl->value + next, len - next + 1);
-		break;
-	case UK_CTRL('u'):
-		/* the whole value goes, as in a shell's line editor */
-		fl->value[0] = '\0';
-		fl->cursor = 0;
-		break;
-	default: {
-		char ch[4];
-		int n;
-
-		if (!accepts(fl->type, key))
-			return FORM_IGNORED;
-		n = uk_utf8_encode(key, ch);
-		if (nch >= fl->maxlen || len + (size_t)n >= sizeof fl->value)
-			return FORM_REDRAW;     /* full: the key is taken, nothing typed */
-		memmove(fl->value + at + n, fl->value + at, len - at + 1);
-		memcpy(fl->value + at, ch, (size_t)n);
-		fl->cursor++;
-		break;
+	if (r == TE_IGNORED)
+		return FORM_IGNORED;
+	if (r & TE_CHANGED) {
+		fl->edited = 1;
+		f->dirty = 1;
 	}
-	}
-	fl->edited = 1;
-	f->dirty = 1;
 	return FORM_REDRAW;
 }
 

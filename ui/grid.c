@@ -7,6 +7,7 @@
 #include "actions.h"
 #include "grid.h"
 #include "keys.h"
+#include "textedit.h"
 
 void grid_init(grid *g, grid_validate_fn validate, void *ud)
 {
@@ -193,19 +194,6 @@ static int delete_line(grid *g)
 	return GRID_ROWS | GRID_EDITED | GRID_MOVED | GRID_REDRAW;
 }
 
-/* Whether a typed character belongs in a cell of this type. */
-static int accepts(int type, int key)
-{
-	switch (type) {
-	case FT_INTEGER:
-		return key >= '0' && key <= '9';
-	case FT_AMOUNT:
-		return (key >= '0' && key <= '9') || key == '.' || key == ',' || key == '-';
-	default:
-		return uk_is_text(key);
-	}
-}
-
 static int choice_key(grid *g, const grid_col *c, int key)
 {
 	char *s = g->cell[g->row][g->col];
@@ -228,56 +216,15 @@ static int choice_key(grid *g, const grid_col *c, int key)
 
 static int edit_key(grid *g, const grid_col *c, int key)
 {
-	char *s = g->cell[g->row][g->col];
-	int nch = form_chars(s);
-	size_t at = uk_utf8_offset(s, g->cursor), len = strlen(s), next;
+	int r = te_key(g->cell[g->row][g->col], GRID_CELL_MAX, c->maxlen, c->type, &g->cursor, key);
 
-	switch (key) {
-	case UK_LEFT:
-		if (g->cursor > 0)
-			g->cursor--;
-		return GRID_REDRAW;
-	case UK_RIGHT:
-		if (g->cursor < nch)
-			g->cursor++;
-		return GRID_REDRAW;
-	case UK_HOME:
-		g->cursor = 0;
-		return GRID_REDRAW;
-	case UK_END:
-		g->cursor = nch;
-		return GRID_REDRAW;
-	case UK_BACKSPACE:
-		if (g->cursor == 0)
-			return GRID_REDRAW;
-		g->cursor--;
-		next = at;
-		at = uk_utf8_offset(s, g->cursor);
-		memmove(s + at, s + next, len - next + 1);
-		break;
-	case UK_DELETE:
-		if (g->cursor >= nch)
-			return GRID_REDRAW;
-		next = uk_utf8_offset(s, g->cursor + 1);
-		memmove(s + at, s + next, len - next + 1);
-		break;
-	default: {
-		char ch[4];
-		int n;
-
-		if (!accepts(c->type, key))
-			return GRID_IGNORED;
-		n = uk_utf8_encode(key, ch);
-		if (nch >= c->maxlen || len + (size_t)n >= GRID_CELL_MAX)
-			return GRID_REDRAW;     /* full: the key is taken, nothing typed */
-		memmove(s + at + n, s + at, len - at + 1);
-		memcpy(s + at, ch, (size_t)n);
-		g->cursor++;
-		break;
+	if (r == TE_IGNORED)
+		return GRID_IGNORED;
+	if (r & TE_CHANGED) {
+		g->dirty = 1;
+		return GRID_EDITED | GRID_REDRAW;
 	}
-	}
-	g->dirty = 1;
-	return GRID_EDITED | GRID_REDRAW;
+	return GRID_REDRAW;
 }
 
 int grid_handle_key(grid *g, int key)

@@ -69,4 +69,12 @@ int cmd_aging(cli *g, int argc, char **argv);
 int cmd_check(cli *g, int argc, char **argv);
 int cmd_dashboard(cli *g, int argc, char **argv);
 
+/* The dashboard's tabs, reminders and the client history (cli_dash.c). */
+typedef struct cli_dash_args {
+	const char *tab, *filter, *sort, *days, *range, *offset, *limit, *client, *asof;
+} cli_dash_args;
+int cli_dashboard_tab(cli *g, const cli_dash_args *a);
+int cli_client_history(cli *g, int argc, char **argv);
+int cmd_remind(cli *g, int argc, char **argv);
+
 #endif

@@ -17,6 +17,7 @@ static const char client_help[] =
 	"       cartera client show CLIENT [--asof DATE]\n"
 	"       cartera client import FILE\n"
 	"       cartera client export [FILE] [--force]\n"
+	"       cartera client history CLIENT\n"
 	"\n"
 	"client add options:\n"
 	"  --tax-id ID          tax id, validated by the company's country (its DV is computed)\n"
@@ -552,6 +553,8 @@ int cmd_client(cli *g, int argc, char **argv)
 		return client_import(g, argc - 1, argv + 1);
 	if (!strcmp(argv[1], "export"))
 		return client_export(g, argc - 1, argv + 1);
-	return cli_usage(g, "unknown action \"%s\": use add, list, show, import or export",
+	if (!strcmp(argv[1], "history"))
+		return cli_client_history(g, argc - 1, argv + 1);
+	return cli_usage(g, "unknown action \"%s\": use add, list, show, import, export or history",
 	                 argv[1]);
 }

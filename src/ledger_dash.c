@@ -82,10 +82,11 @@ int dash_col_allowed(int tab, int col)
 	"   WHERE i.open = 0 AND i.date <= ?1 AND ?4 = 'D' AND i.client_id BETWEEN ?2 AND ?3" \
 	"     AND i.due_date BETWEEN ?5 AND ?6)"
 
-/* The filter: ?7 NULL (none), else a client whose name or tax id holds it, or a document whose
- * number starts with ?8 (upper case), or whose sequence is ?9 (digits, zero-padded). */
+/* The filter: a client whose name or tax id holds ?7, or a document whose number starts with ?8
+ * (upper case), or whose sequence is ?9 (digits, zero-padded). Unfiltered queries are separate
+ * texts without it: a term such as "?7 IS NULL OR ..." would keep the planner off the indexes. */
 #define FILTER(client, doc) \
-	"(?7 IS NULL OR " client " IN (SELECT id FROM clients" \
+	"(" client " IN (SELECT id FROM clients" \
 	"   WHERE instr(lower(name), lower(?7)) OR instr(tax_id, ?7))" \
 	" OR " doc " IN (SELECT id FROM documents WHERE number >= ?8 AND number < ?8 || char(127))" \
 	" OR " doc " IN (SELECT d.id FROM series s JOIN documents d ON d.number = s.prefix || '-' || ?9))"
@@ -111,8 +112,8 @@ static const char *item_key(int col, int *flip)
 enum { Q_PAGE, Q_COUNT, Q_POS, Q_HAS, Q_N };
 
 /* Built SQL texts, kept for the life of the process (lg_prepare caches by address). */
-static char *item_sqls[DCOL_N][2][Q_N];
-static char *doc_sqls[2][DCOL_N][2][Q_N];
+static char *item_sqls[2][DCOL_N][2][Q_N];
+static char *doc_sqls[2][2][2][DCOL_N][2][Q_N];
 
 static char *build(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static char *build(const char *fmt, ...)
@@ -132,10 +133,10 @@ static char *build(const char *fmt, ...)
 	return s;
 }
 
-static const char *item_sql(int col, int desc, int q)
+static const char *item_sql(int filtered, int col, int desc, int q)
 {
-	char **slot = &item_sqls[col][desc][q];
-	const char *key, *dir, *cmp;
+	char **slot = &item_sqls[filtered][col][desc][q];
+	const char *key, *dir, *cmp, *f, *fq;
 	int flip;
 
 	if (*slot)
@@ -143,26 +144,26 @@ static const char *item_sql(int col, int desc, int q)
 	key = item_key(col, &flip);
 	dir = (desc ^ flip) ? " DESC" : "";
 	cmp = (desc ^ flip) ? ">" : "<";
+	f = filtered ? FILTER("client_id", "doc") : "1";
+	fq = filtered ? FILTER("it.client_id", "it.doc") : "1";
 	switch (q) {
 	case Q_PAGE:
 		*slot = build(ITEMS_CTE " SELECT client_id, eid, iid, seq, side, date, due_date, currency,"
-		              " amount, open, doc FROM it WHERE " FILTER("client_id", "doc")
-		              " ORDER BY %s%s, eid%s, iid%s LIMIT ?10 OFFSET ?11", key, dir, dir, dir);
+		              " amount, open, doc FROM it WHERE %s"
+		              " ORDER BY %s%s, eid%s, iid%s LIMIT ?10 OFFSET ?11", f, key, dir, dir, dir);
 		break;
 	case Q_COUNT:
-		*slot = build(ITEMS_CTE " SELECT count(*) FROM it WHERE " FILTER("client_id", "doc"));
+		*slot = build(ITEMS_CTE " SELECT count(*) FROM it WHERE %s", f);
 		break;
 	case Q_HAS:
-		*slot = build(ITEMS_CTE " SELECT count(*) FROM it WHERE " FILTER("client_id", "doc")
-		              " AND eid = ?10 AND iid = ?11");
+		*slot = build(ITEMS_CTE " SELECT count(*) FROM it WHERE %s AND eid = ?10 AND iid = ?11", f);
 		break;
 	case Q_POS:
 		/* (key, eid, iid) of the row, compared as a row value: rows before it */
 		*slot = build(ITEMS_CTE ", me AS MATERIALIZED (SELECT %s AS k, eid, iid FROM it"
 		              "  WHERE eid = ?10 AND iid = ?11)"
-		              " SELECT count(*) FROM it, me WHERE " FILTER("it.client_id", "it.doc")
-		              " AND (%s, it.eid, it.iid) %s (me.k, me.eid, me.iid)",
-		              key, key, cmp);
+		              " SELECT count(*) FROM it, me WHERE %s AND (%s, it.eid, it.iid) %s"
+		              " (me.k, me.eid, me.iid)", key, fq, key, cmp);
 		break;
 	}
 	return *slot;
@@ -303,7 +304,7 @@ static int item_page(ledger *l, const dash_query *q, const bounds *b, int64_t of
 	dash_row r;
 	int rc, fail = CART_OK;
 
-	if (!(s = lg_get(l, item_sql(q->sort, q->desc, Q_PAGE), e)))
+	if (!(s = lg_get(l, item_sql(b->has_filter, q->sort, q->desc, Q_PAGE), e)))
 		return e->code;
 	date_parse(q->asof, &today, NULL);
 	bind_items(s, q, b);
@@ -349,9 +350,13 @@ static int item_page(ledger *l, const dash_query *q, const bounds *b, int64_t of
 
 /* ---- transactions and quotes ---- */
 
-#define DOC_FROM \
-	" FROM documents d JOIN clients c ON c.id = d.client_id" \
-	" WHERE d.date <= ?1 AND d.client_id BETWEEN ?2 AND ?3 AND %s AND " FILTER("d.client_id", "d.id")
+/* All clients have no client term at all: a range on d.client_id would let the planner walk the
+ * clients and each one's documents, sorting everything, instead of reading one index in order.
+ * CROSS JOIN fixes which table leads: the clients (by name) for the client order, else the
+ * documents through the index of the sort column. */
+#define DOC_WHERE " WHERE d.date <= ?1 AND %s AND %s AND %s"
+#define DOC_LEAD_DOCS " FROM documents d CROSS JOIN clients c ON c.id = d.client_id"
+#define DOC_LEAD_CLIENTS " FROM clients c CROSS JOIN documents d ON d.client_id = c.id"
 
 static void doc_key(int col, const char **key, const char **tie)
 {
@@ -366,10 +371,12 @@ static void doc_key(int col, const char **key, const char **tie)
 	}
 }
 
-static const char *doc_sql(int quotes, int col, int desc, int q)
+static const char *doc_sql(int quotes, int one, int filtered, int col, int desc, int q)
 {
-	char **slot = &doc_sqls[quotes][col][desc][q];
-	const char *key, *tie, *dir, *cmp, *which;
+	char **slot = &doc_sqls[quotes][one][filtered][col][desc][q];
+	const char *key, *tie, *dir, *cmp, *which, *who = one ? "d.client_id = ?2" : "1";
+	const char *from = col == DCOL_CLIENT ? DOC_LEAD_CLIENTS : DOC_LEAD_DOCS;
+	const char *f = filtered ? FILTER("d.client_id", "d.id") : "1";
 	char order[160];
 
 	if (*slot)
@@ -393,19 +400,19 @@ static const char *doc_sql(int quotes, int col, int desc, int q)
 	switch (q) {
 	case Q_PAGE:
 		*slot = build("SELECT d.id, d.client_id, d.type, d.number, d.date, d.due_date, d.currency,"
-		              " d.total, c.name, c.tax_id, c.dv" DOC_FROM " ORDER BY %s LIMIT ?10 OFFSET ?11",
-		              which, order);
+		              " d.total, c.name, c.tax_id, c.dv%s" DOC_WHERE " ORDER BY %s"
+		              " LIMIT ?10 OFFSET ?11", from, who, which, f, order);
 		break;
 	case Q_COUNT:
-		*slot = build("SELECT count(*)" DOC_FROM, which);
+		*slot = build("SELECT count(*) FROM documents d" DOC_WHERE, who, which, f);
 		break;
 	case Q_HAS:
-		*slot = build("SELECT count(*)" DOC_FROM " AND d.id = ?10", which);
+		*slot = build("SELECT count(*) FROM documents d" DOC_WHERE " AND d.id = ?10", who, which, f);
 		break;
 	case Q_POS:
-		*slot = build("SELECT count(*)" DOC_FROM " AND (%s%s) %s (SELECT %s%s FROM documents d"
+		*slot = build("SELECT count(*)%s" DOC_WHERE " AND (%s%s) %s (SELECT %s%s FROM documents d"
 		              " JOIN clients c ON c.id = d.client_id WHERE d.id = ?10)",
-		              which, key, tie, cmp, key, tie);
+		              from, who, which, f, key, tie, cmp, key, tie);
 		break;
 	}
 	return *slot;
@@ -414,8 +421,7 @@ static const char *doc_sql(int quotes, int col, int desc, int q)
 static void bind_docs(sqlite3_stmt *s, const dash_query *q, const bounds *b)
 {
 	lg_bind_text(s, 1, q->asof);
-	lg_bind_int(s, 2, q->client_id ? q->client_id : 0);
-	lg_bind_int(s, 3, q->client_id ? q->client_id : INT64_MAX);
+	lg_bind_int(s, 2, q->client_id);
 	bind_filter(s, b);
 }
 
@@ -433,7 +439,8 @@ static int doc_page(ledger *l, const dash_query *q, const bounds *b, int64_t off
 	dash_row r;
 	int rc, fail = CART_OK;
 
-	if (!(s = lg_get(l, doc_sql(quotes, q->sort, q->desc, Q_PAGE), e)))
+	s = lg_get(l, doc_sql(quotes, q->client_id != 0, b->has_filter, q->sort, q->desc, Q_PAGE), e);
+	if (!s)
 		return e->code;
 	bind_docs(s, q, b);
 	lg_bind_int(s, 10, limit);
@@ -693,6 +700,33 @@ static int client_page(ledger *l, const dash_query *q, int64_t offset, int limit
 
 /* ---- public ---- */
 
+/* Every document but quotes dated on or before asof. Counting them row by row reads an index of
+ * 1.8 M entries; SQLite counts a whole table from its pages instead, and what is dated later or
+ * is a quote is found through small index ranges. */
+static const char docs_all_sql[] = "SELECT count(*) FROM documents";
+static const char docs_later_sql[] =
+	"SELECT (SELECT count(*) FROM documents WHERE date > ?1)"
+	"  + (SELECT count(*) FROM documents WHERE type = 'quote' AND date <= ?1)";
+
+static int count_all_docs(ledger *l, const char *asof, int64_t *n, cart_err *e)
+{
+	sqlite3_stmt *s;
+	int64_t all = 0, later = 0;
+	int rc;
+
+	if (!(s = lg_get(l, docs_all_sql, e)))
+		return e->code;
+	if ((rc = step_int(l, s, &all, "counting the documents", e)) != CART_OK)
+		return rc;
+	if (!(s = lg_get(l, docs_later_sql, e)))
+		return e->code;
+	lg_bind_text(s, 1, asof);
+	if ((rc = step_int(l, s, &later, "counting the documents", e)) != CART_OK)
+		return rc;
+	*n = all - later;
+	return CART_OK;
+}
+
 int ledger_dash_count(ledger *l, const dash_query *q, int64_t *n, cart_err *e)
 {
 	sqlite3_stmt *s;
@@ -714,12 +748,16 @@ int ledger_dash_count(ledger *l, const dash_query *q, int64_t *n, cart_err *e)
 	if (is_item_tab(q->tab)) {
 		if (b.empty)
 			return CART_OK;
-		if (!(s = lg_get(l, item_sql(DCOL_DUE, 0, Q_COUNT), e)))
+		if (!(s = lg_get(l, item_sql(b.has_filter, DCOL_DUE, 0, Q_COUNT), e)))
 			return e->code;
 		bind_items(s, q, &b);
 		return step_int(l, s, n, "counting the dashboard", e);
 	}
-	if (!(s = lg_get(l, doc_sql(q->tab == DASH_QUOTES, DCOL_DATE, 0, Q_COUNT), e)))
+	if (q->tab == DASH_TRANSACTIONS && !q->client_id && !b.has_filter)
+		return count_all_docs(l, q->asof, n, e);
+	s = lg_get(l, doc_sql(q->tab == DASH_QUOTES, q->client_id != 0, b.has_filter, DCOL_DATE, 0,
+	                      Q_COUNT), e);
+	if (!s)
 		return e->code;
 	bind_docs(s, q, &b);
 	return step_int(l, s, n, "counting the documents", e);
@@ -771,27 +809,31 @@ int ledger_dash_position(ledger *l, const dash_query *q, const dash_key *k, int6
 	if (is_item_tab(q->tab)) {
 		if (b.empty)
 			return CART_OK;
-		if (!(s = lg_get(l, item_sql(q->sort, q->desc, Q_HAS), e)))
+		if (!(s = lg_get(l, item_sql(b.has_filter, q->sort, q->desc, Q_HAS), e)))
 			return e->code;
 		bind_items(s, q, &b);
 		lg_bind_int(s, 10, k->id);
 		lg_bind_int(s, 11, k->instalment_id);
 		if ((rc = step_int(l, s, &has, "finding the row", e)) || !has)
 			return rc;
-		if (!(s = lg_get(l, item_sql(q->sort, q->desc, Q_POS), e)))
+		if (!(s = lg_get(l, item_sql(b.has_filter, q->sort, q->desc, Q_POS), e)))
 			return e->code;
 		bind_items(s, q, &b);
 		lg_bind_int(s, 10, k->id);
 		lg_bind_int(s, 11, k->instalment_id);
 		return step_int(l, s, pos, "finding the row", e);
 	}
-	if (!(s = lg_get(l, doc_sql(q->tab == DASH_QUOTES, q->sort, q->desc, Q_HAS), e)))
+	s = lg_get(l, doc_sql(q->tab == DASH_QUOTES, q->client_id != 0, b.has_filter, q->sort, q->desc,
+	                      Q_HAS), e);
+	if (!s)
 		return e->code;
 	bind_docs(s, q, &b);
 	lg_bind_int(s, 10, k->id);
 	if ((rc = step_int(l, s, &has, "finding the row", e)) || !has)
 		return rc;
-	if (!(s = lg_get(l, doc_sql(q->tab == DASH_QUOTES, q->sort, q->desc, Q_POS), e)))
+	s = lg_get(l, doc_sql(q->tab == DASH_QUOTES, q->client_id != 0, b.has_filter, q->sort, q->desc,
+	                      Q_POS), e);
+	if (!s)
 		return e->code;
 	bind_docs(s, q, &b);
 	lg_bind_int(s, 10, k->id);

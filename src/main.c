@@ -31,7 +31,8 @@
 	X("balance",     cmd_balance,     "balances and the four totals, of all or one client") \
 	X("aging",       cmd_aging,       "aging of receivables by client")                   \
 	X("check",       cmd_check,       "verify every invariant of the ledger")             \
-	X("dashboard",   cmd_dashboard,   "the four totals: due, overdue, credits, net")
+	X("dashboard",   cmd_dashboard,   "the four totals: due, overdue, credits, net")     \
+	X("remind",      cmd_remind,      "record a payment reminder in a client's history")
 
 static const struct command {
 	const char *name;

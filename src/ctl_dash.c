@@ -231,8 +231,18 @@ static void make_query(const ctl_dash *v, dash_query *q)
 
 static int recount(ctl_dash *v, cart_err *e)
 {
+	const ctld_tabset *s = &v->set[v->tab];
 	dash_query q;
 
+	/* Due, Overdue and Credits unfiltered hold exactly the open items the totals counted */
+	if (!s->filter[0] && !s->has_min && !s->has_max && s->range < 0 &&
+	    (v->tab == DASH_DUE || v->tab == DASH_OVERDUE || v->tab == DASH_CREDITS)) {
+		v->count = 0;
+		for (int i = 0; i < v->d.n; i++)
+			v->count += v->tab == DASH_DUE ? v->d.t[i].n_due :
+			            v->tab == DASH_OVERDUE ? v->d.t[i].n_overdue : v->d.t[i].n_credits;
+		return CART_OK;
+	}
 	make_query(v, &q);
 	return ledger_dash_count(v->c->l, &q, &v->count, e);
 }

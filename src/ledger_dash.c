@@ -156,7 +156,8 @@ static const char *item_sql(int filtered, int col, int desc, int q)
 		*slot = build(ITEMS_CTE " SELECT count(*) FROM it WHERE %s", f);
 		break;
 	case Q_HAS:
-		*slot = build(ITEMS_CTE " SELECT count(*) FROM it WHERE %s AND eid = ?10 AND iid = ?11", f);
+		*slot = build(ITEMS_CTE " SELECT client_id, 0 FROM it WHERE %s AND eid = ?10 AND iid = ?11",
+		              f);
 		break;
 	case Q_POS:
 		/* (key, eid, iid) of the row, compared as a row value: rows before it */
@@ -169,6 +170,133 @@ static const char *item_sql(int filtered, int col, int desc, int q)
 	return *slot;
 }
 
+/* ---- the item tabs when nothing is dated after the as-of date ----
+ * The kept open amounts answer: two index ranges (charges and credits without instalments, and
+ * instalments), the filter applied inside each so it can use the clients' and documents'
+ * indexes. The client order is led by the clients' name index, joined to each client's open
+ * items, so a page reads only its clients. The number order is the series (from the entry code:
+ * a credit note's NC, an opening's CSI/ASI, a journal's CPD/APD, a receipt's APF, an invoice's
+ * CF/CGC and instalments; only an AA credit needs its document's type to tell a receipt from an
+ * advance) and then the posting order, which within a series is the order of the numbers. */
+
+#define ARM_E(sel, from, filt) \
+	"SELECT e.client_id AS client_id, e.id AS eid, 0 AS iid, 0 AS seq, e.side AS side," \
+	"  e.date AS date, e.due_date AS due_date, e.currency AS currency, e.amount AS amount," \
+	"  e.open AS open, e.document_id AS doc, e.code AS code" sel from WHERE_E filt
+#define WHERE_E \
+	" WHERE e.open <> 0 AND e.n_inst = 0 AND e.date <= ?1 AND +e.client_id BETWEEN ?2 AND ?3" \
+	"  AND e.side = ?4 AND e.due_date BETWEEN ?5 AND ?6 AND "
+/* Only invoices are posted in instalments: their code is CF. The client range is written +col so
+ * that the planner cannot carry it over to the clients' rowid in the name order (it would then
+ * walk the clients by id and sort everything). */
+#define ARM_I(sel, from, filt) \
+	"SELECT i.client_id, i.entry_id, i.id, i.seq, 'D', i.date, i.due_date, i.currency, i.amount," \
+	"  i.open, 0, 'CF'" sel from WHERE_I filt
+#define WHERE_I \
+	" WHERE i.open <> 0 AND i.date <= ?1 AND ?4 = 'D' AND +i.client_id BETWEEN ?2 AND ?3" \
+	"  AND i.due_date BETWEEN ?5 AND ?6 AND "
+#define NUMBER_DOCS \
+	"SELECT id FROM documents WHERE number >= ?8 AND number < ?8 || char(127)" \
+	" UNION ALL SELECT d.id FROM series s JOIN documents d ON d.number = s.prefix || '-' || ?9"
+#define FILTER_CLIENTS \
+	"(SELECT id FROM clients WHERE instr(lower(name), lower(?7)) OR instr(tax_id, ?7))"
+#define FILT_E "(e.client_id IN " FILTER_CLIENTS " OR e.document_id IN (" NUMBER_DOCS "))"
+#define FILT_I \
+	"(i.client_id IN " FILTER_CLIENTS " OR i.entry_id IN (SELECT x.id FROM entries x" \
+	"  WHERE x.document_id IN (" NUMBER_DOCS ")))"
+
+/* An AA credit is an advance's when its document is one: looked up in the small 'advance' part
+ * of the documents' type index (an entry carries its document's date), not in the table. */
+#define SERIES_E \
+	"CASE e.code WHEN 'CSI' THEN 'SI' WHEN 'ASI' THEN 'SI' WHEN 'CPD' THEN 'PD'" \
+	" WHEN 'APD' THEN 'PD' WHEN 'NC' THEN 'NC' WHEN 'APF' THEN 'RC'" \
+	" WHEN 'AA' THEN CASE WHEN EXISTS (SELECT 1 FROM documents a INDEXED BY documents_type" \
+	"  WHERE a.type = 'advance'" \
+	"  AND a.date = e.date AND a.id = e.document_id) THEN 'ANT' ELSE 'RC' END ELSE 'FAC' END"
+
+/* The sort key of a column in the two arms (entries, instalments) and over their union. */
+static void now_key(int col, int *flip, const char **ke, const char **ki, const char **k)
+{
+	*flip = 0;
+	switch (col) {
+	case DCOL_NUMBER: *ke = SERIES_E; *ki = "'FAC'"; *k = "it.sk"; break;
+	case DCOL_DATE: *ke = "e.date"; *ki = "i.date"; *k = "it.date"; break;
+	case DCOL_AMOUNT: *ke = "e.amount"; *ki = "i.amount"; *k = "it.amount"; break;
+	case DCOL_OPEN: *ke = "e.open"; *ki = "i.open"; *k = "it.open"; break;
+	case DCOL_DAYS: *flip = 1; /* fall through */
+	default: *ke = "e.due_date"; *ki = "i.due_date"; *k = "it.due_date"; break;
+	}
+}
+
+static char *now_sqls[2][DCOL_N][2][Q_N];
+
+static const char *item_now_sql(int filtered, int col, int desc, int q)
+{
+	char **slot = &now_sqls[filtered][col][desc][q];
+	const char *key, *ke, *ki, *dir, *cmp, *arms, *fe, *fi;
+	int flip;
+
+	if (*slot)
+		return *slot;
+	now_key(col, &flip, &ke, &ki, &key);
+	dir = (desc ^ flip) ? " DESC" : "";
+	cmp = (desc ^ flip) ? ">" : "<";
+	fe = filtered ? FILT_E : "1";
+	fi = filtered ? FILT_I : "1";
+	switch (q) {
+	case Q_PAGE:
+		/* a compound at the top, ordered by result columns: each arm is read in the order
+		 * of its index where one serves (due date, client name) and the two are merged */
+		if (col == DCOL_CLIENT)
+			*slot = build(ARM_E(", c.name", " FROM clients c CROSS JOIN entries e"
+			                    " ON e.client_id = c.id", "%s")
+			              " UNION ALL "
+			              ARM_I(", c.name", " FROM clients c CROSS JOIN instalments i"
+			                    " ON i.client_id = c.id", "%s")
+			              " ORDER BY 13 COLLATE NOCASE%s, 1%s, 2%s, 3%s LIMIT ?10 OFFSET ?11",
+			              fe, fi, dir, dir, dir, dir);
+		else
+			*slot = build(ARM_E(", %s", " FROM entries e", "%s") " UNION ALL "
+			              ARM_I(", %s", " FROM instalments i", "%s")
+			              " ORDER BY 13%s, 2%s, 3%s LIMIT ?10 OFFSET ?11",
+			              ke, fe, ki, fi, dir, dir, dir);
+		break;
+	case Q_COUNT:
+		*slot = build("SELECT (SELECT count(*) FROM entries e" WHERE_E "%s) +"
+		              " (SELECT count(*) FROM instalments i" WHERE_I "%s)", fe, fi);
+		break;
+	case Q_HAS:
+		arms = filtered ? "(" ARM_E(", " SERIES_E " AS sk", " FROM entries e", FILT_E)
+		                  " UNION ALL " ARM_I(", 'FAC'", " FROM instalments i", FILT_I) ") AS it"
+		                : "(" ARM_E(", " SERIES_E " AS sk", " FROM entries e", "1")
+		                  " UNION ALL " ARM_I(", 'FAC'", " FROM instalments i", "1") ") AS it";
+		*slot = build("SELECT it.client_id, %s FROM %s WHERE it.eid = ?10 AND it.iid = ?11",
+		              col == DCOL_CLIENT ? "0" : key, arms);
+		break;
+	case Q_POS:
+		arms = filtered ? "(" ARM_E(", " SERIES_E " AS sk", " FROM entries e", FILT_E)
+		                  " UNION ALL " ARM_I(", 'FAC'", " FROM instalments i", FILT_I) ") AS it"
+		                : "(" ARM_E(", " SERIES_E " AS sk", " FROM entries e", "1")
+		                  " UNION ALL " ARM_I(", 'FAC'", " FROM instalments i", "1") ") AS it";
+		if (col == DCOL_CLIENT)
+			/* the items of the clients before the row's client, and the row's client's
+			 * items before it (?12: that client) */
+			*slot = build("SELECT count(*) FROM %s WHERE it.client_id IN (SELECT id FROM"
+			              " clients WHERE (name COLLATE NOCASE, id) %s (SELECT name COLLATE"
+			              " NOCASE, id FROM clients WHERE id = ?12))"
+			              " OR (it.client_id = ?12 AND (it.eid, it.iid) %s (?10, ?11))",
+			              arms, cmp, cmp);
+		else
+			/* ?13: the row's key. The first count pushes "key before it" into both index
+			 * ranges, which for the due-date orders reads only the rows before it */
+			*slot = build("SELECT (SELECT count(*) FROM %s WHERE %s %s ?13)"
+			              " + (SELECT count(*) FROM %s WHERE %s = ?13 AND (it.eid, it.iid) %s"
+			              " (?10, ?11))", arms, key, cmp, arms, key, cmp);
+		break;
+	}
+	return *slot;
+}
+
 /* ---- query bounds ---- */
 
 typedef struct bounds {
@@ -176,10 +304,11 @@ typedef struct bounds {
 	int empty;
 	char filter[130], prefix[130], seq[24];
 	int has_filter, has_seq;
+	int now;                /* nothing is dated after the as-of date */
 } bounds;
 
 /* The due-date range of a query: its tab's side of today, narrowed by the days bounds. */
-static int query_bounds(const dash_query *q, bounds *b, cart_err *e)
+static int query_bounds(ledger *l, const dash_query *q, bounds *b, cart_err *e)
 {
 	date_t today;
 	char d[DATE_LEN];
@@ -209,6 +338,8 @@ static int query_bounds(const dash_query *q, bounds *b, cart_err *e)
 		}
 	}
 	b->empty = strcmp(b->due_lo, b->due_hi) > 0;
+	if (lg_asof_is_now(l, q->asof, &b->now, e) != CART_OK)
+		return e->code;
 	n = strlen(q->filter);
 	if (n) {
 		b->has_filter = 1;
@@ -304,7 +435,9 @@ static int item_page(ledger *l, const dash_query *q, const bounds *b, int64_t of
 	dash_row r;
 	int rc, fail = CART_OK;
 
-	if (!(s = lg_get(l, item_sql(b->has_filter, q->sort, q->desc, Q_PAGE), e)))
+	s = lg_get(l, b->now ? item_now_sql(b->has_filter, q->sort, q->desc, Q_PAGE) :
+	              item_sql(b->has_filter, q->sort, q->desc, Q_PAGE), e);
+	if (!s)
 		return e->code;
 	date_parse(q->asof, &today, NULL);
 	bind_items(s, q, b);
@@ -734,7 +867,7 @@ int ledger_dash_count(ledger *l, const dash_query *q, int64_t *n, cart_err *e)
 	int rc;
 
 	*n = 0;
-	if ((rc = check_query(q, e)) || (rc = query_bounds(q, &b, e)))
+	if ((rc = check_query(q, e)) || (rc = query_bounds(l, q, &b, e)))
 		return rc;
 	if (q->tab == DASH_CLIENTS) {
 		crow *rows;
@@ -748,7 +881,9 @@ int ledger_dash_count(ledger *l, const dash_query *q, int64_t *n, cart_err *e)
 	if (is_item_tab(q->tab)) {
 		if (b.empty)
 			return CART_OK;
-		if (!(s = lg_get(l, item_sql(b.has_filter, DCOL_DUE, 0, Q_COUNT), e)))
+		s = lg_get(l, b.now ? item_now_sql(b.has_filter, DCOL_DUE, 0, Q_COUNT) :
+		              item_sql(b.has_filter, DCOL_DUE, 0, Q_COUNT), e);
+		if (!s)
 			return e->code;
 		bind_items(s, q, &b);
 		return step_int(l, s, n, "counting the dashboard", e);
@@ -769,7 +904,7 @@ int ledger_dash_page(ledger *l, const dash_query *q, int64_t offset, int limit, 
 	bounds b;
 	int rc;
 
-	if ((rc = check_query(q, e)) || (rc = query_bounds(q, &b, e)))
+	if ((rc = check_query(q, e)) || (rc = query_bounds(l, q, &b, e)))
 		return rc;
 	if (offset < 0 || limit <= 0)
 		return CART_OK;
@@ -789,7 +924,7 @@ int ledger_dash_position(ledger *l, const dash_query *q, const dash_key *k, int6
 	int rc;
 
 	*pos = -1;
-	if ((rc = check_query(q, e)) || (rc = query_bounds(q, &b, e)))
+	if ((rc = check_query(q, e)) || (rc = query_bounds(l, q, &b, e)))
 		return rc;
 	if (q->tab == DASH_CLIENTS) {
 		crow *rows;
@@ -807,21 +942,46 @@ int ledger_dash_position(ledger *l, const dash_query *q, const dash_key *k, int6
 		return CART_OK;
 	}
 	if (is_item_tab(q->tab)) {
+		sqlite3_value *key = NULL;
+		int64_t cid = 0;
+
 		if (b.empty)
 			return CART_OK;
-		if (!(s = lg_get(l, item_sql(b.has_filter, q->sort, q->desc, Q_HAS), e)))
+		s = lg_get(l, b.now ? item_now_sql(b.has_filter, q->sort, q->desc, Q_HAS) :
+		              item_sql(b.has_filter, q->sort, q->desc, Q_HAS), e);
+		if (!s)
 			return e->code;
 		bind_items(s, q, &b);
 		lg_bind_int(s, 10, k->id);
 		lg_bind_int(s, 11, k->instalment_id);
-		if ((rc = step_int(l, s, &has, "finding the row", e)) || !has)
-			return rc;
-		if (!(s = lg_get(l, item_sql(b.has_filter, q->sort, q->desc, Q_POS), e)))
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			cid = sqlite3_column_int64(s, 0);
+			if (b.now && !(key = sqlite3_value_dup(sqlite3_column_value(s, 1)))) {
+				lg_finalize(l, s);
+				return cart_fail(e, CART_NOMEM, "out of memory finding the row");
+			}
+		}
+		lg_finalize(l, s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return lg_dberr(l, rc, "finding the row", e);
+		if (!cid)
+			return CART_OK;
+		s = lg_get(l, b.now ? item_now_sql(b.has_filter, q->sort, q->desc, Q_POS) :
+		              item_sql(b.has_filter, q->sort, q->desc, Q_POS), e);
+		if (!s) {
+			sqlite3_value_free(key);
 			return e->code;
+		}
 		bind_items(s, q, &b);
 		lg_bind_int(s, 10, k->id);
 		lg_bind_int(s, 11, k->instalment_id);
-		return step_int(l, s, pos, "finding the row", e);
+		lg_bind_int(s, 12, cid);
+		if (key)
+			sqlite3_bind_value(s, 13, key);
+		rc = step_int(l, s, pos, "finding the row", e);
+		sqlite3_value_free(key);
+		return rc;
 	}
 	s = lg_get(l, doc_sql(q->tab == DASH_QUOTES, q->client_id != 0, b.has_filter, q->sort, q->desc,
 	                      Q_HAS), e);

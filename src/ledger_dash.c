@@ -794,6 +794,141 @@ static int client_rows(ledger *l, const dash_query *q, crow **out, size_t *nout,
 	return CART_OK;
 }
 
+/* The clients tab in name order, when nothing is dated after the as-of date and no days bound
+ * applies: the clients' name index leads, joined to each client's open entries, so a page reads
+ * only its own clients; each row's figures are then added up from that client's open items. */
+#define CLIENT_FILTER(c) "(instr(lower(" c ".name), lower(?7)) OR instr(" c ".tax_id, ?7))"
+#define CLIENT_PAGE(filt, dir) \
+	"SELECT DISTINCT c.name COLLATE NOCASE, c.id, e.currency FROM clients c" \
+	" CROSS JOIN entries e INDEXED BY entries_open ON e.client_id = c.id" \
+	" WHERE e.open <> 0 AND e.date <= ?1 AND +c.id BETWEEN ?2 AND ?3 AND " filt \
+	" ORDER BY 1" dir ", 2" dir ", 3" dir " LIMIT ?10 OFFSET ?11"
+#define CLIENT_PAIRS(filt) \
+	"SELECT DISTINCT e.client_id, e.currency FROM entries e INDEXED BY entries_open" \
+	" WHERE e.open <> 0 AND e.date <= ?1 AND e.client_id BETWEEN ?2 AND ?3 AND " filt
+#define CLIENT_IN " e.client_id IN (SELECT id FROM clients c WHERE " CLIENT_FILTER("c") ")"
+#define CLIENT_POS(filt, cmp) \
+	"SELECT count(*) FROM (" CLIENT_PAIRS(filt) " AND (e.client_id IN (SELECT id FROM clients" \
+	"  WHERE (name COLLATE NOCASE, id) " cmp " (SELECT name COLLATE NOCASE, id FROM clients" \
+	"  WHERE id = ?12)) OR (e.client_id = ?12 AND e.currency " cmp " ?13)))"
+
+static const char *const client_page_sqls[2][2] = {
+	{ CLIENT_PAGE("1", ""), CLIENT_PAGE("1", " DESC") },
+	{ CLIENT_PAGE(CLIENT_FILTER("c"), ""), CLIENT_PAGE(CLIENT_FILTER("c"), " DESC") },
+};
+static const char *const client_count_sqls[2] = {
+	"SELECT count(*) FROM (" CLIENT_PAIRS("1") ")",
+	"SELECT count(*) FROM (" CLIENT_PAIRS(CLIENT_IN) ")",
+};
+static const char *const client_has_sqls[2] = {
+	"SELECT count(*) FROM (" CLIENT_PAIRS("1") " AND e.client_id = ?12 AND e.currency = ?13)",
+	"SELECT count(*) FROM (" CLIENT_PAIRS(CLIENT_IN) " AND e.client_id = ?12"
+	" AND e.currency = ?13)",
+};
+static const char *const client_pos_sqls[2][2] = {
+	{ CLIENT_POS("1", "<"), CLIENT_POS("1", ">") },
+	{ CLIENT_POS(CLIENT_IN, "<"), CLIENT_POS(CLIENT_IN, ">") },
+};
+static const char client_items_sql[] =
+	"SELECT side, due_date, open FROM entries WHERE client_id = ?1 AND currency = ?2"
+	"  AND open <> 0 AND n_inst = 0 AND date <= ?3"
+	" UNION ALL SELECT 'D', due_date, open FROM instalments WHERE client_id = ?1"
+	"  AND currency = ?2 AND open <> 0 AND date <= ?3";
+
+static int client_fast(const dash_query *q, const bounds *b)
+{
+	return b->now && q->sort == DCOL_CLIENT && !q->has_min && !q->has_max;
+}
+
+static void bind_clients(sqlite3_stmt *s, const dash_query *q, const bounds *b)
+{
+	lg_bind_text(s, 1, q->asof);
+	lg_bind_int(s, 2, q->client_id ? q->client_id : 0);
+	lg_bind_int(s, 3, q->client_id ? q->client_id : INT64_MAX);
+	if (b->has_filter)
+		lg_bind_text(s, 7, b->filter);
+}
+
+/* One client's figures in one currency as of q->asof. */
+static int client_sums(ledger *l, const dash_query *q, dash_row *r, cart_err *e)
+{
+	sqlite3_stmt *s = lg_get(l, client_items_sql, e);
+	char oldest[DATE_LEN] = "";
+	date_t today, old;
+	int rc;
+
+	if (!s)
+		return e->code;
+	lg_bind_int(s, 1, r->client_id);
+	lg_bind_text(s, 2, r->currency);
+	lg_bind_text(s, 3, q->asof);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *due = (const char *)sqlite3_column_text(s, 1);
+		int64_t open = sqlite3_column_int64(s, 2);
+
+		if (sqlite3_column_text(s, 0)[0] == 'C')
+			r->credits += open;
+		else if (strcmp(due, q->asof) >= 0)
+			r->due += open;
+		else {
+			r->overdue += open;
+			if (!oldest[0] || strcmp(due, oldest) < 0)
+				snprintf(oldest, sizeof oldest, "%s", due);
+		}
+	}
+	lg_finalize(l, s);
+	if (rc != SQLITE_DONE)
+		return lg_dberr(l, rc, "adding up a client's open items", e);
+	r->balance = r->due + r->overdue - r->credits;
+	if (oldest[0] && date_parse(oldest, &old, NULL) == CART_OK &&
+	    date_parse(q->asof, &today, NULL) == CART_OK)
+		r->oldest_days = (int)(today - old);
+	return CART_OK;
+}
+
+static int last_reminder(ledger *l, dash_row *r, cart_err *e)
+{
+	sqlite3_stmt *s = lg_get(l, last_reminder_sql, e);
+
+	if (!s)
+		return e->code;
+	lg_bind_int(s, 1, r->client_id);
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL)
+		lg_copy(r->last_reminder, sizeof r->last_reminder, sqlite3_column_text(s, 0));
+	lg_finalize(l, s);
+	return CART_OK;
+}
+
+static int client_page_fast(ledger *l, const dash_query *q, const bounds *b, int64_t offset,
+                            int limit, dash_cb cb, void *ud, cart_err *e)
+{
+	sqlite3_stmt *s = lg_get(l, client_page_sqls[b->has_filter][q->desc != 0], e);
+	dash_row r;
+	int rc, fail = CART_OK;
+
+	if (!s)
+		return e->code;
+	bind_clients(s, q, b);
+	lg_bind_int(s, 10, limit);
+	lg_bind_int(s, 11, offset);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&r, 0, sizeof r);
+		r.client_id = sqlite3_column_int64(s, 1);
+		lg_copy(r.currency, sizeof r.currency, sqlite3_column_text(s, 2));
+		if ((fail = fill_client(l, &r, e)) || (fail = client_sums(l, q, &r, e)) ||
+		    (fail = last_reminder(l, &r, e)))
+			break;
+		if (cb(&r, ud)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	lg_finalize(l, s);
+	if (fail != CART_OK)
+		return fail;
+	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "listing the clients", e);
+}
+
 static int client_page(ledger *l, const dash_query *q, int64_t offset, int limit, dash_cb cb,
                        void *ud, cart_err *e)
 {
@@ -804,7 +939,6 @@ static int client_page(ledger *l, const dash_query *q, int64_t offset, int limit
 
 	for (int64_t i = offset; rc == CART_OK && i >= 0 && i < (int64_t)n && i < offset + limit; i++) {
 		const crow *c = &rows[i];
-		sqlite3_stmt *s;
 
 		memset(&r, 0, sizeof r);
 		r.client_id = c->client_id;
@@ -814,16 +948,8 @@ static int client_page(ledger *l, const dash_query *q, int64_t offset, int limit
 		r.overdue = c->overdue;
 		r.credits = c->credits;
 		r.oldest_days = c->oldest;
-		if ((rc = fill_client(l, &r, e)) != CART_OK)
+		if ((rc = fill_client(l, &r, e)) != CART_OK || (rc = last_reminder(l, &r, e)) != CART_OK)
 			break;
-		if (!(s = lg_get(l, last_reminder_sql, e))) {
-			rc = e->code;
-			break;
-		}
-		lg_bind_int(s, 1, r.client_id);
-		if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL)
-			lg_copy(r.last_reminder, sizeof r.last_reminder, sqlite3_column_text(s, 0));
-		lg_finalize(l, s);
 		if (cb(&r, ud))
 			break;
 	}
@@ -869,6 +995,12 @@ int ledger_dash_count(ledger *l, const dash_query *q, int64_t *n, cart_err *e)
 	*n = 0;
 	if ((rc = check_query(q, e)) || (rc = query_bounds(l, q, &b, e)))
 		return rc;
+	if (q->tab == DASH_CLIENTS && client_fast(q, &b)) {
+		if (!(s = lg_get(l, client_count_sqls[b.has_filter], e)))
+			return e->code;
+		bind_clients(s, q, &b);
+		return step_int(l, s, n, "counting the clients", e);
+	}
 	if (q->tab == DASH_CLIENTS) {
 		crow *rows;
 		size_t k;
@@ -909,7 +1041,8 @@ int ledger_dash_page(ledger *l, const dash_query *q, int64_t offset, int limit, 
 	if (offset < 0 || limit <= 0)
 		return CART_OK;
 	if (q->tab == DASH_CLIENTS)
-		return client_page(l, q, offset, limit, cb, ud, e);
+		return client_fast(q, &b) ? client_page_fast(l, q, &b, offset, limit, cb, ud, e)
+		                          : client_page(l, q, offset, limit, cb, ud, e);
 	if (is_item_tab(q->tab))
 		return b.empty ? CART_OK : item_page(l, q, &b, offset, limit, cb, ud, e);
 	return doc_page(l, q, &b, offset, limit, cb, ud, e);
@@ -926,6 +1059,21 @@ int ledger_dash_position(ledger *l, const dash_query *q, const dash_key *k, int6
 	*pos = -1;
 	if ((rc = check_query(q, e)) || (rc = query_bounds(l, q, &b, e)))
 		return rc;
+	if (q->tab == DASH_CLIENTS && client_fast(q, &b)) {
+		if (!(s = lg_get(l, client_has_sqls[b.has_filter], e)))
+			return e->code;
+		bind_clients(s, q, &b);
+		lg_bind_int(s, 12, k->id);
+		lg_bind_text(s, 13, k->currency);
+		if ((rc = step_int(l, s, &has, "finding the client", e)) || !has)
+			return rc;
+		if (!(s = lg_get(l, client_pos_sqls[b.has_filter][q->desc != 0], e)))
+			return e->code;
+		bind_clients(s, q, &b);
+		lg_bind_int(s, 12, k->id);
+		lg_bind_text(s, 13, k->currency);
+		return step_int(l, s, pos, "finding the client", e);
+	}
 	if (q->tab == DASH_CLIENTS) {
 		crow *rows;
 		size_t n;

@@ -378,7 +378,7 @@ static const char *doc_status(const ctl_dash *v, const dash_row *r)
 			return _("credit left");
 		if (r->open == 0)
 			return r->amount ? _("paid") : _("closed");
-		if (strcmp(r->due_date, v->today) < 0)
+		if (r->open_due[0] && strcmp(r->open_due, v->today) < 0)
 			return r->open < r->amount ? _("part overdue") : _("overdue");
 		return r->open < r->amount ? _("partly paid") : _("open");
 	case DOC_APPLY:

@@ -558,10 +558,15 @@ static void bind_docs(sqlite3_stmt *s, const dash_query *q, const bounds *b)
 	bind_filter(s, b);
 }
 
-/* What a document keeps open now (charges minus credits of its own entries) and its void. */
+/* What a document keeps open now (charges minus credits of its own entries), whether a void
+ * reversed it, and the earliest due date of what it still has open (instalments included). */
 static const char doc_state_sql[] =
 	"SELECT coalesce(sum(CASE side WHEN 'D' THEN open ELSE -open END), 0),"
-	"  (SELECT count(*) FROM documents v WHERE v.voids_id = ?1)"
+	"  (SELECT count(*) FROM documents v WHERE v.voids_id = ?1),"
+	"  min(coalesce(min(CASE WHEN side = 'D' AND open <> 0 AND n_inst = 0 THEN due_date END),"
+	"               '9999-99-99'),"
+	"      coalesce((SELECT min(i.due_date) FROM instalments i JOIN entries x ON x.id = i.entry_id"
+	"                WHERE x.document_id = ?1 AND i.open <> 0), '9999-99-99'))"
 	" FROM entries WHERE document_id = ?1 AND reverses_id IS NULL";
 
 static int doc_page(ledger *l, const dash_query *q, const bounds *b, int64_t offset, int limit,
@@ -600,6 +605,8 @@ static int doc_page(ledger *l, const dash_query *q, const bounds *b, int64_t off
 		if (sqlite3_step(d) == SQLITE_ROW) {
 			r.open = sqlite3_column_int64(d, 0);
 			r.voided = sqlite3_column_int(d, 1) > 0;
+			if (sqlite3_column_type(d, 2) != SQLITE_NULL)
+				lg_copy(r.open_due, sizeof r.open_due, sqlite3_column_text(d, 2));
 		}
 		lg_finalize(l, d);
 		if (cb(&r, ud)) {

@@ -53,6 +53,7 @@ typedef struct dash_row {
 	                           open now (charges minus credits) */
 	int days;               /* items: days overdue (negative: days until due) */
 	int voided;             /* documents: reversed by a void */
+	char open_due[DATE_LEN];/* documents: the earliest due date of what is still open */
 	int is_void;            /* documents: it is a void */
 	/* clients */
 	int64_t balance, overdue, due, credits;

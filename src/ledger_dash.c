@@ -629,6 +629,7 @@ typedef struct crow {
 	int oldest;
 	int64_t rank;           /* position in name order */
 	char reminder[24];
+	char oldest_due[DATE_LEN];
 } crow;
 
 typedef struct cset {
@@ -711,8 +712,137 @@ static const char reminders_sql[] =
 	"SELECT client_id, max(at) FROM client_history WHERE kind = 'reminder' GROUP BY client_id"
 	" ORDER BY client_id";
 
+/* ---- the clients tab's figures when nothing is dated after the as-of date ----
+ * Every client's open items added up from the two partial indexes read in client order (as the
+ * totals are), with no walk of the clients by name: orders other than the name's tie by client
+ * id. Rows are passed to crow_cb in client id order. */
+static const char cl_entries_sql[] =
+	"SELECT client_id, currency, side, due_date, open FROM entries"
+	" WHERE open <> 0 AND n_inst = 0 AND date <= ?1 AND client_id BETWEEN ?2 AND ?3"
+	" ORDER BY client_id, currency";
+static const char cl_inst_sql[] =
+	"SELECT client_id, currency, 'D', due_date, open FROM instalments"
+	" WHERE open <> 0 AND date <= ?1 AND client_id BETWEEN ?2 AND ?3"
+	" ORDER BY client_id, currency";
+
+static int crow_key_cmp(const crow *a, int64_t client_id, const char *cur)
+{
+	if (a->client_id != client_id)
+		return a->client_id < client_id ? -1 : 1;
+	return strcmp(a->currency, cur);
+}
+
+static int crow_order_cmp(const void *pa, const void *pb)
+{
+	const crow *b = pb;
+
+	return crow_key_cmp(pa, b->client_id, b->currency);
+}
+
+/* Rows are added up in place in k->r: the first stream arrives in client order, the second is
+ * merged into it by a cursor (both are in client order), what it adds is appended and the whole
+ * sorted once. The filters then compact the array. */
+static int client_aggregate_now(ledger *l, const dash_query *q, cset *k, cart_err *e)
+{
+	size_t n1 = 0, cur = 0, out = 0;
+	date_t today, old;
+	int rc = CART_OK, appended = 0;
+
+	date_parse(q->asof, &today, NULL);
+	for (int pass = 0; pass < 2 && rc == CART_OK; pass++) {
+		sqlite3_stmt *s = lg_get(l, pass ? cl_inst_sql : cl_entries_sql, e);
+
+		if (!s) {
+			rc = e->code;
+			break;
+		}
+		lg_bind_text(s, 1, q->asof);
+		lg_bind_int(s, 2, q->client_id ? q->client_id : 0);
+		lg_bind_int(s, 3, q->client_id ? q->client_id : INT64_MAX);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			int64_t cid = sqlite3_column_int64(s, 0);
+			const char *ccy = (const char *)sqlite3_column_text(s, 1);
+			const char *due = (const char *)sqlite3_column_text(s, 3);
+			int64_t open = sqlite3_column_int64(s, 4);
+			crow *r = NULL;
+
+			if (pass == 0) {
+				if (k->n && !crow_key_cmp(&k->r[k->n - 1], cid, ccy))
+					r = &k->r[k->n - 1];
+			} else {
+				while (cur < n1 && crow_key_cmp(&k->r[cur], cid, ccy) < 0)
+					cur++;
+				if (cur < n1 && !crow_key_cmp(&k->r[cur], cid, ccy))
+					r = &k->r[cur];
+				else if (k->n > n1 && !crow_key_cmp(&k->r[k->n - 1], cid, ccy))
+					r = &k->r[k->n - 1];
+			}
+			if (!r) {
+				if (k->n == k->cap) {
+					size_t cap = k->cap ? k->cap * 2 : 4096;
+					crow *m = realloc(k->r, cap * sizeof *m);
+
+					if (!m) {
+						rc = SQLITE_NOMEM;
+						break;
+					}
+					k->r = m;
+					k->cap = cap;
+				}
+				r = &k->r[k->n++];
+				memset(r, 0, sizeof *r);
+				r->client_id = cid;
+				memcpy(r->currency, ccy, strlen(ccy) < 4 ? strlen(ccy) + 1 : 4);
+				appended |= pass;
+			}
+			if (sqlite3_column_text(s, 2)[0] == 'C')
+				r->credits += open;
+			else if (strcmp(due, q->asof) >= 0)
+				r->due += open;
+			else {
+				r->overdue += open;
+				if (!r->oldest_due[0] || strcmp(due, r->oldest_due) < 0)
+					memcpy(r->oldest_due, due, DATE_LEN);
+			}
+		}
+		lg_finalize(l, s);
+		rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "adding up the clients", e);
+		if (pass == 0)
+			n1 = k->n;
+	}
+	if (rc != CART_OK)
+		return rc;
+	if (appended)
+		qsort(k->r, k->n, sizeof *k->r, crow_order_cmp);
+	for (size_t i = 0; i < k->n; i++) {
+		crow *r = &k->r[i];
+
+		r->net = r->due + r->overdue - r->credits;
+		r->oldest = r->oldest_due[0] && date_parse(r->oldest_due, &old, NULL) == CART_OK ?
+		            (int)(today - old) : 0;
+		if (k->keep && !bsearch(&r->client_id, k->keep, k->nkeep, sizeof *k->keep, id_cmp))
+			continue;
+		if ((q->has_min && r->oldest < q->days_min) || (q->has_max && r->oldest > q->days_max))
+			continue;
+		r->rank = (int64_t)out;
+		if (out != i)
+			k->r[out] = *r;
+		out++;
+	}
+	k->n = out;
+	return CART_OK;
+}
+
+static int crow_id_cmp(const void *pa, const void *pb)
+{
+	const crow *a = *(const crow *const *)pa, *b = *(const crow *const *)pb;
+
+	return (a->client_id > b->client_id) - (a->client_id < b->client_id);
+}
+
 /* Every row of the clients tab, in the query's order (*out to be freed). */
-static int client_rows(ledger *l, const dash_query *q, crow **out, size_t *nout, cart_err *e)
+static int client_rows(ledger *l, const dash_query *q, int now, crow **out, size_t *nout,
+                       cart_err *e)
 {
 	static const int64_t none = 0;
 	cset k = { .q = q };
@@ -751,7 +881,10 @@ static int client_rows(ledger *l, const dash_query *q, crow **out, size_t *nout,
 		k.keep = ids ? ids : &none;
 		k.nkeep = nids;
 	}
-	rc = ledger_aging(l, q->asof, co->ranges, co->n_ranges, crow_cb, &k, e);
+	if (now && q->sort != DCOL_CLIENT)
+		rc = client_aggregate_now(l, q, &k, e);
+	else
+		rc = ledger_aging(l, q->asof, co->ranges, co->n_ranges, crow_cb, &k, e);
 	free(ids);
 	if (rc == CART_OK && k.fail)
 		rc = cart_fail(e, CART_NOMEM, "out of memory listing the clients");
@@ -768,13 +901,7 @@ static int client_rows(ledger *l, const dash_query *q, crow **out, size_t *nout,
 
 			for (size_t i = 0; i < k.n; i++)
 				byid[i] = &k.r[i];
-			for (size_t i = 1; i < k.n; i++) /* insertion by id keeps it simple and stable */
-				for (size_t m = i; m > 0 && byid[m - 1]->client_id > byid[m]->client_id; m--) {
-					crow *t = byid[m];
-
-					byid[m] = byid[m - 1];
-					byid[m - 1] = t;
-				}
+			qsort(byid, k.n, sizeof *byid, crow_id_cmp);
 			while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 				int64_t cid = sqlite3_column_int64(s, 0);
 
@@ -936,13 +1063,13 @@ static int client_page_fast(ledger *l, const dash_query *q, const bounds *b, int
 	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "listing the clients", e);
 }
 
-static int client_page(ledger *l, const dash_query *q, int64_t offset, int limit, dash_cb cb,
-                       void *ud, cart_err *e)
+static int client_page(ledger *l, const dash_query *q, const bounds *b, int64_t offset, int limit,
+                       dash_cb cb, void *ud, cart_err *e)
 {
 	crow *rows;
 	size_t n;
 	dash_row r;
-	int rc = client_rows(l, q, &rows, &n, e);
+	int rc = client_rows(l, q, b->now, &rows, &n, e);
 
 	for (int64_t i = offset; rc == CART_OK && i >= 0 && i < (int64_t)n && i < offset + limit; i++) {
 		const crow *c = &rows[i];
@@ -1012,7 +1139,7 @@ int ledger_dash_count(ledger *l, const dash_query *q, int64_t *n, cart_err *e)
 		crow *rows;
 		size_t k;
 
-		if ((rc = client_rows(l, q, &rows, &k, e)) == CART_OK)
+		if ((rc = client_rows(l, q, b.now, &rows, &k, e)) == CART_OK)
 			*n = (int64_t)k;
 		free(rows);
 		return rc;
@@ -1049,7 +1176,7 @@ int ledger_dash_page(ledger *l, const dash_query *q, int64_t offset, int limit, 
 		return CART_OK;
 	if (q->tab == DASH_CLIENTS)
 		return client_fast(q, &b) ? client_page_fast(l, q, &b, offset, limit, cb, ud, e)
-		                          : client_page(l, q, offset, limit, cb, ud, e);
+		                          : client_page(l, q, &b, offset, limit, cb, ud, e);
 	if (is_item_tab(q->tab))
 		return b.empty ? CART_OK : item_page(l, q, &b, offset, limit, cb, ud, e);
 	return doc_page(l, q, &b, offset, limit, cb, ud, e);
@@ -1085,7 +1212,7 @@ int ledger_dash_position(ledger *l, const dash_query *q, const dash_key *k, int6
 		crow *rows;
 		size_t n;
 
-		if ((rc = client_rows(l, q, &rows, &n, e)) != CART_OK)
+		if ((rc = client_rows(l, q, b.now, &rows, &n, e)) != CART_OK)
 			return rc;
 		for (size_t i = 0; i < n; i++)
 			if (rows[i].client_id == k->id &&

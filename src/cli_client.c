@@ -555,6 +555,6 @@ int cmd_client(cli *g, int argc, char **argv)
 		return client_export(g, argc - 1, argv + 1);
 	if (!strcmp(argv[1], "history"))
 		return cli_client_history(g, argc - 1, argv + 1);
-	return cli_usage(g, "unknown action \"%s\": use add, list, show, import, export or history",
+	return cli_usage(g, "unknown action \"%s\": use add, list, show, history, import or export",
 	                 argv[1]);
 }

@@ -61,7 +61,7 @@ int cli_dashboard_tab(cli *g, const cli_dash_args *a)
 		                 " quotes"), a->tab);
 	if (a->offset && (rc = cli_int(g, "--offset", a->offset, 0, 1000000000L, &offset)))
 		return rc;
-	if (a->limit && (rc = cli_int(g, "--limit", a->limit, 1, 100000, &limit)))
+	if (a->limit && (rc = cli_int(g, "--limit", a->limit, 1, 10000, &limit)))
 		return rc;
 	if ((rc = cli_open(g, 0)))
 		return rc;

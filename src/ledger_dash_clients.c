@@ -207,8 +207,20 @@ static int client_aggregate_now(ledger *l, const dash_query *q, cset *k, cart_er
 	}
 	if (rc != CART_OK)
 		return rc;
-	if (appended)
-		qsort(k->r, k->n, sizeof *k->r, crow_order_cmp);
+	if (appended) {
+		/* the rows only the second stream had are in client order too: merge the two runs */
+		crow *m = malloc(k->n * sizeof *m);
+		size_t i = 0, j = n1, o = 0;
+
+		if (!m)
+			return cart_fail(e, CART_NOMEM, "out of memory adding up the clients");
+		while (i < n1 || j < k->n)
+			m[o++] = j == k->n || (i < n1 && crow_order_cmp(&k->r[i], &k->r[j]) < 0) ?
+			         k->r[i++] : k->r[j++];
+		free(k->r);
+		k->r = m;
+		k->cap = k->n;
+	}
 	for (size_t i = 0; i < k->n; i++) {
 		crow *r = &k->r[i];
 
@@ -226,6 +238,26 @@ static int client_aggregate_now(ledger *l, const dash_query *q, cset *k, cart_er
 	}
 	k->n = out;
 	return CART_OK;
+}
+
+/* A sort key, the row's rank for ties, and where the row is. */
+typedef struct skey {
+	int64_t key, rank;
+	size_t idx;
+} skey;
+
+static int skey_cmp(const void *pa, const void *pb)
+{
+	const skey *a = pa, *b = pb;
+
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return (a->rank > b->rank) - (a->rank < b->rank);
+}
+
+static int skey_cmp_desc(const void *pa, const void *pb)
+{
+	return skey_cmp(pb, pa);
 }
 
 static int crow_id_cmp(const void *pa, const void *pb)
@@ -316,8 +348,35 @@ static int client_rows(ledger *l, const dash_query *q, int now, crow **out, size
 	}
 	sort_col = q->sort;
 	sort_desc = q->desc;
-	if (k.n > 1 && (q->sort != DCOL_CLIENT || q->desc))
+	if (k.n > 1 && q->sort != DCOL_CLIENT && q->sort != DCOL_STATUS) {
+		/* by an amount or the days: sort small keys, then gather the rows in that order */
+		skey *sk = malloc(k.n * sizeof *sk);
+		crow *m = malloc(k.n * sizeof *m);
+
+		if (!sk || !m) {
+			free(sk);
+			free(m);
+			free(k.r);
+			return cart_fail(e, CART_NOMEM, "out of memory sorting the clients");
+		}
+		for (size_t i = 0; i < k.n; i++) {
+			const crow *r = &k.r[i];
+
+			sk[i].key = q->sort == DCOL_BALANCE ? r->net : q->sort == DCOL_OVERDUE ? r->overdue :
+			            q->sort == DCOL_DUE ? r->due : q->sort == DCOL_CREDITS ? r->credits :
+			            r->oldest;
+			sk[i].rank = r->rank;
+			sk[i].idx = i;
+		}
+		qsort(sk, k.n, sizeof *sk, q->desc ? skey_cmp_desc : skey_cmp);
+		for (size_t i = 0; i < k.n; i++)
+			m[i] = k.r[sk[i].idx];
+		free(sk);
+		free(k.r);
+		k.r = m;
+	} else if (k.n > 1 && (q->sort != DCOL_CLIENT || q->desc)) {
 		qsort(k.r, k.n, sizeof *k.r, crow_cmp);
+	}
 	*out = k.r;
 	*nout = k.n;
 	return CART_OK;

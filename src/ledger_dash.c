@@ -1,18 +1,20 @@
-/* The dashboard's tabs (SPEC B2) and the client history (F2), asked of the ledger.
+/* The dashboard's item tabs (due, overdue, credits) and its document tabs (transactions,
+ * quotes), asked of the ledger (SPEC B2).
  *
- * Item tabs (due, overdue, credits) read the open items through two partial covering indexes
- * (data/005_dashboard.sql): the side and the due-date range bound the scan, every sort column
- * but the client's name and the document's number is in the index, and a page is read with a
- * top-N sort, so a count or a page never reads the entries table; the page's own rows are then
- * completed (client, document) by point lookups. As of a past date, the items carry what
- * allocations dated after it took (as LG_ITEMS_CTE does), in the same statement: when nothing
- * is dated after the date those parts are empty.
+ * As of today (nothing dated after the as-of date), item tabs read two partial covering indexes
+ * of what is open (data/005_dashboard.sql): the side and the due-date range bound the scan, the
+ * usual order (due date, then posting order) is the indexes' own so two ordered runs are merged,
+ * other columns are a top-N sort over the index range, the client order is led by the clients'
+ * name index, and no count or page reads the entries table; a page's own rows are then completed
+ * (client, document) by point lookups. As of a past date the items carry what allocations dated
+ * after it took (as LG_ITEMS_CTE does): correct, and slower.
  *
- * The clients tab and the client history are in ledger_dash_clients.c. Transactions and quotes
- * page the documents table through an index per sort column.
+ * Transactions and quotes page the documents table with the index of the sort column leading.
+ * The clients tab and the client history are in ledger_dash_clients.c.
  *
- * The SQL texts differ only by their ORDER BY, chosen from fixed fragments (never from input),
- * and are built once per process so lg_prepare can cache them by address. */
+ * The SQL texts differ by their ORDER BY and by whether a filter or one client applies, chosen
+ * from fixed fragments (never from input), and are built once per process so lg_prepare can
+ * cache them by address. */
 #include "config.h"
 
 #include <stdarg.h>

@@ -6,6 +6,14 @@ if [ -z "${BASH_VERSION:-}" ]; then exec bash "$0" "$@"; fi
 # shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 
+cart remind --help
+assert_status 0 "remind --help exits 0"
+assert_contains "$OUT" "Usage: cartera remind CLIENT|DOCUMENT" "remind --help prints its usage"
+cart client history --help
+assert_contains "$OUT" "Usage: cartera client history CLIENT" "client history --help prints its usage"
+cart dashboard --help
+assert_contains "$OUT" "cartera dashboard --tab TAB" "dashboard --help shows --tab"
+
 cart init --name "Comercial Andina SAS" --country CO --currency COP --decimals 2 \
 	--decimal-sep , --thousands-sep .
 assert_status 0 "init exits 0"

@@ -314,10 +314,22 @@ int ctl_dash_sort(ctl_dash *v, const char *key, int desc, cart_err *e)
 	                 ctl_dash_tab_label(v->tab), key ? key : "");
 }
 
+/* Days overdue belong to what can be overdue: due and overdue items, and clients (their oldest
+ * overdue item). */
+static int check_days_tab(const ctl_dash *v, int on, cart_err *e)
+{
+	if (on && v->tab != DASH_DUE && v->tab != DASH_OVERDUE && v->tab != DASH_CLIENTS)
+		return cart_fail(e, CART_INVALID, _("the %s tab has no days overdue to filter by"),
+		                 ctl_dash_tab_label(v->tab));
+	return CART_OK;
+}
+
 int ctl_dash_days(ctl_dash *v, int has_min, int min, int has_max, int max, cart_err *e)
 {
 	ctld_tabset *s = &v->set[v->tab];
 
+	if (check_days_tab(v, has_min || has_max, e) != CART_OK)
+		return e->code;
 	if (has_min && has_max && min > max)
 		return cart_fail(e, CART_INVALID, _("days overdue: the lower bound %d is above the"
 		                 " upper bound %d"), min, max);
@@ -330,6 +342,8 @@ int ctl_dash_days(ctl_dash *v, int has_min, int min, int has_max, int max, cart_
 
 int ctl_dash_range(ctl_dash *v, int range, cart_err *e)
 {
+	if (check_days_tab(v, range >= 0, e) != CART_OK)
+		return e->code;
 	if (range < -1 || range > v->c->co.n_ranges + 1)
 		return cart_fail(e, CART_INVALID, _("aging range %d: give 0 (not yet due) to %d"), range,
 		                 v->c->co.n_ranges + 1);

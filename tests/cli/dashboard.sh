@@ -125,6 +125,8 @@ cart dashboard --tab overdue --range 9
 assert_refused 2 "--range" "a range the company does not have"
 cart dashboard --filter x
 assert_refused 2 "need --tab" "--filter without --tab"
+cart dashboard --tab credits --days 10-20
+assert_refused 2 "no days overdue" "--days on the Credits tab"
 assert_dump_same "$DB" before "bad dashboard input changed nothing"
 
 # ---- reminders and the client's history ----

@@ -85,4 +85,12 @@ int cli_opening_import(cli *g, int argc, char **argv);
 int cli_invoice_lines(cli *g, const ctl_invoice *inv, const char *const *lines, const int *expense,
                       int n_lines, const char *every, const char *first);
 
+/* The dashboard's tabs, reminders and the client history (cli_dash.c). */
+typedef struct cli_dash_args {
+	const char *tab, *filter, *sort, *days, *range, *offset, *limit, *client, *asof;
+} cli_dash_args;
+int cli_dashboard_tab(cli *g, const cli_dash_args *a);
+int cli_client_history(cli *g, int argc, char **argv);
+int cmd_remind(cli *g, int argc, char **argv);
+
 #endif

@@ -18,6 +18,7 @@ static const char client_help[] =
 	"       cartera client import FILE\n"
 	"       cartera client export [FILE] [--force]\n"
 	"       cartera client person add|list|remove CLIENT ...  (see 'cartera client person --help')\n"
+	"       cartera client history CLIENT\n"
 	"\n"
 	"client add options:\n"
 	"  --tax-id ID          tax id, validated by the company's country (its DV is computed)\n"
@@ -557,6 +558,8 @@ int cmd_client(cli *g, int argc, char **argv)
 		return client_export(g, argc - 1, argv + 1);
 	if (!strcmp(argv[1], "person"))
 		return cmd_client_person(g, argc - 1, argv + 1);
-	return cli_usage(g, "unknown action \"%s\": use add, list, show, person, import or export",
-	                 argv[1]);
+	if (!strcmp(argv[1], "history"))
+		return cli_client_history(g, argc - 1, argv + 1);
+	return cli_usage(g, "unknown action \"%s\": use add, list, show, person, history, import "
+	                 "or export", argv[1]);
 }

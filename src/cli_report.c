@@ -55,7 +55,18 @@ static int report_opts(cli *g, int argc, char **argv, const char *help, const ch
 static const char dashboard_help[] =
 	"Usage: cartera [dashboard] [CLIENT] [--asof DATE]\n"
 	"The four totals of the receivables: due (not yet due), overdue, credits in favour and the\n"
-	"net balance, each with its count of open items; for all clients or one; per currency.\n";
+	"net balance, each with its count of open items; for all clients or one; per currency.\n"
+	"\n"
+	"       cartera dashboard --tab TAB [CLIENT] [--filter TEXT] [--sort COL[:desc]]\n"
+	"                         [--days MIN-MAX] [--range N] [--offset N] [--limit N]\n"
+	"One tab of the dashboard: overdue, due, credits, clients, transactions or quotes.\n"
+	"  --filter TEXT   part of the client's name or tax id, or the start of a document number\n"
+	"                  (digits alone also find that number in any series: 12 -> FAC-000012)\n"
+	"  --sort COL      one of the tab's columns (the header names), :desc for descending\n"
+	"  --days MIN-MAX  days overdue (MIN- or -MAX for one bound); clients: the oldest item's\n"
+	"  --range N       the company's aging range: 0 not yet due, 1 the first range (1-30), ...\n"
+	"  --offset N --limit N   the page (default the first 50 rows)\n"
+	"  --client C      one client's items (same as CLIENT)\n";
 
 static int print_totals(cli *g, const ctl_dashboard *d)
 {
@@ -86,20 +97,56 @@ static int print_totals(cli *g, const ctl_dashboard *d)
 
 int cmd_dashboard(cli *g, int argc, char **argv)
 {
+	static const struct option opts[] = {
+		CLI_COMMON_OPTS,
+		{ "asof", required_argument, NULL, 'A' },
+		{ "tab", required_argument, NULL, 't' },
+		{ "filter", required_argument, NULL, 'f' },
+		{ "sort", required_argument, NULL, 's' },
+		{ "days", required_argument, NULL, 'd' },
+		{ "range", required_argument, NULL, 'r' },
+		{ "offset", required_argument, NULL, 'o' },
+		{ "limit", required_argument, NULL, 'l' },
+		{ "client", required_argument, NULL, 'c' },
+		{ NULL, 0, NULL, 0 }
+	};
+	cli_dash_args a = { 0 };
 	const char *asof = NULL;
 	ctl_dashboard d;
 	client cl = { 0 };
 	cart_err e;
-	int rc;
+	int opt, rc;
 
 	g->prog = "cartera dashboard";
-	if ((rc = report_opts(g, argc, argv, dashboard_help, &asof, NULL)))
-		return rc < 0 ? EXIT_DONE : rc;
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'A': asof = optarg; break;
+		case 't': a.tab = optarg; break;
+		case 'f': a.filter = optarg; break;
+		case 's': a.sort = optarg; break;
+		case 'd': a.days = optarg; break;
+		case 'r': a.range = optarg; break;
+		case 'o': a.offset = optarg; break;
+		case 'l': a.limit = optarg; break;
+		case 'c': a.client = optarg; break;
+		HANDLE_COMMON(g, opt, dashboard_help)
+		}
+	}
+	cli_unmask(argc, argv);
 	if (argc - optind > 1)
 		return cli_usage(g, "give at most one client");
+	if (optind < argc && a.client)
+		return cli_usage(g, "give the client once (argument or --client)");
+	if (optind < argc)
+		a.client = argv[optind];
+	a.asof = asof;
+	if (a.tab)
+		return cli_dashboard_tab(g, &a);
+	if (a.filter || a.sort || a.days || a.range || a.offset || a.limit)
+		return cli_usage(g, "--filter, --sort, --days, --range, --offset and --limit need --tab");
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	if (optind < argc && ctl_client_ref(&g->c, argv[optind], &cl, &e) != CART_OK)
+	if (a.client && ctl_client_ref(&g->c, a.client, &cl, &e) != CART_OK)
 		return cli_fail(g, &e);
 	if (ctl_dashboard_load(&g->c, cl.id, asof, &d, &e) != CART_OK)
 		return cli_fail(g, &e);

@@ -231,8 +231,18 @@ static void make_query(const ctl_dash *v, dash_query *q)
 
 static int recount(ctl_dash *v, cart_err *e)
 {
+	const ctld_tabset *s = &v->set[v->tab];
 	dash_query q;
 
+	/* Due, Overdue and Credits unfiltered hold exactly the open items the totals counted */
+	if (!s->filter[0] && !s->has_min && !s->has_max && s->range < 0 &&
+	    (v->tab == DASH_DUE || v->tab == DASH_OVERDUE || v->tab == DASH_CREDITS)) {
+		v->count = 0;
+		for (int i = 0; i < v->d.n; i++)
+			v->count += v->tab == DASH_DUE ? v->d.t[i].n_due :
+			            v->tab == DASH_OVERDUE ? v->d.t[i].n_overdue : v->d.t[i].n_credits;
+		return CART_OK;
+	}
 	make_query(v, &q);
 	return ledger_dash_count(v->c->l, &q, &v->count, e);
 }
@@ -304,10 +314,22 @@ int ctl_dash_sort(ctl_dash *v, const char *key, int desc, cart_err *e)
 	                 ctl_dash_tab_label(v->tab), key ? key : "");
 }
 
+/* Days overdue belong to what can be overdue: due and overdue items, and clients (their oldest
+ * overdue item). */
+static int check_days_tab(const ctl_dash *v, int on, cart_err *e)
+{
+	if (on && v->tab != DASH_DUE && v->tab != DASH_OVERDUE && v->tab != DASH_CLIENTS)
+		return cart_fail(e, CART_INVALID, _("the %s tab has no days overdue to filter by"),
+		                 ctl_dash_tab_label(v->tab));
+	return CART_OK;
+}
+
 int ctl_dash_days(ctl_dash *v, int has_min, int min, int has_max, int max, cart_err *e)
 {
 	ctld_tabset *s = &v->set[v->tab];
 
+	if (check_days_tab(v, has_min || has_max, e) != CART_OK)
+		return e->code;
 	if (has_min && has_max && min > max)
 		return cart_fail(e, CART_INVALID, _("days overdue: the lower bound %d is above the"
 		                 " upper bound %d"), min, max);
@@ -320,6 +342,8 @@ int ctl_dash_days(ctl_dash *v, int has_min, int min, int has_max, int max, cart_
 
 int ctl_dash_range(ctl_dash *v, int range, cart_err *e)
 {
+	if (check_days_tab(v, range >= 0, e) != CART_OK)
+		return e->code;
 	if (range < -1 || range > v->c->co.n_ranges + 1)
 		return cart_fail(e, CART_INVALID, _("aging range %d: give 0 (not yet due) to %d"), range,
 		                 v->c->co.n_ranges + 1);
@@ -368,7 +392,7 @@ static const char *doc_status(const ctl_dash *v, const dash_row *r)
 			return _("credit left");
 		if (r->open == 0)
 			return r->amount ? _("paid") : _("closed");
-		if (strcmp(r->due_date, v->today) < 0)
+		if (r->open_due[0] && strcmp(r->open_due, v->today) < 0)
 			return r->open < r->amount ? _("part overdue") : _("overdue");
 		return r->open < r->amount ? _("partly paid") : _("open");
 	case DOC_APPLY:

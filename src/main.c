@@ -39,7 +39,8 @@
 	X("refund",      cmd_refund,      "refund a credit in favour in cash")                \
 	X("write-off",   cmd_write_off,   "write off a credit in favour, with a reason")      \
 	X("company",     cmd_company,     "change a company setting (cash refunds)")          \
-	X("show",        cmd_show,        "show a posted document: lines, tax, means of payment, entries")
+	X("show",        cmd_show,        "show a posted document: lines, tax, means of payment, entries") \
+	X("remind",      cmd_remind,      "record a payment reminder in a client's history")
 
 static const struct command {
 	const char *name;

@@ -73,6 +73,8 @@ int ctl_dash_filter(ctl_dash *v, const char *text, cart_err *e);
 /* Sort by the column with this key ("client", "days", ...): CART_INVALID naming it when the tab
  * has no such column or cannot sort by it. */
 int ctl_dash_sort(ctl_dash *v, const char *key, int desc, cart_err *e);
+/* Days overdue and aging ranges apply to Due, Overdue and Clients (the oldest overdue item);
+ * elsewhere they are refused (CART_INVALID). */
 int ctl_dash_days(ctl_dash *v, int has_min, int min, int has_max, int max, cart_err *e);
 int ctl_dash_range(ctl_dash *v, int range, cart_err *e);
 /* Rows offset..offset+n-1 of the tab on show; *got says how many. */

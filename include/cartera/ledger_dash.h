@@ -14,8 +14,11 @@ enum dash_tab { DASH_CLIENTS, DASH_TRANSACTIONS, DASH_DUE, DASH_OVERDUE, DASH_CR
 
 /* Sort columns. Item tabs (due, overdue, credits): client, number, date, due, days, amount, open.
  * Clients: client, balance, overdue, credits, days (oldest overdue), status (last reminder).
- * Transactions and quotes: client, number, date, type, amount (the document's total). The
- * other columns of a tab are refused (CART_INVALID). Ties go by the row's ids. */
+ * Transactions and quotes: client, number, date, due (quotes), type, amount (the total). The
+ * other columns of a tab are refused (CART_INVALID). Ties go by the rows' posting order (item
+ * tabs: entry and instalment ids; documents: ids; clients: name, or client id in the orders by
+ * amount), in the same direction. In the item tabs the number order is by series, then by
+ * sequence (FAC-999999 before FAC-1000000), not by the text. */
 enum dash_col { DCOL_CLIENT, DCOL_NUMBER, DCOL_DATE, DCOL_DUE, DCOL_DAYS, DCOL_AMOUNT, DCOL_OPEN,
                 DCOL_TYPE, DCOL_BALANCE, DCOL_OVERDUE, DCOL_CREDITS, DCOL_STATUS, DCOL_N };
 /* Whether tab can be sorted by col. */
@@ -25,7 +28,9 @@ typedef struct dash_query {
 	int tab;
 	int64_t client_id;      /* 0 = all clients */
 	char asof[DATE_LEN];
-	char filter[128];       /* client name or tax id (contains), or document number; "" all */
+	char filter[128];       /* "" all; else a client whose name or tax id contains it, or a
+	                           document whose number starts with it (any case), or whose
+	                           sequence it is when it is all digits ("12": FAC-000012) */
 	int sort, desc;         /* dash_col */
 	/* Days overdue (asof - due date; negative before the due date), inclusive bounds, for the
 	 * due and overdue tabs and for the clients tab's oldest overdue item. has_min / has_max
@@ -53,6 +58,7 @@ typedef struct dash_row {
 	                           open now (charges minus credits) */
 	int days;               /* items: days overdue (negative: days until due) */
 	int voided;             /* documents: reversed by a void */
+	char open_due[DATE_LEN];/* documents: the earliest due date of what is still open */
 	int is_void;            /* documents: it is a void */
 	/* clients */
 	int64_t balance, overdue, due, credits;

@@ -23,6 +23,7 @@
 
 #include <sqlite3.h>
 
+#include "cartera/ctl_dash.h"
 #include "cartera/date.h"
 #include "cartera/demo.h"
 #include "cartera/err.h"
@@ -43,6 +44,7 @@ typedef struct opts {
 	int reuse;
 	const char *today;
 	int repeat;
+	int dash_only;        /* --dashboard: only the dashboard's measurements */
 } opts;
 
 /* One timing: wall and CPU milliseconds. */
@@ -224,6 +226,7 @@ static void usage(FILE *f)
 	        "  --today DATE     the date the ledger is generated up to and queried as of\n"
 	        "                   (default 2026-06-30)\n"
 	        "  --repeat N       runs of each measurement; medians are printed (default 5)\n"
+	        "  --dashboard      measure only the dashboard (with --reuse: while tuning)\n"
 	        "  --help           this text\n"
 	        "The file is overwritten (unless --reuse) and receives %d receipts at the end.\n",
 	        N_POSTINGS);
@@ -256,13 +259,14 @@ static int parse_args(int argc, char **argv, opts *o)
 		{ "reuse", no_argument, NULL, 'u' },
 		{ "today", required_argument, NULL, 't' },
 		{ "repeat", required_argument, NULL, 'n' },
+		{ "dashboard", no_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int64_t v;
 	int c;
 
-	*o = (opts){ "/tmp/cartera-bench.db", 50000, 1000000, 750000, 0, "2026-06-30", 5 };
+	*o = (opts){ "/tmp/cartera-bench.db", 50000, 1000000, 750000, 0, "2026-06-30", 5, 0 };
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd': o->db = optarg; break;
@@ -270,6 +274,7 @@ static int parse_args(int argc, char **argv, opts *o)
 		case 'i': if (parse_count("--invoices", optarg, 1, &o->invoices)) return -1; break;
 		case 'r': if (parse_count("--receipts", optarg, 0, &o->receipts)) return -1; break;
 		case 'u': o->reuse = 1; break;
+		case 'B': o->dash_only = 1; break;
 		case 't': o->today = optarg; break;
 		case 'n':
 			if (parse_count("--repeat", optarg, 1, &v))
@@ -872,6 +877,174 @@ static void print_summary(const result *r)
 	       "(informative)");
 }
 
+/* ---- the dashboard (SPEC B1-B3) ----
+ * CPU time (CLOCK_PROCESS_CPUTIME_ID, which counts the system time of reading the file too) of
+ * what a clerk waits for: opening (totals and the first page of Overdue), each tab (count and
+ * first page), sorting a tab by another column (first page), and refreshing after a payment
+ * (totals, count, first page, and where the cursor's row went). Target: under 100 ms each. */
+
+#define DASH_PAGE 20
+#define DASH_TARGET_MS 100.0
+
+typedef struct dash_step {
+	char what[64];
+	double cpu[64], wall[64];
+	int n;
+} dash_step;
+
+static dash_step dash_steps[40];
+static int n_dash_steps;
+
+static dash_step *dash_step_of(const char *what)
+{
+	for (int i = 0; i < n_dash_steps; i++)
+		if (!strcmp(dash_steps[i].what, what))
+			return &dash_steps[i];
+	if (n_dash_steps == (int)(sizeof dash_steps / sizeof dash_steps[0]))
+		return NULL;
+	snprintf(dash_steps[n_dash_steps].what, sizeof dash_steps[0].what, "%s", what);
+	return &dash_steps[n_dash_steps++];
+}
+
+static void dash_note(const char *what, tm2 t)
+{
+	dash_step *d = dash_step_of(what);
+
+	if (d && d->n < 64) {
+		d->cpu[d->n] = t.cpu;
+		d->wall[d->n++] = t.wall;
+	}
+}
+
+static int dash_first_page(ctl_dash *v, ctld_row *rows, int *got, cart_err *e)
+{
+	return ctl_dash_page(v, 0, DASH_PAGE, rows, got, e);
+}
+
+static int measure_dashboard(ctx *c, const opts *o)
+{
+	static const struct { int tab; const char *col; int desc; } sorts[] = {
+		{ DASH_OVERDUE, "client", 0 }, { DASH_OVERDUE, "number", 0 }, { DASH_OVERDUE, "open", 1 },
+		{ DASH_OVERDUE, "date", 0 }, { DASH_DUE, "amount", 1 }, { DASH_CREDITS, "number", 1 },
+		{ DASH_CLIENTS, "overdue", 1 }, { DASH_TRANSACTIONS, "client", 0 },
+		{ DASH_TRANSACTIONS, "total", 1 }, { DASH_QUOTES, "number", 0 },
+	};
+	ctld_row rows[DASH_PAGE];
+	ctl cc;
+	ctl_dash v;
+	int got, worst_ok = 1;
+	char label[96];
+	double floor_cpu[3];
+
+	memset(&cc, 0, sizeof cc);
+	cc.l = c->l;
+	if (ledger_company_get(c->l, &cc.co, &c->e) != CART_OK) {
+		fprintf(stderr, "bench: dashboard: %s\n", c->e.msg);
+		return -1;
+	}
+	cc.have_company = 1;
+	/* the floor just before, for the machine's speed at the time (it has slow spells) */
+	for (int i = 0; i < 3; i++) {
+		tm2 t0 = now();
+
+		if (run_floor(c) != 0)
+			goto fail;
+		floor_cpu[i] = since(t0).cpu;
+	}
+	printf("\ndashboard (CPU ms per step, median of %d; first page %d rows; target < %.0f ms"
+	       " CPU; the floor, sum(amount) FROM entries, took %.1f ms CPU just before)\n",
+	       o->repeat, DASH_PAGE, DASH_TARGET_MS, median(floor_cpu, 3));
+	for (int run = 0; run < o->repeat; run++) {
+		tm2 t0;
+		alloc_in a;
+		receipt_in in;
+		posted p;
+		ctld_row cursor;
+		int64_t pos;
+
+		t0 = now();
+		if (ctl_dash_open(&v, &cc, 0, o->today, &c->e) != CART_OK ||
+		    dash_first_page(&v, rows, &got, &c->e) != CART_OK)
+			goto fail;
+		dash_note("open: totals + Overdue count + page", since(t0));
+		for (int t = 0; t < DASH_NTABS; t++) {
+			t0 = now();
+			if (ctl_dash_tab(&v, t, &c->e) != CART_OK ||
+			    dash_first_page(&v, rows, &got, &c->e) != CART_OK)
+				goto fail;
+			snprintf(label, sizeof label, "tab %s: count + page", ctl_dash_tab_key(t));
+			dash_note(label, since(t0));
+		}
+		for (size_t k = 0; k < sizeof sorts / sizeof sorts[0]; k++) {
+			if (ctl_dash_tab(&v, sorts[k].tab, &c->e) != CART_OK)
+				goto fail;
+			t0 = now();
+			if (ctl_dash_sort(&v, sorts[k].col, sorts[k].desc, &c->e) != CART_OK ||
+			    dash_first_page(&v, rows, &got, &c->e) != CART_OK)
+				goto fail;
+			snprintf(label, sizeof label, "sort %s by %s%s", ctl_dash_tab_key(sorts[k].tab),
+			         sorts[k].col, sorts[k].desc ? " desc" : "");
+			dash_note(label, since(t0));
+		}
+		/* a payment of the third row of Overdue (most overdue first), in full; the cursor
+		 * was on the fourth row */
+		if (ctl_dash_tab(&v, DASH_OVERDUE, &c->e) != CART_OK ||
+		    ctl_dash_sort(&v, "days", 1, &c->e) != CART_OK ||
+		    dash_first_page(&v, rows, &got, &c->e) != CART_OK || got < 4) {
+			snprintf(c->e.msg, sizeof c->e.msg, "the Overdue tab has fewer than 4 rows");
+			goto fail;
+		}
+		cursor = rows[3];
+		memset(&in, 0, sizeof in);
+		memset(&a, 0, sizeof a);
+		a.charge_entry_id = rows[2].entry_id;
+		a.instalment_id = rows[2].instalment_id;
+		in.client_id = rows[2].client_id;
+		snprintf(in.date, sizeof in.date, "%s", o->today);
+		snprintf(in.currency, sizeof in.currency, "%s", rows[2].currency);
+		/* the row's open amount, as the clerk reads it */
+		if (ctl_amount(&cc, rows[2].cell[6], "open", &in.amount, &c->e) != CART_OK)
+			goto fail;
+		a.amount = in.amount;
+		snprintf(in.method, sizeof in.method, "transfer");
+		snprintf(in.reference, sizeof in.reference, "%s", BENCH_REF);
+		in.allocs = &a;
+		in.n_allocs = 1;
+		t0 = now();
+		if (ledger_receipt_post(c->l, &in, &p, &c->e) != CART_OK)
+			goto fail;
+		dash_note("(posting the payment itself)", since(t0));
+		t0 = now();
+		if (ctl_dash_refresh(&v, &c->e) != CART_OK ||
+		    ctl_dash_row_of(&v, &cursor, &pos, &c->e) != CART_OK ||
+		    ctl_dash_page(&v, pos < 0 ? 0 : pos / DASH_PAGE * DASH_PAGE, DASH_PAGE, rows, &got,
+		                  &c->e) != CART_OK)
+			goto fail;
+		dash_note("refresh after a payment (+ cursor row)", since(t0));
+		if (pos != 2) {
+			fprintf(stderr, "bench: after paying row 3 the cursor's row is at %lld, not 2\n",
+			        (long long)pos);
+			return -1;
+		}
+	}
+	for (int i = 0; i < n_dash_steps; i++) {
+		dash_step *d = &dash_steps[i];
+		double cpu = median(d->cpu, d->n), wall = median(d->wall, d->n);
+		int timed = d->what[0] != '(';
+
+		printf("  %-42s %8.1f ms CPU %8.1f ms wall  %s\n", d->what, cpu, wall,
+		       !timed ? "" : cpu < DASH_TARGET_MS ? "ok" : "MISSED");
+		if (timed && cpu >= DASH_TARGET_MS)
+			worst_ok = 0;
+	}
+	printf("  dashboard: %s\n", worst_ok ? "every step under 100 ms of CPU" :
+	       "a step MISSED 100 ms of CPU");
+	return 0;
+fail:
+	fprintf(stderr, "bench: dashboard: %s\n", c->e.msg);
+	return -1;
+}
+
 /* ---- main ---- */
 
 int main(int argc, char **argv)
@@ -936,7 +1109,13 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	ledger_set_clerk(c.l, "bench");
-	if (measure_all(&c, &o, &r) != 0)
+	if (o.dash_only) {
+		if (measure_dashboard(&c, &o) != 0)
+			goto out;
+		status = 0;
+		goto out;
+	}
+	if (measure_all(&c, &o, &r) != 0 || measure_dashboard(&c, &o) != 0)
 		goto out;
 
 	print_summary(&r);

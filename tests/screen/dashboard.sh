@@ -95,7 +95,7 @@ assert_match "$(text 1 | row "$(cat)" 23)" '.+' "more than is open: a message on
 assert_dump_same "$DB" pay "an over-payment of one document posts nothing"
 
 # ---- a reminder ----
-screen 'r<dump>llamar el lunes<Enter><dump>'
+screen 'r<dump>llamar<Space>el<Space>lunes<Enter><dump>'
 assert_contains "$(text 1)" "Send a reminder" "r opens the reminder dialog"
 assert_match "$(text 2 | row "$(cat)" 23)" '^Reminder recorded for Grupo Uno SA\.' "recorded"
 cart client history 1

@@ -170,7 +170,13 @@ void listview_layout(const listview *lv, int width, int widths[LV_MAX_COLS])
 			widths[flex] = lv->cols[flex].width;
 		fixed += widths[flex];
 	}
-	/* too narrow: cut the widest columns first, keeping each at least 3 wide */
+	/* too narrow: leave out optional columns, the last first */
+	for (int i = lv->ncols - 1; i >= 0 && fixed > width; i--)
+		if ((lv->optional >> i & 1u) && i != flex) {
+			fixed -= widths[i] + 1;
+			widths[i] = 0;
+		}
+	/* still too narrow: cut the widest columns first, keeping each at least 3 wide */
 	while (fixed > width) {
 		int w = 0;
 

@@ -23,6 +23,7 @@ typedef struct listview {
 	const lv_col *cols;
 	int ncols;
 	int sort_col, sort_desc;
+	unsigned optional;       /* bit i: column i is left out when the screen is too narrow */
 	char filter[LV_FILTER_MAX];
 } listview;
 
@@ -41,7 +42,8 @@ void listview_set_rows(listview *lv, long rows);
 int listview_handle_key(listview *lv, int key);
 /* Keep the selection on screen after a move or a new height. */
 void listview_scroll(listview *lv);
-/* Column widths for a total width (flex column takes the rest, others shrink if it must). */
+/* Column widths for a total width: the flex column takes the rest; when the columns do not fit,
+ * optional columns are left out (width 0, right to left), then the widest are cut. */
 void listview_layout(const listview *lv, int width, int widths[LV_MAX_COLS]);
 /* "1–20 of 50.000": the rows shown, thousands grouped with sep ('\0' for none). */
 void listview_count_text(const listview *lv, char sep, char *buf, int size);

@@ -21,6 +21,8 @@ int listview_draw(listview *lv, const lv_source *src, int y, int x, int h, int w
 	for (int c = 0; c < lv->ncols; c++) {
 		char t[64];
 
+		if (!widths[c])
+			continue;      /* an optional column left out */
 		snprintf(t, sizeof t, "%s%s", _(lv->cols[c].title),
 		         c == lv->sort_col ? (lv->sort_desc ? " ▼" : " ▲") : "");
 		ui_put(y, cx, widths[c], t, lv->cols[c].right);
@@ -41,6 +43,9 @@ int listview_draw(listview *lv, const lv_source *src, int y, int x, int h, int w
 			ui_set_role(UR_SELECTED);
 		for (int c = 0; c < lv->ncols; c++) {
 			const char *cell = i < got ? src->cell(src->ud, i, c) : "";
+
+			if (!widths[c])
+				continue;
 
 			ui_put(ry, cx, widths[c], cell, lv->cols[c].right);
 			/* the gap too, so the selected row is one unbroken bar */

@@ -72,22 +72,30 @@ static const char *cell(void *ud, int i, int col)
 	return ((dash_scr *)ud)->page[i].cell[col];
 }
 
+static int is_item_tab(int tab);
+
 /* The list view of the tab on show, with the tab's own sort and filter. */
 static void setup_tab(dash_scr *s)
 {
 	const ctld_tabset *set = &s->v.set[s->v.tab];
+	unsigned optional = 0;
 	int n, sort_col = -1;
 
 	s->dcols = ctl_dash_columns(s->v.tab, &n);
 	for (int i = 0; i < n && i < CTLD_MAXCOLS; i++) {
 		const ctld_col *d = &s->dcols[i];
 
-		s->cols[i] = (lv_col){ _(d->title), d->width, d->right, !strcmp(d->key, "client"),
+		s->cols[i] = (lv_col){ d->title, d->width, d->right, !strcmp(d->key, "client"),
 		                       d->sort >= 0 };
+		/* at 80 columns an item's own date gives way to the client's name (the due date
+		 * and the days stay) */
+		if (!strcmp(d->key, "date") && is_item_tab(s->v.tab))
+			optional |= 1u << i;
 		if (sort_col < 0 && d->sort == set->sort)
 			sort_col = i;
 	}
 	listview_init(&s->lv, s->cols, n, sort_col);
+	s->lv.optional = optional;
 	s->lv.sort_desc = set->desc;
 	snprintf(s->lv.filter, sizeof s->lv.filter, "%s", set->filter);
 	listview_set_rows(&s->lv, s->v.count);

@@ -92,5 +92,6 @@ typedef struct cli_dash_args {
 int cli_dashboard_tab(cli *g, const cli_dash_args *a);
 int cli_client_history(cli *g, int argc, char **argv);
 int cmd_remind(cli *g, int argc, char **argv);
+int cmd_report(cli *g, int argc, char **argv);
 
 #endif

@@ -113,6 +113,39 @@ int ledger_balance(ledger *l, int64_t client_id, const char *asof, balance *rows
 	return CART_OK;
 }
 
+/* All clients in one currency: one pass over the covering index (client_id, currency, date,
+ * side, amount) skipping to the currency in each client, with no GROUP BY to sort 2.5 M rows
+ * (ledger_balance of all clients sorts them: ~10x slower at the benchmark's size). */
+int ledger_balance_currency(ledger *l, const char *currency, const char *asof, balance *out,
+                            cart_err *e)
+{
+	static const char sql[] =
+		"SELECT coalesce(sum(CASE side WHEN 'D' THEN amount ELSE 0 END), 0),"
+		"  coalesce(sum(CASE side WHEN 'C' THEN amount ELSE 0 END), 0) FROM entries"
+		" WHERE currency = ?2 AND date <= ?1";
+	sqlite3_stmt *s;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (lg_date(asof, "the as-of date", e) != CART_OK)
+		return e->code;
+	rc = lg_prepare(l, sql, &s);
+	if (rc != SQLITE_OK)
+		return lg_dberr(l, rc, "preparing the balance", e);
+	lg_bind_text(s, 1, asof);
+	lg_bind_text(s, 2, currency);
+	lg_copy(out->currency, sizeof out->currency, (const unsigned char *)currency);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		out->charges = sqlite3_column_int64(s, 0);
+		out->credits = sqlite3_column_int64(s, 1);
+		out->balance = out->charges - out->credits;
+	}
+	lg_finalize(l, s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return lg_dberr(l, rc, "computing the balance", e);
+	return CART_OK;
+}
+
 /* ---- one client's open items ---- */
 
 /* Now: the kept open amounts, read from the partial indexes. */

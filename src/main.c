@@ -40,7 +40,8 @@
 	X("write-off",   cmd_write_off,   "write off a credit in favour, with a reason")      \
 	X("company",     cmd_company,     "change a company setting (cash refunds)")          \
 	X("show",        cmd_show,        "show a posted document: lines, tax, means of payment, entries") \
-	X("remind",      cmd_remind,      "record a payment reminder in a client's history")
+	X("remind",      cmd_remind,      "record a payment reminder in a client's history") \
+	X("report",      cmd_report,      "statements, aging, follow-up and documents as PDF, XLSX, text")
 
 static const struct command {
 	const char *name;

@@ -333,6 +333,10 @@ typedef struct balance {
 /* The ledger balance (charges minus credits over every entry) of all clients (0) or one, one row
  * per currency. Computed from the entries alone, it is what net must always equal. */
 int ledger_balance(ledger *l, int64_t client_id, const char *asof, balance *rows, int *n, cart_err *e);
+/* The ledger balance of all clients in one currency (all zeros when it has no entries); much
+ * faster than ledger_balance(l, 0, ...) on a large ledger (reports check their totals with it). */
+int ledger_balance_currency(ledger *l, const char *currency, const char *asof, balance *out,
+                            cart_err *e);
 
 typedef struct open_item {
 	int64_t entry_id;

@@ -1,0 +1,47 @@
+/* Renderers of the report model (include/cartera/report.h): PDF (libharu), XLSX (libxlsxwriter,
+ * constant-memory mode), plain text 80 or 132 columns wide, and CSV. A renderer is opened on a
+ * file, takes one report (or several: a PDF of many statements, each numbered on its own) through
+ * its sink, and is closed, which writes the file and reports any failure. */
+#ifndef CARTERA_RENDER_H
+#define CARTERA_RENDER_H
+
+#include <stdio.h>
+
+#include "cartera/report.h"
+
+enum rnd_format { RND_PDF = 0, RND_XLSX, RND_TXT80, RND_TXT132, RND_CSV, RND_NFORMATS };
+
+/* "pdf", "xlsx", "txt" (80 columns), "txt132", "csv"; -1 when unknown. */
+int rnd_format_parse(const char *name);
+/* The format a file name's extension asks for (.pdf .xlsx .txt .csv), -1 when none. */
+int rnd_format_of_path(const char *path);
+/* The usual extension of a format: ".pdf", ... */
+const char *rnd_format_ext(int format);
+
+typedef struct rnd rnd;
+
+/* Open a renderer writing path, or fp when path is NULL (text and CSV only). */
+int rnd_open(int format, const char *path, FILE *fp, rnd **out, cart_err *e);
+/* Plain text only: pages of this many lines for continuous forms (66 for 11 inches at 6 lines
+ * an inch), each after the first starting with a form feed, a header line and the table's header
+ * again; 0 (the default) for none. */
+#define RND_MIN_PAGE_LINES 12
+void rnd_page_lines(rnd *x, int lines);
+/* The sink and its user data for report_stream() or report_render(). */
+const rpt_sink *rnd_sink(const rnd *x);
+void *rnd_ud(rnd *x);
+/* Write and close the file; CART_IO with a message naming it when that fails (the partial file
+ * is removed). *replaced (may be NULL) counts the characters the output could not show and
+ * printed as '?' (the PDF's WinAnsi fonts lack them). Frees x. */
+int rnd_close(rnd *x, long *replaced, cart_err *e);
+/* Give up: close and remove the partial file. Frees x. */
+void rnd_abort(rnd *x);
+
+/* Render a kept report into a file in one call. */
+int rnd_report_file(const report *r, int format, const char *path, long *replaced, cart_err *e);
+
+/* UTF-8 to Windows-1252 (WinAnsi), for the PDF's standard fonts: characters it lacks, and bad
+ * UTF-8, become '?', counted in *replaced. Writes at most size bytes with the NUL. */
+size_t rnd_utf8_to_cp1252(const char *s, char *out, size_t size, long *replaced);
+
+#endif

@@ -1,0 +1,155 @@
+/* Reports as data (SPEC R4): a controller builds a report once — title, company header, client
+ * block, tables of typed cells (amounts in minor units with their currency, dates as dates),
+ * subtotals and totals, notes — and any renderer (PDF, XLSX, plain text, CSV, the screen) draws
+ * it. A report is either kept in memory (a screen pages through its rows, a renderer replays it)
+ * or streamed: rows go straight to a renderer as they are built and are not kept, so a report of
+ * 50,000 clients needs no more memory than one of ten. */
+#ifndef CARTERA_REPORT_H
+#define CARTERA_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cartera/date.h"
+#include "cartera/err.h"
+#include "cartera/ledger.h"
+#include "cartera/money.h"
+
+#define RPT_MAX_COLS 16
+#define RPT_MAX_LINES 8
+
+enum rpt_kind { RPT_EMPTY = 0, RPT_TEXT, RPT_AMOUNT, RPT_DATE, RPT_INT };
+enum rpt_align { RPT_LEFT = 0, RPT_RIGHT, RPT_CENTER };
+
+/* DATA rows are the table's body. SECTION is a heading inside a table (a client's name). A
+ * GROUP_TOTAL adds the data rows since the last SECTION or GROUP_TOTAL; a TOTAL adds every data
+ * row of the table, or only those of its currency when the row names one (a subtotal per
+ * currency). Renderers show totals in bold; the spreadsheet writes them as formulas. */
+enum rpt_style { RPT_ROW_DATA = 0, RPT_ROW_SECTION, RPT_ROW_GROUP_TOTAL, RPT_ROW_TOTAL };
+
+/* A cell of a total row that is the sum of its column (a formula in a spreadsheet). */
+#define RPT_F_SUM 1
+
+typedef struct rpt_col {
+	char name[64];
+	int kind;             /* what its cells hold */
+	int align;
+	int width;            /* wanted width in characters */
+	int min;              /* narrowest it may be cut to (text); amounts are never cut */
+} rpt_col;
+
+typedef struct rpt_cell {
+	int kind;
+	int flags;
+	int64_t v;            /* amount in minor units, integer, or date (date_t) */
+	char cur[4];          /* an amount's currency */
+	const char *s;        /* text */
+} rpt_cell;
+
+typedef struct rpt_row {
+	int style;
+	char cur[4];          /* TOTAL: the currency it adds up, "" = all */
+	int ncells;
+	rpt_cell *cells;
+} rpt_row;
+
+typedef struct rpt_table {
+	char title[128];
+	rpt_col cols[RPT_MAX_COLS];
+	int ncols;
+	int cur_col;          /* the column naming each row's currency (-1 none) */
+	long nrows;           /* rows kept (0 when streamed) */
+	long cap;
+	rpt_row *rows;
+} rpt_table;
+
+typedef struct report report;
+
+/* A renderer: called in this order, begin, then per table: table, row..., table_end; then end. */
+typedef struct rpt_sink {
+	int (*begin)(void *ud, const report *r, cart_err *e);
+	int (*table)(void *ud, const report *r, const rpt_table *t, cart_err *e);
+	int (*row)(void *ud, const report *r, const rpt_table *t, const rpt_row *row, cart_err *e);
+	int (*table_end)(void *ud, const report *r, const rpt_table *t, cart_err *e);
+	int (*end)(void *ud, const report *r, cart_err *e);
+} rpt_sink;
+
+typedef struct rpt_block rpt_block;
+
+struct report {
+	char title[160];
+	char company[160];
+	char tax_id[48];
+	char lines[RPT_MAX_LINES][200];        /* under the title: as of, filters */
+	int nlines;
+	char client[RPT_MAX_LINES][200];       /* the client block: name, tax id, address */
+	int nclient;
+	char notes[RPT_MAX_LINES * 2][240];    /* after the tables */
+	int nnotes;
+	money_fmt fmt;                         /* the company's amounts */
+	rpt_table *tables;
+	int ntables;
+	/* building */
+	rpt_row cur;
+	rpt_cell cur_cells[RPT_MAX_COLS];
+	char cur_text[RPT_MAX_COLS][256];
+	int in_row;
+	/* streaming */
+	const rpt_sink *sink;
+	void *sink_ud;
+	int began, table_open, table_sent;
+	cart_err err;                          /* the first failure of a sink */
+	rpt_block *arena;
+};
+
+/* A report with the company's name, tax id and amount format (co may be NULL). */
+void report_init(report *r, const company *co);
+void report_free(report *r);
+/* Stream every row to sink instead of keeping it; set before the first table. */
+void report_stream(report *r, const rpt_sink *sink, void *ud);
+
+void report_title(report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void report_line(report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void report_client_line(report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void report_note(report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Start a table (closing the one before); then its columns, then its rows. */
+rpt_table *report_table(report *r, const char *title);
+void report_col(report *r, const char *name, int kind, int align, int width, int min);
+/* The column whose text is each row's currency (for subtotals by currency). */
+void report_currency_col(report *r, int col);
+
+/* A row: begin, one call per cell in column order, end. Text is copied. */
+void report_row(report *r, int style, const char *cur);
+void rpt_text(report *r, const char *s);
+void rpt_amount(report *r, int64_t v, const char *cur, int flags);
+void rpt_date(report *r, const char *iso);   /* "" or NULL: an empty cell */
+void rpt_int(report *r, int64_t v, int flags);
+void rpt_empty(report *r);
+void report_row_end(report *r);
+
+/* Close the last table and, when streaming, end the report. Returns the first failure of the
+ * sink (the report is incomplete then) or CART_OK. */
+int report_finish(report *r, cart_err *e);
+
+/* Replay a kept report to a renderer. */
+int report_render(const report *r, const rpt_sink *sink, void *ud, cart_err *e);
+
+/* Paging through a kept report (a screen): its lines in order are, per table, a title line
+ * (when the table has one), a header line and its rows. */
+enum rpt_line_kind { RPT_LINE_TITLE = 0, RPT_LINE_HEADER, RPT_LINE_ROW };
+typedef struct rpt_line {
+	int kind;
+	const rpt_table *table;
+	const rpt_row *row;   /* RPT_LINE_ROW */
+} rpt_line;
+long report_lines(const report *r);
+/* Line i (0 <= i < report_lines); 0 when out of range. Constant time per table. */
+int report_line_at(const report *r, long i, rpt_line *out);
+
+/* A cell as text for people: amounts in the company's format, dates ISO, integers plain. */
+void rpt_cell_text(const report *r, const rpt_cell *c, char *buf, size_t size);
+/* The same for programs (CSV): amounts without grouping, '.' decimal. */
+void rpt_cell_plain(const report *r, const rpt_cell *c, char *buf, size_t size);
+
+#endif

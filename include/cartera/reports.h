@@ -1,0 +1,60 @@
+/* The report controllers: statement of one client (SPEC R1), aging of all clients (R2),
+ * follow-up (R3) and document PDFs (D6), each built as a report model (cartera/report.h) from
+ * the ledger's queries, as of any date (L6). No SQL, no drawing: a renderer or a screen takes
+ * the report. When the report streams (report_stream), rows go to the renderer as they come. */
+#ifndef CARTERA_REPORTS_H
+#define CARTERA_REPORTS_H
+
+#include "cartera/ctl.h"
+#include "cartera/report.h"
+
+/* A statement line's or open document's status. Overdue: something open past its due date;
+ * partly paid: something paid and the rest open, not yet due; open: nothing paid, not yet due. */
+enum { STMT_PAID = 1, STMT_PARTLY = 2, STMT_OPEN = 4, STMT_OVERDUE = 8 };
+
+typedef struct stmt_filter {
+	char asof[DATE_LEN];          /* "" = today */
+	int doc_type;                 /* enum doc_type, -1 = every type */
+	char number[32];              /* the document number contains this, "" = any */
+	char from[DATE_LEN], to[DATE_LEN];         /* the entry's date, "" = no bound */
+	char due_from[DATE_LEN], due_to[DATE_LEN]; /* the due date, "" = no bound */
+	int min_days, max_days;       /* days overdue, -1 = no bound */
+	int status;                   /* STMT_* bits, 0 = any */
+	int range;                    /* aging range: -1 any, 0 not due, 1..n+1 the company's */
+} stmt_filter;
+
+void stmt_filter_init(stmt_filter *f);
+/* Parse "paid,partly,open,overdue" into STMT_* bits. */
+int stmt_status_parse(const char *text, int *bits, cart_err *e);
+/* Parse an aging-range key: "notdue", "1-30", "31-60", ..., "over90" (the company's ranges),
+ * or a number 0..n+1. */
+int stmt_range_parse(const company *co, const char *text, int *range, cart_err *e);
+/* The heading of aging range k (0 = "Not due", n+1 = "Over 90"). */
+void rpt_range_name(const company *co, int k, char *buf, size_t size);
+
+/* The width a column needs for amounts up to largest (in absolute value, with a sign), and at
+ * least min: renderers never cut an amount, so columns are sized from the totals beforehand. */
+int rpt_amount_width(const company *co, int64_t largest, int min);
+
+/* What an entry code is, for people ("CF" -> "Invoice"). */
+const char *rpt_code_text(const char *code);
+
+/* Statement of one client: every entry with its running balance (one table per currency), the
+ * open documents with days overdue and instalments, and the client's aging. */
+int rpt_statement(ctl *c, int64_t client_id, const stmt_filter *f, report *r, cart_err *e);
+/* Aging of all clients as of asof: a row per client and currency, a column per range, a total
+ * per currency, and a check table proving the ranges add up to the open balance and the ledger. */
+int rpt_aging(ctl *c, const char *asof, report *r, cart_err *e);
+/* Follow-up: per client (client_id 0 = every client with something open; overdue_only = only
+ * those with something overdue), the overdue documents apart from those that fall due later. */
+int rpt_followup(ctl *c, const char *asof, int64_t client_id, int overdue_only, report *r,
+                 cart_err *e);
+/* One document: invoice, credit note, receipt, quote, ... with its entries. */
+int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e);
+
+/* The clients many statements are for, in name order: every client with a balance as of asof,
+ * or only those with something overdue. *ids is malloc'd. */
+int rpt_pick_clients(ctl *c, const char *asof, int overdue_only, int64_t **ids, int *n,
+                     cart_err *e);
+
+#endif

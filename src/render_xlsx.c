@@ -1,0 +1,371 @@
+/* XLSX through libxlsxwriter in constant-memory mode: each table a worksheet written row by row
+ * (memory does not grow with the rows), the company header above the table, a frozen header row
+ * and an autofilter over the data, amounts as numbers in the company's format, dates as dates,
+ * and totals as SUM (or SUMIF by currency) formulas with their values stored, so viewers that do
+ * not recalculate still show them.
+ *
+ * A spreadsheet number is a double: this is the one place where an amount becomes one, at the
+ * edge of the program, as minor units / 10^decimals (exact for every amount below 2^53 minor
+ * units, far above MONEY_MAX); nothing is computed with it. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <xlsxwriter.h>
+
+#include "cartera/i18n.h"
+#include "render_int.h"
+
+/* A sheet holds at most this many rows; a longer table continues on another sheet. */
+#define XLSX_MAX_ROWS 1048576
+
+typedef struct xlsx {
+	lxw_workbook *wb;
+	lxw_worksheet *ws;
+	char path[1024];
+	lxw_format *bold, *title, *hdr, *date, *integer, *integer_bold, *money, *money_bold;
+	int decimals;
+	lxw_row_t row;           /* next row to write */
+	lxw_row_t hdr_row;       /* the table's header */
+	lxw_row_t first_data, last_data, group_first;
+	int have_data, have_group;
+	int split;               /* the table went on in another sheet: totals as plain numbers */
+	int ncols;
+	int sheets;
+	char names[64][32];
+} xlsx;
+
+static int xlsx_open(const char *path, FILE *fp, int width, void **impl, cart_err *e)
+{
+	lxw_workbook_options opt = { 0 };
+	xlsx *x;
+	FILE *probe;
+
+	(void)fp;
+	(void)width;
+	/* libxlsxwriter finds a bad path only when the workbook is closed, after all the work, and
+	 * says so on stderr: try the file first */
+	if (!(probe = fopen(path, "wb"))) {
+		int err = errno;
+
+		return cart_fail(e, CART_IO, _("cannot write %s: %s"), path, strerror(err));
+	}
+	fclose(probe);
+	if (!(x = calloc(1, sizeof *x)))
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
+	opt.constant_memory = LXW_TRUE;
+	snprintf(x->path, sizeof x->path, "%s", path);
+	x->wb = workbook_new_opt(path, &opt);
+	if (!x->wb) {
+		free(x);
+		return cart_fail(e, CART_IO, _("cannot create the spreadsheet %s"), path);
+	}
+	*impl = x;
+	return CART_OK;
+}
+
+static int xlsx_close(void *impl, int abort, long *replaced, cart_err *e)
+{
+	xlsx *x = impl;
+	lxw_error err;
+
+	*replaced = 0;
+	if (!x->ws && !abort)
+		x->ws = workbook_add_worksheet(x->wb, NULL); /* a workbook needs one sheet */
+	/* libxlsxwriter reports a bad path only here */
+	err = workbook_close(x->wb);
+	free(x);
+	if (err != LXW_NO_ERROR && !abort)
+		return cart_fail(e, CART_IO, _("cannot write the spreadsheet: %s"), lxw_strerror(err));
+	return CART_OK;
+}
+
+static void make_formats(xlsx *x, int decimals)
+{
+	char num[32];
+
+	x->bold = workbook_add_format(x->wb);
+	format_set_bold(x->bold);
+	x->title = workbook_add_format(x->wb);
+	format_set_bold(x->title);
+	format_set_font_size(x->title, 14);
+	x->hdr = workbook_add_format(x->wb);
+	format_set_bold(x->hdr);
+	format_set_bottom(x->hdr, LXW_BORDER_THIN);
+	x->date = workbook_add_format(x->wb);
+	format_set_num_format(x->date, "yyyy-mm-dd");
+	x->integer = workbook_add_format(x->wb);
+	format_set_num_format(x->integer, "0");
+	x->integer_bold = workbook_add_format(x->wb);
+	format_set_num_format(x->integer_bold, "0");
+	format_set_bold(x->integer_bold);
+	/* "#,##0.00": the viewer shows its own separators; the decimals are the company's */
+	snprintf(num, sizeof num, "#,##0%s%.*s", decimals ? "." : "", decimals, "0000");
+	x->money = workbook_add_format(x->wb);
+	format_set_num_format(x->money, num);
+	x->money_bold = workbook_add_format(x->wb);
+	format_set_num_format(x->money_bold, num);
+	format_set_bold(x->money_bold);
+	format_set_top(x->money_bold, LXW_BORDER_THIN);
+	x->decimals = decimals;
+}
+
+static double as_number(const xlsx *x, int64_t v)
+{
+	static const double scale[] = { 1, 10, 100, 1000, 10000 };
+
+	return (double)v / scale[x->decimals];
+}
+
+static int xlsx_begin(void *ud, const report *r, cart_err *e)
+{
+	xlsx *x = ud;
+
+	(void)e;
+	if (!x->bold)
+		make_formats(x, r->fmt.decimals >= 0 && r->fmt.decimals <= 4 ? r->fmt.decimals : 2);
+	return CART_OK;
+}
+
+/* A unique sheet name of at most 31 characters without []:*?/\ */
+static void sheet_name(xlsx *x, const char *title, char out[32])
+{
+	char base[32];
+	size_t n = 0;
+
+	for (const unsigned char *p = (const unsigned char *)title; *p && n < 28; p++) {
+		if (strchr("[]:*?/\\'", *p))
+			continue;
+		if (*p >= 0x80) { /* keep whole UTF-8 characters (a name counts characters) */
+			int len = (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : 4;
+
+			if (n + (size_t)len > 28)
+				break;
+			memcpy(base + n, p, (size_t)len);
+			n += (size_t)len;
+			p += len - 1;
+			continue;
+		}
+		base[n++] = (char)*p;
+	}
+	base[n] = '\0';
+	if (!n)
+		snprintf(base, sizeof base, "%s", "Sheet");
+	snprintf(out, 32, "%s", base);
+	for (int k = 2; k < 100; k++) {
+		int dup = 0;
+
+		for (int i = 0; i < x->sheets && i < 64; i++)
+			dup |= !strcmp(x->names[i], out);
+		if (!dup)
+			break;
+		snprintf(out, 32, "%.28s %d", base, k);
+	}
+	if (x->sheets < 64)
+		snprintf(x->names[x->sheets], 32, "%s", out);
+	x->sheets++;
+}
+
+static int new_sheet(xlsx *x, const report *r, const rpt_table *t, const char *title, cart_err *e)
+{
+	char name[32];
+
+	sheet_name(x, title, name);
+	x->ws = workbook_add_worksheet(x->wb, name);
+	if (!x->ws)
+		return cart_fail(e, CART_IO, _("cannot add the sheet \"%s\" to the spreadsheet"), name);
+	x->row = 0;
+	worksheet_write_string(x->ws, x->row++, 0, r->company, x->bold);
+	if (r->tax_id[0]) {
+		char buf[128];
+
+		snprintf(buf, sizeof buf, "%s %s", _("Tax id"), r->tax_id);
+		worksheet_write_string(x->ws, x->row++, 0, buf, NULL);
+	}
+	worksheet_write_string(x->ws, x->row++, 0, r->title, x->title);
+	for (int i = 0; i < r->nlines; i++)
+		worksheet_write_string(x->ws, x->row++, 0, r->lines[i], NULL);
+	for (int i = 0; i < r->nclient; i++)
+		worksheet_write_string(x->ws, x->row++, 0, r->client[i], i ? NULL : x->bold);
+	if (t->title[0])
+		worksheet_write_string(x->ws, x->row++, 0, t->title, x->bold);
+	x->row++;
+	x->hdr_row = x->row;
+	for (int i = 0; i < t->ncols; i++) {
+		double w = t->cols[i].width + 2;
+
+		worksheet_write_string(x->ws, x->row, (lxw_col_t)i, t->cols[i].name, x->hdr);
+		worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i, w > 60 ? 60 : w, NULL);
+	}
+	x->row++;
+	worksheet_freeze_panes(x->ws, x->row, 0);
+	x->first_data = x->group_first = x->row;
+	x->have_data = 0;
+	x->have_group = 0;
+	x->ncols = t->ncols;
+	return CART_OK;
+}
+
+static int xlsx_table(void *ud, const report *r, const rpt_table *t, cart_err *e)
+{
+	xlsx *x = ud;
+
+	x->split = 0;
+	return new_sheet(x, r, t, t->title[0] ? t->title : r->title, e);
+}
+
+/* "A1"-style column letters. */
+static void col_name(int col, char *buf)
+{
+	char tmp[8];
+	int n = 0;
+
+	col++;
+	while (col > 0) {
+		tmp[n++] = (char)('A' + (col - 1) % 26);
+		col = (col - 1) / 26;
+	}
+	for (int i = 0; i < n; i++)
+		buf[i] = tmp[n - 1 - i];
+	buf[n] = '\0';
+}
+
+static void write_total_cell(xlsx *x, const rpt_table *t, const rpt_row *row, int i,
+                             const rpt_cell *c, lxw_format *f)
+{
+	char formula[256], cn[8], cc[8];
+	lxw_row_t first = row->style == RPT_ROW_GROUP_TOTAL ? x->group_first : x->first_data;
+	int have = row->style == RPT_ROW_GROUP_TOTAL ? x->have_group : x->have_data;
+	double v = c->kind == RPT_AMOUNT ? as_number(x, c->v) : (double)c->v;
+
+	if (!have || x->split || !(c->flags & RPT_F_SUM)) {
+		worksheet_write_number(x->ws, x->row, (lxw_col_t)i, v, f);
+		return;
+	}
+	col_name(i, cn);
+	if (row->cur[0] && t->cur_col >= 0 && row->style == RPT_ROW_TOTAL) {
+		col_name(t->cur_col, cc);
+		snprintf(formula, sizeof formula, "=SUMIF(%s%u:%s%u,\"%s\",%s%u:%s%u)", cc,
+		         (unsigned)first + 1, cc, (unsigned)x->last_data + 1, row->cur, cn,
+		         (unsigned)first + 1, cn, (unsigned)x->last_data + 1);
+	} else {
+		snprintf(formula, sizeof formula, "=SUM(%s%u:%s%u)", cn, (unsigned)first + 1, cn,
+		         (unsigned)x->last_data + 1);
+	}
+	worksheet_write_formula_num(x->ws, x->row, (lxw_col_t)i, formula, f, v);
+}
+
+/* The autofilter covers the header and the data rows. In constant-memory mode a range can only be
+ * set while its last row is still the one being written, so it is set (again) whenever data rows
+ * end: before a total or heading row, and at the table's end. */
+static void set_filter(xlsx *x)
+{
+	if (x->have_data && x->row == x->last_data + 1)
+		worksheet_autofilter(x->ws, x->hdr_row, 0, x->last_data, (lxw_col_t)(x->ncols - 1));
+}
+
+static int xlsx_row(void *ud, const report *r, const rpt_table *t, const rpt_row *row, cart_err *e)
+{
+	xlsx *x = ud;
+	int total = row->style == RPT_ROW_TOTAL || row->style == RPT_ROW_GROUP_TOTAL;
+
+	if (x->row >= XLSX_MAX_ROWS - 1) {
+		/* the sheet is full: the table goes on in a new one, never a row dropped */
+		int rc;
+
+		set_filter(x);
+		rc = new_sheet(x, r, t, t->title[0] ? t->title : r->title, e);
+		if (rc != CART_OK)
+			return rc;
+		x->split = 1;
+	}
+	if (row->style != RPT_ROW_DATA)
+		set_filter(x);
+	if (row->style == RPT_ROW_SECTION) {
+		worksheet_write_string(x->ws, x->row++, 0, row->ncells ? row->cells[0].s : "", x->bold);
+		x->group_first = x->row;
+		x->have_group = 0;
+		return CART_OK;
+	}
+	for (int i = 0; i < row->ncells && i < t->ncols; i++) {
+		const rpt_cell *c = &row->cells[i];
+		lxw_col_t col = (lxw_col_t)i;
+
+		switch (c->kind) {
+		case RPT_TEXT:
+			worksheet_write_string(x->ws, x->row, col, c->s, total ? x->bold : NULL);
+			break;
+		case RPT_AMOUNT:
+			if (total)
+				write_total_cell(x, t, row, i, c, x->money_bold);
+			else
+				worksheet_write_number(x->ws, x->row, col, as_number(x, c->v), x->money);
+			break;
+		case RPT_INT:
+			if (total)
+				write_total_cell(x, t, row, i, c, x->integer_bold);
+			else
+				worksheet_write_number(x->ws, x->row, col, (double)c->v, x->integer);
+			break;
+		case RPT_DATE: {
+			int y, m, d;
+			lxw_datetime dt = { 0 };
+
+			date_to_ymd((date_t)c->v, &y, &m, &d);
+			dt.year = y;
+			dt.month = m;
+			dt.day = d;
+			worksheet_write_datetime(x->ws, x->row, col, &dt, x->date);
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	if (row->style == RPT_ROW_DATA) {
+		x->last_data = x->row;
+		x->have_data = 1;
+		x->have_group = 1;
+	} else if (row->style == RPT_ROW_GROUP_TOTAL) {
+		x->group_first = x->row + 1;
+		x->have_group = 0;
+	}
+	x->row++;
+	return CART_OK;
+}
+
+static int xlsx_table_end(void *ud, const report *r, const rpt_table *t, cart_err *e)
+{
+	xlsx *x = ud;
+
+	(void)r;
+	(void)t;
+	(void)e;
+	set_filter(x);
+	return CART_OK;
+}
+
+static int xlsx_end(void *ud, const report *r, cart_err *e)
+{
+	xlsx *x = ud;
+
+	(void)e;
+	if (!x->ws) {
+		rpt_table none;
+
+		memset(&none, 0, sizeof none);
+		if (new_sheet(x, r, &none, r->title, e) != CART_OK)
+			return e->code;
+	}
+	if (r->nnotes)
+		x->row++;
+	for (int i = 0; i < r->nnotes; i++)
+		worksheet_write_string(x->ws, x->row++, 0, r->notes[i], NULL);
+	return CART_OK;
+}
+
+static const rpt_sink xlsx_sink = { xlsx_begin, xlsx_table, xlsx_row, xlsx_table_end, xlsx_end };
+const rnd_ops rnd_xlsx_ops = { &xlsx_sink, xlsx_open, xlsx_close, NULL };

@@ -1,0 +1,416 @@
+/* Reports over all clients: the aging (SPEC R2), the follow-up (R3), and the choice of clients
+ * for many statements at once. The aging streams from ledger_aging a row at a time, so a report
+ * of 50,000 clients holds one row in memory when its renderer streams too; its totals are kept
+ * per currency and proven against the ledger's own balance at the end. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cartera/i18n.h"
+#include "cartera/reports.h"
+
+#define AMT_W 13
+
+typedef struct cur_tot {
+	char cur[4];
+	int64_t not_due, range[LEDGER_MAX_RANGES + 1], open, credits, net;
+	long rows;
+} cur_tot;
+
+typedef struct ag {
+	ctl *c;
+	report *r;
+	cur_tot tot[LEDGER_MAX_CURRENCIES];
+	int ntot;
+} ag;
+
+static cur_tot *tot_of(cur_tot *tot, int *n, const char *cur)
+{
+	for (int k = 0; k < *n; k++)
+		if (!strcmp(tot[k].cur, cur))
+			return &tot[k];
+	if (*n == LEDGER_MAX_CURRENCIES)
+		return NULL;
+	memset(&tot[*n], 0, sizeof tot[*n]);
+	snprintf(tot[*n].cur, 4, "%s", cur);
+	return &tot[(*n)++];
+}
+
+static int add_aging_row(const aging_row *row, void *ud)
+{
+	ag *a = ud;
+	report *r = a->r;
+	int n = a->c->co.n_ranges;
+	cur_tot *t = tot_of(a->tot, &a->ntot, row->currency);
+
+	report_row(r, RPT_ROW_DATA, NULL);
+	rpt_text(r, row->name);
+	rpt_text(r, row->currency);
+	rpt_amount(r, row->not_due, row->currency, 0);
+	for (int i = 0; i <= n; i++)
+		rpt_amount(r, row->range[i], row->currency, 0);
+	rpt_amount(r, row->open_charges, row->currency, 0);
+	rpt_amount(r, -row->credits, row->currency, 0);
+	rpt_amount(r, row->net, row->currency, 0);
+	report_row_end(r);
+	if (t) {
+		t->not_due += row->not_due;
+		for (int i = 0; i <= n; i++)
+			t->range[i] += row->range[i];
+		t->open += row->open_charges;
+		t->credits += row->credits;
+		t->net += row->net;
+		t->rows++;
+	}
+	return 0;
+}
+
+int rpt_aging(ctl *c, const char *asof_arg, report *r, cart_err *e)
+{
+	const company *co = &c->co;
+	char asof[DATE_LEN], name[32], m1[40], m2[40];
+	balance bal[LEDGER_MAX_CURRENCIES];
+	totals tt[LEDGER_MAX_CURRENCIES];
+	int nbal = 0, ntt = 0, rc, bad = 0;
+	ag a;
+
+	if (!c->have_company)
+		return cart_fail(e, CART_NOTFOUND, _("the ledger has no company settings yet (cartera init)"));
+	if (asof_arg && *asof_arg)
+		snprintf(asof, sizeof asof, "%s", asof_arg);
+	else
+		date_format(date_today(), asof);
+	memset(&a, 0, sizeof a);
+	a.c = c;
+	a.r = r;
+	int aw = AMT_W;
+
+	/* the totals first: the columns must hold the largest figure, the total's */
+	if ((rc = ledger_totals(c->l, 0, asof, tt, &ntt, e)) != CART_OK)
+		return rc;
+	for (int k = 0; k < ntt; k++) {
+		aw = rpt_amount_width(co, tt[k].due + tt[k].overdue, aw);
+		aw = rpt_amount_width(co, tt[k].credits, aw);
+		aw = rpt_amount_width(co, tt[k].net, aw);
+	}
+	report_title(r, "%s", _("Aging of receivables"));
+	report_line(r, _("As of %s"), asof);
+	report_table(r, _("Aging"));
+	report_col(r, _("Client"), RPT_TEXT, RPT_LEFT, 30, 16);
+	report_col(r, _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
+	for (int k = 0; k <= co->n_ranges + 1; k++) {
+		rpt_range_name(co, k, name, sizeof name);
+		report_col(r, name, RPT_AMOUNT, RPT_RIGHT, aw, aw);
+	}
+	report_col(r, _("Open charges"), RPT_AMOUNT, RPT_RIGHT, aw, aw);
+	report_col(r, _("Credits"), RPT_AMOUNT, RPT_RIGHT, aw, aw);
+	report_col(r, _("Net"), RPT_AMOUNT, RPT_RIGHT, aw, aw);
+	report_currency_col(r, 1);
+	if ((rc = ledger_aging(c->l, asof, co->ranges, co->n_ranges, add_aging_row, &a, e)) != CART_OK) {
+		report_finish(r, NULL);
+		return rc;
+	}
+	for (int k = 0; k < a.ntot; k++) {
+		const cur_tot *t = &a.tot[k];
+		char label[64];
+
+		snprintf(label, sizeof label, "%s %s", _("Total"), t->cur);
+		report_row(r, RPT_ROW_TOTAL, t->cur);
+		rpt_text(r, label);
+		rpt_text(r, t->cur);
+		rpt_amount(r, t->not_due, t->cur, RPT_F_SUM);
+		for (int i = 0; i <= co->n_ranges; i++)
+			rpt_amount(r, t->range[i], t->cur, RPT_F_SUM);
+		rpt_amount(r, t->open, t->cur, RPT_F_SUM);
+		rpt_amount(r, -t->credits, t->cur, RPT_F_SUM);
+		rpt_amount(r, t->net, t->cur, RPT_F_SUM);
+		report_row_end(r);
+	}
+
+	/* the proof: ranges add up to the open charges; open charges less credits is the net, which
+	 * is the ledger's balance (charges less credits over every entry) and the dashboard's net */
+	report_table(r, _("Check"));
+	report_col(r, _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
+	report_col(r, _("Sum of ranges"), RPT_AMOUNT, RPT_RIGHT, aw + 1, aw);
+	report_col(r, _("Open charges"), RPT_AMOUNT, RPT_RIGHT, aw + 1, aw);
+	report_col(r, _("Credits"), RPT_AMOUNT, RPT_RIGHT, aw + 1, aw);
+	report_col(r, _("Net"), RPT_AMOUNT, RPT_RIGHT, aw + 1, aw);
+	report_col(r, _("Ledger balance"), RPT_AMOUNT, RPT_RIGHT, aw + 1, aw);
+	/* the ledger's balance of every currency anything is open in, and of the company's */
+	for (int k = 0; k < ntt; k++)
+		tot_of(a.tot, &a.ntot, tt[k].currency);
+	if (co->currency[0])
+		tot_of(a.tot, &a.ntot, co->currency);
+	if (co->currency2[0])
+		tot_of(a.tot, &a.ntot, co->currency2);
+	for (int k = 0; k < a.ntot && nbal < LEDGER_MAX_CURRENCIES; k++) {
+		if ((rc = ledger_balance_currency(c->l, a.tot[k].cur, asof, &bal[nbal], e)) != CART_OK) {
+			report_finish(r, NULL);
+			return rc;
+		}
+		/* a currency with no entries at all has nothing to prove */
+		if (bal[nbal].charges || bal[nbal].credits || a.tot[k].rows)
+			nbal++;
+	}
+	for (int k = 0; k < a.ntot; k++) {
+		const cur_tot *t = &a.tot[k];
+		int64_t sum = t->not_due, lbal = 0, dash = 0;
+
+		for (int i = 0; i <= co->n_ranges; i++)
+			sum += t->range[i];
+		for (int j = 0; j < nbal; j++)
+			if (!strcmp(bal[j].currency, t->cur))
+				lbal = bal[j].balance;
+		for (int j = 0; j < ntt; j++)
+			if (!strcmp(tt[j].currency, t->cur))
+				dash = tt[j].net;
+		report_row(r, RPT_ROW_DATA, NULL);
+		rpt_text(r, t->cur);
+		rpt_amount(r, sum, t->cur, 0);
+		rpt_amount(r, t->open, t->cur, 0);
+		rpt_amount(r, -t->credits, t->cur, 0);
+		rpt_amount(r, t->net, t->cur, 0);
+		rpt_amount(r, lbal, t->cur, 0);
+		report_row_end(r);
+		if (sum != t->open || t->open - t->credits != t->net || t->net != lbal || dash != lbal) {
+			money_format(t->net, &co->fmt, m1, sizeof m1);
+			money_format(lbal, &co->fmt, m2, sizeof m2);
+			report_note(r, _("%s: the aging does NOT add up: net %s, ledger balance %s."), t->cur,
+			            m1, m2);
+			bad = 1;
+		}
+	}
+	if (!bad)
+		report_note(r, "%s", a.ntot ? _("In every currency the ranges add up to the open charges, "
+		                                "and open charges less credits equal the ledger balance.")
+		                            : _("Nothing is open."));
+	return report_finish(r, e);
+}
+
+/* ---- clients with something open ---- */
+
+typedef struct pick {
+	int64_t *ids;
+	int n, cap;
+	int overdue_only;
+	int fail;
+} pick;
+
+static int pick_cb(const aging_row *row, void *ud)
+{
+	pick *p = ud;
+	int64_t overdue = 0;
+
+	for (int i = 0; i <= LEDGER_MAX_RANGES; i++)
+		overdue += row->range[i];
+	if (p->overdue_only ? overdue == 0 : (row->net == 0 && row->open_charges == 0))
+		return 0;
+	if (p->n && p->ids[p->n - 1] == row->client_id)
+		return 0; /* its second currency */
+	if (p->n == p->cap) {
+		int cap = p->cap ? p->cap * 2 : 256;
+		int64_t *n = realloc(p->ids, sizeof *n * (size_t)cap);
+
+		if (!n) {
+			p->fail = 1;
+			return 1;
+		}
+		p->ids = n;
+		p->cap = cap;
+	}
+	p->ids[p->n++] = row->client_id;
+	return 0;
+}
+
+int rpt_pick_clients(ctl *c, const char *asof, int overdue_only, int64_t **ids, int *n, cart_err *e)
+{
+	pick p = { NULL, 0, 0, overdue_only, 0 };
+	char d[DATE_LEN];
+	int rc;
+
+	if (!asof || !*asof) {
+		date_format(date_today(), d);
+		asof = d;
+	}
+	rc = ledger_aging(c->l, asof, c->co.ranges, c->co.n_ranges, pick_cb, &p, e);
+	if (rc == CART_OK && p.fail)
+		rc = cart_fail(e, CART_NOMEM, _("out of memory"));
+	if (rc != CART_OK) {
+		free(p.ids);
+		return rc;
+	}
+	*ids = p.ids;
+	*n = p.n;
+	return CART_OK;
+}
+
+/* ---- follow-up ---- */
+
+typedef struct fu {
+	open_item *items;
+	int n, cap, fail;
+} fu;
+
+static int fu_item(const open_item *it, void *ud)
+{
+	fu *f = ud;
+
+	if (it->side != 'D')
+		return 0;
+	if (f->n == f->cap) {
+		int cap = f->cap ? f->cap * 2 : 64;
+		open_item *n = realloc(f->items, sizeof *n * (size_t)cap);
+
+		if (!n) {
+			f->fail = 1;
+			return 1;
+		}
+		f->items = n;
+		f->cap = cap;
+	}
+	f->items[f->n++] = *it;
+	return 0;
+}
+
+static void fu_rows(report *r, const fu *f, const char *cur, int overdue, int64_t *sum)
+{
+	for (int i = 0; i < f->n; i++) {
+		const open_item *it = &f->items[i];
+
+		if ((it->days_overdue > 0) != overdue || strcmp(it->currency, cur))
+			continue;
+		report_row(r, RPT_ROW_DATA, NULL);
+		rpt_text(r, it->number);
+		if (it->instalment_no)
+			rpt_int(r, it->instalment_no, 0);
+		else
+			rpt_empty(r);
+		rpt_date(r, it->date);
+		rpt_date(r, it->due_date);
+		rpt_int(r, it->days_overdue, 0);
+		rpt_text(r, it->currency);
+		rpt_amount(r, it->open, it->currency, 0);
+		report_row_end(r);
+		*sum += it->open;
+	}
+}
+
+static void fu_total(report *r, const char *label, const char *cur, int64_t sum)
+{
+	report_row(r, RPT_ROW_GROUP_TOTAL, NULL);
+	rpt_text(r, label);
+	rpt_empty(r);
+	rpt_empty(r);
+	rpt_empty(r);
+	rpt_empty(r);
+	rpt_text(r, cur);
+	rpt_amount(r, sum, cur, RPT_F_SUM);
+	report_row_end(r);
+}
+
+int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_only, report *r,
+                 cart_err *e)
+{
+	char asof[DATE_LEN];
+	int64_t *ids = NULL, one = client_id;
+	int n = 0, rc = CART_OK;
+	cur_tot tot[LEDGER_MAX_CURRENCIES];
+	int ntot = 0, aw = 15;
+	fu f = { NULL, 0, 0, 0 };
+
+	if (!c->have_company)
+		return cart_fail(e, CART_NOTFOUND, _("the ledger has no company settings yet (cartera init)"));
+	if (asof_arg && *asof_arg)
+		snprintf(asof, sizeof asof, "%s", asof_arg);
+	else
+		date_format(date_today(), asof);
+	if (client_id) {
+		ids = &one;
+		n = 1;
+	} else if ((rc = rpt_pick_clients(c, asof, overdue_only, &ids, &n, e)) != CART_OK) {
+		return rc;
+	}
+	{
+		totals ft[LEDGER_MAX_CURRENCIES];
+		int nf = 0;
+
+		if ((rc = ledger_totals(c->l, client_id, asof, ft, &nf, e)) != CART_OK) {
+			if (ids != &one)
+				free(ids);
+			return rc;
+		}
+		for (int k = 0; k < nf; k++)
+			aw = rpt_amount_width(&c->co, ft[k].due + ft[k].overdue, aw);
+	}
+	report_title(r, "%s", _("Follow-up of receivables"));
+	report_line(r, _("As of %s"), asof);
+	report_table(r, _("Follow-up"));
+	report_col(r, _("Document"), RPT_TEXT, RPT_LEFT, 20, 10);
+	report_col(r, _("Inst."), RPT_INT, RPT_RIGHT, 5, 5);
+	report_col(r, _("Date"), RPT_DATE, RPT_LEFT, 10, 10);
+	report_col(r, _("Due date"), RPT_DATE, RPT_LEFT, 10, 10);
+	report_col(r, _("Days"), RPT_INT, RPT_RIGHT, 5, 5);
+	report_col(r, _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
+	report_col(r, _("Open"), RPT_AMOUNT, RPT_RIGHT, aw, aw);
+	report_currency_col(r, 5);
+	memset(tot, 0, sizeof tot);
+	for (int i = 0; i < n && rc == CART_OK; i++) {
+		client cl;
+		int64_t over = 0, later = 0;
+		char head[300];
+		cur_tot *t;
+
+		f.n = 0;
+		if ((rc = ledger_client_get(c->l, ids[i], &cl, e)) != CART_OK ||
+		    (rc = ledger_open_items(c->l, ids[i], asof, fu_item, &f, e)) != CART_OK)
+			break;
+		if (f.fail) {
+			rc = cart_fail(e, CART_NOMEM, _("out of memory"));
+			break;
+		}
+		if (!f.n)
+			continue;
+		snprintf(head, sizeof head, "%s%s%s", cl.name, cl.tax_id[0] ? " — " : "", cl.tax_id);
+		report_row(r, RPT_ROW_SECTION, NULL);
+		rpt_text(r, head);
+		report_row_end(r);
+		/* per currency (one, nearly always): overdue first, then what falls due later, each
+		 * with its own subtotal */
+		for (int i0 = 0; i0 < f.n; i0++) {
+			const char *cur = f.items[i0].currency;
+			int seen = 0;
+
+			for (int j = 0; j < i0 && !seen; j++)
+				seen = !strcmp(f.items[j].currency, cur);
+			if (seen)
+				continue;
+			over = later = 0;
+			fu_rows(r, &f, cur, 1, &over);
+			fu_total(r, _("Overdue"), cur, over);
+			fu_rows(r, &f, cur, 0, &later);
+			fu_total(r, _("Falls due later"), cur, later);
+			if ((t = tot_of(tot, &ntot, cur))) {
+				t->range[0] += over;
+				t->not_due += later;
+			}
+		}
+	}
+	if (rc == CART_OK) {
+		for (int k = 0; k < ntot; k++) {
+			char m1[40], m2[40];
+
+			money_format(tot[k].range[0], &c->co.fmt, m1, sizeof m1);
+			money_format(tot[k].not_due, &c->co.fmt, m2, sizeof m2);
+			report_note(r, _("%s: overdue %s; falls due later %s."), tot[k].cur, m1, m2);
+		}
+		rc = report_finish(r, e);
+	} else {
+		report_finish(r, NULL);
+	}
+	free(f.items);
+	if (ids != &one)
+		free(ids);
+	return rc;
+}

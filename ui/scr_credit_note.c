@@ -93,8 +93,7 @@ static void validate(form *f, int i, char *err, size_t size, void *ud)
 		open = room(s, ignore, sizeof ignore);
 		if (open >= 0 && v > open) {
 			ctl_money(s->c, open, a, sizeof a);
-			snprintf(err, size, _("%s has only %s open: a credit note against it cannot be"
-			         " more"), s->fm.f[CN_INVOICE].value, a);
+			snprintf(err, size, _("%s has only %s open; the credit note cannot be more"), s->fm.f[CN_INVOICE].value, a);
 		}
 	}
 }
@@ -293,8 +292,8 @@ static void cn_draw(ui_screen *base)
 	erase();
 	snprintf(left, sizeof left, " cartera — %s", s->c->have_company ? s->c->co.name : "");
 	ui_title(left, _("Credit note"));
-	ui_put(1, 0, COLS, _("Against one open invoice (never more than it has open), or on account"
-	                     " with the invoice empty."), 0);
+	ui_put(1, 0, COLS, _("Against one open invoice (at most what it has open), or on account:"
+	                     " no invoice."), 0);
 	form_draw(&s->fm, 3, 1, LINES - 6, COLS - 1);
 	ui_status_draw();
 	ui_keybar(UI_IN_DOCFORM, have(s));

@@ -276,8 +276,10 @@ static void rcpt_draw(ui_screen *base)
 	ly = 2 + mh;
 	if (s->loaded && s->f.n > 0) {
 		listview_draw(&s->lv, &src, ly, 0, LINES - ly - 4, COLS);
-		ui_put(LINES - 4, 0, COLS, _("Space marks, Enter types a row's amount; F6 client, F7"
-		                             " date, F8 drops a means"), 0);
+		ui_put(LINES - 4, 0, COLS, s->apply ? _("Space marks, Enter types a row's amount; what"
+		                                        " is left stays a credit unless o or f")
+		                                    : _("Space marks, Enter types a row's amount; F6"
+		                                        " client, F7 date, F8 drops a means"), 0);
 	} else if (s->loaded) {
 		ui_put(ly + 1, 0, COLS, s->apply ? _("The client has no open invoices to apply it to.")
 		                                 : _("The client has no open invoices: what is"
@@ -311,19 +313,6 @@ static void open_entry(rcpt_scr *s, int kind)
 		form_add(f, _("Bank"), FT_TEXT, 38, 0, NULL);
 		form_add(f, _("Number"), FT_TEXT, 30, 0, NULL);
 		form_add(f, _("Cash date"), FT_DATE, 10, 0, NULL);
-		if (s->f.left < 0 || s->f.received == 0) {
-			/* what the marked rows still need, proposed */
-			char a[48];
-			int64_t need = s->f.allocated - s->f.received;
-
-			for (int i = 0; i < s->f.n && s->f.received == 0; i++)
-				if (s->f.rows[i].marked)
-					need += s->f.rows[i].it.open - s->f.rows[i].amount;
-			if (need > 0) {
-				ctl_money(s->c, need, a, sizeof a);
-				form_set_value(f, EM_AMOUNT, a);
-			}
-		}
 	} else {
 		form_add(f, _("Kind (retefuente...)"), FT_TEXT, 38, 1, NULL);
 		form_add(f, _("Certificate"), FT_TEXT, 38, 0, NULL);

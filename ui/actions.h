@@ -30,11 +30,11 @@ enum { UI_IN_PERSONS = 1 << 12, UI_IN_PERSON = 1 << 13 };
 /* The receipt form and applying a credit (scr_receipt.c), the small box where one means of
  * payment or withholding is typed, and the credit note and opening balance forms
  * (scr_credit_note.c, scr_opening.c). */
-enum { UI_IN_RECEIPT = 1 << 16, UI_IN_ENTRY = 1 << 17, UI_IN_DOCFORM = 1 << 18 };
-/* What the receipt form has: it receives money (not applying a credit), a row is selected,
- * means of payment are listed; the form of a credit note (not an opening balance). */
-enum { UI_NEEDS_RECEIVING = 1 << 16, UI_NEEDS_MEANS = 1 << 17, UI_NEEDS_CNOTE = 1 << 18,
-       UI_NEEDS_OPENING = 1 << 19 };
+enum { UI_IN_RECEIPT = 1 << 16, UI_IN_ENTRY = 1 << 17, UI_IN_DOCFORM = 1 << 18,
+       UI_IN_CNOTE = 1 << 19, UI_IN_OPENING = 1 << 20 };
+/* What the receipt form has: it receives money (not applying a credit); means of payment are
+ * listed. */
+enum { UI_NEEDS_RECEIVING = 1 << 16, UI_NEEDS_MEANS = 1 << 17 };
 
 #define UI_ACTIONS(X)                                                                            \
 	X(HELP,   N_("Help"),  UK_F(1),  '?',          0,      UI_IN_LIST | UI_IN_DASH | UI_IN_DETAIL | UI_IN_FORM, 0, \
@@ -182,9 +182,9 @@ enum { UI_NEEDS_RECEIVING = 1 << 16, UI_NEEDS_MEANS = 1 << 17, UI_NEEDS_CNOTE = 
 	/* the credit note and opening balance forms (scr_credit_note.c, scr_opening.c) */          \
 	X(D_CLIENT, N_("Client"), UK_F(2), UK_CTRL('f'), 0,    UI_IN_DOCFORM, 0,                     \
 	  N_("pick the client from the client list"))                                                 \
-	X(D_INVOICE, N_("Invoice"), UK_F(3), UK_CTRL('v'), 0,  UI_IN_DOCFORM, UI_NEEDS_CNOTE,        \
+	X(D_INVOICE, N_("Invoice"), UK_F(3), UK_CTRL('v'), 0,  UI_IN_CNOTE,   0,                     \
 	  N_("pick one of the client's open invoices (empty: a credit note on account)"))            \
-	X(D_IMPORT, N_("Import"), UK_F(5), UK_CTRL('r'), 0,    UI_IN_DOCFORM, UI_NEEDS_OPENING,      \
+	X(D_IMPORT, N_("Import"), UK_F(5), UK_CTRL('r'), 0,    UI_IN_OPENING, 0,                     \
 	  N_("import opening balances or open items from a CSV file (all or nothing)"))              \
 	/* the dashboard's documents (scr_receipt.c, scr_credit_note.c, scr_opening.c) */           \
 	X(RECEIPT, NULL,        UK_F(11), 'R',         0,      UI_IN_DASH,   0,                      \

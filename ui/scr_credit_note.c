@@ -217,12 +217,6 @@ static void answered(cn_scr *s, int tag)
 	}
 }
 
-static int have(const cn_scr *s)
-{
-	(void)s;
-	return UI_NEEDS_CNOTE;
-}
-
 static int cn_key(ui_screen *base, int key)
 {
 	cn_scr *s = (cn_scr *)base;
@@ -245,7 +239,7 @@ static int cn_key(ui_screen *base, int key)
 			s->help = 0;
 		return SCR_STAY;
 	}
-	switch (ui_action_of(key, UI_IN_DOCFORM, 1)) {
+	switch (ui_action_of(key, UI_IN_DOCFORM | UI_IN_CNOTE, 1)) {
 	case UA_R_HELP:
 		s->help = 1;
 		return SCR_STAY;
@@ -285,7 +279,7 @@ static void cn_draw(ui_screen *base)
 	char left[256];
 
 	if (s->help) {
-		ui_help_draw(UI_IN_DOCFORM | UI_IN_FORM, _("Credit note"),
+		ui_help_draw(UI_IN_DOCFORM | UI_IN_CNOTE, _("Credit note"),
 		             s->c->have_company ? s->c->co.name : "");
 		return;
 	}
@@ -296,7 +290,7 @@ static void cn_draw(ui_screen *base)
 	                     " no invoice."), 0);
 	form_draw(&s->fm, 3, 1, LINES - 6, COLS - 1);
 	ui_status_draw();
-	ui_keybar(UI_IN_DOCFORM, have(s));
+	ui_keybar(UI_IN_DOCFORM | UI_IN_CNOTE, 0);
 	dialog_draw(&s->dlg);
 }
 

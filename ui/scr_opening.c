@@ -235,7 +235,7 @@ static int op_key(ui_screen *base, int key)
 			s->help = 0;
 		return SCR_STAY;
 	}
-	switch (ui_action_of(key, UI_IN_DOCFORM, 1)) {
+	switch (ui_action_of(key, UI_IN_DOCFORM | UI_IN_OPENING, 1)) {
 	case UA_R_HELP:
 		s->help = 1;
 		return SCR_STAY;
@@ -284,7 +284,7 @@ static void op_draw(ui_screen *base)
 	int item = s->fm.f[OP_FORM].choice == 1;
 
 	if (s->help) {
-		ui_help_draw(UI_IN_DOCFORM | UI_IN_FORM, _("Opening balances"),
+		ui_help_draw(UI_IN_DOCFORM | UI_IN_OPENING, _("Opening balances"),
 		             s->c->have_company ? s->c->co.name : "");
 		return;
 	}
@@ -297,7 +297,7 @@ static void op_draw(ui_screen *base)
 	                            " favour."), 0);
 	form_draw(&s->fm, 3, 1, LINES - 6, COLS - 1);
 	ui_status_draw();
-	ui_keybar(UI_IN_DOCFORM, UI_NEEDS_OPENING);
+	ui_keybar(UI_IN_DOCFORM | UI_IN_OPENING, 0);
 	dialog_draw(&s->dlg);
 }
 

@@ -61,7 +61,7 @@ enum { UI_NEEDS_RECEIVING = 1 << 16, UI_NEEDS_MEANS = 1 << 17 };
 	X(APPLY,  N_("Apply"), UK_F(4),  'a',          0,      UI_IN_DASH,   UI_NEEDS_CREDIT,       \
 	  N_("apply the selected credit in favour to the client's oldest open invoices"))            \
 	X(PAY,    N_("Pay"),   UK_F(5),  'p',          0,      UI_IN_DASH,   UI_NEEDS_ITEM,         \
-	  N_("receive a payment for the selected document (its open amount, or less)"))             \
+	  N_("receive a payment for the selected document: the receipt form, it marked"))             \
 	X(REMIND, N_("Remind"), UK_F(7), 'r',          0,      UI_IN_DASH,   UI_NEEDS_ROW,          \
 	  N_("record a reminder to the selected row's client in the client's history"))             \
 	X(DAYS,   NULL,    UK_F(9),  'd',          0,      UI_IN_DASH,   0,                         \

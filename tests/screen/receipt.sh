@@ -133,4 +133,22 @@ assert_match "$(squeeze "$OUT")" 'COP 1\.734,56 0,00 1\.734,56 ' "Nuevo Cliente 
 cart balance 2
 assert_match "$(squeeze "$OUT")" 'COP 777,30 500,30 277,00 200,00 77,00 0,00 277,00' "Cuotas: the imported 77,00 added"
 check_ok "after the opening balances"
+
+# ---- a company that refunds: the leftover of a receipt, and a credit in favour ----
+DB="$T/refunds.db"
+cart init --name "Reembolsos SAS" --country CO --currency COP --decimals 2 \
+	--decimal-sep , --thousands-sep . --allow-refunds
+cart client add "Grupo Uno SA" --tax-id 890903938 --terms 30
+cart invoice post 1 100,00 --date 2026-06-01        # FAC-000001 due 07-01
+cart payment post 1 50,00 --advance --date 2026-06-02                 # ANT-000001
+assert_status 0 "a ledger whose company allows refunds"
+screen '1<F5>$<C-u>120,00<Enter>f<dump><F9><dump>3<F4>f<dump><F9><dump>'
+assert_match "$(text 1)" 'Received 120,00 +Allocated 100,00 +Left 20,00 → refunded' "f: the leftover refunded"
+assert_match "$(text 2 | row "$(cat)" 23)" '^Receipt RC-[0-9]+ posted: 100,00 allocated, 20,00 refunded\.' \
+	"posted with the refund"
+assert_match "$(text 3)" 'Credit 50,00 +Applied 0,00 +Left 50,00 → refunded' "the advance, refunded whole"
+assert_match "$(text 4 | row "$(cat)" 23)" '^[A-Z]+-[0-9]+ refunded 50,00 of credit ANT-000001\.' "and posted"
+cart balance 1
+assert_match "$(squeeze "$OUT")" 'COP [0-9.,]+ [0-9.,]+ 0,00 0,00 0,00 0,00 0,00' "Grupo Uno: nothing owed, nothing in favour"
+check_ok "after the refunds"
 done_testing

@@ -78,10 +78,14 @@ check_ok "after the write-off"
 
 # ---- Esc with typed work asks first ----
 dump_save "$DB" esc
-screen 'RCuotas<Enter>$100,00<Enter><Esc><dump>n<dump><Esc>y<dump>'
-assert_contains "$(text 1)" "Close without posting?" "Esc with typed work asks"
-assert_match "$(text 2)" 'Received 100,00' "n: the form is still there"
-assert_match "$(text 3 | row "$(cat)" 1)" 'Dashboard as of' "y: back on the dashboard"
+screen 'RCuotas<Enter>$100,00<Enter><Space><dump><Enter><C-u>60,00<Enter><dump><Esc><dump>n<dump><Esc>y<dump>'
+assert_match "$(text 1)" '\[x\] FAC-000003 .* 300,00 +100,00$' "Space: the marked row takes the 100,00"
+S=$(text 2)
+assert_match "$S" '\[x\] FAC-000003 .* 300,00 +60,00$' "Enter on the row: 60,00 typed overrides it"
+assert_match "$S" 'Received 100,00 +Allocated 60,00 +Left 40,00 → a credit in favour' "40,00 left"
+assert_contains "$(text 3)" "Close without posting?" "Esc with typed work asks"
+assert_match "$(text 4)" 'Received 100,00' "n: the form is still there"
+assert_match "$(text 5 | row "$(cat)" 1)" 'Dashboard as of' "y: back on the dashboard"
 assert_dump_same "$DB" esc "a receipt closed without posting posts nothing"
 
 # ---- applying a credit in favour (the Credits tab) ----

@@ -4,7 +4,7 @@
  * that always says what is received, allocated and left, and what the leftover becomes. The
  * figures are the receipt form's view-model's (ctl_docs.h); this file only draws them and turns
  * keys into its calls. Dialogs (pick a client, type an amount, confirm) and the box of one means
- * of payment are states of the screen. */
+ * of payment (scr_receipt_means.c) are states of the screen. */
 #include "config.h"
 
 #include <stdio.h>
@@ -12,9 +12,9 @@
 #include <string.h>
 
 #include "dialog.h"
-#include "form.h"
 #include "listview.h"
 #include "scr_receipt.h"
+#include "scr_receipt_means.h"
 #include "ui_int.h"
 
 #include "cartera/ctl_docs.h"
@@ -22,15 +22,7 @@
 #include "cartera/output.h"
 
 enum { ASK_CLIENT = 1, ASK_AMOUNT, ASK_DATE, ASK_ROW, ASK_REASON, ASK_DISCARD };
-enum { ENTRY_NONE, ENTRY_MEANS, ENTRY_WH };
 enum { COL_MARK, COL_NUMBER, COL_DATE, COL_DUE, COL_DAYS, COL_OPEN, COL_PAYS, NCOLS };
-/* the means box's fields */
-enum { EM_KIND, EM_AMOUNT, EM_BANK, EM_NUMBER, EM_CASH_DATE };
-enum { EW_KIND, EW_CERT, EW_AMOUNT };
-
-/* The names of enum means_kind, in its order (ledger.h), for the choice field. */
-static const char *const kinds[] = { N_("cash"), N_("transfer"), N_("card"), N_("cheque"),
-                                     N_("postdated") };
 
 static const lv_col cols[NCOLS] = {
 	{ "", 3, 0, 0, 0 },
@@ -53,8 +45,7 @@ typedef struct rcpt_scr {
 	long off;                /* first row fetched */
 	char cellbuf[NCOLS][48];
 	dialog dlg;
-	form entry;
-	int entry_kind;
+	rmeans entry;             /* the box of one means of payment or withholding */
 	int help;
 	int dirty;               /* the clerk typed something */
 	int row_asked;           /* the row the amount dialog is about */
@@ -201,12 +192,12 @@ static void draw_means(rcpt_scr *s, int y, int h)
 			ctl_money(s->c, m->amount, a, sizeof a);
 			if (m->kind == MEANS_POSTDATED)
 				snprintf(line, sizeof line, _("  %s %s No. %s, to cash on %s"),
-				         _(kinds[m->kind]), m->bank, m->number, m->cash_date);
+				         rmeans_kind_label(m->kind), m->bank, m->number, m->cash_date);
 			else if (m->bank[0] || m->number[0])
-				snprintf(line, sizeof line, _("  %s %s No. %s"), _(kinds[m->kind]), m->bank,
+				snprintf(line, sizeof line, _("  %s %s No. %s"), rmeans_kind_label(m->kind), m->bank,
 				         m->number);
 			else
-				snprintf(line, sizeof line, "  %s", _(kinds[m->kind]));
+				snprintf(line, sizeof line, "  %s", rmeans_kind_label(m->kind));
 		} else {
 			const withholding_in *w = &s->f.wh[i - s->f.n_means];
 
@@ -239,15 +230,6 @@ static void draw_totals(rcpt_scr *s, int y)
 		attr_set(A_BOLD, 0, NULL);
 	ui_put(y, 0, COLS, line, 0);
 	ui_set_role(UR_NORMAL);
-}
-
-static void draw_entry(rcpt_scr *s)
-{
-	int h = s->entry.n + 4, w = COLS > 64 ? 64 : COLS, y = (LINES - h) / 2, x = (COLS - w) / 2;
-
-	ui_box(y, x, h, w, s->entry_kind == ENTRY_MEANS ? _("A means of payment")
-	                                                : _("A withholding"));
-	form_draw(&s->entry, y + 1, x + 2, h - 2, w - 4);
 }
 
 static void rcpt_draw(ui_screen *base)
@@ -289,90 +271,12 @@ static void rcpt_draw(ui_screen *base)
 	if (s->loaded)
 		draw_totals(s, LINES - 3);
 	ui_status_draw();
-	if (s->entry_kind != ENTRY_NONE) {
-		draw_entry(s);
-		ui_keybar(UI_IN_ENTRY, 0);
+	if (s->entry.kind != RMEANS_NONE) {
+		rmeans_draw(&s->entry);
 		return;
 	}
 	ui_keybar(UI_IN_RECEIPT, have(s));
 	dialog_draw(&s->dlg);
-}
-
-/* ---- the means box ---- */
-
-static void open_entry(rcpt_scr *s, int kind)
-{
-	form *f = &s->entry;
-
-	form_init(f, s);
-	s->entry_kind = kind;
-	if (kind == ENTRY_MEANS) {
-		form_add(f, _("Kind"), FT_CHOICE, 0, 0, NULL);
-		form_set_choices(f, EM_KIND, kinds, MEANS_N);
-		form_add(f, _("Amount"), FT_AMOUNT, 20, 1, NULL);
-		form_add(f, _("Bank"), FT_TEXT, 38, 0, NULL);
-		form_add(f, _("Number"), FT_TEXT, 30, 0, NULL);
-		form_add(f, _("Cash date"), FT_DATE, 10, 0, NULL);
-	} else {
-		form_add(f, _("Kind (retefuente...)"), FT_TEXT, 38, 1, NULL);
-		form_add(f, _("Certificate"), FT_TEXT, 38, 0, NULL);
-		form_add(f, _("Amount"), FT_AMOUNT, 20, 1, NULL);
-	}
-}
-
-static void entry_ok(rcpt_scr *s)
-{
-	form *f = &s->entry;
-	cart_err e;
-	int rc;
-
-	if (form_check_all(f) >= 0) {
-		ui_status(1, "%s: %s", f->f[f->cur].label, f->f[f->cur].error);
-		return;
-	}
-	if (s->entry_kind == ENTRY_MEANS)
-		rc = ctl_rform_add_means(&s->f, means_kind_name(f->f[EM_KIND].choice),
-		                         f->f[EM_AMOUNT].value, f->f[EM_BANK].value,
-		                         f->f[EM_NUMBER].value, f->f[EM_CASH_DATE].value, &e);
-	else
-		rc = ctl_rform_add_withholding(&s->f, f->f[EW_KIND].value, f->f[EW_CERT].value,
-		                               f->f[EW_AMOUNT].value, &e);
-	if (rc != CART_OK) {
-		ui_status(1, "%s", e.msg);
-		return;
-	}
-	s->entry_kind = ENTRY_NONE;
-	s->dirty = 1;
-	ui_status(0, "%s", "");
-}
-
-static void entry_key(rcpt_scr *s, int key)
-{
-	int a = ui_action_of(key, UI_IN_ENTRY, 1);
-
-	if (a == UA_E_CANCEL) {
-		s->entry_kind = ENTRY_NONE;
-		ui_status(0, "%s", "");
-		return;
-	}
-	if (a == UA_E_OK || (ui_action_of(key, UI_IN_FORM, 1) == UA_NEXT && key == UK_ENTER &&
-	                     s->entry.cur == s->entry.n - 1)) {
-		if (s->entry.cur == s->entry.n - 1)
-			form_check(&s->entry, s->entry.cur);
-		entry_ok(s);
-		return;
-	}
-	if (form_handle_key(&s->entry, key) & FORM_MOVED) {
-		form_field *fl = NULL;
-
-		for (int i = 0; i < s->entry.n; i++)
-			if (s->entry.f[i].error[0])
-				fl = &s->entry.f[i];
-		if (fl)
-			ui_status(1, "%s: %s", fl->label, fl->error);
-		else
-			ui_status(0, "%s", "");
-	}
 }
 
 /* ---- posting ---- */
@@ -588,8 +492,9 @@ static int rcpt_key(ui_screen *base, int key)
 	int a;
 	cart_err e;
 
-	if (s->entry_kind != ENTRY_NONE) {
-		entry_key(s, key);
+	if (s->entry.kind != RMEANS_NONE) {
+		if (rmeans_key(&s->entry, &s->f, key))
+			s->dirty = 1;
 		return SCR_STAY;
 	}
 	if (s->dlg.kind != DLG_NONE) {
@@ -642,10 +547,10 @@ static int rcpt_key(ui_screen *base, int key)
 		break;
 	}
 	case UA_R_MEANS:
-		open_entry(s, ENTRY_MEANS);
+		rmeans_open(&s->entry, RMEANS_MEANS);
 		break;
 	case UA_R_WH:
-		open_entry(s, ENTRY_WH);
+		rmeans_open(&s->entry, RMEANS_WH);
 		break;
 	case UA_R_UNMEANS:
 		ctl_rform_remove_means(&s->f, s->f.n_means - 1);

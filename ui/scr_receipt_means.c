@@ -32,7 +32,7 @@ void rmeans_open(rmeans *m, int kind)
 		form_set_choices(f, EM_KIND, kinds, MEANS_N);
 		form_add(f, _("Amount"), FT_AMOUNT, 20, 1, NULL);
 		form_add(f, _("Bank"), FT_TEXT, 38, 0, NULL);
-		form_add(f, _("Number"), FT_TEXT, 30, 0, NULL);
+		form_add(f, _("Number / ref."), FT_TEXT, 30, 0, NULL);
 		form_add(f, _("Cash date"), FT_DATE, 10, 0, NULL);
 	} else {
 		form_add(f, _("Kind (retefuente...)"), FT_TEXT, 38, 1, NULL);

@@ -138,6 +138,19 @@ cart balance 2
 assert_match "$(squeeze "$OUT")" 'COP 777,30 500,30 277,00 200,00 77,00 0,00 277,00' "Cuotas: the imported 77,00 added"
 check_ok "after the opening balances"
 
+# ---- an advance: nothing marked, all a credit in favour ----
+screen 'RNuevo<Enter>$50,00<Enter><dump><F9><dump>'
+assert_match "$(text 1)" 'Received 50,00 +Allocated 0,00 +Left 50,00 → a credit in favour \(AA\)' \
+	"nothing marked: the whole amount is left, a credit in favour"
+assert_match "$(text 2 | row "$(cat)" 23)" '^Receipt ([A-Z]+-[0-9]+) posted: an advance of 50,00, a credit in favour\.' \
+	"posted as an advance"
+adv=$(text 2 | row "$(cat)" 23 | sed 's/^Receipt \([^ ]*\) .*/\1/')
+cart show "$adv"
+assert_contains "$OUT" "entry AA credit 50,00, open 50,00" "show: an AA credit of 50,00, all open"
+cart balance 4
+assert_match "$(squeeze "$OUT")" 'COP 1\.734,56 50,00 1\.684,56 ' "Nuevo Cliente: 50,00 less"
+check_ok "after the advance"
+
 # ---- a company that refunds: the leftover of a receipt, and a credit in favour ----
 DB="$T/refunds.db"
 cart init --name "Reembolsos SAS" --country CO --currency COP --decimals 2 \

@@ -27,6 +27,14 @@ enum { UI_IN_DASH = 512 };
 /* The persons of a client (scr_persons.c): their list and the form of one person. High bits,
  * clear of the screens other branches add (32 upwards). */
 enum { UI_IN_PERSONS = 1 << 12, UI_IN_PERSON = 1 << 13 };
+/* The receipt form and applying a credit (scr_receipt.c), the small box where one means of
+ * payment or withholding is typed, and the credit note and opening balance forms
+ * (scr_credit_note.c, scr_opening.c). */
+enum { UI_IN_RECEIPT = 1 << 16, UI_IN_ENTRY = 1 << 17, UI_IN_DOCFORM = 1 << 18,
+       UI_IN_CNOTE = 1 << 19, UI_IN_OPENING = 1 << 20 };
+/* What the receipt form has: it receives money (not applying a credit); means of payment are
+ * listed. */
+enum { UI_NEEDS_RECEIVING = 1 << 16, UI_NEEDS_MEANS = 1 << 17 };
 
 #define UI_ACTIONS(X)                                                                            \
 	X(HELP,   N_("Help"),  UK_F(1),  '?',          0,      UI_IN_LIST | UI_IN_DASH | UI_IN_DETAIL | UI_IN_FORM, 0, \
@@ -53,7 +61,7 @@ enum { UI_IN_PERSONS = 1 << 12, UI_IN_PERSON = 1 << 13 };
 	X(APPLY,  N_("Apply"), UK_F(4),  'a',          0,      UI_IN_DASH,   UI_NEEDS_CREDIT,       \
 	  N_("apply the selected credit in favour to the client's oldest open invoices"))            \
 	X(PAY,    N_("Pay"),   UK_F(5),  'p',          0,      UI_IN_DASH,   UI_NEEDS_ITEM,         \
-	  N_("receive a payment for the selected document (its open amount, or less)"))             \
+	  N_("receive a payment for the selected document: the receipt form, it marked"))             \
 	X(REMIND, N_("Remind"), UK_F(7), 'r',          0,      UI_IN_DASH,   UI_NEEDS_ROW,          \
 	  N_("record a reminder to the selected row's client in the client's history"))             \
 	X(DAYS,   NULL,    UK_F(9),  'd',          0,      UI_IN_DASH,   0,                         \
@@ -132,7 +140,59 @@ enum { UI_IN_PERSONS = 1 << 12, UI_IN_PERSON = 1 << 13 };
 	X(LINE_DOWN, NULL, UK_DOWN,  0,            0,      UI_IN_GRID,   0, N_("the line below"))        \
 	X(LINE_INSERT, N_("Ins line"), UK_F(7), UK_CTRL('o'), 0, UI_IN_GRID, 0,                           \
 	  N_("insert an empty line above this one"))                                                   \
-	X(LINE_DELETE, N_("Del line"), UK_F(8), UK_CTRL('k'), 0, UI_IN_GRID, 0, N_("delete this line"))
+	X(LINE_DELETE, N_("Del line"), UK_F(8), UK_CTRL('k'), 0, UI_IN_GRID, 0, N_("delete this line")) \
+	/* the receipt form and applying a credit (scr_receipt.c) */                                 \
+	X(R_HELP,  N_("Help"),  UK_F(1),  '?',         0,      UI_IN_RECEIPT | UI_IN_DOCFORM, 0,     \
+	  N_("this help: every key of the screen"))                                                    \
+	X(R_AMOUNT, N_("Cash"), UK_F(2), '$',          0,      UI_IN_RECEIPT, UI_NEEDS_RECEIVING,    \
+	  N_("the amount received, all in cash (in place of the means typed so far)"))                \
+	X(R_MEANS, N_("Means"), UK_F(3),  'm',         0,      UI_IN_RECEIPT, UI_NEEDS_RECEIVING,    \
+	  N_("add a means of payment: cash, transfer, card, cheque (bank, number), post-dated"))      \
+	X(R_WH,    N_("Withheld"), UK_F(4), 'w',       0,      UI_IN_RECEIPT, UI_NEEDS_RECEIVING,    \
+	  N_("add a withholding the client deducted: its kind, certificate and amount"))              \
+	X(R_UNMEANS, NULL,      UK_F(8),  'x',         0,      UI_IN_RECEIPT, UI_NEEDS_RECEIVING | UI_NEEDS_MEANS, \
+	  N_("remove the last means of payment"))                                                     \
+	X(R_CLIENT, NULL,       UK_F(6),  'c',         0,      UI_IN_RECEIPT, UI_NEEDS_RECEIVING,    \
+	  N_("the client: pick it from the client list"))                                             \
+	X(R_DATE,  NULL,        UK_F(7),  'd',         0,      UI_IN_RECEIPT, UI_NEEDS_RECEIVING,    \
+	  N_("the receipt date (the open invoices as of that date)"))                                 \
+	X(R_MARK,  NULL,        ' ',      0,           0,      UI_IN_RECEIPT, UI_NEEDS_ROW,          \
+	  N_("Space: mark or unmark the invoice; marked ones take the amount, oldest first"))       \
+	X(R_ROW,   NULL,        UK_ENTER, '=',         0,      UI_IN_RECEIPT, UI_NEEDS_ROW,          \
+	  N_("type what the selected invoice takes (empty: back to oldest first)"))                   \
+	X(R_KEEP,  N_("AA"),    'k',      0,           0,      UI_IN_RECEIPT, 0,                     \
+	  N_("the leftover: keep it as a credit in favour (AA)"))                                     \
+	X(R_WRITEOFF, N_("Writeoff"), 'o',  0,         0,      UI_IN_RECEIPT, 0,                     \
+	  N_("the leftover: write it off (asks the reason)"))                                         \
+	X(R_REFUND, N_("Refund"), 'f',    0,           0,      UI_IN_RECEIPT, 0,                     \
+	  N_("the leftover: refund it in cash (when the company allows refunds)"))                    \
+	X(R_POST,  N_("Post"),  UK_F(9),  UK_CTRL('s'), 0,     UI_IN_RECEIPT | UI_IN_DOCFORM, 0,     \
+	  N_("post the document; its number is shown"))                                               \
+	X(R_CANCEL, N_("Cancel"), UK_ESC, UK_F(10),    0,      UI_IN_RECEIPT | UI_IN_DOCFORM, 0,     \
+	  N_("close the form; asks first when something was typed"))                                  \
+	X(R_UP,    NULL,        UK_UP,    UK_CTRL('p'), 0,     UI_IN_RECEIPT, 0, N_("previous invoice")) \
+	X(R_DOWN,  NULL,        UK_DOWN,  UK_CTRL('n'), 0,     UI_IN_RECEIPT, 0, N_("next invoice"))     \
+	X(R_PGUP,  NULL,        UK_PGUP,  UK_HOME,     0,      UI_IN_RECEIPT, 0, N_("previous page, first invoice")) \
+	X(R_PGDN,  NULL,        UK_PGDN,  UK_END,      0,      UI_IN_RECEIPT, 0, N_("next page, last invoice")) \
+	/* the box of one means of payment or withholding */                                        \
+	X(E_OK,    N_("OK"),    UK_F(9),  UK_CTRL('s'), 0,     UI_IN_ENTRY,  0,                      \
+	  N_("add it to the receipt (Enter on the last field too)"))                                 \
+	X(E_CANCEL, N_("Cancel"), UK_ESC, UK_F(10),    0,      UI_IN_ENTRY,  0,                      \
+	  N_("close the box, nothing added"))                                                         \
+	/* the credit note and opening balance forms (scr_credit_note.c, scr_opening.c) */          \
+	X(D_CLIENT, N_("Client"), UK_F(2), UK_CTRL('f'), 0,    UI_IN_DOCFORM, 0,                     \
+	  N_("pick the client from the client list"))                                                 \
+	X(D_INVOICE, N_("Invoice"), UK_F(3), UK_CTRL('v'), 0,  UI_IN_CNOTE,   0,                     \
+	  N_("pick one of the client's open invoices (empty: a credit note on account)"))            \
+	X(D_IMPORT, N_("Import"), UK_F(5), UK_CTRL('r'), 0,    UI_IN_OPENING, 0,                     \
+	  N_("import opening balances or open items from a CSV file (all or nothing)"))              \
+	/* the dashboard's documents (scr_receipt.c, scr_credit_note.c, scr_opening.c) */           \
+	X(RECEIPT, NULL,        UK_F(11), 'R',         0,      UI_IN_DASH,   0,                      \
+	  N_("a new receipt: pick the client, then mark what it pays"))                               \
+	X(CNOTE,   NULL,        UK_F(12), 'N',         0,      UI_IN_DASH,   0,                      \
+	  N_("a credit note against one open invoice, or on account"))                                \
+	X(OPENING, NULL,        'O',      0,           0,      UI_IN_DASH,   0,                      \
+	  N_("opening balances: one balance per client, or its open items; CSV import"))
 
 enum ui_action {
 	UA_NONE = 0,

@@ -15,6 +15,7 @@
 #include "listview.h"
 #include "scr_clients.h"
 #include "scr_dash.h"
+#include "scr_receipt.h"
 #include "screen.h"
 #include "tabs.h"
 #include "ui_int.h"
@@ -41,6 +42,7 @@ typedef struct dash_scr {
 	ctld_row chosen;         /* the row the dialog up is about */
 	dialog dlg;
 	int help;
+	int keep;                /* a document screen is open over the row chosen */
 	char range_name[MAX_RANGES][32];
 	const char *range_opt[MAX_RANGES];
 	int nrange;
@@ -293,75 +295,35 @@ static void dash_draw(ui_screen *base)
 
 /* ---- actions ---- */
 
-static void ask_pay(dash_scr *s)
+/* The receipt form, the credit in favour applied, the credit note and opening balances
+ * (scr_receipt.h): pushed over the dashboard; back here the totals and the tab are read again,
+ * the cursor on the row it was on (dash_resume). */
+static void push_doc(dash_scr *s, int which)
 {
-	char text[400];
-	const char *open;
-
-	if (!selected(s))
-		return;
-	open = col_text(s, &s->chosen, "open");
-	snprintf(text, sizeof text, _("%s has %s open — %s"), col_text(s, &s->chosen, "number"),
-	         open, col_text(s, &s->chosen, "client"));
-	dialog_prompt(&s->dlg, ASK_PAY, _("Receive a payment"), text, _("Amount"), 24, open);
-}
-
-static void pay(dash_scr *s)
-{
-	char amount[64], id[32], to[96];
-	const char *targets[1] = { to };
-	ctl_payment p;
-	posted out;
+	ui_screen *sub = NULL;
 	cart_err e;
+	int rc;
 
-	dialog_answer_text(&s->dlg, amount, sizeof amount);
-	snprintf(id, sizeof id, "%lld", (long long)s->chosen.client_id);
-	snprintf(to, sizeof to, "%s=%s", col_text(s, &s->chosen, "number"), amount);
-	memset(&p, 0, sizeof p);
-	p.client = id;
-	p.date = s->v.today;
-	p.currency = s->chosen.currency;
-	p.amount = amount;
-	p.method = "cash";
-	p.to = targets;
-	p.n_to = 1;
-	if (ctl_payment_post(s->c, &p, &out, &e) != CART_OK) {
+	s->keep = which == UA_PAY || which == UA_APPLY;
+	if (s->keep && !selected(s))
+		return;
+	if (which == UA_PAY)
+		rc = scr_receipt_new(s->c, s->chosen.client_id, s->chosen.currency,
+		                     col_text(s, &s->chosen, "number"), &sub, &e);
+	else if (which == UA_APPLY)
+		rc = scr_apply_new(s->c, s->chosen.client_id, s->chosen.currency,
+		                   col_text(s, &s->chosen, "number"), &sub, &e);
+	else if (which == UA_RECEIPT)
+		rc = scr_receipt_new(s->c, s->v.client_id, "", NULL, &sub, &e);
+	else if (which == UA_CNOTE)
+		rc = scr_credit_note_new(s->c, s->v.client_id, &sub, &e);
+	else
+		rc = scr_opening_new(s->c, &sub, &e);
+	if (rc != CART_OK) {
 		ui_status(1, "%s", e.msg);
 		return;
 	}
-	ui_status(0, _("Receipt %s posted: %s paid on %s."), out.number, amount,
-	          col_text(s, &s->chosen, "number"));
-	reload(s, &s->chosen);
-}
-
-static void ask_apply(dash_scr *s)
-{
-	char text[400];
-
-	if (!selected(s))
-		return;
-	snprintf(text, sizeof text,
-	         _("Apply %s of credit %s to the oldest open invoices of %s?"),
-	         col_text(s, &s->chosen, "open"), col_text(s, &s->chosen, "number"),
-	         col_text(s, &s->chosen, "client"));
-	dialog_confirm(&s->dlg, ASK_APPLY, _("Apply a credit"), text);
-}
-
-static void apply(dash_scr *s)
-{
-	ctl_apply a;
-	posted out;
-	cart_err e;
-
-	memset(&a, 0, sizeof a);
-	a.credit = col_text(s, &s->chosen, "number");
-	a.date = s->v.today;
-	if (ctl_credit_apply(s->c, &a, &out, &e) != CART_OK) {
-		ui_status(1, "%s", e.msg);
-		return;
-	}
-	ui_status(0, _("%s applied credit %s."), out.number, col_text(s, &s->chosen, "number"));
-	reload(s, &s->chosen);
+	ui_screen_push(sub);
 }
 
 static void ask_remind(dash_scr *s)
@@ -471,8 +433,6 @@ static void answered(dash_scr *s, int tag, int r)
 		return;
 	}
 	switch (tag) {
-	case ASK_PAY: pay(s); break;
-	case ASK_APPLY: apply(s); break;
 	case ASK_REMIND: remind(s); break;
 	case ASK_DAYS: days(s); break;
 	case ASK_RANGE: range(s); break;
@@ -556,10 +516,11 @@ static int on_key(ui_screen *base, int key)
 		open_clients(s);
 		return SCR_STAY;
 	case UA_PAY:
-		ask_pay(s);
-		return SCR_STAY;
 	case UA_APPLY:
-		ask_apply(s);
+	case UA_RECEIPT:
+	case UA_CNOTE:
+	case UA_OPENING:
+		push_doc(s, a);
 		return SCR_STAY;
 	case UA_REMIND:
 		ask_remind(s);
@@ -583,7 +544,12 @@ static void dash_resume(ui_screen *base)
 {
 	dash_scr *s = (dash_scr *)base;
 
-	reload(s, selected(s) ? &s->chosen : NULL);
+	/* after a receipt or a credit applied: the row it was opened on */
+	if (s->keep)
+		reload(s, &s->chosen);
+	else
+		reload(s, selected(s) ? &s->chosen : NULL);
+	s->keep = 0;
 }
 
 static void dash_free(ui_screen *base)

@@ -62,15 +62,18 @@ assert_match "$(row "$S" 4)" 'Clients 3' "4 (net): the Clients tab"
 assert_match "$S" "Grupo Uno .* +3\\.300,50 +3\\.300,50 +0,00 +91 " "Grupo Uno on the Clients tab: 3.300,50, all overdue, 91 days"
 assert_match "$(text 4 | row "$(cat)" 4)" 'Overdue 2' "2: back to Overdue"
 
-# ---- a payment from the first overdue row ----
-screen '<F5><dump><Enter><dump>'
+# ---- a payment from the first overdue row: the receipt form, that document marked ----
+screen '<F5><dump><F9><dump>'
 S=$(text 1)
-assert_contains "$S" "Receive a payment" "F5 opens the payment dialog"
-assert_contains "$S" "FAC-000001 has 1.000,00 open — Grupo Uno SA" "it says what is open"
-assert_match "$S" 'Amount +1\.000,00' "the amount proposed is what is open"
+assert_match "$(row "$S" 1)" 'Receipt$' "F5 opens the receipt form"
+assert_match "$(row "$S" 2)" '^Client: Grupo Uno SA +Date: 2026-06-30' "for the row's client, today"
+assert_match "$S" 'cash +1\.000,00' "the amount proposed is what is open, in cash"
+assert_match "$S" '\[x\] FAC-000001 .* 1\.000,00 +1\.000,00' "FAC-000001 marked, paid in full"
+assert_match "$S" '\[ \] FAC-000002 .* 2\.300,50 *$' "FAC-000002 is listed, not marked"
+assert_match "$S" 'Received 1\.000,00 +Allocated 1\.000,00 +Left 0,00' "received, allocated, left"
 S=$(text 2)
 assert_match "$(row "$S" 23)" '^Receipt RC-000002 posted: 1\.000,00 paid on FAC-000001\.' \
-	"the receipt is posted and named"
+	"F9 posts; the receipt is named on the dashboard"
 assert_match "$(row "$S" 2)" 'Overdue +1' "one document overdue now"
 assert_match "$(row "$S" 3)" '^ +700,00 +2\.300,50 +250,00 +2\.750,50$' \
 	"overdue and net fall by exactly 1.000,00"
@@ -80,18 +83,23 @@ cart balance 1
 assert_contains "$OUT" "2.300,50" "the ledger agrees: Grupo Uno owes 2.300,50"
 
 # ---- a partial payment keeps the cursor on its row ----
-screen '<F5><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace>300,00<Enter><dump>'
-S=$(text 1)
+screen '<F5>$<C-u>300,00<Enter><dump><F9><dump>'
+assert_match "$(text 1)" 'Received 300,00 +Allocated 300,00 +Left 0,00' \
+	"F2/\$ types the amount received: the marked row takes it"
+S=$(text 2)
 assert_match "$(row "$S" 23)" 'posted: 300,00 paid on FAC-000002' "a partial payment"
 assert_match "$(row "$S" 7)" '^Grupo Uno SA +FAC-000002 .* 2\.500,50 +2\.000,50$' \
 	"FAC-000002 stays overdue with 2.000,50 open"
-assert_match "$(attrs 1 | row "$(cat)" 7)" '^R+$' "and stays selected"
+assert_match "$(attrs 2 | row "$(cat)" 7)" '^R+$' "and stays selected"
 assert_match "$(row "$S" 3)" '^ +700,00 +2\.000,50 +250,00 +2\.450,50$' "the totals follow"
 
-# ---- bad amounts are refused and nothing is posted ----
+# ---- more than the document has open is refused and nothing is posted ----
 dump_save "$DB" pay
-screen '<F5><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace>9.000,00<Enter><dump>'
-assert_match "$(text 1 | row "$(cat)" 23)" '.+' "more than is open: a message on the status line"
+screen '<F5><Enter><C-u>9.000,00<Enter><dump><Esc><dump>'
+S=$(text 1)
+assert_match "$(row "$S" 23)" '^FAC-000002 has only 2\.000,50 open' "Enter on the row: 9.000,00 is refused, and why"
+assert_match "$S" '\[x\] FAC-000002 .* 2\.000,50 +2\.000,50' "the row keeps what it had"
+assert_match "$(text 2 | row "$(cat)" 1)" 'Dashboard as of' "Esc: back, nothing typed to lose"
 assert_dump_same "$DB" pay "an over-payment of one document posts nothing"
 
 # ---- a reminder ----

@@ -1,0 +1,333 @@
+/* Opening balances (SPEC L3): what each client owed when cartera took over, keyed one after
+ * another in one form, either as one balance at a date (negative: a credit in favour) or as the
+ * client's open items from the old system (number, date, due date, amount); or imported from a
+ * CSV file of either form, all or nothing, with every bad line listed in a window (as the
+ * client list's import). After each posting the form empties for the next one and keeps the
+ * date and the form chosen. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialog.h"
+#include "form.h"
+#include "scr_receipt.h"
+#include "ui_int.h"
+
+#include "cartera/csvopening.h"
+#include "cartera/i18n.h"
+
+enum { OP_CLIENT, OP_FORM, OP_DATE, OP_AMOUNT, OP_NUMBER, OP_DUE };
+enum { ASK_CLIENT = 1, ASK_IMPORT, ASK_RESULT, ASK_DISCARD };
+
+static const char *const forms[] = { N_("one balance"), N_("an open item") };
+
+typedef struct op_scr {
+	ui_screen base;
+	ctl *c;
+	form fm;
+	dialog dlg;
+	int help;
+	int64_t client_id;
+	char client_name[FORM_VALUE_MAX];
+	char path[1024];
+	long posted;             /* postings made on this screen */
+} op_scr;
+
+static void client_ref(const op_scr *s, char *buf, size_t size)
+{
+	if (s->client_id && !strcmp(s->fm.f[OP_CLIENT].value, s->client_name))
+		snprintf(buf, size, "%lld", (long long)s->client_id);
+	else
+		snprintf(buf, size, "%s", s->fm.f[OP_CLIENT].value);
+}
+
+/* An open item has a number; a balance has neither number nor due date. */
+static void set_required(op_scr *s)
+{
+	int item = s->fm.f[OP_FORM].choice == 1;
+
+	s->fm.f[OP_NUMBER].required = item;
+	if (!item) {
+		s->fm.f[OP_NUMBER].error[0] = '\0';
+		s->fm.f[OP_DUE].error[0] = '\0';
+	}
+}
+
+static void ask_client(op_scr *s)
+{
+	cart_err e;
+
+	if (dialog_pick(&s->dlg, ASK_CLIENT, s->c, _("The client"),
+	                _("Type a few letters of the name, tax id or phone:"), &e) != CART_OK)
+		ui_status(1, "%s", e.msg);
+}
+
+static int post(op_scr *s)
+{
+	ctl_opening a;
+	char ref[FORM_VALUE_MAX], amount[FORM_VALUE_MAX], who[FORM_VALUE_MAX];
+	int item = s->fm.f[OP_FORM].choice == 1, bad;
+	posted out;
+	cart_err e;
+
+	set_required(s);
+	if ((bad = form_check_all(&s->fm)) >= 0) {
+		ui_status(1, "%s: %s", s->fm.f[bad].label, s->fm.f[bad].error);
+		return SCR_STAY;
+	}
+	client_ref(s, ref, sizeof ref);
+	memset(&a, 0, sizeof a);
+	a.client = ref;
+	a.date = s->fm.f[OP_DATE].value;
+	a.amount = s->fm.f[OP_AMOUNT].value;
+	a.item = item;
+	a.reference = item ? s->fm.f[OP_NUMBER].value : "";
+	a.due = item ? s->fm.f[OP_DUE].value : "";
+	if (ctl_opening_post(s->c, &a, &out, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return SCR_STAY;
+	}
+	snprintf(amount, sizeof amount, "%s", s->fm.f[OP_AMOUNT].value);
+	snprintf(who, sizeof who, "%s", s->fm.f[OP_CLIENT].value);
+	if (item)
+		ui_status(0, _("Opening item %s posted for %s: %s, number %s."), out.number, who, amount,
+		          s->fm.f[OP_NUMBER].value);
+	else
+		ui_status(0, _("Opening balance %s posted for %s: %s."), out.number, who, amount);
+	s->posted++;
+	/* the next one: same date and form, the rest empty, the cursor on the client */
+	form_set_value(&s->fm, OP_CLIENT, "");
+	form_set_value(&s->fm, OP_AMOUNT, "");
+	form_set_value(&s->fm, OP_NUMBER, "");
+	form_set_value(&s->fm, OP_DUE, "");
+	s->client_id = 0;
+	s->fm.cur = OP_CLIENT;
+	s->fm.dirty = 0;
+	return SCR_STAY;
+}
+
+/* ---- import (the client list's pattern: scr_clients.c) ---- */
+
+static void msg_add(char **buf, size_t *len, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void msg_add(char **buf, size_t *len, const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+	size_t n;
+	char *b;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	n = strlen(line);
+	if (!(b = realloc(*buf, *len + n + 2)))
+		return;
+	memcpy(b + *len, line, n);
+	b[*len + n] = '\n';
+	b[*len + n + 1] = '\0';
+	*len += n + 1;
+	*buf = b;
+}
+
+static void msg_list(char **buf, size_t *len, const csvclient_list *l)
+{
+	for (int i = 0; i < l->n; i++) {
+		if (l->msg[i].line > 0)
+			msg_add(buf, len, _("line %ld: %s"), l->msg[i].line, l->msg[i].text);
+		else
+			msg_add(buf, len, "%s", l->msg[i].text);
+	}
+	if (l->n_more > 0)
+		msg_add(buf, len, P_("... and %ld more", "... and %ld more", l->n_more), l->n_more);
+}
+
+static void import_file(op_scr *s)
+{
+	csvclient_result r;
+	cart_err e;
+	FILE *in = fopen(s->path, "r");
+	char *text = NULL;
+	size_t len = 0;
+	int rc;
+
+	if (!in) {
+		ui_status(1, _("cannot read %s: %s"), s->path, strerror(errno));
+		return;
+	}
+	rc = csvopening_import(s->c, in, s->path, &r, &e);
+	fclose(in);
+	if (rc == CART_OK) {
+		ui_status(0, P_("%ld opening balance or item imported from %s.",
+		                "%ld opening balances or items imported from %s.", r.imported),
+		          r.imported, s->path);
+		s->posted += r.imported;
+		if (r.warnings.n) {
+			msg_add(&text, &len, P_("%ld row imported; worth a look:",
+			                        "%ld rows imported; worth a look:", r.imported), r.imported);
+			msg_list(&text, &len, &r.warnings);
+			dialog_message(&s->dlg, ASK_RESULT, _("Imported"), text);
+		}
+	} else if (r.errors.n) {
+		msg_add(&text, &len, "%s", e.msg);
+		msg_list(&text, &len, &r.errors);
+		dialog_message(&s->dlg, ASK_RESULT, _("Nothing imported"), text);
+		ui_status(1, "%s", e.msg);
+	} else {
+		ui_status(1, "%s", e.msg);
+	}
+	free(text);
+	csvclient_result_free(&r);
+}
+
+static void answered(op_scr *s, int tag)
+{
+	client cl;
+	char id[32];
+	cart_err e;
+
+	switch (tag) {
+	case ASK_CLIENT:
+		snprintf(id, sizeof id, "%lld", (long long)s->dlg.picked);
+		if (ctl_client_ref(s->c, id, &cl, &e) != CART_OK) {
+			ui_status(1, "%s", e.msg);
+			return;
+		}
+		s->client_id = cl.id;
+		snprintf(s->client_name, sizeof s->client_name, "%s", cl.name);
+		form_set_value(&s->fm, OP_CLIENT, cl.name);
+		s->fm.f[OP_CLIENT].error[0] = '\0';
+		s->fm.dirty = 1;
+		s->fm.cur = OP_FORM;
+		break;
+	case ASK_IMPORT:
+		dialog_answer_text(&s->dlg, s->path, sizeof s->path);
+		import_file(s);
+		break;
+	default:
+		break;
+	}
+}
+
+static int op_key(ui_screen *base, int key)
+{
+	op_scr *s = (op_scr *)base;
+	int r, left;
+
+	if (s->dlg.kind != DLG_NONE) {
+		int tag = s->dlg.tag;
+
+		r = dialog_key(&s->dlg, key);
+		if (tag == ASK_DISCARD && r == DLG_OK) {
+			ui_status(0, "%s", _("Nothing posted."));
+			return SCR_CLOSE;
+		}
+		if (r == DLG_OK)
+			answered(s, tag);
+		return SCR_STAY;
+	}
+	if (s->help) {
+		if (ui_action_of(key, UI_IN_HELP, 0) == UA_CLOSE)
+			s->help = 0;
+		return SCR_STAY;
+	}
+	switch (ui_action_of(key, UI_IN_DOCFORM | UI_IN_OPENING, 1)) {
+	case UA_R_HELP:
+		s->help = 1;
+		return SCR_STAY;
+	case UA_R_POST:
+		return post(s);
+	case UA_R_CANCEL:
+		if (!s->fm.dirty) {
+			ui_status(0, "%s", "");
+			return SCR_CLOSE;
+		}
+		dialog_confirm(&s->dlg, ASK_DISCARD, _("Unposted work"),
+		               _("Close without posting? What was typed is lost. (y/n)"));
+		return SCR_STAY;
+	case UA_D_CLIENT:
+		ask_client(s);
+		return SCR_STAY;
+	case UA_D_IMPORT:
+		if (!s->path[0])
+			/* TRANSLATORS: the file name offered for an opening balance import */
+			snprintf(s->path, sizeof s->path, "%s", _("opening.csv"));
+		dialog_prompt(&s->dlg, ASK_IMPORT, _("Import opening balances"),
+		              _("The CSV file to read: client, date, amount (one balance each), or with"
+		                " number and due (open items). One bad line and nothing is imported:"),
+		              _("File"), 200, s->path);
+		return SCR_STAY;
+	default:
+		break;
+	}
+	left = s->fm.cur;
+	r = form_handle_key(&s->fm, key);
+	if (r & FORM_CHOSEN)
+		set_required(s);
+	if (r & FORM_MOVED) {
+		if (s->fm.f[left].error[0])
+			ui_status(1, "%s: %s", s->fm.f[left].label, s->fm.f[left].error);
+		else
+			ui_status(0, "%s", "");
+	}
+	return SCR_STAY;
+}
+
+static void op_draw(ui_screen *base)
+{
+	op_scr *s = (op_scr *)base;
+	char left[256];
+	int item = s->fm.f[OP_FORM].choice == 1;
+
+	if (s->help) {
+		ui_help_draw(UI_IN_DOCFORM | UI_IN_OPENING, _("Opening balances"),
+		             s->c->have_company ? s->c->co.name : "");
+		return;
+	}
+	erase();
+	snprintf(left, sizeof left, " cartera — %s", s->c->have_company ? s->c->co.name : "");
+	ui_title(left, _("Opening balances"));
+	ui_put(1, 0, COLS, item ? _("An open item of the old system: its number, date, due date and"
+	                            " amount.")
+	                        : _("One balance per client at a date; negative: a credit in"
+	                            " favour."), 0);
+	form_draw(&s->fm, 3, 1, LINES - 6, COLS - 1);
+	ui_status_draw();
+	ui_keybar(UI_IN_DOCFORM | UI_IN_OPENING, 0);
+	dialog_draw(&s->dlg);
+}
+
+static void op_free(ui_screen *base)
+{
+	op_scr *s = (op_scr *)base;
+
+	dialog_free(&s->dlg);
+	free(s);
+}
+
+int scr_opening_new(ctl *c, ui_screen **out, cart_err *e)
+{
+	op_scr *s = calloc(1, sizeof *s);
+	char today[DATE_LEN];
+
+	if (!s)
+		return cart_fail(e, CART_NOMEM, "%s", _("out of memory opening the opening balances"));
+	s->base = (ui_screen){ op_draw, op_key, NULL, op_free, 0 };
+	s->c = c;
+	form_init(&s->fm, s);
+	form_add(&s->fm, _("Client"), FT_TEXT, 120, 1, NULL);
+	form_add(&s->fm, _("Form"), FT_CHOICE, 0, 0, NULL);
+	form_set_choices(&s->fm, OP_FORM, forms, 2);
+	form_add(&s->fm, _("Date"), FT_DATE, 10, 1, NULL);
+	form_add(&s->fm, _("Amount"), FT_AMOUNT, 20, 1, NULL);
+	form_add(&s->fm, _("Number (item)"), FT_TEXT, 30, 0, NULL);
+	form_add(&s->fm, _("Due date (item)"), FT_DATE, 10, 0, NULL);
+	if (ctl_date(NULL, _("today"), today, e) == CART_OK)
+		form_set_value(&s->fm, OP_DATE, today);
+	*out = &s->base;
+	return CART_OK;
+}

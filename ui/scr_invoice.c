@@ -869,7 +869,7 @@ static void draw_totals(inv_scr *s, int y, int h)
 	}
 	money_text(s, t->total + t->expenses, v, sizeof v);
 	attr_set(A_BOLD, 0, NULL);
-	panel_row(r, x, w, _("Total"), v);
+	panel_row(y + h - 1, x, w, _("Total"), v);
 	ui_set_role(UR_NORMAL);
 
 	/* on the left: the lines, and the split into instalments */
@@ -883,10 +883,12 @@ static void draw_totals(inv_scr *s, int y, int h)
 			snprintf(every, sizeof every, _("every %d days"), s->f->every_days);
 		else
 			snprintf(every, sizeof every, "%s", _("monthly"));
-		snprintf(label, sizeof label, _("%d instalments, %s, the first %s due %s"),
-		         s->f->n_inst, every, first, s->f->inst_due[0]);
+		snprintf(label, sizeof label, _("%d instalments, %s"), s->f->n_inst, every);
 		ui_put(y + 1, 1, x - 2, label, 0);
-		if (s->f->inst_left && h > 2) {
+		if (h > 2 && !s->f->inst_left) {
+			snprintf(label, sizeof label, _("the first %s due %s"), first, s->f->inst_due[0]);
+			ui_put(y + 2, 1, x - 2, label, 0);
+		} else if (h > 2) {
 			money_text(s, s->f->inst_left, v, sizeof v);
 			snprintf(label, sizeof label, _("Left to place: %s"), v);
 			ui_set_role(UR_WARNING);
@@ -928,13 +930,13 @@ static void inv_draw(ui_screen *base)
 	} else {
 		form_draw(&s->hd, 1, 1, HEADER_ROWS, hw - 1);
 	}
-	draw_credit(s, 1, hw + 1, COLS - hw - 2);
+	draw_credit(s, 1, hw + 1, COLS - hw - 2 < 48 ? COLS - hw - 2 : 48);
 	if (s->f->have_client && s->f->credit.needs_override && !s->quote) {
 		char w[400];
 
-		snprintf(w, sizeof w, _("%s: posting asks for a reason."), s->f->credit.warning);
+		snprintf(w, sizeof w, _("%s: reason needed"), s->f->credit.warning);
 		ui_set_role(UR_WARNING);
-		ui_put(HEADER_ROWS + 1, 0, COLS, w, 0);
+		ui_put(HEADER_ROWS + 1, 1, COLS - 1, w, 0);
 		ui_set_role(UR_NORMAL);
 	}
 	tot_h = 2 + (s->f->totals.n_taxes > 1 ? s->f->totals.n_taxes : 1);
@@ -942,6 +944,9 @@ static void inv_draw(ui_screen *base)
 		tot_h = 3;
 	gy = HEADER_ROWS + 2;
 	gh = LINES - 2 - gy - tot_h;
+	/* a taller terminal shows more lines: scroll back up when they all fit */
+	if (s->g.top > 0 && s->g.top + gh - 2 > s->g.nrows)
+		s->g.top = s->g.nrows - (gh - 2) > 0 ? s->g.nrows - (gh - 2) : 0;
 	grid_draw(&s->g, gy, 0, gh, COLS, s->on_lines);
 	draw_totals(s, gy + gh, tot_h);
 	ui_status_draw();

@@ -130,7 +130,8 @@ static void sync_lines(inv_scr *s, int from)
 			const char *m = e.msg;
 			char no[24];
 
-			snprintf(no, sizeof no, "line %d: ", s->f->n + 1);
+			/* TRANSLATORS: the same as the controller's "line %d: ..." messages */
+			snprintf(no, sizeof no, _("line %d: %s"), s->f->n + 1, "");
 			if (!strncmp(m, no, strlen(no)))
 				m += strlen(no);
 			snprintf(s->rerr[r], sizeof s->rerr[r], _("line %d: %s"), r + 1, m);

@@ -150,6 +150,31 @@ assert_contains "$(text 2)" "Discard the invoice typed so far? (y/n)" "Esc with 
 assert_match "$(text 3 | row "$(cat)" 9)" '^  1 Algo' "n: back to the invoice, the line still there"
 assert_match "$(text 4 | row "$(cat)" 1)" 'Dashboard as of 2026-06-30$' "y: discarded, back to the dashboard"
 
+# ---- choosing the client: a tax id, several matches, what was typed into a new client ----
+screen 'i890903938<Enter><dump>'
+assert_match "$(text 1 | row "$(cat)" 2)" '^ Client \* +Grupo Uno SA ' "a tax id and Enter choose its client"
+screen 'iSA<Enter><dump><Down><Enter><F9><dump>'
+S=$(text 1)
+assert_contains "$S" "Choose the client" "two clients match SA: the pick dialog, filtered"
+assert_match "$S" 'Filter: SA +1–2 of 2' "with both"
+S=$(text 2)
+assert_match "$(row "$S" 2)" '^ Client \* +Nueva Empresa SAS ' "Down and Enter choose the second"
+assert_eq "the document has no lines" "$(row "$S" 23)" "F9 with no lines: refused, nothing posted"
+screen 'iOtra<Space>Casa<F3><dump>'
+assert_match "$(text 1 | row "$(cat)" 7)" '^ Name \* +Otra Casa$' "F3: what was typed in Client is the new client's name"
+
+# ---- F8 deletes a line, F7 inserts one: the totals follow ----
+screen 'i<F4>A<Tab><Tab>10,00<Tab><Tab>B<Tab><Tab>20,00<Tab><Tab><dump><Up><Up><F8><dump><F7><dump>'
+assert_match "$(text 1 | row "$(cat)" 22)" 'Total +35,70$' "two lines: 30,00 + 19%"
+S=$(text 2)
+assert_match "$(row "$S" 9)" '^  1 B +20,00 IVA 19% +20,00$' "F8: line A deleted"
+assert_match "$(row "$S" 21)" 'IVA 19% on 20,00 +3,80$' "its tax recomputed"
+assert_match "$(row "$S" 22)" 'Total +23,80$' "and the total"
+S=$(text 3)
+assert_match "$(row "$S" 9)" '^  1 +IVA 19%$' "F7: an empty line above"
+assert_match "$(row "$S" 10)" '^  2 B ' "B below it"
+assert_match "$(row "$S" 22)" 'Total +23,80$' "an empty line adds nothing"
+
 # ---- a quote from the same screen ----
 screen 'oGrupo<Enter><dump><F4>Consultoría<Tab>2<Tab>50.000,00<Tab><Right><Tab><F6><F9><dump>'
 S=$(text 1)

@@ -64,6 +64,11 @@ enum { UI_IN_INVOICE = 1 << 14, UI_IN_QUOTE = 1 << 15, UI_IN_INST = 1 << 16 };
 	  N_("show one aging range: not yet due, 1-30, 31-60... (the company's ranges)"))           \
 	X(TOTAL_KEYS, NULL, '1',     '2',          '3',    UI_IN_DASH,   0,                         \
 	  N_("1 2 3 4: the tab of a total (due, overdue, credits, net: the clients)"))              \
+	/* the dashboard's new documents (scr_invoice.c) */                                         \
+	X(DASH_INVOICE, N_("Invoice"), UK_F(11), 'i',   0,      UI_IN_DASH,   0,                    \
+	  N_("a new invoice (this client's, on one client's dashboard)"))                           \
+	X(DASH_QUOTE, N_("Quote"), UK_F(12), 'o',       0,      UI_IN_DASH,   0,                    \
+	  N_("a new quote (this client's, on one client's dashboard)"))                             \
 	X(CLOSE,  N_("Close"), UK_ESC,   'q',          UK_F(10), UI_IN_HELP | UI_IN_DETAIL | UI_IN_MESSAGE, 0, \
 	  N_("close this window"))                                                                  \
 	X(UP,     NULL,    UK_UP,    UK_CTRL('p'), 0,      UI_IN_LIST | UI_IN_DASH | UI_IN_TABS, 0, N_("previous row"))     \
@@ -135,30 +140,25 @@ enum { UI_IN_INVOICE = 1 << 14, UI_IN_QUOTE = 1 << 15, UI_IN_INST = 1 << 16 };
 	X(LINE_INSERT, N_("Ins line"), UK_F(7), UK_CTRL('o'), 0, UI_IN_GRID, 0,                           \
 	  N_("insert an empty line above this one"))                                                   \
 	X(LINE_DELETE, N_("Del line"), UK_F(8), UK_CTRL('k'), 0, UI_IN_GRID, 0, N_("delete this line")) \
-	/* the dashboard's new documents (scr_invoice.c) */                                          \
-	X(DASH_INVOICE, N_("Invoice"), UK_F(11), 'i',   0,      UI_IN_DASH,   0,                         \
-	  N_("key a new invoice (for this dashboard's client when it is one client's)"))               \
-	X(DASH_QUOTE, N_("Quote"), UK_F(12), 'o',       0,      UI_IN_DASH,   0,                         \
-	  N_("key a new quote (for this dashboard's client when it is one client's)"))                 \
-	/* the invoice and quote entry screen (scr_invoice.c) */                                     \
+	/* the invoice and quote entry screen (scr_invoice.c) */                                    \
 	X(INV_HELP, N_("Help"), UK_F(1),   0,           0,      UI_IN_INVOICE | UI_IN_QUOTE | UI_IN_INST, 0, \
-	  N_("this help: every key of the screen"))                                                    \
-	X(INV_POST, N_("Post"), UK_F(9),   UK_CTRL('s'), 0,     UI_IN_INVOICE | UI_IN_QUOTE, 0,          \
-	  N_("post the document and start the next one (asks for a reason when the credit check needs one)")) \
-	X(INV_BACK, N_("Back"), UK_ESC,    UK_F(10),    0,      UI_IN_INVOICE | UI_IN_QUOTE, 0,          \
-	  N_("back to the dashboard; asks first when something was typed"))                            \
-	X(INV_CLIENT, N_("Client"), UK_F(2), UK_CTRL('f'), 0,   UI_IN_INVOICE | UI_IN_QUOTE, 0,          \
-	  N_("choose the client from the list (a few letters or a tax id in Client and Enter do too)")) \
-	X(INV_NEWCLIENT, N_("New client"), UK_F(3), UK_CTRL('n'), 0, UI_IN_INVOICE | UI_IN_QUOTE, 0,     \
-	  N_("a new client in the client form; saved, it is the document's client, the rest stays typed")) \
-	X(INV_LINES, N_("Lines"), UK_F(4), UK_CTRL('l'), 0,     UI_IN_INVOICE | UI_IN_QUOTE, 0,          \
-	  N_("go to the lines, or from the lines back to the header"))                                  \
-	X(INV_INST, N_("Instalments"), UK_F(6), UK_CTRL('t'), 0, UI_IN_INVOICE, 0,                       \
-	  N_("split the invoice into instalments: how many, how often, the first due date"))           \
-	X(INST_DONE, N_("Done"), UK_F(9),  UK_CTRL('s'), UK_ESC, UI_IN_INST, 0,                          \
-	  N_("back to the invoice with this split (0 or 1 instalments: none)"))                        \
-	X(INST_FIELD, NULL,     UK_TAB,    UK_ENTER,    UK_BTAB, UI_IN_INST, 0,                          \
-	  N_("next / previous field; the split follows what is typed, amounts typed show what is left"))
+	  N_("this help: every key of the screen"))                                                 \
+	X(INV_POST, N_("Post"), UK_F(9),   UK_CTRL('s'), 0,     UI_IN_INVOICE | UI_IN_QUOTE, 0,     \
+	  N_("post, then a fresh form; asks why when the credit check fails"))                      \
+	X(INV_BACK, N_("Back"), UK_ESC,    UK_F(10),    0,      UI_IN_INVOICE | UI_IN_QUOTE, 0,     \
+	  N_("back to the dashboard; asks first when something was typed"))                         \
+	X(INV_CLIENT, N_("Client"), UK_F(2), UK_CTRL('f'), 0,   UI_IN_INVOICE | UI_IN_QUOTE, 0,     \
+	  N_("choose the client (or type a few letters or a tax id, Enter)"))                       \
+	X(INV_NEWCLIENT, N_("New client"), UK_F(3), UK_CTRL('n'), 0, UI_IN_INVOICE | UI_IN_QUOTE, 0, \
+	  N_("create the client in the client form; what is typed stays"))                          \
+	X(INV_LINES, N_("Lines"), UK_F(4), UK_CTRL('l'), 0,     UI_IN_INVOICE | UI_IN_QUOTE, 0,     \
+	  N_("go to the lines, or from the lines back to the header"))                              \
+	X(INV_INST, N_("Instalments"), UK_F(6), UK_CTRL('t'), 0, UI_IN_INVOICE, 0,                  \
+	  N_("split into instalments: how many, how often, the first due"))                         \
+	X(INST_DONE, N_("Done"), UK_F(9),  UK_CTRL('s'), UK_ESC, UI_IN_INST, 0,                     \
+	  N_("back to the invoice with this split (0 or 1 instalments: none)"))                     \
+	X(INST_FIELD, NULL,     UK_TAB,    UK_ENTER,    UK_BTAB, UI_IN_INST, 0,                     \
+	  N_("next / previous field; typed amounts show what is left"))
 
 enum ui_action {
 	UA_NONE = 0,

@@ -32,7 +32,7 @@ assert_match "$(row "$S" 22)" 'Total +0,00$' "total 0,00"
 assert_eq "F1 Help  F9 Post  Esc Back  F2 Client  F3 New client  F4 Lines  F6 Instalments" \
 	"$(row "$S" 24)" "the key bar"
 assert_match "$(text 2 | row "$(cat)" 1)" 'Help: New invoice$' "F1: the screen's help"
-assert_contains "$(text 2)" "split the invoice into instalments" "the help lists the keys"
+assert_contains "$(text 2)" "split into instalments: how many, how often, the first due" "the help lists the keys"
 screen 'i<Esc><dump>'
 assert_match "$(text 1 | row "$(cat)" 1)" 'Dashboard as of 2026-06-30$' "Esc with nothing typed: back at once"
 

@@ -49,8 +49,8 @@ typedef struct inv_scr {
 	int touched;               /* a client chosen or a split made: typed work */
 	int mrow[GRID_MAX_ROWS];   /* grid row -> the view-model's line, -1: blank or refused */
 	char rerr[GRID_MAX_ROWS][240]; /* why the view-model refused the row */
-	const char *tax_opt[CTL_MAX_TAXES + 1];
-	char notax[48];
+	const char *tax_opt[CTL_MAX_TAXES + 2];
+	char notax[48], expense[48];  /* the tax cell's last two choices */
 	dialog dlg;
 	ctl_clients cv;            /* the client form's controller */
 	scr_cform cf;
@@ -89,7 +89,9 @@ static void line_text(const inv_scr *s, int r, ctl_line_text *t)
 	snprintf(t->description, sizeof t->description, "%s", s->g.cell[r][C_DESC]);
 	snprintf(t->qty, sizeof t->qty, "%s", s->g.cell[r][C_QTY]);
 	snprintf(t->price, sizeof t->price, "%s", s->g.cell[r][C_PRICE]);
-	if (strcmp(s->g.cell[r][C_TAX], s->notax))
+	/* a reimbursable expense (D1) carries no tax: it posts as its own CGC charge */
+	t->expense = !strcmp(s->g.cell[r][C_TAX], s->expense);
+	if (strcmp(s->g.cell[r][C_TAX], s->notax) && !t->expense)
 		snprintf(t->tax, sizeof t->tax, "%s", s->g.cell[r][C_TAX]);
 }
 
@@ -185,6 +187,7 @@ static void build_grid(inv_scr *s)
 		if (s->f->taxes.r[i].active)
 			s->tax_opt[n++] = s->f->taxes.r[i].name;
 	s->tax_opt[n++] = s->notax;
+	s->tax_opt[n++] = s->expense;
 	grid_set_choices(&s->g, C_TAX, s->tax_opt, n);
 	grid_set_readonly(&s->g, C_TOTAL, 1);
 	grid_set(&s->g, 0, C_TAX, s->tax_opt[0]);
@@ -868,6 +871,10 @@ static void draw_totals(inv_scr *s, int y, int h)
 		ui_put(r, x, w - 16, label, 0);
 		ui_put(r++, x + w - 16, 16, v, 1);
 	}
+	if (t->expenses && r < y + h - 1) {
+		money_text(s, t->expenses, v, sizeof v);
+		panel_row(r++, x, w, _("Expenses (CGC)"), v);
+	}
 	money_text(s, t->total + t->expenses, v, sizeof v);
 	attr_set(A_BOLD, 0, NULL);
 	panel_row(y + h - 1, x, w, _("Total"), v);
@@ -940,7 +947,8 @@ static void inv_draw(ui_screen *base)
 		ui_put(HEADER_ROWS + 1, 1, COLS - 1, w, 0);
 		ui_set_role(UR_NORMAL);
 	}
-	tot_h = 2 + (s->f->totals.n_taxes > 1 ? s->f->totals.n_taxes : 1);
+	tot_h = 2 + (s->f->totals.n_taxes > 1 ? s->f->totals.n_taxes : 1) +
+	        (s->f->totals.expenses != 0);
 	if (tot_h < 3 && !s->quote && s->f->n_inst > 1)
 		tot_h = 3;
 	gy = HEADER_ROWS + 2;
@@ -978,6 +986,8 @@ int scr_invoice_new(ctl *c, int64_t client_id, int quote, ui_screen **out, cart_
 	s->quote = quote;
 	s->fixed_client = client_id;
 	snprintf(s->notax, sizeof s->notax, "%s", _("no tax"));
+	/* TRANSLATORS: the tax cell of a reimbursable-expense line (CGC); 10 columns */
+	snprintf(s->expense, sizeof s->expense, "%s", _("expense"));
 	ctl_clients_init(&s->cv, c);
 	if (fresh(s, e) != CART_OK) {
 		free(s);

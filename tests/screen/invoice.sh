@@ -16,7 +16,8 @@ cart client add "Grupo Uno SA" --tax-id 890903938 --terms 30
 cart client add "Beta Ltda" --tax-id 800197268 --limit 1.000,00 --terms 30
 assert_status 0 "the ledger is built"
 # today is 2026-06-30; the company's rates are IVA 19%, IVA 5%, Exento (in that order), and the
-# tax cell also offers "no tax": Right from IVA 19% is IVA 5%, twice Exento, Left "no tax"
+# tax cell also offers "no tax" and "expense": Right from IVA 19% is IVA 5%, twice Exento, Left
+# "expense", twice "no tax"
 
 # ---- the empty screen, from the dashboard's i ----
 screen 'i<dump><F1><dump>'
@@ -43,7 +44,7 @@ assert_match "$(text 1 | row "$(cat)" 1)" 'Dashboard as of 2026-06-30$' "Esc wit
 # Exento:  35.000,00 + 5.000,00 = 40.000,00; no tax: 20.000,00
 # net 857.037,01, tax 137.437,03, total 994.474,04
 LINES10='<F4>Sillas<Tab>4<Tab>125.000,00<Tab><Tab>Mesa<Tab>1,5<Tab>33.333,33<Tab><Right><Tab>'
-LINES10+='Flete<Tab><Tab>20.000,00<Tab><Left><Tab>Lámpara<Tab>2<Tab>45.000,00<Tab><Tab>'
+LINES10+='Flete<Tab><Tab>20.000,00<Tab><Left><Left><Tab>Lámpara<Tab>2<Tab>45.000,00<Tab><Tab>'
 LINES10+='Arroz<Tab>10<Tab>3.500,00<Tab><Right><Right><Tab>Cable<Tab>3<Tab>12.345,67<Tab><Tab>'
 LINES10+='Libro<Tab>2<Tab>25.000,00<Tab><Right><Tab>Instalación<Tab>1<Tab>80.000,00<Tab><Tab>'
 LINES10+='Descuento<Tab>1<Tab>-10.000,00<Tab><Tab>Caja<Tab>5<Tab>1.000,00<Tab><Right><Right><Tab><Enter>'
@@ -104,7 +105,7 @@ assert_eq "1" "$(sql "SELECT count(*) FROM documents WHERE type = 'invoice'")" "
 
 # ---- instalments: 3 every 30 days, exact; amounts typed show what is left ----
 # 1 x 1.000,00 no tax: 333,34 + 333,33 + 333,33 = 1.000,00, due 07-30, 08-29, 09-28
-INST='iGrupo<Enter><F4>Servicio<Tab><Tab>1.000,00<Tab><Left><Tab><F6>3<Tab>30<Tab><Tab><dump>'
+INST='iGrupo<Enter><F4>Servicio<Tab><Tab>1.000,00<Tab><Left><Left><Tab><F6>3<Tab>30<Tab><Tab><dump>'
 screen "${INST}<Esc><dump>"
 S=$(text 1)
 assert_contains "$S" "Instalments" "F6: the instalments window"
@@ -123,13 +124,13 @@ assert_eq "FAC-000002 posted: Grupo Uno SA, total 1.000,00." "$(text 4 | row "$(
 assert_eq "40000|30000|30000" "$(sql "SELECT group_concat(amount, '|') FROM (SELECT i.amount FROM
 	instalments i JOIN entries e ON e.id = i.entry_id JOIN documents d ON d.id = e.document_id
 	WHERE d.number = 'FAC-000002' ORDER BY i.seq)")" "the ledger's instalments as typed"
-screen "iGrupo<Enter><F4>Servicio<Tab><Tab>1.000,00<Tab><Left><Tab><F6>3<Tab>30<Tab><Tab><F9><F9>"
+screen "iGrupo<Enter><F4>Servicio<Tab><Tab>1.000,00<Tab><Left><Left><Tab><F6>3<Tab>30<Tab><Tab><F9><F9>"
 assert_eq "100000|33334|33333|33333" "$(sql "SELECT d.total, group_concat(i.amount, '|') FROM
 	instalments i JOIN entries e ON e.id = i.entry_id JOIN documents d ON d.id = e.document_id
 	WHERE d.number = 'FAC-000003' ORDER BY i.seq")" "the even split in the ledger adds up to the total"
 
 # ---- over the credit limit: the reason is asked and kept ----
-OVER='iBeta<Enter><F4>Equipo<Tab><Tab>1.500,00<Tab><Left><Tab>'
+OVER='iBeta<Enter><F4>Equipo<Tab><Tab>1.500,00<Tab><Left><Left><Tab>'
 screen "${OVER}<dump><F9><dump><Esc><dump>"
 S=$(text 1)
 assert_contains "$(row "$S" 7)" "Beta Ltda would owe 1.500,00, over the credit limit of 1.000,00: reason needed" \
@@ -175,6 +176,18 @@ assert_match "$(row "$S" 9)" '^  1 +IVA 19%$' "F7: an empty line above"
 assert_match "$(row "$S" 10)" '^  2 B ' "B below it"
 assert_match "$(row "$S" 22)" 'Total +23,80$' "an empty line adds nothing"
 
+# ---- a reimbursable expense (D1): the tax cell's last choice, no tax, apart in the totals ----
+screen 'iNueva<Enter><F4>Flete<Tab><Tab>100,00<Tab><Tab>Aduana<Tab><Tab>50,00<Tab><Left><Tab><dump><F9><dump>'
+S=$(text 1)
+assert_match "$(row "$S" 10)" '^  2 Aduana +50,00 expense +50,00$' "an expense line"
+assert_match "$(row "$S" 20)" 'IVA 19% on 100,00 +19,00$' "only the other line is taxed"
+assert_match "$(row "$S" 21)" 'Expenses \(CGC\) +50,00$' "the expenses apart"
+assert_match "$(row "$S" 22)" 'Total +169,00$' "total 100,00 + 19,00 + 50,00"
+assert_eq "FAC-000005 posted: Nueva Empresa SAS, total 169,00." "$(text 2 | row "$(cat)" 23)" \
+	"posted with its expense"
+cart show FAC-000005
+assert_contains "$OUT" "line 2: Aduana; 1 x 50,00 = 50,00; reimbursable expense" "the expense line in the ledger"
+
 # ---- a quote from the same screen ----
 screen 'oGrupo<Enter><dump><F4>Consultoría<Tab>2<Tab>50.000,00<Tab><Right><Tab><F6><F9><dump>'
 S=$(text 1)
@@ -190,13 +203,13 @@ assert_eq "open|2026-07-30" "$(sql "SELECT q.status, d.due_date FROM quotes q JO
 
 # ---- one client's dashboard: the client is chosen already ----
 # Grupo Uno owes FAC-000002 and FAC-000003 (1.000,00 each, not yet due)
-screen '1Grupo<Enter>i<dump><F4>Otra<Tab><Tab>10,00<Tab><Left><Tab><F9><dump>'
+screen '1Grupo<Enter>i<dump><F4>Otra<Tab><Tab>10,00<Tab><Left><Left><Tab><F9><dump>'
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'New invoice$' "i on one client's dashboard"
 assert_match "$(row "$S" 2)" '^ Client \* +Grupo Uno SA +Credit check$' "from Grupo Uno's dashboard: its invoice"
 assert_match "$(row "$S" 4)" 'Open balance +2\.000,00$' "its open balance in the credit check"
 S=$(text 2)
-assert_eq "FAC-000005 posted: Grupo Uno SA, total 10,00." "$(row "$S" 23)" "posted for the dashboard's client"
+assert_eq "FAC-000006 posted: Grupo Uno SA, total 10,00." "$(row "$S" 23)" "posted for the dashboard's client"
 assert_match "$(row "$S" 2)" '^ Client \* +Grupo Uno SA +Credit check$' "the next invoice is the same client's"
 
 done_testing

@@ -953,6 +953,13 @@ static void inv_draw(ui_screen *base)
 		tot_h = 3;
 	gy = HEADER_ROWS + 2;
 	gh = LINES - 2 - gy - tot_h;
+	/* a short terminal: the grid keeps a line, the totals give up their tax rows first */
+	if (gh < 3) {
+		tot_h -= 3 - gh;
+		gh = 3;
+		if (tot_h < 1)
+			tot_h = 1;
+	}
 	/* a taller terminal shows more lines: scroll back up when they all fit */
 	if (s->g.top > 0 && s->g.top + gh - 2 > s->g.nrows)
 		s->g.top = s->g.nrows - (gh - 2) > 0 ? s->g.nrows - (gh - 2) : 0;

@@ -138,12 +138,33 @@ int ctl_quantity(const ctl *c, const char *text, const char *what, int64_t *out,
 
 /* ---- credit check ---- */
 
+/* The verdict on the figures in out (balance, overdue, credits) for a new document of amount. */
+static void credit_verdict(ctl *c, const client *cl, int64_t amount, ctl_credit *out)
+{
+	char a[40], b[40];
+
+	out->limit = cl->credit_limit;
+	out->after = out->balance + amount;
+	out->over_limit = out->limit > 0 && out->after > out->limit;
+	out->has_overdue = out->overdue > 0;
+	out->needs_override = out->over_limit || out->has_overdue;
+	out->warning[0] = '\0';
+	if (out->over_limit) {
+		ctl_money(c, out->after, a, sizeof a);
+		ctl_money(c, out->limit, b, sizeof b);
+		snprintf(out->warning, sizeof out->warning, _("%s would owe %s, over the credit limit"
+		         " of %s"), cl->name, a, b);
+	} else if (out->has_overdue) {
+		ctl_money(c, out->overdue, a, sizeof a);
+		snprintf(out->warning, sizeof out->warning, _("%s has %s overdue"), cl->name, a);
+	}
+}
+
 int ctl_credit_check(ctl *c, const client *cl, const char *currency, const char *date,
                      int64_t amount, ctl_credit *out, cart_err *e)
 {
 	totals rows[LEDGER_MAX_CURRENCIES];
 	const char *cur = currency && *currency ? currency : c->co.currency;
-	char a[40], b[40];
 	int n = 0, rc;
 
 	memset(out, 0, sizeof *out);
@@ -156,20 +177,7 @@ int ctl_credit_check(ctl *c, const client *cl, const char *currency, const char 
 		out->overdue = rows[i].overdue;
 		out->credits = rows[i].credits;
 	}
-	out->limit = cl->credit_limit;
-	out->after = out->balance + amount;
-	out->over_limit = out->limit > 0 && out->after > out->limit;
-	out->has_overdue = out->overdue > 0;
-	out->needs_override = out->over_limit || out->has_overdue;
-	if (out->over_limit) {
-		ctl_money(c, out->after, a, sizeof a);
-		ctl_money(c, out->limit, b, sizeof b);
-		snprintf(out->warning, sizeof out->warning, _("%s would owe %s, over the credit limit"
-		         " of %s"), cl->name, a, b);
-	} else if (out->has_overdue) {
-		ctl_money(c, out->overdue, a, sizeof a);
-		snprintf(out->warning, sizeof out->warning, _("%s has %s overdue"), cl->name, a);
-	}
+	credit_verdict(c, cl, amount, out);
 	return CART_OK;
 }
 
@@ -235,9 +243,21 @@ static int form_recalc(ctl_invoice_form *f, cart_err *e)
 	} else {
 		f->inst_left = 0;
 	}
-	if (f->have_client)
-		return ctl_credit_check(f->c, &f->cl, f->currency, f->date,
-		                        f->totals.total + f->totals.expenses, &f->credit, e);
+	if (!f->have_client)
+		return CART_OK;
+	/* the client's figures are read once per client, date and currency; a line typed only
+	 * changes the verdict (the form recomputes on every key: no query per key) */
+	if (f->credit_client == f->cl.id && !strcmp(f->credit_key, f->date) &&
+	    !strcmp(f->credit_key + DATE_LEN, f->currency)) {
+		credit_verdict(f->c, &f->cl, f->totals.total + f->totals.expenses, &f->credit);
+		return CART_OK;
+	}
+	if ((rc = ctl_credit_check(f->c, &f->cl, f->currency, f->date,
+	                           f->totals.total + f->totals.expenses, &f->credit, e)))
+		return rc;
+	f->credit_client = f->cl.id;
+	memcpy(f->credit_key, f->date, DATE_LEN);
+	memcpy(f->credit_key + DATE_LEN, f->currency, sizeof f->currency);
 	return CART_OK;
 }
 
@@ -443,6 +463,7 @@ static int form_ready(ctl_invoice_form *f, cart_err *e)
 	for (int i = 0; i < f->n; i++)
 		if (!f->lines[i].description[0])
 			return cart_fail(e, CART_INVALID, _("line %d: the description is empty"), i + 1);
+	f->credit_client = 0;     /* posting: the client's figures as they are now */
 	return form_recalc(f, e);
 }
 

@@ -35,6 +35,8 @@ enum { UI_IN_RECEIPT = 1 << 16, UI_IN_ENTRY = 1 << 17, UI_IN_DOCFORM = 1 << 18,
 /* What the receipt form has: it receives money (not applying a credit); means of payment are
  * listed. */
 enum { UI_NEEDS_RECEIVING = 1 << 16, UI_NEEDS_MEANS = 1 << 17 };
+/* The invoice and quote entry screen (scr_invoice.c) and its instalments window. */
+enum { UI_IN_INVOICE = 1 << 14, UI_IN_QUOTE = 1 << 15, UI_IN_INST = 1 << 21 };
 
 #define UI_ACTIONS(X)                                                                            \
 	X(HELP,   N_("Help"),  UK_F(1),  '?',          0,      UI_IN_LIST | UI_IN_DASH | UI_IN_DETAIL | UI_IN_FORM, 0, \
@@ -70,6 +72,11 @@ enum { UI_NEEDS_RECEIVING = 1 << 16, UI_NEEDS_MEANS = 1 << 17 };
 	  N_("show one aging range: not yet due, 1-30, 31-60... (the company's ranges)"))           \
 	X(TOTAL_KEYS, NULL, '1',     '2',          '3',    UI_IN_DASH,   0,                         \
 	  N_("1 2 3 4: the tab of a total (due, overdue, credits, net: the clients)"))              \
+	/* the dashboard's new documents (scr_invoice.c) */                                         \
+	X(DASH_INVOICE, N_("Invoice"), UK_F(11), 'i',   0,      UI_IN_DASH,   0,                    \
+	  N_("a new invoice (this client's, on one client's dashboard)"))                           \
+	X(DASH_QUOTE, N_("Quote"), UK_F(12), 'o',       0,      UI_IN_DASH,   0,                    \
+	  N_("a new quote (this client's, on one client's dashboard)"))                             \
 	X(CLOSE,  N_("Close"), UK_ESC,   'q',          UK_F(10), UI_IN_HELP | UI_IN_DETAIL | UI_IN_MESSAGE, 0, \
 	  N_("close this window"))                                                                  \
 	X(UP,     NULL,    UK_UP,    UK_CTRL('p'), 0,      UI_IN_LIST | UI_IN_DASH | UI_IN_TABS, 0, N_("previous row"))     \
@@ -187,12 +194,31 @@ enum { UI_NEEDS_RECEIVING = 1 << 16, UI_NEEDS_MEANS = 1 << 17 };
 	X(D_IMPORT, N_("Import"), UK_F(5), UK_CTRL('r'), 0,    UI_IN_OPENING, 0,                     \
 	  N_("import opening balances or open items from a CSV file (all or nothing)"))              \
 	/* the dashboard's documents (scr_receipt.c, scr_credit_note.c, scr_opening.c) */           \
-	X(RECEIPT, NULL,        UK_F(11), 'R',         0,      UI_IN_DASH,   0,                      \
+	X(RECEIPT, NULL,        'R',      0,           0,      UI_IN_DASH,   0,                      \
 	  N_("a new receipt: pick the client, then mark what it pays"))                               \
-	X(CNOTE,   NULL,        UK_F(12), 'N',         0,      UI_IN_DASH,   0,                      \
+	X(CNOTE,   NULL,        'N',      0,           0,      UI_IN_DASH,   0,                      \
 	  N_("a credit note against one open invoice, or on account"))                                \
 	X(OPENING, NULL,        'O',      0,           0,      UI_IN_DASH,   0,                      \
-	  N_("opening balances: one balance per client, or its open items; CSV import"))
+	  N_("opening balances: one balance per client, or its open items; CSV import"))                \
+	/* the invoice and quote entry screen (scr_invoice.c) */                                    \
+	X(INV_HELP, N_("Help"), UK_F(1),   UK_CTRL('g'), 0,      UI_IN_INVOICE | UI_IN_QUOTE | UI_IN_INST, 0, \
+	  N_("this help: every key of the screen"))                                                 \
+	X(INV_POST, N_("Post"), UK_F(9),   UK_CTRL('s'), 0,     UI_IN_INVOICE | UI_IN_QUOTE, 0,     \
+	  N_("post, then a fresh form; asks why when the credit check fails"))                      \
+	X(INV_BACK, N_("Back"), UK_ESC,    UK_F(10),    0,      UI_IN_INVOICE | UI_IN_QUOTE, 0,     \
+	  N_("back to the dashboard; asks first when something was typed"))                         \
+	X(INV_CLIENT, N_("Client"), UK_F(2), UK_CTRL('f'), 0,   UI_IN_INVOICE | UI_IN_QUOTE, 0,     \
+	  N_("choose the client (or type a few letters or a tax id, Enter)"))                       \
+	X(INV_NEWCLIENT, N_("New client"), UK_F(3), UK_CTRL('n'), 0, UI_IN_INVOICE | UI_IN_QUOTE, 0, \
+	  N_("create the client in the client form; what is typed stays"))                          \
+	X(INV_LINES, N_("Lines"), UK_F(4), UK_CTRL('l'), 0,     UI_IN_INVOICE | UI_IN_QUOTE, 0,     \
+	  N_("go to the lines, or from the lines back to the header"))                              \
+	X(INV_INST, N_("Instalments"), UK_F(6), UK_CTRL('t'), 0, UI_IN_INVOICE, 0,                  \
+	  N_("split into instalments: how many, how often, the first due"))                         \
+	X(INST_DONE, N_("Done"), UK_F(9),  UK_CTRL('s'), UK_ESC, UI_IN_INST, 0,                     \
+	  N_("back to the invoice with this split (0 or 1 instalments: none)"))                     \
+	X(INST_FIELD, NULL,     UK_TAB,    UK_ENTER,    UK_BTAB, UI_IN_INST, 0,                     \
+	  N_("next / previous field; typed amounts show what is left"))
 
 enum ui_action {
 	UA_NONE = 0,

@@ -194,6 +194,33 @@ static int delete_line(grid *g)
 	return GRID_ROWS | GRID_EDITED | GRID_MOVED | GRID_REDRAW;
 }
 
+/* Whether a word of name begins with key (ASCII letters in either case). */
+static int word_starts(const char *name, int key)
+{
+	int lower = key >= 'A' && key <= 'Z' ? key + 32 : key, cp, n, start = 1;
+
+	while ((n = uk_utf8_decode(name, &cp)) > 0) {
+		if (start && (cp == key || (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp) == lower))
+			return 1;
+		start = cp == ' ';
+		name += n;
+	}
+	return 0;
+}
+
+/* A character typed on a choice cell: the next choice (after the current one, wrapping) with a
+ * word that begins with it ("5" -> "IVA 5%", "e" -> "Exento"); -1 when none has. */
+static int choice_jump(const grid_col *c, int at, int key)
+{
+	for (int i = 1; i <= c->nchoices; i++) {
+		int k = (at + i) % c->nchoices;
+
+		if (word_starts(c->choices[k], key))
+			return k;
+	}
+	return -1;
+}
+
 static int choice_key(grid *g, const grid_col *c, int key)
 {
 	char *s = g->cell[g->row][g->col];
@@ -206,6 +233,8 @@ static int choice_key(grid *g, const grid_col *c, int key)
 		to = at - 1;
 	else if (key == UK_RIGHT || key == ' ')
 		to = at + 1;
+	else if (uk_is_text(key) && (to = choice_jump(c, at, key)) >= 0)
+		;
 	else
 		return GRID_IGNORED;
 	to = (to % c->nchoices + c->nchoices) % c->nchoices;

@@ -1,8 +1,10 @@
 /* A grid of typed cells for document lines (an invoice's description, quantity, price, tax; a
  * receipt's means of payment), built for keying fast: Enter or Tab moves to the next cell and
  * opens a new line after the last one, F7 / Ctrl-O inserts a line, F8 / Ctrl-K deletes one, and
- * Enter on an empty last line leaves the grid for what follows it. htop style like form.h: the
- * state below, grid_handle_key() with no curses (unit-tested) and grid_draw() in grid_draw.c.
+ * Enter on an empty last line leaves the grid for what follows it. On a choice cell, Left, Right
+ * and Space cycle, and a typed character takes the next choice with a word beginning with it.
+ * htop style like form.h: the state below, grid_handle_key() with no curses (unit-tested) and
+ * grid_draw() in grid_draw.c.
  * The owner reads the cells as text, recomputes its totals on GRID_EDITED and fills read-only
  * cells (a line's total) itself. */
 #ifndef CARTERA_UI_GRID_H

@@ -16,6 +16,7 @@
 #include "scr_clients.h"
 #include "scr_dash.h"
 #include "scr_receipt.h"
+#include "scr_invoice.h"
 #include "screen.h"
 #include "tabs.h"
 #include "ui_int.h"
@@ -466,6 +467,19 @@ static void open_clients(dash_scr *s)
 	ui_screen_push(sub);
 }
 
+/* The invoice or quote entry screen, for this dashboard's client when it is one client's. */
+static void open_document(dash_scr *s, int quote)
+{
+	ui_screen *sub;
+	cart_err e;
+
+	if (scr_invoice_new(s->c, s->v.client_id, quote, &sub, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	ui_screen_push(sub);
+}
+
 static int on_key(ui_screen *base, int key)
 {
 	dash_scr *s = (dash_scr *)base;
@@ -530,6 +544,12 @@ static int on_key(ui_screen *base, int key)
 		return SCR_STAY;
 	case UA_RANGE:
 		ask_range(s);
+		return SCR_STAY;
+	case UA_DASH_INVOICE:
+		open_document(s, 0);
+		return SCR_STAY;
+	case UA_DASH_QUOTE:
+		open_document(s, 1);
 		return SCR_STAY;
 	default:
 		break;

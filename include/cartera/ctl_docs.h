@@ -72,6 +72,9 @@ typedef struct ctl_invoice_form {
 	char inst_due[360][DATE_LEN];
 	int64_t inst_left;        /* total - the instalments (0 when they add up) */
 	ctl_credit credit;
+	/* whose figures credit holds: the client, then date and currency (read once for them) */
+	int64_t credit_client;
+	char credit_key[DATE_LEN + 4];
 } ctl_invoice_form;
 
 /* A new form for today (heap: it holds 200 lines); the company's tax rates are loaded. */

@@ -391,6 +391,45 @@ static void test_credit_check(void **state)
 	(void)n;
 }
 
+/* The form reads the client's figures once per client and date (a line typed recomputes only
+ * the verdict); posting reads them again, so an invoice posted meanwhile by someone else still
+ * counts: Acme, limit 1,000.00, owes nothing; 600.00 typed is under the limit; 500.00 posted
+ * meanwhile makes the post go over it (1,150.00 with the line at 650.00) and ask for a reason. */
+static void test_credit_figures_read_once(void **state)
+{
+	tl *t = *state;
+	client cl;
+	ctl c;
+	ctl_invoice_form *f;
+	ctl_line_text x = lt("Service", "1", "600,00", "");
+	posted p;
+	cart_err e = { 0 };
+
+	TL_OK(ledger_client_get(t->l, t->c1, &cl, &e), &e);
+	cl.credit_limit = 100000;
+	TL_OK(ledger_client_update(t->l, &cl, &e), &e);
+	ctl_of(t, &c);
+	TL_OK(ctl_invform_new(&c, &f, &e), &e);
+	TL_OK(ctl_invform_set_client(f, "Acme", &e), &e);
+	TL_OK(ctl_invform_set_line(f, 0, &x, &e), &e);
+	assert_int_equal(f->credit.balance, 0);
+	assert_int_equal(f->credit.after, 60000);
+	assert_int_equal(f->credit.needs_override, 0);
+	tl_invoice(t->l, t->c1, "2026-06-20", "", 50000);
+	snprintf(x.price, sizeof x.price, "650,00");
+	TL_OK(ctl_invform_set_line(f, 0, &x, &e), &e);
+	assert_int_equal(f->credit.balance, 0);             /* not read again for a line */
+	assert_int_equal(f->credit.after, 65000);
+	assert_int_equal(f->credit.needs_override, 0);
+	assert_int_equal(ctl_invform_post(f, NULL, &p, &e), CART_REFUSED);
+	tl_assert_msg_names(&e, "would owe 1.150,00, over the credit limit of 1.000,00");
+	assert_int_equal(f->credit.balance, 50000);         /* posting read them again */
+	assert_int_equal(f->credit.needs_override, 1);
+	TL_OK(ctl_invform_post(f, "known client", &p, &e), &e);
+	ctl_invform_free(f);
+	assert_int_equal(audit_count(t, "credit override"), 1);
+}
+
 /* ---- receipts ---- */
 
 /* Acme: FAC-1 2026-04-01 1,000.00 (due 05-01); FAC-2 2026-05-01 900.00 in 3 instalments of
@@ -855,6 +894,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_invoice_lines_posted, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_invoice_form, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_credit_check, tl_setup, tl_teardown),
+		cmocka_unit_test_setup_teardown(test_credit_figures_read_once, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_receipt_form, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_receipt_by_document, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_credit_later_refund_writeoff, tl_setup, tl_teardown),

@@ -140,6 +140,15 @@ static void test_typed_cells(void **state)
 	assert_string_equal(g->cell[0][C_TAX], "0%");
 	grid_handle_key(g, UK_RIGHT);
 	assert_string_equal(g->cell[0][C_TAX], "19%");
+	/* a typed character: the next choice with a word beginning with it, wrapping */
+	assert_int_equal(grid_handle_key(g, '5'), GRID_EDITED | GRID_REDRAW);
+	assert_string_equal(g->cell[0][C_TAX], "5%");
+	grid_handle_key(g, '1');
+	assert_string_equal(g->cell[0][C_TAX], "19%");
+	grid_handle_key(g, '0');
+	assert_string_equal(g->cell[0][C_TAX], "0%");
+	assert_int_equal(grid_handle_key(g, 'x'), GRID_IGNORED);   /* no choice has it */
+	assert_string_equal(g->cell[0][C_TAX], "0%");
 	free(g);
 }
 

@@ -94,19 +94,19 @@ static const ctld_col cols_due[] = {
 	{ "client", N_("Client"), 24, 0, DCOL_CLIENT, 0 },
 	{ "number", N_("Number"), 14, 0, DCOL_NUMBER, 0 },
 	{ "date", N_("Date"), 10, 0, DCOL_DATE, 0 },
-	{ "due", N_("Due"), 10, 0, DCOL_DUE, 0 },
+	{ "due", NC_("column", "Due"), 10, 0, DCOL_DUE, 0 },
 	{ "days", N_("Days to due"), 5, 1, DCOL_DUE, 1 },
 	{ "amount", N_("Amount"), 15, 1, DCOL_AMOUNT, 1 },
-	{ "open", N_("Open"), 15, 1, DCOL_OPEN, 1 },
+	{ "open", NC_("column", "Open"), 15, 1, DCOL_OPEN, 1 },
 };
 static const ctld_col cols_overdue[] = {
 	{ "client", N_("Client"), 24, 0, DCOL_CLIENT, 0 },
 	{ "number", N_("Number"), 14, 0, DCOL_NUMBER, 0 },
 	{ "date", N_("Date"), 10, 0, DCOL_DATE, 0 },
-	{ "due", N_("Due"), 10, 0, DCOL_DUE, 0 },
+	{ "due", NC_("column", "Due"), 10, 0, DCOL_DUE, 0 },
 	{ "days", N_("Days overdue"), 5, 1, DCOL_DAYS, 1 },
 	{ "amount", N_("Amount"), 15, 1, DCOL_AMOUNT, 1 },
-	{ "open", N_("Open"), 15, 1, DCOL_OPEN, 1 },
+	{ "open", NC_("column", "Open"), 15, 1, DCOL_OPEN, 1 },
 };
 static const ctld_col cols_credits[] = {
 	{ "client", N_("Client"), 24, 0, DCOL_CLIENT, 0 },

@@ -186,7 +186,7 @@ static int query_bounds(const dash_query *q, bounds *b, cart_err *e)
 	int digits = 1;
 
 	memset(b, 0, sizeof *b);
-	if (lg_date(q->asof, "the as-of date", e) != CART_OK)
+	if (lg_date(q->asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
 	date_parse(q->asof, &today, NULL);
 	snprintf(b->due_lo, sizeof b->due_lo, "0000-00-00");
@@ -249,9 +249,9 @@ static void bind_items(sqlite3_stmt *s, const dash_query *q, const bounds *b)
 static int check_query(const dash_query *q, cart_err *e)
 {
 	if (q->tab < 0 || q->tab >= DASH_NTABS)
-		return cart_fail(e, CART_INVALID, "no such dashboard tab (%d)", q->tab);
+		return cart_fail(e, CART_INVALID, _("no such dashboard tab (%d)"), q->tab);
 	if (!dash_col_allowed(q->tab, q->sort))
-		return cart_fail(e, CART_INVALID, "this tab cannot be sorted by that column");
+		return cart_fail(e, CART_INVALID, _("this tab cannot be sorted by that column"));
 	return CART_OK;
 }
 
@@ -590,7 +590,7 @@ static int client_rows(ledger *l, const dash_query *q, crow **out, size_t *nout,
 				if (!m) {
 					lg_finalize(l, s);
 					free(ids);
-					return cart_fail(e, CART_NOMEM, "out of memory filtering the clients");
+					return cart_fail(e, CART_NOMEM, _("out of memory filtering the clients"));
 				}
 				ids = m;
 			}
@@ -607,13 +607,13 @@ static int client_rows(ledger *l, const dash_query *q, crow **out, size_t *nout,
 	rc = ledger_aging(l, q->asof, co->ranges, co->n_ranges, crow_cb, &k, e);
 	free(ids);
 	if (rc == CART_OK && k.fail)
-		rc = cart_fail(e, CART_NOMEM, "out of memory listing the clients");
+		rc = cart_fail(e, CART_NOMEM, _("out of memory listing the clients"));
 	if (rc == CART_OK && k.n && (q->sort == DCOL_STATUS)) {
 		/* the last reminder of each client: a small table, read in client order */
 		crow **byid = malloc(k.n * sizeof *byid);
 
 		if (!byid)
-			rc = cart_fail(e, CART_NOMEM, "out of memory listing the clients");
+			rc = cart_fail(e, CART_NOMEM, _("out of memory listing the clients"));
 		else if (!(s = lg_get(l, reminders_sql, e))) {
 			rc = e->code;
 		} else {
@@ -834,7 +834,7 @@ int ledger_history_add(ledger *l, hist_entry *h, cart_err *e)
 	int rc;
 
 	if (h->kind < 0 || h->kind >= HIST_NKINDS)
-		return cart_fail(e, CART_INVALID, "unknown kind of history line (%d)", h->kind);
+		return cart_fail(e, CART_INVALID, _("unknown kind of history line (%d)"), h->kind);
 	if ((rc = ledger_client_get(l, h->client_id, &c, e)) != CART_OK)
 		return rc;
 	if ((rc = lg_begin(l, e)) != CART_OK)

@@ -326,7 +326,7 @@ int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
 		if (errno != ENOENT || !(flags & LEDGER_OPEN_CREATE))
 			return cart_fail(e, errno == ENOENT ? CART_NOTFOUND : CART_IO,
 			                 _("cannot open the ledger %s: %s%s"), path, strerror(errno),
-			                 errno == ENOENT ? " (create it with 'cartera init')" : "");
+			                 errno == ENOENT ? _(" (create it with 'cartera init')") : "");
 	} else if (!S_ISREG(sb.st_mode)) {
 		return cart_fail(e, CART_IO, _("the ledger %s is not a regular file"), path);
 	}

@@ -146,7 +146,7 @@ int lg_lines_prepare(ledger *l, const doc_line *in, int n, doc_line **out, doc_t
 		return cart_fail(e, CART_INVALID, _("a document has from 1 to %d lines"),
 		                 DOC_MAX_LINES);
 	if (!(v = malloc(sizeof *v * (size_t)n)))
-		return cart_fail(e, CART_NOMEM, "out of memory");
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
 	memcpy(v, in, sizeof *v * (size_t)n);
 	for (int i = 0; i < n; i++) {
 		tax_rate r;
@@ -322,7 +322,7 @@ int lg_receipt_check_detail(const receipt_in *in, const char *date, int64_t *sum
 			return cart_fail(e, CART_INVALID, _("means of payment %d: a %s needs the bank and"
 			                 " the cheque number"), i + 1, means_names[m->kind]);
 		if (m->kind == MEANS_POSTDATED) {
-			if (lg_date(m->cash_date, "the post-dated cheque's date", e) != CART_OK)
+			if (lg_date(m->cash_date, _("the post-dated cheque's date"), e) != CART_OK)
 				return e->code;
 			if (strcmp(m->cash_date, date) < 0)
 				return cart_fail(e, CART_INVALID, _("means of payment %d: the post-dated"
@@ -450,7 +450,7 @@ int ledger_credit_settle(ledger *l, const settle_in *in, posted *out, cart_err *
 	memset(&x, 0, sizeof x);
 	if (!(co = lg_company(l, e)))
 		return e->code;
-	if (lg_date(in->date, in->writeoff ? "the write-off date" : "the refund date", e) != CART_OK)
+	if (lg_date(in->date, in->writeoff ? _("the write-off date") : _("the refund date"), e) != CART_OK)
 		return e->code;
 	if (in->amount < 0 || in->amount > MONEY_MAX)
 		return cart_fail(e, CART_INVALID, _("the amount to settle must be more than zero"));
@@ -461,7 +461,7 @@ int ledger_credit_settle(ledger *l, const settle_in *in, posted *out, cart_err *
 		                 " this company (the company setting does not allow it): apply the"
 		                 " credit to an invoice instead"));
 	if (l->bulk)
-		return cart_fail(e, CART_INVALID, "refunds are posted after a bulk load, not during");
+		return cart_fail(e, CART_INVALID, _("refunds are posted after a bulk load, not during"));
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
 	if ((rc = lg_entry_get(l, in->credit_entry_id, &x, e)) != CART_OK)
@@ -528,11 +528,11 @@ int ledger_quote_post(ledger *l, const quote_in *in, posted *out, cart_err *e)
 	memset(out, 0, sizeof *out);
 	if (!lg_company(l, e))
 		return e->code;
-	if (lg_date(in->date, "the quote date", e) != CART_OK ||
+	if (lg_date(in->date, _("the quote date"), e) != CART_OK ||
 	    lg_currency(l, in->currency, cur, e) != CART_OK)
 		return e->code;
 	if (in->valid_until[0]) {
-		if (lg_date(in->valid_until, "the validity date", e) != CART_OK)
+		if (lg_date(in->valid_until, _("the validity date"), e) != CART_OK)
 			return e->code;
 		if (strcmp(in->valid_until, in->date) < 0)
 			return cart_fail(e, CART_INVALID, _("the quote is valid until %s, before its date"
@@ -603,7 +603,7 @@ int ledger_quote_list(ledger *l, int64_t client_id, const char *asof, quote_cb c
 	sqlite3_stmt *s;
 	int rc;
 
-	if (lg_date(asof, "the as-of date", e) != CART_OK)
+	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
 	if (!sql[0])
 		snprintf(sql, sizeof sql, "%s WHERE ?2 = 0 OR d.client_id = ?2 ORDER BY d.date DESC,"
@@ -630,7 +630,7 @@ int ledger_quote_get(ledger *l, int64_t doc_id, const char *asof, quote_row *q, 
 	sqlite3_stmt *s;
 	int rc;
 
-	if (lg_date(asof, "the as-of date", e) != CART_OK)
+	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
 	if (!sql[0])
 		snprintf(sql, sizeof sql, "%s WHERE d.id = ?2", quote_sql);
@@ -672,7 +672,7 @@ int ledger_quote_set_status(ledger *l, int64_t doc_id, int status, const char *d
 
 	if (status != QUOTE_ACCEPTED && status != QUOTE_REJECTED)
 		return cart_fail(e, CART_INVALID, _("a quote is accepted or rejected"));
-	if (lg_date(date, "the date", e) != CART_OK)
+	if (lg_date(date, _("the date"), e) != CART_OK)
 		return e->code;
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
@@ -721,10 +721,10 @@ int ledger_quote_invoice(ledger *l, int64_t quote_doc_id, const invoice_in *inv,
 	int rc, n = 0;
 
 	memset(out, 0, sizeof *out);
-	if (lg_date(inv->date, "the invoice date", e) != CART_OK)
+	if (lg_date(inv->date, _("the invoice date"), e) != CART_OK)
 		return e->code;
 	if (!(lines = malloc(sizeof *lines * DOC_MAX_LINES)))
-		return cart_fail(e, CART_NOMEM, "out of memory");
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
 	if ((rc = lg_begin(l, e)) != CART_OK) {
 		free(lines);
 		return rc;

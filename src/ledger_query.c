@@ -52,7 +52,7 @@ int ledger_totals(ledger *l, int64_t client_id, const char *asof, totals *rows, 
 	int rc, now;
 
 	*n = 0;
-	if (lg_date(asof, "the as-of date", e) != CART_OK)
+	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
 	if ((rc = lg_asof_is_now(l, asof, &now, e)) != CART_OK)
 		return rc;
@@ -92,7 +92,7 @@ int ledger_balance(ledger *l, int64_t client_id, const char *asof, balance *rows
 	int rc;
 
 	*n = 0;
-	if (lg_date(asof, "the as-of date", e) != CART_OK)
+	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
 	rc = lg_prepare(l, sql, &s);
 	if (rc != SQLITE_OK)
@@ -156,7 +156,7 @@ int ledger_open_items(ledger *l, int64_t client_id, const char *asof, open_item_
 	date_t today, due;
 	int rc, now;
 
-	if (lg_date(asof, "the as-of date", e) != CART_OK)
+	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
 	if ((rc = lg_asof_is_now(l, asof, &now, e)) != CART_OK)
 		return rc;
@@ -206,7 +206,7 @@ int ledger_statement(ledger *l, int64_t client_id, const char *asof, stmt_cb cb,
 	stmt_line ln;
 	int rc;
 
-	if (lg_date(asof, "the as-of date", e) != CART_OK)
+	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
 	rc = lg_prepare(l, sql, &s);
 	if (rc != SQLITE_OK)
@@ -360,7 +360,7 @@ static int agg_stream(ledger *l, const char *sql, const char *asof,
 				r = &set->a[i];
 		if (!r && !(r = agg_row(set, cid, cur))) {
 			lg_finalize(l, s);
-			return cart_fail(e, CART_NOMEM, "out of memory computing the aging");
+			return cart_fail(e, CART_NOMEM, _("out of memory computing the aging"));
 		}
 		if (sqlite3_column_text(s, 2)[0] == 'C') {
 			r->credits += open;
@@ -523,13 +523,13 @@ int ledger_aging(ledger *l, const char *asof, const int *ranges, int n_ranges, a
 	date_t today, old;
 	int rc, now;
 
-	if (lg_date(asof, "the as-of date", e) != CART_OK)
+	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
 	if (n_ranges < 1 || n_ranges > LEDGER_MAX_RANGES)
-		return cart_fail(e, CART_INVALID, "aging needs from 1 to %d ranges", LEDGER_MAX_RANGES);
+		return cart_fail(e, CART_INVALID, _("aging needs from 1 to %d ranges"), LEDGER_MAX_RANGES);
 	for (int i = 0; i < n_ranges; i++)
 		if (ranges[i] < 1 || (i && ranges[i] <= ranges[i - 1]))
-			return cart_fail(e, CART_INVALID, "aging ranges must be increasing day counts");
+			return cart_fail(e, CART_INVALID, _("aging ranges must be increasing day counts"));
 	date_parse(asof, &today, NULL);
 	for (int i = 0; i < LEDGER_MAX_RANGES; i++) {
 		if (i < n_ranges)

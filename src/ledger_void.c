@@ -128,7 +128,7 @@ int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char
 	int64_t client_id = 0, total = 0;
 
 	memset(out, 0, sizeof *out);
-	if (lg_date(date, "the void date", e) != CART_OK)
+	if (lg_date(date, _("the void date"), e) != CART_OK)
 		return e->code;
 	if (!reason || !*reason)
 		return cart_fail(e, CART_INVALID, _("a void needs a reason"));

@@ -114,7 +114,7 @@ static const ctld_col cols_credits[] = {
 	{ "code", N_("Code"), 4, 0, -1, 0 },
 	{ "date", N_("Date"), 10, 0, DCOL_DATE, 0 },
 	{ "amount", N_("Amount"), 15, 1, DCOL_AMOUNT, 1 },
-	{ "open", N_("Left"), 15, 1, DCOL_OPEN, 1 },
+	{ "open", NC_("column", "Left"), 15, 1, DCOL_OPEN, 1 },
 };
 static const ctld_col cols_quotes[] = {
 	{ "date", N_("Date"), 10, 0, DCOL_DATE, 0 },

@@ -42,7 +42,7 @@ static int each_row(checker *k, const char *sql, const char *asof, row_fn fn)
 	int rc = sqlite3_prepare_v2(k->l->db, sql, -1, &s, NULL);
 
 	if (rc != SQLITE_OK)
-		return lg_dberr(k->l, rc, "preparing a check", k->e);
+		return lg_dberr(k->l, rc, _("preparing a check"), k->e);
 	if (asof && sqlite3_bind_parameter_count(s) >= 1)
 		lg_bind_text(s, 1, asof);
 	if (sqlite3_bind_parameter_count(s) >= 3) {
@@ -52,7 +52,7 @@ static int each_row(checker *k, const char *sql, const char *asof, row_fn fn)
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		fn(k, s);
 	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? CART_OK : lg_dberr(k->l, rc, "running a check", k->e);
+	return rc == SQLITE_DONE ? CART_OK : lg_dberr(k->l, rc, _("running a check"), k->e);
 }
 
 static void bad_entry_open(checker *k, sqlite3_stmt *s)
@@ -256,9 +256,9 @@ int ledger_check(ledger *l, const char *asof, check_cb cb, void *ud, int64_t *pr
 	if (!lg_company(l, e))
 		return e->code;
 	/* The whole file is read: map it rather than page it through the small cache. */
-	lg_exec(l, "PRAGMA mmap_size = 4294967296", "mapping the ledger", NULL);
+	lg_exec(l, "PRAGMA mmap_size = 4294967296", _("mapping the ledger"), NULL);
 	rc = check_rows(&k, asof);
-	lg_exec(l, "PRAGMA mmap_size = 0", "unmapping the ledger", NULL);
+	lg_exec(l, "PRAGMA mmap_size = 0", _("unmapping the ledger"), NULL);
 	if (rc)
 		return rc;
 	return check_sums(&k, l, asof, problems, e);

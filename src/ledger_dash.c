@@ -292,7 +292,7 @@ static int fill_client(ledger *l, dash_row *r, cart_err *e)
 		lg_copy(r->dv, sizeof r->dv, sqlite3_column_text(s, 2));
 	}
 	lg_finalize(l, s);
-	return rc == SQLITE_ROW ? CART_OK : lg_dberr(l, rc, "reading a client", e);
+	return rc == SQLITE_ROW ? CART_OK : lg_dberr(l, rc, _("reading a client"), e);
 }
 
 static int item_page(ledger *l, const dash_query *q, const bounds *b, int64_t offset, int limit,
@@ -344,7 +344,7 @@ static int item_page(ledger *l, const dash_query *q, const bounds *b, int64_t of
 	lg_finalize(l, s);
 	if (fail != CART_OK)
 		return fail;
-	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "reading the dashboard", e);
+	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("reading the dashboard"), e);
 }
 
 /* ---- transactions and quotes ---- */
@@ -470,7 +470,7 @@ static int doc_page(ledger *l, const dash_query *q, const bounds *b, int64_t off
 	lg_finalize(l, s);
 	if (fail != CART_OK)
 		return fail;
-	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "reading the documents", e);
+	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("reading the documents"), e);
 }
 
 /* ---- clients ---- */
@@ -599,7 +599,7 @@ static int client_rows(ledger *l, const dash_query *q, crow **out, size_t *nout,
 		lg_finalize(l, s);
 		if (rc != SQLITE_DONE) {
 			free(ids);
-			return lg_dberr(l, rc, "filtering the clients", e);
+			return lg_dberr(l, rc, _("filtering the clients"), e);
 		}
 		k.keep = ids ? ids : &none;
 		k.nkeep = nids;
@@ -637,7 +637,7 @@ static int client_rows(ledger *l, const dash_query *q, crow **out, size_t *nout,
 					lg_copy(byid[m]->reminder, sizeof byid[m]->reminder, sqlite3_column_text(s, 1));
 			}
 			lg_finalize(l, s);
-			rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "reading the reminders", e);
+			rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("reading the reminders"), e);
 		}
 		free(byid);
 	}
@@ -717,12 +717,12 @@ int ledger_dash_count(ledger *l, const dash_query *q, int64_t *n, cart_err *e)
 		if (!(s = lg_get(l, item_sql(DCOL_DUE, 0, Q_COUNT), e)))
 			return e->code;
 		bind_items(s, q, &b);
-		return step_int(l, s, n, "counting the dashboard", e);
+		return step_int(l, s, n, _("counting the dashboard"), e);
 	}
 	if (!(s = lg_get(l, doc_sql(q->tab == DASH_QUOTES, DCOL_DATE, 0, Q_COUNT), e)))
 		return e->code;
 	bind_docs(s, q, &b);
-	return step_int(l, s, n, "counting the documents", e);
+	return step_int(l, s, n, _("counting the documents"), e);
 }
 
 int ledger_dash_page(ledger *l, const dash_query *q, int64_t offset, int limit, dash_cb cb,
@@ -776,26 +776,26 @@ int ledger_dash_position(ledger *l, const dash_query *q, const dash_key *k, int6
 		bind_items(s, q, &b);
 		lg_bind_int(s, 10, k->id);
 		lg_bind_int(s, 11, k->instalment_id);
-		if ((rc = step_int(l, s, &has, "finding the row", e)) || !has)
+		if ((rc = step_int(l, s, &has, _("finding the row"), e)) || !has)
 			return rc;
 		if (!(s = lg_get(l, item_sql(q->sort, q->desc, Q_POS), e)))
 			return e->code;
 		bind_items(s, q, &b);
 		lg_bind_int(s, 10, k->id);
 		lg_bind_int(s, 11, k->instalment_id);
-		return step_int(l, s, pos, "finding the row", e);
+		return step_int(l, s, pos, _("finding the row"), e);
 	}
 	if (!(s = lg_get(l, doc_sql(q->tab == DASH_QUOTES, q->sort, q->desc, Q_HAS), e)))
 		return e->code;
 	bind_docs(s, q, &b);
 	lg_bind_int(s, 10, k->id);
-	if ((rc = step_int(l, s, &has, "finding the row", e)) || !has)
+	if ((rc = step_int(l, s, &has, _("finding the row"), e)) || !has)
 		return rc;
 	if (!(s = lg_get(l, doc_sql(q->tab == DASH_QUOTES, q->sort, q->desc, Q_POS), e)))
 		return e->code;
 	bind_docs(s, q, &b);
 	lg_bind_int(s, 10, k->id);
-	return step_int(l, s, pos, "finding the row", e);
+	return step_int(l, s, pos, _("finding the row"), e);
 }
 
 /* ---- client history ---- */
@@ -855,7 +855,7 @@ int ledger_history_add(ledger *l, hist_entry *h, cart_err *e)
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE) {
-		rc = lg_dberr(l, rc, "recording in the client's history", e);
+		rc = lg_dberr(l, rc, _("recording in the client's history"), e);
 		lg_rollback(l);
 		return rc;
 	}
@@ -892,6 +892,6 @@ int ledger_history_list(ledger *l, int64_t client_id, hist_cb cb, void *ud, cart
 	}
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return lg_dberr(l, rc, "reading the client's history", e);
+		return lg_dberr(l, rc, _("reading the client's history"), e);
 	return CART_OK;
 }

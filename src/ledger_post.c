@@ -110,7 +110,7 @@ int lg_entry_get(ledger *l, int64_t id, entry_info *x, cart_err *e)
 		lg_finalize(l, s);
 		if (rc == SQLITE_DONE)
 			return cart_fail(e, CART_NOTFOUND, _("there is no ledger entry %lld"), (long long)id);
-		return lg_dberr(l, rc, "reading an entry", e);
+		return lg_dberr(l, rc, _("reading an entry"), e);
 	}
 	x->id = sqlite3_column_int64(s, 0);
 	x->doc_id = sqlite3_column_int64(s, 1);
@@ -140,14 +140,14 @@ static int next_number(ledger *l, int type, char number[32], cart_err *e)
 	rc = sqlite3_step(s);
 	if (rc != SQLITE_ROW) {
 		lg_finalize(l, s);
-		return lg_dberr(l, rc == SQLITE_DONE ? SQLITE_ERROR : rc, "numbering a document", e);
+		return lg_dberr(l, rc == SQLITE_DONE ? SQLITE_ERROR : rc, _("numbering a document"), e);
 	}
 	snprintf(number, 32, "%s-%06lld", sqlite3_column_text(s, 0),
 	         (long long)sqlite3_column_int64(s, 1));
 	/* RETURNING finishes its work on the first step; reset completes the statement. */
 	rc = sqlite3_reset(s);
 	lg_finalize(l, s);
-	return rc == SQLITE_OK ? CART_OK : lg_dberr(l, rc, "numbering a document", e);
+	return rc == SQLITE_OK ? CART_OK : lg_dberr(l, rc, _("numbering a document"), e);
 }
 
 
@@ -180,7 +180,7 @@ int lg_insert_doc(ledger *l, const doc_row *d, posted *out, cart_err *e)
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE)
-		return lg_dberr(l, rc, "saving the document", e);
+		return lg_dberr(l, rc, _("saving the document"), e);
 	out->doc_id = sqlite3_last_insert_rowid(l->db);
 	return CART_OK;
 }
@@ -209,7 +209,7 @@ int lg_insert_entry(ledger *l, int64_t doc, int64_t client_id, int code, char si
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE)
-		return lg_dberr(l, rc, "posting a ledger entry", e);
+		return lg_dberr(l, rc, _("posting a ledger entry"), e);
 	*id = sqlite3_last_insert_rowid(l->db);
 	if (l->bulk)
 		return lg_bulk_entry(l, *id, client_id, cur, side, date, amount, n_inst, e);
@@ -236,7 +236,7 @@ int lg_insert_alloc(ledger *l, int64_t doc, int64_t credit, int64_t charge, int6
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE)
-		return lg_dberr(l, rc, "allocating a payment", e);
+		return lg_dberr(l, rc, _("allocating a payment"), e);
 	if (l->bulk)
 		lg_bulk_allocate(l, credit, charge, inst, amount);
 	return CART_OK;
@@ -266,7 +266,7 @@ static int posting_client(ledger *l, int64_t id, int charge, client *c, cart_err
 		if (rc == SQLITE_DONE)
 			return cart_fail(e, CART_NOTFOUND, _("there is no client number %lld"),
 			                 (long long)id);
-		return lg_dberr(l, rc, "reading a client", e);
+		return lg_dberr(l, rc, _("reading a client"), e);
 	}
 	c->id = sqlite3_column_int64(s, 0);
 	lg_copy(c->name, sizeof c->name, sqlite3_column_text(s, 1));
@@ -474,7 +474,7 @@ static int plan_oldest(ledger *l, plan *p, int64_t client_id, const char *cur, c
 		return cart_fail(e, CART_INVALID, _("a bulk load allocates explicitly, not oldest first"));
 	rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
 	if (rc != SQLITE_OK)
-		return lg_dberr(l, rc, "finding open invoices", e);
+		return lg_dberr(l, rc, _("finding open invoices"), e);
 	lg_bind_int(s, 1, client_id);
 	lg_bind_text(s, 2, cur);
 	lg_bind_text(s, 3, date);
@@ -490,7 +490,7 @@ static int plan_oldest(ledger *l, plan *p, int64_t client_id, const char *cur, c
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return lg_dberr(l, rc, "finding open invoices", e);
+		return lg_dberr(l, rc, _("finding open invoices"), e);
 	return CART_OK;
 }
 
@@ -662,7 +662,7 @@ static int invoice_post(ledger *l, const invoice_in *in, const doc_line *lines,
 			lg_bind_text(s, 7, in->date);
 			rc = sqlite3_step(s);
 			lg_finalize(l, s);
-			rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "saving an instalment", e);
+			rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("saving an instalment"), e);
 			if (rc == CART_OK && l->bulk)
 				rc = lg_bulk_instalment(l, sqlite3_last_insert_rowid(l->db), cf,
 				                        in->inst[i].amount, e);
@@ -724,7 +724,7 @@ int ledger_receipt_post(ledger *l, const receipt_in *in, posted *out, cart_err *
 		return cart_fail(e, CART_INVALID, _("the leftover is kept as a credit, written off or"
 		                 " refunded"));
 	if (in->leftover == LEFTOVER_WRITEOFF && !in->leftover_reason[0])
-		return cart_fail(e, CART_INVALID, "writing off the leftover needs a reason");
+		return cart_fail(e, CART_INVALID, _("writing off the leftover needs a reason"));
 	if (in->n_allocs < 0 || (in->n_allocs > 0 && !in->allocs))
 		return cart_fail(e, CART_INVALID, _("bad allocation list"));
 	if ((rc = lg_begin(l, e)) != CART_OK)
@@ -1002,7 +1002,7 @@ int ledger_opening_post(ledger *l, const opening_in *in, posted *out, cart_err *
 			goto post;
 		rc = sqlite3_prepare_v2(l->db, before_sql, -1, &s, NULL);
 		if (rc != SQLITE_OK) {
-			rc = lg_dberr(l, rc, "checking the client's invoices", e);
+			rc = lg_dberr(l, rc, _("checking the client's invoices"), e);
 			goto done;
 		}
 		lg_bind_int(s, 1, c.id);
@@ -1040,7 +1040,7 @@ post:
 			lg_bind_text(s, 2, in->date);
 			rc = sqlite3_step(s);
 			lg_finalize(l, s);
-			rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "saving the opening date", e);
+			rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("saving the opening date"), e);
 		}
 	}
 done:

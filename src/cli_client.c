@@ -322,9 +322,9 @@ static int client_show(cli *g, int argc, char **argv)
 		{ "asof", required_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static const char *const receivers[] = { "taxpayer", "final consumer", "government",
-	                                         "foreign" };
-	static const char *const modes[] = { "invoice", "expenses", "both", "none" };
+	static const char *const receivers[] = { N_("taxpayer"), N_("final consumer"),
+	                                         N_("government"), N_("foreign") };
+	static const char *const modes[] = { N_("invoice"), N_("expenses"), N_("both"), N_("none") };
 	const char *asof_arg = NULL;
 	char asof[DATE_LEN], limit[40];
 	client cl;
@@ -352,14 +352,14 @@ static int client_show(cli *g, int argc, char **argv)
 	if (g->format == OUT_TEXT) {
 		ctl_money(&g->c, cl.credit_limit, limit, sizeof limit);
 		printf(_("Client %lld: %s%s\n"), (long long)cl.id, cl.name, cl.active ? "" : _(" (inactive)"));
-		printf("  Tax id:     %s%s%s (%s, %s)\n", cl.tax_id[0] ? cl.tax_id : "-",
+		printf(_("  Tax id:     %s%s%s (%s, %s)\n"), cl.tax_id[0] ? cl.tax_id : "-",
 		       cl.dv[0] ? "-" : "", cl.dv, cl.taxpayer_type ? _("legal person") : _("natural person"),
-		       receivers[cl.receiver_type]);
-		printf("  Location:   %s\n  Address:    %s\n", cl.location, cl.address);
-		printf("  E-mail:     %s\n  Phone:      %s   Mobile: %s\n", cl.email, cl.phone,
+		       _(receivers[cl.receiver_type]));
+		printf(_("  Location:   %s\n  Address:    %s\n"), cl.location, cl.address);
+		printf(_("  E-mail:     %s\n  Phone:      %s   Mobile: %s\n"), cl.email, cl.phone,
 		       cl.mobile);
 		printf(_("  Terms:      %d days   Credit limit: %s   Expenses post: %s\n"), cl.terms_days,
-		       cl.credit_limit ? limit : _("none"), modes[cl.charge_mode]);
+		       cl.credit_limit ? limit : _("none"), _(modes[cl.charge_mode]));
 		if (cl.opening_date[0])
 			printf(_("  Opening:    %s\n"), cl.opening_date);
 		if (cl.notes[0])
@@ -376,7 +376,7 @@ static int client_show(cli *g, int argc, char **argv)
 			printf(_("  As of %s in %s: due %s, overdue %s, credits %s, net %s\n"), asof,
 			       d.t[i].currency, a, b, c, n);
 		}
-		printf("\nOpen items as of %s:\n", asof);
+		printf(_("\nOpen items as of %s:\n"), asof);
 		if (cli_open_items(g, cl.id, asof, &e) != CART_OK)
 			return cli_fail(g, &e);
 		return EXIT_DONE;

@@ -321,7 +321,7 @@ int cmd_aging(cli *g, int argc, char **argv)
 			ctl_money(&g->c, led, n, sizeof n);
 			printf(_("%s: %ld clients; the ranges add up to %s of open charges; net %s %s the"
 			       " ledger balance %s\n"), x.tot[i].cur, x.tot[i].rows, a, c,
-			       s->net == led && sum == s->open_charges ? "equals" : "DIFFERS FROM", n);
+			       s->net == led && sum == s->open_charges ? _("equals") : _("DIFFERS FROM"), n);
 		}
 	}
 	return EXIT_DONE;

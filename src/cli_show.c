@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cartera/ctl_dash.h"
 #include "cartera/ctl_docs.h"
 #include "cli.h"
 
@@ -64,7 +65,7 @@ int cmd_show(cli *g, int argc, char **argv)
 	    ledger_client_get(g->c.l, d.client_id, &cl, &e) || ctl_taxes_load(&g->c, &tx, &e))
 		return cli_fail(g, &e);
 	amount(g, d.total, a, sizeof a);
-	printf(_("%s %s, %s (client %lld)\n"), doc_type_name(d.type), d.number, cl.name,
+	printf(_("%s %s, %s (client %lld)\n"), ctl_dash_type_label(d.type), d.number, cl.name,
 	       (long long)cl.id);
 	printf(_("date %s, %s %s, total %s %s\n"), d.date, d.type == DOC_QUOTE ? _("valid until") : _("due"),
 	       d.due_date, a, d.currency);
@@ -104,7 +105,7 @@ int cmd_show(cli *g, int argc, char **argv)
 		const means_in *m = &rd.means[i];
 
 		amount(g, m->amount, a, sizeof a);
-		printf(_("paid by %s %s"), means_kind_name(m->kind), a);
+		printf(_("paid by %s %s"), _(means_kind_name(m->kind)), a);
 		if (m->bank[0])
 			printf(", %s", m->bank);
 		if (m->number[0])

@@ -71,6 +71,11 @@ static const char *type_label(int type)
 	return type >= 0 && type < DOC_NTYPES ? _(type_labels[type]) : "?";
 }
 
+const char *ctl_dash_type_label(int type)
+{
+	return type_label(type);
+}
+
 /* ---- columns ---- */
 
 static const ctld_col cols_clients[] = {

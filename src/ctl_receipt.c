@@ -141,7 +141,7 @@ int ctl_rform_add_means(ctl_receipt_form *f, const char *kind, const char *amoun
 		                 " card, cheque or postdated"), kind ? kind : "");
 	if (f->n_means == 16)
 		return cart_fail(e, CART_INVALID, _("a receipt has at most 16 means of payment"));
-	snprintf(what, sizeof what, _("the %s amount"), means_kind_name(k));
+	snprintf(what, sizeof what, _("the %s amount"), _(means_kind_name(k)));
 	if ((rc = ctl_amount(f->c, amount, what, &m.amount, e)))
 		return rc;
 	if (m.amount <= 0)

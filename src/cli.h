@@ -34,7 +34,7 @@ typedef struct cli {
 	default: {                                                   \
 		int r_ = cli_common(g, opt, optarg);                 \
 		if (r_ == -1)                                        \
-			return cli_usage(g, "unknown option");       \
+			return cli_usage(g, _("unknown option"));       \
 		if (r_)                                              \
 			return r_;                                   \
 	}

@@ -112,13 +112,13 @@ static int client_add(cli *g, int argc, char **argv)
 		case 'v': snprintf(cl.dv, sizeof cl.dv, "%s", optarg); break;
 		case 'p':
 			if ((k = pick(optarg, taxpayers, 2)) < 0)
-				return cli_usage(g, "--taxpayer \"%s\": use natural or legal", optarg);
+				return cli_usage(g, _("--taxpayer \"%s\": use natural or legal"), optarg);
 			cl.taxpayer_type = k;
 			break;
 		case 'R':
 			if ((k = pick(optarg, receivers, 4)) < 0)
-				return cli_usage(g, "--receiver \"%s\": use taxpayer, final, government"
-				                 " or foreign", optarg);
+				return cli_usage(g, _("--receiver \"%s\": use taxpayer, final, government"
+				                 " or foreign"), optarg);
 			cl.receiver_type = k;
 			break;
 		case 'e': snprintf(cl.email, sizeof cl.email, "%s", optarg); break;
@@ -135,8 +135,8 @@ static int client_add(cli *g, int argc, char **argv)
 		case 'l': limit = optarg; break;
 		case 'c':
 			if ((k = pick(optarg, modes, 4)) < 0)
-				return cli_usage(g, "--charge-mode \"%s\": use invoice, expenses, both or"
-				                 " none", optarg);
+				return cli_usage(g, _("--charge-mode \"%s\": use invoice, expenses, both or"
+				                 " none"), optarg);
 			cl.charge_mode = k;
 			break;
 		case 'i': cl.active = 0; break;
@@ -145,7 +145,7 @@ static int client_add(cli *g, int argc, char **argv)
 	}
 	cli_unmask(argc, argv);
 	if (argc - optind != 1)
-		return cli_usage(g, "give the client's name (quote it if it has spaces)");
+		return cli_usage(g, _("give the client's name (quote it if it has spaces)"));
 	snprintf(cl.name, sizeof cl.name, "%s", argv[optind]);
 	if ((rc = cli_open(g, 0)))
 		return rc;
@@ -155,7 +155,7 @@ static int client_add(cli *g, int argc, char **argv)
 		return cli_fail(g, &e);
 	if (tc.warning)
 		fprintf(stderr, "cartera: warning: %s\n", tc.message);
-	printf("client %lld added: %s%s%s%s%s\n", (long long)cl.id, cl.name,
+	printf(_("client %lld added: %s%s%s%s%s\n"), (long long)cl.id, cl.name,
 	       cl.tax_id[0] ? ", " : "", cl.tax_id, cl.dv[0] ? "-" : "", cl.dv);
 	return EXIT_DONE;
 }
@@ -220,7 +220,7 @@ static int client_list(cli *g, int argc, char **argv)
 	}
 	cli_unmask(argc, argv);
 	if (argc - optind > 1)
-		return cli_usage(g, "give at most one filter");
+		return cli_usage(g, _("give at most one filter"));
 	if ((rc = cli_open(g, 0)))
 		return rc;
 	out_begin(&x.t, stdout, g->format, cols, 6);
@@ -323,9 +323,9 @@ static int client_show(cli *g, int argc, char **argv)
 		{ "asof", required_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static const char *const receivers[] = { "taxpayer", "final consumer", "government",
-	                                         "foreign" };
-	static const char *const modes[] = { "invoice", "expenses", "both", "none" };
+	static const char *const receivers[] = { N_("taxpayer"), N_("final consumer"),
+	                                         N_("government"), N_("foreign") };
+	static const char *const modes[] = { N_("invoice"), N_("expenses"), N_("both"), N_("none") };
 	const char *asof_arg = NULL;
 	char asof[DATE_LEN], limit[40];
 	client cl;
@@ -342,7 +342,7 @@ static int client_show(cli *g, int argc, char **argv)
 	}
 	cli_unmask(argc, argv);
 	if (argc - optind != 1)
-		return cli_usage(g, "give one client (number, tax id or name)");
+		return cli_usage(g, _("give one client (number, tax id or name)"));
 	if (ctl_date(asof_arg, "--asof", asof, &e) != CART_OK)
 		return cli_fail(g, &e);
 	if ((rc = cli_open(g, 0)))
@@ -352,19 +352,19 @@ static int client_show(cli *g, int argc, char **argv)
 		return cli_fail(g, &e);
 	if (g->format == OUT_TEXT) {
 		ctl_money(&g->c, cl.credit_limit, limit, sizeof limit);
-		printf("Client %lld: %s%s\n", (long long)cl.id, cl.name, cl.active ? "" : " (inactive)");
-		printf("  Tax id:     %s%s%s (%s, %s)\n", cl.tax_id[0] ? cl.tax_id : "-",
-		       cl.dv[0] ? "-" : "", cl.dv, cl.taxpayer_type ? "legal person" : "natural person",
-		       receivers[cl.receiver_type]);
-		printf("  Location:   %s\n  Address:    %s\n", cl.location, cl.address);
-		printf("  E-mail:     %s\n  Phone:      %s   Mobile: %s\n", cl.email, cl.phone,
+		printf(_("Client %lld: %s%s\n"), (long long)cl.id, cl.name, cl.active ? "" : _(" (inactive)"));
+		printf(_("  Tax id:     %s%s%s (%s, %s)\n"), cl.tax_id[0] ? cl.tax_id : "-",
+		       cl.dv[0] ? "-" : "", cl.dv, cl.taxpayer_type ? _("legal person") : _("natural person"),
+		       _(receivers[cl.receiver_type]));
+		printf(_("  Location:   %s\n  Address:    %s\n"), cl.location, cl.address);
+		printf(_("  E-mail:     %s\n  Phone:      %s   Mobile: %s\n"), cl.email, cl.phone,
 		       cl.mobile);
-		printf("  Terms:      %d days   Credit limit: %s   Expenses post: %s\n", cl.terms_days,
-		       cl.credit_limit ? limit : "none", modes[cl.charge_mode]);
+		printf(_("  Terms:      %d days   Credit limit: %s   Expenses post: %s\n"), cl.terms_days,
+		       cl.credit_limit ? limit : _("none"), _(modes[cl.charge_mode]));
 		if (cl.opening_date[0])
-			printf("  Opening:    %s\n", cl.opening_date);
+			printf(_("  Opening:    %s\n"), cl.opening_date);
 		if (cl.notes[0])
-			printf("  Notes:      %s\n", cl.notes);
+			printf(_("  Notes:      %s\n"), cl.notes);
 		if (cli_persons_print(g, cl.id, &e) != CART_OK)
 			return cli_fail(g, &e);
 		for (int i = 0; i < d.n; i++) {
@@ -374,10 +374,10 @@ static int client_show(cli *g, int argc, char **argv)
 			ctl_money(&g->c, d.t[i].overdue, b, sizeof b);
 			ctl_money(&g->c, d.t[i].credits, c, sizeof c);
 			ctl_money(&g->c, d.t[i].net, n, sizeof n);
-			printf("  As of %s in %s: due %s, overdue %s, credits %s, net %s\n", asof,
+			printf(_("  As of %s in %s: due %s, overdue %s, credits %s, net %s\n"), asof,
 			       d.t[i].currency, a, b, c, n);
 		}
-		printf("\nOpen items as of %s:\n", asof);
+		printf(_("\nOpen items as of %s:\n"), asof);
 		if (cli_open_items(g, cl.id, asof, &e) != CART_OK)
 			return cli_fail(g, &e);
 		return EXIT_DONE;
@@ -405,7 +405,7 @@ static int client_import(cli *g, int argc, char **argv)
 	}
 	cli_unmask(argc, argv);
 	if (argc - optind != 1)
-		return cli_usage(g, "give one CSV file (or - for standard input)");
+		return cli_usage(g, _("give one CSV file (or - for standard input)"));
 	path = argv[optind];
 	if ((rc = cli_open(g, 0)))
 		return rc;
@@ -416,7 +416,7 @@ static int client_import(cli *g, int argc, char **argv)
 		name = path;
 		in = fopen(path, "r");
 		if (!in) {
-			cart_fail(&e, CART_IO, "cannot read %s: %s", path, strerror(errno));
+			cart_fail(&e, CART_IO, _("cannot read %s: %s"), path, strerror(errno));
 			return cli_fail(g, &e);
 		}
 	}
@@ -434,10 +434,10 @@ static int client_import(cli *g, int argc, char **argv)
 			fprintf(stderr, "%s: %s\n", name, r.errors.msg[i].text);
 	}
 	if (r.errors.n_more)
-		fprintf(stderr, "%s: and %ld more\n", name, r.errors.n_more);
+		fprintf(stderr, _("%s: and %ld more\n"), name, r.errors.n_more);
 	if (rc == CART_OK)
-		printf("%ld client%s imported from %s\n", r.imported, r.imported == 1 ? "" : "s",
-		       name);
+		printf(P_("%ld client imported from %s\n", "%ld clients imported from %s\n",
+		          (unsigned long)r.imported), r.imported, name);
 	csvclient_result_free(&r);
 	if (rc != CART_OK) {
 		/* a bad file is refused (1), not a usage error */
@@ -460,32 +460,32 @@ static int export_to_file(cli *g, const char *path, int force, cart_err *e)
 	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
 	fd = mkstemp(tmp);
 	if (fd < 0)
-		return cart_fail(e, CART_IO, "cannot write %s: %s", path, strerror(errno));
+		return cart_fail(e, CART_IO, _("cannot write %s: %s"), path, strerror(errno));
 	mask = umask(0);
 	umask(mask);
 	fchmod(fd, 0666 & ~mask);
 	out = fdopen(fd, "w");
 	if (!out) {
-		rc = cart_fail(e, CART_IO, "cannot write %s: %s", path, strerror(errno));
+		rc = cart_fail(e, CART_IO, _("cannot write %s: %s"), path, strerror(errno));
 		close(fd);
 		unlink(tmp);
 		return rc;
 	}
 	rc = csvclient_export(&g->c, out, e);
 	if (fclose(out) != 0 && rc == CART_OK)
-		rc = cart_fail(e, CART_IO, "cannot write %s: %s", path, strerror(errno));
+		rc = cart_fail(e, CART_IO, _("cannot write %s: %s"), path, strerror(errno));
 	if (rc == CART_OK) {
 		if (force) {
 			if (rename(tmp, path) != 0)
-				rc = cart_fail(e, CART_IO, "cannot write %s: %s", path,
+				rc = cart_fail(e, CART_IO, _("cannot write %s: %s"), path,
 				               strerror(errno));
 		} else if (link(tmp, path) != 0) {
 			/* EEXIST, or no hard links on this file system: check, then rename */
 			if (errno == EEXIST || access(path, F_OK) == 0)
-				rc = cart_fail(e, CART_REFUSED, "%s already exists: give --force to"
-				               " replace it", path);
+				rc = cart_fail(e, CART_REFUSED, _("%s already exists: give --force to"
+				               " replace it"), path);
 			else if (rename(tmp, path) != 0)
-				rc = cart_fail(e, CART_IO, "cannot write %s: %s", path,
+				rc = cart_fail(e, CART_IO, _("cannot write %s: %s"), path,
 				               strerror(errno));
 		}
 	}
@@ -514,14 +514,14 @@ static int client_export(cli *g, int argc, char **argv)
 	}
 	cli_unmask(argc, argv);
 	if (argc - optind > 1)
-		return cli_usage(g, "give at most one file");
+		return cli_usage(g, _("give at most one file"));
 	if (optind < argc && strcmp(argv[optind], "-") != 0)
 		path = argv[optind];
 	if (path && !*path)
-		return cli_usage(g, "the file name is empty");
+		return cli_usage(g, _("the file name is empty"));
 	/* Say so before any work; export_to_file checks again as it puts the file in place. */
 	if (path && !force && access(path, F_OK) == 0) {
-		cart_fail(&e, CART_REFUSED, "%s already exists: give --force to replace it", path);
+		cart_fail(&e, CART_REFUSED, _("%s already exists: give --force to replace it"), path);
 		return cli_fail(g, &e);
 	}
 	if ((rc = cli_open(g, 0)))
@@ -535,7 +535,8 @@ static int client_export(cli *g, int argc, char **argv)
 		return cli_fail(g, &e);
 	if (ledger_client_count(g->c.l, NULL, &n, &e) != CART_OK)
 		return cli_fail(g, &e);
-	printf("%lld client%s exported to %s\n", (long long)n, n == 1 ? "" : "s", path);
+	printf(P_("%lld client exported to %s\n", "%lld clients exported to %s\n", (unsigned long)n),
+	       (long long)n, path);
 	return EXIT_DONE;
 }
 
@@ -560,6 +561,6 @@ int cmd_client(cli *g, int argc, char **argv)
 		return cmd_client_person(g, argc - 1, argv + 1);
 	if (!strcmp(argv[1], "history"))
 		return cli_client_history(g, argc - 1, argv + 1);
-	return cli_usage(g, "unknown action \"%s\": use add, list, show, person, history, import "
-	                 "or export", argv[1]);
+	return cli_usage(g, _("unknown action \"%s\": use add, list, show, person, history, "
+	                      "import or export"), argv[1]);
 }

@@ -61,7 +61,7 @@ int cmd_tax(cli *g, int argc, char **argv)
 		return EXIT_DONE;
 	}
 	if (strcmp(word, "list") && strcmp(word, "add"))
-		return cli_usage(g, "expected 'tax list' or 'tax add'");
+		return cli_usage(g, _("expected 'tax list' or 'tax add'"));
 	argc--, argv++;
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (opt) {
@@ -77,14 +77,14 @@ int cmd_tax(cli *g, int argc, char **argv)
 		void *x[2] = { g, &t };
 
 		if (optind < argc)
-			return cli_usage(g, "unexpected argument \"%s\"", argv[optind]);
+			return cli_usage(g, _("unexpected argument \"%s\""), argv[optind]);
 		out_begin(&t, stdout, g->format, cols, 4);
 		rc = ledger_tax_list(g->c.l, tax_list_cb, x, &e);
 		out_end(&t);
 		return rc ? cli_fail(g, &e) : EXIT_DONE;
 	}
 	if (argc - optind != (exempt ? 1 : 2))
-		return cli_usage(g, exempt ? "give the rate's name" : "give the rate's name and percentage");
+		return cli_usage(g, exempt ? _("give the rate's name") : _("give the rate's name and percentage"));
 	{
 		tax_rate r;
 		char pct[24];
@@ -92,7 +92,7 @@ int cmd_tax(cli *g, int argc, char **argv)
 		if (ctl_tax_add(&g->c, argv[optind], exempt ? NULL : argv[optind + 1], exempt, &r, &e))
 			return cli_fail(g, &e);
 		ctl_percent_format(&g->c, r.rate, pct, sizeof pct);
-		printf("tax rate %lld added: %s %s%s\n", (long long)r.id, r.name, pct,
+		printf(_("tax rate %lld added: %s %s%s\n"), (long long)r.id, r.name, pct,
 		       r.exempt ? " (exempt)" : "");
 	}
 	return EXIT_DONE;
@@ -119,8 +119,8 @@ static int line_text(cli *g, const char *arg, int expense, ctl_line_text *t)
 	}
 	(void)save;
 	if (p || n < 3 || (expense && n > 3))
-		return cli_usage(g, expense ? "--expense-line \"%s\": give DESCRIPTION;QTY;PRICE"
-		                            : "--line \"%s\": give DESCRIPTION;QTY;PRICE;TAX", arg);
+		return cli_usage(g, expense ? _("--expense-line \"%s\": give DESCRIPTION;QTY;PRICE")
+		                            : _("--line \"%s\": give DESCRIPTION;QTY;PRICE;TAX"), arg);
 	snprintf(t->description, sizeof t->description, "%s", f[0]);
 	snprintf(t->qty, sizeof t->qty, "%s", f[1]);
 	snprintf(t->price, sizeof t->price, "%s", f[2]);
@@ -152,16 +152,16 @@ static void print_totals(cli *g, const ctl_invoice_form *f)
 		ctl_money(&g->c, x->base, a, sizeof a);
 		ctl_money(&g->c, x->tax, b, sizeof b);
 		ctl_percent_format(&g->c, x->rate, pct, sizeof pct);
-		printf("tax %s (%s): base %s, tax %s\n", x->tax_rate_id ? name : "none", pct, a, b);
+		printf(_("tax %s (%s): base %s, tax %s\n"), x->tax_rate_id ? name : "none", pct, a, b);
 	}
 	ctl_money(&g->c, f->totals.net, a, sizeof a);
 	ctl_money(&g->c, f->totals.tax, b, sizeof b);
-	printf("net %s, tax %s", a, b);
+	printf(_("net %s, tax %s"), a, b);
 	ctl_money(&g->c, f->totals.total, a, sizeof a);
-	printf(", total %s", a);
+	printf(_(", total %s"), a);
 	if (f->totals.expenses) {
 		ctl_money(&g->c, f->totals.expenses, a, sizeof a);
-		printf(", reimbursable expenses %s", a);
+		printf(_(", reimbursable expenses %s"), a);
 	}
 	printf("\n");
 }
@@ -199,7 +199,7 @@ static int post_form(cli *g, const form_args *a, int quote)
 		int64_t want;
 		char x[40], y[40];
 
-		if (ctl_amount(&g->c, a->total, "the total", &want, &e))
+		if (ctl_amount(&g->c, a->total, _("the total"), &want, &e))
 			goto fail;
 		if (want != f->totals.total) {
 			ctl_money(&g->c, f->totals.total, x, sizeof x);
@@ -220,16 +220,16 @@ static int post_form(cli *g, const form_args *a, int quote)
 
 		ledger_document_get(g->c.l, p.doc_id, &d, NULL);
 		print_totals(g, f);
-		printf("%s %s posted: %s", quote ? "quote" : "invoice", p.number, f->cl.name);
-		printf(quote ? ", valid until %s\n" : ", due %s\n", d.due_date);
+		printf(_("%s %s posted: %s"), quote ? _("quote") : _("invoice"), p.number, f->cl.name);
+		printf(quote ? _(", valid until %s\n") : _(", due %s\n"), d.due_date);
 		for (int i = 0; !quote && f->n_inst > 1 && i < f->n_inst; i++) {
 			char x[40];
 
 			ctl_money(&g->c, f->inst_amount[i], x, sizeof x);
-			printf("instalment %d: %s due %s\n", i + 1, x, f->inst_due[i]);
+			printf(_("instalment %d: %s due %s\n"), i + 1, x, f->inst_due[i]);
 		}
 		if (!quote && f->credit.needs_override)
-			printf("credit check overridden: %s\n", f->credit.warning);
+			printf(_("credit check overridden: %s\n"), f->credit.warning);
 	}
 	goto out;
 fail:
@@ -258,7 +258,7 @@ int cli_invoice_lines(cli *g, const ctl_invoice *inv, const char *const *lines, 
 	a.every = every;
 	a.first = first;
 	if (inv->expenses)
-		return cli_usage(g, "with --line, reimbursable expenses are --expense-line lines");
+		return cli_usage(g, _("with --line, reimbursable expenses are --expense-line lines"));
 	for (int i = 0; i < n_lines && i < MAX_ARGS; i++) {
 		a.lines[i] = lines[i];
 		a.expense[i] = expense[i];
@@ -336,14 +336,14 @@ int cmd_quote(cli *g, int argc, char **argv)
 	}
 	if (strcmp(word, "post") && strcmp(word, "list") && strcmp(word, "accept") &&
 	    strcmp(word, "reject") && strcmp(word, "invoice"))
-		return cli_usage(g, "expected 'quote post', 'list', 'accept', 'reject' or 'invoice'");
+		return cli_usage(g, _("expected 'quote post', 'list', 'accept', 'reject' or 'invoice'"));
 	argc--, argv++;
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'l':
 		case 'X':
 			if (a.n_lines == MAX_ARGS)
-				return cli_usage(g, "at most %d lines", MAX_ARGS);
+				return cli_usage(g, _("at most %d lines"), MAX_ARGS);
 			a.expense[a.n_lines] = opt == 'X';
 			a.lines[a.n_lines++] = optarg;
 			break;
@@ -360,9 +360,9 @@ int cmd_quote(cli *g, int argc, char **argv)
 	cli_unmask(argc, argv);
 	if (!strcmp(word, "post")) {
 		if (argc - optind != 1)
-			return cli_usage(g, "give the client");
+			return cli_usage(g, _("give the client"));
 		if (a.n_lines == 0)
-			return cli_usage(g, "a quote needs at least one --line");
+			return cli_usage(g, _("a quote needs at least one --line"));
 		a.client = argv[optind];
 		return post_form(g, &a, 1);
 	}
@@ -373,7 +373,7 @@ int cmd_quote(cli *g, int argc, char **argv)
 		void *x[2] = { g, &t };
 
 		if (argc - optind > 1)
-			return cli_usage(g, "give at most one client");
+			return cli_usage(g, _("give at most one client"));
 		if ((rc = cli_open(g, 0)))
 			return rc;
 		if (argc - optind == 1) {
@@ -383,7 +383,7 @@ int cmd_quote(cli *g, int argc, char **argv)
 				return cli_fail(g, &e);
 			cid = cl.id;
 		}
-		if (ctl_date(a.date, "the date", asof, &e))
+		if (ctl_date(a.date, _("the date"), asof, &e))
 			return cli_fail(g, &e);
 		out_begin(&t, stdout, g->format, cols, 8);
 		rc = ledger_quote_list(g->c.l, cid, asof, quote_list_cb, x, &e);
@@ -391,7 +391,7 @@ int cmd_quote(cli *g, int argc, char **argv)
 		return rc ? cli_fail(g, &e) : EXIT_DONE;
 	}
 	if (argc - optind != 1)
-		return cli_usage(g, "give the quote");
+		return cli_usage(g, _("give the quote"));
 	if ((rc = cli_open(g, 0)))
 		return rc;
 	if (!strcmp(word, "invoice")) {
@@ -405,7 +405,7 @@ int cmd_quote(cli *g, int argc, char **argv)
 			char x[40];
 
 			ctl_money(&g->c, d.total, x, sizeof x);
-			printf("invoice %s posted from %s: %s %s, due %s\n", p.number, d.reference, x,
+			printf(_("invoice %s posted from %s: %s %s, due %s\n"), p.number, d.reference, x,
 			       d.currency, d.due_date);
 		}
 		return EXIT_DONE;
@@ -479,19 +479,19 @@ int cmd_receipt(cli *g, int argc, char **argv)
 		return EXIT_DONE;
 	}
 	if (argc < 2 || strcmp(argv[1], "post"))
-		return cli_usage(g, "expected 'receipt post'");
+		return cli_usage(g, _("expected 'receipt post'"));
 	argc--, argv++;
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'C': case 'R': case 'K': case 'Q': case 'P': case 'W':
 			if (n_means == MAX_ARGS)
-				return cli_usage(g, "too many means of payment");
+				return cli_usage(g, _("too many means of payment"));
 			means[n_means].opt = opt;
 			means[n_means++].arg = optarg;
 			break;
 		case 't':
 			if (n_to == MAX_ARGS)
-				return cli_usage(g, "too many --to");
+				return cli_usage(g, _("too many --to"));
 			to[n_to++] = optarg;
 			break;
 		case 'L': leftover = optarg; break;
@@ -503,9 +503,9 @@ int cmd_receipt(cli *g, int argc, char **argv)
 	}
 	cli_unmask(argc, argv);
 	if (argc - optind < 1 || argc - optind > 2)
-		return cli_usage(g, "give the client (and the amount received in cash)");
+		return cli_usage(g, _("give the client (and the amount received in cash)"));
 	if (argc - optind == 1 && n_means == 0)
-		return cli_usage(g, "give the amount or the means of payment (--cash, --transfer, ...)");
+		return cli_usage(g, _("give the amount or the means of payment (--cash, --transfer, ...)"));
 	if ((rc = cli_open(g, 0)))
 		return rc;
 	if (ctl_rform_load(&g->c, &f, argv[optind], date, currency, &e))
@@ -532,8 +532,8 @@ int cmd_receipt(cli *g, int argc, char **argv)
 		case 'P':
 			n = fields(buf, x, means[i].opt == 'Q' ? 3 : 4);
 			if (n != (means[i].opt == 'Q' ? 3 : 4)) {
-				rc = cli_usage(g, means[i].opt == 'Q' ? "--cheque \"%s\": give BANK:NUMBER:AMOUNT"
-				               : "--postdated \"%s\": give BANK:NUMBER:AMOUNT:DATE", means[i].arg);
+				rc = cli_usage(g, means[i].opt == 'Q' ? _("--cheque \"%s\": give BANK:NUMBER:AMOUNT")
+				               : _("--postdated \"%s\": give BANK:NUMBER:AMOUNT:DATE"), means[i].arg);
 				ctl_rform_free(&f);
 				return rc;
 			}
@@ -543,7 +543,7 @@ int cmd_receipt(cli *g, int argc, char **argv)
 		default:
 			n = fields(buf, x, 3);
 			if (n != 3) {
-				rc = cli_usage(g, "--withholding \"%s\": give KIND:CERTIFICATE:AMOUNT",
+				rc = cli_usage(g, _("--withholding \"%s\": give KIND:CERTIFICATE:AMOUNT"),
 				               means[i].arg);
 				ctl_rform_free(&f);
 				return rc;
@@ -584,24 +584,24 @@ int cmd_receipt(cli *g, int argc, char **argv)
 		char a[40];
 
 		ctl_money(&g->c, f.received, a, sizeof a);
-		printf("receipt %s posted: %s %s, %s\n", p.number, a, f.currency, f.cl.name);
+		printf(_("receipt %s posted: %s %s, %s\n"), p.number, a, f.currency, f.cl.name);
 		for (int i = 0; i < f.n; i++) {
 			if (!f.rows[i].amount)
 				continue;
 			ctl_money(&g->c, f.rows[i].amount, a, sizeof a);
 			if (f.rows[i].it.instalment_no)
-				printf("paid %s/%d: %s\n", f.rows[i].it.number, f.rows[i].it.instalment_no, a);
+				printf(_("paid %s/%d: %s\n"), f.rows[i].it.number, f.rows[i].it.instalment_no, a);
 			else
-				printf("paid %s: %s\n", f.rows[i].it.number, a);
+				printf(_("paid %s: %s\n"), f.rows[i].it.number, a);
 		}
 		if (f.left > 0) {
 			ctl_money(&g->c, f.left, a, sizeof a);
 			if (p.settled[0])
-				printf("%s %s by %s\n", a, f.leftover == LEFTOVER_REFUND ? "refunded"
-				                                                         : "written off",
+				printf("%s %s by %s\n", a, f.leftover == LEFTOVER_REFUND ? _("refunded")
+				                                                         : _("written off"),
 				       p.settled);
 			else
-				printf("%s left as a credit in favour\n", a);
+				printf(_("%s left as a credit in favour\n"), a);
 		}
 	}
 	ctl_rform_free(&f);
@@ -662,9 +662,9 @@ static int settle(cli *g, int argc, char **argv, int writeoff)
 	}
 	cli_unmask(argc, argv);
 	if (argc - optind != 1)
-		return cli_usage(g, "give the document that holds the credit");
+		return cli_usage(g, _("give the document that holds the credit"));
 	if (writeoff && (!reason || !*reason))
-		return cli_usage(g, "a write-off needs a reason (--reason)");
+		return cli_usage(g, _("a write-off needs a reason (--reason)"));
 	if ((rc = cli_open(g, 0)))
 		return rc;
 	if (ctl_settle(&g->c, argv[optind], amount, date, writeoff, reason, &p, &e))
@@ -676,8 +676,8 @@ static int settle(cli *g, int argc, char **argv, int writeoff)
 		ledger_document_get(g->c.l, p.doc_id, &d, NULL);
 		ctl_money(&g->c, d.total, a, sizeof a);
 		ctl_money(&g->c, p.credit_left, b, sizeof b);
-		printf("%s %s posted: %s %s of %s; %s left in favour\n",
-		       writeoff ? "write-off" : "refund", p.number, a, d.currency, d.reference, b);
+		printf(_("%s %s posted: %s %s of %s; %s left in favour\n"),
+		       writeoff ? _("write-off") : _("refund"), p.number, a, d.currency, d.reference, b);
 	}
 	return EXIT_DONE;
 }
@@ -724,11 +724,11 @@ int cli_opening_import(cli *g, int argc, char **argv)
 	}
 	cli_unmask(argc, argv);
 	if (argc - optind != 1)
-		return cli_usage(g, "give the CSV file (or - for standard input)");
+		return cli_usage(g, _("give the CSV file (or - for standard input)"));
 	path = argv[optind];
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	name = strcmp(path, "-") ? path : "standard input";
+	name = strcmp(path, "-") ? path : _("standard input");
 	in = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	if (!in) {
 		cart_fail(&e, CART_IO, _("cannot read %s: %s"), path, strerror(errno));
@@ -744,10 +744,11 @@ int cli_opening_import(cli *g, int argc, char **argv)
 			fprintf(stderr, "%s: %s\n", name, r.errors.msg[i].text);
 	}
 	if (r.errors.n_more)
-		fprintf(stderr, "%s: and %ld more\n", name, r.errors.n_more);
+		fprintf(stderr, _("%s: and %ld more\n"), name, r.errors.n_more);
 	if (rc == CART_OK)
-		printf("%ld opening balance%s imported from %s\n", r.imported,
-		       r.imported == 1 ? "" : "s", name);
+		printf(P_("%ld opening balance imported from %s\n",
+		          "%ld opening balances imported from %s\n", (unsigned long)r.imported),
+		       r.imported, name);
 	csvclient_result_free(&r);
 	if (rc != CART_OK) {
 		fprintf(stderr, "cartera: %s\n", e.msg);
@@ -782,7 +783,7 @@ int cmd_company(cli *g, int argc, char **argv)
 		return EXIT_DONE;
 	}
 	if (argc < 2 || strcmp(argv[1], "set"))
-		return cli_usage(g, "expected 'company set'");
+		return cli_usage(g, _("expected 'company set'"));
 	argc--, argv++;
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (opt) {
@@ -792,11 +793,11 @@ int cmd_company(cli *g, int argc, char **argv)
 	}
 	cli_unmask(argc, argv);
 	if (optind < argc)
-		return cli_usage(g, "unexpected argument \"%s\"", argv[optind]);
+		return cli_usage(g, _("unexpected argument \"%s\""), argv[optind]);
 	if (!refunds)
 		return cli_usage(g, "say what to change (--allow-refunds yes|no)");
 	if (strcmp(refunds, "yes") && strcmp(refunds, "no"))
-		return cli_usage(g, "--allow-refunds \"%s\": give yes or no", refunds);
+		return cli_usage(g, _("--allow-refunds \"%s\": give yes or no"), refunds);
 	if ((rc = cli_open(g, 0)))
 		return rc;
 	if (!g->c.have_company) {
@@ -808,7 +809,7 @@ int cmd_company(cli *g, int argc, char **argv)
 	co.allow_cash_refund = !strcmp(refunds, "yes");
 	if (ctl_company_set(&g->c, &co, &e))
 		return cli_fail(g, &e);
-	printf("%s: cash refunds of credits in favour are %s\n", co.name,
-	       co.allow_cash_refund ? "allowed" : "not allowed");
+	printf(_("%s: cash refunds of credits in favour are %s\n"), co.name,
+	       co.allow_cash_refund ? _("allowed") : _("not allowed"));
 	return EXIT_DONE;
 }

@@ -16,12 +16,12 @@ static void print_posted(cli *g, const char *what, const posted *p, const char *
 	char a[40], b[40];
 
 	ctl_money(&g->c, amount, a, sizeof a);
-	printf("%s %s posted: %s %s%s%s", what, p->number, a,
+	printf(_("%s %s posted: %s %s%s%s"), what, p->number, a,
 	       currency && *currency ? currency : g->c.co.currency, client_name ? ", " : "",
 	       client_name ? client_name : "");
 	if (p->credit_left > 0) {
 		ctl_money(&g->c, p->credit_left, b, sizeof b);
-		printf("; %s left as a credit in favour", b);
+		printf(_("; %s left as a credit in favour"), b);
 	}
 	printf("\n");
 }
@@ -34,7 +34,7 @@ static int want_word(cli *g, int argc, char **argv, const char *want, const char
 		return -1;
 	}
 	if (argc < 2 || strcmp(argv[1], want))
-		return cli_usage(g, "expected '%s %s'", argv[0], want);
+		return cli_usage(g, _("expected '%s %s'"), argv[0], want);
 	return 0;
 }
 
@@ -92,7 +92,7 @@ int cmd_init(cli *g, int argc, char **argv)
 			break;
 		case 's':
 			if (strlen(optarg) != 1)
-				return cli_usage(g, "--decimal-sep must be one character: ',' or '.'");
+				return cli_usage(g, _("--decimal-sep must be one character: ',' or '.'"));
 			co.fmt.dec_sep = optarg[0];
 			break;
 		case 'k':
@@ -101,11 +101,11 @@ int cmd_init(cli *g, int argc, char **argv)
 			else if (strlen(optarg) == 1)
 				co.fmt.thou_sep = optarg[0];
 			else
-				return cli_usage(g, "--thousands-sep must be one character or 'none'");
+				return cli_usage(g, _("--thousands-sep must be one character or 'none'"));
 			break;
 		case 'r':
 			if (company_parse_ranges(&co, optarg, &e) != CART_OK)
-				return cli_usage(g, "--ranges: %s", e.msg);
+				return cli_usage(g, _("--ranges: %s"), e.msg);
 			break;
 		case 'a': co.allow_cash_refund = 1; break;
 		HANDLE_COMMON(g, opt, init_help)
@@ -113,9 +113,9 @@ int cmd_init(cli *g, int argc, char **argv)
 	}
 	cli_unmask(argc, argv);
 	if (optind < argc)
-		return cli_usage(g, "unexpected argument \"%s\"", argv[optind]);
+		return cli_usage(g, _("unexpected argument \"%s\""), argv[optind]);
 	if (!co.name[0])
-		return cli_usage(g, "the company name is required (--name)");
+		return cli_usage(g, _("the company name is required (--name)"));
 	for (int i = 0; co.country[i]; i++)
 		co.country[i] = (char)(co.country[i] >= 'a' && co.country[i] <= 'z' ? co.country[i] - 32 : co.country[i]);
 	if (!g->db[0])
@@ -131,7 +131,7 @@ int cmd_init(cli *g, int argc, char **argv)
 	}
 	if (ctl_company_set(&g->c, &co, &e) != CART_OK)
 		return cli_fail(g, &e);
-	printf("ledger %s created for %s (%s, %s)\n", g->db, co.name, co.country, co.currency);
+	printf(_("ledger %s created for %s (%s, %s)\n"), g->db, co.name, co.country, co.currency);
 	return EXIT_DONE;
 }
 
@@ -217,7 +217,7 @@ int cmd_demo(cli *g, int argc, char **argv)
 	}
 	cli_unmask(argc, argv);
 	if (optind < argc)
-		return cli_usage(g, "unexpected argument \"%s\"", argv[optind]);
+		return cli_usage(g, _("unexpected argument \"%s\""), argv[optind]);
 	if (o.invoices < 0)
 		o.invoices = o.clients * 20;
 	if (o.receipts < 0)
@@ -241,8 +241,8 @@ int cmd_demo(cli *g, int argc, char **argv)
 		remove_ledger(g->db);
 		return rc;
 	}
-	printf("demo ledger %s: %s, %lld clients, %lld invoices, %lld receipts, %lld credit notes,"
-	       " %lld advances, %lld opening balances, %lld voids\n", g->db, co.name,
+	printf(_("demo ledger %s: %s, %lld clients, %lld invoices, %lld receipts, %lld credit notes,"
+	       " %lld advances, %lld opening balances, %lld voids\n"), g->db, co.name,
 	       (long long)st.clients, (long long)st.invoices, (long long)st.receipts,
 	       (long long)st.credit_notes, (long long)st.advances, (long long)st.openings,
 	       (long long)st.voids);
@@ -317,7 +317,7 @@ int cmd_invoice(cli *g, int argc, char **argv)
 		case 'l':
 		case 'X':
 			if (n_lines == 200)
-				return cli_usage(g, "at most 200 lines");
+				return cli_usage(g, _("at most 200 lines"));
 			expense[n_lines] = opt == 'X';
 			lines[n_lines++] = optarg;
 			break;
@@ -330,15 +330,15 @@ int cmd_invoice(cli *g, int argc, char **argv)
 	cli_unmask(argc, argv);
 	if (n_lines > 0) {
 		if (argc - optind < 1 || argc - optind > 2)
-			return cli_usage(g, "give the client (and, to check it, the total)");
+			return cli_usage(g, _("give the client (and, to check it, the total)"));
 		a.client = argv[optind];
 		a.total = argc - optind == 2 ? argv[optind + 1] : NULL;
 		return cli_invoice_lines(g, &a, lines, expense, n_lines, every, first);
 	}
 	if (every || first)
-		return cli_usage(g, "--every and --first go with --line");
+		return cli_usage(g, _("--every and --first go with --line"));
 	if (argc - optind != 2)
-		return cli_usage(g, "give the client and the total");
+		return cli_usage(g, _("give the client and the total"));
 	a.client = argv[optind];
 	a.total = argv[optind + 1];
 	if ((rc = cli_open(g, 0)))
@@ -351,8 +351,8 @@ int cmd_invoice(cli *g, int argc, char **argv)
 		doc_info d;
 
 		ledger_document_get(g->c.l, p.doc_id, &d, NULL);
-		print_posted(g, "invoice", &p, cl.name, d.total, d.currency);
-		printf("due %s\n", d.due_date);
+		print_posted(g, _("invoice"), &p, cl.name, d.total, d.currency);
+		printf(_("due %s\n"), d.due_date);
 	}
 	return EXIT_DONE;
 }
@@ -399,7 +399,7 @@ int cmd_payment(cli *g, int argc, char **argv)
 		switch (opt) {
 		case 't':
 			if (a.n_to == MAX_TO)
-				return cli_usage(g, "at most %d --to targets", MAX_TO);
+				return cli_usage(g, _("at most %d --to targets"), MAX_TO);
 			to[a.n_to++] = optarg;
 			break;
 		case 'a': a.advance = 1; break;
@@ -412,7 +412,7 @@ int cmd_payment(cli *g, int argc, char **argv)
 	}
 	cli_unmask(argc, argv);
 	if (argc - optind != 2)
-		return cli_usage(g, "give the client and the amount received");
+		return cli_usage(g, _("give the client and the amount received"));
 	a.client = argv[optind];
 	a.amount = argv[optind + 1];
 	a.to = to;
@@ -425,7 +425,7 @@ int cmd_payment(cli *g, int argc, char **argv)
 		doc_info d;
 
 		ledger_document_get(g->c.l, p.doc_id, &d, NULL);
-		print_posted(g, a.advance ? "advance" : "payment", &p, cl.name, d.total, d.currency);
+		print_posted(g, a.advance ? _("advance") : _("payment"), &p, cl.name, d.total, d.currency);
 	}
 	return EXIT_DONE;
 }
@@ -464,7 +464,7 @@ int cmd_credit(cli *g, int argc, char **argv)
 		switch (opt) {
 		case 't':
 			if (a.n_to == MAX_TO)
-				return cli_usage(g, "at most %d --to targets", MAX_TO);
+				return cli_usage(g, _("at most %d --to targets"), MAX_TO);
 			to[a.n_to++] = optarg;
 			break;
 		case 'a': a.amount = optarg; break;
@@ -474,7 +474,7 @@ int cmd_credit(cli *g, int argc, char **argv)
 	}
 	cli_unmask(argc, argv);
 	if (argc - optind != 1)
-		return cli_usage(g, "give the document that holds the credit");
+		return cli_usage(g, _("give the document that holds the credit"));
 	a.credit = argv[optind];
 	a.to = to;
 	if ((rc = cli_open(g, 0)))
@@ -486,9 +486,9 @@ int cmd_credit(cli *g, int argc, char **argv)
 
 		ledger_document_get(g->c.l, p.doc_id, &d, NULL);
 		ctl_money(&g->c, d.total, amt, sizeof amt);
-		printf("applied %s %s from %s (%s)", amt, d.currency, a.credit, p.number);
+		printf(_("applied %s %s from %s (%s)"), amt, d.currency, a.credit, p.number);
 		ctl_money(&g->c, p.credit_left, amt, sizeof amt);
-		printf("; %s left\n", amt);
+		printf(_("; %s left\n"), amt);
 	}
 	return EXIT_DONE;
 }
@@ -535,7 +535,7 @@ int cmd_credit_note(cli *g, int argc, char **argv)
 	}
 	cli_unmask(argc, argv);
 	if (argc - optind != 2)
-		return cli_usage(g, "give the client and the amount");
+		return cli_usage(g, _("give the client and the amount"));
 	a.client = argv[optind];
 	a.amount = argv[optind + 1];
 	if ((rc = cli_open(g, 0)))
@@ -547,7 +547,7 @@ int cmd_credit_note(cli *g, int argc, char **argv)
 		doc_info d;
 
 		ledger_document_get(g->c.l, p.doc_id, &d, NULL);
-		print_posted(g, "credit note", &p, cl.name, d.total, d.currency);
+		print_posted(g, _("credit note"), &p, cl.name, d.total, d.currency);
 	}
 	return EXIT_DONE;
 }
@@ -601,7 +601,7 @@ int cmd_opening(cli *g, int argc, char **argv)
 	}
 	cli_unmask(argc, argv);
 	if (argc - optind != 2)
-		return cli_usage(g, "give the client and the amount");
+		return cli_usage(g, _("give the client and the amount"));
 	a.client = argv[optind];
 	a.amount = argv[optind + 1];
 	if ((rc = cli_open(g, 0)))
@@ -613,7 +613,7 @@ int cmd_opening(cli *g, int argc, char **argv)
 		doc_info d;
 
 		ledger_document_get(g->c.l, p.doc_id, &d, NULL);
-		print_posted(g, a.item ? "opening item" : "opening balance", &p, cl.name,
+		print_posted(g, a.item ? _("opening item") : _("opening balance"), &p, cl.name,
 		             p.credit_left ? -d.total : d.total, d.currency);
 	}
 	return EXIT_DONE;
@@ -649,13 +649,13 @@ int cmd_void(cli *g, int argc, char **argv)
 	}
 	cli_unmask(argc, argv);
 	if (argc - optind != 1)
-		return cli_usage(g, "give the document to void");
+		return cli_usage(g, _("give the document to void"));
 	if (!reason || !*reason)
-		return cli_usage(g, "a void needs a reason (--reason)");
+		return cli_usage(g, _("a void needs a reason (--reason)"));
 	if ((rc = cli_open(g, 0)))
 		return rc;
 	if (ctl_void(&g->c, argv[optind], date, reason, &p, &e) != CART_OK)
 		return cli_fail(g, &e);
-	printf("%s voided by %s\n", argv[optind], p.number);
+	printf(_("%s voided by %s\n"), argv[optind], p.number);
 	return EXIT_DONE;
 }

@@ -33,7 +33,7 @@ static int report_opts(cli *g, int argc, char **argv, const char *help, const ch
 		case 'A': *asof = optarg; break;
 		case 'r':
 			if (!ranges)
-				return cli_usage(g, "--ranges applies to aging only");
+				return cli_usage(g, _("--ranges applies to aging only"));
 			*ranges = optarg;
 			break;
 		case 'h':
@@ -41,7 +41,7 @@ static int report_opts(cli *g, int argc, char **argv, const char *help, const ch
 			return -1;
 		default:
 			if ((rc = cli_common(g, opt, optarg)) == -1)
-				return cli_usage(g, "unknown option");
+				return cli_usage(g, _("unknown option"));
 			if (rc)
 				return rc;
 		}
@@ -134,16 +134,16 @@ int cmd_dashboard(cli *g, int argc, char **argv)
 	}
 	cli_unmask(argc, argv);
 	if (argc - optind > 1)
-		return cli_usage(g, "give at most one client");
+		return cli_usage(g, _("give at most one client"));
 	if (optind < argc && a.client)
-		return cli_usage(g, "give the client once (argument or --client)");
+		return cli_usage(g, _("give the client once (argument or --client)"));
 	if (optind < argc)
 		a.client = argv[optind];
 	a.asof = asof;
 	if (a.tab)
 		return cli_dashboard_tab(g, &a);
 	if (a.filter || a.sort || a.days || a.range || a.offset || a.limit)
-		return cli_usage(g, "--filter, --sort, --days, --range, --offset and --limit need --tab");
+		return cli_usage(g, _("--filter, --sort, --days, --range, --offset and --limit need --tab"));
 	if ((rc = cli_open(g, 0)))
 		return rc;
 	if (a.client && ctl_client_ref(&g->c, a.client, &cl, &e) != CART_OK)
@@ -182,7 +182,7 @@ int cmd_balance(cli *g, int argc, char **argv)
 	if ((rc = report_opts(g, argc, argv, balance_help, &asof_arg, NULL)))
 		return rc < 0 ? EXIT_DONE : rc;
 	if (argc - optind > 1)
-		return cli_usage(g, "give at most one client");
+		return cli_usage(g, _("give at most one client"));
 	if ((rc = cli_open(g, 0)))
 		return rc;
 	if (optind < argc && ctl_client_ref(&g->c, argv[optind], &cl, &e) != CART_OK)
@@ -191,7 +191,7 @@ int cmd_balance(cli *g, int argc, char **argv)
 	    ledger_balance(g->c.l, cl.id, d.asof, b, &nb, &e) != CART_OK)
 		return cli_fail(g, &e);
 	if (g->format == OUT_TEXT)
-		printf("%s, as of %s\n", cl.id ? cl.name : "All clients", d.asof);
+		printf("%s, as of %s\n", cl.id ? cl.name : _("All clients"), d.asof);
 	out_begin(&t, stdout, g->format, cols, 8);
 	for (int i = 0; i < nb; i++) {
 		char v0[40], v1[40], v2[40], v3[40], v4[40], v5[40], v6[40];
@@ -314,14 +314,14 @@ int cmd_aging(cli *g, int argc, char **argv)
 	if ((rc = report_opts(g, argc, argv, aging_help, &asof_arg, &ranges_arg)))
 		return rc < 0 ? EXIT_DONE : rc;
 	if (optind < argc)
-		return cli_usage(g, "unexpected argument \"%s\"", argv[optind]);
+		return cli_usage(g, _("unexpected argument \"%s\""), argv[optind]);
 	if (ctl_date(asof_arg, "--asof", asof, &e) != CART_OK)
 		return cli_fail(g, &e);
 	if ((rc = cli_open(g, 0)))
 		return rc;
 	co = g->c.co;
 	if (ranges_arg && company_parse_ranges(&co, ranges_arg, &e) != CART_OK)
-		return cli_usage(g, "--ranges: %s", e.msg);
+		return cli_usage(g, _("--ranges: %s"), e.msg);
 	x.nr = co.n_ranges;
 	cols[k++] = (out_col){ "id", 6, 1, 1 };
 	cols[k++] = (out_col){ "name", 28, 0, 0 };
@@ -341,7 +341,7 @@ int cmd_aging(cli *g, int argc, char **argv)
 	cols[k++] = (out_col){ "oldest_days", 11, 1, 1 };
 	x.ncols = k;
 	if (g->format == OUT_TEXT)
-		printf("Aging as of %s — %s\n", asof, co.name);
+		printf(_("Aging as of %s — %s\n"), asof, co.name);
 	out_begin(&x.t, stdout, g->format, cols, k);
 	rc = ledger_aging(g->c.l, asof, co.ranges, co.n_ranges, aging_row_cb, &x, &e);
 	if (rc == CART_OK && g->format == OUT_TEXT)
@@ -366,9 +366,9 @@ int cmd_aging(cli *g, int argc, char **argv)
 			ctl_money(&g->c, sum, a, sizeof a);
 			ctl_money(&g->c, s->net, c, sizeof c);
 			ctl_money(&g->c, led, n, sizeof n);
-			printf("%s: %ld clients; the ranges add up to %s of open charges; net %s %s the"
-			       " ledger balance %s\n", x.tot[i].cur, x.tot[i].rows, a, c,
-			       s->net == led && sum == s->open_charges ? "equals" : "DIFFERS FROM", n);
+			printf(_("%s: %ld clients; the ranges add up to %s of open charges; net %s %s the"
+			       " ledger balance %s\n"), x.tot[i].cur, x.tot[i].rows, a, c,
+			       s->net == led && sum == s->open_charges ? _("equals") : _("DIFFERS FROM"), n);
 		}
 	}
 	return EXIT_DONE;
@@ -385,7 +385,7 @@ static const char check_help[] =
 static void print_problem(const char *p, void *ud)
 {
 	(void)ud;
-	printf("problem: %s\n", p);
+	printf(_("problem: %s\n"), p);
 }
 
 int cmd_check(cli *g, int argc, char **argv)
@@ -400,14 +400,14 @@ int cmd_check(cli *g, int argc, char **argv)
 	if ((rc = report_opts(g, argc, argv, check_help, &asof_arg, NULL)))
 		return rc < 0 ? EXIT_DONE : rc;
 	if (optind < argc)
-		return cli_usage(g, "unexpected argument \"%s\"", argv[optind]);
+		return cli_usage(g, _("unexpected argument \"%s\""), argv[optind]);
 	if (ctl_date(asof_arg, "--asof", asof, &e) != CART_OK)
 		return cli_fail(g, &e);
 	if ((rc = cli_open(g, LEDGER_OPEN_READONLY)))
 		return rc;
 	if (ledger_check(g->c.l, asof, print_problem, NULL, &problems, &e) != CART_OK)
 		return cli_fail(g, &e);
-	printf("%s: %lld problem%s as of %s\n", g->db, (long long)problems, problems == 1 ? "" : "s",
-	       asof);
+	printf(P_("%s: %lld problem as of %s\n", "%s: %lld problems as of %s\n",
+	          (unsigned long)problems), g->db, (long long)problems, asof);
 	return problems ? EXIT_FAILED : EXIT_DONE;
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cartera/ctl_dash.h"
 #include "cartera/ctl_docs.h"
 #include "cli.h"
 
@@ -57,23 +58,23 @@ int cmd_show(cli *g, int argc, char **argv)
 	}
 	cli_unmask(argc, argv);
 	if (argc - optind != 1)
-		return cli_usage(g, "give the document");
+		return cli_usage(g, _("give the document"));
 	if ((rc = cli_open(g, 0)))
 		return rc;
 	if (ctl_doc_ref(&g->c, argv[optind], &d, &e) ||
 	    ledger_client_get(g->c.l, d.client_id, &cl, &e) || ctl_taxes_load(&g->c, &tx, &e))
 		return cli_fail(g, &e);
 	amount(g, d.total, a, sizeof a);
-	printf("%s %s, %s (client %lld)\n", doc_type_name(d.type), d.number, cl.name,
+	printf(_("%s %s, %s (client %lld)\n"), ctl_dash_type_label(d.type), d.number, cl.name,
 	       (long long)cl.id);
-	printf("date %s, %s %s, total %s %s\n", d.date, d.type == DOC_QUOTE ? "valid until" : "due",
+	printf(_("date %s, %s %s, total %s %s\n"), d.date, d.type == DOC_QUOTE ? _("valid until") : _("due"),
 	       d.due_date, a, d.currency);
 	if (d.reference[0])
-		printf("reference %s\n", d.reference);
+		printf(_("reference %s\n"), d.reference);
 	if (d.memo[0])
-		printf("memo %s\n", d.memo);
+		printf(_("memo %s\n"), d.memo);
 	if (d.voided_by[0])
-		printf("voided by %s\n", d.voided_by);
+		printf(_("voided by %s\n"), d.voided_by);
 
 	if (ledger_doc_lines(g->c.l, d.id, lines, DOC_MAX_LINES, &n, &e))
 		return cli_fail(g, &e);
@@ -86,8 +87,8 @@ int cmd_show(cli *g, int argc, char **argv)
 		quantity(g, lines[i].qty, q, sizeof q);
 		amount(g, lines[i].price, a, sizeof a);
 		amount(g, lines[i].net, b, sizeof b);
-		printf("line %d: %s; %s x %s = %s%s%s\n", i + 1, lines[i].description, q, a, b,
-		       lines[i].expense ? "; reimbursable expense" : rate[0] ? "; " : "", rate);
+		printf(_("line %d: %s; %s x %s = %s%s%s\n"), i + 1, lines[i].description, q, a, b,
+		       lines[i].expense ? _("; reimbursable expense") : rate[0] ? "; " : "", rate);
 	}
 	if (ledger_doc_taxes(g->c.l, d.id, taxes, DOC_MAX_TAXES, &n, &e))
 		return cli_fail(g, &e);
@@ -95,7 +96,7 @@ int cmd_show(cli *g, int argc, char **argv)
 		ctl_percent_format(&g->c, taxes[k].rate, pct, sizeof pct);
 		amount(g, taxes[k].base, a, sizeof a);
 		amount(g, taxes[k].tax, b, sizeof b);
-		printf("tax %s: base %s, tax %s\n", pct, a, b);
+		printf(_("tax %s: base %s, tax %s\n"), pct, a, b);
 	}
 
 	if (ledger_receipt_detail(g->c.l, d.id, &rd, &e))
@@ -104,19 +105,19 @@ int cmd_show(cli *g, int argc, char **argv)
 		const means_in *m = &rd.means[i];
 
 		amount(g, m->amount, a, sizeof a);
-		printf("paid by %s %s", means_kind_name(m->kind), a);
+		printf(_("paid by %s %s"), _(means_kind_name(m->kind)), a);
 		if (m->bank[0])
 			printf(", %s", m->bank);
 		if (m->number[0])
 			printf(" no. %s", m->number);
 		if (m->cash_date[0])
-			printf(", cashable %s", m->cash_date);
+			printf(_(", cashable %s"), m->cash_date);
 		printf("\n");
 	}
 	for (int i = 0; i < rd.n_wh; i++) {
 		amount(g, rd.wh[i].amount, a, sizeof a);
-		printf("withheld %s %s%s%s\n", rd.wh[i].kind, a, rd.wh[i].certificate[0]
-		       ? ", certificate " : "", rd.wh[i].certificate);
+		printf(_("withheld %s %s%s%s\n"), rd.wh[i].kind, a, rd.wh[i].certificate[0]
+		       ? _(", certificate ") : "", rd.wh[i].certificate);
 	}
 
 	if (ledger_document_entries(g->c.l, d.id, ent, 16, &n, &e))
@@ -124,7 +125,7 @@ int cmd_show(cli *g, int argc, char **argv)
 	for (int i = 0; i < n; i++) {
 		amount(g, ent[i].amount, a, sizeof a);
 		amount(g, ent[i].open, b, sizeof b);
-		printf("entry %s %s %s, open %s\n", ent[i].code, ent[i].side == 'D' ? "charge" : "credit",
+		printf(_("entry %s %s %s, open %s\n"), ent[i].code, ent[i].side == 'D' ? _("charge") : _("credit"),
 		       a, b);
 	}
 	return EXIT_DONE;

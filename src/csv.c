@@ -248,10 +248,10 @@ static int fail_at(csv_reader *r, cart_err *e, long line, long col, int fatal, c
 static int text_failure(csv_reader *r, cart_err *e)
 {
 	if (r->text_fault == TEXT_NUL)
-		return fail_at(r, e, r->fault_line, r->fault_col, 0, "contains a NUL byte (is the"
-		               " file UTF-16? save it as CSV UTF-8)");
-	return fail_at(r, e, r->fault_line, r->fault_col, 0, "not valid UTF-8 (save the file as"
-	               " CSV UTF-8)");
+		return fail_at(r, e, r->fault_line, r->fault_col, 0, _("contains a NUL byte (is the"
+		               " file UTF-16? save it as CSV UTF-8)"));
+	return fail_at(r, e, r->fault_line, r->fault_col, 0, _("not valid UTF-8 (save the file as"
+	               " CSV UTF-8)"));
 }
 
 static int grow_data(csv_reader *r, size_t more)
@@ -352,7 +352,7 @@ int csv_next(csv_reader *r, csv_record *rec, cart_err *e)
 		size_t start = r->dlen;
 
 		if (r->nf >= CSV_MAX_FIELDS)
-			return fail_at(r, e, rec_line, 0, 1, "more than 4096 fields in one record");
+			return fail_at(r, e, rec_line, 0, 1, _("more than 4096 fields in one record"));
 		c = getb(r);
 		if (c == '"') {
 			long q_line = r->at_line;
@@ -361,17 +361,17 @@ int csv_next(csv_reader *r, csv_record *rec, cart_err *e)
 				c = getb(r);
 				if (c == CSV_EOF)
 					return fail_at(r, e, q_line, 0, 1, r->ioerr ? strerror(r->ioerr)
-					               : "a quoted field is not closed");
+					               : _("a quoted field is not closed"));
 				if (c == '"') {
 					if (peekb(r) != '"')
 						break;
 					getb(r);
 				}
 				if (r->dlen - start >= CSV_MAX_FIELD)
-					return fail_at(r, e, q_line, 0, 1, "a field is longer than 1 MB"
-					               " (is a closing quote missing?)");
+					return fail_at(r, e, q_line, 0, 1, _("a field is longer than 1 MB"
+					               " (is a closing quote missing?)"));
 				if (!grow_data(r, 1))
-					return fail_at(r, e, q_line, 0, 1, "out of memory");
+					return fail_at(r, e, q_line, 0, 1, _("out of memory"));
 				r->data[r->dlen++] = (char)c;
 			}
 			c = getb(r);
@@ -381,8 +381,8 @@ int csv_next(csv_reader *r, csv_record *rec, cart_err *e)
 				skip_line(r);
 				if (r->text_fault)
 					return text_failure(r, e);
-				return fail_at(r, e, line, col, 0, "text after the closing quote of a"
-				               " quoted field (a quote inside a field is written twice)");
+				return fail_at(r, e, line, col, 0, _("text after the closing quote of a"
+				               " quoted field (a quote inside a field is written twice)"));
 			}
 		} else {
 			while (c != ',' && c != '\n' && c != '\r' && c != CSV_EOF) {
@@ -392,20 +392,20 @@ int csv_next(csv_reader *r, csv_record *rec, cart_err *e)
 					skip_line(r);
 					if (r->text_fault)
 						return text_failure(r, e);
-					return fail_at(r, e, line, col, 0, "a quote inside a field that"
+					return fail_at(r, e, line, col, 0, _("a quote inside a field that"
 					               " does not start with one (quote the whole field"
-					               " and write the quote twice)");
+					               " and write the quote twice)"));
 				}
 				if (r->dlen - start >= CSV_MAX_FIELD)
-					return fail_at(r, e, rec_line, 0, 1, "a field is longer than 1 MB");
+					return fail_at(r, e, rec_line, 0, 1, _("a field is longer than 1 MB"));
 				if (!grow_data(r, 1))
-					return fail_at(r, e, rec_line, 0, 1, "out of memory");
+					return fail_at(r, e, rec_line, 0, 1, _("out of memory"));
 				r->data[r->dlen++] = (char)c;
 				c = getb(r);
 			}
 		}
 		if (!end_field(r, start))
-			return fail_at(r, e, rec_line, 0, 1, "out of memory");
+			return fail_at(r, e, rec_line, 0, 1, _("out of memory"));
 		more = c == ',';
 		if (c == '\r' && peekb(r) == '\n')
 			getb(r);

@@ -18,37 +18,37 @@
 /* One list: the column, its name in the export's header, what it is called in messages, and the
  * header names an import takes for it (normalized: lower case, no accents, '_' between words). */
 #define CLIENT_COLUMNS(X)                                                                       \
-	X(ID,       "id",            "id",            "id|codigo|code|numero|number|client_id|"    \
+	X(ID,       "id",            N_("id"),            "id|codigo|code|numero|number|client_id|"    \
 	                                               "id_cliente")                                 \
-	X(NAME,     "name",          "name",          "name|nombre|razon_social|"                  \
+	X(NAME,     "name",          N_("name"),          "name|nombre|razon_social|"                  \
 	                                               "nombre_o_razon_social|nombre_razon_social|" \
 	                                               "cliente|client|business_name")               \
-	X(TAX_ID,   "tax_id",        "tax id",        "tax_id|taxid|tax_number|ruc|nit|rfc|cedula|" \
+	X(TAX_ID,   "tax_id",        N_("tax id"),        "tax_id|taxid|tax_number|ruc|nit|rfc|cedula|" \
 	                                               "dni|identificacion|numero_de_identificacion|" \
 	                                               "numero_identificacion|documento|id_fiscal")  \
-	X(DV,       "dv",            "DV",            "dv|digito_de_verificacion|"                 \
+	X(DV,       "dv",            N_("DV"),            "dv|digito_de_verificacion|"                 \
 	                                               "digito_verificacion|check_digit")           \
-	X(TAXPAYER, "taxpayer_type", "taxpayer type", "taxpayer_type|taxpayer|"                    \
+	X(TAXPAYER, "taxpayer_type", N_("taxpayer type"), "taxpayer_type|taxpayer|"                    \
 	                                               "tipo_de_contribuyente|tipo_contribuyente|"  \
 	                                               "tipo_de_persona|tipo_persona|persona")       \
-	X(RECEIVER, "receiver_type", "receiver type", "receiver_type|receiver|tipo_de_receptor|"   \
+	X(RECEIVER, "receiver_type", N_("receiver type"), "receiver_type|receiver|tipo_de_receptor|"   \
 	                                               "tipo_receptor")                              \
-	X(EMAIL,    "email",         "e-mail",        "email|e_mail|mail|emails|correo|"           \
+	X(EMAIL,    "email",         N_("e-mail"),        "email|e_mail|mail|emails|correo|"           \
 	                                               "correo_electronico")                         \
-	X(PHONE,    "phone",         "phone",         "phone|telefono|tel|telefono_fijo")           \
-	X(MOBILE,   "mobile",        "mobile",        "mobile|celular|movil|cel|cell")              \
-	X(ADDRESS,  "address",       "address",       "address|direccion|domicilio")                \
-	X(LOCATION, "location",      "location",      "location|ubicacion|localidad|ciudad|"       \
+	X(PHONE,    "phone",         N_("phone"),         "phone|telefono|tel|telefono_fijo")           \
+	X(MOBILE,   "mobile",        N_("mobile"),        "mobile|celular|movil|cel|cell")              \
+	X(ADDRESS,  "address",       N_("address"),       "address|direccion|domicilio")                \
+	X(LOCATION, "location",      N_("location"),      "location|ubicacion|localidad|ciudad|"       \
 	                                               "municipio|distrito|corregimiento|provincia") \
-	X(TERMS,    "terms_days",    "payment terms", "terms_days|terms|payment_terms|plazo|"      \
+	X(TERMS,    "terms_days",    N_("payment terms"), "terms_days|terms|payment_terms|plazo|"      \
 	                                               "plazo_dias|dias|dias_de_credito|"           \
 	                                               "dias_credito|dias_plazo")                    \
-	X(LIMIT,    "credit_limit",  "credit limit",  "credit_limit|limit|cupo|cupo_de_credito|"   \
+	X(LIMIT,    "credit_limit",  N_("credit limit"),  "credit_limit|limit|cupo|cupo_de_credito|"   \
 	                                               "limite|limite_de_credito|limite_credito|"   \
 	                                               "credito")                                    \
-	X(CHARGE,   "charge_mode",   "charge mode",   "charge_mode|modo_de_cobro|cobro")            \
-	X(ACTIVE,   "active",        "active",        "active|activo|estado|status")                \
-	X(NOTES,    "notes",         "notes",         "notes|notas|nota|observaciones|comentarios")
+	X(CHARGE,   "charge_mode",   N_("charge mode"),   "charge_mode|modo_de_cobro|cobro")            \
+	X(ACTIVE,   "active",        N_("active"),        "active|activo|estado|status")                \
+	X(NOTES,    "notes",         N_("notes"),         "notes|notas|nota|observaciones|comentarios")
 
 enum column {
 #define X(id, header, label, aliases) COL_##id,
@@ -466,7 +466,7 @@ static void read_header(const csv_record *h, int *map, problems *p)
 			n_unknown++;
 		} else if (col >= 0 && where[col] >= 0) {
 			say(p, _("columns %d and %d both give the %s"), where[col] + 1, i + 1,
-			    columns[col].label);
+			    _(columns[col].label));
 		} else if (col >= 0) {
 			where[col] = i;
 		}
@@ -478,9 +478,9 @@ static void read_header(const csv_record *h, int *map, problems *p)
 		say(p, P_("unknown column %s (use: id, name, tax_id, dv, taxpayer_type,"
 		          " receiver_type, email, phone, mobile, address, location, terms_days,"
 		          " credit_limit, charge_mode, active, notes)",
-		          "unknown columns %s (use: id, name, tax_id, dv, taxpayer_type,"
+		          _("unknown columns %s (use: id, name, tax_id, dv, taxpayer_type,"
 		          " receiver_type, email, phone, mobile, address, location, terms_days,"
-		          " credit_limit, charge_mode, active, notes)", (unsigned long)n_unknown),
+		          " credit_limit, charge_mode, active, notes)"), (unsigned long)n_unknown),
 		    unknown);
 	if (where[COL_NAME] < 0 && !(h->n == 1 && strchr(h->field[0], ';')))
 		say(p, _("there is no name column (name, nombre or razon social)"));
@@ -515,12 +515,12 @@ static void set_text(client *cl, int col, const char *v, problems *p)
 	char *dst = client_str(cl, slot[col], &size);
 
 	if (n >= size) {
-		say(p, _("the %s is too long (%zu bytes, at most %zu)"), columns[col].label, n,
+		say(p, _("the %s is too long (%zu bytes, at most %zu)"), _(columns[col].label), n,
 		    size - 1);
 		return;
 	}
 	if (one_line(col) && has_control(v)) {
-		say(p, _("the %s holds a line break or a control character"), columns[col].label);
+		say(p, _("the %s holds a line break or a control character"), _(columns[col].label));
 		return;
 	}
 	memcpy(dst, v, n + 1);
@@ -720,7 +720,7 @@ static int import_read(import *im, FILE *in, cart_err *e)
 			char text[260];
 
 			if (ce->column > 0)
-				snprintf(text, sizeof text, "column %ld: %s", ce->column, ce->reason);
+				snprintf(text, sizeof text, _("column %ld: %s"), ce->column, ce->reason);
 			else
 				snprintf(text, sizeof text, "%s", ce->reason);
 			bad_line(im, ce->line, text);
@@ -772,7 +772,7 @@ int csvclient_import(ctl *c, FILE *in, const char *name_for_messages, csvclient_
 	memset(&im, 0, sizeof im);
 	im.c = c;
 	im.r = r;
-	im.name = name_for_messages && *name_for_messages ? name_for_messages : "the file";
+	im.name = name_for_messages && *name_for_messages ? name_for_messages : _("the file");
 	if (!c->have_company)
 		return cart_fail(e, CART_NOTFOUND, _("the ledger %s has no company settings yet: run"
 		                 " 'cartera init' first"), c->path);

@@ -142,7 +142,9 @@ static void read_row(oimport *im, const csv_record *rec)
 	if (rec->n != im->nfields) {
 		char text[120];
 
-		snprintf(text, sizeof text, _("%d fields where the header has %d"), rec->n, im->nfields);
+		snprintf(text, sizeof text, P_("%d field where the header has %d",
+		                               "%d fields where the header has %d", (unsigned long)rec->n),
+		         rec->n, im->nfields);
 		add_msg(im, rec->line, text);
 		return;
 	}
@@ -207,12 +209,12 @@ int csvopening_import(ctl *c, FILE *in, const char *name_for_messages, csvclient
 	memset(&im, 0, sizeof im);
 	im.c = c;
 	im.r = r;
-	im.name = name_for_messages && *name_for_messages ? name_for_messages : "the file";
+	im.name = name_for_messages && *name_for_messages ? name_for_messages : _("the file");
 	if (!c->have_company)
 		return cart_fail(e, CART_NOTFOUND, _("the ledger %s has no company settings yet: run"
 		                 " 'cartera init' first"), c->path);
 	if (!(rd = csv_open_file(in)))
-		return cart_fail(e, CART_NOMEM, "out of memory");
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
 	while (!im.nomem && (got = csv_next(rd, &rec, &tmp)) != 0) {
 		if (got < 0) {
 			const csv_error *ce = csv_last_error(rd);
@@ -235,8 +237,9 @@ int csvopening_import(ctl *c, FILE *in, const char *name_for_messages, csvclient
 	if (im.nomem)
 		rc = cart_fail(e, CART_NOMEM, _("%s: out of memory reading the file"), im.name);
 	else if (im.bad)
-		rc = cart_fail(e, CART_INVALID, _("%s: %ld bad line%s; nothing was imported"), im.name,
-		               im.bad, im.bad == 1 ? "" : "s");
+		rc = cart_fail(e, CART_INVALID, P_("%s: %ld bad line; nothing was imported",
+		                                   "%s: %ld bad lines; nothing was imported",
+		                                   (unsigned long)im.bad), im.name, im.bad);
 	else if (!header)
 		rc = cart_fail(e, CART_INVALID, _("%s is empty: the first line must name the columns"
 		               " (client, date, amount)"), im.name);

@@ -41,12 +41,12 @@ int ctl_make_parent(const char *path, cart_err *e)
 			continue;
 		*p = '\0';
 		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-			return cart_fail(e, CART_IO, "cannot create the folder %s: %s", dir,
+			return cart_fail(e, CART_IO, _("cannot create the folder %s: %s"), dir,
 			                 strerror(errno));
 		*p = '/';
 	}
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-		return cart_fail(e, CART_IO, "cannot create the folder %s: %s", dir, strerror(errno));
+		return cart_fail(e, CART_IO, _("cannot create the folder %s: %s"), dir, strerror(errno));
 	return CART_OK;
 }
 
@@ -90,8 +90,8 @@ int ctl_company_set(ctl *c, const company *co, cart_err *e)
 static int need_company(const ctl *c, cart_err *e)
 {
 	if (!c->have_company)
-		return cart_fail(e, CART_NOTFOUND, "the ledger %s has no company settings yet: run"
-		                 " 'cartera init' first", c->path);
+		return cart_fail(e, CART_NOTFOUND, _("the ledger %s has no company settings yet: run"
+		                 " 'cartera init' first"), c->path);
 	return CART_OK;
 }
 
@@ -100,7 +100,7 @@ int ctl_amount(const ctl *c, const char *text, const char *what, int64_t *out, c
 	cart_err tmp;
 
 	if (!text || !*text)
-		return cart_fail(e, CART_INVALID, "%s is missing", what);
+		return cart_fail(e, CART_INVALID, _("%s is missing"), what);
 	if (money_parse(text, &c->co.fmt, out, &tmp) != CART_OK)
 		return cart_fail(e, CART_INVALID, "%s: %s", what, tmp.msg);
 	return CART_OK;
@@ -113,7 +113,7 @@ static int amount_positive(const ctl *c, const char *text, const char *what, int
 	int rc = ctl_amount(c, text, what, out, e);
 
 	if (rc == CART_OK && *out <= 0)
-		return cart_fail(e, CART_INVALID, "%s \"%s\" must be more than zero", what, text);
+		return cart_fail(e, CART_INVALID, _("%s \"%s\" must be more than zero"), what, text);
 	return rc;
 }
 
@@ -127,7 +127,7 @@ int ctl_date(const char *text, const char *what, char out[DATE_LEN], cart_err *e
 		return CART_OK;
 	}
 	if (!*text)
-		return cart_fail(e, CART_INVALID, "%s is empty (give a date YYYY-MM-DD)", what);
+		return cart_fail(e, CART_INVALID, _("%s is empty (give a date YYYY-MM-DD)"), what);
 	if (date_parse(text, &d, &tmp) != CART_OK)
 		return cart_fail(e, CART_INVALID, "%s: %s", what, tmp.msg);
 	date_format(d, out);
@@ -166,7 +166,7 @@ int ctl_client_add(ctl *c, client *cl, taxid_check *tc, cart_err *e)
 		snprintf(cl->tax_id, sizeof cl->tax_id, "%s", tc->normalized);
 		snprintf(cl->dv, sizeof cl->dv, "%s", tc->dv);
 	} else if (cl->receiver_type == RECEIVER_TAXPAYER) {
-		return cart_fail(e, CART_INVALID, "a taxpayer client needs a tax id");
+		return cart_fail(e, CART_INVALID, _("a taxpayer client needs a tax id"));
 	}
 	return ledger_client_add(c->l, cl, e);
 }
@@ -190,20 +190,20 @@ int ctl_invoice_post(ctl *c, const ctl_invoice *a, posted *out, cart_err *e)
 
 	memset(&in, 0, sizeof in);
 	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, a->client, &cl, e)) ||
-	    (rc = amount_positive(c, a->total, "the invoice total", &in.total, e)) ||
-	    (rc = ctl_date(a->date, "the invoice date", in.date, e)))
+	    (rc = amount_positive(c, a->total, _("the invoice total"), &in.total, e)) ||
+	    (rc = ctl_date(a->date, _("the invoice date"), in.date, e)))
 		return rc;
 	if (a->expenses && *a->expenses &&
-	    (rc = ctl_amount(c, a->expenses, "the reimbursable expenses", &in.expenses, e)))
+	    (rc = ctl_amount(c, a->expenses, _("the reimbursable expenses"), &in.expenses, e)))
 		return rc;
-	if (a->due && *a->due && (rc = ctl_date(a->due, "the due date", in.due_date, e)))
+	if (a->due && *a->due && (rc = ctl_date(a->due, _("the due date"), in.due_date, e)))
 		return rc;
 	in.client_id = cl.id;
 	snprintf(in.currency, sizeof in.currency, "%s", a->currency ? a->currency : "");
 	snprintf(in.reference, sizeof in.reference, "%s", a->reference ? a->reference : "");
 	snprintf(in.memo, sizeof in.memo, "%s", a->memo ? a->memo : "");
 	if (a->instalments < 0 || a->instalments > 360)
-		return cart_fail(e, CART_INVALID, "instalments: %d is not between 2 and 360",
+		return cart_fail(e, CART_INVALID, _("instalments: %d is not between 2 and 360"),
 		                 a->instalments);
 	if (a->instalments > 1) {
 		int64_t *parts = calloc((size_t)a->instalments, sizeof *parts);
@@ -213,12 +213,12 @@ int ctl_invoice_post(ctl *c, const ctl_invoice *a, posted *out, cart_err *e)
 		if (!parts || !inst) {
 			free(parts);
 			free(inst);
-			return cart_fail(e, CART_NOMEM, "out of memory");
+			return cart_fail(e, CART_NOMEM, _("out of memory"));
 		}
 		if (in.total <= 0) {
 			free(parts);
 			free(inst);
-			return cart_fail(e, CART_INVALID, "the invoice total must be more than zero");
+			return cart_fail(e, CART_INVALID, _("the invoice total must be more than zero"));
 		}
 		/* Equal parts to the cent, monthly from the due date (the client's terms by default). */
 		money_split(in.total, a->instalments, parts);
@@ -263,16 +263,16 @@ static int targets(ctl *c, int64_t client_id, const char *const *to, int n_to, i
 		int nent;
 
 		snprintf(ref, sizeof ref, "%.*s", eq ? (int)(eq - to[i]) : (int)strlen(to[i]), to[i]);
-		if (eq && (rc = ctl_amount(c, eq + 1, "the amount to allocate", &want, e)))
+		if (eq && (rc = ctl_amount(c, eq + 1, _("the amount to allocate"), &want, e)))
 			break;
 		if ((rc = ctl_doc_ref(c, ref, &d, e)))
 			break;
 		if (d.client_id != client_id) {
-			rc = cart_fail(e, CART_REFUSED, "%s belongs to another client", d.number);
+			rc = cart_fail(e, CART_REFUSED, _("%s belongs to another client"), d.number);
 			break;
 		}
 		if (d.voided_by[0]) {
-			rc = cart_fail(e, CART_REFUSED, "%s was voided by %s", d.number, d.voided_by);
+			rc = cart_fail(e, CART_REFUSED, _("%s was voided by %s"), d.number, d.voided_by);
 			break;
 		}
 		if ((rc = ledger_document_entries(c->l, d.id, ent, 8, &nent, e)))
@@ -281,7 +281,7 @@ static int targets(ctl *c, int64_t client_id, const char *const *to, int n_to, i
 			if (ent[j].side == 'D')
 				open += ent[j].open;
 		if (open == 0) {
-			rc = cart_fail(e, CART_REFUSED, "%s has nothing open to pay", d.number);
+			rc = cart_fail(e, CART_REFUSED, _("%s has nothing open to pay"), d.number);
 			break;
 		}
 		if (want < 0) {
@@ -304,7 +304,7 @@ static int targets(ctl *c, int64_t client_id, const char *const *to, int n_to, i
 				cap = cap ? cap * 2 : 8;
 				m = realloc(al, sizeof *m * (size_t)cap);
 				if (!m) {
-					rc = cart_fail(e, CART_NOMEM, "out of memory");
+					rc = cart_fail(e, CART_NOMEM, _("out of memory"));
 					break;
 				}
 				al = m;
@@ -332,12 +332,12 @@ int ctl_payment_post(ctl *c, const ctl_payment *a, posted *out, cart_err *e)
 
 	memset(&in, 0, sizeof in);
 	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, a->client, &cl, e)) ||
-	    (rc = amount_positive(c, a->amount, "the amount received", &in.amount, e)) ||
-	    (rc = ctl_date(a->date, "the payment date", in.date, e)))
+	    (rc = amount_positive(c, a->amount, _("the amount received"), &in.amount, e)) ||
+	    (rc = ctl_date(a->date, _("the payment date"), in.date, e)))
 		return rc;
 	if (a->advance && a->n_to > 0)
-		return cart_fail(e, CART_INVALID, "an advance is not allocated to invoices; leave out"
-		                 " --to");
+		return cart_fail(e, CART_INVALID, _("an advance is not allocated to invoices; leave out"
+		                 " --to"));
 	in.client_id = cl.id;
 	snprintf(in.currency, sizeof in.currency, "%s", a->currency ? a->currency : "");
 	snprintf(in.method, sizeof in.method, "%s", a->method ? a->method : "");
@@ -365,10 +365,10 @@ int ctl_credit_apply(ctl *c, const ctl_apply *a, posted *out, cart_err *e)
 
 	memset(&in, 0, sizeof in);
 	if ((rc = need_company(c, e)) || (rc = ctl_doc_ref(c, a->credit, &d, e)) ||
-	    (rc = ctl_date(a->date, "the application date", in.date, e)))
+	    (rc = ctl_date(a->date, _("the application date"), in.date, e)))
 		return rc;
 	if (a->amount && *a->amount &&
-	    (rc = amount_positive(c, a->amount, "the amount to apply", &in.amount, e)))
+	    (rc = amount_positive(c, a->amount, _("the amount to apply"), &in.amount, e)))
 		return rc;
 	if ((rc = ledger_document_entries(c->l, d.id, ent, 8, &nent, e)))
 		return rc;
@@ -379,7 +379,7 @@ int ctl_credit_apply(ctl *c, const ctl_apply *a, posted *out, cart_err *e)
 		}
 	}
 	if (!in.credit_entry_id)
-		return cart_fail(e, CART_REFUSED, "%s holds no credit in favour to apply", d.number);
+		return cart_fail(e, CART_REFUSED, _("%s holds no credit in favour to apply"), d.number);
 	if (a->n_to > 0) {
 		if ((rc = targets(c, d.client_id, a->to, a->n_to, in.amount ? in.amount : left, &al,
 		                  &nal, e)))
@@ -400,8 +400,8 @@ int ctl_credit_note_post(ctl *c, const ctl_credit_note *a, posted *out, cart_err
 
 	memset(&in, 0, sizeof in);
 	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, a->client, &cl, e)) ||
-	    (rc = amount_positive(c, a->amount, "the credit note amount", &in.amount, e)) ||
-	    (rc = ctl_date(a->date, "the credit note date", in.date, e)))
+	    (rc = amount_positive(c, a->amount, _("the credit note amount"), &in.amount, e)) ||
+	    (rc = ctl_date(a->date, _("the credit note date"), in.date, e)))
 		return rc;
 	in.client_id = cl.id;
 	snprintf(in.currency, sizeof in.currency, "%s", a->currency ? a->currency : "");
@@ -415,16 +415,16 @@ int ctl_credit_note_post(ctl *c, const ctl_credit_note *a, posted *out, cart_err
 		    (rc = ledger_document_entries(c->l, d.id, ent, 8, &nent, e)))
 			return rc;
 		if (d.type != DOC_INVOICE && d.type != DOC_OPENING && d.type != DOC_JOURNAL)
-			return cart_fail(e, CART_REFUSED, "%s is not an invoice", d.number);
+			return cart_fail(e, CART_REFUSED, _("%s is not an invoice"), d.number);
 		for (int j = 0; j < nent && !in.against_entry_id; j++)
 			if (ent[j].side == 'D')
 				in.against_entry_id = ent[j].entry_id;
 		if (!in.against_entry_id)
-			return cart_fail(e, CART_REFUSED, "%s posted no charge to credit", d.number);
+			return cart_fail(e, CART_REFUSED, _("%s posted no charge to credit"), d.number);
 		if (d.client_id != cl.id)
-			return cart_fail(e, CART_REFUSED, "%s belongs to another client", d.number);
+			return cart_fail(e, CART_REFUSED, _("%s belongs to another client"), d.number);
 		if (d.voided_by[0])
-			return cart_fail(e, CART_REFUSED, "%s was voided by %s", d.number, d.voided_by);
+			return cart_fail(e, CART_REFUSED, _("%s was voided by %s"), d.number, d.voided_by);
 	}
 	return ledger_credit_note_post(c->l, &in, out, e);
 }
@@ -437,10 +437,10 @@ int ctl_opening_post(ctl *c, const ctl_opening *a, posted *out, cart_err *e)
 
 	memset(&in, 0, sizeof in);
 	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, a->client, &cl, e)) ||
-	    (rc = ctl_amount(c, a->amount, "the opening amount", &in.amount, e)) ||
-	    (rc = ctl_date(a->date, "the opening date", in.date, e)))
+	    (rc = ctl_amount(c, a->amount, _("the opening amount"), &in.amount, e)) ||
+	    (rc = ctl_date(a->date, _("the opening date"), in.date, e)))
 		return rc;
-	if (a->due && *a->due && (rc = ctl_date(a->due, "the due date", in.due_date, e)))
+	if (a->due && *a->due && (rc = ctl_date(a->due, _("the due date"), in.due_date, e)))
 		return rc;
 	in.client_id = cl.id;
 	in.item = a->item;
@@ -457,7 +457,7 @@ int ctl_void(ctl *c, const char *doc, const char *date, const char *reason, post
 	int rc;
 
 	if ((rc = need_company(c, e)) || (rc = ctl_doc_ref(c, doc, &d, e)) ||
-	    (rc = ctl_date(date, "the void date", day, e)))
+	    (rc = ctl_date(date, _("the void date"), day, e)))
 		return rc;
 	return ledger_document_void(c->l, d.id, day, reason, out, e);
 }
@@ -467,7 +467,7 @@ int ctl_dashboard_load(ctl *c, int64_t client_id, const char *asof, ctl_dashboar
 	int rc;
 
 	memset(d, 0, sizeof *d);
-	if ((rc = ctl_date(asof, "the as-of date", d->asof, e)))
+	if ((rc = ctl_date(asof, _("the as-of date"), d->asof, e)))
 		return rc;
 	return ledger_totals(c->l, client_id, d->asof, d->t, &d->n, e);
 }

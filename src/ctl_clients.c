@@ -115,7 +115,7 @@ int ctl_clients_detail(ctl_clients *v, int64_t id, ctlc_detail *out, cart_err *e
 	if (out->cl.credit_limit)
 		ctl_money(v->c, out->cl.credit_limit, out->credit_limit, sizeof out->credit_limit);
 	else
-		snprintf(out->credit_limit, sizeof out->credit_limit, "none");
+		snprintf(out->credit_limit, sizeof out->credit_limit, _("none"));
 	if ((rc = ctl_dashboard_load(v->c, id, NULL, &out->d, e)) != CART_OK)
 		return rc;
 	for (int i = 0; i < out->d.n; i++) {
@@ -297,7 +297,7 @@ void ctl_clients_form_check(ctl_clients *v, ctlc_form *f, int field, char *err, 
 	err[0] = '\0';
 	if (blank(t)) {
 		if (ctl_clients_form_required(f, field))
-			snprintf(err, size, "required");
+			snprintf(err, size, _("required"));
 		else if (field == CF_DV)
 			f->dv_typed = 0;
 		if (field == CF_DV && !blank(f->text[CF_TAXID]) &&
@@ -319,28 +319,28 @@ void ctl_clients_form_check(ctl_clients *v, ctlc_form *f, int field, char *err, 
 		break;
 	case CF_EMAIL:
 		if (!ctl_email_list_valid(t))
-			snprintf(err, size, "not an e-mail address (name@domain.com)");
+			snprintf(err, size, _("not an e-mail address (name@domain.com)"));
 		break;
 	case CF_PHONE:
 	case CF_MOBILE:
 		if (!ctl_phone_valid(t))
-			snprintf(err, size, "digits, spaces and + - ( ) only");
+			snprintf(err, size, _("digits, spaces and + - ( ) only"));
 		break;
 	case CF_TERMS: {
 		char *end;
 		long d = strtol(t, &end, 10);
 
 		if (*end || d < 0 || d > 3650)
-			snprintf(err, size, "days from 0 (cash) to 3650");
+			snprintf(err, size, _("days from 0 (cash) to 3650"));
 		break;
 	}
 	case CF_LIMIT: {
 		int64_t m;
 
-		if (ctl_amount(v->c, t, "the credit limit", &m, &e) != CART_OK)
+		if (ctl_amount(v->c, t, _("the credit limit"), &m, &e) != CART_OK)
 			snprintf(err, size, "%s", e.msg);
 		else if (m < 0)
-			snprintf(err, size, "the credit limit cannot be negative");
+			snprintf(err, size, _("the credit limit cannot be negative"));
 		break;
 	}
 	default:
@@ -400,8 +400,8 @@ int ctl_clients_form_save(ctl_clients *v, ctlc_form *f, int *field, cart_err *e)
 
 	*field = -1;
 	if (!v->c->have_company)
-		return cart_fail(e, CART_NOTFOUND, "the ledger %s has no company settings yet: run"
-		                 " 'cartera init' first", v->c->path);
+		return cart_fail(e, CART_NOTFOUND, _("the ledger %s has no company settings yet: run"
+		                 " 'cartera init' first"), v->c->path);
 	for (int i = 0; i < CF_COUNT; i++) {
 		ctl_clients_form_check(v, f, i, err, sizeof err);
 		if (err[0]) {
@@ -439,7 +439,7 @@ int ctl_clients_form_save(ctl_clients *v, ctlc_form *f, int *field, cart_err *e)
 	cl.terms_days = atoi(f->text[CF_TERMS]);
 	cl.credit_limit = 0;
 	if (!blank(f->text[CF_LIMIT]) &&
-	    (rc = ctl_amount(v->c, f->text[CF_LIMIT], "the credit limit", &cl.credit_limit, e))) {
+	    (rc = ctl_amount(v->c, f->text[CF_LIMIT], _("the credit limit"), &cl.credit_limit, e))) {
 		*field = CF_LIMIT;
 		return rc;
 	}

@@ -71,6 +71,11 @@ static const char *type_label(int type)
 	return type >= 0 && type < DOC_NTYPES ? _(type_labels[type]) : "?";
 }
 
+const char *ctl_dash_type_label(int type)
+{
+	return type_label(type);
+}
+
 /* ---- columns ---- */
 
 static const ctld_col cols_clients[] = {
@@ -94,19 +99,19 @@ static const ctld_col cols_due[] = {
 	{ "client", N_("Client"), 24, 0, DCOL_CLIENT, 0 },
 	{ "number", N_("Number"), 12, 0, DCOL_NUMBER, 0 },
 	{ "date", N_("Date"), 10, 0, DCOL_DATE, 0 },
-	{ "due", N_("Due"), 10, 0, DCOL_DUE, 0 },
+	{ "due", NC_("column", "Due"), 10, 0, DCOL_DUE, 0 },
 	{ "days", N_("Days"), 6, 1, DCOL_DUE, 1 },
 	{ "amount", N_("Amount"), 14, 1, DCOL_AMOUNT, 1 },
-	{ "open", N_("Open"), 14, 1, DCOL_OPEN, 1 },
+	{ "open", NC_("column", "Open"), 14, 1, DCOL_OPEN, 1 },
 };
 static const ctld_col cols_overdue[] = {
 	{ "client", N_("Client"), 24, 0, DCOL_CLIENT, 0 },
 	{ "number", N_("Number"), 12, 0, DCOL_NUMBER, 0 },
 	{ "date", N_("Date"), 10, 0, DCOL_DATE, 0 },
-	{ "due", N_("Due"), 10, 0, DCOL_DUE, 0 },
+	{ "due", NC_("column", "Due"), 10, 0, DCOL_DUE, 0 },
 	{ "days", N_("Days"), 6, 1, DCOL_DAYS, 1 },
 	{ "amount", N_("Amount"), 14, 1, DCOL_AMOUNT, 1 },
-	{ "open", N_("Open"), 14, 1, DCOL_OPEN, 1 },
+	{ "open", NC_("column", "Open"), 14, 1, DCOL_OPEN, 1 },
 };
 static const ctld_col cols_credits[] = {
 	{ "client", N_("Client"), 24, 0, DCOL_CLIENT, 0 },
@@ -114,7 +119,7 @@ static const ctld_col cols_credits[] = {
 	{ "code", N_("Code"), 4, 0, -1, 0 },
 	{ "date", N_("Date"), 10, 0, DCOL_DATE, 0 },
 	{ "amount", N_("Amount"), 14, 1, DCOL_AMOUNT, 1 },
-	{ "open", N_("Left"), 14, 1, DCOL_OPEN, 1 },
+	{ "open", NC_("column", "Left"), 14, 1, DCOL_OPEN, 1 },
 };
 static const ctld_col cols_quotes[] = {
 	{ "date", N_("Date"), 10, 0, DCOL_DATE, 0 },

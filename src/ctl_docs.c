@@ -192,7 +192,7 @@ int ctl_invform_new(ctl *c, ctl_invoice_form **out, cart_err *e)
 	if ((rc = need_company(c, e)))
 		return rc;
 	if (!(f = calloc(1, sizeof *f)))
-		return cart_fail(e, CART_NOMEM, "out of memory");
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
 	f->c = c;
 	if ((rc = ctl_taxes_load(c, &f->taxes, e))) {
 		free(f);

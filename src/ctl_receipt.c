@@ -81,7 +81,7 @@ int ctl_rform_load(ctl *c, ctl_receipt_form *f, const char *client_ref, const ch
 		                 " in"), f->currency);
 	rc = ledger_open_items(c->l, f->cl.id, f->date, rows_cb, &x, e);
 	if (rc == CART_OK && x.failed)
-		rc = cart_fail(e, CART_NOMEM, "out of memory");
+		rc = cart_fail(e, CART_NOMEM, _("out of memory"));
 	if (rc != CART_OK)
 		ctl_rform_free(f);
 	return rc;
@@ -141,7 +141,7 @@ int ctl_rform_add_means(ctl_receipt_form *f, const char *kind, const char *amoun
 		                 " card, cheque or postdated"), kind ? kind : "");
 	if (f->n_means == 16)
 		return cart_fail(e, CART_INVALID, _("a receipt has at most 16 means of payment"));
-	snprintf(what, sizeof what, _("the %s amount"), means_kind_name(k));
+	snprintf(what, sizeof what, _("the %s amount"), _(means_kind_name(k)));
 	if ((rc = ctl_amount(f->c, amount, what, &m.amount, e)))
 		return rc;
 	if (m.amount <= 0)
@@ -399,7 +399,7 @@ int ctl_rform_post(ctl_receipt_form *f, posted *out, cart_err *e)
 		                 " received"), a, b);
 	}
 	if (f->n && !(al = calloc((size_t)f->n, sizeof *al)))
-		return cart_fail(e, CART_NOMEM, "out of memory");
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
 	for (int i = 0; i < f->n; i++)
 		if (f->rows[i].amount > 0)
 			al[nal++] = (alloc_in){ f->rows[i].it.entry_id, f->rows[i].it.instalment_id,

@@ -185,7 +185,7 @@ static void progress(gen *g, int64_t n)
 	g->work += n;
 	if (g->o->quiet || g->work < g->next_mark || g->work_total <= 0)
 		return;
-	fprintf(stderr, "demo: %3d%% (%lld of %lld documents)\n",
+	fprintf(stderr, _("demo: %3d%% (%lld of %lld documents)\n"),
 	        (int)(g->work * 100 / g->work_total), (long long)g->work, (long long)g->work_total);
 	g->next_mark = g->work + g->work_total / 20;
 }
@@ -526,7 +526,7 @@ static int add_persons(gen *g, int32_t i, const client *c)
 		/* the first always gets the mail; a second one now and then is kept for the phone */
 		p.notify = k == 0 || (x >> 48) % 4 != 0;
 		if ((rc = ledger_person_add(g->l, &p, g->e)) != CART_OK)
-			return failed(g, rc, "adding a client's person", NULL);
+			return failed(g, rc, _("adding a client's person"), NULL);
 	}
 	return CART_OK;
 }
@@ -592,7 +592,7 @@ static int make_clients(gen *g)
 		c.active = i == 0 || !dn_chance(&g->r, 30);
 
 		if ((rc = ledger_client_add(g->l, &c, g->e)) != CART_OK) {
-			rc = failed(g, rc, "adding a client", NULL);
+			rc = failed(g, rc, _("adding a client"), NULL);
 			break;
 		}
 		if (kind == DN_COMPANY && (rc = add_persons(g, i, &c)) != CART_OK)
@@ -666,7 +666,7 @@ static int post_opening(gen *g, int32_t ci, int item_kind, date_t date, date_t d
 	else
 		snprintf(in.reference, sizeof in.reference, "Saldo migrado %u", ref);
 	if ((rc = ledger_opening_post(g->l, &in, &p, g->e)) != CART_OK)
-		return failed(g, rc, "an opening balance", in.date);
+		return failed(g, rc, _("an opening balance"), in.date);
 	g->st->openings++;
 	g->st->entries++;
 	if ((s = item_new(g, ci, amount < 0)) < 0)
@@ -829,7 +829,7 @@ static int post_invoice(gen *g, date_t d)
 		snprintf(in.reference, sizeof in.reference, "OC-%05u",
 		         (unsigned)dn_below(&g->r, 100000));
 	if ((rc = ledger_invoice_post(g->l, &in, &p, g->e)) != CART_OK)
-		return failed(g, rc, "an invoice", in.date);
+		return failed(g, rc, _("an invoice"), in.date);
 	g->st->invoices++;
 	g->st->entries++;
 
@@ -895,7 +895,7 @@ static int post_invoice(gen *g, date_t d)
 		ap.allocs = &al;
 		ap.n_allocs = 1;
 		if ((rc = ledger_credit_apply(g->l, &ap, &pa, g->e)) != CART_OK)
-			return failed(g, rc, "a credit application", ap.date);
+			return failed(g, rc, _("a credit application"), ap.date);
 		g->st->allocations += rows;
 		item_take(g, cs, amount, d);
 		item_take(g, s, amount, d);
@@ -939,7 +939,7 @@ static int post_credit_note(gen *g, const pending *pe, date_t d)
 		in.amount = invoice_amount(g) * dn_between(&g->r, 5, 40) / 100 + 1;
 	}
 	if ((rc = ledger_credit_note_post(g->l, &in, &p, g->e)) != CART_OK)
-		return failed(g, rc, "a credit note", in.date);
+		return failed(g, rc, _("a credit note"), in.date);
 	g->st->credit_notes++;
 	g->st->entries++;
 	if (against) {
@@ -966,7 +966,7 @@ static int post_advance(gen *g, date_t d)
 	in.no_auto = 1;
 	dn_payment_method(&g->r, in.method, in.reference);
 	if ((rc = ledger_receipt_post(g->l, &in, &p, g->e)) != CART_OK)
-		return failed(g, rc, "an advance", in.date);
+		return failed(g, rc, _("an advance"), in.date);
 	g->st->receipts++;
 	g->st->advances++;
 	g->st->entries++;
@@ -1038,7 +1038,7 @@ static int post_payment(gen *g, int32_t s, date_t d)
 	in.n_allocs = n;
 	dn_payment_method(&g->r, in.method, in.reference);
 	if ((rc = ledger_receipt_post(g->l, &in, &p, g->e)) != CART_OK)
-		return failed(g, rc, "a receipt", in.date);
+		return failed(g, rc, _("a receipt"), in.date);
 	g->st->receipts++;
 	g->st->entries += 1 + (excess > 0);
 	g->st->allocations += rows;
@@ -1188,14 +1188,14 @@ static int make_quotes(gen *g)
 		q.lines = lines;
 		q.n_lines = nl;
 		if ((rc = ledger_quote_post(g->l, &q, &p, g->e)) != CART_OK)
-			return failed(g, rc, "a quote", q.date);
+			return failed(g, rc, _("a quote"), q.date);
 		roll = (int)dn_below(&g->r, 100);
 		if (roll < 45 && d + 3 <= g->today)
 			rc = ledger_quote_set_status(g->l, p.doc_id, roll < 30 ? QUOTE_ACCEPTED
 			                                                       : QUOTE_REJECTED,
 			                             ds(g, d + 3), g->e);
 		if (rc != CART_OK)
-			return failed(g, rc, "a quote's status", q.date);
+			return failed(g, rc, _("a quote's status"), q.date);
 	}
 	return CART_OK;
 }
@@ -1233,7 +1233,7 @@ static int void_one(gen *g, const void_req *q)
 	rc = ledger_document_void(g->l, q->v->doc_id, date, dn_void_reason(q->invoice, dn_rnd(&g->r)),
 	                          &p, g->e);
 	if (rc != CART_OK)
-		return failed(g, rc, q->invoice ? "voiding an invoice" : "voiding a receipt", date);
+		return failed(g, rc, q->invoice ? _("voiding an invoice") : _("voiding a receipt"), date);
 	g->st->voids++;
 	g->st->entries += q->v->n_entries;
 	/* every live allocation is given back, and each entry is closed against its mirror */
@@ -1395,7 +1395,7 @@ int demo_generate(ledger *l, const demo_opts *o, demo_stats *st, cart_err *e)
 		return rc;
 	}
 	if (!o->quiet)
-		fprintf(stderr, "demo: 100%% (%lld documents); voiding a few\n", (long long)g.work);
+		fprintf(stderr, _("demo: 100%% (%lld documents); voiding a few\n"), (long long)g.work);
 	/* Voids read the allocations back, so they wait for the rebuilt indexes. The data above is
 	 * already committed: a failure here is reported, and the ledger stays valid without them. */
 	rc = make_voids(&g);

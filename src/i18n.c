@@ -57,3 +57,11 @@ const char *cart_i18n_init(void)
 		lang = setlocale(LC_MESSAGES, NULL);
 	return is_spanish(lang) ? "es" : "en";
 }
+
+char *cart_gettext(const char *msgid)
+{
+	char *t = gettext(msgid);
+	char *c = strchr(t, '\004');
+
+	return c ? c + 1 : t;
+}

@@ -84,10 +84,10 @@ static void leave_wal(ledger *l)
 static void restore_pragmas(ledger *l)
 {
 	if (l->b && l->b->left_wal)
-		lg_exec(l, "PRAGMA journal_mode = WAL", "returning to WAL", NULL);
-	lg_exec(l, "PRAGMA cache_size = -2000", "restoring the cache", NULL);
-	lg_exec(l, "PRAGMA temp_store = DEFAULT", "restoring temp storage", NULL);
-	lg_exec(l, "PRAGMA synchronous = FULL", "restoring durability", NULL);
+		lg_exec(l, "PRAGMA journal_mode = WAL", _("returning to WAL"), NULL);
+	lg_exec(l, "PRAGMA cache_size = -2000", _("restoring the cache"), NULL);
+	lg_exec(l, "PRAGMA temp_store = DEFAULT", _("restoring temp storage"), NULL);
+	lg_exec(l, "PRAGMA synchronous = FULL", _("restoring durability"), NULL);
 }
 
 int ledger_bulk_begin(ledger *l, cart_err *e)
@@ -105,10 +105,10 @@ int ledger_bulk_begin(ledger *l, cart_err *e)
 		return cart_fail(e, CART_NOMEM, _("out of memory starting a bulk load"));
 	l->b = b;
 	leave_wal(l);
-	lg_exec(l, "PRAGMA cache_size = -1048576", "raising the cache", NULL);
-	lg_exec(l, "PRAGMA temp_store = MEMORY", "keeping temporary data in memory", NULL);
+	lg_exec(l, "PRAGMA cache_size = -1048576", _("raising the cache"), NULL);
+	lg_exec(l, "PRAGMA temp_store = MEMORY", _("keeping temporary data in memory"), NULL);
 	if (!b->left_wal)
-		lg_exec(l, "PRAGMA synchronous = NORMAL", "relaxing durability", NULL);
+		lg_exec(l, "PRAGMA synchronous = NORMAL", _("relaxing durability"), NULL);
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		goto fail;
 
@@ -134,11 +134,11 @@ int ledger_bulk_begin(ledger *l, cart_err *e)
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
-		rc = lg_dberr(l, rc, "starting a bulk load", e);
+		rc = lg_dberr(l, rc, _("starting a bulk load"), e);
 		goto fail;
 	}
 	for (int i = 1; i < b->nsql; i += 2)
-		if ((rc = lg_exec(l, b->sql[i], "starting a bulk load", e)) != CART_OK)
+		if ((rc = lg_exec(l, b->sql[i], _("starting a bulk load"), e)) != CART_OK)
 			goto fail;
 
 	/* Numbers continue each series; ids continue each table. */
@@ -158,7 +158,7 @@ int ledger_bulk_begin(ledger *l, cart_err *e)
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
-		rc = lg_dberr(l, rc, "starting a bulk load", e);
+		rc = lg_dberr(l, rc, _("starting a bulk load"), e);
 		goto fail;
 	}
 	if ((rc = lg_scalar_int(l, "SELECT coalesce(max(id), 0) + 1 FROM entries", 0, &b->ebase, e)) ||
@@ -385,11 +385,11 @@ int ledger_bulk_end(ledger *l, cart_err *e)
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_OK) {
-		rc = lg_dberr(l, rc, "saving the number series", e);
+		rc = lg_dberr(l, rc, _("saving the number series"), e);
 		goto fail;
 	}
-	if ((rc = lg_exec(l, reopen_entries_sql, "recomputing open amounts", e)) ||
-	    (rc = lg_exec(l, reopen_inst_sql, "recomputing open instalments", e)))
+	if ((rc = lg_exec(l, reopen_entries_sql, _("recomputing open amounts"), e)) ||
+	    (rc = lg_exec(l, reopen_inst_sql, _("recomputing open instalments"), e)))
 		goto fail;
 	if ((rc = lg_scalar_int(l, verify_alloc_sql, 0, &bad, e)))
 		goto fail;
@@ -400,7 +400,7 @@ int ledger_bulk_end(ledger *l, cart_err *e)
 	}
 	/* 4. the indexes and triggers come back */
 	for (int i = 0; i < b->nsql; i += 2)
-		if ((rc = lg_exec(l, b->sql[i], "rebuilding an index", e)))
+		if ((rc = lg_exec(l, b->sql[i], _("rebuilding an index"), e)))
 			goto fail;
 	/* 5. no invoice before its client's opening balance (SPEC L3) */
 	rc = sqlite3_prepare_v2(l->db, verify_opening_sql, -1, &s, NULL);
@@ -413,7 +413,7 @@ int ledger_bulk_end(ledger *l, cart_err *e)
 		goto fail;
 	}
 	if (rc != SQLITE_DONE) {
-		rc = lg_dberr(l, rc, "checking opening dates", e);
+		rc = lg_dberr(l, rc, _("checking opening dates"), e);
 		goto fail;
 	}
 	snprintf(detail, sizeof detail, "%lld documents", (long long)b->docs);
@@ -421,7 +421,7 @@ int ledger_bulk_end(ledger *l, cart_err *e)
 		goto fail;
 	restore_pragmas(l);
 	bulk_free(l);
-	lg_exec(l, "PRAGMA analysis_limit = 1000; ANALYZE", "updating statistics", NULL);
+	lg_exec(l, "PRAGMA analysis_limit = 1000; ANALYZE", _("updating statistics"), NULL);
 	return CART_OK;
 fail:
 	ledger_bulk_abort(l);

@@ -42,7 +42,7 @@ static int each_row(checker *k, const char *sql, const char *asof, row_fn fn)
 	int rc = sqlite3_prepare_v2(k->l->db, sql, -1, &s, NULL);
 
 	if (rc != SQLITE_OK)
-		return lg_dberr(k->l, rc, "preparing a check", k->e);
+		return lg_dberr(k->l, rc, _("preparing a check"), k->e);
 	if (asof && sqlite3_bind_parameter_count(s) >= 1)
 		lg_bind_text(s, 1, asof);
 	if (sqlite3_bind_parameter_count(s) >= 3) {
@@ -52,62 +52,62 @@ static int each_row(checker *k, const char *sql, const char *asof, row_fn fn)
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		fn(k, s);
 	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? CART_OK : lg_dberr(k->l, rc, "running a check", k->e);
+	return rc == SQLITE_DONE ? CART_OK : lg_dberr(k->l, rc, _("running a check"), k->e);
 }
 
 static void bad_entry_open(checker *k, sqlite3_stmt *s)
 {
-	problem(k, "entry %lld of %s keeps %lld open, but its amount %lld less its allocations"
-	        " leaves %lld", (long long)sqlite3_column_int64(s, 0), sqlite3_column_text(s, 1),
+	problem(k, _("entry %lld of %s keeps %lld open, but its amount %lld less its allocations"
+	        " leaves %lld"), (long long)sqlite3_column_int64(s, 0), sqlite3_column_text(s, 1),
 	        (long long)sqlite3_column_int64(s, 2), (long long)sqlite3_column_int64(s, 3),
 	        (long long)sqlite3_column_int64(s, 4));
 }
 
 static void bad_inst_open(checker *k, sqlite3_stmt *s)
 {
-	problem(k, "instalment %lld keeps %lld open, but its amount %lld less its allocations"
-	        " leaves %lld", (long long)sqlite3_column_int64(s, 0),
+	problem(k, _("instalment %lld keeps %lld open, but its amount %lld less its allocations"
+	        " leaves %lld"), (long long)sqlite3_column_int64(s, 0),
 	        (long long)sqlite3_column_int64(s, 1), (long long)sqlite3_column_int64(s, 2),
 	        (long long)sqlite3_column_int64(s, 3));
 }
 
 static void bad_inst_sum(checker *k, sqlite3_stmt *s)
 {
-	problem(k, "the instalments of entry %lld (%s) do not add up to it: %lld of %lld, open"
-	        " %lld of %lld", (long long)sqlite3_column_int64(s, 0), sqlite3_column_text(s, 1),
+	problem(k, _("the instalments of entry %lld (%s) do not add up to it: %lld of %lld, open"
+	        " %lld of %lld"), (long long)sqlite3_column_int64(s, 0), sqlite3_column_text(s, 1),
 	        (long long)sqlite3_column_int64(s, 2), (long long)sqlite3_column_int64(s, 3),
 	        (long long)sqlite3_column_int64(s, 4), (long long)sqlite3_column_int64(s, 5));
 }
 
 static void bad_pair(checker *k, sqlite3_stmt *s)
 {
-	problem(k, "allocation %lld pairs entries that do not match: %s",
+	problem(k, _("allocation %lld pairs entries that do not match: %s"),
 	        (long long)sqlite3_column_int64(s, 0), sqlite3_column_text(s, 1));
 }
 
 static void bad_balance(checker *k, sqlite3_stmt *s)
 {
-	problem(k, "client %lld in %s: open charges less open credits are %lld but the ledger"
-	        " balance is %lld", (long long)sqlite3_column_int64(s, 0), sqlite3_column_text(s, 1),
+	problem(k, _("client %lld in %s: open charges less open credits are %lld but the ledger"
+	        " balance is %lld"), (long long)sqlite3_column_int64(s, 0), sqlite3_column_text(s, 1),
 	        (long long)sqlite3_column_int64(s, 2), (long long)sqlite3_column_int64(s, 3));
 }
 
 static void bad_mirror(checker *k, sqlite3_stmt *s)
 {
-	problem(k, "entry %lld does not mirror the entry %lld it reverses",
+	problem(k, _("entry %lld does not mirror the entry %lld it reverses"),
 	        (long long)sqlite3_column_int64(s, 0), (long long)sqlite3_column_int64(s, 1));
 }
 
 static void bad_series(checker *k, sqlite3_stmt *s)
 {
-	problem(k, "the %s series has %lld documents but its next number is %lld",
+	problem(k, _("the %s series has %lld documents but its next number is %lld"),
 	        sqlite3_column_text(s, 0), (long long)sqlite3_column_int64(s, 1),
 	        (long long)sqlite3_column_int64(s, 2));
 }
 
 static void bad_doc_client(checker *k, sqlite3_stmt *s)
 {
-	problem(k, "entry %lld belongs to another client than its document %s",
+	problem(k, _("entry %lld belongs to another client than its document %s"),
 	        (long long)sqlite3_column_int64(s, 0), sqlite3_column_text(s, 1));
 }
 
@@ -116,12 +116,12 @@ static void bad_sqlite(checker *k, sqlite3_stmt *s)
 	const unsigned char *t = sqlite3_column_text(s, 0);
 
 	if (t && strcmp((const char *)t, "ok"))
-		problem(k, "SQLite integrity: %s", t);
+		problem(k, _("SQLite integrity: %s"), t);
 }
 
 static void bad_fk(checker *k, sqlite3_stmt *s)
 {
-	problem(k, "row %lld of %s points to a missing %s", (long long)sqlite3_column_int64(s, 1),
+	problem(k, _("row %lld of %s points to a missing %s"), (long long)sqlite3_column_int64(s, 1),
 	        sqlite3_column_text(s, 0), sqlite3_column_text(s, 2));
 }
 
@@ -207,7 +207,7 @@ static const char detail_sql[] =
 
 static void bad_detail(checker *k, sqlite3_stmt *s)
 {
-	problem(k, "the %s of %s add up to %lld, but its total is %lld", sqlite3_column_text(s, 3),
+	problem(k, _("the %s of %s add up to %lld, but its total is %lld"), sqlite3_column_text(s, 3),
 	        sqlite3_column_text(s, 0), (long long)sqlite3_column_int64(s, 2),
 	        (long long)sqlite3_column_int64(s, 1));
 }
@@ -231,8 +231,8 @@ static int check_aging_row(const aging_row *r, void *ud)
 	for (i = 0; i <= LEDGER_MAX_RANGES; i++)
 		sum += r->range[i];
 	if (sum != r->open_charges)
-		problem(b->k, "client %lld in %s: not due plus the overdue ranges is %lld, but the"
-		        " open charges are %lld", (long long)r->client_id, r->currency,
+		problem(b->k, _("client %lld in %s: not due plus the overdue ranges is %lld, but the"
+		        " open charges are %lld"), (long long)r->client_id, r->currency,
 		        (long long)sum, (long long)r->open_charges);
 	for (i = 0; i < b->ncur && strcmp(b->cur[i], r->currency); i++)
 		;
@@ -251,14 +251,14 @@ int ledger_check(ledger *l, const char *asof, check_cb cb, void *ud, int64_t *pr
 	int rc;
 
 	*problems = 0;
-	if (lg_date(asof, "the as-of date", e) != CART_OK)
+	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
 	if (!lg_company(l, e))
 		return e->code;
 	/* The whole file is read: map it rather than page it through the small cache. */
-	lg_exec(l, "PRAGMA mmap_size = 4294967296", "mapping the ledger", NULL);
+	lg_exec(l, "PRAGMA mmap_size = 4294967296", _("mapping the ledger"), NULL);
 	rc = check_rows(&k, asof);
-	lg_exec(l, "PRAGMA mmap_size = 0", "unmapping the ledger", NULL);
+	lg_exec(l, "PRAGMA mmap_size = 0", _("unmapping the ledger"), NULL);
 	if (rc)
 		return rc;
 	return check_sums(&k, l, asof, problems, e);
@@ -309,14 +309,14 @@ static int check_sums(checker *pk, ledger *l, const char *asof, int64_t *problem
 			if (!strcmp(bal[j].currency, t[i].currency))
 				ledger_bal = bal[j].balance;
 		if (t[i].net != ledger_bal)
-			problem(&k, "in %s the net balance is %lld but the ledger balance is %lld",
+			problem(&k, _("in %s the net balance is %lld but the ledger balance is %lld"),
 			        t[i].currency, (long long)t[i].net, (long long)ledger_bal);
 		for (j = 0; j < b.ncur; j++) {
 			if (strcmp(b.cur[j], t[i].currency))
 				continue;
 			if (b.charges[j] != t[i].due + t[i].overdue || b.credits[j] != t[i].credits)
-				problem(&k, "in %s the aging adds up to %lld charges and %lld credits, the"
-				        " totals to %lld and %lld", t[i].currency, (long long)b.charges[j],
+				problem(&k, _("in %s the aging adds up to %lld charges and %lld credits, the"
+				        " totals to %lld and %lld"), t[i].currency, (long long)b.charges[j],
 				        (long long)b.credits[j], (long long)(t[i].due + t[i].overdue),
 				        (long long)t[i].credits);
 		}
@@ -327,7 +327,7 @@ static int check_sums(checker *pk, ledger *l, const char *asof, int64_t *problem
 		for (int i = 0; i < nt; i++)
 			found |= !strcmp(bal[j].currency, t[i].currency);
 		if (!found && bal[j].balance != 0)
-			problem(&k, "in %s nothing is open but the ledger balance is %lld",
+			problem(&k, _("in %s nothing is open but the ledger balance is %lld"),
 			        bal[j].currency, (long long)bal[j].balance);
 	}
 	*problems = k.problems;

@@ -68,7 +68,7 @@ int ledger_client_get(ledger *l, int64_t id, client *c, cart_err *e)
 	lg_finalize(l, s);
 	if (rc == SQLITE_DONE)
 		return cart_fail(e, CART_NOTFOUND, _("there is no client number %lld"), (long long)id);
-	return lg_dberr(l, rc, "reading a client", e);
+	return lg_dberr(l, rc, _("reading a client"), e);
 }
 
 static int client_validate(const client *c, cart_err *e)
@@ -106,7 +106,7 @@ static int tax_id_free(ledger *l, const char *tax_id, int64_t except_id, cart_er
 	if (!tax_id[0])
 		return CART_OK;
 	if ((rc = lg_prepare(l, sql, &s)) != SQLITE_OK)
-		return lg_dberr(l, rc, "checking the tax id", e);
+		return lg_dberr(l, rc, _("checking the tax id"), e);
 	lg_bind_text(s, 1, tax_id);
 	lg_bind_int(s, 2, except_id);
 	if (sqlite3_step(s) == SQLITE_ROW)
@@ -159,7 +159,7 @@ int ledger_client_add(ledger *l, client *c, cart_err *e)
 		return rc;
 	}
 	if ((rc = lg_prepare(l, sql, &s)) != SQLITE_OK) {
-		lg_dberr(l, rc, "adding a client", e);
+		lg_dberr(l, rc, _("adding a client"), e);
 		lg_rollback(l);
 		return e->code;
 	}
@@ -167,7 +167,7 @@ int ledger_client_add(ledger *l, client *c, cart_err *e)
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE) {
-		lg_dberr(l, rc, "adding a client", e);
+		lg_dberr(l, rc, _("adding a client"), e);
 		lg_rollback(l);
 		return e->code;
 	}
@@ -224,7 +224,7 @@ int ledger_client_find(ledger *l, const char *ref, client *c, cart_err *e)
 			snprintf(tax, sizeof tax, "%.*s", (int)(dash - ref), ref);
 			rc = lg_prepare(l, by_dv, &s);
 			if (rc != SQLITE_OK)
-				return lg_dberr(l, rc, "finding a client", e);
+				return lg_dberr(l, rc, _("finding a client"), e);
 			lg_bind_text(s, 1, tax);
 			lg_bind_text(s, 2, dash + 1);
 			if (sqlite3_step(s) == SQLITE_ROW)
@@ -237,7 +237,7 @@ int ledger_client_find(ledger *l, const char *ref, client *c, cart_err *e)
 
 		rc = lg_prepare(l, sql, &s);
 		if (rc != SQLITE_OK)
-			return lg_dberr(l, rc, "finding a client", e);
+			return lg_dberr(l, rc, _("finding a client"), e);
 		if (pass < 2) {
 			lg_bind_text(s, 1, ref);
 		} else {
@@ -315,7 +315,7 @@ int ledger_client_list_sorted(ledger *l, const char *filter, int order, int desc
 	if (rc == SQLITE_OK)
 		rc = lg_prepare(l, bal_sql, &b);
 	if (rc != SQLITE_OK) {
-		lg_dberr(l, rc, "listing clients", e);
+		lg_dberr(l, rc, _("listing clients"), e);
 		goto out;
 	}
 	if (filter && *filter)
@@ -344,7 +344,7 @@ int ledger_client_list_sorted(ledger *l, const char *filter, int order, int desc
 		}
 	}
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		lg_dberr(l, rc, "listing clients", e);
+		lg_dberr(l, rc, _("listing clients"), e);
 	else
 		rc = SQLITE_OK;
 out:
@@ -382,14 +382,14 @@ int ledger_client_position(ledger *l, const char *filter, int order, int desc, i
 	if (order < CLIENT_BY_NAME || order > CLIENT_BY_PHONE)
 		return cart_fail(e, CART_INVALID, _("unknown client order %d"), order);
 	if ((rc = lg_prepare(l, position_sqls[order][desc ? 1 : 0], &s)) != SQLITE_OK)
-		return lg_dberr(l, rc, "finding a client in the list", e);
+		return lg_dberr(l, rc, _("finding a client in the list"), e);
 	if (filter && *filter)
 		lg_bind_text(s, 1, filter);
 	lg_bind_int(s, 2, id);
 	rc = sqlite3_step(s);
 	*pos = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
 	lg_finalize(l, s);
-	return rc == SQLITE_ROW ? CART_OK : lg_dberr(l, rc, "finding a client in the list", e);
+	return rc == SQLITE_ROW ? CART_OK : lg_dberr(l, rc, _("finding a client in the list"), e);
 }
 
 int ledger_client_count(ledger *l, const char *filter, int64_t *n, cart_err *e)
@@ -401,13 +401,13 @@ int ledger_client_count(ledger *l, const char *filter, int64_t *n, cart_err *e)
 	int rc = lg_prepare(l, sql, &s);
 
 	if (rc != SQLITE_OK)
-		return lg_dberr(l, rc, "counting clients", e);
+		return lg_dberr(l, rc, _("counting clients"), e);
 	if (filter && *filter)
 		lg_bind_text(s, 1, filter);
 	rc = sqlite3_step(s);
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	lg_finalize(l, s);
-	return rc == SQLITE_ROW ? CART_OK : lg_dberr(l, rc, "counting clients", e);
+	return rc == SQLITE_ROW ? CART_OK : lg_dberr(l, rc, _("counting clients"), e);
 }
 
 int ledger_client_update(ledger *l, const client *c, cart_err *e)
@@ -430,7 +430,7 @@ int ledger_client_update(ledger *l, const client *c, cart_err *e)
 		return rc;
 	}
 	if ((rc = lg_prepare(l, sql, &s)) != SQLITE_OK) {
-		lg_dberr(l, rc, "changing a client", e);
+		lg_dberr(l, rc, _("changing a client"), e);
 		lg_rollback(l);
 		return e->code;
 	}
@@ -439,7 +439,7 @@ int ledger_client_update(ledger *l, const client *c, cart_err *e)
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE) {
-		lg_dberr(l, rc, "changing a client", e);
+		lg_dberr(l, rc, _("changing a client"), e);
 		lg_rollback(l);
 		return e->code;
 	}

@@ -310,7 +310,7 @@ int lgd_query_bounds(ledger *l, const dash_query *q, bounds *b, cart_err *e)
 	int digits = 1;
 
 	memset(b, 0, sizeof *b);
-	if (lg_date(q->asof, "the as-of date", e) != CART_OK)
+	if (lg_date(q->asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
 	date_parse(q->asof, &today, NULL);
 	snprintf(b->due_lo, sizeof b->due_lo, "0000-00-00");
@@ -375,9 +375,9 @@ static void bind_items(sqlite3_stmt *s, const dash_query *q, const bounds *b)
 static int check_query(const dash_query *q, cart_err *e)
 {
 	if (q->tab < 0 || q->tab >= DASH_NTABS)
-		return cart_fail(e, CART_INVALID, "no such dashboard tab (%d)", q->tab);
+		return cart_fail(e, CART_INVALID, _("no such dashboard tab (%d)"), q->tab);
 	if (!dash_col_allowed(q->tab, q->sort))
-		return cart_fail(e, CART_INVALID, "this tab cannot be sorted by that column");
+		return cart_fail(e, CART_INVALID, _("this tab cannot be sorted by that column"));
 	return CART_OK;
 }
 
@@ -416,7 +416,7 @@ int lgd_fill_client(ledger *l, dash_row *r, cart_err *e)
 		lg_copy(r->dv, sizeof r->dv, sqlite3_column_text(s, 2));
 	}
 	lg_finalize(l, s);
-	return rc == SQLITE_ROW ? CART_OK : lg_dberr(l, rc, "reading a client", e);
+	return rc == SQLITE_ROW ? CART_OK : lg_dberr(l, rc, _("reading a client"), e);
 }
 
 static int item_page(ledger *l, const dash_query *q, const bounds *b, int64_t offset, int limit,
@@ -470,7 +470,7 @@ static int item_page(ledger *l, const dash_query *q, const bounds *b, int64_t of
 	lg_finalize(l, s);
 	if (fail != CART_OK)
 		return fail;
-	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "reading the dashboard", e);
+	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("reading the dashboard"), e);
 }
 
 /* ---- transactions and quotes ---- */
@@ -618,7 +618,7 @@ static int doc_page(ledger *l, const dash_query *q, const bounds *b, int64_t off
 	lg_finalize(l, s);
 	if (fail != CART_OK)
 		return fail;
-	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "reading the documents", e);
+	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("reading the documents"), e);
 }
 
 /* ---- public ---- */

@@ -36,7 +36,7 @@ sqlite3_stmt *lg_get(ledger *l, const char *sql, cart_err *e)
 	int rc = lg_prepare(l, sql, &s);
 
 	if (rc != SQLITE_OK) {
-		lg_dberr(l, rc, "preparing a query", e);
+		lg_dberr(l, rc, _("preparing a query"), e);
 		return NULL;
 	}
 	return s;
@@ -148,10 +148,10 @@ int lg_begin(ledger *l, cart_err *e)
 		return CART_OK;
 	}
 	if (l->depth == 0) {
-		rc = lg_exec(l, "BEGIN IMMEDIATE", "starting a transaction", e);
+		rc = lg_exec(l, "BEGIN IMMEDIATE", _("starting a transaction"), e);
 	} else {
 		snprintf(sql, sizeof sql, "SAVEPOINT sp%d", l->depth);
-		rc = lg_exec(l, sql, "starting a transaction", e);
+		rc = lg_exec(l, sql, _("starting a transaction"), e);
 	}
 	if (rc == CART_OK)
 		l->depth++;
@@ -213,7 +213,7 @@ int lg_scalar_int(ledger *l, const char *sql, int64_t arg, int64_t *out, cart_er
 	int rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
 
 	if (rc != SQLITE_OK)
-		return lg_dberr(l, rc, "preparing a query", e);
+		return lg_dberr(l, rc, _("preparing a query"), e);
 	sqlite3_bind_int64(s, 1, arg);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
@@ -224,7 +224,7 @@ int lg_scalar_int(ledger *l, const char *sql, int64_t arg, int64_t *out, cart_er
 		rc = SQLITE_OK;
 	}
 	sqlite3_finalize(s);
-	return rc == SQLITE_OK ? CART_OK : lg_dberr(l, rc, "reading the ledger", e);
+	return rc == SQLITE_OK ? CART_OK : lg_dberr(l, rc, _("reading the ledger"), e);
 }
 
 int lg_audit(ledger *l, const char *action, int64_t doc_id, int64_t client_id, const char *detail,
@@ -247,7 +247,7 @@ int lg_audit(ledger *l, const char *action, int64_t doc_id, int64_t client_id, c
 	lg_bind_text(s, 5, detail ? detail : "");
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
-	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "writing the audit log", e);
+	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("writing the audit log"), e);
 }
 
 int lg_date(const char *text, const char *what, cart_err *e)
@@ -301,7 +301,7 @@ static int migrate(ledger *l, int from, cart_err *e)
 			rc = sqlite3_exec(l->db, sql, NULL, NULL, NULL);
 		}
 		if (rc != SQLITE_OK) {
-			lg_dberr(l, rc, "upgrading the ledger's schema", e);
+			lg_dberr(l, rc, _("upgrading the ledger's schema"), e);
 			lg_rollback(l);
 			return e->code;
 		}
@@ -326,7 +326,7 @@ int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
 		if (errno != ENOENT || !(flags & LEDGER_OPEN_CREATE))
 			return cart_fail(e, errno == ENOENT ? CART_NOTFOUND : CART_IO,
 			                 _("cannot open the ledger %s: %s%s"), path, strerror(errno),
-			                 errno == ENOENT ? " (create it with 'cartera init')" : "");
+			                 errno == ENOENT ? _(" (create it with 'cartera init')") : "");
 	} else if (!S_ISREG(sb.st_mode)) {
 		return cart_fail(e, CART_IO, _("the ledger %s is not a regular file"), path);
 	}
@@ -372,13 +372,13 @@ int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
 		goto fail;
 	}
 	if (!l->readonly) {
-		if ((rc = lg_exec(l, "PRAGMA journal_mode = WAL", "switching to WAL", e)) != CART_OK)
+		if ((rc = lg_exec(l, "PRAGMA journal_mode = WAL", _("switching to WAL"), e)) != CART_OK)
 			goto fail;
-		if ((rc = lg_exec(l, "PRAGMA synchronous = FULL", "setting durability", e)) != CART_OK)
+		if ((rc = lg_exec(l, "PRAGMA synchronous = FULL", _("setting durability"), e)) != CART_OK)
 			goto fail;
 	}
 	/* Foreign keys must be switched on outside any transaction. */
-	if ((rc = lg_exec(l, "PRAGMA foreign_keys = ON", "enabling foreign keys", e)) != CART_OK)
+	if ((rc = lg_exec(l, "PRAGMA foreign_keys = ON", _("enabling foreign keys"), e)) != CART_OK)
 		goto fail;
 	if (v < cartera_nmigrations) {
 		if (l->readonly) {
@@ -526,7 +526,7 @@ const company *lg_company(ledger *l, cart_err *e)
 			cart_fail(e, CART_NOTFOUND, _("the ledger %s has no company settings yet (run"
 			          " 'cartera init')"), l->path);
 		else
-			lg_dberr(l, rc, "reading the company settings", e);
+			lg_dberr(l, rc, _("reading the company settings"), e);
 		return NULL;
 	}
 	memset(c, 0, sizeof *c);
@@ -599,7 +599,7 @@ int ledger_company_set(ledger *l, const company *c, cart_err *e)
 		return rc;
 	rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
 	if (rc != SQLITE_OK) {
-		lg_dberr(l, rc, "saving the company settings", e);
+		lg_dberr(l, rc, _("saving the company settings"), e);
 		lg_rollback(l);
 		return e->code;
 	}
@@ -616,7 +616,7 @@ int ledger_company_set(ledger *l, const company *c, cart_err *e)
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
-		lg_dberr(l, rc, "saving the company settings", e);
+		lg_dberr(l, rc, _("saving the company settings"), e);
 		lg_rollback(l);
 		return e->code;
 	}

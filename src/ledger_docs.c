@@ -43,7 +43,7 @@ int ledger_tax_list(ledger *l, tax_rate_cb cb, void *ud, cart_err *e)
 	}
 	lg_finalize(l, s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CART_OK
-	                                             : lg_dberr(l, rc, "reading the tax rates", e);
+	                                             : lg_dberr(l, rc, _("reading the tax rates"), e);
 }
 
 int ledger_tax_get(ledger *l, int64_t id, tax_rate *r, cart_err *e)
@@ -64,7 +64,7 @@ int ledger_tax_get(ledger *l, int64_t id, tax_rate *r, cart_err *e)
 		return CART_OK;
 	if (rc == SQLITE_DONE)
 		return cart_fail(e, CART_NOTFOUND, _("there is no tax rate %lld"), (long long)id);
-	return lg_dberr(l, rc, "reading a tax rate", e);
+	return lg_dberr(l, rc, _("reading a tax rate"), e);
 }
 
 int ledger_tax_add(ledger *l, tax_rate *r, cart_err *e)
@@ -102,7 +102,7 @@ int ledger_tax_add(ledger *l, tax_rate *r, cart_err *e)
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE) {
-		lg_dberr(l, rc, "saving a tax rate", e);
+		lg_dberr(l, rc, _("saving a tax rate"), e);
 		goto fail;
 	}
 	r->id = sqlite3_last_insert_rowid(l->db);
@@ -131,7 +131,7 @@ int lg_tax_seed(ledger *l, const char *country, cart_err *e)
 	lg_bind_text(s, 1, country);
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
-	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "saving the default tax rates", e);
+	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("saving the default tax rates"), e);
 }
 
 /* ---- lines ---- */
@@ -146,7 +146,7 @@ int lg_lines_prepare(ledger *l, const doc_line *in, int n, doc_line **out, doc_t
 		return cart_fail(e, CART_INVALID, _("a document has from 1 to %d lines"),
 		                 DOC_MAX_LINES);
 	if (!(v = malloc(sizeof *v * (size_t)n)))
-		return cart_fail(e, CART_NOMEM, "out of memory");
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
 	memcpy(v, in, sizeof *v * (size_t)n);
 	for (int i = 0; i < n; i++) {
 		tax_rate r;
@@ -204,7 +204,7 @@ int lg_lines_save(ledger *l, int64_t doc_id, const doc_line *v, int n, const doc
 		rc = sqlite3_step(s);
 		lg_finalize(l, s);
 		if (rc != SQLITE_DONE)
-			return lg_dberr(l, rc, "saving a document's lines", e);
+			return lg_dberr(l, rc, _("saving a document's lines"), e);
 	}
 	for (int k = 0; k < t->n_taxes; k++) {
 		if (!(s = lg_get(l, tax_sql, e)))
@@ -218,7 +218,7 @@ int lg_lines_save(ledger *l, int64_t doc_id, const doc_line *v, int n, const doc
 		rc = sqlite3_step(s);
 		lg_finalize(l, s);
 		if (rc != SQLITE_DONE)
-			return lg_dberr(l, rc, "saving a document's tax", e);
+			return lg_dberr(l, rc, _("saving a document's tax"), e);
 	}
 	return CART_OK;
 }
@@ -249,7 +249,7 @@ int ledger_doc_lines(ledger *l, int64_t doc_id, doc_line *rows, int max, int *n,
 	}
 	lg_finalize(l, s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CART_OK
-	                                             : lg_dberr(l, rc, "reading a document's lines", e);
+	                                             : lg_dberr(l, rc, _("reading a document's lines"), e);
 }
 
 int ledger_doc_taxes(ledger *l, int64_t doc_id, doc_tax *rows, int max, int *n, cart_err *e)
@@ -274,7 +274,7 @@ int ledger_doc_taxes(ledger *l, int64_t doc_id, doc_tax *rows, int max, int *n, 
 	}
 	lg_finalize(l, s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CART_OK
-	                                             : lg_dberr(l, rc, "reading a document's tax", e);
+	                                             : lg_dberr(l, rc, _("reading a document's tax"), e);
 }
 
 /* ---- receipts: means of payment and withholdings ---- */
@@ -322,7 +322,7 @@ int lg_receipt_check_detail(const receipt_in *in, const char *date, int64_t *sum
 			return cart_fail(e, CART_INVALID, _("means of payment %d: a %s needs the bank and"
 			                 " the cheque number"), i + 1, means_names[m->kind]);
 		if (m->kind == MEANS_POSTDATED) {
-			if (lg_date(m->cash_date, "the post-dated cheque's date", e) != CART_OK)
+			if (lg_date(m->cash_date, _("the post-dated cheque's date"), e) != CART_OK)
 				return e->code;
 			if (strcmp(m->cash_date, date) < 0)
 				return cart_fail(e, CART_INVALID, _("means of payment %d: the post-dated"
@@ -376,7 +376,7 @@ int lg_receipt_save_detail(ledger *l, int64_t doc_id, const receipt_in *in, cart
 		rc = sqlite3_step(s);
 		lg_finalize(l, s);
 		if (rc != SQLITE_DONE)
-			return lg_dberr(l, rc, "saving a means of payment", e);
+			return lg_dberr(l, rc, _("saving a means of payment"), e);
 	}
 	for (int i = 0; i < in->n_wh; i++) {
 		if (!(s = lg_get(l, wh_sql, e)))
@@ -389,7 +389,7 @@ int lg_receipt_save_detail(ledger *l, int64_t doc_id, const receipt_in *in, cart
 		rc = sqlite3_step(s);
 		lg_finalize(l, s);
 		if (rc != SQLITE_DONE)
-			return lg_dberr(l, rc, "saving a withholding", e);
+			return lg_dberr(l, rc, _("saving a withholding"), e);
 	}
 	return CART_OK;
 }
@@ -420,7 +420,7 @@ int ledger_receipt_detail(ledger *l, int64_t doc_id, receipt_detail *d, cart_err
 	}
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return lg_dberr(l, rc, "reading a receipt", e);
+		return lg_dberr(l, rc, _("reading a receipt"), e);
 	if (!(s = lg_get(l, wh_sql, e)))
 		return e->code;
 	lg_bind_int(s, 1, doc_id);
@@ -433,7 +433,7 @@ int ledger_receipt_detail(ledger *l, int64_t doc_id, receipt_detail *d, cart_err
 	}
 	lg_finalize(l, s);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? CART_OK
-	                                             : lg_dberr(l, rc, "reading a receipt", e);
+	                                             : lg_dberr(l, rc, _("reading a receipt"), e);
 }
 
 /* ---- refund or write-off of a credit in favour ---- */
@@ -450,7 +450,7 @@ int ledger_credit_settle(ledger *l, const settle_in *in, posted *out, cart_err *
 	memset(&x, 0, sizeof x);
 	if (!(co = lg_company(l, e)))
 		return e->code;
-	if (lg_date(in->date, in->writeoff ? "the write-off date" : "the refund date", e) != CART_OK)
+	if (lg_date(in->date, in->writeoff ? _("the write-off date") : _("the refund date"), e) != CART_OK)
 		return e->code;
 	if (in->amount < 0 || in->amount > MONEY_MAX)
 		return cart_fail(e, CART_INVALID, _("the amount to settle must be more than zero"));
@@ -461,7 +461,7 @@ int ledger_credit_settle(ledger *l, const settle_in *in, posted *out, cart_err *
 		                 " this company (the company setting does not allow it): apply the"
 		                 " credit to an invoice instead"));
 	if (l->bulk)
-		return cart_fail(e, CART_INVALID, "refunds are posted after a bulk load, not during");
+		return cart_fail(e, CART_INVALID, _("refunds are posted after a bulk load, not during"));
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
 	if ((rc = lg_entry_get(l, in->credit_entry_id, &x, e)) != CART_OK)
@@ -528,11 +528,11 @@ int ledger_quote_post(ledger *l, const quote_in *in, posted *out, cart_err *e)
 	memset(out, 0, sizeof *out);
 	if (!lg_company(l, e))
 		return e->code;
-	if (lg_date(in->date, "the quote date", e) != CART_OK ||
+	if (lg_date(in->date, _("the quote date"), e) != CART_OK ||
 	    lg_currency(l, in->currency, cur, e) != CART_OK)
 		return e->code;
 	if (in->valid_until[0]) {
-		if (lg_date(in->valid_until, "the validity date", e) != CART_OK)
+		if (lg_date(in->valid_until, _("the validity date"), e) != CART_OK)
 			return e->code;
 		if (strcmp(in->valid_until, in->date) < 0)
 			return cart_fail(e, CART_INVALID, _("the quote is valid until %s, before its date"
@@ -566,7 +566,7 @@ int ledger_quote_post(ledger *l, const quote_in *in, posted *out, cart_err *e)
 			lg_bind_int(s, 1, out->doc_id);
 			rc = sqlite3_step(s);
 			lg_finalize(l, s);
-			rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "saving the quote", e);
+			rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("saving the quote"), e);
 		}
 	}
 	free(v);
@@ -603,7 +603,7 @@ int ledger_quote_list(ledger *l, int64_t client_id, const char *asof, quote_cb c
 	sqlite3_stmt *s;
 	int rc;
 
-	if (lg_date(asof, "the as-of date", e) != CART_OK)
+	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
 	if (!sql[0])
 		snprintf(sql, sizeof sql, "%s WHERE ?2 = 0 OR d.client_id = ?2 ORDER BY d.date DESC,"
@@ -621,7 +621,7 @@ int ledger_quote_list(ledger *l, int64_t client_id, const char *asof, quote_cb c
 	}
 	lg_finalize(l, s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CART_OK
-	                                             : lg_dberr(l, rc, "reading the quotes", e);
+	                                             : lg_dberr(l, rc, _("reading the quotes"), e);
 }
 
 int ledger_quote_get(ledger *l, int64_t doc_id, const char *asof, quote_row *q, cart_err *e)
@@ -630,7 +630,7 @@ int ledger_quote_get(ledger *l, int64_t doc_id, const char *asof, quote_row *q, 
 	sqlite3_stmt *s;
 	int rc;
 
-	if (lg_date(asof, "the as-of date", e) != CART_OK)
+	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
 	if (!sql[0])
 		snprintf(sql, sizeof sql, "%s WHERE d.id = ?2", quote_sql);
@@ -646,7 +646,7 @@ int ledger_quote_get(ledger *l, int64_t doc_id, const char *asof, quote_row *q, 
 		return CART_OK;
 	if (rc == SQLITE_DONE)
 		return cart_fail(e, CART_NOTFOUND, _("document %lld is not a quote"), (long long)doc_id);
-	return lg_dberr(l, rc, "reading a quote", e);
+	return lg_dberr(l, rc, _("reading a quote"), e);
 }
 
 /* Why a quote cannot change any more, or CART_OK. */
@@ -672,7 +672,7 @@ int ledger_quote_set_status(ledger *l, int64_t doc_id, int status, const char *d
 
 	if (status != QUOTE_ACCEPTED && status != QUOTE_REJECTED)
 		return cart_fail(e, CART_INVALID, _("a quote is accepted or rejected"));
-	if (lg_date(date, "the date", e) != CART_OK)
+	if (lg_date(date, _("the date"), e) != CART_OK)
 		return e->code;
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
@@ -697,7 +697,7 @@ int ledger_quote_set_status(ledger *l, int64_t doc_id, int status, const char *d
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE) {
-		rc = lg_dberr(l, rc, "changing a quote", e);
+		rc = lg_dberr(l, rc, _("changing a quote"), e);
 		goto fail;
 	}
 	if ((rc = lg_audit(l, status == QUOTE_ACCEPTED ? "quote accepted" : "quote rejected",
@@ -721,10 +721,10 @@ int ledger_quote_invoice(ledger *l, int64_t quote_doc_id, const invoice_in *inv,
 	int rc, n = 0;
 
 	memset(out, 0, sizeof *out);
-	if (lg_date(inv->date, "the invoice date", e) != CART_OK)
+	if (lg_date(inv->date, _("the invoice date"), e) != CART_OK)
 		return e->code;
 	if (!(lines = malloc(sizeof *lines * DOC_MAX_LINES)))
-		return cart_fail(e, CART_NOMEM, "out of memory");
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
 	if ((rc = lg_begin(l, e)) != CART_OK) {
 		free(lines);
 		return rc;
@@ -757,7 +757,7 @@ int ledger_quote_invoice(ledger *l, int64_t quote_doc_id, const invoice_in *inv,
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE) {
-		rc = lg_dberr(l, rc, "linking the quote to its invoice", e);
+		rc = lg_dberr(l, rc, _("linking the quote to its invoice"), e);
 		goto fail;
 	}
 	if ((rc = lg_audit(l, "quote invoiced", quote_doc_id, q.client_id, out->number, e)) != CART_OK)

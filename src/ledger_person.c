@@ -63,7 +63,7 @@ int ledger_person_get(ledger *l, int64_t id, person *p, cart_err *e)
 		return CART_OK;
 	if (rc == SQLITE_DONE)
 		return cart_fail(e, CART_NOTFOUND, _("there is no person number %lld"), (long long)id);
-	return lg_dberr(l, rc, "reading a person", e);
+	return lg_dberr(l, rc, _("reading a person"), e);
 }
 
 int ledger_person_list(ledger *l, int64_t client_id, person *out, int max, int *n, cart_err *e)
@@ -82,7 +82,7 @@ int ledger_person_list(ledger *l, int64_t client_id, person *out, int max, int *
 		person_from_row(s, &out[(*n)++]);
 	lg_finalize(l, s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return lg_dberr(l, rc, "listing a client's persons", e);
+		return lg_dberr(l, rc, _("listing a client's persons"), e);
 	return CART_OK;
 }
 
@@ -109,7 +109,7 @@ static int client_persons_count(ledger *l, int64_t client_id, int64_t *count, in
 	}
 	lg_finalize(l, s);
 	if (rc != SQLITE_ROW)
-		return lg_dberr(l, rc, "counting a client's persons", e);
+		return lg_dberr(l, rc, _("counting a client's persons"), e);
 	if (!exists)
 		return cart_fail(e, CART_NOTFOUND, _("there is no client number %lld"),
 		                 (long long)client_id);
@@ -137,7 +137,7 @@ static int insert_person(ledger *l, person *p, cart_err *e)
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE)
-		return lg_dberr(l, rc, "adding a person", e);
+		return lg_dberr(l, rc, _("adding a person"), e);
 	p->id = sqlite3_last_insert_rowid(l->db);
 	return CART_OK;
 }
@@ -168,7 +168,7 @@ static int update_person(ledger *l, const person *p, int set_position, cart_err 
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE)
-		return lg_dberr(l, rc, "changing a person", e);
+		return lg_dberr(l, rc, _("changing a person"), e);
 	if (sqlite3_changes(l->db) != 1)
 		return cart_fail(e, CART_NOTFOUND, _("client %lld has no person number %lld"),
 		                 (long long)p->client_id, (long long)p->id);
@@ -240,7 +240,7 @@ static int delete_person(ledger *l, int64_t client_id, int64_t id, cart_err *e)
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE)
-		return lg_dberr(l, rc, "deleting a person", e);
+		return lg_dberr(l, rc, _("deleting a person"), e);
 	if (sqlite3_changes(l->db) != 1)
 		return cart_fail(e, CART_NOTFOUND, _("client %lld has no person number %lld"),
 		                 (long long)client_id, (long long)id);
@@ -403,6 +403,6 @@ int ledger_client_recipients(ledger *l, int64_t client_id, mail_to *out, int max
 	}
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE)
-		return lg_dberr(l, rc, "listing a client's recipients", e);
+		return lg_dberr(l, rc, _("listing a client's recipients"), e);
 	return CART_OK;
 }

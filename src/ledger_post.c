@@ -99,8 +99,8 @@ int lg_entry_get(ledger *l, int64_t id, entry_info *x, cart_err *e)
 	if (l->bulk) {
 		if (lg_bulk_entry_get(l, id, x) == CART_OK)
 			return CART_OK;
-		return cart_fail(e, CART_REFUSED, "a bulk load allocates only to entries it made"
-		                 " (entry %lld is older)", (long long)id);
+		return cart_fail(e, CART_REFUSED, _("a bulk load allocates only to entries it made"
+		                 " (entry %lld is older)"), (long long)id);
 	}
 	if (!(s = lg_get(l, entry_get_sql, e)))
 		return e->code;
@@ -109,8 +109,8 @@ int lg_entry_get(ledger *l, int64_t id, entry_info *x, cart_err *e)
 	if (rc != SQLITE_ROW) {
 		lg_finalize(l, s);
 		if (rc == SQLITE_DONE)
-			return cart_fail(e, CART_NOTFOUND, "there is no ledger entry %lld", (long long)id);
-		return lg_dberr(l, rc, "reading an entry", e);
+			return cart_fail(e, CART_NOTFOUND, _("there is no ledger entry %lld"), (long long)id);
+		return lg_dberr(l, rc, _("reading an entry"), e);
 	}
 	x->id = sqlite3_column_int64(s, 0);
 	x->doc_id = sqlite3_column_int64(s, 1);
@@ -140,14 +140,14 @@ static int next_number(ledger *l, int type, char number[32], cart_err *e)
 	rc = sqlite3_step(s);
 	if (rc != SQLITE_ROW) {
 		lg_finalize(l, s);
-		return lg_dberr(l, rc == SQLITE_DONE ? SQLITE_ERROR : rc, "numbering a document", e);
+		return lg_dberr(l, rc == SQLITE_DONE ? SQLITE_ERROR : rc, _("numbering a document"), e);
 	}
 	snprintf(number, 32, "%s-%06lld", sqlite3_column_text(s, 0),
 	         (long long)sqlite3_column_int64(s, 1));
 	/* RETURNING finishes its work on the first step; reset completes the statement. */
 	rc = sqlite3_reset(s);
 	lg_finalize(l, s);
-	return rc == SQLITE_OK ? CART_OK : lg_dberr(l, rc, "numbering a document", e);
+	return rc == SQLITE_OK ? CART_OK : lg_dberr(l, rc, _("numbering a document"), e);
 }
 
 
@@ -180,7 +180,7 @@ int lg_insert_doc(ledger *l, const doc_row *d, posted *out, cart_err *e)
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE)
-		return lg_dberr(l, rc, "saving the document", e);
+		return lg_dberr(l, rc, _("saving the document"), e);
 	out->doc_id = sqlite3_last_insert_rowid(l->db);
 	return CART_OK;
 }
@@ -209,7 +209,7 @@ int lg_insert_entry(ledger *l, int64_t doc, int64_t client_id, int code, char si
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE)
-		return lg_dberr(l, rc, "posting a ledger entry", e);
+		return lg_dberr(l, rc, _("posting a ledger entry"), e);
 	*id = sqlite3_last_insert_rowid(l->db);
 	if (l->bulk)
 		return lg_bulk_entry(l, *id, client_id, cur, side, date, amount, n_inst, e);
@@ -236,7 +236,7 @@ int lg_insert_alloc(ledger *l, int64_t doc, int64_t credit, int64_t charge, int6
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE)
-		return lg_dberr(l, rc, "allocating a payment", e);
+		return lg_dberr(l, rc, _("allocating a payment"), e);
 	if (l->bulk)
 		lg_bulk_allocate(l, credit, charge, inst, amount);
 	return CART_OK;
@@ -245,9 +245,9 @@ int lg_insert_alloc(ledger *l, int64_t doc, int64_t credit, int64_t charge, int6
 static int check_amount(int64_t v, const char *what, int allow_zero, cart_err *e)
 {
 	if (v < 0 || (!allow_zero && v == 0))
-		return cart_fail(e, CART_INVALID, "%s must be more than zero", what);
+		return cart_fail(e, CART_INVALID, _("%s must be more than zero"), what);
 	if (v > MONEY_MAX)
-		return cart_fail(e, CART_INVALID, "%s is larger than cartera accepts", what);
+		return cart_fail(e, CART_INVALID, _("%s is larger than cartera accepts"), what);
 	return CART_OK;
 }
 
@@ -264,9 +264,9 @@ static int posting_client(ledger *l, int64_t id, int charge, client *c, cart_err
 	if (rc != SQLITE_ROW) {
 		lg_finalize(l, s);
 		if (rc == SQLITE_DONE)
-			return cart_fail(e, CART_NOTFOUND, "there is no client number %lld",
+			return cart_fail(e, CART_NOTFOUND, _("there is no client number %lld"),
 			                 (long long)id);
-		return lg_dberr(l, rc, "reading a client", e);
+		return lg_dberr(l, rc, _("reading a client"), e);
 	}
 	c->id = sqlite3_column_int64(s, 0);
 	lg_copy(c->name, sizeof c->name, sqlite3_column_text(s, 1));
@@ -276,8 +276,8 @@ static int posting_client(ledger *l, int64_t id, int charge, client *c, cart_err
 	lg_copy(c->opening_date, sizeof c->opening_date, sqlite3_column_text(s, 5));
 	lg_finalize(l, s);
 	if (charge && !c->active)
-		return cart_fail(e, CART_REFUSED, "client %lld, %s, is inactive: activate it before"
-		                 " invoicing", (long long)c->id, c->name);
+		return cart_fail(e, CART_REFUSED, _("client %lld, %s, is inactive: activate it before"
+		                 " invoicing"), (long long)c->id, c->name);
 	return CART_OK;
 }
 
@@ -308,7 +308,7 @@ static int plan_add(plan *p, int64_t charge, int64_t inst, int64_t amount, cart_
 		plan_row *r = realloc(p->rows, sizeof *r * (size_t)cap);
 
 		if (!r)
-			return cart_fail(e, CART_NOMEM, "out of memory allocating a payment");
+			return cart_fail(e, CART_NOMEM, _("out of memory allocating a payment"));
 		p->rows = r;
 		p->cap = cap;
 	}
@@ -338,7 +338,7 @@ static int plan_spread(ledger *l, plan *p, const entry_info *x, int64_t amount, 
 		int n;
 
 		if (lg_bulk_instalments(l, x->id, &first, &n) != CART_OK)
-			return cart_fail(e, CART_REFUSED, "%s is not part of this bulk load", x->number);
+			return cart_fail(e, CART_REFUSED, _("%s is not part of this bulk load"), x->number);
 		for (int k = 0; k < n && amount > 0; k++) {
 			int64_t room = lg_bulk_iopen(l, first + k) - plan_used(p, x->id, first + k);
 			int64_t take = room < amount ? room : amount;
@@ -349,8 +349,8 @@ static int plan_spread(ledger *l, plan *p, const entry_info *x, int64_t amount, 
 				amount -= take;
 		}
 		if (amount > 0)
-			return cart_fail(e, CART_REFUSED, "the instalments of %s have less open than"
-			                 " that", x->number);
+			return cart_fail(e, CART_REFUSED, _("the instalments of %s have less open than"
+			                 " that"), x->number);
 		return CART_OK;
 	}
 	if (!(s = lg_get(l, lg_inst_of_entry_sql, e)))
@@ -371,7 +371,7 @@ static int plan_spread(ledger *l, plan *p, const entry_info *x, int64_t amount, 
 	}
 	lg_finalize(l, s);
 	if (amount > 0)
-		return cart_fail(e, CART_REFUSED, "the instalments of %s have less open than that",
+		return cart_fail(e, CART_REFUSED, _("the instalments of %s have less open than that"),
 		                 x->number);
 	return CART_OK;
 }
@@ -387,32 +387,32 @@ static int plan_explicit(ledger *l, plan *p, int64_t client_id, const char *cur,
 	for (int i = 0; i < n; i++) {
 		int64_t amount = req[i].amount, open;
 
-		if (check_amount(amount, "an allocation", 0, e) != CART_OK)
+		if (check_amount(amount, _("an allocation"), 0, e) != CART_OK)
 			return e->code;
 		rc = lg_entry_get(l, req[i].charge_entry_id, &x, e);
 		if (rc != CART_OK)
 			return rc;
 		if (x.side != 'D' || x.reversal)
-			return cart_fail(e, CART_REFUSED, "%s (entry %lld) is not a charge that can be"
-			                 " paid", x.number, (long long)x.id);
+			return cart_fail(e, CART_REFUSED, _("%s (entry %lld) is not a charge that can be"
+			                 " paid"), x.number, (long long)x.id);
 		if (x.client_id != client_id)
-			return cart_fail(e, CART_REFUSED, "%s belongs to another client", x.number);
+			return cart_fail(e, CART_REFUSED, _("%s belongs to another client"), x.number);
 		if (strcmp(x.currency, cur))
-			return cart_fail(e, CART_REFUSED, "%s is in %s, not %s: currencies are never"
-			                 " mixed", x.number, x.currency, cur);
+			return cart_fail(e, CART_REFUSED, _("%s is in %s, not %s: currencies are never"
+			                 " mixed"), x.number, x.currency, cur);
 		if (strcmp(x.date, date) > 0)
-			return cart_fail(e, CART_REFUSED, "%s is dated %s, after this posting's date %s",
+			return cart_fail(e, CART_REFUSED, _("%s is dated %s, after this posting's date %s"),
 			                 x.number, x.date, date);
 		open = x.open - plan_used(p, x.id, -1);
 		if (amount > open) {
 			money_format(amount, f, a, sizeof a);
 			money_format(open, f, b, sizeof b);
-			return cart_fail(e, CART_REFUSED, "%s cannot be allocated to %s: it has only %s"
-			                 " open", a, x.number, b);
+			return cart_fail(e, CART_REFUSED, _("%s cannot be allocated to %s: it has only %s"
+			                 " open"), a, x.number, b);
 		}
 		if (x.n_inst == 0) {
 			if (req[i].instalment_id)
-				return cart_fail(e, CART_REFUSED, "%s has no instalments", x.number);
+				return cart_fail(e, CART_REFUSED, _("%s has no instalments"), x.number);
 			rc = plan_add(p, x.id, 0, amount, e);
 		} else if (req[i].instalment_id) {
 			int64_t iopen = -1, first;
@@ -434,14 +434,14 @@ static int plan_explicit(ledger *l, plan *p, int64_t client_id, const char *cur,
 				lg_finalize(l, s);
 			}
 			if (iopen < 0)
-				return cart_fail(e, CART_REFUSED, "instalment %lld is not one of %s",
+				return cart_fail(e, CART_REFUSED, _("instalment %lld is not one of %s"),
 				                 (long long)req[i].instalment_id, x.number);
 			iopen -= plan_used(p, x.id, req[i].instalment_id);
 			if (amount > iopen) {
 				money_format(amount, f, a, sizeof a);
 				money_format(iopen, f, b, sizeof b);
-				return cart_fail(e, CART_REFUSED, "%s cannot be allocated to that"
-				                 " instalment of %s: it has only %s open", a, x.number, b);
+				return cart_fail(e, CART_REFUSED, _("%s cannot be allocated to that"
+				                 " instalment of %s: it has only %s open"), a, x.number, b);
 			}
 			rc = plan_add(p, x.id, req[i].instalment_id, amount, e);
 		} else {
@@ -471,10 +471,10 @@ static int plan_oldest(ledger *l, plan *p, int64_t client_id, const char *cur, c
 	int rc;
 
 	if (l->bulk)
-		return cart_fail(e, CART_INVALID, "a bulk load allocates explicitly, not oldest first");
+		return cart_fail(e, CART_INVALID, _("a bulk load allocates explicitly, not oldest first"));
 	rc = sqlite3_prepare_v2(l->db, sql, -1, &s, NULL);
 	if (rc != SQLITE_OK)
-		return lg_dberr(l, rc, "finding open invoices", e);
+		return lg_dberr(l, rc, _("finding open invoices"), e);
 	lg_bind_int(s, 1, client_id);
 	lg_bind_text(s, 2, cur);
 	lg_bind_text(s, 3, date);
@@ -490,7 +490,7 @@ static int plan_oldest(ledger *l, plan *p, int64_t client_id, const char *cur, c
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return lg_dberr(l, rc, "finding open invoices", e);
+		return lg_dberr(l, rc, _("finding open invoices"), e);
 	return CART_OK;
 }
 
@@ -560,7 +560,7 @@ int ledger_invoice_post(ledger *l, const invoice_in *in, posted *out, cart_err *
 		money_format(t.total, &l->co.fmt, a, sizeof a);
 		money_format(in->total, &l->co.fmt, b, sizeof b);
 		free(lines);
-		return cart_fail(e, CART_INVALID, "the lines add up to %s, not the total %s given", a,
+		return cart_fail(e, CART_INVALID, _("the lines add up to %s, not the total %s given"), a,
 		                 b);
 	}
 	x = *in;
@@ -582,35 +582,35 @@ static int invoice_post(ledger *l, const invoice_in *in, const doc_line *lines,
 	int rc, post_cf, post_cgc;
 
 	memset(out, 0, sizeof *out);
-	if (!(co = posting_setup(l, in->date, "the invoice date", in->currency, cur, e)))
+	if (!(co = posting_setup(l, in->date, _("the invoice date"), in->currency, cur, e)))
 		return e->code;
-	if (check_amount(in->total, "the invoice total", in->expenses > 0, e) ||
-	    check_amount(in->expenses, "the reimbursable expenses", 1, e))
+	if (check_amount(in->total, _("the invoice total"), in->expenses > 0, e) ||
+	    check_amount(in->expenses, _("the reimbursable expenses"), 1, e))
 		return e->code;
 	if (in->n_inst < 0 || in->n_inst > 360 || (in->n_inst > 0 && !in->inst))
-		return cart_fail(e, CART_INVALID, "an invoice has from 2 to 360 instalments");
+		return cart_fail(e, CART_INVALID, _("an invoice has from 2 to 360 instalments"));
 	for (int i = 0; i < in->n_inst; i++) {
-		if (lg_date(in->inst[i].due_date, "an instalment's due date", e) != CART_OK)
+		if (lg_date(in->inst[i].due_date, _("an instalment's due date"), e) != CART_OK)
 			return e->code;
 		if (strcmp(in->inst[i].due_date, in->date) < 0)
-			return cart_fail(e, CART_INVALID, "instalment %d is due %s, before the invoice"
-			                 " date %s", i + 1, in->inst[i].due_date, in->date);
-		if (check_amount(in->inst[i].amount, "each instalment", 0, e) != CART_OK)
+			return cart_fail(e, CART_INVALID, _("instalment %d is due %s, before the invoice"
+			                 " date %s"), i + 1, in->inst[i].due_date, in->date);
+		if (check_amount(in->inst[i].amount, _("each instalment"), 0, e) != CART_OK)
 			return e->code;
 		sum += in->inst[i].amount;
 	}
 	if (in->n_inst > 0 && sum != in->total) {
 		money_format(sum, &co->fmt, a, sizeof a);
 		money_format(in->total, &co->fmt, b, sizeof b);
-		return cart_fail(e, CART_INVALID, "the instalments add up to %s, not the invoice"
-		                 " total %s", a, b);
+		return cart_fail(e, CART_INVALID, _("the instalments add up to %s, not the invoice"
+		                 " total %s"), a, b);
 	}
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
 	if ((rc = posting_client(l, in->client_id, 1, &c, e)) != CART_OK)
 		goto done;
 	if (in->due_date[0]) {
-		if ((rc = lg_date(in->due_date, "the due date", e)) != CART_OK)
+		if ((rc = lg_date(in->due_date, _("the due date"), e)) != CART_OK)
 			goto done;
 		snprintf(due, sizeof due, "%s", in->due_date);
 	} else {
@@ -621,21 +621,21 @@ static int invoice_post(ledger *l, const invoice_in *in, const doc_line *lines,
 		if (strcmp(in->inst[i].due_date, due) > 0)
 			snprintf(due, sizeof due, "%s", in->inst[i].due_date);
 	if (strcmp(due, in->date) < 0) {
-		rc = cart_fail(e, CART_INVALID, "the due date %s is before the invoice date %s", due,
+		rc = cart_fail(e, CART_INVALID, _("the due date %s is before the invoice date %s"), due,
 		               in->date);
 		goto done;
 	}
 	if (c.opening_date[0] && strcmp(in->date, c.opening_date) < 0) {
-		rc = cart_fail(e, CART_REFUSED, "an invoice for %s cannot be dated %s, before the"
-		               " client's opening balance of %s", c.name, in->date, c.opening_date);
+		rc = cart_fail(e, CART_REFUSED, _("an invoice for %s cannot be dated %s, before the"
+		               " client's opening balance of %s"), c.name, in->date, c.opening_date);
 		goto done;
 	}
 	/* What posts depends on the client's charge mode when there are expenses (seed 003). */
 	post_cf = in->expenses == 0 || c.charge_mode == CHARGE_INVOICE || c.charge_mode == CHARGE_BOTH;
 	post_cgc = in->expenses > 0 && (c.charge_mode == CHARGE_EXPENSES || c.charge_mode == CHARGE_BOTH);
 	if (in->n_inst > 0 && !post_cf) {
-		rc = cart_fail(e, CART_INVALID, "instalments split the invoice charge, which %s's"
-		               " charge mode does not post", c.name);
+		rc = cart_fail(e, CART_INVALID, _("instalments split the invoice charge, which %s's"
+		               " charge mode does not post"), c.name);
 		goto done;
 	}
 	rc = lg_insert_doc(l, &(doc_row){ .type = DOC_INVOICE, .client_id = c.id, .date = in->date,
@@ -662,7 +662,7 @@ static int invoice_post(ledger *l, const invoice_in *in, const doc_line *lines,
 			lg_bind_text(s, 7, in->date);
 			rc = sqlite3_step(s);
 			lg_finalize(l, s);
-			rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "saving an instalment", e);
+			rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("saving an instalment"), e);
 			if (rc == CART_OK && l->bulk)
 				rc = lg_bulk_instalment(l, sqlite3_last_insert_rowid(l->db), cf,
 				                        in->inst[i].amount, e);
@@ -701,7 +701,7 @@ int ledger_receipt_post(ledger *l, const receipt_in *in, posted *out, cart_err *
 	const char *method = in->method;
 
 	memset(out, 0, sizeof *out);
-	if (!(co = posting_setup(l, in->date, "the receipt date", in->currency, cur, e)))
+	if (!(co = posting_setup(l, in->date, _("the receipt date"), in->currency, cur, e)))
 		return e->code;
 	/* With means of payment or withholdings the credit is their sum. */
 	if (lg_receipt_check_detail(in, in->date, &detail_sum, e) != CART_OK)
@@ -710,23 +710,23 @@ int ledger_receipt_post(ledger *l, const receipt_in *in, posted *out, cart_err *
 		if (amount && amount != detail_sum) {
 			money_format(detail_sum, &co->fmt, a, sizeof a);
 			money_format(amount, &co->fmt, b, sizeof b);
-			return cart_fail(e, CART_INVALID, "the means of payment and withholdings add up"
-			                 " to %s, not the %s given", a, b);
+			return cart_fail(e, CART_INVALID, _("the means of payment and withholdings add up"
+			                 " to %s, not the %s given"), a, b);
 		}
 		amount = detail_sum;
 		if (!method[0])
 			method = in->n_means == 1 && in->n_wh == 0 ? means_kind_name(in->means[0].kind)
 			                                           : "mixed";
 	}
-	if (check_amount(amount, "the amount received", 0, e) != CART_OK)
+	if (check_amount(amount, _("the amount received"), 0, e) != CART_OK)
 		return e->code;
 	if (in->leftover < LEFTOVER_CREDIT || in->leftover > LEFTOVER_REFUND)
-		return cart_fail(e, CART_INVALID, "the leftover is kept as a credit, written off or"
-		                 " refunded");
+		return cart_fail(e, CART_INVALID, _("the leftover is kept as a credit, written off or"
+		                 " refunded"));
 	if (in->leftover == LEFTOVER_WRITEOFF && !in->leftover_reason[0])
-		return cart_fail(e, CART_INVALID, "writing off the leftover needs a reason");
+		return cart_fail(e, CART_INVALID, _("writing off the leftover needs a reason"));
 	if (in->n_allocs < 0 || (in->n_allocs > 0 && !in->allocs))
-		return cart_fail(e, CART_INVALID, "bad allocation list");
+		return cart_fail(e, CART_INVALID, _("bad allocation list"));
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
 	if ((rc = posting_client(l, in->client_id, 0, &c, e)) != CART_OK)
@@ -740,8 +740,8 @@ int ledger_receipt_post(ledger *l, const receipt_in *in, posted *out, cart_err *
 	if (p.total > amount) {
 		money_format(p.total, &co->fmt, a, sizeof a);
 		money_format(amount, &co->fmt, b, sizeof b);
-		rc = cart_fail(e, CART_REFUSED, "the allocations add up to %s, more than the %s"
-		               " received", a, b);
+		rc = cart_fail(e, CART_REFUSED, _("the allocations add up to %s, more than the %s"
+		               " received"), a, b);
 		goto done;
 	}
 	rc = lg_insert_doc(l, &(doc_row){ .type = advance ? DOC_ADVANCE : DOC_RECEIPT,
@@ -792,9 +792,9 @@ int ledger_credit_note_post(ledger *l, const credit_note_in *in, posted *out, ca
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if (!(co = posting_setup(l, in->date, "the credit note date", in->currency, cur, e)))
+	if (!(co = posting_setup(l, in->date, _("the credit note date"), in->currency, cur, e)))
 		return e->code;
-	if (check_amount(in->amount, "the credit note amount", 0, e) != CART_OK)
+	if (check_amount(in->amount, _("the credit note amount"), 0, e) != CART_OK)
 		return e->code;
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
@@ -808,8 +808,8 @@ int ledger_credit_note_post(ledger *l, const credit_note_in *in, posted *out, ca
 			char why[sizeof e->msg];
 
 			snprintf(why, sizeof why, "%s", e->msg);
-			rc = cart_fail(e, CART_REFUSED, "the credit note is larger than what the invoice"
-			               " still has open: %s", why);
+			rc = cart_fail(e, CART_REFUSED, _("the credit note is larger than what the invoice"
+			               " still has open: %s"), why);
 		}
 		if (rc != CART_OK)
 			goto done;
@@ -843,25 +843,25 @@ int ledger_credit_apply(ledger *l, const apply_in *in, posted *out, cart_err *e)
 	memset(out, 0, sizeof *out);
 	if (!(co = lg_company(l, e)))
 		return e->code;
-	if (lg_date(in->date, "the application date", e) != CART_OK)
+	if (lg_date(in->date, _("the application date"), e) != CART_OK)
 		return e->code;
-	if (check_amount(in->amount, "the amount to apply", 1, e) != CART_OK)
+	if (check_amount(in->amount, _("the amount to apply"), 1, e) != CART_OK)
 		return e->code;
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
 	if ((rc = lg_entry_get(l, in->credit_entry_id, &x, e)) != CART_OK)
 		goto done;
 	if (x.side != 'C' || x.reversal) {
-		rc = cart_fail(e, CART_REFUSED, "%s (entry %lld) is not a credit that can be applied",
+		rc = cart_fail(e, CART_REFUSED, _("%s (entry %lld) is not a credit that can be applied"),
 		               x.number, (long long)x.id);
 		goto done;
 	}
 	if (x.open == 0) {
-		rc = cart_fail(e, CART_REFUSED, "%s has nothing left to apply", x.number);
+		rc = cart_fail(e, CART_REFUSED, _("%s has nothing left to apply"), x.number);
 		goto done;
 	}
 	if (strcmp(in->date, x.date) < 0) {
-		rc = cart_fail(e, CART_REFUSED, "%s is dated %s, after the application date %s",
+		rc = cart_fail(e, CART_REFUSED, _("%s is dated %s, after the application date %s"),
 		               x.number, x.date, in->date);
 		goto done;
 	}
@@ -869,7 +869,7 @@ int ledger_credit_apply(ledger *l, const apply_in *in, posted *out, cart_err *e)
 	if (budget > x.open) {
 		money_format(budget, &co->fmt, a, sizeof a);
 		money_format(x.open, &co->fmt, b, sizeof b);
-		rc = cart_fail(e, CART_REFUSED, "%s cannot be applied from %s: it has only %s left",
+		rc = cart_fail(e, CART_REFUSED, _("%s cannot be applied from %s: it has only %s left"),
 		               a, x.number, b);
 		goto done;
 	}
@@ -883,12 +883,12 @@ int ledger_credit_apply(ledger *l, const apply_in *in, posted *out, cart_err *e)
 	if (p.total > budget) {
 		money_format(p.total, &co->fmt, a, sizeof a);
 		money_format(budget, &co->fmt, b, sizeof b);
-		rc = cart_fail(e, CART_REFUSED, "the allocations add up to %s, more than the %s"
-		               " available in %s", a, b, x.number);
+		rc = cart_fail(e, CART_REFUSED, _("the allocations add up to %s, more than the %s"
+		               " available in %s"), a, b, x.number);
 		goto done;
 	}
 	if (p.total == 0) {
-		rc = cart_fail(e, CART_REFUSED, "the client has no open charges to apply %s to",
+		rc = cart_fail(e, CART_REFUSED, _("the client has no open charges to apply %s to"),
 		               x.number);
 		goto done;
 	}
@@ -914,16 +914,16 @@ int ledger_journal_post(ledger *l, const journal_in *in, posted *out, cart_err *
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if (!posting_setup(l, in->date, "the journal date", in->currency, cur, e))
+	if (!posting_setup(l, in->date, _("the journal date"), in->currency, cur, e))
 		return e->code;
 	if (in->side != 'D' && in->side != 'C')
-		return cart_fail(e, CART_INVALID, "a journal entry is a charge (D) or a credit (C)");
-	if (check_amount(in->amount, "the journal amount", 0, e) != CART_OK)
+		return cart_fail(e, CART_INVALID, _("a journal entry is a charge (D) or a credit (C)"));
+	if (check_amount(in->amount, _("the journal amount"), 0, e) != CART_OK)
 		return e->code;
-	if (in->due_date[0] && lg_date(in->due_date, "the due date", e) != CART_OK)
+	if (in->due_date[0] && lg_date(in->due_date, _("the due date"), e) != CART_OK)
 		return e->code;
 	if (in->due_date[0] && strcmp(in->due_date, in->date) < 0)
-		return cart_fail(e, CART_INVALID, "the due date %s is before the date %s",
+		return cart_fail(e, CART_INVALID, _("the due date %s is before the date %s"),
 		                 in->due_date, in->date);
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
@@ -957,16 +957,16 @@ int ledger_opening_post(ledger *l, const opening_in *in, posted *out, cart_err *
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if (!posting_setup(l, in->date, "the opening date", in->currency, cur, e))
+	if (!posting_setup(l, in->date, _("the opening date"), in->currency, cur, e))
 		return e->code;
 	if (in->amount == 0)
-		return cart_fail(e, CART_INVALID, "an opening balance of zero posts nothing");
-	if (check_amount(amount, "the opening amount", 0, e) != CART_OK)
+		return cart_fail(e, CART_INVALID, _("an opening balance of zero posts nothing"));
+	if (check_amount(amount, _("the opening amount"), 0, e) != CART_OK)
 		return e->code;
 	if (in->item && in->amount < 0)
-		return cart_fail(e, CART_INVALID, "an opening item is a pending invoice: its amount"
-		                 " must be positive (enter a credit as a balance)");
-	if (in->due_date[0] && lg_date(in->due_date, "the due date", e) != CART_OK)
+		return cart_fail(e, CART_INVALID, _("an opening item is a pending invoice: its amount"
+		                 " must be positive (enter a credit as a balance)"));
+	if (in->due_date[0] && lg_date(in->due_date, _("the due date"), e) != CART_OK)
 		return e->code;
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
@@ -979,13 +979,13 @@ int ledger_opening_post(ledger *l, const opening_in *in, posted *out, cart_err *
 		date_format(in->item ? date_add_days(d, c.terms_days) : d, due);
 	}
 	if (strcmp(due, in->date) < 0) {
-		rc = cart_fail(e, CART_INVALID, "the due date %s is before the date %s", due, in->date);
+		rc = cart_fail(e, CART_INVALID, _("the due date %s is before the date %s"), due, in->date);
 		goto done;
 	}
 	if (in->item) {
 		if (c.opening_date[0] && strcmp(in->date, c.opening_date) < 0) {
-			rc = cart_fail(e, CART_REFUSED, "an opening invoice for %s cannot be dated %s,"
-			               " before the client's opening balance of %s", c.name, in->date,
+			rc = cart_fail(e, CART_REFUSED, _("an opening invoice for %s cannot be dated %s,"
+			               " before the client's opening balance of %s"), c.name, in->date,
 			               c.opening_date);
 			goto done;
 		}
@@ -993,8 +993,8 @@ int ledger_opening_post(ledger *l, const opening_in *in, posted *out, cart_err *
 		sqlite3_stmt *s;
 
 		if (c.opening_date[0]) {
-			rc = cart_fail(e, CART_REFUSED, "%s already has an opening balance at %s (void it"
-			               " first to replace it)", c.name, c.opening_date);
+			rc = cart_fail(e, CART_REFUSED, _("%s already has an opening balance at %s (void it"
+			               " first to replace it)"), c.name, c.opening_date);
 			goto done;
 		}
 		/* a bulk load checks this for every client at its end */
@@ -1002,14 +1002,14 @@ int ledger_opening_post(ledger *l, const opening_in *in, posted *out, cart_err *
 			goto post;
 		rc = sqlite3_prepare_v2(l->db, before_sql, -1, &s, NULL);
 		if (rc != SQLITE_OK) {
-			rc = lg_dberr(l, rc, "checking the client's invoices", e);
+			rc = lg_dberr(l, rc, _("checking the client's invoices"), e);
 			goto done;
 		}
 		lg_bind_int(s, 1, c.id);
 		lg_bind_text(s, 2, in->date);
 		if (sqlite3_step(s) == SQLITE_ROW)
-			rc = cart_fail(e, CART_REFUSED, "%s already has invoice %s dated %s, before an"
-			               " opening balance at %s", c.name, sqlite3_column_text(s, 0),
+			rc = cart_fail(e, CART_REFUSED, _("%s already has invoice %s dated %s, before an"
+			               " opening balance at %s"), c.name, sqlite3_column_text(s, 0),
 			               sqlite3_column_text(s, 1), in->date);
 		else
 			rc = CART_OK;
@@ -1040,7 +1040,7 @@ post:
 			lg_bind_text(s, 2, in->date);
 			rc = sqlite3_step(s);
 			lg_finalize(l, s);
-			rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "saving the opening date", e);
+			rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("saving the opening date"), e);
 		}
 	}
 done:

@@ -17,12 +17,12 @@ int lg_asof_is_now(ledger *l, const char *asof, int *now, cart_err *e)
 	int rc = lg_prepare(l, sql, &s);
 
 	if (rc != SQLITE_OK)
-		return lg_dberr(l, rc, "reading the ledger", e);
+		return lg_dberr(l, rc, _("reading the ledger"), e);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		*now = strcmp((const char *)sqlite3_column_text(s, 0), asof) <= 0;
 	lg_finalize(l, s);
-	return rc == SQLITE_ROW ? CART_OK : lg_dberr(l, rc, "reading the ledger", e);
+	return rc == SQLITE_ROW ? CART_OK : lg_dberr(l, rc, _("reading the ledger"), e);
 }
 
 static void client_range(sqlite3_stmt *s, int64_t client_id)
@@ -52,7 +52,7 @@ int ledger_totals(ledger *l, int64_t client_id, const char *asof, totals *rows, 
 	int rc, now;
 
 	*n = 0;
-	if (lg_date(asof, "the as-of date", e) != CART_OK)
+	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
 	if ((rc = lg_asof_is_now(l, asof, &now, e)) != CART_OK)
 		return rc;
@@ -60,7 +60,7 @@ int ledger_totals(ledger *l, int64_t client_id, const char *asof, totals *rows, 
 		return totals_now(l, client_id, asof, rows, n, e);
 	rc = lg_prepare(l, sql, &s);
 	if (rc != SQLITE_OK)
-		return lg_dberr(l, rc, "preparing the totals", e);
+		return lg_dberr(l, rc, _("preparing the totals"), e);
 	lg_bind_text(s, 1, asof);
 	client_range(s, client_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < LEDGER_MAX_CURRENCIES) {
@@ -78,7 +78,7 @@ int ledger_totals(ledger *l, int64_t client_id, const char *asof, totals *rows, 
 	}
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return lg_dberr(l, rc, "computing the totals", e);
+		return lg_dberr(l, rc, _("computing the totals"), e);
 	return CART_OK;
 }
 
@@ -92,11 +92,11 @@ int ledger_balance(ledger *l, int64_t client_id, const char *asof, balance *rows
 	int rc;
 
 	*n = 0;
-	if (lg_date(asof, "the as-of date", e) != CART_OK)
+	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
 	rc = lg_prepare(l, sql, &s);
 	if (rc != SQLITE_OK)
-		return lg_dberr(l, rc, "preparing the balance", e);
+		return lg_dberr(l, rc, _("preparing the balance"), e);
 	lg_bind_text(s, 1, asof);
 	client_range(s, client_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < LEDGER_MAX_CURRENCIES) {
@@ -109,7 +109,7 @@ int ledger_balance(ledger *l, int64_t client_id, const char *asof, balance *rows
 	}
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return lg_dberr(l, rc, "computing the balance", e);
+		return lg_dberr(l, rc, _("computing the balance"), e);
 	return CART_OK;
 }
 
@@ -189,13 +189,13 @@ int ledger_open_items(ledger *l, int64_t client_id, const char *asof, open_item_
 	date_t today, due;
 	int rc, now;
 
-	if (lg_date(asof, "the as-of date", e) != CART_OK)
+	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
 	if ((rc = lg_asof_is_now(l, asof, &now, e)) != CART_OK)
 		return rc;
 	rc = lg_prepare(l, now ? open_now_sql : open_asof_sql, &s);
 	if (rc != SQLITE_OK)
-		return lg_dberr(l, rc, "preparing the open items", e);
+		return lg_dberr(l, rc, _("preparing the open items"), e);
 	date_parse(asof, &today, NULL);
 	lg_bind_text(s, 1, asof);
 	lg_bind_int(s, 2, client_id);
@@ -220,7 +220,7 @@ int ledger_open_items(ledger *l, int64_t client_id, const char *asof, open_item_
 	}
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return lg_dberr(l, rc, "reading the open items", e);
+		return lg_dberr(l, rc, _("reading the open items"), e);
 	return CART_OK;
 }
 
@@ -239,11 +239,11 @@ int ledger_statement(ledger *l, int64_t client_id, const char *asof, stmt_cb cb,
 	stmt_line ln;
 	int rc;
 
-	if (lg_date(asof, "the as-of date", e) != CART_OK)
+	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
 	rc = lg_prepare(l, sql, &s);
 	if (rc != SQLITE_OK)
-		return lg_dberr(l, rc, "preparing the statement", e);
+		return lg_dberr(l, rc, _("preparing the statement"), e);
 	lg_bind_text(s, 1, asof);
 	lg_bind_int(s, 2, client_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -280,7 +280,7 @@ int ledger_statement(ledger *l, int64_t client_id, const char *asof, stmt_cb cb,
 	}
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return lg_dberr(l, rc, "reading the statement", e);
+		return lg_dberr(l, rc, _("reading the statement"), e);
 	return CART_OK;
 }
 
@@ -375,7 +375,7 @@ static int agg_stream(ledger *l, const char *sql, const char *asof,
 	int rc = lg_prepare(l, sql, &s);
 
 	if (rc != SQLITE_OK)
-		return lg_dberr(l, rc, "preparing the aging", e);
+		return lg_dberr(l, rc, _("preparing the aging"), e);
 	lg_bind_text(s, 1, asof);
 	client_range(s, 0);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -393,7 +393,7 @@ static int agg_stream(ledger *l, const char *sql, const char *asof,
 				r = &set->a[i];
 		if (!r && !(r = agg_row(set, cid, cur))) {
 			lg_finalize(l, s);
-			return cart_fail(e, CART_NOMEM, "out of memory computing the aging");
+			return cart_fail(e, CART_NOMEM, _("out of memory computing the aging"));
 		}
 		if (sqlite3_column_text(s, 2)[0] == 'C') {
 			r->credits += open;
@@ -413,7 +413,7 @@ static int agg_stream(ledger *l, const char *sql, const char *asof,
 			snprintf(r->oldest, sizeof r->oldest, "%s", due);
 	}
 	lg_finalize(l, s);
-	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "computing the aging", e);
+	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("computing the aging"), e);
 }
 
 /* The four totals from the same two streams, when nothing is dated after asof. */
@@ -427,7 +427,7 @@ static int totals_now(ledger *l, int64_t client_id, const char *asof, totals *ro
 		sqlite3_stmt *s;
 
 		if ((rc = lg_prepare(l, sqls[q], &s)) != SQLITE_OK)
-			return lg_dberr(l, rc, "preparing the totals", e);
+			return lg_dberr(l, rc, _("preparing the totals"), e);
 		lg_bind_text(s, 1, asof);
 		client_range(s, client_id);
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -457,7 +457,7 @@ static int totals_now(ledger *l, int64_t client_id, const char *asof, totals *ro
 			}
 		}
 		lg_finalize(l, s);
-		rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, "computing the totals", e);
+		rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("computing the totals"), e);
 	}
 	for (int i = 0; i < *n; i++)
 		rows[i].net = rows[i].due + rows[i].overdue - rows[i].credits;
@@ -497,7 +497,7 @@ static int aging_now(ledger *l, const char *asof, char bounds[LEDGER_MAX_RANGES]
 	if (set.n > 1)
 		qsort(set.a, set.n, sizeof set.a[0], agg_cmp);
 	if ((rc = lg_prepare(l, names_sql, &s)) != SQLITE_OK) {
-		rc = lg_dberr(l, rc, "preparing the aging", e);
+		rc = lg_dberr(l, rc, _("preparing the aging"), e);
 		goto out;
 	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -535,7 +535,7 @@ static int aging_now(ledger *l, const char *asof, char bounds[LEDGER_MAX_RANGES]
 		}
 	}
 	if (rc != SQLITE_DONE) {
-		rc = lg_dberr(l, rc, "computing the aging", e);
+		rc = lg_dberr(l, rc, _("computing the aging"), e);
 		goto out;
 	}
 done:
@@ -556,13 +556,13 @@ int ledger_aging(ledger *l, const char *asof, const int *ranges, int n_ranges, a
 	date_t today, old;
 	int rc, now;
 
-	if (lg_date(asof, "the as-of date", e) != CART_OK)
+	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
 	if (n_ranges < 1 || n_ranges > LEDGER_MAX_RANGES)
-		return cart_fail(e, CART_INVALID, "aging needs from 1 to %d ranges", LEDGER_MAX_RANGES);
+		return cart_fail(e, CART_INVALID, _("aging needs from 1 to %d ranges"), LEDGER_MAX_RANGES);
 	for (int i = 0; i < n_ranges; i++)
 		if (ranges[i] < 1 || (i && ranges[i] <= ranges[i - 1]))
-			return cart_fail(e, CART_INVALID, "aging ranges must be increasing day counts");
+			return cart_fail(e, CART_INVALID, _("aging ranges must be increasing day counts"));
 	date_parse(asof, &today, NULL);
 	for (int i = 0; i < LEDGER_MAX_RANGES; i++) {
 		if (i < n_ranges)
@@ -576,7 +576,7 @@ int ledger_aging(ledger *l, const char *asof, const int *ranges, int n_ranges, a
 		return aging_now(l, asof, bounds, n_ranges, today, cb, ud, e);
 	rc = lg_prepare(l, aging_sql, &s);
 	if (rc != SQLITE_OK)
-		return lg_dberr(l, rc, "preparing the aging", e);
+		return lg_dberr(l, rc, _("preparing the aging"), e);
 	lg_bind_text(s, 1, asof);
 	client_range(s, 0);
 	for (int i = 0; i < LEDGER_MAX_RANGES; i++)
@@ -602,6 +602,6 @@ int ledger_aging(ledger *l, const char *asof, const int *ranges, int n_ranges, a
 	}
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return lg_dberr(l, rc, "computing the aging", e);
+		return lg_dberr(l, rc, _("computing the aging"), e);
 	return CART_OK;
 }

@@ -23,7 +23,7 @@ int ledger_document_find(ledger *l, const char *ref, int64_t *doc_id, cart_err *
 		return cart_fail(e, CART_INVALID, _("no document given"));
 	rc = lg_prepare(l, sql, &s);
 	if (rc != SQLITE_OK)
-		return lg_dberr(l, rc, "finding a document", e);
+		return lg_dberr(l, rc, _("finding a document"), e);
 	lg_bind_text(s, 1, ref);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
@@ -33,7 +33,7 @@ int ledger_document_find(ledger *l, const char *ref, int64_t *doc_id, cart_err *
 		return CART_OK;
 	if (rc == SQLITE_DONE)
 		return cart_fail(e, CART_NOTFOUND, _("there is no document \"%s\""), ref);
-	return lg_dberr(l, rc, "finding a document", e);
+	return lg_dberr(l, rc, _("finding a document"), e);
 }
 
 int ledger_document_get(ledger *l, int64_t doc_id, doc_info *d, cart_err *e)
@@ -46,7 +46,7 @@ int ledger_document_get(ledger *l, int64_t doc_id, doc_info *d, cart_err *e)
 	int rc = lg_prepare(l, sql, &s);
 
 	if (rc != SQLITE_OK)
-		return lg_dberr(l, rc, "reading a document", e);
+		return lg_dberr(l, rc, _("reading a document"), e);
 	lg_bind_int(s, 1, doc_id);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
@@ -68,7 +68,7 @@ int ledger_document_get(ledger *l, int64_t doc_id, doc_info *d, cart_err *e)
 		return CART_OK;
 	if (rc == SQLITE_DONE)
 		return cart_fail(e, CART_NOTFOUND, _("there is no document %lld"), (long long)doc_id);
-	return lg_dberr(l, rc, "reading a document", e);
+	return lg_dberr(l, rc, _("reading a document"), e);
 }
 
 int ledger_document_entries(ledger *l, int64_t doc_id, doc_entry *rows, int max, int *n, cart_err *e)
@@ -81,7 +81,7 @@ int ledger_document_entries(ledger *l, int64_t doc_id, doc_entry *rows, int max,
 
 	*n = 0;
 	if (rc != SQLITE_OK)
-		return lg_dberr(l, rc, "reading a document's entries", e);
+		return lg_dberr(l, rc, _("reading a document's entries"), e);
 	lg_bind_int(s, 1, doc_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
 		doc_entry *r = &rows[(*n)++];
@@ -94,7 +94,7 @@ int ledger_document_entries(ledger *l, int64_t doc_id, doc_entry *rows, int max,
 	}
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return lg_dberr(l, rc, "reading a document's entries", e);
+		return lg_dberr(l, rc, _("reading a document's entries"), e);
 	return CART_OK;
 }
 
@@ -128,7 +128,7 @@ int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char
 	int64_t client_id = 0, total = 0;
 
 	memset(out, 0, sizeof *out);
-	if (lg_date(date, "the void date", e) != CART_OK)
+	if (lg_date(date, _("the void date"), e) != CART_OK)
 		return e->code;
 	if (!reason || !*reason)
 		return cart_fail(e, CART_INVALID, _("a void needs a reason"));
@@ -291,7 +291,7 @@ int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char
 		return lg_finish(l, CART_OK, "void", out, client_id, detail, e);
 	}
 dberr:
-	lg_dberr(l, rc, "voiding a document", e);
+	lg_dberr(l, rc, _("voiding a document"), e);
 	rc = e->code;
 fail:
 	lg_finalize(l, s);

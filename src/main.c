@@ -19,29 +19,29 @@
 
 /* One list: name, handler, one-line summary for `cartera --help`. */
 #define COMMANDS(X)                                                                         \
-	X("init",        cmd_init,        "create a ledger with the company's settings")     \
-	X("demo",        cmd_demo,        "create a demo ledger full of realistic data")     \
-	X("client",      cmd_client,      "add, list, show, import and export clients")                      \
-	X("invoice",     cmd_invoice,     "post an invoice")                                  \
-	X("payment",     cmd_payment,     "post a payment received (or an advance)")          \
-	X("credit",      cmd_credit,      "apply a credit in favour to open invoices")        \
-	X("credit-note", cmd_credit_note, "post a credit note, against an invoice or on account") \
-	X("opening",     cmd_opening,     "post an opening balance or an open item from the old system") \
-	X("void",        cmd_void,        "void a document with a reversing document")        \
-	X("balance",     cmd_balance,     "balances and the four totals, of all or one client") \
-	X("aging",       cmd_aging,       "aging of receivables by client")                   \
-	X("check",       cmd_check,       "verify every invariant of the ledger")             \
-	X("dashboard",   cmd_dashboard,   "the four totals: due, overdue, credits, net") \
-	X("tax",         cmd_tax,         "list and add the company's tax rates")             \
-	X("quote",       cmd_quote,       "post, list, accept, reject quotes and make invoices of them") \
-	X("receipt",     cmd_receipt,     "post a receipt: means of payment, withholdings, what it pays") \
-	X("apply",       cmd_apply,       "apply a credit in favour to open invoices (credit apply)") \
-	X("refund",      cmd_refund,      "refund a credit in favour in cash")                \
-	X("write-off",   cmd_write_off,   "write off a credit in favour, with a reason")      \
-	X("company",     cmd_company,     "change a company setting (cash refunds)")          \
-	X("show",        cmd_show,        "show a posted document: lines, tax, means of payment, entries") \
-	X("remind",      cmd_remind,      "record a payment reminder in a client's history") \
-	X("report",      cmd_report,      "statements, aging, follow-up and documents as PDF, XLSX, text")
+	X("init",        cmd_init,        N_("create a ledger with the company's settings"))     \
+	X("demo",        cmd_demo,        N_("create a demo ledger full of realistic data"))     \
+	X("client",      cmd_client,      N_("add, list, show, import and export clients"))                      \
+	X("invoice",     cmd_invoice,     N_("post an invoice"))                                  \
+	X("payment",     cmd_payment,     N_("post a payment received (or an advance)"))          \
+	X("credit",      cmd_credit,      N_("apply a credit in favour to open invoices"))        \
+	X("credit-note", cmd_credit_note, N_("post a credit note, against an invoice or on account")) \
+	X("opening",     cmd_opening,     N_("post an opening balance or an open item from the old system")) \
+	X("void",        cmd_void,        N_("void a document with a reversing document"))        \
+	X("balance",     cmd_balance,     N_("balances and the four totals, of all or one client")) \
+	X("aging",       cmd_aging,       N_("aging of receivables by client"))                   \
+	X("check",       cmd_check,       N_("verify every invariant of the ledger"))             \
+	X("dashboard",   cmd_dashboard,   N_("the four totals: due, overdue, credits, net")) \
+	X("tax",         cmd_tax,         N_("list and add the company's tax rates"))             \
+	X("quote",       cmd_quote,       N_("post, list, accept, reject quotes and make invoices of them")) \
+	X("receipt",     cmd_receipt,     N_("post a receipt: means of payment, withholdings, what it pays")) \
+	X("apply",       cmd_apply,       N_("apply a credit in favour to open invoices (credit apply)")) \
+	X("refund",      cmd_refund,      N_("refund a credit in favour in cash"))                \
+	X("write-off",   cmd_write_off,   N_("write off a credit in favour, with a reason"))      \
+	X("company",     cmd_company,     N_("change a company setting (cash refunds)"))          \
+	X("show",        cmd_show,        N_("show a posted document: lines, tax, means of payment, entries")) \
+	X("remind",      cmd_remind,      N_("record a payment reminder in a client's history")) \
+	X("report",      cmd_report,      N_("statements, aging, follow-up and documents as PDF, XLSX, text"))
 
 static const struct command {
 	const char *name;
@@ -56,18 +56,18 @@ static const struct command {
 static void usage(FILE *fp)
 {
 	fprintf(fp,
-		"Usage: cartera [--db FILE] [--today YYYY-MM-DD] [--format text|csv|json] [COMMAND ...]\n"
+		_("Usage: cartera [--db FILE] [--today YYYY-MM-DD] [--format text|csv|json] [COMMAND ...]\n"
 		"       cartera [--db FILE] [--screen dashboard|clients]\n"
 		"               [--keys FILE [--dump FILE] [--size COLSxROWS]]\n"
 		"\n"
 		"Accounts receivable at the terminal. Without a command, opens the dashboard when run\n"
 		"at a terminal, and prints the dashboard totals otherwise (scripts).\n"
 		"\n"
-		"Commands:\n");
+		"Commands:\n"));
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(fp, "  %-12s %s\n", commands[i].name, commands[i].summary);
+		fprintf(fp, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
 	fprintf(fp,
-		"\n"
+		_("\n"
 		"Options:\n"
 		"  --db FILE       the ledger (default: $CARTERA_DB, else ~/.local/share/cartera/ledger.db)\n"
 		"  --today DATE    fix today's date for this run (also $CARTERA_TODAY)\n"
@@ -80,7 +80,7 @@ static void usage(FILE *fp)
 		"  --screen NAME   the first screen: dashboard (default) or clients\n"
 		"  --version       print the version\n"
 		"\n"
-		"Each command has --help. Exit status: 0 done, 1 refused or failed, 2 bad usage or input.\n");
+		"Each command has --help. Exit status: 0 done, 1 refused or failed, 2 bad usage or input.\n"));
 }
 
 int cli_common(cli *g, int opt, const char *arg)
@@ -90,17 +90,17 @@ int cli_common(cli *g, int opt, const char *arg)
 	switch (opt) {
 	case 'D':
 		if (!*arg)
-			return cli_usage(g, "--db needs a file name");
+			return cli_usage(g, _("--db needs a file name"));
 		snprintf(g->db, sizeof g->db, "%s", arg);
 		return 0;
 	case 'T':
 		if (date_set_today(arg, &e) != CART_OK)
-			return cli_usage(g, "--today: %s", e.msg);
+			return cli_usage(g, _("--today: %s"), e.msg);
 		return 0;
 	case 'F':
 		g->format = out_format_parse(arg);
 		if (g->format < 0)
-			return cli_usage(g, "--format \"%s\": use text, csv or json", arg);
+			return cli_usage(g, _("--format \"%s\": use text, csv or json"), arg);
 		return 0;
 	default:
 		return -1;
@@ -122,7 +122,7 @@ int cli_usage(cli *g, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry '%s --help'.\n", g->prog ? g->prog : "cartera");
+	fprintf(stderr, _("\nTry '%s --help'.\n"), g->prog ? g->prog : "cartera");
 	return EXIT_USAGE;
 }
 
@@ -150,7 +150,7 @@ int cli_int(cli *g, const char *what, const char *text, long min, long max, long
 		buf[0] = '-';
 	v = strtol(buf, &end, 10);
 	if (!*buf || *end || v < min || v > max)
-		return cli_usage(g, "%s \"%s\" is not a whole number from %ld to %ld", what, buf,
+		return cli_usage(g, _("%s \"%s\" is not a whole number from %ld to %ld"), what, buf,
 		                 min, max);
 	*out = v;
 	return EXIT_DONE;
@@ -209,13 +209,13 @@ int main(int argc, char **argv)
 		}
 		if (opt == 'W') {
 			if (!ui_start_known(optarg))
-				return cli_usage(&g, "--screen \"%s\": use dashboard or clients", optarg);
+				return cli_usage(&g, _("--screen \"%s\": use dashboard or clients"), optarg);
 			uo.start = optarg;
 			continue;
 		}
 		if (opt == 'S') {
 			if (ui_parse_size(optarg, &uo.cols, &uo.rows) < 0)
-				return cli_usage(&g, "--size \"%s\": use COLSxROWS, from 20x8 to 1000x1000",
+				return cli_usage(&g, _("--size \"%s\": use COLSxROWS, from 20x8 to 1000x1000"),
 				                 optarg);
 			continue;
 		}
@@ -238,7 +238,7 @@ int main(int argc, char **argv)
 	optind = 0; /* glibc: restart getopt for the command's own options */
 	mask_negatives(argc, argv);
 	if (argc > 0 && (uo.keys || uo.dump || uo.start)) {
-		fprintf(stderr, "cartera: --keys, --dump and --screen drive the screens: give no command\n");
+		fprintf(stderr, _("cartera: --keys, --dump and --screen drive the screens: give no command\n"));
 		return EXIT_USAGE;
 	}
 	if (argc == 0 && (uo.keys || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)))) {
@@ -255,7 +255,7 @@ int main(int argc, char **argv)
 			if (!strcmp(argv[0], commands[i].name))
 				cmd = &commands[i];
 		if (!cmd) {
-			fprintf(stderr, "cartera: unknown command \"%s\"\n", argv[0]);
+			fprintf(stderr, _("cartera: unknown command \"%s\"\n"), argv[0]);
 			usage(stderr);
 			return EXIT_USAGE;
 		}
@@ -264,7 +264,7 @@ int main(int argc, char **argv)
 	if (g.opened)
 		ctl_close(&g.c);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		perror("cartera: writing the output");
+		perror(_("cartera: writing the output"));
 		return EXIT_FAILED;
 	}
 	return rc;

@@ -24,11 +24,11 @@ const money_fmt money_fmt_default = { 2, '.', ',' };
 static const char *sep_text(char c, char buf[16])
 {
 	if (c == '\0')
-		snprintf(buf, 16, "none");
+		snprintf(buf, 16, _("none"));
 	else if (c >= 0x20 && c < 0x7f)
 		snprintf(buf, 16, "\"%c\"", c);
 	else
-		snprintf(buf, 16, "byte 0x%02x", (unsigned char)c);
+		snprintf(buf, 16, _("byte 0x%02x"), (unsigned char)c);
 	return buf;
 }
 
@@ -144,7 +144,7 @@ int money_parse(const char *text, const money_fmt *f, int64_t *out, cart_err *e)
 	if (ndec > f->decimals)
 		return cart_fail(e, CART_INVALID,
 				 P_("amount \"%s\" has more than %d decimal",
-				    "amount \"%s\" has more than %d decimals", (unsigned long)f->decimals),
+				    _("amount \"%s\" has more than %d decimals"), (unsigned long)f->decimals),
 				 text, f->decimals);
 
 	for (i = ndec; i < f->decimals; i++)

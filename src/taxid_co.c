@@ -50,7 +50,7 @@ int tx_co_validate(int taxpayer, const char *raw, const char *dv, taxid_check *o
 		              "hyphen"), id);
 	if (taxpayer == TAXPAYER_LEGAL && n != 9)
 		return tx_refuse(out, _("NIT \"%s\" has %zu digits; a company's NIT has 9%s"), id, n,
-		              n == 10 ? " (type the DV after a hyphen or in its own field)" : "");
+		              n == 10 ? _(" (type the DV after a hyphen or in its own field)") : "");
 	if (taxpayer == TAXPAYER_NATURAL && (n < 6 || n > 10))
 		return tx_refuse(out, _("NIT \"%s\" has %zu digits; a person's cedula or NIT has 6 to "
 		              "10"), id, n);

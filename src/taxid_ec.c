@@ -117,7 +117,7 @@ int tx_ec_validate(int taxpayer, const char *raw, const char *dv, taxid_check *o
 	} else {
 		/* A person's: the cedula's check is reliable. */
 		const char *hint = third == '6' && n == 13 ?
-		                   " (a public entity's RUC needs the legal person type)" : "";
+		                   _(" (a public entity's RUC needs the legal person type)") : "";
 
 		expect = ec_cedula_check(id);
 		if (id[9] != expect)

@@ -37,10 +37,10 @@ static const lv_col cols[] = {
 static const lv_col item_cols[] = {
 	{ N_("Document"), 14, 0, 1, 0 },
 	{ N_("Date"), 10, 0, 0, 0 },
-	{ N_("Due"), 10, 0, 0, 0 },
+	{ NC_("column", "Due"), 10, 0, 0, 0 },
 	{ N_("Days"), 5, 1, 0, 0 },       /* overdue */
 	{ N_("Amount"), 14, 1, 0, 0 },
-	{ N_("Open"), 14, 1, 0, 0 },
+	{ NC_("column", "Open"), 14, 1, 0, 0 },
 };
 
 /* The sortable columns in the controller's terms. */

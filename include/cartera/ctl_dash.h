@@ -58,6 +58,8 @@ int ctl_dash_refresh(ctl_dash *v, cart_err *e);
 /* Labels of the totals and tabs, translated. */
 const char *ctl_dash_total_label(int total);
 const char *ctl_dash_tab_label(int tab);
+/* A document type (DOC_*) as the clerk reads it, translated ("invoice", "credit note"...). */
+const char *ctl_dash_type_label(int type);
 const char *ctl_dash_tab_key(int tab);     /* "overdue", "due", ... (-1 from parse when unknown) */
 int ctl_dash_tab_parse(const char *name);
 /* The tab a total opens (due -> Due, overdue -> Overdue, credits -> Credits, net -> Clients);

@@ -6,8 +6,12 @@
 
 #include <libintl.h>
 
-#define _(s) gettext(s)
+#define _(s) cart_gettext(s)
 #define N_(s) (s)
+/* A word that reads differently in two places gets a context: NC_("column", "Open") is the column
+ * of open amounts, apart from the key that opens ("Open"). Shown with _() like any other N_()
+ * string; _() drops the context when there is no translation. */
+#define NC_(ctx, s) (ctx "\004" s)
 /* A plural: ngettext's choice by n. */
 #define P_(one, many, n) ngettext(one, many, n)
 
@@ -17,5 +21,8 @@
  * when set (tests, a build tree), else the installed locale directory. Returns the language in
  * use ("es" or "en"). */
 const char *cart_i18n_init(void);
+
+/* gettext(), and the text after the context of an NC_() string without a translation. */
+char *cart_gettext(const char *msgid) __attribute__((format_arg(1)));
 
 #endif

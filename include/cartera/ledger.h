@@ -481,11 +481,11 @@ int ledger_doc_taxes(ledger *l, int64_t doc_id, doc_tax *rows, int max, int *n, 
 
 /* Means of payment of a receipt, one X-macro list: name and whether it needs bank and number. */
 #define MEANS_KINDS(X)                  \
-	X(CASH,      "cash",      0)    \
-	X(TRANSFER,  "transfer",  0)    \
-	X(CARD,      "card",      0)    \
-	X(CHEQUE,    "cheque",    1)    \
-	X(POSTDATED, "postdated", 1)
+	X(CASH,      N_("cash"),  0)    \
+	X(TRANSFER,  N_("transfer"), 0)    \
+	X(CARD,      N_("card"),  0)    \
+	X(CHEQUE,    N_("cheque"), 1)    \
+	X(POSTDATED, N_("postdated"), 1)
 
 enum means_kind {
 #define X(id, name, bank) MEANS_##id,

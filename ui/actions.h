@@ -77,6 +77,8 @@ enum { UI_IN_INVOICE = 1 << 14, UI_IN_QUOTE = 1 << 15, UI_IN_INST = 1 << 21 };
 	  N_("a new invoice (this client's, on one client's dashboard)"))                           \
 	X(DASH_QUOTE, N_("Quote"), UK_F(12), 'o',       0,      UI_IN_DASH,   0,                    \
 	  N_("a new quote (this client's, on one client's dashboard)"))                             \
+	X(HELP_SCROLL, NULL,   UK_PGDN,  UK_PGUP,      ' ',    UI_IN_HELP,   0,                     \
+	  N_("scroll this help when it is longer than the screen (Up, Down, Home, End too)"))         \
 	X(CLOSE,  N_("Close"), UK_ESC,   'q',          UK_F(10), UI_IN_HELP | UI_IN_DETAIL | UI_IN_MESSAGE, 0, \
 	  N_("close this window"))                                                                  \
 	X(UP,     NULL,    UK_UP,    UK_CTRL('p'), 0,      UI_IN_LIST | UI_IN_DASH | UI_IN_TABS, 0, N_("previous row"))     \

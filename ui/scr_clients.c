@@ -542,6 +542,9 @@ static void popup_key(scr *s, int key)
 {
 	int where = s->mode == M_HELP ? UI_IN_HELP : UI_IN_DETAIL;
 
+	if (s->mode == M_HELP && ui_help_key(key))
+		return;
+
 	if (s->mode == M_DETAIL) {
 		if (tabs_handle_key(&s->tb, key) == TABS_CHANGED) {
 			if (s->tb.cur > 0) {

@@ -494,6 +494,8 @@ static int on_key(ui_screen *base, int key)
 		return SCR_STAY;
 	}
 	if (s->help) {
+		if (ui_help_key(key))
+			return SCR_STAY;
 		a = ui_action_of(key, UI_IN_HELP, 0);
 		if (a == UA_CLOSE)
 			s->help = 0;

@@ -658,7 +658,7 @@ static int inv_key(ui_screen *base, int key)
 	}
 	switch (s->mode) {
 	case M_HELP:
-		if (ui_action_of(key, UI_IN_HELP, 0) == UA_CLOSE)
+		if (!ui_help_key(key) && ui_action_of(key, UI_IN_HELP, 0) == UA_CLOSE)
 			s->mode = s->help_from;
 		return SCR_STAY;
 	case M_CFORM:

@@ -231,7 +231,7 @@ static int op_key(ui_screen *base, int key)
 		return SCR_STAY;
 	}
 	if (s->help) {
-		if (ui_action_of(key, UI_IN_HELP, 0) == UA_CLOSE)
+		if (!ui_help_key(key) && ui_action_of(key, UI_IN_HELP, 0) == UA_CLOSE)
 			s->help = 0;
 		return SCR_STAY;
 	}

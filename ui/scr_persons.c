@@ -278,6 +278,8 @@ int persons_key(scr_persons *s, int key)
 		form_key(s, key);
 		break;
 	case P_HELP:
+		if (ui_help_key(key))
+			break;
 		a = ui_action_of(key, UI_IN_HELP, 0);
 		if (a == UA_CLOSE)
 			s->mode = s->help_from;

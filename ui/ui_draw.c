@@ -159,10 +159,68 @@ void ui_box(int y, int x, int h, int w, const char *title)
 	ui_set_role(UR_NORMAL);
 }
 
+/* The help's lines: an action's keys and what it does, or one extra line. */
+typedef struct help_line {
+	char keys[64];
+	const char *text;
+} help_line;
+
+static int help_top, help_where = -1, help_rows = 1, help_n;
+
+static int help_lines(int where, help_line *out, int max)
+{
+	int n = 0;
+
+	for (int a = 1; a < UA_COUNT && n < max; a++) {
+		const ui_action_info *ai = ui_action_get(a);
+		char name[16];
+
+		if (!(ai->where & where))
+			continue;
+		out[n].keys[0] = '\0';
+		for (int k = 0; k < 3; k++)
+			if (ai->keys[k]) {
+				if (out[n].keys[0])
+					strcat(out[n].keys, " ");
+				strcat(out[n].keys, uk_name(ai->keys[k], name));
+			}
+		out[n++].text = _(ai->help);
+	}
+	if (where & UI_IN_LIST && n < max) {
+		snprintf(out[n].keys, sizeof out[n].keys, "%s", _("Other letters"));
+		out[n++].text = _("type into the filter: name, tax id or phone");
+	}
+	/* the dashboard's digits are its totals, said by its own line */
+	if (where & UI_IN_TABS && !(where & UI_IN_DASH) && n < max) {
+		snprintf(out[n].keys, sizeof out[n].keys, "%s", "1 … 9");
+		out[n++].text = _("go straight to that tab");
+	}
+	return n;
+}
+
+int ui_help_key(int key)
+{
+	int page = help_rows > 1 ? help_rows - 1 : 1, top = help_top;
+
+	switch (key) {
+	case UK_UP: top--; break;
+	case UK_DOWN: top++; break;
+	case UK_PGUP: top -= page; break;
+	case UK_PGDN: case ' ': top += page; break;
+	case UK_HOME: top = 0; break;
+	case UK_END: top = help_n; break;
+	default: return 0;
+	}
+	if (top > help_n - help_rows)
+		top = help_n - help_rows;
+	help_top = top < 0 ? 0 : top;
+	return 1;
+}
+
 void ui_help_draw(int where, const char *screen, const char *co_name)
 {
+	help_line lines[UA_COUNT + 2];
 	char title[128], left[256];
-	int y = 2;
 
 	erase();
 	snprintf(title, sizeof title, _("Help: %s"), screen);
@@ -174,36 +232,26 @@ void ui_help_draw(int where, const char *screen, const char *co_name)
 	       where & UI_IN_FORM ?
 	       _("Keys of this form (letters and digits type into the field):") :
 	       _("Keys of this window:"), 0);
-	for (int a = 1; a < UA_COUNT && y < LINES - 2; a++) {
-		const ui_action_info *ai = ui_action_get(a);
-		char keys[64] = "", name[16];
+	help_n = help_lines(where, lines, UA_COUNT + 2);
+	help_rows = LINES - 5 > 1 ? LINES - 5 : 1;
+	if (where != help_where)
+		help_top = 0;          /* another screen's help: from its first key */
+	help_where = where;
+	if (help_top > help_n - help_rows)
+		help_top = help_n - help_rows > 0 ? help_n - help_rows : 0;
+	for (int i = 0; i < help_rows && help_top + i < help_n; i++) {
+		const help_line *l = &lines[help_top + i];
 
-		if (!(ai->where & where))
-			continue;
-		for (int k = 0; k < 3; k++)
-			if (ai->keys[k]) {
-				if (keys[0])
-					strcat(keys, " ");
-				strcat(keys, uk_name(ai->keys[k], name));
-			}
-		y++;
 		ui_set_role(UR_KEY);
-		ui_put(y, 1, 16, keys, 0);
+		ui_put(3 + i, 1, 16, l->keys, 0);
 		ui_set_role(UR_NORMAL);
-		ui_put(y, 18, COLS - 18, _(ai->help), 0);
+		ui_put(3 + i, 18, COLS - 18, l->text, 0);
 	}
-	if (where & UI_IN_LIST && y < LINES - 3) {
-		ui_set_role(UR_KEY);
-		ui_put(++y, 1, 16, _("Other letters"), 0);
-		ui_set_role(UR_NORMAL);
-		ui_put(y, 18, COLS - 18, _("type into the filter: name, tax id or phone"), 0);
-	}
-	if (where & UI_IN_TABS && y < LINES - 3) {
-		ui_set_role(UR_KEY);
-		ui_put(++y, 1, 16, "1 … 9", 0);
-		ui_set_role(UR_NORMAL);
-		ui_put(y, 18, COLS - 18, _("go straight to that tab"), 0);
-	}
+	/* longer than the screen: arrows say there is more, and the keys scroll it */
+	if (help_top > 0)
+		ui_put(3, COLS - 1, 1, "↑", 0);
+	if (help_top + help_rows < help_n)
+		ui_put(2 + help_rows, COLS - 1, 1, "↓", 0);
 	ui_status_draw();
 	ui_keybar(UI_IN_HELP, 0);
 }

@@ -37,6 +37,9 @@ void ui_keybar(int where, int have);
 /* Full-screen help listing every key of screen `where` (UI_IN_* flags), titled like the screen:
  * the company, then "Help: " and the screen's name (both already translated). */
 void ui_help_draw(int where, const char *screen, const char *co_name);
+/* When the help's keys are more than its rows, Up/Down/PgUp/PgDn/Space/Home/End scroll it: the
+ * screen showing the help hands each key here first (1: it scrolled). */
+int ui_help_key(int key);
 /* A framed box, cleared inside; returns nothing, draws on stdscr. */
 void ui_box(int y, int x, int h, int w, const char *title);
 

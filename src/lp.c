@@ -33,28 +33,23 @@ int lp_print(const char *path, const char *printer, cart_err *e)
 	args[n++] = safe;
 	args[n] = NULL;
 	if (posix_spawn_file_actions_init(&fa) != 0)
-		return cart_fail(e, CART_NOMEM, _("cannot print: out of memory; the report is kept "
-		                                  "in %s"), path);
+		return cart_fail(e, CART_NOMEM, "%s", _("out of memory starting lp"));
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
 	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
 	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
 	err = posix_spawnp(&pid, "lp", &fa, NULL, args, environ);
 	posix_spawn_file_actions_destroy(&fa);
 	if (err == ENOENT)
-		return cart_fail(e, CART_IO, _("cannot print: the print spooler command \"lp\" was not "
-		                               "found (Debian package cups-client); the report is kept "
-		                               "in %s"), path);
+		return cart_fail(e, CART_IO, "%s", _("the print spooler command \"lp\" was not found "
+		                                     "(Debian package cups-client)"));
 	if (err)
-		return cart_fail(e, CART_IO, _("cannot print: starting lp failed (%s); the report is "
-		                               "kept in %s"), strerror(err), path);
+		return cart_fail(e, CART_IO, _("starting lp failed (%s)"), strerror(err));
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
-			return cart_fail(e, CART_IO, _("printing failed: lost track of lp (%s); the report "
-			                               "is kept in %s"), strerror(errno), path);
+			return cart_fail(e, CART_IO, _("lost track of lp (%s)"), strerror(errno));
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return cart_fail(e, CART_IO, _("printing failed: lp refused the job (status %d); the "
-		                               "report is kept in %s"),
-		                 WIFEXITED(status) ? WEXITSTATUS(status) : -1, path);
+		return cart_fail(e, CART_IO, _("lp refused the job (status %d)"),
+		                 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 	cart_clear(e);
 	return CART_OK;
 }

@@ -551,8 +551,8 @@ static int on_key(ui_screen *base, int key)
 		if (a == UA_PRINTDOC && !s->chosen.doc_id)
 			ui_status(1, "%s", _("this row has no document to print (a client's row)"));
 		else if (a == UA_PRINTDOC)
-			ui_status(scr_print_document(s->c, s->chosen.doc_id, msg, sizeof msg) != CART_OK,
-			          "%s", msg);
+			scr_print_outcome(&s->dlg, scr_print_document(s->c, s->chosen.doc_id, msg,
+			                                               sizeof msg), msg);
 		else if (scr_statement_new(s->c, s->chosen.client_id, &sub, &e) != CART_OK)
 			ui_status(1, "%s", e.msg);
 		else

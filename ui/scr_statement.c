@@ -115,23 +115,62 @@ static void kept_path(const char *name, char *buf, size_t size)
 		snprintf(buf, size, "%s/.local/share/cartera/printed/%s.pdf", home ? home : ".", name);
 }
 
-/* Render a kept report as PDF into the printed folder under name and send it to lp. */
+/* The file name of a path, and its folder (into buf). */
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+static const char *dir_name(const char *path, char *buf, size_t size)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		snprintf(buf, size, ".");
+	else if (slash == path)
+		snprintf(buf, size, "/");
+	else
+		snprintf(buf, size, "%.*s", (int)(slash - path), path);
+	return buf;
+}
+
+/* Render a kept report as PDF into the printed folder under name and send it to lp. msg: on
+ * success one line; on failure "Not printed: why." and "The PDF is kept in PATH" (when it was
+ * written) on two lines. */
 static int print_report(const report *r, const char *name, char *msg, size_t size)
 {
-	char path[PATH_MAX + 64];
+	char path[PATH_MAX + 64], dir[PATH_MAX + 64];
 	cart_err e;
 	const char *printer = getenv("PRINTER");
 
 	kept_path(name, path, sizeof path);
 	if (ctl_make_parent(path, &e) != CART_OK ||
-	    rnd_report_file(r, RND_PDF, path, NULL, &e) != CART_OK ||
-	    lp_print(path, printer, &e) != CART_OK) {
-		snprintf(msg, size, "%s", e.msg);
+	    rnd_report_file(r, RND_PDF, path, NULL, &e) != CART_OK) {
+		snprintf(msg, size, _("Not printed: %s."), e.msg);
 		return e.code ? e.code : CART_IO;
 	}
-	snprintf(msg, size, _("Sent to the printer %s: %s"), printer && *printer ? printer :
-	         _("(default)"), path);
+	if (lp_print(path, printer, &e) != CART_OK) {
+		snprintf(msg, size, _("Not printed: %s.\nThe PDF is kept in:\n%s"), e.msg, path);
+		return e.code ? e.code : CART_IO;
+	}
+	/* the file's name first: a narrow status line cuts the folder */
+	snprintf(msg, size, _("Sent %s to the printer %s (kept in %s)"), base_name(path),
+	         printer && *printer ? printer : _("(default)"), dir_name(path, dir, sizeof dir));
 	return CART_OK;
+}
+
+void scr_print_outcome(dialog *d, int rc, const char *msg)
+{
+	char line[1600], *nl;
+
+	snprintf(line, sizeof line, "%s", msg);
+	while ((nl = strchr(line, '\n')))
+		*nl = ' ';
+	ui_status(rc != CART_OK, "%s", line);
+	if (rc != CART_OK)
+		dialog_message(d, 0, _("Not printed"), msg);
 }
 
 int scr_print_document(ctl *c, int64_t doc_id, char *msg, size_t size)
@@ -453,10 +492,10 @@ static void open_filter(stmt_scr *s)
 	form_set_value(&s->fm, FF_DUE_FROM, f->due_from);
 	form_add(&s->fm, _("Due to"), FT_DATE, 10, 0, NULL);
 	form_set_value(&s->fm, FF_DUE_TO, f->due_to);
-	form_add(&s->fm, _("Days overdue from"), FT_INTEGER, 6, 0, NULL);
+	form_add(&s->fm, _("Days late from"), FT_INTEGER, 6, 0, NULL);
 	snprintf(num, sizeof num, "%d", f->min_days);
 	form_set_value(&s->fm, FF_MIN, f->min_days >= 0 ? num : "");
-	form_add(&s->fm, _("Days overdue to"), FT_INTEGER, 6, 0, NULL);
+	form_add(&s->fm, _("Days late to"), FT_INTEGER, 6, 0, NULL);
 	snprintf(num, sizeof num, "%d", f->max_days);
 	form_set_value(&s->fm, FF_MAX, f->max_days >= 0 ? num : "");
 	i = form_add(&s->fm, _("Status"), FT_CHOICE, 0, 0, NULL);
@@ -574,13 +613,13 @@ static void ask_file(stmt_scr *s, int format)
 	         rnd_format_ext(format));
 	s->format = format;
 	dialog_prompt(&s->dlg, ASK_FILE, _("Save the statement"),
-	              _("The file to write (in the current folder unless a path is given):"),
+	              _("The file to write, in the current folder:"),
 	              _("File"), 250, file);
 }
 
 static void save(stmt_scr *s)
 {
-	char where[PATH_MAX];
+	char where[PATH_MAX], dir[PATH_MAX];
 	long replaced = 0;
 	cart_err e;
 
@@ -590,12 +629,14 @@ static void save(stmt_scr *s)
 	}
 	if (!realpath(s->path, where))
 		snprintf(where, sizeof where, "%s", s->path);
+	/* the file's name first: a narrow status line cuts the folder */
+	dir_name(where, dir, sizeof dir);
 	if (replaced > 0)
-		ui_status_warn(P_("Wrote %s (%ld character printed as '?': the PDF's font lacks it).",
-		                  "Wrote %s (%ld characters printed as '?': the PDF's font lacks them).",
-		                  replaced), where, replaced);
+		ui_status_warn(P_("Wrote %s in %s (%ld character printed as '?': the PDF's font lacks "
+		                  "it).", "Wrote %s in %s (%ld characters printed as '?': the PDF's "
+		                  "font lacks them).", replaced), base_name(where), dir, replaced);
 	else
-		ui_status(0, _("Wrote %s"), where);
+		ui_status(0, _("Wrote %s in %s"), base_name(where), dir);
 }
 
 static void file_given(stmt_scr *s)
@@ -629,7 +670,7 @@ static void print_statement(stmt_scr *s)
 
 	slug(s->cl.name, name, sizeof name);
 	strncat(name, "-statement", sizeof name - strlen(name) - 1);
-	ui_status(print_report(&s->r, name, msg, sizeof msg) != CART_OK, "%s", msg);
+	scr_print_outcome(&s->dlg, print_report(&s->r, name, msg, sizeof msg), msg);
 }
 
 /* ---- keys ---- */
@@ -643,6 +684,8 @@ static int on_key(ui_screen *base, int key)
 		int tag = s->dlg.tag;
 
 		r = dialog_key(&s->dlg, key);
+		if (r == DLG_OPEN || (r & DLG_REQUERY) || !tag)
+			return SCR_STAY;
 		if (r == DLG_CANCEL)
 			ui_status(0, "%s", tag == ASK_REPLACE ? _("Nothing written.") : "");
 		else if (r == DLG_OK && tag == ASK_FILE)

@@ -10,7 +10,8 @@
 
 /* Run `lp [-d PRINTER] path` (printer NULL or "": $PRINTER, else the spooler's default) with
  * its output sent to /dev/null (a screen is up) and wait for it. CART_IO with a message naming
- * the cause and where the file is kept: lp not found, not started, or refusing the job. */
+ * the cause (lp not found, not started, or refusing the job); the caller says where the file
+ * is kept. */
 int lp_print(const char *path, const char *printer, cart_err *e);
 
 #endif

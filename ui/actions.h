@@ -131,6 +131,8 @@ enum { UI_IN_STMT = 1 << 18, UI_IN_STMTF = 1 << 19 };
 	  N_("the statement of the selected row's client: filter it, save it as PDF or XLSX, print it")) \
 	X(PRINTDOC, N_("Print"), UK_F(12), 'P',        0,      UI_IN_DASH,   UI_NEEDS_ROW,             \
 	  N_("print the selected row's document (its PDF, through the spooler lp)"))                  \
+	X(CSTATEMENT, N_("Statement"), UK_F(9), 's',   0,      UI_IN_LIST,   UI_NEEDS_ROW,             \
+	  N_("the selected client's statement: filter it, save it as PDF or XLSX, print it"))         \
 	X(SHELP,  N_("Help"),  UK_F(1),  '?',          0,      UI_IN_STMT,   0,                         \
 	  N_("this help: every key of the screen"))                                                    \
 	X(SFILTER, N_("Filter"), UK_F(4), 'f',         0,      UI_IN_STMT,   0,                         \

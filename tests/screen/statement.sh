@@ -233,4 +233,20 @@ assert_match "$(row "$S" 40)" 'F4 Filter' "the key bar on the last row"
 screen 's?<dump>'
 assert_contains "$(text 1)" "1 not yet due, 2 3 4 5 the company's aging ranges" "the help lists the range keys"
 
+# ---- a file that cannot be written: said on the status line, the screen goes on ----
+DELS=$(printf '<Del>%.0s' {1..70})
+scr "s<F6><Home>${DELS}$T/no/such/folder/x.xlsx<Enter><dump>" 80x24
+assert_status 0 "a bad folder does not end the screen"
+assert_match "$(text 1 | row "$(cat)" 23)" "^cannot write $T/no/such/folder/x\.xlsx" \
+	"the status line names the file that could not be written"
+assert_match "$(text 1 | row "$(cat)" 1)" 'Statement of Química' "still on the statement"
+
+# ---- from the client list: s opens the selected client's statement ----
+START=clients screen '<Down>s<dump>q<dump>' --size 120x40
+assert_match "$(text 1 | row "$(cat)" 1)" 'Statement of Química Ñandú Peñalosa SAS as of 2026-06-30$' \
+	"s on the client list: the selected client's statement"
+assert_match "$(text 1 | sq)" 'Balance as of 2026-06-30: 3.600,50 COP' "with its balance"
+assert_match "$(text 2 | row "$(cat)" 1)" 'Clients$' "q: back on the client list"
+assert_match "$(text 2 | row "$(cat)" 40)" 'F9 Statement' "the list's key bar offers it"
+
 done_testing

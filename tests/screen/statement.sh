@@ -96,6 +96,18 @@ assert_match "$S" 'Dated from +2026-13-45' "with the date typed"
 S=$(text 2)
 assert_match "$(row "$S" 2)" '^Filter: none.* of 18$' "Esc: the statement as it was"
 
+# ---- the as-of date: the statement as it stood on 2026-05-31 ----
+screen 'sf<C-u>2026-05-31<F9><dump>'
+S=$(text 1)
+assert_match "$(row "$S" 1)" 'Statement of Química Ñandú Peñalosa SAS as of 2026-05-31$' \
+	"the title follows the as-of date"
+assert_contains "$(printf '%s\n' "$S" | sq)" 'Balance as of 2026-05-31: 3.500,50 COP' \
+	"the balance on 2026-05-31: FAC-000001 + FAC-000002"
+assert_not_contains "$(printf '%s\n' "$S" | sq)" "RC-000001" "the payment of 06-20 is not in it yet"
+cart report statement 1 --asof 2026-05-31 --format txt
+assert_contains "$(printf '%s\n' "$OUT" | sq)" 'Balance as of 2026-05-31: 3.500,50 COP' \
+	"as the command's --asof 2026-05-31"
+
 # ---- range keys filter at once ----
 screen 's5<dump>2<dump>0<dump>'
 SS=$(text 1 | sq)

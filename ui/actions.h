@@ -37,6 +37,8 @@ enum { UI_IN_RECEIPT = 1 << 16, UI_IN_ENTRY = 1 << 17, UI_IN_DOCFORM = 1 << 18,
 enum { UI_NEEDS_RECEIVING = 1 << 16, UI_NEEDS_MEANS = 1 << 17 };
 /* The invoice and quote entry screen (scr_invoice.c) and its instalments window. */
 enum { UI_IN_INVOICE = 1 << 14, UI_IN_QUOTE = 1 << 15, UI_IN_INST = 1 << 21 };
+/* The statement of a client (scr_statement.c) and its filter form. */
+enum { UI_IN_STMT = 1 << 22, UI_IN_STMTF = 1 << 23 };
 
 #define UI_ACTIONS(X)                                                                            \
 	X(HELP,   N_("Help"),  UK_F(1),  '?',          0,      UI_IN_LIST | UI_IN_DASH | UI_IN_DETAIL | UI_IN_FORM, 0, \
@@ -141,6 +143,35 @@ enum { UI_IN_INVOICE = 1 << 14, UI_IN_QUOTE = 1 << 15, UI_IN_INST = 1 << 21 };
 	  N_("next / previous field (Up and Down too; the field left is checked)"))                    \
 	X(PMAIL,  NULL,    UK_LEFT,  UK_RIGHT,     ' ',    UI_IN_PERSON, 0,                           \
 	  N_("on Receives mail: no / yes (y and n too); in text: move the cursor"))                    \
+	/* the statement of one client (scr_statement.c) and its keys on the dashboard */           \
+	X(STATEMENT, N_("Statement"), 's',      0,     0,      UI_IN_DASH,   UI_NEEDS_ROW,             \
+	  N_("the statement of the selected row's client: filter it, save it as PDF or XLSX, print it")) \
+	X(PRINTDOC, N_("Print"), 'P',      0,          0,      UI_IN_DASH,   UI_NEEDS_ROW,             \
+	  N_("print the selected row's document (its PDF, through the spooler lp)"))                  \
+	X(CSTATEMENT, N_("Statement"), UK_F(9), 's',   0,      UI_IN_LIST,   UI_NEEDS_ROW,             \
+	  N_("the selected client's statement: filter it, save it as PDF or XLSX, print it"))         \
+	X(SHELP,  N_("Help"),  UK_F(1),  '?',          0,      UI_IN_STMT,   0,                         \
+	  N_("this help: every key of the screen"))                                                    \
+	X(SFILTER, N_("Filter"), UK_F(4), 'f',         0,      UI_IN_STMT,   0,                         \
+	  N_("filter the statement: as-of date, type, number, dates, due dates, days, status, range"))  \
+	X(SPDF,   N_("PDF"),   UK_F(5),  'd',          0,      UI_IN_STMT,   0,                         \
+	  N_("save the statement as a PDF file (asks for the file name)"))                             \
+	X(SXLSX,  N_("XLSX"),  UK_F(6),  'x',          0,      UI_IN_STMT,   0,                         \
+	  N_("save the statement as a spreadsheet, XLSX (asks for the file name)"))                    \
+	X(STEXT,  N_("Text"),  UK_F(7),  't',          0,      UI_IN_STMT,   0,                         \
+	  N_("save the statement as plain text, 80 columns (asks for the file name)"))                 \
+	X(SPRINT, N_("Print"), UK_F(8),  'p',          0,      UI_IN_STMT,   0,                         \
+	  N_("print the statement (its PDF, through the spooler lp; the file is kept)"))               \
+	X(SRANGES, NULL,   '1',      '2',          '0',    UI_IN_STMT,   0,                             \
+	  N_("1 not yet due, 2 3 4 5 the company's aging ranges (1-30, 31-60...), 0 every range"))    \
+	X(SMOVE,  NULL,    UK_DOWN,  UK_UP,        UK_PGDN, UI_IN_STMT,  0,                             \
+	  N_("scroll the statement (PgUp, PgDn, Home and End too)"))                                   \
+	X(SBACK,  N_("Back"),  UK_F(10), 'q',          UK_ESC, UI_IN_STMT,   0,                         \
+	  N_("back to the screen before"))                                                             \
+	X(SAPPLY, N_("Apply"), UK_F(9),  UK_CTRL('s'), 0,      UI_IN_STMTF,  0,                         \
+	  N_("apply the filter to the statement"))                                                     \
+	X(SCANCEL, N_("Cancel"), UK_ESC, UK_F(10),     0,      UI_IN_STMTF,  0,                         \
+	  N_("close the filter, the statement as it was"))                                             \
 	/* the lines of a document (ui/grid.h) */                                                  \
 	X(CELL_NEXT, NULL, UK_TAB,   UK_ENTER,     0,      UI_IN_GRID,   0,                           \
 	  N_("next cell; after a line's last cell, a new line; on an empty last line, what follows"))   \

@@ -16,6 +16,7 @@
 #include "listview.h"
 #include "scr_clients.h"
 #include "scr_client_form.h"
+#include "scr_statement.h"
 #include "tabs.h"
 #include "ui_int.h"
 
@@ -532,6 +533,19 @@ static int list_key(scr *s, int key)
 	case UA_EXPORT:
 		ask_file(s, ASK_EXPORT);
 		break;
+	case UA_CSTATEMENT: {
+		/* the selected client's statement (scr_statement.c) over the list */
+		ui_screen *sub;
+		cart_err e;
+
+		if (fetch(s, s->lv.sel, 1) != 1)
+			break;
+		if (scr_statement_new(s->c, s->page[0].id, &sub, &e) != CART_OK)
+			ui_status(1, "%s", e.msg);
+		else
+			ui_screen_push(sub);
+		break;
+	}
 	default:
 		break;
 	}

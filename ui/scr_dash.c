@@ -17,6 +17,7 @@
 #include "scr_dash.h"
 #include "scr_receipt.h"
 #include "scr_invoice.h"
+#include "scr_statement.h"
 #include "screen.h"
 #include "tabs.h"
 #include "ui_int.h"
@@ -515,6 +516,25 @@ static int on_key(ui_screen *base, int key)
 		a = UA_BACK;
 	if (a != UA_NONE && !ui_action_ok(a, have(s)))
 		return SCR_STAY;
+	/* the statement of the row's client; printing the row's document (scr_statement.c) */
+	if (a == UA_STATEMENT || a == UA_PRINTDOC) {
+		char msg[1400];
+		ui_screen *sub;
+		cart_err e;
+
+		if (!selected(s))
+			return SCR_STAY;
+		if (a == UA_PRINTDOC && !s->chosen.doc_id)
+			ui_status(1, "%s", _("this row has no document to print (a client's row)"));
+		else if (a == UA_PRINTDOC)
+			scr_print_outcome(&s->dlg, scr_print_document(s->c, s->chosen.doc_id, msg,
+			                                               sizeof msg), msg);
+		else if (scr_statement_new(s->c, s->chosen.client_id, &sub, &e) != CART_OK)
+			ui_status(1, "%s", e.msg);
+		else
+			ui_screen_push(sub);
+		return SCR_STAY;
+	}
 	switch (a) {
 	case UA_QUIT:
 		return SCR_QUIT;

@@ -108,7 +108,7 @@ Panificadora Piedra Blanca Ltda.                                        90249894
 Papelería del Caribe Hermanos S.A.S.                                    907616002-1      608 233 9881         823.645,99
 Servicios Las Acacias & Cía. S.A.S.                                     901562556-2      601 331 3823      13.208.079,03
 
-F1 Help  Enter Open  F2 New  F4 Edit  F6 Sort  F10 Quit  F3 Find  F5 Import  F7 Export
+F1 Help  Enter Open  F2 New  F4 Edit  F6 Sort  F10 Quit  F3 Find  F5 Import  F7 Export  F9 Statement
 END
 )
 assert_eq "$expected" "$(text 1)" "120x40: the whole list screen"
@@ -152,7 +152,7 @@ RRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRR
 
 
 
-22       22222       22      22       22       222       22       22         22
+22       22222       22      22       22       222       22       22         22         22
 END
 )
 assert_eq "$expected" "$(attrs 1)" "120x40: its attributes"

@@ -1,0 +1,796 @@
+/* The statement of one client on screen (SPEC R1, R4, R5): the statement controller builds the
+ * report once and keeps it (src/rpt_statement.c); the list view asks for the lines on screen
+ * only, each laid out to the screen's width from the report's own columns. The filter form and
+ * the range keys build it again; saving replays the same report into a renderer, printing
+ * renders its PDF and sends it to lp (cartera/lp.h), as `cartera report statement` does. */
+#include "config.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dialog.h"
+#include "form.h"
+#include "listview.h"
+#include "scr_statement.h"
+#include "ui_int.h"
+
+#include "cartera/i18n.h"
+#include "cartera/lp.h"
+#include "cartera/output.h"
+#include "cartera/render.h"
+#include "cartera/reports.h"
+
+/* What the dialog up is for. */
+enum { ASK_FILE = 1, ASK_REPLACE };
+
+#define LINE_BYTES 2048
+#define MAX_RANGES 10
+
+/* The filter form's fields, in order. */
+enum { FF_ASOF, FF_TYPE, FF_NUMBER, FF_FROM, FF_TO, FF_DUE_FROM, FF_DUE_TO, FF_MIN, FF_MAX,
+	FF_STATUS, FF_RANGE };
+
+/* Document types as the filter names them: "any", then doc_type_name() of each. */
+static const char *const type_names[] = {
+	N_("any"), "invoice", "credit-note", "receipt", "advance", "opening", "journal", "quote",
+	"apply", "void"
+};
+static const char *const status_names[] = {
+	N_("any"), N_("paid"), N_("partly paid"), N_("open"), N_("overdue"), N_("not paid")
+};
+static const int status_bits[] = {
+	0, STMT_PAID, STMT_PARTLY, STMT_OPEN, STMT_OVERDUE, STMT_PARTLY | STMT_OPEN | STMT_OVERDUE
+};
+
+typedef struct stmt_scr {
+	ui_screen base;
+	ctl *c;
+	client cl;
+	stmt_filter f;
+	report r;
+	int built;
+	int (*need)[RPT_MAX_COLS];  /* per table: the widest text of each column (header included) */
+	listview lv;
+	lv_col col[1];
+	char (*page)[LINE_BYTES];  /* the lines on screen, laid out */
+	int page_cap;
+	int width;                 /* the width they are laid out for */
+	dialog dlg;
+	int help;
+	int filtering;             /* the filter form is up */
+	form fm;
+	int format;                /* the format the file prompt is for */
+	char path[PATH_MAX];       /* the file asked for */
+	char range_name[MAX_RANGES][32];
+	const char *range_opt[MAX_RANGES];
+	int nrange;
+} stmt_scr;
+
+static const lv_col line_col[1] = { { N_("Statement"), 10, 0, 1, 0 } };
+
+/* ---- names ---- */
+
+/* A file name from a client's name: letters (accents dropped) and digits, the rest '-'. */
+static void slug(const char *name, char *buf, size_t size)
+{
+	/* Latin-1 letters U+00C0..U+00FF without their accents ('-': not a letter) */
+	static const char latin1[] = "aaaaaaaceeeeiiiidnooooo-ouuuuyts" "aaaaaaaceeeeiiiidnooooo-ouuuuyty";
+	size_t n = 0;
+	int dash = 0;
+
+	for (const unsigned char *p = (const unsigned char *)name; *p && n + 2 < size && n < 40; p++) {
+		unsigned c = *p;
+
+		if (c == 0xC3 && p[1] >= 0x80 && p[1] <= 0xBF) {
+			c = (unsigned char)latin1[p[1] - 0x80];
+			p++;
+		}
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			buf[n++] = (char)c;
+			dash = 0;
+		} else if (c >= 'A' && c <= 'Z') {
+			buf[n++] = (char)(c - 'A' + 'a');
+			dash = 0;
+		} else if (!dash && n && c < 0x80) {
+			buf[n++] = '-';
+			dash = 1;
+		}
+	}
+	while (n && buf[n - 1] == '-')
+		n--;
+	buf[n] = '\0';
+}
+
+/* Where a printed report is kept: as `cartera report --print` keeps it. */
+static void kept_path(const char *name, char *buf, size_t size)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+
+	if (xdg && *xdg)
+		snprintf(buf, size, "%s/cartera/printed/%s.pdf", xdg, name);
+	else
+		snprintf(buf, size, "%s/.local/share/cartera/printed/%s.pdf", home ? home : ".", name);
+}
+
+/* The file name of a path, and its folder (into buf). */
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+static const char *dir_name(const char *path, char *buf, size_t size)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		snprintf(buf, size, ".");
+	else if (slash == path)
+		snprintf(buf, size, "/");
+	else
+		snprintf(buf, size, "%.*s", (int)(slash - path), path);
+	return buf;
+}
+
+/* Render a kept report as PDF into the printed folder under name and send it to lp. msg: on
+ * success one line; on failure "Not printed: why." and "The PDF is kept in PATH" (when it was
+ * written) on two lines. */
+static int print_report(const report *r, const char *name, char *msg, size_t size)
+{
+	char path[PATH_MAX + 64], dir[PATH_MAX + 64];
+	cart_err e;
+	const char *printer = getenv("PRINTER");
+
+	kept_path(name, path, sizeof path);
+	if (ctl_make_parent(path, &e) != CART_OK ||
+	    rnd_report_file(r, RND_PDF, path, NULL, &e) != CART_OK) {
+		snprintf(msg, size, _("Not printed: %s."), e.msg);
+		return e.code ? e.code : CART_IO;
+	}
+	if (lp_print(path, printer, &e) != CART_OK) {
+		snprintf(msg, size, _("Not printed: %s.\nThe PDF is kept in:\n%s"), e.msg, path);
+		return e.code ? e.code : CART_IO;
+	}
+	/* the file's name first: a narrow status line cuts the folder */
+	snprintf(msg, size, _("Sent %s to the printer %s (kept in %s)"), base_name(path),
+	         printer && *printer ? printer : _("(default)"), dir_name(path, dir, sizeof dir));
+	return CART_OK;
+}
+
+void scr_print_outcome(dialog *d, int rc, const char *msg)
+{
+	char line[1600], *nl;
+
+	snprintf(line, sizeof line, "%s", msg);
+	while ((nl = strchr(line, '\n')))
+		*nl = ' ';
+	ui_status(rc != CART_OK, "%s", line);
+	if (rc != CART_OK)
+		dialog_message(d, 0, _("Not printed"), msg);
+}
+
+int scr_print_document(ctl *c, int64_t doc_id, char *msg, size_t size)
+{
+	doc_info d;
+	report r;
+	cart_err e;
+	int rc;
+
+	if (ledger_document_get(c->l, doc_id, &d, &e) != CART_OK) {
+		snprintf(msg, size, "%s", e.msg);
+		return e.code;
+	}
+	report_init(&r, &c->co);
+	if (rpt_document(c, doc_id, &r, &e) != CART_OK) {
+		snprintf(msg, size, "%s", e.msg);
+		report_free(&r);
+		return e.code;
+	}
+	rc = print_report(&r, d.number, msg, size);
+	report_free(&r);
+	return rc;
+}
+
+/* ---- the report and its lines ---- */
+
+/* The widest text of every column, so that amounts can give up the room their column keeps for
+ * larger figures before anything is cut. */
+static void measure(stmt_scr *s)
+{
+	char text[512];
+
+	free(s->need);
+	s->need = calloc((size_t)(s->r.ntables ? s->r.ntables : 1), sizeof *s->need);
+	if (!s->need)
+		return;
+	for (int t = 0; t < s->r.ntables; t++) {
+		const rpt_table *tb = &s->r.tables[t];
+
+		for (int c = 0; c < tb->ncols; c++)
+			s->need[t][c] = utf8_width(tb->cols[c].name);
+		for (long i = 0; i < tb->nrows; i++)
+			for (int c = 0; c < tb->rows[i].ncells && c < tb->ncols; c++) {
+				int w;
+
+				rpt_cell_text(&s->r, &tb->rows[i].cells[c], text, sizeof text);
+				if ((w = utf8_width(text)) > s->need[t][c])
+					s->need[t][c] = w;
+			}
+	}
+}
+
+static int build(stmt_scr *s, cart_err *e)
+{
+	int rc;
+
+	if (s->built)
+		report_free(&s->r);
+	report_init(&s->r, &s->c->co);
+	s->built = 1;
+	if ((rc = rpt_statement(s->c, s->cl.id, &s->f, &s->r, e)) != CART_OK) {
+		report_free(&s->r);
+		report_init(&s->r, &s->c->co);
+		listview_set_rows(&s->lv, 0);
+		return rc;
+	}
+	listview_set_rows(&s->lv, report_lines(&s->r) + (s->r.nnotes ? s->r.nnotes + 1 : 0));
+	measure(s);
+	return CART_OK;
+}
+
+/* Build again after the filter changed, the cursor on the first line. */
+static int rebuild(stmt_scr *s)
+{
+	cart_err e;
+
+	s->lv.sel = 0;
+	s->lv.top = 0;
+	if (build(s, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* Widths of a table's columns for the screen's width: first the columns that are not text give
+ * up the room beyond their widest figure, then text columns give way down to their narrowest;
+ * amounts are never cut (what still does not fit is cut at the screen's edge). */
+/* How narrow column i may get with nothing cut: its widest text, and never below its narrowest. */
+static int floor_of(const rpt_table *t, const int *need, int i)
+{
+	return need[i] > t->cols[i].min || t->cols[i].kind != RPT_TEXT ? need[i] : t->cols[i].min;
+}
+
+static void layout(const stmt_scr *s, const rpt_table *t, int width, int w[RPT_MAX_COLS])
+{
+	const int *need = s->need ? s->need[t - s->r.tables] : NULL;
+	int total = 0;
+
+	for (int i = 0; i < t->ncols; i++) {
+		w[i] = t->cols[i].width;
+		total += w[i] + (i ? 1 : 0);
+	}
+	/* first what costs nothing: a column at a time off the one with the most room beyond its
+	 * widest text (so they stay alike) */
+	while (need && total > width) {
+		int best = -1;
+
+		for (int i = 0; i < t->ncols; i++)
+			if (w[i] > floor_of(t, need, i) &&
+			    (best < 0 || w[i] - floor_of(t, need, i) > w[best] - floor_of(t, need, best)))
+				best = i;
+		if (best < 0)
+			break;
+		w[best]--;
+		total--;
+	}
+	/* then text is cut, down to its narrowest */
+	while (total > width) {
+		int best = -1, cut;
+
+		for (int i = 0; i < t->ncols; i++)
+			if (w[i] > t->cols[i].min &&
+			    (best < 0 || w[i] - t->cols[i].min > w[best] - t->cols[best].min))
+				best = i;
+		if (best < 0)
+			break;
+		cut = w[best] - t->cols[best].min;
+		if (cut > total - width)
+			cut = total - width;
+		w[best] -= cut;
+		total -= cut;
+	}
+}
+
+/* Line i of the screen as text: the report's lines, then a blank line and its notes. */
+static void line_text(stmt_scr *s, long i, char *out, size_t size)
+{
+	int w[RPT_MAX_COLS];
+	char cell[512], fit[4 * 512 + 8];
+	size_t len = 0;
+	long n = report_lines(&s->r);
+	rpt_line ln;
+
+	out[0] = '\0';
+	if (i >= n) {
+		if (i > n && i - n - 1 < s->r.nnotes)
+			snprintf(out, size, "%s", s->r.notes[i - n - 1]);
+		return;
+	}
+	if (!report_line_at(&s->r, i, &ln))
+		return;
+	if (ln.kind == RPT_LINE_TITLE) {
+		snprintf(out, size, "%s", ln.table->title);
+		return;
+	}
+	layout(s, ln.table, s->width, w);
+	for (int c = 0; c < ln.table->ncols; c++) {
+		int right = ln.table->cols[c].align == RPT_RIGHT, k;
+
+		if (w[c] > 512)
+			w[c] = 512;
+		if (ln.kind == RPT_LINE_HEADER)
+			snprintf(cell, sizeof cell, "%s", ln.table->cols[c].name);
+		else if (c < ln.row->ncells)
+			rpt_cell_text(&s->r, &ln.row->cells[c], cell, sizeof cell);
+		else
+			cell[0] = '\0';
+		k = utf8_fit(cell, w[c], right, fit);
+		if (len + (size_t)k + 2 >= size)
+			break;
+		if (c)
+			out[len++] = ' ';
+		memcpy(out + len, fit, (size_t)k);
+		len += (size_t)k;
+	}
+	out[len] = '\0';
+}
+
+static int fetch(void *ud, long offset, int n)
+{
+	stmt_scr *s = ud;
+	long total = s->lv.rows;
+	int got = 0;
+
+	if (n > s->page_cap) {
+		char (*p)[LINE_BYTES] = realloc(s->page, (size_t)n * sizeof *p);
+
+		if (!p)
+			return -1;
+		s->page = p;
+		s->page_cap = n;
+	}
+	for (; got < n && offset + got < total; got++)
+		line_text(s, offset + got, s->page[got], LINE_BYTES);
+	return got;
+}
+
+static const char *cell(void *ud, int i, int col)
+{
+	(void)col;
+	return ((stmt_scr *)ud)->page[i];
+}
+
+/* ---- drawing ---- */
+
+static const char *status_text(int bits)
+{
+	for (size_t i = 0; i < sizeof status_bits / sizeof *status_bits; i++)
+		if (status_bits[i] == bits)
+			return _(status_names[i]);
+	return "?";
+}
+
+/* The filters set, for the line under the title. */
+static void filter_text(stmt_scr *s, char *buf, size_t size)
+{
+	const stmt_filter *f = &s->f;
+	char part[160];
+
+	snprintf(buf, size, "%s", _("Filter:"));
+#define ADD(...) do { snprintf(part, sizeof part, __VA_ARGS__); \
+	strncat(buf, part, size - strlen(buf) - 1); } while (0)
+	if (f->doc_type >= 0)
+		ADD(" %s", doc_type_name(f->doc_type));
+	if (f->number[0])
+		ADD(_(" number %s"), f->number);
+	if (f->from[0] || f->to[0])
+		ADD(_(" dated %s–%s"), f->from, f->to);
+	if (f->due_from[0] || f->due_to[0])
+		ADD(_(" due %s–%s"), f->due_from, f->due_to);
+	if (f->min_days >= 0 || f->max_days >= 0) {
+		char lo[16] = "", hi[16] = "";
+
+		if (f->min_days >= 0)
+			snprintf(lo, sizeof lo, "%d", f->min_days);
+		if (f->max_days >= 0)
+			snprintf(hi, sizeof hi, "%d", f->max_days);
+		ADD(_(" days %s–%s"), lo, hi);
+	}
+	if (f->status)
+		ADD(" %s", status_text(f->status));
+	if (f->range >= 0 && f->range + 1 < s->nrange)
+		ADD(" %s", s->range_name[f->range + 1]);
+#undef ADD
+	if (!strcmp(buf, _("Filter:")))
+		snprintf(buf, size, "%s", _("Filter: none (f to filter, 1-5 an aging range)"));
+}
+
+static void draw_filter_form(stmt_scr *s)
+{
+	int h = s->fm.n + 4, w = COLS - 4 < 70 ? COLS - 4 : 70, y = (LINES - h) / 2, x = (COLS - w) / 2;
+
+	if (h > LINES - 2) {
+		h = LINES - 2;
+		y = 0;
+	}
+	ui_box(y, x, h, w, _("Filter the statement"));
+	form_scroll(&s->fm, h - 4);
+	form_draw(&s->fm, y + 1, x + 2, h - 4, w - 4);
+	ui_put(y + h - 2, x + 2, w - 4, _("F9 apply · Esc cancel · dates YYYY-MM-DD, empty: any"), 0);
+	ui_keybar(UI_IN_STMTF, 0);
+}
+
+static void stmt_draw(ui_screen *base)
+{
+	stmt_scr *s = (stmt_scr *)base;
+	const lv_source src = { fetch, cell, s };
+	char left[256], right[400], line[1024], count[96];
+	int cw;
+
+	if (s->help) {
+		ui_help_draw(UI_IN_STMT, _("Statement"), s->c->have_company ? s->c->co.name : "");
+		return;
+	}
+	erase();
+	snprintf(left, sizeof left, " cartera — %s", s->c->have_company ? s->c->co.name : "");
+	snprintf(right, sizeof right, _("Statement of %s as of %s"), s->cl.name,
+	         s->f.asof[0] ? s->f.asof : "");
+	ui_title(left, right);
+	s->width = COLS;
+	if (listview_draw(&s->lv, &src, 2, 0, LINES - 4, COLS) < 0)
+		ui_put(3, 0, COLS, _("(the lines could not be read)"), 0);
+	filter_text(s, line, sizeof line);
+	listview_count_text(&s->lv, s->c->co.fmt.thou_sep, count, sizeof count);
+	cw = utf8_width(count);
+	ui_put(1, 0, COLS - cw - 1, line, 0);
+	ui_put(1, COLS - cw - 1, cw + 1, count, 1);
+	ui_status_draw();
+	if (s->filtering) {
+		draw_filter_form(s);
+		return;
+	}
+	ui_keybar(UI_IN_STMT, 0);
+	dialog_draw(&s->dlg);
+}
+
+/* ---- the filter ---- */
+
+static void open_filter(stmt_scr *s)
+{
+	const stmt_filter *f = &s->f;
+	char num[16];
+	int i;
+
+	form_init(&s->fm, s);
+	form_add(&s->fm, _("As of"), FT_DATE, 10, 1, NULL);
+	form_set_value(&s->fm, FF_ASOF, f->asof);
+	i = form_add(&s->fm, _("Document type"), FT_CHOICE, 0, 0, NULL);
+	form_set_choices(&s->fm, i, type_names, (int)(sizeof type_names / sizeof *type_names));
+	form_set_choice(&s->fm, i, f->doc_type + 1);
+	form_add(&s->fm, _("Number contains"), FT_TEXT, 30, 0, NULL);
+	form_set_value(&s->fm, FF_NUMBER, f->number);
+	form_add(&s->fm, _("Dated from"), FT_DATE, 10, 0, NULL);
+	form_set_value(&s->fm, FF_FROM, f->from);
+	form_add(&s->fm, _("Dated to"), FT_DATE, 10, 0, NULL);
+	form_set_value(&s->fm, FF_TO, f->to);
+	form_add(&s->fm, _("Due from"), FT_DATE, 10, 0, NULL);
+	form_set_value(&s->fm, FF_DUE_FROM, f->due_from);
+	form_add(&s->fm, _("Due to"), FT_DATE, 10, 0, NULL);
+	form_set_value(&s->fm, FF_DUE_TO, f->due_to);
+	form_add(&s->fm, _("Days late from"), FT_INTEGER, 6, 0, NULL);
+	snprintf(num, sizeof num, "%d", f->min_days);
+	form_set_value(&s->fm, FF_MIN, f->min_days >= 0 ? num : "");
+	form_add(&s->fm, _("Days late to"), FT_INTEGER, 6, 0, NULL);
+	snprintf(num, sizeof num, "%d", f->max_days);
+	form_set_value(&s->fm, FF_MAX, f->max_days >= 0 ? num : "");
+	i = form_add(&s->fm, _("Status"), FT_CHOICE, 0, 0, NULL);
+	form_set_choices(&s->fm, i, status_names, (int)(sizeof status_names / sizeof *status_names));
+	for (size_t k = 0; k < sizeof status_bits / sizeof *status_bits; k++)
+		if (status_bits[k] == f->status)
+			form_set_choice(&s->fm, i, (int)k);
+	i = form_add(&s->fm, _("Aging range"), FT_CHOICE, 0, 0, NULL);
+	form_set_choices(&s->fm, i, s->range_opt, s->nrange);
+	form_set_choice(&s->fm, i, f->range + 1);
+	s->filtering = 1;
+}
+
+/* Days overdue from field i into *out (-1 when empty); 0 when fine. */
+static int days_field(stmt_scr *s, int i, int *out)
+{
+	const char *v = s->fm.f[i].value;
+	char *end;
+	long n;
+
+	*out = -1;
+	if (!v[0])
+		return 0;
+	n = strtol(v, &end, 10);
+	if (*end || n < 0 || n > 100000) {
+		form_set_error(&s->fm, i, _("a number of days, 0 or more"));
+		return -1;
+	}
+	*out = (int)n;
+	return 0;
+}
+
+static int date_field(stmt_scr *s, int i, char out[DATE_LEN])
+{
+	cart_err e;
+
+	out[0] = '\0';
+	if (!s->fm.f[i].value[0] && i != FF_ASOF)
+		return 0;
+	if (ctl_date(s->fm.f[i].value, s->fm.f[i].label, out, &e) != CART_OK) {
+		form_set_error(&s->fm, i, e.msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* Read the form into the filter and build the statement again; 0 when the form may close. */
+static int apply_filter(stmt_scr *s)
+{
+	stmt_filter f;
+	size_t len;
+
+	if (form_check_all(&s->fm) >= 0)
+		return -1;
+	stmt_filter_init(&f);
+	if (date_field(s, FF_ASOF, f.asof) || date_field(s, FF_FROM, f.from) ||
+	    date_field(s, FF_TO, f.to) || date_field(s, FF_DUE_FROM, f.due_from) ||
+	    date_field(s, FF_DUE_TO, f.due_to) || days_field(s, FF_MIN, &f.min_days) ||
+	    days_field(s, FF_MAX, &f.max_days))
+		return -1;
+	if (f.min_days >= 0 && f.max_days >= 0 && f.min_days > f.max_days) {
+		form_set_error(&s->fm, FF_MAX, _("less than the days overdue from"));
+		return -1;
+	}
+	f.doc_type = s->fm.f[FF_TYPE].choice > 0 ? doc_type_parse(type_names[s->fm.f[FF_TYPE].choice])
+	                                         : -1;
+	len = strlen(s->fm.f[FF_NUMBER].value);
+	if (len >= sizeof f.number) {
+		form_set_error(&s->fm, FF_NUMBER, _("too long: a part of a document number"));
+		return -1;
+	}
+	memcpy(f.number, s->fm.f[FF_NUMBER].value, len + 1);
+	f.status = status_bits[s->fm.f[FF_STATUS].choice];
+	f.range = s->fm.f[FF_RANGE].choice - 1;
+	s->f = f;
+	if (rebuild(s) == 0)
+		ui_status(0, P_("The statement has %ld line.", "The statement has %ld lines.",
+		                s->lv.rows), s->lv.rows);
+	return 0;
+}
+
+static void filter_key(stmt_scr *s, int key)
+{
+	int a = ui_action_of(key, UI_IN_STMTF, 0);
+
+	if (a == UA_SCANCEL) {
+		s->filtering = 0;
+		return;
+	}
+	if (a == UA_SAPPLY) {
+		if (apply_filter(s) == 0)
+			s->filtering = 0;
+		return;
+	}
+	form_handle_key(&s->fm, key);
+}
+
+/* An aging-range key: 0 every range, 1 not yet due, 2.. the company's ranges. */
+static void set_range(stmt_scr *s, int range)
+{
+	s->f.range = range;
+	if (rebuild(s) == 0)
+		ui_status(0, _("Aging range: %s."), s->range_name[range + 1]);
+}
+
+/* ---- saving and printing ---- */
+
+static void ask_file(stmt_scr *s, int format)
+{
+	char name[64], file[200];
+
+	slug(s->cl.name, name, sizeof name);
+	/* TRANSLATORS: the start of a statement's file name, one word, no spaces */
+	snprintf(file, sizeof file, "%s-%s-%s%s", _("statement"), name, s->f.asof,
+	         rnd_format_ext(format));
+	s->format = format;
+	dialog_prompt(&s->dlg, ASK_FILE, _("Save the statement"),
+	              _("The file to write, in the current folder:"),
+	              _("File"), 250, file);
+}
+
+static void save(stmt_scr *s)
+{
+	char where[PATH_MAX], dir[PATH_MAX];
+	long replaced = 0;
+	cart_err e;
+
+	if (rnd_report_file(&s->r, s->format, s->path, &replaced, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	if (!realpath(s->path, where))
+		snprintf(where, sizeof where, "%s", s->path);
+	/* the file's name first: a narrow status line cuts the folder */
+	dir_name(where, dir, sizeof dir);
+	if (replaced > 0)
+		ui_status_warn(P_("Wrote %s in %s (%ld character printed as '?': the PDF's font lacks "
+		                  "it).", "Wrote %s in %s (%ld characters printed as '?': the PDF's "
+		                  "font lacks them).", replaced), base_name(where), dir, replaced);
+	else
+		ui_status(0, _("Wrote %s in %s"), base_name(where), dir);
+}
+
+static void file_given(stmt_scr *s)
+{
+	char text[PATH_MAX + 80];
+
+	dialog_answer_text(&s->dlg, s->path, sizeof s->path);
+	if (!s->path[0]) {
+		ui_status(1, "%s", _("no file name given: nothing written"));
+		return;
+	}
+	if (rnd_format_of_path(s->path) < 0) {
+		strncat(s->path, rnd_format_ext(s->format), sizeof s->path - strlen(s->path) - 1);
+	} else if (rnd_format_of_path(s->path) != s->format &&
+	           !(s->format == RND_TXT80 && rnd_format_of_path(s->path) == RND_TXT132)) {
+		ui_status(1, _("%s: the name does not end in %s; nothing written"), s->path,
+		          rnd_format_ext(s->format));
+		return;
+	}
+	if (access(s->path, F_OK) == 0) {
+		snprintf(text, sizeof text, _("%s exists. Replace it?"), s->path);
+		dialog_confirm(&s->dlg, ASK_REPLACE, _("Replace the file"), text);
+		return;
+	}
+	save(s);
+}
+
+static void print_statement(stmt_scr *s)
+{
+	char name[80], msg[PATH_MAX + 300];
+
+	slug(s->cl.name, name, sizeof name);
+	strncat(name, "-statement", sizeof name - strlen(name) - 1);
+	scr_print_outcome(&s->dlg, print_report(&s->r, name, msg, sizeof msg), msg);
+}
+
+/* ---- keys ---- */
+
+static int on_key(ui_screen *base, int key)
+{
+	stmt_scr *s = (stmt_scr *)base;
+	int a, r;
+
+	if (s->dlg.kind != DLG_NONE) {
+		int tag = s->dlg.tag;
+
+		r = dialog_key(&s->dlg, key);
+		if (r == DLG_OPEN || (r & DLG_REQUERY) || !tag)
+			return SCR_STAY;
+		if (r == DLG_CANCEL)
+			ui_status(0, "%s", tag == ASK_REPLACE ? _("Nothing written.") : "");
+		else if (r == DLG_OK && tag == ASK_FILE)
+			file_given(s);
+		else if (r == DLG_OK && tag == ASK_REPLACE)
+			save(s);
+		return SCR_STAY;
+	}
+	if (s->filtering) {
+		filter_key(s, key);
+		return SCR_STAY;
+	}
+	if (s->help) {
+		if (ui_action_of(key, UI_IN_HELP, 0) == UA_CLOSE)
+			s->help = 0;
+		return SCR_STAY;
+	}
+	if (key >= '0' && key <= '9') {
+		if (key - '0' < s->nrange)
+			set_range(s, key - '0' - 1);
+		return SCR_STAY;
+	}
+	a = ui_action_of(key, UI_IN_STMT, 0);
+	switch (a) {
+	case UA_SBACK:
+		return SCR_CLOSE;
+	case UA_SHELP:
+		s->help = 1;
+		return SCR_STAY;
+	case UA_SFILTER:
+		open_filter(s);
+		return SCR_STAY;
+	case UA_SPDF:
+		ask_file(s, RND_PDF);
+		return SCR_STAY;
+	case UA_SXLSX:
+		ask_file(s, RND_XLSX);
+		return SCR_STAY;
+	case UA_STEXT:
+		ask_file(s, RND_TXT80);
+		return SCR_STAY;
+	case UA_SPRINT:
+		print_statement(s);
+		return SCR_STAY;
+	default:
+		break;
+	}
+	/* moving through the lines; the list's filter is not used here */
+	if (key == UK_UP || key == UK_DOWN || key == UK_PGUP || key == UK_PGDN || key == UK_HOME ||
+	    key == UK_END)
+		listview_handle_key(&s->lv, key);
+	return SCR_STAY;
+}
+
+static void stmt_free(ui_screen *base)
+{
+	stmt_scr *s = (stmt_scr *)base;
+
+	dialog_free(&s->dlg);
+	if (s->built)
+		report_free(&s->r);
+	free(s->need);
+	free(s->page);
+	free(s);
+}
+
+/* The names of the ranges: "every range", "not yet due", "1–30 days", ..., "over 90 days". */
+static void range_names(stmt_scr *s)
+{
+	const company *co = &s->c->co;
+	int lo = 1;
+
+	s->nrange = 0;
+	snprintf(s->range_name[s->nrange++], 32, "%s", _("every range"));
+	snprintf(s->range_name[s->nrange++], 32, "%s", _("not yet due"));
+	for (int i = 0; i < co->n_ranges && s->nrange < MAX_RANGES - 1; i++) {
+		snprintf(s->range_name[s->nrange++], 32, _("%d–%d days"), lo, co->ranges[i]);
+		lo = co->ranges[i] + 1;
+	}
+	snprintf(s->range_name[s->nrange++], 32, _("over %d days"), lo - 1);
+	for (int i = 0; i < s->nrange; i++)
+		s->range_opt[i] = s->range_name[i];
+}
+
+int scr_statement_new(ctl *c, int64_t client_id, ui_screen **out, cart_err *e)
+{
+	stmt_scr *s = calloc(1, sizeof *s);
+	date_t today = date_today();
+
+	if (!s)
+		return cart_fail(e, CART_NOMEM, "%s", _("out of memory opening the statement"));
+	s->base = (ui_screen){ stmt_draw, on_key, NULL, stmt_free, 1 };
+	s->c = c;
+	if (ledger_client_get(c->l, client_id, &s->cl, e) != CART_OK) {
+		free(s);
+		return e->code;
+	}
+	stmt_filter_init(&s->f);
+	date_format(today, s->f.asof);
+	range_names(s);
+	listview_init(&s->lv, line_col, 1, -1);
+	if (build(s, e) != CART_OK) {
+		stmt_free(&s->base);
+		return e->code;
+	}
+	*out = &s->base;
+	return CART_OK;
+}

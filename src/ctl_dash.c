@@ -388,8 +388,19 @@ static const char *doc_status(const ctl_dash *v, const dash_row *r)
 	if (r->voided)
 		return _("voided");
 	switch (r->doc_type) {
-	case DOC_QUOTE:
-		return _("quote");
+	case DOC_QUOTE: {
+		static const char *const names[] = { N_("open"), N_("accepted"), N_("rejected"),
+		                                     N_("expired") };
+		quote_row q;
+		cart_err e;
+
+		/* its status as of today: one row of a small table, for the rows on show only */
+		if (ledger_quote_get(v->c->l, r->doc_id, v->today, &q, &e) != CART_OK)
+			return _("quote");
+		if (q.invoice[0])
+			return _("invoiced");
+		return q.status >= 0 && q.status < 4 ? _(names[q.status]) : _("quote");
+	}
 	case DOC_INVOICE:
 	case DOC_OPENING:
 	case DOC_JOURNAL:

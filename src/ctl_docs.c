@@ -558,6 +558,20 @@ int ctl_quote_set_status(ctl *c, const char *quote, int status, const char *date
 	return ledger_quote_set_status(c->l, q.doc_id, status, day, e);
 }
 
+int ctl_quote_credit(ctl *c, const char *quote, const char *date, ctl_credit *out, cart_err *e)
+{
+	char day[DATE_LEN];
+	quote_row q;
+	client cl;
+	int rc;
+
+	if ((rc = ctl_date(date && *date ? date : NULL, _("the invoice date"), day, e)) ||
+	    (rc = quote_ref(c, quote, day, &q, e)) ||
+	    (rc = ledger_client_get(c->l, q.client_id, &cl, e)))
+		return rc;
+	return ctl_credit_check(c, &cl, q.currency, day, q.total, out, e);
+}
+
 int ctl_quote_invoice(ctl *c, const char *quote, const char *date, const char *due,
                       const char *override, posted *out, cart_err *e)
 {

@@ -17,7 +17,8 @@ enum { UI_NEEDS_ROW = 1, UI_NEEDS_FILTER = 2,
        UI_NEEDS_ROOT = 4,     /* the bottom screen: Esc / q / F10 leave cartera */
        UI_NEEDS_NESTED = 8,   /* a screen over another: they go back to it */
        UI_NEEDS_ITEM = 16,    /* the selected row is an open charge (due or overdue) */
-       UI_NEEDS_CREDIT = 32 };/* the selected row is a credit in favour */
+       UI_NEEDS_CREDIT = 32, /* the selected row is a credit in favour */
+       UI_NEEDS_QUOTE = 64 }; /* the selected row is a quote */
 /* Dialogs (dialog.h), tab rows (tabs.h) and message windows. */
 enum { UI_IN_DIALOG = 32, UI_IN_TABS = 64, UI_IN_MESSAGE = 128 };
 /* The lines of a document (grid.h). */
@@ -68,6 +69,13 @@ enum { UI_IN_STMT = 1 << 22, UI_IN_STMTF = 1 << 23 };
 	  N_("receive a payment for the selected document: the receipt form, it marked"))             \
 	X(REMIND, N_("Remind"), UK_F(7), 'r',          0,      UI_IN_DASH,   UI_NEEDS_ROW,          \
 	  N_("record a reminder to the selected row's client in the client's history"))             \
+	/* the dashboard's Quotes tab */                                                           \
+	X(QINVOICE, N_("Invoice it"), 'v',  0,         0,      UI_IN_DASH,   UI_NEEDS_QUOTE,        \
+	  N_("make an invoice of the selected quote in one step (asks first; the credit check applies)")) \
+	X(QACCEPT, NULL,        'k',      0,           0,      UI_IN_DASH,   UI_NEEDS_QUOTE,        \
+	  N_("mark the selected quote accepted by the client"))                                      \
+	X(QREJECT, NULL,        'x',      0,           0,      UI_IN_DASH,   UI_NEEDS_QUOTE,        \
+	  N_("mark the selected quote rejected by the client"))                                      \
 	X(DAYS,   NULL,    UK_F(9),  'd',          0,      UI_IN_DASH,   0,                         \
 	  N_("filter by days overdue: 1-30, 90- or -15"))                                           \
 	X(RANGE,  NULL,    UK_F(2),  'g',          0,      UI_IN_DASH,   0,                         \

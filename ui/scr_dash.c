@@ -23,11 +23,12 @@
 #include "ui_int.h"
 
 #include "cartera/ctl_dash.h"
+#include "cartera/ctl_docs.h"
 #include "cartera/i18n.h"
 #include "cartera/output.h"
 
 /* What the dialog up is for. */
-enum { ASK_PAY = 1, ASK_REMIND, ASK_APPLY, ASK_DAYS, ASK_RANGE };
+enum { ASK_PAY = 1, ASK_REMIND, ASK_APPLY, ASK_DAYS, ASK_RANGE, ASK_QINVOICE, ASK_QREASON };
 
 #define MAX_RANGES 10
 
@@ -167,6 +168,8 @@ static int have(dash_scr *s)
 		h |= UI_NEEDS_ITEM;
 	if (s->lv.rows > 0 && s->v.tab == DASH_CREDITS)
 		h |= UI_NEEDS_CREDIT;
+	if (s->lv.rows > 0 && s->v.tab == DASH_QUOTES)
+		h |= UI_NEEDS_QUOTE;
 	return h;
 }
 
@@ -428,6 +431,64 @@ static void range(dash_scr *s)
 	listview_set_rows(&s->lv, s->v.count);
 }
 
+/* ---- quotes: accept, reject, make an invoice of one ---- */
+
+static void quote_status(dash_scr *s, int status)
+{
+	const char *number;
+	cart_err e;
+
+	if (!selected(s))
+		return;
+	number = col_text(s, &s->chosen, "number");
+	if (ctl_quote_set_status(s->c, number, status, s->v.today, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	ui_status(0, status == QUOTE_ACCEPTED ? _("%s marked accepted.") : _("%s marked rejected."),
+	          number);
+	reload(s, &s->chosen);
+}
+
+static void ask_quote_invoice(dash_scr *s)
+{
+	char text[400];
+
+	if (!selected(s))
+		return;
+	snprintf(text, sizeof text, _("Make an invoice of %s for %s, dated %s?"),
+	         col_text(s, &s->chosen, "number"), col_text(s, &s->chosen, "client"), s->v.today);
+	dialog_confirm(&s->dlg, ASK_QINVOICE, _("Invoice a quote"), text);
+}
+
+/* The quote becomes an invoice; over the credit limit or with overdue debt the clerk gives
+ * the reason first (reason "" asks for it when the check needs one). */
+static void quote_invoice(dash_scr *s, const char *reason)
+{
+	const char *number = col_text(s, &s->chosen, "number");
+	ctl_credit cr;
+	posted out;
+	cart_err e;
+
+	if (!reason[0]) {
+		if (ctl_quote_credit(s->c, number, s->v.today, &cr, &e) != CART_OK) {
+			ui_status(1, "%s", e.msg);
+			return;
+		}
+		if (cr.needs_override) {
+			dialog_prompt(&s->dlg, ASK_QREASON, _("Credit check"), cr.warning,
+			              _("Reason"), 90, "");
+			return;
+		}
+	}
+	if (ctl_quote_invoice(s->c, number, s->v.today, "", reason, &out, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	ui_status(0, _("%s posted from quote %s."), out.number, number);
+	reload(s, &s->chosen);
+}
+
 static void answered(dash_scr *s, int tag, int r)
 {
 	if (r == DLG_CANCEL) {
@@ -438,6 +499,17 @@ static void answered(dash_scr *s, int tag, int r)
 	case ASK_REMIND: remind(s); break;
 	case ASK_DAYS: days(s); break;
 	case ASK_RANGE: range(s); break;
+	case ASK_QINVOICE: quote_invoice(s, ""); break;
+	case ASK_QREASON: {
+		char why[128];
+
+		dialog_answer_text(&s->dlg, why, sizeof why);
+		if (why[0])
+			quote_invoice(s, why);
+		else
+			ui_status(1, "%s", _("no reason given: the quote was not invoiced"));
+		break;
+	}
 	default: break;
 	}
 }
@@ -572,6 +644,13 @@ static int on_key(ui_screen *base, int key)
 		return SCR_STAY;
 	case UA_DASH_QUOTE:
 		open_document(s, 1);
+		return SCR_STAY;
+	case UA_QINVOICE:
+		ask_quote_invoice(s);
+		return SCR_STAY;
+	case UA_QACCEPT:
+	case UA_QREJECT:
+		quote_status(s, a == UA_QACCEPT ? QUOTE_ACCEPTED : QUOTE_REJECTED);
 		return SCR_STAY;
 	default:
 		break;

@@ -171,6 +171,8 @@ int ctl_credit_note_room(ctl *c, const char *invoice, int64_t *open, cart_err *e
 int ctl_settle(ctl *c, const char *doc, const char *amount, const char *date, int writeoff,
                const char *reason, posted *out, cart_err *e);
 int ctl_quote_set_status(ctl *c, const char *quote, int status, const char *date, cart_err *e);
+/* The credit check an invoice made of the quote would meet on date ("" = today). */
+int ctl_quote_credit(ctl *c, const char *quote, const char *date, ctl_credit *out, cart_err *e);
 /* Make an invoice of a quote: date ("" = today), due ("" = terms), instalments like the form;
  * the credit check applies as for any invoice. */
 int ctl_quote_invoice(ctl *c, const char *quote, const char *date, const char *due,

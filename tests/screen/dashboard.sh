@@ -129,5 +129,26 @@ assert_eq 40 "$(wc -l <<<"$S")" "120x40: forty rows"
 assert_match "$(row "$S" 7)" '^Grupo Uno SA +FAC-000002 +2026-05-15 2026-06-14 +16 ' \
 	"the wider screen has room for the invoice's own date too"
 
+# ---- quotes: reject one, accept and invoice another from the Quotes tab ----
+cart quote post 2 --line "Mantenimiento;1;500,00;" --date 2026-06-28     # COT-000001
+cart quote post 2 --line "Repuestos;2;100,00;" --date 2026-06-29         # COT-000002
+assert_status 0 "two quotes for Cuotas Ltda"
+screen '<Tab><Tab><dump>x<dump><Down>k<dump>v<dump>y<dump>'
+S=$(text 1)
+assert_match "$(row "$S" 4)" 'Quotes 2' "Tab Tab from Overdue: the Quotes tab"
+assert_match "$(row "$S" 7)" '^2026-06-29 COT-000002 +Cuotas Ltda +2026-07-29 +200,00 open$' \
+	"the newest quote first, open"
+assert_match "$(row "$S" 24)" 'v Invoice it' "the key bar offers to invoice it"
+assert_match "$(text 2 | row "$(cat)" 7)" ' rejected$' "x: COT-000002 rejected"
+assert_match "$(text 3 | row "$(cat)" 8)" '^2026-06-28 COT-000001 .* accepted$' "k: COT-000001 accepted"
+assert_contains "$(text 4)" "Make an invoice of COT-000001 for Cuotas Ltda, dated 2026-06-30?" \
+	"v asks first"
+S=$(text 5)
+assert_match "$(row "$S" 23)" '^FAC-000005 posted from quote COT-000001\.' "y: the invoice is posted"
+assert_match "$(row "$S" 8)" ' invoiced$' "the quote shows it was invoiced"
+assert_match "$(row "$S" 3)" '^ +1\.200,00 ' "the invoice's 500,00 falls due later: due 700,00 + 500,00"
+cart quote invoice COT-000001
+assert_status 1 "a quote is invoiced once"
+
 check_ok "after the dashboard's postings"
 done_testing

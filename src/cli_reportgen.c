@@ -139,7 +139,7 @@ static int parse_opts(cli *g, int argc, char **argv, ropts *o)
 			int rc = cli_common(g, opt, optarg);
 
 			if (rc == -1)
-				return cli_usage(g, "unknown option");
+				return cli_usage(g, _("unknown option"));
 			if (rc)
 				return rc;
 		}

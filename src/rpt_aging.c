@@ -353,7 +353,7 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 	report_col(r, _("Due date"), RPT_DATE, RPT_LEFT, 10, 10);
 	report_col(r, _("Days"), RPT_INT, RPT_RIGHT, 5, 5);
 	report_col(r, _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
-	report_col(r, _("Open"), RPT_AMOUNT, RPT_RIGHT, aw, aw);
+	report_col(r, _(NC_("column", "Open")), RPT_AMOUNT, RPT_RIGHT, aw, aw);
 	report_currency_col(r, 5);
 	memset(tot, 0, sizeof tot);
 	for (int i = 0; i < n && rc == CART_OK; i++) {

@@ -61,7 +61,7 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 	report_col(r, _("Description"), RPT_TEXT, RPT_LEFT, 30, 12);
 	report_col(r, _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
 	report_col(r, _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
-	report_col(r, _("Open"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+	report_col(r, _(NC_("column", "Open")), RPT_AMOUNT, RPT_RIGHT, 15, 15);
 	for (int i = 0; i < n; i++) {
 		report_row(r, RPT_ROW_DATA, NULL);
 		rpt_text(r, en[i].code);

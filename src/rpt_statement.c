@@ -430,7 +430,7 @@ static void open_documents(st *s)
 	report_col(r, _("Days"), RPT_INT, RPT_RIGHT, 5, 5);
 	report_col(r, _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
 	report_col(r, _("Amount"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
-	report_col(r, _("Open"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
+	report_col(r, _(NC_("column", "Open")), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
 	report_currency_col(r, 5);
 	for (int i = 0; i < s->nitems; i++) {
 		const open_item *it = &s->items[i];

@@ -23,7 +23,7 @@ int listview_draw(listview *lv, const lv_source *src, int y, int x, int h, int w
 
 		if (!widths[c])
 			continue;      /* an optional column left out */
-		snprintf(t, sizeof t, "%s%s", _(lv->cols[c].title),
+		snprintf(t, sizeof t, "%s%s", lv->cols[c].title[0] ? _(lv->cols[c].title) : "",
 		         c == lv->sort_col ? (lv->sort_desc ? " ▼" : " ▲") : "");
 		ui_put(y, cx, widths[c], t, lv->cols[c].right);
 		if (c < lv->ncols - 1)

@@ -28,9 +28,9 @@ static const lv_col cols[NCOLS] = {
 	{ "", 3, 0, 0, 0 },
 	{ N_("Document"), 14, 0, 1, 0 },
 	{ N_("Date"), 10, 0, 0, 0 },
-	{ N_("Due"), 10, 0, 0, 0 },
+	{ NC_("column", "Due"), 10, 0, 0, 0 },
 	{ N_("Days"), 5, 1, 0, 0 },
-	{ N_("Open"), 14, 1, 0, 0 },
+	{ NC_("column", "Open"), 14, 1, 0, 0 },
 	{ N_("Pays"), 14, 1, 0, 0 },
 };
 

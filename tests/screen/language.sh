@@ -1,7 +1,7 @@
 #!/bin/bash
 # The language follows the locale (SPEC P4): the same screens in Spanish (LANG=es_CO.UTF-8) and
 # English (LANG=en_US.UTF-8) at 80x24 and 120x40 — the dashboard's totals, tabs and key bar, the
-# client list, the client form with a wrong NIT refused in Spanish, the help screen — checked by
+# client list, the client form with a wrong NIT refused in Spanish, the help screen, the receipt form — checked by
 # their exact texts, every row within the screen's width; the command line's errors in both
 # languages with exit status 2; LANGUAGE=en over an es_ locale; an es_ locale the machine has not
 # generated still speaking Spanish.
@@ -75,9 +75,11 @@ assert_match "$(row "$S" 2)" '^1 Por vencer +1 2 Vencidas +1 3 Saldos a favor +1
 assert_match "$(row "$S" 3)" '^ +300,00 +1\.000,00 +250,00 +1\.050,00$' "es 80: the totals' amounts"
 assert_eq " Clientes   Transacciones   Por vencer   Vencidas 1   Créditos   Cotizaciones" \
 	"$(row "$S" 4 | sed 's/ *$//')" "es 80: the tabs"
-assert_match "$(row "$S" 6)" '^Cliente +Número +Fecha +Vence +Días… +Importe +Pendiente$' \
-	"es 80: the Vencidas tab's column titles (Días ▲ cut, as Days ▲ is)"
-assert_match "$(row "$S" 7)" '^Grupo Uno SA +FAC-000001 +2026-03-01 2026-03-31 +91 +1\.000,00 +1\.000,00$' \
+# at 80 columns the item tabs leave out the invoice's own date (120 shows it); the overdue tab
+# sorts by days, most overdue first
+assert_match "$(row "$S" 6)" '^Cliente +Número +Vence +Días ▼ +Importe +Pendiente$' \
+	"es 80: the Vencidas tab's column titles (Días ▼ whole, as Days ▼ is)"
+assert_match "$(row "$S" 7)" '^Grupo Uno SA +FAC-000001 +2026-03-31 +91 +1\.000,00 +1\.000,00$' \
 	"es 80: the overdue invoice"
 assert_eq "F1 Ayuda F6 Orden F10 Salir Enter Cliente F3 Clientes F5 Cobrar F7 Recordar" \
 	"$(row "$S" 24 | sed 's/ *$//')" "es 80: the key bar in Spanish"
@@ -89,8 +91,13 @@ S=$(text 1)
 assert_match "$(row "$S" 1)" '^ cartera — Comercial Andina SAS +Tablero al 2026-06-30$' "es 120: title"
 assert_match "$(row "$S" 2)" '^1 Por vencer +1 2 Vencidas +1 3 Saldos a favor +1 4 Saldo neto +3$' \
 	"es 120: the four totals' labels"
-assert_eq "F1 Ayuda  F6 Orden  F10 Salir  Enter Cliente  F3 Clientes  F5 Cobrar  F7 Recordar  Tab Pestaña" \
-	"$(row "$S" 40 | sed 's/ *$//')" "es 120: the key bar, with Tab Pestaña"
+assert_match "$(row "$S" 6)" '^Cliente +Número +Fecha +Vence +Días ▼ +Importe +Pendiente$' \
+	"es 120: the column titles, with the invoice's own date"
+assert_match "$(row "$S" 7)" '^Grupo Uno SA +FAC-000001 +2026-03-01 2026-03-31 +91 +1\.000,00 +1\.000,00$' \
+	"es 120: the overdue invoice, both dates"
+# the Spanish bar is too wide for two blanks between entries at 120: one blank, every key shown
+assert_eq "F1 Ayuda F6 Orden F10 Salir Enter Cliente F3 Clientes F5 Cobrar F7 Recordar F11 Factura F12 Cotización Tab Pestaña" \
+	"$(row "$S" 40 | sed 's/ *$//')" "es 120: the key bar, with F11 Factura, F12 Cotización and Tab Pestaña"
 fits "$S" 120 "es 120: no row wider than 120 columns"
 
 # ---- the dashboard, English ----
@@ -102,7 +109,7 @@ assert_match "$(row "$S" 2)" '^1 Due +1 2 Overdue +1 3 Credits in fav… 1 4 Net
 	"en 80: the four totals' labels"
 assert_eq " Clients   Transactions   Due   Overdue 1   Credits   Quotes" \
 	"$(row "$S" 4 | sed 's/ *$//')" "en 80: the tabs"
-assert_match "$(row "$S" 6)" '^Client +Number +Date +Due +Days… +Amount +Open$' "en 80: column titles"
+assert_match "$(row "$S" 6)" '^Client +Number +Due +Days ▼ +Amount +Open$' "en 80: column titles"
 assert_match "$(row "$S" 24)" '^F1 Help F6 Sort F10 Quit Enter Client F3 Clients F5 Pay F7 Remind' \
 	"en 80: the key bar in English"
 fits "$S" 80 "en 80: no row wider than 80 columns"
@@ -193,10 +200,21 @@ fits "$S" 80 "es 80: no row of the help wider than 80 columns"
 START=dashboard screen '<F1><dump>' --size 120x40
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'Ayuda: Tablero$' "es 120: the dashboard's help"
-assert_contains "$S" " F5 p             cobrar el documento seleccionado (su saldo pendiente, o menos)" \
+assert_contains "$S" " F5 p             cobrar el documento seleccionado: el recibo, con el documento ya marcado" \
 	"es 120: the Cobrar key's help"
 assert_eq 0 "$(grep -c '…$' <<<"$S")" "es 120: no help line is cut"
 fits "$S" 120 "es 120: no row of the help wider than 120 columns"
+
+# ---- the receipt form from the dashboard's Pay, Spanish, 80x24 ----
+START=dashboard screen '<F5><dump>'
+S=$(text 1)
+assert_match "$(row "$S" 7)" '^    Documento +Fecha +Vence +Días +Pendiente +Paga$' \
+	"es 80: the receipt's column titles (the mark column blank, Vence and Pendiente as on the dashboard)"
+assert_match "$(row "$S" 8)" '^\[x\] FAC-000001 +2026-03-01 2026-03-31 +91 +1\.000,00 +1\.000,00$' \
+	"es 80: the paid invoice marked, paying all it has open"
+assert_eq "F1 Ayuda F2 Efectivo F3 Medio F4 Retención k AA o Castigo f Reemb. F9 Registrar" \
+	"$(row "$S" 24 | sed 's/ *$//')" "es 80: the receipt's key bar, F9 Registrar within 80 columns"
+fits "$S" 80 "es 80: no row of the receipt wider than 80 columns"
 english
 screen '<F1><dump>'
 S=$(text 1)

@@ -134,7 +134,7 @@ fits "$S" 80 "es 80: no row of the client list wider than 80 columns"
 screen '<dump>' --size 120x40
 S=$(text 1)
 assert_match "$(row "$S" 3)" '^Nombre ▲ +Id\. fiscal +Teléfono +Saldo$' "es 120: column titles"
-assert_eq "F1 Ayuda  Enter Ver  F2 Nuevo  F4 Editar  F6 Orden  F10 Salir  F3 Buscar  F5 Importar  F7 Exportar" \
+assert_eq "F1 Ayuda  Enter Ver  F2 Nuevo  F4 Editar  F6 Orden  F10 Salir  F3 Buscar  F5 Importar  F7 Exportar  F9 Estado" \
 	"$(row "$S" 40 | sed 's/ *$//')" "es 120: the whole key bar"
 fits "$S" 120 "es 120: no row wider than 120 columns"
 english

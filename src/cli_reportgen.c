@@ -338,37 +338,6 @@ static int need_range(cli *g, ropts *o)
 	return 0;
 }
 
-/* A file name from a client's name: letters (accents dropped) and digits, the rest '-'. */
-static void slug(const char *name, char *buf, size_t size)
-{
-	/* Latin-1 letters U+00C0..U+00FF without their accents ('-': not a letter) */
-	static const char latin1[] = "aaaaaaaceeeeiiiidnooooo-ouuuuyts" "aaaaaaaceeeeiiiidnooooo-ouuuuyty";
-	size_t n = 0;
-	int dash = 0;
-
-	for (const unsigned char *p = (const unsigned char *)name; *p && n + 2 < size && n < 40; p++) {
-		unsigned c = *p;
-
-		if (c == 0xC3 && p[1] >= 0x80 && p[1] <= 0xBF) {
-			c = (unsigned char)latin1[p[1] - 0x80];
-			p++;
-		}
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			buf[n++] = (char)c;
-			dash = 0;
-		} else if (c >= 'A' && c <= 'Z') {
-			buf[n++] = (char)(c - 'A' + 'a');
-			dash = 0;
-		} else if (!dash && n && c < 0x80) {
-			buf[n++] = '-';
-			dash = 1;
-		}
-	}
-	while (n && buf[n - 1] == '-')
-		n--;
-	buf[n] = '\0';
-}
-
 static int many_statements(cli *g, ropts *o)
 {
 	int64_t *ids = NULL;
@@ -427,7 +396,7 @@ static int many_statements(cli *g, ropts *o)
 			break;
 		}
 		if (o->dir) {
-			slug(cl.name, name, sizeof name);
+			rpt_slug(cl.name, name, sizeof name);
 			snprintf(path, sizeof path, "%s/statement-%lld-%s%s", o->dir, (long long)cl.id, name,
 			         rnd_format_ext(o->format));
 			if (rnd_open(o->format, path, NULL, &one, &e) != CART_OK) {
@@ -498,7 +467,7 @@ int cmd_report(cli *g, int argc, char **argv)
 			return cli_usage(g, _("report statement takes one client"));
 		if (ctl_client_ref(&g->c, argv[optind], &cl, &e) != CART_OK)
 			return cli_fail(g, &e);
-		slug(cl.name, name, sizeof name);
+		rpt_slug(cl.name, name, sizeof name);
 		snprintf(name + strlen(name), sizeof name - strlen(name), "-statement");
 		return write_report(g, &o, name, build_statement, &cl.id);
 	}

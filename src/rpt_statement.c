@@ -649,3 +649,34 @@ int rpt_statement(ctl *c, int64_t client_id, const stmt_filter *f, report *r, ca
 	free(s.sums);
 	return rc;
 }
+
+/* A file name from a client's name: see reports.h. */
+void rpt_slug(const char *name, char *buf, size_t size)
+{
+	/* Latin-1 letters U+00C0..U+00FF without their accents ('-': not a letter) */
+	static const char latin1[] = "aaaaaaaceeeeiiiidnooooo-ouuuuyts" "aaaaaaaceeeeiiiidnooooo-ouuuuyty";
+	size_t n = 0;
+	int dash = 0;
+
+	for (const unsigned char *p = (const unsigned char *)name; *p && n + 2 < size && n < 40; p++) {
+		unsigned c = *p;
+
+		if (c == 0xC3 && p[1] >= 0x80 && p[1] <= 0xBF) {
+			c = (unsigned char)latin1[p[1] - 0x80];
+			p++;
+		}
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			buf[n++] = (char)c;
+			dash = 0;
+		} else if (c >= 'A' && c <= 'Z') {
+			buf[n++] = (char)(c - 'A' + 'a');
+			dash = 0;
+		} else if (!dash && n && c < 0x80) {
+			buf[n++] = '-';
+			dash = 1;
+		}
+	}
+	while (n && buf[n - 1] == '-')
+		n--;
+	buf[n] = '\0';
+}

@@ -73,37 +73,6 @@ static const lv_col line_col[1] = { { N_("Statement"), 10, 0, 1, 0 } };
 
 /* ---- names ---- */
 
-/* A file name from a client's name: letters (accents dropped) and digits, the rest '-'. */
-static void slug(const char *name, char *buf, size_t size)
-{
-	/* Latin-1 letters U+00C0..U+00FF without their accents ('-': not a letter) */
-	static const char latin1[] = "aaaaaaaceeeeiiiidnooooo-ouuuuyts" "aaaaaaaceeeeiiiidnooooo-ouuuuyty";
-	size_t n = 0;
-	int dash = 0;
-
-	for (const unsigned char *p = (const unsigned char *)name; *p && n + 2 < size && n < 40; p++) {
-		unsigned c = *p;
-
-		if (c == 0xC3 && p[1] >= 0x80 && p[1] <= 0xBF) {
-			c = (unsigned char)latin1[p[1] - 0x80];
-			p++;
-		}
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			buf[n++] = (char)c;
-			dash = 0;
-		} else if (c >= 'A' && c <= 'Z') {
-			buf[n++] = (char)(c - 'A' + 'a');
-			dash = 0;
-		} else if (!dash && n && c < 0x80) {
-			buf[n++] = '-';
-			dash = 1;
-		}
-	}
-	while (n && buf[n - 1] == '-')
-		n--;
-	buf[n] = '\0';
-}
-
 /* Where a printed report is kept: as `cartera report --print` keeps it. */
 static void kept_path(const char *name, char *buf, size_t size)
 {
@@ -607,7 +576,7 @@ static void ask_file(stmt_scr *s, int format)
 {
 	char name[64], file[200];
 
-	slug(s->cl.name, name, sizeof name);
+	rpt_slug(s->cl.name, name, sizeof name);
 	/* TRANSLATORS: the start of a statement's file name, one word, no spaces */
 	snprintf(file, sizeof file, "%s-%s-%s%s", _("statement"), name, s->f.asof,
 	         rnd_format_ext(format));
@@ -668,7 +637,7 @@ static void print_statement(stmt_scr *s)
 {
 	char name[80], msg[PATH_MAX + 300];
 
-	slug(s->cl.name, name, sizeof name);
+	rpt_slug(s->cl.name, name, sizeof name);
 	strncat(name, "-statement", sizeof name - strlen(name) - 1);
 	scr_print_outcome(&s->dlg, print_report(&s->r, name, msg, sizeof msg), msg);
 }

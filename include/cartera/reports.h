@@ -57,4 +57,8 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e);
 int rpt_pick_clients(ctl *c, const char *asof, int overdue_only, int64_t **ids, int *n,
                      cart_err *e);
 
+/* A file name from a client's name (statements saved or printed, one per client): letters with
+ * their accents dropped and digits, the rest one '-', at most 40 characters. */
+void rpt_slug(const char *name, char *buf, size_t size);
+
 #endif

@@ -1,6 +1,7 @@
 /* The dialogs' state and keys: pure code, no curses, no ledger (see dialog.h). */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -236,4 +237,37 @@ int dialog_handle_key(dialog *d, int key)
 	/* the prompt: the form's line editing, Enter and Esc taken above */
 	form_handle_key(&d->fm, key);
 	return DLG_OPEN;
+}
+
+void dialog_text_add(char **buf, size_t *len, const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+	size_t n;
+	char *b;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	n = strlen(line);
+	if (!(b = realloc(*buf, *len + n + 2)))
+		return;
+	memcpy(b + *len, line, n);
+	b[*len + n] = '\n';
+	b[*len + n + 1] = '\0';
+	*len += n + 1;
+	*buf = b;
+}
+
+void dialog_text_list(char **buf, size_t *len, const csvclient_list *l)
+{
+	for (int i = 0; i < l->n; i++) {
+		if (l->msg[i].line > 0)
+			dialog_text_add(buf, len, _("line %ld: %s"), l->msg[i].line, l->msg[i].text);
+		else
+			dialog_text_add(buf, len, "%s", l->msg[i].text);
+	}
+	if (l->n_more > 0)
+		dialog_text_add(buf, len, P_("... and %ld more", "... and %ld more", l->n_more),
+		                l->n_more);
 }

@@ -12,6 +12,7 @@
 #include "form.h"
 #include "listview.h"
 
+#include "cartera/csvclient.h"
 #include "cartera/ctl_clients.h"
 
 enum dlg_kind { DLG_NONE, DLG_CONFIRM, DLG_CHOOSE, DLG_PROMPT, DLG_PICK, DLG_MESSAGE };
@@ -62,6 +63,11 @@ void dialog_message(dialog *d, int tag, const char *title, const char *text);
 int dialog_handle_key(dialog *d, int key);
 /* The prompt's text, without blanks at either end, into out. */
 void dialog_answer_text(const dialog *d, char *out, size_t size);
+/* Building a message window's text: append a printf line to *buf (grown, *len its length), and
+ * a CSV import's messages, one per line ("line N: reason"). */
+void dialog_text_add(char **buf, size_t *len, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void dialog_text_list(char **buf, size_t *len, const csvclient_list *l);
 /* Close d and free what it holds (safe on a closed or zeroed dialog). */
 void dialog_free(dialog *d);
 

@@ -112,40 +112,6 @@ static int post(op_scr *s)
 
 /* ---- import (the client list's pattern: scr_clients.c) ---- */
 
-static void msg_add(char **buf, size_t *len, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void msg_add(char **buf, size_t *len, const char *fmt, ...)
-{
-	char line[512];
-	va_list ap;
-	size_t n;
-	char *b;
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof line, fmt, ap);
-	va_end(ap);
-	n = strlen(line);
-	if (!(b = realloc(*buf, *len + n + 2)))
-		return;
-	memcpy(b + *len, line, n);
-	b[*len + n] = '\n';
-	b[*len + n + 1] = '\0';
-	*len += n + 1;
-	*buf = b;
-}
-
-static void msg_list(char **buf, size_t *len, const csvclient_list *l)
-{
-	for (int i = 0; i < l->n; i++) {
-		if (l->msg[i].line > 0)
-			msg_add(buf, len, _("line %ld: %s"), l->msg[i].line, l->msg[i].text);
-		else
-			msg_add(buf, len, "%s", l->msg[i].text);
-	}
-	if (l->n_more > 0)
-		msg_add(buf, len, P_("... and %ld more", "... and %ld more", l->n_more), l->n_more);
-}
-
 static void import_file(op_scr *s)
 {
 	csvclient_result r;
@@ -167,14 +133,14 @@ static void import_file(op_scr *s)
 		          r.imported, s->path);
 		s->posted += r.imported;
 		if (r.warnings.n) {
-			msg_add(&text, &len, P_("%ld row imported; worth a look:",
+			dialog_text_add(&text, &len, P_("%ld row imported; worth a look:",
 			                        "%ld rows imported; worth a look:", r.imported), r.imported);
-			msg_list(&text, &len, &r.warnings);
+			dialog_text_list(&text, &len, &r.warnings);
 			dialog_message(&s->dlg, ASK_RESULT, _("Imported"), text);
 		}
 	} else if (r.errors.n) {
-		msg_add(&text, &len, "%s", e.msg);
-		msg_list(&text, &len, &r.errors);
+		dialog_text_add(&text, &len, "%s", e.msg);
+		dialog_text_list(&text, &len, &r.errors);
 		dialog_message(&s->dlg, ASK_RESULT, _("Nothing imported"), text);
 		ui_status(1, "%s", e.msg);
 	} else {

@@ -150,5 +150,5 @@ assert_match "$(row "$S" 3)" '^ +1\.200,00 ' "the invoice's 500,00 falls due lat
 cart quote invoice COT-000001
 assert_status 1 "a quote is invoiced once"
 
-check_ok "after the dashboard's postings"
+check_ok "the dashboard's postings"
 done_testing

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cartera/ctl.h"
+#include "cartera/ctl_docs.h"
 
 void ctl_default_db(char *buf, size_t size)
 {
@@ -198,6 +199,10 @@ int ctl_invoice_post(ctl *c, const ctl_invoice *a, posted *out, cart_err *e)
 		return rc;
 	if (a->due && *a->due && (rc = ctl_date(a->due, _("the due date"), in.due_date, e)))
 		return rc;
+	/* what was typed wrong is said before any rule of the ledger (the credit check below) */
+	if (in.due_date[0] && strcmp(in.due_date, in.date) < 0)
+		return cart_fail(e, CART_INVALID, _("the due date %s is before the invoice date %s"),
+		                 in.due_date, in.date);
 	in.client_id = cl.id;
 	snprintf(in.currency, sizeof in.currency, "%s", a->currency ? a->currency : "");
 	snprintf(in.reference, sizeof in.reference, "%s", a->reference ? a->reference : "");
@@ -236,10 +241,25 @@ int ctl_invoice_post(ctl *c, const ctl_invoice *a, posted *out, cart_err *e)
 		in.n_inst = a->instalments;
 		in.due_date[0] = '\0';
 	}
-	/* A script's invoice by total is not held by the credit check (the invoice form and
-	 * `invoice post --line` are, ctl_docs.h); a reason given is logged all the same. */
-	if (a->override && *a->override)
-		snprintf(in.override_reason, sizeof in.override_reason, "%s", a->override);
+	/* The credit check (SPEC C4), as the invoice form meets it: over the client's limit, or to a
+	 * client with overdue debt, the invoice needs a reason, which is logged with it. */
+	{
+		ctl_credit cr;
+
+		rc = ctl_credit_check(c, &cl, in.currency[0] ? in.currency : c->co.currency, in.date,
+		                      in.total + in.expenses, &cr, e);
+		if (rc == CART_OK && cr.needs_override && !(a->override && *a->override))
+			rc = cart_fail(e, CART_REFUSED,
+			               _("%s: give a reason to override the credit check (--override)"),
+			               cr.warning);
+		if (rc != CART_OK) {
+			free(inst);
+			return rc;
+		}
+		if (cr.needs_override)
+			snprintf(in.override_reason, sizeof in.override_reason, "%.90s (%.100s)",
+			         a->override, cr.warning);
+	}
 	rc = ledger_invoice_post(c->l, &in, out, e);
 	free(inst);
 	return rc;
@@ -442,6 +462,10 @@ int ctl_opening_post(ctl *c, const ctl_opening *a, posted *out, cart_err *e)
 		return rc;
 	if (a->due && *a->due && (rc = ctl_date(a->due, _("the due date"), in.due_date, e)))
 		return rc;
+	/* what was typed wrong is said before any rule of the ledger (the credit check below) */
+	if (in.due_date[0] && strcmp(in.due_date, in.date) < 0)
+		return cart_fail(e, CART_INVALID, _("the due date %s is before the invoice date %s"),
+		                 in.due_date, in.date);
 	in.client_id = cl.id;
 	in.item = a->item;
 	snprintf(in.currency, sizeof in.currency, "%s", a->currency ? a->currency : "");

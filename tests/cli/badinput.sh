@@ -28,7 +28,7 @@ cart invoice post 1 1.000,00 --date 2026-03-01
 assert_status 0 "FAC-000001 1.000,00 posted"
 cart payment post 1 250,00 --to FAC-000001=250,00 --date 2026-06-01
 assert_status 0 "RC-000001 pays 250,00 of FAC-000001 (750,00 left open)"
-cart invoice post 1 500,00 --date 2026-06-10
+cart invoice post --override "prueba" 1 500,00 --date 2026-06-10
 assert_status 0 "FAC-000002 500,00 posted"
 check_ok "the setup"
 
@@ -169,12 +169,12 @@ for _ in 1 2 3 4 5 6 7 8 9 10; do
 done
 grep -q '^locked$' "$T/lock.mark"
 ok $? "another writer (sqlite3) holds the write lock"
-run env CARTERA_BUSY_TIMEOUT=300 "$CARTERA_BIN" --db "$DB" --today "$TODAY" invoice post 1 77,00 --date 2026-06-30
+run env CARTERA_BUSY_TIMEOUT=300 "$CARTERA_BIN" --db "$DB" --today "$TODAY" invoice post --override "prueba" 1 77,00 --date 2026-06-30
 assert_status 1 "a posting while another writer holds the lock exits 1"
 assert_contains "$ERR" "locked" "the message says the ledger is locked"
 wait "$BG_PID"
 assert_dump_same "$DB" lock "the locked-out posting wrote nothing"
-run env CARTERA_BUSY_TIMEOUT=300 "$CARTERA_BIN" --db "$DB" --today "$TODAY" invoice post 1 77,00 --date 2026-06-30
+run env CARTERA_BUSY_TIMEOUT=300 "$CARTERA_BIN" --db "$DB" --today "$TODAY" invoice post --override "prueba" 1 77,00 --date 2026-06-30
 assert_status 0 "the same posting succeeds once the lock is released"
 assert_match "$OUT" "^invoice FAC-[0-9]+ posted: 77,00 COP" "the posting after the lock is done"
 check_ok "the lock"

@@ -21,7 +21,7 @@ clerk()
 {
 	local n=$1 i fails=0
 	for i in $(seq 1 $EACH); do
-		"$CARTERA_BIN" --db "$DB" --today "$TODAY" invoice post "$n" 100,00 --date 2026-06-01 \
+		"$CARTERA_BIN" --db "$DB" --today "$TODAY" invoice post --override "prueba" "$n" 100,00 --date 2026-06-01 \
 			>/dev/null 2>>"$T/clerk$n.err" || fails=$((fails + 1))
 		"$CARTERA_BIN" --db "$DB" --today "$TODAY" payment post "$n" 40,00 --date 2026-06-15 \
 			>/dev/null 2>>"$T/clerk$n.err" || fails=$((fails + 1))

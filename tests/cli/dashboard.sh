@@ -21,12 +21,12 @@ cart client add "Grupo Uno SA" --tax-id 890903938 --terms 30
 cart client add "Cuotas Ltda" --tax-id 899999068
 cart client add "Zeta Comercial" --tax-id 800197268
 # Grupo Uno: FAC-000001 due 03-31 (91 days overdue), FAC-000002 due today (not overdue)
-cart invoice post 1 1.000,00 --date 2026-03-01
-cart invoice post 1 500,00 --date 2026-06-01 --due 2026-06-30
+cart invoice post --override "prueba" 1 1.000,00 --date 2026-03-01
+cart invoice post --override "prueba" 1 500,00 --date 2026-06-01 --due 2026-06-30
 # Cuotas: FAC-000003 of 900,00 in 3 monthly instalments from 2026-05-15
-cart invoice post 2 900,00 --date 2026-04-15 --due 2026-05-15 --instalments 3
+cart invoice post --override "prueba" 2 900,00 --date 2026-04-15 --due 2026-05-15 --instalments 3
 # Zeta: FAC-000004 due 06-10 (20 days), 300,00 paid; an advance of 250,00
-cart invoice post 3 800,00 --date 2026-05-11 --due 2026-06-10
+cart invoice post --override "prueba" 3 800,00 --date 2026-05-11 --due 2026-06-10
 cart payment post 3 300,00 --date 2026-06-12
 cart payment post 3 250,00 --date 2026-06-13 --advance
 assert_status 0 "the ledger is posted"

@@ -61,15 +61,15 @@ assert_status 0 "client 5 added"
 check_ok "adding the clients"
 
 # ---- three invoices ----
-cart invoice post 1 1.000,00 --date 2026-03-01
+cart invoice post --override "prueba" 1 1.000,00 --date 2026-03-01
 assert_status 0 "invoice 1.000,00 exits 0"
 assert_contains "$OUT" "invoice FAC-000001 posted: 1.000,00 COP, Grupo Uno SA" "FAC-000001 posted"
 assert_contains "$OUT" "due 2026-03-31" "FAC-000001 due 2026-03-31 (30 days' terms)"
-cart invoice post 1 2.500,50 --date 2026-05-15
+cart invoice post --override "prueba" 1 2.500,50 --date 2026-05-15
 assert_status 0 "invoice 2.500,50 exits 0"
 assert_contains "$OUT" "FAC-000002 posted: 2.500,50 COP" "FAC-000002 posted"
 assert_contains "$OUT" "due 2026-06-14" "FAC-000002 due 2026-06-14"
-cart invoice post 1 300,00 --date 2026-06-01
+cart invoice post --override "prueba" 1 300,00 --date 2026-06-01
 assert_status 0 "invoice 300,00 exits 0"
 assert_contains "$OUT" "due 2026-07-01" "FAC-000003 due 2026-07-01"
 check_ok "three invoices"
@@ -144,7 +144,7 @@ assert_eq "COP 3.800,50 4.350,00 -549,50 0,00 0,00 549,50 -549,50" "$BAL" \
 assert_open "$BAL_OUT" "ANT-000001 AA 2026-06-27 2026-06-27 250,00 -250,00 0" "ANT-000001 holds 250,00"
 
 # ---- applying credits ----
-cart invoice post 1 400,00 --date 2026-06-28
+cart invoice post --override "prueba" 1 400,00 --date 2026-06-28
 assert_status 0 "invoice 400,00 exits 0"
 assert_contains "$OUT" "FAC-000004 posted: 400,00 COP" "FAC-000004 posted"
 cart credit apply ANT-000001 --to FAC-000004=250,00 --date 2026-06-29
@@ -175,7 +175,7 @@ assert_open "$BAL_OUT" "FAC-000004 CF 2026-06-28 2026-07-28 400,00 50,00 0" "FAC
 assert_open "$BAL_OUT" "RC-000003 AA 2026-06-26 2026-06-26 299,50 -199,50 0" "RC-000003 holds 199,50"
 
 # ---- a credit note against an invoice ----
-cart invoice post 1 500,00 --date 2026-06-29
+cart invoice post --override "prueba" 1 500,00 --date 2026-06-29
 assert_status 0 "invoice 500,00 exits 0"
 cart credit-note post 1 120,25 --against FAC-000005 --reason "devolución de mercancía" --date 2026-06-30
 assert_status 0 "credit-note post --against exits 0"
@@ -188,7 +188,7 @@ assert_open "$BAL_OUT" "FAC-000005 CF 2026-06-29 2026-07-29 500,00 379,75 0" "FA
 assert_not_open "$BAL_OUT" NC-000001 "a credit note against an invoice leaves no credit in favour"
 
 # ---- instalments ----
-cart invoice post 2 1.000,00 --date 2026-06-10 --instalments 3
+cart invoice post --override "prueba" 2 1.000,00 --date 2026-06-10 --instalments 3
 assert_status 0 "invoice --instalments 3 exits 0"
 assert_contains "$OUT" "FAC-000006 posted: 1.000,00 COP, Cuotas Ltda" "FAC-000006 posted"
 check_ok "an invoice in instalments"
@@ -208,7 +208,7 @@ assert_open "$BAL_OUT" "FAC-000006 CF 2026-06-10 2026-08-10 2 333,33 266,67 0" "
 assert_open "$BAL_OUT" "FAC-000006 CF 2026-06-10 2026-09-10 3 333,33 333,33 0" "instalment 3 untouched"
 assert_eq 2 "$(open_items_of "$BAL_OUT" FAC-000006 | wc -l)" "instalment 1 is closed"
 
-cart invoice post 2 200,00 --date 2026-06-15 --instalments 2
+cart invoice post --override "prueba" 2 200,00 --date 2026-06-15 --instalments 2
 assert_status 0 "a second invoice in instalments exits 0"
 check_ok "a second invoice in instalments"
 bal 2
@@ -222,12 +222,12 @@ assert_contains "$OUT" "opening balance SI-000001 posted: 5.000,00 COP, Apertura
 check_ok "an opening balance"
 
 dump_save "$DB" opening
-cart invoice post 3 100,00 --date 2025-12-31
+cart invoice post --override "prueba" 3 100,00 --date 2025-12-31
 assert_status 1 "an invoice dated before the opening balance exits 1"
 assert_contains "$ERR" "before the client's opening balance of 2026-01-01" "the refusal gives the opening date"
 assert_dump_same "$DB" opening "the refused invoice changed nothing"
 
-cart invoice post 3 100,00 --date 2026-01-01
+cart invoice post --override "prueba" 3 100,00 --date 2026-01-01
 assert_status 0 "an invoice on the opening date itself is accepted"
 check_ok "an invoice on the opening date"
 bal 3
@@ -371,6 +371,20 @@ if [ "$HAVE_PYTHON" = 1 ]; then
 else
 	skip "aging JSON nets add up to 9780.25" "no python3"
 fi
+
+# ---- the credit check holds an invoice by total too (SPEC C4) ----
+# Grupo Uno has overdue debt as of today: a reason is needed, and it is logged with the invoice.
+dump_save "$DB" credit
+cart invoice post 1 10,00 --date 2026-06-30
+assert_status 1 "an invoice to a client with overdue debt, without a reason: refused"
+assert_match "$ERR" 'Grupo Uno SA has .* overdue: give a reason to override the credit check \(--override\)' \
+	"the message names the overdue debt and the way through"
+assert_dump_same "$DB" credit "the refused invoice wrote nothing (not even a number)"
+cart invoice post 1 10,00 --date 2026-06-30 --override "approved by the manager"
+assert_status 0 "with a reason it is posted"
+inv=$(sed -n 's/^invoice \(FAC-[0-9]*\) posted.*/\1/p' <<<"$OUT")
+assert_eq 1 "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'credit override'
+	AND detail LIKE '$inv: approved by the manager%'")" "the reason is in the audit log with $inv"
 
 check_ok "the whole scenario"
 done_testing

@@ -33,16 +33,16 @@ assert_status 0 "client Zoë added"
 posted=0
 for i in $(seq 1 130); do
 	d=$(date -u -d "2026-01-05 + $i days" +%F)
-	cart invoice post "José Peña Müller" "$((1000 + i)),00" --date "$d"
+	cart invoice post --override "prueba" "José Peña Müller" "$((1000 + i)),00" --date "$d"
 	[ "$RC" = 0 ] && posted=$((posted + 1))
 done
 assert_eq 130 "$posted" "130 invoices posted for José"
-cart invoice post "José Peña Müller" 1.234,56 --date 2026-06-15 \
+cart invoice post --override "prueba" "José Peña Müller" 1.234,56 --date 2026-06-15 \
 	--memo "Pedido ¿urgente? ¡sí! 10 € Łódź"
 assert_status 0 "the invoice with a Spanish memo"
 cart payment post "José Peña Müller" 5.000,00 --date 2026-06-01
 assert_status 0 "José's payment"
-cart invoice post "Ángela Núñez" 2.345,67 --date 2026-03-01 --due 2026-03-31
+cart invoice post --override "prueba" "Ángela Núñez" 2.345,67 --date 2026-03-01 --due 2026-03-31
 assert_status 0 "Ángela's invoice"
 
 # ---- plain text ----

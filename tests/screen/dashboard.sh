@@ -12,10 +12,10 @@ cart client add "Grupo Uno SA" --tax-id 890903938 --terms 30
 cart client add "Cuotas Ltda" --tax-id 899999068 --terms 30
 cart client add "Saldo a Favor" --taxpayer natural --receiver final
 # today is 2026-06-30
-cart invoice post 1 1.000,00 --date 2026-03-01      # FAC-000001 due 03-31: 91 days overdue
-cart invoice post 1 2.500,50 --date 2026-05-15      # FAC-000002 due 06-14: 16 days overdue
-cart invoice post 2 300,00 --date 2026-06-01        # FAC-000003 due 07-01: due tomorrow
-cart invoice post 2 400,00 --date 2026-05-31        # FAC-000004 due 06-30: due today, not overdue
+cart invoice post --override "prueba" 1 1.000,00 --date 2026-03-01      # FAC-000001 due 03-31: 91 days overdue
+cart invoice post --override "prueba" 1 2.500,50 --date 2026-05-15      # FAC-000002 due 06-14: 16 days overdue
+cart invoice post --override "prueba" 2 300,00 --date 2026-06-01        # FAC-000003 due 07-01: due tomorrow
+cart invoice post --override "prueba" 2 400,00 --date 2026-05-31        # FAC-000004 due 06-30: due today, not overdue
 cart payment post 1 200,00 --to FAC-000002=200,00 --date 2026-06-20   # RC-000001
 cart payment post 3 250,00 --advance --date 2026-06-21               # a credit in favour
 assert_status 0 "the ledger is built"

@@ -52,8 +52,8 @@ cart init --name "Comercial Andina SAS" --country CO --currency COP --decimals 2
 	--decimal-sep , --thousands-sep .
 cart client add "Grupo Uno SA" --tax-id 890903938 --terms 30
 cart client add "Cuotas Ltda" --tax-id 899999068 --terms 30
-cart invoice post 1 1.000,00 --date 2026-03-01      # 91 days overdue on 2026-06-30
-cart invoice post 2 300,00 --date 2026-06-01        # due 2026-07-01
+cart invoice post --override "prueba" 1 1.000,00 --date 2026-03-01      # 91 days overdue on 2026-06-30
+cart invoice post --override "prueba" 2 300,00 --date 2026-06-01        # due 2026-07-01
 cart payment post 2 250,00 --advance --date 2026-06-21
 assert_status 0 "the ledger is built"
 
@@ -227,7 +227,7 @@ cart --today 2026-02-30 dashboard
 assert_status 2 "es: a date that does not exist is bad input (exit 2)"
 assert_eq 'cartera: --today: la fecha "2026-02-30" no existe
 Pruebe '"'"'cartera --help'"'"'.' "$ERR" "es: the error in Spanish"
-cart invoice post 1 abc
+cart invoice post --override "prueba" 1 abc
 assert_status 2 "es: a bad amount is bad input (exit 2)"
 assert_match "$ERR" '^cartera: el total de la factura: ' "es: the field named in Spanish"
 english

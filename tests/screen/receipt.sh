@@ -12,13 +12,13 @@ cart client add "Cuotas Ltda" --tax-id 899999068 --terms 30
 cart client add "Saldo a Favor" --taxpayer natural --receiver final
 cart client add "Nuevo Cliente SAS" --tax-id 900123456 --terms 30
 # today is 2026-06-30
-cart invoice post 1 1.000,00 --date 2026-03-01      # FAC-000001
-cart invoice post 1 2.500,50 --date 2026-05-15      # FAC-000002
-cart invoice post 2 300,00 --date 2026-06-01        # FAC-000003 due 07-01
-cart invoice post 2 400,00 --date 2026-05-31        # FAC-000004 due 06-30
+cart invoice post --override "prueba" 1 1.000,00 --date 2026-03-01      # FAC-000001
+cart invoice post --override "prueba" 1 2.500,50 --date 2026-05-15      # FAC-000002
+cart invoice post --override "prueba" 2 300,00 --date 2026-06-01        # FAC-000003 due 07-01
+cart invoice post --override "prueba" 2 400,00 --date 2026-05-31        # FAC-000004 due 06-30
 cart payment post 1 200,00 --to FAC-000002=200,00 --date 2026-06-20   # RC-000001
 cart payment post 3 250,00 --advance --date 2026-06-21               # ANT-000001
-cart invoice post 3 100,00 --date 2026-06-25        # FAC-000005
+cart invoice post --override "prueba" 3 100,00 --date 2026-06-25        # FAC-000005
 assert_status 0 "the ledger is built"
 
 # ---- a receipt that pays two invoices and leaves a credit in favour ----
@@ -156,7 +156,7 @@ DB="$T/refunds.db"
 cart init --name "Reembolsos SAS" --country CO --currency COP --decimals 2 \
 	--decimal-sep , --thousands-sep . --allow-refunds
 cart client add "Grupo Uno SA" --tax-id 890903938 --terms 30
-cart invoice post 1 100,00 --date 2026-06-01        # FAC-000001 due 07-01
+cart invoice post --override "prueba" 1 100,00 --date 2026-06-01        # FAC-000001 due 07-01
 cart payment post 1 50,00 --advance --date 2026-06-02                 # ANT-000001
 assert_status 0 "a ledger whose company allows refunds"
 screen '1<F5>$<C-u>120,00<Enter>f<dump><F9><dump>3<F4>f<dump><F9><dump>'

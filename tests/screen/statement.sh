@@ -13,10 +13,10 @@ cart init --name "Comercial Andina SAS" --country CO --currency COP --decimals 2
 cart client add "Química Ñandú Peñalosa SAS" --tax-id 890903938 --terms 30
 cart client add "Cuotas Ltda" --tax-id 899999068 --terms 30
 # today is 2026-06-30
-cart invoice post 1 1.000,00 --date 2026-03-01      # FAC-000001 due 03-31: 91 days overdue
-cart invoice post 1 2.500,50 --date 2026-05-15      # FAC-000002 due 06-14: 16 days overdue
-cart invoice post 1 300,00 --date 2026-06-10        # FAC-000003 due 07-10: not yet due
-cart invoice post 2 400,00 --date 2026-05-31        # FAC-000004: another client's
+cart invoice post --override "prueba" 1 1.000,00 --date 2026-03-01      # FAC-000001 due 03-31: 91 days overdue
+cart invoice post --override "prueba" 1 2.500,50 --date 2026-05-15      # FAC-000002 due 06-14: 16 days overdue
+cart invoice post --override "prueba" 1 300,00 --date 2026-06-10        # FAC-000003 due 07-10: not yet due
+cart invoice post --override "prueba" 2 400,00 --date 2026-05-31        # FAC-000004: another client's
 cart payment post 1 200,00 --to FAC-000002=200,00 --date 2026-06-20   # RC-000001
 assert_status 0 "the ledger is built"
 # client 1: charges 3.800,50, credits 200,00, balance 3.600,50; overdue 3.300,50, not due 300,00

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cartera/i18n.h"
+#include "cartera/lp.h"
 #include "cartera/render.h"
 #include "cartera/reports.h"
 #include "cli.h"
@@ -198,18 +199,6 @@ static int parse_opts(cli *g, int argc, char **argv, ropts *o)
 
 /* ---- files and printing ---- */
 
-/* Where a printed report without --output is kept. */
-static void kept_path(const char *name, int format, char *buf, size_t size)
-{
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-
-	if (xdg && *xdg)
-		snprintf(buf, size, "%s/cartera/printed/%s%s", xdg, name, rnd_format_ext(format));
-	else
-		snprintf(buf, size, "%s/.local/share/cartera/printed/%s%s", home ? home : ".", name,
-		         rnd_format_ext(format));
-}
-
 /* Send a file to the spooler. The file stays where it is whatever happens. */
 static int print_file(cli *g, const char *path, const char *printer)
 {
@@ -277,7 +266,7 @@ static int write_report(cli *g, const ropts *o, const char *kept_name, build_fn 
 	int rc;
 
 	if (!out && o->print) {
-		kept_path(kept_name, o->format, path, sizeof path);
+		lp_kept_path(kept_name, rnd_format_ext(o->format), path, sizeof path);
 		if (ctl_make_parent(path, &e) != CART_OK)
 			return cli_fail(g, &e);
 		out = path;

@@ -53,3 +53,14 @@ int lp_print(const char *path, const char *printer, cart_err *e)
 	cart_clear(e);
 	return CART_OK;
 }
+
+void lp_kept_path(const char *name, const char *ext, char *buf, size_t size)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+
+	if (xdg && *xdg)
+		snprintf(buf, size, "%s/cartera/printed/%s%s", xdg, name, ext);
+	else
+		snprintf(buf, size, "%s/.local/share/cartera/printed/%s%s", home ? home : ".", name,
+		         ext);
+}

@@ -464,9 +464,7 @@ static int list_key(scr *s, int key)
 		requery(s);
 	if (r)
 		return SCR_STAY;
-	a = ui_action_of(key, UI_IN_LIST, s->lv.filter[0] != '\0');
-	if (a == UA_QUIT && s->base.nested)
-		a = UA_BACK;
+	a = ui_screen_action(&s->base, key, UI_IN_LIST, s->lv.filter[0] != '\0');
 	if (!ui_action_ok(a, have(s)))
 		return SCR_STAY;
 	switch (a) {

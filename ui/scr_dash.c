@@ -583,9 +583,7 @@ static int on_key(ui_screen *base, int key)
 		show_tab(s, s->tb.cur);
 		return SCR_STAY;
 	}
-	a = ui_action_of(key, UI_IN_DASH, typing);
-	if (a == UA_QUIT && base->nested)
-		a = UA_BACK;
+	a = ui_screen_action(base, key, UI_IN_DASH, typing);
 	if (a != UA_NONE && !ui_action_ok(a, have(s)))
 		return SCR_STAY;
 	/* the statement of the row's client; printing the row's document (scr_statement.c) */

@@ -73,17 +73,6 @@ static const lv_col line_col[1] = { { N_("Statement"), 10, 0, 1, 0 } };
 
 /* ---- names ---- */
 
-/* Where a printed report is kept: as `cartera report --print` keeps it. */
-static void kept_path(const char *name, char *buf, size_t size)
-{
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-
-	if (xdg && *xdg)
-		snprintf(buf, size, "%s/cartera/printed/%s.pdf", xdg, name);
-	else
-		snprintf(buf, size, "%s/.local/share/cartera/printed/%s.pdf", home ? home : ".", name);
-}
-
 /* The file name of a path, and its folder (into buf). */
 static const char *base_name(const char *path)
 {
@@ -114,7 +103,7 @@ static int print_report(const report *r, const char *name, char *msg, size_t siz
 	cart_err e;
 	const char *printer = getenv("PRINTER");
 
-	kept_path(name, path, sizeof path);
+	lp_kept_path(name, ".pdf", path, sizeof path);
 	if (ctl_make_parent(path, &e) != CART_OK ||
 	    rnd_report_file(r, RND_PDF, path, NULL, &e) != CART_OK) {
 		snprintf(msg, size, _("Not printed: %s."), e.msg);

@@ -11,6 +11,13 @@
 static ui_screen *stack[MAX_SCREENS];
 static int depth;
 
+int ui_screen_action(const ui_screen *s, int key, int where, int typing)
+{
+	int a = ui_action_of(key, where, typing);
+
+	return a == UA_QUIT && s->nested ? UA_BACK : a;
+}
+
 int ui_screen_push(ui_screen *s)
 {
 	if (depth >= MAX_SCREENS) {

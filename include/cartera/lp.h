@@ -13,5 +13,8 @@
  * the cause (lp not found, not started, or refusing the job); the caller says where the file
  * is kept. */
 int lp_print(const char *path, const char *printer, cart_err *e);
+/* Where a printed report is kept when no file was asked for: $XDG_DATA_HOME/cartera/printed/
+ * (~/.local/share by default) + name + ext (".pdf"). */
+void lp_kept_path(const char *name, const char *ext, char *buf, size_t size);
 
 #endif

@@ -120,6 +120,19 @@ int utf8_width(const char *s)
 	return w;
 }
 
+const char *utf8_skip(const char *s, int cols)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	int w = 0;
+	long cp;
+
+	while (*p && w < cols) {
+		p += utf8_decode(p, &cp);
+		w += cp_width(cp);
+	}
+	return (const char *)p;
+}
+
 int utf8_fit(const char *s, int width, int right, char *buf)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");

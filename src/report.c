@@ -209,6 +209,12 @@ void report_row(report *r, int style, const char *cur)
 	r->in_row = 1;
 }
 
+void report_row_ref(report *r, int64_t ref)
+{
+	if (r->in_row)
+		r->cur.ref = ref;
+}
+
 static rpt_cell *next_cell(report *r, int kind)
 {
 	rpt_cell *c;

@@ -46,6 +46,7 @@ static int add_aging_row(const aging_row *row, void *ud)
 	cur_tot *t = tot_of(a->tot, &a->ntot, row->currency);
 
 	report_row(r, RPT_ROW_DATA, NULL);
+	report_row_ref(r, row->client_id);
 	rpt_text(r, row->name);
 	rpt_text(r, row->currency);
 	rpt_amount(r, row->not_due, row->currency, 0);
@@ -274,7 +275,8 @@ static int fu_item(const open_item *it, void *ud)
 	return 0;
 }
 
-static void fu_rows(report *r, const fu *f, const char *cur, int overdue, int64_t *sum)
+static void fu_rows(report *r, const fu *f, int64_t client_id, const char *cur, int overdue,
+                    int64_t *sum)
 {
 	for (int i = 0; i < f->n; i++) {
 		const open_item *it = &f->items[i];
@@ -282,6 +284,7 @@ static void fu_rows(report *r, const fu *f, const char *cur, int overdue, int64_
 		if ((it->days_overdue > 0) != overdue || strcmp(it->currency, cur))
 			continue;
 		report_row(r, RPT_ROW_DATA, NULL);
+		report_row_ref(r, client_id);
 		rpt_text(r, it->number);
 		if (it->instalment_no)
 			rpt_int(r, it->instalment_no, 0);
@@ -297,9 +300,10 @@ static void fu_rows(report *r, const fu *f, const char *cur, int overdue, int64_
 	}
 }
 
-static void fu_total(report *r, const char *label, const char *cur, int64_t sum)
+static void fu_total(report *r, int64_t client_id, const char *label, const char *cur, int64_t sum)
 {
 	report_row(r, RPT_ROW_GROUP_TOTAL, NULL);
+	report_row_ref(r, client_id);
 	rpt_text(r, label);
 	rpt_empty(r);
 	rpt_empty(r);
@@ -374,6 +378,7 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 			continue;
 		snprintf(head, sizeof head, "%s%s%s", cl.name, cl.tax_id[0] ? " — " : "", cl.tax_id);
 		report_row(r, RPT_ROW_SECTION, NULL);
+		report_row_ref(r, ids[i]);
 		rpt_text(r, head);
 		report_row_end(r);
 		/* per currency (one, nearly always): overdue first, then what falls due later, each
@@ -387,10 +392,10 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 			if (seen)
 				continue;
 			over = later = 0;
-			fu_rows(r, &f, cur, 1, &over);
-			fu_total(r, _("Overdue"), cur, over);
-			fu_rows(r, &f, cur, 0, &later);
-			fu_total(r, _("Falls due later"), cur, later);
+			fu_rows(r, &f, ids[i], cur, 1, &over);
+			fu_total(r, ids[i], _("Overdue"), cur, over);
+			fu_rows(r, &f, ids[i], cur, 0, &later);
+			fu_total(r, ids[i], _("Falls due later"), cur, later);
 			if ((t = tot_of(tot, &ntot, cur))) {
 				t->range[0] += over;
 				t->not_due += later;

@@ -40,6 +40,9 @@ enum { UI_NEEDS_RECEIVING = 1 << 16, UI_NEEDS_MEANS = 1 << 17 };
 enum { UI_IN_INVOICE = 1 << 14, UI_IN_QUOTE = 1 << 15, UI_IN_INST = 1 << 21 };
 /* The statement of a client (scr_statement.c) and its filter form. */
 enum { UI_IN_STMT = 1 << 22, UI_IN_STMTF = 1 << 23 };
+/* The aging and follow-up reports (scr_reports.c); they share the statement's keys for moving,
+ * saving and printing. */
+enum { UI_IN_REPORTS = 1 << 24 };
 
 #define UI_ACTIONS(X)                                                                            \
 	X(HELP,   N_("Help"),  UK_F(1),  '?',          0,      UI_IN_LIST | UI_IN_DASH | UI_IN_DETAIL | UI_IN_FORM, 0, \
@@ -158,23 +161,37 @@ enum { UI_IN_STMT = 1 << 22, UI_IN_STMTF = 1 << 23 };
 	  N_("print the selected row's document (its PDF, through the spooler lp)"))                  \
 	X(CSTATEMENT, N_("Statement"), UK_F(9), 's',   0,      UI_IN_LIST,   UI_NEEDS_ROW,             \
 	  N_("the selected client's statement: filter it, save it as PDF or XLSX, print it"))         \
-	X(SHELP,  N_("Help"),  UK_F(1),  '?',          0,      UI_IN_STMT,   0,                         \
+	X(SHELP,  N_("Help"),  UK_F(1),  '?',          0,      UI_IN_STMT | UI_IN_REPORTS, 0,         \
 	  N_("this help: every key of the screen"))                                                    \
 	X(SFILTER, N_("Filter"), UK_F(4), 'f',         0,      UI_IN_STMT,   0,                         \
 	  N_("filter the statement: as-of date, type, number, dates, due dates, days, status, range"))  \
-	X(SPDF,   N_("PDF"),   UK_F(5),  'd',          0,      UI_IN_STMT,   0,                         \
-	  N_("save the statement as a PDF file (asks for the file name)"))                             \
-	X(SXLSX,  N_("XLSX"),  UK_F(6),  'x',          0,      UI_IN_STMT,   0,                         \
-	  N_("save the statement as a spreadsheet, XLSX (asks for the file name)"))                    \
-	X(STEXT,  N_("Text"),  UK_F(7),  't',          0,      UI_IN_STMT,   0,                         \
-	  N_("save the statement as plain text, 80 columns (asks for the file name)"))                 \
-	X(SPRINT, N_("Print"), UK_F(8),  'p',          0,      UI_IN_STMT,   0,                         \
-	  N_("print the statement (its PDF, through the spooler lp; the file is kept)"))               \
+	X(RASOF,  N_("As of"), UK_F(2),  'a',          0,      UI_IN_REPORTS, 0,                        \
+	  N_("the report as of another date (the ledger as it stood at the end of that day)"))         \
+	X(RSWITCH, NULL,   UK_TAB,   0,            0,      UI_IN_REPORTS, 0,                        \
+	  N_("Tab: switch between the aging and the follow-up, as of the same date"))                 \
+	X(ROVERDUE, NULL,  UK_F(4),  'o',          0,      UI_IN_REPORTS, 0,                        \
+	  N_("follow-up: only the clients with something overdue, or every client with something open")) \
+	X(RSTMT,  N_("Statement"), UK_ENTER, 's',      0,      UI_IN_REPORTS, UI_NEEDS_ROW,             \
+	  N_("the statement of the selected line's client, as of the report's date"))                  \
+	X(SPDF,   N_("PDF"),   UK_F(5),  'd',          0,      UI_IN_STMT | UI_IN_REPORTS, 0,         \
+	  N_("save the report as a PDF file (asks for the file name)"))                                \
+	X(SXLSX,  N_("XLSX"),  UK_F(6),  'x',          0,      UI_IN_STMT | UI_IN_REPORTS, 0,         \
+	  N_("save the report as a spreadsheet, XLSX (asks for the file name)"))                       \
+	X(STEXT,  N_("Text"),  UK_F(7),  't',          0,      UI_IN_STMT | UI_IN_REPORTS, 0,         \
+	  N_("save the report as plain text, 80 columns (asks for the file name)"))                    \
+	X(SPRINT, N_("Print"), UK_F(8),  'p',          0,      UI_IN_STMT | UI_IN_REPORTS, 0,         \
+	  N_("print the report (its PDF, through the spooler lp; the file is kept)"))                  \
 	X(SRANGES, NULL,   '1',      '2',          '0',    UI_IN_STMT,   0,                             \
 	  N_("1 not yet due, 2 3 4 5 the company's aging ranges (1-30, 31-60...), 0 every range"))    \
-	X(SMOVE,  NULL,    UK_DOWN,  UK_UP,        UK_PGDN, UI_IN_STMT,  0,                             \
-	  N_("scroll the statement (PgUp, PgDn, Home and End too)"))                                   \
-	X(SBACK,  N_("Back"),  UK_F(10), 'q',          UK_ESC, UI_IN_STMT,   0,                         \
+	X(AGING,  NULL,    'A',      0,            0,      UI_IN_STMT | UI_IN_DASH, 0,              \
+	  N_("the aging report of every client: a column per range, totals, the proof"))             \
+	X(FOLLOWUP, NULL,  'F',      0,            0,      UI_IN_STMT | UI_IN_DASH, 0,              \
+	  N_("the follow-up report: overdue apart from what falls due later (this client's, on a client's screen)")) \
+	X(SMOVE,  NULL,    UK_DOWN,  UK_UP,        UK_PGDN, UI_IN_STMT | UI_IN_REPORTS, 0,            \
+	  N_("scroll the report (PgUp, PgDn, Home and End too)"))                                     \
+	X(SSIDE,  NULL,    UK_RIGHT, UK_LEFT,      0,      UI_IN_STMT | UI_IN_REPORTS, 0,            \
+	  N_("Right and Left: the columns beyond the screen's edge, when the lines are wider"))       \
+	X(SBACK,  N_("Back"),  UK_F(10), 'q',          UK_ESC, UI_IN_STMT | UI_IN_REPORTS, 0,         \
 	  N_("back to the screen before"))                                                             \
 	X(SAPPLY, N_("Apply"), UK_F(9),  UK_CTRL('s'), 0,      UI_IN_STMTF,  0,                         \
 	  N_("apply the filter to the statement"))                                                     \

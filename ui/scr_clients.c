@@ -502,7 +502,7 @@ static int list_key(scr *s, int key)
 
 		if (fetch(s, s->lv.sel, 1) != 1)
 			break;
-		if (scr_statement_new(s->c, s->page[0].id, &sub, &e) != CART_OK)
+		if (scr_statement_new(s->c, s->page[0].id, NULL, &sub, &e) != CART_OK)
 			ui_status(1, "%s", e.msg);
 		else
 			ui_screen_push(sub);

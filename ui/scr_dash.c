@@ -16,6 +16,7 @@
 #include "scr_clients.h"
 #include "scr_dash.h"
 #include "scr_receipt.h"
+#include "scr_reports.h"
 #include "scr_invoice.h"
 #include "scr_statement.h"
 #include "screen.h"
@@ -599,7 +600,7 @@ static int on_key(ui_screen *base, int key)
 		else if (a == UA_PRINTDOC)
 			scr_print_outcome(&s->dlg, scr_print_document(s->c, s->chosen.doc_id, msg,
 			                                               sizeof msg), msg);
-		else if (scr_statement_new(s->c, s->chosen.client_id, &sub, &e) != CART_OK)
+		else if (scr_statement_new(s->c, s->chosen.client_id, NULL, &sub, &e) != CART_OK)
 			ui_status(1, "%s", e.msg);
 		else
 			ui_screen_push(sub);
@@ -631,6 +632,19 @@ static int on_key(ui_screen *base, int key)
 	case UA_REMIND:
 		ask_remind(s);
 		return SCR_STAY;
+	case UA_AGING:
+	case UA_FOLLOWUP: {
+		/* the aging of every client; the follow-up of this client on a client's dashboard */
+		ui_screen *sub;
+		cart_err e;
+
+		if (scr_reports_new(s->c, a == UA_AGING ? SCR_RPT_AGING : SCR_RPT_FOLLOWUP,
+		                    a == UA_AGING ? 0 : s->v.client_id, NULL, &sub, &e) != CART_OK)
+			ui_status(1, "%s", e.msg);
+		else
+			ui_screen_push(sub);
+		return SCR_STAY;
+	}
 	case UA_DAYS:
 		ask_days(s);
 		return SCR_STAY;

@@ -11,22 +11,17 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "dialog.h"
 #include "form.h"
-#include "listview.h"
+#include "rptview.h"
+#include "scr_reports.h"
 #include "scr_statement.h"
 #include "ui_int.h"
 
 #include "cartera/i18n.h"
-#include "cartera/lp.h"
 #include "cartera/output.h"
 #include "cartera/render.h"
 #include "cartera/reports.h"
 
-/* What the dialog up is for. */
-enum { ASK_FILE = 1, ASK_REPLACE };
-
-#define LINE_BYTES 2048
 #define MAX_RANGES 10
 
 /* The filter form's fields, in order. */
@@ -50,86 +45,14 @@ typedef struct stmt_scr {
 	ctl *c;
 	client cl;
 	stmt_filter f;
-	report r;
-	int built;
-	int (*need)[RPT_MAX_COLS];  /* per table: the widest text of each column (header included) */
-	listview lv;
-	lv_col col[1];
-	char (*page)[LINE_BYTES];  /* the lines on screen, laid out */
-	int page_cap;
-	int width;                 /* the width they are laid out for */
-	dialog dlg;
+	rptview v;                 /* the statement's lines, saving and printing */
 	int help;
 	int filtering;             /* the filter form is up */
 	form fm;
-	int format;                /* the format the file prompt is for */
-	char path[PATH_MAX];       /* the file asked for */
 	char range_name[MAX_RANGES][32];
 	const char *range_opt[MAX_RANGES];
 	int nrange;
 } stmt_scr;
-
-static const lv_col line_col[1] = { { N_("Statement"), 10, 0, 1, 0 } };
-
-/* ---- names ---- */
-
-/* The file name of a path, and its folder (into buf). */
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
-
-static const char *dir_name(const char *path, char *buf, size_t size)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		snprintf(buf, size, ".");
-	else if (slash == path)
-		snprintf(buf, size, "/");
-	else
-		snprintf(buf, size, "%.*s", (int)(slash - path), path);
-	return buf;
-}
-
-/* Render a kept report as PDF into the printed folder under name and send it to lp. msg: on
- * success one line; on failure "Not printed: why." and "The PDF is kept in PATH" (when it was
- * written) on two lines. */
-static int print_report(const report *r, const char *name, char *msg, size_t size)
-{
-	char path[PATH_MAX + 64], dir[PATH_MAX + 64];
-	cart_err e;
-	const char *printer = getenv("PRINTER");
-
-	lp_kept_path(name, ".pdf", path, sizeof path);
-	if (ctl_make_parent(path, &e) != CART_OK ||
-	    rnd_report_file(r, RND_PDF, path, NULL, &e) != CART_OK) {
-		snprintf(msg, size, _("Not printed: %s."), e.msg);
-		return e.code ? e.code : CART_IO;
-	}
-	if (lp_print(path, printer, &e) != CART_OK) {
-		snprintf(msg, size, _("Not printed: %s.\nThe PDF is kept in:\n%s"), e.msg, path);
-		return e.code ? e.code : CART_IO;
-	}
-	/* the file's name first: a narrow status line cuts the folder */
-	snprintf(msg, size, _("Sent %s to the printer %s (kept in %s)"), base_name(path),
-	         printer && *printer ? printer : _("(default)"), dir_name(path, dir, sizeof dir));
-	return CART_OK;
-}
-
-void scr_print_outcome(dialog *d, int rc, const char *msg)
-{
-	char line[1600], *nl;
-
-	snprintf(line, sizeof line, "%s", msg);
-	while ((nl = strchr(line, '\n')))
-		*nl = ' ';
-	ui_status(rc != CART_OK, "%s", line);
-	if (rc != CART_OK)
-		dialog_message(d, 0, _("Not printed"), msg);
-}
 
 int scr_print_document(ctl *c, int64_t doc_id, char *msg, size_t size)
 {
@@ -148,56 +71,18 @@ int scr_print_document(ctl *c, int64_t doc_id, char *msg, size_t size)
 		report_free(&r);
 		return e.code;
 	}
-	rc = print_report(&r, d.number, msg, size);
+	rc = rptview_print_report(&r, d.number, msg, size);
 	report_free(&r);
 	return rc;
 }
 
-/* ---- the report and its lines ---- */
-
-/* The widest text of every column, so that amounts can give up the room their column keeps for
- * larger figures before anything is cut. */
-static void measure(stmt_scr *s)
-{
-	char text[512];
-
-	free(s->need);
-	s->need = calloc((size_t)(s->r.ntables ? s->r.ntables : 1), sizeof *s->need);
-	if (!s->need)
-		return;
-	for (int t = 0; t < s->r.ntables; t++) {
-		const rpt_table *tb = &s->r.tables[t];
-
-		for (int c = 0; c < tb->ncols; c++)
-			s->need[t][c] = utf8_width(tb->cols[c].name);
-		for (long i = 0; i < tb->nrows; i++)
-			for (int c = 0; c < tb->rows[i].ncells && c < tb->ncols; c++) {
-				int w;
-
-				rpt_cell_text(&s->r, &tb->rows[i].cells[c], text, sizeof text);
-				if ((w = utf8_width(text)) > s->need[t][c])
-					s->need[t][c] = w;
-			}
-	}
-}
+/* ---- the report ---- */
 
 static int build(stmt_scr *s, cart_err *e)
 {
-	int rc;
+	report *r = rptview_begin(&s->v, &s->c->co);
 
-	if (s->built)
-		report_free(&s->r);
-	report_init(&s->r, &s->c->co);
-	s->built = 1;
-	if ((rc = rpt_statement(s->c, s->cl.id, &s->f, &s->r, e)) != CART_OK) {
-		report_free(&s->r);
-		report_init(&s->r, &s->c->co);
-		listview_set_rows(&s->lv, 0);
-		return rc;
-	}
-	listview_set_rows(&s->lv, report_lines(&s->r) + (s->r.nnotes ? s->r.nnotes + 1 : 0));
-	measure(s);
-	return CART_OK;
+	return rptview_built(&s->v, rpt_statement(s->c, s->cl.id, &s->f, r, e), 0);
 }
 
 /* Build again after the filter changed, the cursor on the first line. */
@@ -205,132 +90,11 @@ static int rebuild(stmt_scr *s)
 {
 	cart_err e;
 
-	s->lv.sel = 0;
-	s->lv.top = 0;
 	if (build(s, &e) != CART_OK) {
 		ui_status(1, "%s", e.msg);
 		return -1;
 	}
 	return 0;
-}
-
-/* Widths of a table's columns for the screen's width: first the columns that are not text give
- * up the room beyond their widest figure, then text columns give way down to their narrowest;
- * amounts are never cut (what still does not fit is cut at the screen's edge). */
-/* How narrow column i may get with nothing cut: its widest text, and never below its narrowest. */
-static int floor_of(const rpt_table *t, const int *need, int i)
-{
-	return need[i] > t->cols[i].min || t->cols[i].kind != RPT_TEXT ? need[i] : t->cols[i].min;
-}
-
-static void layout(const stmt_scr *s, const rpt_table *t, int width, int w[RPT_MAX_COLS])
-{
-	const int *need = s->need ? s->need[t - s->r.tables] : NULL;
-	int total = 0;
-
-	for (int i = 0; i < t->ncols; i++) {
-		w[i] = t->cols[i].width;
-		total += w[i] + (i ? 1 : 0);
-	}
-	/* first what costs nothing: a column at a time off the one with the most room beyond its
-	 * widest text (so they stay alike) */
-	while (need && total > width) {
-		int best = -1;
-
-		for (int i = 0; i < t->ncols; i++)
-			if (w[i] > floor_of(t, need, i) &&
-			    (best < 0 || w[i] - floor_of(t, need, i) > w[best] - floor_of(t, need, best)))
-				best = i;
-		if (best < 0)
-			break;
-		w[best]--;
-		total--;
-	}
-	/* then text is cut, down to its narrowest */
-	while (total > width) {
-		int best = -1, cut;
-
-		for (int i = 0; i < t->ncols; i++)
-			if (w[i] > t->cols[i].min &&
-			    (best < 0 || w[i] - t->cols[i].min > w[best] - t->cols[best].min))
-				best = i;
-		if (best < 0)
-			break;
-		cut = w[best] - t->cols[best].min;
-		if (cut > total - width)
-			cut = total - width;
-		w[best] -= cut;
-		total -= cut;
-	}
-}
-
-/* Line i of the screen as text: the report's lines, then a blank line and its notes. */
-static void line_text(stmt_scr *s, long i, char *out, size_t size)
-{
-	int w[RPT_MAX_COLS];
-	char cell[512], fit[4 * 512 + 8];
-	size_t len = 0;
-	long n = report_lines(&s->r);
-	rpt_line ln;
-
-	out[0] = '\0';
-	if (i >= n) {
-		if (i > n && i - n - 1 < s->r.nnotes)
-			snprintf(out, size, "%s", s->r.notes[i - n - 1]);
-		return;
-	}
-	if (!report_line_at(&s->r, i, &ln))
-		return;
-	if (ln.kind == RPT_LINE_TITLE) {
-		snprintf(out, size, "%s", ln.table->title);
-		return;
-	}
-	layout(s, ln.table, s->width, w);
-	for (int c = 0; c < ln.table->ncols; c++) {
-		int right = ln.table->cols[c].align == RPT_RIGHT, k;
-
-		if (w[c] > 512)
-			w[c] = 512;
-		if (ln.kind == RPT_LINE_HEADER)
-			snprintf(cell, sizeof cell, "%s", ln.table->cols[c].name);
-		else if (c < ln.row->ncells)
-			rpt_cell_text(&s->r, &ln.row->cells[c], cell, sizeof cell);
-		else
-			cell[0] = '\0';
-		k = utf8_fit(cell, w[c], right, fit);
-		if (len + (size_t)k + 2 >= size)
-			break;
-		if (c)
-			out[len++] = ' ';
-		memcpy(out + len, fit, (size_t)k);
-		len += (size_t)k;
-	}
-	out[len] = '\0';
-}
-
-static int fetch(void *ud, long offset, int n)
-{
-	stmt_scr *s = ud;
-	long total = s->lv.rows;
-	int got = 0;
-
-	if (n > s->page_cap) {
-		char (*p)[LINE_BYTES] = realloc(s->page, (size_t)n * sizeof *p);
-
-		if (!p)
-			return -1;
-		s->page = p;
-		s->page_cap = n;
-	}
-	for (; got < n && offset + got < total; got++)
-		line_text(s, offset + got, s->page[got], LINE_BYTES);
-	return got;
-}
-
-static const char *cell(void *ud, int i, int col)
-{
-	(void)col;
-	return ((stmt_scr *)ud)->page[i];
 }
 
 /* ---- drawing ---- */
@@ -396,7 +160,6 @@ static void draw_filter_form(stmt_scr *s)
 static void stmt_draw(ui_screen *base)
 {
 	stmt_scr *s = (stmt_scr *)base;
-	const lv_source src = { fetch, cell, s };
 	char left[256], right[400], line[1024], count[96];
 	int cw;
 
@@ -409,11 +172,10 @@ static void stmt_draw(ui_screen *base)
 	snprintf(right, sizeof right, _("Statement of %s as of %s"), s->cl.name,
 	         s->f.asof[0] ? s->f.asof : "");
 	ui_title(left, right);
-	s->width = COLS;
-	if (listview_draw(&s->lv, &src, 2, 0, LINES - 4, COLS) < 0)
+	if (rptview_draw(&s->v, 2, 0, LINES - 4, COLS) < 0)
 		ui_put(3, 0, COLS, _("(the lines could not be read)"), 0);
 	filter_text(s, line, sizeof line);
-	listview_count_text(&s->lv, s->c->co.fmt.thou_sep, count, sizeof count);
+	rptview_count(&s->v, count, sizeof count);
 	cw = utf8_width(count);
 	ui_put(1, 0, COLS - cw - 1, line, 0);
 	ui_put(1, COLS - cw - 1, cw + 1, count, 1);
@@ -423,7 +185,7 @@ static void stmt_draw(ui_screen *base)
 		return;
 	}
 	ui_keybar(UI_IN_STMT, 0);
-	dialog_draw(&s->dlg);
+	rptview_draw_dialog(&s->v);
 }
 
 /* ---- the filter ---- */
@@ -531,7 +293,7 @@ static int apply_filter(stmt_scr *s)
 	s->f = f;
 	if (rebuild(s) == 0)
 		ui_status(0, P_("The statement has %ld line.", "The statement has %ld lines.",
-		                s->lv.rows), s->lv.rows);
+		                s->v.lv.rows), s->v.lv.rows);
 	return 0;
 }
 
@@ -567,68 +329,17 @@ static void ask_file(stmt_scr *s, int format)
 
 	rpt_slug(s->cl.name, name, sizeof name);
 	/* TRANSLATORS: the start of a statement's file name, one word, no spaces */
-	snprintf(file, sizeof file, "%s-%s-%s%s", _("statement"), name, s->f.asof,
-	         rnd_format_ext(format));
-	s->format = format;
-	dialog_prompt(&s->dlg, ASK_FILE, _("Save the statement"),
-	              _("The file to write, in the current folder:"),
-	              _("File"), 250, file);
-}
-
-static void save(stmt_scr *s)
-{
-	char where[PATH_MAX], dir[PATH_MAX];
-	long replaced = 0;
-	cart_err e;
-
-	if (rnd_report_file(&s->r, s->format, s->path, &replaced, &e) != CART_OK) {
-		ui_status(1, "%s", e.msg);
-		return;
-	}
-	if (!realpath(s->path, where))
-		snprintf(where, sizeof where, "%s", s->path);
-	/* the file's name first: a narrow status line cuts the folder */
-	dir_name(where, dir, sizeof dir);
-	if (replaced > 0)
-		ui_status_warn(P_("Wrote %s in %s (%ld character printed as '?': the PDF's font lacks "
-		                  "it).", "Wrote %s in %s (%ld characters printed as '?': the PDF's "
-		                  "font lacks them).", replaced), base_name(where), dir, replaced);
-	else
-		ui_status(0, _("Wrote %s in %s"), base_name(where), dir);
-}
-
-static void file_given(stmt_scr *s)
-{
-	char text[PATH_MAX + 80];
-
-	dialog_answer_text(&s->dlg, s->path, sizeof s->path);
-	if (!s->path[0]) {
-		ui_status(1, "%s", _("no file name given: nothing written"));
-		return;
-	}
-	if (rnd_format_of_path(s->path) < 0) {
-		strncat(s->path, rnd_format_ext(s->format), sizeof s->path - strlen(s->path) - 1);
-	} else if (rnd_format_of_path(s->path) != s->format &&
-	           !(s->format == RND_TXT80 && rnd_format_of_path(s->path) == RND_TXT132)) {
-		ui_status(1, _("%s: the name does not end in %s; nothing written"), s->path,
-		          rnd_format_ext(s->format));
-		return;
-	}
-	if (access(s->path, F_OK) == 0) {
-		snprintf(text, sizeof text, _("%s exists. Replace it?"), s->path);
-		dialog_confirm(&s->dlg, ASK_REPLACE, _("Replace the file"), text);
-		return;
-	}
-	save(s);
+	snprintf(file, sizeof file, "%s-%s-%s", _("statement"), name, s->f.asof);
+	rptview_ask_save(&s->v, format, _("Save the statement"), file);
 }
 
 static void print_statement(stmt_scr *s)
 {
-	char name[80], msg[PATH_MAX + 300];
+	char name[80];
 
 	rpt_slug(s->cl.name, name, sizeof name);
 	strncat(name, "-statement", sizeof name - strlen(name) - 1);
-	scr_print_outcome(&s->dlg, print_report(&s->r, name, msg, sizeof msg), msg);
+	rptview_print(&s->v, name);
 }
 
 /* ---- keys ---- */
@@ -636,22 +347,10 @@ static void print_statement(stmt_scr *s)
 static int on_key(ui_screen *base, int key)
 {
 	stmt_scr *s = (stmt_scr *)base;
-	int a, r;
+	int a;
 
-	if (s->dlg.kind != DLG_NONE) {
-		int tag = s->dlg.tag;
-
-		r = dialog_key(&s->dlg, key);
-		if (r == DLG_OPEN || (r & DLG_REQUERY) || !tag)
-			return SCR_STAY;
-		if (r == DLG_CANCEL)
-			ui_status(0, "%s", tag == ASK_REPLACE ? _("Nothing written.") : "");
-		else if (r == DLG_OK && tag == ASK_FILE)
-			file_given(s);
-		else if (r == DLG_OK && tag == ASK_REPLACE)
-			save(s);
+	if (rptview_dialog_key(&s->v, key))
 		return SCR_STAY;
-	}
 	if (s->filtering) {
 		filter_key(s, key);
 		return SCR_STAY;
@@ -688,13 +387,23 @@ static int on_key(ui_screen *base, int key)
 	case UA_SPRINT:
 		print_statement(s);
 		return SCR_STAY;
+	case UA_AGING:
+	case UA_FOLLOWUP: {
+		/* the aging of every client, or this client's follow-up, as of the statement's date */
+		ui_screen *sub;
+		cart_err e;
+
+		if (scr_reports_new(s->c, a == UA_AGING ? SCR_RPT_AGING : SCR_RPT_FOLLOWUP,
+		                    a == UA_AGING ? 0 : s->cl.id, s->f.asof, &sub, &e) != CART_OK)
+			ui_status(1, "%s", e.msg);
+		else
+			ui_screen_push(sub);
+		return SCR_STAY;
+	}
 	default:
 		break;
 	}
-	/* moving through the lines; the list's filter is not used here */
-	if (key == UK_UP || key == UK_DOWN || key == UK_PGUP || key == UK_PGDN || key == UK_HOME ||
-	    key == UK_END)
-		listview_handle_key(&s->lv, key);
+	rptview_move(&s->v, key);
 	return SCR_STAY;
 }
 
@@ -702,11 +411,7 @@ static void stmt_free(ui_screen *base)
 {
 	stmt_scr *s = (stmt_scr *)base;
 
-	dialog_free(&s->dlg);
-	if (s->built)
-		report_free(&s->r);
-	free(s->need);
-	free(s->page);
+	rptview_free(&s->v);
 	free(s);
 }
 
@@ -728,10 +433,9 @@ static void range_names(stmt_scr *s)
 		s->range_opt[i] = s->range_name[i];
 }
 
-int scr_statement_new(ctl *c, int64_t client_id, ui_screen **out, cart_err *e)
+int scr_statement_new(ctl *c, int64_t client_id, const char *asof, ui_screen **out, cart_err *e)
 {
 	stmt_scr *s = calloc(1, sizeof *s);
-	date_t today = date_today();
 
 	if (!s)
 		return cart_fail(e, CART_NOMEM, "%s", _("out of memory opening the statement"));
@@ -742,9 +446,12 @@ int scr_statement_new(ctl *c, int64_t client_id, ui_screen **out, cart_err *e)
 		return e->code;
 	}
 	stmt_filter_init(&s->f);
-	date_format(today, s->f.asof);
+	if (asof && *asof)
+		snprintf(s->f.asof, sizeof s->f.asof, "%s", asof);
+	else
+		date_format(date_today(), s->f.asof);
 	range_names(s);
-	listview_init(&s->lv, line_col, 1, -1);
+	rptview_init(&s->v, N_("Statement"));
 	if (build(s, e) != CART_OK) {
 		stmt_free(&s->base);
 		return e->code;

@@ -8,18 +8,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "dialog.h"
+#include "rptview.h"
 #include "screen.h"
 
 #include "cartera/ctl.h"
 
-/* The statement of client_id as of the controller's today (date_today()). */
-int scr_statement_new(ctl *c, int64_t client_id, ui_screen **out, cart_err *e);
+/* The statement of client_id as of asof (NULL or "": the controller's today, date_today()). */
+int scr_statement_new(ctl *c, int64_t client_id, const char *asof, ui_screen **out, cart_err *e);
 /* Render document doc_id's PDF into the printed-files folder and send it to lp; the message for
  * the status line (where the file is, and what failed) into msg. CART_OK when it was sent. */
 int scr_print_document(ctl *c, int64_t doc_id, char *msg, size_t size);
-/* The outcome of printing on the status line; a failure also in a message window over the
- * screen (d), saying why and where the file is kept. */
-void scr_print_outcome(dialog *d, int rc, const char *msg);
 
 #endif

@@ -51,6 +51,7 @@ typedef struct rpt_row {
 	char cur[4];          /* TOTAL: the currency it adds up, "" = all */
 	int ncells;
 	rpt_cell *cells;
+	int64_t ref;          /* what the row is about, for a screen (a client's id); 0 = nothing */
 } rpt_row;
 
 typedef struct rpt_table {
@@ -121,6 +122,9 @@ void report_currency_col(report *r, int col);
 
 /* A row: begin, one call per cell in column order, end. Text is copied. */
 void report_row(report *r, int style, const char *cur);
+/* What the row being built is about (a client's id): a screen opens it from the row; renderers
+ * ignore it. */
+void report_row_ref(report *r, int64_t ref);
 void rpt_text(report *r, const char *s);
 void rpt_amount(report *r, int64_t v, const char *cur, int flags);
 void rpt_date(report *r, const char *iso);   /* "" or NULL: an empty cell */

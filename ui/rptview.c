@@ -1,0 +1,442 @@
+/* A kept report on screen, saved and printed (rptview.h). */
+#include "config.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rptview.h"
+#include "ui_int.h"
+
+#include "cartera/i18n.h"
+#include "cartera/lp.h"
+#include "cartera/output.h"
+#include "cartera/render.h"
+
+/* What the view's dialog is for. */
+enum { ASK_FILE = 1, ASK_REPLACE };
+
+/* ---- names ---- */
+
+/* The file name of a path, and its folder (into buf). */
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+static const char *dir_name(const char *path, char *buf, size_t size)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		snprintf(buf, size, ".");
+	else if (slash == path)
+		snprintf(buf, size, "/");
+	else
+		snprintf(buf, size, "%.*s", (int)(slash - path), path);
+	return buf;
+}
+
+int rptview_print_report(const report *r, const char *name, char *msg, size_t size)
+{
+	char path[PATH_MAX + 64], dir[PATH_MAX + 64];
+	cart_err e;
+	const char *printer = getenv("PRINTER");
+
+	lp_kept_path(name, ".pdf", path, sizeof path);
+	if (ctl_make_parent(path, &e) != CART_OK ||
+	    rnd_report_file(r, RND_PDF, path, NULL, &e) != CART_OK) {
+		snprintf(msg, size, _("Not printed: %s."), e.msg);
+		return e.code ? e.code : CART_IO;
+	}
+	if (lp_print(path, printer, &e) != CART_OK) {
+		snprintf(msg, size, _("Not printed: %s.\nThe PDF is kept in:\n%s"), e.msg, path);
+		return e.code ? e.code : CART_IO;
+	}
+	/* the file's name first: a narrow status line cuts the folder */
+	snprintf(msg, size, _("Sent %s to the printer %s (kept in %s)"), base_name(path),
+	         printer && *printer ? printer : _("(default)"), dir_name(path, dir, sizeof dir));
+	return CART_OK;
+}
+
+void scr_print_outcome(dialog *d, int rc, const char *msg)
+{
+	char line[1600], *nl;
+
+	snprintf(line, sizeof line, "%s", msg);
+	while ((nl = strchr(line, '\n')))
+		*nl = ' ';
+	ui_status(rc != CART_OK, "%s", line);
+	if (rc != CART_OK)
+		dialog_message(d, 0, _("Not printed"), msg);
+}
+
+/* ---- the report and its lines ---- */
+
+void rptview_init(rptview *v, const char *name)
+{
+	memset(v, 0, sizeof *v);
+	v->col[0].title = name;
+	v->col[0].width = 10;
+	v->col[0].flex = 1;
+	listview_init(&v->lv, v->col, 1, -1);
+	report_init(&v->r, NULL);
+	v->built = 1;
+}
+
+void rptview_free(rptview *v)
+{
+	dialog_free(&v->dlg);
+	if (v->built)
+		report_free(&v->r);
+	v->built = 0;
+	free(v->need);
+	free(v->page);
+	v->need = NULL;
+	v->page = NULL;
+	v->page_cap = 0;
+}
+
+report *rptview_begin(rptview *v, const company *co)
+{
+	if (v->built)
+		report_free(&v->r);
+	report_init(&v->r, co);
+	v->built = 1;
+	return &v->r;
+}
+
+/* The widest text of every column, so that amounts can give up the room their column keeps for
+ * larger figures before anything is cut. */
+static void measure(rptview *v)
+{
+	char text[512];
+
+	free(v->need);
+	v->need = calloc((size_t)(v->r.ntables ? v->r.ntables : 1), sizeof *v->need);
+	if (!v->need)
+		return;
+	for (int t = 0; t < v->r.ntables; t++) {
+		const rpt_table *tb = &v->r.tables[t];
+
+		for (int c = 0; c < tb->ncols; c++)
+			v->need[t][c] = utf8_width(tb->cols[c].name);
+		for (long i = 0; i < tb->nrows; i++)
+			for (int c = 0; c < tb->rows[i].ncells && c < tb->ncols; c++) {
+				int w;
+
+				/* a section heading spans the line: it does not widen its column */
+				if (tb->rows[i].style == RPT_ROW_SECTION)
+					break;
+				rpt_cell_text(&v->r, &tb->rows[i].cells[c], text, sizeof text);
+				if ((w = utf8_width(text)) > v->need[t][c])
+					v->need[t][c] = w;
+			}
+	}
+}
+
+int rptview_built(rptview *v, int rc, int keep_cursor)
+{
+	if (!keep_cursor) {
+		v->lv.sel = 0;
+		v->lv.top = 0;
+		v->xoff = 0;
+	}
+	if (rc != CART_OK) {
+		report_free(&v->r);
+		report_init(&v->r, NULL);
+		listview_set_rows(&v->lv, 0);
+		return rc;
+	}
+	listview_set_rows(&v->lv, report_lines(&v->r) + (v->r.nnotes ? v->r.nnotes + 1 : 0));
+	measure(v);
+	return CART_OK;
+}
+
+/* How narrow column i may get with nothing cut: its widest text, and never below its narrowest. */
+static int floor_of(const rpt_table *t, const int *need, int i)
+{
+	return need[i] > t->cols[i].min || t->cols[i].kind != RPT_TEXT ? need[i] : t->cols[i].min;
+}
+
+/* Widths of a table's columns for the screen's width: first the columns give up the room beyond
+ * their widest text, then text columns give way down to their narrowest; amounts are never cut
+ * (what still does not fit is cut at the screen's edge). */
+static void layout(const rptview *v, const rpt_table *t, int width, int w[RPT_MAX_COLS])
+{
+	const int *need = v->need ? v->need[t - v->r.tables] : NULL;
+	int total = 0;
+
+	for (int i = 0; i < t->ncols; i++) {
+		w[i] = t->cols[i].width;
+		total += w[i] + (i ? 1 : 0);
+	}
+	/* first what costs nothing: a column at a time off the one with the most room beyond its
+	 * widest text (so they stay alike) */
+	while (need && total > width) {
+		int best = -1;
+
+		for (int i = 0; i < t->ncols; i++)
+			if (w[i] > floor_of(t, need, i) &&
+			    (best < 0 || w[i] - floor_of(t, need, i) > w[best] - floor_of(t, need, best)))
+				best = i;
+		if (best < 0)
+			break;
+		w[best]--;
+		total--;
+	}
+	/* then text is cut, down to its narrowest */
+	while (total > width) {
+		int best = -1, cut;
+
+		for (int i = 0; i < t->ncols; i++)
+			if (w[i] > t->cols[i].min &&
+			    (best < 0 || w[i] - t->cols[i].min > w[best] - t->cols[best].min))
+				best = i;
+		if (best < 0)
+			break;
+		cut = w[best] - t->cols[best].min;
+		if (cut > total - width)
+			cut = total - width;
+		w[best] -= cut;
+		total -= cut;
+	}
+}
+
+/* Line i of the screen as text: the report's lines, then a blank line and its notes. */
+static void line_text(rptview *v, long i, char *out, size_t size)
+{
+	int w[RPT_MAX_COLS];
+	char cell[512], fit[4 * 512 + 8];
+	size_t len = 0;
+	long n = report_lines(&v->r);
+	rpt_line ln;
+
+	out[0] = '\0';
+	if (i >= n) {
+		if (i > n && i - n - 1 < v->r.nnotes)
+			snprintf(out, size, "%s", v->r.notes[i - n - 1]);
+		return;
+	}
+	if (!report_line_at(&v->r, i, &ln))
+		return;
+	if (ln.kind == RPT_LINE_TITLE) {
+		snprintf(out, size, "%s", ln.table->title);
+		return;
+	}
+	if (ln.kind == RPT_LINE_ROW && ln.row->style == RPT_ROW_SECTION && ln.row->ncells) {
+		/* a heading inside the table (a client's name) takes the whole line */
+		rpt_cell_text(&v->r, &ln.row->cells[0], cell, sizeof cell);
+		snprintf(out, size, "%s", cell);
+		return;
+	}
+	layout(v, ln.table, v->width, w);
+	for (int c = 0; c < ln.table->ncols; c++) {
+		int right = ln.table->cols[c].align == RPT_RIGHT, k;
+
+		if (w[c] > 512)
+			w[c] = 512;
+		if (ln.kind == RPT_LINE_HEADER)
+			snprintf(cell, sizeof cell, "%s", ln.table->cols[c].name);
+		else if (c < ln.row->ncells)
+			rpt_cell_text(&v->r, &ln.row->cells[c], cell, sizeof cell);
+		else
+			cell[0] = '\0';
+		k = utf8_fit(cell, w[c], right, fit);
+		if (len + (size_t)k + 2 >= size)
+			break;
+		if (c)
+			out[len++] = ' ';
+		memcpy(out + len, fit, (size_t)k);
+		len += (size_t)k;
+	}
+	out[len] = '\0';
+}
+
+static int fetch(void *ud, long offset, int n)
+{
+	rptview *v = ud;
+	long total = v->lv.rows;
+	int got = 0;
+
+	if (n > v->page_cap) {
+		char (*p)[RV_LINE_BYTES] = realloc(v->page, (size_t)n * sizeof *p);
+
+		if (!p)
+			return -1;
+		v->page = p;
+		v->page_cap = n;
+	}
+	v->wide = 0;
+	for (; got < n && offset + got < total; got++) {
+		char *line = v->page[got];
+		int w;
+
+		line_text(v, offset + got, line, RV_LINE_BYTES);
+		if ((w = utf8_width(line)) > v->wide)
+			v->wide = w;
+		if (v->xoff > 0) {
+			const char *from = utf8_skip(line, v->xoff);
+
+			memmove(line, from, strlen(from) + 1);
+		}
+	}
+	return got;
+}
+
+static const char *cell(void *ud, int i, int col)
+{
+	(void)col;
+	return ((rptview *)ud)->page[i];
+}
+
+int rptview_draw(rptview *v, int y, int x, int h, int w)
+{
+	const lv_source src = { fetch, cell, v };
+
+	v->width = w;
+	return listview_draw(&v->lv, &src, y, x, h, w);
+}
+
+void rptview_draw_dialog(rptview *v)
+{
+	dialog_draw(&v->dlg);
+}
+
+void rptview_count(const rptview *v, char *buf, int size)
+{
+	listview_count_text(&v->lv, v->r.fmt.thou_sep, buf, size);
+}
+
+int rptview_move(rptview *v, int key)
+{
+	if (key == UK_RIGHT || key == UK_LEFT) {
+		int step = v->width > 40 ? v->width / 4 : 10;
+
+		if (key == UK_RIGHT && v->wide > v->xoff + v->width)
+			v->xoff += step;
+		else if (key == UK_LEFT)
+			v->xoff = v->xoff > step ? v->xoff - step : 0;
+		else
+			return 0;
+		return 1;
+	}
+	/* the list's filter is not used here: only moving */
+	if (key == UK_UP || key == UK_DOWN || key == UK_PGUP || key == UK_PGDN || key == UK_HOME ||
+	    key == UK_END) {
+		listview_handle_key(&v->lv, key);
+		return 1;
+	}
+	return 0;
+}
+
+const rpt_row *rptview_row(const rptview *v)
+{
+	rpt_line ln;
+
+	if (v->lv.sel < 0 || !report_line_at(&v->r, v->lv.sel, &ln) || ln.kind != RPT_LINE_ROW)
+		return NULL;
+	return ln.row;
+}
+
+void rptview_first_ref(rptview *v)
+{
+	rpt_line ln;
+	long n = report_lines(&v->r);
+
+	for (long i = 0; i < n && report_line_at(&v->r, i, &ln); i++)
+		if (ln.kind == RPT_LINE_ROW && ln.row->ref) {
+			v->lv.sel = i;
+			listview_scroll(&v->lv);
+			return;
+		}
+}
+
+/* ---- saving and printing ---- */
+
+void rptview_ask_save(rptview *v, int format, const char *title, const char *name)
+{
+	char file[300];
+
+	snprintf(file, sizeof file, "%s%s", name, rnd_format_ext(format));
+	snprintf(v->save_title, sizeof v->save_title, "%s", title);
+	v->format = format;
+	dialog_prompt(&v->dlg, ASK_FILE, v->save_title, _("The file to write, in the current folder:"),
+	              _("File"), 250, file);
+}
+
+static void save(rptview *v)
+{
+	char where[PATH_MAX], dir[PATH_MAX];
+	long replaced = 0;
+	cart_err e;
+
+	if (rnd_report_file(&v->r, v->format, v->path, &replaced, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	if (!realpath(v->path, where))
+		snprintf(where, sizeof where, "%s", v->path);
+	/* the file's name first: a narrow status line cuts the folder */
+	dir_name(where, dir, sizeof dir);
+	if (replaced > 0)
+		ui_status_warn(P_("Wrote %s in %s (%ld character printed as '?': the PDF's font lacks "
+		                  "it).", "Wrote %s in %s (%ld characters printed as '?': the PDF's "
+		                  "font lacks them).", replaced), base_name(where), dir, replaced);
+	else
+		ui_status(0, _("Wrote %s in %s"), base_name(where), dir);
+}
+
+static void file_given(rptview *v)
+{
+	char text[PATH_MAX + 80];
+
+	dialog_answer_text(&v->dlg, v->path, sizeof v->path);
+	if (!v->path[0]) {
+		ui_status(1, "%s", _("no file name given: nothing written"));
+		return;
+	}
+	if (rnd_format_of_path(v->path) < 0) {
+		strncat(v->path, rnd_format_ext(v->format), sizeof v->path - strlen(v->path) - 1);
+	} else if (rnd_format_of_path(v->path) != v->format &&
+	           !(v->format == RND_TXT80 && rnd_format_of_path(v->path) == RND_TXT132)) {
+		ui_status(1, _("%s: the name does not end in %s; nothing written"), v->path,
+		          rnd_format_ext(v->format));
+		return;
+	}
+	if (access(v->path, F_OK) == 0) {
+		snprintf(text, sizeof text, _("%s exists. Replace it?"), v->path);
+		dialog_confirm(&v->dlg, ASK_REPLACE, _("Replace the file"), text);
+		return;
+	}
+	save(v);
+}
+
+int rptview_dialog_key(rptview *v, int key)
+{
+	int tag = v->dlg.tag, r;
+
+	if (v->dlg.kind == DLG_NONE)
+		return 0;
+	r = dialog_key(&v->dlg, key);
+	if (r == DLG_OPEN || (r & DLG_REQUERY) || !tag)
+		return 1;
+	if (r == DLG_CANCEL)
+		ui_status(0, "%s", tag == ASK_REPLACE ? _("Nothing written.") : "");
+	else if (r == DLG_OK && tag == ASK_FILE)
+		file_given(v);
+	else if (r == DLG_OK && tag == ASK_REPLACE)
+		save(v);
+	return 1;
+}
+
+void rptview_print(rptview *v, const char *name)
+{
+	char msg[PATH_MAX + 300];
+
+	scr_print_outcome(&v->dlg, rptview_print_report(&v->r, name, msg, sizeof msg), msg);
+}

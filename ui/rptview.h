@@ -1,0 +1,76 @@
+/* A kept report on screen (SPEC R4): the statement of a client, the aging of all clients, the
+ * follow-up. The list view asks for the lines on screen only, each laid out to the screen's
+ * width from the report's own columns (amounts are never cut; text gives way first). Saving asks
+ * for a file name and replays the same report into a renderer; printing renders its PDF into the
+ * printed-files folder and sends it to lp (cartera/lp.h), as `cartera report` does. */
+#ifndef CARTERA_UI_RPTVIEW_H
+#define CARTERA_UI_RPTVIEW_H
+
+#include <limits.h>
+#include <stddef.h>
+
+#include "dialog.h"
+#include "listview.h"
+
+#include "cartera/report.h"
+
+#define RV_LINE_BYTES 2048
+
+typedef struct rptview {
+	report r;                  /* the report shown (kept, not streamed) */
+	int built;                 /* r holds something to free */
+	int (*need)[RPT_MAX_COLS]; /* per table: the widest text of each column, header included */
+	listview lv;
+	lv_col col[1];
+	char (*page)[RV_LINE_BYTES]; /* the lines on screen, laid out */
+	int page_cap;
+	int width;                 /* the width they are laid out for */
+	int xoff;                  /* display columns scrolled off at the left (Left / Right) */
+	int wide;                  /* the widest line on screen, unscrolled */
+	dialog dlg;                /* the file name, "replace it?", a printing failure */
+	int format;                /* the format the file prompt is for */
+	char save_title[96];       /* the file prompt's title */
+	char path[PATH_MAX];
+} rptview;
+
+/* An empty view; name (an N_() string) heads its only list column. */
+void rptview_init(rptview *v, const char *name);
+void rptview_free(rptview *v);
+
+/* A fresh report to build into (the one before is freed), with the company's header. */
+report *rptview_begin(rptview *v, const company *co);
+/* After building: rc is the builder's outcome. On success the lines are counted and measured
+ * (the cursor back on the first line unless keep_cursor); on failure the view is left empty. */
+int rptview_built(rptview *v, int rc, int keep_cursor);
+
+/* Draw the lines in the rectangle; -1 when they could not be laid out. The dialog is drawn by
+ * rptview_draw_dialog, after the screen's key bar. */
+int rptview_draw(rptview *v, int y, int x, int h, int w);
+void rptview_draw_dialog(rptview *v);
+/* "1–20 of 1.289", thousands grouped as the company writes them. */
+void rptview_count(const rptview *v, char *buf, int size);
+
+/* Up, Down, PgUp, PgDn, Home, End through the lines; Left and Right scroll the columns of lines
+ * wider than the screen (amounts are never cut: they are reached this way). 1 when it moved. */
+int rptview_move(rptview *v, int key);
+/* The report row under the cursor (NULL on a title, a header or a note). */
+const rpt_row *rptview_row(const rptview *v);
+/* Put the cursor on the first line whose row is about something (rpt_row.ref), if any. */
+void rptview_first_ref(rptview *v);
+
+/* Ask for a file to save the report in (format RND_*), proposing name + the format's extension
+ * in the current folder; the answer (and "replace it?") go through rptview_dialog_key. */
+void rptview_ask_save(rptview *v, int format, const char *title, const char *name);
+/* A key while the view's dialog is up: 1 when the dialog took it (it is up, or just closed). */
+int rptview_dialog_key(rptview *v, int key);
+/* Print the report (name: the PDF's file name without .pdf) and say how it went. */
+void rptview_print(rptview *v, const char *name);
+
+/* Render a report as PDF into the printed-files folder under name and send it to lp. msg: on
+ * success one line; on failure "Not printed: why." and where the PDF is kept, on more lines. */
+int rptview_print_report(const report *r, const char *name, char *msg, size_t size);
+/* The outcome of printing on the status line; a failure also in a message window over the
+ * screen (d), saying why and where the file is kept. */
+void scr_print_outcome(dialog *d, int rc, const char *msg);
+
+#endif

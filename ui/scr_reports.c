@@ -1,0 +1,290 @@
+/* The aging and the follow-up on screen (scr_reports.h): the report controllers build the report
+ * once and keep it (src/rpt_aging.c); rptview lays out the lines on screen, saves and prints
+ * them. Each data row of either report carries its client (report_row_ref), so Enter opens that
+ * client's statement as of the report's date. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rptview.h"
+#include "scr_reports.h"
+#include "scr_statement.h"
+#include "ui_int.h"
+
+#include "cartera/i18n.h"
+#include "cartera/output.h"
+#include "cartera/render.h"
+#include "cartera/reports.h"
+
+/* What the screen's own dialog is for. */
+enum { ASK_ASOF = 1 };
+
+typedef struct rpts_scr {
+	ui_screen base;
+	ctl *c;
+	int kind;                  /* SCR_RPT_* */
+	int64_t client_id;         /* the follow-up of this client only; 0 every client */
+	char client_name[200];
+	int overdue_only;          /* the follow-up of the clients with something overdue */
+	char asof[DATE_LEN];
+	rptview v;
+	dialog ask;                /* the as-of date */
+	int help;
+} rpts_scr;
+
+static const char *kind_name(const rpts_scr *s)
+{
+	return s->kind == SCR_RPT_AGING ? _("Aging") : _("Follow-up");
+}
+
+/* ---- the report ---- */
+
+static int build(rpts_scr *s, int keep_cursor, cart_err *e)
+{
+	report *r = rptview_begin(&s->v, &s->c->co);
+	int rc;
+
+	if (s->kind == SCR_RPT_AGING)
+		rc = rpt_aging(s->c, s->asof, r, e);
+	else
+		rc = rpt_followup(s->c, s->asof, s->client_id, s->overdue_only, r, e);
+	if ((rc = rptview_built(&s->v, rc, keep_cursor)) == CART_OK && !keep_cursor)
+		rptview_first_ref(&s->v);   /* Enter opens a statement at once */
+	return rc;
+}
+
+/* Build again after the date, the kind or the scope changed; the status line says how long it
+ * is, or why it could not be built (the view is empty then). */
+static int rebuild(rpts_scr *s)
+{
+	cart_err e;
+
+	if (build(s, 0, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return e.code;
+	}
+	ui_status(0, P_("%s as of %s: %ld line.", "%s as of %s: %ld lines.", s->v.lv.rows),
+	          kind_name(s), s->asof, s->v.lv.rows);
+	return CART_OK;
+}
+
+/* ---- drawing ---- */
+
+/* What the report covers, for the line under the title. */
+static void scope_text(const rpts_scr *s, char *buf, size_t size)
+{
+	if (s->kind == SCR_RPT_AGING)
+		snprintf(buf, size, "%s", _("Every client with something open · a: as of · Tab: the "
+		                            "follow-up · Enter: statement"));
+	else if (s->client_id)
+		snprintf(buf, size, _("%s · a: as of · Tab: the aging · Enter: statement"),
+		         s->client_name);
+	else if (s->overdue_only)
+		snprintf(buf, size, "%s", _("Clients with something overdue · o: every client · "
+		                            "Tab: the aging"));
+	else
+		snprintf(buf, size, "%s", _("Every client with something open · o: only the overdue · "
+		                            "Tab: the aging"));
+}
+
+static void rpts_draw(ui_screen *base)
+{
+	rpts_scr *s = (rpts_scr *)base;
+	char left[256], right[300], line[600], count[96];
+	int cw;
+
+	if (s->help) {
+		ui_help_draw(UI_IN_REPORTS, kind_name(s), s->c->have_company ? s->c->co.name : "");
+		return;
+	}
+	erase();
+	snprintf(left, sizeof left, " cartera — %s", s->c->have_company ? s->c->co.name : "");
+	if (s->kind == SCR_RPT_AGING)
+		snprintf(right, sizeof right, _("Aging of receivables as of %s"), s->asof);
+	else
+		snprintf(right, sizeof right, _("Follow-up as of %s"), s->asof);
+	ui_title(left, right);
+	if (rptview_draw(&s->v, 2, 0, LINES - 4, COLS) < 0)
+		ui_put(3, 0, COLS, _("(the lines could not be read)"), 0);
+	scope_text(s, line, sizeof line);
+	rptview_count(&s->v, count, sizeof count);
+	cw = utf8_width(count);
+	ui_put(1, 0, COLS - cw - 1, line, 0);
+	ui_put(1, COLS - cw - 1, cw + 1, count, 1);
+	ui_status_draw();
+	ui_keybar(UI_IN_REPORTS, rptview_row(&s->v) && rptview_row(&s->v)->ref ? UI_NEEDS_ROW : 0);
+	dialog_draw(&s->ask);
+	rptview_draw_dialog(&s->v);
+}
+
+/* ---- keys ---- */
+
+static void ask_asof(rpts_scr *s)
+{
+	dialog_prompt(&s->ask, ASK_ASOF, _("As of"),
+	              _("The report as the ledger stood at the end of this day (YYYY-MM-DD):"),
+	              _("As of"), DATE_LEN - 1, s->asof);
+}
+
+static void asof_given(rpts_scr *s)
+{
+	char text[64], d[DATE_LEN], before[DATE_LEN];
+	cart_err e;
+
+	dialog_answer_text(&s->ask, text, sizeof text);
+	if (ctl_date(text, _("the as-of date"), d, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	memcpy(before, s->asof, sizeof before);
+	memcpy(s->asof, d, sizeof s->asof);
+	if (build(s, 0, &e) != CART_OK) {
+		cart_err e2;
+
+		/* the report as it was, and why the date was refused */
+		memcpy(s->asof, before, sizeof s->asof);
+		build(s, 0, &e2);
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	ui_status(0, P_("%s as of %s: %ld line.", "%s as of %s: %ld lines.", s->v.lv.rows),
+	          kind_name(s), s->asof, s->v.lv.rows);
+}
+
+static void open_statement(rpts_scr *s)
+{
+	const rpt_row *row = rptview_row(&s->v);
+	ui_screen *sub;
+	cart_err e;
+
+	if (!row || !row->ref) {
+		ui_status(1, "%s", _("this line is not a client's: move to a client's line"));
+		return;
+	}
+	if (scr_statement_new(s->c, row->ref, s->asof, &sub, &e) != CART_OK)
+		ui_status(1, "%s", e.msg);
+	else
+		ui_screen_push(sub);
+}
+
+static void save_name(const rpts_scr *s, char *buf, size_t size)
+{
+	char slug[64];
+
+	if (s->kind == SCR_RPT_AGING) {
+		/* TRANSLATORS: the start of the aging report's file name, one word, no spaces */
+		snprintf(buf, size, "%s-%s", _("aging"), s->asof);
+	} else if (s->client_id) {
+		rpt_slug(s->client_name, slug, sizeof slug);
+		/* TRANSLATORS: the start of the follow-up report's file name, one word, no spaces */
+		snprintf(buf, size, "%s-%s-%s", _("followup"), slug, s->asof);
+	} else {
+		snprintf(buf, size, "%s-%s", _("followup"), s->asof);
+	}
+}
+
+static int on_key(ui_screen *base, int key)
+{
+	rpts_scr *s = (rpts_scr *)base;
+	char name[200];
+	int a;
+
+	if (rptview_dialog_key(&s->v, key))
+		return SCR_STAY;
+	if (s->ask.kind != DLG_NONE) {
+		if (dialog_key(&s->ask, key) == DLG_OK)
+			asof_given(s);
+		return SCR_STAY;
+	}
+	if (s->help) {
+		if (!ui_help_key(key) && ui_action_of(key, UI_IN_HELP, 0) == UA_CLOSE)
+			s->help = 0;
+		return SCR_STAY;
+	}
+	a = ui_action_of(key, UI_IN_REPORTS, 0);
+	switch (a) {
+	case UA_SBACK:
+		return SCR_CLOSE;
+	case UA_SHELP:
+		s->help = 1;
+		return SCR_STAY;
+	case UA_RASOF:
+		ask_asof(s);
+		return SCR_STAY;
+	case UA_RSWITCH:
+		s->kind = s->kind == SCR_RPT_AGING ? SCR_RPT_FOLLOWUP : SCR_RPT_AGING;
+		rebuild(s);
+		return SCR_STAY;
+	case UA_ROVERDUE:
+		if (s->kind != SCR_RPT_FOLLOWUP || s->client_id) {
+			ui_status(1, "%s", _("o chooses the clients of the follow-up of every client"));
+			return SCR_STAY;
+		}
+		s->overdue_only = !s->overdue_only;
+		rebuild(s);
+		return SCR_STAY;
+	case UA_RSTMT:
+		open_statement(s);
+		return SCR_STAY;
+	case UA_SPDF:
+	case UA_SXLSX:
+	case UA_STEXT:
+		save_name(s, name, sizeof name);
+		rptview_ask_save(&s->v, a == UA_SPDF ? RND_PDF : a == UA_SXLSX ? RND_XLSX : RND_TXT80,
+		                 s->kind == SCR_RPT_AGING ? _("Save the aging") : _("Save the follow-up"),
+		                 name);
+		return SCR_STAY;
+	case UA_SPRINT:
+		save_name(s, name, sizeof name);
+		rptview_print(&s->v, name);
+		return SCR_STAY;
+	default:
+		break;
+	}
+	rptview_move(&s->v, key);
+	return SCR_STAY;
+}
+
+static void rpts_free(ui_screen *base)
+{
+	rpts_scr *s = (rpts_scr *)base;
+
+	rptview_free(&s->v);
+	dialog_free(&s->ask);
+	free(s);
+}
+
+int scr_reports_new(ctl *c, int kind, int64_t client_id, const char *asof, ui_screen **out,
+                    cart_err *e)
+{
+	rpts_scr *s = calloc(1, sizeof *s);
+
+	if (!s)
+		return cart_fail(e, CART_NOMEM, "%s", _("out of memory opening the report"));
+	s->base = (ui_screen){ rpts_draw, on_key, NULL, rpts_free, 1 };
+	s->c = c;
+	s->kind = kind;
+	s->client_id = client_id;
+	if (client_id) {
+		client cl;
+
+		if (ledger_client_get(c->l, client_id, &cl, e) != CART_OK) {
+			free(s);
+			return e->code;
+		}
+		snprintf(s->client_name, sizeof s->client_name, "%s", cl.name);
+	}
+	if (asof && *asof)
+		snprintf(s->asof, sizeof s->asof, "%s", asof);
+	else
+		date_format(date_today(), s->asof);
+	rptview_init(&s->v, N_("Report"));
+	if (build(s, 0, e) != CART_OK) {
+		rpts_free(&s->base);
+		return e->code;
+	}
+	*out = &s->base;
+	return CART_OK;
+}

@@ -166,13 +166,13 @@ enum { UI_IN_REPORTS = 1 << 24 };
 	X(SFILTER, N_("Filter"), UK_F(4), 'f',         0,      UI_IN_STMT,   0,                         \
 	  N_("filter the statement: as-of date, type, number, dates, due dates, days, status, range"))  \
 	X(RASOF,  N_("As of"), UK_F(2),  'a',          0,      UI_IN_REPORTS, 0,                        \
-	  N_("the report as of another date (the ledger as it stood at the end of that day)"))         \
+	  N_("the report as of another date (the ledger at the end of that day)"))         \
 	X(RSWITCH, NULL,   UK_TAB,   0,            0,      UI_IN_REPORTS, 0,                        \
-	  N_("Tab: switch between the aging and the follow-up, as of the same date"))                 \
+	  N_("switch between the aging and the follow-up, same date"))                 \
 	X(ROVERDUE, NULL,  UK_F(4),  'o',          0,      UI_IN_REPORTS, 0,                        \
-	  N_("follow-up: only the clients with something overdue, or every client with something open")) \
+	  N_("follow-up: only the clients with something overdue, or all")) \
 	X(RSTMT,  N_("Statement"), UK_ENTER, 's',      0,      UI_IN_REPORTS, UI_NEEDS_ROW,             \
-	  N_("the statement of the selected line's client, as of the report's date"))                  \
+	  N_("the statement of the line's client, as of the report's date"))                  \
 	X(SPDF,   N_("PDF"),   UK_F(5),  'd',          0,      UI_IN_STMT | UI_IN_REPORTS, 0,         \
 	  N_("save the report as a PDF file (asks for the file name)"))                                \
 	X(SXLSX,  N_("XLSX"),  UK_F(6),  'x',          0,      UI_IN_STMT | UI_IN_REPORTS, 0,         \
@@ -184,13 +184,13 @@ enum { UI_IN_REPORTS = 1 << 24 };
 	X(SRANGES, NULL,   '1',      '2',          '0',    UI_IN_STMT,   0,                             \
 	  N_("1 not yet due, 2 3 4 5 the company's aging ranges (1-30, 31-60...), 0 every range"))    \
 	X(AGING,  NULL,    'A',      0,            0,      UI_IN_STMT | UI_IN_DASH, 0,              \
-	  N_("the aging report of every client: a column per range, totals, the proof"))             \
+	  N_("the aging report: every client, a column per range, the proof"))             \
 	X(FOLLOWUP, NULL,  'F',      0,            0,      UI_IN_STMT | UI_IN_DASH, 0,              \
-	  N_("the follow-up report: overdue apart from what falls due later (this client's, on a client's screen)")) \
+	  N_("the follow-up report (of this client on a client's screen)")) \
 	X(SMOVE,  NULL,    UK_DOWN,  UK_UP,        UK_PGDN, UI_IN_STMT | UI_IN_REPORTS, 0,            \
 	  N_("scroll the report (PgUp, PgDn, Home and End too)"))                                     \
 	X(SSIDE,  NULL,    UK_RIGHT, UK_LEFT,      0,      UI_IN_STMT | UI_IN_REPORTS, 0,            \
-	  N_("Right and Left: the columns beyond the screen's edge, when the lines are wider"))       \
+	  N_("the columns beyond the screen's edge, when lines are wider"))       \
 	X(SBACK,  N_("Back"),  UK_F(10), 'q',          UK_ESC, UI_IN_STMT | UI_IN_REPORTS, 0,         \
 	  N_("back to the screen before"))                                                             \
 	X(SAPPLY, N_("Apply"), UK_F(9),  UK_CTRL('s'), 0,      UI_IN_STMTF,  0,                         \

@@ -130,6 +130,14 @@ const char *utf8_skip(const char *s, int cols)
 		p += utf8_decode(p, &cp);
 		w += cp_width(cp);
 	}
+	/* the accents of the last letter skipped go with it */
+	while (*p) {
+		int len = utf8_decode(p, &cp);
+
+		if (cp_width(cp) != 0 || cp < 0x300)
+			break;
+		p += len;
+	}
 	return (const char *)p;
 }
 

@@ -34,7 +34,8 @@ int utf8_width(const char *s);
 /* Copy s into buf fitting width display columns (cut with "…" when longer), padded with spaces
  * on the right or left; returns bytes written. buf must hold 4 * width + 1 bytes. */
 int utf8_fit(const char *s, int width, int right, char *buf);
-/* s past its first cols display columns (a wide character straddling the edge is skipped too). */
+/* s past its first cols display columns, with the combining accents of the last letter skipped
+ * (a wide character straddling the edge is skipped whole: the rest starts one column later). */
 const char *utf8_skip(const char *s, int cols);
 
 #endif

@@ -105,6 +105,26 @@ static void fit_is(const char *s, int width, int right, const char *want)
 		assert_int_equal(utf8_width(buf), width);
 }
 
+/* Scrolling a line sideways (the report screens' Left / Right) skips display columns, never
+ * half a character, and an accent goes with its letter. */
+static void test_skip(void **state)
+{
+	(void)state;
+	assert_string_equal(utf8_skip("Peñalosa", 0), "Peñalosa");
+	assert_string_equal(utf8_skip("Peñalosa", 3), "alosa");
+	assert_string_equal(utf8_skip("Peñalosa", 2), "ñalosa");
+	assert_string_equal(utf8_skip("Peñalosa", 8), "");
+	assert_string_equal(utf8_skip("Peñalosa", 50), "");
+	assert_string_equal(utf8_skip(NULL, 3), "");
+	/* "José" with a combining acute: skipping 4 columns takes the accent too */
+	assert_string_equal(utf8_skip("Jose\xcc\x81 Nun\xcc\x83" "ez", 4), " Nun\xcc\x83" "ez");
+	assert_string_equal(utf8_skip("Jose\xcc\x81 Nun\xcc\x83" "ez", 8), "ez");
+	/* a wide character straddling the edge is skipped whole */
+	assert_string_equal(utf8_skip("東京商事", 1), "京商事");
+	assert_string_equal(utf8_skip("東京商事", 2), "京商事");
+	assert_int_equal(utf8_width(utf8_skip("1.234,56  7.890,12", 10)), 8);
+}
+
 static void test_fit(void **state)
 {
 	(void)state;
@@ -304,6 +324,7 @@ int main(void)
 		cmocka_unit_test(test_format_parse),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_fit),
+		cmocka_unit_test(test_skip),
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_text_empty),
 		cmocka_unit_test(test_text_narrow_header),

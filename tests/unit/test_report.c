@@ -300,10 +300,14 @@ static void test_aging(void **state)
 	assert_int_equal(acme->cells[6].v, 10000);
 	assert_int_equal(acme->cells[9].v, 305000);
 	assert_int_equal(nunez->cells[3].v, 77777);
+	/* each client's row names the client, for the screen's Enter (its statement) */
+	assert_int_equal(acme->ref, f->t->c1);
+	assert_int_equal(nunez->ref, f->nunez);
 	tot = row_with(ag, 0, "Total COP");
 	assert_non_null(tot);
 	assert_int_equal(tot->style, RPT_ROW_TOTAL);
 	assert_string_equal(tot->cur, "COP");
+	assert_int_equal(tot->ref, 0);
 	assert_int_equal(tot->cells[2].v, 50000);
 	assert_int_equal(tot->cells[3].v, 77777);
 	assert_int_equal(tot->cells[4].v, 250000);
@@ -348,6 +352,9 @@ static void test_followup(void **state)
 	assert_int_equal(over->style, RPT_ROW_GROUP_TOTAL);
 	assert_int_equal(over->cells[6].v, 260000);
 	assert_int_equal(later->cells[6].v, 50000);
+	/* every line of the client's section, heading, documents and subtotals, names the client */
+	for (long i = 0; i < t->nrows; i++)
+		assert_int_equal(t->rows[i].ref, f->t->c1);
 	/* the overdue ones come before their subtotal, the later one after it */
 	assert_int_equal(t->rows[1].cells[6].v, 10000);
 	assert_int_equal(t->rows[1].cells[4].v, 141);

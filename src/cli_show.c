@@ -21,18 +21,6 @@ static void amount(cli *g, int64_t v, char *buf, size_t size)
 }
 
 /* Quantities in thousandths as typed: 1500 -> "1,5", 2000 -> "2". */
-static void quantity(cli *g, int64_t q, char *buf, size_t size)
-{
-	if (q % 1000 == 0) {
-		snprintf(buf, size, "%lld", (long long)(q / 1000));
-		return;
-	}
-	snprintf(buf, size, "%lld%c%03lld", (long long)(q / 1000), g->c.co.fmt.dec_sep,
-	         (long long)(q % 1000));
-	for (size_t n = strlen(buf); buf[n - 1] == '0'; n--)
-		buf[n - 1] = '\0';
-}
-
 int cmd_show(cli *g, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -84,7 +72,7 @@ int cmd_show(cli *g, int argc, char **argv)
 		for (int k = 0; k < tx.n; k++)
 			if (tx.r[k].id == lines[i].tax_rate_id)
 				rate = tx.r[k].name;
-		quantity(g, lines[i].qty, q, sizeof q);
+		ctl_quantity_format(&g->c, lines[i].qty, q, sizeof q);
 		amount(g, lines[i].price, a, sizeof a);
 		amount(g, lines[i].net, b, sizeof b);
 		printf(_("line %d: %s; %s x %s = %s%s%s\n"), i + 1, lines[i].description, q, a, b,

@@ -118,6 +118,21 @@ int ctl_tax_add(ctl *c, const char *name, const char *percent, int exempt, tax_r
 	return ledger_tax_add(c->l, out, e);
 }
 
+void ctl_quantity_format(const ctl *c, int64_t q, char *buf, size_t size)
+{
+	int64_t whole = q / 1000, part = q % 1000;
+	size_t n;
+
+	if (part == 0) {
+		snprintf(buf, size, "%lld", (long long)whole);
+		return;
+	}
+	snprintf(buf, size, "%s%lld%c%03lld", q < 0 && whole == 0 ? "-" : "", (long long)whole,
+	         c->co.fmt.dec_sep, (long long)(part < 0 ? -part : part));
+	for (n = strlen(buf); n > 0 && buf[n - 1] == '0'; n--)
+		buf[n - 1] = '\0';
+}
+
 int ctl_quantity(const ctl *c, const char *text, const char *what, int64_t *out, cart_err *e)
 {
 	money_fmt f = { 3, c->co.fmt.dec_sep, c->co.fmt.thou_sep };

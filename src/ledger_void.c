@@ -98,6 +98,45 @@ int ledger_document_entries(ledger *l, int64_t doc_id, doc_entry *rows, int max,
 	return CART_OK;
 }
 
+int ledger_document_allocations(ledger *l, int64_t doc_id, doc_alloc *rows, int max, int *n,
+                                cart_err *e)
+{
+	static const char sql[] =
+		"SELECT a.date, 0, od.number, od.type, coalesce(i.seq, 0), a.amount, a.id"
+		" FROM entries ce JOIN allocations a ON a.credit_id = ce.id"
+		" JOIN entries oe ON oe.id = a.charge_id JOIN documents od ON od.id = oe.document_id"
+		" LEFT JOIN instalments i ON i.id = a.instalment_id"
+		" WHERE ce.document_id = ?1"
+		" UNION ALL"
+		" SELECT a.date, 1, od.number, od.type, coalesce(i.seq, 0), a.amount, a.id"
+		" FROM entries he JOIN allocations a ON a.charge_id = he.id"
+		" JOIN entries oe ON oe.id = a.credit_id JOIN documents od ON od.id = oe.document_id"
+		" LEFT JOIN instalments i ON i.id = a.instalment_id"
+		" WHERE he.document_id = ?1"
+		" ORDER BY 1, 7";
+	sqlite3_stmt *s;
+	int rc = lg_prepare(l, sql, &s);
+
+	*n = 0;
+	if (rc != SQLITE_OK)
+		return lg_dberr(l, rc, _("reading what settled a document"), e);
+	lg_bind_int(s, 1, doc_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
+		doc_alloc *r = &rows[(*n)++];
+
+		lg_copy(r->date, sizeof r->date, sqlite3_column_text(s, 0));
+		r->paid_by = sqlite3_column_int(s, 1);
+		lg_copy(r->number, sizeof r->number, sqlite3_column_text(s, 2));
+		r->type = doc_type_parse((const char *)sqlite3_column_text(s, 3));
+		r->instalment = sqlite3_column_int(s, 4);
+		r->amount = sqlite3_column_int64(s, 5);
+	}
+	lg_finalize(l, s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return lg_dberr(l, rc, _("reading what settled a document"), e);
+	return CART_OK;
+}
+
 typedef struct live_alloc {
 	int64_t id, credit, charge, inst, amount;
 	char date[DATE_LEN];

@@ -403,6 +403,8 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 		}
 	}
 	if (rc == CART_OK) {
+		if (!ntot)
+			report_note(r, _("Nothing is open as of %s."), asof);
 		for (int k = 0; k < ntot; k++) {
 			char m1[40], m2[40];
 

@@ -1,14 +1,19 @@
 /* One document as a report (SPEC D6): invoice, credit note, receipt, quote or any other, with its
- * client, dates and the ledger entries it posted, and what of each is still open. */
+ * client and dates; its lines with the tax per rate and the totals (invoices, quotes); the means
+ * of payment and withholdings (receipts); the ledger entries it posted and what of each is still
+ * open; and what settled it, or what it settled. */
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "cartera/ctl_docs.h"
 #include "cartera/i18n.h"
 #include "cartera/reports.h"
 
 #define MAX_ENTRIES 64
+#define MAX_ALLOCS 200
 
 static const char *type_title(int type)
 {
@@ -26,12 +31,179 @@ static const char *type_title(int type)
 	}
 }
 
+/* The lines as keyed, the tax per rate and the totals. */
+static int lines_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
+{
+	doc_line *ln = malloc(sizeof *ln * DOC_MAX_LINES);
+	doc_tax tx[DOC_MAX_TAXES];
+	ctl_taxes rates;
+	int n = 0, nt = 0, rc;
+	int64_t net = 0, tax = 0, expenses = 0;
+	char q[32], pct[16];
+
+	if (!ln)
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
+	if ((rc = ledger_doc_lines(c->l, d->id, ln, DOC_MAX_LINES, &n, e)) != CART_OK ||
+	    (rc = ledger_doc_taxes(c->l, d->id, tx, DOC_MAX_TAXES, &nt, e)) != CART_OK ||
+	    (n && (rc = ctl_taxes_load(c, &rates, e)) != CART_OK) || !n) {
+		free(ln);
+		return rc;
+	}
+	report_table(r, _("Lines"));
+	report_col(r, _("Description"), RPT_TEXT, RPT_LEFT, 34, 12);
+	report_col(r, _("Qty"), RPT_TEXT, RPT_RIGHT, 8, 4);
+	report_col(r, _("Unit price"), RPT_AMOUNT, RPT_RIGHT, 14, 14);
+	report_col(r, _("Tax"), RPT_TEXT, RPT_LEFT, 12, 6);
+	report_col(r, _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+	for (int i = 0; i < n; i++) {
+		const char *rate = "";
+
+		for (int k = 0; k < rates.n; k++)
+			if (rates.r[k].id == ln[i].tax_rate_id)
+				rate = rates.r[k].name;
+		ctl_quantity_format(c, ln[i].qty, q, sizeof q);
+		report_row(r, RPT_ROW_DATA, NULL);
+		rpt_text(r, ln[i].description);
+		rpt_text(r, q);
+		rpt_amount(r, ln[i].price, d->currency, 0);
+		rpt_text(r, ln[i].expense ? _("expense") : rate);
+		rpt_amount(r, ln[i].net, d->currency, 0);
+		report_row_end(r);
+		if (ln[i].expense)
+			expenses += ln[i].net;
+		else
+			net += ln[i].net;
+	}
+	for (int k = 0; k < nt; k++)
+		tax += tx[k].tax;
+	report_table(r, _("Totals"));
+	report_col(r, "", RPT_TEXT, RPT_LEFT, 24, 10);
+	report_col(r, _("Base"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+	report_col(r, _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+	report_row(r, RPT_ROW_DATA, NULL);
+	rpt_text(r, _("Net"));
+	rpt_empty(r);
+	rpt_amount(r, net, d->currency, 0);
+	report_row_end(r);
+	for (int k = 0; k < nt; k++) {
+		char label[64];
+
+		ctl_percent_format(c, tx[k].rate, pct, sizeof pct);
+		snprintf(label, sizeof label, _("Tax %s"), pct);
+		report_row(r, RPT_ROW_DATA, NULL);
+		rpt_text(r, label);
+		rpt_amount(r, tx[k].base, d->currency, 0);
+		rpt_amount(r, tx[k].tax, d->currency, 0);
+		report_row_end(r);
+	}
+	if (expenses) {
+		report_row(r, RPT_ROW_DATA, NULL);
+		rpt_text(r, _("Reimbursable expenses"));
+		rpt_empty(r);
+		rpt_amount(r, expenses, d->currency, 0);
+		report_row_end(r);
+	}
+	report_row(r, RPT_ROW_TOTAL, NULL);
+	rpt_text(r, _("Total"));
+	rpt_empty(r);
+	rpt_amount(r, net + tax + expenses, d->currency, RPT_F_SUM);
+	report_row_end(r);
+	free(ln);
+	return CART_OK;
+}
+
+/* A receipt's means of payment and the withholdings the client deducted. */
+static int receipt_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
+{
+	receipt_detail rd;
+	int rc;
+
+	if ((rc = ledger_receipt_detail(c->l, d->id, &rd, e)) != CART_OK)
+		return rc;
+	if (rd.n_means) {
+		report_table(r, _("Means of payment"));
+		report_col(r, _("Means"), RPT_TEXT, RPT_LEFT, 18, 8);
+		report_col(r, _("Bank"), RPT_TEXT, RPT_LEFT, 18, 6);
+		report_col(r, _("Number"), RPT_TEXT, RPT_LEFT, 14, 6);
+		report_col(r, _("Cashable"), RPT_DATE, RPT_LEFT, 10, 10);
+		report_col(r, _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+		for (int i = 0; i < rd.n_means; i++) {
+			const means_in *m = &rd.means[i];
+
+			report_row(r, RPT_ROW_DATA, NULL);
+			rpt_text(r, _(means_kind_name(m->kind)));
+			rpt_text(r, m->bank);
+			rpt_text(r, m->number);
+			rpt_date(r, m->cash_date);
+			rpt_amount(r, m->amount, d->currency, 0);
+			report_row_end(r);
+		}
+	}
+	if (rd.n_wh) {
+		report_table(r, _("Withholdings"));
+		report_col(r, _("Kind"), RPT_TEXT, RPT_LEFT, 24, 8);
+		report_col(r, _("Certificate"), RPT_TEXT, RPT_LEFT, 20, 8);
+		report_col(r, _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+		for (int i = 0; i < rd.n_wh; i++) {
+			report_row(r, RPT_ROW_DATA, NULL);
+			rpt_text(r, rd.wh[i].kind);
+			rpt_text(r, rd.wh[i].certificate);
+			rpt_amount(r, rd.wh[i].amount, d->currency, 0);
+			report_row_end(r);
+		}
+	}
+	return CART_OK;
+}
+
+/* What settled the document (paid_by 1) or what it settled (0): the other documents, dated. */
+static void alloc_table(const doc_info *d, const doc_alloc *al, int n, int paid_by, report *r)
+{
+	int any = 0;
+
+	for (int i = 0; i < n && !any; i++)
+		any = al[i].paid_by == paid_by;
+	if (!any)
+		return;
+	report_table(r, paid_by ? _("Paid by") : _("Applied to"));
+	report_col(r, _("Date"), RPT_DATE, RPT_LEFT, 10, 10);
+	report_col(r, _("Document"), RPT_TEXT, RPT_LEFT, 16, 10);
+	report_col(r, _("Inst."), RPT_INT, RPT_RIGHT, 5, 5);
+	report_col(r, _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+	for (int i = 0; i < n; i++) {
+		if (al[i].paid_by != paid_by)
+			continue;
+		report_row(r, RPT_ROW_DATA, NULL);
+		rpt_date(r, al[i].date);
+		rpt_text(r, al[i].number);
+		if (al[i].instalment)
+			rpt_int(r, al[i].instalment, 0);
+		else
+			rpt_empty(r);
+		rpt_amount(r, al[i].amount, d->currency, 0);
+		report_row_end(r);
+	}
+	report_row(r, RPT_ROW_TOTAL, NULL);
+	rpt_empty(r);
+	rpt_text(r, _("Total"));
+	rpt_empty(r);
+	{
+		int64_t sum = 0;
+
+		for (int i = 0; i < n; i++)
+			if (al[i].paid_by == paid_by)
+				sum += al[i].amount;
+		rpt_amount(r, sum, d->currency, RPT_F_SUM);
+	}
+	report_row_end(r);
+}
+
 int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 {
 	doc_entry en[MAX_ENTRIES];
+	doc_alloc *al = NULL;
 	doc_info d;
 	client cl;
-	int n = 0, rc;
+	int n = 0, nal = 0, rc;
 	int64_t amount = 0, open = 0;
 	char m[40];
 
@@ -39,9 +211,17 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 	    (rc = ledger_client_get(c->l, d.client_id, &cl, e)) != CART_OK ||
 	    (rc = ledger_document_entries(c->l, doc_id, en, MAX_ENTRIES, &n, e)) != CART_OK)
 		return rc;
+	if (!(al = malloc(sizeof *al * MAX_ALLOCS)))
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
+	if ((rc = ledger_document_allocations(c->l, doc_id, al, MAX_ALLOCS, &nal, e)) != CART_OK) {
+		free(al);
+		return rc;
+	}
 	report_title(r, "%s %s", type_title(d.type), d.number);
 	report_line(r, "%s: %s", _("Date"), d.date);
-	if (d.due_date[0] && d.type != DOC_RECEIPT)
+	if (d.due_date[0] && d.type == DOC_QUOTE)
+		report_line(r, "%s: %s", _("Valid until"), d.due_date);
+	else if (d.due_date[0] && d.type != DOC_RECEIPT)
 		report_line(r, "%s: %s", _("Due date"), d.due_date);
 	report_line(r, "%s: %s", _("Currency"), d.currency);
 	if (d.reference[0])
@@ -56,12 +236,20 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 	if (cl.address[0] || cl.location[0])
 		report_client_line(r, "%s%s%s", cl.address, cl.address[0] && cl.location[0] ? ", " : "",
 		                   cl.location);
-	report_table(r, _("Entries"));
-	report_col(r, _("Code"), RPT_TEXT, RPT_LEFT, 5, 4);
-	report_col(r, _("Description"), RPT_TEXT, RPT_LEFT, 30, 12);
-	report_col(r, _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
-	report_col(r, _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
-	report_col(r, _(NC_("column", "Open")), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+	if ((rc = lines_tables(c, &d, r, e)) != CART_OK ||
+	    (d.type == DOC_RECEIPT && (rc = receipt_tables(c, &d, r, e)) != CART_OK)) {
+		free(al);
+		report_finish(r, NULL);
+		return rc;
+	}
+	if (n) {
+		report_table(r, _("Entries"));
+		report_col(r, _("Code"), RPT_TEXT, RPT_LEFT, 5, 4);
+		report_col(r, _("Description"), RPT_TEXT, RPT_LEFT, 30, 12);
+		report_col(r, _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
+		report_col(r, _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+		report_col(r, _(NC_("column", "Open")), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+	}
 	for (int i = 0; i < n; i++) {
 		report_row(r, RPT_ROW_DATA, NULL);
 		rpt_text(r, en[i].code);
@@ -73,13 +261,20 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 		amount += en[i].amount;
 		open += en[i].open;
 	}
-	report_row(r, RPT_ROW_TOTAL, NULL);
-	rpt_text(r, _("Total"));
-	rpt_empty(r);
-	rpt_text(r, d.currency);
-	rpt_amount(r, amount, d.currency, RPT_F_SUM);
-	rpt_amount(r, open, d.currency, RPT_F_SUM);
-	report_row_end(r);
+	if (n) {
+		report_row(r, RPT_ROW_TOTAL, NULL);
+		rpt_text(r, _("Total"));
+		rpt_empty(r);
+		rpt_text(r, d.currency);
+		rpt_amount(r, amount, d.currency, RPT_F_SUM);
+		rpt_amount(r, open, d.currency, RPT_F_SUM);
+		report_row_end(r);
+	}
+	alloc_table(&d, al, nal, 1, r);
+	alloc_table(&d, al, nal, 0, r);
+	if (nal == MAX_ALLOCS)
+		report_note(r, _("Only the first %d settlements are listed."), MAX_ALLOCS);
+	free(al);
 	money_format(d.total, &c->co.fmt, m, sizeof m);
 	report_note(r, _("Document total: %s %s"), m, d.currency);
 	if (d.type == DOC_INVOICE) {

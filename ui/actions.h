@@ -43,6 +43,8 @@ enum { UI_IN_STMT = 1 << 22, UI_IN_STMTF = 1 << 23 };
 /* The aging and follow-up reports (scr_reports.c); they share the statement's keys for moving,
  * saving and printing. */
 enum { UI_IN_REPORTS = 1 << 24 };
+/* What the report screen shows: a report over the clients (aging, follow-up), not one document. */
+enum { UI_NEEDS_SPAN = 1 << 18 };
 
 #define UI_ACTIONS(X)                                                                            \
 	X(HELP,   N_("Help"),  UK_F(1),  '?',          0,      UI_IN_LIST | UI_IN_DASH | UI_IN_DETAIL | UI_IN_FORM, 0, \
@@ -159,17 +161,19 @@ enum { UI_IN_REPORTS = 1 << 24 };
 	  N_("the statement of the selected row's client: filter it, save it as PDF or XLSX, print it")) \
 	X(PRINTDOC, N_("Print"), 'P',      0,          0,      UI_IN_DASH,   UI_NEEDS_ROW,             \
 	  N_("print the selected row's document (its PDF, through the spooler lp)"))                  \
+	X(SHOWDOC, NULL,        'D',      0,           0,      UI_IN_DASH,   UI_NEEDS_ROW,             \
+	  N_("the selected row's document on screen: save it as PDF, XLSX or text, print it"))        \
 	X(CSTATEMENT, N_("Statement"), UK_F(9), 's',   0,      UI_IN_LIST,   UI_NEEDS_ROW,             \
 	  N_("the selected client's statement: filter it, save it as PDF or XLSX, print it"))         \
 	X(SHELP,  N_("Help"),  UK_F(1),  '?',          0,      UI_IN_STMT | UI_IN_REPORTS, 0,         \
 	  N_("this help: every key of the screen"))                                                    \
 	X(SFILTER, N_("Filter"), UK_F(4), 'f',         0,      UI_IN_STMT,   0,                         \
 	  N_("filter the statement: as-of date, type, number, dates, due dates, days, status, range"))  \
-	X(RASOF,  N_("As of"), UK_F(2),  'a',          0,      UI_IN_REPORTS, 0,                        \
+	X(RASOF,  N_("As of"), UK_F(2),  'a',          0,      UI_IN_REPORTS, UI_NEEDS_SPAN,            \
 	  N_("the report as of another date (the ledger at the end of that day)"))         \
-	X(RSWITCH, NULL,   UK_TAB,   0,            0,      UI_IN_REPORTS, 0,                        \
+	X(RSWITCH, NULL,   UK_TAB,   0,            0,      UI_IN_REPORTS, UI_NEEDS_SPAN,            \
 	  N_("switch between the aging and the follow-up, same date"))                 \
-	X(ROVERDUE, NULL,  UK_F(4),  'o',          0,      UI_IN_REPORTS, 0,                        \
+	X(ROVERDUE, NULL,  UK_F(4),  'o',          0,      UI_IN_REPORTS, UI_NEEDS_SPAN,            \
 	  N_("follow-up: only the clients with something overdue, or all")) \
 	X(RSTMT,  N_("Statement"), UK_ENTER, 's',      0,      UI_IN_REPORTS, UI_NEEDS_ROW,             \
 	  N_("the statement of the line's client, as of the report's date"))                  \

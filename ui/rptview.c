@@ -152,7 +152,11 @@ int rptview_built(rptview *v, int rc, int keep_cursor)
 		listview_set_rows(&v->lv, 0);
 		return rc;
 	}
-	listview_set_rows(&v->lv, report_lines(&v->r) + (v->r.nnotes ? v->r.nnotes + 1 : 0));
+	v->head = 0;
+	if (v->show_head && v->r.nlines + v->r.nclient > 0)
+		v->head = v->r.nlines + v->r.nclient + 1;
+	listview_set_rows(&v->lv, v->head + report_lines(&v->r) +
+	                  (v->r.nnotes ? v->r.nnotes + 1 : 0));
 	measure(v);
 	return CART_OK;
 }
@@ -207,43 +211,34 @@ static void layout(const rptview *v, const rpt_table *t, int width, int w[RPT_MA
 	}
 }
 
-/* Line i of the screen as text: the report's lines, then a blank line and its notes. */
-static void line_text(rptview *v, long i, char *out, size_t size)
+/* One line of a table as text, laid out to the view's width: its title, its header or a row. */
+static void table_line(rptview *v, const rpt_line *ln, char *out, size_t size)
 {
 	int w[RPT_MAX_COLS];
 	char cell[512], fit[4 * 512 + 8];
 	size_t len = 0;
-	long n = report_lines(&v->r);
-	rpt_line ln;
 
 	out[0] = '\0';
-	if (i >= n) {
-		if (i > n && i - n - 1 < v->r.nnotes)
-			snprintf(out, size, "%s", v->r.notes[i - n - 1]);
+	if (ln->kind == RPT_LINE_TITLE) {
+		snprintf(out, size, "%s", ln->table->title);
 		return;
 	}
-	if (!report_line_at(&v->r, i, &ln))
-		return;
-	if (ln.kind == RPT_LINE_TITLE) {
-		snprintf(out, size, "%s", ln.table->title);
-		return;
-	}
-	if (ln.kind == RPT_LINE_ROW && ln.row->style == RPT_ROW_SECTION && ln.row->ncells) {
+	if (ln->kind == RPT_LINE_ROW && ln->row->style == RPT_ROW_SECTION && ln->row->ncells) {
 		/* a heading inside the table (a client's name) takes the whole line */
-		rpt_cell_text(&v->r, &ln.row->cells[0], cell, sizeof cell);
+		rpt_cell_text(&v->r, &ln->row->cells[0], cell, sizeof cell);
 		snprintf(out, size, "%s", cell);
 		return;
 	}
-	layout(v, ln.table, v->width, w);
-	for (int c = 0; c < ln.table->ncols; c++) {
-		int right = ln.table->cols[c].align == RPT_RIGHT, k;
+	layout(v, ln->table, v->width, w);
+	for (int c = 0; c < ln->table->ncols; c++) {
+		int right = ln->table->cols[c].align == RPT_RIGHT, k;
 
 		if (w[c] > 512)
 			w[c] = 512;
-		if (ln.kind == RPT_LINE_HEADER)
-			snprintf(cell, sizeof cell, "%s", ln.table->cols[c].name);
-		else if (c < ln.row->ncells)
-			rpt_cell_text(&v->r, &ln.row->cells[c], cell, sizeof cell);
+		if (ln->kind == RPT_LINE_HEADER)
+			snprintf(cell, sizeof cell, "%s", ln->table->cols[c].name);
+		else if (c < ln->row->ncells)
+			rpt_cell_text(&v->r, &ln->row->cells[c], cell, sizeof cell);
 		else
 			cell[0] = '\0';
 		k = utf8_fit(cell, w[c], right, fit);
@@ -255,6 +250,51 @@ static void line_text(rptview *v, long i, char *out, size_t size)
 		len += (size_t)k;
 	}
 	out[len] = '\0';
+}
+
+/* Line i of the screen as text: the head (when shown), the report's lines, then a blank line and
+ * its notes. */
+static void line_text(rptview *v, long i, char *out, size_t size)
+{
+	long n = report_lines(&v->r);
+	rpt_line ln;
+
+	out[0] = '\0';
+	if (i < v->head) {
+		if (i < v->r.nlines)
+			snprintf(out, size, "%s", v->r.lines[i]);
+		else if (i - v->r.nlines < v->r.nclient)
+			snprintf(out, size, "%s", v->r.client[i - v->r.nlines]);
+		return;
+	}
+	i -= v->head;
+	if (i >= n) {
+		if (i > n && i - n - 1 < v->r.nnotes)
+			snprintf(out, size, "%s", v->r.notes[i - n - 1]);
+		return;
+	}
+	if (report_line_at(&v->r, i, &ln))
+		table_line(v, &ln, out, size);
+}
+
+/* What the header row shows with line i of the screen at the top: the header of the table that
+ * line belongs to, while the table's own header line is scrolled away; else the report's title. */
+static void header_of(rptview *v, long i, char *out, size_t size)
+{
+	long n = report_lines(&v->r);
+	rpt_line ln;
+
+	snprintf(out, size, "%s", v->r.title);
+	i -= v->head;
+	if (i < 0 || n == 0)
+		return;
+	if (i >= n)
+		i = n - 1;
+	if (!report_line_at(&v->r, i, &ln) || ln.kind != RPT_LINE_ROW)
+		return;
+	ln.kind = RPT_LINE_HEADER;
+	ln.row = NULL;
+	table_line(v, &ln, out, size);
 }
 
 static int fetch(void *ud, long offset, int n)
@@ -297,9 +337,21 @@ static const char *cell(void *ud, int i, int col)
 int rptview_draw(rptview *v, int y, int x, int h, int w)
 {
 	const lv_source src = { fetch, cell, v };
+	char head[RV_LINE_BYTES];
+	const char *from;
+	int rc;
 
 	v->width = w;
-	return listview_draw(&v->lv, &src, y, x, h, w);
+	if ((rc = listview_draw(&v->lv, &src, y, x, h, w)) < 0)
+		return rc;
+	/* the list's header row holds the header of the table at the top, so the columns stay
+	 * named while their own header line is scrolled away */
+	header_of(v, v->lv.top, head, sizeof head);
+	from = v->xoff > 0 ? utf8_skip(head, v->xoff) : head;
+	ui_set_role(UR_HEADER);
+	ui_put(y, x, w, from, 0);
+	ui_set_role(UR_NORMAL);
+	return rc;
 }
 
 void rptview_draw_dialog(rptview *v)
@@ -338,7 +390,8 @@ const rpt_row *rptview_row(const rptview *v)
 {
 	rpt_line ln;
 
-	if (v->lv.sel < 0 || !report_line_at(&v->r, v->lv.sel, &ln) || ln.kind != RPT_LINE_ROW)
+	if (v->lv.sel < v->head || !report_line_at(&v->r, v->lv.sel - v->head, &ln) ||
+	    ln.kind != RPT_LINE_ROW)
 		return NULL;
 	return ln.row;
 }
@@ -350,8 +403,7 @@ void rptview_first_ref(rptview *v)
 
 	for (long i = 0; i < n && report_line_at(&v->r, i, &ln); i++)
 		if (ln.kind == RPT_LINE_ROW && ln.row->ref) {
-			v->lv.sel = i;
-			listview_scroll(&v->lv);
+			v->lv.sel = v->head + i;   /* drawing scrolls to it, knowing the height */
 			return;
 		}
 }

@@ -26,6 +26,9 @@ typedef struct rptview {
 	int page_cap;
 	int width;                 /* the width they are laid out for */
 	int xoff;                  /* display columns scrolled off at the left (Left / Right) */
+	int show_head;             /* the report's lines under its title and its client block
+	                            * come first (a document: its dates, its client) */
+	int head;                  /* how many lines they take, a blank line included */
 	int wide;                  /* the widest line on screen, unscrolled */
 	dialog dlg;                /* the file name, "replace it?", a printing failure */
 	int format;                /* the format the file prompt is for */

@@ -588,15 +588,21 @@ static int on_key(ui_screen *base, int key)
 	if (a != UA_NONE && !ui_action_ok(a, have(s)))
 		return SCR_STAY;
 	/* the statement of the row's client; printing the row's document (scr_statement.c) */
-	if (a == UA_STATEMENT || a == UA_PRINTDOC) {
+	if (a == UA_STATEMENT || a == UA_PRINTDOC || a == UA_SHOWDOC) {
 		char msg[1400];
 		ui_screen *sub;
 		cart_err e;
 
 		if (!selected(s))
 			return SCR_STAY;
-		if (a == UA_PRINTDOC && !s->chosen.doc_id)
-			ui_status(1, "%s", _("this row has no document to print (a client's row)"));
+		if (a != UA_STATEMENT && !s->chosen.doc_id)
+			ui_status(1, "%s", a == UA_PRINTDOC
+			          ? _("this row has no document to print (a client's row)")
+			          : _("this row has no document to show (a client's row)"));
+		else if (a == UA_SHOWDOC && scr_document_new(s->c, s->chosen.doc_id, &sub, &e) != CART_OK)
+			ui_status(1, "%s", e.msg);
+		else if (a == UA_SHOWDOC)
+			ui_screen_push(sub);
 		else if (a == UA_PRINTDOC)
 			scr_print_outcome(&s->dlg, scr_print_document(s->c, s->chosen.doc_id, msg,
 			                                               sizeof msg), msg);
@@ -641,8 +647,8 @@ static int on_key(ui_screen *base, int key)
 		if (scr_reports_new(s->c, a == UA_AGING ? SCR_RPT_AGING : SCR_RPT_FOLLOWUP,
 		                    a == UA_AGING ? 0 : s->v.client_id, NULL, &sub, &e) != CART_OK)
 			ui_status(1, "%s", e.msg);
-		else
-			ui_screen_push(sub);
+		else if (ui_screen_push(sub) == 0)
+			ui_status(0, "%s", "");
 		return SCR_STAY;
 	}
 	case UA_DAYS:

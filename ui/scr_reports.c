@@ -28,6 +28,8 @@ typedef struct rpts_scr {
 	int64_t client_id;         /* the follow-up of this client only; 0 every client */
 	char client_name[200];
 	int overdue_only;          /* the follow-up of the clients with something overdue */
+	int64_t doc_id;            /* SCR_RPT_DOCUMENT: the document */
+	char doc_number[32];
 	char asof[DATE_LEN];
 	rptview v;
 	dialog ask;                /* the as-of date */
@@ -36,7 +38,20 @@ typedef struct rpts_scr {
 
 static const char *kind_name(const rpts_scr *s)
 {
+	if (s->kind == SCR_RPT_DOCUMENT)
+		return s->doc_number;
 	return s->kind == SCR_RPT_AGING ? _("Aging") : _("Follow-up");
+}
+
+/* What holds for the keys (UI_NEEDS_*). */
+static int have(const rpts_scr *s)
+{
+	const rpt_row *row = rptview_row(&s->v);
+
+	/* a document's lines are all its client's */
+	if (s->kind == SCR_RPT_DOCUMENT)
+		return UI_NEEDS_ROW;
+	return (row && row->ref ? UI_NEEDS_ROW : 0) | UI_NEEDS_SPAN;
 }
 
 /* ---- the report ---- */
@@ -46,7 +61,9 @@ static int build(rpts_scr *s, int keep_cursor, cart_err *e)
 	report *r = rptview_begin(&s->v, &s->c->co);
 	int rc;
 
-	if (s->kind == SCR_RPT_AGING)
+	if (s->kind == SCR_RPT_DOCUMENT)
+		rc = rpt_document(s->c, s->doc_id, r, e);
+	else if (s->kind == SCR_RPT_AGING)
 		rc = rpt_aging(s->c, s->asof, r, e);
 	else
 		rc = rpt_followup(s->c, s->asof, s->client_id, s->overdue_only, r, e);
@@ -75,18 +92,17 @@ static int rebuild(rpts_scr *s)
 /* What the report covers, for the line under the title. */
 static void scope_text(const rpts_scr *s, char *buf, size_t size)
 {
-	if (s->kind == SCR_RPT_AGING)
-		snprintf(buf, size, "%s", _("Every client with something open · a: as of · Tab: the "
-		                            "follow-up · Enter: statement"));
+	if (s->kind == SCR_RPT_DOCUMENT)
+		snprintf(buf, size, "%s", s->v.r.title);
+	else if (s->kind == SCR_RPT_AGING)
+		snprintf(buf, size, "%s", _("Every client · a: as of · Tab: follow-up · Enter: statement"));
 	else if (s->client_id)
-		snprintf(buf, size, _("%s · a: as of · Tab: the aging · Enter: statement"),
+		snprintf(buf, size, _("%s · a: as of · Tab: aging · Enter: statement"),
 		         s->client_name);
 	else if (s->overdue_only)
-		snprintf(buf, size, "%s", _("Clients with something overdue · o: every client · "
-		                            "Tab: the aging"));
+		snprintf(buf, size, "%s", _("Clients with something overdue · o: all · Tab: aging"));
 	else
-		snprintf(buf, size, "%s", _("Every client with something open · o: only the overdue · "
-		                            "Tab: the aging"));
+		snprintf(buf, size, "%s", _("Every client with something open · o: overdue only · Tab: aging"));
 }
 
 static void rpts_draw(ui_screen *base)
@@ -101,7 +117,9 @@ static void rpts_draw(ui_screen *base)
 	}
 	erase();
 	snprintf(left, sizeof left, " cartera — %s", s->c->have_company ? s->c->co.name : "");
-	if (s->kind == SCR_RPT_AGING)
+	if (s->kind == SCR_RPT_DOCUMENT)
+		snprintf(right, sizeof right, "%s", s->client_name);
+	else if (s->kind == SCR_RPT_AGING)
 		snprintf(right, sizeof right, _("Aging of receivables as of %s"), s->asof);
 	else
 		snprintf(right, sizeof right, _("Follow-up as of %s"), s->asof);
@@ -114,7 +132,7 @@ static void rpts_draw(ui_screen *base)
 	ui_put(1, 0, COLS - cw - 1, line, 0);
 	ui_put(1, COLS - cw - 1, cw + 1, count, 1);
 	ui_status_draw();
-	ui_keybar(UI_IN_REPORTS, rptview_row(&s->v) && rptview_row(&s->v)->ref ? UI_NEEDS_ROW : 0);
+	ui_keybar(UI_IN_REPORTS, have(s));
 	dialog_draw(&s->ask);
 	rptview_draw_dialog(&s->v);
 }
@@ -124,7 +142,7 @@ static void rpts_draw(ui_screen *base)
 static void ask_asof(rpts_scr *s)
 {
 	dialog_prompt(&s->ask, ASK_ASOF, _("As of"),
-	              _("The report as the ledger stood at the end of this day (YYYY-MM-DD):"),
+	              _("The ledger at the end of the day (YYYY-MM-DD):"),
 	              _("As of"), DATE_LEN - 1, s->asof);
 }
 
@@ -156,24 +174,35 @@ static void asof_given(rpts_scr *s)
 static void open_statement(rpts_scr *s)
 {
 	const rpt_row *row = rptview_row(&s->v);
+	int64_t who = s->kind == SCR_RPT_DOCUMENT ? s->client_id : row ? row->ref : 0;
 	ui_screen *sub;
 	cart_err e;
 
-	if (!row || !row->ref) {
+	if (!who) {
 		ui_status(1, "%s", _("this line is not a client's: move to a client's line"));
 		return;
 	}
-	if (scr_statement_new(s->c, row->ref, s->asof, &sub, &e) != CART_OK)
+	/* a document's client as of today; a report's client as of the report's date */
+	if (scr_statement_new(s->c, who, s->kind == SCR_RPT_DOCUMENT ? NULL : s->asof, &sub,
+	                      &e) != CART_OK) {
 		ui_status(1, "%s", e.msg);
-	else
+	} else {
+		ui_status(0, "%s", "");   /* this screen's message is not the statement's */
 		ui_screen_push(sub);
+	}
 }
 
 static void save_name(const rpts_scr *s, char *buf, size_t size)
 {
 	char slug[64];
 
-	if (s->kind == SCR_RPT_AGING) {
+	if (s->kind == SCR_RPT_DOCUMENT) {
+		/* the number as it is ("FAC-000006"), but never a folder or a blank */
+		snprintf(buf, size, "%s", s->doc_number);
+		for (char *p = buf; *p; p++)
+			if (*p == '/' || *p == '\\' || *p == ' ')
+				*p = '-';
+	} else if (s->kind == SCR_RPT_AGING) {
 		/* TRANSLATORS: the start of the aging report's file name, one word, no spaces */
 		snprintf(buf, size, "%s-%s", _("aging"), s->asof);
 	} else if (s->client_id) {
@@ -204,6 +233,11 @@ static int on_key(ui_screen *base, int key)
 		return SCR_STAY;
 	}
 	a = ui_action_of(key, UI_IN_REPORTS, 0);
+	if (a != UA_NONE && !ui_action_ok(a, have(s))) {
+		if (a == UA_RSTMT)
+			ui_status(1, "%s", _("this line is not a client's: move to a client's line"));
+		return SCR_STAY;
+	}
 	switch (a) {
 	case UA_SBACK:
 		return SCR_CLOSE;
@@ -233,6 +267,7 @@ static int on_key(ui_screen *base, int key)
 	case UA_STEXT:
 		save_name(s, name, sizeof name);
 		rptview_ask_save(&s->v, a == UA_SPDF ? RND_PDF : a == UA_SXLSX ? RND_XLSX : RND_TXT80,
+		                 s->kind == SCR_RPT_DOCUMENT ? _("Save the document") :
 		                 s->kind == SCR_RPT_AGING ? _("Save the aging") : _("Save the follow-up"),
 		                 name);
 		return SCR_STAY;
@@ -281,6 +316,37 @@ int scr_reports_new(ctl *c, int kind, int64_t client_id, const char *asof, ui_sc
 	else
 		date_format(date_today(), s->asof);
 	rptview_init(&s->v, N_("Report"));
+	if (build(s, 0, e) != CART_OK) {
+		rpts_free(&s->base);
+		return e->code;
+	}
+	*out = &s->base;
+	return CART_OK;
+}
+
+int scr_document_new(ctl *c, int64_t doc_id, ui_screen **out, cart_err *e)
+{
+	rpts_scr *s = calloc(1, sizeof *s);
+	doc_info d;
+	client cl;
+
+	if (!s)
+		return cart_fail(e, CART_NOMEM, "%s", _("out of memory opening the report"));
+	s->base = (ui_screen){ rpts_draw, on_key, NULL, rpts_free, 1 };
+	s->c = c;
+	s->kind = SCR_RPT_DOCUMENT;
+	s->doc_id = doc_id;
+	if (ledger_document_get(c->l, doc_id, &d, e) != CART_OK ||
+	    ledger_client_get(c->l, d.client_id, &cl, e) != CART_OK) {
+		free(s);
+		return e->code;
+	}
+	snprintf(s->doc_number, sizeof s->doc_number, "%s", d.number);
+	snprintf(s->client_name, sizeof s->client_name, "%s", cl.name);
+	s->client_id = d.client_id;
+	snprintf(s->asof, sizeof s->asof, "%s", d.date);
+	rptview_init(&s->v, N_("Report"));
+	s->v.show_head = 1;
 	if (build(s, 0, e) != CART_OK) {
 		rpts_free(&s->base);
 		return e->code;

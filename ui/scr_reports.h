@@ -2,7 +2,8 @@
  * column per range, the totals per currency and the proof that they add up to the ledger; and
  * the follow-up (R3), per client the overdue documents apart from what falls due later, of every
  * client or of one. Tab switches between them, the as-of date is asked for, Enter opens the
- * statement of the row's client, and either is saved as PDF, XLSX or text or printed. */
+ * statement of the row's client, and either is saved as PDF, XLSX or text or printed. The same
+ * screen shows one document. */
 #ifndef CARTERA_UI_SCR_REPORTS_H
 #define CARTERA_UI_SCR_REPORTS_H
 
@@ -12,11 +13,14 @@
 
 #include "cartera/ctl.h"
 
-enum { SCR_RPT_AGING, SCR_RPT_FOLLOWUP };
+enum { SCR_RPT_AGING, SCR_RPT_FOLLOWUP, SCR_RPT_DOCUMENT };
 
 /* Report kind as of asof (NULL or "": today); client_id: the follow-up of that client only
  * (0: every client with something open). */
 int scr_reports_new(ctl *c, int kind, int64_t client_id, const char *asof, ui_screen **out,
                     cart_err *e);
+/* One document (SPEC D6: invoice, credit note, receipt, quote...): its dates, client and
+ * entries, saved or printed as `cartera report document` writes it. */
+int scr_document_new(ctl *c, int64_t doc_id, ui_screen **out, cart_err *e);
 
 #endif

@@ -396,8 +396,8 @@ static int on_key(ui_screen *base, int key)
 		if (scr_reports_new(s->c, a == UA_AGING ? SCR_RPT_AGING : SCR_RPT_FOLLOWUP,
 		                    a == UA_AGING ? 0 : s->cl.id, s->f.asof, &sub, &e) != CART_OK)
 			ui_status(1, "%s", e.msg);
-		else
-			ui_screen_push(sub);
+		else if (ui_screen_push(sub) == 0)
+			ui_status(0, "%s", "");
 		return SCR_STAY;
 	}
 	default:

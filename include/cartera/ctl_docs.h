@@ -26,8 +26,9 @@ int ctl_percent(const ctl *c, const char *text, int *out, cart_err *e);
 void ctl_percent_format(const ctl *c, int rate, char *buf, size_t size);
 int ctl_tax_add(ctl *c, const char *name, const char *percent, int exempt, tax_rate *out,
                 cart_err *e);
-/* A quantity as typed ("2", "1,5") into thousandths. */
+/* A quantity as typed ("2", "1,5") into thousandths, and back ("2", "1,5"; no trailing zeros). */
 int ctl_quantity(const ctl *c, const char *text, const char *what, int64_t *out, cart_err *e);
+void ctl_quantity_format(const ctl *c, int64_t q, char *buf, size_t size);
 
 /* ---- credit check (C4) ---- */
 

@@ -310,6 +310,21 @@ typedef struct doc_entry {
 /* The entries a document posted (not the mirrors of a void), in order; *n of at most max. */
 int ledger_document_entries(ledger *l, int64_t doc_id, doc_entry *rows, int max, int *n, cart_err *e);
 
+/* What settled a document's entries, or what its credits settled: each allocation touching one
+ * of its entries, with the other side's document. A reversal (a void) comes with a negative
+ * amount. In date order; *n of at most max. */
+typedef struct doc_alloc {
+	char date[DATE_LEN];
+	int paid_by;              /* 1: the other document's credit paid this one's charge;
+	                           * 0: this one's credit paid the other's charge */
+	char number[32];          /* the other document */
+	int type;                 /* its enum doc_type */
+	int instalment;           /* the charge's instalment number, 0 = none */
+	int64_t amount;
+} doc_alloc;
+int ledger_document_allocations(ledger *l, int64_t doc_id, doc_alloc *rows, int max, int *n,
+                                cart_err *e);
+
 /* ---- queries, every one as of a date ---- */
 
 #define LEDGER_MAX_CURRENCIES 4

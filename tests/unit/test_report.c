@@ -364,6 +364,67 @@ static void test_followup(void **state)
 	report_free(&r);
 }
 
+
+/* What settled a document, and what it settled: invoice A was paid 600,00 by RC 1 and 300,00 by
+ * RC 2; voiding RC 2 gives back its 300,00, listed as a reversal (negative) on both. */
+static void test_document_settlements(void **state)
+{
+	fx *f = *state;
+	doc_alloc al[8];
+	doc_entry en[4];
+	posted v;
+	cart_err e = { 0 };
+	int n = 0, nen = 0;
+	int64_t a_doc, rc2_doc;
+	report r;
+	const rpt_table *t;
+
+	/* the documents of entry A and of the second receipt */
+	{
+		doc_info d;
+
+		TL_OK(ctl_doc_ref(&f->c, "FAC-000001", &d, &e), &e);
+		a_doc = d.id;
+		TL_OK(ctl_doc_ref(&f->c, "RC-000002", &d, &e), &e);
+		rc2_doc = d.id;
+	}
+	TL_OK(ledger_document_allocations(f->t->l, a_doc, al, 8, &n, &e), &e);
+	assert_int_equal(n, 2);
+	assert_int_equal(al[0].paid_by, 1);
+	assert_string_equal(al[0].number, "RC-000001");
+	assert_string_equal(al[0].date, "2026-03-01");
+	assert_int_equal(al[0].type, DOC_RECEIPT);
+	assert_int_equal(al[0].amount, 60000);
+	assert_string_equal(al[1].number, "RC-000002");
+	assert_int_equal(al[1].amount, 30000);
+	TL_OK(ledger_document_allocations(f->t->l, rc2_doc, al, 8, &n, &e), &e);
+	assert_int_equal(n, 1);
+	assert_int_equal(al[0].paid_by, 0);
+	assert_string_equal(al[0].number, "FAC-000001");
+	assert_int_equal(al[0].type, DOC_INVOICE);
+	assert_int_equal(al[0].amount, 30000);
+
+	TL_OK(ledger_document_void(f->t->l, rc2_doc, "2026-06-28", "cheque rechazado", &v, &e), &e);
+	TL_OK(ledger_document_allocations(f->t->l, a_doc, al, 8, &n, &e), &e);
+	assert_int_equal(n, 3);
+	assert_string_equal(al[2].date, "2026-06-28");
+	assert_int_equal(al[2].amount, -30000);
+	TL_OK(ledger_document_entries(f->t->l, a_doc, en, 4, &nen, &e), &e);
+	assert_int_equal(en[0].open, 40000);   /* 1.000,00 - 600,00 */
+
+	/* the invoice's report lists them under "Paid by", adding up to what was paid */
+	report_init(&r, &f->c.co);
+	TL_OK(rpt_document(&f->c, a_doc, &r, &e), &e);
+	t = table(&r, "Paid by");
+	assert_non_null(t);
+	assert_int_equal(t->nrows, 4);
+	assert_int_equal(t->rows[3].style, RPT_ROW_TOTAL);
+	assert_int_equal(t->rows[3].cells[3].v, 60000);
+	assert_null(table(&r, "Applied to"));
+	assert_non_null(strstr(r.notes[1], "400,00"));   /* still to pay */
+	report_free(&r);
+}
+
 /* ---- renderers ---- */
 
 static void test_text_widths(void **state)
@@ -530,6 +591,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_statement_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_aging, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_followup, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_document_settlements, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_widths, setup, teardown),
 		cmocka_unit_test(test_cp1252),
 		cmocka_unit_test(test_text_cut),

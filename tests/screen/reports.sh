@@ -490,9 +490,12 @@ SS=$(printf '%s\n' "$OUT" | sq)
 assert_contains "$SS" 'transfer TRX-1 100.000,00' "the receipt: its means of payment"
 assert_contains "$SS" 'retefuente CERT-9 17.500,00' "its withholding"
 assert_contains "$SS" '2026-06-30 FAC-000006 117.500,00' "and what it paid"
+mkdir -p "$T/doc"
+cd "$T/doc" || exit 1
 screen '1<Down><Down>D<F5><Enter><dump>' --size 100x40
-assert_contains "$(text 1)" "Wrote FAC-000006.pdf" "F5 on the document: its PDF"
-PDF=$(pdftotext -layout FAC-000006.pdf - 2>/dev/null | sq)
+cd - >/dev/null || exit 1
+assert_contains "$(text 1)" "Wrote FAC-000006.pdf in $T/doc" "F5 on the document: its PDF, named by its number"
+PDF=$(pdftotext -layout "$T/doc/FAC-000006.pdf" - 2>/dev/null | sq)
 assert_contains "$PDF" 'Sillas Ñandú 4 125.000,00 IVA 19% 500.000,00' "the PDF has the lines, accents and all"
 assert_contains "$PDF" 'Total 667.500,00' "and the total"
 

@@ -1,7 +1,8 @@
-/* The aging and the follow-up on screen (scr_reports.h): the report controllers build the report
- * once and keep it (src/rpt_aging.c); rptview lays out the lines on screen, saves and prints
- * them. Each data row of either report carries its client (report_row_ref), so Enter opens that
- * client's statement as of the report's date. */
+/* The aging, the follow-up and one document on screen (scr_reports.h): the report controllers
+ * build the report once and keep it (src/rpt_aging.c, src/rpt_document.c); rptview lays out the
+ * lines on screen, saves and prints them. Each data row of the aging and the follow-up carries
+ * its client (report_row_ref), so Enter opens that client's statement as of the report's date;
+ * on a document, its client's. */
 #include "config.h"
 
 #include <stdio.h>
@@ -102,7 +103,8 @@ static void scope_text(const rpts_scr *s, char *buf, size_t size)
 	else if (s->overdue_only)
 		snprintf(buf, size, "%s", _("Clients with something overdue · o: all · Tab: aging"));
 	else
-		snprintf(buf, size, "%s", _("Every client with something open · o: overdue only · Tab: aging"));
+		snprintf(buf, size, "%s",
+		         _("Every client with something open · o: overdue only · Tab: aging"));
 }
 
 static void rpts_draw(ui_screen *base)

@@ -599,10 +599,8 @@ static int on_key(ui_screen *base, int key)
 			ui_status(1, "%s", a == UA_PRINTDOC
 			          ? _("this row has no document to print (a client's row)")
 			          : _("this row has no document to show (a client's row)"));
-		else if (a == UA_SHOWDOC && scr_document_new(s->c, s->chosen.doc_id, &sub, &e) != CART_OK)
-			ui_status(1, "%s", e.msg);
 		else if (a == UA_SHOWDOC)
-			ui_screen_push(sub);
+			scr_document_push(s->c, s->chosen.doc_id);
 		else if (a == UA_PRINTDOC)
 			scr_print_outcome(&s->dlg, scr_print_document(s->c, s->chosen.doc_id, msg,
 			                                               sizeof msg), msg);
@@ -639,18 +637,11 @@ static int on_key(ui_screen *base, int key)
 		ask_remind(s);
 		return SCR_STAY;
 	case UA_AGING:
-	case UA_FOLLOWUP: {
+	case UA_FOLLOWUP:
 		/* the aging of every client; the follow-up of this client on a client's dashboard */
-		ui_screen *sub;
-		cart_err e;
-
-		if (scr_reports_new(s->c, a == UA_AGING ? SCR_RPT_AGING : SCR_RPT_FOLLOWUP,
-		                    a == UA_AGING ? 0 : s->v.client_id, NULL, &sub, &e) != CART_OK)
-			ui_status(1, "%s", e.msg);
-		else if (ui_screen_push(sub) == 0)
-			ui_status(0, "%s", "");
+		scr_reports_push(s->c, a == UA_AGING ? SCR_RPT_AGING : SCR_RPT_FOLLOWUP,
+		                 a == UA_AGING ? 0 : s->v.client_id, NULL);
 		return SCR_STAY;
-	}
 	case UA_DAYS:
 		ask_days(s);
 		return SCR_STAY;

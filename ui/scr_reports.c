@@ -173,25 +173,23 @@ static void asof_given(rpts_scr *s)
 	          kind_name(s), s->asof, s->v.lv.rows);
 }
 
+static void push_or_say(int rc, ui_screen *sub, const cart_err *e);
+
 static void open_statement(rpts_scr *s)
 {
 	const rpt_row *row = rptview_row(&s->v);
 	int64_t who = s->kind == SCR_RPT_DOCUMENT ? s->client_id : row ? row->ref : 0;
-	ui_screen *sub;
+	ui_screen *sub = NULL;
 	cart_err e;
+	int rc;
 
 	if (!who) {
 		ui_status(1, "%s", _("this line is not a client's: move to a client's line"));
 		return;
 	}
 	/* a document's client as of today; a report's client as of the report's date */
-	if (scr_statement_new(s->c, who, s->kind == SCR_RPT_DOCUMENT ? NULL : s->asof, &sub,
-	                      &e) != CART_OK) {
-		ui_status(1, "%s", e.msg);
-	} else {
-		ui_status(0, "%s", "");   /* this screen's message is not the statement's */
-		ui_screen_push(sub);
-	}
+	rc = scr_statement_new(s->c, who, s->kind == SCR_RPT_DOCUMENT ? NULL : s->asof, &sub, &e);
+	push_or_say(rc, sub, &e);
 }
 
 static void save_name(const rpts_scr *s, char *buf, size_t size)
@@ -355,4 +353,33 @@ int scr_document_new(ctl *c, int64_t doc_id, ui_screen **out, cart_err *e)
 	}
 	*out = &s->base;
 	return CART_OK;
+}
+
+/* Push a new screen, or say why there is none; the screen below's message is not the new one's. */
+static void push_or_say(int rc, ui_screen *sub, const cart_err *e)
+{
+	if (rc != CART_OK)
+		ui_status(1, "%s", e->msg);
+	else if (ui_screen_push(sub) == 0)
+		ui_status(0, "%s", "");
+}
+
+void scr_reports_push(ctl *c, int kind, int64_t client_id, const char *asof)
+{
+	ui_screen *sub = NULL;
+	cart_err e;
+
+	int rc = scr_reports_new(c, kind, client_id, asof, &sub, &e);
+
+	push_or_say(rc, sub, &e);
+}
+
+void scr_document_push(ctl *c, int64_t doc_id)
+{
+	ui_screen *sub = NULL;
+	cart_err e;
+
+	int rc = scr_document_new(c, doc_id, &sub, &e);
+
+	push_or_say(rc, sub, &e);
 }

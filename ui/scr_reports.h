@@ -19,6 +19,10 @@ enum { SCR_RPT_AGING, SCR_RPT_FOLLOWUP, SCR_RPT_DOCUMENT };
  * (0: every client with something open). */
 int scr_reports_new(ctl *c, int kind, int64_t client_id, const char *asof, ui_screen **out,
                     cart_err *e);
+/* Open a report screen over the current one (scr_reports_new or scr_document_new with doc_id
+ * set); a failure is said on the status line. */
+void scr_reports_push(ctl *c, int kind, int64_t client_id, const char *asof);
+void scr_document_push(ctl *c, int64_t doc_id);
 /* One document (SPEC D6: invoice, credit note, receipt, quote...): its dates, client and
  * entries, saved or printed as `cartera report document` writes it. */
 int scr_document_new(ctl *c, int64_t doc_id, ui_screen **out, cart_err *e);

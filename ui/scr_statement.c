@@ -388,18 +388,11 @@ static int on_key(ui_screen *base, int key)
 		print_statement(s);
 		return SCR_STAY;
 	case UA_AGING:
-	case UA_FOLLOWUP: {
+	case UA_FOLLOWUP:
 		/* the aging of every client, or this client's follow-up, as of the statement's date */
-		ui_screen *sub;
-		cart_err e;
-
-		if (scr_reports_new(s->c, a == UA_AGING ? SCR_RPT_AGING : SCR_RPT_FOLLOWUP,
-		                    a == UA_AGING ? 0 : s->cl.id, s->f.asof, &sub, &e) != CART_OK)
-			ui_status(1, "%s", e.msg);
-		else if (ui_screen_push(sub) == 0)
-			ui_status(0, "%s", "");
+		scr_reports_push(s->c, a == UA_AGING ? SCR_RPT_AGING : SCR_RPT_FOLLOWUP,
+		                 a == UA_AGING ? 0 : s->cl.id, s->f.asof);
 		return SCR_STAY;
-	}
 	default:
 		break;
 	}

@@ -18,6 +18,17 @@ screen()
 	run "$CARTERA_BIN" --db "$DB" --today "$TODAY" --screen "${START:-clients}" \
 		--keys "$T/keys" --dump "$T/dump" "$@"
 }
+# scr KEYS SIZE [VAR=VALUE...]: the screens from the dashboard with an environment of their own
+# (PATH without lp, with a fake lp...), in the current directory.
+scr()
+{
+	local keys=$1 size=$2
+	shift 2
+	printf '%s' "$keys" >"$T/keys"
+	rm -f "$T/dump"
+	run env HOME="$T/home" "$@" "$CARTERA_BIN" --db "$DB" --today "$TODAY" --screen dashboard \
+		--keys "$T/keys" --dump "$T/dump" --size "$size"
+}
 # text N / attrs N: the text rows / the attribute map of dump N.
 text()
 {

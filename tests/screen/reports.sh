@@ -39,17 +39,6 @@ assert_status 0 "the ledger is built"
 # FAC-000001 62 days (61-90) 1.000,00 and FAC-000002 not yet due 2.500,50; Óptica FAC-000005
 # 31 days (31-60) 750,25; Cuotas has nothing: total 4.250,75.
 
-# scr KEYS SIZE [VAR=VALUE...]: the screens from the dashboard with an environment of their own
-# (PATH without lp, with a fake lp...), in the current directory.
-scr()
-{
-	local keys=$1 size=$2
-	shift 2
-	printf '%s' "$keys" >"$T/keys"
-	rm -f "$T/dump"
-	run env HOME="$T/home" "$@" "$CARTERA_BIN" --db "$DB" --today "$TODAY" --screen dashboard \
-		--keys "$T/keys" --dump "$T/dump" --size "$size"
-}
 # squeezed: the text with runs of blanks made one, trailing blanks gone
 sq() { sed -e 's/  */ /g' -e 's/^ //' -e 's/ $//'; }
 # the line of TEXT that starts with PREFIX, squeezed

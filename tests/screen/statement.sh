@@ -21,17 +21,6 @@ cart payment post 1 200,00 --to FAC-000002=200,00 --date 2026-06-20   # RC-00000
 assert_status 0 "the ledger is built"
 # client 1: charges 3.800,50, credits 200,00, balance 3.600,50; overdue 3.300,50, not due 300,00
 
-# scr KEYS SIZE [VAR=VALUE...]: the screens from the dashboard with an environment of their own
-# (PATH without lp, with a fake lp...), in the current directory.
-scr()
-{
-	local keys=$1 size=$2
-	shift 2
-	printf '%s' "$keys" >"$T/keys"
-	rm -f "$T/dump"
-	run env HOME="$T/home" "$@" "$CARTERA_BIN" --db "$DB" --today "$TODAY" --screen dashboard \
-		--keys "$T/keys" --dump "$T/dump" --size "$size"
-}
 # squeezed: the text with runs of blanks made one, trailing blanks gone
 sq() { sed -e 's/  */ /g' -e 's/ $//'; }
 

@@ -1,4 +1,6 @@
-/* Clients to and from CSV: see include/cartera/csvclient.h. */
+/* Clients to and from CSV: see include/cartera/csvclient.h. This file holds the columns and their
+ * values, checking a header and a row, and the export; csvclient_import.c reads a whole file all
+ * or nothing (src/csvclient_int.h between them). */
 #include "config.h"
 
 #include <stdarg.h>
@@ -12,7 +14,7 @@
 #include <unistd.h>
 
 #include "cartera/csv.h"
-#include "cartera/csvclient.h"
+#include "csvclient_int.h"
 #include "cartera/i18n.h"
 
 /* One list: the column, its name in the export's header, what it is called in messages, and the
@@ -177,7 +179,7 @@ static int pick(const char *text, const char *const *lists, int n)
 }
 
 /* Trim blanks around a field in place. */
-static char *trim(char *s)
+char *csvc_trim(char *s)
 {
 	char *end;
 
@@ -192,45 +194,9 @@ static char *trim(char *s)
 	return s;
 }
 
-/* ---- messages ---- */
+/* ---- what is wrong with a row ---- */
 
-static int list_add(csvclient_list *l, long line, const char *text)
-{
-	csvclient_msg *m;
-
-	if (l->n >= CSVCLIENT_MAX_MSGS) {
-		l->n_more++;
-		return CART_OK;
-	}
-	if (l->n % 64 == 0) {
-		m = realloc(l->msg, sizeof *m * (size_t)(l->n + 64));
-		if (!m)
-			return CART_NOMEM;
-		l->msg = m;
-	}
-	m = &l->msg[l->n++];
-	m->line = line;
-	snprintf(m->text, sizeof m->text, "%s", text);
-	return CART_OK;
-}
-
-void csvclient_result_free(csvclient_result *r)
-{
-	if (!r)
-		return;
-	free(r->errors.msg);
-	free(r->warnings.msg);
-	memset(r, 0, sizeof *r);
-}
-
-/* What is wrong with one row, reasons joined by "; ". */
-typedef struct problems {
-	char text[sizeof ((csvclient_msg *)0)->text];
-	int n;
-} problems;
-
-static void say(problems *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void say(problems *p, const char *fmt, ...)
+void csvc_say(problems *p, const char *fmt, ...)
 {
 	size_t used = strlen(p->text);
 	va_list ap;
@@ -244,201 +210,10 @@ static void say(problems *p, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* ---- tax ids seen: the ledger's clients (line 0) and the rows of the file ---- */
-
-typedef struct seen_entry {
-	char *key;
-	long line;          /* the row that has it, 0 for a client of the ledger */
-	int64_t id;         /* that client */
-} seen_entry;
-
-typedef struct seen {
-	seen_entry *slot;
-	size_t cap, n;
-} seen;
-
-static uint64_t hash(const char *s)
-{
-	uint64_t h = UINT64_C(1469598103934665603);
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
-	return h;
-}
-
-static seen_entry *seen_find(seen *t, const char *key)
-{
-	size_t i;
-
-	if (!t->cap)
-		return NULL;
-	for (i = hash(key) & (t->cap - 1); t->slot[i].key; i = (i + 1) & (t->cap - 1))
-		if (!strcmp(t->slot[i].key, key))
-			return &t->slot[i];
-	return &t->slot[i];
-}
-
-/* Add key unless present; returns the entry (the earlier one when present), NULL on no memory. */
-static seen_entry *seen_add(seen *t, const char *key, long line, int64_t id)
-{
-	seen_entry *s;
-
-	if ((t->n + 1) * 10 > t->cap * 7) {
-		size_t cap = t->cap ? t->cap * 2 : 1024;
-		seen_entry *old = t->slot, *slot = calloc(cap, sizeof *slot);
-		size_t oldcap = t->cap;
-
-		if (!slot)
-			return NULL;
-		t->slot = slot;
-		t->cap = cap;
-		for (size_t i = 0; i < oldcap; i++)
-			if (old[i].key)
-				*seen_find(t, old[i].key) = old[i];
-		free(old);
-	}
-	s = seen_find(t, key);
-	if (s->key)
-		return s;
-	s->key = strdup(key);
-	if (!s->key)
-		return NULL;
-	s->line = line;
-	s->id = id;
-	t->n++;
-	return s;
-}
-
-static void seen_free(seen *t)
-{
-	for (size_t i = 0; i < t->cap; i++)
-		free(t->slot[i].key);
-	free(t->slot);
-	memset(t, 0, sizeof *t);
-}
-
-typedef struct load_ctx {
-	seen *t;
-	int64_t last;
-	int nomem;
-} load_ctx;
-
-static int load_row(const client_row *cr, void *ud)
-{
-	load_ctx *x = ud;
-
-	if (cr->c->id == x->last || !cr->c->tax_id[0])
-		return 0;
-	x->last = cr->c->id;
-	if (!seen_add(x->t, cr->c->tax_id, 0, cr->c->id)) {
-		x->nomem = 1;
-		return 1;
-	}
-	return 0;
-}
-
-/* ---- the rows to add, kept small: a client struct is mostly empty room ---- */
-
-enum { S_TAX, S_DV, S_NAME, S_LOCATION, S_ADDRESS, S_EMAIL, S_PHONE, S_MOBILE, S_NOTES, S_N };
-
-typedef struct row {
-	long line;
-	int receiver, taxpayer, charge, active, terms;
-	int64_t limit;
-	char *text;         /* the S_N strings one after the other */
-} row;
-
-typedef struct rows {
-	row *r;
-	size_t n, cap;
-} rows;
-
-static char *client_str(client *cl, int i, size_t *size)
-{
-	switch (i) {
-	case S_TAX: *size = sizeof cl->tax_id; return cl->tax_id;
-	case S_DV: *size = sizeof cl->dv; return cl->dv;
-	case S_NAME: *size = sizeof cl->name; return cl->name;
-	case S_LOCATION: *size = sizeof cl->location; return cl->location;
-	case S_ADDRESS: *size = sizeof cl->address; return cl->address;
-	case S_EMAIL: *size = sizeof cl->email; return cl->email;
-	case S_PHONE: *size = sizeof cl->phone; return cl->phone;
-	case S_MOBILE: *size = sizeof cl->mobile; return cl->mobile;
-	default: *size = sizeof cl->notes; return cl->notes;
-	}
-}
-
-static int rows_add(rows *rs, long line, client *cl)
-{
-	size_t total = 0, size;
-	row *r;
-	char *p;
-
-	if (rs->n == rs->cap) {
-		size_t cap = rs->cap ? rs->cap * 2 : 256;
-		row *m = realloc(rs->r, sizeof *m * cap);
-
-		if (!m)
-			return CART_NOMEM;
-		rs->r = m;
-		rs->cap = cap;
-	}
-	for (int i = 0; i < S_N; i++)
-		total += strlen(client_str(cl, i, &size)) + 1;
-	p = malloc(total);
-	if (!p)
-		return CART_NOMEM;
-	r = &rs->r[rs->n++];
-	r->line = line;
-	r->receiver = cl->receiver_type;
-	r->taxpayer = cl->taxpayer_type;
-	r->charge = cl->charge_mode;
-	r->active = cl->active;
-	r->terms = cl->terms_days;
-	r->limit = cl->credit_limit;
-	r->text = p;
-	for (int i = 0; i < S_N; i++) {
-		const char *s = client_str(cl, i, &size);
-		size_t n = strlen(s) + 1;
-
-		memcpy(p, s, n);
-		p += n;
-	}
-	return CART_OK;
-}
-
-static void row_client(const row *r, client *cl)
-{
-	const char *p = r->text;
-	size_t size;
-
-	client_defaults(cl);
-	cl->receiver_type = r->receiver;
-	cl->taxpayer_type = r->taxpayer;
-	cl->charge_mode = r->charge;
-	cl->active = r->active;
-	cl->terms_days = r->terms;
-	cl->credit_limit = r->limit;
-	for (int i = 0; i < S_N; i++) {
-		char *dst = client_str(cl, i, &size);
-
-		snprintf(dst, size, "%s", p);
-		p += strlen(p) + 1;
-	}
-}
-
-static void rows_free(rows *rs)
-{
-	for (size_t i = 0; i < rs->n; i++)
-		free(rs->r[i].text);
-	free(rs->r);
-	memset(rs, 0, sizeof *rs);
-}
-
 /* ---- the header ---- */
 
 /* Map each header cell to its column (COL_BLANK for an empty cell); problems go to p. */
-static void read_header(const csv_record *h, int *map, problems *p)
+void csvc_read_header(const csv_record *h, int *map, problems *p)
 {
 	int where[NCOLS];
 	char unknown[200] = "";
@@ -462,33 +237,48 @@ static void read_header(const csv_record *h, int *map, problems *p)
 
 			if (used < sizeof unknown - 4)
 				snprintf(unknown + used, sizeof unknown - used, "%s\"%.60s\"",
-				         n_unknown ? ", " : "", trim(h->field[i]));
+				         n_unknown ? ", " : "", csvc_trim(h->field[i]));
 			n_unknown++;
 		} else if (col >= 0 && where[col] >= 0) {
-			say(p, _("columns %d and %d both give the %s"), where[col] + 1, i + 1,
-			    _(columns[col].label));
+			csvc_say(p, _("columns %d and %d both give the %s"), where[col] + 1, i + 1,
+			         _(columns[col].label));
 		} else if (col >= 0) {
 			where[col] = i;
 		}
 	}
 	if (h->n == 1 && strchr(h->field[0], ';'))
-		say(p, _("the columns are separated by ';': save the file as CSV with commas"
-		    " (\"CSV UTF-8\")"));
+		csvc_say(p, _("the columns are separated by ';': save the file as CSV with commas"
+		         " (\"CSV UTF-8\")"));
 	else if (n_unknown)
-		say(p, P_("unknown column %s (use: id, name, tax_id, dv, taxpayer_type,"
-		          " receiver_type, email, phone, mobile, address, location, terms_days,"
-		          " credit_limit, charge_mode, active, notes)",
-		          _("unknown columns %s (use: id, name, tax_id, dv, taxpayer_type,"
-		          " receiver_type, email, phone, mobile, address, location, terms_days,"
-		          " credit_limit, charge_mode, active, notes)"), (unsigned long)n_unknown),
-		    unknown);
+		csvc_say(p, P_("unknown column %s (use: id, name, tax_id, dv, taxpayer_type,"
+		               " receiver_type, email, phone, mobile, address, location, terms_days,"
+		               " credit_limit, charge_mode, active, notes)",
+		               _("unknown columns %s (use: id, name, tax_id, dv, taxpayer_type,"
+		               " receiver_type, email, phone, mobile, address, location, terms_days,"
+		               " credit_limit, charge_mode, active, notes)"), (unsigned long)n_unknown),
+		         unknown);
 	if (where[COL_NAME] < 0 && !(h->n == 1 && strchr(h->field[0], ';')))
-		say(p, _("there is no name column (name, nombre or razon social)"));
+		csvc_say(p, _("there is no name column (name, nombre or razon social)"));
 }
 
 /* ---- one row ---- */
 
 /* Fields kept to one line: a line break or control character there is a mistake. */
+char *csvc_client_str(client *cl, int i, size_t *size)
+{
+	switch (i) {
+	case S_TAX: *size = sizeof cl->tax_id; return cl->tax_id;
+	case S_DV: *size = sizeof cl->dv; return cl->dv;
+	case S_NAME: *size = sizeof cl->name; return cl->name;
+	case S_LOCATION: *size = sizeof cl->location; return cl->location;
+	case S_ADDRESS: *size = sizeof cl->address; return cl->address;
+	case S_EMAIL: *size = sizeof cl->email; return cl->email;
+	case S_PHONE: *size = sizeof cl->phone; return cl->phone;
+	case S_MOBILE: *size = sizeof cl->mobile; return cl->mobile;
+	default: *size = sizeof cl->notes; return cl->notes;
+	}
+}
+
 static int one_line(int col)
 {
 	return col != COL_ADDRESS && col != COL_NOTES;
@@ -512,15 +302,15 @@ static void set_text(client *cl, int col, const char *v, problems *p)
 		[COL_ACTIVE] = -1, [COL_NOTES] = S_NOTES,
 	};
 	size_t size, n = strlen(v);
-	char *dst = client_str(cl, slot[col], &size);
+	char *dst = csvc_client_str(cl, slot[col], &size);
 
 	if (n >= size) {
-		say(p, _("the %s is too long (%zu bytes, at most %zu)"), _(columns[col].label), n,
-		    size - 1);
+		csvc_say(p, _("the %s is too long (%zu bytes, at most %zu)"), _(columns[col].label), n,
+		         size - 1);
 		return;
 	}
 	if (one_line(col) && has_control(v)) {
-		say(p, _("the %s holds a line break or a control character"), _(columns[col].label));
+		csvc_say(p, _("the %s holds a line break or a control character"), _(columns[col].label));
 		return;
 	}
 	memcpy(dst, v, n + 1);
@@ -553,8 +343,8 @@ static int parse_limit(const ctl *c, const char *v, int64_t *out)
 }
 
 /* Check one data row and turn it into a client; problems say what is wrong. */
-static void read_row(ctl *c, const csv_record *rec, const int *map, client *cl, problems *p,
-                     taxid_check *tc)
+void csvc_read_row(ctl *c, const csv_record *rec, const int *map, client *cl, problems *p,
+                   taxid_check *tc)
 {
 	const char *val[NCOLS];
 	int k;
@@ -565,12 +355,12 @@ static void read_row(ctl *c, const csv_record *rec, const int *map, client *cl, 
 	for (k = 0; k < NCOLS; k++)
 		val[k] = "";
 	for (int i = 0; i < rec->n; i++) {
-		char *v = trim(rec->field[i]);
+		char *v = csvc_trim(rec->field[i]);
 
 		if (map[i] >= 0)
 			val[map[i]] = v;
 		else if (*v)
-			say(p, _("column %d has a value but no name in the header"), i + 1);
+			csvc_say(p, _("column %d has a value but no name in the header"), i + 1);
 	}
 	for (k = 0; k < NCOLS; k++) {
 		switch (k) {
@@ -578,253 +368,59 @@ static void read_row(ctl *c, const csv_record *rec, const int *map, client *cl, 
 			break;
 		case COL_TAXPAYER:
 			if (*val[k] && (cl->taxpayer_type = pick(val[k], taxpayer_values, 2)) < 0)
-				say(p, _("taxpayer type \"%.40s\" is not natural or legal"), val[k]);
+				csvc_say(p, _("taxpayer type \"%.40s\" is not natural or legal"), val[k]);
 			break;
 		case COL_RECEIVER:
 			if (*val[k] && (cl->receiver_type = pick(val[k], receiver_values, 4)) < 0)
-				say(p, _("receiver type \"%.40s\" is not taxpayer, final, government or"
-				    " foreign"), val[k]);
+				csvc_say(p, _("receiver type \"%.40s\" is not taxpayer, final, government or"
+				         " foreign"), val[k]);
 			break;
 		case COL_CHARGE:
 			if (*val[k] && (cl->charge_mode = pick(val[k], charge_values, 4)) < 0)
-				say(p, _("charge mode \"%.40s\" is not invoice, expenses, both or none"),
-				    val[k]);
+				csvc_say(p, _("charge mode \"%.40s\" is not invoice, expenses, both or none"),
+				         val[k]);
 			break;
 		case COL_ACTIVE:
 			if (*val[k] && (cl->active = pick(val[k], active_values, 2)) < 0)
-				say(p, _("active \"%.40s\" is not yes or no"), val[k]);
+				csvc_say(p, _("active \"%.40s\" is not yes or no"), val[k]);
 			break;
 		case COL_TERMS:
 			if (*val[k] && !parse_terms(val[k], &cl->terms_days))
-				say(p, _("payment terms \"%.40s\" are not a whole number of days from 0 to"
-				    " 3650"), val[k]);
+				csvc_say(p, _("payment terms \"%.40s\" are not a whole number of days from 0 to"
+				         " 3650"), val[k]);
 			break;
 		case COL_LIMIT:
 			if (!*val[k])
 				break;
 			if (!parse_limit(c, val[k], &cl->credit_limit))
-				say(p, _("credit limit \"%.40s\" is not an amount (write it like"
-				    " 1500000.00)"), val[k]);
+				csvc_say(p, _("credit limit \"%.40s\" is not an amount (write it like"
+				         " 1500000.00)"), val[k]);
 			else if (cl->credit_limit < 0)
-				say(p, _("credit limit \"%.40s\" is negative"), val[k]);
+				csvc_say(p, _("credit limit \"%.40s\" is negative"), val[k]);
 			break;
 		default:
 			set_text(cl, k, val[k], p);
 		}
 	}
 	if (!*val[COL_NAME])
-		say(p, _("the name is missing"));
+		csvc_say(p, _("the name is missing"));
 	if (cl->taxpayer_type < 0 || cl->receiver_type < 0)
 		return;
 	if (!cl->tax_id[0]) {
 		if (cl->dv[0])
-			say(p, _("a DV without a tax id"));
+			csvc_say(p, _("a DV without a tax id"));
 		else if (cl->receiver_type == RECEIVER_TAXPAYER)
-			say(p, _("a taxpayer client needs a tax id (or make it a final consumer)"));
+			csvc_say(p, _("a taxpayer client needs a tax id (or make it a final consumer)"));
 		return;
 	}
 	if (taxid_validate(c->co.country, cl->taxpayer_type, cl->receiver_type == RECEIVER_FOREIGN,
 	                   cl->tax_id, cl->dv, tc) != CART_OK) {
-		say(p, _("%s"), tc->message);
+		csvc_say(p, _("%s"), tc->message);
 		cl->tax_id[0] = '\0';
 		return;
 	}
 	snprintf(cl->tax_id, sizeof cl->tax_id, "%s", tc->normalized);
 	snprintf(cl->dv, sizeof cl->dv, "%s", tc->dv);
-}
-
-/* ---- import ---- */
-
-typedef struct import {
-	ctl *c;
-	const char *name;
-	csvclient_result *r;
-	seen taxes;
-	rows good;
-	long bad_lines;
-	int nomem;
-} import;
-
-static void bad_line(import *im, long line, const char *text)
-{
-	im->bad_lines++;
-	if (list_add(&im->r->errors, line, text) != CART_OK)
-		im->nomem = 1;
-	/* nothing will be added: the rows kept so far are of no use */
-	rows_free(&im->good);
-}
-
-static void check_row(import *im, const csv_record *rec, const int *map, int nfields)
-{
-	client cl;
-	taxid_check tc;
-	problems p = { "", 0 };
-	int blank = 1;
-
-	/* a spreadsheet's empty rows come out as ",,,": no client, no error */
-	for (int i = 0; i < rec->n && blank; i++)
-		blank = !*trim(rec->field[i]);
-	if (blank)
-		return;
-	im->r->rows++;
-	if (rec->n != nfields) {
-		snprintf(p.text, sizeof p.text,
-		         P_("%d field where the header has %d", "%d fields where the header has %d",
-		            (unsigned long)rec->n), rec->n, nfields);
-		bad_line(im, rec->line, p.text);
-		return;
-	}
-	read_row(im->c, rec, map, &cl, &p, &tc);
-	if (cl.tax_id[0]) {
-		seen_entry *s = seen_add(&im->taxes, cl.tax_id, rec->line, 0);
-
-		if (!s) {
-			im->nomem = 1;
-		} else if (s->line == 0) {
-			client other;
-			cart_err tmp;
-
-			if (ledger_client_get(im->c->l, s->id, &other, &tmp) == CART_OK)
-				say(&p, _("tax id %s already belongs to client %lld, %s"), cl.tax_id,
-				    (long long)other.id, other.name);
-			else
-				say(&p, _("tax id %s already belongs to client %lld"), cl.tax_id,
-				    (long long)s->id);
-		} else if (s->line != rec->line) {
-			say(&p, _("tax id %s is also on line %ld"), cl.tax_id, s->line);
-		}
-	}
-	if (p.n) {
-		bad_line(im, rec->line, p.text);
-		return;
-	}
-	if (tc.warning && list_add(&im->r->warnings, rec->line, tc.message) != CART_OK)
-		im->nomem = 1;
-	if (im->bad_lines == 0 && rows_add(&im->good, rec->line, &cl) != CART_OK)
-		im->nomem = 1;
-}
-
-/* Read and check the whole file; CART_OK when every row is good. */
-static int import_read(import *im, FILE *in, cart_err *e)
-{
-	csv_reader *rd = csv_open_file(in);
-	csv_record rec;
-	cart_err tmp;
-	int *map = NULL, nfields = 0, got, rc = CART_OK;
-
-	if (!rd)
-		return cart_fail(e, CART_NOMEM, _("out of memory"));
-	while (!im->nomem && (got = csv_next(rd, &rec, &tmp)) != 0) {
-		if (got < 0) {
-			const csv_error *ce = csv_last_error(rd);
-			char text[260];
-
-			if (ce->column > 0)
-				snprintf(text, sizeof text, _("column %ld: %s"), ce->column, ce->reason);
-			else
-				snprintf(text, sizeof text, "%s", ce->reason);
-			bad_line(im, ce->line, text);
-			if (!map) /* the header itself: the rows cannot be read without it */
-				break;
-			continue;
-		}
-		if (!map) {
-			problems p = { "", 0 };
-
-			map = malloc(sizeof *map * (size_t)rec.n);
-			if (!map) {
-				im->nomem = 1;
-				break;
-			}
-			nfields = rec.n;
-			read_header(&rec, map, &p);
-			if (p.n) {
-				bad_line(im, rec.line, p.text);
-				break;
-			}
-			continue;
-		}
-		check_row(im, &rec, map, nfields);
-	}
-	csv_close(rd);
-	free(map);
-	if (im->nomem)
-		rc = cart_fail(e, CART_NOMEM, _("%s: out of memory reading the file"), im->name);
-	else if (im->bad_lines)
-		rc = cart_fail(e, CART_INVALID, P_("%s: %ld bad line; nothing was imported",
-		                                     "%s: %ld bad lines; nothing was imported",
-		                                     (unsigned long)im->bad_lines),
-		               im->name, im->bad_lines);
-	else if (!nfields && !im->r->errors.n)
-		rc = cart_fail(e, CART_INVALID, _("%s is empty: the first line must name the columns"
-		               " (name, tax_id, ...)"), im->name);
-	return rc;
-}
-
-int csvclient_import(ctl *c, FILE *in, const char *name_for_messages, csvclient_result *r,
-                     cart_err *e)
-{
-	import im;
-	load_ctx lx;
-	int rc;
-
-	memset(r, 0, sizeof *r);
-	memset(&im, 0, sizeof im);
-	im.c = c;
-	im.r = r;
-	im.name = name_for_messages && *name_for_messages ? name_for_messages : _("the file");
-	if (!c->have_company)
-		return cart_fail(e, CART_NOTFOUND, _("the ledger %s has no company settings yet: run"
-		                 " 'cartera init' first"), c->path);
-	/* The ledger's tax ids first, so each row can be told which client already has its id. */
-	memset(&lx, 0, sizeof lx);
-	lx.t = &im.taxes;
-	lx.last = -1;
-	rc = ledger_client_list(c->l, NULL, 0, 0, load_row, &lx, e);
-	if (rc == CART_OK && lx.nomem)
-		rc = cart_fail(e, CART_NOMEM, _("out of memory"));
-	if (rc == CART_OK)
-		rc = import_read(&im, in, e);
-	seen_free(&im.taxes);
-	if (rc != CART_OK) {
-		rows_free(&im.good);
-		return rc;
-	}
-	/* All or nothing: one transaction, rolled back at the first refusal (another clerk may
-	 * have added one of these tax ids since they were checked). */
-	if ((rc = ledger_begin(c->l, e)) != CART_OK) {
-		rows_free(&im.good);
-		return rc;
-	}
-	for (size_t i = 0; i < im.good.n; i++) {
-		client cl;
-		taxid_check tc;
-
-		row_client(&im.good.r[i], &cl);
-		if ((rc = ctl_client_add(c, &cl, &tc, e)) != CART_OK) {
-			char why[sizeof e->msg];
-
-			ledger_rollback(c->l);
-			snprintf(why, sizeof why, "%s", e->msg);
-			if (rc == CART_CONFLICT || rc == CART_INVALID) {
-				list_add(&r->errors, im.good.r[i].line, why);
-				cart_fail(e, CART_INVALID, _("%s: 1 bad line; nothing was imported"),
-				          im.name);
-			} else {
-				cart_fail(e, rc, _("%s: line %ld: %s; nothing was imported"), im.name,
-				          im.good.r[i].line, why);
-			}
-			rows_free(&im.good);
-			return e->code;
-		}
-	}
-	rc = ledger_commit(c->l, e);
-	if (rc != CART_OK)
-		ledger_rollback(c->l);
-	else
-		r->imported = (long)im.good.n;
-	rows_free(&im.good);
-	return rc;
 }
 
 /* ---- export ---- */

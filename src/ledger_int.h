@@ -67,7 +67,7 @@ int lg_audit(ledger *l, const char *action, int64_t doc_id, int64_t client_id, c
 /* Validate an ISO date argument, naming the field in the message. */
 int lg_date(const char *text, const char *what, cart_err *e);
 
-/* Shared by the posting modules (ledger_post.c, ledger_void.c). */
+/* Shared by the posting modules (ledger_post.c, ledger_alloc.c, ledger_void.c). */
 typedef struct entry_info {
 	int64_t id, doc_id, client_id;
 	char code[4];
@@ -100,6 +100,14 @@ int lg_insert_alloc(ledger *l, int64_t doc, int64_t credit, int64_t charge, int6
 /* End a posting: audit and commit when rc is CART_OK, else roll back; returns the outcome. */
 int lg_finish(ledger *l, int rc, const char *action, const posted *out, int64_t client_id,
               const char *detail, cart_err *e);
+/* Postings of charges (ledger_post.c) and of what pays them (ledger_alloc.c) share these. */
+/* Over zero (or zero when allow_zero) and at most MONEY_MAX; the message names what. */
+int lg_check_amount(int64_t v, const char *what, int allow_zero, cart_err *e);
+/* The client a posting is for (only what postings need); charges need an active client. */
+int lg_posting_client(ledger *l, int64_t id, int charge, client *c, cart_err *e);
+/* Shared prologue: today's company, a valid currency, a valid date; NULL when one is not. */
+const company *lg_posting_setup(ledger *l, const char *date, const char *what,
+                                const char *cur_in, char cur[4], cart_err *e);
 
 /* ---- bulk loading (ledger_bulk.c) ----
  * During a bulk load the allocation triggers and the secondary indexes are gone, so the posting

@@ -80,8 +80,9 @@ int cmd_refund(cli *g, int argc, char **argv);
 int cmd_write_off(cli *g, int argc, char **argv);
 int cmd_company(cli *g, int argc, char **argv);
 int cmd_show(cli *g, int argc, char **argv);
-/* `invoice post` with --line: the invoice form filled from the arguments (cli_docs.c). */
+/* `opening import FILE` (cli_receipt.c). */
 int cli_opening_import(cli *g, int argc, char **argv);
+/* `invoice post` with --line: the invoice form filled from the arguments (cli_docs.c). */
 int cli_invoice_lines(cli *g, const ctl_invoice *inv, const char *const *lines, const int *expense,
                       int n_lines, const char *every, const char *first);
 

@@ -392,7 +392,7 @@ int cmd_company(cli *g, int argc, char **argv)
 	if (optind < argc)
 		return cli_usage(g, _("unexpected argument \"%s\""), argv[optind]);
 	if (!refunds)
-		return cli_usage(g, "say what to change (--allow-refunds yes|no)");
+		return cli_usage(g, _("say what to change (--allow-refunds yes|no)"));
 	if (strcmp(refunds, "yes") && strcmp(refunds, "no"))
 		return cli_usage(g, _("--allow-refunds \"%s\": give yes or no"), refunds);
 	if ((rc = cli_open(g, 0)))

@@ -1,6 +1,6 @@
 /* Who the demo ledger's clients are: business and person names, Colombian places, addresses,
  * e-mails, phones, payment terms and habits, built combinatorially from word lists so that tens of
- * thousands of distinct clients come out of a few hundred words. src/demo.c decides what they do.
+ * thousands of distinct clients come out of a few hundred words. src/demo*.c decide what they do.
  * Everything is a function of its arguments and of the seeded generator below: no clock, no rand(). */
 #ifndef CARTERA_DEMO_NAMES_H
 #define CARTERA_DEMO_NAMES_H

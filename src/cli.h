@@ -29,7 +29,7 @@ typedef struct cli {
  * anything else is a usage error. */
 #define HANDLE_COMMON(g, opt, help)                                  \
 	case 'h':                                                    \
-		fputs(help, stdout);                                 \
+		fputs(_(help), stdout);                              \
 		return EXIT_DONE;                                    \
 	default: {                                                   \
 		int r_ = cli_common(g, opt, optarg);                 \

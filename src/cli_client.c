@@ -12,58 +12,58 @@
 #include "cli.h"
 
 static const char client_help[] =
-	"Usage: cartera client add NAME [OPTIONS]\n"
-	"       cartera client list [FILTER] [--limit N] [--offset N]\n"
-	"       cartera client show CLIENT [--asof DATE]\n"
-	"       cartera client import FILE\n"
-	"       cartera client export [FILE] [--force]\n"
-	"       cartera client person add|list|remove CLIENT ...  (see 'cartera client person --help')\n"
-	"       cartera client history CLIENT\n"
-	"\n"
-	"client add options:\n"
-	"  --tax-id ID          tax id, validated by the company's country (its DV is computed)\n"
-	"  --dv D               the check digit, if typed apart; it must match\n"
-	"  --taxpayer TYPE      natural or legal (default legal)\n"
-	"  --receiver TYPE      taxpayer, final, government or foreign (default taxpayer)\n"
-	"  --email LIST --phone N --mobile N --address TEXT --location TEXT --notes TEXT\n"
-	"  --terms DAYS         payment terms (default 30)\n"
-	"  --limit AMOUNT       credit limit (default none)\n"
-	"  --charge-mode MODE   for reimbursable expenses: invoice, expenses, both or none\n"
-	"  --inactive           add it inactive\n"
-	"client list prints number, name, tax id, phone and balance; FILTER matches part of the\n"
-	"name, tax id or phone. client show prints the record, its totals and its open items (in\n"
-	"csv or json: the record and its totals per currency).\n"
-	"client import adds the clients of a CSV file (\"-\" for standard input), all or none;\n"
-	"client export writes every client as CSV, to standard output or to a new FILE.\n"
-	"See 'cartera client import --help' and 'cartera client export --help'.\n";
+	N_("Usage: cartera client add NAME [OPTIONS]\n"
+	   "       cartera client list [FILTER] [--limit N] [--offset N]\n"
+	   "       cartera client show CLIENT [--asof DATE]\n"
+	   "       cartera client import FILE\n"
+	   "       cartera client export [FILE] [--force]\n"
+	   "       cartera client person add|list|remove CLIENT ...  (see 'cartera client person --help')\n"
+	   "       cartera client history CLIENT\n"
+	   "\n"
+	   "client add options:\n"
+	   "  --tax-id ID          tax id, validated by the company's country (its DV is computed)\n"
+	   "  --dv D               the check digit, if typed apart; it must match\n"
+	   "  --taxpayer TYPE      natural or legal (default legal)\n"
+	   "  --receiver TYPE      taxpayer, final, government or foreign (default taxpayer)\n"
+	   "  --email LIST --phone N --mobile N --address TEXT --location TEXT --notes TEXT\n"
+	   "  --terms DAYS         payment terms (default 30)\n"
+	   "  --limit AMOUNT       credit limit (default none)\n"
+	   "  --charge-mode MODE   for reimbursable expenses: invoice, expenses, both or none\n"
+	   "  --inactive           add it inactive\n"
+	   "client list prints number, name, tax id, phone and balance; FILTER matches part of the\n"
+	   "name, tax id or phone. client show prints the record, its totals and its open items (in\n"
+	   "csv or json: the record and its totals per currency).\n"
+	   "client import adds the clients of a CSV file (\"-\" for standard input), all or none;\n"
+	   "client export writes every client as CSV, to standard output or to a new FILE.\n"
+	   "See 'cartera client import --help' and 'cartera client export --help'.\n");
 
 static const char import_help[] =
-	"Usage: cartera client import FILE\n"
-	"\n"
-	"Add the clients of a CSV file (RFC 4180, UTF-8; \"-\" reads standard input). The first\n"
-	"line names the columns, in any order, as 'client export' writes them or in Spanish:\n"
-	"  name (nombre, razon social)         tax_id (ruc, nit, rfc, identificacion, cedula)\n"
-	"  dv (digito de verificacion)         taxpayer_type: natural or legal (tipo de persona)\n"
-	"  receiver_type: taxpayer, final, government or foreign (tipo de receptor)\n"
-	"  email (correo)  phone (telefono)  mobile (celular)  address (direccion)\n"
-	"  location (ubicacion, ciudad)        terms_days (plazo, dias): 0 to 3650, default 30\n"
-	"  credit_limit (cupo, limite): like 1500000.00, default none\n"
-	"  charge_mode: invoice, expenses, both or none    active (activo): yes or no\n"
-	"  notes (notas, observaciones)        id: ignored, clients get new numbers\n"
-	"Only name is required. Tax ids are checked by the company's country and stored with\n"
-	"their DV. Every row is checked before any is added: if one is wrong, nothing is\n"
-	"imported and each bad line is reported as FILE:LINE: reason (exit status 1).\n";
+	N_("Usage: cartera client import FILE\n"
+	   "\n"
+	   "Add the clients of a CSV file (RFC 4180, UTF-8; \"-\" reads standard input). The first\n"
+	   "line names the columns, in any order, as 'client export' writes them or in Spanish:\n"
+	   "  name (nombre, razon social)         tax_id (ruc, nit, rfc, identificacion, cedula)\n"
+	   "  dv (digito de verificacion)         taxpayer_type: natural or legal (tipo de persona)\n"
+	   "  receiver_type: taxpayer, final, government or foreign (tipo de receptor)\n"
+	   "  email (correo)  phone (telefono)  mobile (celular)  address (direccion)\n"
+	   "  location (ubicacion, ciudad)        terms_days (plazo, dias): 0 to 3650, default 30\n"
+	   "  credit_limit (cupo, limite): like 1500000.00, default none\n"
+	   "  charge_mode: invoice, expenses, both or none    active (activo): yes or no\n"
+	   "  notes (notas, observaciones)        id: ignored, clients get new numbers\n"
+	   "Only name is required. Tax ids are checked by the company's country and stored with\n"
+	   "their DV. Every row is checked before any is added: if one is wrong, nothing is\n"
+	   "imported and each bad line is reported as FILE:LINE: reason (exit status 1).\n");
 
 static const char export_help[] =
-	"Usage: cartera client export [FILE] [--force]\n"
-	"\n"
-	"Write every client, by name, as CSV (UTF-8, CRLF line ends) with the columns\n"
-	"id, name, tax_id, dv, taxpayer_type, receiver_type, email, phone, mobile, address,\n"
-	"location, terms_days, credit_limit, charge_mode, active, notes; 'client import' reads\n"
-	"it back. Without FILE (or with \"-\") the CSV goes to standard output. An existing FILE\n"
-	"is left alone unless --force is given.\n"
-	"\n"
-	"  --force   replace FILE if it exists\n";
+	N_("Usage: cartera client export [FILE] [--force]\n"
+	   "\n"
+	   "Write every client, by name, as CSV (UTF-8, CRLF line ends) with the columns\n"
+	   "id, name, tax_id, dv, taxpayer_type, receiver_type, email, phone, mobile, address,\n"
+	   "location, terms_days, credit_limit, charge_mode, active, notes; 'client import' reads\n"
+	   "it back. Without FILE (or with \"-\") the CSV goes to standard output. An existing FILE\n"
+	   "is left alone unless --force is given.\n"
+	   "\n"
+	   "  --force   replace FILE if it exists\n");
 
 static int pick(const char *arg, const char *const *names, int n)
 {
@@ -544,7 +544,7 @@ int cmd_client(cli *g, int argc, char **argv)
 {
 	g->prog = "cartera client";
 	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-		fputs(client_help, argc < 2 ? stderr : stdout);
+		fputs(_(client_help), argc < 2 ? stderr : stdout);
 		return argc < 2 ? EXIT_USAGE : EXIT_DONE;
 	}
 	if (!strcmp(argv[1], "add"))

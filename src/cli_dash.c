@@ -133,10 +133,10 @@ int cli_dashboard_tab(cli *g, const cli_dash_args *a)
 /* ---- remind ---- */
 
 static const char remind_help[] =
-	"Usage: cartera remind CLIENT|DOCUMENT [--note TEXT]\n"
-	"Record a payment reminder in the client's history: for a client (number, tax id or name),\n"
-	"or for one of its documents (by number, e.g. FAC-000012). Mail is sent by the mail\n"
-	"command once it exists; this records that the reminder was given.\n";
+	N_("Usage: cartera remind CLIENT|DOCUMENT [--note TEXT]\n"
+	   "Record a payment reminder in the client's history: for a client (number, tax id or name),\n"
+	   "or for one of its documents (by number, e.g. FAC-000012). Mail is sent by the mail\n"
+	   "command once it exists; this records that the reminder was given.\n");
 
 int cmd_remind(cli *g, int argc, char **argv)
 {
@@ -178,9 +178,9 @@ int cmd_remind(cli *g, int argc, char **argv)
 /* ---- client history ---- */
 
 static const char history_help[] =
-	"Usage: cartera client history CLIENT\n"
-	"The client's history, newest first: every reminder, note, mail and call recorded, with\n"
-	"when, by whom and about which document.\n";
+	N_("Usage: cartera client history CLIENT\n"
+	   "The client's history, newest first: every reminder, note, mail and call recorded, with\n"
+	   "when, by whom and about which document.\n");
 
 typedef struct hist_ctx {
 	out_table t;

@@ -16,10 +16,10 @@
 /* ---- tax ---- */
 
 static const char tax_help[] =
-	"Usage: cartera tax list\n"
-	"       cartera tax add NAME PERCENT     (e.g. cartera tax add \"IVA 8%\" 8)\n"
-	"       cartera tax add NAME --exempt\n"
-	"The company's tax rates, picked by name or percentage on invoice lines.\n";
+	N_("Usage: cartera tax list\n"
+	   "       cartera tax add NAME PERCENT     (e.g. cartera tax add \"IVA 8%\" 8)\n"
+	   "       cartera tax add NAME --exempt\n"
+	   "The company's tax rates, picked by name or percentage on invoice lines.\n");
 
 static int tax_list_cb(const tax_rate *r, void *ud)
 {
@@ -55,7 +55,7 @@ int cmd_tax(cli *g, int argc, char **argv)
 
 	g->prog = "cartera tax";
 	if (!strcmp(word, "--help") || !strcmp(word, "-h")) {
-		fputs(tax_help, stdout);
+		fputs(_(tax_help), stdout);
 		return EXIT_DONE;
 	}
 	if (strcmp(word, "list") && strcmp(word, "add"))
@@ -266,17 +266,17 @@ int cli_invoice_lines(cli *g, const ctl_invoice *inv, const char *const *lines, 
 }
 
 static const char quote_help[] =
-	"Usage: cartera quote post CLIENT --line \"DESC;QTY;PRICE;TAX\"... [--valid DATE] [--date DATE]\n"
-	"       cartera quote list [CLIENT]\n"
-	"       cartera quote accept|reject QUOTE [--date DATE]\n"
-	"       cartera quote invoice QUOTE [--date DATE] [--due DATE] [--override REASON]\n"
-	"Quotes (cotizaciones) have lines like an invoice and a validity date; they post nothing to\n"
-	"the ledger. 'invoice' turns a quote into an invoice and links the two; an open quote past\n"
-	"its validity date is expired.\n"
-	"  --line DESC;QTY;PRICE;TAX   a line (TAX: a rate's name or percentage, empty = none)\n"
-	"  --expense-line DESC;QTY;PRICE  a reimbursable expense (no tax)\n"
-	"  --valid DATE        valid until (default the date + 30 days)\n"
-	"  --ref TEXT, --memo TEXT, --currency CUR\n";
+	N_("Usage: cartera quote post CLIENT --line \"DESC;QTY;PRICE;TAX\"... [--valid DATE] [--date DATE]\n"
+	   "       cartera quote list [CLIENT]\n"
+	   "       cartera quote accept|reject QUOTE [--date DATE]\n"
+	   "       cartera quote invoice QUOTE [--date DATE] [--due DATE] [--override REASON]\n"
+	   "Quotes (cotizaciones) have lines like an invoice and a validity date; they post nothing to\n"
+	   "the ledger. 'invoice' turns a quote into an invoice and links the two; an open quote past\n"
+	   "its validity date is expired.\n"
+	   "  --line DESC;QTY;PRICE;TAX   a line (TAX: a rate's name or percentage, empty = none)\n"
+	   "  --expense-line DESC;QTY;PRICE  a reimbursable expense (no tax)\n"
+	   "  --valid DATE        valid until (default the date + 30 days)\n"
+	   "  --ref TEXT, --memo TEXT, --currency CUR\n");
 
 static int quote_list_cb(const quote_row *q, void *ud)
 {
@@ -329,7 +329,7 @@ int cmd_quote(cli *g, int argc, char **argv)
 	g->prog = "cartera quote";
 	memset(&a, 0, sizeof a);
 	if (!strcmp(word, "--help") || !strcmp(word, "-h")) {
-		fputs(quote_help, stdout);
+		fputs(_(quote_help), stdout);
 		return EXIT_DONE;
 	}
 	if (strcmp(word, "post") && strcmp(word, "list") && strcmp(word, "accept") &&

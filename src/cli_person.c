@@ -56,7 +56,7 @@ static int person_add(cli *g, int argc, char **argv)
 		case 'P': text[PF_PHONE] = optarg; break;
 		case 'M': text[PF_MOBILE] = optarg; break;
 		case 'N': notify = 0; break;
-		HANDLE_COMMON(g, opt, _(person_help))
+		HANDLE_COMMON(g, opt, person_help)
 		}
 	}
 	cli_unmask(argc, argv);
@@ -107,7 +107,7 @@ static int person_list(cli *g, int argc, char **argv)
 	g->prog = "cartera client person list";
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (opt) {
-		HANDLE_COMMON(g, opt, _(person_help))
+		HANDLE_COMMON(g, opt, person_help)
 		}
 	}
 	cli_unmask(argc, argv);
@@ -151,7 +151,7 @@ static int person_remove(cli *g, int argc, char **argv)
 	g->prog = "cartera client person remove";
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (opt) {
-		HANDLE_COMMON(g, opt, _(person_help))
+		HANDLE_COMMON(g, opt, person_help)
 		}
 	}
 	cli_unmask(argc, argv);

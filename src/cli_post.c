@@ -30,7 +30,7 @@ static void print_posted(cli *g, const char *what, const posted *p, const char *
 static int want_word(cli *g, int argc, char **argv, const char *want, const char *help)
 {
 	if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-		fputs(help, stdout);
+		fputs(_(help), stdout);
 		return -1;
 	}
 	if (argc < 2 || strcmp(argv[1], want))
@@ -41,18 +41,18 @@ static int want_word(cli *g, int argc, char **argv, const char *want, const char
 /* ---- init ---- */
 
 static const char init_help[] =
-	"Usage: cartera init [--db FILE] [OPTIONS]\n"
-	"Create a ledger and save the company's settings.\n"
-	"  --name NAME            company name (required)\n"
-	"  --tax-id ID            company tax id\n"
-	"  --country CC           ISO country: CO, PE, PA, MX, EC, ... (default CO)\n"
-	"  --currency CUR         ISO currency (default COP)\n"
-	"  --currency2 CUR        a second invoicing currency (e.g. USD in Peru or Panama)\n"
-	"  --decimals N           digits after the decimal separator, 0 to 4 (default 2)\n"
-	"  --decimal-sep C        ',' or '.' (default ',')\n"
-	"  --thousands-sep C      '.', ',', ' ', \"'\" or none (default '.')\n"
-	"  --ranges LIST          aging ranges in days overdue (default 30,60,90)\n"
-	"  --allow-refunds        credits in favour may be refunded in cash\n";
+	N_("Usage: cartera init [--db FILE] [OPTIONS]\n"
+	   "Create a ledger and save the company's settings.\n"
+	   "  --name NAME            company name (required)\n"
+	   "  --tax-id ID            company tax id\n"
+	   "  --country CC           ISO country: CO, PE, PA, MX, EC, ... (default CO)\n"
+	   "  --currency CUR         ISO currency (default COP)\n"
+	   "  --currency2 CUR        a second invoicing currency (e.g. USD in Peru or Panama)\n"
+	   "  --decimals N           digits after the decimal separator, 0 to 4 (default 2)\n"
+	   "  --decimal-sep C        ',' or '.' (default ',')\n"
+	   "  --thousands-sep C      '.', ',', ' ', \"'\" or none (default '.')\n"
+	   "  --ranges LIST          aging ranges in days overdue (default 30,60,90)\n"
+	   "  --allow-refunds        credits in favour may be refunded in cash\n");
 
 int cmd_init(cli *g, int argc, char **argv)
 {
@@ -150,16 +150,16 @@ static void remove_ledger(const char *path)
 }
 
 static const char demo_help[] =
-	"Usage: cartera demo [--db FILE] [--clients N] [--invoices N] [--receipts N] [--seed N]\n"
-	"Create a new ledger filled with a realistic demo: clients with valid tax ids, 18 months of\n"
-	"invoices, instalments, partial payments, overpayments, advances, credit notes, opening\n"
-	"balances and a few voids. The file must not exist yet.\n"
-	"  --clients N    clients (default 300)\n"
-	"  --invoices N   invoices (default 20 per client)\n"
-	"  --receipts N   receipts (default 3 per 4 invoices)\n"
-	"  --months N     months of history (default 18)\n"
-	"  --seed N       random seed (default 1): the same seed and --today give the same ledger\n"
-	"  --quiet        no progress\n";
+	N_("Usage: cartera demo [--db FILE] [--clients N] [--invoices N] [--receipts N] [--seed N]\n"
+	   "Create a new ledger filled with a realistic demo: clients with valid tax ids, 18 months of\n"
+	   "invoices, instalments, partial payments, overpayments, advances, credit notes, opening\n"
+	   "balances and a few voids. The file must not exist yet.\n"
+	   "  --clients N    clients (default 300)\n"
+	   "  --invoices N   invoices (default 20 per client)\n"
+	   "  --receipts N   receipts (default 3 per 4 invoices)\n"
+	   "  --months N     months of history (default 18)\n"
+	   "  --seed N       random seed (default 1): the same seed and --today give the same ledger\n"
+	   "  --quiet        no progress\n");
 
 int cmd_demo(cli *g, int argc, char **argv)
 {
@@ -252,23 +252,23 @@ int cmd_demo(cli *g, int argc, char **argv)
 /* ---- invoice post ---- */
 
 static const char invoice_help[] =
-	"Usage: cartera invoice post CLIENT TOTAL [OPTIONS]\n"
-	"Post an invoice for TOTAL (in the company's format, e.g. 1.234,56) to CLIENT (number, tax\n"
-	"id or name). It posts a CF charge; the due date comes from the client's terms.\n"
-	"  --date DATE          invoice date (default today)\n"
-	"  --due DATE           due date (default date + the client's payment terms)\n"
-	"  --currency CUR       the company's second currency instead of its own\n"
-	"  --instalments N      split into N equal monthly instalments from the due date\n"
-	"  --expenses AMOUNT    reimbursable expenses, posted as CGC per the client's charge mode\n"
-	"  --ref TEXT           the customer's reference (order number)\n"
-	"  --memo TEXT          a note on the invoice\n"
-	"Or key it by lines, like the invoice form (TOTAL may then be left out; given, it must agree):\n"
-	"  --line DESC;QTY;PRICE;TAX  a line: quantity (up to 3 decimals), unit price, tax rate by\n"
-	"                       name or percentage (cartera tax list; empty = none); repeat\n"
-	"  --expense-line DESC;QTY;PRICE  a reimbursable expense (CGC, no tax)\n"
-	"  --every DAYS|month   instalments due every DAYS days or monthly (default month)\n"
-	"  --first DATE         the first instalment's due date (default the due date)\n"
-	"  --override REASON    invoice over the credit limit or with overdue debt (logged)\n";
+	N_("Usage: cartera invoice post CLIENT TOTAL [OPTIONS]\n"
+	   "Post an invoice for TOTAL (in the company's format, e.g. 1.234,56) to CLIENT (number, tax\n"
+	   "id or name). It posts a CF charge; the due date comes from the client's terms.\n"
+	   "  --date DATE          invoice date (default today)\n"
+	   "  --due DATE           due date (default date + the client's payment terms)\n"
+	   "  --currency CUR       the company's second currency instead of its own\n"
+	   "  --instalments N      split into N equal monthly instalments from the due date\n"
+	   "  --expenses AMOUNT    reimbursable expenses, posted as CGC per the client's charge mode\n"
+	   "  --ref TEXT           the customer's reference (order number)\n"
+	   "  --memo TEXT          a note on the invoice\n"
+	   "Or key it by lines, like the invoice form (TOTAL may then be left out; given, it must agree):\n"
+	   "  --line DESC;QTY;PRICE;TAX  a line: quantity (up to 3 decimals), unit price, tax rate by\n"
+	   "                       name or percentage (cartera tax list; empty = none); repeat\n"
+	   "  --expense-line DESC;QTY;PRICE  a reimbursable expense (CGC, no tax)\n"
+	   "  --every DAYS|month   instalments due every DAYS days or monthly (default month)\n"
+	   "  --first DATE         the first instalment's due date (default the due date)\n"
+	   "  --override REASON    invoice over the credit limit or with overdue debt (logged)\n");
 
 int cmd_invoice(cli *g, int argc, char **argv)
 {
@@ -360,15 +360,15 @@ int cmd_invoice(cli *g, int argc, char **argv)
 /* ---- payment post ---- */
 
 static const char payment_help[] =
-	"Usage: cartera payment post CLIENT AMOUNT [OPTIONS]\n"
-	"Post a payment received. Without --to it pays the client's open invoices oldest first;\n"
-	"whatever is left becomes a credit in favour.\n"
-	"  --to DOC[=AMOUNT]   pay this invoice (all it has open, or AMOUNT); repeat for several\n"
-	"  --advance           an advance: pay nothing now, keep it all as a credit in favour\n"
-	"  --date DATE         payment date (default today)\n"
-	"  --currency CUR      the company's second currency instead of its own\n"
-	"  --method TEXT       cash, transfer, card, cheque...\n"
-	"  --ref TEXT          bank reference or cheque number\n";
+	N_("Usage: cartera payment post CLIENT AMOUNT [OPTIONS]\n"
+	   "Post a payment received. Without --to it pays the client's open invoices oldest first;\n"
+	   "whatever is left becomes a credit in favour.\n"
+	   "  --to DOC[=AMOUNT]   pay this invoice (all it has open, or AMOUNT); repeat for several\n"
+	   "  --advance           an advance: pay nothing now, keep it all as a credit in favour\n"
+	   "  --date DATE         payment date (default today)\n"
+	   "  --currency CUR      the company's second currency instead of its own\n"
+	   "  --method TEXT       cash, transfer, card, cheque...\n"
+	   "  --ref TEXT          bank reference or cheque number\n");
 
 #define MAX_TO 64
 
@@ -433,12 +433,12 @@ int cmd_payment(cli *g, int argc, char **argv)
 /* ---- credit apply ---- */
 
 static const char credit_help[] =
-	"Usage: cartera credit apply DOC [OPTIONS]\n"
-	"Apply the credit in favour held by DOC (a receipt, advance, credit note or opening credit)\n"
-	"to the client's open invoices, oldest first unless --to says which.\n"
-	"  --to DOC[=AMOUNT]   apply to this invoice; repeat for several\n"
-	"  --amount AMOUNT     apply at most this much (default all the credit has left)\n"
-	"  --date DATE         application date (default today)\n";
+	N_("Usage: cartera credit apply DOC [OPTIONS]\n"
+	   "Apply the credit in favour held by DOC (a receipt, advance, credit note or opening credit)\n"
+	   "to the client's open invoices, oldest first unless --to says which.\n"
+	   "  --to DOC[=AMOUNT]   apply to this invoice; repeat for several\n"
+	   "  --amount AMOUNT     apply at most this much (default all the credit has left)\n"
+	   "  --date DATE         application date (default today)\n");
 
 int cmd_credit(cli *g, int argc, char **argv)
 {
@@ -496,13 +496,13 @@ int cmd_credit(cli *g, int argc, char **argv)
 /* ---- credit-note post ---- */
 
 static const char credit_note_help[] =
-	"Usage: cartera credit-note post CLIENT AMOUNT [OPTIONS]\n"
-	"Post a credit note. Against an invoice it may not exceed what the invoice has open;\n"
-	"without --against it stays on account as a credit in favour.\n"
-	"  --against DOC       the invoice it credits\n"
-	"  --reason TEXT       why (returned goods, discount...)\n"
-	"  --date DATE         date (default today)\n"
-	"  --currency CUR      the company's second currency instead of its own\n";
+	N_("Usage: cartera credit-note post CLIENT AMOUNT [OPTIONS]\n"
+	   "Post a credit note. Against an invoice it may not exceed what the invoice has open;\n"
+	   "without --against it stays on account as a credit in favour.\n"
+	   "  --against DOC       the invoice it credits\n"
+	   "  --reason TEXT       why (returned goods, discount...)\n"
+	   "  --date DATE         date (default today)\n"
+	   "  --currency CUR      the company's second currency instead of its own\n");
 
 int cmd_credit_note(cli *g, int argc, char **argv)
 {
@@ -555,16 +555,16 @@ int cmd_credit_note(cli *g, int argc, char **argv)
 /* ---- opening post ---- */
 
 static const char opening_help[] =
-	"Usage: cartera opening post CLIENT AMOUNT [OPTIONS]\n"
-	"Post a client's opening balance at a date (negative AMOUNT for a credit in favour), or\n"
-	"with --item one open invoice carried over from the old system. No invoice may later be\n"
-	"dated before the client's opening balance date.\n"
-	"  --date DATE         balance date or the old invoice's date (default today)\n"
-	"  --item              an open invoice, not a balance\n"
-	"  --due DATE          the old invoice's due date (default date + terms)\n"
-	"  --ref TEXT          the old invoice's number\n"
-	"  --currency CUR      the company's second currency instead of its own\n"
-	"Or import them from CSV, all or nothing: cartera opening import FILE (see its --help).\n";
+	N_("Usage: cartera opening post CLIENT AMOUNT [OPTIONS]\n"
+	   "Post a client's opening balance at a date (negative AMOUNT for a credit in favour), or\n"
+	   "with --item one open invoice carried over from the old system. No invoice may later be\n"
+	   "dated before the client's opening balance date.\n"
+	   "  --date DATE         balance date or the old invoice's date (default today)\n"
+	   "  --item              an open invoice, not a balance\n"
+	   "  --due DATE          the old invoice's due date (default date + terms)\n"
+	   "  --ref TEXT          the old invoice's number\n"
+	   "  --currency CUR      the company's second currency instead of its own\n"
+	   "Or import them from CSV, all or nothing: cartera opening import FILE (see its --help).\n");
 
 int cmd_opening(cli *g, int argc, char **argv)
 {
@@ -622,9 +622,9 @@ int cmd_opening(cli *g, int argc, char **argv)
 /* ---- void ---- */
 
 static const char void_help[] =
-	"Usage: cartera void DOC --reason TEXT [--date DATE]\n"
-	"Void a posted document by a reversing document. Payments it received become credits in\n"
-	"favour again; both documents stay visible in the statement.\n";
+	N_("Usage: cartera void DOC --reason TEXT [--date DATE]\n"
+	   "Void a posted document by a reversing document. Payments it received become credits in\n"
+	   "favour again; both documents stay visible in the statement.\n");
 
 int cmd_void(cli *g, int argc, char **argv)
 {

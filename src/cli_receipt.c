@@ -18,20 +18,20 @@
 /* ---- receipts ---- */
 
 static const char receipt_help[] =
-	"Usage: cartera receipt post CLIENT [AMOUNT] [OPTIONS]\n"
-	"Post a receipt: one or more means of payment and any withholdings the client deducted. The\n"
-	"receipt's credit is their sum (AMOUNT alone is that much in cash). Without --to it pays\n"
-	"the client's open invoices and instalments oldest first; the leftover is kept as a credit in\n"
-	"favour unless --leftover says otherwise.\n"
-	"  --cash AMOUNT                     cash\n"
-	"  --transfer AMOUNT[:REF]           a bank transfer\n"
-	"  --card AMOUNT[:REF]               a card payment\n"
-	"  --cheque BANK:NUMBER:AMOUNT       a cheque\n"
-	"  --postdated BANK:NUMBER:AMOUNT:DATE  a post-dated cheque, cashable on DATE\n"
-	"  --withholding KIND:CERT:AMOUNT    a withholding (retención) with its certificate number\n"
-	"  --to DOC[=AMOUNT]                 pay this invoice (all it has open, or AMOUNT); repeat\n"
-	"  --leftover credit|writeoff:REASON|refund   what the leftover becomes (default credit)\n"
-	"  --date DATE, --currency CUR, --ref TEXT\n";
+	N_("Usage: cartera receipt post CLIENT [AMOUNT] [OPTIONS]\n"
+	   "Post a receipt: one or more means of payment and any withholdings the client deducted. The\n"
+	   "receipt's credit is their sum (AMOUNT alone is that much in cash). Without --to it pays\n"
+	   "the client's open invoices and instalments oldest first; the leftover is kept as a credit in\n"
+	   "favour unless --leftover says otherwise.\n"
+	   "  --cash AMOUNT                     cash\n"
+	   "  --transfer AMOUNT[:REF]           a bank transfer\n"
+	   "  --card AMOUNT[:REF]               a card payment\n"
+	   "  --cheque BANK:NUMBER:AMOUNT       a cheque\n"
+	   "  --postdated BANK:NUMBER:AMOUNT:DATE  a post-dated cheque, cashable on DATE\n"
+	   "  --withholding KIND:CERT:AMOUNT    a withholding (retención) with its certificate number\n"
+	   "  --to DOC[=AMOUNT]                 pay this invoice (all it has open, or AMOUNT); repeat\n"
+	   "  --leftover credit|writeoff:REASON|refund   what the leftover becomes (default credit)\n"
+	   "  --date DATE, --currency CUR, --ref TEXT\n");
 
 /* Split "A:B:C" into at most max fields (the last takes the rest). */
 static int fields(char *buf, char **f, int max)
@@ -72,7 +72,7 @@ int cmd_receipt(cli *g, int argc, char **argv)
 
 	g->prog = "cartera receipt post";
 	if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-		fputs(receipt_help, stdout);
+		fputs(_(receipt_help), stdout);
 		return EXIT_DONE;
 	}
 	if (argc < 2 || strcmp(argv[1], "post"))
@@ -228,11 +228,11 @@ int cmd_apply(cli *g, int argc, char **argv)
 }
 
 static const char refund_help[] =
-	"Usage: cartera refund DOC [--amount AMOUNT] [--date DATE] [--reason TEXT]\n"
-	"       cartera write-off DOC --reason TEXT [--amount AMOUNT] [--date DATE]\n"
-	"Refund in cash (when the company allows cash refunds) or write off the credit in favour held\n"
-	"by DOC (a receipt, advance, credit note or opening credit): a journal document whose charge\n"
-	"consumes the credit. Default: all the credit has left.\n";
+	N_("Usage: cartera refund DOC [--amount AMOUNT] [--date DATE] [--reason TEXT]\n"
+	   "       cartera write-off DOC --reason TEXT [--amount AMOUNT] [--date DATE]\n"
+	   "Refund in cash (when the company allows cash refunds) or write off the credit in favour held\n"
+	   "by DOC (a receipt, advance, credit note or opening credit): a journal document whose charge\n"
+	   "consumes the credit. Default: all the credit has left.\n");
 
 static int settle(cli *g, int argc, char **argv, int writeoff)
 {
@@ -292,14 +292,14 @@ int cmd_write_off(cli *g, int argc, char **argv)
 /* ---- opening import ---- */
 
 static const char opening_import_help[] =
-	"Usage: cartera opening import FILE   (- reads standard input)\n"
-	"Opening balances from CSV, all or nothing. The header names the columns, in any order:\n"
-	"  client,date,amount                  one balance per client at a date (negative: a\n"
-	"                                      credit in favour)\n"
-	"  client,date,amount,due,number       the client's open invoices from the old system\n"
-	"client is a number, tax id or name; amounts plain (1234.56) or in the company's format;\n"
-	"currency may be a column too. Spanish names work: cliente, fecha, saldo, vencimiento,\n"
-	"numero, moneda. A bad file is refused with every bad line listed.\n";
+	N_("Usage: cartera opening import FILE   (- reads standard input)\n"
+	   "Opening balances from CSV, all or nothing. The header names the columns, in any order:\n"
+	   "  client,date,amount                  one balance per client at a date (negative: a\n"
+	   "                                      credit in favour)\n"
+	   "  client,date,amount,due,number       the client's open invoices from the old system\n"
+	   "client is a number, tax id or name; amounts plain (1234.56) or in the company's format;\n"
+	   "currency may be a column too. Spanish names work: cliente, fecha, saldo, vencimiento,\n"
+	   "numero, moneda. A bad file is refused with every bad line listed.\n");
 
 int cli_opening_import(cli *g, int argc, char **argv)
 {
@@ -358,9 +358,9 @@ int cli_opening_import(cli *g, int argc, char **argv)
 /* ---- company settings that documents depend on ---- */
 
 static const char company_help[] =
-	"Usage: cartera company set --allow-refunds yes|no\n"
-	"Change a company setting after init: whether credits in favour may be refunded in cash\n"
-	"(cartera refund, receipt post --leftover refund).\n";
+	N_("Usage: cartera company set --allow-refunds yes|no\n"
+	   "Change a company setting after init: whether credits in favour may be refunded in cash\n"
+	   "(cartera refund, receipt post --leftover refund).\n");
 
 int cmd_company(cli *g, int argc, char **argv)
 {
@@ -376,7 +376,7 @@ int cmd_company(cli *g, int argc, char **argv)
 
 	g->prog = "cartera company set";
 	if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-		fputs(company_help, stdout);
+		fputs(_(company_help), stdout);
 		return EXIT_DONE;
 	}
 	if (argc < 2 || strcmp(argv[1], "set"))

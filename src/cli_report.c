@@ -37,7 +37,7 @@ static int report_opts(cli *g, int argc, char **argv, const char *help, const ch
 			*ranges = optarg;
 			break;
 		case 'h':
-			fputs(help, stdout);
+			fputs(_(help), stdout);
 			return -1;
 		default:
 			if ((rc = cli_common(g, opt, optarg)) == -1)
@@ -53,20 +53,20 @@ static int report_opts(cli *g, int argc, char **argv, const char *help, const ch
 /* ---- dashboard ---- */
 
 static const char dashboard_help[] =
-	"Usage: cartera [dashboard] [CLIENT] [--asof DATE]\n"
-	"The four totals of the receivables: due (not yet due), overdue, credits in favour and the\n"
-	"net balance, each with its count of open items; for all clients or one; per currency.\n"
-	"\n"
-	"       cartera dashboard --tab TAB [CLIENT] [--filter TEXT] [--sort COL[:desc]]\n"
-	"                         [--days MIN-MAX] [--range N] [--offset N] [--limit N]\n"
-	"One tab of the dashboard: overdue, due, credits, clients, transactions or quotes.\n"
-	"  --filter TEXT   part of the client's name or tax id, or the start of a document number\n"
-	"                  (digits alone also find that number in any series: 12 -> FAC-000012)\n"
-	"  --sort COL      one of the tab's columns (the header names), :desc for descending\n"
-	"  --days MIN-MAX  days overdue (MIN- or -MAX for one bound); clients: the oldest item's\n"
-	"  --range N       the company's aging range: 0 not yet due, 1 the first range (1-30), ...\n"
-	"  --offset N --limit N   the page (default the first 50 rows)\n"
-	"  --client C      one client's items (same as CLIENT)\n";
+	N_("Usage: cartera [dashboard] [CLIENT] [--asof DATE]\n"
+	   "The four totals of the receivables: due (not yet due), overdue, credits in favour and the\n"
+	   "net balance, each with its count of open items; for all clients or one; per currency.\n"
+	   "\n"
+	   "       cartera dashboard --tab TAB [CLIENT] [--filter TEXT] [--sort COL[:desc]]\n"
+	   "                         [--days MIN-MAX] [--range N] [--offset N] [--limit N]\n"
+	   "One tab of the dashboard: overdue, due, credits, clients, transactions or quotes.\n"
+	   "  --filter TEXT   part of the client's name or tax id, or the start of a document number\n"
+	   "                  (digits alone also find that number in any series: 12 -> FAC-000012)\n"
+	   "  --sort COL      one of the tab's columns (the header names), :desc for descending\n"
+	   "  --days MIN-MAX  days overdue (MIN- or -MAX for one bound); clients: the oldest item's\n"
+	   "  --range N       the company's aging range: 0 not yet due, 1 the first range (1-30), ...\n"
+	   "  --offset N --limit N   the page (default the first 50 rows)\n"
+	   "  --client C      one client's items (same as CLIENT)\n");
 
 static int print_totals(cli *g, const ctl_dashboard *d)
 {
@@ -159,9 +159,9 @@ int cmd_dashboard(cli *g, int argc, char **argv)
 /* ---- balance ---- */
 
 static const char balance_help[] =
-	"Usage: cartera balance [CLIENT] [--asof DATE]\n"
-	"The ledger balance (charges minus credits) and the open totals, per currency, of all\n"
-	"clients or of one; for one client in text, its open items follow.\n";
+	N_("Usage: cartera balance [CLIENT] [--asof DATE]\n"
+	   "The ledger balance (charges minus credits) and the open totals, per currency, of all\n"
+	   "clients or of one; for one client in text, its open items follow.\n");
 
 int cmd_balance(cli *g, int argc, char **argv)
 {
@@ -222,11 +222,11 @@ int cmd_balance(cli *g, int argc, char **argv)
 /* ---- aging ---- */
 
 static const char aging_help[] =
-	"Usage: cartera aging [--asof DATE] [--ranges 30,60,90]\n"
-	"Aging of the receivables: one row per client and currency with what is not yet due, what\n"
-	"is overdue in each range of days, open credits and the net; totals per currency at the end\n"
-	"(text). Ranges default to the company's. As of a past date, everything dated after it,\n"
-	"payments included, is left out.\n";
+	N_("Usage: cartera aging [--asof DATE] [--ranges 30,60,90]\n"
+	   "Aging of the receivables: one row per client and currency with what is not yet due, what\n"
+	   "is overdue in each range of days, open credits and the net; totals per currency at the end\n"
+	   "(text). Ranges default to the company's. As of a past date, everything dated after it,\n"
+	   "payments included, is left out.\n");
 
 #define AGING_MAXCOLS (LEDGER_MAX_RANGES + 9)
 
@@ -377,10 +377,10 @@ int cmd_aging(cli *g, int argc, char **argv)
 /* ---- check ---- */
 
 static const char check_help[] =
-	"Usage: cartera check [--asof DATE]\n"
-	"Verify every invariant of the ledger: SQLite's own integrity, kept open amounts against\n"
-	"allocations, instalments, allocation pairs, voids, numbering, and that the aging buckets\n"
-	"and the net balance add up to the ledger. Exit status 1 when anything is wrong.\n";
+	N_("Usage: cartera check [--asof DATE]\n"
+	   "Verify every invariant of the ledger: SQLite's own integrity, kept open amounts against\n"
+	   "allocations, instalments, allocation pairs, voids, numbering, and that the aging buckets\n"
+	   "and the net balance add up to the ledger. Exit status 1 when anything is wrong.\n");
 
 static void print_problem(const char *p, void *ud)
 {

@@ -21,37 +21,37 @@
 extern char **environ;
 
 static const char report_help[] =
-	"Usage: cartera report statement CLIENT [FILTERS] [OUTPUT]\n"
-	"       cartera report aging [--asof DATE] [OUTPUT]\n"
-	"       cartera report followup [CLIENT] [--overdue] [--asof DATE] [OUTPUT]\n"
-	"       cartera report statements --all|--overdue|--clients A,B [FILTERS]\n"
-	"                                 --dir DIR | --output ONE.pdf\n"
-	"       cartera report document DOC [OUTPUT]\n"
-	"\n"
-	"Reports as PDF, spreadsheet (XLSX), plain text for 80- or 132-column printers, or CSV.\n"
-	"\n"
-	"Output:\n"
-	"  --format F        pdf, xlsx, txt (80 columns), txt132 or csv (default: from the\n"
-	"                    --output file's extension, else txt on standard output)\n"
-	"  --output FILE     write the report to FILE\n"
-	"  --print           send it to the printer through the spooler (lp); without --output\n"
-	"                    the file is kept under ~/.local/share/cartera/printed\n"
-	"  --printer P       the printer (default: $PRINTER, else the spooler's default)\n"
-	"  --asof DATE       the report as of a date (default: today)\n"
-	"  --page-lines N    plain text in pages of N lines (66 for continuous forms): a form\n"
-	"                    feed, a page header and the table's header on each new page\n"
-	"\n"
-	"Statement filters:\n"
-	"  --type T          document type: invoice, credit-note, receipt, advance, opening, ...\n"
-	"  --number N        document numbers containing N\n"
-	"  --from D --to D   entries dated from / to\n"
-	"  --due-from D --due-to D   due dates from / to\n"
-	"  --min-days N --max-days N days overdue\n"
-	"  --status S        paid, partly, open, overdue (comma-separated)\n"
-	"  --range R         aging range: notdue, 1-30, 31-60, 61-90, over90 (the company's)\n"
-	"\n"
-	"Many statements: --all (every client with a balance), --overdue (with something\n"
-	"overdue) or --clients A,B,...; one file per client in --dir DIR, or all in one --output.\n";
+	N_("Usage: cartera report statement CLIENT [FILTERS] [OUTPUT]\n"
+	   "       cartera report aging [--asof DATE] [OUTPUT]\n"
+	   "       cartera report followup [CLIENT] [--overdue] [--asof DATE] [OUTPUT]\n"
+	   "       cartera report statements --all|--overdue|--clients A,B [FILTERS]\n"
+	   "                                 --dir DIR | --output ONE.pdf\n"
+	   "       cartera report document DOC [OUTPUT]\n"
+	   "\n"
+	   "Reports as PDF, spreadsheet (XLSX), plain text for 80- or 132-column printers, or CSV.\n"
+	   "\n"
+	   "Output:\n"
+	   "  --format F        pdf, xlsx, txt (80 columns), txt132 or csv (default: from the\n"
+	   "                    --output file's extension, else txt on standard output)\n"
+	   "  --output FILE     write the report to FILE\n"
+	   "  --print           send it to the printer through the spooler (lp); without --output\n"
+	   "                    the file is kept under ~/.local/share/cartera/printed\n"
+	   "  --printer P       the printer (default: $PRINTER, else the spooler's default)\n"
+	   "  --asof DATE       the report as of a date (default: today)\n"
+	   "  --page-lines N    plain text in pages of N lines (66 for continuous forms): a form\n"
+	   "                    feed, a page header and the table's header on each new page\n"
+	   "\n"
+	   "Statement filters:\n"
+	   "  --type T          document type: invoice, credit-note, receipt, advance, opening, ...\n"
+	   "  --number N        document numbers containing N\n"
+	   "  --from D --to D   entries dated from / to\n"
+	   "  --due-from D --due-to D   due dates from / to\n"
+	   "  --min-days N --max-days N days overdue\n"
+	   "  --status S        paid, partly, open, overdue (comma-separated)\n"
+	   "  --range R         aging range: notdue, 1-30, 31-60, 61-90, over90 (the company's)\n"
+	   "\n"
+	   "Many statements: --all (every client with a balance), --overdue (with something\n"
+	   "overdue) or --clients A,B,...; one file per client in --dir DIR, or all in one --output.\n");
 
 enum {
 	O_FORMAT = 256, O_OUTPUT, O_PRINT, O_PRINTER, O_ASOF, O_TYPE, O_NUMBER, O_FROM, O_TO,
@@ -134,7 +134,7 @@ static int parse_opts(cli *g, int argc, char **argv, ropts *o)
 		case O_DIR: o->dir = optarg; break;
 		case O_PAGE_LINES: page_lines = optarg; break;
 		case 'h':
-			fputs(report_help, stdout);
+			fputs(_(report_help), stdout);
 			return -1; /* done: the caller exits 0 */
 		default: {
 			int rc = cli_common(g, opt, optarg);

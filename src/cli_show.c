@@ -11,9 +11,9 @@
 #include "cli.h"
 
 static const char show_help[] =
-	"Usage: cartera show DOC\n"
-	"Show a posted document (FAC-000012, RC-000003, COT-000001, ...): header, lines and tax per\n"
-	"rate, means of payment and withholdings, and the ledger entries it posted.\n";
+	N_("Usage: cartera show DOC\n"
+	   "Show a posted document (FAC-000012, RC-000003, COT-000001, ...): header, lines and tax per\n"
+	   "rate, means of payment and withholdings, and the ledger entries it posted.\n");
 
 static void amount(cli *g, int64_t v, char *buf, size_t size)
 {

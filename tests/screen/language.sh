@@ -3,8 +3,9 @@
 # English (LANG=en_US.UTF-8) at 80x24 and 120x40 — the dashboard's totals, tabs and key bar, the
 # client list, the client form with a wrong NIT refused in Spanish, the help screen, the receipt form — checked by
 # their exact texts, every row within the screen's width; the command line's errors in both
-# languages with exit status 2; LANGUAGE=en over an es_ locale; an es_ locale the machine has not
-# generated still speaking Spanish.
+# languages with exit status 2; every command's --help in Spanish within 80 columns (and in English
+# under LANGUAGE=en); LANGUAGE=en over an es_ locale; an es_ locale the machine has not generated
+# still speaking Spanish.
 . "$(dirname "$0")/lib.sh"
 
 # The catalogue is the build tree's (the Makefile sets CARTERA_LOCALEDIR).
@@ -235,6 +236,53 @@ cart --today 2026-02-30 dashboard
 assert_status 2 "en: the same bad date, exit 2"
 assert_eq 'cartera: --today: date "2026-02-30" does not exist
 Try '"'"'cartera --help'"'"'.' "$ERR" "en: the error in English"
+
+# ---- the commands' --help: Spanish under es_CO, English under LANGUAGE=en ----
+spanish
+cart client --help
+assert_status 0 "es: client --help, exit 0"
+assert_eq "Uso: cartera client add NOMBRE [OPCIONES]" "$(row "$OUT" 1)" "es: client --help's usage line"
+assert_contains "$OUT" "
+  --terms DÍAS         plazo de pago (por omisión 30)
+  --limit IMPORTE      límite de crédito (por omisión ninguno)
+" "es: client --help's options, aligned as in English"
+cart report --help
+assert_status 0 "es: report --help, exit 0"
+assert_contains "$OUT" "
+Salida:
+  --format F        pdf, xlsx, txt (80 columnas), txt132 o csv (por omisión:" "es: report --help's output options"
+assert_contains "$OUT" "  --status S        paid, partly, open, overdue (separados por comas)" \
+	"es: report --help keeps the literal values"
+cart invoice post --help
+assert_contains "$OUT" "  --instalments N      N cuotas mensuales iguales desde el vencimiento" \
+	"es: invoice post --help in Spanish"
+cart aging --help
+assert_eq "Uso: cartera aging [--asof FECHA] [--ranges 30,60,90]" "$(row "$OUT" 1)" \
+	"es: aging --help (the reports' own option loop) in Spanish"
+# Every command's help, each way it is printed: Spanish and within 80 columns.
+wide=0 english_left=0
+for c in init demo client "client import" "client export" "client history" "client person" \
+	"invoice post" invoice "payment post" "credit apply" "credit-note post" "opening post" \
+	"opening import" void balance aging check dashboard tax quote receipt refund write-off \
+	company show remind report; do
+	# shellcheck disable=SC2086 # the command and its subcommand are two words
+	cart $c --help
+	case $OUT in "Uso: cartera"*) ;; *) english_left=$((english_left + 1)); tap_diag "not Spanish: $c --help" ;; esac
+	while IFS= read -r line; do
+		[ "${#line}" -le 80 ] || { wide=$((wide + 1)); tap_diag "$c --help: ${#line} columns: $line"; }
+	done <<<"$OUT"
+done
+assert_eq 0 "$english_left" "es: every command's --help starts 'Uso: cartera'"
+assert_eq 0 "$wide" "es: no line of any command's --help is wider than 80 columns"
+run "$T/cartera-es-language-en" client --help
+assert_eq "Usage: cartera client add NAME [OPTIONS]" "$(row "$OUT" 1)" \
+	"LANGUAGE=en over LANG=es_CO.UTF-8: client --help in English"
+assert_contains "$OUT" "  --terms DAYS         payment terms (default 30)" "LANGUAGE=en: client --help's options in English"
+run "$T/cartera-es-language-en" report --help
+assert_contains "$OUT" "  --output FILE     write the report to FILE" "LANGUAGE=en: report --help in English"
+run "$T/cartera-es-language-en" invoice post --help
+assert_contains "$OUT" "  --instalments N      split into N equal monthly instalments from the due date" \
+	"LANGUAGE=en: invoice post --help in English"
 
 # ---- LANGUAGE chooses over the locale; LC_ALL over LANG; an unknown es_ locale ----
 run "$T/cartera-es-language-en" --db "$DB" --today 2026-02-30 dashboard

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -332,8 +331,7 @@ static int many_statements(cli *g, ropts *o)
 	int64_t *ids = NULL;
 	int n = 0, rc = EXIT_DONE, bad = 0;
 	cart_err e;
-	rnd *x = NULL;
-	long replaced = 0, rep;
+	long replaced = 0;
 
 	if (o->all + o->overdue + (o->clients != NULL) != 1)
 		return cli_usage(g, _("say which clients: --all, --overdue or --clients A,B"));
@@ -363,60 +361,13 @@ static int many_statements(cli *g, ropts *o)
 	} else if (rpt_pick_clients(&g->c, o->f.asof, o->overdue, &ids, &n, &e) != CART_OK) {
 		return cli_fail(g, &e);
 	}
-	if (o->dir && mkdir(o->dir, 0777) != 0 && errno != EEXIST) {
-		fprintf(stderr, _("cartera: cannot create the folder %s: %s\n"), o->dir, strerror(errno));
-		free(ids);
-		return EXIT_FAILED;
-	}
-	if (o->output && rnd_open(o->format, o->output, NULL, &x, &e) != CART_OK) {
-		free(ids);
-		return cli_fail(g, &e);
-	}
-	if (x)
-		rnd_page_lines(x, o->page_lines);
-	for (int i = 0; i < n && !bad; i++) {
-		char path[2048], name[64];
-		client cl;
-		report r;
-		rnd *one = x;
+	{
+		rpt_many m = { .f = o->f, .format = o->format, .page_lines = o->page_lines,
+		               .dir = o->dir, .output = o->output };
 
-		if (ledger_client_get(g->c.l, ids[i], &cl, &e) != CART_OK) {
-			bad = 1;
-			break;
-		}
-		if (o->dir) {
-			rpt_slug(cl.name, name, sizeof name);
-			snprintf(path, sizeof path, "%s/statement-%lld-%s%s", o->dir, (long long)cl.id, name,
-			         rnd_format_ext(o->format));
-			if (rnd_open(o->format, path, NULL, &one, &e) != CART_OK) {
-				bad = 1;
-				break;
-			}
-			rnd_page_lines(one, o->page_lines);
-		}
-		report_init(&r, &g->c.co);
-		report_stream(&r, rnd_sink(one), rnd_ud(one));
-		if (rpt_statement(&g->c, ids[i], &o->f, &r, &e) != CART_OK)
-			bad = 1;
-		report_free(&r);
-		if (o->dir) {
-			if (bad)
-				rnd_abort(one);
-			else if (rnd_close(one, &rep, &e) != CART_OK)
-				bad = 1;
-			else
-				replaced += rep;
-		}
+		bad = rpt_statements_write(&g->c, ids, n, &m, &replaced, &e) != CART_OK;
 	}
 	free(ids);
-	if (x) {
-		if (bad)
-			rnd_abort(x);
-		else if (rnd_close(x, &rep, &e) != CART_OK)
-			bad = 1;
-		else
-			replaced += rep;
-	}
 	if (bad)
 		return cli_fail(g, &e);
 	warn_replaced(replaced);

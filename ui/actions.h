@@ -175,7 +175,9 @@ enum { UI_NEEDS_SPAN = 1 << 18 };
 	  N_("switch between the aging and the follow-up, same date"))                 \
 	X(ROVERDUE, NULL,  UK_F(4),  'o',          0,      UI_IN_REPORTS, UI_NEEDS_SPAN,            \
 	  N_("follow-up: only the clients with something overdue, or all")) \
-	X(RSTMT,  N_("Statement"), UK_ENTER, 's',      0,      UI_IN_REPORTS, UI_NEEDS_ROW,             \
+	X(RMANY,  N_("Statements"), UK_F(3), 'S',      0,      UI_IN_REPORTS, UI_NEEDS_SPAN,            \
+	  N_("its clients' statements: a PDF each, all in one PDF, or printed"))                     \
+	X(RSTMT,  NULL,    UK_ENTER, 's',          0,      UI_IN_REPORTS, UI_NEEDS_ROW,             \
 	  N_("the statement of the line's client, as of the report's date"))                  \
 	X(SPDF,   N_("PDF"),   UK_F(5),  'd',          0,      UI_IN_STMT | UI_IN_REPORTS, 0,         \
 	  N_("save the report as a PDF file (asks for the file name)"))                                \

@@ -5,6 +5,7 @@
  * on a document, its client's. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,12 +16,20 @@
 #include "ui_int.h"
 
 #include "cartera/i18n.h"
+#include "cartera/lp.h"
 #include "cartera/output.h"
 #include "cartera/render.h"
 #include "cartera/reports.h"
 
 /* What the screen's own dialog is for. */
-enum { ASK_ASOF = 1 };
+enum { ASK_ASOF = 1, ASK_MANY, ASK_DIR, ASK_ONE };
+
+/* How the statements of the report's clients go out (ASK_MANY's options, in order). */
+enum { MANY_DIR, MANY_ONE, MANY_PRINT };
+static const char *const many_options[] = {
+	N_("One PDF per client, in a folder"), N_("All in one PDF file"),
+	N_("Print them all (one PDF through lp)")
+};
 
 typedef struct rpts_scr {
 	ui_screen base;
@@ -33,7 +42,9 @@ typedef struct rpts_scr {
 	char doc_number[32];
 	char asof[DATE_LEN];
 	rptview v;
-	dialog ask;                /* the as-of date */
+	dialog ask;                /* the as-of date; the statements of the report's clients */
+	int64_t *many;             /* those clients, while their statements are asked about */
+	int nmany;
 	int help;
 } rpts_scr;
 
@@ -214,6 +225,146 @@ static void save_name(const rpts_scr *s, char *buf, size_t size)
 	}
 }
 
+/* ---- the statements of the report's clients ---- */
+
+/* The clients the report covers: every client with a balance (the aging, the follow-up), those
+ * with something overdue (the follow-up so chosen), or the follow-up's one client. */
+static int many_clients(rpts_scr *s, cart_err *e)
+{
+	free(s->many);
+	s->many = NULL;
+	s->nmany = 0;
+	if (s->kind == SCR_RPT_FOLLOWUP && s->client_id) {
+		if (!(s->many = malloc(sizeof *s->many)))
+			return cart_fail(e, CART_NOMEM, "%s", _("out of memory"));
+		s->many[0] = s->client_id;
+		s->nmany = 1;
+		return CART_OK;
+	}
+	return rpt_pick_clients(s->c, s->asof, s->kind == SCR_RPT_FOLLOWUP && s->overdue_only,
+	                        &s->many, &s->nmany, e);
+}
+
+static void ask_many(rpts_scr *s)
+{
+	char text[300];
+	cart_err e;
+
+	if (many_clients(s, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	if (!s->nmany) {
+		ui_status(1, _("No client has anything open as of %s: no statements."), s->asof);
+		return;
+	}
+	snprintf(text, sizeof text, P_("The statement of %d client as of %s:",
+	                               "The statements of %d clients as of %s:", s->nmany),
+	         s->nmany, s->asof);
+	dialog_choose(&s->ask, ASK_MANY, _("Statements"), text, many_options,
+	              (int)(sizeof many_options / sizeof *many_options), 0);
+}
+
+/* While they are written: the count on the status line, drawn at once. */
+static void many_progress(void *ud, int done, int total)
+{
+	(void)ud;
+	if (done % 50 && done != total)
+		return;
+	ui_status(0, _("Writing the statements: %d of %d..."), done, total);
+	ui_status_draw();
+	refresh();
+}
+
+/* Write them (into a folder, or into one file at path), then print the one file when asked. */
+static void write_many(rpts_scr *s, int how, const char *path)
+{
+	rpt_many m = { .format = RND_PDF, .progress = many_progress };
+	long replaced = 0;
+	cart_err e;
+	char msg[PATH_MAX + 300];
+	int n = s->nmany;
+
+	stmt_filter_init(&m.f);
+	snprintf(m.f.asof, sizeof m.f.asof, "%s", s->asof);
+	if (how == MANY_DIR)
+		m.dir = path;
+	else
+		m.output = path;
+	if ((how != MANY_DIR && ctl_make_parent(path, &e) != CART_OK) ||
+	    rpt_statements_write(s->c, s->many, n, &m, &replaced, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	if (how == MANY_PRINT) {
+		const char *printer = getenv("PRINTER"), *slash = strrchr(path, '/');
+		int rc = lp_print(path, printer, &e);
+
+		/* the file's name first: a narrow status line cuts the folder */
+		if (rc != CART_OK)
+			snprintf(msg, sizeof msg, _("Not printed: %s.\nThe PDF is kept in:\n%s"), e.msg, path);
+		else
+			snprintf(msg, sizeof msg, P_("Sent %s (%d statement) to the printer %s (kept in %.*s)",
+			                             "Sent %s (%d statements) to the printer %s (kept in %.*s)",
+			                             n),
+			         slash ? slash + 1 : path, n, printer && *printer ? printer : _("(default)"),
+			         slash ? (int)(slash - path) : 1, slash ? path : ".");
+		scr_print_outcome(&s->v.dlg, rc, msg);
+		return;
+	}
+	if (replaced > 0)
+		ui_status_warn(P_("Wrote %d statement in %s (%ld characters printed as '?').",
+		                  "Wrote %d statements in %s (%ld characters printed as '?').", n),
+		               n, path, replaced);
+	else
+		ui_status(0, P_("Wrote %d statement in %s", "Wrote %d statements in %s", n), n, path);
+}
+
+static void many_chosen(rpts_scr *s)
+{
+	char name[PATH_MAX];
+
+	/* TRANSLATORS: the start of the name of the statements' folder or file, one word */
+	snprintf(name, sizeof name, "%s-%s", _("statements"), s->asof);
+	switch (s->ask.sel) {
+	case MANY_DIR:
+		dialog_prompt(&s->ask, ASK_DIR, _("Statements"),
+		              _("The folder for them, one PDF each (made when missing):"),
+		              _("Folder"), 250, name);
+		break;
+	case MANY_ONE:
+		strncat(name, ".pdf", sizeof name - strlen(name) - 1);
+		dialog_prompt(&s->ask, ASK_ONE, _("Statements"), _("The PDF file to write them in:"),
+		              _("File"), 250, name);
+		break;
+	default: {
+		char path[PATH_MAX];
+
+		lp_kept_path(name, ".pdf", path, sizeof path);
+		write_many(s, MANY_PRINT, path);
+		break;
+	}
+	}
+}
+
+static void many_path_given(rpts_scr *s, int tag)
+{
+	char path[PATH_MAX];
+
+	dialog_answer_text(&s->ask, path, sizeof path);
+	if (!path[0]) {
+		ui_status(1, "%s", _("no name given: nothing written"));
+		return;
+	}
+	if (tag == ASK_ONE && rnd_format_of_path(path) < 0)
+		strncat(path, ".pdf", sizeof path - strlen(path) - 1);
+	else if (tag == ASK_ONE && rnd_format_of_path(path) != RND_PDF) {
+		ui_status(1, _("%s: the name does not end in %s; nothing written"), path, ".pdf");
+		return;
+	}
+	write_many(s, tag == ASK_DIR ? MANY_DIR : MANY_ONE, path);
+}
+
 static int on_key(ui_screen *base, int key)
 {
 	rpts_scr *s = (rpts_scr *)base;
@@ -223,8 +374,16 @@ static int on_key(ui_screen *base, int key)
 	if (rptview_dialog_key(&s->v, key))
 		return SCR_STAY;
 	if (s->ask.kind != DLG_NONE) {
-		if (dialog_key(&s->ask, key) == DLG_OK)
+		int tag = s->ask.tag;
+
+		if (dialog_key(&s->ask, key) != DLG_OK)
+			return SCR_STAY;
+		if (tag == ASK_ASOF)
 			asof_given(s);
+		else if (tag == ASK_MANY)
+			many_chosen(s);
+		else
+			many_path_given(s, tag);
 		return SCR_STAY;
 	}
 	if (s->help) {
@@ -262,6 +421,9 @@ static int on_key(ui_screen *base, int key)
 	case UA_RSTMT:
 		open_statement(s);
 		return SCR_STAY;
+	case UA_RMANY:
+		ask_many(s);
+		return SCR_STAY;
 	case UA_SPDF:
 	case UA_SXLSX:
 	case UA_STEXT:
@@ -288,6 +450,7 @@ static void rpts_free(ui_screen *base)
 
 	rptview_free(&s->v);
 	dialog_free(&s->ask);
+	free(s->many);
 	free(s);
 }
 

@@ -57,6 +57,25 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e);
 int rpt_pick_clients(ctl *c, const char *asof, int overdue_only, int64_t **ids, int *n,
                      cart_err *e);
 
+/* Statements of the clients ids[0..n-1] with filter f: one file per client in dir (made when
+ * missing), named by rpt_statement_file, or all in the one file output (exactly one of the two).
+ * format: RND_*; page_lines: plain text in pages (0 none). progress, when set, is called after
+ * each statement written. *replaced counts the characters the PDF's font lacked. On a failure the
+ * file being written is removed (a folder keeps the statements written before it). */
+typedef struct rpt_many {
+	stmt_filter f;
+	int format;
+	int page_lines;
+	const char *dir, *output;
+	void (*progress)(void *ud, int done, int total);
+	void *progress_ud;
+} rpt_many;
+int rpt_statements_write(ctl *c, const int64_t *ids, int n, const rpt_many *m, long *replaced,
+                         cart_err *e);
+/* The path of client_id's statement in dir: "DIR/statement-ID-name-slug.EXT". */
+void rpt_statement_file(const char *dir, int64_t client_id, const char *name, int format,
+                        char *buf, size_t size);
+
 /* A file name from a client's name (statements saved or printed, one per client): letters with
  * their accents dropped and digits, the rest one '-', at most 40 characters. */
 void rpt_slug(const char *name, char *buf, size_t size);

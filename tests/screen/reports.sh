@@ -123,8 +123,8 @@ assert_contains "$(printf '%s\n' "$AG" | sq | tr '\n' ' ')" "In every currency t
 	"the same note as the command's"
 assert_eq "Cuotas Ltda COP 400,00 0,00 0,00 0,00 0,00 400,00 -50,00 350,00" "$(sel 1)" \
 	"the cursor starts on the first client's line"
-assert_match "$(row "$S" 40)" '^F1 Help +F2 As of +Enter Statement +F5 PDF +F6 XLSX +F7 Text +F8 Print +F10 Back' \
-	"the key bar: as of, statement, save, print, back"
+assert_match "$(row "$S" 40)" '^F1 Help +F2 As of +F3 Statements +F5 PDF +F6 XLSX +F7 Text +F8 Print +F10 Back' \
+	"the key bar: as of, the clients' statements, save, print, back"
 
 # ---- 80x24: Credits and Net beyond the edge; Right shows them, Left comes back ----
 screen 'A<dump><Right><dump><Left><dump>'
@@ -430,6 +430,36 @@ fi
 
 assert_dump_same "$DB" before "the reports, saved and printed, left the ledger as it was"
 check_ok "the reports"
+
+# ---- S (F3): the statements of the report's clients, a PDF each, one PDF, or printed ----
+mkdir -p "$T/many"
+cd "$T/many" || exit 1
+scr 'AS<dump><Enter><dump><Enter><dump><Tab>o<F3>2<C-u>vencidos<Enter><dump>' 80x24
+cd - >/dev/null || exit 1
+S=$(text 1)
+assert_contains "$S" "The statements of 3 clients as of 2026-06-30:" "S on the aging: every client with a balance"
+assert_contains "$(text 2)" "statements-2026-06-30" "a folder proposed, named by the date"
+assert_contains "$(row "$(text 3)" 23)" "Wrote 3 statements in statements-2026-06-30" "three written"
+DIR=$T/many/statements-2026-06-30
+assert_eq "3" "$(ls "$DIR" | wc -l | tr -d ' ')" "one PDF per client"
+P1=$(pdftotext -layout "$DIR"/statement-1-quimica-nandu-penalosa-sas.pdf - 2>/dev/null | sq)
+assert_contains "$P1" "Química Ñandú Peñalosa SAS" "each PDF is its client's statement, accents and all"
+cart report statement 1 --format txt
+assert_contains "$P1" "$(printf '%s\n' "$OUT" | sq | grep '^Balance as of')" "with the balance the command gives"
+assert_contains "$(row "$(text 4)" 23)" "Wrote 2 statements in vencidos.pdf" \
+	"on the follow-up of the overdue: one file for the two with something overdue"
+ALL=$(pdftotext -layout "$T/many/vencidos.pdf" - 2>/dev/null | sq)
+assert_contains "$ALL" "Química Ñandú Peñalosa SAS" "the one PDF has Química's statement"
+assert_contains "$ALL" "Óptica Zúñiga Ltda" "and Óptica's"
+assert_not_contains "$ALL" "Cuotas Ltda" "but not Cuotas' (nothing overdue)"
+# printed: one PDF through the fake lp, kept under the printed folder
+rm -f "$T/lp.args"
+scr 'AS3<dump>' 120x40 PATH="$T/goodlp:$PATH" PRINTER=Oficina
+KEPT=$T/home/.local/share/cartera/printed/statements-2026-06-30.pdf
+assert_contains "$(row "$(text 1)" 39)" "Sent statements-2026-06-30.pdf (3 statements) to the printer Oficina (kept in /" \
+	"3: printed, the file's name first (the folder may be cut)"
+assert_contains "$(cat "$T/lp.args" 2>/dev/null)" "$KEPT" "lp was given the kept PDF"
+assert_contains "$(pdftotext -layout "$KEPT" - 2>/dev/null | sq)" "Cuotas Ltda" "which holds the statements"
 
 # ---- a report's message stays with it; an empty follow-up says nothing is open ----
 screen 'A<Tab><Enter><dump>' --size 120x40

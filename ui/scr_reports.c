@@ -73,6 +73,13 @@ static int build(rpts_scr *s, int keep_cursor, cart_err *e)
 	report *r = rptview_begin(&s->v, &s->c->co);
 	int rc;
 
+	/* every client's report takes a second or more on a large ledger: say so at once */
+	if (s->kind != SCR_RPT_DOCUMENT) {
+		ui_status(0, _("%s as of %s: reading the ledger..."), kind_name(s), s->asof);
+		ui_status_draw();
+		refresh();
+	}
+
 	if (s->kind == SCR_RPT_DOCUMENT)
 		rc = rpt_document(s->c, s->doc_id, r, e);
 	else if (s->kind == SCR_RPT_AGING)

@@ -121,7 +121,7 @@ static int tax_id_free(ledger *l, const char *tax_id, int64_t except_id, cart_er
 /* The record's fields, bound from parameter first on, in the order of CLIENT_FIELDS. */
 #define CLIENT_FIELDS \
 	"receiver_type, taxpayer_type, tax_id, dv, name, location, address, email, phone, mobile," \
-	" terms_days, credit_limit, charge_mode, notes, active"
+	" terms_days, credit_limit, charge_mode, notes, active, name_key"
 
 static void bind_client(sqlite3_stmt *s, int first, const client *c)
 {
@@ -140,13 +140,20 @@ static void bind_client(sqlite3_stmt *s, int first, const client *c)
 	lg_bind_int(s, first + 12, c->charge_mode);
 	lg_bind_text(s, first + 13, c->notes);
 	lg_bind_int(s, first + 14, c->active ? 1 : 0);
+	{
+		char key[sizeof c->name];
+
+		/* copied: the key is gone when the statement runs */
+		ledger_name_key(c->name, key, sizeof key);
+		sqlite3_bind_text(s, first + 15, key, -1, SQLITE_TRANSIENT);
+	}
 }
 
 int ledger_client_add(ledger *l, client *c, cart_err *e)
 {
 	static const char sql[] =
 		"INSERT INTO clients (" CLIENT_FIELDS ")"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
 	sqlite3_stmt *s;
 	int rc;
 
@@ -283,12 +290,12 @@ int ledger_client_find(ledger *l, const char *ref, client *c, cart_err *e)
 	" ORDER BY " order " LIMIT ?2 OFFSET ?3"
 
 static const char *const page_sqls[3][2] = {
-	{ PAGE_SQL("c.name COLLATE NOCASE, c.id"),
-	  PAGE_SQL("c.name COLLATE NOCASE DESC, c.id DESC") },
-	{ PAGE_SQL("c.tax_id, c.name COLLATE NOCASE, c.id"),
-	  PAGE_SQL("c.tax_id DESC, c.name COLLATE NOCASE DESC, c.id DESC") },
-	{ PAGE_SQL("c.phone, c.name COLLATE NOCASE, c.id"),
-	  PAGE_SQL("c.phone DESC, c.name COLLATE NOCASE DESC, c.id DESC") },
+	{ PAGE_SQL("c.name_key, c.id"),
+	  PAGE_SQL("c.name_key DESC, c.id DESC") },
+	{ PAGE_SQL("c.tax_id, c.name_key, c.id"),
+	  PAGE_SQL("c.tax_id DESC, c.name_key DESC, c.id DESC") },
+	{ PAGE_SQL("c.phone, c.name_key, c.id"),
+	  PAGE_SQL("c.phone DESC, c.name_key DESC, c.id DESC") },
 };
 
 static const char bal_sql[] =
@@ -355,8 +362,8 @@ out:
 
 /* "c comes before t" in each order of page_sqls: by the key, then the name, then the number. */
 #define BEFORE_NAME(op) \
-	"(c.name COLLATE NOCASE " op " t.name COLLATE NOCASE" \
-	" OR (c.name = t.name COLLATE NOCASE AND c.id " op " t.id))"
+	"(c.name_key " op " t.name_key" \
+	" OR (c.name_key = t.name_key AND c.id " op " t.id))"
 #define BEFORE_KEY(key, op) \
 	"(c." key " " op " t." key " OR (c." key " = t." key " AND " BEFORE_NAME(op) "))"
 #define FILTER(x) \
@@ -415,7 +422,7 @@ int ledger_client_update(ledger *l, const client *c, cart_err *e)
 	/* opening_date is the opening balance's, never the form's: it is not in the SET list */
 	static const char sql[] =
 		"UPDATE clients SET (" CLIENT_FIELDS ") ="
-		" (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) WHERE id = ?1";
+		" (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) WHERE id = ?1";
 	sqlite3_stmt *s;
 	client old;
 	int rc;

@@ -93,6 +93,7 @@ int dash_col_allowed(int tab, int col)
 	" OR " doc " IN (SELECT d.id FROM series s JOIN documents d ON d.number = s.prefix || '-' || ?9))"
 
 #define CLIENT_NAME(col) "(SELECT name FROM clients WHERE id = " col ")"
+#define CLIENT_KEY(col) "(SELECT name_key FROM clients WHERE id = " col ")"
 #define DOC_NUMBER(col) "(SELECT number FROM documents WHERE id = " col ")"
 
 /* Sort key of each column for the item tabs; days overdue run against the due date. */
@@ -100,7 +101,7 @@ static const char *item_key(int col, int *flip)
 {
 	*flip = 0;
 	switch (col) {
-	case DCOL_CLIENT: return CLIENT_NAME("client_id") " COLLATE NOCASE";
+	case DCOL_CLIENT: return CLIENT_KEY("client_id");
 	case DCOL_NUMBER: return DOC_NUMBER("doc");
 	case DCOL_DATE: return "date";
 	case DCOL_DAYS: *flip = 1; return "due_date";
@@ -249,12 +250,12 @@ static const char *item_now_sql(int filtered, int col, int desc, int q)
 		/* a compound at the top, ordered by result columns: each arm is read in the order
 		 * of its index where one serves (due date, client name) and the two are merged */
 		if (col == DCOL_CLIENT)
-			*slot = build(ARM_E(", c.name", " FROM clients c CROSS JOIN entries e"
+			*slot = build(ARM_E(", c.name_key", " FROM clients c CROSS JOIN entries e"
 			                    " ON e.client_id = c.id", "%s")
 			              " UNION ALL "
-			              ARM_I(", c.name", " FROM clients c CROSS JOIN instalments i"
+			              ARM_I(", c.name_key", " FROM clients c CROSS JOIN instalments i"
 			                    " ON i.client_id = c.id", "%s")
-			              " ORDER BY 13 COLLATE NOCASE%s, 1%s, 2%s, 3%s LIMIT ?10 OFFSET ?11",
+			              " ORDER BY 13%s, 1%s, 2%s, 3%s LIMIT ?10 OFFSET ?11",
 			              fe, fi, dir, dir, dir, dir);
 		else
 			*slot = build(ARM_E(", %s", " FROM entries e", "%s") " UNION ALL "
@@ -283,8 +284,8 @@ static const char *item_now_sql(int filtered, int col, int desc, int q)
 			/* the items of the clients before the row's client, and the row's client's
 			 * items before it (?12: that client) */
 			*slot = build("SELECT count(*) FROM %s WHERE it.client_id IN (SELECT id FROM"
-			              " clients WHERE (name COLLATE NOCASE, id) %s (SELECT name COLLATE"
-			              " NOCASE, id FROM clients WHERE id = ?12))"
+			              " clients WHERE (name_key, id) %s (SELECT name_key, id"
+			              " FROM clients WHERE id = ?12))"
 			              " OR (it.client_id = ?12 AND (it.eid, it.iid) %s (?10, ?11))",
 			              arms, cmp, cmp);
 		else
@@ -487,7 +488,7 @@ static void doc_key(int col, const char **key, const char **tie)
 {
 	*tie = ", d.id";
 	switch (col) {
-	case DCOL_CLIENT: *key = "c.name COLLATE NOCASE"; *tie = ", c.id, d.date, d.id"; break;
+	case DCOL_CLIENT: *key = "c.name_key"; *tie = ", c.id, d.date, d.id"; break;
 	case DCOL_NUMBER: *key = "d.number"; *tie = ""; break;
 	case DCOL_TYPE: *key = "d.type"; *tie = ", d.date, d.id"; break;
 	case DCOL_AMOUNT: *key = "d.total"; break;

@@ -387,7 +387,7 @@ static int client_rows(ledger *l, const dash_query *q, int now, crow **out, size
  * only its own clients; each row's figures are then added up from that client's open items. */
 #define CLIENT_FILTER(c) "(instr(lower(" c ".name), lower(?7)) OR instr(" c ".tax_id, ?7))"
 #define CLIENT_PAGE(filt, dir) \
-	"SELECT DISTINCT c.name COLLATE NOCASE, c.id, e.currency FROM clients c" \
+	"SELECT DISTINCT c.name_key, c.id, e.currency FROM clients c" \
 	" CROSS JOIN entries e INDEXED BY entries_open ON e.client_id = c.id" \
 	" WHERE e.open <> 0 AND e.date <= ?1 AND +c.id BETWEEN ?2 AND ?3 AND " filt \
 	" ORDER BY 1" dir ", 2" dir ", 3" dir " LIMIT ?10 OFFSET ?11"
@@ -397,7 +397,7 @@ static int client_rows(ledger *l, const dash_query *q, int now, crow **out, size
 #define CLIENT_IN " e.client_id IN (SELECT id FROM clients c WHERE " CLIENT_FILTER("c") ")"
 #define CLIENT_POS(filt, cmp) \
 	"SELECT count(*) FROM (" CLIENT_PAIRS(filt) " AND (e.client_id IN (SELECT id FROM clients" \
-	"  WHERE (name COLLATE NOCASE, id) " cmp " (SELECT name COLLATE NOCASE, id FROM clients" \
+	"  WHERE (name_key, id) " cmp " (SELECT name_key, id FROM clients" \
 	"  WHERE id = ?12)) OR (e.client_id = ?12 AND e.currency " cmp " ?13)))"
 
 static const char *const client_page_sqls[2][2] = {

@@ -348,6 +348,11 @@ int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
 	}
 	sqlite3_extended_result_codes(l->db, 0);
 	sqlite3_busy_timeout(l->db, 5000);
+	if ((rc = lg_name_key_register(l->db)) != SQLITE_OK) {
+		lg_dberr(l, rc, "registering the order of names", e);
+		ledger_close(l);
+		return e->code;
+	}
 
 	/* The first read tells a SQLite file from anything else. */
 	rc = lg_scalar_int(l, "SELECT count(*) FROM sqlite_master", 0, &ntables, e);

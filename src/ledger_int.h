@@ -38,6 +38,9 @@ int lg_prepare(ledger *l, const char *sql, sqlite3_stmt **s);
 void lg_finalize(ledger *l, sqlite3_stmt *s);
 /* Run SQL without results; a failure is reported as while doing. */
 int lg_exec(ledger *l, const char *sql, const char *doing, cart_err *e);
+/* cartera_name_key(name), the SQL face of ledger_name_key (ledger_namekey.c), on a new
+ * connection: the migration that adds the keys fills them with it. */
+int lg_name_key_register(sqlite3 *db);
 /* Translate a SQLite failure into a cart_code with a message naming what was being done. */
 int lg_dberr(ledger *l, int rc, const char *doing, cart_err *e);
 

@@ -306,7 +306,7 @@ int ledger_statement(ledger *l, int64_t client_id, const char *asof, stmt_cb cb,
 	" SELECT p.client_id, c.name, p.currency, sum(nd), sum(r0), sum(r1), sum(r2), sum(r3)," \
 	"  sum(r4), sum(r5), sum(r6), sum(r7), sum(r8), sum(oc), sum(cr), min(oldest)" \
 	" FROM per p JOIN clients c ON c.id = p.client_id GROUP BY p.client_id, p.currency" \
-	" ORDER BY c.name COLLATE NOCASE, p.client_id, p.currency"
+	" ORDER BY c.name_key, p.client_id, p.currency"
 
 /* Any as-of date: open amounts recomputed as of it (LG_ITEMS_CTE). */
 static const char aging_sql[] =
@@ -329,7 +329,7 @@ static const char open_inst_sql[] =
 	" WHERE open <> 0 AND date <= ?1 AND client_id BETWEEN ?2 AND ?3"
 	" ORDER BY client_id, currency";
 static const char names_sql[] =
-	"SELECT id, name FROM clients ORDER BY name COLLATE NOCASE, id";
+	"SELECT id, name FROM clients ORDER BY name_key, id";
 
 typedef struct agg {
 	int64_t client_id;

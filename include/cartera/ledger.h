@@ -30,6 +30,10 @@ enum {
  * by a newer cartera is refused (CART_VERSION) and left untouched; a file that is not a SQLite
  * database gives CART_CORRUPT; a missing file without LEDGER_OPEN_CREATE gives CART_NOTFOUND. */
 int ledger_open(const char *path, int flags, ledger **out, cart_err *e);
+/* The key that puts client names in a Spanish-speaking clerk's order when sorted byte by byte
+ * (clients.name_key): case and accents set aside (Álvarez among the A's), ñ after n. buf: at
+ * least strlen(name) + 1 bytes. */
+void ledger_name_key(const char *name, char *buf, size_t size);
 void ledger_close(ledger *l);
 /* The clerk recorded with every posting (default: the Unix login). */
 void ledger_set_clerk(ledger *l, const char *clerk);

@@ -18,8 +18,8 @@ Adriana Giraldo Moya            38684003-5       608 638 4617       7.194.860,30
 Agropecuaria Acosta de Colombi… 901981389-6      601 596 9855       1.990.572,69
 Alejandro Garzón Peña           38647721-8                                  0,00"
 assert_eq "$expected" "$(head -n 6 <<<"$S")" "first screen: title, filter and count, header, first rows"
-assert_eq "Granero del Caribe              24462659-2       601 459 4391       6.968.710,85" \
-	"$(row "$S" 22)" "19 rows fill the screen at 80x24"
+assert_eq "Eléctricos Rápidos del Norte S… 905163781-6      602 978 9841               0,00" \
+	"$(row "$S" 22)" "19 rows fill the screen at 80x24 (Álvaro and Édgar among the A's and E's)"
 assert_eq "F1 Help Enter Open F2 New F4 Edit F6 Sort F10 Quit F3 Find F5 Import F7 Export" "$(row "$S" 24)" \
 	"key bar: the keys that work here (one blank apart, so Find, Import and Export fit at 80)"
 A=$(attrs 1)

@@ -19,20 +19,20 @@ Agropecuaria Acosta de Colombi… 901981389-6      601 596 9855       1.990.572,
 Alejandro Garzón Peña           38647721-8                                  0,00
 Alimentos Jaramillo             11911997-7       608 670 0929         942.169,97
 Almacén Jaramillo Asociados S.… 901550986-4      601 413 6783       1.329.427,67
+Álvaro Solano Guerrero          68244920-6       604 827 9134      19.207.976,33
 Asesorías La Sabana de Colombi… 906505564-7      605 700 9591          -2.044,16
 Autopartes La Sabana Asociados… 908358232-3      605 807 3850       4.094.197,90
-Cafetería Aurora                29927362-6       601 802 0466       5.838.486,31
 Café Continental Ltda.          902015213-1      601 537 5965          -7.070,69
+Cafetería Aurora                29927362-6       601 802 0466       5.838.486,31
 Calzado La Familia S.A.S.       909965254-2      605 417 3709      12.372.966,50
 Camila García Solano            61449232-2       608 662 7076       1.595.155,85
 Centro Médico Acosta Ltda.      900740881-1      601 289 9618        -506.277,71
 Cerrajería La Primavera & Cía.… 903749746-7      601 485 7556          -6.400,94
 Comercializadora Las Acacias y… 901030009-2      601 728 8726       1.984.405,72
 Droguería La Rebaja S.A.        908735757-5      608 546 6416      17.450.186,07
+Édgar Sarmiento Uribe           51999616-1       604 759 4274       5.350.247,39
 Editorial La Luna Asociados S.… 908586456-3      606 325 5102          -6.635,83
 Eléctricos Rápidos del Norte S… 905163781-6      602 978 9841               0,00
-Frutería El Roble               44464600-0       605 807 3657      77.089.206,19
-Granero del Caribe              24462659-2       601 459 4391       6.968.710,85
 
 F1 Help Enter Open F2 New F4 Edit F6 Sort F10 Quit F3 Find F5 Import F7 Export
 END
@@ -77,16 +77,18 @@ Agropecuaria Acosta de Colombia S.A.S.                                  90198138
 Alejandro Garzón Peña                                                   38647721-8                                  0,00
 Alimentos Jaramillo                                                     11911997-7       608 670 0929         942.169,97
 Almacén Jaramillo Asociados S.A.S.                                      901550986-4      601 413 6783       1.329.427,67
+Álvaro Solano Guerrero                                                  68244920-6       604 827 9134      19.207.976,33
 Asesorías La Sabana de Colombia S.A.S.                                  906505564-7      605 700 9591          -2.044,16
 Autopartes La Sabana Asociados S.A.S.                                   908358232-3      605 807 3850       4.094.197,90
-Cafetería Aurora                                                        29927362-6       601 802 0466       5.838.486,31
 Café Continental Ltda.                                                  902015213-1      601 537 5965          -7.070,69
+Cafetería Aurora                                                        29927362-6       601 802 0466       5.838.486,31
 Calzado La Familia S.A.S.                                               909965254-2      605 417 3709      12.372.966,50
 Camila García Solano                                                    61449232-2       608 662 7076       1.595.155,85
 Centro Médico Acosta Ltda.                                              900740881-1      601 289 9618        -506.277,71
 Cerrajería La Primavera & Cía. S.A.S.                                   903749746-7      601 485 7556          -6.400,94
 Comercializadora Las Acacias y Compañía Ltda.                           901030009-2      601 728 8726       1.984.405,72
 Droguería La Rebaja S.A.                                                908735757-5      608 546 6416      17.450.186,07
+Édgar Sarmiento Uribe                                                   51999616-1       604 759 4274       5.350.247,39
 Editorial La Luna Asociados S.A.S.                                      908586456-3      606 325 5102          -6.635,83
 Eléctricos Rápidos del Norte S.A.S.                                     905163781-6      602 978 9841               0,00
 Frutería El Roble                                                       44464600-0       605 807 3657      77.089.206,19
@@ -105,8 +107,6 @@ Marisol Mejía Correa                                                    9234342
 Miscelánea Centenario S.A.S.                                            907004682-1      607 751 6134       4.429.163,80
 Panadería Boyacense Hermanos S.A.S.                                     902557669-1      604 324 8566      13.851.222,65
 Panificadora Piedra Blanca Ltda.                                        902498944-7      601 739 4381         -16.862,99
-Papelería del Caribe Hermanos S.A.S.                                    907616002-1      608 233 9881         823.645,99
-Servicios Las Acacias & Cía. S.A.S.                                     901562556-2      601 331 3823      13.208.079,03
 
 F1 Help  Enter Open  F2 New  F4 Edit  F6 Sort  F10 Quit  F3 Find  F5 Import  F7 Export  F9 Statement
 END

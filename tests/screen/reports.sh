@@ -141,11 +141,13 @@ S=$(text 2)
 assert_match "$(line "$S" '. Not due')" 'Open charges Credits Net$' "Right: the Credits and Net titles come into view"
 assert_match "$(row "$S" 6 | sq)" '^400,00 0,00 0,00 0,00 0,00 400,00 -50,00 350,00$' \
 	"Right: Cuotas' credits -50,00 and net 350,00"
-assert_match "$(row "$S" 7 | sq)" '^300,00 2\.300,50 0,00 0,00 1\.000,00 3\.600,50 0,00 3\.600,50$' \
+assert_match "$(row "$S" 7 | sq)" '^0,00 0,00 750,25 0,00 0,00 750,25 0,00 750,25$' \
+	"Right: Óptica's net 750,25 (Óptica among the O's, before Química)"
+assert_match "$(row "$S" 8 | sq)" '^300,00 2\.300,50 0,00 0,00 1\.000,00 3\.600,50 0,00 3\.600,50$' \
 	"Right: Química's net 3.600,50"
 assert_match "$(row "$S" 9 | sq)" '^700,00 2\.300,50 750,25 0,00 1\.000,00 4\.750,75 -50,00 4\.700,75$' \
 	"Right: the total's net 4.700,75"
-assert_match "$(row "$(text 3)" 7 | sq)" '^Química Ñandú P… COP 300,00' "Left: back to the start of the lines"
+assert_match "$(row "$(text 3)" 8 | sq)" '^Química Ñandú P… COP 300,00' "Left: back to the start of the lines"
 
 # ---- Tab: the follow-up; o: only the clients with something overdue; o again: all ----
 screen 'A<Tab><dump>o<dump><F4><dump><Tab><dump>' --size 120x40
@@ -237,13 +239,13 @@ assert_contains "$(printf '%s\n' "$S" | sq)" "Balance as of 2026-06-30: 350,00 C
 assert_match "$(row "$(text 2)" 1)" 'Aging of receivables as of 2026-06-30$' "q: back on the aging"
 assert_eq "Cuotas Ltda COP 400,00 0,00 0,00 0,00 0,00 400,00 -50,00 350,00" "$(sel 2)" "on the same line"
 S=$(text 3)
-assert_match "$(row "$S" 1)" 'Statement of Química Ñandú Peñalosa SAS as of 2026-06-30$' "Down, s: the next client's"
-assert_contains "$(printf '%s\n' "$S" | sq)" "Balance as of 2026-06-30: 3.600,50 COP" "its balance"
+assert_match "$(row "$S" 1)" 'Statement of Óptica Zúñiga Ltda as of 2026-06-30$' "Down, s: the next client's (Óptica, before Química)"
+assert_contains "$(printf '%s\n' "$S" | sq)" "Balance as of 2026-06-30: 750,25 COP" "its balance"
 S=$(text 4)
-assert_match "$(row "$S" 1)" 'Statement of Química Ñandú Peñalosa SAS as of 2026-06-01$' \
-	"as of 2026-06-01: the first line is Química's, its statement as of the report's date"
-assert_contains "$(printf '%s\n' "$S" | sq)" "Balance as of 2026-06-01: 3.500,50 COP" \
-	"its balance on 2026-06-01 (the payment not yet)"
+assert_match "$(row "$S" 1)" 'Statement of Óptica Zúñiga Ltda as of 2026-06-01$' \
+	"as of 2026-06-01: the first line is Óptica's (Cuotas had nothing), its statement as of the report's date"
+assert_contains "$(printf '%s\n' "$S" | sq)" "Balance as of 2026-06-01: 750,25 COP" \
+	"its balance on 2026-06-01"
 assert_not_contains "$S" "RC-000001" "the payment of 06-20 is not in it"
 S=$(text 5)
 assert_match "$(row "$S" 39)" "^this line is not a client's: move to a client's line" \

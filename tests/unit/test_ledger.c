@@ -687,6 +687,50 @@ static int collect_ids(const client_row *r, void *ud)
 	return 0;
 }
 
+/* Names in a Spanish-speaking clerk's order: case and accents set aside, ñ after n; a rename moves
+ * the client; the position of each client (the screen's cursor) agrees with the list. */
+static void test_name_order(void **state)
+{
+	tl *t = *state;
+	static const char *const names[] = {
+		"Zuluaga Ltda", "Óscar Pérez", "Álvarez y Cía", "Nutria SAS", "Ñandú SAS",
+		"oscar mora", "Beltrán", "Otto", "Nuñez", "Núñez",
+	};
+	/* expected, the fixture's Acme SAS included */
+	static const char *const want[] = {
+		"Acme SAS", "Álvarez y Cía", "Beltrán", "Nuñez", "Núñez", "Nutria SAS", "Ñandú SAS",
+		"oscar mora", "Óscar Pérez", "Otto", "Zuluaga Ltda",
+	};
+	char key[64];
+	cart_err e = { 0 };
+	ids_seen s = { .n = 0 };
+	int64_t ids[16], pos;
+	client c;
+
+	ledger_name_key("Álvarez Ñandú Ü", key, sizeof key);
+	assert_string_equal(key, "alvarez n\x7f" "andu u");
+	ledger_name_key("Jose\xcc\x81", key, sizeof key);   /* a combining accent is set aside */
+	assert_string_equal(key, "jose");
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		ids[i] = tl_client(t, names[i], 30);
+	TL_OK(ledger_client_list_sorted(t->l, NULL, CLIENT_BY_NAME, 0, 0, 0, collect_ids, &s, &e), &e);
+	assert_int_equal(s.n, 11);
+	for (int i = 0; i < s.n; i++) {
+		TL_OK(ledger_client_get(t->l, s.id[i], &c, &e), &e);
+		assert_string_equal(c.name, want[i]);
+		TL_OK(ledger_client_position(t->l, NULL, CLIENT_BY_NAME, 0, s.id[i], &pos, &e), &e);
+		assert_int_equal(pos, i);
+	}
+	/* Zuluaga renamed Ábaco SAS: first of all (ab before ac), last in the descending order */
+	TL_OK(ledger_client_get(t->l, ids[0], &c, &e), &e);
+	snprintf(c.name, sizeof c.name, "%s", "Ábaco SAS");
+	TL_OK(ledger_client_update(t->l, &c, &e), &e);
+	TL_OK(ledger_client_position(t->l, NULL, CLIENT_BY_NAME, 0, ids[0], &pos, &e), &e);
+	assert_int_equal(pos, 0);
+	TL_OK(ledger_client_position(t->l, NULL, CLIENT_BY_NAME, 1, ids[0], &pos, &e), &e);
+	assert_int_equal(pos, 10);
+}
+
 static void test_client_position(void **state)
 {
 	tl *t = *state;
@@ -740,6 +784,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_charge_mode_expenses, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_charge_mode_both, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_charge_mode_none, tl_setup, tl_teardown),
+		cmocka_unit_test_setup_teardown(test_name_order, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_charge_mode_invoice_ignores_expenses, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_instalments_three, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_instalments_must_add_up, tl_setup, tl_teardown),

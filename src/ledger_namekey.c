@@ -1,0 +1,113 @@
+/* The order of client names as a Spanish-speaking clerk reads a list: letters without regard to
+ * case or accents (Álvarez among the A's, Óscar among the O's), ñ its own letter between n and o,
+ * ü as u. Each client keeps that order as a key (clients.name_key, schema 006) that sorts byte by
+ * byte, so the lists' indexes stay plain (the sqlite3 tool reads them like any other) and a page
+ * of 50,000 clients costs what it did. Only this file decides the key. */
+#include "config.h"
+
+#include <string.h>
+
+#include "ledger_int.h"
+
+/* One code point from s (at most n bytes); its length in *len, -1 when the bytes are not UTF-8. */
+static long next_cp(const unsigned char *s, int n, int *len)
+{
+	long v;
+	int k;
+
+	if (s[0] < 0x80) {
+		*len = 1;
+		return s[0];
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		k = 2, v = s[0] & 0x1f;
+	else if ((s[0] & 0xf0) == 0xe0)
+		k = 3, v = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		k = 4, v = s[0] & 0x07;
+	else
+		k = 0, v = 0;
+	if (k == 0 || k > n) {
+		*len = 1;
+		return -1;
+	}
+	for (int i = 1; i < k; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			*len = 1;
+			return -1;
+		}
+		v = (v << 6) | (s[i] & 0x3f);
+	}
+	*len = k;
+	return v;
+}
+
+/* The letters of Latin-1 and the accented vowels of Latin Extended-A, as their base letter
+ * (U+00C0..U+00FF; 0 = keep the code point). */
+static const char latin1[64] = {
+	'a', 'a', 'a', 'a', 'a', 'a', 'a', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',
+	'd', 0, 'o', 'o', 'o', 'o', 'o', 0, 'o', 'u', 'u', 'u', 'u', 'y', 0, 's',
+	'a', 'a', 'a', 'a', 'a', 'a', 'a', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',
+	'd', 0, 'o', 'o', 'o', 'o', 'o', 0, 'o', 'u', 'u', 'u', 'u', 'y', 0, 'y'
+};
+
+/* The primary weight of a code point: letters folded, ñ just after n, combining marks none (0). */
+static long weight(long cp)
+{
+	if (cp >= 'A' && cp <= 'Z')
+		cp += 'a' - 'A';
+	if (cp == 0xd1 || cp == 0xf1)          /* Ñ ñ */
+		return ('n' << 8) | 0x80;
+	if (cp >= 0xc0 && cp <= 0xff && latin1[cp - 0xc0])
+		cp = latin1[cp - 0xc0];
+	if (cp >= 0x300 && cp <= 0x36f)        /* a combining accent: read with its letter */
+		return 0;
+	return cp << 8;
+}
+
+void ledger_name_key(const char *name, char *buf, size_t size)
+{
+	const unsigned char *s = (const unsigned char *)(name ? name : "");
+	int n = (int)strlen((const char *)s), len;
+	size_t k = 0;
+
+	for (int i = 0; i < n && k + 5 < size; i += len) {
+		long cp = next_cp(s + i, n - i, &len), w;
+
+		if (cp < 0) {                   /* not UTF-8: the byte as it is */
+			buf[k++] = (char)s[i];
+			continue;
+		}
+		w = weight(cp);
+		if (w == 0)                     /* a combining accent */
+			continue;
+		if ((w & 0xff) == 0x80) {       /* ñ: n, then a byte above every letter */
+			buf[k++] = 'n';
+			buf[k++] = '\x7f';
+		} else if ((w >> 8) < 0x80) {
+			buf[k++] = (char)(w >> 8);
+		} else {                        /* other letters: their own bytes */
+			memcpy(buf + k, s + i, (size_t)len);
+			k += (size_t)len;
+		}
+	}
+	if (size)
+		buf[k < size ? k : size - 1] = '\0';
+}
+
+/* cartera_name_key(name) for the migration that fills the keys of the clients already there. */
+static void name_key_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	char buf[4 * 256 + 8];
+
+	(void)argc;
+	ledger_name_key(name, buf, sizeof buf);
+	sqlite3_result_text(cx, buf, -1, SQLITE_TRANSIENT);
+}
+
+int lg_name_key_register(sqlite3 *db)
+{
+	return sqlite3_create_function(db, "cartera_name_key", 1,
+	                               SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, name_key_fn, NULL, NULL);
+}

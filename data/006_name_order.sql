@@ -4,8 +4,9 @@
 -- that function, registered by cartera on its connections), and the lists' indexes follow it.
 ALTER TABLE clients ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
 UPDATE clients SET name_key = cartera_name_key(name);
+-- with the name beside the key, the lists in name order read the index alone, as with NOCASE
 DROP INDEX clients_name;
-CREATE INDEX clients_name ON clients(name_key);
+CREATE INDEX clients_name ON clients(name_key, name);
 DROP INDEX clients_tax_order;
 CREATE INDEX clients_tax_order ON clients(tax_id, name_key);
 DROP INDEX clients_phone_order;

@@ -250,8 +250,11 @@ static const char *item_now_sql(int filtered, int col, int desc, int q)
 		/* a compound at the top, ordered by result columns: each arm is read in the order
 		 * of its index where one serves (due date, client name) and the two are merged */
 		if (col == DCOL_CLIENT)
+			/* by client: each client's open items from entries_open, in name order (left
+			 * to itself the planner may read every overdue entry for each client instead:
+			 * 160 ms against 6 on the benchmark ledger) */
 			*slot = build(ARM_E(", c.name_key", " FROM clients c CROSS JOIN entries e"
-			                    " ON e.client_id = c.id", "%s")
+			                    " INDEXED BY entries_open ON e.client_id = c.id", "%s")
 			              " UNION ALL "
 			              ARM_I(", c.name_key", " FROM clients c CROSS JOIN instalments i"
 			                    " ON i.client_id = c.id", "%s")

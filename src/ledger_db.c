@@ -397,9 +397,20 @@ int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
 		goto fail;
 	if (v < cartera_nmigrations) {
 		if (l->readonly) {
-			cart_fail(e, CART_VERSION, _("the ledger %s has schema version %d and needs an"
-			          " upgrade; open it once read-write"), path, v);
-			goto fail;
+			/* a report is often the first thing run after an upgrade: upgrade the file
+			 * through a read-write connection, then open it read-only as asked */
+			ledger *rw;
+
+			ledger_close(l);
+			if (ledger_open(path, flags & ~LEDGER_OPEN_READONLY, &rw, e) != CART_OK) {
+				char why[sizeof e->msg];
+
+				snprintf(why, sizeof why, "%s", e->msg);
+				return cart_fail(e, CART_VERSION, _("the ledger %s has schema version %d and"
+				                 " needs an upgrade, which failed: %s"), path, v, why);
+			}
+			ledger_close(rw);
+			return ledger_open(path, flags, out, e);
 		}
 		if ((rc = migrate(l, v, e)) != CART_OK)
 			goto fail;

@@ -306,6 +306,23 @@ assert_eq "2" "$(sql "SELECT count(*) FROM tax_rates")" "its schema is upgraded 
 cart invoice post 1 --line "Servicio;1;100.00;IGV 18%"
 has "$OUT" "net 100.00, tax 18.00, total 118.00" "an invoice by lines on the upgraded ledger"
 check_ok "the upgrade"
+# a report (read-only) is often the first thing run after an upgrade: it upgrades the file too
+V2R="$T/v2r.db"
+sqlite3 -batch "$V2R" <"$CARTERA_SRCDIR/data/001_init.sql"
+sqlite3 -batch "$V2R" <"$CARTERA_SRCDIR/data/002_client_order.sql"
+sqlite3 -batch "$V2R" "PRAGMA user_version = 2; INSERT INTO company (id, name, country, currency,
+	decimals, dec_sep, thou_sep) VALUES (1, 'Vieja SAC', 'PE', 'PEN', 2, '.', ',');
+	INSERT INTO clients (name, tax_id) VALUES ('Óscar Antiguo', '20100070970'),
+	('Zapata Antiguo', '20100070971'), ('Álvaro Antiguo', '20100070972');"
+DB=$V2R
+cart report aging --format txt
+assert_status 0 "a report on a version 2 ledger upgrades it and runs"
+assert_eq "$(ls "$CARTERA_SRCDIR"/data/0*.sql | wc -l | tr -d ' ')" "$(sql "PRAGMA user_version")" \
+	"the file is at the current schema"
+cart client list
+assert_eq "Álvaro Antiguo|Óscar Antiguo|Zapata Antiguo" \
+	"$(printf '%s\n' "$OUT" | awk 'NR > 2 { print $2 " " $3 }' | paste -sd'|')" \
+	"the clients from before the upgrade in name order (accents set aside)"
 
 # ---- cartera check sees a receipt or an invoice whose detail no longer adds up ----
 cp "$T/refunds.db" "$T/tampered.db"

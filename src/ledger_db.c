@@ -310,8 +310,8 @@ static int migrate(ledger *l, int from, cart_err *e)
 			return rc;
 	}
 	/* A ledger with statistics (a bulk load made them) gets them again for the indexes the
-	 * migrations rebuilt; left without, the planner would guess (schema 006 made the dashboard's
-	 * client order 30% slower on the benchmark ledger until analysed). */
+	 * migrations rebuilt, which have none: the planner would weigh them against indexes that
+	 * have some (and chose a bloom filter over the clients on the benchmark ledger). */
 	if (from < cartera_nmigrations) {
 		int64_t stats = 0;
 

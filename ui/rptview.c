@@ -253,8 +253,8 @@ static void table_line(rptview *v, const rpt_line *ln, char *out, size_t size)
 }
 
 /* Line i of the screen as text: the head (when shown), the report's lines, then a blank line and
- * its notes. */
-static void line_text(rptview *v, long i, char *out, size_t size)
+ * its notes. 1 when the line scrolls sideways with the columns (not a title or the head). */
+static int line_text(rptview *v, long i, char *out, size_t size)
 {
 	long n = report_lines(&v->r);
 	rpt_line ln;
@@ -265,21 +265,25 @@ static void line_text(rptview *v, long i, char *out, size_t size)
 			snprintf(out, size, "%s", v->r.lines[i]);
 		else if (i - v->r.nlines < v->r.nclient)
 			snprintf(out, size, "%s", v->r.client[i - v->r.nlines]);
-		return;
+		return 0;
 	}
 	i -= v->head;
 	if (i >= n) {
 		if (i > n && i - n - 1 < v->r.nnotes)
 			snprintf(out, size, "%s", v->r.notes[i - n - 1]);
-		return;
+		return 1;
 	}
-	if (report_line_at(&v->r, i, &ln))
-		table_line(v, &ln, out, size);
+	if (!report_line_at(&v->r, i, &ln))
+		return 0;
+	table_line(v, &ln, out, size);
+	return ln.kind != RPT_LINE_TITLE &&
+	       !(ln.kind == RPT_LINE_ROW && ln.row->style == RPT_ROW_SECTION);
 }
 
 /* What the header row shows with line i of the screen at the top: the header of the table that
- * line belongs to, while the table's own header line is scrolled away; else the report's title. */
-static void header_of(rptview *v, long i, char *out, size_t size)
+ * line belongs to, while the table's own header line is scrolled away (1); else the report's
+ * title (0). */
+static int header_of(rptview *v, long i, char *out, size_t size)
 {
 	long n = report_lines(&v->r);
 	rpt_line ln;
@@ -287,14 +291,15 @@ static void header_of(rptview *v, long i, char *out, size_t size)
 	snprintf(out, size, "%s", v->r.title);
 	i -= v->head;
 	if (i < 0 || n == 0)
-		return;
+		return 0;
 	if (i >= n)
 		i = n - 1;
 	if (!report_line_at(&v->r, i, &ln) || ln.kind != RPT_LINE_ROW)
-		return;
+		return 0;
 	ln.kind = RPT_LINE_HEADER;
 	ln.row = NULL;
 	table_line(v, &ln, out, size);
+	return 1;
 }
 
 static int fetch(void *ud, long offset, int n)
@@ -316,10 +321,11 @@ static int fetch(void *ud, long offset, int n)
 		char *line = v->page[got];
 		int w;
 
-		line_text(v, offset + got, line, RV_LINE_BYTES);
+		int scrolls = line_text(v, offset + got, line, RV_LINE_BYTES);
+
 		if ((w = utf8_width(line)) > v->wide)
 			v->wide = w;
-		if (v->xoff > 0) {
+		if (v->xoff > 0 && scrolls) {
 			const char *from = utf8_skip(line, v->xoff);
 
 			memmove(line, from, strlen(from) + 1);
@@ -346,8 +352,9 @@ int rptview_draw(rptview *v, int y, int x, int h, int w)
 		return rc;
 	/* the list's header row holds the header of the table at the top, so the columns stay
 	 * named while their own header line is scrolled away */
-	header_of(v, v->lv.top, head, sizeof head);
-	from = v->xoff > 0 ? utf8_skip(head, v->xoff) : head;
+	/* the columns' names scroll with them; the report's title stays */
+	from = header_of(v, v->lv.top, head, sizeof head) && v->xoff > 0 ? utf8_skip(head, v->xoff)
+	                                                                : head;
 	ui_set_role(UR_HEADER);
 	ui_put(y, x, w, from, 0);
 	ui_set_role(UR_NORMAL);

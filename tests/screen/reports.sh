@@ -139,6 +139,8 @@ assert_match "$(line "$S" 'Total COP')" '^Total COP COP 700,00 2\.300,50 750,25 
 assert_not_contains "$(line "$S" 'Cuotas Ltda')" "350,00" "80 columns: Cuotas' net is beyond the edge"
 S=$(text 2)
 assert_match "$(line "$S" '. Not due')" 'Open charges Credits Net$' "Right: the Credits and Net titles come into view"
+assert_match "$(row "$S" 3)" '^Aging of receivables *$' "Right: the report's title in the header row stays"
+assert_match "$(row "$S" 4)" '^Aging *$' "and so does the table's title"
 assert_match "$(row "$S" 6 | sq)" '^400,00 0,00 0,00 0,00 0,00 400,00 -50,00 350,00$' \
 	"Right: Cuotas' credits -50,00 and net 350,00"
 assert_match "$(row "$S" 7 | sq)" '^0,00 0,00 750,25 0,00 0,00 750,25 0,00 750,25$' \

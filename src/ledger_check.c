@@ -111,6 +111,13 @@ static void bad_doc_client(checker *k, sqlite3_stmt *s)
 	        (long long)sqlite3_column_int64(s, 0), sqlite3_column_text(s, 1));
 }
 
+static void bad_name_key(checker *k, sqlite3_stmt *s)
+{
+	problem(k, _("client %lld (%s) is out of its place in the lists: its sort key does not match"
+	             " its name (changed outside cartera?); saving the client in cartera mends it"),
+	        (long long)sqlite3_column_int64(s, 0), sqlite3_column_text(s, 1));
+}
+
 static void bad_sqlite(checker *k, sqlite3_stmt *s)
 {
 	const unsigned char *t = sqlite3_column_text(s, 0);
@@ -184,6 +191,10 @@ static const char series_sql[] =
 	" LEFT JOIN (SELECT type, count(*) AS n FROM documents GROUP BY type) c"
 	"   ON c.type = s.doc_type"
 	" WHERE coalesce(c.n, 0) <> s.next_number - 1";
+
+/* the key the lists sort clients by (ledger_namekey.c) is the one of the name */
+static const char name_key_sql[] =
+	"SELECT id, name FROM clients WHERE name_key IS NOT cartera_name_key(name) ORDER BY id";
 
 static const char doc_client_sql[] =
 	"SELECT e.id, d.number FROM entries e JOIN documents d ON d.id = e.document_id"
@@ -277,6 +288,7 @@ static int check_rows(checker *k, const char *asof)
 	    (rc = each_row(k, mirror_sql, NULL, bad_mirror)) ||
 	    (rc = each_row(k, series_sql, NULL, bad_series)) ||
 	    (rc = each_row(k, doc_client_sql, NULL, bad_doc_client)) ||
+	    (rc = each_row(k, name_key_sql, NULL, bad_name_key)) ||
 	    (rc = each_row(k, detail_sql, NULL, bad_detail)) ||
 	    (rc = each_row(k, balance_sql, asof, bad_balance)))
 		return rc;

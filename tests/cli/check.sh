@@ -36,6 +36,9 @@ tamper "an entry's amount changed" \
 	"DROP TRIGGER entries_no_update; UPDATE entries SET amount = amount + 100, open = open + 100
 	 WHERE id = (SELECT min(id) FROM entries WHERE side = 'D' AND n_inst > 0);" \
 	"do not add up"
+tamper "a client renamed with the sqlite3 tool" \
+	"UPDATE clients SET name = 'Ñandú Renombrado' WHERE id = 1;" \
+	"client 1 (Ñandú Renombrado) is out of its place in the lists"
 tamper "a number taken twice" \
 	"UPDATE series SET next_number = next_number - 1 WHERE doc_type = 'invoice';" \
 	"series has"

@@ -314,12 +314,77 @@ static void fu_total(report *r, int64_t client_id, const char *label, const char
 	report_row_end(r);
 }
 
+/* One client's section: a heading, then per currency (one, nearly always) what is overdue and
+ * what falls due later, each with its own subtotal; the sums go to tot. Nothing when the client
+ * has no open charge, or (overdue_only) nothing overdue. */
+static void fu_section(report *r, const fu *f, int64_t client_id, const char *name,
+                       const char *tax_id, int overdue_only, cur_tot *tot, int *ntot)
+{
+	char head[300];
+	int any_overdue = 0;
+
+	for (int i = 0; i < f->n && !any_overdue; i++)
+		any_overdue = f->items[i].days_overdue > 0;
+	if (!f->n || (overdue_only && !any_overdue))
+		return;
+	snprintf(head, sizeof head, "%s%s%s", name, tax_id[0] ? " — " : "", tax_id);
+	report_row(r, RPT_ROW_SECTION, NULL);
+	report_row_ref(r, client_id);
+	rpt_text(r, head);
+	report_row_end(r);
+	for (int i0 = 0; i0 < f->n; i0++) {
+		const char *cur = f->items[i0].currency;
+		int64_t over = 0, later = 0;
+		int seen = 0;
+		cur_tot *t;
+
+		for (int j = 0; j < i0 && !seen; j++)
+			seen = !strcmp(f->items[j].currency, cur);
+		if (seen)
+			continue;
+		fu_rows(r, f, client_id, cur, 1, &over);
+		fu_total(r, client_id, _("Overdue"), cur, over);
+		fu_rows(r, f, client_id, cur, 0, &later);
+		fu_total(r, client_id, _("Falls due later"), cur, later);
+		if ((t = tot_of(tot, ntot, cur))) {
+			t->range[0] += over;
+			t->not_due += later;
+		}
+	}
+}
+
+/* Every client's follow-up from one walk over the open charges (ledger_open_charges), a client's
+ * items gathered until the next client's come. */
+typedef struct fu_all {
+	report *r;
+	fu f;
+	int64_t client_id;
+	char name[200], tax_id[32];
+	int overdue_only;
+	cur_tot *tot;
+	int *ntot;
+} fu_all;
+
+static int fu_all_item(const charge_client *c, const open_item *it, void *ud)
+{
+	fu_all *a = ud;
+
+	if (c->id != a->client_id) {
+		fu_section(a->r, &a->f, a->client_id, a->name, a->tax_id, a->overdue_only, a->tot,
+		           a->ntot);
+		a->f.n = 0;
+		a->client_id = c->id;
+		snprintf(a->name, sizeof a->name, "%s", c->name ? c->name : "");
+		snprintf(a->tax_id, sizeof a->tax_id, "%s", c->tax_id ? c->tax_id : "");
+	}
+	return fu_item(it, &a->f);
+}
+
 int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_only, report *r,
                  cart_err *e)
 {
 	char asof[DATE_LEN];
-	int64_t *ids = NULL, one = client_id;
-	int n = 0, rc = CART_OK;
+	int rc = CART_OK;
 	cur_tot tot[LEDGER_MAX_CURRENCIES];
 	int ntot = 0, aw = 15;
 	fu f = { NULL, 0, 0, 0 };
@@ -330,21 +395,12 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 		snprintf(asof, sizeof asof, "%s", asof_arg);
 	else
 		date_format(date_today(), asof);
-	if (client_id) {
-		ids = &one;
-		n = 1;
-	} else if ((rc = rpt_pick_clients(c, asof, overdue_only, &ids, &n, e)) != CART_OK) {
-		return rc;
-	}
 	{
 		totals ft[LEDGER_MAX_CURRENCIES];
 		int nf = 0;
 
-		if ((rc = ledger_totals(c->l, client_id, asof, ft, &nf, e)) != CART_OK) {
-			if (ids != &one)
-				free(ids);
+		if ((rc = ledger_totals(c->l, client_id, asof, ft, &nf, e)) != CART_OK)
 			return rc;
-		}
 		for (int k = 0; k < nf; k++)
 			aw = rpt_amount_width(&c->co, ft[k].due + ft[k].overdue, aw);
 	}
@@ -360,47 +416,26 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 	report_col(r, _(NC_("column", "Open")), RPT_AMOUNT, RPT_RIGHT, aw, aw);
 	report_currency_col(r, 5);
 	memset(tot, 0, sizeof tot);
-	for (int i = 0; i < n && rc == CART_OK; i++) {
+	if (client_id) {
 		client cl;
-		int64_t over = 0, later = 0;
-		char head[300];
-		cur_tot *t;
 
-		f.n = 0;
-		if ((rc = ledger_client_get(c->l, ids[i], &cl, e)) != CART_OK ||
-		    (rc = ledger_open_items(c->l, ids[i], asof, fu_item, &f, e)) != CART_OK)
-			break;
-		if (f.fail) {
+		if ((rc = ledger_client_get(c->l, client_id, &cl, e)) == CART_OK &&
+		    (rc = ledger_open_items(c->l, client_id, asof, fu_item, &f, e)) == CART_OK) {
+			if (f.fail)
+				rc = cart_fail(e, CART_NOMEM, _("out of memory"));
+			else
+				fu_section(r, &f, client_id, cl.name, cl.tax_id, 0, tot, &ntot);
+		}
+	} else {
+		fu_all a = { .r = r, .f = { NULL, 0, 0, 0 }, .overdue_only = overdue_only, .tot = tot,
+		             .ntot = &ntot };
+
+		rc = ledger_open_charges(c->l, asof, fu_all_item, &a, e);
+		if (rc == CART_OK && a.f.fail)
 			rc = cart_fail(e, CART_NOMEM, _("out of memory"));
-			break;
-		}
-		if (!f.n)
-			continue;
-		snprintf(head, sizeof head, "%s%s%s", cl.name, cl.tax_id[0] ? " — " : "", cl.tax_id);
-		report_row(r, RPT_ROW_SECTION, NULL);
-		report_row_ref(r, ids[i]);
-		rpt_text(r, head);
-		report_row_end(r);
-		/* per currency (one, nearly always): overdue first, then what falls due later, each
-		 * with its own subtotal */
-		for (int i0 = 0; i0 < f.n; i0++) {
-			const char *cur = f.items[i0].currency;
-			int seen = 0;
-
-			for (int j = 0; j < i0 && !seen; j++)
-				seen = !strcmp(f.items[j].currency, cur);
-			if (seen)
-				continue;
-			over = later = 0;
-			fu_rows(r, &f, ids[i], cur, 1, &over);
-			fu_total(r, ids[i], _("Overdue"), cur, over);
-			fu_rows(r, &f, ids[i], cur, 0, &later);
-			fu_total(r, ids[i], _("Falls due later"), cur, later);
-			if ((t = tot_of(tot, &ntot, cur))) {
-				t->range[0] += over;
-				t->not_due += later;
-			}
-		}
+		if (rc == CART_OK)        /* the last client's */
+			fu_section(r, &a.f, a.client_id, a.name, a.tax_id, overdue_only, tot, &ntot);
+		free(a.f.items);
 	}
 	if (rc == CART_OK) {
 		if (!ntot)
@@ -417,7 +452,5 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 		report_finish(r, NULL);
 	}
 	free(f.items);
-	if (ids != &one)
-		free(ids);
 	return rc;
 }

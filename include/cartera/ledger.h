@@ -377,6 +377,15 @@ typedef int (*open_item_cb)(const open_item *it, void *ud);
  * asof, charges first, oldest due first. */
 int ledger_open_items(ledger *l, int64_t client_id, const char *asof, open_item_cb cb, void *ud,
                       cart_err *e);
+/* The open charges of every client as of asof, client after client in name order, each client's
+ * in ledger_open_items' order; cb gets the client (id, name, tax id) with each. As of now one
+ * pass over the kept open amounts; as of a past date, client by client. Non-zero from cb stops. */
+typedef struct charge_client {
+	int64_t id;
+	const char *name, *tax_id;
+} charge_client;
+typedef int (*open_charge_cb)(const charge_client *c, const open_item *it, void *ud);
+int ledger_open_charges(ledger *l, const char *asof, open_charge_cb cb, void *ud, cart_err *e);
 
 typedef struct stmt_line {
 	int64_t entry_id;

@@ -365,6 +365,53 @@ static void test_followup(void **state)
 }
 
 
+/* The follow-up of every client, from one walk over the open charges (as of now) or client by
+ * client (as of a past date): the clients in name order, each with its own subtotals. */
+static void test_followup_all(void **state)
+{
+	fx *f = *state;
+	report r;
+	cart_err e = { 0 };
+	const rpt_table *t;
+	int sections = 0;
+	long acme = -1, nunez = -1;
+
+	report_init(&r, &f->c.co);
+	TL_OK(rpt_followup(&f->c, "2026-06-30", 0, 0, &r, &e), &e);
+	t = table(&r, "Follow-up");
+	for (long i = 0; i < t->nrows; i++) {
+		if (t->rows[i].style != RPT_ROW_SECTION)
+			continue;
+		sections++;
+		if (!strcmp(t->rows[i].cells[0].s, "Acme SAS"))
+			acme = i;
+		else if (!strcmp(t->rows[i].cells[0].s, "Núñez & Cía"))
+			nunez = i;
+	}
+	assert_int_equal(sections, 2);
+	assert_true(acme == 0 && nunez > acme);
+	assert_int_equal(t->rows[nunez].ref, f->nunez);
+	/* Acme: A 100,00 and B 2.500,00 overdue, C 500,00 later; Núñez: 777,77 overdue */
+	assert_int_equal(t->rows[acme + 3].cells[6].v, 260000);
+	assert_int_equal(t->rows[nunez + 1].cells[6].v, 77777);
+	assert_int_equal(t->rows[nunez + 2].cells[6].v, 77777);
+	assert_non_null(strstr(r.notes[0], "3.377,77"));    /* overdue in all */
+	assert_non_null(strstr(r.notes[0], "500,00"));      /* falls due later */
+	report_free(&r);
+
+	/* as of 2026-03-31: only Acme, A with 400,00 open 50 days overdue */
+	report_init(&r, &f->c.co);
+	TL_OK(rpt_followup(&f->c, "2026-03-31", 0, 1, &r, &e), &e);
+	t = table(&r, "Follow-up");
+	assert_int_equal(t->rows[0].style, RPT_ROW_SECTION);
+	assert_string_equal(t->rows[0].cells[0].s, "Acme SAS");
+	assert_int_equal(t->rows[1].cells[6].v, 40000);
+	assert_int_equal(t->rows[1].cells[4].v, 50);
+	for (long i = 0; i < t->nrows; i++)
+		assert_int_not_equal(t->rows[i].ref, f->nunez);
+	report_free(&r);
+}
+
 /* What settled a document, and what it settled: invoice A was paid 600,00 by RC 1 and 300,00 by
  * RC 2; voiding RC 2 gives back its 300,00, listed as a reversal (negative) on both. */
 static void test_document_settlements(void **state)
@@ -591,6 +638,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_statement_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_aging, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_followup, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_followup_all, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_document_settlements, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_widths, setup, teardown),
 		cmocka_unit_test(test_cp1252),

@@ -43,6 +43,8 @@ enum { UI_IN_STMT = 1 << 22, UI_IN_STMTF = 1 << 23 };
 /* The aging and follow-up reports (scr_reports.c); they share the statement's keys for moving,
  * saving and printing. */
 enum { UI_IN_REPORTS = 1 << 24 };
+/* One document on that screen (D on the dashboard): only the keys that serve a document. */
+enum { UI_IN_RDOC = 1 << 25 };
 /* What the report screen shows: a report over the clients (aging, follow-up), not one document. */
 enum { UI_NEEDS_SPAN = 1 << 18 };
 
@@ -165,7 +167,7 @@ enum { UI_NEEDS_SPAN = 1 << 18 };
 	  N_("the selected row's document on screen: save it as PDF, XLSX or text, print it"))        \
 	X(CSTATEMENT, N_("Statement"), UK_F(9), 's',   0,      UI_IN_LIST,   UI_NEEDS_ROW,             \
 	  N_("the selected client's statement: filter it, save it as PDF or XLSX, print it"))         \
-	X(SHELP,  N_("Help"),  UK_F(1),  '?',          0,      UI_IN_STMT | UI_IN_REPORTS, 0,         \
+	X(SHELP,  N_("Help"),  UK_F(1),  '?',          0,      UI_IN_STMT | UI_IN_REPORTS | UI_IN_RDOC, 0,         \
 	  N_("this help: every key of the screen"))                                                    \
 	X(SFILTER, N_("Filter"), UK_F(4), 'f',         0,      UI_IN_STMT,   0,                         \
 	  N_("filter the statement: as-of date, type, number, dates, due dates, days, status, range"))  \
@@ -177,15 +179,15 @@ enum { UI_NEEDS_SPAN = 1 << 18 };
 	  N_("follow-up: only the clients with something overdue, or all")) \
 	X(RMANY,  N_("Statements"), UK_F(3), 'S',      0,      UI_IN_REPORTS, UI_NEEDS_SPAN,            \
 	  N_("its clients' statements: a PDF each, all in one PDF, or printed"))                     \
-	X(RSTMT,  NULL,    UK_ENTER, 's',          0,      UI_IN_REPORTS, UI_NEEDS_ROW,             \
+	X(RSTMT,  NULL,    UK_ENTER, 's',          0,      UI_IN_REPORTS | UI_IN_RDOC, UI_NEEDS_ROW,             \
 	  N_("the statement of the line's client, as of the report's date"))                  \
-	X(SPDF,   N_("PDF"),   UK_F(5),  'd',          0,      UI_IN_STMT | UI_IN_REPORTS, 0,         \
+	X(SPDF,   N_("PDF"),   UK_F(5),  'd',          0,      UI_IN_STMT | UI_IN_REPORTS | UI_IN_RDOC, 0,         \
 	  N_("save the report as a PDF file (asks for the file name)"))                                \
-	X(SXLSX,  N_("XLSX"),  UK_F(6),  'x',          0,      UI_IN_STMT | UI_IN_REPORTS, 0,         \
+	X(SXLSX,  N_("XLSX"),  UK_F(6),  'x',          0,      UI_IN_STMT | UI_IN_REPORTS | UI_IN_RDOC, 0,         \
 	  N_("save the report as a spreadsheet, XLSX (asks for the file name)"))                       \
-	X(STEXT,  N_("Text"),  UK_F(7),  't',          0,      UI_IN_STMT | UI_IN_REPORTS, 0,         \
+	X(STEXT,  N_("Text"),  UK_F(7),  't',          0,      UI_IN_STMT | UI_IN_REPORTS | UI_IN_RDOC, 0,         \
 	  N_("save the report as plain text, 80 columns (asks for the file name)"))                    \
-	X(SPRINT, N_("Print"), UK_F(8),  'p',          0,      UI_IN_STMT | UI_IN_REPORTS, 0,         \
+	X(SPRINT, N_("Print"), UK_F(8),  'p',          0,      UI_IN_STMT | UI_IN_REPORTS | UI_IN_RDOC, 0,         \
 	  N_("print the report (its PDF, through the spooler lp; the file is kept)"))                  \
 	X(SRANGES, NULL,   '1',      '2',          '0',    UI_IN_STMT,   0,                             \
 	  N_("1 not yet due, 2 3 4 5 the company's aging ranges (1-30, 31-60...), 0 every range"))    \
@@ -193,11 +195,11 @@ enum { UI_NEEDS_SPAN = 1 << 18 };
 	  N_("the aging report: every client, a column per range, the proof"))             \
 	X(FOLLOWUP, NULL,  'F',      0,            0,      UI_IN_STMT | UI_IN_DASH, 0,              \
 	  N_("the follow-up report (of this client on a client's screen)")) \
-	X(SMOVE,  NULL,    UK_DOWN,  UK_UP,        UK_PGDN, UI_IN_STMT | UI_IN_REPORTS, 0,            \
+	X(SMOVE,  NULL,    UK_DOWN,  UK_UP,        UK_PGDN, UI_IN_STMT | UI_IN_REPORTS | UI_IN_RDOC, 0,            \
 	  N_("scroll the report (PgUp, PgDn, Home and End too)"))                                     \
-	X(SSIDE,  NULL,    UK_RIGHT, UK_LEFT,      0,      UI_IN_STMT | UI_IN_REPORTS, 0,            \
+	X(SSIDE,  NULL,    UK_RIGHT, UK_LEFT,      0,      UI_IN_STMT | UI_IN_REPORTS | UI_IN_RDOC, 0,            \
 	  N_("the columns beyond the screen's edge, when lines are wider"))       \
-	X(SBACK,  N_("Back"),  UK_F(10), 'q',          UK_ESC, UI_IN_STMT | UI_IN_REPORTS, 0,         \
+	X(SBACK,  N_("Back"),  UK_F(10), 'q',          UK_ESC, UI_IN_STMT | UI_IN_REPORTS | UI_IN_RDOC, 0,         \
 	  N_("back to the screen before"))                                                             \
 	X(SAPPLY, N_("Apply"), UK_F(9),  UK_CTRL('s'), 0,      UI_IN_STMTF,  0,                         \
 	  N_("apply the filter to the statement"))                                                     \

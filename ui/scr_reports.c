@@ -55,6 +55,12 @@ static const char *kind_name(const rpts_scr *s)
 	return s->kind == SCR_RPT_AGING ? _("Aging") : _("Follow-up");
 }
 
+/* The keys of the screen: a document's are fewer. */
+static int where(const rpts_scr *s)
+{
+	return s->kind == SCR_RPT_DOCUMENT ? UI_IN_RDOC : UI_IN_REPORTS;
+}
+
 /* What holds for the keys (UI_NEEDS_*). */
 static int have(const rpts_scr *s)
 {
@@ -132,7 +138,7 @@ static void rpts_draw(ui_screen *base)
 	int cw;
 
 	if (s->help) {
-		ui_help_draw(UI_IN_REPORTS, kind_name(s), s->c->have_company ? s->c->co.name : "");
+		ui_help_draw(where(s), kind_name(s), s->c->have_company ? s->c->co.name : "");
 		return;
 	}
 	erase();
@@ -152,7 +158,7 @@ static void rpts_draw(ui_screen *base)
 	ui_put(1, 0, COLS - cw - 1, line, 0);
 	ui_put(1, COLS - cw - 1, cw + 1, count, 1);
 	ui_status_draw();
-	ui_keybar(UI_IN_REPORTS, have(s));
+	ui_keybar(where(s), have(s));
 	dialog_draw(&s->ask);
 	rptview_draw_dialog(&s->v);
 }
@@ -398,7 +404,7 @@ static int on_key(ui_screen *base, int key)
 			s->help = 0;
 		return SCR_STAY;
 	}
-	a = ui_action_of(key, UI_IN_REPORTS, 0);
+	a = ui_action_of(key, where(s), 0);
 	if (a != UA_NONE && !ui_action_ok(a, have(s))) {
 		if (a == UA_RSTMT)
 			ui_status(1, "%s", _("this line is not a client's: move to a client's line"));

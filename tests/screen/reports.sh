@@ -508,6 +508,10 @@ done
 cart report document FAC-000006 --format txt
 assert_contains "$(printf '%s\n' "$OUT" | sq)" 'Tax 19% 500.000,00 95.000,00' "the command's document has the same taxes"
 assert_match "$(row "$(text 2)" 1)" 'Statement of Cuotas Ltda as of 2026-06-30$' "Enter: the document's client's statement"
+screen '1<Down><Down>D<F1><dump>' --size 100x40
+assert_contains "$(text 1)" "save the report as a PDF file" "a document's help: saving"
+assert_not_contains "$(text 1)" "the report as of another date" "but not the aging's as-of date"
+assert_not_contains "$(text 1)" "follow-up" "nor its follow-up keys"
 cart report document RC-000002 --format txt
 SS=$(printf '%s\n' "$OUT" | sq)
 assert_contains "$SS" 'transfer TRX-1 100.000,00' "the receipt: its means of payment"

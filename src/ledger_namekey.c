@@ -7,43 +7,10 @@
 
 #include <string.h>
 
+#include "cartera/output.h"
 #include "ledger_int.h"
 
-/* One code point from s (at most n bytes); its length in *len, -1 when the bytes are not UTF-8. */
-static long next_cp(const unsigned char *s, int n, int *len)
-{
-	long v;
-	int k;
-
-	if (s[0] < 0x80) {
-		*len = 1;
-		return s[0];
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		k = 2, v = s[0] & 0x1f;
-	else if ((s[0] & 0xf0) == 0xe0)
-		k = 3, v = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		k = 4, v = s[0] & 0x07;
-	else
-		k = 0, v = 0;
-	if (k == 0 || k > n) {
-		*len = 1;
-		return -1;
-	}
-	for (int i = 1; i < k; i++) {
-		if ((s[i] & 0xc0) != 0x80) {
-			*len = 1;
-			return -1;
-		}
-		v = (v << 6) | (s[i] & 0x3f);
-	}
-	*len = k;
-	return v;
-}
-
-/* The letters of Latin-1 and the accented vowels of Latin Extended-A, as their base letter
- * (U+00C0..U+00FF; 0 = keep the code point). */
+/* The letters of Latin-1 (U+00C0..U+00FF) as their base letter; 0 = keep the code point. */
 static const char latin1[64] = {
 	'a', 'a', 'a', 'a', 'a', 'a', 'a', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',
 	'd', 0, 'o', 'o', 'o', 'o', 'o', 0, 'o', 'u', 'u', 'u', 'u', 'y', 0, 's',
@@ -72,7 +39,9 @@ void ledger_name_key(const char *name, char *buf, size_t size)
 	size_t k = 0;
 
 	for (int i = 0; i < n && k + 5 < size; i += len) {
-		long cp = next_cp(s + i, n - i, &len), w;
+		long cp, w;
+
+		len = utf8_decode(s + i, &cp);
 
 		if (cp < 0) {                   /* not UTF-8: the byte as it is */
 			buf[k++] = (char)s[i];

@@ -29,10 +29,7 @@ int out_format_parse(const char *name)
 	return -1;
 }
 
-/* Decode one UTF-8 sequence; return its length in bytes and set *cp. A byte that does not start
- * a well-formed sequence (overlong forms, surrogates and truncated sequences included) gives
- * length 1 and *cp = -1. Never reads past a NUL. */
-static int utf8_decode(const unsigned char *s, long *cp)
+int utf8_decode(const unsigned char *s, long *cp)
 {
 	unsigned char c = s[0];
 	long v, min;

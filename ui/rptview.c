@@ -41,11 +41,26 @@ static const char *dir_name(const char *path, char *buf, size_t size)
 	return buf;
 }
 
-int rptview_print_report(const report *r, const char *name, char *msg, size_t size)
+int rptview_print_file(const char *path, const char *label, char *msg, size_t size)
 {
-	char path[PATH_MAX + 64], dir[PATH_MAX + 64];
+	char dir[PATH_MAX + 64];
 	cart_err e;
 	const char *printer = getenv("PRINTER");
+
+	if (lp_print(path, printer, &e) != CART_OK) {
+		snprintf(msg, size, _("Not printed: %s.\nThe PDF is kept in:\n%s"), e.msg, path);
+		return e.code ? e.code : CART_IO;
+	}
+	/* the file's name first: a narrow status line cuts the folder */
+	snprintf(msg, size, _("Sent %s to the printer %s (kept in %s)"), label ? label : base_name(path),
+	         printer && *printer ? printer : _("(default)"), dir_name(path, dir, sizeof dir));
+	return CART_OK;
+}
+
+int rptview_print_report(const report *r, const char *name, char *msg, size_t size)
+{
+	char path[PATH_MAX + 64];
+	cart_err e;
 
 	lp_kept_path(name, ".pdf", path, sizeof path);
 	if (ctl_make_parent(path, &e) != CART_OK ||
@@ -53,14 +68,12 @@ int rptview_print_report(const report *r, const char *name, char *msg, size_t si
 		snprintf(msg, size, _("Not printed: %s."), e.msg);
 		return e.code ? e.code : CART_IO;
 	}
-	if (lp_print(path, printer, &e) != CART_OK) {
-		snprintf(msg, size, _("Not printed: %s.\nThe PDF is kept in:\n%s"), e.msg, path);
-		return e.code ? e.code : CART_IO;
-	}
-	/* the file's name first: a narrow status line cuts the folder */
-	snprintf(msg, size, _("Sent %s to the printer %s (kept in %s)"), base_name(path),
-	         printer && *printer ? printer : _("(default)"), dir_name(path, dir, sizeof dir));
-	return CART_OK;
+	return rptview_print_file(path, NULL, msg, size);
+}
+
+const char *rptview_file_name(const char *path)
+{
+	return base_name(path);
 }
 
 void scr_print_outcome(dialog *d, int rc, const char *msg)

@@ -72,6 +72,11 @@ void rptview_print(rptview *v, const char *name);
 /* Render a report as PDF into the printed-files folder under name and send it to lp. msg: on
  * success one line; on failure "Not printed: why." and where the PDF is kept, on more lines. */
 int rptview_print_report(const report *r, const char *name, char *msg, size_t size);
+/* Send the PDF at path to lp, with the same messages; the file is named label in them (NULL: by
+ * its own name). */
+int rptview_print_file(const char *path, const char *label, char *msg, size_t size);
+/* The file name of a path (what follows its last '/'). */
+const char *rptview_file_name(const char *path);
 /* The outcome of printing on the status line; a failure also in a message window over the
  * screen (d), saying why and where the file is kept. */
 void scr_print_outcome(dialog *d, int rc, const char *msg);

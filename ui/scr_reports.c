@@ -310,18 +310,12 @@ static void write_many(rpts_scr *s, int how, const char *path)
 		return;
 	}
 	if (how == MANY_PRINT) {
-		const char *printer = getenv("PRINTER"), *slash = strrchr(path, '/');
-		int rc = lp_print(path, printer, &e);
+		char label[PATH_MAX + 64];
+		int rc;
 
-		/* the file's name first: a narrow status line cuts the folder */
-		if (rc != CART_OK)
-			snprintf(msg, sizeof msg, _("Not printed: %s.\nThe PDF is kept in:\n%s"), e.msg, path);
-		else
-			snprintf(msg, sizeof msg, P_("Sent %s (%d statement) to the printer %s (kept in %.*s)",
-			                             "Sent %s (%d statements) to the printer %s (kept in %.*s)",
-			                             n),
-			         slash ? slash + 1 : path, n, printer && *printer ? printer : _("(default)"),
-			         slash ? (int)(slash - path) : 1, slash ? path : ".");
+		snprintf(label, sizeof label, P_("%s (%d statement)", "%s (%d statements)", n),
+		         rptview_file_name(path), n);
+		rc = rptview_print_file(path, label, msg, sizeof msg);
 		scr_print_outcome(&s->v.dlg, rc, msg);
 		return;
 	}

@@ -29,6 +29,10 @@ void out_begin(out_table *t, FILE *fp, int format, const out_col *cols, int ncol
 void out_row(out_table *t, const char *const *values);
 void out_end(out_table *t);
 
+/* Decode one UTF-8 sequence; return its length in bytes and set *cp. A byte that does not start
+ * a well-formed sequence (overlong forms, surrogates and truncated sequences included) gives
+ * length 1 and *cp = -1. Never reads past a NUL. */
+int utf8_decode(const unsigned char *s, long *cp);
 /* Display width of UTF-8 text (combining marks 0, wide CJK 2, others 1). */
 int utf8_width(const char *s);
 /* Copy s into buf fitting width display columns (cut with "…" when longer), padded with spaces

@@ -4,7 +4,7 @@
  * that reads only the rows on screen; and the actions on the selected row: receive a payment,
  * apply a credit, record a reminder, open that client's own dashboard, the client list. After
  * an action the totals and the tab are read again and the cursor stays on its row (or where it
- * was, when the row left the tab). Every figure comes from src/ctl_dash.c. */
+ * was, when the row left the tab). Every figure comes from src/ctl/ctl_dash.c. */
 #include "config.h"
 
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* The aging, the follow-up and one document on screen (scr_reports.h): the report controllers
- * build the report once and keep it (src/rpt_aging.c, src/rpt_document.c); rptview lays out the
+ * build the report once and keep it (src/report/rpt_aging.c, src/report/rpt_document.c); rptview lays out the
  * lines on screen, saves and prints them. Each data row of the aging and the follow-up carries
  * its client (report_row_ref), so Enter opens that client's statement as of the report's date;
  * on a document, its client's. */

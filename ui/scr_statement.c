@@ -1,5 +1,5 @@
 /* The statement of one client on screen (SPEC R1, R4, R5): the statement controller builds the
- * report once and keeps it (src/rpt_statement.c); the list view asks for the lines on screen
+ * report once and keeps it (src/report/rpt_statement.c); the list view asks for the lines on screen
  * only, each laid out to the screen's width from the report's own columns. The filter form and
  * the range keys build it again; saving replays the same report into a renderer, printing
  * renders its PDF and sends it to lp (cartera/lp.h), as `cartera report statement` does. */

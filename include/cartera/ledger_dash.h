@@ -1,6 +1,6 @@
 /* The dashboard's questions to the ledger (SPEC B1-B3): the rows of its six tabs, counted, paged
  * a page at a time in any column's order and filtered, and the client history that reminders are
- * recorded in (F2). Part of the model: SQL lives in src/ledger_dash.c only. Amounts are minor
+ * recorded in (F2). Part of the model: SQL lives in src/model/ledger_dash.c only. Amounts are minor
  * units, dates ISO; every row is as of a date (kept open amounts when nothing is dated after it,
  * recomputed from allocations otherwise). */
 #ifndef CARTERA_LEDGER_DASH_H

@@ -1,4 +1,4 @@
-/* Unit tests for src/csv.c (the RFC 4180 reader and writer) and src/csvclient.c (clients'
+/* Unit tests for src/base/csv.c (the RFC 4180 reader and writer) and src/ctl/csvclient.c (clients'
  * import and export on a temporary ledger of a Colombian company). */
 #include "config.h"
 

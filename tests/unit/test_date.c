@@ -1,4 +1,4 @@
-/* Unit tests for src/date.c: strict parsing, day arithmetic and a reproducible "today".
+/* Unit tests for src/base/date.c: strict parsing, day arithmetic and a reproducible "today".
  * No test reads the real clock: every call to date_today() runs with a fixed date. */
 #include "config.h"
 

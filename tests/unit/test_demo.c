@@ -1,4 +1,4 @@
-/* Unit tests for src/demo.c: the demo ledger is complete (every kind of document and every aging
+/* Unit tests for src/ctl/demo.c: the demo ledger is complete (every kind of document and every aging
  * range), consistent (ledger_check, totals = balance, counts = the stats), deterministic for a
  * seed and today, and all-or-nothing. Each test works on its own ledger in a temporary directory
  * with today fixed; the raw SQL below only reads, to count what the model wrote. */

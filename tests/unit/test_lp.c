@@ -1,4 +1,4 @@
-/* Unit tests for src/lp.c (printing through the spooler for the screens): a fake lp in a
+/* Unit tests for src/report/lp.c (printing through the spooler for the screens): a fake lp in a
  * temporary folder put first on PATH records its arguments; with no lp, or an lp that refuses the
  * job, the message names the cause; whatever happens the file is left where it was. */
 #include "config.h"

@@ -1,4 +1,4 @@
-/* Unit tests for src/money.c: parsing, formatting, overflow and exact splitting. */
+/* Unit tests for src/base/money.c: parsing, formatting, overflow and exact splitting. */
 #include "config.h"
 
 #include <stdarg.h>

@@ -1,4 +1,4 @@
-/* Unit tests for src/output.c: display widths, cutting, and whole tables in text, CSV and JSON
+/* Unit tests for src/base/output.c: display widths, cutting, and whole tables in text, CSV and JSON
  * rendered into memory and compared byte for byte. Runs under any locale: widths are our own. */
 #include "config.h"
 

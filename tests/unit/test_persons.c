@@ -1,7 +1,7 @@
-/* Unit tests for the persons associated with a client (SPEC C2): the model (src/ledger_person.c:
+/* Unit tests for the persons associated with a client (SPEC C2): the model (src/model/ledger_person.c:
  * add, update, delete, the client's order, replace in one transaction, the mail recipients), the
- * controller's checks (src/ctl_persons.c) and the client form's save of a client with its
- * persons, all or nothing (src/ctl_clients.c). Each test runs on a fresh ledger of a Colombian
+ * controller's checks (src/ctl/ctl_persons.c) and the client form's save of a client with its
+ * persons, all or nothing (src/ctl/ctl_clients.c). Each test runs on a fresh ledger of a Colombian
  * company with "Acme SAS" as client 1. */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* Unit tests for src/taxid.c: each country's check digits against ids their holders publish,
+/* Unit tests for src/base/taxid.c: each country's check digits against ids their holders publish,
  * wrong ids, normalization, the warnings (Mexican RFC, Ecuadorian company RUC) and the demo
  * generator. Where an id comes from is noted with it; "published" means it appears with that
  * check digit in its holder's invoices, its tax authority's samples or python-stdnum's lists of

@@ -1,5 +1,5 @@
-/* Tax ids, for src/taxid*.c only: the helpers every country shares (src/taxid.c) and each
- * country's validate/generate pair (src/taxid_pe.c, _pa, _co, _mx, _ec), which src/taxid.c
+/* Tax ids, for src/taxid*.c only: the helpers every country shares (src/base/taxid.c) and each
+ * country's validate/generate pair (src/base/taxid_pe.c, _pa, _co, _mx, _ec), which src/base/taxid.c
  * chooses by the company's country. */
 #ifndef CARTERA_TAXID_INT_H
 #define CARTERA_TAXID_INT_H

@@ -11,10 +11,10 @@
  *
  * Everything comes from one splitmix64 stream seeded by the options and from date_today(); the
  * same seed and today always give the same ledger. Who the clients are (names, places, contacts,
- * terms) comes from src/demo_names.c. This file holds the options, the open-item pool, the
+ * terms) comes from src/ctl/demo_names.c. This file holds the options, the open-item pool, the
  * payment heap, amounts and habits, and the whole run; demo_clients.c makes the company, the
  * clients and their opening balances, demo_docs.c the documents day by day, the quotes and the
- * voids. All three share the generator's memory through src/demo_int.h. */
+ * voids. All three share the generator's memory through src/ctl/demo_int.h. */
 #include "config.h"
 
 #include <stdio.h>

@@ -12,7 +12,7 @@
 
 #include "cartera/i18n.h"
 #include "cli.h"
-#include "../ui/ui.h"
+#include "../../ui/ui.h"
 
 /* Marks an argument that starts like a negative amount; see mask_negatives(). */
 #define NEG_MASK '\x01'

@@ -1,4 +1,4 @@
-/* What each renderer (src/render_*.c) gives the dispatcher in src/render.c. */
+/* What each renderer (src/render_*.c) gives the dispatcher in src/report/render.c. */
 #ifndef CARTERA_RENDER_INT_H
 #define CARTERA_RENDER_INT_H
 

@@ -1,4 +1,4 @@
-/* Tax ids of Panama (see include/cartera/taxid.h; shared helpers in src/taxid.c). */
+/* Tax ids of Panama (see include/cartera/taxid.h; shared helpers in src/base/taxid.c). */
 #include "config.h"
 
 #include <inttypes.h>

@@ -1,4 +1,4 @@
-/* Word lists for the demo ledger and the builders that combine them. See src/demo_names.h.
+/* Word lists for the demo ledger and the builders that combine them. See src/ctl/demo_names.h.
  * Names are numbered combinations: the k-th name is k scrambled by a multiplier prime to the
  * number of combinations (a bijection), then read as digits in mixed radix, so neighbouring
  * clients do not share words and no two k below the capacity give the same name. */

@@ -1,5 +1,5 @@
 /* Plain text for 80- and 132-column printers, and CSV. Every text line is exactly the printer's
- * width in display columns (UTF-8 aware, like src/output.c). Columns get their wanted widths;
+ * width in display columns (UTF-8 aware, like src/base/output.c). Columns get their wanted widths;
  * when the table is wider than the paper, text columns are cut towards their minimum, and if it
  * still does not fit each row continues on further lines, indented, so no column is ever dropped.
  * An amount wider than its column prints as '#' (never a cut number). With a page length (for

@@ -1,6 +1,6 @@
 /* Clients to and from CSV: see include/cartera/csvclient.h. This file holds the columns and their
  * values, checking a header and a row, and the export; csvclient_import.c reads a whole file all
- * or nothing (src/csvclient_int.h between them). */
+ * or nothing (src/ctl/csvclient_int.h between them). */
 #include "config.h"
 
 #include <stdarg.h>

@@ -1,6 +1,6 @@
 /* The demo ledger's documents, day by day: invoices (some in instalments, some with credits in
  * favour applied), credit notes, advances and receipts; then the quotes of the last 60 days and,
- * after the bulk load, a few voids. Part of the demo generator (demo.c, src/demo_int.h). */
+ * after the bulk load, a few voids. Part of the demo generator (demo.c, src/ctl/demo_int.h). */
 #include "config.h"
 
 #include <stdio.h>

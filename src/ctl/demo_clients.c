@@ -1,6 +1,6 @@
 /* The demo ledger's company, its clients with the persons of some companies, and the balances
  * some clients bring from an old system (opening items and balances, posted before any invoice).
- * Part of the demo generator (demo.c, src/demo_int.h). */
+ * Part of the demo generator (demo.c, src/ctl/demo_int.h). */
 #include "config.h"
 
 #include <stdio.h>

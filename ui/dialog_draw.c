@@ -148,7 +148,7 @@ static void draw_pick(dialog *d)
 	if (listview_draw(&d->lv, &src, y + 3, x + 2, h - 4, w - 4) < 0)
 		ui_put(y + 4, x + 2, w - 4, _("(the clients could not be read)"), 0);
 	/* the count after the list: listview_draw has just set how many rows it shows */
-	listview_count_text(&d->lv, d->v.c->co.fmt.thou_sep, count, sizeof count);
+	listview_count_text(&d->lv, ctl_company(d->v.c)->fmt.thou_sep, count, sizeof count);
 	cw = utf8_width(count);
 	ui_put(y + 2, x + 2, w - cw - 5, filter, 0);
 	ui_put(y + 2, x + w - cw - 3, cw + 1, count, 1);

@@ -127,12 +127,12 @@ static void draw_list(scr *s)
 	int cw;
 
 	erase();
-	snprintf(left, sizeof left, " cartera — %s", s->c->have_company ? s->c->co.name : "");
+	snprintf(left, sizeof left, " cartera — %s", ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 	ui_title(left, _("Clients"));
 	snprintf(filter, sizeof filter, _("Filter: %s"), s->lv.filter);
 	if (listview_draw(&s->lv, &src, 2, 0, LINES - 4, COLS) < 0)
 		ui_put(3, 0, COLS, _("(the clients could not be read)"), 0);
-	listview_count_text(&s->lv, s->c->co.fmt.thou_sep, count, sizeof count);
+	listview_count_text(&s->lv, ctl_company(s->c)->fmt.thou_sep, count, sizeof count);
 	cw = utf8_width(count);
 	ui_put(1, 0, COLS - cw - 1, s->lv.rows || !s->lv.filter[0] ? filter : "", 0);
 	if (!s->lv.rows && s->lv.filter[0]) {
@@ -230,7 +230,7 @@ static void draw_detail(scr *s)
 	int y = 1, x = (COLS - w) / 2;
 
 	ui_box(y, x, h, w, s->detail.cl.name);
-	tabs_draw(&s->tb, y + 1, x + 1, w - 2, s->c->co.fmt.thou_sep);
+	tabs_draw(&s->tb, y + 1, x + 1, w - 2, ctl_company(s->c)->fmt.thou_sep);
 	if (s->tb.cur == 0) {
 		draw_record(s, y + 3, x + 2, w - 4, y + h - 1);
 	} else if (listview_draw(&s->ilv, &src, y + 2, x + 2, h - 3, w - 4) == 0 && !s->ilv.rows) {
@@ -246,7 +246,7 @@ static void draw_detail(scr *s)
 
 static void draw(scr *s)
 {
-	const char *co = s->c->have_company ? s->c->co.name : "";
+	const char *co = ctl_has_company(s->c) ? ctl_company(s->c)->name : "";
 
 	if (s->mode == M_HELP) {
 		ui_help_draw(s->help_from == M_DETAIL ? UI_IN_DETAIL | UI_IN_TABS :

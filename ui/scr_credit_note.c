@@ -280,11 +280,11 @@ static void cn_draw(ui_screen *base)
 
 	if (s->help) {
 		ui_help_draw(UI_IN_DOCFORM | UI_IN_CNOTE, _("Credit note"),
-		             s->c->have_company ? s->c->co.name : "");
+		             ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 		return;
 	}
 	erase();
-	snprintf(left, sizeof left, " cartera — %s", s->c->have_company ? s->c->co.name : "");
+	snprintf(left, sizeof left, " cartera — %s", ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 	ui_title(left, _("Credit note"));
 	ui_put(1, 0, COLS, _("Against one open invoice (at most what it has open), or on account:"
 	                     " no invoice."), 0);

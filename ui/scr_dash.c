@@ -263,7 +263,7 @@ static void draw_filter(dash_scr *s, int y)
 	}
 	if (!s->lv.rows && (s->lv.filter[0] || set->range >= 0 || set->has_min || set->has_max))
 		strncat(line, _("  (nothing matches)"), sizeof line - strlen(line) - 1);
-	listview_count_text(&s->lv, s->c->co.fmt.thou_sep, count, sizeof count);
+	listview_count_text(&s->lv, ctl_company(s->c)->fmt.thou_sep, count, sizeof count);
 	cw = utf8_width(count);
 	ui_put(y, 0, COLS - cw - 1, line, 0);
 	ui_put(y, COLS - cw - 1, cw + 1, count, 1);
@@ -277,11 +277,11 @@ static void dash_draw(ui_screen *base)
 	int where = UI_IN_DASH | UI_IN_TABS;
 
 	if (s->help) {
-		ui_help_draw(where, _("Dashboard"), s->c->have_company ? s->c->co.name : "");
+		ui_help_draw(where, _("Dashboard"), ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 		return;
 	}
 	erase();
-	snprintf(left, sizeof left, " cartera — %s", s->c->have_company ? s->c->co.name : "");
+	snprintf(left, sizeof left, " cartera — %s", ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 	if (s->v.client_id)
 		snprintf(right, sizeof right, _("%s as of %s"), s->v.client_name, s->v.today);
 	else
@@ -290,7 +290,7 @@ static void dash_draw(ui_screen *base)
 	draw_totals(s, 1);
 	for (int t = 0; t < s->tb.n; t++)
 		tabs_set_count(&s->tb, t, t == s->v.tab ? (long)s->v.count : -1);
-	tabs_draw(&s->tb, 3, 0, COLS, s->c->co.fmt.thou_sep);
+	tabs_draw(&s->tb, 3, 0, COLS, ctl_company(s->c)->fmt.thou_sep);
 	if (listview_draw(&s->lv, &src, 5, 0, LINES - 7, COLS) < 0)
 		ui_put(6, 0, COLS, _("(the rows could not be read)"), 0);
 	draw_filter(s, 4);     /* after the list: its count needs the list's height */
@@ -406,7 +406,7 @@ bad:
 
 static void ask_range(dash_scr *s)
 {
-	const company *co = &s->c->co;
+	const company *co = ctl_company(s->c);
 	int lo = 1;
 
 	s->nrange = 0;

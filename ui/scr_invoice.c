@@ -105,7 +105,7 @@ static void cell_validate(grid *g, int row, int col, char *err, size_t size, voi
 	case C_PRICE:
 		if (!v[0])
 			snprintf(err, size, _("line %d: the unit price is missing"), row + 1);
-		else if (money_parse(v, &s->c->co.fmt, &x, &e) != CART_OK)
+		else if (money_parse(v, &ctl_company(s->c)->fmt, &x, &e) != CART_OK)
 			snprintf(err, size, _("line %d: the unit price: %s"), row + 1, e.msg);
 		break;
 	default:

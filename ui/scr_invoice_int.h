@@ -51,7 +51,7 @@ typedef struct inv_scr {
 
 static inline const char *co_name(const inv_scr *s)
 {
-	return s->c->have_company ? s->c->co.name : "";
+	return ctl_has_company(s->c) ? ctl_company(s->c)->name : "";
 }
 
 static inline void money_text(const inv_scr *s, int64_t v, char *buf, size_t size)

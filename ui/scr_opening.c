@@ -251,11 +251,11 @@ static void op_draw(ui_screen *base)
 
 	if (s->help) {
 		ui_help_draw(UI_IN_DOCFORM | UI_IN_OPENING, _("Opening balances"),
-		             s->c->have_company ? s->c->co.name : "");
+		             ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 		return;
 	}
 	erase();
-	snprintf(left, sizeof left, " cartera — %s", s->c->have_company ? s->c->co.name : "");
+	snprintf(left, sizeof left, " cartera — %s", ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 	ui_title(left, _("Opening balances"));
 	ui_put(1, 0, COLS, item ? _("An open item of the old system: its number, date, due date and"
 	                            " amount.")

@@ -241,11 +241,11 @@ static void rcpt_draw(ui_screen *base)
 
 	if (s->help) {
 		ui_help_draw(UI_IN_RECEIPT, s->apply ? _("Apply a credit") : _("Receipt"),
-		             s->c->have_company ? s->c->co.name : "");
+		             ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 		return;
 	}
 	erase();
-	snprintf(left, sizeof left, " cartera — %s", s->c->have_company ? s->c->co.name : "");
+	snprintf(left, sizeof left, " cartera — %s", ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 	ui_title(left, s->apply ? _("Apply a credit") : _("Receipt"));
 	if (s->loaded)
 		snprintf(line, sizeof line, _("Client: %s   Date: %s   Currency: %s"), s->f.cl.name,
@@ -414,7 +414,7 @@ static void set_leftover(rcpt_scr *s, int which, const char *reason)
 	if (s->apply) {
 		/* the credit's leftover is settled on its own (ctl_settle); the refund rule is the
 		 * same one, checked here so the key says why at once */
-		if (which == LEFTOVER_REFUND && !s->c->co.allow_cash_refund) {
+		if (which == LEFTOVER_REFUND && !ctl_company(s->c)->allow_cash_refund) {
 			ui_status(1, "%s", _("credits in favour are not refunded in cash in this company"
 			                     " (the company setting does not allow it): keep the"
 			                     " leftover as a credit"));

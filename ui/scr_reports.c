@@ -76,7 +76,7 @@ static int have(const rpts_scr *s)
 
 static int build(rpts_scr *s, int keep_cursor, cart_err *e)
 {
-	report *r = rptview_begin(&s->v, &s->c->co);
+	report *r = rptview_begin(&s->v, ctl_company(s->c));
 	int rc;
 
 	/* every client's report takes a second or more on a large ledger: say so at once */
@@ -138,11 +138,11 @@ static void rpts_draw(ui_screen *base)
 	int cw;
 
 	if (s->help) {
-		ui_help_draw(where(s), kind_name(s), s->c->have_company ? s->c->co.name : "");
+		ui_help_draw(where(s), kind_name(s), ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 		return;
 	}
 	erase();
-	snprintf(left, sizeof left, " cartera — %s", s->c->have_company ? s->c->co.name : "");
+	snprintf(left, sizeof left, " cartera — %s", ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 	if (s->kind == SCR_RPT_DOCUMENT)
 		snprintf(right, sizeof right, "%s", s->client_name);
 	else if (s->kind == SCR_RPT_AGING)
@@ -475,7 +475,7 @@ int scr_reports_new(ctl *c, int kind, int64_t client_id, const char *asof, ui_sc
 	if (client_id) {
 		client cl;
 
-		if (ledger_client_get(c->l, client_id, &cl, e) != CART_OK) {
+		if (ctl_client_get(c, client_id, &cl, e) != CART_OK) {
 			free(s);
 			return e->code;
 		}
@@ -506,8 +506,8 @@ int scr_document_new(ctl *c, int64_t doc_id, ui_screen **out, cart_err *e)
 	s->c = c;
 	s->kind = SCR_RPT_DOCUMENT;
 	s->doc_id = doc_id;
-	if (ledger_document_get(c->l, doc_id, &d, e) != CART_OK ||
-	    ledger_client_get(c->l, d.client_id, &cl, e) != CART_OK) {
+	if (ctl_document_get(c, doc_id, &d, e) != CART_OK ||
+	    ctl_client_get(c, d.client_id, &cl, e) != CART_OK) {
 		free(s);
 		return e->code;
 	}

@@ -61,11 +61,11 @@ int scr_print_document(ctl *c, int64_t doc_id, char *msg, size_t size)
 	cart_err e;
 	int rc;
 
-	if (ledger_document_get(c->l, doc_id, &d, &e) != CART_OK) {
+	if (ctl_document_get(c, doc_id, &d, &e) != CART_OK) {
 		snprintf(msg, size, "%s", e.msg);
 		return e.code;
 	}
-	report_init(&r, &c->co);
+	report_init(&r, ctl_company(c));
 	if (rpt_document(c, doc_id, &r, &e) != CART_OK) {
 		snprintf(msg, size, "%s", e.msg);
 		report_free(&r);
@@ -80,7 +80,7 @@ int scr_print_document(ctl *c, int64_t doc_id, char *msg, size_t size)
 
 static int build(stmt_scr *s, cart_err *e)
 {
-	report *r = rptview_begin(&s->v, &s->c->co);
+	report *r = rptview_begin(&s->v, ctl_company(s->c));
 
 	return rptview_built(&s->v, rpt_statement(s->c, s->cl.id, &s->f, r, e), 0);
 }
@@ -164,11 +164,11 @@ static void stmt_draw(ui_screen *base)
 	int cw;
 
 	if (s->help) {
-		ui_help_draw(UI_IN_STMT, _("Statement"), s->c->have_company ? s->c->co.name : "");
+		ui_help_draw(UI_IN_STMT, _("Statement"), ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 		return;
 	}
 	erase();
-	snprintf(left, sizeof left, " cartera — %s", s->c->have_company ? s->c->co.name : "");
+	snprintf(left, sizeof left, " cartera — %s", ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 	snprintf(right, sizeof right, _("Statement of %s as of %s"), s->cl.name,
 	         s->f.asof[0] ? s->f.asof : "");
 	ui_title(left, right);
@@ -411,7 +411,7 @@ static void stmt_free(ui_screen *base)
 /* The names of the ranges: "every range", "not yet due", "1–30 days", ..., "over 90 days". */
 static void range_names(stmt_scr *s)
 {
-	const company *co = &s->c->co;
+	const company *co = ctl_company(s->c);
 	int lo = 1;
 
 	s->nrange = 0;
@@ -434,7 +434,7 @@ int scr_statement_new(ctl *c, int64_t client_id, const char *asof, ui_screen **o
 		return cart_fail(e, CART_NOMEM, "%s", _("out of memory opening the statement"));
 	s->base = (ui_screen){ stmt_draw, on_key, NULL, stmt_free, 1 };
 	s->c = c;
-	if (ledger_client_get(c->l, client_id, &s->cl, e) != CART_OK) {
+	if (ctl_client_get(c, client_id, &s->cl, e) != CART_OK) {
 		free(s);
 		return e->code;
 	}

@@ -6,15 +6,16 @@
 
 #include <stddef.h>
 
-#include "cartera/ledger.h"
+#include "cartera/types.h"
 #include "cartera/taxid.h"
 
-typedef struct ctl {
-	ledger *l;
-	company co;        /* valid when have_company */
-	int have_company;
-	char path[1024];
-} ctl;
+/* A controller session over one ledger file: opaque to the screens and the command line, which
+ * reach the ledger only through the functions below and the other ctl_*.h headers. */
+typedef struct ctl ctl;
+
+/* How to open: CTL_OPEN_CREATE creates and migrates a missing file (init, demo);
+ * CTL_OPEN_READONLY never writes (reports). */
+enum { CTL_OPEN_CREATE = 1, CTL_OPEN_READONLY = 2 };
 
 /* The ledger used when none is given: $CARTERA_DB, else $XDG_DATA_HOME/cartera/ledger.db, else
  * ~/.local/share/cartera/ledger.db. */
@@ -22,9 +23,14 @@ void ctl_default_db(char *buf, size_t size);
 /* Create the folder that will hold path (for init and demo). */
 int ctl_make_parent(const char *path, cart_err *e);
 
-/* Open the ledger and load the company settings (a fresh file has none until init). */
-int ctl_open(ctl *c, const char *path, int flags, cart_err *e);
+/* Open the ledger and load the company settings (a fresh file has none until init); *out is
+ * NULL on failure. ctl_close closes and frees (NULL is fine). */
+int ctl_open(ctl **out, const char *path, int flags, cart_err *e);
 void ctl_close(ctl *c);
+/* The company's settings (defaults until init), whether init has run, and the ledger's file. */
+const company *ctl_company(const ctl *c);
+int ctl_has_company(const ctl *c);
+const char *ctl_path(const ctl *c);
 /* Save company settings (init). */
 int ctl_company_set(ctl *c, const company *co, cart_err *e);
 
@@ -87,5 +93,20 @@ typedef struct ctl_dashboard {
 	int n;
 } ctl_dashboard;
 int ctl_dashboard_load(ctl *c, int64_t client_id, const char *asof, ctl_dashboard *d, cart_err *e);
+
+/* ---- reads through the controller (ctl_read.c): the model's answers, for faces that hold no
+ * model. Each as the model documents it (src/model/ledger_*.h). ---- */
+int ctl_client_get(ctl *c, int64_t id, client *out, cart_err *e);
+int ctl_client_list(ctl *c, const char *filter, int offset, int limit, client_cb cb, void *ud,
+                    cart_err *e);
+int ctl_client_count(ctl *c, const char *filter, int64_t *n, cart_err *e);
+int ctl_open_items(ctl *c, int64_t client_id, const char *asof, open_item_cb cb, void *ud,
+                   cart_err *e);
+int ctl_document_get(ctl *c, int64_t doc_id, doc_info *d, cart_err *e);
+int ctl_document_entries(ctl *c, int64_t doc_id, doc_entry *rows, int max, int *n, cart_err *e);
+int ctl_balance(ctl *c, int64_t client_id, const char *asof, balance *rows, int *n, cart_err *e);
+int ctl_aging(ctl *c, const char *asof, const int *ranges, int n_ranges, aging_cb cb, void *ud,
+              cart_err *e);
+int ctl_check(ctl *c, const char *asof, check_cb cb, void *ud, int64_t *problems, cart_err *e);
 
 #endif

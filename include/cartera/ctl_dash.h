@@ -7,7 +7,7 @@
 #define CARTERA_CTL_DASH_H
 
 #include "cartera/ctl.h"
-#include "cartera/ledger_dash.h"
+#include "cartera/dash_types.h"
 
 enum ctld_total { CTLD_DUE, CTLD_OVERDUE, CTLD_CREDITS, CTLD_NET, CTLD_NTOTALS };
 
@@ -90,5 +90,8 @@ int ctl_dash_remind(ctl_dash *v, const ctld_row *r, const char *note, hist_entry
 /* A reminder from the command line: ref is a document number ("FAC-000012") or a client
  * reference (id, tax id, name). */
 int ctl_remind(ctl *c, const char *ref, const char *note, hist_entry *out, cart_err *e);
+
+/* A client's history, newest first (ctl_read.c). */
+int ctl_history_list(ctl *c, int64_t client_id, hist_cb cb, void *ud, cart_err *e);
 
 #endif

@@ -179,4 +179,11 @@ int ctl_quote_credit(ctl *c, const char *quote, const char *date, ctl_credit *ou
 int ctl_quote_invoice(ctl *c, const char *quote, const char *date, const char *due,
                       const char *override, posted *out, cart_err *e);
 
+/* Reads through the controller (ctl_read.c). */
+int ctl_tax_list(ctl *c, tax_rate_cb cb, void *ud, cart_err *e);
+int ctl_quote_list(ctl *c, int64_t client_id, const char *asof, quote_cb cb, void *ud, cart_err *e);
+int ctl_doc_lines(ctl *c, int64_t doc_id, doc_line *rows, int max, int *n, cart_err *e);
+int ctl_doc_taxes(ctl *c, int64_t doc_id, doc_tax *rows, int max, int *n, cart_err *e);
+int ctl_receipt_detail(ctl *c, int64_t doc_id, receipt_detail *d, cart_err *e);
+
 #endif

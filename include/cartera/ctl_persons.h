@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "cartera/ledger.h"
+#include "cartera/types.h"
 
 enum ctlp_field { PF_NAME, PF_ROLE, PF_EMAIL, PF_PHONE, PF_MOBILE, PF_NOTIFY, PF_COUNT };
 
@@ -31,5 +31,13 @@ int ctl_person_from_text(const char *const text[PF_COUNT], int notify, person *o
                          cart_err *e);
 /* Check a whole person record (as the client form saves it). */
 int ctl_person_validate(const person *p, int *field, cart_err *e);
+
+/* The persons of a client and where its mail goes, through the controller (ctl_read.c). */
+typedef struct ctl ctl;
+int ctl_person_add(ctl *c, person *p, cart_err *e);
+int ctl_person_get(ctl *c, int64_t id, person *p, cart_err *e);
+int ctl_person_delete(ctl *c, int64_t client_id, int64_t id, cart_err *e);
+int ctl_person_list(ctl *c, int64_t client_id, person *out, int max, int *n, cart_err *e);
+int ctl_client_recipients(ctl *c, int64_t client_id, mail_to *out, int max, int *n, cart_err *e);
 
 #endif

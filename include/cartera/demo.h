@@ -8,7 +8,9 @@
 
 #include <stdint.h>
 
-#include "cartera/ledger.h"
+#include "cartera/types.h"
+
+struct ledger;
 
 typedef struct demo_opts {
 	int64_t clients;       /* default 300 */
@@ -30,6 +32,10 @@ void demo_defaults(demo_opts *o);
 void demo_company(company *c);
 /* Fill an empty ledger (company settings already set) in one bulk transaction, dated up to today
  * (date_today()). On error nothing is written. */
-int demo_generate(ledger *l, const demo_opts *o, demo_stats *st, cart_err *e);
+int demo_generate(struct ledger *l, const demo_opts *o, demo_stats *st, cart_err *e);
+
+/* demo_generate on the controller's ledger (ctl_read.c). */
+typedef struct ctl ctl;
+int ctl_demo_generate(ctl *c, const demo_opts *o, demo_stats *st, cart_err *e);
 
 #endif

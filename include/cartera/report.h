@@ -12,7 +12,7 @@
 
 #include "cartera/date.h"
 #include "cartera/err.h"
-#include "cartera/ledger.h"
+#include "cartera/types.h"
 #include "cartera/money.h"
 
 #define RPT_MAX_COLS 16

@@ -11,7 +11,7 @@
 enum { EXIT_DONE = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
 
 typedef struct cli {
-	ctl c;
+	ctl *c;               /* the controller session, once opened */
 	char db[1024];
 	int format;
 	int opened;

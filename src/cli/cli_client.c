@@ -149,9 +149,9 @@ static int client_add(cli *g, int argc, char **argv)
 	snprintf(cl.name, sizeof cl.name, "%s", argv[optind]);
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	if (limit && ctl_amount(&g->c, limit, "--limit", &cl.credit_limit, &e) != CART_OK)
+	if (limit && ctl_amount(g->c, limit, "--limit", &cl.credit_limit, &e) != CART_OK)
 		return cli_fail(g, &e);
-	if (ctl_client_add(&g->c, &cl, &tc, &e) != CART_OK)
+	if (ctl_client_add(g->c, &cl, &tc, &e) != CART_OK)
 		return cli_fail(g, &e);
 	if (tc.warning)
 		fprintf(stderr, "cartera: warning: %s\n", tc.message);
@@ -174,9 +174,9 @@ static int list_row(const client_row *r, void *ud)
 	snprintf(id, sizeof id, "%lld", (long long)r->c->id);
 	snprintf(taxid, sizeof taxid, "%s%s%s", r->c->tax_id, r->c->dv[0] ? "-" : "", r->c->dv);
 	if (x->g->format == OUT_TEXT)
-		ctl_money(&x->g->c, r->balance, bal, sizeof bal);
+		ctl_money(x->g->c, r->balance, bal, sizeof bal);
 	else
-		ctl_money_plain(&x->g->c, r->balance, bal, sizeof bal);
+		ctl_money_plain(x->g->c, r->balance, bal, sizeof bal);
 	v[0] = id;
 	v[1] = r->c->name;
 	v[2] = taxid;
@@ -224,7 +224,7 @@ static int client_list(cli *g, int argc, char **argv)
 	if ((rc = cli_open(g, 0)))
 		return rc;
 	out_begin(&x.t, stdout, g->format, cols, 6);
-	rc = ledger_client_list(g->c.l, optind < argc ? argv[optind] : NULL, (int)offset,
+	rc = ctl_client_list(g->c, optind < argc ? argv[optind] : NULL, (int)offset,
 	                        (int)limit, list_row, &x, &e);
 	out_end(&x.t);
 	return rc == CART_OK ? EXIT_DONE : cli_fail(g, &e);
@@ -237,11 +237,11 @@ static int open_row(const open_item *it, void *ud)
 	const char *v[8];
 
 	if (x->g->format == OUT_TEXT) {
-		ctl_money(&x->g->c, it->amount, amount, sizeof amount);
-		ctl_money(&x->g->c, it->side == 'D' ? it->open : -it->open, open, sizeof open);
+		ctl_money(x->g->c, it->amount, amount, sizeof amount);
+		ctl_money(x->g->c, it->side == 'D' ? it->open : -it->open, open, sizeof open);
 	} else {
-		ctl_money_plain(&x->g->c, it->amount, amount, sizeof amount);
-		ctl_money_plain(&x->g->c, it->side == 'D' ? it->open : -it->open, open, sizeof open);
+		ctl_money_plain(x->g->c, it->amount, amount, sizeof amount);
+		ctl_money_plain(x->g->c, it->side == 'D' ? it->open : -it->open, open, sizeof open);
 	}
 	snprintf(days, sizeof days, "%d", it->days_overdue);
 	if (it->instalment_no)
@@ -271,7 +271,7 @@ int cli_open_items(cli *g, int64_t client_id, const char *asof, cart_err *e)
 	int rc;
 
 	out_begin(&x.t, stdout, g->format, cols, 8);
-	rc = ledger_open_items(g->c.l, client_id, asof, open_row, &x, e);
+	rc = ctl_open_items(g->c, client_id, asof, open_row, &x, e);
 	out_end(&x.t);
 	return rc;
 }
@@ -296,7 +296,7 @@ static int show_record(cli *g, const client *cl, const ctl_dashboard *d)
 
 	snprintf(id, sizeof id, "%lld", (long long)cl->id);
 	snprintf(terms, sizeof terms, "%d", cl->terms_days);
-	ctl_money_plain(&g->c, cl->credit_limit, limit, sizeof limit);
+	ctl_money_plain(g->c, cl->credit_limit, limit, sizeof limit);
 	out_begin(&t, stdout, g->format, cols, 22);
 	for (int i = 0; i < (d->n ? d->n : 1); i++) {
 		const char *v[22] = {
@@ -306,10 +306,10 @@ static int show_record(cli *g, const client *cl, const ctl_dashboard *d)
 			cl->opening_date, cl->notes, d->n ? d->t[i].currency : "", due, over, cred, net,
 		};
 
-		ctl_money_plain(&g->c, d->n ? d->t[i].due : 0, due, sizeof due);
-		ctl_money_plain(&g->c, d->n ? d->t[i].overdue : 0, over, sizeof over);
-		ctl_money_plain(&g->c, d->n ? d->t[i].credits : 0, cred, sizeof cred);
-		ctl_money_plain(&g->c, d->n ? d->t[i].net : 0, net, sizeof net);
+		ctl_money_plain(g->c, d->n ? d->t[i].due : 0, due, sizeof due);
+		ctl_money_plain(g->c, d->n ? d->t[i].overdue : 0, over, sizeof over);
+		ctl_money_plain(g->c, d->n ? d->t[i].credits : 0, cred, sizeof cred);
+		ctl_money_plain(g->c, d->n ? d->t[i].net : 0, net, sizeof net);
 		out_row(&t, v);
 	}
 	out_end(&t);
@@ -347,11 +347,11 @@ static int client_show(cli *g, int argc, char **argv)
 		return cli_fail(g, &e);
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	if (ctl_client_ref(&g->c, argv[optind], &cl, &e) != CART_OK ||
-	    ctl_dashboard_load(&g->c, cl.id, asof, &d, &e) != CART_OK)
+	if (ctl_client_ref(g->c, argv[optind], &cl, &e) != CART_OK ||
+	    ctl_dashboard_load(g->c, cl.id, asof, &d, &e) != CART_OK)
 		return cli_fail(g, &e);
 	if (g->format == OUT_TEXT) {
-		ctl_money(&g->c, cl.credit_limit, limit, sizeof limit);
+		ctl_money(g->c, cl.credit_limit, limit, sizeof limit);
 		printf(_("Client %lld: %s%s\n"), (long long)cl.id, cl.name, cl.active ? "" : _(" (inactive)"));
 		printf(_("  Tax id:     %s%s%s (%s, %s)\n"), cl.tax_id[0] ? cl.tax_id : "-",
 		       cl.dv[0] ? "-" : "", cl.dv, cl.taxpayer_type ? _("legal person") : _("natural person"),
@@ -370,10 +370,10 @@ static int client_show(cli *g, int argc, char **argv)
 		for (int i = 0; i < d.n; i++) {
 			char a[40], b[40], c[40], n[40];
 
-			ctl_money(&g->c, d.t[i].due, a, sizeof a);
-			ctl_money(&g->c, d.t[i].overdue, b, sizeof b);
-			ctl_money(&g->c, d.t[i].credits, c, sizeof c);
-			ctl_money(&g->c, d.t[i].net, n, sizeof n);
+			ctl_money(g->c, d.t[i].due, a, sizeof a);
+			ctl_money(g->c, d.t[i].overdue, b, sizeof b);
+			ctl_money(g->c, d.t[i].credits, c, sizeof c);
+			ctl_money(g->c, d.t[i].net, n, sizeof n);
 			printf(_("  As of %s in %s: due %s, overdue %s, credits %s, net %s\n"), asof,
 			       d.t[i].currency, a, b, c, n);
 		}
@@ -420,7 +420,7 @@ static int client_import(cli *g, int argc, char **argv)
 			return cli_fail(g, &e);
 		}
 	}
-	rc = csvclient_import(&g->c, in, name, &r, &e);
+	rc = csvclient_import(g->c, in, name, &r, &e);
 	if (in != stdin)
 		fclose(in);
 	for (int i = 0; i < r.warnings.n; i++)
@@ -471,7 +471,7 @@ static int export_to_file(cli *g, const char *path, int force, cart_err *e)
 		unlink(tmp);
 		return rc;
 	}
-	rc = csvclient_export(&g->c, out, e);
+	rc = csvclient_export(g->c, out, e);
 	if (fclose(out) != 0 && rc == CART_OK)
 		rc = cart_fail(e, CART_IO, _("cannot write %s: %s"), path, strerror(errno));
 	if (rc == CART_OK) {
@@ -527,13 +527,13 @@ static int client_export(cli *g, int argc, char **argv)
 	if ((rc = cli_open(g, 0)))
 		return rc;
 	if (!path) {
-		if (csvclient_export(&g->c, stdout, &e) != CART_OK)
+		if (csvclient_export(g->c, stdout, &e) != CART_OK)
 			return cli_fail(g, &e);
 		return EXIT_DONE;
 	}
 	if (export_to_file(g, path, force, &e) != CART_OK)
 		return cli_fail(g, &e);
-	if (ledger_client_count(g->c.l, NULL, &n, &e) != CART_OK)
+	if (ctl_client_count(g->c, NULL, &n, &e) != CART_OK)
 		return cli_fail(g, &e);
 	printf(P_("%lld client exported to %s\n", "%lld clients exported to %s\n", (unsigned long)n),
 	       (long long)n, path);

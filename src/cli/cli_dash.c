@@ -65,9 +65,9 @@ int cli_dashboard_tab(cli *g, const cli_dash_args *a)
 		return rc;
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	if (a->client && ctl_client_ref(&g->c, a->client, &cl, &e) != CART_OK)
+	if (a->client && ctl_client_ref(g->c, a->client, &cl, &e) != CART_OK)
 		return cli_fail(g, &e);
-	if (ctl_dash_open(&v, &g->c, cl.id, a->asof, &e) != CART_OK)
+	if (ctl_dash_open(&v, g->c, cl.id, a->asof, &e) != CART_OK)
 		return cli_fail(g, &e);
 	v.plain = g->format != OUT_TEXT;
 	if (ctl_dash_tab(&v, tab, &e) != CART_OK)
@@ -90,7 +90,7 @@ int cli_dashboard_tab(cli *g, const cli_dash_args *a)
 	if (a->range) {
 		long range;
 
-		if ((rc = cli_int(g, "--range", a->range, 0, v.c->co.n_ranges + 1, &range)))
+		if ((rc = cli_int(g, "--range", a->range, 0, ctl_company(v.c)->n_ranges + 1, &range)))
 			return rc;
 		if (ctl_dash_range(&v, (int)range, &e) != CART_OK)
 			return cli_fail(g, &e);
@@ -115,7 +115,7 @@ int cli_dashboard_tab(cli *g, const cli_dash_args *a)
 		return cli_fail(g, &e);
 	}
 	if (g->format == OUT_TEXT)
-		printf(_("%s%s%s: %s, as of %s — %lld rows\n"), g->c.co.name, cl.id ? " — " : "",
+		printf(_("%s%s%s: %s, as of %s — %lld rows\n"), ctl_company(g->c)->name, cl.id ? " — " : "",
 		       cl.id ? cl.name : "", ctl_dash_tab_label(tab), v.today, (long long)v.count);
 	out_begin(&t, stdout, g->format, cols, ncols);
 	for (int i = 0; i < got; i++) {
@@ -162,12 +162,12 @@ int cmd_remind(cli *g, int argc, char **argv)
 		return cli_usage(g, _("give one client or document"));
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	if (ctl_remind(&g->c, argv[optind], note, &h, &e) != CART_OK)
+	if (ctl_remind(g->c, argv[optind], note, &h, &e) != CART_OK)
 		return cli_fail(g, &e);
 	if (h.number[0] == '\0' && h.doc_id) {
 		doc_info d;
 
-		if (ledger_document_get(g->c.l, h.doc_id, &d, &e) == CART_OK)
+		if (ctl_document_get(g->c, h.doc_id, &d, &e) == CART_OK)
 			snprintf(h.number, sizeof h.number, "%s", d.number);
 	}
 	printf(_("reminder %lld recorded for client %lld%s%s\n"), (long long)h.id,
@@ -223,12 +223,12 @@ int cli_client_history(cli *g, int argc, char **argv)
 		return cli_usage(g, _("give one client (number, tax id or name)"));
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	if (ctl_client_ref(&g->c, argv[optind], &cl, &e) != CART_OK)
+	if (ctl_client_ref(g->c, argv[optind], &cl, &e) != CART_OK)
 		return cli_fail(g, &e);
 	if (g->format == OUT_TEXT)
 		printf(_("History of %s\n"), cl.name);
 	out_begin(&x.t, stdout, g->format, cols, 6);
-	rc = ledger_history_list(g->c.l, cl.id, hist_row, &x, &e);
+	rc = ctl_history_list(g->c, cl.id, hist_row, &x, &e);
 	out_end(&x.t);
 	return rc == CART_OK ? EXIT_DONE : cli_fail(g, &e);
 }

@@ -30,7 +30,7 @@ static int tax_list_cb(const tax_rate *r, void *ud)
 	const char *v[4];
 
 	snprintf(id, sizeof id, "%lld", (long long)r->id);
-	ctl_percent_format(&g->c, r->rate, pct, sizeof pct);
+	ctl_percent_format(g->c, r->rate, pct, sizeof pct);
 	v[0] = id;
 	v[1] = r->name;
 	v[2] = pct;
@@ -77,7 +77,7 @@ int cmd_tax(cli *g, int argc, char **argv)
 		if (optind < argc)
 			return cli_usage(g, _("unexpected argument \"%s\""), argv[optind]);
 		out_begin(&t, stdout, g->format, cols, 4);
-		rc = ledger_tax_list(g->c.l, tax_list_cb, x, &e);
+		rc = ctl_tax_list(g->c, tax_list_cb, x, &e);
 		out_end(&t);
 		return rc ? cli_fail(g, &e) : EXIT_DONE;
 	}
@@ -87,9 +87,9 @@ int cmd_tax(cli *g, int argc, char **argv)
 		tax_rate r;
 		char pct[24];
 
-		if (ctl_tax_add(&g->c, argv[optind], exempt ? NULL : argv[optind + 1], exempt, &r, &e))
+		if (ctl_tax_add(g->c, argv[optind], exempt ? NULL : argv[optind + 1], exempt, &r, &e))
 			return cli_fail(g, &e);
-		ctl_percent_format(&g->c, r.rate, pct, sizeof pct);
+		ctl_percent_format(g->c, r.rate, pct, sizeof pct);
 		printf(_("tax rate %lld added: %s %s%s\n"), (long long)r.id, r.name, pct,
 		       r.exempt ? " (exempt)" : "");
 	}
@@ -147,18 +147,18 @@ static void print_totals(cli *g, const ctl_invoice_form *f)
 		for (int i = 0; i < f->taxes.n; i++)
 			if (f->taxes.r[i].id == x->tax_rate_id)
 				name = f->taxes.r[i].name;
-		ctl_money(&g->c, x->base, a, sizeof a);
-		ctl_money(&g->c, x->tax, b, sizeof b);
-		ctl_percent_format(&g->c, x->rate, pct, sizeof pct);
+		ctl_money(g->c, x->base, a, sizeof a);
+		ctl_money(g->c, x->tax, b, sizeof b);
+		ctl_percent_format(g->c, x->rate, pct, sizeof pct);
 		printf(_("tax %s (%s): base %s, tax %s\n"), x->tax_rate_id ? name : "none", pct, a, b);
 	}
-	ctl_money(&g->c, f->totals.net, a, sizeof a);
-	ctl_money(&g->c, f->totals.tax, b, sizeof b);
+	ctl_money(g->c, f->totals.net, a, sizeof a);
+	ctl_money(g->c, f->totals.tax, b, sizeof b);
 	printf(_("net %s, tax %s"), a, b);
-	ctl_money(&g->c, f->totals.total, a, sizeof a);
+	ctl_money(g->c, f->totals.total, a, sizeof a);
 	printf(_(", total %s"), a);
 	if (f->totals.expenses) {
-		ctl_money(&g->c, f->totals.expenses, a, sizeof a);
+		ctl_money(g->c, f->totals.expenses, a, sizeof a);
 		printf(_(", reimbursable expenses %s"), a);
 	}
 	printf("\n");
@@ -175,7 +175,7 @@ static int post_form(cli *g, const form_args *a, int quote)
 
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	if (ctl_invform_new(&g->c, &f, &e))
+	if (ctl_invform_new(g->c, &f, &e))
 		return cli_fail(g, &e);
 	if (a->currency)
 		snprintf(f->currency, sizeof f->currency, "%s", a->currency);
@@ -197,11 +197,11 @@ static int post_form(cli *g, const form_args *a, int quote)
 		int64_t want;
 		char x[40], y[40];
 
-		if (ctl_amount(&g->c, a->total, _("the total"), &want, &e))
+		if (ctl_amount(g->c, a->total, _("the total"), &want, &e))
 			goto fail;
 		if (want != f->totals.total) {
-			ctl_money(&g->c, f->totals.total, x, sizeof x);
-			ctl_money(&g->c, want, y, sizeof y);
+			ctl_money(g->c, f->totals.total, x, sizeof x);
+			ctl_money(g->c, want, y, sizeof y);
 			cart_fail(&e, CART_INVALID, _("the lines add up to %s, not the total %s given"), x,
 			          y);
 			goto fail;
@@ -214,16 +214,13 @@ static int post_form(cli *g, const form_args *a, int quote)
 	          : ctl_invform_post(f, a->override, &p, &e))
 		goto fail;
 	{
-		doc_info d;
-
-		ledger_document_get(g->c.l, p.doc_id, &d, NULL);
 		print_totals(g, f);
 		printf(_("%s %s posted: %s"), quote ? _("quote") : _("invoice"), p.number, f->cl.name);
-		printf(quote ? _(", valid until %s\n") : _(", due %s\n"), d.due_date);
+		printf(quote ? _(", valid until %s\n") : _(", due %s\n"), p.due_date);
 		for (int i = 0; !quote && f->n_inst > 1 && i < f->n_inst; i++) {
 			char x[40];
 
-			ctl_money(&g->c, f->inst_amount[i], x, sizeof x);
+			ctl_money(g->c, f->inst_amount[i], x, sizeof x);
 			printf(_("instalment %d: %s due %s\n"), i + 1, x, f->inst_due[i]);
 		}
 		if (!quote && f->credit.needs_override)
@@ -286,9 +283,9 @@ static int quote_list_cb(const quote_row *q, void *ud)
 	char total[40];
 	const char *v[8];
 
-	ctl_money_plain(&g->c, q->total, total, sizeof total);
+	ctl_money_plain(g->c, q->total, total, sizeof total);
 	if (g->format == OUT_TEXT)
-		ctl_money(&g->c, q->total, total, sizeof total);
+		ctl_money(g->c, q->total, total, sizeof total);
 	v[0] = q->number;
 	v[1] = q->client_name;
 	v[2] = q->date;
@@ -377,14 +374,14 @@ int cmd_quote(cli *g, int argc, char **argv)
 		if (argc - optind == 1) {
 			client cl;
 
-			if (ctl_client_ref(&g->c, argv[optind], &cl, &e))
+			if (ctl_client_ref(g->c, argv[optind], &cl, &e))
 				return cli_fail(g, &e);
 			cid = cl.id;
 		}
 		if (ctl_date(a.date, _("the date"), asof, &e))
 			return cli_fail(g, &e);
 		out_begin(&t, stdout, g->format, cols, 8);
-		rc = ledger_quote_list(g->c.l, cid, asof, quote_list_cb, x, &e);
+		rc = ctl_quote_list(g->c, cid, asof, quote_list_cb, x, &e);
 		out_end(&t);
 		return rc ? cli_fail(g, &e) : EXIT_DONE;
 	}
@@ -394,21 +391,19 @@ int cmd_quote(cli *g, int argc, char **argv)
 		return rc;
 	if (!strcmp(word, "invoice")) {
 		posted p;
-		doc_info d;
 
-		if (ctl_quote_invoice(&g->c, argv[optind], a.date, a.due, a.override, &p, &e))
+		if (ctl_quote_invoice(g->c, argv[optind], a.date, a.due, a.override, &p, &e))
 			return cli_fail(g, &e);
-		ledger_document_get(g->c.l, p.doc_id, &d, NULL);
 		{
 			char x[40];
 
-			ctl_money(&g->c, d.total, x, sizeof x);
-			printf(_("invoice %s posted from %s: %s %s, due %s\n"), p.number, d.reference, x,
-			       d.currency, d.due_date);
+			ctl_money(g->c, p.total, x, sizeof x);
+			printf(_("invoice %s posted from %s: %s %s, due %s\n"), p.number, p.reference, x,
+			       p.currency, p.due_date);
 		}
 		return EXIT_DONE;
 	}
-	if (ctl_quote_set_status(&g->c, argv[optind], !strcmp(word, "accept") ? QUOTE_ACCEPTED
+	if (ctl_quote_set_status(g->c, argv[optind], !strcmp(word, "accept") ? QUOTE_ACCEPTED
 	                                                                      : QUOTE_REJECTED,
 	                         a.date, &e))
 		return cli_fail(g, &e);

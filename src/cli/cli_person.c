@@ -69,10 +69,10 @@ static int person_add(cli *g, int argc, char **argv)
 		return cli_fail(g, &e);
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	if (ctl_client_ref(&g->c, argv[optind], &cl, &e) != CART_OK)
+	if (ctl_client_ref(g->c, argv[optind], &cl, &e) != CART_OK)
 		return cli_fail(g, &e);
 	p.client_id = cl.id;
-	if (ledger_person_add(g->c.l, &p, &e) != CART_OK)
+	if (ctl_person_add(g->c, &p, &e) != CART_OK)
 		return cli_fail(g, &e);
 	printf(_("person %lld added to client %lld, %s: %s%s%s\n"), (long long)p.id,
 	       (long long)cl.id, cl.name, p.name, p.role[0] ? ", " : "", p.role);
@@ -82,9 +82,9 @@ static int person_add(cli *g, int argc, char **argv)
 /* The persons of one client, from its reference. */
 static int load(cli *g, const char *ref, client *cl, person *ps, int *n, cart_err *e)
 {
-	if (ctl_client_ref(&g->c, ref, cl, e) != CART_OK)
+	if (ctl_client_ref(g->c, ref, cl, e) != CART_OK)
 		return e->code;
-	return ledger_person_list(g->c.l, cl->id, ps, LEDGER_MAX_PERSONS, n, e);
+	return ctl_person_list(g->c, cl->id, ps, LEDGER_MAX_PERSONS, n, e);
 }
 
 static int person_list(cli *g, int argc, char **argv)
@@ -161,16 +161,16 @@ static int person_remove(cli *g, int argc, char **argv)
 		return rc;
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	if (ctl_client_ref(&g->c, argv[optind], &cl, &e) != CART_OK)
+	if (ctl_client_ref(g->c, argv[optind], &cl, &e) != CART_OK)
 		return cli_fail(g, &e);
 	/* the name for the message; a person of another client is refused by the delete */
-	if (ledger_person_get(g->c.l, id, &p, &e) != CART_OK || p.client_id != cl.id) {
+	if (ctl_person_get(g->c, id, &p, &e) != CART_OK || p.client_id != cl.id) {
 		cart_fail(&e, CART_NOTFOUND, _("client %lld, %s, has no person number %ld (see"
 		          " 'cartera client person list %lld')"), (long long)cl.id, cl.name, id,
 		          (long long)cl.id);
 		return cli_fail(g, &e);
 	}
-	if (ledger_person_delete(g->c.l, cl.id, id, &e) != CART_OK)
+	if (ctl_person_delete(g->c, cl.id, id, &e) != CART_OK)
 		return cli_fail(g, &e);
 	printf(_("person %ld, %s, removed from client %lld, %s\n"), id, p.name, (long long)cl.id,
 	       cl.name);
@@ -183,8 +183,8 @@ int cli_persons_print(cli *g, int64_t client_id, cart_err *e)
 	mail_to to[LEDGER_MAX_RECIPIENTS];
 	int n = 0, nt = 0;
 
-	if (ledger_person_list(g->c.l, client_id, ps, LEDGER_MAX_PERSONS, &n, e) != CART_OK ||
-	    ledger_client_recipients(g->c.l, client_id, to, LEDGER_MAX_RECIPIENTS, &nt, e) != CART_OK)
+	if (ctl_person_list(g->c, client_id, ps, LEDGER_MAX_PERSONS, &n, e) != CART_OK ||
+	    ctl_client_recipients(g->c, client_id, to, LEDGER_MAX_RECIPIENTS, &nt, e) != CART_OK)
 		return e->code;
 	if (!n)
 		printf("  %s\n", _("Persons:    none"));

@@ -15,12 +15,12 @@ static void print_posted(cli *g, const char *what, const posted *p, const char *
 {
 	char a[40], b[40];
 
-	ctl_money(&g->c, amount, a, sizeof a);
+	ctl_money(g->c, amount, a, sizeof a);
 	printf(_("%s %s posted: %s %s%s%s"), what, p->number, a,
-	       currency && *currency ? currency : g->c.co.currency, client_name ? ", " : "",
+	       currency && *currency ? currency : ctl_company(g->c)->currency, client_name ? ", " : "",
 	       client_name ? client_name : "");
 	if (p->credit_left > 0) {
-		ctl_money(&g->c, p->credit_left, b, sizeof b);
+		ctl_money(g->c, p->credit_left, b, sizeof b);
 		printf(_("; %s left as a credit in favour"), b);
 	}
 	printf("\n");
@@ -122,14 +122,14 @@ int cmd_init(cli *g, int argc, char **argv)
 		ctl_default_db(g->db, sizeof g->db);
 	if (ctl_make_parent(g->db, &e) != CART_OK)
 		return cli_fail(g, &e);
-	if ((rc = cli_open(g, LEDGER_OPEN_CREATE)))
+	if ((rc = cli_open(g, CTL_OPEN_CREATE)))
 		return rc;
-	if (g->c.have_company) {
+	if (ctl_has_company(g->c)) {
 		fprintf(stderr, "cartera init: %s already holds a ledger of %s; it was not changed\n",
-		        g->db, g->c.co.name);
+		        g->db, ctl_company(g->c)->name);
 		return EXIT_FAILED;
 	}
-	if (ctl_company_set(&g->c, &co, &e) != CART_OK)
+	if (ctl_company_set(g->c, &co, &e) != CART_OK)
 		return cli_fail(g, &e);
 	printf(_("ledger %s created for %s (%s, %s)\n"), g->db, co.name, co.country, co.currency);
 	return EXIT_DONE;
@@ -231,12 +231,12 @@ int cmd_demo(cli *g, int argc, char **argv)
 	}
 	if (ctl_make_parent(g->db, &e) != CART_OK)
 		return cli_fail(g, &e);
-	if ((rc = cli_open(g, LEDGER_OPEN_CREATE)))
+	if ((rc = cli_open(g, CTL_OPEN_CREATE)))
 		return rc;
 	demo_company(&co);
-	if (ctl_company_set(&g->c, &co, &e) != CART_OK || demo_generate(g->c.l, &o, &st, &e) != CART_OK) {
+	if (ctl_company_set(g->c, &co, &e) != CART_OK || ctl_demo_generate(g->c, &o, &st, &e) != CART_OK) {
 		rc = cli_fail(g, &e);
-		ctl_close(&g->c);
+		ctl_close(g->c);
 		g->opened = 0;
 		remove_ledger(g->db);
 		return rc;
@@ -292,7 +292,6 @@ int cmd_invoice(cli *g, int argc, char **argv)
 	const char *lines[200], *every = NULL, *first = NULL;
 	int expense[200], n_lines = 0;
 	posted p;
-	client cl;
 	cart_err e;
 	long v;
 	int opt, rc;
@@ -343,17 +342,10 @@ int cmd_invoice(cli *g, int argc, char **argv)
 	a.total = argv[optind + 1];
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	if (ctl_invoice_post(&g->c, &a, &p, &e) != CART_OK)
+	if (ctl_invoice_post(g->c, &a, &p, &e) != CART_OK)
 		return cli_fail(g, &e);
-	ledger_client_get(g->c.l, 0, &cl, NULL);
-	ctl_client_ref(&g->c, a.client, &cl, NULL);
-	{
-		doc_info d;
-
-		ledger_document_get(g->c.l, p.doc_id, &d, NULL);
-		print_posted(g, _("invoice"), &p, cl.name, d.total, d.currency);
-		printf(_("due %s\n"), d.due_date);
-	}
+	print_posted(g, _("invoice"), &p, p.client, p.total, p.currency);
+	printf(_("due %s\n"), p.due_date);
 	return EXIT_DONE;
 }
 
@@ -387,7 +379,6 @@ int cmd_payment(cli *g, int argc, char **argv)
 	const char *to[MAX_TO];
 	ctl_payment a = { 0 };
 	posted p;
-	client cl;
 	cart_err e;
 	int opt, rc;
 
@@ -418,15 +409,9 @@ int cmd_payment(cli *g, int argc, char **argv)
 	a.to = to;
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	if (ctl_payment_post(&g->c, &a, &p, &e) != CART_OK)
+	if (ctl_payment_post(g->c, &a, &p, &e) != CART_OK)
 		return cli_fail(g, &e);
-	ctl_client_ref(&g->c, a.client, &cl, NULL);
-	{
-		doc_info d;
-
-		ledger_document_get(g->c.l, p.doc_id, &d, NULL);
-		print_posted(g, a.advance ? _("advance") : _("payment"), &p, cl.name, d.total, d.currency);
-	}
+	print_posted(g, a.advance ? _("advance") : _("payment"), &p, p.client, p.total, p.currency);
 	return EXIT_DONE;
 }
 
@@ -479,17 +464,12 @@ int cmd_credit(cli *g, int argc, char **argv)
 	a.to = to;
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	if (ctl_credit_apply(&g->c, &a, &p, &e) != CART_OK)
+	if (ctl_credit_apply(g->c, &a, &p, &e) != CART_OK)
 		return cli_fail(g, &e);
-	{
-		doc_info d;
-
-		ledger_document_get(g->c.l, p.doc_id, &d, NULL);
-		ctl_money(&g->c, d.total, amt, sizeof amt);
-		printf(_("applied %s %s from %s (%s)"), amt, d.currency, a.credit, p.number);
-		ctl_money(&g->c, p.credit_left, amt, sizeof amt);
-		printf(_("; %s left\n"), amt);
-	}
+	ctl_money(g->c, p.total, amt, sizeof amt);
+	printf(_("applied %s %s from %s (%s)"), amt, p.currency, a.credit, p.number);
+	ctl_money(g->c, p.credit_left, amt, sizeof amt);
+	printf(_("; %s left\n"), amt);
 	return EXIT_DONE;
 }
 
@@ -516,7 +496,6 @@ int cmd_credit_note(cli *g, int argc, char **argv)
 	};
 	ctl_credit_note a = { 0 };
 	posted p;
-	client cl;
 	cart_err e;
 	int opt, rc;
 
@@ -540,15 +519,9 @@ int cmd_credit_note(cli *g, int argc, char **argv)
 	a.amount = argv[optind + 1];
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	if (ctl_credit_note_post(&g->c, &a, &p, &e) != CART_OK)
+	if (ctl_credit_note_post(g->c, &a, &p, &e) != CART_OK)
 		return cli_fail(g, &e);
-	ctl_client_ref(&g->c, a.client, &cl, NULL);
-	{
-		doc_info d;
-
-		ledger_document_get(g->c.l, p.doc_id, &d, NULL);
-		print_posted(g, _("credit note"), &p, cl.name, d.total, d.currency);
-	}
+	print_posted(g, _("credit note"), &p, p.client, p.total, p.currency);
 	return EXIT_DONE;
 }
 
@@ -579,7 +552,6 @@ int cmd_opening(cli *g, int argc, char **argv)
 	};
 	ctl_opening a = { 0 };
 	posted p;
-	client cl;
 	cart_err e;
 	int opt, rc;
 
@@ -606,16 +578,10 @@ int cmd_opening(cli *g, int argc, char **argv)
 	a.amount = argv[optind + 1];
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	if (ctl_opening_post(&g->c, &a, &p, &e) != CART_OK)
+	if (ctl_opening_post(g->c, &a, &p, &e) != CART_OK)
 		return cli_fail(g, &e);
-	ctl_client_ref(&g->c, a.client, &cl, NULL);
-	{
-		doc_info d;
-
-		ledger_document_get(g->c.l, p.doc_id, &d, NULL);
-		print_posted(g, a.item ? _("opening item") : _("opening balance"), &p, cl.name,
-		             p.credit_left ? -d.total : d.total, d.currency);
-	}
+	print_posted(g, a.item ? _("opening item") : _("opening balance"), &p, p.client,
+	             p.credit_left ? -p.total : p.total, p.currency);
 	return EXIT_DONE;
 }
 
@@ -654,7 +620,7 @@ int cmd_void(cli *g, int argc, char **argv)
 		return cli_usage(g, _("a void needs a reason (--reason)"));
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	if (ctl_void(&g->c, argv[optind], date, reason, &p, &e) != CART_OK)
+	if (ctl_void(g->c, argv[optind], date, reason, &p, &e) != CART_OK)
 		return cli_fail(g, &e);
 	printf(_("%s voided by %s\n"), argv[optind], p.number);
 	return EXIT_DONE;

@@ -105,7 +105,7 @@ int cmd_receipt(cli *g, int argc, char **argv)
 		return cli_usage(g, _("give the amount or the means of payment (--cash, --transfer, ...)"));
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	if (ctl_rform_load(&g->c, &f, argv[optind], date, currency, &e))
+	if (ctl_rform_load(g->c, &f, argv[optind], date, currency, &e))
 		return cli_fail(g, &e);
 	snprintf(f.reference, sizeof f.reference, "%s", ref ? ref : "");
 	if (argc - optind == 2 && ctl_rform_add_means(&f, "cash", argv[optind + 1], NULL, NULL, NULL, &e))
@@ -180,19 +180,19 @@ int cmd_receipt(cli *g, int argc, char **argv)
 	{
 		char a[40];
 
-		ctl_money(&g->c, f.received, a, sizeof a);
+		ctl_money(g->c, f.received, a, sizeof a);
 		printf(_("receipt %s posted: %s %s, %s\n"), p.number, a, f.currency, f.cl.name);
 		for (int i = 0; i < f.n; i++) {
 			if (!f.rows[i].amount)
 				continue;
-			ctl_money(&g->c, f.rows[i].amount, a, sizeof a);
+			ctl_money(g->c, f.rows[i].amount, a, sizeof a);
 			if (f.rows[i].it.instalment_no)
 				printf(_("paid %s/%d: %s\n"), f.rows[i].it.number, f.rows[i].it.instalment_no, a);
 			else
 				printf(_("paid %s: %s\n"), f.rows[i].it.number, a);
 		}
 		if (f.left > 0) {
-			ctl_money(&g->c, f.left, a, sizeof a);
+			ctl_money(g->c, f.left, a, sizeof a);
 			if (p.settled[0])
 				printf("%s %s by %s\n", a, f.leftover == LEFTOVER_REFUND ? _("refunded")
 				                                                         : _("written off"),
@@ -264,17 +264,15 @@ static int settle(cli *g, int argc, char **argv, int writeoff)
 		return cli_usage(g, _("a write-off needs a reason (--reason)"));
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	if (ctl_settle(&g->c, argv[optind], amount, date, writeoff, reason, &p, &e))
+	if (ctl_settle(g->c, argv[optind], amount, date, writeoff, reason, &p, &e))
 		return cli_fail(g, &e);
 	{
-		doc_info d;
 		char a[40], b[40];
 
-		ledger_document_get(g->c.l, p.doc_id, &d, NULL);
-		ctl_money(&g->c, d.total, a, sizeof a);
-		ctl_money(&g->c, p.credit_left, b, sizeof b);
+		ctl_money(g->c, p.total, a, sizeof a);
+		ctl_money(g->c, p.credit_left, b, sizeof b);
 		printf(_("%s %s posted: %s %s of %s; %s left in favour\n"),
-		       writeoff ? _("write-off") : _("refund"), p.number, a, d.currency, d.reference, b);
+		       writeoff ? _("write-off") : _("refund"), p.number, a, p.currency, p.reference, b);
 	}
 	return EXIT_DONE;
 }
@@ -331,7 +329,7 @@ int cli_opening_import(cli *g, int argc, char **argv)
 		cart_fail(&e, CART_IO, _("cannot read %s: %s"), path, strerror(errno));
 		return cli_fail(g, &e);
 	}
-	rc = csvopening_import(&g->c, in, name, &r, &e);
+	rc = csvopening_import(g->c, in, name, &r, &e);
 	if (in != stdin)
 		fclose(in);
 	for (int i = 0; i < r.errors.n; i++) {
@@ -397,14 +395,14 @@ int cmd_company(cli *g, int argc, char **argv)
 		return cli_usage(g, _("--allow-refunds \"%s\": give yes or no"), refunds);
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	if (!g->c.have_company) {
+	if (!ctl_has_company(g->c)) {
 		cart_fail(&e, CART_NOTFOUND, _("the ledger %s has no company settings yet: run"
 		          " 'cartera init' first"), g->db);
 		return cli_fail(g, &e);
 	}
-	co = g->c.co;
+	co = *ctl_company(g->c);
 	co.allow_cash_refund = !strcmp(refunds, "yes");
-	if (ctl_company_set(&g->c, &co, &e))
+	if (ctl_company_set(g->c, &co, &e))
 		return cli_fail(g, &e);
 	printf(_("%s: cash refunds of credits in favour are %s\n"), co.name,
 	       co.allow_cash_refund ? _("allowed") : _("not allowed"));

@@ -11,9 +11,9 @@
 static void cell_money(cli *g, int64_t v, char *buf, size_t size)
 {
 	if (g->format == OUT_TEXT)
-		ctl_money(&g->c, v, buf, size);
+		ctl_money(g->c, v, buf, size);
 	else
-		ctl_money_plain(&g->c, v, buf, size);
+		ctl_money_plain(g->c, v, buf, size);
 }
 
 /* Options shared by the reports: --asof and the common ones. */
@@ -146,12 +146,12 @@ int cmd_dashboard(cli *g, int argc, char **argv)
 		return cli_usage(g, _("--filter, --sort, --days, --range, --offset and --limit need --tab"));
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	if (a.client && ctl_client_ref(&g->c, a.client, &cl, &e) != CART_OK)
+	if (a.client && ctl_client_ref(g->c, a.client, &cl, &e) != CART_OK)
 		return cli_fail(g, &e);
-	if (ctl_dashboard_load(&g->c, cl.id, asof, &d, &e) != CART_OK)
+	if (ctl_dashboard_load(g->c, cl.id, asof, &d, &e) != CART_OK)
 		return cli_fail(g, &e);
 	if (g->format == OUT_TEXT)
-		printf("%s%s%s, as of %s\n", g->c.co.name, cl.id ? " — " : "", cl.id ? cl.name : "",
+		printf("%s%s%s, as of %s\n", ctl_company(g->c)->name, cl.id ? " — " : "", cl.id ? cl.name : "",
 		       d.asof);
 	return print_totals(g, &d);
 }
@@ -185,10 +185,10 @@ int cmd_balance(cli *g, int argc, char **argv)
 		return cli_usage(g, _("give at most one client"));
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	if (optind < argc && ctl_client_ref(&g->c, argv[optind], &cl, &e) != CART_OK)
+	if (optind < argc && ctl_client_ref(g->c, argv[optind], &cl, &e) != CART_OK)
 		return cli_fail(g, &e);
-	if (ctl_dashboard_load(&g->c, cl.id, asof_arg, &d, &e) != CART_OK ||
-	    ledger_balance(g->c.l, cl.id, d.asof, b, &nb, &e) != CART_OK)
+	if (ctl_dashboard_load(g->c, cl.id, asof_arg, &d, &e) != CART_OK ||
+	    ctl_balance(g->c, cl.id, d.asof, b, &nb, &e) != CART_OK)
 		return cli_fail(g, &e);
 	if (g->format == OUT_TEXT)
 		printf("%s, as of %s\n", cl.id ? cl.name : _("All clients"), d.asof);
@@ -319,7 +319,7 @@ int cmd_aging(cli *g, int argc, char **argv)
 		return cli_fail(g, &e);
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	co = g->c.co;
+	co = *ctl_company(g->c);
 	if (ranges_arg && company_parse_ranges(&co, ranges_arg, &e) != CART_OK)
 		return cli_usage(g, _("--ranges: %s"), e.msg);
 	x.nr = co.n_ranges;
@@ -343,7 +343,7 @@ int cmd_aging(cli *g, int argc, char **argv)
 	if (g->format == OUT_TEXT)
 		printf(_("Aging as of %s — %s\n"), asof, co.name);
 	out_begin(&x.t, stdout, g->format, cols, k);
-	rc = ledger_aging(g->c.l, asof, co.ranges, co.n_ranges, aging_row_cb, &x, &e);
+	rc = ctl_aging(g->c, asof, co.ranges, co.n_ranges, aging_row_cb, &x, &e);
 	if (rc == CART_OK && g->format == OUT_TEXT)
 		for (int i = 0; i < x.ntot; i++)
 			aging_emit(&x, &x.tot[i].sum, "", "TOTAL");
@@ -351,7 +351,7 @@ int cmd_aging(cli *g, int argc, char **argv)
 	if (rc != CART_OK)
 		return cli_fail(g, &e);
 	if (g->format == OUT_TEXT) {
-		if (ledger_balance(g->c.l, 0, asof, b, &nb, &e) != CART_OK)
+		if (ctl_balance(g->c, 0, asof, b, &nb, &e) != CART_OK)
 			return cli_fail(g, &e);
 		for (int i = 0; i < x.ntot; i++) {
 			const aging_row *s = &x.tot[i].sum;
@@ -363,9 +363,9 @@ int cmd_aging(cli *g, int argc, char **argv)
 			for (int j = 0; j < nb; j++)
 				if (!strcmp(b[j].currency, x.tot[i].cur))
 					led = b[j].balance;
-			ctl_money(&g->c, sum, a, sizeof a);
-			ctl_money(&g->c, s->net, c, sizeof c);
-			ctl_money(&g->c, led, n, sizeof n);
+			ctl_money(g->c, sum, a, sizeof a);
+			ctl_money(g->c, s->net, c, sizeof c);
+			ctl_money(g->c, led, n, sizeof n);
 			printf(_("%s: %ld clients; the ranges add up to %s of open charges; net %s %s the"
 			       " ledger balance %s\n"), x.tot[i].cur, x.tot[i].rows, a, c,
 			       s->net == led && sum == s->open_charges ? _("equals") : _("DIFFERS FROM"), n);
@@ -403,9 +403,9 @@ int cmd_check(cli *g, int argc, char **argv)
 		return cli_usage(g, _("unexpected argument \"%s\""), argv[optind]);
 	if (ctl_date(asof_arg, "--asof", asof, &e) != CART_OK)
 		return cli_fail(g, &e);
-	if ((rc = cli_open(g, LEDGER_OPEN_READONLY)))
+	if ((rc = cli_open(g, CTL_OPEN_READONLY)))
 		return rc;
-	if (ledger_check(g->c.l, asof, print_problem, NULL, &problems, &e) != CART_OK)
+	if (ctl_check(g->c, asof, print_problem, NULL, &problems, &e) != CART_OK)
 		return cli_fail(g, &e);
 	printf(P_("%s: %lld problem as of %s\n", "%s: %lld problems as of %s\n",
 	          (unsigned long)problems), g->db, (long long)problems, asof);

@@ -275,7 +275,7 @@ static int write_report(cli *g, const ropts *o, const char *kept_name, build_fn 
 	if (rnd_open(o->format, out, stdout, &x, &e) != CART_OK)
 		return cli_fail(g, &e);
 	rnd_page_lines(x, o->page_lines);
-	report_init(&r, &g->c.co);
+	report_init(&r, ctl_company(g->c));
 	report_stream(&r, rnd_sink(x), rnd_ud(x));
 	rc = build(g, o, arg, &r, &e);
 	report_free(&r);
@@ -297,31 +297,31 @@ static int write_report(cli *g, const ropts *o, const char *kept_name, build_fn 
 
 static int build_statement(cli *g, const ropts *o, const void *arg, report *r, cart_err *e)
 {
-	return rpt_statement(&g->c, *(const int64_t *)arg, &o->f, r, e);
+	return rpt_statement(g->c, *(const int64_t *)arg, &o->f, r, e);
 }
 
 static int build_aging(cli *g, const ropts *o, const void *arg, report *r, cart_err *e)
 {
 	(void)arg;
-	return rpt_aging(&g->c, o->f.asof, r, e);
+	return rpt_aging(g->c, o->f.asof, r, e);
 }
 
 static int build_followup(cli *g, const ropts *o, const void *arg, report *r, cart_err *e)
 {
-	return rpt_followup(&g->c, o->f.asof, *(const int64_t *)arg, o->overdue, r, e);
+	return rpt_followup(g->c, o->f.asof, *(const int64_t *)arg, o->overdue, r, e);
 }
 
 static int build_document(cli *g, const ropts *o, const void *arg, report *r, cart_err *e)
 {
 	(void)o;
-	return rpt_document(&g->c, *(const int64_t *)arg, r, e);
+	return rpt_document(g->c, *(const int64_t *)arg, r, e);
 }
 
 static int need_range(cli *g, ropts *o)
 {
 	cart_err e;
 
-	if (o->range && stmt_range_parse(&g->c.co, o->range, &o->f.range, &e) != CART_OK)
+	if (o->range && stmt_range_parse(ctl_company(g->c), o->range, &o->f.range, &e) != CART_OK)
 		return cli_fail(g, &e);
 	return 0;
 }
@@ -347,7 +347,7 @@ static int many_statements(cli *g, ropts *o)
 			client cl;
 			int64_t *nn;
 
-			if (ctl_client_ref(&g->c, tok, &cl, &e) != CART_OK) {
+			if (ctl_client_ref(g->c, tok, &cl, &e) != CART_OK) {
 				free(ids);
 				return cli_fail(g, &e);
 			}
@@ -358,14 +358,14 @@ static int many_statements(cli *g, ropts *o)
 			ids = nn;
 			ids[n++] = cl.id;
 		}
-	} else if (rpt_pick_clients(&g->c, o->f.asof, o->overdue, &ids, &n, &e) != CART_OK) {
+	} else if (rpt_pick_clients(g->c, o->f.asof, o->overdue, &ids, &n, &e) != CART_OK) {
 		return cli_fail(g, &e);
 	}
 	{
 		rpt_many m = { .f = o->f, .format = o->format, .page_lines = o->page_lines,
 		               .dir = o->dir, .output = o->output };
 
-		bad = rpt_statements_write(&g->c, ids, n, &m, &replaced, &e) != CART_OK;
+		bad = rpt_statements_write(g->c, ids, n, &m, &replaced, &e) != CART_OK;
 	}
 	free(ids);
 	if (bad)
@@ -394,9 +394,9 @@ int cmd_report(cli *g, int argc, char **argv)
 		return cli_usage(g, _("say which report: statement, statements, aging, followup or "
 		                      "document"));
 	what = argv[optind++];
-	if ((rc = cli_open(g, LEDGER_OPEN_READONLY)))
+	if ((rc = cli_open(g, CTL_OPEN_READONLY)))
 		return rc;
-	if (!g->c.have_company) {
+	if (!ctl_has_company(g->c)) {
 		fprintf(stderr, _("cartera: the ledger has no company settings yet (cartera init)\n"));
 		return EXIT_FAILED;
 	}
@@ -405,7 +405,7 @@ int cmd_report(cli *g, int argc, char **argv)
 	if (!strcmp(what, "statement")) {
 		if (argc - optind != 1)
 			return cli_usage(g, _("report statement takes one client"));
-		if (ctl_client_ref(&g->c, argv[optind], &cl, &e) != CART_OK)
+		if (ctl_client_ref(g->c, argv[optind], &cl, &e) != CART_OK)
 			return cli_fail(g, &e);
 		rpt_slug(cl.name, name, sizeof name);
 		snprintf(name + strlen(name), sizeof name - strlen(name), "-statement");
@@ -425,7 +425,7 @@ int cmd_report(cli *g, int argc, char **argv)
 		if (argc - optind > 1)
 			return cli_usage(g, _("report followup takes at most one client"));
 		if (argc > optind) {
-			if (ctl_client_ref(&g->c, argv[optind], &cl, &e) != CART_OK)
+			if (ctl_client_ref(g->c, argv[optind], &cl, &e) != CART_OK)
 				return cli_fail(g, &e);
 			id = cl.id;
 		}
@@ -434,7 +434,7 @@ int cmd_report(cli *g, int argc, char **argv)
 	if (!strcmp(what, "document")) {
 		if (argc - optind != 1)
 			return cli_usage(g, _("report document takes one document number"));
-		if (ctl_doc_ref(&g->c, argv[optind], &d, &e) != CART_OK)
+		if (ctl_doc_ref(g->c, argv[optind], &d, &e) != CART_OK)
 			return cli_fail(g, &e);
 		return write_report(g, &o, d.number, build_document, &d.id);
 	}

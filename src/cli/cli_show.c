@@ -17,7 +17,7 @@ static const char show_help[] =
 
 static void amount(cli *g, int64_t v, char *buf, size_t size)
 {
-	ctl_money(&g->c, v, buf, size);
+	ctl_money(g->c, v, buf, size);
 }
 
 /* Quantities in thousandths as typed: 1500 -> "1,5", 2000 -> "2". */
@@ -49,8 +49,8 @@ int cmd_show(cli *g, int argc, char **argv)
 		return cli_usage(g, _("give the document"));
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	if (ctl_doc_ref(&g->c, argv[optind], &d, &e) ||
-	    ledger_client_get(g->c.l, d.client_id, &cl, &e) || ctl_taxes_load(&g->c, &tx, &e))
+	if (ctl_doc_ref(g->c, argv[optind], &d, &e) ||
+	    ctl_client_get(g->c, d.client_id, &cl, &e) || ctl_taxes_load(g->c, &tx, &e))
 		return cli_fail(g, &e);
 	amount(g, d.total, a, sizeof a);
 	printf(_("%s %s, %s (client %lld)\n"), ctl_dash_type_label(d.type), d.number, cl.name,
@@ -64,7 +64,7 @@ int cmd_show(cli *g, int argc, char **argv)
 	if (d.voided_by[0])
 		printf(_("voided by %s\n"), d.voided_by);
 
-	if (ledger_doc_lines(g->c.l, d.id, lines, DOC_MAX_LINES, &n, &e))
+	if (ctl_doc_lines(g->c, d.id, lines, DOC_MAX_LINES, &n, &e))
 		return cli_fail(g, &e);
 	for (int i = 0; i < n; i++) {
 		const char *rate = "";
@@ -72,22 +72,22 @@ int cmd_show(cli *g, int argc, char **argv)
 		for (int k = 0; k < tx.n; k++)
 			if (tx.r[k].id == lines[i].tax_rate_id)
 				rate = tx.r[k].name;
-		ctl_quantity_format(&g->c, lines[i].qty, q, sizeof q);
+		ctl_quantity_format(g->c, lines[i].qty, q, sizeof q);
 		amount(g, lines[i].price, a, sizeof a);
 		amount(g, lines[i].net, b, sizeof b);
 		printf(_("line %d: %s; %s x %s = %s%s%s\n"), i + 1, lines[i].description, q, a, b,
 		       lines[i].expense ? _("; reimbursable expense") : rate[0] ? "; " : "", rate);
 	}
-	if (ledger_doc_taxes(g->c.l, d.id, taxes, DOC_MAX_TAXES, &n, &e))
+	if (ctl_doc_taxes(g->c, d.id, taxes, DOC_MAX_TAXES, &n, &e))
 		return cli_fail(g, &e);
 	for (int k = 0; k < n; k++) {
-		ctl_percent_format(&g->c, taxes[k].rate, pct, sizeof pct);
+		ctl_percent_format(g->c, taxes[k].rate, pct, sizeof pct);
 		amount(g, taxes[k].base, a, sizeof a);
 		amount(g, taxes[k].tax, b, sizeof b);
 		printf(_("tax %s: base %s, tax %s\n"), pct, a, b);
 	}
 
-	if (ledger_receipt_detail(g->c.l, d.id, &rd, &e))
+	if (ctl_receipt_detail(g->c, d.id, &rd, &e))
 		return cli_fail(g, &e);
 	for (int i = 0; i < rd.n_means; i++) {
 		const means_in *m = &rd.means[i];
@@ -108,7 +108,7 @@ int cmd_show(cli *g, int argc, char **argv)
 		       ? _(", certificate ") : "", rd.wh[i].certificate);
 	}
 
-	if (ledger_document_entries(g->c.l, d.id, ent, 16, &n, &e))
+	if (ctl_document_entries(g->c, d.id, ent, 16, &n, &e))
 		return cli_fail(g, &e);
 	for (int i = 0; i < n; i++) {
 		amount(g, ent[i].amount, a, sizeof a);

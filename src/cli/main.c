@@ -244,7 +244,7 @@ int main(int argc, char **argv)
 	if (argc == 0 && (uo.keys || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)))) {
 		/* the screens; a script (--keys) needs no terminal */
 		rc = cli_open(&g, 0);
-		if (!rc && ui_run(&g.c, &uo, &e) != CART_OK)
+		if (!rc && ui_run(g.c, &uo, &e) != CART_OK)
 			rc = cli_fail(&g, &e);
 	} else if (argc == 0) {
 		rc = cmd_dashboard(&g, 1, (char *[]){ "dashboard", NULL });
@@ -262,7 +262,7 @@ int main(int argc, char **argv)
 		rc = cmd->fn(&g, argc, argv);
 	}
 	if (g.opened)
-		ctl_close(&g.c);
+		ctl_close(g.c);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror(_("cartera: writing the output"));
 		return EXIT_FAILED;

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ctl/ctl_int.h"
 #include "cartera/csv.h"
 #include "csvclient_int.h"
 #include "cartera/i18n.h"

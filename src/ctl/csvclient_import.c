@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ctl/ctl_int.h"
 #include "cartera/csv.h"
 #include "csvclient_int.h"
 #include "cartera/i18n.h"

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ctl/ctl_int.h"
 #include "cartera/csv.h"
 #include "cartera/csvopening.h"
 #include "cartera/i18n.h"

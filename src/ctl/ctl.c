@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "ctl/ctl_int.h"
 #include "cartera/ctl.h"
 #include "cartera/ctl_docs.h"
 
@@ -51,7 +52,7 @@ int ctl_make_parent(const char *path, cart_err *e)
 	return CART_OK;
 }
 
-int ctl_open(ctl *c, const char *path, int flags, cart_err *e)
+int ctl_open_at(ctl *c, const char *path, int flags, cart_err *e)
 {
 	cart_err tmp;
 	int rc;
@@ -70,10 +71,70 @@ int ctl_open(ctl *c, const char *path, int flags, cart_err *e)
 	return CART_OK;
 }
 
-void ctl_close(ctl *c)
+void ctl_close_at(ctl *c)
 {
 	ledger_close(c->l);
 	c->l = NULL;
+}
+
+int ctl_open(ctl **out, const char *path, int flags, cart_err *e)
+{
+	ctl *c = calloc(1, sizeof *c);
+	int rc;
+
+	*out = NULL;
+	if (!c)
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
+	rc = ctl_open_at(c, path, flags, e);
+	if (rc != CART_OK) {
+		free(c);
+		return rc;
+	}
+	*out = c;
+	return CART_OK;
+}
+
+void ctl_close(ctl *c)
+{
+	if (!c)
+		return;
+	ctl_close_at(c);
+	free(c);
+}
+
+int ctl_posted(ctl *c, int rc, posted *p)
+{
+	doc_info d;
+	client cl;
+	cart_err tmp;
+
+	if (rc != CART_OK || !p || !p->doc_id)
+		return rc;
+	if (ledger_document_get(c->l, p->doc_id, &d, &tmp) != CART_OK)
+		return rc;
+	p->total = d.total;
+	memcpy(p->currency, d.currency, sizeof p->currency);
+	memcpy(p->date, d.date, sizeof p->date);
+	memcpy(p->due_date, d.due_date, sizeof p->due_date);
+	snprintf(p->reference, sizeof p->reference, "%s", d.reference);
+	if (ledger_client_get(c->l, d.client_id, &cl, &tmp) == CART_OK)
+		snprintf(p->client, sizeof p->client, "%s", cl.name);
+	return rc;
+}
+
+const company *ctl_company(const ctl *c)
+{
+	return &c->co;
+}
+
+int ctl_has_company(const ctl *c)
+{
+	return c->have_company;
+}
+
+const char *ctl_path(const ctl *c)
+{
+	return c->path;
 }
 
 int ctl_company_set(ctl *c, const company *co, cart_err *e)
@@ -262,7 +323,7 @@ int ctl_invoice_post(ctl *c, const ctl_invoice *a, posted *out, cart_err *e)
 	}
 	rc = ledger_invoice_post(c->l, &in, out, e);
 	free(inst);
-	return rc;
+	return ctl_posted(c, rc, out);
 }
 
 /* Turn "DOC" / "DOC=AMOUNT" targets into allocations over each document's open charges. A bare
@@ -371,7 +432,7 @@ int ctl_payment_post(ctl *c, const ctl_payment *a, posted *out, cart_err *e)
 	in.no_auto = a->advance;
 	rc = ledger_receipt_post(c->l, &in, out, e);
 	free(al);
-	return rc;
+	return ctl_posted(c, rc, out);
 }
 
 int ctl_credit_apply(ctl *c, const ctl_apply *a, posted *out, cart_err *e)
@@ -409,7 +470,7 @@ int ctl_credit_apply(ctl *c, const ctl_apply *a, posted *out, cart_err *e)
 	}
 	rc = ledger_credit_apply(c->l, &in, out, e);
 	free(al);
-	return rc;
+	return ctl_posted(c, rc, out);
 }
 
 int ctl_credit_note_post(ctl *c, const ctl_credit_note *a, posted *out, cart_err *e)
@@ -446,7 +507,7 @@ int ctl_credit_note_post(ctl *c, const ctl_credit_note *a, posted *out, cart_err
 		if (d.voided_by[0])
 			return cart_fail(e, CART_REFUSED, _("%s was voided by %s"), d.number, d.voided_by);
 	}
-	return ledger_credit_note_post(c->l, &in, out, e);
+	return ctl_posted(c, ledger_credit_note_post(c->l, &in, out, e), out);
 }
 
 int ctl_opening_post(ctl *c, const ctl_opening *a, posted *out, cart_err *e)
@@ -470,7 +531,7 @@ int ctl_opening_post(ctl *c, const ctl_opening *a, posted *out, cart_err *e)
 	in.item = a->item;
 	snprintf(in.currency, sizeof in.currency, "%s", a->currency ? a->currency : "");
 	snprintf(in.reference, sizeof in.reference, "%s", a->reference ? a->reference : "");
-	return ledger_opening_post(c->l, &in, out, e);
+	return ctl_posted(c, ledger_opening_post(c->l, &in, out, e), out);
 }
 
 int ctl_void(ctl *c, const char *doc, const char *date, const char *reason, posted *out,
@@ -483,7 +544,7 @@ int ctl_void(ctl *c, const char *doc, const char *date, const char *reason, post
 	if ((rc = need_company(c, e)) || (rc = ctl_doc_ref(c, doc, &d, e)) ||
 	    (rc = ctl_date(date, _("the void date"), day, e)))
 		return rc;
-	return ledger_document_void(c->l, d.id, day, reason, out, e);
+	return ctl_posted(c, ledger_document_void(c->l, d.id, day, reason, out, e), out);
 }
 
 int ctl_dashboard_load(ctl *c, int64_t client_id, const char *asof, ctl_dashboard *d, cart_err *e)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ctl/ctl_int.h"
 #include "cartera/ctl_dash.h"
 #include "cartera/i18n.h"
 

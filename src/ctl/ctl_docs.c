@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ctl/ctl_int.h"
 #include "cartera/ctl_docs.h"
 #include "cartera/i18n.h"
 
@@ -523,7 +524,7 @@ int ctl_invform_post(ctl_invoice_form *f, const char *override, posted *out, car
 		/* the last instalment's due date is the invoice's */
 		in.due_date[0] = '\0';
 	}
-	return ledger_invoice_post(f->c->l, &in, out, e);
+	return ctl_posted(f->c, ledger_invoice_post(f->c->l, &in, out, e), out);
 }
 
 int ctl_invform_post_quote(ctl_invoice_form *f, const char *valid, posted *out, cart_err *e)
@@ -544,7 +545,7 @@ int ctl_invform_post_quote(ctl_invoice_form *f, const char *valid, posted *out, 
 	snprintf(q.memo, sizeof q.memo, "%s", f->memo);
 	q.lines = f->lines;
 	q.n_lines = f->n;
-	return ledger_quote_post(f->c->l, &q, out, e);
+	return ctl_posted(f->c, ledger_quote_post(f->c->l, &q, out, e), out);
 }
 
 /* ---- quotes ---- */
@@ -612,5 +613,5 @@ int ctl_quote_invoice(ctl *c, const char *quote, const char *date, const char *d
 	if (cr.needs_override)
 		snprintf(in.override_reason, sizeof in.override_reason, "%.90s (%.100s)",
 		         override, cr.warning);
-	return ledger_quote_invoice(c->l, q.doc_id, &in, out, e);
+	return ctl_posted(c, ledger_quote_invoice(c->l, q.doc_id, &in, out, e), out);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ctl/ctl_int.h"
 #include "cartera/ctl_docs.h"
 #include "cartera/i18n.h"
 
@@ -407,7 +408,7 @@ int ctl_rform_post(ctl_receipt_form *f, posted *out, cart_err *e)
 	if (f->applying) {
 		rc = rform_apply(f, al, nal, out, e);
 		free(al);
-		return rc;
+		return ctl_posted(f->c, rc, out);
 	}
 	memset(&in, 0, sizeof in);
 	in.client_id = f->cl.id;
@@ -425,7 +426,7 @@ int ctl_rform_post(ctl_receipt_form *f, posted *out, cart_err *e)
 	snprintf(in.leftover_reason, sizeof in.leftover_reason, "%s", f->reason);
 	rc = ledger_receipt_post(f->c->l, &in, out, e);
 	free(al);
-	return rc;
+	return ctl_posted(f->c, rc, out);
 }
 
 /* ---- credit notes and credits in favour ---- */
@@ -484,5 +485,5 @@ int ctl_settle(ctl *c, const char *doc, const char *amount, const char *date, in
 		return cart_fail(e, CART_REFUSED, _("%s holds no credit in favour"), d.number);
 	in.writeoff = writeoff;
 	snprintf(in.reason, sizeof in.reason, "%s", reason ? reason : "");
-	return ledger_credit_settle(c->l, &in, out, e);
+	return ctl_posted(c, ledger_credit_settle(c->l, &in, out, e), out);
 }

@@ -8,6 +8,7 @@
 
 #include "cartera/demo.h"
 #include "demo_names.h"
+#include "model/ledger.h"
 
 /* ---- the generator's memory ---- */
 

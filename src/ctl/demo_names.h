@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "cartera/ledger.h"
+#include "cartera/types.h"
 
 /* ---- splitmix64: one stream per demo, seeded from its options ---- */
 

@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cartera/ledger_dash.h"
+#include "ledger_dash.h"
 #include "ledger_dash_int.h"
 
 /* ---- columns ---- */

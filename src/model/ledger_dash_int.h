@@ -3,7 +3,7 @@
 #ifndef CARTERA_LEDGER_DASH_INT_H
 #define CARTERA_LEDGER_DASH_INT_H
 
-#include "cartera/ledger_dash.h"
+#include "ledger_dash.h"
 #include "ledger_int.h"
 
 /* What a query binds: its due-date range, the filter as typed, as a number prefix and as a

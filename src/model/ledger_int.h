@@ -5,7 +5,7 @@
 
 #include <sqlite3.h>
 
-#include "cartera/ledger.h"
+#include "ledger.h"
 
 struct ledger {
 	sqlite3 *db;

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "ctl/ctl_int.h"
 #include "cartera/i18n.h"
 #include "cartera/render.h"
 #include "cartera/reports.h"

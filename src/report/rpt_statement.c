@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ctl/ctl_int.h"
 #include "cartera/i18n.h"
 #include "cartera/reports.h"
 

@@ -27,7 +27,7 @@
 #include "cartera/date.h"
 #include "cartera/demo.h"
 #include "cartera/err.h"
-#include "cartera/ledger.h"
+#include "model/ledger.h"
 
 /* The receipts this program posts carry this reference, so --reuse can tell them from the demo's. */
 #define BENCH_REF "bench"

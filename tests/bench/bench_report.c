@@ -30,6 +30,7 @@
 #include <sqlite3.h>
 #include <xlsxwriter.h>
 
+#include "ctl/ctl_int.h"
 #include "cartera/ctl.h"
 #include "cartera/demo.h"
 #include "cartera/i18n.h"
@@ -119,7 +120,7 @@ static void open_ctl(const char *path, ctl *c)
 {
 	cart_err e = { 0 };
 
-	if (ctl_open(c, path, LEDGER_OPEN_READONLY, &e) != CART_OK)
+	if (ctl_open_at(c, path, LEDGER_OPEN_READONLY, &e) != CART_OK)
 		die(path, e.msg);
 	if (!c->have_company)
 		die(path, "no company settings");
@@ -976,15 +977,15 @@ int main(int argc, char **argv)
 		die(o.dir, strerror(errno));
 	/* the reports open the ledgers read-only: bring both to this schema first */
 	for (int k = 0; k < 2; k++) {
-		if (ctl_open(&c, k ? o.small : o.db, 0, &e) != CART_OK)
+		if (ctl_open_at(&c, k ? o.small : o.db, 0, &e) != CART_OK)
 			die(k ? o.small : o.db, e.msg);
-		ctl_close(&c);
+		ctl_close_at(&c);
 	}
 	open_ctl(o.db, &c);
 	printf("ledger %s as of %s, %d runs each (medians)\n\n", o.db, o.today, o.repeat);
 	bench_statement(&c, &o);
 	bench_many(&c, &o);
-	ctl_close(&c);
+	ctl_close_at(&c);
 	bench_aging(&o);
 	rmdir(o.dir);
 	return 0;

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ctl/ctl_int.h"
 #include "cartera/csv.h"
 #include "cartera/csvclient.h"
 #include "cartera/ctl.h"

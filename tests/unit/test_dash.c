@@ -22,6 +22,7 @@
 #include <sqlite3.h>
 
 #include "testlib.h"
+#include "ctl/ctl_int.h"
 #include "cartera/ctl_dash.h"
 
 typedef struct fx {

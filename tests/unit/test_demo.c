@@ -18,7 +18,7 @@
 
 #include "cartera/date.h"
 #include "cartera/demo.h"
-#include "cartera/ledger.h"
+#include "model/ledger.h"
 #include "cartera/taxid.h"
 
 #define TODAY "2026-06-30"

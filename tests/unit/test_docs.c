@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "ctl/ctl_int.h"
 #include "cartera/ctl_docs.h"
 #include "testlib.h"
 

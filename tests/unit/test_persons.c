@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ctl/ctl_int.h"
 #include "cartera/ctl.h"
 #include "cartera/ctl_clients.h"
 #include "cartera/ctl_persons.h"

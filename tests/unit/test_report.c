@@ -18,6 +18,7 @@
  *   Núñez & Cía: FAC 2026-06-01 due 2026-06-10 777,77: 20 days (1-30). */
 #include "testlib.h"
 
+#include "ctl/ctl_int.h"
 #include "cartera/output.h"
 #include "cartera/render.h"
 #include "cartera/reports.h"

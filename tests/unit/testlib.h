@@ -18,7 +18,7 @@
 
 #include "cartera/date.h"
 #include "cartera/err.h"
-#include "cartera/ledger.h"
+#include "model/ledger.h"
 #include "cartera/money.h"
 
 #define TL_TODAY "2026-06-30"

@@ -1,12 +1,12 @@
-/* The dashboard's questions to the ledger (SPEC B1-B3): the rows of its six tabs, counted, paged
+/* The dashboard's questions to the ledger, as plain types (SPEC B1-B3): the rows of its six tabs, counted, paged
  * a page at a time in any column's order and filtered, and the client history that reminders are
- * recorded in (F2). Part of the model: SQL lives in src/model/ledger_dash.c only. Amounts are minor
+ * recorded in (F2). The functions that answer them are in src/model/ledger_dash.h. Amounts are minor
  * units, dates ISO; every row is as of a date (kept open amounts when nothing is dated after it,
  * recomputed from allocations otherwise). */
-#ifndef CARTERA_LEDGER_DASH_H
-#define CARTERA_LEDGER_DASH_H
+#ifndef CARTERA_DASH_TYPES_H
+#define CARTERA_DASH_TYPES_H
 
-#include "cartera/ledger.h"
+#include "cartera/types.h"
 
 /* The tabs, in the order the screen shows them. */
 enum dash_tab { DASH_CLIENTS, DASH_TRANSACTIONS, DASH_DUE, DASH_OVERDUE, DASH_CREDITS, DASH_QUOTES,
@@ -67,10 +67,6 @@ typedef struct dash_row {
 } dash_row;
 typedef int (*dash_cb)(const dash_row *row, void *ud);
 
-int ledger_dash_count(ledger *l, const dash_query *q, int64_t *n, cart_err *e);
-/* Rows offset..offset+limit-1 of the query in its order; a callback returning non-zero stops. */
-int ledger_dash_page(ledger *l, const dash_query *q, int64_t offset, int limit, dash_cb cb,
-                     void *ud, cart_err *e);
 /* Where a row stands in the query's order (how many rows come before it), -1 when the query
  * does not hold it. The row is named by what the tab is made of: item tabs by entry and
  * instalment id, transactions and quotes by document id (as entry_id), clients by client id
@@ -79,8 +75,6 @@ typedef struct dash_key {
 	int64_t id, instalment_id;
 	char currency[4];
 } dash_key;
-int ledger_dash_position(ledger *l, const dash_query *q, const dash_key *k, int64_t *pos,
-                         cart_err *e);
 
 /* ---- client history (F2): append-only ---- */
 
@@ -104,11 +98,5 @@ typedef struct hist_entry {
 	char text[400];
 } hist_entry;
 typedef int (*hist_cb)(const hist_entry *h, void *ud);
-
-/* Record one line in a client's history (clerk = the ledger's, at = now unless at is given);
- * a document must be the client's. Sets h->id. */
-int ledger_history_add(ledger *l, hist_entry *h, cart_err *e);
-/* A client's history, newest first. */
-int ledger_history_list(ledger *l, int64_t client_id, hist_cb cb, void *ud, cart_err *e);
 
 #endif

@@ -1,13 +1,12 @@
-/* The ledger model: the only code that touches SQLite. Company settings, clients, documents and the
- * ledger entries they post (SPEC L1), instalments, allocations of credits to charges (L2), opening
- * balances (L3), voids by reversing documents (L4), and the balance and aging queries, all as of a
- * date (L6) and grouped by currency. Every write is one BEGIN IMMEDIATE transaction; the schema's
- * CHECKs and triggers refuse what the rules forbid even if this code had a bug.
+/* The ledger's value types, seen by every layer: company settings, clients, documents, entries,
+ * open items, statements, aging rows, persons, tax rates, means of payment, quotes (SPEC L1-L6,
+ * C1-C2, D1-D5), and the pure helpers that name them. Plain data: the functions that read and
+ * write them live in the model (src/model/ledger_*.h), which only the model, the controllers and
+ * the reports include; the screens and the command line see these types through the controllers.
  *
- * Amounts are int64_t minor units; dates are ISO "YYYY-MM-DD" strings. Functions return a cart_code
- * and fill the cart_err with a message for the clerk. */
-#ifndef CARTERA_LEDGER_H
-#define CARTERA_LEDGER_H
+ * Amounts are int64_t minor units; dates are ISO "YYYY-MM-DD" strings. */
+#ifndef CARTERA_TYPES_H
+#define CARTERA_TYPES_H
 
 #include <stdint.h>
 
@@ -16,35 +15,7 @@
 #include "cartera/err.h"
 #include "cartera/money.h"
 
-typedef struct ledger ledger;
 
-/* The schema version this program writes (the number of the last data/NNN_*.sql migration). */
-int ledger_schema_version(void);
-
-enum {
-	LEDGER_OPEN_CREATE = 1,   /* create the file if missing and migrate it */
-	LEDGER_OPEN_READONLY = 2, /* never write (reports) */
-};
-
-/* Open a ledger file: WAL, foreign keys, busy timeout, pending migrations applied. A file written
- * by a newer cartera is refused (CART_VERSION) and left untouched; a file that is not a SQLite
- * database gives CART_CORRUPT; a missing file without LEDGER_OPEN_CREATE gives CART_NOTFOUND. */
-int ledger_open(const char *path, int flags, ledger **out, cart_err *e);
-/* The key that puts client names in a Spanish-speaking clerk's order when sorted byte by byte
- * (clients.name_key): case and accents set aside (Álvarez among the A's), ñ after n. buf: at
- * least strlen(name) + 1 bytes. */
-void ledger_name_key(const char *name, char *buf, size_t size);
-void ledger_close(ledger *l);
-/* The clerk recorded with every posting (default: the Unix login). */
-void ledger_set_clerk(ledger *l, const char *clerk);
-/* Milliseconds a writer waits for another clerk's transaction before CART_BUSY (default 5000). */
-void ledger_set_busy_timeout(ledger *l, int ms);
-
-/* Group several postings into one transaction (an import is all or nothing): every posting in
- * between joins it; ledger_rollback undoes them all. Transactions nest. */
-int ledger_begin(ledger *l, cart_err *e);
-int ledger_commit(ledger *l, cart_err *e);
-void ledger_rollback(ledger *l);
 
 /* ---- company settings ---- */
 
@@ -64,8 +35,6 @@ typedef struct company {
 
 /* Defaults: "Mi Empresa", country CO, COP, 2 decimals ',' and '.', ranges 30/60/90. */
 void company_defaults(company *c);
-int ledger_company_get(ledger *l, company *c, cart_err *e);
-int ledger_company_set(ledger *l, const company *c, cart_err *e);
 /* Parse "30,60,90" into c->ranges (strictly increasing, 1..8 values). */
 int company_parse_ranges(company *c, const char *text, cart_err *e);
 
@@ -96,16 +65,6 @@ typedef struct client {
 } client;
 
 void client_defaults(client *c);
-/* Add a client; sets c->id. Duplicate tax ids are refused (CART_CONFLICT naming the holder). */
-int ledger_client_add(ledger *l, client *c, cart_err *e);
-int ledger_client_get(ledger *l, int64_t id, client *c, cart_err *e);
-/* Change a client's record (not its opening date), in one transaction with an audit line "client
- * edit"; the same checks as ledger_client_add, a duplicate tax id refused unless it is its own. */
-int ledger_client_update(ledger *l, const client *c, cart_err *e);
-/* Find one client by reference: a number is an id; otherwise an exact tax id, an exact name
- * (case-insensitive), or a unique name prefix. CART_NOTFOUND or CART_INVALID (ambiguous) naming
- * the reference. */
-int ledger_client_find(ledger *l, const char *ref, client *c, cart_err *e);
 
 typedef struct client_row {
 	const client *c;
@@ -113,19 +72,8 @@ typedef struct client_row {
 	int64_t balance;      /* ledger balance in that currency (today) */
 } client_row;
 typedef int (*client_cb)(const client_row *row, void *ud);
-/* Clients whose name, tax id or phone contain filter (NULL: all), ordered by name, paged.
- * One row per client and currency. A callback returning non-zero stops the walk. */
-int ledger_client_list(ledger *l, const char *filter, int offset, int limit, client_cb cb, void *ud,
-                       cart_err *e);
 /* The same in another order (ties by name), ascending or descending; each order has an index. */
 enum client_order { CLIENT_BY_NAME = 0, CLIENT_BY_TAXID = 1, CLIENT_BY_PHONE = 2 };
-int ledger_client_list_sorted(ledger *l, const char *filter, int order, int desc, int offset,
-                              int limit, client_cb cb, void *ud, cart_err *e);
-/* Where client id stands in that list: how many matching clients come before it, or -1 when the
- * filter hides it. One count, however long the list. */
-int ledger_client_position(ledger *l, const char *filter, int order, int desc, int64_t id,
-                           int64_t *pos, cart_err *e);
-int ledger_client_count(ledger *l, const char *filter, int64_t *n, cart_err *e);
 
 /* ---- documents and entries ---- */
 
@@ -178,6 +126,13 @@ typedef struct posted {
 	int64_t entry_id;     /* the main entry posted (0 if none) */
 	int64_t credit_left;  /* receipts and credits: what stayed as a credit in favour */
 	char settled[32];     /* a receipt's leftover written off or refunded: that journal's number */
+	/* The summary the controllers fill in after the posting committed, for the faces to print
+	 * (empty if it could not be read back: the posting stands all the same). */
+	char client[200];     /* the client's name */
+	int64_t total;        /* the document's total */
+	char currency[4];
+	char date[DATE_LEN], due_date[DATE_LEN];
+	char reference[64];   /* what it refers to (a quote invoiced, a credit refunded) */
 } posted;
 
 typedef struct instalment_in {
@@ -203,7 +158,6 @@ typedef struct invoice_in {
 	int n_lines;
 	char override_reason[200]; /* a credit-check override, logged in the audit */
 } invoice_in;
-int ledger_invoice_post(ledger *l, const invoice_in *in, posted *out, cart_err *e);
 
 /* One allocation request: the charge entry (and instalment, 0 = spread over its instalments oldest
  * first) and the amount. */
@@ -232,9 +186,6 @@ typedef struct receipt_in {
 	int leftover;              /* enum leftover: what the excess over the allocations becomes */
 	char leftover_reason[200]; /* a write-off's reason */
 } receipt_in;
-/* Post a receipt: an APF credit for what pays charges and an AA credit in favour for any excess.
- * Over-allocation (more than the receipt, or more than a charge has open) is refused. */
-int ledger_receipt_post(ledger *l, const receipt_in *in, posted *out, cart_err *e);
 
 typedef struct credit_note_in {
 	int64_t client_id;
@@ -244,7 +195,6 @@ typedef struct credit_note_in {
 	int64_t against_entry_id;  /* the invoice's charge it credits, 0 = on account */
 	char reason[200];
 } credit_note_in;
-int ledger_credit_note_post(ledger *l, const credit_note_in *in, posted *out, cart_err *e);
 
 /* Apply an open credit (AA, APF, NC, ASI, APD) to charges: explicit allocations, or oldest first
  * when allocs is NULL (up to amount, 0 = all the credit has open). */
@@ -255,7 +205,6 @@ typedef struct apply_in {
 	const alloc_in *allocs;
 	int n_allocs;
 } apply_in;
-int ledger_credit_apply(ledger *l, const apply_in *in, posted *out, cart_err *e);
 
 /* Journal entry (CPD charge or APD credit). */
 typedef struct journal_in {
@@ -267,7 +216,6 @@ typedef struct journal_in {
 	int64_t amount;
 	char memo[200];
 } journal_in;
-int ledger_journal_post(ledger *l, const journal_in *in, posted *out, cart_err *e);
 
 /* Opening balances (SPEC L3). A balance: one CSI (amount > 0) or ASI (amount < 0) per client and
  * currency at a date, which becomes the client's opening date; refused when the client has an
@@ -282,15 +230,7 @@ typedef struct opening_in {
 	int64_t amount;            /* balance: signed; item: > 0 */
 	char reference[64];        /* the old system's invoice number */
 } opening_in;
-int ledger_opening_post(ledger *l, const opening_in *in, posted *out, cart_err *e);
 
-/* Void a document by a reversing document dated date: its allocations are reversed (payments it
- * received become credits in favour again), and each of its entries is mirrored by an entry of the
- * opposite side allocated against it. Voiding a void, or a voided document, is refused. */
-int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char *reason,
-                         posted *out, cart_err *e);
-/* Find a document by number ("FAC-000012") or id. */
-int ledger_document_find(ledger *l, const char *ref, int64_t *doc_id, cart_err *e);
 
 typedef struct doc_info {
 	int64_t id;
@@ -303,7 +243,6 @@ typedef struct doc_info {
 	char memo[200];
 	char voided_by[32];       /* number of the void that reversed it, or "" */
 } doc_info;
-int ledger_document_get(ledger *l, int64_t doc_id, doc_info *d, cart_err *e);
 
 typedef struct doc_entry {
 	int64_t entry_id;
@@ -311,8 +250,6 @@ typedef struct doc_entry {
 	char side;
 	int64_t amount, open;     /* open as kept now */
 } doc_entry;
-/* The entries a document posted (not the mirrors of a void), in order; *n of at most max. */
-int ledger_document_entries(ledger *l, int64_t doc_id, doc_entry *rows, int max, int *n, cart_err *e);
 
 /* What settled a document's entries, or what its credits settled: each allocation touching one
  * of its entries, with the other side's document. A reversal (a void) comes with a negative
@@ -326,8 +263,6 @@ typedef struct doc_alloc {
 	int instalment;           /* the charge's instalment number, 0 = none */
 	int64_t amount;
 } doc_alloc;
-int ledger_document_allocations(ledger *l, int64_t doc_id, doc_alloc *rows, int max, int *n,
-                                cart_err *e);
 
 /* ---- queries, every one as of a date ---- */
 
@@ -339,9 +274,6 @@ typedef struct totals {
 	int64_t n_due, n_overdue, n_credits;    /* open items counted */
 } totals;
 
-/* The four dashboard totals (B1) for all clients (client_id 0) or one, one row per currency,
- * ordered by currency; *n rows written (at most LEDGER_MAX_CURRENCIES). */
-int ledger_totals(ledger *l, int64_t client_id, const char *asof, totals *rows, int *n, cart_err *e);
 
 typedef struct balance {
 	char currency[4];
@@ -349,13 +281,6 @@ typedef struct balance {
 	int64_t balance;                        /* charges - credits */
 } balance;
 
-/* The ledger balance (charges minus credits over every entry) of all clients (0) or one, one row
- * per currency. Computed from the entries alone, it is what net must always equal. */
-int ledger_balance(ledger *l, int64_t client_id, const char *asof, balance *rows, int *n, cart_err *e);
-/* The ledger balance of all clients in one currency (all zeros when it has no entries); much
- * faster than ledger_balance(l, 0, ...) on a large ledger (reports check their totals with it). */
-int ledger_balance_currency(ledger *l, const char *currency, const char *asof, balance *out,
-                            cart_err *e);
 
 typedef struct open_item {
 	int64_t entry_id;
@@ -373,10 +298,6 @@ typedef struct open_item {
 	int days_overdue;         /* 0 when not yet due */
 } open_item;
 typedef int (*open_item_cb)(const open_item *it, void *ud);
-/* Open charges (by instalment where an invoice has them) and open credits of one client as of
- * asof, charges first, oldest due first. */
-int ledger_open_items(ledger *l, int64_t client_id, const char *asof, open_item_cb cb, void *ud,
-                      cart_err *e);
 /* The open charges of every client as of asof, client after client in name order, each client's
  * in ledger_open_items' order; cb gets the client (id, name, tax id) with each. As of now one
  * pass over the kept open amounts; as of a past date, client by client. Non-zero from cb stops. */
@@ -385,7 +306,6 @@ typedef struct charge_client {
 	const char *name, *tax_id;
 } charge_client;
 typedef int (*open_charge_cb)(const charge_client *c, const open_item *it, void *ud);
-int ledger_open_charges(ledger *l, const char *asof, open_charge_cb cb, void *ud, cart_err *e);
 
 typedef struct stmt_line {
 	int64_t entry_id;
@@ -402,8 +322,6 @@ typedef struct stmt_line {
 	char memo[200];
 } stmt_line;
 typedef int (*stmt_cb)(const stmt_line *ln, void *ud);
-/* Every entry of a client dated on or before asof, in date order, with running balance. */
-int ledger_statement(ledger *l, int64_t client_id, const char *asof, stmt_cb cb, void *ud, cart_err *e);
 
 typedef struct aging_row {
 	int64_t client_id;
@@ -417,11 +335,6 @@ typedef struct aging_row {
 	int oldest_days;                      /* days overdue of the oldest overdue item */
 } aging_row;
 typedef int (*aging_cb)(const aging_row *row, void *ud);
-/* Aging by client as of asof with n_ranges bounds (e.g. 30 60 90 -> 1-30, 31-60, 61-90, >90),
- * one row per client and currency that has anything open, ordered by name. Rows stream: memory
- * does not grow with the number of clients. */
-int ledger_aging(ledger *l, const char *asof, const int *ranges, int n_ranges, aging_cb cb, void *ud,
-                 cart_err *e);
 
 /* Check every invariant: kept open amounts equal amount - allocations for each entry and
  * instalment; instalments add up to their charge; allocations pair a credit with a charge of the
@@ -429,14 +342,7 @@ int ledger_aging(ledger *l, const char *asof, const int *ranges, int n_ranges, a
  * - open credits = net = ledger balance per client and currency. Each failure is passed to cb (if
  * any) as a sentence; *problems counts them. CART_OK means the walk ran, not that it found none. */
 typedef void (*check_cb)(const char *problem, void *ud);
-int ledger_check(ledger *l, const char *asof, check_cb cb, void *ud, int64_t *problems, cart_err *e);
 
-/* ---- bulk loading (demo data, benchmark, imports) ----
- * Between begin and end every posting shares one transaction, secondary indexes are dropped and
- * rebuilt at the end, and the page cache is raised. end commits; abort rolls everything back. */
-int ledger_bulk_begin(ledger *l, cart_err *e);
-int ledger_bulk_end(ledger *l, cart_err *e);
-void ledger_bulk_abort(ledger *l);
 
 /* ---- persons associated with a client (SPEC C2, seed 002) ----
  * People at a client company (name, role, e-mail, phones) who receive its statements and
@@ -459,21 +365,6 @@ typedef struct person {
 
 /* An empty person who receives mail. */
 void person_defaults(person *p);
-/* Add p at the end of its client's persons; sets p->id and p->position. Refused when the client
- * is unknown, the name blank, or the client already has LEDGER_MAX_PERSONS. */
-int ledger_person_add(ledger *l, person *p, cart_err *e);
-int ledger_person_get(ledger *l, int64_t id, person *p, cart_err *e);
-/* Change a person's fields (not its client or its place in the order). */
-int ledger_person_update(ledger *l, const person *p, cart_err *e);
-/* Delete person id of client client_id (CART_NOTFOUND, naming both, when it is not theirs). */
-int ledger_person_delete(ledger *l, int64_t client_id, int64_t id, cart_err *e);
-/* The persons of a client in their order; *n of at most max. */
-int ledger_person_list(ledger *l, int64_t client_id, person *out, int max, int *n, cart_err *e);
-/* Make the client's persons exactly persons[0..n-1], in that order, in ONE transaction (a form's
- * save): entries with an id are changed (they must be this client's), entries with id 0 are
- * added (their id is set), and the client's other persons are deleted. On failure nothing is
- * written and the array is as it was. Inside an outer ledger_begin it joins that transaction. */
-int ledger_persons_replace(ledger *l, int64_t client_id, person *persons, int n, cart_err *e);
 
 /* Where a client's statements and reminders go: the client's own e-mail(s) (its e-mail field
  * may hold several, split at commas, semicolons or blanks), then each person with notify set
@@ -484,8 +375,6 @@ typedef struct mail_to {
 	char email[160];
 	int64_t person_id;        /* 0 for the client's own address */
 } mail_to;
-int ledger_client_recipients(ledger *l, int64_t client_id, mail_to *out, int max, int *n,
-                             cart_err *e);
 /* ---- documents keyed at the terminal (ledger_docs.c, schema 004) ---- */
 
 /* The company's tax rates (rate in hundredths of a percent: 1900 = 19%). A new company gets its
@@ -498,14 +387,7 @@ typedef struct tax_rate {
 	int active;
 } tax_rate;
 typedef int (*tax_rate_cb)(const tax_rate *r, void *ud);
-int ledger_tax_list(ledger *l, tax_rate_cb cb, void *ud, cart_err *e);
-/* Add a rate; sets r->id. A duplicate name is CART_CONFLICT. */
-int ledger_tax_add(ledger *l, tax_rate *r, cart_err *e);
-int ledger_tax_get(ledger *l, int64_t id, tax_rate *r, cart_err *e);
 
-/* A document's lines and tax per rate, as posted; *n of at most max. */
-int ledger_doc_lines(ledger *l, int64_t doc_id, doc_line *rows, int max, int *n, cart_err *e);
-int ledger_doc_taxes(ledger *l, int64_t doc_id, doc_tax *rows, int max, int *n, cart_err *e);
 
 /* Means of payment of a receipt, one X-macro list: name and whether it needs bank and number. */
 #define MEANS_KINDS(X)                  \
@@ -548,7 +430,6 @@ typedef struct receipt_detail {
 	means_in means[16];
 	withholding_in wh[16];
 } receipt_detail;
-int ledger_receipt_detail(ledger *l, int64_t doc_id, receipt_detail *d, cart_err *e);
 
 /* Refund a credit in favour in cash (only when the company allows cash refunds) or write it off
  * (with a reason): a journal document (method "refund" or "writeoff") whose CPD charge is
@@ -561,7 +442,6 @@ typedef struct settle_in {
 	int writeoff;             /* 0 = refund, 1 = write-off */
 	char reason[200];
 } settle_in;
-int ledger_credit_settle(ledger *l, const settle_in *in, posted *out, cart_err *e);
 
 /* Quotes (D3): lines like an invoice, a validity date, no ledger entries. Status open, accepted,
  * rejected; an open quote past its validity date is expired. */
@@ -578,9 +458,6 @@ typedef struct quote_in {
 	char reference[64];
 	char memo[200];
 } quote_in;
-int ledger_quote_post(ledger *l, const quote_in *in, posted *out, cart_err *e);
-/* Accept or reject an open quote (as of date: an expired quote cannot be accepted). */
-int ledger_quote_set_status(ledger *l, int64_t doc_id, int status, const char *date, cart_err *e);
 
 typedef struct quote_row {
 	int64_t doc_id;
@@ -593,15 +470,6 @@ typedef struct quote_row {
 	char invoice[32];         /* the invoice made from it, or "" */
 } quote_row;
 typedef int (*quote_cb)(const quote_row *q, void *ud);
-/* Quotes of one client (0 = all), newest first, status as of asof. */
-int ledger_quote_list(ledger *l, int64_t client_id, const char *asof, quote_cb cb, void *ud,
-                      cart_err *e);
-int ledger_quote_get(ledger *l, int64_t doc_id, const char *asof, quote_row *q, cart_err *e);
 
-/* Turn a quote into an invoice in one transaction: its lines, client and currency; the invoice's
- * date, due date, instalments and override come from inv (lines, client and currency there are
- * ignored). The two are linked; a quote invoiced, rejected or expired is refused. */
-int ledger_quote_invoice(ledger *l, int64_t quote_doc_id, const invoice_in *inv, posted *out,
-                         cart_err *e);
 
 #endif

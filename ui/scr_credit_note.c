@@ -111,6 +111,7 @@ static void ask_client(cn_scr *s)
 static void ask_invoice(cn_scr *s)
 {
 	ctl_receipt_form f;
+	const char *date;
 	char ref[FORM_VALUE_MAX], a[48];
 	cart_err e;
 
@@ -119,7 +120,8 @@ static void ask_invoice(cn_scr *s)
 		ui_status(1, "%s", _("the client first (F2 picks one)"));
 		return;
 	}
-	if (ctl_rform_load(s->c, &f, ref, s->fm.f[CN_DATE].value, "", &e) != CART_OK) {
+	date = s->fm.f[CN_DATE].value;
+	if (ctl_rform_load(s->c, &f, ref, date[0] ? date : NULL, "", &e) != CART_OK) {
 		ui_status(1, "%s", e.msg);
 		return;
 	}

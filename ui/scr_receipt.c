@@ -103,7 +103,8 @@ static int load(rcpt_scr *s, const char *ref, const char *date, cart_err *e)
 	ctl_receipt_form old = s->f, nf;
 	int rc;
 
-	rc = ctl_rform_load(s->c, &nf, ref, date, s->loaded ? old.currency : "", e);
+	rc = ctl_rform_load(s->c, &nf, ref, date && *date ? date : NULL,
+	                    s->loaded ? old.currency : "", e);
 	if (rc != CART_OK)
 		return rc;
 	if (s->loaded) {
@@ -632,7 +633,7 @@ static int load_id(rcpt_scr *s, int64_t client_id, const char *currency, cart_er
 	int rc;
 
 	snprintf(id, sizeof id, "%lld", (long long)client_id);
-	rc = ctl_rform_load(s->c, &s->f, id, "", currency ? currency : "", e);
+	rc = ctl_rform_load(s->c, &s->f, id, NULL, currency ? currency : "", e);
 	if (rc == CART_OK) {
 		s->loaded = 1;
 		listview_set_rows(&s->lv, s->f.n);

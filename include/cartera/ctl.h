@@ -36,11 +36,21 @@ int ctl_company_set(ctl *c, const company *co, cart_err *e);
 
 /* Text typed by the clerk. An empty or NULL date means today; "today" is accepted too. */
 int ctl_amount(const ctl *c, const char *text, const char *what, int64_t *out, cart_err *e);
+/* The same, refusing zero and less ("WHAT \"TEXT\" must be more than zero"): every amount a
+ * posting takes (totals, payments, allocations) goes through one of the two. */
+int ctl_amount_positive(const ctl *c, const char *text, const char *what, int64_t *out,
+                        cart_err *e);
 int ctl_date(const char *text, const char *what, char out[DATE_LEN], cart_err *e);
 /* Amounts for people (company format) and for programs (plain, '.' decimal, no grouping). */
 void ctl_money(const ctl *c, int64_t v, char *buf, size_t size);
 void ctl_money_plain(const ctl *c, int64_t v, char *buf, size_t size);
 
+/* Copy a typed text into a fixed field, refusing (never cutting) what does not fit: "the WHAT
+ * is too long (N bytes, at most M)", the CSV import's words too. */
+int ctl_text(char *dst, size_t size, const char *text, const char *what, cart_err *e);
+/* A client's e-mail list (CF_EMAIL) or phone (CF_PHONE, CF_MOBILE of ctl_clients.h) as the
+ * client form, `client add` and the import check it; "" is fine. e may be NULL. */
+int ctl_client_contact_check(int field, const char *text, cart_err *e);
 int ctl_client_ref(ctl *c, const char *ref, client *out, cart_err *e);
 /* Validate the tax id by the company's country (foreign receivers accept any id), store its
  * normalized form and DV, and add the client. A warning (Mexican RFC check digit) is left in

@@ -7,17 +7,10 @@
 
 #include <stddef.h>
 
+#include "cartera/contact.h"
 #include "cartera/types.h"
 
 enum ctlp_field { PF_NAME, PF_ROLE, PF_EMAIL, PF_PHONE, PF_MOBILE, PF_NOTIFY, PF_COUNT };
-
-/* One e-mail address: something@domain.tld, no blanks, commas or semicolons. */
-int ctl_email_valid(const char *s);
-/* One or more addresses separated by commas or semicolons, blanks around them allowed (a
- * client's own e-mail field: statements go to each). */
-int ctl_email_list_valid(const char *s);
-/* A phone number: digits, spaces and + - ( ) . only. */
-int ctl_phone_valid(const char *s);
 
 /* The field's name for messages ("e-mail"), translated. */
 const char *ctl_person_field_name(int field);

@@ -108,8 +108,14 @@ static int client_add(cli *g, int argc, char **argv)
 	cl.taxpayer_type = TAXPAYER_LEGAL;
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (opt) {
-		case 't': snprintf(cl.tax_id, sizeof cl.tax_id, "%s", optarg); break;
-		case 'v': snprintf(cl.dv, sizeof cl.dv, "%s", optarg); break;
+		case 't':
+			if (ctl_text(cl.tax_id, sizeof cl.tax_id, optarg, _("tax id"), &e))
+				return cli_fail(g, &e);
+			break;
+		case 'v':
+			if (ctl_text(cl.dv, sizeof cl.dv, optarg, "DV", &e))
+				return cli_fail(g, &e);
+			break;
 		case 'p':
 			if ((k = pick(optarg, taxpayers, 2)) < 0)
 				return cli_usage(g, _("--taxpayer \"%s\": use natural or legal"), optarg);
@@ -121,12 +127,30 @@ static int client_add(cli *g, int argc, char **argv)
 				                 " or foreign"), optarg);
 			cl.receiver_type = k;
 			break;
-		case 'e': snprintf(cl.email, sizeof cl.email, "%s", optarg); break;
-		case 'P': snprintf(cl.phone, sizeof cl.phone, "%s", optarg); break;
-		case 'M': snprintf(cl.mobile, sizeof cl.mobile, "%s", optarg); break;
-		case 'a': snprintf(cl.address, sizeof cl.address, "%s", optarg); break;
-		case 'L': snprintf(cl.location, sizeof cl.location, "%s", optarg); break;
-		case 'n': snprintf(cl.notes, sizeof cl.notes, "%s", optarg); break;
+		case 'e':
+			if (ctl_text(cl.email, sizeof cl.email, optarg, _("e-mail"), &e))
+				return cli_fail(g, &e);
+			break;
+		case 'P':
+			if (ctl_text(cl.phone, sizeof cl.phone, optarg, _("phone"), &e))
+				return cli_fail(g, &e);
+			break;
+		case 'M':
+			if (ctl_text(cl.mobile, sizeof cl.mobile, optarg, _("mobile"), &e))
+				return cli_fail(g, &e);
+			break;
+		case 'a':
+			if (ctl_text(cl.address, sizeof cl.address, optarg, _("address"), &e))
+				return cli_fail(g, &e);
+			break;
+		case 'L':
+			if (ctl_text(cl.location, sizeof cl.location, optarg, _("location"), &e))
+				return cli_fail(g, &e);
+			break;
+		case 'n':
+			if (ctl_text(cl.notes, sizeof cl.notes, optarg, _("notes"), &e))
+				return cli_fail(g, &e);
+			break;
 		case 'd':
 			if ((rc = cli_int(g, "--terms", optarg, 0, 3650, &v)))
 				return rc;
@@ -146,7 +170,8 @@ static int client_add(cli *g, int argc, char **argv)
 	cli_unmask(argc, argv);
 	if (argc - optind != 1)
 		return cli_usage(g, _("give the client's name (quote it if it has spaces)"));
-	snprintf(cl.name, sizeof cl.name, "%s", argv[optind]);
+	if (ctl_text(cl.name, sizeof cl.name, argv[optind], _("name"), &e))
+		return cli_fail(g, &e);
 	if ((rc = cli_open(g, 0)))
 		return rc;
 	if (limit && ctl_amount(g->c, limit, "--limit", &cl.credit_limit, &e) != CART_OK)

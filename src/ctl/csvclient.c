@@ -15,6 +15,7 @@
 
 #include "ctl/ctl_int.h"
 #include "cartera/csv.h"
+#include "cartera/ctl_clients.h"
 #include "csvclient_int.h"
 #include "cartera/i18n.h"
 
@@ -313,6 +314,14 @@ static void set_text(client *cl, int col, const char *v, problems *p)
 	if (one_line(col) && has_control(v)) {
 		csvc_say(p, _("the %s holds a line break or a control character"), _(columns[col].label));
 		return;
+	}
+	if (col == COL_EMAIL || col == COL_PHONE || col == COL_MOBILE) {
+		cart_err e;
+
+		if (ctl_client_contact_check(col == COL_EMAIL ? CF_EMAIL : CF_PHONE, v, &e)) {
+			csvc_say(p, "%s", e.msg);
+			return;
+		}
 	}
 	memcpy(dst, v, n + 1);
 }

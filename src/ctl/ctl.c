@@ -9,6 +9,7 @@
 
 #include "ctl/ctl_int.h"
 #include "cartera/ctl.h"
+#include "cartera/ctl_clients.h"
 #include "cartera/ctl_docs.h"
 
 void ctl_default_db(char *buf, size_t size)
@@ -168,9 +169,8 @@ int ctl_amount(const ctl *c, const char *text, const char *what, int64_t *out, c
 	return CART_OK;
 }
 
-/* An amount that must be more than zero, quoted back as typed when it is not. */
-static int amount_positive(const ctl *c, const char *text, const char *what, int64_t *out,
-                           cart_err *e)
+int ctl_amount_positive(const ctl *c, const char *text, const char *what, int64_t *out,
+                        cart_err *e)
 {
 	int rc = ctl_amount(c, text, what, out, e);
 
@@ -208,6 +208,30 @@ void ctl_money_plain(const ctl *c, int64_t v, char *buf, size_t size)
 	money_format_plain(v, &f, buf, size);
 }
 
+int ctl_text(char *dst, size_t size, const char *text, const char *what, cart_err *e)
+{
+	size_t n = strlen(text ? text : "");
+
+	if (n >= size)
+		return cart_fail(e, CART_INVALID, _("the %s is too long (%zu bytes, at most %zu)"), what,
+		                 n, size - 1);
+	memcpy(dst, text ? text : "", n + 1);
+	return CART_OK;
+}
+
+int ctl_client_contact_check(int field, const char *text, cart_err *e)
+{
+	if (!text || !*text)
+		return CART_OK;
+	if (field == CF_EMAIL && !contact_email_list_valid(text))
+		return cart_fail(e, CART_INVALID, _("the e-mail \"%s\" is not an e-mail address"
+		                 " (name@domain.com)"), text);
+	if ((field == CF_PHONE || field == CF_MOBILE) && !contact_phone_valid(text))
+		return cart_fail(e, CART_INVALID, _("the phone \"%s\": digits, spaces and + - ( ) only"),
+		                 text);
+	return CART_OK;
+}
+
 int ctl_client_ref(ctl *c, const char *ref, client *out, cart_err *e)
 {
 	return ledger_client_find(c->l, ref, out, e);
@@ -230,6 +254,10 @@ int ctl_client_add(ctl *c, client *cl, taxid_check *tc, cart_err *e)
 	} else if (cl->receiver_type == RECEIVER_TAXPAYER) {
 		return cart_fail(e, CART_INVALID, _("a taxpayer client needs a tax id"));
 	}
+	if ((rc = ctl_client_contact_check(CF_EMAIL, cl->email, e)) ||
+	    (rc = ctl_client_contact_check(CF_PHONE, cl->phone, e)) ||
+	    (rc = ctl_client_contact_check(CF_MOBILE, cl->mobile, e)))
+		return rc;
 	return ledger_client_add(c->l, cl, e);
 }
 
@@ -252,7 +280,7 @@ int ctl_invoice_post(ctl *c, const ctl_invoice *a, posted *out, cart_err *e)
 
 	memset(&in, 0, sizeof in);
 	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, a->client, &cl, e)) ||
-	    (rc = amount_positive(c, a->total, _("the invoice total"), &in.total, e)) ||
+	    (rc = ctl_amount_positive(c, a->total, _("the invoice total"), &in.total, e)) ||
 	    (rc = ctl_date(a->date, _("the invoice date"), in.date, e)))
 		return rc;
 	if (a->expenses && *a->expenses &&
@@ -344,8 +372,13 @@ static int targets(ctl *c, int64_t client_id, const char *const *to, int n_to, i
 		int nent;
 
 		snprintf(ref, sizeof ref, "%.*s", eq ? (int)(eq - to[i]) : (int)strlen(to[i]), to[i]);
-		if (eq && (rc = ctl_amount(c, eq + 1, _("the amount to allocate"), &want, e)))
-			break;
+		if (eq) {
+			char what[96];
+
+			snprintf(what, sizeof what, _("the amount to allocate to %s"), ref);
+			if ((rc = ctl_amount_positive(c, eq + 1, what, &want, e)))
+				break;
+		}
 		if ((rc = ctl_doc_ref(c, ref, &d, e)))
 			break;
 		if (d.client_id != client_id) {
@@ -404,35 +437,38 @@ static int targets(ctl *c, int64_t client_id, const char *const *to, int n_to, i
 	return CART_OK;
 }
 
+/* A payment is a receipt with one means of payment: the same form, checks and posting as the
+ * receipt screen and `receipt post` (ctl_receipt.c), so the two cannot disagree. */
 int ctl_payment_post(ctl *c, const ctl_payment *a, posted *out, cart_err *e)
 {
-	receipt_in in;
-	client cl;
-	alloc_in *al = NULL;
-	int nal = 0, rc;
+	ctl_receipt_form f;
+	int64_t amount;
+	int rc;
 
-	memset(&in, 0, sizeof in);
-	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, a->client, &cl, e)) ||
-	    (rc = amount_positive(c, a->amount, _("the amount received"), &in.amount, e)) ||
-	    (rc = ctl_date(a->date, _("the payment date"), in.date, e)))
+	if ((rc = need_company(c, e)) ||
+	    (rc = ctl_amount_positive(c, a->amount, _("the amount received"), &amount, e)))
 		return rc;
 	if (a->advance && a->n_to > 0)
 		return cart_fail(e, CART_INVALID, _("an advance is not allocated to invoices; leave out"
 		                 " --to"));
-	in.client_id = cl.id;
-	snprintf(in.currency, sizeof in.currency, "%s", a->currency ? a->currency : "");
-	snprintf(in.method, sizeof in.method, "%s", a->method ? a->method : "");
-	snprintf(in.reference, sizeof in.reference, "%s", a->reference ? a->reference : "");
-	if (a->n_to > 0) {
-		if ((rc = targets(c, cl.id, a->to, a->n_to, in.amount, &al, &nal, e)))
-			return rc;
-		in.allocs = al;
-		in.n_allocs = nal;
+	if ((rc = ctl_rform_load(c, &f, a->client, a->date ? a->date : "today", a->currency, e)))
+		return rc;
+	rc = ctl_rform_add_means(&f, a->method && *a->method ? a->method : "cash", a->amount, NULL,
+	                         a->reference, NULL, e);
+	for (int i = 0; rc == CART_OK && !a->advance && a->n_to == 0 && i < f.n; i++)
+		rc = ctl_rform_mark(&f, i, 1, e);
+	for (int i = 0; rc == CART_OK && i < a->n_to; i++) {
+		char ref[128];
+		const char *eq = strchr(a->to[i], '=');
+
+		snprintf(ref, sizeof ref, "%.*s", eq ? (int)(eq - a->to[i]) : (int)strlen(a->to[i]),
+		         a->to[i]);
+		rc = ctl_rform_mark_doc(&f, ref, eq ? eq + 1 : NULL, e);
 	}
-	in.no_auto = a->advance;
-	rc = ledger_receipt_post(c->l, &in, out, e);
-	free(al);
-	return ctl_posted(c, rc, out);
+	if (rc == CART_OK)
+		rc = ctl_rform_post(&f, out, e);
+	ctl_rform_free(&f);
+	return rc;
 }
 
 int ctl_credit_apply(ctl *c, const ctl_apply *a, posted *out, cart_err *e)
@@ -449,7 +485,7 @@ int ctl_credit_apply(ctl *c, const ctl_apply *a, posted *out, cart_err *e)
 	    (rc = ctl_date(a->date, _("the application date"), in.date, e)))
 		return rc;
 	if (a->amount && *a->amount &&
-	    (rc = amount_positive(c, a->amount, _("the amount to apply"), &in.amount, e)))
+	    (rc = ctl_amount_positive(c, a->amount, _("the amount to apply"), &in.amount, e)))
 		return rc;
 	if ((rc = ledger_document_entries(c->l, d.id, ent, 8, &nent, e)))
 		return rc;
@@ -481,7 +517,7 @@ int ctl_credit_note_post(ctl *c, const ctl_credit_note *a, posted *out, cart_err
 
 	memset(&in, 0, sizeof in);
 	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, a->client, &cl, e)) ||
-	    (rc = amount_positive(c, a->amount, _("the credit note amount"), &in.amount, e)) ||
+	    (rc = ctl_amount_positive(c, a->amount, _("the credit note amount"), &in.amount, e)) ||
 	    (rc = ctl_date(a->date, _("the credit note date"), in.date, e)))
 		return rc;
 	in.client_id = cl.id;

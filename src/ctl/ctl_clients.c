@@ -319,12 +319,12 @@ void ctl_clients_form_check(ctl_clients *v, ctlc_form *f, int field, char *err, 
 			snprintf(f->text[CF_DV], sizeof f->text[CF_DV], "%s", tc.dv);
 		break;
 	case CF_EMAIL:
-		if (!ctl_email_list_valid(t))
+		if (!contact_email_list_valid(t))
 			snprintf(err, size, _("not an e-mail address (name@domain.com)"));
 		break;
 	case CF_PHONE:
 	case CF_MOBILE:
-		if (!ctl_phone_valid(t))
+		if (!contact_phone_valid(t))
 			snprintf(err, size, _("digits, spaces and + - ( ) only"));
 		break;
 	case CF_TERMS: {

@@ -568,7 +568,7 @@ int ctl_quote_set_status(ctl *c, const char *quote, int status, const char *date
 	quote_row q;
 	int rc;
 
-	if ((rc = ctl_date(date && *date ? date : NULL, _("the date"), day, e)) ||
+	if ((rc = ctl_date(date, _("the date"), day, e)) ||
 	    (rc = quote_ref(c, quote, day, &q, e)))
 		return rc;
 	return ledger_quote_set_status(c->l, q.doc_id, status, day, e);
@@ -581,7 +581,7 @@ int ctl_quote_credit(ctl *c, const char *quote, const char *date, ctl_credit *ou
 	client cl;
 	int rc;
 
-	if ((rc = ctl_date(date && *date ? date : NULL, _("the invoice date"), day, e)) ||
+	if ((rc = ctl_date(date, _("the invoice date"), day, e)) ||
 	    (rc = quote_ref(c, quote, day, &q, e)) ||
 	    (rc = ledger_client_get(c->l, q.client_id, &cl, e)))
 		return rc;
@@ -599,7 +599,7 @@ int ctl_quote_invoice(ctl *c, const char *quote, const char *date, const char *d
 
 	memset(&in, 0, sizeof in);
 	memset(out, 0, sizeof *out);
-	if ((rc = ctl_date(date && *date ? date : NULL, _("the invoice date"), in.date, e)) ||
+	if ((rc = ctl_date(date, _("the invoice date"), in.date, e)) ||
 	    (rc = quote_ref(c, quote, in.date, &q, e)))
 		return rc;
 	if (due && *due && (rc = ctl_date(due, _("the due date"), in.due_date, e)))

@@ -73,7 +73,7 @@ int ctl_rform_load(ctl *c, ctl_receipt_form *f, const char *client_ref, const ch
 	memset(f, 0, sizeof *f);
 	f->c = c;
 	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, client_ref, &f->cl, e)) ||
-	    (rc = ctl_date(date && *date ? date : NULL, _("the receipt date"), f->date, e)))
+	    (rc = ctl_date(date, _("the receipt date"), f->date, e)))
 		return rc;
 	snprintf(f->currency, sizeof f->currency, "%s",
 	         currency && *currency ? currency : c->co.currency);
@@ -289,14 +289,14 @@ int ctl_rform_mark_doc(ctl_receipt_form *f, const char *number, const char *amou
 			open += f->rows[i].it.open;
 		}
 	if (!found)
-		return cart_fail(e, CART_REFUSED, _("%s is not among the open invoices of %s"), number,
+		return cart_fail(e, CART_REFUSED, _("\"%s\" is not among the open invoices of %s"), number,
 		                 f->cl.name);
-	if (amount && *amount) {
-		if ((rc = ctl_amount(f->c, amount, number, &want, e)))
+	if (amount) {
+		char what[96];
+
+		snprintf(what, sizeof what, _("the amount to allocate to %s"), number);
+		if ((rc = ctl_amount_positive(f->c, amount, what, &want, e)))
 			return rc;
-		if (want <= 0)
-			return cart_fail(e, CART_INVALID, _("%s: the amount must be more than zero"),
-			                 number);
 		if (want > open) {
 			ctl_money(f->c, want, a, sizeof a);
 			ctl_money(f->c, open, b, sizeof b);
@@ -464,7 +464,7 @@ int ctl_settle(ctl *c, const char *doc, const char *amount, const char *date, in
 
 	memset(&in, 0, sizeof in);
 	if ((rc = need_company(c, e)) || (rc = ctl_doc_ref(c, doc, &d, e)) ||
-	    (rc = ctl_date(date && *date ? date : NULL, writeoff ? _("the write-off date")
+	    (rc = ctl_date(date, writeoff ? _("the write-off date")
 	                                                         : _("the refund date"), in.date, e)))
 		return rc;
 	if (amount && *amount) {

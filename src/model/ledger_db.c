@@ -73,25 +73,35 @@ int lg_dberr(ledger *l, int rc, const char *doing, cart_err *e)
 
 int lg_prepare(ledger *l, const char *sql, sqlite3_stmt **s)
 {
-	struct lg_cached *free_slot = NULL;
+	struct lg_cached *slot = NULL;
 	int rc;
 
+	/* A hit: the statement prepared last time, when nobody is stepping it now. Otherwise the
+	 * new statement takes a free slot or, when all are taken, the least recently used one
+	 * that is not in use (finalized): the dashboard alone builds more query texts than there
+	 * are slots, and a full cache must not fall back to preparing on every call. */
 	for (size_t i = 0; i < sizeof l->cache / sizeof l->cache[0]; i++) {
 		struct lg_cached *c = &l->cache[i];
 
 		if (c->sql == sql && !c->busy) {
 			c->busy = 1;
+			c->used = ++l->ticks;
 			*s = c->s;
 			return SQLITE_OK;
 		}
-		if (!c->sql && !free_slot)
-			free_slot = c;
+		if (c->busy)
+			continue;
+		if (!slot || (slot->sql && (!c->sql || c->used < slot->used)))
+			slot = c;
 	}
-	rc = sqlite3_prepare_v3(l->db, sql, -1, free_slot ? SQLITE_PREPARE_PERSISTENT : 0, s, NULL);
-	if (rc == SQLITE_OK && free_slot) {
-		free_slot->sql = sql;
-		free_slot->s = *s;
-		free_slot->busy = 1;
+	rc = sqlite3_prepare_v3(l->db, sql, -1, slot ? SQLITE_PREPARE_PERSISTENT : 0, s, NULL);
+	if (rc == SQLITE_OK && slot) {
+		if (slot->sql)
+			sqlite3_finalize(slot->s);
+		slot->sql = sql;
+		slot->s = *s;
+		slot->busy = 1;
+		slot->used = ++l->ticks;
 	}
 	return rc;
 }

@@ -19,7 +19,9 @@ struct ledger {
 		const char *sql;
 		sqlite3_stmt *s;
 		int busy;
-	} cache[32];
+		uint64_t used;  /* l->ticks when last handed out: the least recent goes first */
+	} cache[64];
+	uint64_t ticks;
 	char posted_at[32]; /* a bulk load stamps all its documents with its start; else "" */
 	company co;         /* cached company settings */
 	int have_co;

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "cartera/i18n.h"
+#include "cartera/contact.h"
 #include "ledger_int.h"
 
 void person_defaults(person *p)
@@ -43,6 +44,9 @@ static int person_validate(const person *p, cart_err *e)
 		return cart_fail(e, CART_INVALID, _("the person's name is empty"));
 	if (p->notify != 0 && p->notify != 1)
 		return cart_fail(e, CART_INVALID, _("notify must be 0 or 1, not %d"), p->notify);
+	if (!contact_phone_valid(p->phone) || !contact_phone_valid(p->mobile))
+		return cart_fail(e, CART_INVALID, _("the phone \"%s\": digits, spaces and + - ( ) only"),
+		                 contact_phone_valid(p->phone) ? p->mobile : p->phone);
 	return CART_OK;
 }
 

@@ -473,7 +473,7 @@ static void test_receipt_form(void **state)
 
 	receipt_setup(t);
 	ctl_of(t, &c);
-	TL_OK(ctl_rform_load(&c, &f, "Acme", "", "", &e), &e);
+	TL_OK(ctl_rform_load(&c, &f, "Acme", NULL, "", &e), &e);
 	assert_int_equal(f.n, 5);
 	assert_string_equal(f.rows[0].it.number, "FAC-000001");
 	assert_int_equal(f.rows[1].it.instalment_no, 1);
@@ -543,7 +543,7 @@ static void test_receipt_by_document(void **state)
 
 	receipt_setup(t);
 	ctl_of(t, &c);
-	TL_OK(ctl_rform_load(&c, &f, "Acme", "", "", &e), &e);
+	TL_OK(ctl_rform_load(&c, &f, "Acme", NULL, "", &e), &e);
 	assert_int_equal(ctl_rform_add_means(&f, "cheque", "100,00", "", "", NULL, &e), CART_INVALID);
 	tl_assert_msg_names(&e, "bank and number");
 	assert_int_equal(ctl_rform_add_means(&f, "postdated", "100,00", "Bancolombia", "77", "", &e),
@@ -606,16 +606,16 @@ static void test_credit_later_refund_writeoff(void **state)
 	assert_int_equal(tl_open_of(t->l, t->c1, TL_TODAY, inv.entry_id), 0);
 	ctl_of(t, &c);
 	/* refused: the company does not refund in cash (the default) */
-	assert_int_equal(ctl_settle(&c, r.number, "50,00", "", 0, "", &rf, &e), CART_REFUSED);
+	assert_int_equal(ctl_settle(&c, r.number, "50,00", NULL, 0, "", &rf, &e), CART_REFUSED);
 	tl_assert_msg_names(&e, "not refunded in cash");
 	assert_int_equal(next_series(t, "journal"), 1);
 	set_refunds(t, 1);
 	ctl_of(t, &c);
-	TL_OK(ctl_settle(&c, r.number, "50,00", "", 0, "", &rf, &e), &e);
+	TL_OK(ctl_settle(&c, r.number, "50,00", NULL, 0, "", &rf, &e), &e);
 	assert_int_equal(rf.credit_left, 15000);
 	tl_assert_totals(t->l, t->c1, TL_TODAY, "COP", 0, 0, 15000);
 	/* more than is left */
-	assert_int_equal(ctl_settle(&c, r.number, "150,01", "", 1, "rounding", &wo, &e), CART_REFUSED);
+	assert_int_equal(ctl_settle(&c, r.number, "150,01", NULL, 1, "rounding", &wo, &e), CART_REFUSED);
 	tl_assert_msg_names(&e, "150,00");
 	memset(&s, 0, sizeof s);
 	s.credit_entry_id = a.credit_entry_id;
@@ -623,7 +623,7 @@ static void test_credit_later_refund_writeoff(void **state)
 	s.writeoff = 1;
 	assert_int_equal(ledger_credit_settle(t->l, &s, &wo, &e), CART_INVALID);
 	tl_assert_msg_names(&e, "reason");
-	TL_OK(ctl_settle(&c, r.number, "", "", 1, "client closed its account", &wo, &e), &e);
+	TL_OK(ctl_settle(&c, r.number, "", NULL, 1, "client closed its account", &wo, &e), &e);
 	tl_assert_totals(t->l, t->c1, TL_TODAY, "COP", 0, 0, 0);
 	assert_int_equal(tl_balance(t->l, t->c1, TL_TODAY, "COP"), 0);
 	/* voiding the refund gives the client its 50.00 credit back */
@@ -862,7 +862,7 @@ static void test_receipt_form_applies_credit(void **state)
 	inv3 = tl_invoice(t->l, t->c1, "2026-06-01", "", 50000);
 	tl_advance(t->l, t->c1, "2026-06-05", 120000);
 	ctl_of(t, &c);
-	TL_OK(ctl_rform_load(&c, &f, "Acme", "", "", &e), &e);
+	TL_OK(ctl_rform_load(&c, &f, "Acme", NULL, "", &e), &e);
 	assert_int_equal(f.n, 2);
 	assert_int_equal(f.n_credits, 1);
 	assert_string_equal(f.credits[0].code, "AA");

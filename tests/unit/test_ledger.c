@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "testlib.h"
+#include "model/ledger_int.h"
 
 /* Invoice 2026-06-01, due "" with 30 days terms -> due 2026-07-01: one CF charge, not yet due. */
 static void test_invoice_due_from_terms(void **state)
@@ -622,6 +623,91 @@ static void test_bad_input_more(void **state)
 
 /* ledger_client_update: the record changes in place with an audit line; a tax id held by another
  * client is refused naming it, its own tax id is fine; bad input and unknown ids are refused. */
+/* The statement cache keeps the most recently used statements when more query texts are used
+ * than it has slots (the dashboard builds over a thousand): a text used again soon is a hit
+ * (the same statement comes back), and none is prepared afresh on every call once full. */
+static void test_statement_cache_evicts(void **state)
+{
+	enum { N = 3 * (int)(sizeof ((ledger *)0)->cache / sizeof ((ledger *)0)->cache[0]) };
+	static char sql[N][32];
+	tl *t = *state;
+	sqlite3_stmt *s, *again;
+	int cached = 0;
+
+	for (int i = 0; i < N; i++) {
+		snprintf(sql[i], sizeof sql[i], "SELECT %d", i);
+		assert_int_equal(lg_prepare(t->l, sql[i], &s), SQLITE_OK);
+		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(s, 0), i);
+		lg_finalize(t->l, s);
+	}
+	for (size_t i = 0; i < sizeof t->l->cache / sizeof t->l->cache[0]; i++)
+		cached += t->l->cache[i].sql != NULL;
+	assert_int_equal(cached, (int)(sizeof t->l->cache / sizeof t->l->cache[0]));
+	/* the last text is cached: the same statement again, reset */
+	assert_int_equal(lg_prepare(t->l, sql[N - 1], &s), SQLITE_OK);
+	lg_finalize(t->l, s);
+	assert_int_equal(lg_prepare(t->l, sql[N - 1], &again), SQLITE_OK);
+	assert_ptr_equal(s, again);
+	assert_int_equal(sqlite3_step(again), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(again, 0), N - 1);
+	lg_finalize(t->l, again);
+	/* while a statement is being stepped, asking for its text gives a second one */
+	assert_int_equal(lg_prepare(t->l, sql[N - 1], &s), SQLITE_OK);
+	assert_int_equal(lg_prepare(t->l, sql[N - 1], &again), SQLITE_OK);
+	assert_ptr_not_equal(s, again);
+	lg_finalize(t->l, again);
+	lg_finalize(t->l, s);
+	/* the first text was evicted long ago and still works */
+	assert_int_equal(lg_prepare(t->l, sql[0], &s), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), 0);
+	lg_finalize(t->l, s);
+}
+
+/* The model holds the contact rules itself: a controller that forgot to check cannot store a
+ * malformed e-mail or phone, for a client or a person, added or changed. */
+static void test_contacts_refused_by_model(void **state)
+{
+	tl *t = *state;
+	client c, got;
+	person p;
+	cart_err e = { 0 };
+	int64_t n0, n1;
+
+	TL_OK(ledger_client_count(t->l, NULL, &n0, &e), &e);
+	client_defaults(&c);
+	snprintf(c.name, sizeof c.name, "Correo Malo SA");
+	snprintf(c.email, sizeof c.email, "bad-email");
+	assert_int_equal(ledger_client_add(t->l, &c, &e), CART_INVALID);
+	assert_string_equal(e.msg, "the e-mail \"bad-email\" is not an e-mail address (name@domain.com)");
+	snprintf(c.email, sizeof c.email, "cobros@malo.co; pagos@");
+	assert_int_equal(ledger_client_add(t->l, &c, &e), CART_INVALID);
+	snprintf(c.email, sizeof c.email, "cobros@malo.co");
+	snprintf(c.mobile, sizeof c.mobile, "300 12ab");
+	assert_int_equal(ledger_client_add(t->l, &c, &e), CART_INVALID);
+	assert_string_equal(e.msg, "the phone \"300 12ab\": digits, spaces and + - ( ) only");
+	TL_OK(ledger_client_count(t->l, NULL, &n1, &e), &e);
+	assert_int_equal(n1, n0);
+
+	TL_OK(ledger_client_get(t->l, t->c1, &got, &e), &e);
+	snprintf(got.email, sizeof got.email, "a@b");
+	assert_int_equal(ledger_client_update(t->l, &got, &e), CART_INVALID);
+	TL_OK(ledger_client_get(t->l, t->c1, &got, &e), &e);
+	assert_string_equal(got.email, "");
+
+	person_defaults(&p);
+	p.client_id = t->c1;
+	snprintf(p.name, sizeof p.name, "Ana Gómez");
+	snprintf(p.email, sizeof p.email, "ana gomez@x.co");
+	assert_int_equal(ledger_person_add(t->l, &p, &e), CART_REFUSED); /* the schema's CHECK */
+	snprintf(p.email, sizeof p.email, "ana@x.co");
+	snprintf(p.phone, sizeof p.phone, "call me");
+	assert_int_equal(ledger_person_add(t->l, &p, &e), CART_INVALID);
+	snprintf(p.phone, sizeof p.phone, "+57 (1) 555-1234");
+	TL_OK(ledger_person_add(t->l, &p, &e), &e);
+}
+
 static void test_client_update(void **state)
 {
 	tl *t = *state;
@@ -799,6 +885,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_currency_credit_stays_apart, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_bad_input_more, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_client_update, tl_setup, tl_teardown),
+		cmocka_unit_test_setup_teardown(test_contacts_refused_by_model, tl_setup, tl_teardown),
+		cmocka_unit_test_setup_teardown(test_statement_cache_evicts, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_client_position, tl_setup, tl_teardown),
 	};
 

@@ -340,14 +340,14 @@ static void test_checks(void **state)
 	assert_string_equal(ctl_person_field_name(PF_EMAIL), "e-mail");
 
 	/* a client's own e-mail field may hold several */
-	assert_true(ctl_email_list_valid("pagos@acme.co"));
-	assert_true(ctl_email_list_valid("pagos@acme.co; cartera@acme.co"));
-	assert_true(ctl_email_list_valid(" pagos@acme.co ,cartera@acme.co "));
-	assert_false(ctl_email_list_valid(""));
-	assert_false(ctl_email_list_valid("pagos@acme.co;"));
-	assert_false(ctl_email_list_valid("pagos@acme.co;; cartera@acme.co"));
-	assert_false(ctl_email_list_valid("pagos@acme.co cartera@acme.co"));
-	assert_false(ctl_email_list_valid("pagos@acme.co, cartera@acme"));
+	assert_true(contact_email_list_valid("pagos@acme.co"));
+	assert_true(contact_email_list_valid("pagos@acme.co; cartera@acme.co"));
+	assert_true(contact_email_list_valid(" pagos@acme.co ,cartera@acme.co "));
+	assert_false(contact_email_list_valid(""));
+	assert_false(contact_email_list_valid("pagos@acme.co;"));
+	assert_false(contact_email_list_valid("pagos@acme.co;; cartera@acme.co"));
+	assert_false(contact_email_list_valid("pagos@acme.co cartera@acme.co"));
+	assert_false(contact_email_list_valid("pagos@acme.co, cartera@acme"));
 }
 
 static void test_from_text(void **state)

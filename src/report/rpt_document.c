@@ -50,11 +50,11 @@ static int lines_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
 		return rc;
 	}
 	report_table(r, _("Lines"));
-	report_col(r, _("Description"), RPT_TEXT, RPT_LEFT, 34, 12);
-	report_col(r, _("Qty"), RPT_TEXT, RPT_RIGHT, 8, 4);
-	report_col(r, _("Unit price"), RPT_AMOUNT, RPT_RIGHT, 14, 14);
-	report_col(r, _("Tax"), RPT_TEXT, RPT_LEFT, 12, 6);
-	report_col(r, _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+	report_col(r, "description", _("Description"), RPT_TEXT, RPT_LEFT, 34, 12);
+	report_col(r, "quantity", _("Qty"), RPT_TEXT, RPT_RIGHT, 8, 4);
+	report_col(r, "unit_price", _("Unit price"), RPT_AMOUNT, RPT_RIGHT, 14, 14);
+	report_col(r, "tax", _("Tax"), RPT_TEXT, RPT_LEFT, 12, 6);
+	report_col(r, "amount", _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
 	for (int i = 0; i < n; i++) {
 		const char *rate = "";
 
@@ -77,9 +77,9 @@ static int lines_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
 	for (int k = 0; k < nt; k++)
 		tax += tx[k].tax;
 	report_table(r, _("Totals"));
-	report_col(r, "", RPT_TEXT, RPT_LEFT, 24, 10);
-	report_col(r, _("Base"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
-	report_col(r, _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+	report_col(r, "label", "", RPT_TEXT, RPT_LEFT, 24, 10);
+	report_col(r, "base", _("Base"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+	report_col(r, "amount", _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
 	report_row(r, RPT_ROW_DATA, NULL);
 	rpt_text(r, _("Net"));
 	rpt_empty(r);
@@ -122,11 +122,11 @@ static int receipt_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
 		return rc;
 	if (rd.n_means) {
 		report_table(r, _("Means of payment"));
-		report_col(r, _("Means"), RPT_TEXT, RPT_LEFT, 18, 8);
-		report_col(r, _("Bank"), RPT_TEXT, RPT_LEFT, 18, 6);
-		report_col(r, _("Number"), RPT_TEXT, RPT_LEFT, 14, 6);
-		report_col(r, _("Cashable"), RPT_DATE, RPT_LEFT, 10, 10);
-		report_col(r, _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+		report_col(r, "means", _("Means"), RPT_TEXT, RPT_LEFT, 18, 8);
+		report_col(r, "bank", _("Bank"), RPT_TEXT, RPT_LEFT, 18, 6);
+		report_col(r, "number", _("Number"), RPT_TEXT, RPT_LEFT, 14, 6);
+		report_col(r, "cashable", _("Cashable"), RPT_DATE, RPT_LEFT, 10, 10);
+		report_col(r, "amount", _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
 		for (int i = 0; i < rd.n_means; i++) {
 			const means_in *m = &rd.means[i];
 
@@ -141,9 +141,9 @@ static int receipt_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
 	}
 	if (rd.n_wh) {
 		report_table(r, _("Withholdings"));
-		report_col(r, _("Kind"), RPT_TEXT, RPT_LEFT, 24, 8);
-		report_col(r, _("Certificate"), RPT_TEXT, RPT_LEFT, 20, 8);
-		report_col(r, _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+		report_col(r, "kind", _("Kind"), RPT_TEXT, RPT_LEFT, 24, 8);
+		report_col(r, "certificate", _("Certificate"), RPT_TEXT, RPT_LEFT, 20, 8);
+		report_col(r, "amount", _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
 		for (int i = 0; i < rd.n_wh; i++) {
 			report_row(r, RPT_ROW_DATA, NULL);
 			rpt_text(r, rd.wh[i].kind);
@@ -165,10 +165,10 @@ static void alloc_table(const doc_info *d, const doc_alloc *al, int n, int paid_
 	if (!any)
 		return;
 	report_table(r, paid_by ? _("Paid by") : _("Applied to"));
-	report_col(r, _("Date"), RPT_DATE, RPT_LEFT, 10, 10);
-	report_col(r, _("Document"), RPT_TEXT, RPT_LEFT, 16, 10);
-	report_col(r, _("Inst."), RPT_INT, RPT_RIGHT, 5, 5);
-	report_col(r, _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+	report_col(r, "date", _("Date"), RPT_DATE, RPT_LEFT, 10, 10);
+	report_col(r, "document", _("Document"), RPT_TEXT, RPT_LEFT, 16, 10);
+	report_col(r, "instalment", _("Inst."), RPT_INT, RPT_RIGHT, 5, 5);
+	report_col(r, "amount", _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
 	for (int i = 0; i < n; i++) {
 		if (al[i].paid_by != paid_by)
 			continue;
@@ -244,11 +244,11 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 	}
 	if (n) {
 		report_table(r, _("Entries"));
-		report_col(r, _("Code"), RPT_TEXT, RPT_LEFT, 5, 4);
-		report_col(r, _("Description"), RPT_TEXT, RPT_LEFT, 30, 12);
-		report_col(r, _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
-		report_col(r, _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
-		report_col(r, _(NC_("column", "Open")), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+		report_col(r, "code", _("Code"), RPT_TEXT, RPT_LEFT, 5, 4);
+		report_col(r, "description", _("Description"), RPT_TEXT, RPT_LEFT, 30, 12);
+		report_col(r, "currency", _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
+		report_col(r, "amount", _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+		report_col(r, "open", _(NC_("column", "Open")), RPT_AMOUNT, RPT_RIGHT, 15, 15);
 	}
 	for (int i = 0; i < n; i++) {
 		report_row(r, RPT_ROW_DATA, NULL);

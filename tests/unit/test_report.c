@@ -521,7 +521,7 @@ static void test_text_cut(void **state)
 	strcpy(longtext + 254, "ñandú");      /* 'ñ' is bytes 254 and 255: cut after 255 bytes */
 	report_init(&r, NULL);
 	report_table(&r, "t");
-	report_col(&r, "c", RPT_TEXT, RPT_LEFT, 10, 5);
+	report_col(&r, "c", "c", RPT_TEXT, RPT_LEFT, 10, 5);
 	report_row(&r, RPT_ROW_DATA, NULL);
 	rpt_text(&r, longtext);
 	report_row_end(&r);

@@ -107,7 +107,9 @@ int rpt_aging(ctl *c, const char *asof_arg, report *r, cart_err *e)
 		report_col(r, key, name, RPT_AMOUNT, RPT_RIGHT, aw, aw);
 	}
 	report_col(r, "open_charges", _("Open charges"), RPT_AMOUNT, RPT_RIGHT, aw, aw);
-	report_col(r, "credits", _("Credits in favour"), RPT_AMOUNT, RPT_RIGHT, aw, aw);
+	/* wide enough for its heading: a cut "Credits in f..." would not say what it holds */
+	report_col(r, "credits", _("Credits in favour"), RPT_AMOUNT, RPT_RIGHT,
+	           aw > 17 ? aw : 17, aw);
 	report_col(r, "net", _("Net"), RPT_AMOUNT, RPT_RIGHT, aw, aw);
 	report_currency_col(r, 1);
 	if ((rc = ledger_aging(c->l, asof, co->ranges, co->n_ranges, add_aging_row, &a, e)) != CART_OK) {
@@ -188,6 +190,20 @@ int rpt_aging(ctl *c, const char *asof_arg, report *r, cart_err *e)
 		report_note(r, "%s", a.ntot ? _("In every currency the ranges add up to the open charges, "
 		                                "and open charges less credits equal the ledger balance.")
 		                            : _("Nothing is open."));
+	/* the same sum in figures, per currency, so a reader checks it on the page */
+	for (int k = 0; k < a.ntot; k++) {
+		const cur_tot *t = &a.tot[k];
+		char m3[40];
+
+		if (!t->rows)
+			continue;
+		money_format(t->open, &co->fmt, m1, sizeof m1);
+		money_format(t->credits, &co->fmt, m2, sizeof m2);
+		money_format(t->net, &co->fmt, m3, sizeof m3);
+		report_note(r, P_("%s: %ld client; open charges %s less credits in favour %s = net %s.",
+		                  "%s: %ld clients; open charges %s less credits in favour %s = net %s.",
+		                  (unsigned long)t->rows), t->cur, t->rows, m1, m2, m3);
+	}
 	return report_finish(r, e);
 }
 

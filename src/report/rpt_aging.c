@@ -139,7 +139,7 @@ int rpt_aging(ctl *c, const char *asof_arg, report *r, cart_err *e)
 	report_col(r, "currency", _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
 	report_col(r, "sum_of_ranges", _("Sum of ranges"), RPT_AMOUNT, RPT_RIGHT, aw + 1, aw);
 	report_col(r, "open_charges", _("Open charges"), RPT_AMOUNT, RPT_RIGHT, aw + 1, aw);
-	report_col(r, "credits", _("Credits in favour"), RPT_AMOUNT, RPT_RIGHT, aw + 1, aw);
+	report_col(r, "credits", _("Credits in favour"), RPT_AMOUNT, RPT_RIGHT, aw + 1 > 17 ? aw + 1 : 17, aw);
 	report_col(r, "net", _("Net"), RPT_AMOUNT, RPT_RIGHT, aw + 1, aw);
 	report_col(r, "ledger_balance", _("Ledger balance"), RPT_AMOUNT, RPT_RIGHT, aw + 1, aw);
 	/* the ledger's balance of every currency anything is open in, and of the company's */
@@ -428,7 +428,7 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 	report_col(r, "instalment", _("Inst."), RPT_INT, RPT_RIGHT, 5, 5);
 	report_col(r, "date", _("Date"), RPT_DATE, RPT_LEFT, 10, 10);
 	report_col(r, "due_date", _("Due date"), RPT_DATE, RPT_LEFT, 10, 10);
-	report_col(r, "days_overdue", _("Days overdue"), RPT_INT, RPT_RIGHT, 7, 5);
+	report_col(r, "days_overdue", _("Days"), RPT_INT, RPT_RIGHT, 5, 5);
 	report_col(r, "currency", _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
 	report_col(r, "open", _(NC_("column", "Open")), RPT_AMOUNT, RPT_RIGHT, aw, aw);
 	report_currency_col(r, 5);

@@ -11,6 +11,7 @@
 #include "cartera/ctl_docs.h"
 #include "cartera/i18n.h"
 #include "cartera/reports.h"
+#include "../model/ledger_voided.h"
 
 #define MAX_ENTRIES 64
 #define MAX_ALLOCS 200
@@ -155,22 +156,29 @@ static int receipt_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
 	return CART_OK;
 }
 
-/* What settled the document (paid_by 1) or what it settled (0): the other documents, dated. */
-static void alloc_table(const doc_info *d, const doc_alloc *al, int n, int paid_by, report *r)
+/* What settled the document (paid_by 1) or what it settled (0): the other documents, dated. A
+ * void's reversals (voids 1) are a table of their own: a void never "paid" anything. */
+static int alloc_shown(const doc_alloc *a, int paid_by, int voids)
+{
+	return a->paid_by == paid_by && (a->type == DOC_VOID) == voids;
+}
+
+static void alloc_table(const doc_info *d, const doc_alloc *al, int n, int paid_by, int voids,
+                        report *r)
 {
 	int any = 0;
 
 	for (int i = 0; i < n && !any; i++)
-		any = al[i].paid_by == paid_by;
+		any = alloc_shown(&al[i], paid_by, voids);
 	if (!any)
 		return;
-	report_table(r, paid_by ? _("Paid by") : _("Applied to"));
+	report_table(r, voids ? _("Reversed by a void") : paid_by ? _("Paid by") : _("Applied to"));
 	report_col(r, "date", _("Date"), RPT_DATE, RPT_LEFT, 10, 10);
 	report_col(r, "document", _("Document"), RPT_TEXT, RPT_LEFT, 16, 10);
 	report_col(r, "instalment", _("Inst."), RPT_INT, RPT_RIGHT, 5, 5);
 	report_col(r, "amount", _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
 	for (int i = 0; i < n; i++) {
-		if (al[i].paid_by != paid_by)
+		if (!alloc_shown(&al[i], paid_by, voids))
 			continue;
 		report_row(r, RPT_ROW_DATA, NULL);
 		rpt_date(r, al[i].date);
@@ -190,7 +198,7 @@ static void alloc_table(const doc_info *d, const doc_alloc *al, int n, int paid_
 		int64_t sum = 0;
 
 		for (int i = 0; i < n; i++)
-			if (al[i].paid_by == paid_by)
+			if (alloc_shown(&al[i], paid_by, voids))
 				sum += al[i].amount;
 		rpt_amount(r, sum, d->currency, RPT_F_SUM);
 	}
@@ -203,13 +211,15 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 	doc_alloc *al = NULL;
 	doc_info d;
 	client cl;
+	void_info vi;
 	int n = 0, nal = 0, rc;
 	int64_t amount = 0, open = 0;
 	char m[40];
 
 	if ((rc = ledger_document_get(c->l, doc_id, &d, e)) != CART_OK ||
 	    (rc = ledger_client_get(c->l, d.client_id, &cl, e)) != CART_OK ||
-	    (rc = ledger_document_entries(c->l, doc_id, en, MAX_ENTRIES, &n, e)) != CART_OK)
+	    (rc = ledger_document_entries(c->l, doc_id, en, MAX_ENTRIES, &n, e)) != CART_OK ||
+	    (rc = ledger_void_info(c->l, doc_id, &vi, e)) != CART_OK)
 		return rc;
 	if (!(al = malloc(sizeof *al * MAX_ALLOCS)))
 		return cart_fail(e, CART_NOMEM, _("out of memory"));
@@ -228,8 +238,12 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 		report_line(r, "%s: %s", _("Reference"), d.reference);
 	if (d.memo[0])
 		report_line(r, "%s", d.memo);
-	if (d.voided_by[0])
-		report_line(r, _("VOIDED by %s"), d.voided_by);
+	if (vi.number[0] && d.type == DOC_VOID)
+		report_line(r, _("Voids %s: by %s on %s; reason: %s"), vi.voided, vi.clerk, vi.date,
+		            vi.reason);
+	else if (vi.number[0])
+		report_line(r, _("VOIDED by %s: by %s on %s; reason: %s"), vi.number, vi.clerk, vi.date,
+		            vi.reason);
 	report_client_line(r, "%s", cl.name);
 	if (cl.tax_id[0])
 		report_client_line(r, "%s %s%s%s", _("Tax id"), cl.tax_id, cl.dv[0] ? "-" : "", cl.dv);
@@ -270,8 +284,10 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 		rpt_amount(r, open, d.currency, RPT_F_SUM);
 		report_row_end(r);
 	}
-	alloc_table(&d, al, nal, 1, r);
-	alloc_table(&d, al, nal, 0, r);
+	alloc_table(&d, al, nal, 1, 0, r);
+	alloc_table(&d, al, nal, 0, 0, r);
+	alloc_table(&d, al, nal, 1, 1, r);
+	alloc_table(&d, al, nal, 0, 1, r);
 	if (nal == MAX_ALLOCS)
 		report_note(r, _("Only the first %d settlements are listed."), MAX_ALLOCS);
 	free(al);

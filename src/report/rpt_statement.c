@@ -11,6 +11,7 @@
 
 #include "cartera/i18n.h"
 #include "cartera/reports.h"
+#include "../model/ledger_voided.h"
 
 #define AMT_W 14
 
@@ -321,8 +322,16 @@ static int line_row(const stmt_line *ln, void *ud)
 	status = status_of(amount, o ? o->open : 0, days);
 	if (!keep(s, ln->number, ln->date, ln->due_date, status, days, is_open))
 		return 0;
-	if (ln->reversal)
-		snprintf(desc, sizeof desc, "%s: %s", _("Void"), rpt_code_text(ln->code));
+	if (ln->reversal) {
+		void_info vi;
+
+		/* who voided it, and why: the void document's clerk and reason */
+		if (ledger_void_info(s->c->l, ln->doc_id, &vi, NULL) == CART_OK && vi.number[0])
+			snprintf(desc, sizeof desc, _("Void of %s (%s) by %s: %s"), vi.voided,
+			         rpt_code_text(ln->code), vi.clerk, vi.reason);
+		else
+			snprintf(desc, sizeof desc, "%s: %s", _("Void"), rpt_code_text(ln->code));
+	}
 	else if (ln->memo[0])
 		snprintf(desc, sizeof desc, "%s — %s", rpt_code_text(ln->code), ln->memo);
 	else
@@ -502,7 +511,7 @@ static void open_documents(st *s)
 	report_col(r, "date", _("Date"), RPT_DATE, RPT_LEFT, 10, 10);
 	report_col(r, "due_date", _("Due date"), RPT_DATE, RPT_LEFT, 10, 10);
 	report_col(r, "instalment", _("Inst."), RPT_INT, RPT_RIGHT, 5, 5);
-	report_col(r, "days_overdue", _("Days overdue"), RPT_INT, RPT_RIGHT, 7, 5);
+	report_col(r, "days_overdue", _("Days"), RPT_INT, RPT_RIGHT, 5, 5);
 	report_col(r, "currency", _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
 	report_col(r, "amount", _("Amount"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
 	report_col(r, "open", _(NC_("column", "Open")), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
@@ -555,7 +564,7 @@ static void client_aging(st *s)
 		rpt_range_key(co, j, key, sizeof key);
 		report_col(r, key, name, RPT_AMOUNT, RPT_RIGHT, aw, aw);
 	}
-	report_col(r, "credits", _("Credits in favour"), RPT_AMOUNT, RPT_RIGHT, aw, aw);
+	report_col(r, "credits", _("Credits in favour"), RPT_AMOUNT, RPT_RIGHT, aw > 17 ? aw : 17, aw);
 	report_col(r, "net", _("Net"), RPT_AMOUNT, RPT_RIGHT, aw, aw);
 	for (int k = 0; k < ncurs; k++) {
 		int64_t net = -cr[k];   /* the ranges less the credits in favour */

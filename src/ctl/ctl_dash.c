@@ -84,7 +84,7 @@ static const ctld_col cols_clients[] = {
 	{ "balance", N_("Balance"), 15, 1, DCOL_BALANCE, 1 },
 	{ "overdue", N_("Overdue"), 15, 1, DCOL_OVERDUE, 1 },
 	{ "credit", N_("Credit"), 14, 1, DCOL_CREDITS, 1 },
-	{ "days", N_("Days"), 5, 1, DCOL_DAYS, 1 },
+	{ "oldest_days", N_("Days"), 5, 1, DCOL_DAYS, 1 },
 	{ "status", N_("Follow-up"), 22, 0, DCOL_STATUS, 0 },
 };
 static const ctld_col cols_transactions[] = {
@@ -100,7 +100,7 @@ static const ctld_col cols_due[] = {
 	{ "number", N_("Number"), 12, 0, DCOL_NUMBER, 0 },
 	{ "date", N_("Date"), 10, 0, DCOL_DATE, 0 },
 	{ "due", NC_("column", "Due"), 10, 0, DCOL_DUE, 0 },
-	{ "days", N_("Days"), 6, 1, DCOL_DUE, 1 },
+	{ "days_to_due", N_("Days"), 6, 1, DCOL_DUE, 1 },
 	{ "amount", N_("Amount"), 14, 1, DCOL_AMOUNT, 1 },
 	{ "open", NC_("column", "Open"), 14, 1, DCOL_OPEN, 1 },
 };
@@ -109,7 +109,7 @@ static const ctld_col cols_overdue[] = {
 	{ "number", N_("Number"), 12, 0, DCOL_NUMBER, 0 },
 	{ "date", N_("Date"), 10, 0, DCOL_DATE, 0 },
 	{ "due", NC_("column", "Due"), 10, 0, DCOL_DUE, 0 },
-	{ "days", N_("Days"), 6, 1, DCOL_DAYS, 1 },
+	{ "days_overdue", N_("Days"), 6, 1, DCOL_DAYS, 1 },
 	{ "amount", N_("Amount"), 14, 1, DCOL_AMOUNT, 1 },
 	{ "open", NC_("column", "Open"), 14, 1, DCOL_OPEN, 1 },
 };
@@ -161,7 +161,8 @@ static void money_text(const ctl_dash *v, const char *cur, int64_t m, char *buf,
 		ctl_money_plain(v->c, m, t, sizeof t);
 	else
 		ctl_money(v->c, m, t, sizeof t);
-	if (cur[0] && strcmp(cur, v->c->co.currency) != 0)
+	/* for programs a plain number: the currency is a field of its own (cli_dash.c) */
+	if (!v->plain && cur[0] && strcmp(cur, v->c->co.currency) != 0)
 		snprintf(buf, size, "%s %s", cur, t);
 	else
 		snprintf(buf, size, "%s", t);

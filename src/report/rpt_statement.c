@@ -327,8 +327,8 @@ static int line_row(const stmt_line *ln, void *ud)
 
 		/* who voided it, and why: the void document's clerk and reason */
 		if (ledger_void_info(s->c->l, ln->doc_id, &vi, NULL) == CART_OK && vi.number[0])
-			snprintf(desc, sizeof desc, _("Void of %s (%s) by %s: %s"), vi.voided,
-			         rpt_code_text(ln->code), vi.clerk, vi.reason);
+			snprintf(desc, sizeof desc, _("Void of %s by %s: %s"), vi.voided, vi.clerk,
+			         vi.reason);
 		else
 			snprintf(desc, sizeof desc, "%s: %s", _("Void"), rpt_code_text(ln->code));
 	}
@@ -402,7 +402,8 @@ static int movements(st *s, int64_t client_id, cart_err *e)
 		report_table(r, title);
 		report_col(r, "date", _("Date"), RPT_DATE, RPT_LEFT, 10, 10);
 		report_col(r, "document", _("Document"), RPT_TEXT, RPT_LEFT, 12, 10);
-		report_col(r, "description", _("Description"), RPT_TEXT, RPT_LEFT, 30, 8);
+		/* wide enough on a 132-column printer for who voided a line and why */
+		report_col(r, "description", _("Description"), RPT_TEXT, RPT_LEFT, 44, 8);
 		report_col(r, "charge", _("Charge"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
 		report_col(r, "credit", _("Credit"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
 		report_col(r, "balance", _("Balance"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);

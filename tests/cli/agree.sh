@@ -297,5 +297,9 @@ agree invoice csv "$T/invoice.show.csv"
 cart report statement "Carla Cruz" --format txt132
 assert_match "$OUT" "Void of RC-000002 by [^ ]+: cheque devuelto" "the statement names the void's clerk and reason"
 
+cart --format csv client history "Carla Cruz"
+assert_match "$(printf '%s\n' "$OUT" | tr -d '\r')" '^0,[0-9T:-]+Z,[^,]+,void,RC-000002,ANU-000001: cheque devuelto$' \
+	"client history: the void, its clerk, what it voided and why"
+
 check_ok "after every report (they never write)"
 done_testing

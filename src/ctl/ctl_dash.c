@@ -100,7 +100,7 @@ static const ctld_col cols_due[] = {
 	{ "number", N_("Number"), 12, 0, DCOL_NUMBER, 0 },
 	{ "date", N_("Date"), 10, 0, DCOL_DATE, 0 },
 	{ "due", NC_("column", "Due"), 10, 0, DCOL_DUE, 0 },
-	{ "days_to_due", N_("Days"), 6, 1, DCOL_DUE, 1 },
+	{ "days_to_due", NC_("days", "Due in"), 6, 1, DCOL_DUE, 1 },
 	{ "amount", N_("Amount"), 14, 1, DCOL_AMOUNT, 1 },
 	{ "open", NC_("column", "Open"), 14, 1, DCOL_OPEN, 1 },
 };

@@ -169,12 +169,6 @@ int cmd_remind(cli *g, int argc, char **argv)
 		return rc;
 	if (ctl_remind(&g->c, argv[optind], note, &h, &e) != CART_OK)
 		return cli_fail(g, &e);
-	if (h.number[0] == '\0' && h.doc_id) {
-		doc_info d;
-
-		if (ledger_document_get(g->c.l, h.doc_id, &d, &e) == CART_OK)
-			snprintf(h.number, sizeof h.number, "%s", d.number);
-	}
 	printf(_("reminder %lld recorded for client %lld%s%s\n"), (long long)h.id,
 	       (long long)h.client_id, h.doc_id ? _(" about ") : "", h.doc_id ? h.number : "");
 	return EXIT_DONE;
@@ -233,7 +227,7 @@ int cli_client_history(cli *g, int argc, char **argv)
 	if (g->format == OUT_TEXT)
 		printf(_("History of %s\n"), cl.name);
 	out_begin(&x.t, stdout, g->format, cols, 6);
-	rc = ledger_history_list(g->c.l, cl.id, hist_row, &x, &e);
+	rc = ctl_history_list(&g->c, cl.id, hist_row, &x, &e);
 	out_end(&x.t);
 	return rc == CART_OK ? EXIT_DONE : cli_fail(g, &e);
 }

@@ -561,10 +561,16 @@ int ctl_remind(ctl *c, const char *ref, const char *note, hist_entry *out, cart_
 	if (ref && *ref && !digits && ctl_doc_ref(c, ref, &d, &ignore) == CART_OK) {
 		out->client_id = d.client_id;
 		out->doc_id = d.id;
+		snprintf(out->number, sizeof out->number, "%s", d.number);
 	} else {
 		if ((rc = ctl_client_ref(c, ref ? ref : "", &cl, e)) != CART_OK)
 			return rc;
 		out->client_id = cl.id;
 	}
 	return ledger_history_add(c->l, out, e);
+}
+
+int ctl_history_list(ctl *c, int64_t client_id, hist_cb cb, void *ud, cart_err *e)
+{
+	return ledger_history_list(c->l, client_id, cb, ud, e);
 }

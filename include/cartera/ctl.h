@@ -31,6 +31,8 @@ void ctl_close(ctl *c);
 const company *ctl_company(const ctl *c);
 int ctl_has_company(const ctl *c);
 const char *ctl_path(const ctl *c);
+/* Other aging ranges ("15,45") for the rest of this session only; nothing is saved. */
+int ctl_ranges_for_run(ctl *c, const char *text, cart_err *e);
 /* Save company settings (init). */
 int ctl_company_set(ctl *c, const company *co, cart_err *e);
 
@@ -114,9 +116,7 @@ int ctl_open_items(ctl *c, int64_t client_id, const char *asof, open_item_cb cb,
                    cart_err *e);
 int ctl_document_get(ctl *c, int64_t doc_id, doc_info *d, cart_err *e);
 int ctl_document_entries(ctl *c, int64_t doc_id, doc_entry *rows, int max, int *n, cart_err *e);
-int ctl_balance(ctl *c, int64_t client_id, const char *asof, balance *rows, int *n, cart_err *e);
 int ctl_aging(ctl *c, const char *asof, const int *ranges, int n_ranges, aging_cb cb, void *ud,
               cart_err *e);
-int ctl_check(ctl *c, const char *asof, check_cb cb, void *ud, int64_t *problems, cart_err *e);
 
 #endif

@@ -90,8 +90,8 @@ int ctl_dash_remind(ctl_dash *v, const ctld_row *r, const char *note, hist_entry
 /* A reminder from the command line: ref is a document number ("FAC-000012") or a client
  * reference (id, tax id, name). */
 int ctl_remind(ctl *c, const char *ref, const char *note, hist_entry *out, cart_err *e);
-
-/* A client's history, newest first (ctl_read.c). */
+/* A client's history, newest first: the lines kept and the client's voids (who, when, why). */
 int ctl_history_list(ctl *c, int64_t client_id, hist_cb cb, void *ud, cart_err *e);
+
 
 #endif

@@ -78,7 +78,10 @@ typedef struct dash_key {
 
 /* ---- client history (F2): append-only ---- */
 
-#define HIST_KINDS(X) X(REMINDER, "reminder") X(NOTE, "note") X(MAIL, "mail") X(CALL, "call")
+/* VOID lines are not kept in the history: they are the client's voids (who, when, why), listed
+ * with it from the void documents themselves. */
+#define HIST_KINDS(X) X(REMINDER, "reminder") X(NOTE, "note") X(MAIL, "mail") X(CALL, "call") \
+	X(VOID, "void")
 enum hist_kind {
 #define X(id, name) HIST_##id,
 	HIST_KINDS(X)

@@ -29,6 +29,11 @@ void out_begin(out_table *t, FILE *fp, int format, const out_col *cols, int ncol
 void out_row(out_table *t, const char *const *values);
 void out_end(out_table *t);
 
+/* s as a JSON string, quoted and escaped (bad UTF-8 becomes U+FFFD). */
+void out_json_string(FILE *fp, const char *s);
+/* One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
+void out_csv_field(FILE *fp, const char *s);
+
 /* Decode one UTF-8 sequence; return its length in bytes and set *cp. A byte that does not start
  * a well-formed sequence (overlong forms, surrogates and truncated sequences included) gives
  * length 1 and *cp = -1. Never reads past a NUL. */

@@ -1,5 +1,5 @@
 /* Renderers of the report model (include/cartera/report.h): PDF (libharu), XLSX (libxlsxwriter,
- * constant-memory mode), plain text 80 or 132 columns wide, and CSV. A renderer is opened on a
+ * constant-memory mode), plain text 80 or 132 columns wide, and CSV and JSON for programs. A renderer is opened on a
  * file, takes one report (or several: a PDF of many statements, each numbered on its own) through
  * its sink, and is closed, which writes the file and reports any failure. */
 #ifndef CARTERA_RENDER_H
@@ -9,11 +9,11 @@
 
 #include "cartera/report.h"
 
-enum rnd_format { RND_PDF = 0, RND_XLSX, RND_TXT80, RND_TXT132, RND_CSV, RND_NFORMATS };
+enum rnd_format { RND_PDF = 0, RND_XLSX, RND_TXT80, RND_TXT132, RND_CSV, RND_JSON, RND_NFORMATS };
 
-/* "pdf", "xlsx", "txt" (80 columns), "txt132", "csv"; -1 when unknown. */
+/* "pdf", "xlsx", "txt" (80 columns), "txt132", "csv", "json"; -1 when unknown. */
 int rnd_format_parse(const char *name);
-/* The format a file name's extension asks for (.pdf .xlsx .txt .csv), -1 when none. */
+/* The format a file name's extension asks for (.pdf .xlsx .txt .csv .json), -1 when none. */
 int rnd_format_of_path(const char *path);
 /* The usual extension of a format: ".pdf", ... */
 const char *rnd_format_ext(int format);

@@ -31,7 +31,8 @@ enum rpt_style { RPT_ROW_DATA = 0, RPT_ROW_SECTION, RPT_ROW_GROUP_TOTAL, RPT_ROW
 #define RPT_F_SUM 1
 
 typedef struct rpt_col {
-	char name[64];
+	char key[32];         /* for programs (CSV header, JSON key): English, never translated */
+	char name[64];        /* for people: translated */
 	int kind;             /* what its cells hold */
 	int align;
 	int width;            /* wanted width in characters */
@@ -116,7 +117,8 @@ void report_note(report *r, const char *fmt, ...) __attribute__((format(printf, 
 
 /* Start a table (closing the one before); then its columns, then its rows. */
 rpt_table *report_table(report *r, const char *title);
-void report_col(report *r, const char *name, int kind, int align, int width, int min);
+void report_col(report *r, const char *key, const char *name, int kind, int align, int width,
+                int min);
 /* The column whose text is each row's currency (for subtotals by currency). */
 void report_currency_col(report *r, int col);
 

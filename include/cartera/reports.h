@@ -31,6 +31,8 @@ int stmt_status_parse(const char *text, int *bits, cart_err *e);
 int stmt_range_parse(const company *co, const char *text, int *range, cart_err *e);
 /* The heading of aging range k (0 = "Not due", n+1 = "Over 90"). */
 void rpt_range_name(const company *co, int k, char *buf, size_t size);
+/* Its key for programs (CSV, JSON), never translated: "not_due", "1-30", ..., "over_90". */
+void rpt_range_key(const company *co, int k, char *buf, size_t size);
 
 /* The width a column needs for amounts up to largest (in absolute value, with a sign), and at
  * least min: renderers never cut an amount, so columns are sized from the totals beforehand. */

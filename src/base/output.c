@@ -260,7 +260,7 @@ static void text_rule(out_table *t)
 
 /* ---- CSV (RFC 4180) ---- */
 
-static void csv_field(FILE *fp, const char *v)
+void out_csv_field(FILE *fp, const char *v)
 {
 	if (!strpbrk(v, ",\"\r\n")) {
 		fputs(v, fp);
@@ -282,7 +282,7 @@ static void csv_line(out_table *t, const char *const *values)
 	for (i = 0; i < t->ncols; i++) {
 		if (i > 0)
 			putc(',', t->fp);
-		csv_field(t->fp, cell(t, values, i));
+		out_csv_field(t->fp, cell(t, values, i));
 	}
 	fputs("\r\n", t->fp);
 }
@@ -291,7 +291,7 @@ static void csv_line(out_table *t, const char *const *values)
 
 /* JSON text must be UTF-8: invalid bytes become U+FFFD rather than making the whole document
  * unreadable. Control characters are escaped as \u00XX; everything else passes through. */
-static void json_string(FILE *fp, const char *s)
+void out_json_string(FILE *fp, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	int len;
@@ -359,7 +359,7 @@ static void json_row(out_table *t, const char *const *values)
 
 		if (i > 0)
 			fputs(", ", t->fp);
-		json_string(t->fp, c->name ? c->name : "");
+		out_json_string(t->fp, c->name ? c->name : "");
 		fputs(": ", t->fp);
 		if (!v || (c->number && *v == '\0'))
 			fputs("null", t->fp);
@@ -368,7 +368,7 @@ static void json_row(out_table *t, const char *const *values)
 		else
 			/* Also a "number" that is not a JSON literal ("12,50" from a comma-decimal
 			 * format): quoted, it at least leaves the document valid. */
-			json_string(t->fp, v);
+			out_json_string(t->fp, v);
 	}
 	putc('}', t->fp);
 }

@@ -95,4 +95,10 @@ int cli_client_history(cli *g, int argc, char **argv);
 int cmd_remind(cli *g, int argc, char **argv);
 int cmd_report(cli *g, int argc, char **argv);
 
+/* Print a report built by build(c, arg, r, e) in the command's format: aligned text with the
+ * clerk's headings, or CSV or JSON with the report's keys (cli_listing.c). Returns an exit status. */
+struct report;
+typedef int (*cli_build_fn)(ctl *c, const void *arg, struct report *r, cart_err *e);
+int cli_print_report(cli *g, cli_build_fn build, const void *arg);
+
 #endif

@@ -48,7 +48,7 @@ int cli_dashboard_tab(cli *g, const cli_dash_args *a)
 {
 	ctl_dash v;
 	client cl = { 0 };
-	out_col cols[CTLD_MAXCOLS];
+	out_col cols[CTLD_MAXCOLS + 1];
 	const ctld_col *cc;
 	ctld_row *rows;
 	out_table t;
@@ -108,6 +108,9 @@ int cli_dashboard_tab(cli *g, const cli_dash_args *a)
 	cc = ctl_dash_columns(tab, &ncols);
 	for (int i = 0; i < ncols; i++)
 		cols[i] = (out_col){ cc[i].key, cc[i].width, cc[i].right, cc[i].number && v.plain };
+	/* for programs every amount is a plain number and its currency a field of its own */
+	if (v.plain)
+		cols[ncols] = (out_col){ "currency", 8, 0, 0 };
 	if (!(rows = calloc((size_t)limit, sizeof *rows)))
 		return cli_fail(g, &(cart_err){ CART_NOMEM, "out of memory" });
 	if (ctl_dash_page(&v, offset, (int)limit, rows, &got, &e) != CART_OK) {
@@ -115,14 +118,16 @@ int cli_dashboard_tab(cli *g, const cli_dash_args *a)
 		return cli_fail(g, &e);
 	}
 	if (g->format == OUT_TEXT)
-		printf(_("%s%s%s: %s, as of %s — %lld rows\n"), ctl_company(g->c)->name, cl.id ? " — " : "",
+		printf(P_("%s%s%s: %s, as of %s — %lld row\n", "%s%s%s: %s, as of %s — %lld rows\n",
+		          (unsigned long)v.count), ctl_company(g->c)->name, cl.id ? " — " : "",
 		       cl.id ? cl.name : "", ctl_dash_tab_label(tab), v.today, (long long)v.count);
-	out_begin(&t, stdout, g->format, cols, ncols);
+	out_begin(&t, stdout, g->format, cols, ncols + v.plain);
 	for (int i = 0; i < got; i++) {
-		const char *vals[CTLD_MAXCOLS];
+		const char *vals[CTLD_MAXCOLS + 1];
 
 		for (int j = 0; j < ncols; j++)
 			vals[j] = rows[i].cell[j];
+		vals[ncols] = rows[i].currency;
 		out_row(&t, vals);
 	}
 	out_end(&t);
@@ -164,12 +169,6 @@ int cmd_remind(cli *g, int argc, char **argv)
 		return rc;
 	if (ctl_remind(g->c, argv[optind], note, &h, &e) != CART_OK)
 		return cli_fail(g, &e);
-	if (h.number[0] == '\0' && h.doc_id) {
-		doc_info d;
-
-		if (ctl_document_get(g->c, h.doc_id, &d, &e) == CART_OK)
-			snprintf(h.number, sizeof h.number, "%s", d.number);
-	}
 	printf(_("reminder %lld recorded for client %lld%s%s\n"), (long long)h.id,
 	       (long long)h.client_id, h.doc_id ? _(" about ") : "", h.doc_id ? h.number : "");
 	return EXIT_DONE;

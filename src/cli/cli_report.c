@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cartera/ctl_report.h"
+#include "cartera/reports.h"
 #include "cli.h"
 
 /* Money in a listing: the company's format for people, plain for programs. */
@@ -224,154 +226,36 @@ int cmd_balance(cli *g, int argc, char **argv)
 static const char aging_help[] =
 	N_("Usage: cartera aging [--asof DATE] [--ranges 30,60,90]\n"
 	   "Aging of the receivables: one row per client and currency with what is not yet due, what\n"
-	   "is overdue in each range of days, open credits and the net; totals per currency at the end\n"
-	   "(text). Ranges default to the company's. As of a past date, everything dated after it,\n"
-	   "payments included, is left out.\n");
+	   "is overdue in each range of days, open charges, credits in favour and the net; a total per\n"
+	   "currency, and the check that the ranges and the net add up to the ledger balance. The same\n"
+	   "report as `cartera report aging`. Ranges default to the company's. As of a past date,\n"
+	   "everything dated after it, payments included, is left out.\n");
 
-#define AGING_MAXCOLS (LEDGER_MAX_RANGES + 9)
-
-typedef struct aging_ctx {
-	cli *g;
-	out_table t;
-	int nr;
-	int ncols;
-	struct { char cur[4]; aging_row sum; long rows; } tot[LEDGER_MAX_CURRENCIES];
-	int ntot;
-} aging_ctx;
-
-static void aging_emit(aging_ctx *x, const aging_row *r, const char *id, const char *name)
+static int build_aging(ctl *c, const void *asof, report *r, cart_err *e)
 {
-	char cells[AGING_MAXCOLS][40], days[16];
-	const char *v[AGING_MAXCOLS];
-	int k = 0;
-
-	v[k++] = id;
-	v[k++] = name;
-	v[k++] = r->currency;
-	cell_money(x->g, r->not_due, cells[k], sizeof cells[k]);
-	v[k] = cells[k];
-	k++;
-	for (int i = 0; i <= x->nr; i++, k++) {
-		cell_money(x->g, r->range[i], cells[k], sizeof cells[k]);
-		v[k] = cells[k];
-	}
-	cell_money(x->g, r->open_charges, cells[k], sizeof cells[k]);
-	v[k] = cells[k];
-	k++;
-	cell_money(x->g, r->credits, cells[k], sizeof cells[k]);
-	v[k] = cells[k];
-	k++;
-	cell_money(x->g, r->net, cells[k], sizeof cells[k]);
-	v[k] = cells[k];
-	k++;
-	snprintf(days, sizeof days, "%d", r->oldest_days);
-	v[k++] = days;
-	out_row(&x->t, v);
-}
-
-static int aging_row_cb(const aging_row *r, void *ud)
-{
-	aging_ctx *x = ud;
-	char id[24];
-	int i;
-
-	snprintf(id, sizeof id, "%lld", (long long)r->client_id);
-	aging_emit(x, r, id, r->name);
-	for (i = 0; i < x->ntot && strcmp(x->tot[i].cur, r->currency); i++)
-		;
-	if (i == x->ntot && x->ntot < LEDGER_MAX_CURRENCIES)
-		memcpy(x->tot[x->ntot++].cur, r->currency, 4);
-	if (i < LEDGER_MAX_CURRENCIES) {
-		aging_row *s = &x->tot[i].sum;
-
-		s->not_due += r->not_due;
-		for (int j = 0; j <= LEDGER_MAX_RANGES; j++)
-			s->range[j] += r->range[j];
-		s->open_charges += r->open_charges;
-		s->credits += r->credits;
-		s->net += r->net;
-		if (r->oldest_days > s->oldest_days)
-			s->oldest_days = r->oldest_days;
-		x->tot[i].rows++;
-	}
-	return 0;
+	return rpt_aging(c, asof, r, e);
 }
 
 int cmd_aging(cli *g, int argc, char **argv)
 {
 	const char *asof_arg = NULL, *ranges_arg = NULL;
-	char names[LEDGER_MAX_RANGES + 1][24], asof[DATE_LEN];
-	out_col cols[AGING_MAXCOLS];
-	aging_ctx x;
-	company co;
-	balance b[LEDGER_MAX_CURRENCIES];
+	char asof[DATE_LEN];
 	cart_err e;
-	int nb, rc, k = 0;
+	int rc;
 
 	g->prog = "cartera aging";
-	memset(&x, 0, sizeof x);
-	x.g = g;
 	if ((rc = report_opts(g, argc, argv, aging_help, &asof_arg, &ranges_arg)))
 		return rc < 0 ? EXIT_DONE : rc;
 	if (optind < argc)
 		return cli_usage(g, _("unexpected argument \"%s\""), argv[optind]);
 	if (ctl_date(asof_arg, "--asof", asof, &e) != CART_OK)
 		return cli_fail(g, &e);
-	if ((rc = cli_open(g, 0)))
+	if ((rc = cli_open(g, CTL_OPEN_READONLY)))
 		return rc;
-	co = *ctl_company(g->c);
-	if (ranges_arg && company_parse_ranges(&co, ranges_arg, &e) != CART_OK)
+	/* other ranges for this run only: the company's settings are not saved */
+	if (ranges_arg && ctl_ranges_for_run(g->c, ranges_arg, &e) != CART_OK)
 		return cli_usage(g, _("--ranges: %s"), e.msg);
-	x.nr = co.n_ranges;
-	cols[k++] = (out_col){ "id", 6, 1, 1 };
-	cols[k++] = (out_col){ "name", 28, 0, 0 };
-	cols[k++] = (out_col){ "currency", 8, 0, 0 };
-	cols[k++] = (out_col){ "not_due", 14, 1, 1 };
-	for (int i = 0; i <= co.n_ranges; i++) {
-		if (i < co.n_ranges)
-			snprintf(names[i], sizeof names[i], "%d-%d", i ? co.ranges[i - 1] + 1 : 1,
-			         co.ranges[i]);
-		else
-			snprintf(names[i], sizeof names[i], "over_%d", co.ranges[i - 1]);
-		cols[k++] = (out_col){ names[i], 14, 1, 1 };
-	}
-	cols[k++] = (out_col){ "open_charges", 14, 1, 1 };
-	cols[k++] = (out_col){ "credits", 14, 1, 1 };
-	cols[k++] = (out_col){ "net", 14, 1, 1 };
-	cols[k++] = (out_col){ "oldest_days", 11, 1, 1 };
-	x.ncols = k;
-	if (g->format == OUT_TEXT)
-		printf(_("Aging as of %s — %s\n"), asof, co.name);
-	out_begin(&x.t, stdout, g->format, cols, k);
-	rc = ctl_aging(g->c, asof, co.ranges, co.n_ranges, aging_row_cb, &x, &e);
-	if (rc == CART_OK && g->format == OUT_TEXT)
-		for (int i = 0; i < x.ntot; i++)
-			aging_emit(&x, &x.tot[i].sum, "", "TOTAL");
-	out_end(&x.t);
-	if (rc != CART_OK)
-		return cli_fail(g, &e);
-	if (g->format == OUT_TEXT) {
-		if (ctl_balance(g->c, 0, asof, b, &nb, &e) != CART_OK)
-			return cli_fail(g, &e);
-		for (int i = 0; i < x.ntot; i++) {
-			const aging_row *s = &x.tot[i].sum;
-			int64_t sum = s->not_due, led = 0;
-			char a[40], c[40], n[40];
-
-			for (int j = 0; j <= LEDGER_MAX_RANGES; j++)
-				sum += s->range[j];
-			for (int j = 0; j < nb; j++)
-				if (!strcmp(b[j].currency, x.tot[i].cur))
-					led = b[j].balance;
-			ctl_money(g->c, sum, a, sizeof a);
-			ctl_money(g->c, s->net, c, sizeof c);
-			ctl_money(g->c, led, n, sizeof n);
-			printf(_("%s: %ld clients; the ranges add up to %s of open charges; net %s %s the"
-			       " ledger balance %s\n"), x.tot[i].cur, x.tot[i].rows, a, c,
-			       s->net == led && sum == s->open_charges ? _("equals") : _("DIFFERS FROM"), n);
-		}
-	}
-	return EXIT_DONE;
+	return cli_print_report(g, build_aging, asof);
 }
 
 /* ---- check ---- */

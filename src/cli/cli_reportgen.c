@@ -27,11 +27,13 @@ static const char report_help[] =
 	   "                                 --dir DIR | --output ONE.pdf\n"
 	   "       cartera report document DOC [OUTPUT]\n"
 	   "\n"
-	   "Reports as PDF, spreadsheet (XLSX), plain text for 80- or 132-column printers, or CSV.\n"
+	   "Reports as PDF, spreadsheet (XLSX), plain text for 80- or 132-column printers, or CSV\n"
+	   "and JSON for programs (plain amounts, the currency its own field, English keys).\n"
 	   "\n"
 	   "Output:\n"
-	   "  --format F        pdf, xlsx, txt (80 columns), txt132 or csv (default: from the\n"
-	   "                    --output file's extension, else txt on standard output)\n"
+	   "  --format F        pdf, xlsx, txt (80 columns), txt132, csv or json (default:\n"
+	   "                    from the --output file's extension, else txt on standard\n"
+	   "                    output)\n"
 	   "  --output FILE     write the report to FILE\n"
 	   "  --print           send it to the printer through the spooler (lp); without --output\n"
 	   "                    the file is kept under ~/.local/share/cartera/printed\n"
@@ -103,15 +105,17 @@ static int parse_opts(cli *g, int argc, char **argv, ropts *o)
 	memset(o, 0, sizeof *o);
 	o->format = -1;
 	stmt_filter_init(&o->f);
-	/* a global --format csv before the command still counts */
+	/* a global --format csv or json before the command still counts */
 	if (g->format == OUT_CSV)
 		o->format = RND_CSV;
+	else if (g->format == OUT_JSON)
+		o->format = RND_JSON;
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (opt) {
 		case O_FORMAT:
 			if ((o->format = rnd_format_parse(optarg)) < 0)
-				return cli_usage(g, _("--format \"%s\": use pdf, xlsx, txt, txt132 or csv"),
-				                 optarg);
+				return cli_usage(g, _("--format \"%s\": use pdf, xlsx, txt, txt132, csv or "
+				                      "json"), optarg);
 			break;
 		case O_OUTPUT: o->output = optarg; break;
 		case O_PRINT: o->print = 1; break;
@@ -178,8 +182,8 @@ static int parse_opts(cli *g, int argc, char **argv, ropts *o)
 		o->format = rnd_format_of_path(o->output);
 		if (o->format < 0)
 			return cli_usage(g, _("--output \"%s\": say the format with --format (pdf, xlsx, "
-			                      "txt, txt132, csv) or use a .pdf, .xlsx, .txt or .csv name"),
-			                 o->output);
+			                      "txt, txt132, csv, json) or use a .pdf, .xlsx, .txt, .csv or "
+			                      ".json name"), o->output);
 	}
 	if (o->format < 0)
 		o->format = o->print || o->dir ? RND_PDF : RND_TXT80;
@@ -339,6 +343,9 @@ static int many_statements(cli *g, ropts *o)
 		return cli_usage(g, _("give --dir DIR (one file per client) or --output FILE (one file)"));
 	if (o->print)
 		return cli_usage(g, _("--print takes one report; print the combined --output file"));
+	if (o->output && (o->format == RND_JSON || o->format == RND_CSV))
+		return cli_usage(g, _("a CSV or JSON file holds one report: write one a client with "
+		                      "--dir DIR"));
 	if (o->clients) {
 		char buf[4096], *save = NULL;
 

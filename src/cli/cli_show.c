@@ -1,96 +1,71 @@
 /* `cartera show DOC`: one posted document as it was kept: its header, its lines and tax per rate
- * (invoices, quotes), its means of payment and withholdings (receipts), and the entries it posted
- * with what each still has open. */
+ * (invoices, quotes), its means of payment and withholdings (receipts), the entries it posted
+ * with what each still has open, and who voided it. Text comes from the show controller; CSV and
+ * JSON are the document's report (the same as `cartera report document`). */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "cartera/ctl_dash.h"
-#include "cartera/ctl_docs.h"
+#include "cartera/ctl_show.h"
+#include "cartera/reports.h"
 #include "cli.h"
 
 static const char show_help[] =
 	N_("Usage: cartera show DOC\n"
 	   "Show a posted document (FAC-000012, RC-000003, COT-000001, ...): header, lines and tax per\n"
-	   "rate, means of payment and withholdings, and the ledger entries it posted.\n");
+	   "rate, means of payment and withholdings, the ledger entries it posted, and who voided it.\n"
+	   "With --format csv or json, the document's report (as `cartera report document`).\n");
 
 static void amount(cli *g, int64_t v, char *buf, size_t size)
 {
 	ctl_money(g->c, v, buf, size);
 }
 
-/* Quantities in thousandths as typed: 1500 -> "1,5", 2000 -> "2". */
-int cmd_show(cli *g, int argc, char **argv)
+static int build_document(ctl *c, const void *id, report *r, cart_err *e)
 {
-	static const struct option opts[] = {
-		CLI_COMMON_OPTS,
-		{ NULL, 0, NULL, 0 }
-	};
-	doc_line lines[DOC_MAX_LINES];
-	doc_tax taxes[DOC_MAX_TAXES];
-	doc_entry ent[16];
-	receipt_detail rd;
-	ctl_taxes tx;
-	doc_info d;
-	client cl;
-	cart_err e;
+	return rpt_document(c, *(const int64_t *)id, r, e);
+}
+
+static void print_show(cli *g, const ctl_show *s)
+{
+	const doc_info *d = &s->d;
 	char a[40], b[40], q[24], pct[24];
-	int opt, rc, n;
 
-	g->prog = "cartera show";
-	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (opt) {
-		HANDLE_COMMON(g, opt, show_help)
-		}
+	amount(g, d->total, a, sizeof a);
+	printf(_("%s %s, %s (client %lld)\n"), ctl_dash_type_label(d->type), d->number, s->cl.name,
+	       (long long)s->cl.id);
+	printf(_("date %s, %s %s, total %s %s\n"), d->date,
+	       d->type == DOC_QUOTE ? _("valid until") : _("due"), d->due_date, a, d->currency);
+	if (d->reference[0])
+		printf(_("reference %s\n"), d->reference);
+	if (d->memo[0])
+		printf(_("memo %s\n"), d->memo);
+	if (s->void_number[0] && d->type == DOC_VOID)
+		printf(_("voids %s: by %s on %s; reason: %s\n"), s->voided, s->void_clerk, s->void_date,
+		       s->void_reason);
+	else if (s->void_number[0])
+		printf(_("voided by %s: by %s on %s; reason: %s\n"), s->void_number, s->void_clerk,
+		       s->void_date, s->void_reason);
+	for (int i = 0; i < s->nlines; i++) {
+		const doc_line *ln = &s->lines[i];
+
+		ctl_quantity_format(g->c, ln->qty, q, sizeof q);
+		amount(g, ln->price, a, sizeof a);
+		amount(g, ln->net, b, sizeof b);
+		printf(_("line %d: %s; %s x %s = %s%s%s\n"), i + 1, ln->description, q, a, b,
+		       ln->expense ? _("; reimbursable expense") : s->rate[i][0] ? "; " : "",
+		       ln->expense ? "" : s->rate[i]);
 	}
-	cli_unmask(argc, argv);
-	if (argc - optind != 1)
-		return cli_usage(g, _("give the document"));
-	if ((rc = cli_open(g, 0)))
-		return rc;
-	if (ctl_doc_ref(g->c, argv[optind], &d, &e) ||
-	    ctl_client_get(g->c, d.client_id, &cl, &e) || ctl_taxes_load(g->c, &tx, &e))
-		return cli_fail(g, &e);
-	amount(g, d.total, a, sizeof a);
-	printf(_("%s %s, %s (client %lld)\n"), ctl_dash_type_label(d.type), d.number, cl.name,
-	       (long long)cl.id);
-	printf(_("date %s, %s %s, total %s %s\n"), d.date, d.type == DOC_QUOTE ? _("valid until") : _("due"),
-	       d.due_date, a, d.currency);
-	if (d.reference[0])
-		printf(_("reference %s\n"), d.reference);
-	if (d.memo[0])
-		printf(_("memo %s\n"), d.memo);
-	if (d.voided_by[0])
-		printf(_("voided by %s\n"), d.voided_by);
-
-	if (ctl_doc_lines(g->c, d.id, lines, DOC_MAX_LINES, &n, &e))
-		return cli_fail(g, &e);
-	for (int i = 0; i < n; i++) {
-		const char *rate = "";
-
-		for (int k = 0; k < tx.n; k++)
-			if (tx.r[k].id == lines[i].tax_rate_id)
-				rate = tx.r[k].name;
-		ctl_quantity_format(g->c, lines[i].qty, q, sizeof q);
-		amount(g, lines[i].price, a, sizeof a);
-		amount(g, lines[i].net, b, sizeof b);
-		printf(_("line %d: %s; %s x %s = %s%s%s\n"), i + 1, lines[i].description, q, a, b,
-		       lines[i].expense ? _("; reimbursable expense") : rate[0] ? "; " : "", rate);
-	}
-	if (ctl_doc_taxes(g->c, d.id, taxes, DOC_MAX_TAXES, &n, &e))
-		return cli_fail(g, &e);
-	for (int k = 0; k < n; k++) {
-		ctl_percent_format(g->c, taxes[k].rate, pct, sizeof pct);
-		amount(g, taxes[k].base, a, sizeof a);
-		amount(g, taxes[k].tax, b, sizeof b);
+	for (int k = 0; k < s->ntaxes; k++) {
+		ctl_percent_format(g->c, s->taxes[k].rate, pct, sizeof pct);
+		amount(g, s->taxes[k].base, a, sizeof a);
+		amount(g, s->taxes[k].tax, b, sizeof b);
 		printf(_("tax %s: base %s, tax %s\n"), pct, a, b);
 	}
-
-	if (ctl_receipt_detail(g->c, d.id, &rd, &e))
-		return cli_fail(g, &e);
-	for (int i = 0; i < rd.n_means; i++) {
-		const means_in *m = &rd.means[i];
+	for (int i = 0; i < s->rd.n_means; i++) {
+		const means_in *m = &s->rd.means[i];
 
 		amount(g, m->amount, a, sizeof a);
 		printf(_("paid by %s %s"), _(means_kind_name(m->kind)), a);
@@ -102,19 +77,46 @@ int cmd_show(cli *g, int argc, char **argv)
 			printf(_(", cashable %s"), m->cash_date);
 		printf("\n");
 	}
-	for (int i = 0; i < rd.n_wh; i++) {
-		amount(g, rd.wh[i].amount, a, sizeof a);
-		printf(_("withheld %s %s%s%s\n"), rd.wh[i].kind, a, rd.wh[i].certificate[0]
-		       ? _(", certificate ") : "", rd.wh[i].certificate);
+	for (int i = 0; i < s->rd.n_wh; i++) {
+		amount(g, s->rd.wh[i].amount, a, sizeof a);
+		printf(_("withheld %s %s%s%s\n"), s->rd.wh[i].kind, a, s->rd.wh[i].certificate[0]
+		       ? _(", certificate ") : "", s->rd.wh[i].certificate);
 	}
+	for (int i = 0; i < s->nent; i++) {
+		amount(g, s->ent[i].amount, a, sizeof a);
+		amount(g, s->ent[i].open, b, sizeof b);
+		printf(_("entry %s %s %s, open %s\n"), s->ent[i].code,
+		       s->ent[i].side == 'D' ? _("charge") : _("credit"), a, b);
+	}
+}
 
-	if (ctl_document_entries(g->c, d.id, ent, 16, &n, &e))
-		return cli_fail(g, &e);
-	for (int i = 0; i < n; i++) {
-		amount(g, ent[i].amount, a, sizeof a);
-		amount(g, ent[i].open, b, sizeof b);
-		printf(_("entry %s %s %s, open %s\n"), ent[i].code, ent[i].side == 'D' ? _("charge") : _("credit"),
-		       a, b);
+int cmd_show(cli *g, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	ctl_show s;
+	cart_err e;
+	int opt, rc;
+
+	g->prog = "cartera show";
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (opt) {
+		HANDLE_COMMON(g, opt, show_help)
+		}
 	}
-	return EXIT_DONE;
+	cli_unmask(argc, argv);
+	if (argc - optind != 1)
+		return cli_usage(g, _("give the document"));
+	if ((rc = cli_open(g, CTL_OPEN_READONLY)))
+		return rc;
+	if (ctl_show_load(g->c, argv[optind], &s, &e) != CART_OK)
+		return cli_fail(g, &e);
+	if (g->format == OUT_TEXT)
+		print_show(g, &s);
+	else
+		rc = cli_print_report(g, build_document, &s.d.id);
+	ctl_show_free(&s);
+	return rc;
 }

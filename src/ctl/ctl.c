@@ -138,6 +138,16 @@ const char *ctl_path(const ctl *c)
 	return c->path;
 }
 
+int ctl_ranges_for_run(ctl *c, const char *text, cart_err *e)
+{
+	company co = c->co;
+	int rc = company_parse_ranges(&co, text, e);
+
+	if (rc == CART_OK)
+		c->co = co;
+	return rc;
+}
+
 int ctl_company_set(ctl *c, const company *co, cart_err *e)
 {
 	int rc = ledger_company_set(c->l, co, e);

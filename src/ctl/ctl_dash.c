@@ -85,7 +85,7 @@ static const ctld_col cols_clients[] = {
 	{ "balance", N_("Balance"), 15, 1, DCOL_BALANCE, 1 },
 	{ "overdue", N_("Overdue"), 15, 1, DCOL_OVERDUE, 1 },
 	{ "credit", N_("Credit"), 14, 1, DCOL_CREDITS, 1 },
-	{ "days", N_("Days"), 5, 1, DCOL_DAYS, 1 },
+	{ "oldest_days", N_("Days"), 5, 1, DCOL_DAYS, 1 },
 	{ "status", N_("Follow-up"), 22, 0, DCOL_STATUS, 0 },
 };
 static const ctld_col cols_transactions[] = {
@@ -101,7 +101,7 @@ static const ctld_col cols_due[] = {
 	{ "number", N_("Number"), 12, 0, DCOL_NUMBER, 0 },
 	{ "date", N_("Date"), 10, 0, DCOL_DATE, 0 },
 	{ "due", NC_("column", "Due"), 10, 0, DCOL_DUE, 0 },
-	{ "days", N_("Days"), 6, 1, DCOL_DUE, 1 },
+	{ "days_to_due", NC_("days", "Due in"), 6, 1, DCOL_DUE, 1 },
 	{ "amount", N_("Amount"), 14, 1, DCOL_AMOUNT, 1 },
 	{ "open", NC_("column", "Open"), 14, 1, DCOL_OPEN, 1 },
 };
@@ -110,7 +110,7 @@ static const ctld_col cols_overdue[] = {
 	{ "number", N_("Number"), 12, 0, DCOL_NUMBER, 0 },
 	{ "date", N_("Date"), 10, 0, DCOL_DATE, 0 },
 	{ "due", NC_("column", "Due"), 10, 0, DCOL_DUE, 0 },
-	{ "days", N_("Days"), 6, 1, DCOL_DAYS, 1 },
+	{ "days_overdue", N_("Days"), 6, 1, DCOL_DAYS, 1 },
 	{ "amount", N_("Amount"), 14, 1, DCOL_AMOUNT, 1 },
 	{ "open", NC_("column", "Open"), 14, 1, DCOL_OPEN, 1 },
 };
@@ -162,7 +162,8 @@ static void money_text(const ctl_dash *v, const char *cur, int64_t m, char *buf,
 		ctl_money_plain(v->c, m, t, sizeof t);
 	else
 		ctl_money(v->c, m, t, sizeof t);
-	if (cur[0] && strcmp(cur, v->c->co.currency) != 0)
+	/* for programs a plain number: the currency is a field of its own (cli_dash.c) */
+	if (!v->plain && cur[0] && strcmp(cur, v->c->co.currency) != 0)
 		snprintf(buf, size, "%s %s", cur, t);
 	else
 		snprintf(buf, size, "%s", t);
@@ -561,10 +562,16 @@ int ctl_remind(ctl *c, const char *ref, const char *note, hist_entry *out, cart_
 	if (ref && *ref && !digits && ctl_doc_ref(c, ref, &d, &ignore) == CART_OK) {
 		out->client_id = d.client_id;
 		out->doc_id = d.id;
+		snprintf(out->number, sizeof out->number, "%s", d.number);
 	} else {
 		if ((rc = ctl_client_ref(c, ref ? ref : "", &cl, e)) != CART_OK)
 			return rc;
 		out->client_id = cl.id;
 	}
 	return ledger_history_add(c->l, out, e);
+}
+
+int ctl_history_list(ctl *c, int64_t client_id, hist_cb cb, void *ud, cart_err *e)
+{
+	return ledger_history_list(c->l, client_id, cb, ud, e);
 }

@@ -43,20 +43,10 @@ int ctl_document_entries(ctl *c, int64_t doc_id, doc_entry *rows, int max, int *
 	return ledger_document_entries(c->l, doc_id, rows, max, n, e);
 }
 
-int ctl_balance(ctl *c, int64_t client_id, const char *asof, balance *rows, int *n, cart_err *e)
-{
-	return ledger_balance(c->l, client_id, asof, rows, n, e);
-}
-
 int ctl_aging(ctl *c, const char *asof, const int *ranges, int n_ranges, aging_cb cb, void *ud,
               cart_err *e)
 {
 	return ledger_aging(c->l, asof, ranges, n_ranges, cb, ud, e);
-}
-
-int ctl_check(ctl *c, const char *asof, check_cb cb, void *ud, int64_t *problems, cart_err *e)
-{
-	return ledger_check(c->l, asof, cb, ud, problems, e);
 }
 
 int ctl_tax_list(ctl *c, tax_rate_cb cb, void *ud, cart_err *e)
@@ -107,11 +97,6 @@ int ctl_person_list(ctl *c, int64_t client_id, person *out, int max, int *n, car
 int ctl_client_recipients(ctl *c, int64_t client_id, mail_to *out, int max, int *n, cart_err *e)
 {
 	return ledger_client_recipients(c->l, client_id, out, max, n, e);
-}
-
-int ctl_history_list(ctl *c, int64_t client_id, hist_cb cb, void *ud, cart_err *e)
-{
-	return ledger_history_list(c->l, client_id, cb, ud, e);
 }
 
 int ctl_demo_generate(ctl *c, const demo_opts *o, demo_stats *st, cart_err *e)

@@ -634,10 +634,17 @@ int hist_kind_parse(const char *name)
 static const char hist_insert_sql[] =
 	"INSERT INTO client_history (client_id, at, clerk, kind, document_id, text)"
 	" VALUES (?1, coalesce(?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?3, ?4, ?5, ?6)";
+/* the history kept, and the client's voids from the void documents: who voided what, and why */
 static const char hist_list_sql[] =
 	"SELECT h.id, h.at, h.clerk, h.kind, h.document_id, coalesce(d.number, ''), h.text"
 	" FROM client_history h LEFT JOIN documents d ON d.id = h.document_id"
-	" WHERE h.client_id = ?1 ORDER BY h.at DESC, h.id DESC";
+	" WHERE h.client_id = ?1"
+	" UNION ALL"
+	" SELECT 0, substr(v.posted_at, 1, 19) || 'Z', v.clerk, 'void', o.id, o.number,"
+	"  v.number || ': ' || v.memo"
+	" FROM documents v JOIN documents o ON o.id = v.voids_id"
+	" WHERE v.client_id = ?1 AND v.type = 'void'"
+	" ORDER BY 2 DESC, 1 DESC";
 
 int ledger_history_add(ledger *l, hist_entry *h, cart_err *e)
 {
@@ -647,6 +654,9 @@ int ledger_history_add(ledger *l, hist_entry *h, cart_err *e)
 
 	if (h->kind < 0 || h->kind >= HIST_NKINDS)
 		return cart_fail(e, CART_INVALID, "unknown kind of history line (%d)", h->kind);
+	if (h->kind == HIST_VOID)
+		return cart_fail(e, CART_INVALID, _("a void is recorded by voiding the document, not in "
+		                 "the history"));
 	if ((rc = ledger_client_get(l, h->client_id, &c, e)) != CART_OK)
 		return rc;
 	if ((rc = lg_begin(l, e)) != CART_OK)

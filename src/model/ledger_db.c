@@ -151,6 +151,9 @@ int lg_begin(ledger *l, cart_err *e)
 	char sql[64];
 	int rc;
 
+	if (l->not_writable)
+		return cart_fail(e, CART_IO, _("you may read the ledger %s but not write it (the file or "
+		                 "its folder is not writable by you); nothing was written"), l->path);
 	if (l->readonly)
 		return cart_fail(e, CART_IO, _("the ledger %s is open read-only"), l->path);
 	if (l->bulk) {
@@ -332,6 +335,47 @@ static int migrate(ledger *l, int from, cart_err *e)
 	return CART_OK;
 }
 
+/* May this process write the ledger: the file, and its folder (WAL needs its -wal and -shm files
+ * beside it)? */
+static int writable(const char *path)
+{
+	char dir[sizeof ((ledger *)0)->path];
+	char *slash;
+
+	if (access(path, W_OK) != 0)
+		return 0;
+	snprintf(dir, sizeof dir, "%s", path);
+	slash = strrchr(dir, '/');
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	return access(dir, W_OK) == 0;
+}
+
+/* A read-only connection to a WAL ledger in a folder this process cannot write: SQLite cannot make
+ * the -shm file a reader needs, so the file is read as immutable (no locks, no -shm). A clerk who
+ * may not write it reads what was committed to the file itself. */
+static int open_immutable(ledger *l)
+{
+	char uri[3 * sizeof l->path + 32];
+	size_t n = 0;
+
+	n += (size_t)snprintf(uri, sizeof uri, "file:");
+	for (const unsigned char *p = (const unsigned char *)l->path; *p && n + 4 < sizeof uri; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ' || *p >= 0x7f)
+			n += (size_t)snprintf(uri + n, sizeof uri - n, "%%%02X", *p);
+		else
+			uri[n++] = (char)*p;
+	}
+	snprintf(uri + n, sizeof uri - n, "?mode=ro&immutable=1");
+	sqlite3_close(l->db);
+	l->db = NULL;
+	return sqlite3_open_v2(uri, &l->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+}
+
 int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
 {
 	struct stat sb;
@@ -357,6 +401,12 @@ int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
 	snprintf(l->path, sizeof l->path, "%s", path);
 	default_clerk(l->clerk, sizeof l->clerk);
 	l->readonly = !!(flags & LEDGER_OPEN_READONLY);
+	/* a ledger this clerk may read but not write opens for reading: reading commands work, and
+	 * a posting is refused saying why (lg_begin) */
+	if (!l->readonly && !(flags & LEDGER_OPEN_CREATE && stat(path, &sb) != 0) && !writable(path)) {
+		l->readonly = 1;
+		l->not_writable = 1;
+	}
 	oflags = l->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	if ((flags & LEDGER_OPEN_CREATE) && !l->readonly)
 		oflags |= SQLITE_OPEN_CREATE;
@@ -375,6 +425,20 @@ int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
 	}
 
 	/* The first read tells a SQLite file from anything else. */
+	rc = lg_scalar_int(l, "SELECT count(*) FROM sqlite_master", 0, &ntables, NULL);
+	if (rc != CART_OK && l->readonly && !writable(path)) {
+		if ((rc = open_immutable(l)) != SQLITE_OK) {
+			lg_dberr(l, rc, "opening", e);
+			ledger_close(l);
+			return e->code;
+		}
+		sqlite3_extended_result_codes(l->db, 0);
+		if ((rc = lg_name_key_register(l->db)) != SQLITE_OK) {
+			lg_dberr(l, rc, "registering the order of names", e);
+			ledger_close(l);
+			return e->code;
+		}
+	}
 	rc = lg_scalar_int(l, "SELECT count(*) FROM sqlite_master", 0, &ntables, e);
 	if (rc == CART_OK)
 		rc = user_version(l, &v, e);
@@ -406,6 +470,11 @@ int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
 	if ((rc = lg_exec(l, "PRAGMA foreign_keys = ON", _("enabling foreign keys"), e)) != CART_OK)
 		goto fail;
 	if (v < cartera_nmigrations) {
+		if (l->not_writable) {
+			cart_fail(e, CART_VERSION, _("the ledger %s has schema version %d and needs an "
+			          "upgrade by a clerk who may write it"), path, v);
+			goto fail;
+		}
 		if (l->readonly) {
 			/* a report is often the first thing run after an upgrade: upgrade the file
 			 * through a read-write connection, then open it read-only as asked */

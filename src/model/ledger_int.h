@@ -12,6 +12,7 @@ struct ledger {
 	char path[1024];
 	char clerk[64];
 	int readonly;
+	int not_writable;    /* opened for writing, but this process may not write the file */
 	int depth;          /* transaction nesting: 0 none, 1 BEGIN IMMEDIATE, >1 savepoints */
 	int bulk;           /* inside ledger_bulk_begin/end */
 	struct bulk *b;     /* the bulk load's state (ledger_bulk.c) */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ledger_int.h"
+#include "ledger_voided.h"
 #include "cartera/i18n.h"
 
 int ledger_document_find(ledger *l, const char *ref, int64_t *doc_id, cart_err *e)
@@ -337,4 +338,32 @@ fail:
 	free(al);
 	lg_rollback(l);
 	return rc;
+}
+
+int ledger_void_info(ledger *l, int64_t doc_id, void_info *v, cart_err *e)
+{
+	static const char sql[] =
+		"SELECT v.number, o.number, v.date, v.clerk, v.memo, v.posted_at"
+		" FROM documents v JOIN documents o ON o.id = v.voids_id"
+		" WHERE v.voids_id = ?1 OR v.id = ?1 LIMIT 1";
+	sqlite3_stmt *s;
+	int rc = lg_prepare(l, sql, &s);
+
+	memset(v, 0, sizeof *v);
+	if (rc != SQLITE_OK)
+		return lg_dberr(l, rc, _("reading who voided a document"), e);
+	lg_bind_int(s, 1, doc_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		lg_copy(v->number, sizeof v->number, sqlite3_column_text(s, 0));
+		lg_copy(v->voided, sizeof v->voided, sqlite3_column_text(s, 1));
+		lg_copy(v->date, sizeof v->date, sqlite3_column_text(s, 2));
+		lg_copy(v->clerk, sizeof v->clerk, sqlite3_column_text(s, 3));
+		lg_copy(v->reason, sizeof v->reason, sqlite3_column_text(s, 4));
+		lg_copy(v->posted_at, sizeof v->posted_at, sqlite3_column_text(s, 5));
+	}
+	lg_finalize(l, s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return lg_dberr(l, rc, _("reading who voided a document"), e);
+	return CART_OK;
 }

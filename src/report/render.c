@@ -27,6 +27,7 @@ static const struct {
 	[RND_TXT80] = { "txt", ".txt" },
 	[RND_TXT132] = { "txt132", ".txt" },
 	[RND_CSV] = { "csv", ".csv" },
+	[RND_JSON] = { "json", ".json" },
 };
 
 int rnd_format_parse(const char *name)
@@ -55,6 +56,8 @@ int rnd_format_of_path(const char *path)
 		return RND_TXT80;
 	if (!strcasecmp(dot, ".csv"))
 		return RND_CSV;
+	if (!strcasecmp(dot, ".json"))
+		return RND_JSON;
 	return -1;
 }
 
@@ -70,6 +73,7 @@ static const rnd_ops *ops_of(int format)
 	case RND_XLSX: return &rnd_xlsx_ops;
 	case RND_TXT80: case RND_TXT132: return &rnd_txt_ops;
 	case RND_CSV: return &rnd_csv_ops;
+	case RND_JSON: return &rnd_json_ops;
 	default: return NULL;
 	}
 }

@@ -12,6 +12,6 @@ typedef struct rnd_ops {
 	void (*page_lines)(void *impl, int n);   /* NULL: the format has its own pages or none */
 } rnd_ops;
 
-extern const rnd_ops rnd_pdf_ops, rnd_xlsx_ops, rnd_txt_ops, rnd_csv_ops;
+extern const rnd_ops rnd_pdf_ops, rnd_xlsx_ops, rnd_txt_ops, rnd_csv_ops, rnd_json_ops;
 
 #endif

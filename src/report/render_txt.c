@@ -1,10 +1,10 @@
-/* Plain text for 80- and 132-column printers, and CSV. Every text line is exactly the printer's
+/* Plain text for 80- and 132-column printers. Every text line is exactly the printer's
  * width in display columns (UTF-8 aware, like src/base/output.c). Columns get their wanted widths;
  * when the table is wider than the paper, text columns are cut towards their minimum, and if it
  * still does not fit each row continues on further lines, indented, so no column is ever dropped.
  * An amount wider than its column prints as '#' (never a cut number). With a page length (for
  * continuous forms) each page after the first starts with a form feed, a line naming the company,
- * the report and the page, and the current table's header. */
+ * the report and the page, and the current table's header. CSV and JSON are in render_data.c. */
 #include "config.h"
 
 #include <errno.h>
@@ -341,64 +341,3 @@ static void txt_page_lines(void *impl, int n)
 
 static const rpt_sink txt_sink = { txt_begin, txt_table, txt_row, NULL, txt_end };
 const rnd_ops rnd_txt_ops = { &txt_sink, txt_open, txt_close, txt_page_lines };
-
-/* ---- CSV: the tables only, a header row each, amounts plain; tables apart by a blank line ---- */
-
-static int csv_table(void *ud, const report *r, const rpt_table *tb, cart_err *e)
-{
-	txt *t = ud;
-	out_table o;
-	out_col cols[RPT_MAX_COLS + 1];
-
-	(void)r;
-	(void)e;
-	if (t->reports++)
-		fputc('\n', t->fp);
-	cols[0] = (out_col){ "row", 0, 0, 0 };
-	for (int i = 0; i < tb->ncols; i++)
-		cols[i + 1] = (out_col){ tb->cols[i].name, 0, 0, 0 };
-	/* only the header row here; csv_row writes the rows with the same columns */
-	out_begin(&o, t->fp, OUT_CSV, cols, tb->ncols + 1);
-	t->ncols = tb->ncols;
-	return CART_OK;
-}
-
-static int csv_row(void *ud, const report *r, const rpt_table *tb, const rpt_row *row, cart_err *e)
-{
-	txt *t = ud;
-	static const char *const style_name[] = { "data", "section", "subtotal", "total" };
-	char cells[RPT_MAX_COLS][256];
-	const char *v[RPT_MAX_COLS + 1];
-	out_col cols[RPT_MAX_COLS + 1];
-	out_table o;
-
-	(void)e;
-	v[0] = style_name[row->style];
-	for (int i = 0; i < tb->ncols; i++) {
-		cells[i][0] = '\0';
-		if (i < row->ncells)
-			rpt_cell_plain(r, &row->cells[i], cells[i], sizeof cells[i]);
-		v[i + 1] = cells[i];
-		cols[i + 1] = (out_col){ tb->cols[i].name, 0, 0, 0 };
-	}
-	cols[0] = (out_col){ "row", 0, 0, 0 };
-	/* out_row writes one CSV line; out_begin's header is written once in csv_table */
-	o.fp = t->fp;
-	o.format = OUT_CSV;
-	o.cols = cols;
-	o.ncols = tb->ncols + 1;
-	o.rows = 1;
-	out_row(&o, v);
-	return CART_OK;
-}
-
-static int csv_end(void *ud, const report *r, cart_err *e)
-{
-	txt *t = ud;
-
-	(void)r;
-	return ferror(t->fp) ? cart_fail(e, CART_IO, _("writing the CSV report failed")) : CART_OK;
-}
-
-static const rpt_sink csv_sink = { NULL, csv_table, csv_row, NULL, csv_end };
-const rnd_ops rnd_csv_ops = { &csv_sink, txt_open, txt_close, NULL };

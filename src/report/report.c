@@ -174,7 +174,8 @@ rpt_table *report_table(report *r, const char *title)
 	return t;
 }
 
-void report_col(report *r, const char *name, int kind, int align, int width, int min)
+void report_col(report *r, const char *key, const char *name, int kind, int align, int width,
+                int min)
 {
 	rpt_table *t;
 	rpt_col *c;
@@ -185,6 +186,7 @@ void report_col(report *r, const char *name, int kind, int align, int width, int
 	if (t->ncols == RPT_MAX_COLS)
 		return;
 	c = &t->cols[t->ncols++];
+	snprintf(c->key, sizeof c->key, "%s", key);
 	snprintf(c->name, sizeof c->name, "%s", name);
 	c->kind = kind;
 	c->align = align;

@@ -54,7 +54,7 @@ static int add_aging_row(const aging_row *row, void *ud)
 	for (int i = 0; i <= n; i++)
 		rpt_amount(r, row->range[i], row->currency, 0);
 	rpt_amount(r, row->open_charges, row->currency, 0);
-	rpt_amount(r, -row->credits, row->currency, 0);
+	rpt_amount(r, row->credits, row->currency, 0);
 	rpt_amount(r, row->net, row->currency, 0);
 	report_row_end(r);
 	if (t) {
@@ -72,7 +72,7 @@ static int add_aging_row(const aging_row *row, void *ud)
 int rpt_aging(ctl *c, const char *asof_arg, report *r, cart_err *e)
 {
 	const company *co = &c->co;
-	char asof[DATE_LEN], name[32], m1[40], m2[40];
+	char asof[DATE_LEN], name[32], key[32], m1[40], m2[40];
 	balance bal[LEDGER_MAX_CURRENCIES];
 	totals tt[LEDGER_MAX_CURRENCIES];
 	int nbal = 0, ntt = 0, rc, bad = 0;
@@ -100,15 +100,18 @@ int rpt_aging(ctl *c, const char *asof_arg, report *r, cart_err *e)
 	report_title(r, "%s", _("Aging of receivables"));
 	report_line(r, _("As of %s"), asof);
 	report_table(r, _("Aging"));
-	report_col(r, _("Client"), RPT_TEXT, RPT_LEFT, 30, 16);
-	report_col(r, _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
+	report_col(r, "client", _("Client"), RPT_TEXT, RPT_LEFT, 30, 16);
+	report_col(r, "currency", _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
 	for (int k = 0; k <= co->n_ranges + 1; k++) {
 		rpt_range_name(co, k, name, sizeof name);
-		report_col(r, name, RPT_AMOUNT, RPT_RIGHT, aw, aw);
+		rpt_range_key(co, k, key, sizeof key);
+		report_col(r, key, name, RPT_AMOUNT, RPT_RIGHT, aw, aw);
 	}
-	report_col(r, _("Open charges"), RPT_AMOUNT, RPT_RIGHT, aw, aw);
-	report_col(r, _("Credits"), RPT_AMOUNT, RPT_RIGHT, aw, aw);
-	report_col(r, _("Net"), RPT_AMOUNT, RPT_RIGHT, aw, aw);
+	report_col(r, "open_charges", _("Open charges"), RPT_AMOUNT, RPT_RIGHT, aw, aw);
+	/* wide enough for its heading: a cut "Credits in f..." would not say what it holds */
+	report_col(r, "credits", _("Credits in favour"), RPT_AMOUNT, RPT_RIGHT,
+	           aw > 17 ? aw : 17, aw);
+	report_col(r, "net", _("Net"), RPT_AMOUNT, RPT_RIGHT, aw, aw);
 	report_currency_col(r, 1);
 	if ((rc = ledger_aging(c->l, asof, co->ranges, co->n_ranges, add_aging_row, &a, e)) != CART_OK) {
 		report_finish(r, NULL);
@@ -126,7 +129,7 @@ int rpt_aging(ctl *c, const char *asof_arg, report *r, cart_err *e)
 		for (int i = 0; i <= co->n_ranges; i++)
 			rpt_amount(r, t->range[i], t->cur, RPT_F_SUM);
 		rpt_amount(r, t->open, t->cur, RPT_F_SUM);
-		rpt_amount(r, -t->credits, t->cur, RPT_F_SUM);
+		rpt_amount(r, t->credits, t->cur, RPT_F_SUM);
 		rpt_amount(r, t->net, t->cur, RPT_F_SUM);
 		report_row_end(r);
 	}
@@ -134,12 +137,12 @@ int rpt_aging(ctl *c, const char *asof_arg, report *r, cart_err *e)
 	/* the proof: ranges add up to the open charges; open charges less credits is the net, which
 	 * is the ledger's balance (charges less credits over every entry) and the dashboard's net */
 	report_table(r, _("Check"));
-	report_col(r, _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
-	report_col(r, _("Sum of ranges"), RPT_AMOUNT, RPT_RIGHT, aw + 1, aw);
-	report_col(r, _("Open charges"), RPT_AMOUNT, RPT_RIGHT, aw + 1, aw);
-	report_col(r, _("Credits"), RPT_AMOUNT, RPT_RIGHT, aw + 1, aw);
-	report_col(r, _("Net"), RPT_AMOUNT, RPT_RIGHT, aw + 1, aw);
-	report_col(r, _("Ledger balance"), RPT_AMOUNT, RPT_RIGHT, aw + 1, aw);
+	report_col(r, "currency", _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
+	report_col(r, "sum_of_ranges", _("Sum of ranges"), RPT_AMOUNT, RPT_RIGHT, aw + 1, aw);
+	report_col(r, "open_charges", _("Open charges"), RPT_AMOUNT, RPT_RIGHT, aw + 1, aw);
+	report_col(r, "credits", _("Credits in favour"), RPT_AMOUNT, RPT_RIGHT, aw + 1 > 17 ? aw + 1 : 17, aw);
+	report_col(r, "net", _("Net"), RPT_AMOUNT, RPT_RIGHT, aw + 1, aw);
+	report_col(r, "ledger_balance", _("Ledger balance"), RPT_AMOUNT, RPT_RIGHT, aw + 1, aw);
 	/* the ledger's balance of every currency anything is open in, and of the company's */
 	for (int k = 0; k < ntt; k++)
 		tot_of(a.tot, &a.ntot, tt[k].currency);
@@ -172,7 +175,7 @@ int rpt_aging(ctl *c, const char *asof_arg, report *r, cart_err *e)
 		rpt_text(r, t->cur);
 		rpt_amount(r, sum, t->cur, 0);
 		rpt_amount(r, t->open, t->cur, 0);
-		rpt_amount(r, -t->credits, t->cur, 0);
+		rpt_amount(r, t->credits, t->cur, 0);
 		rpt_amount(r, t->net, t->cur, 0);
 		rpt_amount(r, lbal, t->cur, 0);
 		report_row_end(r);
@@ -188,6 +191,20 @@ int rpt_aging(ctl *c, const char *asof_arg, report *r, cart_err *e)
 		report_note(r, "%s", a.ntot ? _("In every currency the ranges add up to the open charges, "
 		                                "and open charges less credits equal the ledger balance.")
 		                            : _("Nothing is open."));
+	/* the same sum in figures, per currency, so a reader checks it on the page */
+	for (int k = 0; k < a.ntot; k++) {
+		const cur_tot *t = &a.tot[k];
+		char m3[40];
+
+		if (!t->rows)
+			continue;
+		money_format(t->open, &co->fmt, m1, sizeof m1);
+		money_format(t->credits, &co->fmt, m2, sizeof m2);
+		money_format(t->net, &co->fmt, m3, sizeof m3);
+		report_note(r, P_("%s: %ld client; open charges %s less credits in favour %s = net %s.",
+		                  "%s: %ld clients; open charges %s less credits in favour %s = net %s.",
+		                  (unsigned long)t->rows), t->cur, t->rows, m1, m2, m3);
+	}
 	return report_finish(r, e);
 }
 
@@ -408,13 +425,13 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 	report_title(r, "%s", _("Follow-up of receivables"));
 	report_line(r, _("As of %s"), asof);
 	report_table(r, _("Follow-up"));
-	report_col(r, _("Document"), RPT_TEXT, RPT_LEFT, 20, 10);
-	report_col(r, _("Inst."), RPT_INT, RPT_RIGHT, 5, 5);
-	report_col(r, _("Date"), RPT_DATE, RPT_LEFT, 10, 10);
-	report_col(r, _("Due date"), RPT_DATE, RPT_LEFT, 10, 10);
-	report_col(r, _("Days"), RPT_INT, RPT_RIGHT, 5, 5);
-	report_col(r, _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
-	report_col(r, _(NC_("column", "Open")), RPT_AMOUNT, RPT_RIGHT, aw, aw);
+	report_col(r, "document", _("Document"), RPT_TEXT, RPT_LEFT, 20, 10);
+	report_col(r, "instalment", _("Inst."), RPT_INT, RPT_RIGHT, 5, 5);
+	report_col(r, "date", _("Date"), RPT_DATE, RPT_LEFT, 10, 10);
+	report_col(r, "due_date", _("Due date"), RPT_DATE, RPT_LEFT, 10, 10);
+	report_col(r, "days_overdue", _("Days"), RPT_INT, RPT_RIGHT, 5, 5);
+	report_col(r, "currency", _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
+	report_col(r, "open", _(NC_("column", "Open")), RPT_AMOUNT, RPT_RIGHT, aw, aw);
 	report_currency_col(r, 5);
 	memset(tot, 0, sizeof tot);
 	if (client_id) {

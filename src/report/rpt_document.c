@@ -12,6 +12,7 @@
 #include "cartera/ctl_docs.h"
 #include "cartera/i18n.h"
 #include "cartera/reports.h"
+#include "../model/ledger_voided.h"
 
 #define MAX_ENTRIES 64
 #define MAX_ALLOCS 200
@@ -51,11 +52,11 @@ static int lines_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
 		return rc;
 	}
 	report_table(r, _("Lines"));
-	report_col(r, _("Description"), RPT_TEXT, RPT_LEFT, 34, 12);
-	report_col(r, _("Qty"), RPT_TEXT, RPT_RIGHT, 8, 4);
-	report_col(r, _("Unit price"), RPT_AMOUNT, RPT_RIGHT, 14, 14);
-	report_col(r, _("Tax"), RPT_TEXT, RPT_LEFT, 12, 6);
-	report_col(r, _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+	report_col(r, "description", _("Description"), RPT_TEXT, RPT_LEFT, 34, 12);
+	report_col(r, "quantity", _("Qty"), RPT_TEXT, RPT_RIGHT, 8, 4);
+	report_col(r, "unit_price", _("Unit price"), RPT_AMOUNT, RPT_RIGHT, 14, 14);
+	report_col(r, "tax", _("Tax"), RPT_TEXT, RPT_LEFT, 12, 6);
+	report_col(r, "amount", _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
 	for (int i = 0; i < n; i++) {
 		const char *rate = "";
 
@@ -78,9 +79,9 @@ static int lines_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
 	for (int k = 0; k < nt; k++)
 		tax += tx[k].tax;
 	report_table(r, _("Totals"));
-	report_col(r, "", RPT_TEXT, RPT_LEFT, 24, 10);
-	report_col(r, _("Base"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
-	report_col(r, _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+	report_col(r, "label", "", RPT_TEXT, RPT_LEFT, 24, 10);
+	report_col(r, "base", _("Base"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+	report_col(r, "amount", _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
 	report_row(r, RPT_ROW_DATA, NULL);
 	rpt_text(r, _("Net"));
 	rpt_empty(r);
@@ -123,11 +124,11 @@ static int receipt_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
 		return rc;
 	if (rd.n_means) {
 		report_table(r, _("Means of payment"));
-		report_col(r, _("Means"), RPT_TEXT, RPT_LEFT, 18, 8);
-		report_col(r, _("Bank"), RPT_TEXT, RPT_LEFT, 18, 6);
-		report_col(r, _("Number"), RPT_TEXT, RPT_LEFT, 14, 6);
-		report_col(r, _("Cashable"), RPT_DATE, RPT_LEFT, 10, 10);
-		report_col(r, _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+		report_col(r, "means", _("Means"), RPT_TEXT, RPT_LEFT, 18, 8);
+		report_col(r, "bank", _("Bank"), RPT_TEXT, RPT_LEFT, 18, 6);
+		report_col(r, "number", _("Number"), RPT_TEXT, RPT_LEFT, 14, 6);
+		report_col(r, "cashable", _("Cashable"), RPT_DATE, RPT_LEFT, 10, 10);
+		report_col(r, "amount", _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
 		for (int i = 0; i < rd.n_means; i++) {
 			const means_in *m = &rd.means[i];
 
@@ -142,9 +143,9 @@ static int receipt_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
 	}
 	if (rd.n_wh) {
 		report_table(r, _("Withholdings"));
-		report_col(r, _("Kind"), RPT_TEXT, RPT_LEFT, 24, 8);
-		report_col(r, _("Certificate"), RPT_TEXT, RPT_LEFT, 20, 8);
-		report_col(r, _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+		report_col(r, "kind", _("Kind"), RPT_TEXT, RPT_LEFT, 24, 8);
+		report_col(r, "certificate", _("Certificate"), RPT_TEXT, RPT_LEFT, 20, 8);
+		report_col(r, "amount", _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
 		for (int i = 0; i < rd.n_wh; i++) {
 			report_row(r, RPT_ROW_DATA, NULL);
 			rpt_text(r, rd.wh[i].kind);
@@ -156,22 +157,29 @@ static int receipt_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
 	return CART_OK;
 }
 
-/* What settled the document (paid_by 1) or what it settled (0): the other documents, dated. */
-static void alloc_table(const doc_info *d, const doc_alloc *al, int n, int paid_by, report *r)
+/* What settled the document (paid_by 1) or what it settled (0): the other documents, dated. A
+ * void's reversals (voids 1) are a table of their own: a void never "paid" anything. */
+static int alloc_shown(const doc_alloc *a, int paid_by, int voids)
+{
+	return a->paid_by == paid_by && (a->type == DOC_VOID) == voids;
+}
+
+static void alloc_table(const doc_info *d, const doc_alloc *al, int n, int paid_by, int voids,
+                        report *r)
 {
 	int any = 0;
 
 	for (int i = 0; i < n && !any; i++)
-		any = al[i].paid_by == paid_by;
+		any = alloc_shown(&al[i], paid_by, voids);
 	if (!any)
 		return;
-	report_table(r, paid_by ? _("Paid by") : _("Applied to"));
-	report_col(r, _("Date"), RPT_DATE, RPT_LEFT, 10, 10);
-	report_col(r, _("Document"), RPT_TEXT, RPT_LEFT, 16, 10);
-	report_col(r, _("Inst."), RPT_INT, RPT_RIGHT, 5, 5);
-	report_col(r, _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+	report_table(r, voids ? _("Reversed by a void") : paid_by ? _("Paid by") : _("Applied to"));
+	report_col(r, "date", _("Date"), RPT_DATE, RPT_LEFT, 10, 10);
+	report_col(r, "document", _("Document"), RPT_TEXT, RPT_LEFT, 16, 10);
+	report_col(r, "instalment", _("Inst."), RPT_INT, RPT_RIGHT, 5, 5);
+	report_col(r, "amount", _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
 	for (int i = 0; i < n; i++) {
-		if (al[i].paid_by != paid_by)
+		if (!alloc_shown(&al[i], paid_by, voids))
 			continue;
 		report_row(r, RPT_ROW_DATA, NULL);
 		rpt_date(r, al[i].date);
@@ -191,7 +199,7 @@ static void alloc_table(const doc_info *d, const doc_alloc *al, int n, int paid_
 		int64_t sum = 0;
 
 		for (int i = 0; i < n; i++)
-			if (al[i].paid_by == paid_by)
+			if (alloc_shown(&al[i], paid_by, voids))
 				sum += al[i].amount;
 		rpt_amount(r, sum, d->currency, RPT_F_SUM);
 	}
@@ -204,13 +212,15 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 	doc_alloc *al = NULL;
 	doc_info d;
 	client cl;
+	void_info vi;
 	int n = 0, nal = 0, rc;
 	int64_t amount = 0, open = 0;
 	char m[40];
 
 	if ((rc = ledger_document_get(c->l, doc_id, &d, e)) != CART_OK ||
 	    (rc = ledger_client_get(c->l, d.client_id, &cl, e)) != CART_OK ||
-	    (rc = ledger_document_entries(c->l, doc_id, en, MAX_ENTRIES, &n, e)) != CART_OK)
+	    (rc = ledger_document_entries(c->l, doc_id, en, MAX_ENTRIES, &n, e)) != CART_OK ||
+	    (rc = ledger_void_info(c->l, doc_id, &vi, e)) != CART_OK)
 		return rc;
 	if (!(al = malloc(sizeof *al * MAX_ALLOCS)))
 		return cart_fail(e, CART_NOMEM, _("out of memory"));
@@ -229,8 +239,12 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 		report_line(r, "%s: %s", _("Reference"), d.reference);
 	if (d.memo[0])
 		report_line(r, "%s", d.memo);
-	if (d.voided_by[0])
-		report_line(r, _("VOIDED by %s"), d.voided_by);
+	if (vi.number[0] && d.type == DOC_VOID)
+		report_line(r, _("Voids %s: by %s on %s; reason: %s"), vi.voided, vi.clerk, vi.date,
+		            vi.reason);
+	else if (vi.number[0])
+		report_line(r, _("VOIDED by %s: by %s on %s; reason: %s"), vi.number, vi.clerk, vi.date,
+		            vi.reason);
 	report_client_line(r, "%s", cl.name);
 	if (cl.tax_id[0])
 		report_client_line(r, "%s %s%s%s", _("Tax id"), cl.tax_id, cl.dv[0] ? "-" : "", cl.dv);
@@ -245,11 +259,11 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 	}
 	if (n) {
 		report_table(r, _("Entries"));
-		report_col(r, _("Code"), RPT_TEXT, RPT_LEFT, 5, 4);
-		report_col(r, _("Description"), RPT_TEXT, RPT_LEFT, 30, 12);
-		report_col(r, _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
-		report_col(r, _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
-		report_col(r, _(NC_("column", "Open")), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+		report_col(r, "code", _("Code"), RPT_TEXT, RPT_LEFT, 5, 4);
+		report_col(r, "description", _("Description"), RPT_TEXT, RPT_LEFT, 30, 12);
+		report_col(r, "currency", _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
+		report_col(r, "amount", _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+		report_col(r, "open", _(NC_("column", "Open")), RPT_AMOUNT, RPT_RIGHT, 15, 15);
 	}
 	for (int i = 0; i < n; i++) {
 		report_row(r, RPT_ROW_DATA, NULL);
@@ -271,8 +285,10 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 		rpt_amount(r, open, d.currency, RPT_F_SUM);
 		report_row_end(r);
 	}
-	alloc_table(&d, al, nal, 1, r);
-	alloc_table(&d, al, nal, 0, r);
+	alloc_table(&d, al, nal, 1, 0, r);
+	alloc_table(&d, al, nal, 0, 0, r);
+	alloc_table(&d, al, nal, 1, 1, r);
+	alloc_table(&d, al, nal, 0, 1, r);
 	if (nal == MAX_ALLOCS)
 		report_note(r, _("Only the first %d settlements are listed."), MAX_ALLOCS);
 	free(al);

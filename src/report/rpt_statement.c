@@ -12,6 +12,7 @@
 #include "ctl/ctl_int.h"
 #include "cartera/i18n.h"
 #include "cartera/reports.h"
+#include "../model/ledger_voided.h"
 
 #define AMT_W 14
 
@@ -68,6 +69,16 @@ void rpt_range_name(const company *co, int k, char *buf, size_t size)
 		snprintf(buf, size, "%d-%d", k == 1 ? 1 : co->ranges[k - 2] + 1, co->ranges[k - 1]);
 	else
 		snprintf(buf, size, _("Over %d"), co->ranges[co->n_ranges - 1]);
+}
+
+void rpt_range_key(const company *co, int k, char *buf, size_t size)
+{
+	if (k == 0)
+		snprintf(buf, size, "not_due");
+	else if (k <= co->n_ranges)
+		snprintf(buf, size, "%d-%d", k == 1 ? 1 : co->ranges[k - 2] + 1, co->ranges[k - 1]);
+	else
+		snprintf(buf, size, "over_%d", co->ranges[co->n_ranges - 1]);
 }
 
 int stmt_range_parse(const company *co, const char *text, int *range, cart_err *e)
@@ -312,8 +323,16 @@ static int line_row(const stmt_line *ln, void *ud)
 	status = status_of(amount, o ? o->open : 0, days);
 	if (!keep(s, ln->number, ln->date, ln->due_date, status, days, is_open))
 		return 0;
-	if (ln->reversal)
-		snprintf(desc, sizeof desc, "%s: %s", _("Void"), rpt_code_text(ln->code));
+	if (ln->reversal) {
+		void_info vi;
+
+		/* who voided it, and why: the void document's clerk and reason */
+		if (ledger_void_info(s->c->l, ln->doc_id, &vi, NULL) == CART_OK && vi.number[0])
+			snprintf(desc, sizeof desc, _("Void of %s by %s: %s"), vi.voided, vi.clerk,
+			         vi.reason);
+		else
+			snprintf(desc, sizeof desc, "%s: %s", _("Void"), rpt_code_text(ln->code));
+	}
 	else if (ln->memo[0])
 		snprintf(desc, sizeof desc, "%s — %s", rpt_code_text(ln->code), ln->memo);
 	else
@@ -382,12 +401,13 @@ static int movements(st *s, int64_t client_id, cart_err *e)
 		else
 			snprintf(title, sizeof title, "%s", _("Movements"));
 		report_table(r, title);
-		report_col(r, _("Date"), RPT_DATE, RPT_LEFT, 10, 10);
-		report_col(r, _("Document"), RPT_TEXT, RPT_LEFT, 12, 10);
-		report_col(r, _("Description"), RPT_TEXT, RPT_LEFT, 30, 8);
-		report_col(r, _("Charge"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
-		report_col(r, _("Credit"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
-		report_col(r, _("Balance"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
+		report_col(r, "date", _("Date"), RPT_DATE, RPT_LEFT, 10, 10);
+		report_col(r, "document", _("Document"), RPT_TEXT, RPT_LEFT, 12, 10);
+		/* wide enough on a 132-column printer for who voided a line and why */
+		report_col(r, "description", _("Description"), RPT_TEXT, RPT_LEFT, 44, 8);
+		report_col(r, "charge", _("Charge"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
+		report_col(r, "credit", _("Credit"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
+		report_col(r, "balance", _("Balance"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
 		if (s->f->from[0]) {
 			report_row(r, RPT_ROW_DATA, NULL);
 			rpt_date(r, NULL);
@@ -416,72 +436,99 @@ static int movements(st *s, int64_t client_id, cart_err *e)
 
 /* ---- open documents and aging ---- */
 
+/* One currency's open charges or credits in favour (credit 1), both printed positive: a credit
+ * in favour is money the company owes back, listed apart from what the client owes. */
+static void open_rows(st *s, int credit, char (*curs)[4], int ncurs)
+{
+	report *r = s->r;
+
+	for (int k = 0; k < ncurs; k++) {
+		int64_t tot = 0, amt = 0;
+		int any = 0;
+
+		for (int i = 0; i < s->nitems; i++) {
+			const open_item *it = &s->items[i];
+			int status = status_of(it->amount, it->open, it->days_overdue);
+
+			if ((it->side == 'C') != credit || strcmp(it->currency, curs[k]) ||
+			    !keep(s, it->number, it->date, credit ? "" : it->due_date, status,
+			          it->days_overdue, 1))
+				continue;
+			report_row(r, RPT_ROW_DATA, NULL);
+			rpt_text(r, it->number);
+			rpt_date(r, it->date);
+			if (!credit) {
+				rpt_date(r, it->due_date);
+				if (it->instalment_no)
+					rpt_int(r, it->instalment_no, 0);
+				else
+					rpt_empty(r);
+				rpt_int(r, it->days_overdue, 0);
+			}
+			rpt_text(r, it->currency);
+			rpt_amount(r, it->amount, it->currency, 0);
+			rpt_amount(r, it->open, it->currency, 0);
+			report_row_end(r);
+			tot += it->open;
+			amt += it->amount;
+			any = 1;
+		}
+		if (any) {
+			char label[64];
+
+			snprintf(label, sizeof label, "%s %s", _("Total"), curs[k]);
+			report_row(r, RPT_ROW_TOTAL, curs[k]);
+			rpt_text(r, label);
+			rpt_empty(r);
+			if (!credit) {
+				rpt_empty(r);
+				rpt_empty(r);
+				rpt_empty(r);
+			}
+			rpt_text(r, curs[k]);
+			rpt_amount(r, amt, curs[k], RPT_F_SUM);
+			rpt_amount(r, tot, curs[k], RPT_F_SUM);
+			report_row_end(r);
+		}
+	}
+}
+
 static void open_documents(st *s)
 {
 	report *r = s->r;
-	int64_t tot[LEDGER_MAX_CURRENCIES] = { 0 }, amt[LEDGER_MAX_CURRENCIES] = { 0 };
 	char curs[LEDGER_MAX_CURRENCIES][4];
-	int ncurs = 0;
+	int ncurs = 0, credits = 0;
 
-	report_table(r, _("Open documents"));
-	report_col(r, _("Document"), RPT_TEXT, RPT_LEFT, 12, 10);
-	report_col(r, _("Date"), RPT_DATE, RPT_LEFT, 10, 10);
-	report_col(r, _("Due date"), RPT_DATE, RPT_LEFT, 10, 10);
-	report_col(r, _("Inst."), RPT_INT, RPT_RIGHT, 5, 5);
-	report_col(r, _("Days"), RPT_INT, RPT_RIGHT, 5, 5);
-	report_col(r, _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
-	report_col(r, _("Amount"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
-	report_col(r, _(NC_("column", "Open")), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
-	report_currency_col(r, 5);
 	for (int i = 0; i < s->nitems; i++) {
-		const open_item *it = &s->items[i];
-		int credit = it->side == 'C', k;
-		int status = status_of(it->amount, it->open, it->days_overdue);
+		int k;
 
-		if (!keep(s, it->number, it->date, credit ? "" : it->due_date, status,
-		          it->days_overdue, 1))
-			continue;
-		for (k = 0; k < ncurs && strcmp(curs[k], it->currency); k++)
+		credits |= s->items[i].side == 'C';
+		for (k = 0; k < ncurs && strcmp(curs[k], s->items[i].currency); k++)
 			;
 		if (k == ncurs && ncurs < LEDGER_MAX_CURRENCIES)
-			snprintf(curs[ncurs++], 4, "%s", it->currency);
-		if (k == ncurs)
-			continue;
-		report_row(r, RPT_ROW_DATA, NULL);
-		rpt_text(r, it->number);
-		rpt_date(r, it->date);
-		rpt_date(r, credit ? NULL : it->due_date);
-		if (it->instalment_no)
-			rpt_int(r, it->instalment_no, 0);
-		else
-			rpt_empty(r);
-		if (credit)
-			rpt_empty(r);
-		else
-			rpt_int(r, it->days_overdue, 0);
-		rpt_text(r, it->currency);
-		/* credits in favour count against what is owed */
-		rpt_amount(r, credit ? -it->amount : it->amount, it->currency, 0);
-		rpt_amount(r, credit ? -it->open : it->open, it->currency, 0);
-		report_row_end(r);
-		tot[k] += credit ? -it->open : it->open;
-		amt[k] += credit ? -it->amount : it->amount;
+			snprintf(curs[ncurs++], 4, "%s", s->items[i].currency);
 	}
-	for (int k = 0; k < ncurs; k++) {
-		char label[64];
-
-		snprintf(label, sizeof label, "%s %s", _("Total"), curs[k]);
-		report_row(r, RPT_ROW_TOTAL, curs[k]);
-		rpt_text(r, label);
-		rpt_empty(r);
-		rpt_empty(r);
-		rpt_empty(r);
-		rpt_empty(r);
-		rpt_text(r, curs[k]);
-		rpt_amount(r, amt[k], curs[k], RPT_F_SUM);
-		rpt_amount(r, tot[k], curs[k], RPT_F_SUM);
-		report_row_end(r);
-	}
+	report_table(r, _("Open documents"));
+	report_col(r, "document", _("Document"), RPT_TEXT, RPT_LEFT, 12, 10);
+	report_col(r, "date", _("Date"), RPT_DATE, RPT_LEFT, 10, 10);
+	report_col(r, "due_date", _("Due date"), RPT_DATE, RPT_LEFT, 10, 10);
+	report_col(r, "instalment", _("Inst."), RPT_INT, RPT_RIGHT, 5, 5);
+	report_col(r, "days_overdue", _("Days"), RPT_INT, RPT_RIGHT, 5, 5);
+	report_col(r, "currency", _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
+	report_col(r, "amount", _("Amount"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
+	report_col(r, "open", _(NC_("column", "Open")), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
+	report_currency_col(r, 5);
+	open_rows(s, 0, curs, ncurs);
+	if (!credits)
+		return;
+	report_table(r, _("Credits in favour"));
+	report_col(r, "document", _("Document"), RPT_TEXT, RPT_LEFT, 12, 10);
+	report_col(r, "date", _("Date"), RPT_DATE, RPT_LEFT, 10, 10);
+	report_col(r, "currency", _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
+	report_col(r, "amount", _("Amount"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
+	report_col(r, "left", _(NC_("column", "Left")), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
+	report_currency_col(r, 2);
+	open_rows(s, 1, curs, ncurs);
 }
 
 static void client_aging(st *s)
@@ -490,7 +537,7 @@ static void client_aging(st *s)
 	report *r = s->r;
 	int nb = co->n_ranges + 2;
 	int64_t b[LEDGER_MAX_CURRENCIES][LEDGER_MAX_RANGES + 2], cr[LEDGER_MAX_CURRENCIES];
-	char curs[LEDGER_MAX_CURRENCIES][4], name[32];
+	char curs[LEDGER_MAX_CURRENCIES][4], name[32], key[32];
 	int ncurs = 0, aw = s->aw > AMT_W ? s->aw : AMT_W - 1;
 
 	memset(b, 0, sizeof b);
@@ -513,15 +560,16 @@ static void client_aging(st *s)
 	if (!ncurs)
 		return;
 	report_table(r, _("Aging"));
-	report_col(r, _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
+	report_col(r, "currency", _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
 	for (int j = 0; j < nb; j++) {
 		rpt_range_name(co, j, name, sizeof name);
-		report_col(r, name, RPT_AMOUNT, RPT_RIGHT, aw, aw);
+		rpt_range_key(co, j, key, sizeof key);
+		report_col(r, key, name, RPT_AMOUNT, RPT_RIGHT, aw, aw);
 	}
-	report_col(r, _("Credits"), RPT_AMOUNT, RPT_RIGHT, aw, aw);
-	report_col(r, _("Net"), RPT_AMOUNT, RPT_RIGHT, aw, aw);
+	report_col(r, "credits", _("Credits in favour"), RPT_AMOUNT, RPT_RIGHT, aw > 17 ? aw : 17, aw);
+	report_col(r, "net", _("Net"), RPT_AMOUNT, RPT_RIGHT, aw, aw);
 	for (int k = 0; k < ncurs; k++) {
-		int64_t net = -cr[k];
+		int64_t net = -cr[k];   /* the ranges less the credits in favour */
 
 		report_row(r, RPT_ROW_DATA, NULL);
 		rpt_text(r, curs[k]);
@@ -529,7 +577,7 @@ static void client_aging(st *s)
 			rpt_amount(r, b[k][j], curs[k], 0);
 			net += b[k][j];
 		}
-		rpt_amount(r, -cr[k], curs[k], 0);
+		rpt_amount(r, cr[k], curs[k], 0);
 		rpt_amount(r, net, curs[k], 0);
 		report_row_end(r);
 	}

@@ -66,10 +66,10 @@ assert_contains "$OUT" "— 2 rows" "--days 16-60: two rows"
 assert_contains "$OUT" "FAC-000003/1" "--days 16-60 holds the 46-day instalment"
 assert_contains "$OUT" "FAC-000004" "--days 16-60 holds the 20-day invoice"
 cart dashboard --tab overdue --range 4
-assert_contains "$OUT" "— 1 rows" "--range 4 (over 90 days): one row"
+assert_contains "$OUT" "— 1 row" "--range 4 (over 90 days): one row"
 assert_contains "$OUT" "FAC-000001" "--range 4 is FAC-000001"
 cart dashboard --tab overdue --filter zeta
-assert_contains "$OUT" "— 1 rows" "--filter zeta: one row"
+assert_contains "$OUT" "— 1 row" "--filter zeta: one row"
 cart dashboard --tab overdue --filter fac-000003
 assert_contains "$OUT" "— 2 rows" "--filter fac-000003: its two overdue instalments"
 cart dashboard --tab overdue Cuotas
@@ -101,16 +101,17 @@ assert_contains "$OUT" "— 0 rows" "no quotes yet"
 # ---- CSV and JSON: plain amounts ----
 cart --format csv dashboard --tab overdue --sort number
 assert_status 0 "csv exits 0"
-assert_eq "client,number,date,due,days,amount,open" "$(printf '%s\n' "$OUT" | head -1 | tr -d '\r')" "csv header"
+assert_eq "client,number,date,due,days_overdue,amount,open,currency" "$(printf '%s\n' "$OUT" | head -1 | tr -d '\r')" "csv header"
 if [ "$HAVE_PYTHON" = 1 ]; then
 	assert_eq "FAC-000001" "$(csv_field "$OUT" 1 1)" "csv: sorted by number"
 	assert_eq "1000.00" "$(csv_field "$OUT" 1 5)" "csv: plain amounts"
-	cart --format json dashboard --tab overdue --sort days:desc
-	assert_eq "91" "$(json_eval "$OUT" 'd[0]["days"]')" "json: days as numbers"
+	cart --format json dashboard --tab overdue --sort days_overdue:desc
+	assert_eq "91" "$(json_eval "$OUT" 'd[0]["days_overdue"]')" "json: days as numbers"
+	assert_eq "COP" "$(json_eval "$OUT" 'd[0]["currency"]')" "json: the currency a field of its own"
 	assert_eq "500.00" "$(json_eval "$OUT" 'd[2]["open"]')" "json: open of FAC-000004"
 	assert_eq "4" "$(json_eval "$OUT" 'len(d)')" "json: four rows"
 else
-	skip "python3 missing" 5
+	skip "python3 missing" 6
 fi
 
 # ---- bad input ----

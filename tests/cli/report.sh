@@ -167,7 +167,7 @@ EOF
 	qpdf --check "$T/a.pdf" >/dev/null 2>&1
 	ok $? "qpdf --check passes on the aging"
 	APDF=$(pdftotext -layout "$T/a.pdf" - 2>/dev/null)
-	assert_match "$APDF" "Client +Cur\\. +Not due +1-30 +31-60 +61-90 +Over 90 +Open charges +Credits +Net" \
+	assert_match "$APDF" "Client +Cur\\. +Not due +1-30 +31-60 +61-90 +Over 90 +Open charges +Credits in favour +Net" \
 		"aging PDF: every column"
 	assert_match "$APDF" "Total COP .*137\\.095,23" "aging PDF: the total"
 	assert_contains "$APDF" "the ranges add up to the open charges" "aging PDF: the footer's proof"
@@ -243,7 +243,7 @@ check("Open documents" in wb.sheetnames and "Aging" in wb.sheetnames, "statement
 wb = openpyxl.load_workbook(a)
 ws = wb["Aging"]
 hdr = [r for r in range(1, 20) if ws.cell(r, 1).value == "Client"][0]
-check([ws.cell(hdr, i).value for i in range(1, 11)] == ["Client", "Cur.", "Not due", "1-30", "31-60", "61-90", "Over 90", "Open charges", "Credits", "Net"], "aging: every column")
+check([ws.cell(hdr, i).value for i in range(1, 11)] == ["Client", "Cur.", "Not due", "1-30", "31-60", "61-90", "Over 90", "Open charges", "Credits in favour", "Net"], "aging: every column")
 check(ws.freeze_panes == "A%d" % (hdr + 1), "aging: header row frozen")
 check(ws.auto_filter.ref == "A%d:J%d" % (hdr, hdr + 2), "aging: autofilter over the two clients")
 names = [ws.cell(r, 1).value for r in (hdr + 1, hdr + 2)]

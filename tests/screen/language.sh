@@ -250,7 +250,7 @@ cart report --help
 assert_status 0 "es: report --help, exit 0"
 assert_contains "$OUT" "
 Salida:
-  --format F        pdf, xlsx, txt (80 columnas), txt132 o csv (por omisión:" "es: report --help's output options"
+  --format F        pdf, xlsx, txt (80 columnas), txt132, csv o json (por" "es: report --help's output options"
 assert_contains "$OUT" "  --status S        paid, partly, open, overdue (separados por comas)" \
 	"es: report --help keeps the literal values"
 cart invoice post --help

@@ -27,10 +27,10 @@ cart payment post 2 50,00 --advance --date 2026-06-25                   # ANT-00
 assert_status 0 "the ledger is built"
 # The aging as of 2026-06-30, worked out by hand:
 #   client                      not due     1-30  31-60  61-90  over 90  open ch.  credits       net
-#   Cuotas Ltda                  400,00     0,00   0,00   0,00     0,00    400,00   -50,00    350,00
+#   Cuotas Ltda                  400,00     0,00   0,00   0,00     0,00    400,00    50,00    350,00
 #   Química Ñandú Peñalosa SAS   300,00 2.300,50   0,00   0,00 1.000,00  3.600,50     0,00  3.600,50
 #   Óptica Zúñiga Ltda             0,00     0,00 750,25   0,00     0,00    750,25     0,00    750,25
-#   Total COP                    700,00 2.300,50 750,25   0,00 1.000,00  4.750,75   -50,00  4.700,75
+#   Total COP                    700,00 2.300,50 750,25   0,00 1.000,00  4.750,75    50,00  4.700,75
 # and the ledger's balance (cartera balance, net) 4.950,75 charged - 250,00 credited = 4.700,75.
 # The follow-up: Química overdue 1.000,00 + 2.300,50 = 3.300,50, falls due later 300,00;
 # Cuotas overdue 0,00, later 400,00; Óptica overdue 750,25, later 0,00; in all overdue 4.050,75,
@@ -98,30 +98,30 @@ assert_status 0 "A opens the aging"
 S=$(text 1)
 assert_match "$(row "$S" 1)" '^ cartera — Comercial Andina SAS +Aging of receivables as of 2026-06-30$' \
 	"title: the aging as of today"
-assert_match "$(row "$S" 2)" '^Every client · a: as of · Tab: follow-up · Enter: statement +1–11 of 11$' \
+assert_match "$(row "$S" 2)" '^Every client · a: as of · Tab: follow-up · Enter: statement +1–12 of 12$' \
 	"the line under the title: what it covers, the keys, the count of lines"
-for want in 'Cuotas Ltda COP 400,00 0,00 0,00 0,00 0,00 400,00 -50,00 350,00' \
+for want in 'Cuotas Ltda COP 400,00 0,00 0,00 0,00 0,00 400,00 50,00 350,00' \
 	'Química Ñandú Peñalosa SAS COP 300,00 2.300,50 0,00 0,00 1.000,00 3.600,50 0,00 3.600,50' \
 	'Óptica Zúñiga Ltda COP 0,00 0,00 750,25 0,00 0,00 750,25 0,00 750,25' \
-	'Total COP COP 700,00 2.300,50 750,25 0,00 1.000,00 4.750,75 -50,00 4.700,75'; do
+	'Total COP COP 700,00 2.300,50 750,25 0,00 1.000,00 4.750,75 50,00 4.700,75'; do
 	name=${want%% COP *}
 	[ "$name" = Total ] && name="Total COP"
 	assert_eq "$want" "$(cli_row "$AG" "$name")" "the command's aging: $name as worked out by hand"
 	assert_eq "$want" "$(line "$S" "$name ")" "the screen's row of $name: the same figures"
 done
-assert_match "$(line "$S" 'Client ')" '^Client Cur\. Not due 1-30 31-60 61-90 Over 90 Open charges Credits Net$' \
+assert_match "$(line "$S" 'Client ')" '^Client Cur\. Not due 1-30 31-60 61-90 Over 90 Open charges Credits in favour Net$' \
 	"every column's title at 120 columns"
-assert_eq "COP 4.750,75 4.750,75 -50,00 4.700,75 4.700,75" "$(line "$S" 'COP ')" \
-	"the Check table: sum of ranges = open charges 4.750,75, credits -50,00, net = ledger balance 4.700,75"
+assert_eq "COP 4.750,75 4.750,75 50,00 4.700,75 4.700,75" "$(line "$S" 'COP ')" \
+	"the Check table: sum of ranges = open charges 4.750,75, credits in favour 50,00, net = ledger balance 4.700,75"
 assert_eq "$BALNET" "$(line "$S" 'COP ' | awk '{print $NF}')" \
 	"the Check table's Ledger balance is cartera balance's net"
-assert_match "$(line "$S" 'Cur. ')" 'Sum of ranges Open charges Credits Net Ledger balance$' \
+assert_match "$(line "$S" 'Cur. ')" 'Sum of ranges Open charges Credits in favour Net Ledger balance$' \
 	"the Check table's columns"
 assert_contains "$S" "In every currency the ranges add up to the open charges, and open charges less credits equal the ledger balance." \
 	"the note that they add up, whole at 120 columns"
 assert_contains "$(printf '%s\n' "$AG" | sq | tr '\n' ' ')" "In every currency the ranges add up to the open charges, and open charges less credits equal the ledger balance." \
 	"the same note as the command's"
-assert_eq "Cuotas Ltda COP 400,00 0,00 0,00 0,00 0,00 400,00 -50,00 350,00" "$(sel 1)" \
+assert_eq "Cuotas Ltda COP 400,00 0,00 0,00 0,00 0,00 400,00 50,00 350,00" "$(sel 1)" \
 	"the cursor starts on the first client's line"
 assert_match "$(row "$S" 40)" '^F1 Help +F2 As of +F3 Statements +F5 PDF +F6 XLSX +F7 Text +F8 Print +F10 Back' \
 	"the key bar: as of, the clients' statements, save, print, back"
@@ -130,24 +130,24 @@ assert_match "$(row "$S" 40)" '^F1 Help +F2 As of +F3 Statements +F5 PDF +F6 XLS
 screen 'A<dump><Right><dump><Left><dump>'
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'Aging of receivables as of 2026-06-30$' "80 columns: the title"
-assert_match "$(line "$S" 'Cuotas Ltda')" '^Cuotas Ltda COP 400,00 0,00 0,00 0,00 0,00 400,00 -50,…$' \
-	"80 columns: Cuotas' figures up to the open charges, the credits cut at the edge"
-assert_match "$(line "$S" 'Química')" '^Química Ñandú P… COP 300,00 2\.300,50 0,00 0,00 1\.000,00 3\.600,50 0,…$' \
+assert_match "$(line "$S" 'Cuotas Ltda')" '^Cuotas Ltda COP 400,00 0,00 0,00 0,00 0,00 400,00 …$' \
+	"80 columns: Cuotas' figures up to the open charges, the credits beyond the edge"
+assert_match "$(line "$S" 'Química')" '^Química Ñandú P… COP 300,00 2\.300,50 0,00 0,00 1\.000,00 3\.600,50 …$' \
 	"80 columns: Química's name shortened, its figures whole"
-assert_match "$(line "$S" 'Total COP')" '^Total COP COP 700,00 2\.300,50 750,25 0,00 1\.000,00 4\.750,75 -50,…$' \
+assert_match "$(line "$S" 'Total COP')" '^Total COP COP 700,00 2\.300,50 750,25 0,00 1\.000,00 4\.750,75 …$' \
 	"80 columns: the total row"
 assert_not_contains "$(line "$S" 'Cuotas Ltda')" "350,00" "80 columns: Cuotas' net is beyond the edge"
 S=$(text 2)
-assert_match "$(line "$S" '. Not due')" 'Open charges Credits Net$' "Right: the Credits and Net titles come into view"
+assert_match "$(line "$S" '. Not due')" 'Open charges Credits in f… Net$' "Right: the Credits in favour and Net titles come into view"
 assert_match "$(row "$S" 3)" '^Aging of receivables *$' "Right: the report's title in the header row stays"
 assert_match "$(row "$S" 4)" '^Aging *$' "and so does the table's title"
-assert_match "$(row "$S" 6 | sq)" '^400,00 0,00 0,00 0,00 0,00 400,00 -50,00 350,00$' \
+assert_match "$(row "$S" 6 | sq)" '^400,00 0,00 0,00 0,00 0,00 400,00 50,00 350,00$' \
 	"Right: Cuotas' credits -50,00 and net 350,00"
 assert_match "$(row "$S" 7 | sq)" '^0,00 0,00 750,25 0,00 0,00 750,25 0,00 750,25$' \
 	"Right: Óptica's net 750,25 (Óptica among the O's, before Química)"
 assert_match "$(row "$S" 8 | sq)" '^300,00 2\.300,50 0,00 0,00 1\.000,00 3\.600,50 0,00 3\.600,50$' \
 	"Right: Química's net 3.600,50"
-assert_match "$(row "$S" 9 | sq)" '^700,00 2\.300,50 750,25 0,00 1\.000,00 4\.750,75 -50,00 4\.700,75$' \
+assert_match "$(row "$S" 9 | sq)" '^700,00 2\.300,50 750,25 0,00 1\.000,00 4\.750,75 50,00 4\.700,75$' \
 	"Right: the total's net 4.700,75"
 assert_match "$(row "$(text 3)" 8 | sq)" '^Química Ñandú P… COP 300,00' "Left: back to the start of the lines"
 
@@ -212,7 +212,7 @@ cart balance --asof 2026-06-01 --format csv
 assert_eq "COP 4.250,75 4.250,75 0,00 4.250,75 4.250,75" "$(line "$S" 'COP ')" \
 	"the Check table on 2026-06-01"
 assert_eq "4250.75" "$(csv_field "$OUT" 1 7)" "and cartera balance --asof 2026-06-01 says 4.250,75 too"
-assert_match "$(row "$S" 39)" '^Aging as of 2026-06-01: 10 lines\.' "the status line says so"
+assert_match "$(row "$S" 39)" '^Aging as of 2026-06-01: 11 lines\.' "the status line says so"
 S=$(text 3)
 assert_match "$(row "$S" 39)" '^the as-of date: date "2026-02-30" does not exist' "2026-02-30: the status line says why"
 assert_match "$(row "$S" 1)" 'Aging of receivables as of 2026-06-01$' "and the report stays as of 2026-06-01"
@@ -239,7 +239,7 @@ S=$(text 1)
 assert_match "$(row "$S" 1)" 'Statement of Cuotas Ltda as of 2026-06-30$' "Enter: the statement of the first client's line"
 assert_contains "$(printf '%s\n' "$S" | sq)" "Balance as of 2026-06-30: 350,00 COP" "with its balance (400,00 less the advance)"
 assert_match "$(row "$(text 2)" 1)" 'Aging of receivables as of 2026-06-30$' "q: back on the aging"
-assert_eq "Cuotas Ltda COP 400,00 0,00 0,00 0,00 0,00 400,00 -50,00 350,00" "$(sel 2)" "on the same line"
+assert_eq "Cuotas Ltda COP 400,00 0,00 0,00 0,00 0,00 400,00 50,00 350,00" "$(sel 2)" "on the same line"
 S=$(text 3)
 assert_match "$(row "$S" 1)" 'Statement of Óptica Zúñiga Ltda as of 2026-06-30$' "Down, s: the next client's (Óptica, before Química)"
 assert_contains "$(printf '%s\n' "$S" | sq)" "Balance as of 2026-06-30: 750,25 COP" "its balance"
@@ -327,8 +327,8 @@ if command -v pdftotext >/dev/null; then
 	assert_contains "$P" "Química Ñandú Peñalosa SAS COP 300,00 2.300,50 0,00 0,00 1.000,00 3.600,50 0,00 3.600,50" \
 		"the PDF has Química's row, accents and figures"
 	assert_contains "$P" "Óptica Zúñiga Ltda COP 0,00 0,00 750,25 0,00 0,00 750,25 0,00 750,25" "and Óptica's"
-	assert_contains "$P" "Total COP COP 700,00 2.300,50 750,25 0,00 1.000,00 4.750,75 -50,00 4.700,75" "and the total"
-	assert_contains "$P" "COP 4.750,75 4.750,75 -50,00 4.700,75 4.700,75" "and the Check table"
+	assert_contains "$P" "Total COP COP 700,00 2.300,50 750,25 0,00 1.000,00 4.750,75 50,00 4.700,75" "and the total"
+	assert_contains "$P" "COP 4.750,75 4.750,75 50,00 4.700,75 4.700,75" "and the Check table"
 else
 	skip "pdftotext is not installed (poppler-utils)"
 fi
@@ -360,7 +360,7 @@ t = rows["Total COP"]
 check(all(str(ws.cell(t, c).value).startswith("=SUMIF(") for c in range(3, 11)), "the total row is SUMIF formulas")
 wv = openpyxl.load_workbook(x, data_only=True)["Aging"]
 vals = [D(wv.cell(t, c).value) for c in range(3, 11)]
-check(vals == [D(v) for v in ("700", "2300.5", "750.25", "0", "1000", "4750.75", "-50", "4700.75")],
+check(vals == [D(v) for v in ("700", "2300.5", "750.25", "0", "1000", "4750.75", "50", "4700.75")],
       "the formulas' values: the totals worked out by hand (%s)" % vals)
 check(vals[7] == net, "the total net (%s) is the ledger's balance (%s)" % (vals[7], net))
 ck = openpyxl.load_workbook(x, data_only=True)["Check"]
@@ -480,7 +480,7 @@ assert_contains "$OUT" "Nothing is open as of 2026-01-01." "and so does the comm
 screen 'A<dump><Down><Down><Down><Down><Down><Down><dump>' --size 80x12
 assert_match "$(row "$(text 1)" 3)" '^Aging of receivables *$' "at the top the header row is the report's title"
 S=$(text 2)
-assert_match "$(row "$S" 2)" ' 3–9 of 11$' "six lines down the list starts at Cuotas"
+assert_match "$(row "$S" 2)" ' 3–9 of 12$' "six lines down the list starts at Cuotas"
 assert_match "$(row "$S" 3)" '^Client +Cur\. +Not due +1-30 +31-60' "and the header row names the aging's columns"
 assert_match "$(row "$S" 4)" '^Cuotas Ltda' "over Cuotas' line"
 

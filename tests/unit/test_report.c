@@ -105,7 +105,7 @@ static void test_statement_today(void **state)
 	fx *f = *state;
 	stmt_filter flt;
 	report r;
-	const rpt_table *mv, *od, *ag;
+	const rpt_table *mv, *od, *cr, *ag;
 	const rpt_row *last, *tot;
 	static const int64_t balances[] = { 100000, 40000, 290000, 340000, 310000, 305000 };
 
@@ -133,18 +133,22 @@ static void test_statement_today(void **state)
 
 	od = table(&r, "Open documents");
 	assert_non_null(od);
-	assert_int_equal(count_style(od, RPT_ROW_DATA), 4); /* A, B, C and the advance */
-	/* charges first, oldest due first: A, B, C, then the credit */
+	assert_int_equal(count_style(od, RPT_ROW_DATA), 3); /* A, B, C; the advance apart */
+	/* oldest due first: A, B, C */
 	assert_int_equal(od->rows[0].cells[4].v, 141);
 	assert_int_equal(od->rows[0].cells[7].v, 10000);
 	assert_int_equal(od->rows[1].cells[4].v, 60);
 	assert_int_equal(od->rows[1].cells[7].v, 250000);
 	assert_int_equal(od->rows[2].cells[4].v, 0);
-	assert_int_equal(od->rows[3].cells[7].v, -5000);
 	tot = row_with(od, 0, "Total COP");
 	assert_non_null(tot);
 	assert_string_equal(tot->cur, "COP");
-	assert_int_equal(tot->cells[7].v, 305000);
+	assert_int_equal(tot->cells[7].v, 310000);
+	/* the advance: a credit in favour, positive, in a table of its own */
+	cr = table(&r, "Credits in favour");
+	assert_non_null(cr);
+	assert_int_equal(count_style(cr, RPT_ROW_DATA), 1);
+	assert_int_equal(cr->rows[0].cells[4].v, 5000);
 
 	ag = table(&r, "Aging");
 	assert_non_null(ag);
@@ -156,8 +160,8 @@ static void test_statement_today(void **state)
 	assert_int_equal(ag->rows[0].cells[3].v, 250000);
 	assert_int_equal(ag->rows[0].cells[4].v, 0);
 	assert_int_equal(ag->rows[0].cells[5].v, 10000);
-	assert_int_equal(ag->rows[0].cells[6].v, -5000);
-	assert_int_equal(ag->rows[0].cells[7].v, 305000);
+	assert_int_equal(ag->rows[0].cells[6].v, 5000);    /* credits in favour, positive */
+	assert_int_equal(ag->rows[0].cells[7].v, 305000);  /* the ranges less the credits */
 	assert_string_equal(r.notes[0], "Balance as of 2026-06-30: 3.050,00 COP");
 
 	/* a screen pages through it: title, header and rows of each table in turn */
@@ -165,7 +169,7 @@ static void test_statement_today(void **state)
 		rpt_line ln;
 		long n = report_lines(&r);
 
-		assert_int_equal(n, (2 + mv->nrows) + (2 + od->nrows) + (2 + ag->nrows));
+		assert_int_equal(n, (2 + mv->nrows) + (2 + od->nrows) + (2 + cr->nrows) + (2 + ag->nrows));
 		assert_true(report_line_at(&r, 0, &ln));
 		assert_int_equal(ln.kind, RPT_LINE_TITLE);
 		assert_ptr_equal(ln.table, mv);
@@ -315,8 +319,9 @@ static void test_aging(void **state)
 	assert_int_equal(tot->cells[5].v, 0);
 	assert_int_equal(tot->cells[6].v, 10000);
 	assert_int_equal(tot->cells[7].v, 387777);
-	assert_int_equal(tot->cells[8].v, -5000);
-	assert_int_equal(tot->cells[9].v, 382777);
+	assert_int_equal(tot->cells[8].v, 5000);     /* credits in favour, positive */
+	assert_int_equal(tot->cells[9].v, 382777);   /* open charges less credits */
+	assert_int_equal(tot->cells[7].v - tot->cells[8].v, tot->cells[9].v);
 	ck = table(&r, "Check");
 	assert_non_null(ck);
 	assert_int_equal(ck->rows[0].cells[1].v, 387777);
@@ -522,7 +527,7 @@ static void test_text_cut(void **state)
 	strcpy(longtext + 254, "ñandú");      /* 'ñ' is bytes 254 and 255: cut after 255 bytes */
 	report_init(&r, NULL);
 	report_table(&r, "t");
-	report_col(&r, "c", RPT_TEXT, RPT_LEFT, 10, 5);
+	report_col(&r, "c", "c", RPT_TEXT, RPT_LEFT, 10, 5);
 	report_row(&r, RPT_ROW_DATA, NULL);
 	rpt_text(&r, longtext);
 	report_row_end(&r);

@@ -293,6 +293,12 @@ static void mail_draw(ui_screen *base)
 	if (fh > LINES - 9)
 		fh = LINES - 9;
 	form_draw(&s->fm, 2, 1, fh, COLS - 2);
+	for (int i = 0; i < s->m.n_att; i++) {
+		int r = MF_ATT + i - s->fm.top;
+
+		if (r >= 0 && r < fh)
+			ui_put(2 + r, 1 + 16 + 7, COLS - 25, s->m.att[i].filename, 0);
+	}
 	y = 2 + fh + 1;
 	ui_set_role(UR_HEADER);
 	ui_put(y, 0, COLS, s->body_edit ? _(" Body (editing: F9 or Esc when done)")
@@ -374,10 +380,15 @@ static int mail_key(ui_screen *base, int key)
 			s->cur = 0;
 		}
 		return SCR_STAY;
-	case UA_M_SEND:
-		if (form_check_all(&s->fm) >= 0)
+	case UA_M_SEND: {
+		int bad = form_check_all(&s->fm);
+
+		if (bad >= 0) {
+			ui_status(1, "%s", s->fm.f[bad].error);
 			return SCR_STAY;
+		}
 		return send_it(s) == 0 ? SCR_CLOSE : SCR_STAY;
+	}
 	default:
 		form_handle_key(&s->fm, key);
 		return SCR_STAY;
@@ -447,10 +458,12 @@ void scr_mail_push(ctl *c, const ctl_mail_req *r)
 		if (i != MF_COPY)
 			s->fm.f[i].width = 60;
 	for (i = 0; i < s->m.n_att; i++) {
-		int k = form_add(&s->fm, s->m.att[i].filename, FT_YESNO, 0, 0, NULL);
+		int k = form_add(&s->fm, _("Attach"), FT_YESNO, 0, 0, NULL);
 
-		if (k >= 0)
+		if (k >= 0) {
 			form_set_choice(&s->fm, k, 1);
+			s->fm.f[k].width = 6;  /* the file's name is drawn after the box */
+		}
 	}
 	if (ui_screen_push(&s->base) < 0)
 		ui_status(1, "%s", _("too many screens open"));

@@ -294,7 +294,7 @@ enum { UI_NEEDS_SPAN = 1 << 18 };
 	  N_("e-mail the selected row: its document, or the client's statement"))                   \
 	X(OUTBOX,  NULL,        'M',       0,           0,      UI_IN_DASH,   0,                     \
 	  N_("the outbox: messages waiting, failed (with the error) and sent"))                     \
-	X(M_HELP,  N_("Help"),  UK_F(1),   0,           0,      UI_IN_MAIL | UI_IN_MBODY, 0,         \
+	X(M_HELP,  N_("Help"),  UK_F(1),   UK_CTRL('g'), 0,     UI_IN_MAIL | UI_IN_MBODY, 0,         \
 	  N_("this help: every key of the screen"))                                                 \
 	X(M_SEND,  N_("Send"),  UK_F(9),   UK_CTRL('s'), 0,     UI_IN_MAIL,   0,                     \
 	  N_("put the message in the outbox and start its delivery; you never wait"))               \

@@ -38,8 +38,7 @@ typedef struct mail_scr {
 
 /* ---- the body in the clerk's editor ---- */
 
-/* 1 when $VISUAL or $EDITOR ran on the body (changed or not), 0 when neither is set. */
-static int external_editor(mail_scr *s)
+int ui_edit_external(char **body)
 {
 	const char *ed = getenv("VISUAL");
 	char path[] = "/tmp/cartera-mail-XXXXXX";
@@ -56,7 +55,7 @@ static int external_editor(mail_scr *s)
 		ui_status(1, _("cannot make a file for the editor: %s"), strerror(errno));
 		return 1;
 	}
-	fputs(s->m.body, fp);
+	fputs(*body, fp);
 	fclose(fp);
 	if (!(cmd = malloc(strlen(ed) + strlen(path) + 8))) {
 		unlink(path);
@@ -90,8 +89,8 @@ static int external_editor(mail_scr *s)
 	unlink(path);
 	if (text) {
 		text[n] = '\0';
-		free(s->m.body);
-		s->m.body = text;
+		free(*body);
+		*body = text;
 		ui_status(0, "%s", _("The body was edited."));
 	}
 	return 1;
@@ -206,7 +205,7 @@ static int mail_key(ui_screen *base, int key)
 		s->help = 1;
 		return SCR_STAY;
 	case UA_M_BODY:
-		if (!external_editor(s)) {
+		if (!ui_edit_external(&s->m.body)) {
 			if (mledit_init(&s->ed, s->m.body) < 0)
 				ui_status(1, "%s", _("out of memory"));
 			else
@@ -538,6 +537,9 @@ static int outbox_key(ui_screen *base, int key)
 		return SCR_STAY;
 	case UA_O_RELOAD:
 		outbox_load(s);
+		return SCR_STAY;
+	case UA_O_TPL:
+		scr_mail_templates_push(s->c);
 		return SCR_STAY;
 	default:
 		return SCR_STAY;

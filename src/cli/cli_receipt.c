@@ -11,6 +11,7 @@
 #include "cartera/csvopening.h"
 #include "cartera/ctl_docs.h"
 #include "cartera/i18n.h"
+#include "cartera/ctl_mail.h"
 #include "cli.h"
 
 #define MAX_ARGS 200
@@ -357,8 +358,14 @@ int cli_opening_import(cli *g, int argc, char **argv)
 
 static const char company_help[] =
 	N_("Usage: cartera company set --allow-refunds yes|no\n"
-	   "Change a company setting after init: whether credits in favour may be refunded in cash\n"
-	   "(cartera refund, receipt post --leftover refund).\n");
+	   "       cartera company set KEY VALUE\n"
+	   "Change a company setting after init: whether credits in favour may be\n"
+	   "refunded in cash (cartera refund, receipt post --leftover refund); and mail:\n"
+	   "  sendmail CMD            the command that delivers (/usr/sbin/sendmail -t -oi)\n"
+	   "  mail-from ADDRESS       the sender's address\n"
+	   "  reply-to ADDRESS        where replies go (\"\" for none)\n"
+	   "  attach-statement yes|no the client's statement with every invoice e-mailed\n"
+	   "  lang es|en              the language of the mail templates\n");
 
 int cmd_company(cli *g, int argc, char **argv)
 {
@@ -379,6 +386,8 @@ int cmd_company(cli *g, int argc, char **argv)
 	}
 	if (argc < 2 || strcmp(argv[1], "set"))
 		return cli_usage(g, _("expected 'company set'"));
+	if (argc >= 3 && ctl_mail_is_setting(argv[2])) /* company set sendmail CMD, ... */
+		return cli_mail_company_set(g, argc - 2, argv + 2);
 	argc--, argv++;
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (opt) {

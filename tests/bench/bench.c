@@ -23,6 +23,7 @@
 
 #include <sqlite3.h>
 
+#include "ctl/ctl_int.h"
 #include "cartera/ctl_dash.h"
 #include "cartera/date.h"
 #include "cartera/demo.h"

@@ -95,4 +95,9 @@ int cli_client_history(cli *g, int argc, char **argv);
 int cmd_remind(cli *g, int argc, char **argv);
 int cmd_report(cli *g, int argc, char **argv);
 
+/* Payment follow-up (cli_followup.c). */
+int cmd_followup(cli *g, int argc, char **argv);
+int cmd_activity(cli *g, int argc, char **argv);
+int cmd_promise(cli *g, int argc, char **argv);
+
 #endif

@@ -41,7 +41,10 @@
 	X("company",     cmd_company,     N_("change a company setting (cash refunds)"))          \
 	X("show",        cmd_show,        N_("show a posted document: lines, tax, means of payment, entries")) \
 	X("remind",      cmd_remind,      N_("record a payment reminder in a client's history")) \
-	X("report",      cmd_report,      N_("statements, aging, follow-up and documents as PDF, XLSX, text"))
+	X("report",      cmd_report,      N_("statements, aging, follow-up and documents as PDF, XLSX, text")) \
+	X("followup",    cmd_followup,    N_("payment follow-up: levels, status, run (cron), letters")) \
+	X("activity",    cmd_activity,    N_("a clerk's follow-up activities: list, add, done, reschedule")) \
+	X("promise",     cmd_promise,     N_("promises to pay: add, list (kept or broken)"))
 
 static const struct command {
 	const char *name;

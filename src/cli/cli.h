@@ -94,6 +94,9 @@ int cli_dashboard_tab(cli *g, const cli_dash_args *a);
 int cli_client_history(cli *g, int argc, char **argv);
 int cmd_remind(cli *g, int argc, char **argv);
 int cmd_report(cli *g, int argc, char **argv);
+/* `cartera mail ...` and the mail settings of `company set KEY VALUE` (cli_mail.c). */
+int cmd_mail(cli *g, int argc, char **argv);
+int cli_mail_company_set(cli *g, int argc, char **argv);
 
 /* Payment follow-up (cli_followup.c). */
 int cmd_followup(cli *g, int argc, char **argv);

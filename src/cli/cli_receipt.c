@@ -11,6 +11,7 @@
 #include "cartera/csvopening.h"
 #include "cartera/ctl_docs.h"
 #include "cartera/i18n.h"
+#include "cartera/ctl_mail.h"
 #include "cli.h"
 
 #define MAX_ARGS 200
@@ -359,8 +360,11 @@ int cli_opening_import(cli *g, int argc, char **argv)
 
 static const char company_help[] =
 	N_("Usage: cartera company set --allow-refunds yes|no\n"
+	   "       cartera company set sendmail|mail-from|reply-to|attach-statement|lang VALUE\n"
 	   "Change a company setting after init: whether credits in favour may be refunded in cash\n"
-	   "(cartera refund, receipt post --leftover refund).\n");
+	   "(cartera refund, receipt post --leftover refund); mail: the sendmail command that\n"
+	   "delivers, the sender's address, the Reply-To address, whether every invoice e-mailed\n"
+	   "carries the client's statement (yes or no), the language of the templates (es or en).\n");
 
 int cmd_company(cli *g, int argc, char **argv)
 {
@@ -381,6 +385,8 @@ int cmd_company(cli *g, int argc, char **argv)
 	}
 	if (argc < 2 || strcmp(argv[1], "set"))
 		return cli_usage(g, _("expected 'company set'"));
+	if (argc >= 3 && ctl_mail_is_setting(argv[2])) /* company set sendmail CMD, ... */
+		return cli_mail_company_set(g, argc - 2, argv + 2);
 	argc--, argv++;
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (opt) {

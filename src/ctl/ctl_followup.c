@@ -7,12 +7,24 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "cartera/ctl_followup.h"
 #include "cartera/i18n.h"
 #include "cartera/ledger_dash.h"
 #include "ctl_followup_int.h"
 #include "../model/ledger_followup.h"
+
+void fu_stamp(char at[24])
+{
+	char today[DATE_LEN];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	date_format(date_today(), today);
+	snprintf(at, 24, "%.10sT%02d:%02d:%02dZ", today, tm.tm_hour % 24, tm.tm_min % 60, tm.tm_sec % 61);
+}
 
 /* ---- levels ---- */
 
@@ -789,6 +801,7 @@ int ctl_fu_client_set(ctl *c, const char *client_ref, const ctl_fu_set *a, fu_st
 	memset(&h, 0, sizeof h);
 	h.client_id = cl.id;
 	h.kind = HIST_NOTE;
+	fu_stamp(h.at);
 	if (n > 2)
 		what[n - 2] = '\0';
 	snprintf(h.text, sizeof h.text, _("Follow-up: %s"), what);

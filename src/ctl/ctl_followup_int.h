@@ -35,4 +35,7 @@ void fu_evaluate(const fu_level *lv, int nl, const fu_state *st, fu_item *items,
 int fu_client_eval(ctl *c, const fu_level *lv, int nl, int64_t client_id, fu_eval *v,
                    fu_items *out, cart_err *e);
 
+/* A history line's time: today's date (fixed by --today) at the clock's time of day, UTC. */
+void fu_stamp(char at[24]);
+
 #endif

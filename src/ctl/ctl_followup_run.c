@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 
 #include "cartera/ctl_followup.h"
+#include "cartera/ctl_mail.h"
 #include "cartera/i18n.h"
 #include "cartera/ledger_dash.h"
 #include "cartera/lp.h"
@@ -198,36 +199,48 @@ int ctl_fu_preview(ctl *c, int64_t client_id, int64_t level_id, fu_preview *p, c
 
 /* ---- the e-mail of a level ---- */
 
-/* Until the mail outbox exists on this branch, the e-mail is recorded in the client's history
- * as pending, with its text, so nothing a level did is lost. */
-static int queue_mail(ctl *c, const client *cl, const fu_preview *p, int attach, int64_t *hist,
+/* Queue the level's e-mail in the outbox (ctl_mail.h), inside the client's transaction: it
+ * writes its own line in the client's history. A message that cannot go (no address, no sender
+ * set) does not stop the level: the history says why, and the clerk sees it. */
+static int queue_mail(ctl *c, const client *cl, const fu_preview *p, int attach, int64_t *msg_id,
                       char *what, size_t size, cart_err *e)
 {
-	mail_to to[LEDGER_MAX_RECIPIENTS];
-	char addrs[400] = "";
-	size_t n = 0;
+	ctl_mail_req rq;
+	ctl_mail m;
+	cart_err me;
 	hist_entry h;
-	int nto, rc;
+	int rc;
 
-	(void)attach;
-	if ((rc = ledger_client_recipients(c->l, cl->id, to, LEDGER_MAX_RECIPIENTS, &nto, e)) != CART_OK)
+	*msg_id = 0;
+	ctl_mail_req_init(&rq);
+	rq.kind = "reminder";
+	rq.client_id = cl->id;
+	rq.attach_pdf = 0;
+	rq.attach_overdue = attach;
+	ctl_mail_init(&m);
+	rc = ctl_mail_draft(c, &rq, &m, &me);
+	if (rc == CART_OK) {
+		snprintf(m.subject, sizeof m.subject, "%s", p->subject);
+		rc = ctl_mail_set_body(&m, p->text, &me);
+	}
+	if (rc == CART_OK)
+		rc = ctl_mail_queue(c, &m, msg_id, &me);
+	if (rc == CART_OK)
+		snprintf(what, size, _("e-mail %lld to %s queued"), (long long)*msg_id, m.to);
+	ctl_mail_free(&m);
+	if (rc == CART_OK)
+		return CART_OK;
+	if (rc != CART_INVALID && rc != CART_NOTFOUND) {
+		*e = me;
 		return rc;
-	for (int i = 0; i < nto && n < sizeof addrs; i++)
-		n += (size_t)snprintf(addrs + n, sizeof addrs - n, "%s%s", i ? ", " : "", to[i].email);
+	}
 	memset(&h, 0, sizeof h);
 	h.client_id = cl->id;
 	h.kind = HIST_MAIL;
-	if (!nto) {
-		snprintf(h.text, sizeof h.text, "%s", _("E-mail not sent: the client has no e-mail address"));
-		snprintf(what, size, "%s", _("no e-mail address"));
-	} else {
-		snprintf(h.text, sizeof h.text, _("E-mail pending (no outbox yet) to %s: %s — %s"), addrs,
-		         p->subject, p->text);
-		snprintf(what, size, _("e-mail to %s (pending)"), addrs);
-	}
-	rc = ledger_history_add(c->l, &h, e);
-	*hist = h.id;
-	return rc;
+	fu_stamp(h.at);
+	snprintf(h.text, sizeof h.text, _("Follow-up e-mail not queued: %s"), me.msg);
+	snprintf(what, size, _("e-mail not queued: %s"), me.msg);
+	return ledger_history_add(c->l, &h, e);
 }
 
 /* ---- processing one client ---- */
@@ -267,6 +280,7 @@ static int process_one(ctl *c, const fu_level *lv, int nl, int64_t client_id, co
 		memset(&h, 0, sizeof h);
 		h.client_id = client_id;
 		h.kind = HIST_NOTE;
+		fu_stamp(h.at);
 		snprintf(h.text, sizeof h.text, _("Follow-up: level back from %s to %s (paid or credited)"),
 		         o->v.level, o->v.action == FU_BACK ? o->v.need : _("none"));
 		if ((rc = ledger_fu_state_put(c->l, &st, e)) != CART_OK ||
@@ -294,6 +308,7 @@ static int process_one(ctl *c, const fu_level *lv, int nl, int64_t client_id, co
 	memset(&h, 0, sizeof h);
 	h.client_id = client_id;
 	h.kind = HIST_REMINDER;
+	fu_stamp(h.at);
 	{
 		char amount[200];
 
@@ -326,6 +341,7 @@ static int process_one(ctl *c, const fu_level *lv, int nl, int64_t client_id, co
 			memset(&h, 0, sizeof h);
 			h.client_id = client_id;
 			h.kind = HIST_NOTE;
+			fu_stamp(h.at);
 			h.doc_id = jp.doc_id;
 			snprintf(h.text, sizeof h.text, _("Late-payment charges posted: %s"), jp.number);
 			if ((rc = ledger_history_add(c->l, &h, e)) != CART_OK)
@@ -346,10 +362,13 @@ static int process_one(ctl *c, const fu_level *lv, int nl, int64_t client_id, co
 	if (rc != CART_OK)
 		goto fail;
 	if (L->email) {
-		if ((rc = queue_mail(c, &cl, &p, L->attach, &hist_id, what, sizeof what, e)) != CART_OK)
+		int64_t msg = 0;
+
+		if ((rc = queue_mail(c, &cl, &p, L->attach, &msg, what, sizeof what, e)) != CART_OK)
 			goto fail;
 		SAY(o, "%.200s; ", what);
-		r->mails++;
+		if (msg)
+			r->mails++;
 	}
 	if (L->letter) {
 		if ((rc = ledger_fu_letter_add(c->l, done_id, client_id, NULL, e)) != CART_OK)

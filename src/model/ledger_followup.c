@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "cartera/i18n.h"
 #include "cartera/ledger_dash.h"
@@ -21,6 +22,17 @@ static int one_write(ledger *l, sqlite3_stmt *s, const char *doing, cart_err *e)
 	if (rc != SQLITE_DONE)
 		return lg_dberr(l, rc, doing, e);
 	return CART_OK;
+}
+
+/* A history line's time: the given date at the clock's time of day (UTC), so a run with a fixed
+ * today writes lines of that day. */
+static void stamp(const char *date, char at[24])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	snprintf(at, 24, "%.10sT%02d:%02d:%02dZ", date, tm.tm_hour % 24, tm.tm_min % 60, tm.tm_sec % 61);
 }
 
 static int finish(ledger *l, int rc, cart_err *e)
@@ -676,6 +688,7 @@ int ledger_fu_activity_done(ledger *l, int64_t id, const char *date, const char 
 	memset(&h, 0, sizeof h);
 	h.client_id = a.client_id;
 	h.kind = !strcmp(a.type, "call") ? HIST_CALL : HIST_NOTE;
+	stamp(date, h.at);
 	snprintf(h.text, sizeof h.text, "%s", history_text ? history_text : "");
 	rc = ledger_history_add(l, &h, e);
 	return finish(l, rc, e);
@@ -751,6 +764,7 @@ int ledger_fu_promise_add(ledger *l, fu_promise *p, const char *history_text, ca
 	memset(&h, 0, sizeof h);
 	h.client_id = p->client_id;
 	h.kind = HIST_NOTE;
+	stamp(p->made_on, h.at);
 	snprintf(h.text, sizeof h.text, "%s", history_text ? history_text : "");
 	rc = ledger_history_add(l, &h, e);
 	return finish(l, rc, e);

@@ -63,7 +63,7 @@ static void level_print(cli *g, const fu_level *lv, int n)
 {
 	static const out_col cols[] = {
 		{ "id", 3, 1, 1 }, { "days", 5, 1, 1 }, { "name", 22, 0, 0 }, { "actions", 22, 0, 0 },
-		{ "mode", 6, 0, 0 }, { "fee", 10, 1, 0 }, { "rate", 6, 1, 0 }, { "post", 4, 0, 0 },
+		{ "mode", 6, 0, 0 }, { "fee", 10, 1, 1 }, { "rate", 6, 1, 1 }, { "post", 4, 0, 0 },
 	};
 	out_table t;
 
@@ -161,10 +161,10 @@ static int cmd_level(cli *g, int argc, char **argv)
 /* ---- followup status ---- */
 
 static const out_col status_cols[] = {
-	{ "client_id", 6, 1, 1 }, { "client", 22, 0, 0 }, { "level", 16, 0, 0 }, { "needs", 16, 0, 0 },
+	{ "client_id", 9, 1, 1 }, { "client", 22, 0, 0 }, { "level", 16, 0, 0 }, { "needs", 16, 0, 0 },
 	{ "action", 12, 0, 0 }, { "days", 5, 1, 1 }, { "oldest_due", 10, 0, 0 },
-	{ "overdue", 14, 1, 0 }, { "currency", 3, 0, 0 }, { "next", 10, 0, 0 },
-	{ "responsible", 10, 0, 0 }, { "hold", 14, 0, 0 },
+	{ "overdue", 14, 1, 1 }, { "currency", 8, 0, 0 }, { "next", 10, 0, 0 },
+	{ "responsible", 11, 0, 0 }, { "hold", 14, 0, 0 },
 };
 
 typedef struct status_ctx {
@@ -346,7 +346,7 @@ static int cmd_run(cli *g, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	static const out_col cols[] = {
-		{ "client_id", 6, 1, 1 }, { "client", 24, 0, 0 }, { "level", 18, 0, 0 },
+		{ "client_id", 9, 1, 1 }, { "client", 24, 0, 0 }, { "level", 18, 0, 0 },
 		{ "done", 4, 0, 0 }, { "what", 60, 0, 0 },
 	};
 	const char *client_ref = NULL, *level = NULL;
@@ -650,7 +650,7 @@ int cmd_activity(cli *g, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	static const out_col cols[] = {
-		{ "id", 4, 1, 1 }, { "client_id", 6, 1, 1 }, { "client", 20, 0, 0 }, { "type", 5, 0, 0 },
+		{ "id", 4, 1, 1 }, { "client_id", 9, 1, 1 }, { "client", 20, 0, 0 }, { "type", 5, 0, 0 },
 		{ "clerk", 10, 0, 0 }, { "due", 10, 0, 0 }, { "summary", 30, 0, 0 },
 		{ "done", 10, 0, 0 }, { "note", 20, 0, 0 },
 	};
@@ -765,9 +765,9 @@ int cmd_promise(cli *g, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	static const out_col cols[] = {
-		{ "id", 4, 1, 1 }, { "client_id", 6, 1, 1 }, { "client", 20, 0, 0 },
-		{ "amount", 14, 1, 0 }, { "currency", 3, 0, 0 }, { "date", 10, 0, 0 },
-		{ "by", 14, 0, 0 }, { "made_on", 10, 0, 0 }, { "paid", 14, 1, 0 }, { "status", 8, 0, 0 },
+		{ "id", 4, 1, 1 }, { "client_id", 9, 1, 1 }, { "client", 20, 0, 0 },
+		{ "amount", 14, 1, 1 }, { "currency", 8, 0, 0 }, { "date", 10, 0, 0 },
+		{ "by", 14, 0, 0 }, { "made_on", 10, 0, 0 }, { "paid", 14, 1, 1 }, { "status", 8, 0, 0 },
 	};
 	const char *by = NULL, *currency = NULL;
 	const char *action = argc > 1 ? argv[1] : "";

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "cartera/ctl_followup.h"
 #include "cartera/ctl_mail.h"
@@ -123,10 +124,16 @@ static void compose(ctl *c, const fu_level *lv, const fu_eval *v, const fu_items
 {
 	size_t n;
 
+	/* a level keyed without texts still says something */
+	const char *subject = lv->subject[0] ? lv->subject : _("{company}: {level}");
+	const char *body = lv->body[0] ? lv->body
+	                   : _("Dear {client}: our records show {amount} overdue for {days} days. "
+	                       "Please arrange the payment.");
+
 	memset(p, 0, sizeof *p);
-	fill(c, lv->subject, v, lv, p->subject, sizeof p->subject);
-	fill(c, lv->body, v, lv, p->text, sizeof p->text);
-	fill(c, lv->sms_text[0] ? lv->sms_text : lv->subject, v, lv, p->sms, sizeof p->sms);
+	fill(c, subject, v, lv, p->subject, sizeof p->subject);
+	fill(c, body, v, lv, p->text, sizeof p->text);
+	fill(c, lv->sms_text[0] ? lv->sms_text : subject, v, lv, p->sms, sizeof p->sms);
 	charges(c, lv, v, its, p);
 	n = strlen(p->text);
 	n += (size_t)snprintf(p->text + n, sizeof p->text - n, "\n\n%-16s %-10s %6s %16s\n",
@@ -496,7 +503,10 @@ static int letter_render(ctl *c, const fu_letter *lt, rnd *x, cart_err *e)
 		return cart_fail(e, CART_NOTFOUND, _("the level of letter %lld is gone"), (long long)lt->id);
 	}
 	compose(c, L, &v, &its, &p);
-	fill(c, L->body, &v, L, text, sizeof text);
+	/* the letter's text is the message's, without the table the letter draws itself */
+	snprintf(text, sizeof text, "%s", p.text);
+	if (strstr(text, "\n\n"))
+		*strstr(text, "\n\n") = '\0';
 	docs = malloc(((size_t)its.n + 1) * sizeof *docs);
 	if (!docs) {
 		items_free(&its);
@@ -527,7 +537,7 @@ static int letter_render(ctl *c, const fu_letter *lt, rnd *x, cart_err *e)
 int ctl_fu_letters_write(ctl *c, const ctl_fu_opts *a, fu_result *r, cart_err *e)
 {
 	lt_list list = { 0 };
-	char dir[1024], path[1400], probe[1100];
+	char dir[1024], path[1400], tmp[1400], probe[1100];
 	rnd *all = NULL;
 	long rep;
 	int rc;
@@ -562,7 +572,10 @@ int ctl_fu_letters_write(ctl *c, const ctl_fu_opts *a, fu_result *r, cart_err *e
 			rpt_slug(cl.name, slug, sizeof slug);
 			/* named by the letter: writing it again replaces it, never a second letter */
 			snprintf(path, sizeof path, "%s/letter-%06lld-%s.pdf", dir, (long long)list.v[i].id, slug);
-			if ((rc = rnd_open(RND_PDF, path, NULL, &one, e)) != CART_OK)
+			/* written aside and renamed: two runs writing the same letter leave one whole file */
+			snprintf(tmp, sizeof tmp, "%s/.letter-%06lld.%ld.tmp", dir, (long long)list.v[i].id,
+			         (long)getpid());
+			if ((rc = rnd_open(RND_PDF, tmp, NULL, &one, e)) != CART_OK)
 				break;
 		}
 		rc = letter_render(c, &list.v[i], one, e);
@@ -573,6 +586,11 @@ int ctl_fu_letters_write(ctl *c, const ctl_fu_opts *a, fu_result *r, cart_err *e
 			}
 			if ((rc = rnd_close(one, &rep, e)) != CART_OK)
 				break;
+			if (rename(tmp, path) != 0) {
+				rc = cart_fail(e, CART_IO, _("cannot write the letter %s: %s"), path, strerror(errno));
+				unlink(tmp);
+				break;
+			}
 			if (a->print) {
 				cart_err pe;
 

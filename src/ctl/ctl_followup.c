@@ -694,8 +694,9 @@ int ctl_fu_status(ctl *c, int64_t client_id, int only_action, fu_eval_cb cb, voi
 	w.e = e;
 	w.today = date_today();
 	w.only_action = only_action;
-	w.cb = gather_eval;
-	w.ud = &g;
+	/* the clients with open charges stream out in name order as the walk meets them */
+	w.cb = cb;
+	w.ud = ud;
 	date_format(w.today, today);
 	if ((rc = ledger_fu_states(c->l, take_state, &w, e)) != CART_OK ||
 	    (rc = ledger_fu_credits(c->l, 0, take_credit, &w, e)) != CART_OK)
@@ -707,9 +708,12 @@ int ctl_fu_status(ctl *c, int64_t client_id, int only_action, fu_eval_cb cb, voi
 	}
 	rc = ledger_open_charges(c->l, today, take_charge, &w, e);
 	if (rc == CART_OK && !w.stop)
-		emit(&w);
-	/* clients with a level but nothing open any more: their level goes back */
-	for (size_t i = 0; rc == CART_OK && i < w.nst; i++) {
+		w.stop = emit(&w);
+	/* then the clients with a level but nothing open any more (their level goes back), in
+	 * name order among themselves */
+	w.cb = gather_eval;
+	w.ud = &g;
+	for (size_t i = 0; rc == CART_OK && !w.stop && i < w.nst; i++) {
 		client cl;
 
 		if (w.seen[i])
@@ -723,8 +727,7 @@ int ctl_fu_status(ctl *c, int64_t client_id, int only_action, fu_eval_cb cb, voi
 	}
 	if (rc == CART_OK && w.rc)
 		rc = cart_fail(e, w.rc, "%s", _("out of memory"));
-	if (rc == CART_OK) {
-		/* the walk is in name order; the clients with nothing open come after: sort them in */
+	if (rc == CART_OK && !w.stop) {
 		qsort(g.v, g.n, sizeof *g.v, cmp_eval_name);
 		for (size_t i = 0; i < g.n; i++)
 			if (cb(&g.v[i], ud))

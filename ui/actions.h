@@ -45,10 +45,12 @@ enum { UI_IN_STMT = 1 << 22, UI_IN_STMTF = 1 << 23 };
 enum { UI_IN_REPORTS = 1 << 24 };
 /* One document on that screen (D on the dashboard): only the keys that serve a document. */
 enum { UI_IN_RDOC = 1 << 25 };
+/* Mail (scr_mail.c): the "Send by mail" screen, its plain body editor, the outbox. */
+enum { UI_IN_MAIL = 1 << 26, UI_IN_MBODY = 1 << 27, UI_IN_OUTBOX = 1 << 28 };
 /* What the report screen shows: a report over the clients (aging, follow-up), not one document. */
 enum { UI_NEEDS_SPAN = 1 << 18 };
 /* The follow-up screens (scr_followup.c "Seguimiento", scr_today.c "Hoy"). */
-enum { UI_IN_FOLLOW = 1 << 26, UI_IN_TODAY = 1 << 27 };
+enum { UI_IN_FOLLOW = 1 << 29, UI_IN_TODAY = 1 << 30 };
 /* What the selected row of "Hoy" is: an activity. */
 enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 
@@ -288,7 +290,42 @@ enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 	X(INST_DONE, N_("Done"), UK_F(9),  UK_CTRL('s'), UK_ESC, UI_IN_INST, 0,                     \
 	  N_("back to the invoice with this split (0 or 1 instalments: none)"))                     \
 	X(INST_FIELD, NULL,     UK_TAB,    UK_ENTER,    UK_BTAB, UI_IN_INST, 0,                     \
-	  N_("next / previous field; typed amounts show what is left"))                           \
+	  N_("next / previous field; typed amounts show what is left"))                             \
+	/* mail (scr_mail.c) */                                                                     \
+	X(MAIL,    N_("Mail"),  'm',       0,           0,      UI_IN_STMT | UI_IN_REPORTS | UI_IN_RDOC, 0, \
+	  N_("send it by e-mail: the statement, the selected client's, or the document"))           \
+	X(DMAIL,   NULL,        'm',       0,           0,      UI_IN_DASH,   UI_NEEDS_ROW,          \
+	  N_("e-mail the selected row: its document, or the client's statement"))                   \
+	X(OUTBOX,  NULL,        'M',       0,           0,      UI_IN_DASH,   0,                     \
+	  N_("the outbox: messages waiting, failed (with the error) and sent"))                     \
+	X(M_HELP,  N_("Help"),  UK_F(1),   0,           0,      UI_IN_MAIL | UI_IN_MBODY, 0,         \
+	  N_("this help: every key of the screen"))                                                 \
+	X(M_SEND,  N_("Send"),  UK_F(9),   UK_CTRL('s'), 0,     UI_IN_MAIL,   0,                     \
+	  N_("put the message in the outbox and start its delivery; you never wait"))               \
+	X(M_BODY,  N_("Body"),  UK_F(4),   UK_CTRL('e'), 0,     UI_IN_MAIL,   0,                     \
+	  N_("edit the body in $VISUAL or $EDITOR, or here when neither is set"))                   \
+	X(M_CANCEL, N_("Cancel"), UK_ESC,  UK_F(10),    0,      UI_IN_MAIL,   0,                     \
+	  N_("close, nothing sent"))                                                                \
+	X(M_DONE,  N_("Done"),  UK_F(9),   UK_ESC,      UK_CTRL('s'), UI_IN_MBODY, 0,                \
+	  N_("back to the message with this body (arrows, Enter, Backspace edit it)"))              \
+	X(O_HELP,  N_("Help"),  UK_F(1),   '?',         0,      UI_IN_OUTBOX, 0,                     \
+	  N_("this help: every key of the screen"))                                                 \
+	X(O_SHOW,  N_("Show"),  UK_ENTER,  0,           0,      UI_IN_OUTBOX, UI_NEEDS_ROW,          \
+	  N_("the selected message as it is sent, headers and all"))                                \
+	X(O_RETRY, N_("Retry"), 'r',       0,           0,      UI_IN_OUTBOX, UI_NEEDS_ROW,          \
+	  N_("send the selected failed message again now"))                                         \
+	X(O_RETRYALL, NULL,     'R',       0,           0,      UI_IN_OUTBOX, 0,                     \
+	  N_("send every failed message again now"))                                                \
+	X(O_CANCEL, N_("Cancel msg"), 'c', UK_DELETE,   0,      UI_IN_OUTBOX, UI_NEEDS_ROW,          \
+	  N_("cancel the selected pending or failed message: it stays, never sent"))                \
+	X(O_SEND,  N_("Deliver"), 's',     0,           0,      UI_IN_OUTBOX, 0,                     \
+	  N_("deliver what is waiting now, in the background"))                                     \
+	X(O_FILTER, N_("Status"), UK_TAB,  'f',         0,      UI_IN_OUTBOX, 0,                     \
+	  N_("show every message, or only pending, failed, sent, cancelled (cycles)"))              \
+	X(O_RELOAD, NULL,       UK_F(5),   UK_CTRL('l'), 0,     UI_IN_OUTBOX, 0,                     \
+	  N_("read the outbox again"))                                                              \
+	X(O_BACK,  N_("Back"),  UK_ESC,    'q',         UK_F(10), UI_IN_OUTBOX, 0,                   \
+	  N_("back to the screen before"))                                                          \
 	/* the follow-up screens (scr_followup.c, scr_today.c) and their keys on the dashboard */  \
 	X(FOLLOW_SCR, NULL,     'W',       0,           0,      UI_IN_DASH,   0,                     \
 	  N_("Seguimiento: the clients whose follow-up is due today; preview and process them"))    \

@@ -16,6 +16,7 @@
 #include "scr_clients.h"
 #include "scr_dash.h"
 #include "scr_followup.h"
+#include "scr_mail.h"
 #include "scr_receipt.h"
 #include "scr_reports.h"
 #include "scr_invoice.h"
@@ -636,6 +637,18 @@ static int on_key(ui_screen *base, int key)
 		return SCR_STAY;
 	case UA_REMIND:
 		ask_remind(s);
+		return SCR_STAY;
+	case UA_DMAIL:
+		/* a document's row: the document; the Clients tab: the client's statement */
+		if (selected(s)) {
+			if (s->v.tab != DASH_CLIENTS && s->chosen.doc_id)
+				scr_mail_document(s->c, s->chosen.doc_id);
+			else
+				scr_mail_statement(s->c, s->chosen.client_id, NULL);
+		}
+		return SCR_STAY;
+	case UA_OUTBOX:
+		scr_outbox_push(s->c);
 		return SCR_STAY;
 	case UA_AGING:
 	case UA_FOLLOWUP:

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rptview.h"
+#include "scr_mail.h"
 #include "scr_reports.h"
 #include "scr_statement.h"
 #include "ui_int.h"
@@ -214,6 +215,28 @@ static void open_statement(rpts_scr *s)
 	/* a document's client as of today; a report's client as of the report's date */
 	rc = scr_statement_new(s->c, who, s->kind == SCR_RPT_DOCUMENT ? NULL : s->asof, &sub, &e);
 	push_or_say(rc, sub, &e);
+}
+
+/* m: the document by mail, or the selected client's statement (a reminder from the follow-up). */
+static void mail_row_or_doc(rpts_scr *s)
+{
+	const rpt_row *row = rptview_row(&s->v);
+	ctl_mail_req r;
+
+	if (s->kind == SCR_RPT_DOCUMENT) {
+		scr_mail_document(s->c, s->doc_id);
+		return;
+	}
+	if (!row || !row->ref) {
+		ui_status(1, "%s", _("this line is not a client's: move to a client's line"));
+		return;
+	}
+	ctl_mail_req_init(&r);
+	r.client_id = row->ref;
+	r.asof = s->asof;
+	if (s->kind == SCR_RPT_FOLLOWUP)
+		r.kind = "reminder";
+	scr_mail_push(s->c, &r);
 }
 
 static void save_name(const rpts_scr *s, char *buf, size_t size)
@@ -427,6 +450,9 @@ static int on_key(ui_screen *base, int key)
 		return SCR_STAY;
 	case UA_RSTMT:
 		open_statement(s);
+		return SCR_STAY;
+	case UA_MAIL:
+		mail_row_or_doc(s);
 		return SCR_STAY;
 	case UA_RMANY:
 		ask_many(s);

@@ -13,6 +13,7 @@
 
 #include "form.h"
 #include "rptview.h"
+#include "scr_mail.h"
 #include "scr_reports.h"
 #include "scr_statement.h"
 #include "ui_int.h"
@@ -386,6 +387,9 @@ static int on_key(ui_screen *base, int key)
 		return SCR_STAY;
 	case UA_SPRINT:
 		print_statement(s);
+		return SCR_STAY;
+	case UA_MAIL:
+		scr_mail_statement(s->c, s->cl.id, s->f.asof);
 		return SCR_STAY;
 	case UA_AGING:
 	case UA_FOLLOWUP:

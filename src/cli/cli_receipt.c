@@ -360,11 +360,14 @@ int cli_opening_import(cli *g, int argc, char **argv)
 
 static const char company_help[] =
 	N_("Usage: cartera company set --allow-refunds yes|no\n"
-	   "       cartera company set sendmail|mail-from|reply-to|attach-statement|lang VALUE\n"
-	   "Change a company setting after init: whether credits in favour may be refunded in cash\n"
-	   "(cartera refund, receipt post --leftover refund); mail: the sendmail command that\n"
-	   "delivers, the sender's address, the Reply-To address, whether every invoice e-mailed\n"
-	   "carries the client's statement (yes or no), the language of the templates (es or en).\n");
+	   "       cartera company set KEY VALUE\n"
+	   "Change a company setting after init: whether credits in favour may be\n"
+	   "refunded in cash (cartera refund, receipt post --leftover refund); and mail:\n"
+	   "  sendmail CMD            the command that delivers (/usr/sbin/sendmail -t -oi)\n"
+	   "  mail-from ADDRESS       the sender's address\n"
+	   "  reply-to ADDRESS        where replies go (\"\" for none)\n"
+	   "  attach-statement yes|no the client's statement with every invoice e-mailed\n"
+	   "  lang es|en              the language of the mail templates\n");
 
 int cmd_company(cli *g, int argc, char **argv)
 {

@@ -73,6 +73,15 @@ int ctl_mail_attach(ctl_mail *m, const char *filename, const char *type, const v
 	return CART_OK;
 }
 
+/* Put what happened (e's message) after a sentence of our own: "...: why". */
+static int because(cart_err *e, int rc, const char *what)
+{
+	char why[sizeof e->msg];
+
+	snprintf(why, sizeof why, "%s", e->msg);
+	return cart_fail(e, rc, "%s: %s", what, why);
+}
+
 /* ---- words in the client's language ---- */
 
 enum { W_NOTDUE, W_OVER, W_RANGE, W_DOC, W_DUE, W_DAYS, W_OPEN, W_NONE, W_STATEMENT, W_NW };
@@ -458,9 +467,12 @@ int ctl_mail_attach_statement(ctl *c, ctl_mail *m, const char *asof, int format,
 		return rc;
 	rpt_slug(cl.name, slug, sizeof slug);
 	snprintf(name, sizeof name, "%s-%s", word(m->lang[0] ? m->lang : "es", W_STATEMENT), slug);
-	if ((rc = attach_rendered(c, m, build_statement, m->client_id, asof, format, name, e)))
-		return cart_fail(e, rc, _("the statement of %s could not be attached: %s"), cl.name,
-		                 e->msg);
+	if ((rc = attach_rendered(c, m, build_statement, m->client_id, asof, format, name, e))) {
+		char what[300];
+
+		snprintf(what, sizeof what, _("the statement of %s could not be attached"), cl.name);
+		return because(e, rc, what);
+	}
 	return CART_OK;
 }
 
@@ -471,8 +483,12 @@ int ctl_mail_attach_document(ctl *c, ctl_mail *m, int64_t doc_id, cart_err *e)
 
 	if ((rc = ledger_document_get(c->l, doc_id, &d, e)) != CART_OK)
 		return rc;
-	if ((rc = attach_rendered(c, m, build_document, doc_id, NULL, RND_PDF, d.number, e)))
-		return cart_fail(e, rc, _("document %s could not be attached: %s"), d.number, e->msg);
+	if ((rc = attach_rendered(c, m, build_document, doc_id, NULL, RND_PDF, d.number, e))) {
+		char what[100];
+
+		snprintf(what, sizeof what, _("document %s could not be attached"), d.number);
+		return because(e, rc, what);
+	}
 	return CART_OK;
 }
 
@@ -620,8 +636,10 @@ int ctl_mail_draft(ctl *c, const ctl_mail_req *r, ctl_mail *m, cart_err *e)
 					*p = ' ';
 			snprintf(m->subject, sizeof m->subject, "%s", subject);
 		} else {
-			rc = cart_fail(e, rc, _("template \"%s\" (%s) failed: %s"), t.name, t.lang,
-			               e->msg);
+			char what[100];
+
+			snprintf(what, sizeof what, _("template \"%s\" (%s) failed"), t.name, t.lang);
+			rc = because(e, rc, what);
 		}
 		free(subject);
 	}
@@ -1060,8 +1078,12 @@ int ctl_mail_template_set(ctl *c, const char *name, const char *lang, const char
 	if (strchr(subject, '\n'))
 		return cart_fail(e, CART_INVALID, _("template \"%s\": the subject is one line"), name);
 	if ((rc = mail_tpl_check(subject, _("subject"), e)) != CART_OK ||
-	    (rc = mail_tpl_check(body, _("body"), e)) != CART_OK)
-		return cart_fail(e, rc, _("template \"%s\" not saved: %s"), name, e->msg);
+	    (rc = mail_tpl_check(body, _("body"), e)) != CART_OK) {
+		char what[100];
+
+		snprintf(what, sizeof what, _("template \"%s\" not saved"), name);
+		return because(e, rc, what);
+	}
 	snprintf(t.name, sizeof t.name, "%s", name);
 	snprintf(t.subject, sizeof t.subject, "%s", subject);
 	t.body = (char *)(body ? body : "");

@@ -19,27 +19,28 @@ static const char level_help[] =
 	   "       cartera followup level edit LEVEL [OPTIONS]\n"
 	   "       cartera followup level remove LEVEL\n"
 	   "\n"
-	   "The company's follow-up levels, in order of days after the due date of the oldest open\n"
-	   "document (negative: before it). LEVEL is its number, its name or d<days> (d15).\n"
-	   "A company with no levels gets the defaults: a courtesy reminder 3 days before, then\n"
-	   "15, 30 and 60 days overdue (the last a letter and a call, processed by hand).\n"
+	   "The company's follow-up levels, in order of days after the due date of the\n"
+	   "oldest open document (negative: before it). LEVEL is its number, its name or\n"
+	   "d<days> (d15). A company with no levels gets the defaults: a courtesy reminder\n"
+	   "3 days before, then 15, 30 and 60 days overdue (the last a letter and a call,\n"
+	   "processed by hand).\n"
 	   "\n"
 	   "Options:\n"
 	   "  --name NAME        the level's name\n"
 	   "  --days N           days after the due date (negative before)\n"
 	   "  --actions LIST     email,letter,sms,manual (any of them) or none\n"
-	   "  --mode auto|manual auto: `followup run` from cron does it; manual: a clerk does\n"
+	   "  --mode auto|manual auto: `followup run` (cron) does it; manual: a clerk does\n"
 	   "  --attach yes|no    attach the overdue invoices to the e-mail\n"
 	   "  --subject TEXT     the e-mail's subject\n"
-	   "  --body TEXT        the e-mail's and letter's text; {client} {amount} {days} {due}\n"
-	   "                     {company} {date} {level} are filled in\n"
+	   "  --body TEXT        the e-mail's and letter's text; {client} {amount} {days}\n"
+	   "                     {due} {company} {date} {level} are filled in\n"
 	   "  --sms TEXT         the SMS text (default: the subject)\n"
 	   "  --activity SPEC    none, or TYPE[:DAYS[:CLERK]]: call, visit, email or other,\n"
-	   "                     due DAYS after the level, for CLERK (default: the responsible)\n"
+	   "                     due DAYS after the level, for CLERK (else the responsible)\n"
 	   "  --summary TEXT     the activity's summary\n"
 	   "  --fee AMOUNT       a dunning fee in the company's currency\n"
 	   "  --rate PERCENT     late-payment interest, yearly, over the days overdue\n"
-	   "  --post yes|no      post fee and interest as a journal charge (CPD) with the level\n");
+	   "  --post yes|no      post fee and interest as a journal charge (CPD)\n");
 
 static const struct option level_opts[] = {
 	CLI_COMMON_OPTS,
@@ -210,10 +211,11 @@ static int status_row(const fu_eval *v, void *ud)
 
 static const char status_help[] =
 	N_("Usage: cartera followup status [CLIENT] [--due]\n"
-	   "Where each client stands: the level reached, the level its open documents call for,\n"
-	   "what is to be done (due, due by hand, waiting, on hold, level back), the days past the\n"
-	   "oldest due date not covered by a credit, what is overdue, the next action date, the\n"
-	   "responsible clerk and why it is on hold. --due: only the clients needing action today.\n");
+	   "Where each client stands: the level reached, the level its open documents call\n"
+	   "for, what is to be done (due, due by hand, waiting, on hold, level back), the\n"
+	   "days past the oldest due date no credit covers, what is overdue, the next\n"
+	   "action date, the responsible clerk and why it is on hold.\n"
+	   "--due: only the clients needing action today.\n");
 
 static int cmd_status(cli *g, int argc, char **argv)
 {
@@ -251,9 +253,9 @@ static int cmd_status(cli *g, int argc, char **argv)
 
 static const char preview_help[] =
 	N_("Usage: cartera followup preview CLIENT [--level LEVEL]\n"
-	   "What the client would get at the level its open documents call for (or at LEVEL): the\n"
-	   "e-mail's subject and text with the overdue documents and totals, the SMS, and the\n"
-	   "late-payment charges the level proposes.\n");
+	   "What the client would get at the level its open documents call for (or at\n"
+	   "LEVEL): the e-mail's subject and text with the overdue documents and totals,\n"
+	   "the SMS, and the late-payment charges the level proposes.\n");
 
 static int cmd_preview(cli *g, int argc, char **argv)
 {
@@ -294,24 +296,26 @@ static int cmd_preview(cli *g, int argc, char **argv)
 /* ---- followup run ---- */
 
 static const char run_help[] =
-	N_("Usage: cartera followup run [--dry-run] [--client CLIENT] [--level LEVEL] [OPTIONS]\n"
-	   "Process the follow-up of every client that needs it today (from cron: the automatic\n"
-	   "levels of automatic clients), or of one client: each gets one message for all its\n"
-	   "overdue documents, e-mails are queued, letters written (and printed), SMS sent,\n"
-	   "activities scheduled, the history written, and the client moves to its level. No\n"
-	   "client ever reaches the same level twice in a cycle, even when two runs meet or a run\n"
-	   "is killed; a client whose overdue documents were paid since goes back a level.\n"
+	N_("Usage: cartera followup run [--dry-run] [--client CLIENT] [--level LEVEL] ...\n"
+	   "Process the follow-up of every client that needs it today (from cron: the\n"
+	   "automatic levels of automatic clients), or of one client: each gets one message\n"
+	   "for all its overdue documents, e-mails are queued, letters written (and\n"
+	   "printed), SMS sent, activities scheduled, the history written, and the client\n"
+	   "moves to its level. No client reaches the same level twice in a cycle, even\n"
+	   "when two runs meet or a run is killed; a client whose overdue documents were\n"
+	   "paid since goes back a level.\n"
 	   "\n"
 	   "  --dry-run            say what would happen; change nothing\n"
 	   "  --client CLIENT      only this client (its manual levels too)\n"
 	   "  --level LEVEL        only the clients that need this level\n"
-	   "  --manual             also the manual levels and clients (a clerk is processing)\n"
+	   "  --manual             also the manual levels and clients (a clerk is doing it)\n"
 	   "  --letters DIR        letters go to DIR, one PDF each (default: the company's\n"
 	   "                       letters folder, else ~/.local/share/cartera/letters)\n"
 	   "  --letters-file FILE  or all of them in this one PDF\n"
 	   "  --print              send the letters to the printer through lp\n"
 	   "  --printer NAME       that printer\n"
-	   "  --post-charges       post fee and interest even where the level only proposes them\n");
+	   "  --post-charges       post fee and interest even where the level only\n"
+	   "                       proposes them\n");
 
 typedef struct run_ctx {
 	cli *g;
@@ -470,9 +474,10 @@ static const char set_help[] =
 	N_("Usage: cartera followup set CLIENT [--level LEVEL|none] [--next DATE|auto]\n"
 	   "                                 [--responsible CLERK] [--manual|--auto]\n"
 	   "                                 [--hold REASON | --release]\n"
-	   "Change a client's follow-up: its level, the next action date (no action before it;\n"
-	   "auto: computed), the responsible clerk, reminders by hand or automatic, and a hold\n"
-	   "that stops every reminder (in dispute, in legal collection). Written in its history.\n");
+	   "Change a client's follow-up: its level, the next action date (no action before\n"
+	   "it; auto: computed), the responsible clerk, reminders by hand or automatic, and\n"
+	   "a hold that stops every reminder (in dispute, in legal collection). Written in\n"
+	   "its history.\n");
 
 static int cmd_set(cli *g, int argc, char **argv)
 {
@@ -525,9 +530,11 @@ static int cmd_set(cli *g, int argc, char **argv)
 /* ---- followup config ---- */
 
 static const char config_help[] =
-	N_("Usage: cartera followup config [--sms-command CMD] [--letters-dir DIR] [--printer P]\n"
-	   "The company's follow-up settings; without options, prints them. The SMS command gets\n"
-	   "the number and the text as its two arguments (cartera ships none); \"\" removes one.\n");
+	N_("Usage: cartera followup config [--sms-command CMD] [--letters-dir DIR]\n"
+	   "                              [--printer P]\n"
+	   "The company's follow-up settings; without options, prints them. The SMS command\n"
+	   "gets the number and the text as its two arguments (cartera ships none); \"\"\n"
+	   "removes one.\n");
 
 static int cmd_config(cli *g, int argc, char **argv)
 {
@@ -576,10 +583,10 @@ static const char followup_help[] =
 	   "       cartera followup status [CLIENT] [--due]\n"
 	   "       cartera followup preview CLIENT [--level LEVEL]\n"
 	   "       cartera followup run [--dry-run] [--client CLIENT] [--level LEVEL] ...\n"
-	   "       cartera followup set CLIENT [--level L] [--next DATE] [--responsible CLERK]\n"
+	   "       cartera followup set CLIENT [--level L] [--next DATE] [--responsible C]\n"
 	   "                                   [--manual|--auto] [--hold REASON|--release]\n"
 	   "       cartera followup letters [--letters DIR | --letters-file FILE] [--print]\n"
-	   "       cartera followup config [--sms-command CMD] [--letters-dir DIR] [--printer P]\n"
+	   "       cartera followup config [--sms-command CMD] [--letters-dir DIR] ...\n"
 	   "Payment follow-up: levels, where each client stands, processing (from cron too).\n"
 	   "Each action has --help.\n");
 
@@ -616,8 +623,9 @@ static const char activity_help[] =
 	   "                                   [--clerk CLERK] [--summary TEXT]\n"
 	   "       cartera activity done ID [--note TEXT]\n"
 	   "       cartera activity reschedule ID DATE\n"
-	   "A clerk's to-do list, fed by the follow-up levels: list shows the open activities\n"
-	   "(--due today: due today or overdue; --all: done ones too), oldest due first.\n");
+	   "A clerk's to-do list, fed by the follow-up levels: list shows the open\n"
+	   "activities (--due today: due today or overdue; --all: done ones too), oldest\n"
+	   "due first.\n");
 
 typedef struct act_ctx {
 	cli *g;
@@ -726,9 +734,9 @@ int cmd_activity(cli *g, int argc, char **argv)
 static const char promise_help[] =
 	N_("Usage: cartera promise add CLIENT AMOUNT DATE [--by NAME] [--currency CUR]\n"
 	   "       cartera promise list [CLIENT] [--broken]\n"
-	   "A client's promise to pay AMOUNT by DATE, recorded in its history. It is kept when the\n"
-	   "receipts dated from the promise to DATE add up to AMOUNT, broken when DATE has passed\n"
-	   "without them, pending until then.\n");
+	   "A client's promise to pay AMOUNT by DATE, recorded in its history. It is kept\n"
+	   "when the receipts dated from the promise to DATE add up to AMOUNT, broken when\n"
+	   "DATE has passed without them, pending until then.\n");
 
 typedef struct prom_ctx {
 	cli *g;

@@ -89,6 +89,16 @@ typedef struct fu_preview {
 } fu_preview;
 int ctl_fu_preview(ctl *c, int64_t client_id, int64_t level_id, fu_preview *p, cart_err *e);
 
+/* A client's follow-up in a few words, for the follow-up report (R3): the level reached, the
+ * responsible clerk, a hold, and its promises to pay with their status; "" when none. */
+typedef struct fu_notes {
+	int any;                  /* some client has a follow-up state or a promise */
+	fu_level lv[FU_MAX_LEVELS];
+	int nl;
+} fu_notes;
+int ctl_fu_notes_init(ctl *c, fu_notes *n, cart_err *e);
+void ctl_fu_note(ctl *c, const fu_notes *n, int64_t client_id, char *buf, size_t size);
+
 /* ---- processing ---- */
 
 typedef struct ctl_fu_opts {

@@ -977,3 +977,54 @@ int ctl_fu_promises(ctl *c, const char *client_ref, int broken_only, fu_promise_
 		return rc;
 	return ledger_fu_promises(c->l, cl.id, prom_row, &x, e);
 }
+
+/* ---- a client's follow-up in a few words (the follow-up report) ---- */
+
+int ctl_fu_notes_init(ctl *c, fu_notes *n, cart_err *e)
+{
+	int rc;
+
+	memset(n, 0, sizeof *n);
+	if ((rc = ledger_fu_any(c->l, &n->any, e)) != CART_OK || !n->any)
+		return rc;
+	return ledger_fu_levels(c->l, n->lv, FU_MAX_LEVELS, &n->nl, e);
+}
+
+typedef struct note_ctx {
+	ctl *c;
+	char *buf;
+	size_t size, len;
+} note_ctx;
+
+static int note_promise(const fu_promise *p, void *ud)
+{
+	note_ctx *x = ud;
+	char m[48];
+
+	if (x->len >= x->size)
+		return 1;
+	ctl_money(x->c, p->amount, m, sizeof m);
+	x->len += (size_t)snprintf(x->buf + x->len, x->size - x->len, _(" · promise %s %s by %s (%s)"),
+	                           m, p->currency, p->date,
+	                           ctl_fu_promise_status_text(ctl_fu_promise_status(p)));
+	return 0;
+}
+
+void ctl_fu_note(ctl *c, const fu_notes *n, int64_t client_id, char *buf, size_t size)
+{
+	note_ctx x = { c, buf, size, 0 };
+	fu_state st;
+	cart_err e;
+
+	buf[0] = '\0';
+	if (!n->any || ledger_fu_state_get(c->l, client_id, &st, &e) != CART_OK)
+		return;
+	for (int i = 0; i < n->nl; i++)
+		if (n->lv[i].id == st.level_id)
+			x.len += (size_t)snprintf(buf, size, _(" · level %s"), n->lv[i].name);
+	if (st.responsible[0] && x.len < size)
+		x.len += (size_t)snprintf(buf + x.len, size - x.len, _(" · resp. %s"), st.responsible);
+	if (st.hold[0] && x.len < size)
+		x.len += (size_t)snprintf(buf + x.len, size - x.len, _(" · on hold: %s"), st.hold);
+	ledger_fu_promises(c->l, client_id, note_promise, &x, &e);
+}

@@ -338,6 +338,16 @@ int ledger_fu_states(ledger *l, fu_state_cb cb, void *ud, cart_err *e)
 	       : lg_dberr(l, rc, _("reading the follow-up of the clients"), e);
 }
 
+int ledger_fu_any(ledger *l, int *any, cart_err *e)
+{
+	int64_t n = 0;
+	int rc = lg_scalar_int(l, "SELECT ?1 + EXISTS (SELECT 1 FROM followup_clients)"
+	                          " + EXISTS (SELECT 1 FROM followup_promises)", 0, &n, e);
+
+	*any = n > 0;
+	return rc;
+}
+
 int ledger_fu_credits(ledger *l, int64_t client_id, fu_credit_cb cb, void *ud, cart_err *e)
 {
 	static const char sql[] =

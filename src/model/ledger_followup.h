@@ -28,6 +28,9 @@ int ledger_fu_state_put(ledger *l, const fu_state *st, cart_err *e);
 typedef int (*fu_state_cb)(const fu_state *st, void *ud);
 int ledger_fu_states(ledger *l, fu_state_cb cb, void *ud, cart_err *e);
 
+/* Whether any client has a follow-up state or a promise (reports skip the look-ups when not). */
+int ledger_fu_any(ledger *l, int *any, cart_err *e);
+
 /* Open credits in favour per client and currency (they cover overdue charges). */
 typedef int (*fu_credit_cb)(int64_t client_id, const char *currency, int64_t open, void *ud);
 int ledger_fu_credits(ledger *l, int64_t client_id, fu_credit_cb cb, void *ud, cart_err *e);

@@ -153,6 +153,10 @@ run "$CARTERA_BIN" --db "$DB" --today 2026-07-04 promise list --broken --format 
 assert_eq "Beta Ltda" "$(json_eval "$OUT" '" ".join(r["client"] for r in d)')" \
 	"the day after, Beta's promise is broken and Cuotas's kept"
 check_ok "activities and promises"
+run "$CARTERA_BIN" --db "$DB" --today 2026-07-04 report followup --format txt132
+assert_contains "$OUT" "Beta Ltda · level Courtesy reminder · resp. ana · on hold: en disputa · promise 100.00 PEN by 2026-07-01 (broken)" \
+	"the follow-up report gives Beta's responsible clerk, its hold and its broken promise"
+assert_contains "$OUT" "José Ñúñez Peña · level Final notice" "and José's level"
 
 # ---- many clients: two runs at once, then runs killed with -9 and run again ----
 DB="$T/many.db"

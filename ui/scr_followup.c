@@ -301,10 +301,6 @@ int scr_followup_new(ctl *c, ui_screen **out, cart_err *e)
 	for (int i = 1; i < NCOLS; i++)
 		cols[i].title = _(col_titles[i]);
 	listview_init(&s->lv, cols, NCOLS, -1);
-	if (ctl_fu_levels_ensure(c, e) != CART_OK) {
-		free(s);
-		return e->code;
-	}
 	load(s);
 	*out = &s->base;
 	return CART_OK;

@@ -285,7 +285,6 @@ static int cmd_preview(cli *g, int argc, char **argv)
 		return rc;
 	lv.id = 0;
 	if (ctl_client_ref(&g->c, argv[optind], &cl, &e) != CART_OK ||
-	    ctl_fu_levels_ensure(&g->c, &e) != CART_OK ||
 	    (level && ctl_fu_level_ref(&g->c, level, &lv, &e) != CART_OK) ||
 	    ctl_fu_preview(&g->c, cl.id, lv.id, &p, &e) != CART_OK)
 		return cli_fail(g, &e);
@@ -391,7 +390,7 @@ static int cmd_run(cli *g, int argc, char **argv)
 		a.client_id = cl.id;
 	}
 	if (level) {
-		if (ctl_fu_levels_ensure(&g->c, &e) != CART_OK ||
+		if ((!a.dry_run && ctl_fu_levels_ensure(&g->c, &e) != CART_OK) ||
 		    ctl_fu_level_ref(&g->c, level, &lv, &e) != CART_OK)
 			return cli_fail(g, &e);
 		a.level_id = lv.id;

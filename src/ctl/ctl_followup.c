@@ -42,11 +42,9 @@ static void level_default(fu_level *lv, const char *name, int days, int email, i
 	snprintf(lv->body, sizeof lv->body, "%s", body);
 }
 
-int ctl_fu_levels_ensure(ctl *c, cart_err *e)
+/* The default levels, in the clerk's language. */
+static int defaults(fu_level d[4])
 {
-	fu_level d[4];
-	int added;
-
 	level_default(&d[0], _("Courtesy reminder"), -3, 1, 0,
 	              _("{company}: invoices falling due"),
 	              _("Dear {client}: this is a courtesy reminder that {amount} falls due on "
@@ -68,7 +66,29 @@ int ctl_fu_levels_ensure(ctl *c, cart_err *e)
 	         _("Call the client about the final notice"));
 	d[3].act_days = 2;
 	d[3].autom = 0;
+	return 4;
+}
+
+int ctl_fu_levels_ensure(ctl *c, cart_err *e)
+{
+	fu_level d[4];
+	int added;
+
+	defaults(d);
 	return ledger_fu_levels_seed(c->l, d, 4, &added, e);
+}
+
+int fu_levels_load(ctl *c, fu_level *lv, int *n, cart_err *e)
+{
+	int rc = ledger_fu_levels(c->l, lv, FU_MAX_LEVELS, n, e);
+
+	/* a company with no levels yet: the defaults, unsaved (a look or a dry run writes nothing) */
+	if (rc == CART_OK && *n == 0) {
+		*n = defaults(lv);
+		for (int i = 0; i < *n; i++)
+			lv[i].id = -(i + 1);
+	}
+	return rc;
 }
 
 int ctl_fu_levels(ctl *c, fu_level *out, int max, int *n, cart_err *e)
@@ -84,7 +104,7 @@ int ctl_fu_level_ref(ctl *c, const char *ref, fu_level *out, cart_err *e)
 	for (const char *p = ref; p && *p; p++)
 		if (*p < '0' || *p > '9')
 			digits = 0;
-	if ((rc = ledger_fu_levels(c->l, lv, FU_MAX_LEVELS, &n, e)) != CART_OK)
+	if ((rc = fu_levels_load(c, lv, &n, e)) != CART_OK)
 		return rc;
 	for (int i = 0; i < n; i++) {
 		char dn[16];
@@ -676,10 +696,8 @@ int ctl_fu_status(ctl *c, int64_t client_id, int only_action, fu_eval_cb cb, voi
 	gather g = { 0 };
 	int rc;
 
-	if ((rc = ctl_fu_levels_ensure(c, e)) != CART_OK)
-		return rc;
 	memset(&w, 0, sizeof w);
-	if ((rc = ledger_fu_levels(c->l, w.lv, FU_MAX_LEVELS, &w.nl, e)) != CART_OK)
+	if ((rc = fu_levels_load(c, w.lv, &w.nl, e)) != CART_OK)
 		return rc;
 	if (client_id) {
 		fu_eval v;

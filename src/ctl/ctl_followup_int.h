@@ -35,6 +35,9 @@ void fu_evaluate(const fu_level *lv, int nl, const fu_state *st, fu_item *items,
 int fu_client_eval(ctl *c, const fu_level *lv, int nl, int64_t client_id, fu_eval *v,
                    fu_items *out, cart_err *e);
 
+/* The company's levels; when it has none yet, the defaults with ids -1, -2... (not saved). */
+int fu_levels_load(ctl *c, fu_level *lv, int *n, cart_err *e);
+
 /* A history line's time: today's date (fixed by --today) at the clock's time of day, UTC. */
 void fu_stamp(char at[24]);
 

@@ -188,8 +188,7 @@ int ctl_fu_preview(ctl *c, int64_t client_id, int64_t level_id, fu_preview *p, c
 	fu_eval v;
 	int nl, rc, k = -1;
 
-	if ((rc = ctl_fu_levels_ensure(c, e)) != CART_OK ||
-	    (rc = ledger_fu_levels(c->l, lv, FU_MAX_LEVELS, &nl, e)) != CART_OK ||
+	if ((rc = fu_levels_load(c, lv, &nl, e)) != CART_OK ||
 	    (rc = fu_client_eval(c, lv, nl, client_id, &v, &its, e)) != CART_OK)
 		return rc;
 	for (int i = 0; i < nl; i++)
@@ -760,8 +759,9 @@ int ctl_fu_run(ctl *c, const ctl_fu_opts *a, fu_outcome_cb cb, void *ud, fu_resu
 	int nl, rc;
 
 	memset(r, 0, sizeof *r);
-	if ((rc = ctl_fu_levels_ensure(c, e)) != CART_OK ||
-	    (rc = ledger_fu_levels(c->l, lv, FU_MAX_LEVELS, &nl, e)) != CART_OK)
+	/* a dry run writes nothing, not even the default levels */
+	if ((!a->dry_run && (rc = ctl_fu_levels_ensure(c, e)) != CART_OK) ||
+	    (rc = fu_levels_load(c, lv, &nl, e)) != CART_OK)
 		return rc;
 	if ((rc = ctl_fu_status(c, a->client_id, 0, take_cand, &x, e)) != CART_OK)
 		goto out;

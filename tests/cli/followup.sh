@@ -40,6 +40,13 @@ cart invoice post --override p 3 300.00 --date 2026-05-11 --due 2026-06-10
 cart invoice post --override p 4 200.00 --date 2026-04-21 --due 2026-05-21
 assert_status 0 "the ledger is posted"
 
+# a look and a dry run on a ledger with no levels yet write nothing, not even the default levels
+dump_save "$DB" fresh
+cart followup status
+cart followup run --dry-run --manual --level d60
+assert_contains "$OUT" "would process level Final notice" "a dry run on a fresh ledger uses the default levels"
+assert_dump_same "$DB" fresh "status and a dry run on a fresh ledger change nothing"
+
 # ---- levels ----
 cart followup level list --format json
 assert_status 0 "level list"

@@ -71,9 +71,9 @@ typedef struct fu_eval {
 } fu_eval;
 typedef int (*fu_eval_cb)(const fu_eval *v, void *ud);
 /* Every client with something open or a follow-up state (client_id 0), or one client, as of
- * today; only_action: only those needing an action (due, by hand, level back). The clients
- * with something open come in name order, streamed (memory does not grow with them), then those
- * with a level and nothing open, in name order. A callback returning non-zero stops. */
+ * today; only_action: only those needing an action (due, by hand, level back), in a clerk's
+ * name order. Every client's charges are read in one pass (ctl_followup_walk.c); only the
+ * clients shown are kept in memory. A callback returning non-zero stops. */
 int ctl_fu_status(ctl *c, int64_t client_id, int only_action, fu_eval_cb cb, void *ud,
                   cart_err *e);
 

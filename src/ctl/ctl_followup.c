@@ -320,6 +320,7 @@ static int cur_slot(fu_eval *v, const char *cur)
 			return i;
 	if (v->ncur == FU_MAX_CUR)
 		return FU_MAX_CUR - 1;
+	memset(&v->cur[v->ncur], 0, sizeof v->cur[0]);
 	snprintf(v->cur[v->ncur].cur, 4, "%s", cur);
 	return v->ncur++;
 }
@@ -335,6 +336,7 @@ void fu_evaluate(const fu_level *lv, int nl, const fu_state *st, fu_item *items,
 	v->st = *st;
 	v->ncur = 0;
 	v->has_open = 0;
+	v->days = 0;
 	v->need_id = 0;
 	v->need[0] = v->level[0] = v->oldest_due[0] = v->next_date[0] = '\0';
 	for (int i = 0; i < ncr && npool < FU_MAX_CUR; i++) {
@@ -414,161 +416,6 @@ void fu_evaluate(const fu_level *lv, int nl, const fu_state *st, fu_item *items,
 	}
 	if (next)
 		date_format(next, v->next_date);
-}
-
-/* The levels, the states and the credits of every client, read once for a walk. */
-typedef struct walk {
-	ctl *c;
-	fu_level lv[FU_MAX_LEVELS];
-	int nl;
-	fu_state *st;
-	char *seen;
-	size_t nst, cap_st;
-	fu_credit *cr;
-	size_t ncr, cap_cr;
-	fu_item *items;
-	size_t nit, cap_it;
-	int64_t client_id;
-	char client[200];
-	date_t today;
-	int only_action;
-	int64_t only_client;
-	fu_eval_cb cb;
-	void *ud;
-	int stop, rc;
-	cart_err *e;
-} walk;
-
-static int take_state(const fu_state *st, void *ud)
-{
-	walk *w = ud;
-
-	if (w->nst == w->cap_st) {
-		size_t cap = w->cap_st ? w->cap_st * 2 : 64;
-		fu_state *n = realloc(w->st, cap * sizeof *n);
-
-		if (!n)
-			return 1;
-		w->st = n;
-		w->cap_st = cap;
-	}
-	w->st[w->nst++] = *st;
-	return 0;
-}
-
-static int take_credit(int64_t client_id, const char *cur, int64_t open, void *ud)
-{
-	walk *w = ud;
-
-	if (w->ncr == w->cap_cr) {
-		size_t cap = w->cap_cr ? w->cap_cr * 2 : 64;
-		fu_credit *n = realloc(w->cr, cap * sizeof *n);
-
-		if (!n)
-			return 1;
-		w->cr = n;
-		w->cap_cr = cap;
-	}
-	w->cr[w->ncr].client_id = client_id;
-	snprintf(w->cr[w->ncr].cur, 4, "%s", cur);
-	w->cr[w->ncr++].open = open;
-	return 0;
-}
-
-static long find_state(const walk *w, int64_t id)
-{
-	size_t lo = 0, hi = w->nst;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (w->st[mid].client_id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < w->nst && w->st[lo].client_id == id ? (long)lo : -1;
-}
-
-static void credits_of(const walk *w, int64_t id, const fu_credit **out, int *n)
-{
-	size_t lo = 0, hi = w->ncr;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (w->cr[mid].client_id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*out = w->cr + lo;
-	*n = 0;
-	while (lo + (size_t)*n < w->ncr && w->cr[lo + (size_t)*n].client_id == id)
-		(*n)++;
-}
-
-static int emit(walk *w)
-{
-	fu_state def;
-	const fu_credit *cr;
-	fu_eval v;
-	long k = find_state(w, w->client_id);
-	int ncr;
-
-	if (!w->client_id)
-		return 0;
-	memset(&def, 0, sizeof def);
-	def.client_id = w->client_id;
-	def.cycle = 1;
-	if (k >= 0)
-		w->seen[k] = 1;
-	credits_of(w, w->client_id, &cr, &ncr);
-	memset(&v, 0, sizeof v);
-	v.client_id = w->client_id;
-	snprintf(v.client, sizeof v.client, "%s", w->client);
-	fu_evaluate(w->lv, w->nl, k >= 0 ? &w->st[k] : &def, w->items, (int)w->nit, cr, ncr, w->today,
-	            &v);
-	w->nit = 0;
-	if (w->only_action && v.action != FU_DUE && v.action != FU_MANUAL && v.action != FU_BACK &&
-	    v.action != FU_RESET)
-		return 0;
-	if (!w->only_action && !v.has_open && k < 0)
-		return 0;
-	return w->cb(&v, w->ud);
-}
-
-static int take_charge(const charge_client *cc, const open_item *it, void *ud)
-{
-	walk *w = ud;
-	date_t due;
-
-	if (cc->id != w->client_id) {
-		if ((w->stop = emit(w)))
-			return 1;
-		w->client_id = cc->id;
-		snprintf(w->client, sizeof w->client, "%s", cc->name);
-	}
-	if (w->nit == w->cap_it) {
-		size_t cap = w->cap_it ? w->cap_it * 2 : 32;
-		fu_item *n = realloc(w->items, cap * sizeof *n);
-
-		if (!n) {
-			w->stop = 1;
-			w->rc = CART_NOMEM;
-			return 1;
-		}
-		w->items = n;
-		w->cap_it = cap;
-	}
-	if (date_parse(it->due_date, &due, NULL) != CART_OK)
-		return 0;
-	memset(&w->items[w->nit], 0, sizeof w->items[0]);
-	w->items[w->nit].due = due;
-	w->items[w->nit].open = it->open;
-	snprintf(w->items[w->nit].cur, 4, "%s", it->currency);
-	w->nit++;
-	return 0;
 }
 
 /* One client's charges and credits from its open items. */
@@ -659,105 +506,21 @@ int fu_client_eval(ctl *c, const fu_level *lv, int nl, int64_t client_id, fu_eva
 	return CART_OK;
 }
 
-static int cmp_eval_name(const void *a, const void *b)
-{
-	const fu_eval *x = a, *y = b;
-
-	return strcmp(x->client, y->client);
-}
-
-typedef struct gather {
-	fu_eval *v;
-	size_t n, cap;
-} gather;
-
-static int gather_eval(const fu_eval *v, void *ud)
-{
-	gather *g = ud;
-
-	if (g->n == g->cap) {
-		size_t cap = g->cap ? g->cap * 2 : 64;
-		fu_eval *n = realloc(g->v, cap * sizeof *n);
-
-		if (!n)
-			return 1;
-		g->v = n;
-		g->cap = cap;
-	}
-	g->v[g->n++] = *v;
-	return 0;
-}
-
 int ctl_fu_status(ctl *c, int64_t client_id, int only_action, fu_eval_cb cb, void *ud,
                   cart_err *e)
 {
-	char today[DATE_LEN];
-	walk w;
-	gather g = { 0 };
-	int rc;
+	fu_level lv[FU_MAX_LEVELS];
+	fu_eval v;
+	int nl, rc;
 
-	memset(&w, 0, sizeof w);
-	if ((rc = fu_levels_load(c, w.lv, &w.nl, e)) != CART_OK)
+	if (!client_id)
+		return fu_status_all(c, only_action, cb, ud, e);
+	if ((rc = fu_levels_load(c, lv, &nl, e)) != CART_OK ||
+	    (rc = fu_client_eval(c, lv, nl, client_id, &v, NULL, e)) != CART_OK)
 		return rc;
-	if (client_id) {
-		fu_eval v;
-
-		if ((rc = fu_client_eval(c, w.lv, w.nl, client_id, &v, NULL, e)) != CART_OK)
-			return rc;
-		if (!only_action || v.action == FU_DUE || v.action == FU_MANUAL)
-			cb(&v, ud);
-		return CART_OK;
-	}
-	w.c = c;
-	w.e = e;
-	w.today = date_today();
-	w.only_action = only_action;
-	/* the clients with open charges stream out in name order as the walk meets them */
-	w.cb = cb;
-	w.ud = ud;
-	date_format(w.today, today);
-	if ((rc = ledger_fu_states(c->l, take_state, &w, e)) != CART_OK ||
-	    (rc = ledger_fu_credits(c->l, 0, take_credit, &w, e)) != CART_OK)
-		goto out;
-	w.seen = calloc(w.nst + 1, 1);
-	if (!w.seen) {
-		rc = cart_fail(e, CART_NOMEM, "%s", _("out of memory"));
-		goto out;
-	}
-	rc = ledger_open_charges(c->l, today, take_charge, &w, e);
-	if (rc == CART_OK && !w.stop)
-		w.stop = emit(&w);
-	/* then the clients with a level but nothing open any more (their level goes back), in
-	 * name order among themselves */
-	w.cb = gather_eval;
-	w.ud = &g;
-	for (size_t i = 0; rc == CART_OK && !w.stop && i < w.nst; i++) {
-		client cl;
-
-		if (w.seen[i])
-			continue;
-		if ((rc = ledger_client_get(c->l, w.st[i].client_id, &cl, e)) != CART_OK)
-			break;
-		w.client_id = cl.id;
-		snprintf(w.client, sizeof w.client, "%s", cl.name);
-		w.nit = 0;
-		emit(&w);
-	}
-	if (rc == CART_OK && w.rc)
-		rc = cart_fail(e, w.rc, "%s", _("out of memory"));
-	if (rc == CART_OK && !w.stop) {
-		qsort(g.v, g.n, sizeof *g.v, cmp_eval_name);
-		for (size_t i = 0; i < g.n; i++)
-			if (cb(&g.v[i], ud))
-				break;
-	}
-out:
-	free(w.st);
-	free(w.seen);
-	free(w.cr);
-	free(w.items);
-	free(g.v);
-	return rc;
+	if (!only_action || v.action == FU_DUE || v.action == FU_MANUAL)
+		cb(&v, ud);
+	return CART_OK;
 }
 
 /* ---- a clerk's changes ---- */

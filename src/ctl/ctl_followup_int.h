@@ -38,6 +38,9 @@ int fu_client_eval(ctl *c, const fu_level *lv, int nl, int64_t client_id, fu_eva
 /* The company's levels; when it has none yet, the defaults with ids -1, -2... (not saved). */
 int fu_levels_load(ctl *c, fu_level *lv, int *n, cart_err *e);
 
+/* ctl_fu_status of every client (ctl_followup_walk.c). */
+int fu_status_all(ctl *c, int only_action, fu_eval_cb cb, void *ud, cart_err *e);
+
 /* A history line's time: today's date (fixed by --today) at the clock's time of day, UTC. */
 void fu_stamp(char at[24]);
 

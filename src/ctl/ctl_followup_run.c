@@ -763,7 +763,7 @@ int ctl_fu_run(ctl *c, const ctl_fu_opts *a, fu_outcome_cb cb, void *ud, fu_resu
 	if ((!a->dry_run && (rc = ctl_fu_levels_ensure(c, e)) != CART_OK) ||
 	    (rc = fu_levels_load(c, lv, &nl, e)) != CART_OK)
 		return rc;
-	if ((rc = ctl_fu_status(c, a->client_id, 0, take_cand, &x, e)) != CART_OK)
+	if ((rc = ctl_fu_status(c, a->client_id, !a->client_id, take_cand, &x, e)) != CART_OK)
 		goto out;
 	for (size_t i = 0; i < x.n && rc == CART_OK; i++) {
 		fu_outcome o;

@@ -348,6 +348,43 @@ int ledger_fu_any(ledger *l, int *any, cart_err *e)
 	return rc;
 }
 
+int ledger_fu_open_charges(ledger *l, const char *asof, fu_charge_cb cb, void *ud, cart_err *e)
+{
+	static const char sql[] =
+		"SELECT client_id, currency, due_date, open FROM entries"
+		" WHERE side = 'D' AND open <> 0 AND n_inst = 0 AND date <= ?1"
+		" UNION ALL SELECT client_id, currency, due_date, open FROM instalments"
+		" WHERE open <> 0 AND date <= ?1";
+	sqlite3_stmt *s = lg_get(l, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	lg_bind_text(s, 1, asof);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (cb(sqlite3_column_int64(s, 0), (const char *)sqlite3_column_text(s, 1),
+		       (const char *)sqlite3_column_text(s, 2), sqlite3_column_int64(s, 3), ud))
+			break;
+	lg_finalize(l, s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CART_OK
+	       : lg_dberr(l, rc, _("reading the open charges"), e);
+}
+
+int ledger_fu_client_names(ledger *l, fu_name_cb cb, void *ud, cart_err *e)
+{
+	sqlite3_stmt *s = lg_get(l, "SELECT id, name FROM clients ORDER BY id", e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (cb(sqlite3_column_int64(s, 0), (const char *)sqlite3_column_text(s, 1), ud))
+			break;
+	lg_finalize(l, s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CART_OK
+	       : lg_dberr(l, rc, _("reading the clients' names"), e);
+}
+
 int ledger_fu_credits(ledger *l, int64_t client_id, fu_credit_cb cb, void *ud, cart_err *e)
 {
 	static const char sql[] =

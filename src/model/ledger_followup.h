@@ -31,6 +31,18 @@ int ledger_fu_states(ledger *l, fu_state_cb cb, void *ud, cart_err *e);
 /* Whether any client has a follow-up state or a promise (reports skip the look-ups when not). */
 int ledger_fu_any(ledger *l, int *any, cart_err *e);
 
+/* Every open charge (entries without instalments, and instalments) dated on or before asof, as
+ * (client, currency, due date, open), in no particular order: what the follow-up of every client
+ * needs, read from the partial indexes of open items alone. Today's open amounts only. */
+typedef int (*fu_charge_cb)(int64_t client_id, const char *currency, const char *due,
+                            int64_t open, void *ud);
+int ledger_fu_open_charges(ledger *l, const char *asof, fu_charge_cb cb, void *ud, cart_err *e);
+
+/* Every client's id and name in id order, in one statement (the walk names only the clients it
+ * shows, merging by id). */
+typedef int (*fu_name_cb)(int64_t client_id, const char *name, void *ud);
+int ledger_fu_client_names(ledger *l, fu_name_cb cb, void *ud, cart_err *e);
+
 /* Open credits in favour per client and currency (they cover overdue charges). */
 typedef int (*fu_credit_cb)(int64_t client_id, const char *currency, int64_t open, void *ud);
 int ledger_fu_credits(ledger *l, int64_t client_id, fu_credit_cb cb, void *ud, cart_err *e);

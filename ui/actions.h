@@ -51,6 +51,11 @@ enum { UI_IN_MAIL = 1 << 26, UI_IN_MBODY = 1 << 27, UI_IN_OUTBOX = 1 << 28 };
 enum { UI_IN_MTPL = 1 << 29, UI_IN_MTPLF = 1 << 30 };
 /* What the report screen shows: a report over the clients (aging, follow-up), not one document. */
 enum { UI_NEEDS_SPAN = 1 << 18 };
+/* The follow-up screens (scr_followup.c "Seguimiento", scr_today.c "Hoy"): bits 10 and 11, the
+ * last free ones; the next screen needs the per-screen action tables issue 11 asks for. */
+enum { UI_IN_FOLLOW = 1 << 10, UI_IN_TODAY = 1 << 11 };
+/* What the selected row of "Hoy" is: an activity. */
+enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 
 #define UI_ACTIONS(X)                                                                            \
 	X(HELP,   N_("Help"),  UK_F(1),  '?',          0,      UI_IN_LIST | UI_IN_DASH | UI_IN_DETAIL | UI_IN_FORM, 0, \
@@ -341,7 +346,32 @@ enum { UI_NEEDS_SPAN = 1 << 18 };
 	X(T_BODY,  N_("Body"),  UK_F(4),   UK_CTRL('e'), 0,     UI_IN_MTPLF,  0,                     \
 	  N_("edit the body in $VISUAL or $EDITOR, or here when neither is set"))                   \
 	X(T_CANCEL, N_("Cancel"), UK_ESC,  UK_F(10),    0,      UI_IN_MTPLF,  0,                     \
-	  N_("close the template, as it was"))
+	  N_("close the template, as it was"))   \
+	/* the follow-up screens (scr_followup.c, scr_today.c) and their keys on the dashboard */  \
+	X(FOLLOW_SCR, NULL,     'W',       0,           0,      UI_IN_DASH,   0,                     \
+	  N_("Seguimiento: the clients whose follow-up is due today; preview and process them"))    \
+	X(TODAY_SCR, NULL,      'H',       0,           0,      UI_IN_DASH,   0,                     \
+	  N_("Hoy: today's calls and visits, promises to pay falling due and broken"))             \
+	X(FU_HELP, N_("Help"),  UK_F(1),   '?',         0,      UI_IN_FOLLOW | UI_IN_TODAY, 0,      \
+	  N_("this help: every key of the screen"))                                                 \
+	X(FU_TICK, N_("Tick"),  UK_F(2),   ' ',       0,      UI_IN_FOLLOW, UI_NEEDS_ROW,          \
+	  N_("Space: tick or untick the client (only ticked clients are processed)"))               \
+	X(FU_ALL,  NULL,        't',       0,           0,      UI_IN_FOLLOW, UI_NEEDS_ROW,          \
+	  N_("tick every client, or none when all are ticked"))                                     \
+	X(FU_PREVIEW, N_("Preview"), UK_ENTER, 'v',     0,      UI_IN_FOLLOW, UI_NEEDS_ROW,          \
+	  N_("what the client would get: the e-mail or letter as it would go out"))                 \
+	X(FU_PROCESS, N_("Process"), UK_F(9), UK_CTRL('s'), 0,  UI_IN_FOLLOW, UI_NEEDS_ROW,          \
+	  N_("process the ticked clients: e-mails queued, letters written, history, next level"))   \
+	X(TD_DONE, N_("Done"),  UK_F(5),   'd',         0,      UI_IN_TODAY,  UI_NEEDS_ACTIVITY,     \
+	  N_("mark the selected activity done, with a note (kept in the client's history)"))       \
+	X(TD_RESCHED, N_("Move"), UK_F(6), 'r',         0,      UI_IN_TODAY,  UI_NEEDS_ACTIVITY,     \
+	  N_("reschedule the selected activity to another day"))                                    \
+	X(TD_PROMISE, N_("Promise"), UK_F(7), 'p',      0,      UI_IN_TODAY,  UI_NEEDS_ROW,          \
+	  N_("record the client's promise to pay: amount, date, by whom"))                          \
+	X(TD_OPEN, N_("Client"), UK_ENTER, 0,           0,      UI_IN_TODAY,  UI_NEEDS_ROW,          \
+	  N_("the dashboard of the selected row's client"))                                         \
+	X(FU_BACK, N_("Back"),  UK_F(10),  'q',         UK_ESC, UI_IN_FOLLOW | UI_IN_TODAY, 0,      \
+	  N_("back to the screen before"))
 
 enum ui_action {
 	UA_NONE = 0,

@@ -15,6 +15,7 @@
 #include "listview.h"
 #include "scr_clients.h"
 #include "scr_dash.h"
+#include "scr_followup.h"
 #include "scr_mail.h"
 #include "scr_receipt.h"
 #include "scr_reports.h"
@@ -658,6 +659,18 @@ static int on_key(ui_screen *base, int key)
 		scr_reports_push(s->c, a == UA_AGING ? SCR_RPT_AGING : SCR_RPT_FOLLOWUP,
 		                 a == UA_AGING ? 0 : s->v.client_id, NULL);
 		return SCR_STAY;
+	case UA_FOLLOW_SCR:
+	case UA_TODAY_SCR: {
+		ui_screen *sub;
+		cart_err e;
+
+		if ((a == UA_FOLLOW_SCR ? scr_followup_new(s->c, &sub, &e)
+		                        : scr_today_new(s->c, &sub, &e)) != CART_OK)
+			ui_status(1, "%s", e.msg);
+		else
+			ui_screen_push(sub);
+		return SCR_STAY;
+	}
 	case UA_DAYS:
 		ask_days(s);
 		return SCR_STAY;

@@ -103,5 +103,9 @@ int cli_mail_company_set(cli *g, int argc, char **argv);
 struct report;
 typedef int (*cli_build_fn)(ctl *c, const void *arg, struct report *r, cart_err *e);
 int cli_print_report(cli *g, cli_build_fn build, const void *arg);
+/* Payment follow-up (cli_followup.c). */
+int cmd_followup(cli *g, int argc, char **argv);
+int cmd_activity(cli *g, int argc, char **argv);
+int cmd_promise(cli *g, int argc, char **argv);
 
 #endif

@@ -42,7 +42,10 @@
 	X("show",        cmd_show,        N_("show a posted document: lines, tax, means of payment, entries")) \
 	X("remind",      cmd_remind,      N_("record a payment reminder in a client's history")) \
 	X("report",      cmd_report,      N_("statements, aging, follow-up and documents as PDF, XLSX, text")) \
-	X("mail",        cmd_mail,        N_("e-mail statements, documents, reminders; the outbox"))
+	X("mail",        cmd_mail,        N_("e-mail statements, documents, reminders; the outbox")) \
+	X("followup",    cmd_followup,    N_("payment follow-up: levels, status, run (cron), letters")) \
+	X("activity",    cmd_activity,    N_("a clerk's follow-up activities: list, add, done, reschedule")) \
+	X("promise",     cmd_promise,     N_("promises to pay: add, list (kept or broken)"))
 
 static const struct command {
 	const char *name;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ctl/ctl_int.h"
+#include "cartera/ctl_followup.h"
 #include "cartera/i18n.h"
 #include "cartera/reports.h"
 
@@ -336,16 +337,19 @@ static void fu_total(report *r, int64_t client_id, const char *label, const char
  * what falls due later, each with its own subtotal; the sums go to tot. Nothing when the client
  * has no open charge, or (overdue_only) nothing overdue. */
 static void fu_section(report *r, const fu *f, int64_t client_id, const char *name,
-                       const char *tax_id, int overdue_only, cur_tot *tot, int *ntot)
+                       const char *tax_id, int overdue_only, cur_tot *tot, int *ntot,
+                       ctl *c, const fu_notes *nt)
 {
-	char head[300];
+	char head[600], note[300];
 	int any_overdue = 0;
 
 	for (int i = 0; i < f->n && !any_overdue; i++)
 		any_overdue = f->items[i].days_overdue > 0;
 	if (!f->n || (overdue_only && !any_overdue))
 		return;
-	snprintf(head, sizeof head, "%s%s%s", name, tax_id[0] ? " — " : "", tax_id);
+	/* the level reached, the responsible clerk, the promises to pay (issue 13) */
+	ctl_fu_note(c, nt, client_id, note, sizeof note);
+	snprintf(head, sizeof head, "%s%s%s%s", name, tax_id[0] ? " — " : "", tax_id, note);
 	report_row(r, RPT_ROW_SECTION, NULL);
 	report_row_ref(r, client_id);
 	rpt_text(r, head);
@@ -381,6 +385,8 @@ typedef struct fu_all {
 	int overdue_only;
 	cur_tot *tot;
 	int *ntot;
+	ctl *c;
+	const fu_notes *nt;
 } fu_all;
 
 static int fu_all_item(const charge_client *c, const open_item *it, void *ud)
@@ -389,7 +395,7 @@ static int fu_all_item(const charge_client *c, const open_item *it, void *ud)
 
 	if (c->id != a->client_id) {
 		fu_section(a->r, &a->f, a->client_id, a->name, a->tax_id, a->overdue_only, a->tot,
-		           a->ntot);
+		           a->ntot, a->c, a->nt);
 		a->f.n = 0;
 		a->client_id = c->id;
 		snprintf(a->name, sizeof a->name, "%s", c->name ? c->name : "");
@@ -406,6 +412,7 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 	cur_tot tot[LEDGER_MAX_CURRENCIES];
 	int ntot = 0, aw = 15;
 	fu f = { NULL, 0, 0, 0 };
+	fu_notes nt;
 
 	if (!c->have_company)
 		return cart_fail(e, CART_NOTFOUND, _("the ledger has no company settings yet (cartera init)"));
@@ -422,6 +429,8 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 		for (int k = 0; k < nf; k++)
 			aw = rpt_amount_width(&c->co, ft[k].due + ft[k].overdue, aw);
 	}
+	if ((rc = ctl_fu_notes_init(c, &nt, e)) != CART_OK)
+		return rc;
 	report_title(r, "%s", _("Follow-up of receivables"));
 	report_line(r, _("As of %s"), asof);
 	report_table(r, _("Follow-up"));
@@ -442,17 +451,18 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 			if (f.fail)
 				rc = cart_fail(e, CART_NOMEM, _("out of memory"));
 			else
-				fu_section(r, &f, client_id, cl.name, cl.tax_id, 0, tot, &ntot);
+				fu_section(r, &f, client_id, cl.name, cl.tax_id, 0, tot, &ntot, c, &nt);
 		}
 	} else {
 		fu_all a = { .r = r, .f = { NULL, 0, 0, 0 }, .overdue_only = overdue_only, .tot = tot,
-		             .ntot = &ntot };
+		             .ntot = &ntot, .c = c, .nt = &nt };
 
 		rc = ledger_open_charges(c->l, asof, fu_all_item, &a, e);
 		if (rc == CART_OK && a.f.fail)
 			rc = cart_fail(e, CART_NOMEM, _("out of memory"));
 		if (rc == CART_OK)        /* the last client's */
-			fu_section(r, &a.f, a.client_id, a.name, a.tax_id, overdue_only, tot, &ntot);
+			fu_section(r, &a.f, a.client_id, a.name, a.tax_id, overdue_only, tot, &ntot, c,
+			           &nt);
 		free(a.f.items);
 	}
 	if (rc == CART_OK) {

@@ -12,7 +12,7 @@
 #include "cartera/ctl_docs.h"
 #include "cartera/i18n.h"
 #include "cartera/reports.h"
-#include "../model/ledger_voided.h"
+#include "model/ledger_voided.h"
 
 #define MAX_ENTRIES 64
 #define MAX_ALLOCS 200

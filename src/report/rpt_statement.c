@@ -12,7 +12,7 @@
 #include "ctl/ctl_int.h"
 #include "cartera/i18n.h"
 #include "cartera/reports.h"
-#include "../model/ledger_voided.h"
+#include "model/ledger_voided.h"
 
 #define AMT_W 14
 

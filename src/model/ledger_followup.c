@@ -1,0 +1,857 @@
+/* Payment follow-up in the ledger (schema 009): levels, client states, levels reached, letters
+ * and SMS waiting, activities and promises to pay. See ledger_followup.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "cartera/i18n.h"
+#include "ledger_dash.h"
+#include "ledger_followup.h"
+#include "ledger_int.h"
+
+/* Run a prepared write inside its own (possibly nested) transaction. */
+static int one_write(ledger *l, sqlite3_stmt *s, const char *doing, cart_err *e)
+{
+	int rc = sqlite3_step(s);
+
+	lg_finalize(l, s);
+	if (rc == SQLITE_CONSTRAINT)
+		return cart_fail(e, CART_CONFLICT, "%s: %s", doing, sqlite3_errmsg(l->db));
+	if (rc != SQLITE_DONE)
+		return lg_dberr(l, rc, doing, e);
+	return CART_OK;
+}
+
+/* A history line's time: the given date at the clock's time of day (UTC), so a run with a fixed
+ * today writes lines of that day. */
+static void stamp(const char *date, char at[24])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	snprintf(at, 24, "%.10sT%02d:%02d:%02dZ", date, tm.tm_hour % 24, tm.tm_min % 60, tm.tm_sec % 61);
+}
+
+static int finish(ledger *l, int rc, cart_err *e)
+{
+	if (rc != CART_OK) {
+		lg_rollback(l);
+		return rc;
+	}
+	return lg_commit(l, e);
+}
+
+/* ---- levels ---- */
+
+#define LEVEL_COLS "id, name, days, email, letter, sms, manual, auto, attach, subject, body," \
+	" sms_text, act_type, act_clerk, act_summary, act_days, fee, rate_bp, post_charge"
+
+static void level_read(sqlite3_stmt *s, fu_level *lv)
+{
+	memset(lv, 0, sizeof *lv);
+	lv->id = sqlite3_column_int64(s, 0);
+	lg_copy(lv->name, sizeof lv->name, sqlite3_column_text(s, 1));
+	lv->days = sqlite3_column_int(s, 2);
+	lv->email = sqlite3_column_int(s, 3);
+	lv->letter = sqlite3_column_int(s, 4);
+	lv->sms = sqlite3_column_int(s, 5);
+	lv->manual_action = sqlite3_column_int(s, 6);
+	lv->autom = sqlite3_column_int(s, 7);
+	lv->attach = sqlite3_column_int(s, 8);
+	lg_copy(lv->subject, sizeof lv->subject, sqlite3_column_text(s, 9));
+	lg_copy(lv->body, sizeof lv->body, sqlite3_column_text(s, 10));
+	lg_copy(lv->sms_text, sizeof lv->sms_text, sqlite3_column_text(s, 11));
+	lg_copy(lv->act_type, sizeof lv->act_type, sqlite3_column_text(s, 12));
+	lg_copy(lv->act_clerk, sizeof lv->act_clerk, sqlite3_column_text(s, 13));
+	lg_copy(lv->act_summary, sizeof lv->act_summary, sqlite3_column_text(s, 14));
+	lv->act_days = sqlite3_column_int(s, 15);
+	lv->fee = sqlite3_column_int64(s, 16);
+	lv->rate_bp = sqlite3_column_int(s, 17);
+	lv->post_charge = sqlite3_column_int(s, 18);
+}
+
+static void level_bind(sqlite3_stmt *s, const fu_level *lv)
+{
+	lg_bind_text(s, 2, lv->name);
+	lg_bind_int(s, 3, lv->days);
+	lg_bind_int(s, 4, !!lv->email);
+	lg_bind_int(s, 5, !!lv->letter);
+	lg_bind_int(s, 6, !!lv->sms);
+	lg_bind_int(s, 7, !!lv->manual_action);
+	lg_bind_int(s, 8, !!lv->autom);
+	lg_bind_int(s, 9, !!lv->attach);
+	lg_bind_text(s, 10, lv->subject);
+	lg_bind_text(s, 11, lv->body);
+	lg_bind_text(s, 12, lv->sms_text);
+	lg_bind_text(s, 13, lv->act_type);
+	lg_bind_text(s, 14, lv->act_clerk);
+	lg_bind_text(s, 15, lv->act_summary);
+	lg_bind_int(s, 16, lv->act_days);
+	lg_bind_int(s, 17, lv->fee);
+	lg_bind_int(s, 18, lv->rate_bp);
+	lg_bind_int(s, 19, !!lv->post_charge);
+}
+
+static int level_check(const fu_level *lv, cart_err *e)
+{
+	static const char *const types[] = { "", "call", "visit", "email", "other" };
+	int ok = 0;
+
+	if (!lv->name[0])
+		return cart_fail(e, CART_INVALID, "%s", _("a follow-up level needs a name"));
+	if (lv->days < -365 || lv->days > 3650)
+		return cart_fail(e, CART_INVALID, _("level \"%s\": days %d out of range (-365 to 3650)"),
+		                 lv->name, lv->days);
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+		ok |= !strcmp(lv->act_type, types[i]);
+	if (!ok)
+		return cart_fail(e, CART_INVALID, _("level \"%s\": activity \"%s\": use call, visit, email "
+		                 "or other"), lv->name, lv->act_type);
+	if (lv->act_days < 0 || lv->act_days > 365)
+		return cart_fail(e, CART_INVALID, _("level \"%s\": activity days %d out of range (0 to 365)"),
+		                 lv->name, lv->act_days);
+	if (lv->fee < 0 || lv->fee > MONEY_MAX)
+		return cart_fail(e, CART_INVALID, _("level \"%s\": the fee is out of range"), lv->name);
+	if (lv->rate_bp < 0 || lv->rate_bp > 100000)
+		return cart_fail(e, CART_INVALID, _("level \"%s\": the interest rate is out of range"),
+		                 lv->name);
+	return CART_OK;
+}
+
+int ledger_fu_levels(ledger *l, fu_level *out, int max, int *n, cart_err *e)
+{
+	sqlite3_stmt *s = lg_get(l, "SELECT " LEVEL_COLS " FROM followup_levels ORDER BY days", e);
+	int rc;
+
+	*n = 0;
+	if (!s)
+		return e->code;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max)
+		level_read(s, &out[(*n)++]);
+	lg_finalize(l, s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return lg_dberr(l, rc, _("reading the follow-up levels"), e);
+	return CART_OK;
+}
+
+int ledger_fu_level_get(ledger *l, int64_t id, fu_level *lv, cart_err *e)
+{
+	sqlite3_stmt *s = lg_get(l, "SELECT " LEVEL_COLS " FROM followup_levels WHERE id = ?1", e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	lg_bind_int(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		level_read(s, lv);
+	lg_finalize(l, s);
+	if (rc == SQLITE_DONE)
+		return cart_fail(e, CART_NOTFOUND, _("no follow-up level %lld"), (long long)id);
+	return rc == SQLITE_ROW ? CART_OK : lg_dberr(l, rc, _("reading a follow-up level"), e);
+}
+
+static int level_write(ledger *l, fu_level *lv, int add, cart_err *e)
+{
+	static const char add_sql[] =
+		"INSERT INTO followup_levels (id, name, days, email, letter, sms, manual, auto, attach,"
+		" subject, body, sms_text, act_type, act_clerk, act_summary, act_days, fee, rate_bp,"
+		" post_charge) VALUES (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+		" ?15, ?16, ?17, ?18, ?19)";
+	static const char upd_sql[] =
+		"UPDATE followup_levels SET name = ?2, days = ?3, email = ?4, letter = ?5, sms = ?6,"
+		" manual = ?7, auto = ?8, attach = ?9, subject = ?10, body = ?11, sms_text = ?12,"
+		" act_type = ?13, act_clerk = ?14, act_summary = ?15, act_days = ?16, fee = ?17,"
+		" rate_bp = ?18, post_charge = ?19 WHERE id = ?1";
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = level_check(lv, e)) != CART_OK)
+		return rc;
+	if ((rc = lg_begin(l, e)) != CART_OK)
+		return rc;
+	if (!(s = lg_get(l, add ? add_sql : upd_sql, e)))
+		return finish(l, e->code, e);
+	if (!add)
+		lg_bind_int(s, 1, lv->id);
+	level_bind(s, lv);
+	rc = sqlite3_step(s);
+	lg_finalize(l, s);
+	if (rc == SQLITE_CONSTRAINT)
+		return finish(l, cart_fail(e, CART_CONFLICT, _("there is already a follow-up level at %d "
+		                                               "days"), lv->days), e);
+	if (rc != SQLITE_DONE)
+		return finish(l, lg_dberr(l, rc, _("saving a follow-up level"), e), e);
+	if (add)
+		lv->id = sqlite3_last_insert_rowid(l->db);
+	else if (sqlite3_changes(l->db) == 0)
+		return finish(l, cart_fail(e, CART_NOTFOUND, _("no follow-up level %lld"),
+		                           (long long)lv->id), e);
+	rc = lg_audit(l, add ? "followup level add" : "followup level edit", 0, 0, lv->name, e);
+	return finish(l, rc, e);
+}
+
+int ledger_fu_level_add(ledger *l, fu_level *lv, cart_err *e)
+{
+	return level_write(l, lv, 1, e);
+}
+
+int ledger_fu_level_update(ledger *l, const fu_level *lv, cart_err *e)
+{
+	fu_level copy = *lv;
+
+	return level_write(l, &copy, 0, e);
+}
+
+int ledger_fu_level_remove(ledger *l, int64_t id, cart_err *e)
+{
+	fu_level lv;
+	int64_t used = 0;
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = ledger_fu_level_get(l, id, &lv, e)) != CART_OK)
+		return rc;
+	if ((rc = lg_begin(l, e)) != CART_OK)
+		return rc;
+	if ((rc = lg_scalar_int(l, "SELECT (SELECT count(*) FROM followup_done WHERE level_id = ?1)"
+	                        " + (SELECT count(*) FROM followup_clients WHERE level_id = ?1)",
+	                        id, &used, e)) != CART_OK)
+		return finish(l, rc, e);
+	if (used)
+		return finish(l, cart_fail(e, CART_REFUSED, _("level \"%s\" was reached by clients: edit "
+		                                              "it instead of removing it"), lv.name), e);
+	if (!(s = lg_get(l, "DELETE FROM followup_levels WHERE id = ?1", e)))
+		return finish(l, e->code, e);
+	lg_bind_int(s, 1, id);
+	if ((rc = one_write(l, s, _("removing a follow-up level"), e)) == CART_OK)
+		rc = lg_audit(l, "followup level remove", 0, 0, lv.name, e);
+	return finish(l, rc, e);
+}
+
+int ledger_fu_levels_seed(ledger *l, fu_level *defs, int n, int *added, cart_err *e)
+{
+	int64_t have = 0;
+	int rc;
+
+	*added = 0;
+	if ((rc = lg_begin(l, e)) != CART_OK)
+		return rc;
+	if ((rc = lg_scalar_int(l, "SELECT count(*) + ?1 FROM followup_levels", 0, &have, e)) != CART_OK)
+		return finish(l, rc, e);
+	for (int i = 0; !have && i < n && rc == CART_OK; i++)
+		rc = ledger_fu_level_add(l, &defs[i], e);
+	if (rc == CART_OK && !have)
+		*added = 1;
+	return finish(l, rc, e);
+}
+
+/* ---- client states ---- */
+
+static void state_read(sqlite3_stmt *s, fu_state *st)
+{
+	memset(st, 0, sizeof *st);
+	st->client_id = sqlite3_column_int64(s, 0);
+	st->level_id = sqlite3_column_int64(s, 1);
+	st->cycle = sqlite3_column_int(s, 2);
+	lg_copy(st->last_date, sizeof st->last_date, sqlite3_column_text(s, 3));
+	lg_copy(st->next_date, sizeof st->next_date, sqlite3_column_text(s, 4));
+	lg_copy(st->responsible, sizeof st->responsible, sqlite3_column_text(s, 5));
+	st->manual = sqlite3_column_int(s, 6);
+	lg_copy(st->hold, sizeof st->hold, sqlite3_column_text(s, 7));
+}
+
+int ledger_fu_state_get(ledger *l, int64_t client_id, fu_state *st, cart_err *e)
+{
+	static const char sql[] =
+		"SELECT client_id, coalesce(level_id, 0), cycle, last_date, next_date, responsible,"
+		" manual, hold FROM followup_clients WHERE client_id = ?1";
+	sqlite3_stmt *s = lg_get(l, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	lg_bind_int(s, 1, client_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		state_read(s, st);
+	} else {
+		memset(st, 0, sizeof *st);
+		st->client_id = client_id;
+		st->cycle = 1;
+	}
+	lg_finalize(l, s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CART_OK
+	       : lg_dberr(l, rc, _("reading the client's follow-up"), e);
+}
+
+int ledger_fu_state_put(ledger *l, const fu_state *st, cart_err *e)
+{
+	static const char sql[] =
+		"INSERT OR REPLACE INTO followup_clients (client_id, level_id, cycle, last_date, next_date,"
+		" responsible, manual, hold) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	sqlite3_stmt *s;
+	int rc;
+
+	if (st->next_date[0] && lg_date(st->next_date, _("the next action date"), e) != CART_OK)
+		return e->code;
+	if ((rc = lg_begin(l, e)) != CART_OK)
+		return rc;
+	if (!(s = lg_get(l, sql, e)))
+		return finish(l, e->code, e);
+	lg_bind_int(s, 1, st->client_id);
+	if (st->level_id)
+		lg_bind_int(s, 2, st->level_id);
+	else
+		sqlite3_bind_null(s, 2);
+	lg_bind_int(s, 3, st->cycle > 0 ? st->cycle : 1);
+	lg_bind_text(s, 4, st->last_date);
+	lg_bind_text(s, 5, st->next_date);
+	lg_bind_text(s, 6, st->responsible);
+	lg_bind_int(s, 7, !!st->manual);
+	lg_bind_text(s, 8, st->hold);
+	rc = one_write(l, s, _("saving the client's follow-up"), e);
+	return finish(l, rc, e);
+}
+
+int ledger_fu_states(ledger *l, fu_state_cb cb, void *ud, cart_err *e)
+{
+	static const char sql[] =
+		"SELECT client_id, coalesce(level_id, 0), cycle, last_date, next_date, responsible,"
+		" manual, hold FROM followup_clients ORDER BY client_id";
+	sqlite3_stmt *s = lg_get(l, sql, e);
+	fu_state st;
+	int rc;
+
+	if (!s)
+		return e->code;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		state_read(s, &st);
+		if (cb(&st, ud))
+			break;
+	}
+	lg_finalize(l, s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CART_OK
+	       : lg_dberr(l, rc, _("reading the follow-up of the clients"), e);
+}
+
+int ledger_fu_any(ledger *l, int *any, cart_err *e)
+{
+	int64_t n = 0;
+	int rc = lg_scalar_int(l, "SELECT ?1 + EXISTS (SELECT 1 FROM followup_clients)"
+	                          " + EXISTS (SELECT 1 FROM followup_promises)", 0, &n, e);
+
+	*any = n > 0;
+	return rc;
+}
+
+int ledger_fu_open_charges(ledger *l, const char *asof, fu_charge_cb cb, void *ud, cart_err *e)
+{
+	static const char sql[] =
+		"SELECT client_id, currency, due_date, open FROM entries"
+		" WHERE side = 'D' AND open <> 0 AND n_inst = 0 AND date <= ?1"
+		" UNION ALL SELECT client_id, currency, due_date, open FROM instalments"
+		" WHERE open <> 0 AND date <= ?1";
+	sqlite3_stmt *s = lg_get(l, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	lg_bind_text(s, 1, asof);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (cb(sqlite3_column_int64(s, 0), (const char *)sqlite3_column_text(s, 1),
+		       (const char *)sqlite3_column_text(s, 2), sqlite3_column_int64(s, 3), ud))
+			break;
+	lg_finalize(l, s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CART_OK
+	       : lg_dberr(l, rc, _("reading the open charges"), e);
+}
+
+int ledger_fu_client_names(ledger *l, fu_name_cb cb, void *ud, cart_err *e)
+{
+	sqlite3_stmt *s = lg_get(l, "SELECT id, name FROM clients ORDER BY id", e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (cb(sqlite3_column_int64(s, 0), (const char *)sqlite3_column_text(s, 1), ud))
+			break;
+	lg_finalize(l, s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CART_OK
+	       : lg_dberr(l, rc, _("reading the clients' names"), e);
+}
+
+int ledger_fu_credits(ledger *l, int64_t client_id, fu_credit_cb cb, void *ud, cart_err *e)
+{
+	static const char sql[] =
+		"SELECT client_id, currency, sum(open) FROM entries"
+		" WHERE open <> 0 AND n_inst = 0 AND side = 'C' AND (?1 = 0 OR client_id = ?1)"
+		" GROUP BY client_id, currency ORDER BY client_id, currency";
+	sqlite3_stmt *s = lg_get(l, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	lg_bind_int(s, 1, client_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (cb(sqlite3_column_int64(s, 0), (const char *)sqlite3_column_text(s, 1),
+		       sqlite3_column_int64(s, 2), ud))
+			break;
+	lg_finalize(l, s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CART_OK
+	       : lg_dberr(l, rc, _("reading the credits in favour"), e);
+}
+
+int ledger_fu_done_add(ledger *l, int64_t client_id, int64_t level_id, int cycle, const char *date,
+                       int64_t history_id, int64_t charge_doc, int64_t *done_id, cart_err *e)
+{
+	static const char sql[] =
+		"INSERT INTO followup_done (client_id, level_id, cycle, date, clerk, history_id, charge_id)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = lg_begin(l, e)) != CART_OK)
+		return rc;
+	if (!(s = lg_get(l, sql, e)))
+		return finish(l, e->code, e);
+	lg_bind_int(s, 1, client_id);
+	lg_bind_int(s, 2, level_id);
+	lg_bind_int(s, 3, cycle);
+	lg_bind_text(s, 4, date);
+	lg_bind_text(s, 5, l->clerk);
+	if (history_id)
+		lg_bind_int(s, 6, history_id);
+	if (charge_doc)
+		lg_bind_int(s, 7, charge_doc);
+	rc = sqlite3_step(s);
+	lg_finalize(l, s);
+	if (rc == SQLITE_CONSTRAINT)
+		return finish(l, cart_fail(e, CART_CONFLICT, _("client %lld already reached this level"),
+		                           (long long)client_id), e);
+	if (rc != SQLITE_DONE)
+		return finish(l, lg_dberr(l, rc, _("recording the level reached"), e), e);
+	*done_id = sqlite3_last_insert_rowid(l->db);
+	return finish(l, CART_OK, e);
+}
+
+int ledger_fu_done_count(ledger *l, int64_t client_id, int64_t *n, cart_err *e)
+{
+	return lg_scalar_int(l, "SELECT count(*) FROM followup_done WHERE client_id = ?1", client_id,
+	                     n, e);
+}
+
+/* ---- letters and SMS ---- */
+
+int ledger_fu_letter_add(ledger *l, int64_t done_id, int64_t client_id, int64_t *id, cart_err *e)
+{
+	sqlite3_stmt *s = lg_get(l, "INSERT INTO followup_letters (done_id, client_id) VALUES (?1, ?2)",
+	                         e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	lg_bind_int(s, 1, done_id);
+	lg_bind_int(s, 2, client_id);
+	if ((rc = one_write(l, s, _("keeping the letter to write"), e)) == CART_OK && id)
+		*id = sqlite3_last_insert_rowid(l->db);
+	return rc;
+}
+
+int ledger_fu_letters_pending(ledger *l, int64_t only_id, fu_letter_cb cb, void *ud, cart_err *e)
+{
+	static const char sql[] =
+		"SELECT t.id, t.done_id, t.client_id, d.level_id, d.date, coalesce(d.charge_id, 0)"
+		" FROM followup_letters t JOIN followup_done d ON d.id = t.done_id"
+		" WHERE (?1 = 0 AND t.written_at = '') OR t.id = ?1 ORDER BY t.id";
+	sqlite3_stmt *s = lg_get(l, sql, e);
+	fu_letter lt;
+	int rc;
+
+	if (!s)
+		return e->code;
+	lg_bind_int(s, 1, only_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&lt, 0, sizeof lt);
+		lt.id = sqlite3_column_int64(s, 0);
+		lt.done_id = sqlite3_column_int64(s, 1);
+		lt.client_id = sqlite3_column_int64(s, 2);
+		lt.level_id = sqlite3_column_int64(s, 3);
+		lg_copy(lt.date, sizeof lt.date, sqlite3_column_text(s, 4));
+		lt.charge_doc = sqlite3_column_int64(s, 5);
+		if (cb(&lt, ud))
+			break;
+	}
+	lg_finalize(l, s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CART_OK
+	       : lg_dberr(l, rc, _("reading the letters to write"), e);
+}
+
+int ledger_fu_letter_written(ledger *l, int64_t id, const char *path, cart_err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = lg_begin(l, e)) != CART_OK)
+		return rc;
+	if (!(s = lg_get(l, "UPDATE followup_letters SET written_at = strftime('%Y-%m-%dT%H:%M:%SZ',"
+	                    " 'now'), path = ?2 WHERE id = ?1", e)))
+		return finish(l, e->code, e);
+	lg_bind_int(s, 1, id);
+	lg_bind_text(s, 2, path);
+	rc = one_write(l, s, _("marking the letter written"), e);
+	return finish(l, rc, e);
+}
+
+int ledger_fu_sms_add(ledger *l, int64_t done_id, int64_t client_id, const char *number,
+                      const char *text, cart_err *e)
+{
+	sqlite3_stmt *s = lg_get(l, "INSERT INTO followup_sms (done_id, client_id, number, text)"
+	                            " VALUES (?1, ?2, ?3, ?4)", e);
+
+	if (!s)
+		return e->code;
+	lg_bind_int(s, 1, done_id);
+	lg_bind_int(s, 2, client_id);
+	lg_bind_text(s, 3, number);
+	lg_bind_text(s, 4, text);
+	return one_write(l, s, _("keeping the SMS to send"), e);
+}
+
+int ledger_fu_sms_pending(ledger *l, fu_sms_cb cb, void *ud, cart_err *e)
+{
+	sqlite3_stmt *s = lg_get(l, "SELECT id, client_id, number, text FROM followup_sms"
+	                            " WHERE sent_at = '' ORDER BY id", e);
+	fu_sms m;
+	int rc;
+
+	if (!s)
+		return e->code;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&m, 0, sizeof m);
+		m.id = sqlite3_column_int64(s, 0);
+		m.client_id = sqlite3_column_int64(s, 1);
+		lg_copy(m.number, sizeof m.number, sqlite3_column_text(s, 2));
+		lg_copy(m.text, sizeof m.text, sqlite3_column_text(s, 3));
+		if (cb(&m, ud))
+			break;
+	}
+	lg_finalize(l, s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CART_OK
+	       : lg_dberr(l, rc, _("reading the SMS to send"), e);
+}
+
+int ledger_fu_sms_sent(ledger *l, int64_t id, const char *error, cart_err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = lg_begin(l, e)) != CART_OK)
+		return rc;
+	if (!(s = lg_get(l, "UPDATE followup_sms SET sent_at = CASE WHEN ?2 = '' THEN"
+	                    " strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ELSE '' END, error = ?2"
+	                    " WHERE id = ?1", e)))
+		return finish(l, e->code, e);
+	lg_bind_int(s, 1, id);
+	lg_bind_text(s, 2, error ? error : "");
+	rc = one_write(l, s, _("marking the SMS sent"), e);
+	return finish(l, rc, e);
+}
+
+/* ---- settings ---- */
+
+int ledger_fu_setting_get(ledger *l, const char *key, char *buf, size_t size, cart_err *e)
+{
+	sqlite3_stmt *s = lg_get(l, "SELECT value FROM followup_settings WHERE key = ?1", e);
+	int rc;
+
+	buf[0] = '\0';
+	if (!s)
+		return e->code;
+	lg_bind_text(s, 1, key);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		lg_copy(buf, size, sqlite3_column_text(s, 0));
+	lg_finalize(l, s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CART_OK
+	       : lg_dberr(l, rc, _("reading the follow-up settings"), e);
+}
+
+int ledger_fu_setting_set(ledger *l, const char *key, const char *value, cart_err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = lg_begin(l, e)) != CART_OK)
+		return rc;
+	if (!(s = lg_get(l, value && *value
+	                    ? "INSERT OR REPLACE INTO followup_settings (key, value) VALUES (?1, ?2)"
+	                    : "DELETE FROM followup_settings WHERE key = ?1 AND ?2 IS NULL", e)))
+		return finish(l, e->code, e);
+	lg_bind_text(s, 1, key);
+	if (value && *value)
+		lg_bind_text(s, 2, value);
+	rc = one_write(l, s, _("saving a follow-up setting"), e);
+	if (rc == CART_OK)
+		rc = lg_audit(l, "followup setting", 0, 0, key, e);
+	return finish(l, rc, e);
+}
+
+/* ---- activities ---- */
+
+static void activity_read(sqlite3_stmt *s, fu_activity *a)
+{
+	memset(a, 0, sizeof *a);
+	a->id = sqlite3_column_int64(s, 0);
+	a->client_id = sqlite3_column_int64(s, 1);
+	lg_copy(a->client, sizeof a->client, sqlite3_column_text(s, 2));
+	lg_copy(a->type, sizeof a->type, sqlite3_column_text(s, 3));
+	lg_copy(a->clerk, sizeof a->clerk, sqlite3_column_text(s, 4));
+	lg_copy(a->summary, sizeof a->summary, sqlite3_column_text(s, 5));
+	lg_copy(a->due_date, sizeof a->due_date, sqlite3_column_text(s, 6));
+	a->done_id = sqlite3_column_int64(s, 7);
+	lg_copy(a->done_date, sizeof a->done_date, sqlite3_column_text(s, 8));
+	lg_copy(a->done_note, sizeof a->done_note, sqlite3_column_text(s, 9));
+	a->rescheduled = sqlite3_column_int(s, 10);
+}
+
+int ledger_fu_activity_add(ledger *l, fu_activity *a, cart_err *e)
+{
+	static const char sql[] =
+		"INSERT INTO followup_activities (client_id, type, clerk, summary, due_date, done_id,"
+		" created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	client c;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (strcmp(a->type, "call") && strcmp(a->type, "visit") && strcmp(a->type, "email") &&
+	    strcmp(a->type, "other"))
+		return cart_fail(e, CART_INVALID, _("activity \"%s\": use call, visit, email or other"),
+		                 a->type);
+	if (lg_date(a->due_date, _("the activity's due date"), e) != CART_OK)
+		return e->code;
+	if ((rc = ledger_client_get(l, a->client_id, &c, e)) != CART_OK)
+		return rc;
+	if ((rc = lg_begin(l, e)) != CART_OK)
+		return rc;
+	if (!(s = lg_get(l, sql, e)))
+		return finish(l, e->code, e);
+	lg_bind_int(s, 1, a->client_id);
+	lg_bind_text(s, 2, a->type);
+	lg_bind_text(s, 3, a->clerk[0] ? a->clerk : l->clerk);
+	lg_bind_text(s, 4, a->summary);
+	lg_bind_text(s, 5, a->due_date);
+	if (a->done_id)
+		lg_bind_int(s, 6, a->done_id);
+	lg_bind_text(s, 7, l->clerk);
+	if ((rc = one_write(l, s, _("scheduling the activity"), e)) == CART_OK) {
+		a->id = sqlite3_last_insert_rowid(l->db);
+		if (!a->clerk[0])
+			snprintf(a->clerk, sizeof a->clerk, "%s", l->clerk);
+		snprintf(a->client, sizeof a->client, "%s", c.name);
+		rc = lg_audit(l, "activity add", 0, a->client_id, a->summary, e);
+	}
+	return finish(l, rc, e);
+}
+
+int ledger_fu_activity_get(ledger *l, int64_t id, fu_activity *a, cart_err *e)
+{
+	static const char sql[] =
+		"SELECT a.id, a.client_id, c.name, a.type, a.clerk, a.summary, a.due_date,"
+		" coalesce(a.done_id, 0), a.done_date, a.done_note, a.rescheduled"
+		" FROM followup_activities a JOIN clients c ON c.id = a.client_id WHERE a.id = ?1";
+	sqlite3_stmt *s = lg_get(l, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	lg_bind_int(s, 1, id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		activity_read(s, a);
+	lg_finalize(l, s);
+	if (rc == SQLITE_DONE)
+		return cart_fail(e, CART_NOTFOUND, _("no activity %lld"), (long long)id);
+	return rc == SQLITE_ROW ? CART_OK : lg_dberr(l, rc, _("reading an activity"), e);
+}
+
+int ledger_fu_activities(ledger *l, const char *clerk, const char *due, int64_t client_id, int all,
+                         fu_activity_cb cb, void *ud, cart_err *e)
+{
+	static const char sql[] =
+		"SELECT a.id, a.client_id, c.name, a.type, a.clerk, a.summary, a.due_date,"
+		" coalesce(a.done_id, 0), a.done_date, a.done_note, a.rescheduled"
+		" FROM followup_activities a JOIN clients c ON c.id = a.client_id"
+		" WHERE (?4 OR a.done_date = '') AND (?1 = '' OR a.clerk = ?1)"
+		" AND (?2 = '' OR a.due_date <= ?2) AND (?3 = 0 OR a.client_id = ?3)"
+		" ORDER BY a.due_date, a.id";
+	sqlite3_stmt *s = lg_get(l, sql, e);
+	fu_activity a;
+	int rc;
+
+	if (!s)
+		return e->code;
+	lg_bind_text(s, 1, clerk ? clerk : "");
+	lg_bind_text(s, 2, due ? due : "");
+	lg_bind_int(s, 3, client_id);
+	lg_bind_int(s, 4, !!all);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		activity_read(s, &a);
+		if (cb(&a, ud))
+			break;
+	}
+	lg_finalize(l, s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CART_OK
+	       : lg_dberr(l, rc, _("reading the activities"), e);
+}
+
+int ledger_fu_activity_done(ledger *l, int64_t id, const char *date, const char *note,
+                            const char *history_text, cart_err *e)
+{
+	fu_activity a;
+	hist_entry h;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (lg_date(date, _("the date done"), e) != CART_OK)
+		return e->code;
+	if ((rc = lg_begin(l, e)) != CART_OK)
+		return rc;
+	if ((rc = ledger_fu_activity_get(l, id, &a, e)) != CART_OK)
+		return finish(l, rc, e);
+	if (a.done_date[0])
+		return finish(l, cart_fail(e, CART_REFUSED, _("activity %lld was done on %s"),
+		                           (long long)id, a.done_date), e);
+	if (!(s = lg_get(l, "UPDATE followup_activities SET done_date = ?2, done_note = ?3"
+	                    " WHERE id = ?1", e)))
+		return finish(l, e->code, e);
+	lg_bind_int(s, 1, id);
+	lg_bind_text(s, 2, date);
+	lg_bind_text(s, 3, note ? note : "");
+	if ((rc = one_write(l, s, _("marking the activity done"), e)) != CART_OK)
+		return finish(l, rc, e);
+	memset(&h, 0, sizeof h);
+	h.client_id = a.client_id;
+	h.kind = !strcmp(a.type, "call") ? HIST_CALL : HIST_NOTE;
+	stamp(date, h.at);
+	snprintf(h.text, sizeof h.text, "%s", history_text ? history_text : "");
+	rc = ledger_history_add(l, &h, e);
+	return finish(l, rc, e);
+}
+
+int ledger_fu_activity_reschedule(ledger *l, int64_t id, const char *due, cart_err *e)
+{
+	fu_activity a;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (lg_date(due, _("the new due date"), e) != CART_OK)
+		return e->code;
+	if ((rc = lg_begin(l, e)) != CART_OK)
+		return rc;
+	if ((rc = ledger_fu_activity_get(l, id, &a, e)) != CART_OK)
+		return finish(l, rc, e);
+	if (a.done_date[0])
+		return finish(l, cart_fail(e, CART_REFUSED, _("activity %lld was done on %s"),
+		                           (long long)id, a.done_date), e);
+	if (!(s = lg_get(l, "UPDATE followup_activities SET due_date = ?2,"
+	                    " rescheduled = rescheduled + 1 WHERE id = ?1", e)))
+		return finish(l, e->code, e);
+	lg_bind_int(s, 1, id);
+	lg_bind_text(s, 2, due);
+	if ((rc = one_write(l, s, _("rescheduling the activity"), e)) == CART_OK)
+		rc = lg_audit(l, "activity reschedule", 0, a.client_id, due, e);
+	return finish(l, rc, e);
+}
+
+/* ---- promises ---- */
+
+int ledger_fu_promise_add(ledger *l, fu_promise *p, const char *history_text, cart_err *e)
+{
+	static const char sql[] =
+		"INSERT INTO followup_promises (client_id, currency, amount, date, made_on, by_whom, clerk)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	hist_entry h;
+	client c;
+	char cur[4];
+	sqlite3_stmt *s;
+	int rc;
+
+	if (lg_date(p->date, _("the promised date"), e) != CART_OK ||
+	    lg_date(p->made_on, _("the date of the promise"), e) != CART_OK)
+		return e->code;
+	if (strcmp(p->date, p->made_on) < 0)
+		return cart_fail(e, CART_INVALID, _("the promised date %s is before today (%s)"), p->date,
+		                 p->made_on);
+	if (lg_check_amount(p->amount, _("the promised amount"), 0, e) != CART_OK)
+		return e->code;
+	if ((rc = lg_currency(l, p->currency, cur, e)) != CART_OK)
+		return rc;
+	if ((rc = ledger_client_get(l, p->client_id, &c, e)) != CART_OK)
+		return rc;
+	if ((rc = lg_begin(l, e)) != CART_OK)
+		return rc;
+	if (!(s = lg_get(l, sql, e)))
+		return finish(l, e->code, e);
+	lg_bind_int(s, 1, p->client_id);
+	lg_bind_text(s, 2, cur);
+	lg_bind_int(s, 3, p->amount);
+	lg_bind_text(s, 4, p->date);
+	lg_bind_text(s, 5, p->made_on);
+	lg_bind_text(s, 6, p->by_whom);
+	lg_bind_text(s, 7, l->clerk);
+	if ((rc = one_write(l, s, _("recording the promise to pay"), e)) != CART_OK)
+		return finish(l, rc, e);
+	p->id = sqlite3_last_insert_rowid(l->db);
+	memcpy(p->currency, cur, 4);
+	snprintf(p->clerk, sizeof p->clerk, "%s", l->clerk);
+	snprintf(p->client, sizeof p->client, "%s", c.name);
+	memset(&h, 0, sizeof h);
+	h.client_id = p->client_id;
+	h.kind = HIST_NOTE;
+	stamp(p->made_on, h.at);
+	snprintf(h.text, sizeof h.text, "%s", history_text ? history_text : "");
+	rc = ledger_history_add(l, &h, e);
+	return finish(l, rc, e);
+}
+
+int ledger_fu_promises(ledger *l, int64_t client_id, fu_promise_cb cb, void *ud, cart_err *e)
+{
+	/* paid: what receipts and advances dated from the promise to its date brought, unless voided */
+	static const char sql[] =
+		"SELECT p.id, p.client_id, c.name, p.currency, p.amount, p.date, p.made_on, p.by_whom,"
+		" p.clerk, (SELECT coalesce(sum(x.amount), 0) FROM entries x"
+		"   WHERE x.client_id = p.client_id AND x.currency = p.currency AND x.side = 'C'"
+		"     AND x.code IN ('APF', 'AA') AND x.reverses_id IS NULL"
+		"     AND x.date BETWEEN p.made_on AND p.date"
+		"     AND NOT EXISTS (SELECT 1 FROM documents v WHERE v.voids_id = x.document_id))"
+		" FROM followup_promises p JOIN clients c ON c.id = p.client_id"
+		" WHERE ?1 = 0 OR p.client_id = ?1 ORDER BY p.date, p.id";
+	sqlite3_stmt *s = lg_get(l, sql, e);
+	fu_promise p;
+	int rc;
+
+	if (!s)
+		return e->code;
+	lg_bind_int(s, 1, client_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&p, 0, sizeof p);
+		p.id = sqlite3_column_int64(s, 0);
+		p.client_id = sqlite3_column_int64(s, 1);
+		lg_copy(p.client, sizeof p.client, sqlite3_column_text(s, 2));
+		lg_copy(p.currency, sizeof p.currency, sqlite3_column_text(s, 3));
+		p.amount = sqlite3_column_int64(s, 4);
+		lg_copy(p.date, sizeof p.date, sqlite3_column_text(s, 5));
+		lg_copy(p.made_on, sizeof p.made_on, sqlite3_column_text(s, 6));
+		lg_copy(p.by_whom, sizeof p.by_whom, sqlite3_column_text(s, 7));
+		lg_copy(p.clerk, sizeof p.clerk, sqlite3_column_text(s, 8));
+		p.paid = sqlite3_column_int64(s, 9);
+		if (cb(&p, ud))
+			break;
+	}
+	lg_finalize(l, s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CART_OK
+	       : lg_dberr(l, rc, _("reading the promises to pay"), e);
+}

@@ -1,0 +1,307 @@
+/* "Seguimiento" (SPEC F3, seed 004): the clients whose follow-up is due today — the level due,
+ * what is overdue, the oldest due date, the next action and the responsible clerk — each ticked
+ * to start with. Enter previews what the client would get; Space unticks; F9 processes the
+ * ticked ones through the same controller as `cartera followup run` (ctl_followup.h), manual
+ * levels included, since a clerk is doing it. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialog.h"
+#include "listview.h"
+#include "scr_followup.h"
+#include "ui_int.h"
+
+#include "cartera/ctl_followup.h"
+#include "cartera/i18n.h"
+#include "cartera/output.h"
+
+enum { COL_TICK, COL_CLIENT, COL_LEVEL, COL_OVERDUE, COL_OLDEST, COL_NEXT, COL_RESP, NCOLS };
+enum { ASK_PREVIEW = 1, ASK_RESULT };
+
+static lv_col cols[NCOLS] = {
+	[COL_TICK]    = { "", 3, 0, 0, 0 },
+	[COL_CLIENT]  = { N_("Client"), 20, 0, 1, 0 },
+	[COL_LEVEL]   = { N_("Level due"), 16, 0, 0, 0 },
+	[COL_OVERDUE] = { N_("Overdue"), 14, 1, 0, 0 },
+	[COL_OLDEST]  = { N_("Oldest"), 10, 0, 0, 0 },
+	[COL_NEXT]    = { N_("Next"), 10, 0, 0, 0 },
+	[COL_RESP]    = { N_("Resp."), 8, 0, 0, 0 },
+};
+static const char *const col_titles[NCOLS] = {
+	"", N_("Client"), N_("Level due"), N_("Overdue"), N_("Oldest"), N_("Next"), N_("Resp."),
+};
+
+typedef struct fu_scr {
+	ui_screen base;
+	ctl *c;
+	listview lv;
+	fu_eval *rows;
+	char *ticked;
+	size_t n, cap;
+	long fetched;
+	char cellbuf[128];
+	dialog dlg;
+	int help;
+} fu_scr;
+
+static int take(const fu_eval *v, void *ud)
+{
+	fu_scr *s = ud;
+
+	if (v->action != FU_DUE && v->action != FU_MANUAL)
+		return 0;
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 64;
+		fu_eval *n = realloc(s->rows, cap * sizeof *n);
+		char *t = realloc(s->ticked, cap);
+
+		if (n)
+			s->rows = n;
+		if (t)
+			s->ticked = t;
+		if (!n || !t)
+			return 1;
+		s->cap = cap;
+	}
+	s->ticked[s->n] = 1;
+	s->rows[s->n++] = *v;
+	return 0;
+}
+
+static void load(fu_scr *s)
+{
+	cart_err e;
+
+	s->n = 0;
+	if (ctl_fu_status(s->c, 0, 1, take, s, &e) != CART_OK)
+		ui_status(1, "%s", e.msg);
+	listview_set_rows(&s->lv, (long)s->n);
+}
+
+static int fetch(void *ud, long offset, int n)
+{
+	fu_scr *s = ud;
+	long left = (long)s->n - offset;
+
+	s->fetched = offset;
+	return left <= 0 ? 0 : left < n ? (int)left : n;
+}
+
+static const char *cell(void *ud, int i, int col)
+{
+	fu_scr *s = ud;
+	size_t k = (size_t)(s->fetched + i);
+	const fu_eval *v = &s->rows[k];
+
+	switch (col) {
+	case COL_TICK: return s->ticked[k] ? "[x]" : "[ ]";
+	case COL_CLIENT: return v->client;
+	case COL_LEVEL:
+		snprintf(s->cellbuf, sizeof s->cellbuf, "%s%s", v->need,
+		         v->action == FU_MANUAL ? " *" : "");
+		return s->cellbuf;
+	case COL_OVERDUE: {
+		int64_t amt = 0;
+
+		for (int j = 0; j < v->ncur; j++)
+			if (!strcmp(v->cur[j].cur, ctl_company(s->c)->currency) || j == 0)
+				amt = v->cur[j].overdue;
+		money_format(amt, &ctl_company(s->c)->fmt, s->cellbuf, sizeof s->cellbuf);
+		return s->cellbuf;
+	}
+	case COL_OLDEST: return v->oldest_due;
+	case COL_NEXT: return v->next_date;
+	default: return v->st.responsible;
+	}
+}
+
+static int have(const fu_scr *s)
+{
+	return s->n ? UI_NEEDS_ROW : 0;
+}
+
+static void preview(fu_scr *s)
+{
+	const fu_eval *v = &s->rows[s->lv.sel];
+	fu_preview *p = malloc(sizeof *p);
+	char title[300];
+	char *text = NULL;
+	size_t len = 0;
+	cart_err e;
+
+	if (!p)
+		return;
+	if (ctl_fu_preview(s->c, v->client_id, v->need_id, p, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		free(p);
+		return;
+	}
+	dialog_text_add(&text, &len, _("Subject: %s"), p->subject);
+	dialog_text_add(&text, &len, "%s", "");
+	dialog_text_add(&text, &len, "%s", p->text);
+	snprintf(title, sizeof title, _("%s: %s"), v->client, v->need);
+	dialog_message(&s->dlg, ASK_PREVIEW, title, text ? text : "");
+	free(text);
+	free(p);
+}
+
+static void process(fu_scr *s)
+{
+	int64_t *ids = malloc((s->n + 1) * sizeof *ids);
+	ctl_fu_opts a;
+	fu_result r;
+	cart_err e;
+	int n = 0;
+
+	if (!ids)
+		return;
+	for (size_t i = 0; i < s->n; i++)
+		if (s->ticked[i])
+			ids[n++] = s->rows[i].client_id;
+	if (!n) {
+		ui_status(1, "%s", _("no client is ticked: Space ticks the selected one"));
+		free(ids);
+		return;
+	}
+	memset(&a, 0, sizeof a);
+	a.manual = 1;
+	a.only = ids;
+	a.n_only = n;
+	if (ctl_fu_run(s->c, &a, NULL, NULL, &r, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+	} else {
+		char *text = NULL;
+		size_t len = 0;
+
+		dialog_text_add(&text, &len, _("%d clients processed: %d e-mails queued, %d letters, "
+		                "%d SMS, %d activities, %d charges."), r.processed, r.mails, r.letters,
+		                r.sms, r.activities, r.charges);
+		if (r.letters_where[0])
+			dialog_text_add(&text, &len, _("Letters written to %s"), r.letters_where);
+		if (r.sms_note[0])
+			dialog_text_add(&text, &len, "%s", r.sms_note);
+		if (r.print_note[0])
+			dialog_text_add(&text, &len, "%s", r.print_note);
+		dialog_message(&s->dlg, ASK_RESULT, _("Follow-up processed"), text ? text : "");
+		free(text);
+		ui_status(0, _("%d clients processed."), r.processed);
+	}
+	free(ids);
+	load(s);
+}
+
+static void fu_draw(ui_screen *base)
+{
+	fu_scr *s = (fu_scr *)base;
+	const lv_source src = { fetch, cell, s };
+	char left[256], right[128], count[96];
+	int ticked = 0;
+
+	if (s->help) {
+		ui_help_draw(UI_IN_FOLLOW, _("Follow-up"), ctl_company(s->c)->name);
+		return;
+	}
+	erase();
+	snprintf(left, sizeof left, " cartera — %s", ctl_company(s->c)->name);
+	{
+		char today[DATE_LEN];
+
+		date_format(date_today(), today);
+		snprintf(right, sizeof right, _("Follow-up due %s"), today);
+	}
+	ui_title(left, right);
+	for (size_t i = 0; i < s->n; i++)
+		ticked += s->ticked[i];
+	snprintf(count, sizeof count, _("%d of %ld clients ticked  (* a level by hand)"), ticked,
+	         (long)s->n);
+	ui_put(1, 0, COLS, count, 0);
+	if (!s->n)
+		ui_put(3, 2, COLS - 2, _("No client needs a follow-up today."), 0);
+	else if (listview_draw(&s->lv, &src, 2, 0, LINES - 4, COLS) < 0)
+		ui_put(3, 0, COLS, _("(the rows could not be read)"), 0);
+	ui_status_draw();
+	ui_keybar(UI_IN_FOLLOW, have(s));
+	dialog_draw(&s->dlg);
+}
+
+static int fu_key(ui_screen *base, int key)
+{
+	fu_scr *s = (fu_scr *)base;
+	int a;
+
+	if (s->dlg.kind != DLG_NONE) {
+		dialog_key(&s->dlg, key);
+		return SCR_STAY;
+	}
+	if (s->help) {
+		if (!ui_help_key(key) && ui_action_of(key, UI_IN_HELP, 0) == UA_CLOSE)
+			s->help = 0;
+		return SCR_STAY;
+	}
+	a = ui_action_of(key, UI_IN_FOLLOW, 0);
+	if (a != UA_NONE && !ui_action_ok(a, have(s)))
+		return SCR_STAY;
+	switch (a) {
+	case UA_FU_HELP:
+		s->help = 1;
+		return SCR_STAY;
+	case UA_FU_BACK:
+		return SCR_CLOSE;
+	case UA_FU_TICK:
+		s->ticked[s->lv.sel] = !s->ticked[s->lv.sel];
+		if (s->lv.sel + 1 < (long)s->n)
+			s->lv.sel++;
+		listview_scroll(&s->lv);
+		return SCR_STAY;
+	case UA_FU_ALL: {
+		int all = 1;
+
+		for (size_t i = 0; i < s->n; i++)
+			all &= s->ticked[i];
+		memset(s->ticked, !all, s->n);
+		return SCR_STAY;
+	}
+	case UA_FU_PREVIEW:
+		preview(s);
+		return SCR_STAY;
+	case UA_FU_PROCESS:
+		process(s);
+		return SCR_STAY;
+	default:
+		break;
+	}
+	/* moving only: this list has no filter to type into */
+	if (key == UK_UP || key == UK_DOWN || key == UK_PGUP || key == UK_PGDN || key == UK_HOME ||
+	    key == UK_END)
+		listview_handle_key(&s->lv, key);
+	return SCR_STAY;
+}
+
+static void fu_free(ui_screen *base)
+{
+	fu_scr *s = (fu_scr *)base;
+
+	dialog_free(&s->dlg);
+	free(s->rows);
+	free(s->ticked);
+	free(s);
+}
+
+int scr_followup_new(ctl *c, ui_screen **out, cart_err *e)
+{
+	fu_scr *s = calloc(1, sizeof *s);
+
+	if (!s)
+		return cart_fail(e, CART_NOMEM, "%s", _("out of memory opening the follow-up"));
+	s->base = (ui_screen){ fu_draw, fu_key, NULL, fu_free, 0 };
+	s->c = c;
+	for (int i = 1; i < NCOLS; i++)
+		cols[i].title = _(col_titles[i]);
+	listview_init(&s->lv, cols, NCOLS, -1);
+	load(s);
+	*out = &s->base;
+	return CART_OK;
+}

@@ -1,0 +1,350 @@
+/* "Hoy" (SPEC F6): what a clerk works through today — the calls, visits and other activities due
+ * today or overdue, the promises to pay falling due today and the broken ones (their date
+ * passed without the receipts). Keys mark an activity done with a note, move it to another day,
+ * or record a promise to pay (amount, date, by whom); Enter opens the row's client. Everything
+ * goes through the follow-up controller (ctl_followup.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialog.h"
+#include "listview.h"
+#include "scr_dash.h"
+#include "scr_followup.h"
+#include "ui_int.h"
+
+#include "cartera/ctl_followup.h"
+#include "cartera/i18n.h"
+#include "cartera/output.h"
+
+enum { COL_WHAT, COL_DATE, COL_CLIENT, COL_DETAIL, COL_CLERK, NCOLS };
+enum { ASK_DONE = 1, ASK_MOVE, ASK_PAMOUNT, ASK_PDATE, ASK_PBY };
+enum { ROW_ACTIVITY, ROW_PROMISE_DUE, ROW_PROMISE_BROKEN };
+
+static lv_col cols[NCOLS] = {
+	[COL_WHAT]   = { N_("What"), 14, 0, 0, 0 },
+	[COL_DATE]   = { N_("Date"), 10, 0, 0, 0 },
+	[COL_CLIENT] = { N_("Client"), 18, 0, 0, 0 },
+	[COL_DETAIL] = { N_("Detail"), 24, 0, 1, 0 },
+	[COL_CLERK]  = { N_("Clerk"), 8, 0, 0, 0 },
+};
+static const char *const col_titles[NCOLS] = {
+	N_("What"), N_("Date"), N_("Client"), N_("Detail"), N_("Clerk"),
+};
+
+typedef struct today_row {
+	int kind;
+	int64_t id, client_id;
+	char what[40];
+	char date[DATE_LEN];
+	char client[200];
+	char detail[240];
+	char clerk[64];
+} today_row;
+
+typedef struct today_scr {
+	ui_screen base;
+	ctl *c;
+	listview lv;
+	today_row *rows;
+	size_t n, cap;
+	long fetched;
+	today_row chosen;         /* the row a dialog is about */
+	char p_amount[48], p_date[DATE_LEN];
+	dialog dlg;
+	int help;
+} today_scr;
+
+static today_row *add_row(today_scr *s)
+{
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 32;
+		today_row *n = realloc(s->rows, cap * sizeof *n);
+
+		if (!n)
+			return NULL;
+		s->rows = n;
+		s->cap = cap;
+	}
+	memset(&s->rows[s->n], 0, sizeof s->rows[0]);
+	return &s->rows[s->n++];
+}
+
+static const char *type_text(const char *type)
+{
+	if (!strcmp(type, "call"))
+		return _("Call");
+	if (!strcmp(type, "visit"))
+		return _("Visit");
+	if (!strcmp(type, "email"))
+		return _("E-mail");
+	return _("To do");
+}
+
+static int take_activity(const fu_activity *a, void *ud)
+{
+	today_scr *s = ud;
+	today_row *r = add_row(s);
+
+	if (!r)
+		return 1;
+	r->kind = ROW_ACTIVITY;
+	r->id = a->id;
+	r->client_id = a->client_id;
+	snprintf(r->what, sizeof r->what, "%s", type_text(a->type));
+	memcpy(r->date, a->due_date, DATE_LEN);
+	snprintf(r->client, sizeof r->client, "%s", a->client);
+	snprintf(r->detail, sizeof r->detail, "%s", a->summary);
+	snprintf(r->clerk, sizeof r->clerk, "%s", a->clerk);
+	return 0;
+}
+
+static int take_promise(const fu_promise *p, int status, void *ud)
+{
+	today_scr *s = ud;
+	char today[DATE_LEN], amt[48], paid[48];
+	today_row *r;
+
+	date_format(date_today(), today);
+	if (!(status == FU_PROMISE_BROKEN || (status == FU_PROMISE_PENDING && !strcmp(p->date, today))))
+		return 0;
+	if (!(r = add_row(s)))
+		return 1;
+	r->kind = status == FU_PROMISE_BROKEN ? ROW_PROMISE_BROKEN : ROW_PROMISE_DUE;
+	r->id = p->id;
+	r->client_id = p->client_id;
+	snprintf(r->what, sizeof r->what, "%s", status == FU_PROMISE_BROKEN ? _("Broken promise")
+	                                                                    : _("Promise due"));
+	memcpy(r->date, p->date, DATE_LEN);
+	snprintf(r->client, sizeof r->client, "%s", p->client);
+	money_format(p->amount, &ctl_company(s->c)->fmt, amt, sizeof amt);
+	money_format(p->paid, &ctl_company(s->c)->fmt, paid, sizeof paid);
+	snprintf(r->detail, sizeof r->detail, _("%s %s, paid %s%s%s"), amt, p->currency, paid,
+	         p->by_whom[0] ? " — " : "", p->by_whom);
+	snprintf(r->clerk, sizeof r->clerk, "%s", p->clerk);
+	return 0;
+}
+
+static void load(today_scr *s)
+{
+	cart_err e;
+
+	s->n = 0;
+	if (ctl_fu_activities(s->c, "", "today", 0, take_activity, s, &e) != CART_OK ||
+	    ctl_fu_promises(s->c, NULL, 0, take_promise, s, &e) != CART_OK)
+		ui_status(1, "%s", e.msg);
+	listview_set_rows(&s->lv, (long)s->n);
+}
+
+static int fetch(void *ud, long offset, int n)
+{
+	today_scr *s = ud;
+	long left = (long)s->n - offset;
+
+	s->fetched = offset;
+	return left <= 0 ? 0 : left < n ? (int)left : n;
+}
+
+static const char *cell(void *ud, int i, int col)
+{
+	today_scr *s = ud;
+	const today_row *r = &s->rows[s->fetched + i];
+
+	switch (col) {
+	case COL_WHAT: return r->what;
+	case COL_DATE: return r->date;
+	case COL_CLIENT: return r->client;
+	case COL_DETAIL: return r->detail;
+	default: return r->clerk;
+	}
+}
+
+static int have(const today_scr *s)
+{
+	int h = 0;
+
+	if (s->n && s->lv.sel >= 0 && (size_t)s->lv.sel < s->n) {
+		h |= UI_NEEDS_ROW;
+		if (s->rows[s->lv.sel].kind == ROW_ACTIVITY)
+			h |= UI_NEEDS_ACTIVITY;
+	}
+	return h;
+}
+
+static void reselect(today_scr *s, int64_t id, int kind)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->rows[i].id == id && s->rows[i].kind == kind) {
+			s->lv.sel = (long)i;
+			break;
+		}
+	listview_scroll(&s->lv);
+}
+
+static void answered(today_scr *s, int tag)
+{
+	char text[256], id[24];
+	fu_activity a;
+	fu_promise p;
+	cart_err e;
+
+	dialog_answer_text(&s->dlg, text, sizeof text);
+	snprintf(id, sizeof id, "%lld", (long long)s->chosen.id);
+	switch (tag) {
+	case ASK_DONE:
+		if (ctl_fu_activity_done(s->c, id, text, &a, &e) != CART_OK) {
+			ui_status(1, "%s", e.msg);
+			return;
+		}
+		ui_status(0, _("Done: %s, %s."), s->chosen.what, s->chosen.client);
+		load(s);
+		return;
+	case ASK_MOVE:
+		if (ctl_fu_activity_reschedule(s->c, id, text, &a, &e) != CART_OK) {
+			ui_status(1, "%s", e.msg);
+			return;
+		}
+		ui_status(0, _("%s, %s: now due on %s."), s->chosen.what, s->chosen.client, a.due_date);
+		load(s);
+		reselect(s, a.id, ROW_ACTIVITY);
+		return;
+	case ASK_PAMOUNT:
+		snprintf(s->p_amount, sizeof s->p_amount, "%.47s", text);
+		dialog_prompt(&s->dlg, ASK_PDATE, _("Promise to pay"), s->chosen.client,
+		              _("Paid by (date)"), 10, "");
+		return;
+	case ASK_PDATE:
+		snprintf(s->p_date, sizeof s->p_date, "%.10s", text);
+		dialog_prompt(&s->dlg, ASK_PBY, _("Promise to pay"), s->chosen.client, _("By whom"), 100,
+		              "");
+		return;
+	case ASK_PBY: {
+		char cref[24];
+
+		snprintf(cref, sizeof cref, "%lld", (long long)s->chosen.client_id);
+		if (ctl_fu_promise_add(s->c, cref, s->p_amount, s->p_date, text, NULL, &p, &e) != CART_OK) {
+			ui_status(1, "%s", e.msg);
+			return;
+		}
+		ui_status(0, _("Promise recorded: %s will pay %s by %s."), p.client, s->p_amount, p.date);
+		load(s);
+		return;
+	}
+	default:
+		return;
+	}
+}
+
+static void today_draw(ui_screen *base)
+{
+	today_scr *s = (today_scr *)base;
+	const lv_source src = { fetch, cell, s };
+	char left[256], right[128], today[DATE_LEN];
+
+	if (s->help) {
+		ui_help_draw(UI_IN_TODAY, _("Today"), ctl_company(s->c)->name);
+		return;
+	}
+	erase();
+	date_format(date_today(), today);
+	snprintf(left, sizeof left, " cartera — %s", ctl_company(s->c)->name);
+	snprintf(right, sizeof right, _("Today, %s"), today);
+	ui_title(left, right);
+	ui_put(1, 0, COLS, _("Activities due and overdue, promises falling due today, broken promises"),
+	       0);
+	if (!s->n)
+		ui_put(3, 2, COLS - 2, _("Nothing to do today."), 0);
+	else if (listview_draw(&s->lv, &src, 2, 0, LINES - 4, COLS) < 0)
+		ui_put(3, 0, COLS, _("(the rows could not be read)"), 0);
+	ui_status_draw();
+	ui_keybar(UI_IN_TODAY, have(s));
+	dialog_draw(&s->dlg);
+}
+
+static int today_key(ui_screen *base, int key)
+{
+	today_scr *s = (today_scr *)base;
+	ui_screen *sub;
+	cart_err e;
+	int a, r;
+
+	if (s->dlg.kind != DLG_NONE) {
+		int tag = s->dlg.tag;
+
+		r = dialog_key(&s->dlg, key);
+		if (r == DLG_OK)
+			answered(s, tag);
+		return SCR_STAY;
+	}
+	if (s->help) {
+		if (!ui_help_key(key) && ui_action_of(key, UI_IN_HELP, 0) == UA_CLOSE)
+			s->help = 0;
+		return SCR_STAY;
+	}
+	a = ui_action_of(key, UI_IN_TODAY, 0);
+	if (a != UA_NONE && !ui_action_ok(a, have(s)))
+		return SCR_STAY;
+	if (a == UA_TD_DONE || a == UA_TD_RESCHED || a == UA_TD_PROMISE || a == UA_TD_OPEN)
+		s->chosen = s->rows[s->lv.sel];
+	switch (a) {
+	case UA_FU_HELP:
+		s->help = 1;
+		return SCR_STAY;
+	case UA_FU_BACK:
+		return SCR_CLOSE;
+	case UA_TD_DONE:
+		dialog_prompt(&s->dlg, ASK_DONE, _("Activity done"), s->chosen.client, _("Note"), 190, "");
+		return SCR_STAY;
+	case UA_TD_RESCHED:
+		dialog_prompt(&s->dlg, ASK_MOVE, _("Reschedule"), s->chosen.client, _("New date"), 10, "");
+		return SCR_STAY;
+	case UA_TD_PROMISE:
+		dialog_prompt(&s->dlg, ASK_PAMOUNT, _("Promise to pay"), s->chosen.client, _("Amount"), 24,
+		              "");
+		return SCR_STAY;
+	case UA_TD_OPEN:
+		if (scr_dash_new(s->c, s->chosen.client_id, &sub, &e) != CART_OK)
+			ui_status(1, "%s", e.msg);
+		else
+			ui_screen_push(sub);
+		return SCR_STAY;
+	default:
+		break;
+	}
+	if (key == UK_UP || key == UK_DOWN || key == UK_PGUP || key == UK_PGDN || key == UK_HOME ||
+	    key == UK_END)
+		listview_handle_key(&s->lv, key);
+	return SCR_STAY;
+}
+
+static void today_resume(ui_screen *base)
+{
+	load((today_scr *)base);
+}
+
+static void today_free(ui_screen *base)
+{
+	today_scr *s = (today_scr *)base;
+
+	dialog_free(&s->dlg);
+	free(s->rows);
+	free(s);
+}
+
+int scr_today_new(ctl *c, ui_screen **out, cart_err *e)
+{
+	today_scr *s = calloc(1, sizeof *s);
+
+	if (!s)
+		return cart_fail(e, CART_NOMEM, "%s", _("out of memory opening today's list"));
+	s->base = (ui_screen){ today_draw, today_key, today_resume, today_free, 0 };
+	s->c = c;
+	for (int i = 0; i < NCOLS; i++)
+		cols[i].title = _(col_titles[i]);
+	listview_init(&s->lv, cols, NCOLS, -1);
+	load(s);
+	*out = &s->base;
+	return CART_OK;
+}

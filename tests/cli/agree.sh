@@ -3,11 +3,11 @@
 # ledger with credits in favour and two currencies (COP, the company's, and USD); every report
 # (aging, statement, follow-up, document) in every renderer: the report's JSON is the reference,
 # and its CSV, its plain text (80 and 132 columns), its XLSX (read back with openpyxl), its PDF
-# (through pdftotext), the `aging` and `show` commands and the aging and follow-up screens (a
-# screen dump at 200x60) must show the same amounts in the same order. The footers' arithmetic
-# is checked on the printed figures of every renderer (open charges less credits in favour = net
-# = the ledger balance), credits in favour are positive everywhere, and balance, dashboard and
-# client show agree with the aging. Today is 2026-06-30.
+# (through pdftotext), the `aging` and `show` commands and the aging, follow-up, statement and
+# document screens (a screen dump at 200x60) must show the same amounts in the same order. The
+# footers' arithmetic is checked on the printed figures of every renderer (open charges less
+# credits in favour = net = the ledger balance), credits in favour are positive everywhere, and
+# balance, dashboard and client show agree with the aging. Today is 2026-06-30.
 #
 # The ledger, worked out by hand (terms 30 days):
 #   Ana Álvarez SAS   COP FAC-000001 1.000,00 2026-03-01 (due 03-31: 91 days, over 90)
@@ -274,8 +274,18 @@ assert_eq "3150.50 250.00" \
 	"$(figs eval "$T/statement.json" '" ".join(str(r["balance"]) for t in d["tables"] if t["title"].startswith("Movements") for r in t["rows"] if r["row"] == "total")')" \
 	"statement: each currency's running balance ends at the aging's net"
 
+# the statement screen: s on the dashboard's first overdue row (Ana's FAC-000001, 91 days)
+scr 's<dump>' 200x60
+assert_status 0 "s on the dashboard opens the row's client's statement"
+text 1 >"$T/statement.screen"
+agree statement "screen" "$T/statement.screen"
+
 # ---- documents: an invoice, a voided receipt and its void ----
 write invoice document FAC-000001
+scr 'D<dump>' 200x60
+assert_status 0 "D on the dashboard shows the row's document"
+text 1 >"$T/invoice.screen"
+agree invoice "screen" "$T/invoice.screen"
 write receipt document RC-000002
 write void document ANU-000001
 assert_contains "$(cat "$T/receipt.txt132")" "VOIDED by ANU-000001: by" "report document: who voided the receipt"

@@ -193,7 +193,7 @@ static void test_totals_and_tabs(void **state)
 	assert_string_equal(cell(&v, &p, 0, "client"), "Zeta Comercial");
 	assert_string_equal(cell(&v, &p, 0, "date"), "2026-01-01");
 	assert_string_equal(cell(&v, &p, 0, "due"), "2026-01-31");
-	assert_string_equal(cell(&v, &p, 0, "days"), "150");
+	assert_string_equal(cell(&v, &p, 0, "days_overdue"), "150");
 	assert_string_equal(cell(&v, &p, 0, "amount"), "800,00");
 	assert_string_equal(cell(&v, &p, 0, "open"), "700,00");
 	assert_int_equal(p.r[0].client_id, F.zeta);
@@ -201,16 +201,16 @@ static void test_totals_and_tabs(void **state)
 	assert_int_equal(p.r[0].doc_id, F.inv4.doc_id);
 	assert_int_equal(p.r[0].instalment_id, 0);
 	assert_string_equal(cell(&v, &p, 1, "number"), "FAC-000003/1");
-	assert_string_equal(cell(&v, &p, 1, "days"), "90");
+	assert_string_equal(cell(&v, &p, 1, "days_overdue"), "90");
 	assert_string_equal(cell(&v, &p, 1, "open"), "300,00");
 	assert_int_equal(p.r[1].instalment_id, F.inst[0]);
 	assert_int_equal(p.r[1].doc_id, F.inv3.doc_id);
 	assert_string_equal(cell(&v, &p, 2, "number"), "FAC-000001");
-	assert_string_equal(cell(&v, &p, 2, "days"), "60");
+	assert_string_equal(cell(&v, &p, 2, "days_overdue"), "60");
 	assert_string_equal(cell(&v, &p, 2, "amount"), "1.000,00");
 	assert_string_equal(cell(&v, &p, 2, "open"), "700,00");
 	assert_string_equal(cell(&v, &p, 3, "number"), "FAC-000003/2");
-	assert_string_equal(cell(&v, &p, 3, "days"), "15");
+	assert_string_equal(cell(&v, &p, 3, "days_overdue"), "15");
 	assert_string_equal(cell(&v, &p, 3, "amount"), "300,00");
 	assert_string_equal(cell(&v, &p, 3, "open"), "200,00");
 	assert_int_equal(p.r[3].instalment_id, F.inst[1]);
@@ -220,10 +220,10 @@ static void test_totals_and_tabs(void **state)
 	assert_int_equal(v.count, 2);
 	get_page(&v, 0, MAXR, &p);
 	assert_string_equal(cell(&v, &p, 0, "number"), "FAC-000002");
-	assert_string_equal(cell(&v, &p, 0, "days"), "0");
+	assert_string_equal(cell(&v, &p, 0, "days_to_due"), "0");
 	assert_string_equal(cell(&v, &p, 0, "open"), "500,00");
 	assert_string_equal(cell(&v, &p, 1, "number"), "FAC-000003/3");
-	assert_string_equal(cell(&v, &p, 1, "days"), "15");
+	assert_string_equal(cell(&v, &p, 1, "days_to_due"), "15");
 	assert_string_equal(cell(&v, &p, 1, "open"), "300,00");
 
 	/* Credits: the advance, then the credit note on account */
@@ -247,17 +247,17 @@ static void test_totals_and_tabs(void **state)
 	assert_string_equal(cell(&v, &p, 0, "balance"), "950,00");
 	assert_string_equal(cell(&v, &p, 0, "overdue"), "700,00");
 	assert_string_equal(cell(&v, &p, 0, "credit"), "250,00");
-	assert_string_equal(cell(&v, &p, 0, "days"), "60");
+	assert_string_equal(cell(&v, &p, 0, "oldest_days"), "60");
 	assert_string_equal(cell(&v, &p, 0, "status"), "no reminder yet");
 	assert_string_equal(cell(&v, &p, 1, "client"), "Beta Ltda");
 	assert_string_equal(cell(&v, &p, 1, "balance"), "750,00");
 	assert_string_equal(cell(&v, &p, 1, "overdue"), "500,00");
 	assert_string_equal(cell(&v, &p, 1, "credit"), "50,00");
-	assert_string_equal(cell(&v, &p, 1, "days"), "90");
+	assert_string_equal(cell(&v, &p, 1, "oldest_days"), "90");
 	assert_string_equal(cell(&v, &p, 2, "client"), "Zeta Comercial");
 	assert_string_equal(cell(&v, &p, 2, "tax_id"), "900123456");
 	assert_string_equal(cell(&v, &p, 2, "balance"), "700,00");
-	assert_string_equal(cell(&v, &p, 2, "days"), "150");
+	assert_string_equal(cell(&v, &p, 2, "oldest_days"), "150");
 
 	/* Transactions, newest first: every document, quotes apart */
 	TL_OK(ctl_dash_tab(&v, DASH_TRANSACTIONS, &e), &e);
@@ -325,7 +325,7 @@ static void test_sort_filter_page(void **state)
 	assert_numbers(&v, "FAC-000004 FAC-000003/1 FAC-000003/2 FAC-000001");
 	TL_OK(ctl_dash_sort(&v, "due", 1, &e), &e);
 	assert_numbers(&v, "FAC-000003/2 FAC-000001 FAC-000003/1 FAC-000004");
-	TL_OK(ctl_dash_sort(&v, "days", 0, &e), &e);
+	TL_OK(ctl_dash_sort(&v, "days_overdue", 0, &e), &e);
 	assert_numbers(&v, "FAC-000003/2 FAC-000001 FAC-000003/1 FAC-000004");
 	TL_OK(ctl_dash_sort(&v, "amount", 1, &e), &e);
 	assert_numbers(&v, "FAC-000001 FAC-000004 FAC-000003/2 FAC-000003/1");
@@ -333,7 +333,7 @@ static void test_sort_filter_page(void **state)
 	tl_assert_msg_names(&e, "balance");
 
 	/* paging and the row of an id, most overdue first */
-	TL_OK(ctl_dash_sort(&v, "days", 1, &e), &e);
+	TL_OK(ctl_dash_sort(&v, "days_overdue", 1, &e), &e);
 	get_page(&v, 1, 2, &p);
 	assert_int_equal(p.n, 2);
 	assert_string_equal(cell(&v, &p, 0, "number"), "FAC-000003/1");
@@ -363,7 +363,7 @@ static void test_sort_filter_page(void **state)
 			}
 		}
 	}
-	TL_OK(ctl_dash_sort(&v, "days", 1, &e), &e);
+	TL_OK(ctl_dash_sort(&v, "days_overdue", 1, &e), &e);
 
 	/* filters as you type: a client's name, its tax id, a number, digits */
 	TL_OK(ctl_dash_filter(&v, "zeta", &e), &e);
@@ -518,7 +518,7 @@ static void test_client_past_keys(void **state)
 	assert_numbers(&v, "FAC-000004 FAC-000003/1 FAC-000001");
 	get_page(&v, 0, MAXR, &p);
 	assert_string_equal(cell(&v, &p, 2, "open"), "1.000,00");
-	assert_string_equal(cell(&v, &p, 2, "days"), "4");
+	assert_string_equal(cell(&v, &p, 2, "days_overdue"), "4");
 	TL_OK(ctl_dash_sort(&v, "client", 0, &e), &e);
 	assert_numbers(&v, "FAC-000001 FAC-000003/1 FAC-000004");
 	TL_OK(ctl_dash_tab(&v, DASH_CLIENTS, &e), &e);

@@ -22,6 +22,7 @@
 #include "cartera/output.h"
 #include "cartera/render.h"
 #include "cartera/reports.h"
+#include "../../src/model/ledger_voided.h"
 
 typedef struct fx {
 	tl *t;
@@ -476,6 +477,76 @@ static void test_document_settlements(void **state)
 	assert_null(table(&r, "Applied to"));
 	assert_non_null(strstr(r.notes[1], "400,00"));   /* still to pay */
 	report_free(&r);
+
+	/* who voided the receipt, when and why; its report says so and lists the void apart */
+	{
+		void_info vi, vv;
+
+		TL_OK(ledger_void_info(f->t->l, rc2_doc, &vi, &e), &e);
+		assert_string_equal(vi.number, v.number);
+		assert_string_equal(vi.voided, "RC-000002");
+		assert_string_equal(vi.date, "2026-06-28");
+		assert_string_equal(vi.reason, "cheque rechazado");
+		assert_true(vi.clerk[0] != '\0');
+		/* asked of the void itself: the same */
+		TL_OK(ledger_void_info(f->t->l, v.doc_id, &vv, &e), &e);
+		assert_string_equal(vv.voided, "RC-000002");
+		/* a document never voided */
+		TL_OK(ledger_void_info(f->t->l, a_doc, &vv, &e), &e);
+		assert_string_equal(vv.number, "");
+	}
+	report_init(&r, &f->c.co);
+	TL_OK(rpt_document(&f->c, rc2_doc, &r, &e), &e);
+	{
+		int said = 0;
+
+		for (int i = 0; i < r.nlines; i++)
+			said |= strstr(r.lines[i], "VOIDED by") && strstr(r.lines[i], "cheque rechazado");
+		assert_true(said);
+	}
+	t = table(&r, "Paid by");
+	for (long i = 0; t && i < t->nrows; i++)
+		assert_true(t->rows[i].ncells < 2 || t->rows[i].cells[1].kind != RPT_TEXT ||
+		            strncmp(t->rows[i].cells[1].s, "ANU", 3));
+	report_free(&r);
+}
+
+/* CSV and JSON: English keys, plain amounts, the currency a field of its own. */
+static void test_data_renderers(void **state)
+{
+	fx *f = *state;
+	stmt_filter flt;
+	report r;
+	cart_err e = { 0 };
+	char path[160], buf[16384];
+	size_t n;
+	FILE *fp;
+
+	stmt_filter_init(&flt);
+	build_statement(f, &flt, &r);
+	snprintf(path, sizeof path, "%s/s.json", f->t->dir);
+	TL_OK(rnd_report_file(&r, RND_JSON, path, NULL, &e), &e);
+	fp = fopen(path, "r");
+	assert_non_null(fp);
+	n = fread(buf, 1, sizeof buf - 1, fp);
+	buf[n] = '\0';
+	fclose(fp);
+	assert_non_null(strstr(buf, "\"columns\": [\"date\", \"document\", \"description\", "
+	                            "\"charge\", \"credit\", \"balance\", \"currency\"]"));
+	assert_non_null(strstr(buf, "\"balance\": 3050.00, \"currency\": \"COP\"}"));
+	assert_non_null(strstr(buf, "\"credits\": 50.00"));     /* the advance, positive */
+	assert_null(strstr(buf, "-50.00"));
+	assert_non_null(strstr(buf, "\"notes\": [\"Balance as of 2026-06-30: 3.050,00 COP\"]"));
+	snprintf(path, sizeof path, "%s/s.csv", f->t->dir);
+	TL_OK(rnd_report_file(&r, RND_CSV, path, NULL, &e), &e);
+	fp = fopen(path, "r");
+	assert_non_null(fp);
+	n = fread(buf, 1, sizeof buf - 1, fp);
+	buf[n] = '\0';
+	fclose(fp);
+	assert_memory_equal(buf, "row,date,document,description,charge,credit,balance,currency\r\n", 62);
+	assert_non_null(strstr(buf, "total,,Total,COP,4000.00,950.00,3050.00,COP\r\n"));
+	report_free(&r);
 }
 
 /* ---- renderers ---- */
@@ -647,6 +718,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_followup_all, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_document_settlements, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_widths, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_data_renderers, setup, teardown),
 		cmocka_unit_test(test_cp1252),
 		cmocka_unit_test(test_text_cut),
 		cmocka_unit_test_setup_teardown(test_stream_equals_kept, setup, teardown),

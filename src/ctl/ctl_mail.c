@@ -762,6 +762,8 @@ int ctl_mail_queue(ctl *c, const ctl_mail *m, int64_t *id, cart_err *e)
 	}
 	if (!m->subject[0])
 		return cart_fail(e, CART_INVALID, _("the message has no subject"));
+	if (strpbrk(m->subject, "\r\n"))
+		return cart_fail(e, CART_INVALID, _("the subject is one line"));
 	if ((rc = sender(c, from, sizeof from, e)) != CART_OK ||
 	    (rc = ledger_mail_setting(c->l, "reply-to", reply, sizeof reply, e)) != CART_OK)
 		return rc;

@@ -384,6 +384,9 @@ static void test_refusals(void **state)
 	assert_int_equal(ctl_mail_queue(&f->c, &m, NULL, &e), CART_INVALID);
 	assert_non_null(strstr(e.msg, "CARTERA_MAIL_SELF"));
 	m.copy_me = 0;
+	snprintf(m.subject, sizeof m.subject, "Hola\nBcc: todos@example.pe");
+	assert_int_equal(ctl_mail_queue(&f->c, &m, NULL, &e), CART_INVALID);
+	assert_string_equal(e.msg, "the subject is one line");
 	m.subject[0] = '\0';
 	assert_int_equal(ctl_mail_queue(&f->c, &m, NULL, &e), CART_INVALID);
 	ctl_mail_free(&m);

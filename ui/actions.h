@@ -47,10 +47,12 @@ enum { UI_IN_REPORTS = 1 << 24 };
 enum { UI_IN_RDOC = 1 << 25 };
 /* Mail (scr_mail.c): the "Send by mail" screen, its plain body editor, the outbox. */
 enum { UI_IN_MAIL = 1 << 26, UI_IN_MBODY = 1 << 27, UI_IN_OUTBOX = 1 << 28 };
+/* The mail templates (scr_mail_tpl.c): their list and the form of one. */
+enum { UI_IN_MTPL = 1 << 29, UI_IN_MTPLF = 1 << 30 };
 /* What the report screen shows: a report over the clients (aging, follow-up), not one document. */
 enum { UI_NEEDS_SPAN = 1 << 18 };
 /* The follow-up screens (scr_followup.c "Seguimiento", scr_today.c "Hoy"). */
-enum { UI_IN_FOLLOW = 1 << 29, UI_IN_TODAY = 1 << 30 };
+enum { UI_IN_FOLLOW = 1 << 10, UI_IN_TODAY = 1 << 11 };
 /* What the selected row of "Hoy" is: an activity. */
 enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 
@@ -298,7 +300,7 @@ enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 	  N_("e-mail the selected row: its document, or the client's statement"))                   \
 	X(OUTBOX,  NULL,        'M',       0,           0,      UI_IN_DASH,   0,                     \
 	  N_("the outbox: messages waiting, failed (with the error) and sent"))                     \
-	X(M_HELP,  N_("Help"),  UK_F(1),   0,           0,      UI_IN_MAIL | UI_IN_MBODY, 0,         \
+	X(M_HELP,  N_("Help"),  UK_F(1),   UK_CTRL('g'), 0,     UI_IN_MAIL | UI_IN_MBODY | UI_IN_MTPLF, 0, \
 	  N_("this help: every key of the screen"))                                                 \
 	X(M_SEND,  N_("Send"),  UK_F(9),   UK_CTRL('s'), 0,     UI_IN_MAIL,   0,                     \
 	  N_("put the message in the outbox and start its delivery; you never wait"))               \
@@ -326,6 +328,24 @@ enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 	  N_("read the outbox again"))                                                              \
 	X(O_BACK,  N_("Back"),  UK_ESC,    'q',         UK_F(10), UI_IN_OUTBOX, 0,                   \
 	  N_("back to the screen before"))                                                          \
+	X(MTPLS,   NULL,        'T',       0,           0,      UI_IN_DASH,   0,                     \
+	  N_("the company's mail templates: subject and body per language"))                        \
+	X(O_TPL,   N_("Templates"), 't',   0,           0,      UI_IN_OUTBOX, 0,                     \
+	  N_("the company's mail templates: subject and body per language"))                        \
+	X(T_HELP,  N_("Help"),  UK_F(1),   '?',         0,      UI_IN_MTPL,   0,                     \
+	  N_("this help: every key of the screen"))                                                 \
+	X(T_EDIT,  N_("Edit"),  UK_ENTER,  0,           0,      UI_IN_MTPL,   UI_NEEDS_ROW,          \
+	  N_("edit the selected template's subject and body"))                                      \
+	X(T_NEW,   N_("New"),   'n',       0,           0,      UI_IN_MTPL,   0,                     \
+	  N_("a new template: its name, language, subject and body"))                               \
+	X(T_BACK,  N_("Back"),  UK_ESC,    'q',         UK_F(10), UI_IN_MTPL, 0,                     \
+	  N_("back to the screen before"))                                                          \
+	X(T_SAVE,  N_("Save"),  UK_F(9),   UK_CTRL('s'), 0,     UI_IN_MTPLF,  0,                     \
+	  N_("save the template; an unknown placeholder is refused, naming its line"))              \
+	X(T_BODY,  N_("Body"),  UK_F(4),   UK_CTRL('e'), 0,     UI_IN_MTPLF,  0,                     \
+	  N_("edit the body in $VISUAL or $EDITOR, or here when neither is set"))                   \
+	X(T_CANCEL, N_("Cancel"), UK_ESC,  UK_F(10),    0,      UI_IN_MTPLF,  0,                     \
+	  N_("close the template, as it was")) \
 	/* the follow-up screens (scr_followup.c, scr_today.c) and their keys on the dashboard */  \
 	X(FOLLOW_SCR, NULL,     'W',       0,           0,      UI_IN_DASH,   0,                     \
 	  N_("Seguimiento: the clients whose follow-up is due today; preview and process them"))    \

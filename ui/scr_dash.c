@@ -650,6 +650,9 @@ static int on_key(ui_screen *base, int key)
 	case UA_OUTBOX:
 		scr_outbox_push(s->c);
 		return SCR_STAY;
+	case UA_MTPLS:
+		scr_mail_templates_push(s->c);
+		return SCR_STAY;
 	case UA_AGING:
 	case UA_FOLLOWUP:
 		/* the aging of every client; the follow-up of this client on a client's dashboard */

@@ -12,6 +12,7 @@
 
 #include "dialog.h"
 #include "form.h"
+#include "mledit.h"
 #include "scr_mail.h"
 #include "screen.h"
 #include "ui_int.h"
@@ -31,145 +32,13 @@ typedef struct mail_scr {
 	char copy_label[220];
 	form fm;
 	int body_edit;            /* the plain editor has the keys */
-	size_t cur;               /* its cursor: a byte offset in m.body */
-	int top;                  /* the first body line shown */
+	mledit ed;                /* the plain editor, while body_edit */
 	int help;
 } mail_scr;
 
-/* ---- the plain multi-line editor over m.body ---- */
-
-static size_t line_start(const char *t, size_t pos)
-{
-	while (pos > 0 && t[pos - 1] != '\n')
-		pos--;
-	return pos;
-}
-
-static size_t line_end(const char *t, size_t pos)
-{
-	while (t[pos] && t[pos] != '\n')
-		pos++;
-	return pos;
-}
-
-/* Characters from a to b. */
-static int chars(const char *t, size_t a, size_t b)
-{
-	int n = 0;
-
-	for (size_t i = a; i < b; i++)
-		n += ((unsigned char)t[i] & 0xC0) != 0x80;
-	return n;
-}
-
-/* The offset of character col of the line starting at start (its end when shorter). */
-static size_t at_col(const char *t, size_t start, int col)
-{
-	size_t end = line_end(t, start), p = start;
-
-	while (p < end && col > 0) {
-		p++;
-		while (p < end && ((unsigned char)t[p] & 0xC0) == 0x80)
-			p++;
-		col--;
-	}
-	return p;
-}
-
-static int body_insert(mail_scr *s, const char *bytes, size_t n)
-{
-	size_t len = strlen(s->m.body);
-	char *b = realloc(s->m.body, len + n + 1);
-
-	if (!b)
-		return -1;
-	memmove(b + s->cur + n, b + s->cur, len - s->cur + 1);
-	memcpy(b + s->cur, bytes, n);
-	s->m.body = b;
-	s->cur += n;
-	return 0;
-}
-
-/* Remove the character before (back) or at the cursor. */
-static void body_delete(mail_scr *s, int back)
-{
-	char *t = s->m.body;
-	size_t a = s->cur, b = s->cur;
-
-	if (back) {
-		if (!a)
-			return;
-		a--;
-		while (a > 0 && ((unsigned char)t[a] & 0xC0) == 0x80)
-			a--;
-	} else {
-		if (!t[b])
-			return;
-		b++;
-		while (t[b] && ((unsigned char)t[b] & 0xC0) == 0x80)
-			b++;
-	}
-	memmove(t + a, t + b, strlen(t + b) + 1);
-	s->cur = a;
-}
-
-static void body_key(mail_scr *s, int key)
-{
-	char *t = s->m.body;
-	size_t ls = line_start(t, s->cur);
-	char buf[4];
-	int n;
-
-	switch (key) {
-	case UK_LEFT:
-		if (s->cur > 0)
-			for (s->cur--; s->cur > 0 && ((unsigned char)t[s->cur] & 0xC0) == 0x80;)
-				s->cur--;
-		return;
-	case UK_RIGHT:
-		if (t[s->cur])
-			for (s->cur++; t[s->cur] && ((unsigned char)t[s->cur] & 0xC0) == 0x80;)
-				s->cur++;
-		return;
-	case UK_UP:
-		if (ls > 0)
-			s->cur = at_col(t, line_start(t, ls - 1), chars(t, ls, s->cur));
-		return;
-	case UK_DOWN: {
-		size_t le = line_end(t, s->cur);
-
-		if (t[le])
-			s->cur = at_col(t, le + 1, chars(t, ls, s->cur));
-		return;
-	}
-	case UK_HOME:
-		s->cur = ls;
-		return;
-	case UK_END:
-		s->cur = line_end(t, s->cur);
-		return;
-	case UK_BACKSPACE:
-		body_delete(s, 1);
-		return;
-	case UK_DELETE:
-		body_delete(s, 0);
-		return;
-	case UK_ENTER:
-		body_insert(s, "\n", 1);
-		return;
-	case UK_TAB:
-		body_insert(s, "    ", 4);
-		return;
-	default:
-		if (uk_is_text(key) && (n = uk_utf8_encode(key, buf)) > 0)
-			body_insert(s, buf, (size_t)n);
-	}
-}
-
 /* ---- the body in the clerk's editor ---- */
 
-/* 1 when $VISUAL or $EDITOR ran on the body (changed or not), 0 when neither is set. */
-static int external_editor(mail_scr *s)
+int ui_edit_external(char **body)
 {
 	const char *ed = getenv("VISUAL");
 	char path[] = "/tmp/cartera-mail-XXXXXX";
@@ -186,7 +55,7 @@ static int external_editor(mail_scr *s)
 		ui_status(1, _("cannot make a file for the editor: %s"), strerror(errno));
 		return 1;
 	}
-	fputs(s->m.body, fp);
+	fputs(*body, fp);
 	fclose(fp);
 	if (!(cmd = malloc(strlen(ed) + strlen(path) + 8))) {
 		unlink(path);
@@ -220,62 +89,14 @@ static int external_editor(mail_scr *s)
 	unlink(path);
 	if (text) {
 		text[n] = '\0';
-		free(s->m.body);
-		s->m.body = text;
-		s->cur = 0;
+		free(*body);
+		*body = text;
 		ui_status(0, "%s", _("The body was edited."));
 	}
 	return 1;
 }
 
 /* ---- drawing ---- */
-
-static int body_lines(const char *t)
-{
-	int n = 1;
-
-	for (; *t; t++)
-		n += *t == '\n';
-	return n;
-}
-
-static void draw_body(mail_scr *s, int y, int h)
-{
-	const char *t = s->m.body;
-	int cur_line = body_lines(t) - body_lines(t + s->cur), line = 0;
-	size_t p = 0;
-
-	if (h < 1)
-		return;
-	if (cur_line < s->top)
-		s->top = cur_line;
-	if (cur_line >= s->top + h)
-		s->top = cur_line - h + 1;
-	for (; line < s->top && t[p]; line++) {
-		p = line_end(t, p);
-		if (t[p])
-			p++;
-	}
-	for (int r = 0; r < h; r++, line++) {
-		size_t e = line_end(t, p), n = e - p;
-		char buf[1024];
-
-		if (n > sizeof buf - 1)
-			n = sizeof buf - 1;
-		memcpy(buf, t + p, n);
-		buf[n] = '\0';
-		ui_put(y + r, 1, COLS - 2, buf, 0);
-		if (s->body_edit && line == cur_line) {
-			int col = chars(t, p, s->cur);
-
-			if (1 + col < COLS)
-				mvchgat(y + r, 1 + col, 1, A_REVERSE, 0, NULL);
-		}
-		if (!t[e])
-			break;
-		p = e + 1;
-	}
-}
 
 static void mail_draw(ui_screen *base)
 {
@@ -304,7 +125,13 @@ static void mail_draw(ui_screen *base)
 	ui_put(y, 0, COLS, s->body_edit ? _(" Body (editing: F9 or Esc when done)")
 	                                : _(" Body (F4 to edit)"), 0);
 	ui_set_role(UR_NORMAL);
-	draw_body(s, y + 1, LINES - 3 - (y + 1));
+	if (s->body_edit) {
+		mledit_draw(&s->ed, y + 1, 1, LINES - 3 - (y + 1), COLS - 2, 1);
+	} else {
+		mledit view = { s->m.body, 0, 0 };
+
+		mledit_draw(&view, y + 1, 1, LINES - 3 - (y + 1), COLS - 2, 0);
+	}
 	ui_status_draw();
 	ui_keybar(s->body_edit ? UI_IN_MBODY : UI_IN_MAIL, 0);
 }
@@ -358,12 +185,15 @@ static int mail_key(ui_screen *base, int key)
 	}
 	if (s->body_edit) {
 		a = ui_action_of(key, UI_IN_MBODY, 1);
-		if (a == UA_M_DONE)
+		if (a == UA_M_DONE) {
+			free(s->m.body);
+			s->m.body = mledit_take(&s->ed);
 			s->body_edit = 0;
-		else if (a == UA_M_HELP)
+		} else if (a == UA_M_HELP) {
 			s->help = 1;
-		else
-			body_key(s, key);
+		} else if (mledit_key(&s->ed, key) < 0) {
+			ui_status(1, "%s", _("out of memory"));
+		}
 		return SCR_STAY;
 	}
 	a = ui_action_of(key, UI_IN_MAIL, 1);
@@ -375,9 +205,11 @@ static int mail_key(ui_screen *base, int key)
 		s->help = 1;
 		return SCR_STAY;
 	case UA_M_BODY:
-		if (!external_editor(s)) {
-			s->body_edit = 1;
-			s->cur = 0;
+		if (!ui_edit_external(&s->m.body)) {
+			if (mledit_init(&s->ed, s->m.body) < 0)
+				ui_status(1, "%s", _("out of memory"));
+			else
+				s->body_edit = 1;
 		}
 		return SCR_STAY;
 	case UA_M_SEND: {
@@ -400,6 +232,7 @@ static void mail_free(ui_screen *base)
 	mail_scr *s = (mail_scr *)base;
 
 	ctl_mail_free(&s->m);
+	mledit_free(&s->ed);
 	free(s);
 }
 
@@ -704,6 +537,9 @@ static int outbox_key(ui_screen *base, int key)
 		return SCR_STAY;
 	case UA_O_RELOAD:
 		outbox_load(s);
+		return SCR_STAY;
+	case UA_O_TPL:
+		scr_mail_templates_push(s->c);
 		return SCR_STAY;
 	default:
 		return SCR_STAY;

@@ -13,6 +13,12 @@ void scr_mail_push(ctl *c, const ctl_mail_req *r);
 /* The statement of a client as of asof (NULL today), or a posted document. */
 void scr_mail_statement(ctl *c, int64_t client_id, const char *asof);
 void scr_mail_document(ctl *c, int64_t doc_id);
+/* Run $VISUAL (else $EDITOR) on *body, the screen given back after; *body is replaced by what
+ * was saved (a failure is said on the status line, *body kept). 0 when neither is set (the
+ * caller then edits with mledit), 1 otherwise. */
+int ui_edit_external(char **body);
+/* The company's mail templates: list, edit the subject and body (checked when saved), add one. */
+void scr_mail_templates_push(ctl *c);
 /* The outbox: pending, failed with the error, sent; retry one or all, cancel, show. */
 void scr_outbox_push(ctl *c);
 

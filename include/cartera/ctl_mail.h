@@ -43,7 +43,7 @@ typedef struct ctl_mail_req {
 	int64_t client_id;        /* statement, reminder */
 	int64_t doc_id;           /* document */
 	const char *tmpl;         /* template name, NULL = kind */
-	const char *lang;         /* NULL = the company's mail language */
+	const char *lang;         /* NULL = the client's language, else the company's */
 	const char *asof;         /* figures and statement as of, NULL = today */
 	int attach_pdf;           /* statement, reminder: the statement PDF (statement: always) */
 	int attach_xlsx;          /* the statement as XLSX too */
@@ -112,6 +112,11 @@ int ctl_mail_is_setting(const char *key);
 /* The clerk's own address: $CARTERA_MAIL_SELF, else the clerk's setting; "" when neither. */
 int ctl_mail_self(ctl *c, char *buf, size_t size, cart_err *e);
 int ctl_mail_self_set(ctl *c, const char *addr, cart_err *e);
+
+/* The language a client's mail is written in: its own (ctl_mail_client_lang_set), else the
+ * company's "lang"; "" in lang_set goes back to the company's. */
+int ctl_mail_client_lang(ctl *c, int64_t client_id, char out[3], cart_err *e);
+int ctl_mail_client_lang_set(ctl *c, int64_t client_id, const char *lang, cart_err *e);
 
 /* ---- templates ---- */
 typedef int (*ctl_mail_tpl_cb)(const mail_template *t, void *ud);

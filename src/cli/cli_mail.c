@@ -20,6 +20,7 @@ static const char mail_help[] =
 	   "       cartera mail list [--status S] [--client CLIENT]\n"
 	   "       cartera mail show ID | retry ID|--all | cancel ID\n"
 	   "       cartera mail self [ADDRESS]\n"
+	   "       cartera mail lang CLIENT [es|en|company]\n"
 	   "       cartera mail template list | show NAME [--lang L]\n"
 	   "       cartera mail template set NAME --lang L --subject S --body-file FILE\n"
 	   "\n"
@@ -38,7 +39,7 @@ static const char mail_help[] =
 	   "  --template NAME   the company's template (default: statement, document,\n"
 	   "                    reminder)\n"
 	   "  --lang L          the template's language: es or en (default: the\n"
-	   "                    company's, 'cartera company set lang')\n"
+	   "                    client's, 'mail lang', else 'company set lang')\n"
 	   "  --asof DATE       figures and statement as of a date (default: today)\n"
 	   "  --subject TEXT    instead of the template's subject\n"
 	   "  --body-file FILE  the body from FILE (- = standard input)\n"
@@ -377,6 +378,35 @@ static int mail_self(cli *g, int argc, char **argv)
 	return EXIT_DONE;
 }
 
+static int mail_lang(cli *g, int argc, char **argv)
+{
+	static const struct option opts[] = { CLI_COMMON_OPTS, { NULL, 0, NULL, 0 } };
+	char lang[3];
+	client cl;
+	cart_err e;
+	int opt, rc;
+
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (opt) {
+		HANDLE_COMMON(g, opt, mail_help)
+		}
+	}
+	if (argc - optind < 1 || argc - optind > 2)
+		return cli_usage(g, _("give a client and, to change it, es, en or company"));
+	if ((rc = cli_open(g, 0)))
+		return rc;
+	if (ctl_client_ref(&g->c, argv[optind], &cl, &e) != CART_OK)
+		return cli_fail(g, &e);
+	if (argc - optind == 2 &&
+	    ctl_mail_client_lang_set(&g->c, cl.id, strcmp(argv[optind + 1], "company") ?
+	                             argv[optind + 1] : "", &e) != CART_OK)
+		return cli_fail(g, &e);
+	if (ctl_mail_client_lang(&g->c, cl.id, lang, &e) != CART_OK)
+		return cli_fail(g, &e);
+	printf(_("%s: mail in %s\n"), cl.name, lang);
+	return EXIT_DONE;
+}
+
 /* ---- templates ---- */
 
 static int tpl_row(const mail_template *t, void *ud)
@@ -484,7 +514,7 @@ int cmd_mail(cli *g, int argc, char **argv)
 	g->prog = "cartera mail";
 	if (argc < 2)
 		return cli_usage(g, _("say what to do: statement, document, reminder, send, list, show,"
-		                      " retry, cancel, self or template"));
+		                      " retry, cancel, self, lang or template"));
 	a = argv[1];
 	if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 		fputs(_(mail_help), stdout);
@@ -502,8 +532,10 @@ int cmd_mail(cli *g, int argc, char **argv)
 		return mail_self(g, argc - 1, argv + 1);
 	if (!strcmp(a, "template"))
 		return mail_tpl_cmd(g, argc - 1, argv + 1);
+	if (!strcmp(a, "lang"))
+		return mail_lang(g, argc - 1, argv + 1);
 	return cli_usage(g, _("unknown action \"%s\": use statement, document, reminder, send, list,"
-	                      " show, retry, cancel, self or template"), a);
+	                      " show, retry, cancel, self, lang or template"), a);
 }
 
 int cli_mail_company_set(cli *g, int argc, char **argv)

@@ -559,15 +559,20 @@ static int recipients(ctl *c, int64_t client_id, char *buf, size_t size, cart_er
 	return CART_OK;
 }
 
-static int the_lang(ctl *c, const char *want, char out[3], cart_err *e)
+/* The language asked for, else the client's own (client_id 0: none), else the company's. */
+static int lang_of(ctl *c, const char *want, int64_t client_id, char out[3], cart_err *e)
 {
-	char buf[16];
+	char buf[16] = "", key[40];
 	int rc;
 
 	if (want && *want) {
 		snprintf(buf, sizeof buf, "%s", want);
-	} else if ((rc = ledger_mail_setting(c->l, "lang", buf, sizeof buf, e)) != CART_OK) {
-		return rc;
+	} else {
+		snprintf(key, sizeof key, "lang:%lld", (long long)client_id);
+		if (client_id && (rc = ledger_mail_setting(c->l, key, buf, sizeof buf, e)) != CART_OK)
+			return rc;
+		if (!buf[0] && (rc = ledger_mail_setting(c->l, "lang", buf, sizeof buf, e)) != CART_OK)
+			return rc;
 	}
 	if (!buf[0])
 		snprintf(buf, sizeof buf, "es");
@@ -613,7 +618,7 @@ int ctl_mail_draft(ctl *c, const ctl_mail_req *r, ctl_mail *m, cart_err *e)
 	} else {
 		m->client_id = r->client_id;
 	}
-	if ((rc = the_lang(c, r->lang, m->lang, e)) != CART_OK ||
+	if ((rc = lang_of(c, r->lang, m->client_id, m->lang, e)) != CART_OK ||
 	    (rc = recipients(c, m->client_id, m->to, sizeof m->to, e)) != CART_OK ||
 	    (rc = ctl_mail_self(c, m->self, sizeof m->self, e)) != CART_OK)
 		goto fail;
@@ -756,6 +761,8 @@ int ctl_mail_queue(ctl *c, const ctl_mail *m, int64_t *id, cart_err *e)
 	}
 	if (!m->subject[0])
 		return cart_fail(e, CART_INVALID, _("the message has no subject"));
+	if (strpbrk(m->subject, "\r\n"))
+		return cart_fail(e, CART_INVALID, _("the subject is one line"));
 	if ((rc = sender(c, from, sizeof from, e)) != CART_OK ||
 	    (rc = ledger_mail_setting(c->l, "reply-to", reply, sizeof reply, e)) != CART_OK)
 		return rc;
@@ -1036,6 +1043,25 @@ int ctl_mail_self_set(ctl *c, const char *addr, cart_err *e)
 	return ledger_mail_setting_set(c->l, key, addr ? addr : "", e);
 }
 
+int ctl_mail_client_lang(ctl *c, int64_t client_id, char out[3], cart_err *e)
+{
+	return lang_of(c, NULL, client_id, out, e);
+}
+
+int ctl_mail_client_lang_set(ctl *c, int64_t client_id, const char *lang, cart_err *e)
+{
+	char key[40];
+	client cl;
+	int rc;
+
+	if ((rc = ledger_client_get(c->l, client_id, &cl, e)) != CART_OK)
+		return rc;
+	if (lang && *lang && strcmp(lang, "es") && strcmp(lang, "en"))
+		return cart_fail(e, CART_INVALID, _("language \"%s\": use es or en"), lang);
+	snprintf(key, sizeof key, "lang:%lld", (long long)client_id);
+	return ledger_mail_setting_set(c->l, key, lang ? lang : "", e);
+}
+
 /* ---- templates ---- */
 
 int ctl_mail_template_list(ctl *c, ctl_mail_tpl_cb cb, void *ud, cart_err *e)
@@ -1049,7 +1075,7 @@ int ctl_mail_template_get(ctl *c, const char *name, const char *lang, mail_templ
 	char l2[3];
 	int rc;
 
-	if ((rc = the_lang(c, lang, l2, e)) != CART_OK)
+	if ((rc = lang_of(c, lang, 0, l2, e)) != CART_OK)
 		return rc;
 	return ledger_mail_template_get(c->l, name, l2, t, e);
 }
@@ -1068,7 +1094,7 @@ int ctl_mail_template_set(ctl *c, const char *name, const char *lang, const char
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
 			return cart_fail(e, CART_INVALID, _("template name \"%s\": use lowercase letters,"
 			                 " digits, - and _"), name);
-	if ((rc = the_lang(c, lang, t.lang, e)) != CART_OK)
+	if ((rc = lang_of(c, lang, 0, t.lang, e)) != CART_OK)
 		return rc;
 	if (!subject || !*subject)
 		return cart_fail(e, CART_INVALID, _("template \"%s\": the subject is empty"), name);

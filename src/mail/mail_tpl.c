@@ -273,6 +273,10 @@ int mail_addr_each(const char *list, mail_addr_fn fn, void *ud, const char *what
 		} else {
 			snprintf(addr, sizeof addr, "%s", piece);
 		}
+		/* a name is one line of text: no control characters reach a header */
+		for (char *c = name; *c; c++)
+			if ((unsigned char)*c < 0x20 || *c == 0x7f)
+				*c = ' ';
 		if (!mail_addr_valid(addr))
 			return cart_fail(e, CART_INVALID, _("%s: \"%s\" is not an e-mail address"), what,
 			                 piece);

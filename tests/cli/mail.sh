@@ -100,6 +100,15 @@ printf '%s\n' "$OUT" > "$T/stored-1.eml"
 cart report statement 1 --output "$T/direct.pdf"
 assert_status 0 "the statement written directly"
 
+cart mail lang 1 en
+assert_contains "$OUT" "José Ñañez Güémez: mail in en" "mail lang: the client's language"
+cart mail reminder 1 --no-pdf --only --to x@example.pe
+assert_contains "$OUT" "Payment reminder: José Ñañez Güémez" "the client's mail in English"
+cart mail cancel 3
+cart mail lang 1 company
+assert_contains "$OUT" "mail in es" "back to the company's language"
+refused 2 "use es or en" "a language cartera has no templates for" mail lang 1 fr
+
 # ---- a real delivery: msmtp to a local SMTP server ----
 SINK_PY=
 for py in /usr/bin/python3 python3; do
@@ -172,31 +181,31 @@ assert_status 0 "a reminder queued"
 cart mail send
 assert_status 1 "mail send says a delivery failed"
 assert_contains "$ERR" "Connection refused" "and why"
-assert_eq "failed" "$(status_of 3)" "the message is kept, failed"
-assert_contains "$(sqlite3 "$DB" 'SELECT last_error FROM mail_outbox WHERE id = 3')" \
+assert_eq "failed" "$(status_of 4)" "the message is kept, failed"
+assert_contains "$(sqlite3 "$DB" 'SELECT last_error FROM mail_outbox WHERE id = 4')" \
 	"exit status 75): fake-sendmail: cannot connect" "with the command's error"
-assert_eq "1" "$(sqlite3 "$DB" 'SELECT attempts FROM mail_outbox WHERE id = 3')" "one attempt"
-assert_eq "1" "$(sqlite3 "$DB" "SELECT next_try > updated_at FROM mail_outbox WHERE id = 3")" \
+assert_eq "1" "$(sqlite3 "$DB" 'SELECT attempts FROM mail_outbox WHERE id = 4')" "one attempt"
+assert_eq "1" "$(sqlite3 "$DB" "SELECT next_try > updated_at FROM mail_outbox WHERE id = 4")" \
 	"the next try is later"
 cart mail list --status failed --format csv
 assert_contains "$OUT" "Connection refused" "mail list --status failed shows the error"
 rm "$T/fake/down"
 cart mail send
 assert_contains "$OUT" "sent 0, failed 0" "not retried before its time"
-cart mail retry 3
+cart mail retry 4
 assert_status 0 "mail retry"
 cart mail send
 assert_contains "$OUT" "sent 1, failed 0" "retried, it is delivered"
 cart mail send
 assert_eq "1" "$(ls "$T/fake" | wc -l)" "delivered exactly once"
-assert_eq "sent" "$(status_of 3)" "and marked sent"
-refused 1 "is sent" "a sent message is not retried" mail retry 3
+assert_eq "sent" "$(status_of 4)" "and marked sent"
+refused 1 "is sent" "a sent message is not retried" mail retry 4
 cart mail reminder 1 --no-pdf
-cart mail cancel 4
+cart mail cancel 5
 assert_status 0 "mail cancel"
 cart mail send
 assert_eq "1" "$(ls "$T/fake" | wc -l)" "a cancelled message is not delivered"
-assert_eq "cancelled" "$(status_of 4)" "and stays, cancelled"
+assert_eq "cancelled" "$(status_of 5)" "and stays, cancelled"
 
 # ---- two senders at once over 200 messages ----
 n=200

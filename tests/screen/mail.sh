@@ -88,5 +88,22 @@ assert_contains "$S" 'Subject: Estado de cuenta de' "its raw headers"
 S=$(text 2)
 assert_contains "$S" 'message 1 is sent: only a pending or failed message can be cancelled' \
 	"a sent message cannot be cancelled"
+# ---- the templates: T on the dashboard; an unknown placeholder refused, then saved ----
+screen 'T<dump><Down><Down><Down><Down><Down><Enter><C-u>Cuenta<Space>{saldo}<F9><dump><C-u>Su<Space>cuenta,<Space>{client}<F4><End><Enter>Saldo:<Space>{net}<F9><F9><dump>'
+S=$(text 1)
+assert_contains "$(row "$S" 1)" 'Mail templates' "T: the templates"
+assert_match "$(row "$S" 8)" '^statement +es +Estado de cuenta de \{client\} al \{date\}' \
+	"the Spanish statement template listed"
+S=$(text 2)
+assert_contains "$S" 'template "statement" not saved: subject, line 1: unknown placeholder {saldo}' \
+	"an unknown placeholder is refused, naming it"
+assert_contains "$S" 'Placeholders: {client} {tax_id}' "the placeholders are listed"
+S=$(text 3)
+assert_contains "$S" 'Template statement (es) saved.' "saved once right"
+cart mail template show statement --lang es
+assert_eq "Subject: Su cuenta, {client}" "$(row "$OUT" 1)" "the subject as typed"
+assert_eq "Saldo: {net}" "$(row "$OUT" 4)" "the line typed after the body's first"
+cart mail statement 1 --no-pdf
+assert_contains "$OUT" "Su cuenta, Química Ñandú Peñalosa SAS" "the next statement uses it"
 check_ok "mail on screen"
 done_testing

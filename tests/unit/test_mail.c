@@ -247,6 +247,36 @@ static void test_statement_message(void **state)
 	unsetenv("CARTERA_MAIL_SELF");
 }
 
+/* A client's own language wins over the company's; --lang over both. */
+static void test_client_lang(void **state)
+{
+	fx *f = *state;
+	cart_err e = { 0 };
+	ctl_mail_req r;
+	ctl_mail m;
+	char lang[3];
+
+	TL_OK(ctl_mail_client_lang_set(&f->c, f->jose, "en", &e), &e);
+	TL_OK(ctl_mail_client_lang(&f->c, f->jose, lang, &e), &e);
+	assert_string_equal(lang, "en");
+	ctl_mail_req_init(&r);
+	r.client_id = f->jose;
+	TL_OK(ctl_mail_draft(&f->c, &r, &m, &e), &e);
+	assert_string_equal(m.subject, "Statement of account of José Ñañez Güémez as of 30/06/2026");
+	assert_string_equal(m.att[0].filename, "statement-jose-nanez-guemez.pdf");
+	assert_non_null(strstr(m.body, "  Over 90 days"));
+	assert_non_null(strstr(m.body, "  Document         Due         Days                 Open"));
+	ctl_mail_free(&m);
+	r.lang = "es";
+	TL_OK(ctl_mail_draft(&f->c, &r, &m, &e), &e);
+	assert_string_equal(m.lang, "es");
+	ctl_mail_free(&m);
+	assert_int_equal(ctl_mail_client_lang_set(&f->c, f->jose, "fr", &e), CART_INVALID);
+	TL_OK(ctl_mail_client_lang_set(&f->c, f->jose, "", &e), &e);
+	TL_OK(ctl_mail_client_lang(&f->c, f->jose, lang, &e), &e);
+	assert_string_equal(lang, "es");
+}
+
 /* An invoice by e-mail: its PDF, and the statement too when the company says so. */
 static void test_document_message(void **state)
 {
@@ -353,6 +383,9 @@ static void test_refusals(void **state)
 	assert_int_equal(ctl_mail_queue(&f->c, &m, NULL, &e), CART_INVALID);
 	assert_non_null(strstr(e.msg, "CARTERA_MAIL_SELF"));
 	m.copy_me = 0;
+	snprintf(m.subject, sizeof m.subject, "Hola\nBcc: todos@example.pe");
+	assert_int_equal(ctl_mail_queue(&f->c, &m, NULL, &e), CART_INVALID);
+	assert_string_equal(e.msg, "the subject is one line");
 	m.subject[0] = '\0';
 	assert_int_equal(ctl_mail_queue(&f->c, &m, NULL, &e), CART_INVALID);
 	ctl_mail_free(&m);
@@ -526,6 +559,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_statement_message, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_document_message, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_client_lang, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_history_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refusals, setup, teardown),
 		cmocka_unit_test(test_addresses),

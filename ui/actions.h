@@ -346,7 +346,7 @@ enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 	X(T_BODY,  N_("Body"),  UK_F(4),   UK_CTRL('e'), 0,     UI_IN_MTPLF,  0,                     \
 	  N_("edit the body in $VISUAL or $EDITOR, or here when neither is set"))                   \
 	X(T_CANCEL, N_("Cancel"), UK_ESC,  UK_F(10),    0,      UI_IN_MTPLF,  0,                     \
-	  N_("close the template, as it was"))   \
+	  N_("close the template, as it was")) \
 	/* the follow-up screens (scr_followup.c, scr_today.c) and their keys on the dashboard */  \
 	X(FOLLOW_SCR, NULL,     'W',       0,           0,      UI_IN_DASH,   0,                     \
 	  N_("Seguimiento: the clients whose follow-up is due today; preview and process them"))    \

@@ -125,6 +125,7 @@ typedef int (*fu_outcome_cb)(const fu_outcome *o, void *ud);
 
 typedef struct fu_result {
 	int processed, skipped, back, mails, letters, sms, sms_waiting, activities, charges;
+	int failed;               /* clients whose processing failed (each said in its outcome) */
 	char letters_where[1024]; /* the folder or file the letters went to */
 	char sms_note[300];       /* why SMS are waiting (no command set, a failure) */
 	char print_note[600];

@@ -415,6 +415,11 @@ static int cmd_run(cli *g, int argc, char **argv)
 		fprintf(stderr, _("cartera: %d SMS waiting: %s\n"), r.sms_waiting, r.sms_note);
 	if (r.print_note[0])
 		fprintf(stderr, "cartera: %s\n", r.print_note);
+	if (r.failed) {
+		fprintf(stderr, _("cartera: the follow-up of %d clients failed (see above); the next run "
+		                  "tries them again\n"), r.failed);
+		return EXIT_FAILED;
+	}
 	return EXIT_DONE;
 }
 

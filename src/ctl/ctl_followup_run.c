@@ -786,7 +786,13 @@ int ctl_fu_run(ctl *c, const ctl_fu_opts *a, fu_outcome_cb cb, void *ud, fu_resu
 				r->processed++;
 			}
 		} else if ((rc = process_one(c, lv, nl, x.v[i].client_id, a, &o, r, e)) != CART_OK) {
-			break;
+			/* one client's failure (an inactive client's charge refused, a busy ledger) stops
+			 * neither cron nor the others: it is said, and the next run tries it again */
+			memset(&o, 0, sizeof o);
+			o.v = x.v[i];
+			snprintf(o.what, sizeof o.what, _("failed: %s"), e->msg);
+			r->failed++;
+			rc = CART_OK;
 		}
 		if (cb && cb(&o, ud))
 			break;

@@ -105,6 +105,10 @@ assert_eq "1" "$(ls "$T/letters" | wc -l | tr -d ' ')" "one letter written"
 assert_match "$(q "SELECT number, code FROM documents d JOIN entries e ON e.document_id = d.id WHERE e.code = 'CPD'" | tr '\n' ' ')" \
 	"PD-[0-9]+\|CPD.*PD-[0-9]+\|CPD" "fee and interest posted as journal charges (CPD), one per currency"
 check_ok "the run"
+pd=$(q "SELECT d.number FROM documents d JOIN entries e ON e.document_id = d.id WHERE e.code = 'CPD' ORDER BY d.id LIMIT 1")
+cart void "$pd" --reason "condonado"
+assert_status 0 "the late-payment charge is voided like any document ($pd)"
+check_ok "voiding the charge"
 cart followup config --sms-command "$T/bin/sms"
 cart followup run
 assert_contains "$OUT" "0 clients processed" "a second run processes nobody"
@@ -219,5 +223,23 @@ assert_eq "0" "$(q "SELECT count(*) FROM followup_letters WHERE written_at = ''"
 run "$CARTERA_BIN" --db "$DB" --today "$LATER" followup run
 assert_contains "$OUT" "0 clients processed" "and one more run processes nobody"
 check_ok "the runs"
+
+# ---- one client's failure stops neither the run nor the others ----
+DB="$T/inactive.db"
+cart init --name "Activa SAC" --country PE --currency PEN --decimal-sep . --thousands-sep ,
+cart followup level edit d15 --fee 5.00 --post yes --actions none
+cart client add "Activa Uno" --receiver foreign
+cart client add "Inactiva Dos" --receiver foreign
+cart invoice post --override p 1 100.00 --date 2026-05-11 --due 2026-06-10
+cart invoice post --override p 2 100.00 --date 2026-05-11 --due 2026-06-10
+q "UPDATE clients SET active = 0 WHERE id = 2"
+cart followup run
+assert_status 1 "a run where one client failed exits 1"
+assert_contains "$OUT" "failed:" "the failed client's line says why"
+assert_contains "$ERR" "the follow-up of 1 clients failed" "and stderr says how many"
+assert_eq "1" "$(q 'SELECT count(*) FROM followup_done')" "the other client was processed"
+assert_eq "0" "$(q 'SELECT count(*) FROM followup_done WHERE client_id = 2')" \
+	"nothing of the failed client's level was kept"
+check_ok "a failed client"
 
 done_testing

@@ -22,7 +22,7 @@
 #include "cartera/output.h"
 #include "cartera/render.h"
 #include "cartera/reports.h"
-#include "../../src/model/ledger_voided.h"
+#include "model/ledger_voided.h"
 
 typedef struct fx {
 	tl *t;

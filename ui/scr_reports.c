@@ -292,7 +292,7 @@ static void many_progress(void *ud, int done, int total)
 /* Write them (into a folder, or into one file at path), then print the one file when asked. */
 static void write_many(rpts_scr *s, int how, const char *path)
 {
-	rpt_many m = { .format = RND_PDF, .progress = many_progress };
+	rpt_many m = { .format = RND_PDF, .force = 1, .progress = many_progress };
 	long replaced = 0;
 	cart_err e;
 	char msg[PATH_MAX + 300];

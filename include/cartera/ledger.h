@@ -178,6 +178,7 @@ typedef struct posted {
 	int64_t entry_id;     /* the main entry posted (0 if none) */
 	int64_t credit_left;  /* receipts and credits: what stayed as a credit in favour */
 	char settled[32];     /* a receipt's leftover written off or refunded: that journal's number */
+	int replayed;         /* nothing posted: the idempotency key already held this document */
 } posted;
 
 typedef struct instalment_in {

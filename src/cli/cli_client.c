@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cartera/csvclient.h"
+#include "cartera/outfile.h"
 #include "cli.h"
 
 static const char client_help[] =
@@ -447,50 +448,30 @@ static int client_import(cli *g, int argc, char **argv)
 	return EXIT_DONE;
 }
 
-/* Write the export to a temporary file beside path, then put it in place: a failed export
- * leaves nothing behind, and without force a file that appeared meanwhile is not replaced
- * (link() refuses an existing name where rename() would not). */
+/* Write the export to a private temporary file beside path, then put it in place (outfile.h):
+ * a failed export leaves nothing behind, and without force a file that appeared meanwhile is not
+ * replaced. */
 static int export_to_file(cli *g, const char *path, int force, cart_err *e)
 {
-	char tmp[1100];
-	mode_t mask;
+	outfile of;
 	FILE *out;
-	int fd, rc;
+	int rc;
 
-	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		return cart_fail(e, CART_IO, _("cannot write %s: %s"), path, strerror(errno));
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	out = fdopen(fd, "w");
-	if (!out) {
+	if ((rc = outfile_begin(&of, path, force ? OUTFILE_FORCE : 0, e)) != CART_OK)
+		return rc;
+	if (!(out = outfile_fopen(&of))) {
 		rc = cart_fail(e, CART_IO, _("cannot write %s: %s"), path, strerror(errno));
-		close(fd);
-		unlink(tmp);
+		outfile_abort(&of);
 		return rc;
 	}
 	rc = csvclient_export(&g->c, out, e);
 	if (fclose(out) != 0 && rc == CART_OK)
 		rc = cart_fail(e, CART_IO, _("cannot write %s: %s"), path, strerror(errno));
-	if (rc == CART_OK) {
-		if (force) {
-			if (rename(tmp, path) != 0)
-				rc = cart_fail(e, CART_IO, _("cannot write %s: %s"), path,
-				               strerror(errno));
-		} else if (link(tmp, path) != 0) {
-			/* EEXIST, or no hard links on this file system: check, then rename */
-			if (errno == EEXIST || access(path, F_OK) == 0)
-				rc = cart_fail(e, CART_REFUSED, _("%s already exists: give --force to"
-				               " replace it"), path);
-			else if (rename(tmp, path) != 0)
-				rc = cart_fail(e, CART_IO, _("cannot write %s: %s"), path,
-				               strerror(errno));
-		}
+	if (rc != CART_OK) {
+		outfile_abort(&of);
+		return rc;
 	}
-	unlink(tmp);
-	return rc;
+	return outfile_commit(&of, e);
 }
 
 static int client_export(cli *g, int argc, char **argv)

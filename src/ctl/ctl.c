@@ -9,6 +9,7 @@
 
 #include "cartera/ctl.h"
 #include "cartera/ctl_docs.h"
+#include "cartera/ctl_safety.h"
 
 void ctl_default_db(char *buf, size_t size)
 {
@@ -58,12 +59,13 @@ int ctl_open(ctl *c, const char *path, int flags, cart_err *e)
 
 	memset(c, 0, sizeof *c);
 	snprintf(c->path, sizeof c->path, "%s", path);
+	/* How long to wait for another clerk's posting before giving up (scripts, tests): opening
+	 * waits as long as writing */
+	if ((rc = ctl_busy_timeout_env(e)) != CART_OK)
+		return rc;
 	rc = ledger_open(path, flags, &c->l, e);
 	if (rc != CART_OK)
 		return rc;
-	/* How long to wait for another clerk's posting before giving up (scripts, tests). */
-	if (getenv("CARTERA_BUSY_TIMEOUT") && *getenv("CARTERA_BUSY_TIMEOUT"))
-		ledger_set_busy_timeout(c->l, atoi(getenv("CARTERA_BUSY_TIMEOUT")));
 	c->have_company = ledger_company_get(c->l, &c->co, &tmp) == CART_OK;
 	if (!c->have_company)
 		company_defaults(&c->co);
@@ -189,6 +191,9 @@ int ctl_invoice_post(ctl *c, const ctl_invoice *a, posted *out, cart_err *e)
 	instalment_in *inst = NULL;
 	int rc;
 
+	/* a retry with the same --key: the document posted then, before today's checks */
+	if (ctl_key_replay(c, DOC_INVOICE, out))
+		return CART_OK;
 	memset(&in, 0, sizeof in);
 	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, a->client, &cl, e)) ||
 	    (rc = amount_positive(c, a->total, _("the invoice total"), &in.total, e)) ||
@@ -252,6 +257,8 @@ int ctl_invoice_post(ctl *c, const ctl_invoice *a, posted *out, cart_err *e)
 			rc = cart_fail(e, CART_REFUSED,
 			               _("%s: give a reason to override the credit check (--override)"),
 			               cr.warning);
+		if (rc == CART_OK && cr.needs_override)
+			rc = ctl_need_supervisor(c, _("override the credit check"), e);
 		if (rc != CART_OK) {
 			free(inst);
 			return rc;
@@ -350,6 +357,9 @@ int ctl_payment_post(ctl *c, const ctl_payment *a, posted *out, cart_err *e)
 	alloc_in *al = NULL;
 	int nal = 0, rc;
 
+	/* a retry with the same --key: the document posted then, before today's checks */
+	if (ctl_key_replay(c, DOC_RECEIPT, out) || ctl_key_replay(c, DOC_ADVANCE, out))
+		return CART_OK;
 	memset(&in, 0, sizeof in);
 	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, a->client, &cl, e)) ||
 	    (rc = amount_positive(c, a->amount, _("the amount received"), &in.amount, e)) ||
@@ -383,6 +393,9 @@ int ctl_credit_apply(ctl *c, const ctl_apply *a, posted *out, cart_err *e)
 	int64_t left = 0;
 	int nent, nal = 0, rc;
 
+	/* a retry with the same --key: the document posted then, before today's checks */
+	if (ctl_key_replay(c, DOC_APPLY, out))
+		return CART_OK;
 	memset(&in, 0, sizeof in);
 	if ((rc = need_company(c, e)) || (rc = ctl_doc_ref(c, a->credit, &d, e)) ||
 	    (rc = ctl_date(a->date, _("the application date"), in.date, e)))
@@ -418,6 +431,9 @@ int ctl_credit_note_post(ctl *c, const ctl_credit_note *a, posted *out, cart_err
 	client cl;
 	int rc;
 
+	/* a retry with the same --key: the document posted then, before today's checks */
+	if (ctl_key_replay(c, DOC_CREDIT_NOTE, out))
+		return CART_OK;
 	memset(&in, 0, sizeof in);
 	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, a->client, &cl, e)) ||
 	    (rc = amount_positive(c, a->amount, _("the credit note amount"), &in.amount, e)) ||
@@ -455,6 +471,9 @@ int ctl_opening_post(ctl *c, const ctl_opening *a, posted *out, cart_err *e)
 	client cl;
 	int rc;
 
+	/* a retry with the same --key: the document posted then, before today's checks */
+	if (ctl_key_replay(c, DOC_OPENING, out))
+		return CART_OK;
 	memset(&in, 0, sizeof in);
 	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, a->client, &cl, e)) ||
 	    (rc = ctl_amount(c, a->amount, _("the opening amount"), &in.amount, e)) ||
@@ -480,8 +499,12 @@ int ctl_void(ctl *c, const char *doc, const char *date, const char *reason, post
 	char day[DATE_LEN];
 	int rc;
 
+	/* a retry with the same --key: the document posted then, before today's checks */
+	if (ctl_key_replay(c, DOC_VOID, out))
+		return CART_OK;
 	if ((rc = need_company(c, e)) || (rc = ctl_doc_ref(c, doc, &d, e)) ||
-	    (rc = ctl_date(date, _("the void date"), day, e)))
+	    (rc = ctl_date(date, _("the void date"), day, e)) ||
+	    (rc = ctl_need_supervisor(c, _("void a document"), e)))
 		return rc;
 	return ledger_document_void(c->l, d.id, day, reason, out, e);
 }

@@ -279,6 +279,12 @@ int ledger_receipt_post(ledger *l, const receipt_in *in, posted *out, cart_err *
 		return cart_fail(e, CART_INVALID, _("bad allocation list"));
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
+	/* a retry with the same --key posts nothing: the document posted then */
+	if ((rc = lg_key_replay(l, advance ? DOC_ADVANCE : DOC_RECEIPT, out, e)) != CART_OK ||
+	    out->replayed) {
+		lg_rollback(l);
+		return rc;
+	}
 	if ((rc = lg_posting_client(l, in->client_id, 0, &c, e)) != CART_OK)
 		goto done;
 	if (in->allocs)
@@ -348,6 +354,11 @@ int ledger_credit_note_post(ledger *l, const credit_note_in *in, posted *out, ca
 		return e->code;
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
+	/* a retry with the same --key posts nothing: the document posted then */
+	if ((rc = lg_key_replay(l, DOC_CREDIT_NOTE, out, e)) != CART_OK || out->replayed) {
+		lg_rollback(l);
+		return rc;
+	}
 	if ((rc = lg_posting_client(l, in->client_id, 0, &c, e)) != CART_OK)
 		goto done;
 	if (in->against_entry_id) {
@@ -399,6 +410,11 @@ int ledger_credit_apply(ledger *l, const apply_in *in, posted *out, cart_err *e)
 		return e->code;
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
+	/* a retry with the same --key posts nothing: the document posted then */
+	if ((rc = lg_key_replay(l, DOC_APPLY, out, e)) != CART_OK || out->replayed) {
+		lg_rollback(l);
+		return rc;
+	}
 	if ((rc = lg_entry_get(l, in->credit_entry_id, &x, e)) != CART_OK)
 		goto done;
 	if (x.side != 'C' || x.reversal) {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ledger_dash_int.h"
+#include "cartera/text.h"
 
 static const char last_reminder_sql[] =
 	"SELECT max(at) FROM client_history WHERE client_id = ?1 AND kind = 'reminder'";
@@ -647,6 +648,8 @@ int ledger_history_add(ledger *l, hist_entry *h, cart_err *e)
 
 	if (h->kind < 0 || h->kind >= HIST_NKINDS)
 		return cart_fail(e, CART_INVALID, "unknown kind of history line (%d)", h->kind);
+	if (text_check_lines(h->text, TEXT_LIMIT(h->text), _("the note"), e) != CART_OK)
+		return e->code;
 	if ((rc = ledger_client_get(l, h->client_id, &c, e)) != CART_OK)
 		return rc;
 	if ((rc = lg_begin(l, e)) != CART_OK)

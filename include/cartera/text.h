@@ -38,7 +38,8 @@ int text_tty_guard(FILE **fp, int fd);
 char *text_escape(const char *s, char *buf, size_t size);
 
 /* A CSV cell that starts with = + - @ (or tab / CR) gets a leading apostrophe so a spreadsheet
- * shows it as text (OWASP): returns 1 when cell needs it. A signed number (-150.00) is left. */
+ * shows it as text (OWASP): returns 1 when cell needs it. A signed number (-150.00) or phone
+ * (+57 604 555 1234), with no letters, is left as it is. */
 int text_csv_formula(const char *cell);
 
 #endif

@@ -57,11 +57,12 @@ int text_csv_formula(const char *cell)
 
 	if (!cell || !strchr("=+-@\t\r", cell[0]) || !cell[0])
 		return 0;
-	/* a signed number (an amount: -150.00) is data, not a formula */
+	/* a signed number (an amount: -150.00) or a phone (+57 604 555 1234) is data: with no
+	 * letters it cannot name a function (HYPERLINK, DDE) or a cell */
 	if (cell[0] == '-' || cell[0] == '+') {
-		for (p = cell + 1; *p && (strchr("0123456789.,", *p)); p++)
+		for (p = cell + 1; *p && (strchr("0123456789.,() -/", *p)); p++)
 			;
-		if (!*p && p > cell + 1 && cell[1] >= '0' && cell[1] <= '9')
+		if (!*p && cell[1] >= '0' && cell[1] <= '9')
 			return 0;
 	}
 	return 1;

@@ -10,6 +10,7 @@
 #include "cartera/ctl.h"
 #include "cartera/ctl_docs.h"
 #include "cartera/ctl_safety.h"
+#include "../model/ledger_safety.h"
 
 void ctl_default_db(char *buf, size_t size)
 {
@@ -273,13 +274,13 @@ int ctl_invoice_post(ctl *c, const ctl_invoice *a, posted *out, cart_err *e)
 }
 
 /* Turn "DOC" / "DOC=AMOUNT" targets into allocations over each document's open charges. A bare
- * DOC takes what it has open, up to what is left of budget (the payment or the credit). */
-static int targets(ctl *c, int64_t client_id, const char *const *to, int n_to, int64_t budget,
+ * DOC takes what it has open, up to what is left of the payment or the credit: the model works
+ * that out inside its write transaction (LEDGER_ALLOC_OPEN). */
+static int targets(ctl *c, int64_t client_id, const char *const *to, int n_to,
                    alloc_in **out, int *nout, cart_err *e)
 {
 	alloc_in *al = NULL;
 	int n = 0, cap = 0, rc = CART_OK;
-	int64_t used = 0;
 
 	for (int i = 0; i < n_to && rc == CART_OK; i++) {
 		char ref[64];
@@ -312,11 +313,25 @@ static int targets(ctl *c, int64_t client_id, const char *const *to, int n_to, i
 			break;
 		}
 		if (want < 0) {
-			want = open;
-			if (budget - used < want)
-				want = budget - used > 0 ? budget - used : open;
+			/* "all it has open": worked out by the model inside the write transaction,
+			 * from what is open then, not from this read */
+			for (int j = 0; j < nent && rc == CART_OK; j++) {
+				if (ent[j].side != 'D' || ent[j].open == 0)
+					continue;
+				if (n == cap) {
+					alloc_in *m;
+
+					cap = cap ? cap * 2 : 8;
+					if (!(m = realloc(al, sizeof *m * (size_t)cap))) {
+						rc = cart_fail(e, CART_NOMEM, _("out of memory"));
+						break;
+					}
+					al = m;
+				}
+				al[n++] = (alloc_in){ ent[j].entry_id, 0, LEDGER_ALLOC_OPEN };
+			}
+			continue;
 		}
-		used += want;
 		/* Ask for the whole amount on the first charge when it cannot hold it, so the
 		 * model names the document and what it has open. */
 		for (int j = 0; j < nent && want > 0; j++) {
@@ -373,7 +388,7 @@ int ctl_payment_post(ctl *c, const ctl_payment *a, posted *out, cart_err *e)
 	snprintf(in.method, sizeof in.method, "%s", a->method ? a->method : "");
 	snprintf(in.reference, sizeof in.reference, "%s", a->reference ? a->reference : "");
 	if (a->n_to > 0) {
-		if ((rc = targets(c, cl.id, a->to, a->n_to, in.amount, &al, &nal, e)))
+		if ((rc = targets(c, cl.id, a->to, a->n_to, &al, &nal, e)))
 			return rc;
 		in.allocs = al;
 		in.n_allocs = nal;
@@ -390,7 +405,6 @@ int ctl_credit_apply(ctl *c, const ctl_apply *a, posted *out, cart_err *e)
 	doc_info d;
 	doc_entry ent[8];
 	alloc_in *al = NULL;
-	int64_t left = 0;
 	int nent, nal = 0, rc;
 
 	/* a retry with the same --key: the document posted then, before today's checks */
@@ -406,16 +420,13 @@ int ctl_credit_apply(ctl *c, const ctl_apply *a, posted *out, cart_err *e)
 	if ((rc = ledger_document_entries(c->l, d.id, ent, 8, &nent, e)))
 		return rc;
 	for (int j = 0; j < nent && !in.credit_entry_id; j++) {
-		if (ent[j].side == 'C' && ent[j].open > 0) {
+		if (ent[j].side == 'C' && ent[j].open > 0)
 			in.credit_entry_id = ent[j].entry_id;
-			left = ent[j].open;
-		}
 	}
 	if (!in.credit_entry_id)
 		return cart_fail(e, CART_REFUSED, _("%s holds no credit in favour to apply"), d.number);
 	if (a->n_to > 0) {
-		if ((rc = targets(c, d.client_id, a->to, a->n_to, in.amount ? in.amount : left, &al,
-		                  &nal, e)))
+		if ((rc = targets(c, d.client_id, a->to, a->n_to, &al, &nal, e)))
 			return rc;
 		in.allocs = al;
 		in.n_allocs = nal;

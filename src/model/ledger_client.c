@@ -83,7 +83,7 @@ static int client_validate(const client *c, cart_err *e)
 	if (text_check(c->name, TEXT_LIMIT(c->name), _("the client's name"), e) ||
 	    text_check(c->tax_id, TEXT_LIMIT(c->tax_id), _("the tax id"), e) ||
 	    text_check(c->location, TEXT_LIMIT(c->location), _("the location"), e) ||
-	    text_check(c->address, TEXT_LIMIT(c->address), _("the address"), e) ||
+	    text_check_lines(c->address, TEXT_LIMIT(c->address), _("the address"), e) ||
 	    text_check(c->email, TEXT_LIMIT(c->email), _("the e-mail"), e) ||
 	    text_check(c->phone, TEXT_LIMIT(c->phone), _("the phone"), e) ||
 	    text_check(c->mobile, TEXT_LIMIT(c->mobile), _("the mobile"), e) ||

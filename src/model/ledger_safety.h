@@ -13,6 +13,10 @@
 int ledger_setting_get(ledger *l, const char *name, char *buf, size_t size, cart_err *e);
 int ledger_setting_set(ledger *l, const char *name, const char *value, cart_err *e);
 
+/* alloc_in.amount for "all it has open" (up to what is left of the payment), worked out inside
+ * the posting's write transaction. */
+#define LEDGER_ALLOC_OPEN INT64_C(-1)
+
 /* An idempotency key for the next posting (NULL or "" = none): a posting of a document type that
  * already holds this key posts nothing and returns the document posted then, with
  * posted.replayed set. */

@@ -642,6 +642,9 @@ static int on_key(ui_screen *base, int key)
 		scr_reports_push(s->c, a == UA_AGING ? SCR_RPT_AGING : SCR_RPT_FOLLOWUP,
 		                 a == UA_AGING ? 0 : s->v.client_id, NULL);
 		return SCR_STAY;
+	case UA_AUDIT:
+		scr_reports_push(s->c, SCR_RPT_AUDIT, s->v.client_id, NULL);
+		return SCR_STAY;
 	case UA_DAYS:
 		ask_days(s);
 		return SCR_STAY;

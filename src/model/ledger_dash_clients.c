@@ -142,7 +142,7 @@ static int client_aggregate_now(ledger *l, const dash_query *q, cset *k, cart_er
 {
 	size_t n1 = 0, cur = 0, out = 0;
 	date_t today, old;
-	int rc = CART_OK, appended = 0;
+	int rc = CART_OK, appended = 0, ovf = 0;
 
 	date_parse(q->asof, &today, NULL);
 	for (int pass = 0; pass < 2 && rc == CART_OK; pass++) {
@@ -191,12 +191,13 @@ static int client_aggregate_now(ledger *l, const dash_query *q, cset *k, cart_er
 				memcpy(r->currency, ccy, strlen(ccy) < 4 ? strlen(ccy) + 1 : 4);
 				appended |= pass;
 			}
+			/* a hand-edited ledger's amounts may overflow a sum: checked */
 			if (sqlite3_column_text(s, 2)[0] == 'C')
-				r->credits += open;
+				ovf |= __builtin_add_overflow(r->credits, open, &r->credits);
 			else if (strcmp(due, q->asof) >= 0)
-				r->due += open;
+				ovf |= __builtin_add_overflow(r->due, open, &r->due);
 			else {
-				r->overdue += open;
+				ovf |= __builtin_add_overflow(r->overdue, open, &r->overdue);
 				if (!r->oldest_due[0] || strcmp(due, r->oldest_due) < 0)
 					memcpy(r->oldest_due, due, DATE_LEN);
 			}
@@ -208,6 +209,9 @@ static int client_aggregate_now(ledger *l, const dash_query *q, cset *k, cart_er
 	}
 	if (rc != CART_OK)
 		return rc;
+	if (ovf)
+		return cart_fail(e, CART_CORRUPT, _("the ledger %s holds amounts too large to add up:"
+		                 " it was edited by hand; run 'cartera check'"), l->path);
 	if (appended) {
 		/* the rows only the second stream had are in client order too: merge the two runs */
 		crow *m = malloc(k->n * sizeof *m);
@@ -444,7 +448,7 @@ static int client_sums(ledger *l, const dash_query *q, dash_row *r, cart_err *e)
 	sqlite3_stmt *s = lg_get(l, client_items_sql, e);
 	char oldest[DATE_LEN] = "";
 	date_t today, old;
-	int rc;
+	int rc, ovf = 0;
 
 	if (!s)
 		return e->code;
@@ -456,11 +460,11 @@ static int client_sums(ledger *l, const dash_query *q, dash_row *r, cart_err *e)
 		int64_t open = sqlite3_column_int64(s, 2);
 
 		if (sqlite3_column_text(s, 0)[0] == 'C')
-			r->credits += open;
+			ovf |= __builtin_add_overflow(r->credits, open, &r->credits);
 		else if (strcmp(due, q->asof) >= 0)
-			r->due += open;
+			ovf |= __builtin_add_overflow(r->due, open, &r->due);
 		else {
-			r->overdue += open;
+			ovf |= __builtin_add_overflow(r->overdue, open, &r->overdue);
 			if (!oldest[0] || strcmp(due, oldest) < 0)
 				snprintf(oldest, sizeof oldest, "%s", due);
 		}
@@ -468,6 +472,9 @@ static int client_sums(ledger *l, const dash_query *q, dash_row *r, cart_err *e)
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE)
 		return lg_dberr(l, rc, "adding up a client's open items", e);
+	if (ovf)
+		return cart_fail(e, CART_CORRUPT, _("the ledger %s holds amounts too large to add up:"
+		                 " it was edited by hand; run 'cartera check'"), l->path);
 	r->balance = r->due + r->overdue - r->credits;
 	if (oldest[0] && date_parse(oldest, &old, NULL) == CART_OK &&
 	    date_parse(q->asof, &today, NULL) == CART_OK)

@@ -178,6 +178,11 @@ int cmd_receipt(cli *g, int argc, char **argv)
 	}
 	if (ctl_rform_post(&f, &p, &e))
 		goto fail;
+	if (p.replayed) {
+		printf(_("receipt %s was already posted with this key; nothing posted again\n"),
+		       p.number);
+		return EXIT_DONE;
+	}
 	{
 		char a[40];
 

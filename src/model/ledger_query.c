@@ -74,7 +74,12 @@ int ledger_totals(ledger *l, int64_t client_id, const char *asof, totals *rows, 
 		t->n_due = sqlite3_column_int64(s, 4);
 		t->n_overdue = sqlite3_column_int64(s, 5);
 		t->n_credits = sqlite3_column_int64(s, 6);
-		t->net = t->due + t->overdue - t->credits;
+		if (__builtin_add_overflow(t->due, t->overdue, &t->net) ||
+		    __builtin_sub_overflow(t->net, t->credits, &t->net)) {
+			lg_finalize(l, s);
+			return cart_fail(e, CART_CORRUPT, _("the ledger %s holds amounts too large to add"
+			                 " up: it was edited by hand; run 'cartera check'"), l->path);
+		}
 	}
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
@@ -555,11 +560,12 @@ static int totals_now(ledger *l, int64_t client_id, const char *asof, totals *ro
 		lg_finalize(l, s);
 		rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("computing the totals"), e);
 	}
+	for (int i = 0; i < *n && !ovf; i++)
+		ovf |= __builtin_add_overflow(rows[i].due, rows[i].overdue, &rows[i].net) ||
+		       __builtin_sub_overflow(rows[i].net, rows[i].credits, &rows[i].net);
 	if (rc == CART_OK && ovf)
 		return cart_fail(e, CART_CORRUPT, _("the ledger %s holds amounts too large to add up:"
 		                 " it was edited by hand; run 'cartera check'"), l->path);
-	for (int i = 0; i < *n; i++)
-		rows[i].net = rows[i].due + rows[i].overdue - rows[i].credits;
 	/* in currency order, as the general query gives them */
 	for (int i = 1; i < *n; i++)
 		for (int j = i; j > 0 && strcmp(rows[j - 1].currency, rows[j].currency) > 0; j--) {

@@ -55,6 +55,7 @@ int lg_open_denied(const char *path, int write, cart_err *e)
 	struct group *gr;
 	struct passwd *pw;
 	char gname[64], uname[64], dir[1024];
+	mode_t gneed, oneed;
 
 	if (access(path, write ? R_OK | W_OK : R_OK) == 0 || errno != EACCES)
 		return CART_OK;
@@ -74,7 +75,10 @@ int lg_open_denied(const char *path, int write, cart_err *e)
 	snprintf(gname, sizeof gname, "%s", gr ? gr->gr_name : "?");
 	pw = getpwuid(getuid());
 	snprintf(uname, sizeof uname, "%s", pw ? pw->pw_name : "?");
-	if ((sb.st_mode & S_IRWXG) && !in_group(sb.st_gid))
+	/* the group may do what the clerk needs and the others may not: the clerk must join it */
+	gneed = write ? S_IRGRP | S_IWGRP : S_IRGRP;
+	oneed = write ? S_IROTH | S_IWOTH : S_IROTH;
+	if ((sb.st_mode & gneed) == gneed && (sb.st_mode & oneed) != oneed && !in_group(sb.st_gid))
 		return cart_fail(e, CART_IO, _("you (%s) may not open the ledger %s: it is shared with"
 		                 " the group %s and you are not in it; ask the administrator to add you"
 		                 " (adduser %s %s) and log in again"), uname, path, gname, uname, gname);

@@ -160,6 +160,18 @@ cart payment post "Ana Pérez" 250,00 --to "$FIRST" --key cron-2026-06-30-ana
 assert_status 0 "a retried payment exits 0 (its invoice is paid by now)"
 assert_eq 1 "$(sqlite3 -batch "$DB" "SELECT count(*) FROM documents WHERE type = 'receipt' AND total = 25000")" \
 	"one payment for the key"
+cart receipt post "Ana Pérez" --cash 5,00 --key rc-retry
+assert_status 0 "a receipt with --key"
+RC_NO=$(printf '%s\n' "$OUT" | awk '{ print $2; exit }')
+cart receipt post "Ana Pérez" --cash 5,00 --key rc-retry
+assert_status 0 "the retried receipt exits 0"
+assert_contains "$OUT" "$RC_NO was already posted" "and names the receipt posted the first time"
+cart invoice post "Ana Pérez" --line "Servicio;1;30,00;" --key lines-retry
+assert_status 0 "an invoice keyed by lines with --key"
+cart invoice post "Ana Pérez" --line "Servicio;1;30,00;" --key lines-retry
+assert_contains "$OUT" "already posted" "its retry posts nothing"
+assert_eq 1 "$(sqlite3 -batch "$DB" "SELECT count(*) FROM doc_keys WHERE key = 'lines-retry'")" \
+	"one key kept"
 CARTERA_BUSY_TIMEOUT=soon cart balance
 assert_refused 2 "CARTERA_BUSY_TIMEOUT" "a non-numeric CARTERA_BUSY_TIMEOUT is an error"
 CARTERA_BUSY_TIMEOUT=2000 cart balance
@@ -256,13 +268,35 @@ for i in range(3000):
 os._exit(0)
 EOF
 if [ -s "$T/hot.db-journal" ]; then
-	run "$CARTERA_BIN" --db "$T/hot.db" --today "$TODAY" balance
+	run "$CARTERA_BIN" --db "$T/hot.db" --today "$TODAY" check
 	assert_status 0 "a read-only command after a killed write recovers the journal"
 	assert_eq 0 "$(sqlite3 -batch "$T/hot.db" "SELECT count(*) FROM settings WHERE name LIKE 'junk%'")" \
 		"and the half-written transaction is gone"
 else
 	skip "a read-only command after a killed write recovers the journal" "no hot journal made"
 	skip "and the half-written transaction is gone" "no hot journal made"
+fi
+# the same, for a clerk who may read the ledger but not write it: told what to do
+cp "$DB" "$T/hot2.db"
+"$PYTHON" - "$T/hot2.db" <<'EOF2'
+import os, sqlite3, sys
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("PRAGMA journal_mode = TRUNCATE")
+c.execute("PRAGMA cache_size = 1")
+c.execute("BEGIN")
+for i in range(3000):
+    c.execute("INSERT INTO settings (name, value) VALUES (?, ?)", ("junk%d" % i, "x" * 200))
+os._exit(0)
+EOF2
+chmod 644 "$T/hot2.db" "$T/hot2.db-journal" 2>/dev/null
+if [ -s "$T/hot2.db-journal" ] && [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+	run setpriv --reuid=nobody --regid=nogroup --clear-groups "$CARTERA_BIN" --db "$T/hot2.db" \
+		--today "$TODAY" check
+	assert_refused 1 "half-written" "a reader who cannot write is told the ledger was left half-written"
+	assert_contains "$ERR" "open it once" "and what to do"
+else
+	skip "a reader who cannot write is told the ledger was left half-written" "needs root and setpriv"
+	skip "and what to do" "needs root and setpriv"
 fi
 
 # ---- 5. backup, restore, roles, audit ----
@@ -314,6 +348,16 @@ cart company set --supervisors users
 assert_status 0 "company set --supervisors users"
 cart void "$FIRST" --reason "mistake"
 assert_refused 1 "supervisor" "a clerk outside the supervisors' group cannot void"
+cart write-off "$RC_NO" --reason "bank charge"
+assert_refused 1 "supervisor" "nor write off a credit"
+cart company set --allow-refunds yes
+cart refund "$RC_NO"
+assert_refused 1 "supervisor" "nor refund one"
+cart client add "Limite SA" --receiver final --limit 1,00
+cart invoice post "Limite SA" 10,00 --override "the manager said so"
+assert_refused 1 "supervisor" "nor override the credit check"
+assert_eq 0 "$(sqlite3 -batch "$DB" "SELECT count(*) FROM documents d JOIN clients c ON c.id = d.client_id
+	WHERE c.name = 'Limite SA'")" "nothing was posted for it"
 assert_contains "$ERR" "users" "the message names the group"
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	run setpriv --groups=users "$CARTERA_BIN" --db "$DB" --today "$TODAY" void "$FIRST" --reason "mistake"

@@ -211,6 +211,48 @@ static void test_audit_chain(void **state)
 	assert_int_equal(n, 0);
 }
 
+/* A ledger edited by hand with amounts that overflow any sum: the totals and the aging refuse
+ * (CART_CORRUPT) instead of wrapping (UBSan's signed overflow in the san_ twin), and check names
+ * the rows out of range. */
+static int count_rows(const aging_row *r, void *ud)
+{
+	(void)r;
+	(*(int *)ud)++;
+	return 0;
+}
+
+static void test_overflow_refused(void **state)
+{
+	tl *t = *state;
+	totals tr[LEDGER_MAX_CURRENCIES];
+	problems s = { 0 };
+	cart_err e = { 0 };
+	int64_t n = 0;
+	int nt = 0, rows = 0;
+	static const int ranges[] = { 30, 60, 90 };
+	sqlite3 *db;
+
+	tl_invoice(t->l, t->c1, "2026-06-01", "", 5000);
+	tl_invoice(t->l, t->c1, "2026-06-02", "", 6000);
+	assert_int_equal(sqlite3_open(t->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP TRIGGER entries_no_update; UPDATE entries SET"
+	                              " amount = 9000000000000000000, open = 9000000000000000000",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(ledger_totals(t->l, 0, TL_TODAY, tr, &nt, &e), CART_CORRUPT);
+	assert_non_null(strstr(e.msg, "too large"));
+	assert_int_equal(ledger_aging(t->l, TL_TODAY, ranges, 3,
+	                              count_rows, &rows, &e), CART_CORRUPT);
+	TL_OK(ledger_check(t->l, TL_TODAY, collect, &s, &n, &e), &e);
+	assert_true(n >= 2);
+	assert_non_null(strstr(s.first, "out of range"));
+	/* back as they were, for the teardown's check */
+	assert_int_equal(sqlite3_exec(db, "UPDATE entries SET amount = (SELECT total FROM documents d"
+	                              " WHERE d.id = entries.document_id), open = (SELECT total FROM"
+	                              " documents d WHERE d.id = entries.document_id)", NULL, NULL,
+	                              NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -222,6 +264,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_alloc_open_inside_transaction, tl_setup,
 		                                tl_teardown),
 		cmocka_unit_test_setup_teardown(test_audit_chain, tl_setup, tl_teardown),
+		cmocka_unit_test_setup_teardown(test_overflow_refused, tl_setup, tl_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

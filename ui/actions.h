@@ -204,6 +204,8 @@ enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 	  N_("the aging report: every client, a column per range, the proof"))             \
 	X(FOLLOWUP, NULL,  'F',      0,            0,      UI_IN_STMT | UI_IN_DASH, 0,              \
 	  N_("the follow-up report (of this client on a client's screen)")) \
+	X(AUDIT,  NULL,    'U',      0,            0,      UI_IN_DASH,   0,                         \
+	  N_("the audit trail: who did what, when (of this client on a client's screen)")) \
 	X(SMOVE,  NULL,    UK_DOWN,  UK_UP,        UK_PGDN, UI_IN_STMT | UI_IN_REPORTS | UI_IN_RDOC, 0,            \
 	  N_("scroll the report (PgUp, PgDn, Home and End too)"))                                     \
 	X(SSIDE,  NULL,    UK_RIGHT, UK_LEFT,      0,      UI_IN_STMT | UI_IN_REPORTS | UI_IN_RDOC, 0,            \

@@ -671,6 +671,9 @@ static int on_key(ui_screen *base, int key)
 			ui_screen_push(sub);
 		return SCR_STAY;
 	}
+	case UA_AUDIT:
+		scr_reports_push(s->c, SCR_RPT_AUDIT, s->v.client_id, NULL);
+		return SCR_STAY;
 	case UA_DAYS:
 		ask_days(s);
 		return SCR_STAY;

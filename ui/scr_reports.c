@@ -21,6 +21,7 @@
 #include "cartera/output.h"
 #include "cartera/render.h"
 #include "cartera/reports.h"
+#include "cartera/rpt_audit.h"
 
 /* What the screen's own dialog is for. */
 enum { ASK_ASOF = 1, ASK_MANY, ASK_DIR, ASK_ONE };
@@ -53,13 +54,16 @@ static const char *kind_name(const rpts_scr *s)
 {
 	if (s->kind == SCR_RPT_DOCUMENT)
 		return s->doc_number;
+	if (s->kind == SCR_RPT_AUDIT)
+		return _("Audit trail");
 	return s->kind == SCR_RPT_AGING ? _("Aging") : _("Follow-up");
 }
 
 /* The keys of the screen: a document's are fewer. */
 static int where(const rpts_scr *s)
 {
-	return s->kind == SCR_RPT_DOCUMENT ? UI_IN_RDOC : UI_IN_REPORTS;
+	/* the audit has no date, no scope to switch: a document's keys */
+	return s->kind == SCR_RPT_DOCUMENT || s->kind == SCR_RPT_AUDIT ? UI_IN_RDOC : UI_IN_REPORTS;
 }
 
 /* What holds for the keys (UI_NEEDS_*). */
@@ -70,6 +74,8 @@ static int have(const rpts_scr *s)
 	/* a document's lines are all its client's */
 	if (s->kind == SCR_RPT_DOCUMENT)
 		return UI_NEEDS_ROW;
+	if (s->kind == SCR_RPT_AUDIT)
+		return row && row->ref ? UI_NEEDS_ROW : 0;
 	return (row && row->ref ? UI_NEEDS_ROW : 0) | UI_NEEDS_SPAN;
 }
 
@@ -89,6 +95,8 @@ static int build(rpts_scr *s, int keep_cursor, cart_err *e)
 
 	if (s->kind == SCR_RPT_DOCUMENT)
 		rc = rpt_document(s->c, s->doc_id, r, e);
+	else if (s->kind == SCR_RPT_AUDIT)
+		rc = rpt_audit(s->c, s->client_id, r, e);
 	else if (s->kind == SCR_RPT_AGING)
 		rc = rpt_aging(s->c, s->asof, r, e);
 	else
@@ -120,6 +128,9 @@ static void scope_text(const rpts_scr *s, char *buf, size_t size)
 {
 	if (s->kind == SCR_RPT_DOCUMENT)
 		snprintf(buf, size, "%s", s->v.r.title);
+	else if (s->kind == SCR_RPT_AUDIT)
+		snprintf(buf, size, _("%s · Enter: the line's client's statement"),
+		         s->client_id ? s->client_name : _("Every client"));
 	else if (s->kind == SCR_RPT_AGING)
 		snprintf(buf, size, "%s", _("Every client · a: as of · Tab: follow-up · Enter: statement"));
 	else if (s->client_id)
@@ -146,6 +157,8 @@ static void rpts_draw(ui_screen *base)
 	snprintf(left, sizeof left, " cartera — %s", ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 	if (s->kind == SCR_RPT_DOCUMENT)
 		snprintf(right, sizeof right, "%s", s->client_name);
+	else if (s->kind == SCR_RPT_AUDIT)
+		snprintf(right, sizeof right, "%s", _("Audit trail"));
 	else if (s->kind == SCR_RPT_AGING)
 		snprintf(right, sizeof right, _("Aging of receivables as of %s"), s->asof);
 	else
@@ -213,7 +226,8 @@ static void open_statement(rpts_scr *s)
 		return;
 	}
 	/* a document's client as of today; a report's client as of the report's date */
-	rc = scr_statement_new(s->c, who, s->kind == SCR_RPT_DOCUMENT ? NULL : s->asof, &sub, &e);
+	rc = scr_statement_new(s->c, who, s->kind == SCR_RPT_DOCUMENT || s->kind == SCR_RPT_AUDIT
+	                       ? NULL : s->asof, &sub, &e);
 	push_or_say(rc, sub, &e);
 }
 
@@ -249,6 +263,9 @@ static void save_name(const rpts_scr *s, char *buf, size_t size)
 		for (char *p = buf; *p; p++)
 			if (*p == '/' || *p == '\\' || *p == ' ')
 				*p = '-';
+	} else if (s->kind == SCR_RPT_AUDIT) {
+		/* TRANSLATORS: the start of the audit trail's file name, one word, no spaces */
+		snprintf(buf, size, "%s-%s", _("audit"), s->asof);
 	} else if (s->kind == SCR_RPT_AGING) {
 		/* TRANSLATORS: the start of the aging report's file name, one word, no spaces */
 		snprintf(buf, size, "%s-%s", _("aging"), s->asof);
@@ -315,7 +332,7 @@ static void many_progress(void *ud, int done, int total)
 /* Write them (into a folder, or into one file at path), then print the one file when asked. */
 static void write_many(rpts_scr *s, int how, const char *path)
 {
-	rpt_many m = { .format = RND_PDF, .progress = many_progress };
+	rpt_many m = { .format = RND_PDF, .force = 1, .progress = many_progress };
 	long replaced = 0;
 	cart_err e;
 	char msg[PATH_MAX + 300];
@@ -463,6 +480,7 @@ static int on_key(ui_screen *base, int key)
 		save_name(s, name, sizeof name);
 		rptview_ask_save(&s->v, a == UA_SPDF ? RND_PDF : a == UA_SXLSX ? RND_XLSX : RND_TXT80,
 		                 s->kind == SCR_RPT_DOCUMENT ? _("Save the document") :
+		                 s->kind == SCR_RPT_AUDIT ? _("Save the audit trail") :
 		                 s->kind == SCR_RPT_AGING ? _("Save the aging") : _("Save the follow-up"),
 		                 name);
 		return SCR_STAY;

@@ -14,6 +14,8 @@
 #include "cartera/ctl.h"
 
 enum { SCR_RPT_AGING, SCR_RPT_FOLLOWUP, SCR_RPT_DOCUMENT };
+/* The audit trail (SPEC S3), of every client or of one (client_id): who did what, when. */
+enum { SCR_RPT_AUDIT = SCR_RPT_DOCUMENT + 1 };
 
 /* Report kind as of asof (NULL or "": today); client_id: the follow-up of that client only
  * (0: every client with something open). */

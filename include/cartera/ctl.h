@@ -47,8 +47,8 @@ int ctl_date(const char *text, const char *what, char out[DATE_LEN], cart_err *e
 void ctl_money(const ctl *c, int64_t v, char *buf, size_t size);
 void ctl_money_plain(const ctl *c, int64_t v, char *buf, size_t size);
 
-/* Copy a typed text into a fixed field, refusing (never cutting) what does not fit: "the WHAT
- * is too long (N bytes, at most M)", the CSV import's words too. */
+/* Copy a typed text into a fixed field, refusing (never cutting) what does not fit or holds a
+ * control character, in text_check's words (the model's own). */
 int ctl_text(char *dst, size_t size, const char *text, const char *what, cart_err *e);
 /* A client's e-mail list (CF_EMAIL) or phone (CF_PHONE, CF_MOBILE of ctl_clients.h) as the
  * client form, `client add` and the import check it; "" is fine. e may be NULL. */

@@ -20,8 +20,11 @@ const char *rnd_format_ext(int format);
 
 typedef struct rnd rnd;
 
-/* Open a renderer writing path, or fp when path is NULL (text and CSV only). */
+/* Open a renderer writing path, or fp when path is NULL (text and CSV only). The file is written
+ * under a private temporary name beside path and renamed into place by rnd_close (outfile.h):
+ * a symbolic link at path is refused, and an existing file unless force (rnd_open: never). */
 int rnd_open(int format, const char *path, FILE *fp, rnd **out, cart_err *e);
+int rnd_open_file(int format, const char *path, int force, FILE *fp, rnd **out, cart_err *e);
 /* Plain text only: pages of this many lines for continuous forms (66 for 11 inches at 6 lines
  * an inch), each after the first starting with a form feed, a header line and the table's header
  * again; 0 (the default) for none. */
@@ -37,7 +40,7 @@ int rnd_close(rnd *x, long *replaced, cart_err *e);
 /* Give up: close and remove the partial file. Frees x. */
 void rnd_abort(rnd *x);
 
-/* Render a kept report into a file in one call. */
+/* Render a kept report into a file in one call, replacing it (the screens ask first). */
 int rnd_report_file(const report *r, int format, const char *path, long *replaced, cart_err *e);
 
 /* UTF-8 to Windows-1252 (WinAnsi), for the PDF's standard fonts: characters it lacks, and bad

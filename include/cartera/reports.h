@@ -69,6 +69,7 @@ typedef struct rpt_many {
 	int format;
 	int page_lines;
 	const char *dir, *output;
+	int force;            /* replace existing files (else refused: see outfile.h) */
 	void (*progress)(void *ud, int done, int total);
 	void *progress_ud;
 } rpt_many;

@@ -133,6 +133,7 @@ typedef struct posted {
 	char currency[4];
 	char date[DATE_LEN], due_date[DATE_LEN];
 	char reference[64];   /* what it refers to (a quote invoiced, a credit refunded) */
+	int replayed;         /* nothing posted: the idempotency key already held this document */
 } posted;
 
 typedef struct instalment_in {

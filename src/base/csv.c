@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cartera/csv.h"
+#include "cartera/text.h"
 #include "cartera/i18n.h"
 
 #define CSV_EOF (-1)
@@ -438,15 +439,22 @@ static int needs_quotes(const char *s)
 
 void csv_write_field(FILE *fp, const char *s, int sep)
 {
+	int formula;
+
 	if (sep)
 		fputc(',', fp);
 	if (!s)
 		return;
+	formula = text_csv_formula(s);
 	if (!needs_quotes(s)) {
+		if (formula)
+			fputc('\'', fp); /* a spreadsheet would run it (OWASP CSV injection) */
 		fputs(s, fp);
 		return;
 	}
 	fputc('"', fp);
+	if (formula)
+		fputc('\'', fp);
 	for (; *s; s++) {
 		if (*s == '"')
 			fputc('"', fp);

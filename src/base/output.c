@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cartera/output.h"
+#include "cartera/text.h"
 
 /* Blank columns between text columns. */
 #define OUT_GAP 2
@@ -262,11 +263,17 @@ static void text_rule(out_table *t)
 
 void out_csv_field(FILE *fp, const char *v)
 {
+	int formula = text_csv_formula(v);
+
 	if (!strpbrk(v, ",\"\r\n")) {
+		if (formula)
+			putc('\'', fp); /* a spreadsheet would run it (OWASP CSV injection) */
 		fputs(v, fp);
 		return;
 	}
 	putc('"', fp);
+	if (formula)
+		putc('\'', fp);
 	for (; *v; v++) {
 		if (*v == '"')
 			putc('"', fp);

@@ -16,6 +16,7 @@ typedef struct cli {
 	int format;
 	int opened;
 	const char *prog;    /* "cartera invoice post", for messages */
+	const char *key;     /* --key: the posting's idempotency key */
 } cli;
 
 /* Options every subcommand accepts, handled by cli_common(). */
@@ -23,6 +24,7 @@ typedef struct cli {
 	{ "db", required_argument, NULL, 'D' }, \
 	{ "today", required_argument, NULL, 'T' }, \
 	{ "format", required_argument, NULL, 'F' }, \
+	{ "key", required_argument, NULL, 'Y' }, \
 	{ "help", no_argument, NULL, 'h' }
 
 /* The end of every command's option switch: --help prints help; the common options are handled;
@@ -107,5 +109,9 @@ int cli_print_report(cli *g, cli_build_fn build, const void *arg);
 int cmd_followup(cli *g, int argc, char **argv);
 int cmd_activity(cli *g, int argc, char **argv);
 int cmd_promise(cli *g, int argc, char **argv);
+/* backup, restore, audit (cli_safety.c) */
+int cmd_backup(cli *g, int argc, char **argv);
+int cmd_restore(cli *g, int argc, char **argv);
+int cmd_audit(cli *g, int argc, char **argv);
 
 #endif

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cartera/csvclient.h"
+#include "cartera/outfile.h"
 #include "cli.h"
 
 static const char client_help[] =
@@ -109,11 +110,11 @@ static int client_add(cli *g, int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (opt) {
 		case 't':
-			if (ctl_text(cl.tax_id, sizeof cl.tax_id, optarg, _("tax id"), &e))
+			if (ctl_text(cl.tax_id, sizeof cl.tax_id, optarg, _("the tax id"), &e))
 				return cli_fail(g, &e);
 			break;
 		case 'v':
-			if (ctl_text(cl.dv, sizeof cl.dv, optarg, "DV", &e))
+			if (ctl_text(cl.dv, sizeof cl.dv, optarg, _("the DV"), &e))
 				return cli_fail(g, &e);
 			break;
 		case 'p':
@@ -128,27 +129,27 @@ static int client_add(cli *g, int argc, char **argv)
 			cl.receiver_type = k;
 			break;
 		case 'e':
-			if (ctl_text(cl.email, sizeof cl.email, optarg, _("e-mail"), &e))
+			if (ctl_text(cl.email, sizeof cl.email, optarg, _("the e-mail"), &e))
 				return cli_fail(g, &e);
 			break;
 		case 'P':
-			if (ctl_text(cl.phone, sizeof cl.phone, optarg, _("phone"), &e))
+			if (ctl_text(cl.phone, sizeof cl.phone, optarg, _("the phone"), &e))
 				return cli_fail(g, &e);
 			break;
 		case 'M':
-			if (ctl_text(cl.mobile, sizeof cl.mobile, optarg, _("mobile"), &e))
+			if (ctl_text(cl.mobile, sizeof cl.mobile, optarg, _("the mobile"), &e))
 				return cli_fail(g, &e);
 			break;
 		case 'a':
-			if (ctl_text(cl.address, sizeof cl.address, optarg, _("address"), &e))
+			if (ctl_text(cl.address, sizeof cl.address, optarg, _("the address"), &e))
 				return cli_fail(g, &e);
 			break;
 		case 'L':
-			if (ctl_text(cl.location, sizeof cl.location, optarg, _("location"), &e))
+			if (ctl_text(cl.location, sizeof cl.location, optarg, _("the location"), &e))
 				return cli_fail(g, &e);
 			break;
 		case 'n':
-			if (ctl_text(cl.notes, sizeof cl.notes, optarg, _("notes"), &e))
+			if (ctl_text(cl.notes, sizeof cl.notes, optarg, _("the notes"), &e))
 				return cli_fail(g, &e);
 			break;
 		case 'd':
@@ -170,7 +171,7 @@ static int client_add(cli *g, int argc, char **argv)
 	cli_unmask(argc, argv);
 	if (argc - optind != 1)
 		return cli_usage(g, _("give the client's name (quote it if it has spaces)"));
-	if (ctl_text(cl.name, sizeof cl.name, argv[optind], _("name"), &e))
+	if (ctl_text(cl.name, sizeof cl.name, argv[optind], _("the name"), &e))
 		return cli_fail(g, &e);
 	if ((rc = cli_open(g, 0)))
 		return rc;
@@ -472,50 +473,30 @@ static int client_import(cli *g, int argc, char **argv)
 	return EXIT_DONE;
 }
 
-/* Write the export to a temporary file beside path, then put it in place: a failed export
- * leaves nothing behind, and without force a file that appeared meanwhile is not replaced
- * (link() refuses an existing name where rename() would not). */
+/* Write the export to a private temporary file beside path, then put it in place (outfile.h):
+ * a failed export leaves nothing behind, and without force a file that appeared meanwhile is not
+ * replaced. */
 static int export_to_file(cli *g, const char *path, int force, cart_err *e)
 {
-	char tmp[1100];
-	mode_t mask;
+	outfile of;
 	FILE *out;
-	int fd, rc;
+	int rc;
 
-	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		return cart_fail(e, CART_IO, _("cannot write %s: %s"), path, strerror(errno));
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	out = fdopen(fd, "w");
-	if (!out) {
+	if ((rc = outfile_begin(&of, path, force ? OUTFILE_FORCE : 0, e)) != CART_OK)
+		return rc;
+	if (!(out = outfile_fopen(&of))) {
 		rc = cart_fail(e, CART_IO, _("cannot write %s: %s"), path, strerror(errno));
-		close(fd);
-		unlink(tmp);
+		outfile_abort(&of);
 		return rc;
 	}
 	rc = csvclient_export(g->c, out, e);
 	if (fclose(out) != 0 && rc == CART_OK)
 		rc = cart_fail(e, CART_IO, _("cannot write %s: %s"), path, strerror(errno));
-	if (rc == CART_OK) {
-		if (force) {
-			if (rename(tmp, path) != 0)
-				rc = cart_fail(e, CART_IO, _("cannot write %s: %s"), path,
-				               strerror(errno));
-		} else if (link(tmp, path) != 0) {
-			/* EEXIST, or no hard links on this file system: check, then rename */
-			if (errno == EEXIST || access(path, F_OK) == 0)
-				rc = cart_fail(e, CART_REFUSED, _("%s already exists: give --force to"
-				               " replace it"), path);
-			else if (rename(tmp, path) != 0)
-				rc = cart_fail(e, CART_IO, _("cannot write %s: %s"), path,
-				               strerror(errno));
-		}
+	if (rc != CART_OK) {
+		outfile_abort(&of);
+		return rc;
 	}
-	unlink(tmp);
-	return rc;
+	return outfile_commit(&of, e);
 }
 
 static int client_export(cli *g, int argc, char **argv)

@@ -213,6 +213,11 @@ static int post_form(cli *g, const form_args *a, int quote)
 	if (quote ? ctl_invform_post_quote(f, a->valid, &p, &e)
 	          : ctl_invform_post(f, a->override, &p, &e))
 		goto fail;
+	if (p.replayed) {
+		printf(_("%s %s was already posted with this key; nothing posted again\n"),
+		       quote ? _("quote") : _("invoice"), p.number);
+		return EXIT_DONE;
+	}
 	{
 		print_totals(g, f);
 		printf(_("%s %s posted: %s"), quote ? _("quote") : _("invoice"), p.number, f->cl.name);

@@ -6,7 +6,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cartera/ctl_safety.h"
 #include "cartera/demo.h"
+#include "cartera/outfile.h"
 #include "cli.h"
 
 /* Every posting prints one line: number, client, amount, and what is left as a credit. */
@@ -16,6 +18,13 @@ static void print_posted(cli *g, const char *what, const posted *p, const char *
 	char a[40], b[40];
 
 	ctl_money(g->c, amount, a, sizeof a);
+	if (p->replayed) {
+		/* a retry with the same --key: the document posted the first time */
+		printf(_("%s %s was already posted with this key; nothing posted again: %s %s%s%s\n"),
+		       what, p->number, a, currency && *currency ? currency : ctl_company(g->c)->currency,
+		       client_name ? ", " : "", client_name ? client_name : "");
+		return;
+	}
 	printf(_("%s %s posted: %s %s%s%s"), what, p->number, a,
 	       currency && *currency ? currency : ctl_company(g->c)->currency, client_name ? ", " : "",
 	       client_name ? client_name : "");
@@ -52,7 +61,9 @@ static const char init_help[] =
 	   "  --decimal-sep C        ',' or '.' (default ',')\n"
 	   "  --thousands-sep C      '.', ',', ' ', \"'\" or none (default '.')\n"
 	   "  --ranges LIST          aging ranges in days overdue (default 30,60,90)\n"
-	   "  --allow-refunds        credits in favour may be refunded in cash\n");
+	   "  --allow-refunds        credits in favour may be refunded in cash\n"
+	   "  --group NAME           share the ledger with the Unix group NAME (mode 0660; see\n"
+	   "                         README: several clerks); otherwise it is private (0600)\n");
 
 int cmd_init(cli *g, int argc, char **argv)
 {
@@ -68,12 +79,14 @@ int cmd_init(cli *g, int argc, char **argv)
 		{ "thousands-sep", required_argument, NULL, 'k' },
 		{ "ranges", required_argument, NULL, 'r' },
 		{ "allow-refunds", no_argument, NULL, 'a' },
+		{ "group", required_argument, NULL, 'g' },
 		{ NULL, 0, NULL, 0 }
 	};
 	company co;
 	cart_err e;
 	long v;
 	int opt, rc;
+	const char *group = NULL;
 
 	g->prog = "cartera init";
 	company_defaults(&co);
@@ -108,6 +121,7 @@ int cmd_init(cli *g, int argc, char **argv)
 				return cli_usage(g, _("--ranges: %s"), e.msg);
 			break;
 		case 'a': co.allow_cash_refund = 1; break;
+		case 'g': group = optarg; break;
 		HANDLE_COMMON(g, opt, init_help)
 		}
 	}
@@ -131,16 +145,30 @@ int cmd_init(cli *g, int argc, char **argv)
 	}
 	if (ctl_company_set(g->c, &co, &e) != CART_OK)
 		return cli_fail(g, &e);
+	if (group && ctl_share_group(g->c, group, &e) != CART_OK)
+		return cli_fail(g, &e);
 	printf(_("ledger %s created for %s (%s, %s)\n"), g->db, co.name, co.country, co.currency);
+	if (group)
+		printf(_("shared with the group %s (mode 0660)\n"), group);
 	return EXIT_DONE;
 }
 
 /* ---- demo ---- */
 
 /* A failed demo leaves no half-made file behind. */
+static void remove_ledger_sides(const char *path)
+{
+	char side[1200];
+
+	snprintf(side, sizeof side, "%s-wal", path);
+	remove(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	remove(side);
+}
+
 static void remove_ledger(const char *path)
 {
-	char side[1100];
+	char side[1200];
 
 	remove(path);
 	snprintf(side, sizeof side, "%s-wal", path);
@@ -178,6 +206,8 @@ int cmd_demo(cli *g, int argc, char **argv)
 	company co;
 	cart_err e;
 	struct stat sb;
+	outfile of;
+	char final[1024];
 	long v;
 	int opt, rc;
 
@@ -229,18 +259,37 @@ int cmd_demo(cli *g, int argc, char **argv)
 		        g->db);
 		return EXIT_FAILED;
 	}
+	snprintf(final, sizeof final, "%s", g->db);
 	if (ctl_make_parent(g->db, &e) != CART_OK)
 		return cli_fail(g, &e);
-	if ((rc = cli_open(g, CTL_OPEN_CREATE)))
+	/* built under a hidden name beside the ledger and renamed in when whole: a killed demo
+	 * leaves no half ledger (an empty file, as a kill before this change left, is replaced) */
+	if (outfile_begin(&of, final, stat(final, &sb) == 0 && sb.st_size == 0 ? OUTFILE_FORCE : 0,
+	                  &e) != CART_OK)
+		return cli_fail(g, &e);
+	snprintf(g->db, sizeof g->db, "%.1023s", of.tmp); /* outfile keeps it shorter */
+	if ((rc = cli_open(g, CTL_OPEN_CREATE))) {
+		outfile_abort(&of);
+		remove_ledger(of.tmp);
 		return rc;
+	}
 	demo_company(&co);
 	if (ctl_company_set(g->c, &co, &e) != CART_OK || ctl_demo_generate(g->c, &o, &st, &e) != CART_OK) {
 		rc = cli_fail(g, &e);
 		ctl_close(g->c);
 		g->opened = 0;
-		remove_ledger(g->db);
+		remove_ledger(of.tmp);
+		outfile_abort(&of);
 		return rc;
 	}
+	ctl_close(g->c);
+	g->opened = 0;
+	snprintf(g->db, sizeof g->db, "%s", final);
+	if (outfile_commit(&of, &e) != CART_OK) {
+		remove_ledger(of.tmp);
+		return cli_fail(g, &e);
+	}
+	remove_ledger_sides(of.tmp);
 	printf(_("demo ledger %s: %s, %lld clients, %lld invoices, %lld receipts, %lld credit notes,"
 	       " %lld advances, %lld opening balances, %lld voids\n"), g->db, co.name,
 	       (long long)st.clients, (long long)st.invoices, (long long)st.receipts,

@@ -12,6 +12,7 @@
 #include "cartera/ctl_docs.h"
 #include "cartera/i18n.h"
 #include "cartera/ctl_mail.h"
+#include "cartera/ctl_safety.h"
 #include "cli.h"
 
 #define MAX_ARGS 200
@@ -178,6 +179,11 @@ int cmd_receipt(cli *g, int argc, char **argv)
 	}
 	if (ctl_rform_post(&f, &p, &e))
 		goto fail;
+	if (p.replayed) {
+		printf(_("receipt %s was already posted with this key; nothing posted again\n"),
+		       p.number);
+		return EXIT_DONE;
+	}
 	{
 		char a[40];
 
@@ -357,10 +363,13 @@ int cli_opening_import(cli *g, int argc, char **argv)
 /* ---- company settings that documents depend on ---- */
 
 static const char company_help[] =
-	N_("Usage: cartera company set --allow-refunds yes|no\n"
+	N_("Usage: cartera company set [--allow-refunds yes|no] [--supervisors GROUP|none]\n"
+	   "                           [--group GROUP]\n"
 	   "       cartera company set KEY VALUE\n"
-	   "Change a company setting after init: whether credits in favour may be\n"
-	   "refunded in cash (cartera refund, receipt post --leftover refund); and mail:\n"
+	   "Change a company setting after init: whether credits in favour may be refunded in cash\n"
+	   "(cartera refund, receipt post --leftover refund); the Unix group whose members alone may\n"
+	   "void, override the credit check, refund and write off (none: every clerk may); the Unix\n"
+	   "group the ledger is shared with (files 0660; see README: several clerks); and mail:\n"
 	   "  sendmail CMD            the command that delivers (/usr/sbin/sendmail -t -oi)\n"
 	   "  mail-from ADDRESS       the sender's address\n"
 	   "  reply-to ADDRESS        where replies go (\"\" for none)\n"
@@ -372,9 +381,11 @@ int cmd_company(cli *g, int argc, char **argv)
 	static const struct option opts[] = {
 		CLI_COMMON_OPTS,
 		{ "allow-refunds", required_argument, NULL, 'a' },
+		{ "supervisors", required_argument, NULL, 's' },
+		{ "group", required_argument, NULL, 'g' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *refunds = NULL;
+	const char *refunds = NULL, *supervisors = NULL, *group = NULL;
 	company co;
 	cart_err e;
 	int opt, rc;
@@ -392,14 +403,34 @@ int cmd_company(cli *g, int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'a': refunds = optarg; break;
+		case 's': supervisors = optarg; break;
+		case 'g': group = optarg; break;
 		HANDLE_COMMON(g, opt, company_help)
 		}
 	}
 	cli_unmask(argc, argv);
 	if (optind < argc)
 		return cli_usage(g, _("unexpected argument \"%s\""), argv[optind]);
-	if (!refunds)
-		return cli_usage(g, _("say what to change (--allow-refunds yes|no)"));
+	if (!refunds && !supervisors && !group)
+		return cli_usage(g, _("say what to change (--allow-refunds yes|no, --supervisors GROUP,"
+		                      " --group GROUP)"));
+	if (supervisors || group) {
+		if ((rc = cli_open(g, 0)))
+			return rc;
+		if (supervisors && ctl_set_supervisors(g->c, strcmp(supervisors, "none") ? supervisors
+		                                                                        : "", &e))
+			return cli_fail(g, &e);
+		if (supervisors)
+			printf(strcmp(supervisors, "none") ? _("supervisors: the group %s\n")
+			                                   : _("supervisors: none (every clerk may)%s\n"),
+			       strcmp(supervisors, "none") ? supervisors : "");
+		if (group && ctl_share_group(g->c, group, &e))
+			return cli_fail(g, &e);
+		if (group)
+			printf(_("shared with the group %s (mode 0660)\n"), group);
+		if (!refunds)
+			return EXIT_DONE;
+	}
 	if (strcmp(refunds, "yes") && strcmp(refunds, "no"))
 		return cli_usage(g, _("--allow-refunds \"%s\": give yes or no"), refunds);
 	if ((rc = cli_open(g, 0)))

@@ -34,7 +34,7 @@ static const char report_help[] =
 	   "  --format F        pdf, xlsx, txt (80 columns), txt132, csv or json (default:\n"
 	   "                    from the --output file's extension, else txt on standard\n"
 	   "                    output)\n"
-	   "  --output FILE     write the report to FILE\n"
+	   "  --output FILE     write the report to FILE (a new file; --force replaces one)\n"
 	   "  --print           send it to the printer through the spooler (lp); without --output\n"
 	   "                    the file is kept under ~/.local/share/cartera/printed\n"
 	   "  --printer P       the printer (default: $PRINTER, else the spooler's default)\n"
@@ -57,7 +57,8 @@ static const char report_help[] =
 enum {
 	O_FORMAT = 256, O_OUTPUT, O_PRINT, O_PRINTER, O_ASOF, O_TYPE, O_NUMBER, O_FROM, O_TO,
 	O_DUE_FROM, O_DUE_TO, O_MIN_DAYS, O_MAX_DAYS, O_STATUS, O_RANGE, O_ALL, O_OVERDUE,
-	O_CLIENTS, O_DIR, O_PAGE_LINES
+	O_CLIENTS, O_DIR, O_PAGE_LINES,
+	O_FORCE
 };
 
 typedef struct ropts {
@@ -66,6 +67,7 @@ typedef struct ropts {
 	const char *type, *status, *range, *min_days, *max_days;
 	int print, all, overdue;
 	int page_lines;
+	int force;           /* --force: replace existing files */
 	stmt_filter f;
 } ropts;
 
@@ -96,6 +98,7 @@ static int parse_opts(cli *g, int argc, char **argv, ropts *o)
 		{ "clients", required_argument, NULL, O_CLIENTS },
 		{ "dir", required_argument, NULL, O_DIR },
 		{ "page-lines", required_argument, NULL, O_PAGE_LINES },
+		{ "force", no_argument, NULL, O_FORCE },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *from = NULL, *to = NULL, *due_from = NULL, *due_to = NULL, *page_lines = NULL;
@@ -119,6 +122,7 @@ static int parse_opts(cli *g, int argc, char **argv, ropts *o)
 			break;
 		case O_OUTPUT: o->output = optarg; break;
 		case O_PRINT: o->print = 1; break;
+		case O_FORCE: o->force = 1; break;
 		case O_PRINTER: o->printer = optarg; break;
 		case O_ASOF: o->asof = optarg; break;
 		case O_TYPE: o->type = optarg; break;
@@ -276,7 +280,8 @@ static int write_report(cli *g, const ropts *o, const char *kept_name, build_fn 
 	}
 	if (!out && (o->format == RND_PDF || o->format == RND_XLSX))
 		return cli_usage(g, _("a PDF or XLSX report needs --output FILE"));
-	if (rnd_open(o->format, out, stdout, &x, &e) != CART_OK)
+	/* the copy kept for the printer is replaced each time */
+	if (rnd_open_file(o->format, out, o->force || !o->output, stdout, &x, &e) != CART_OK)
 		return cli_fail(g, &e);
 	rnd_page_lines(x, o->page_lines);
 	report_init(&r, ctl_company(g->c));
@@ -370,7 +375,7 @@ static int many_statements(cli *g, ropts *o)
 	}
 	{
 		rpt_many m = { .f = o->f, .format = o->format, .page_lines = o->page_lines,
-		               .dir = o->dir, .output = o->output };
+		               .dir = o->dir, .output = o->output, .force = o->force };
 
 		bad = rpt_statements_write(g->c, ids, n, &m, &replaced, &e) != CART_OK;
 	}

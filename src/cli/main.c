@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +11,9 @@
 
 #include <unistd.h>
 
+#include "cartera/ctl_safety.h"
 #include "cartera/i18n.h"
+#include "cartera/text.h"
 #include "cli.h"
 #include "../../ui/ui.h"
 
@@ -45,7 +48,10 @@
 	X("mail",        cmd_mail,        N_("e-mail statements, documents, reminders; the outbox")) \
 	X("followup",    cmd_followup,    N_("payment follow-up: levels, status, run (cron), letters")) \
 	X("activity",    cmd_activity,    N_("a clerk's follow-up activities: list, add, done, reschedule")) \
-	X("promise",     cmd_promise,     N_("promises to pay: add, list (kept or broken)"))
+	X("promise",     cmd_promise,     N_("promises to pay: add, list (kept or broken)")) \
+	X("backup",      cmd_backup,      N_("copy the ledger into a backup file while clerks work")) \
+	X("restore",     cmd_restore,     N_("replace the ledger with a checked backup"))          \
+	X("audit",       cmd_audit,       N_("who did what: the audit trail, filtered"))
 
 static const struct command {
 	const char *name;
@@ -84,7 +90,12 @@ static void usage(FILE *fp)
 		"  --screen NAME   the first screen: dashboard (default) or clients\n"
 		"  --version       print the version\n"
 		"\n"
-		"Each command has --help. Exit status: 0 done, 1 refused or failed, 2 bad usage or input.\n"));
+		"  --key TEXT      (postings) an idempotency key: a retry with the same key posts\n"
+		"                  nothing and prints the document posted the first time\n"
+		"\n"
+		"Each command has --help. Exit status: 0 done (a posting that was written exits 0 even\n"
+		"when its confirmation cannot be printed), 1 refused or failed (nothing written), 2 bad\n"
+		"usage or input.\n"));
 }
 
 int cli_common(cli *g, int opt, const char *arg)
@@ -100,6 +111,11 @@ int cli_common(cli *g, int opt, const char *arg)
 	case 'T':
 		if (date_set_today(arg, &e) != CART_OK)
 			return cli_usage(g, _("--today: %s"), e.msg);
+		return 0;
+	case 'Y':
+		if (!*arg)
+			return cli_usage(g, _("--key needs a text"));
+		g->key = arg;
 		return 0;
 	case 'F':
 		g->format = out_format_parse(arg);
@@ -141,6 +157,8 @@ int cli_open(cli *g, int flags)
 	if (ctl_open(&g->c, g->db, flags, &e) != CART_OK)
 		return cli_fail(g, &e);
 	g->opened = 1;
+	if (g->key && ctl_set_key(g->c, g->key, &e) != CART_OK)
+		return cli_fail(g, &e);
 	return EXIT_DONE;
 }
 
@@ -191,7 +209,7 @@ int main(int argc, char **argv)
 	ui_opts uo = { NULL, NULL, 80, 24, NULL };
 	cli g;
 	cart_err e;
-	int opt, rc, today_fixed = 0;
+	int opt, rc, today_fixed = 0, wrote;
 
 	cart_i18n_init();
 	memset(&g, 0, sizeof g);
@@ -255,6 +273,12 @@ int main(int argc, char **argv)
 	} else {
 		const struct command *cmd = NULL;
 
+		/* a closed pipe is an error to report, not a signal to die of after a posting */
+		signal(SIGPIPE, SIG_IGN);
+		/* text from the ledger or the clerk cannot drive the terminal (ESC sequences) */
+		text_tty_guard(&stdout, STDOUT_FILENO);
+		text_tty_guard(&stderr, STDERR_FILENO);
+
 		for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 			if (!strcmp(argv[0], commands[i].name))
 				cmd = &commands[i];
@@ -265,10 +289,17 @@ int main(int argc, char **argv)
 		}
 		rc = cmd->fn(&g, argc, argv);
 	}
+	wrote = g.opened && ctl_wrote(g.c);
 	if (g.opened)
 		ctl_close(g.c);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror(_("cartera: writing the output"));
+		/* what was posted stays posted: a script that retried on 1 would post it twice */
+		if (wrote && rc == EXIT_DONE) {
+			fprintf(stderr, _("cartera: the posting was written to the ledger; only its"
+			                  " confirmation could not be printed\n"));
+			return EXIT_DONE;
+		}
 		return EXIT_FAILED;
 	}
 	return rc;

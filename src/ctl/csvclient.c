@@ -18,6 +18,7 @@
 #include "cartera/ctl_clients.h"
 #include "csvclient_int.h"
 #include "cartera/i18n.h"
+#include "cartera/outfile.h"
 
 /* One list: the column, its name in the export's header, what it is called in messages, and the
  * header names an import takes for it (normalized: lower case, no accents, '_' between words). */
@@ -503,46 +504,30 @@ int csvclient_export(ctl *c, FILE *out, cart_err *e)
 	return CART_OK;
 }
 
-/* As cli_client.c's export does: link() refuses an existing name where rename() would not. */
+/* Through a private temporary file renamed into place (outfile.h), as every output is. */
 int csvclient_export_file(ctl *c, const char *path, int replace, long *n, cart_err *e)
 {
-	char tmp[1100];
-	mode_t mask;
+	outfile of;
 	FILE *out;
-	int fd, rc;
+	int rc;
 	int64_t count = 0;
 
 	if (n)
 		*n = 0;
-	if (!replace && access(path, F_OK) == 0)
-		return cart_fail(e, CART_REFUSED, _("%s already exists"), path);
-	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		return cart_fail(e, CART_IO, _("cannot write %s: %s"), path, strerror(errno));
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	out = fdopen(fd, "w");
-	if (!out) {
+	if ((rc = outfile_begin(&of, path, replace ? OUTFILE_FORCE : 0, e)) != CART_OK)
+		return rc;
+	if (!(out = outfile_fopen(&of))) {
 		rc = cart_fail(e, CART_IO, _("cannot write %s: %s"), path, strerror(errno));
-		close(fd);
-		unlink(tmp);
+		outfile_abort(&of);
 		return rc;
 	}
 	rc = csvclient_export(c, out, e);
 	if (fclose(out) != 0 && rc == CART_OK)
 		rc = cart_fail(e, CART_IO, _("cannot write %s: %s"), path, strerror(errno));
-	if (rc == CART_OK && replace) {
-		if (rename(tmp, path) != 0)
-			rc = cart_fail(e, CART_IO, _("cannot write %s: %s"), path, strerror(errno));
-	} else if (rc == CART_OK && link(tmp, path) != 0) {
-		if (errno == EEXIST || access(path, F_OK) == 0)
-			rc = cart_fail(e, CART_REFUSED, _("%s already exists"), path);
-		else if (rename(tmp, path) != 0)
-			rc = cart_fail(e, CART_IO, _("cannot write %s: %s"), path, strerror(errno));
-	}
-	unlink(tmp);
+	if (rc == CART_OK)
+		rc = outfile_commit(&of, e);
+	else
+		outfile_abort(&of);
 	if (rc == CART_OK && n && ledger_client_count(c->l, "", &count, e) == CART_OK)
 		*n = (long)count;
 	return rc;

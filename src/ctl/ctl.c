@@ -11,6 +11,9 @@
 #include "cartera/ctl.h"
 #include "cartera/ctl_clients.h"
 #include "cartera/ctl_docs.h"
+#include "cartera/text.h"
+#include "cartera/ctl_safety.h"
+#include "model/ledger_safety.h"
 
 void ctl_default_db(char *buf, size_t size)
 {
@@ -60,12 +63,13 @@ int ctl_open_at(ctl *c, const char *path, int flags, cart_err *e)
 
 	memset(c, 0, sizeof *c);
 	snprintf(c->path, sizeof c->path, "%s", path);
+	/* How long to wait for another clerk's posting before giving up (scripts, tests): opening
+	 * waits as long as writing */
+	if ((rc = ctl_busy_timeout_env(e)) != CART_OK)
+		return rc;
 	rc = ledger_open(path, flags, &c->l, e);
 	if (rc != CART_OK)
 		return rc;
-	/* How long to wait for another clerk's posting before giving up (scripts, tests). */
-	if (getenv("CARTERA_BUSY_TIMEOUT") && *getenv("CARTERA_BUSY_TIMEOUT"))
-		ledger_set_busy_timeout(c->l, atoi(getenv("CARTERA_BUSY_TIMEOUT")));
 	c->have_company = ledger_company_get(c->l, &c->co, &tmp) == CART_OK;
 	if (!c->have_company)
 		company_defaults(&c->co);
@@ -220,19 +224,20 @@ void ctl_money_plain(const ctl *c, int64_t v, char *buf, size_t size)
 
 int ctl_text(char *dst, size_t size, const char *text, const char *what, cart_err *e)
 {
-	size_t n = strlen(text ? text : "");
+	int rc = text_check(text, size - 2, what, e);
 
-	if (n >= size)
-		return cart_fail(e, CART_INVALID, _("the %s is too long (%zu bytes, at most %zu)"), what,
-		                 n, size - 1);
-	memcpy(dst, text ? text : "", n + 1);
-	return CART_OK;
+	if (rc == CART_OK)
+		snprintf(dst, size, "%s", text ? text : "");
+	return rc;
 }
 
 int ctl_client_contact_check(int field, const char *text, cart_err *e)
 {
 	if (!text || !*text)
 		return CART_OK;
+	/* a control character or bad UTF-8 is named as such, in the words of every other field */
+	if (text_check(text, (size_t)-1, field == CF_EMAIL ? _("the e-mail") : _("the phone"), e))
+		return CART_INVALID;
 	if (field == CF_EMAIL && !contact_email_list_valid(text))
 		return cart_fail(e, CART_INVALID, _("the e-mail \"%s\" is not an e-mail address"
 		                 " (name@domain.com)"), text);
@@ -288,6 +293,9 @@ int ctl_invoice_post(ctl *c, const ctl_invoice *a, posted *out, cart_err *e)
 	instalment_in *inst = NULL;
 	int rc;
 
+	/* a retry with the same --key: the document posted then, before today's checks */
+	if (ctl_key_replay(c, DOC_INVOICE, out))
+		return CART_OK;
 	memset(&in, 0, sizeof in);
 	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, a->client, &cl, e)) ||
 	    (rc = ctl_amount_positive(c, a->total, _("the invoice total"), &in.total, e)) ||
@@ -351,6 +359,8 @@ int ctl_invoice_post(ctl *c, const ctl_invoice *a, posted *out, cart_err *e)
 			rc = cart_fail(e, CART_REFUSED,
 			               _("%s: give a reason to override the credit check (--override)"),
 			               cr.warning);
+		if (rc == CART_OK && cr.needs_override)
+			rc = ctl_need_supervisor(c, _("override the credit check"), e);
 		if (rc != CART_OK) {
 			free(inst);
 			return rc;
@@ -365,13 +375,13 @@ int ctl_invoice_post(ctl *c, const ctl_invoice *a, posted *out, cart_err *e)
 }
 
 /* Turn "DOC" / "DOC=AMOUNT" targets into allocations over each document's open charges. A bare
- * DOC takes what it has open, up to what is left of budget (the payment or the credit). */
-static int targets(ctl *c, int64_t client_id, const char *const *to, int n_to, int64_t budget,
+ * DOC takes what it has open, up to what is left of the payment or the credit: the model works
+ * that out inside its write transaction (LEDGER_ALLOC_OPEN). */
+static int targets(ctl *c, int64_t client_id, const char *const *to, int n_to,
                    alloc_in **out, int *nout, cart_err *e)
 {
 	alloc_in *al = NULL;
 	int n = 0, cap = 0, rc = CART_OK;
-	int64_t used = 0;
 
 	for (int i = 0; i < n_to && rc == CART_OK; i++) {
 		char ref[64];
@@ -409,11 +419,25 @@ static int targets(ctl *c, int64_t client_id, const char *const *to, int n_to, i
 			break;
 		}
 		if (want < 0) {
-			want = open;
-			if (budget - used < want)
-				want = budget - used > 0 ? budget - used : open;
+			/* "all it has open": worked out by the model inside the write transaction,
+			 * from what is open then, not from this read */
+			for (int j = 0; j < nent && rc == CART_OK; j++) {
+				if (ent[j].side != 'D' || ent[j].open == 0)
+					continue;
+				if (n == cap) {
+					alloc_in *m;
+
+					cap = cap ? cap * 2 : 8;
+					if (!(m = realloc(al, sizeof *m * (size_t)cap))) {
+						rc = cart_fail(e, CART_NOMEM, _("out of memory"));
+						break;
+					}
+					al = m;
+				}
+				al[n++] = (alloc_in){ ent[j].entry_id, 0, LEDGER_ALLOC_OPEN };
+			}
+			continue;
 		}
-		used += want;
 		/* Ask for the whole amount on the first charge when it cannot hold it, so the
 		 * model names the document and what it has open. */
 		for (int j = 0; j < nent && want > 0; j++) {
@@ -455,6 +479,9 @@ int ctl_payment_post(ctl *c, const ctl_payment *a, posted *out, cart_err *e)
 	int64_t amount;
 	int rc;
 
+	/* a retry with the same --key: the document posted then, before today's checks */
+	if (ctl_key_replay(c, DOC_RECEIPT, out) || ctl_key_replay(c, DOC_ADVANCE, out))
+		return CART_OK;
 	if ((rc = need_company(c, e)) ||
 	    (rc = ctl_amount_positive(c, a->amount, _("the amount received"), &amount, e)))
 		return rc;
@@ -487,9 +514,11 @@ int ctl_credit_apply(ctl *c, const ctl_apply *a, posted *out, cart_err *e)
 	doc_info d;
 	doc_entry ent[8];
 	alloc_in *al = NULL;
-	int64_t left = 0;
 	int nent, nal = 0, rc;
 
+	/* a retry with the same --key: the document posted then, before today's checks */
+	if (ctl_key_replay(c, DOC_APPLY, out))
+		return CART_OK;
 	memset(&in, 0, sizeof in);
 	if ((rc = need_company(c, e)) || (rc = ctl_doc_ref(c, a->credit, &d, e)) ||
 	    (rc = ctl_date(a->date, _("the application date"), in.date, e)))
@@ -500,16 +529,13 @@ int ctl_credit_apply(ctl *c, const ctl_apply *a, posted *out, cart_err *e)
 	if ((rc = ledger_document_entries(c->l, d.id, ent, 8, &nent, e)))
 		return rc;
 	for (int j = 0; j < nent && !in.credit_entry_id; j++) {
-		if (ent[j].side == 'C' && ent[j].open > 0) {
+		if (ent[j].side == 'C' && ent[j].open > 0)
 			in.credit_entry_id = ent[j].entry_id;
-			left = ent[j].open;
-		}
 	}
 	if (!in.credit_entry_id)
 		return cart_fail(e, CART_REFUSED, _("%s holds no credit in favour to apply"), d.number);
 	if (a->n_to > 0) {
-		if ((rc = targets(c, d.client_id, a->to, a->n_to, in.amount ? in.amount : left, &al,
-		                  &nal, e)))
+		if ((rc = targets(c, d.client_id, a->to, a->n_to, &al, &nal, e)))
 			return rc;
 		in.allocs = al;
 		in.n_allocs = nal;
@@ -525,6 +551,9 @@ int ctl_credit_note_post(ctl *c, const ctl_credit_note *a, posted *out, cart_err
 	client cl;
 	int rc;
 
+	/* a retry with the same --key: the document posted then, before today's checks */
+	if (ctl_key_replay(c, DOC_CREDIT_NOTE, out))
+		return CART_OK;
 	memset(&in, 0, sizeof in);
 	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, a->client, &cl, e)) ||
 	    (rc = ctl_amount_positive(c, a->amount, _("the credit note amount"), &in.amount, e)) ||
@@ -562,6 +591,9 @@ int ctl_opening_post(ctl *c, const ctl_opening *a, posted *out, cart_err *e)
 	client cl;
 	int rc;
 
+	/* a retry with the same --key: the document posted then, before today's checks */
+	if (ctl_key_replay(c, DOC_OPENING, out))
+		return CART_OK;
 	memset(&in, 0, sizeof in);
 	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, a->client, &cl, e)) ||
 	    (rc = ctl_amount(c, a->amount, _("the opening amount"), &in.amount, e)) ||
@@ -587,8 +619,12 @@ int ctl_void(ctl *c, const char *doc, const char *date, const char *reason, post
 	char day[DATE_LEN];
 	int rc;
 
+	/* a retry with the same --key: the document posted then, before today's checks */
+	if (ctl_key_replay(c, DOC_VOID, out))
+		return CART_OK;
 	if ((rc = need_company(c, e)) || (rc = ctl_doc_ref(c, doc, &d, e)) ||
-	    (rc = ctl_date(date, _("the void date"), day, e)))
+	    (rc = ctl_date(date, _("the void date"), day, e)) ||
+	    (rc = ctl_need_supervisor(c, _("void a document"), e)))
 		return rc;
 	return ctl_posted(c, ledger_document_void(c->l, d.id, day, reason, out, e), out);
 }

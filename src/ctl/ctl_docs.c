@@ -8,6 +8,7 @@
 
 #include "ctl/ctl_int.h"
 #include "cartera/ctl_docs.h"
+#include "cartera/ctl_safety.h"
 #include "cartera/i18n.h"
 
 static int need_company(const ctl *c, cart_err *e)
@@ -490,6 +491,9 @@ int ctl_invform_post(ctl_invoice_form *f, const char *override, posted *out, car
 	char a[40];
 	int rc;
 
+	/* a retry with the same --key: the document posted then, before today's checks */
+	if (ctl_key_replay(f->c, DOC_INVOICE, out))
+		return CART_OK;
 	memset(out, 0, sizeof *out);
 	if ((rc = form_ready(f, e)))
 		return rc;
@@ -499,6 +503,9 @@ int ctl_invform_post(ctl_invoice_form *f, const char *override, posted *out, car
 		                 ? _("the instalments add up to %s less than the total")
 		                 : _("the instalments add up to %s more than the total"), a);
 	}
+	if (f->credit.needs_override && override && *override &&
+	    ctl_need_supervisor(f->c, _("override the credit check"), e))
+		return e->code;
 	if (f->credit.needs_override && (!override || !*override))
 		return cart_fail(e, CART_REFUSED, _("%s: give a reason to override the credit check"),
 		                 f->credit.warning);
@@ -532,6 +539,9 @@ int ctl_invform_post_quote(ctl_invoice_form *f, const char *valid, posted *out, 
 	quote_in q;
 	int rc;
 
+	/* a retry with the same --key: the document posted then, before today's checks */
+	if (ctl_key_replay(f->c, DOC_QUOTE, out))
+		return CART_OK;
 	memset(out, 0, sizeof *out);
 	if ((rc = form_ready(f, e)))
 		return rc;
@@ -607,6 +617,9 @@ int ctl_quote_invoice(ctl *c, const char *quote, const char *date, const char *d
 	if ((rc = ledger_client_get(c->l, q.client_id, &cl, e)) ||
 	    (rc = ctl_credit_check(c, &cl, q.currency, in.date, q.total, &cr, e)))
 		return rc;
+	if (cr.needs_override && override && *override &&
+	    ctl_need_supervisor(c, _("override the credit check"), e))
+		return e->code;
 	if (cr.needs_override && (!override || !*override))
 		return cart_fail(e, CART_REFUSED, _("%s: give a reason to override the credit check"),
 		                 cr.warning);

@@ -9,6 +9,7 @@
 
 #include "ctl/ctl_int.h"
 #include "cartera/ctl_docs.h"
+#include "cartera/ctl_safety.h"
 #include "cartera/i18n.h"
 
 static int need_company(const ctl *c, cart_err *e)
@@ -340,12 +341,16 @@ int ctl_rform_set_leftover(ctl_receipt_form *f, const char *choice, const char *
 	} else if (!strcmp(choice, "writeoff") || !strcmp(choice, "write-off")) {
 		if (!reason || !*reason)
 			return cart_fail(e, CART_INVALID, _("writing off the leftover needs a reason"));
+		if (ctl_need_supervisor(f->c, _("write off a credit"), e))
+			return e->code;
 		f->leftover = LEFTOVER_WRITEOFF;
 	} else if (!strcmp(choice, "refund")) {
 		if (!f->c->co.allow_cash_refund)
 			return cart_fail(e, CART_REFUSED, _("credits in favour are not refunded in cash in"
 			                 " this company (the company setting does not allow it): keep the"
 			                 " leftover as a credit"));
+		if (ctl_need_supervisor(f->c, _("refund a credit in cash"), e))
+			return e->code;
 		f->leftover = LEFTOVER_REFUND;
 	} else {
 		return cart_fail(e, CART_INVALID, _("the leftover \"%s\": keep it as a credit, write"
@@ -389,6 +394,9 @@ int ctl_rform_post(ctl_receipt_form *f, posted *out, cart_err *e)
 	char a[40], b[40];
 	int nal = 0, rc;
 
+	/* a retry with the same --key: the document posted then, before today's checks */
+	if (ctl_key_replay(f->c, DOC_RECEIPT, out) || ctl_key_replay(f->c, DOC_ADVANCE, out))
+		return CART_OK;
 	memset(out, 0, sizeof *out);
 	rform_fill(f);
 	if (f->received <= 0 && !f->applying)
@@ -462,7 +470,13 @@ int ctl_settle(ctl *c, const char *doc, const char *amount, const char *date, in
 	doc_entry ent[8];
 	int n, rc;
 
+	/* a retry with the same --key: the document posted then, before today's checks */
+	if (ctl_key_replay(c, DOC_JOURNAL, out))
+		return CART_OK;
 	memset(&in, 0, sizeof in);
+	if ((rc = ctl_need_supervisor(c, writeoff ? _("write off a credit")
+	                                          : _("refund a credit in cash"), e)))
+		return rc;
 	if ((rc = need_company(c, e)) || (rc = ctl_doc_ref(c, doc, &d, e)) ||
 	    (rc = ctl_date(date, writeoff ? _("the write-off date")
 	                                                         : _("the refund date"), in.date, e)))

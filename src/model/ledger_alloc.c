@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ledger_int.h"
+#include "ledger_safety.h"
 
 /* ---- allocation planning ---- */
 
@@ -106,9 +107,12 @@ static int plan_spread(ledger *l, plan *p, const entry_info *x, int64_t amount, 
 	return CART_OK;
 }
 
-/* Check the explicit allocations a clerk asked for, in order, against what is open. */
+/* Check the explicit allocations a clerk asked for, in order, against what is open. An amount of
+ * LEDGER_ALLOC_OPEN takes what the charge has open now, inside this transaction, up to what is
+ * left of budget (so two clerks paying at once never plan from a stale figure). */
 static int plan_explicit(ledger *l, plan *p, int64_t client_id, const char *cur, const char *date,
-                         const alloc_in *req, int n, const money_fmt *f, cart_err *e)
+                         const alloc_in *req, int n, int64_t budget, const money_fmt *f,
+                         cart_err *e)
 {
 	char a[32], b[32];
 	entry_info x;
@@ -117,11 +121,19 @@ static int plan_explicit(ledger *l, plan *p, int64_t client_id, const char *cur,
 	for (int i = 0; i < n; i++) {
 		int64_t amount = req[i].amount, open;
 
-		if (lg_check_amount(amount, _("an allocation"), 0, e) != CART_OK)
-			return e->code;
 		rc = lg_entry_get(l, req[i].charge_entry_id, &x, e);
 		if (rc != CART_OK)
 			return rc;
+		if (amount == LEDGER_ALLOC_OPEN) {
+			open = x.open - plan_used(p, x.id, -1);
+			if (open <= 0)
+				return cart_fail(e, CART_REFUSED, _("%s has nothing open to pay"),
+				                 x.number);
+			amount = budget - p->total > 0 && budget - p->total < open ? budget - p->total
+			                                                             : open;
+		}
+		if (lg_check_amount(amount, _("an allocation"), 0, e) != CART_OK)
+			return e->code;
 		if (x.side != 'D' || x.reversal)
 			return cart_fail(e, CART_REFUSED, _("%s (entry %lld) is not a charge that can be"
 			                 " paid"), x.number, (long long)x.id);
@@ -279,10 +291,17 @@ int ledger_receipt_post(ledger *l, const receipt_in *in, posted *out, cart_err *
 		return cart_fail(e, CART_INVALID, _("bad allocation list"));
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
+	/* a retry with the same --key posts nothing: the document posted then */
+	if ((rc = lg_key_replay(l, advance ? DOC_ADVANCE : DOC_RECEIPT, out, e)) != CART_OK ||
+	    out->replayed) {
+		lg_rollback(l);
+		return rc;
+	}
 	if ((rc = lg_posting_client(l, in->client_id, 0, &c, e)) != CART_OK)
 		goto done;
 	if (in->allocs)
-		rc = plan_explicit(l, &p, c.id, cur, in->date, in->allocs, in->n_allocs, &co->fmt, e);
+		rc = plan_explicit(l, &p, c.id, cur, in->date, in->allocs, in->n_allocs, amount,
+		                   &co->fmt, e);
 	else if (!in->no_auto)
 		rc = plan_oldest(l, &p, c.id, cur, in->date, amount, e);
 	if (rc != CART_OK)
@@ -348,12 +367,17 @@ int ledger_credit_note_post(ledger *l, const credit_note_in *in, posted *out, ca
 		return e->code;
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
+	/* a retry with the same --key posts nothing: the document posted then */
+	if ((rc = lg_key_replay(l, DOC_CREDIT_NOTE, out, e)) != CART_OK || out->replayed) {
+		lg_rollback(l);
+		return rc;
+	}
 	if ((rc = lg_posting_client(l, in->client_id, 0, &c, e)) != CART_OK)
 		goto done;
 	if (in->against_entry_id) {
 		alloc_in one = { in->against_entry_id, 0, in->amount };
 
-		rc = plan_explicit(l, &p, c.id, cur, in->date, &one, 1, &co->fmt, e);
+		rc = plan_explicit(l, &p, c.id, cur, in->date, &one, 1, in->amount, &co->fmt, e);
 		if (rc == CART_REFUSED && strstr(e->msg, "open")) {
 			char why[sizeof e->msg];
 
@@ -399,6 +423,11 @@ int ledger_credit_apply(ledger *l, const apply_in *in, posted *out, cart_err *e)
 		return e->code;
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
+	/* a retry with the same --key posts nothing: the document posted then */
+	if ((rc = lg_key_replay(l, DOC_APPLY, out, e)) != CART_OK || out->replayed) {
+		lg_rollback(l);
+		return rc;
+	}
 	if ((rc = lg_entry_get(l, in->credit_entry_id, &x, e)) != CART_OK)
 		goto done;
 	if (x.side != 'C' || x.reversal) {
@@ -425,7 +454,7 @@ int ledger_credit_apply(ledger *l, const apply_in *in, posted *out, cart_err *e)
 	}
 	if (in->allocs)
 		rc = plan_explicit(l, &p, x.client_id, x.currency, in->date, in->allocs, in->n_allocs,
-		                   &co->fmt, e);
+		                   budget, &co->fmt, e);
 	else
 		rc = plan_oldest(l, &p, x.client_id, x.currency, in->date, budget, e);
 	if (rc != CART_OK)

@@ -224,6 +224,10 @@ static void bad_detail(checker *k, sqlite3_stmt *s)
 }
 
 static int check_rows(checker *k, const char *asof);
+static void safety_problem(void *k, const char *msg)
+{
+	problem(k, "%s", msg);
+}
 static int check_sums(checker *pk, ledger *l, const char *asof, int64_t *problems, cart_err *e);
 
 typedef struct bucket_check {
@@ -259,7 +263,7 @@ static int check_aging_row(const aging_row *r, void *ud)
 int ledger_check(ledger *l, const char *asof, check_cb cb, void *ud, int64_t *problems, cart_err *e)
 {
 	checker k = { l, cb, ud, 0, e };
-	int rc;
+	int rc, bad_ranges = 0;
 
 	*problems = 0;
 	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
@@ -268,7 +272,20 @@ int ledger_check(ledger *l, const char *asof, check_cb cb, void *ud, int64_t *pr
 		return e->code;
 	/* The whole file is read: map it rather than page it through the small cache. */
 	lg_exec(l, "PRAGMA mmap_size = 4294967296", _("mapping the ledger"), NULL);
-	rc = check_rows(&k, asof);
+	/* amounts out of range (a hand-edited file) would overflow every sum: name them and leave
+	 * the sums out */
+	rc = lg_check_safety(l, safety_problem, &k, &bad_ranges, e);
+	if (rc == CART_OK && bad_ranges) {
+		rc = each_row(&k, "PRAGMA integrity_check", NULL, bad_sqlite);
+		if (rc == CART_OK)
+			problem(&k, "%s", _("the sums were not checked: amounts out of range would"
+			        " overflow them"));
+		lg_exec(l, "PRAGMA mmap_size = 0", _("unmapping the ledger"), NULL);
+		*problems = k.problems;
+		return rc;
+	}
+	if (rc == CART_OK)
+		rc = check_rows(&k, asof);
 	lg_exec(l, "PRAGMA mmap_size = 0", _("unmapping the ledger"), NULL);
 	if (rc)
 		return rc;
@@ -279,7 +296,7 @@ static int check_rows(checker *k, const char *asof)
 {
 	int rc;
 
-	if ((rc = each_row(k, "PRAGMA quick_check", NULL, bad_sqlite)) ||
+	if ((rc = each_row(k, "PRAGMA integrity_check", NULL, bad_sqlite)) ||
 	    (rc = each_row(k, "PRAGMA foreign_key_check", NULL, bad_fk)) ||
 	    (rc = each_row(k, entry_open_sql, NULL, bad_entry_open)) ||
 	    (rc = each_row(k, inst_open_sql, NULL, bad_inst_open)) ||

@@ -8,6 +8,7 @@
 
 #include "cartera/contact.h"
 #include "ledger_int.h"
+#include "cartera/text.h"
 #include "cartera/i18n.h"
 
 void client_defaults(client *c)
@@ -104,6 +105,15 @@ static int client_validate(const client *c, cart_err *e)
 		p++;
 	if (!*p)
 		return cart_fail(e, CART_INVALID, _("the client's name is empty"));
+	if (text_check(c->name, TEXT_LIMIT(c->name), _("the client's name"), e) ||
+	    text_check(c->tax_id, TEXT_LIMIT(c->tax_id), _("the tax id"), e) ||
+	    text_check(c->location, TEXT_LIMIT(c->location), _("the location"), e) ||
+	    text_check_lines(c->address, TEXT_LIMIT(c->address), _("the address"), e) ||
+	    text_check(c->email, TEXT_LIMIT(c->email), _("the e-mail"), e) ||
+	    text_check(c->phone, TEXT_LIMIT(c->phone), _("the phone"), e) ||
+	    text_check(c->mobile, TEXT_LIMIT(c->mobile), _("the mobile"), e) ||
+	    text_check_lines(c->notes, TEXT_LIMIT(c->notes), _("the notes"), e))
+		return e->code;
 	if (c->receiver_type < 0 || c->receiver_type > RECEIVER_FOREIGN)
 		return cart_fail(e, CART_INVALID, _("receiver type %d is unknown"), c->receiver_type);
 	if (c->taxpayer_type != 0 && c->taxpayer_type != 1)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ledger_dash_int.h"
+#include "cartera/text.h"
 
 static const char last_reminder_sql[] =
 	"SELECT max(at) FROM client_history WHERE client_id = ?1 AND kind = 'reminder'";
@@ -141,7 +142,7 @@ static int client_aggregate_now(ledger *l, const dash_query *q, cset *k, cart_er
 {
 	size_t n1 = 0, cur = 0, out = 0;
 	date_t today, old;
-	int rc = CART_OK, appended = 0;
+	int rc = CART_OK, appended = 0, ovf = 0;
 
 	date_parse(q->asof, &today, NULL);
 	for (int pass = 0; pass < 2 && rc == CART_OK; pass++) {
@@ -190,12 +191,13 @@ static int client_aggregate_now(ledger *l, const dash_query *q, cset *k, cart_er
 				memcpy(r->currency, ccy, strlen(ccy) < 4 ? strlen(ccy) + 1 : 4);
 				appended |= pass;
 			}
+			/* a hand-edited ledger's amounts may overflow a sum: checked */
 			if (sqlite3_column_text(s, 2)[0] == 'C')
-				r->credits += open;
+				ovf |= __builtin_add_overflow(r->credits, open, &r->credits);
 			else if (strcmp(due, q->asof) >= 0)
-				r->due += open;
+				ovf |= __builtin_add_overflow(r->due, open, &r->due);
 			else {
-				r->overdue += open;
+				ovf |= __builtin_add_overflow(r->overdue, open, &r->overdue);
 				if (!r->oldest_due[0] || strcmp(due, r->oldest_due) < 0)
 					memcpy(r->oldest_due, due, DATE_LEN);
 			}
@@ -207,6 +209,9 @@ static int client_aggregate_now(ledger *l, const dash_query *q, cset *k, cart_er
 	}
 	if (rc != CART_OK)
 		return rc;
+	if (ovf)
+		return cart_fail(e, CART_CORRUPT, _("the ledger %s holds amounts too large to add up:"
+		                 " it was edited by hand; run 'cartera check'"), l->path);
 	if (appended) {
 		/* the rows only the second stream had are in client order too: merge the two runs */
 		crow *m = malloc(k->n * sizeof *m);
@@ -443,7 +448,7 @@ static int client_sums(ledger *l, const dash_query *q, dash_row *r, cart_err *e)
 	sqlite3_stmt *s = lg_get(l, client_items_sql, e);
 	char oldest[DATE_LEN] = "";
 	date_t today, old;
-	int rc;
+	int rc, ovf = 0;
 
 	if (!s)
 		return e->code;
@@ -455,11 +460,11 @@ static int client_sums(ledger *l, const dash_query *q, dash_row *r, cart_err *e)
 		int64_t open = sqlite3_column_int64(s, 2);
 
 		if (sqlite3_column_text(s, 0)[0] == 'C')
-			r->credits += open;
+			ovf |= __builtin_add_overflow(r->credits, open, &r->credits);
 		else if (strcmp(due, q->asof) >= 0)
-			r->due += open;
+			ovf |= __builtin_add_overflow(r->due, open, &r->due);
 		else {
-			r->overdue += open;
+			ovf |= __builtin_add_overflow(r->overdue, open, &r->overdue);
 			if (!oldest[0] || strcmp(due, oldest) < 0)
 				snprintf(oldest, sizeof oldest, "%s", due);
 		}
@@ -467,6 +472,9 @@ static int client_sums(ledger *l, const dash_query *q, dash_row *r, cart_err *e)
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE)
 		return lg_dberr(l, rc, "adding up a client's open items", e);
+	if (ovf)
+		return cart_fail(e, CART_CORRUPT, _("the ledger %s holds amounts too large to add up:"
+		                 " it was edited by hand; run 'cartera check'"), l->path);
 	r->balance = r->due + r->overdue - r->credits;
 	if (oldest[0] && date_parse(oldest, &old, NULL) == CART_OK &&
 	    date_parse(q->asof, &today, NULL) == CART_OK)
@@ -657,6 +665,8 @@ int ledger_history_add(ledger *l, hist_entry *h, cart_err *e)
 	if (h->kind == HIST_VOID)
 		return cart_fail(e, CART_INVALID, _("a void is recorded by voiding the document, not in "
 		                 "the history"));
+	if (text_check_lines(h->text, TEXT_LIMIT(h->text), _("the note"), e) != CART_OK)
+		return e->code;
 	if ((rc = ledger_client_get(l, h->client_id, &c, e)) != CART_OK)
 		return rc;
 	if ((rc = lg_begin(l, e)) != CART_OK)

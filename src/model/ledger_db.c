@@ -12,6 +12,8 @@
 
 #include "ledger_int.h"
 #include "cartera/i18n.h"
+#include "cartera/text.h"
+#include "ledger_safety.h"
 
 extern const char *const cartera_migrations[];
 extern const int cartera_nmigrations;
@@ -161,6 +163,7 @@ int lg_begin(ledger *l, cart_err *e)
 		return CART_OK;
 	}
 	if (l->depth == 0) {
+		l->key_done = 0;
 		rc = lg_exec(l, "BEGIN IMMEDIATE", _("starting a transaction"), e);
 	} else {
 		snprintf(sql, sizeof sql, "SAVEPOINT sp%d", l->depth);
@@ -188,6 +191,7 @@ int lg_commit(ledger *l, cart_err *e)
 			lg_rollback(l);
 			return rc;
 		}
+		l->commits++;
 	} else {
 		snprintf(sql, sizeof sql, "RELEASE sp%d", l->depth - 1);
 		rc = lg_exec(l, sql, "committing", e);
@@ -260,7 +264,9 @@ int lg_audit(ledger *l, const char *action, int64_t doc_id, int64_t client_id, c
 	lg_bind_text(s, 5, detail ? detail : "");
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
-	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("writing the audit log"), e);
+	if (rc != SQLITE_DONE)
+		return lg_dberr(l, rc, _("writing the audit log"), e);
+	return lg_audit_seal(l, sqlite3_last_insert_rowid(l->db), e);
 }
 
 int lg_date(const char *text, const char *what, cart_err *e)
@@ -277,17 +283,53 @@ int lg_date(const char *text, const char *what, cart_err *e)
 
 /* ---- opening and migrating ---- */
 
+/* The clerk is the Unix login of the real uid, never $USER (anyone can set that); a uid with no
+ * passwd entry is recorded by number. */
 static void default_clerk(char *buf, size_t size)
 {
 	struct passwd pw, *res = NULL;
 	char tmp[1024];
-	const char *user = NULL;
 
-	if (getpwuid_r(getuid(), &pw, tmp, sizeof tmp, &res) == 0 && res)
-		user = res->pw_name;
-	if (!user)
-		user = getenv("USER");
-	snprintf(buf, size, "%s", user && *user ? user : "unknown");
+	if (getpwuid_r(getuid(), &pw, tmp, sizeof tmp, &res) == 0 && res && res->pw_name[0])
+		snprintf(buf, size, "%s", res->pw_name);
+	else
+		snprintf(buf, size, "uid %lu", (unsigned long)getuid());
+}
+
+static int busy_ms = 5000;
+
+void ledger_default_busy_timeout(int ms)
+{
+	busy_ms = ms;
+}
+
+/* A read-only clerk cannot roll back the journal a killed write left (SQLite then says "attempt to
+ * write a readonly database"): recover it through a read-write connection when we may write, else
+ * say what to do. */
+static int recover_hot_journal(const char *path, cart_err *e)
+{
+	char journal[1100];
+	sqlite3 *db = NULL;
+	int rc;
+
+	snprintf(journal, sizeof journal, "%s-journal", path);
+	if (access(journal, F_OK) != 0)
+		return CART_OK;
+	if (access(path, W_OK) != 0 || access(journal, W_OK) != 0)
+		return cart_fail(e, CART_IO, _("the ledger %s was left half-written by an interrupted"
+		                 " command (%s): a clerk who may write it must open it once (any"
+		                 " posting, or 'cartera' alone) to roll that back"), path, journal);
+	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_busy_timeout(db, busy_ms);
+		rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+	}
+	if (rc != SQLITE_OK)
+		cart_fail(e, CART_IO, _("the ledger %s was left half-written by an interrupted command"
+		          " and could not be rolled back: %s"), path,
+		          db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+	sqlite3_close(db);
+	return rc == SQLITE_OK ? CART_OK : CART_IO;
 }
 
 static int user_version(ledger *l, int *v, cart_err *e)
@@ -387,6 +429,11 @@ int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
 	if (!path || !*path)
 		return cart_fail(e, CART_INVALID, _("no ledger file given"));
 	if (stat(path, &sb) != 0) {
+		if (errno == EACCES) {
+			if (lg_open_denied(path, !(flags & LEDGER_OPEN_READONLY), e) != CART_OK)
+				return e->code;
+			errno = EACCES;
+		}
 		if (errno != ENOENT || !(flags & LEDGER_OPEN_CREATE))
 			return cart_fail(e, errno == ENOENT ? CART_NOTFOUND : CART_IO,
 			                 _("cannot open the ledger %s: %s%s"), path, strerror(errno),
@@ -394,6 +441,13 @@ int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
 	} else if (!S_ISREG(sb.st_mode)) {
 		return cart_fail(e, CART_IO, _("the ledger %s is not a regular file"), path);
 	}
+	if (lg_open_denied(path, !(flags & LEDGER_OPEN_READONLY), e) != CART_OK)
+		return e->code;
+	if ((flags & LEDGER_OPEN_CREATE) && !(flags & LEDGER_OPEN_READONLY) &&
+	    lg_create_file(path, e) != CART_OK)
+		return e->code;
+	if ((flags & LEDGER_OPEN_READONLY) && recover_hot_journal(path, e) != CART_OK)
+		return e->code;
 
 	l = calloc(1, sizeof *l);
 	if (!l)
@@ -417,7 +471,7 @@ int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
 		return e->code;
 	}
 	sqlite3_extended_result_codes(l->db, 0);
-	sqlite3_busy_timeout(l->db, 5000);
+	sqlite3_busy_timeout(l->db, busy_ms);
 	if ((rc = lg_name_key_register(l->db)) != SQLITE_OK) {
 		lg_dberr(l, rc, "registering the order of names", e);
 		ledger_close(l);
@@ -492,6 +546,9 @@ int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
 			return ledger_open(path, flags, out, e);
 		}
 		if ((rc = migrate(l, v, e)) != CART_OK)
+			goto fail;
+		/* the upgrade that brought the audit's hashes: chain the rows already there */
+		if ((rc = lg_audit_chain_fill(l, e)) != CART_OK)
 			goto fail;
 	}
 	*out = l;
@@ -681,6 +738,9 @@ int ledger_company_set(ledger *l, const company *c, cart_err *e)
 
 	if (!c->name[0])
 		return cart_fail(e, CART_INVALID, _("the company name is empty"));
+	if (text_check(c->name, TEXT_LIMIT(c->name), _("the company name"), e) ||
+	    text_check(c->tax_id, TEXT_LIMIT(c->tax_id), _("the company's tax id"), e))
+		return e->code;
 	if (strlen(c->country) != 2)
 		return cart_fail(e, CART_INVALID, _("country \"%s\" is not a two-letter ISO code"),
 		                 c->country);

@@ -9,6 +9,7 @@
 
 #include "cartera/i18n.h"
 #include "ledger_int.h"
+#include "cartera/text.h"
 
 /* ---- tax rates ---- */
 
@@ -189,6 +190,11 @@ int lg_lines_save(ledger *l, int64_t doc_id, const doc_line *v, int n, const doc
 	int rc;
 
 	for (int i = 0; i < n; i++) {
+		char what[64];
+
+		snprintf(what, sizeof what, _("line %d's description"), i + 1);
+		if (text_check(v[i].description, TEXT_LIMIT(v[i].description), what, e) != CART_OK)
+			return e->code;
 		if (!(s = lg_get(l, line_sql, e)))
 			return e->code;
 		lg_bind_int(s, 1, doc_id);
@@ -464,6 +470,11 @@ int ledger_credit_settle(ledger *l, const settle_in *in, posted *out, cart_err *
 		return cart_fail(e, CART_INVALID, _("refunds are posted after a bulk load, not during"));
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
+	/* a retry with the same --key posts nothing: the document posted then */
+	if ((rc = lg_key_replay(l, DOC_JOURNAL, out, e)) != CART_OK || out->replayed) {
+		lg_rollback(l);
+		return rc;
+	}
 	if ((rc = lg_entry_get(l, in->credit_entry_id, &x, e)) != CART_OK)
 		goto done;
 	if (x.side != 'C' || x.reversal) {
@@ -550,6 +561,12 @@ int ledger_quote_post(ledger *l, const quote_in *in, posted *out, cart_err *e)
 	if ((rc = lg_lines_prepare(l, in->lines, in->n_lines, &v, &t, e)) != CART_OK)
 		return rc;
 	if ((rc = lg_begin(l, e)) != CART_OK) {
+		free(v);
+		return rc;
+	}
+	/* a retry with the same --key posts nothing: the document posted then */
+	if ((rc = lg_key_replay(l, DOC_QUOTE, out, e)) != CART_OK || out->replayed) {
+		lg_rollback(l);
 		free(v);
 		return rc;
 	}
@@ -726,6 +743,12 @@ int ledger_quote_invoice(ledger *l, int64_t quote_doc_id, const invoice_in *inv,
 	if (!(lines = malloc(sizeof *lines * DOC_MAX_LINES)))
 		return cart_fail(e, CART_NOMEM, _("out of memory"));
 	if ((rc = lg_begin(l, e)) != CART_OK) {
+		free(lines);
+		return rc;
+	}
+	/* a retry with the same --key posts nothing: the document posted then */
+	if ((rc = lg_key_replay(l, DOC_INVOICE, out, e)) != CART_OK || out->replayed) {
+		lg_rollback(l);
 		free(lines);
 		return rc;
 	}

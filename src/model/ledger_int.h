@@ -26,6 +26,9 @@ struct ledger {
 	char posted_at[32]; /* a bulk load stamps all its documents with its start; else "" */
 	company co;         /* cached company settings */
 	int have_co;
+	char key[204];      /* the idempotency key of the next posting ("" = none), ledger_safety.c */
+	int key_done;       /* the key was recorded in this transaction */
+	int64_t commits;    /* transactions committed through this connection */
 };
 
 /* lg_prepare with the failure reported in *e (NULL then); give it back with lg_finalize. */
@@ -69,6 +72,25 @@ int lg_scalar_int(ledger *l, const char *sql, int64_t arg, int64_t *out, cart_er
 /* Append an audit line (skipped inside a bulk load, which writes one line for the whole load). */
 int lg_audit(ledger *l, const char *action, int64_t doc_id, int64_t client_id, const char *detail,
              cart_err *e);
+
+/* ---- safety (ledger_safety.c) ---- */
+/* Create a missing ledger file private (0600) so its -wal and -shm are too. */
+int lg_create_file(const char *path, cart_err *e);
+/* When the clerk may not read (or write) path: a message naming the group to join. */
+int lg_open_denied(const char *path, int write, cart_err *e);
+/* After lg_begin in a posting of type: when the idempotency key already holds a document of that
+ * type, fill *out with it and set out->replayed (the caller rolls back and returns CART_OK). */
+int lg_key_replay(ledger *l, int type, posted *out, cart_err *e);
+/* Keep the key with the first document of the transaction (lg_insert_doc). */
+int lg_key_record(ledger *l, int type, int64_t doc_id, cart_err *e);
+/* Set the hash of audit row id, chained to the row before (lg_audit); chain the rows of a ledger
+ * that had no hashes (after the upgrade). */
+int lg_audit_seal(ledger *l, int64_t id, cart_err *e);
+int lg_audit_chain_fill(ledger *l, cart_err *e);
+/* What ledger_check adds: the audit chain, the settings and values in range, reported to
+ * problem(k, message). */
+int lg_check_safety(ledger *l, void (*problem)(void *k, const char *msg), void *k,
+                    int *out_of_range, cart_err *e);
 
 /* Validate an ISO date argument, naming the field in the message. */
 int lg_date(const char *text, const char *what, cart_err *e);

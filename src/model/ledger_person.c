@@ -10,6 +10,7 @@
 #include "cartera/i18n.h"
 #include "cartera/contact.h"
 #include "ledger_int.h"
+#include "cartera/text.h"
 
 void person_defaults(person *p)
 {
@@ -42,6 +43,12 @@ static int person_validate(const person *p, cart_err *e)
 		s++;
 	if (!*s)
 		return cart_fail(e, CART_INVALID, _("the person's name is empty"));
+	if (text_check(p->name, TEXT_LIMIT(p->name), _("the person's name"), e) ||
+	    text_check(p->role, TEXT_LIMIT(p->role), _("the person's role"), e) ||
+	    text_check(p->email, TEXT_LIMIT(p->email), _("the person's e-mail"), e) ||
+	    text_check(p->phone, TEXT_LIMIT(p->phone), _("the person's phone"), e) ||
+	    text_check(p->mobile, TEXT_LIMIT(p->mobile), _("the person's mobile"), e))
+		return e->code;
 	if (p->notify != 0 && p->notify != 1)
 		return cart_fail(e, CART_INVALID, _("notify must be 0 or 1, not %d"), p->notify);
 	if (!contact_phone_valid(p->phone) || !contact_phone_valid(p->mobile))

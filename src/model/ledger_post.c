@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ledger_int.h"
+#include "cartera/text.h"
 
 static const char *const doc_names[] = {
 #define X(id, name, prefix) name,
@@ -158,6 +159,10 @@ int lg_insert_doc(ledger *l, const doc_row *d, posted *out, cart_err *e)
 	sqlite3_stmt *s;
 	int rc;
 
+	if (text_check(d->reference, TEXT_MAX_REF, _("the reference"), e) != CART_OK ||
+	    text_check_lines(d->memo, TEXT_MAX_MEMO, _("the memo"), e) != CART_OK ||
+	    text_check(d->method, TEXT_MAX_METHOD, _("the payment method"), e) != CART_OK)
+		return e->code;
 	rc = l->bulk ? lg_bulk_number(l, d->type, out->number, e)
 	             : next_number(l, d->type, out->number, e);
 	if (rc != CART_OK)
@@ -184,7 +189,7 @@ int lg_insert_doc(ledger *l, const doc_row *d, posted *out, cart_err *e)
 	if (rc != SQLITE_DONE)
 		return lg_dberr(l, rc, _("saving the document"), e);
 	out->doc_id = sqlite3_last_insert_rowid(l->db);
-	return CART_OK;
+	return lg_key_record(l, d->type, out->doc_id, e);
 }
 
 int lg_insert_entry(ledger *l, int64_t doc, int64_t client_id, int code, char side,
@@ -382,6 +387,11 @@ static int invoice_post(ledger *l, const invoice_in *in, const doc_line *lines,
 	}
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
+	/* a retry with the same --key posts nothing: the document posted then */
+	if ((rc = lg_key_replay(l, DOC_INVOICE, out, e)) != CART_OK || out->replayed) {
+		lg_rollback(l);
+		return rc;
+	}
 	if ((rc = lg_posting_client(l, in->client_id, 1, &c, e)) != CART_OK)
 		goto done;
 	if (in->due_date[0]) {
@@ -486,6 +496,11 @@ int ledger_journal_post(ledger *l, const journal_in *in, posted *out, cart_err *
 		                 in->due_date, in->date);
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
+	/* a retry with the same --key posts nothing: the document posted then */
+	if ((rc = lg_key_replay(l, DOC_JOURNAL, out, e)) != CART_OK || out->replayed) {
+		lg_rollback(l);
+		return rc;
+	}
 	if ((rc = lg_posting_client(l, in->client_id, in->side == 'D', &c, e)) != CART_OK)
 		goto done;
 	rc = lg_insert_doc(l, &(doc_row){ .type = DOC_JOURNAL, .client_id = c.id, .date = in->date,
@@ -529,6 +544,11 @@ int ledger_opening_post(ledger *l, const opening_in *in, posted *out, cart_err *
 		return e->code;
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
+	/* a retry with the same --key posts nothing: the document posted then */
+	if ((rc = lg_key_replay(l, DOC_OPENING, out, e)) != CART_OK || out->replayed) {
+		lg_rollback(l);
+		return rc;
+	}
 	if ((rc = lg_posting_client(l, in->client_id, 0, &c, e)) != CART_OK)
 		goto done;
 	if (in->due_date[0]) {

@@ -74,7 +74,12 @@ int ledger_totals(ledger *l, int64_t client_id, const char *asof, totals *rows, 
 		t->n_due = sqlite3_column_int64(s, 4);
 		t->n_overdue = sqlite3_column_int64(s, 5);
 		t->n_credits = sqlite3_column_int64(s, 6);
-		t->net = t->due + t->overdue - t->credits;
+		if (__builtin_add_overflow(t->due, t->overdue, &t->net) ||
+		    __builtin_sub_overflow(t->net, t->credits, &t->net)) {
+			lg_finalize(l, s);
+			return cart_fail(e, CART_CORRUPT, _("the ledger %s holds amounts too large to add"
+			                 " up: it was edited by hand; run 'cartera check'"), l->path);
+		}
 	}
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
@@ -464,6 +469,7 @@ static int agg_stream(ledger *l, const char *sql, const char *asof,
 {
 	sqlite3_stmt *s;
 	size_t pos = 0;
+	int ovf = 0;   /* a hand-edited ledger's amounts may overflow a sum */
 	int rc = lg_prepare(l, sql, &s);
 
 	if (rc != SQLITE_OK)
@@ -488,23 +494,26 @@ static int agg_stream(ledger *l, const char *sql, const char *asof,
 			return cart_fail(e, CART_NOMEM, _("out of memory computing the aging"));
 		}
 		if (sqlite3_column_text(s, 2)[0] == 'C') {
-			r->credits += open;
+			ovf |= __builtin_add_overflow(r->credits, open, &r->credits);
 			continue;
 		}
-		r->charges += open;
+		ovf |= __builtin_add_overflow(r->charges, open, &r->charges);
 		if (strcmp(due, asof) >= 0) {
-			r->not_due += open;
+			ovf |= __builtin_add_overflow(r->not_due, open, &r->not_due);
 			continue;
 		}
 		for (k = 0; k < n_ranges - 1 && strcmp(due, bounds[k]) < 0; k++)
 			;
 		if (k == n_ranges - 1 && strcmp(due, bounds[k]) < 0)
 			k = n_ranges;
-		r->range[k] += open;
+		ovf |= __builtin_add_overflow(r->range[k], open, &r->range[k]);
 		if (!r->oldest[0] || strcmp(due, r->oldest) < 0)
 			snprintf(r->oldest, sizeof r->oldest, "%s", due);
 	}
 	lg_finalize(l, s);
+	if (rc == SQLITE_DONE && ovf)
+		return cart_fail(e, CART_CORRUPT, _("the ledger %s holds amounts too large to add up:"
+		                 " it was edited by hand; run 'cartera check'"), l->path);
 	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("computing the aging"), e);
 }
 
@@ -513,7 +522,7 @@ static int totals_now(ledger *l, int64_t client_id, const char *asof, totals *ro
                       cart_err *e)
 {
 	const char *const sqls[2] = { open_entries_sql, open_inst_sql };
-	int rc = CART_OK;
+	int rc = CART_OK, ovf = 0;
 
 	for (int q = 0; q < 2 && rc == CART_OK; q++) {
 		sqlite3_stmt *s;
@@ -538,21 +547,25 @@ static int totals_now(ledger *l, int64_t client_id, const char *asof, totals *ro
 				snprintf(t->currency, sizeof t->currency, "%s", cur);
 			}
 			if (sqlite3_column_text(s, 2)[0] == 'C') {
-				t->credits += open;
+				ovf |= __builtin_add_overflow(t->credits, open, &t->credits);
 				t->n_credits++;
 			} else if (strcmp((const char *)sqlite3_column_text(s, 3), asof) >= 0) {
-				t->due += open;
+				ovf |= __builtin_add_overflow(t->due, open, &t->due);
 				t->n_due++;
 			} else {
-				t->overdue += open;
+				ovf |= __builtin_add_overflow(t->overdue, open, &t->overdue);
 				t->n_overdue++;
 			}
 		}
 		lg_finalize(l, s);
 		rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("computing the totals"), e);
 	}
-	for (int i = 0; i < *n; i++)
-		rows[i].net = rows[i].due + rows[i].overdue - rows[i].credits;
+	for (int i = 0; i < *n && !ovf; i++)
+		ovf |= __builtin_add_overflow(rows[i].due, rows[i].overdue, &rows[i].net) ||
+		       __builtin_sub_overflow(rows[i].net, rows[i].credits, &rows[i].net);
+	if (rc == CART_OK && ovf)
+		return cart_fail(e, CART_CORRUPT, _("the ledger %s holds amounts too large to add up:"
+		                 " it was edited by hand; run 'cartera check'"), l->path);
 	/* in currency order, as the general query gives them */
 	for (int i = 1; i < *n; i++)
 		for (int j = i; j > 0 && strcmp(rows[j - 1].currency, rows[j].currency) > 0; j--) {

@@ -176,6 +176,11 @@ int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char
 		return cart_fail(e, CART_INVALID, _("documents are voided after a bulk load, not during"));
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
+	/* a retry with the same --key posts nothing: the document posted then */
+	if ((rc = lg_key_replay(l, DOC_VOID, out, e)) != CART_OK || out->replayed) {
+		lg_rollback(l);
+		return rc;
+	}
 
 	if ((rc = lg_prepare(l, doc_sql, &s)) != SQLITE_OK)
 		goto dberr;

@@ -10,13 +10,15 @@
 #include <unistd.h>
 
 #include "cartera/i18n.h"
+#include "cartera/outfile.h"
 #include "render_int.h"
 
 struct rnd {
 	int format;
 	const rnd_ops *ops;
 	void *impl;
-	char path[1024];
+	outfile of;        /* a file output: written as a temporary file, renamed in on close */
+	int to_file;
 };
 
 static const struct {
@@ -80,6 +82,11 @@ static const rnd_ops *ops_of(int format)
 
 int rnd_open(int format, const char *path, FILE *fp, rnd **out, cart_err *e)
 {
+	return rnd_open_file(format, path, 0, fp, out, e);
+}
+
+int rnd_open_file(int format, const char *path, int force, FILE *fp, rnd **out, cart_err *e)
+{
 	const rnd_ops *ops = ops_of(format);
 	rnd *x;
 	int rc;
@@ -94,9 +101,14 @@ int rnd_open(int format, const char *path, FILE *fp, rnd **out, cart_err *e)
 		return cart_fail(e, CART_NOMEM, _("out of memory"));
 	x->format = format;
 	x->ops = ops;
-	snprintf(x->path, sizeof x->path, "%s", path ? path : "");
-	rc = ops->open(path, fp, format == RND_TXT132 ? 132 : 80, &x->impl, e);
+	if (path && (rc = outfile_begin(&x->of, path, force ? OUTFILE_FORCE : 0, e)) != CART_OK) {
+		free(x);
+		return rc;
+	}
+	x->to_file = path != NULL;
+	rc = ops->open(path ? x->of.tmp : NULL, fp, format == RND_TXT132 ? 132 : 80, &x->impl, e);
 	if (rc != CART_OK) {
+		outfile_abort(&x->of);
 		free(x);
 		return rc;
 	}
@@ -127,8 +139,12 @@ int rnd_close(rnd *x, long *replaced, cart_err *e)
 
 	if (replaced)
 		*replaced = rep;
-	if (rc != CART_OK && x->path[0])
-		unlink(x->path);
+	if (x->to_file) {
+		if (rc == CART_OK)
+			rc = outfile_commit(&x->of, e);
+		else
+			outfile_abort(&x->of);
+	}
 	free(x);
 	return rc;
 }
@@ -138,8 +154,7 @@ void rnd_abort(rnd *x)
 	long rep = 0;
 
 	x->ops->close(x->impl, 1, &rep, NULL);
-	if (x->path[0])
-		unlink(x->path);
+	outfile_abort(&x->of);
 	free(x);
 }
 
@@ -148,7 +163,8 @@ int rnd_report_file(const report *r, int format, const char *path, long *replace
 	rnd *x;
 	int rc;
 
-	if ((rc = rnd_open(format, path, NULL, &x, e)) != CART_OK)
+	/* the screens ask before replacing a file */
+	if ((rc = rnd_open_file(format, path, 1, NULL, &x, e)) != CART_OK)
 		return rc;
 	if ((rc = report_render(r, rnd_sink(x), rnd_ud(x), e)) != CART_OK) {
 		rnd_abort(x);

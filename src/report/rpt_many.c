@@ -37,7 +37,7 @@ int rpt_statements_write(ctl *c, const int64_t *ids, int n, const rpt_many *m, l
 	if (m->dir && mkdir(m->dir, 0777) != 0 && errno != EEXIST)
 		return cart_fail(e, CART_IO, _("cannot create the folder %s: %s"), m->dir, strerror(errno));
 	if (m->output) {
-		if ((rc = rnd_open(m->format, m->output, NULL, &all, e)) != CART_OK)
+		if ((rc = rnd_open_file(m->format, m->output, m->force, NULL, &all, e)) != CART_OK)
 			return rc;
 		rnd_page_lines(all, m->page_lines);
 	}
@@ -51,7 +51,7 @@ int rpt_statements_write(ctl *c, const int64_t *ids, int n, const rpt_many *m, l
 			break;
 		if (m->dir) {
 			rpt_statement_file(m->dir, cl.id, cl.name, m->format, path, sizeof path);
-			if ((rc = rnd_open(m->format, path, NULL, &one, e)) != CART_OK)
+			if ((rc = rnd_open_file(m->format, path, m->force, NULL, &one, e)) != CART_OK)
 				break;
 			rnd_page_lines(one, m->page_lines);
 		}

@@ -368,7 +368,7 @@ static int statement_pdf(ctl *c, int64_t who, const char *path, cart_err *e)
 	int rc;
 
 	stmt_filter_init(&f);
-	if ((rc = rnd_open(RND_PDF, path, NULL, &x, e)) != CART_OK)
+	if ((rc = rnd_open_file(RND_PDF, path, 1, NULL, &x, e)) != CART_OK)
 		return rc;
 	report_init(&r, &c->co);
 	report_stream(&r, rnd_sink(x), rnd_ud(x));
@@ -734,7 +734,7 @@ static int aging_run(const char *dbpath, int which, const char *out, int fd)
 			rnd *x;
 
 			t0 = now_ms();
-			if (rnd_open(RND_XLSX, out, NULL, &x, &e) != CART_OK)
+			if (rnd_open_file(RND_XLSX, out, 1, NULL, &x, &e) != CART_OK)
 				_exit(1);
 			report_init(&r, &c.co);
 			report_stream(&r, rnd_sink(x), rnd_ud(x));

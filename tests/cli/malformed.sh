@@ -116,7 +116,7 @@ assert_contains "$ERR" 'bad.csv:2: the e-mail "bad-email" is not an e-mail addre
 	"e-mail \"bad-email\" from client import: the words of client add, with the line"
 assert_dump_same "$DB" before "e-mail \"bad-email\" from client import: the ledger is unchanged"
 name=$(printf 'N%.0s' $(seq 210))
-refused "the name is too long (210 bytes" "a 210-character name is refused, not cut" client add "$name" \
+refused "the name is too long: 210 bytes" "a 210-character name is refused, not cut" client add "$name" \
 	--receiver final
 
 check_ok "after every refusal"

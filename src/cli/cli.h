@@ -94,5 +94,7 @@ int cli_dashboard_tab(cli *g, const cli_dash_args *a);
 int cli_client_history(cli *g, int argc, char **argv);
 int cmd_remind(cli *g, int argc, char **argv);
 int cmd_report(cli *g, int argc, char **argv);
+/* import documents | einvoice (cli_import.c) */
+int cmd_import(cli *g, int argc, char **argv);
 
 #endif

@@ -8,11 +8,13 @@
 
 #include "cartera/ctl_dash.h"
 #include "cartera/ctl_docs.h"
+#include "cartera/import.h"
 #include "cli.h"
 
 static const char show_help[] =
 	N_("Usage: cartera show DOC\n"
-	   "Show a posted document (FAC-000012, RC-000003, COT-000001, ...): header, lines and tax per\n"
+	   "Show a posted document (FAC-000012, RC-000003, COT-000001, ..., or an imported document's\n"
+	   "legal number: F001-00001234, a CUFE, a CFDI UUID): header, lines and tax per\n"
 	   "rate, means of payment and withholdings, and the ledger entries it posted.\n");
 
 static void amount(cli *g, int64_t v, char *buf, size_t size)
@@ -59,6 +61,13 @@ int cmd_show(cli *g, int argc, char **argv)
 	       d.due_date, a, d.currency);
 	if (d.reference[0])
 		printf(_("reference %s\n"), d.reference);
+	{
+		char legal[1024];
+
+		if (import_legal_text(&g->c, d.id, legal, sizeof legal, &e))
+			return cli_fail(g, &e);
+		fputs(legal, stdout);
+	}
 	if (d.memo[0])
 		printf(_("memo %s\n"), d.memo);
 	if (d.voided_by[0])

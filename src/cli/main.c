@@ -41,7 +41,8 @@
 	X("company",     cmd_company,     N_("change a company setting (cash refunds)"))          \
 	X("show",        cmd_show,        N_("show a posted document: lines, tax, means of payment, entries")) \
 	X("remind",      cmd_remind,      N_("record a payment reminder in a client's history")) \
-	X("report",      cmd_report,      N_("statements, aging, follow-up and documents as PDF, XLSX, text"))
+	X("report",      cmd_report,      N_("statements, aging, follow-up and documents as PDF, XLSX, text")) \
+	X("import",      cmd_import,      N_("import another system's documents (CSV) or electronic invoices"))
 
 static const struct command {
 	const char *name;

@@ -10,6 +10,7 @@
 
 #include "cartera/csvopening.h"
 #include "cartera/ctl_docs.h"
+#include "cartera/einvoice.h"
 #include "cartera/i18n.h"
 #include "cli.h"
 
@@ -358,18 +359,20 @@ int cli_opening_import(cli *g, int argc, char **argv)
 /* ---- company settings that documents depend on ---- */
 
 static const char company_help[] =
-	N_("Usage: cartera company set --allow-refunds yes|no\n"
+	N_("Usage: cartera company set [--allow-refunds yes|no] [--import-creates-clients yes|no]\n"
 	   "Change a company setting after init: whether credits in favour may be refunded in cash\n"
-	   "(cartera refund, receipt post --leftover refund).\n");
+	   "(cartera refund, receipt post --leftover refund); whether an electronic invoice for a\n"
+	   "customer the ledger does not know creates the client (cartera import einvoice).\n");
 
 int cmd_company(cli *g, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		CLI_COMMON_OPTS,
 		{ "allow-refunds", required_argument, NULL, 'a' },
+		{ "import-creates-clients", required_argument, NULL, 'i' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *refunds = NULL;
+	const char *refunds = NULL, *creates = NULL;
 	company co;
 	cart_err e;
 	int opt, rc;
@@ -385,14 +388,28 @@ int cmd_company(cli *g, int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'a': refunds = optarg; break;
+		case 'i': creates = optarg; break;
 		HANDLE_COMMON(g, opt, company_help)
 		}
 	}
 	cli_unmask(argc, argv);
 	if (optind < argc)
 		return cli_usage(g, _("unexpected argument \"%s\""), argv[optind]);
-	if (!refunds)
-		return cli_usage(g, _("say what to change (--allow-refunds yes|no)"));
+	if (!refunds && !creates)
+		return cli_usage(g, _("say what to change (--allow-refunds yes|no,"
+		                      " --import-creates-clients yes|no)"));
+	if (creates && strcmp(creates, "yes") && strcmp(creates, "no"))
+		return cli_usage(g, _("--import-creates-clients \"%s\": give yes or no"), creates);
+	if (creates) {
+		if ((rc = cli_open(g, 0)))
+			return rc;
+		if (einvoice_setting_set(&g->c, !strcmp(creates, "yes"), &e))
+			return cli_fail(g, &e);
+		printf(_("electronic invoices for unknown customers %s\n"), !strcmp(creates, "yes")
+		       ? _("create the client from the document") : _("are refused"));
+		if (!refunds)
+			return EXIT_DONE;
+	}
 	if (strcmp(refunds, "yes") && strcmp(refunds, "no"))
 		return cli_usage(g, _("--allow-refunds \"%s\": give yes or no"), refunds);
 	if ((rc = cli_open(g, 0)))

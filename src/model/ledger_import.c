@@ -154,6 +154,27 @@ int ledger_instalment_id(ledger *l, int64_t entry_id, int seq, int64_t *id, cart
 	return lg_dberr(l, rc, _("reading an instalment"), e);
 }
 
+int ledger_client_by_tax_id(ledger *l, const char *tax_id, client *c, cart_err *e)
+{
+	static const char sql[] = "SELECT id FROM clients WHERE tax_id = ?1 AND tax_id <> ''";
+	sqlite3_stmt *s;
+	int64_t id = 0;
+	int rc;
+
+	if (!(s = lg_get(l, sql, e)))
+		return e->code;
+	lg_bind_text(s, 1, tax_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	lg_finalize(l, s);
+	if (rc == SQLITE_DONE)
+		return cart_fail(e, CART_NOTFOUND, _("no client has the tax id %s"), tax_id);
+	if (rc != SQLITE_ROW)
+		return lg_dberr(l, rc, _("finding a client"), e);
+	return ledger_client_get(l, id, c, e);
+}
+
 int ledger_has_documents(ledger *l, int *yes, cart_err *e)
 {
 	int64_t v = 0;

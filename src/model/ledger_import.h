@@ -39,6 +39,10 @@ int ledger_legal_of_doc(ledger *l, int64_t doc_id, legal_row *rows, int max, int
  * CART_NOTFOUND when the charge has no such instalment. */
 int ledger_instalment_id(ledger *l, int64_t entry_id, int seq, int64_t *id, cart_err *e);
 
+/* The client whose tax id is exactly tax_id (no id or name matching, unlike ledger_client_find);
+ * CART_NOTFOUND when none. */
+int ledger_client_by_tax_id(ledger *l, const char *tax_id, client *c, cart_err *e);
+
 /* Does the ledger hold any document at all? (an import into an empty ledger takes the bulk path) */
 int ledger_has_documents(ledger *l, int *yes, cart_err *e);
 

@@ -86,10 +86,12 @@ static void show_progress(const char *phase, long done, long total, void *ud)
 	if (total > 0) {
 		double left = rate > 0 ? (double)(total - done) / rate : 0;
 
-		fprintf(stderr, _("\r%s: %3ld%%  %ld of %ld  %.0f rows/s  %d:%02d left   "), phase,
+		fputc('\r', stderr);
+		fprintf(stderr, _("%s: %3ld%%  %ld of %ld  %.0f rows/s  %d:%02d left   "), phase,
 		        done * 100 / total, done, total, rate, (int)left / 60, (int)left % 60);
 	} else {
-		fprintf(stderr, _("\r%s: %ld rows  %.0f rows/s   "), phase, done, rate);
+		fputc('\r', stderr);
+		fprintf(stderr, _("%s: %ld rows  %.0f rows/s   "), phase, done, rate);
 	}
 	p->shown = 1;
 }

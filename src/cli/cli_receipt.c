@@ -359,7 +359,8 @@ int cli_opening_import(cli *g, int argc, char **argv)
 /* ---- company settings that documents depend on ---- */
 
 static const char company_help[] =
-	N_("Usage: cartera company set [--allow-refunds yes|no] [--import-creates-clients yes|no]\n"
+	N_("Usage: cartera company set [--allow-refunds yes|no]\n"
+	   "                         [--import-creates-clients yes|no]\n"
 	   "Change a company setting after init: whether credits in favour may be refunded in cash\n"
 	   "(cartera refund, receipt post --leftover refund); whether an electronic invoice for a\n"
 	   "customer the ledger does not know creates the client (cartera import einvoice).\n");

@@ -115,7 +115,9 @@ typedef struct imp {
 	ialloc *alloc;
 	size_t na, capa;
 	smap numbers;             /* old number -> row */
-	smap clients;             /* client as written -> client id */
+	smap clients;             /* client as written -> client id (CLIENT_NAME set: by name) */
+	long client_misses;       /* lookups that went to the ledger */
+	int preloaded, preload_pass;
 	smap legals;              /* kind + legal number -> row (duplicates in the file) */
 	long bad;
 	int nomem;
@@ -500,17 +502,60 @@ static void read_allocs(imp *im, irow *row, const char *text, char *pb, size_t p
 	}
 }
 
+/* A name held by two clients resolves through the ledger (which says it is ambiguous). */
+#define CLIENT_NAME (INT64_C(1) << 62)
+#define CLIENT_AMBIGUOUS INT64_C(-1)
+/* After this many clients looked up one by one, every client is read at once. */
+#define CLIENT_PRELOAD 256
+
+static int preload_one(int64_t id, const char *tax_id, const char *name, void *ud)
+{
+	imp *im = ud;
+	char num[24];
+	int64_t old;
+	uint32_t k;
+
+	/* the order ledger_client_find looks in: an id, a tax id, a name */
+	if (im->preload_pass == 0) {
+		snprintf(num, sizeof num, "%lld", (long long)id);
+		if ((k = str_add(im, num)))
+			smap_put(im, &im->clients, k, id);
+	} else if (im->preload_pass == 1) {
+		if (tax_id && *tax_id && !smap_get(im, &im->clients, tax_id, &old) &&
+		    (k = str_add(im, tax_id)))
+			smap_put(im, &im->clients, k, id);
+	} else if (name && *name) {
+		if (!smap_get(im, &im->clients, name, &old)) {
+			if ((k = str_add(im, name)))
+				smap_put(im, &im->clients, k, id | CLIENT_NAME);
+		} else if ((old & CLIENT_NAME) && (old & ~CLIENT_NAME) != id) {
+			int found;
+
+			im->clients.val[smap_slot(im, &im->clients, name, &found)] = CLIENT_AMBIGUOUS;
+		}
+	}
+	return im->nomem;
+}
+
 static int client_id_of(imp *im, const char *text, int64_t *id, cart_err *e)
 {
 	client cl;
 	uint32_t k;
 
-	if (smap_get(im, &im->clients, text, id))
+	if (!im->preloaded && ++im->client_misses > CLIENT_PRELOAD) {
+		im->preloaded = 1;
+		for (im->preload_pass = 0; im->preload_pass < 3; im->preload_pass++)
+			if (ledger_client_keys(im->c->l, preload_one, im, e) != CART_OK)
+				return e->code;
+	}
+	if (smap_get(im, &im->clients, text, id) && *id != CLIENT_AMBIGUOUS) {
+		*id &= ~CLIENT_NAME;
 		return CART_OK;
+	}
 	if (ctl_client_ref(im->c, text, &cl, e) != CART_OK)
 		return e->code;
 	*id = cl.id;
-	if ((k = str_add(im, text)))
+	if (!im->preloaded && (k = str_add(im, text)))
 		smap_put(im, &im->clients, k, cl.id);
 	return CART_OK;
 }

@@ -175,6 +175,26 @@ int ledger_client_by_tax_id(ledger *l, const char *tax_id, client *c, cart_err *
 	return ledger_client_get(l, id, c, e);
 }
 
+int ledger_client_keys(ledger *l, client_key_cb cb, void *ud, cart_err *e)
+{
+	static const char sql[] = "SELECT id, tax_id, name FROM clients ORDER BY id";
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!(s = lg_get(l, sql, e)))
+		return e->code;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (cb(sqlite3_column_int64(s, 0), (const char *)sqlite3_column_text(s, 1),
+		       (const char *)sqlite3_column_text(s, 2), ud)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	lg_finalize(l, s);
+	if (rc != SQLITE_DONE)
+		return lg_dberr(l, rc, _("reading the clients"), e);
+	return CART_OK;
+}
+
 int ledger_has_documents(ledger *l, int *yes, cart_err *e)
 {
 	int64_t v = 0;

@@ -43,6 +43,11 @@ int ledger_instalment_id(ledger *l, int64_t entry_id, int seq, int64_t *id, cart
  * CART_NOTFOUND when none. */
 int ledger_client_by_tax_id(ledger *l, const char *tax_id, client *c, cart_err *e);
 
+/* Every client's id, tax id and name, in id order (an import resolving many clients at once);
+ * a callback returning non-zero stops the walk. */
+typedef int (*client_key_cb)(int64_t id, const char *tax_id, const char *name, void *ud);
+int ledger_client_keys(ledger *l, client_key_cb cb, void *ud, cart_err *e);
+
 /* Does the ledger hold any document at all? (an import into an empty ledger takes the bulk path) */
 int ledger_has_documents(ledger *l, int *yes, cart_err *e);
 

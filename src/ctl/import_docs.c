@@ -20,8 +20,7 @@
 #include "cartera/i18n.h"
 #include "cartera/import.h"
 #include "../model/ledger_import.h"
-
-enum { T_INVOICE, T_CREDIT, T_DEBIT, T_RECEIPT, T_ADVANCE, T_LINE, NTYPES };
+#include "import_int.h"
 
 static const char *const type_words[NTYPES] = {
 	"invoice|factura|fac|fc|fv",
@@ -32,14 +31,10 @@ static const char *const type_words[NTYPES] = {
 	"line|linea|item",
 };
 /* The kind kept with a legal number (ledger_import.h). */
-static const char *const kind_names[NTYPES] = {
+const char *const imp_kind_names[NTYPES] = {
 	"invoice", "credit-note", "debit-note", "receipt", "advance", "line",
 };
 
-enum {
-	C_TYPE, C_NUMBER, C_CLIENT, C_DATE, C_DUE, C_CURRENCY, C_AMOUNT, C_LEGAL, C_INST, C_APPLIES,
-	C_MEMO, C_METHOD, C_DESC, C_QTY, C_PRICE, C_TAX, NCOLS
-};
 
 static const char *const col_names[NCOLS] = {
 	"type|tipo|document_type|tipo_documento",
@@ -60,73 +55,9 @@ static const char *const col_names[NCOLS] = {
 	"tax|impuesto|tax_rate|tasa",
 };
 
-#define ROW_GHOST 2           /* a document already in the ledger that rows refer to */
-
-typedef struct irow {
-	long line;
-	int type;
-	int skip;                 /* 1: its legal number is in the ledger; ROW_GHOST: a ledger doc */
-	uint32_t number, legal, memo, method;   /* offsets in the string arena, 0 = "" */
-	int64_t client_id;
-	char date[DATE_LEN], due[DATE_LEN], cur[4];
-	int64_t amount;
-	int inst0, ninst, line0, nlines, alloc0, nalloc;
-	int ref;                  /* notes: the row of the invoice they affect, -1 none */
-	int64_t doc_id;           /* posted (or ghost) document */
-	int64_t entry;            /* its charge entry */
-	int64_t open;             /* charges: what is still open as the check plays the file */
-	int has_amount;
-} irow;
-
-typedef struct iinst {
-	char due[DATE_LEN];
-	int64_t amount, open;
-	int given;
-} iinst;
-
-typedef struct ialloc {
-	uint32_t target;          /* the number named (arena) */
-	int row;                  /* the charge's row */
-	int seq;                  /* instalment, 0 = spread */
-	int64_t amount;           /* 0 as given = all it has open (resolved by the check) */
-} ialloc;
-
-/* A string hash: key (arena offset) -> value. */
-typedef struct smap {
-	uint32_t *key;
-	int64_t *val;
-	size_t cap, n;
-} smap;
-
-typedef struct imp {
-	ctl *c;
-	import_result *r;
-	const char *name;
-	ctl_taxes taxes;
-	int map[64], nfields, have[NCOLS];
-	char *arena;
-	size_t alen, acap;
-	irow *rows;
-	size_t n, cap;
-	iinst *inst;
-	size_t ni, capi;
-	doc_line *lines;
-	size_t nl, capl;
-	ialloc *alloc;
-	size_t na, capa;
-	smap numbers;             /* old number -> row */
-	smap clients;             /* client as written -> client id (CLIENT_NAME set: by name) */
-	long client_misses;       /* lookups that went to the ledger */
-	int preloaded, preload_pass;
-	smap legals;              /* kind + legal number -> row (duplicates in the file) */
-	long bad;
-	int nomem;
-	int cur_invoice;          /* the row line rows attach to, -1 */
-} imp;
-
 /* ---- small helpers ---- */
 
-static void add_to(imp *im, csvclient_list *l, long line, const char *text)
+void imp_add_to(imp *im, csvclient_list *l, long line, const char *text)
 {
 	csvclient_msg *m;
 
@@ -147,8 +78,7 @@ static void add_to(imp *im, csvclient_list *l, long line, const char *text)
 	snprintf(m->text, sizeof m->text, "%s", text);
 }
 
-static void bad(imp *im, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void bad(imp *im, long line, const char *fmt, ...)
+void imp_bad(imp *im, long line, const char *fmt, ...)
 {
 	char text[300];
 	va_list ap;
@@ -157,10 +87,10 @@ static void bad(imp *im, long line, const char *fmt, ...)
 	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
 	im->bad++;
-	add_to(im, &im->r->errors, line, text);
+	imp_add_to(im, &im->r->errors, line, text);
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
+int imp_grow(void **p, size_t *cap, size_t need, size_t size)
 {
 	size_t c = *cap ? *cap : 256;
 	void *n;
@@ -176,14 +106,14 @@ static int grow(void **p, size_t *cap, size_t need, size_t size)
 	return 0;
 }
 
-static uint32_t str_add(imp *im, const char *s)
+uint32_t imp_str_add(imp *im, const char *s)
 {
 	size_t len = strlen(s) + 1;
 	uint32_t at;
 
 	if (len == 1)
 		return 0;
-	if (im->alen + len > UINT32_MAX || grow((void **)&im->arena, &im->acap, im->alen + len, 1)) {
+	if (im->alen + len > UINT32_MAX || imp_grow((void **)&im->arena, &im->acap, im->alen + len, 1)) {
 		im->nomem = 1;
 		return 0;
 	}
@@ -193,7 +123,7 @@ static uint32_t str_add(imp *im, const char *s)
 	return at;
 }
 
-static const char *str(const imp *im, uint32_t at)
+const char *imp_str(const imp *im, uint32_t at)
 {
 	return at ? im->arena + at : "";
 }
@@ -217,14 +147,14 @@ static size_t smap_slot(const imp *im, const smap *m, const char *text, int *fou
 			*found = 0;
 			return i;
 		}
-		if (!strcmp(str(im, m->key[i]), text)) {
+		if (!strcmp(imp_str(im, m->key[i]), text)) {
 			*found = 1;
 			return i;
 		}
 	}
 }
 
-static int smap_get(const imp *im, const smap *m, const char *text, int64_t *val)
+int imp_smap_get(const imp *im, const smap *m, const char *text, int64_t *val)
 {
 	int found;
 	size_t i;
@@ -238,7 +168,7 @@ static int smap_get(const imp *im, const smap *m, const char *text, int64_t *val
 }
 
 /* Add key (an arena offset) -> val; 0 when it was there already (val unchanged). */
-static int smap_put(imp *im, smap *m, uint32_t key, int64_t val)
+int imp_smap_put(imp *im, smap *m, uint32_t key, int64_t val)
 {
 	int found;
 	size_t i;
@@ -260,7 +190,7 @@ static int smap_put(imp *im, smap *m, uint32_t key, int64_t val)
 		m->n = 0;
 		for (size_t k = 0; k < old.cap; k++)
 			if (old.key[k]) {
-				i = smap_slot(im, m, str(im, old.key[k]), &found);
+				i = smap_slot(im, m, imp_str(im, old.key[k]), &found);
 				m->key[i] = old.key[k];
 				m->val[i] = old.val[k];
 				m->n++;
@@ -268,7 +198,7 @@ static int smap_put(imp *im, smap *m, uint32_t key, int64_t val)
 		free(old.key);
 		free(old.val);
 	}
-	i = smap_slot(im, m, str(im, key), &found);
+	i = smap_slot(im, m, imp_str(im, key), &found);
 	if (found)
 		return 0;
 	m->key[i] = key;
@@ -308,7 +238,7 @@ static int parse_amount(const imp *im, const char *text, int64_t *v)
 	       money_parse(text, &im->c->co.fmt, v, NULL) == CART_OK;
 }
 
-static void money(const imp *im, int64_t v, char *buf, size_t size)
+void imp_money(const imp *im, int64_t v, char *buf, size_t size)
 {
 	ctl_money(im->c, v, buf, size);
 }
@@ -320,7 +250,7 @@ static int read_header(imp *im, const csv_record *h)
 	char w[64];
 
 	if (h->n > 64) {
-		bad(im, h->line, "%s", _("the header has more than 64 columns"));
+		imp_bad(im, h->line, "%s", _("the header has more than 64 columns"));
 		return -1;
 	}
 	im->nfields = h->n;
@@ -331,13 +261,13 @@ static int read_header(imp *im, const csv_record *h)
 		for (k = 0; k < NCOLS && !in_list(w, col_names[k]); k++)
 			;
 		if (k == NCOLS) {
-			bad(im, h->line, _("column \"%s\" is not one cartera reads (type, number, client,"
+			imp_bad(im, h->line, _("column \"%s\" is not one cartera reads (type, number, client,"
 			    " date, due, currency, amount, legal_number, instalments, applies_to, memo,"
 			    " method, description, quantity, price, tax)"), h->field[i]);
 			return -1;
 		}
 		if (im->have[k]) {
-			bad(im, h->line, _("column \"%s\" is given twice"), h->field[i]);
+			imp_bad(im, h->line, _("column \"%s\" is given twice"), h->field[i]);
 			return -1;
 		}
 		im->have[k] = 1;
@@ -345,7 +275,7 @@ static int read_header(imp *im, const csv_record *h)
 	}
 	if (!im->have[C_TYPE] || !im->have[C_NUMBER] || !im->have[C_CLIENT] || !im->have[C_DATE] ||
 	    !im->have[C_AMOUNT]) {
-		bad(im, h->line, "%s", _("the header must name the columns type, number, client, date"
+		imp_bad(im, h->line, "%s", _("the header must name the columns type, number, client, date"
 		    " and amount"));
 		return -1;
 	}
@@ -376,7 +306,7 @@ static void read_line_row(imp *im, const csv_record *rec, const char **v, char *
 	irow *inv;
 	cart_err e;
 
-	if (im->cur_invoice < 0 || strcmp(str(im, im->rows[im->cur_invoice].number), v[C_NUMBER])) {
+	if (im->cur_invoice < 0 || strcmp(imp_str(im, im->rows[im->cur_invoice].number), v[C_NUMBER])) {
 		say(pb, ps, _("a line row follows its invoice (number \"%s\")"), v[C_NUMBER]);
 		return;
 	}
@@ -399,7 +329,7 @@ static void read_line_row(imp *im, const csv_record *rec, const char **v, char *
 	(void)rec;
 	if (pb[0])
 		return;
-	if (grow((void **)&im->lines, &im->capl, im->nl + 1, sizeof *im->lines)) {
+	if (imp_grow((void **)&im->lines, &im->capl, im->nl + 1, sizeof *im->lines)) {
 		im->nomem = 1;
 		return;
 	}
@@ -439,7 +369,7 @@ static void read_instalments(imp *im, irow *row, const char *text, char *pb, siz
 			say(pb, ps, _("instalment %d: %s"), row->ninst + 1, e.msg);
 			return;
 		}
-		if (grow((void **)&im->inst, &im->capi, im->ni + 1, sizeof *im->inst)) {
+		if (imp_grow((void **)&im->inst, &im->capi, im->ni + 1, sizeof *im->inst)) {
 			im->nomem = 1;
 			return;
 		}
@@ -491,9 +421,9 @@ static void read_allocs(imp *im, irow *row, const char *text, char *pb, size_t p
 			say(pb, ps, "%s", _("applies_to names an empty document"));
 			return;
 		}
-		a.target = str_add(im, part);
+		a.target = imp_str_add(im, part);
 		a.row = -1;
-		if (grow((void **)&im->alloc, &im->capa, im->na + 1, sizeof *im->alloc)) {
+		if (imp_grow((void **)&im->alloc, &im->capa, im->na + 1, sizeof *im->alloc)) {
 			im->nomem = 1;
 			return;
 		}
@@ -518,16 +448,16 @@ static int preload_one(int64_t id, const char *tax_id, const char *name, void *u
 	/* the order ledger_client_find looks in: an id, a tax id, a name */
 	if (im->preload_pass == 0) {
 		snprintf(num, sizeof num, "%lld", (long long)id);
-		if ((k = str_add(im, num)))
-			smap_put(im, &im->clients, k, id);
+		if ((k = imp_str_add(im, num)))
+			imp_smap_put(im, &im->clients, k, id);
 	} else if (im->preload_pass == 1) {
-		if (tax_id && *tax_id && !smap_get(im, &im->clients, tax_id, &old) &&
-		    (k = str_add(im, tax_id)))
-			smap_put(im, &im->clients, k, id);
+		if (tax_id && *tax_id && !imp_smap_get(im, &im->clients, tax_id, &old) &&
+		    (k = imp_str_add(im, tax_id)))
+			imp_smap_put(im, &im->clients, k, id);
 	} else if (name && *name) {
-		if (!smap_get(im, &im->clients, name, &old)) {
-			if ((k = str_add(im, name)))
-				smap_put(im, &im->clients, k, id | CLIENT_NAME);
+		if (!imp_smap_get(im, &im->clients, name, &old)) {
+			if ((k = imp_str_add(im, name)))
+				imp_smap_put(im, &im->clients, k, id | CLIENT_NAME);
 		} else if ((old & CLIENT_NAME) && (old & ~CLIENT_NAME) != id) {
 			int found;
 
@@ -548,15 +478,15 @@ static int client_id_of(imp *im, const char *text, int64_t *id, cart_err *e)
 			if (ledger_client_keys(im->c->l, preload_one, im, e) != CART_OK)
 				return e->code;
 	}
-	if (smap_get(im, &im->clients, text, id) && *id != CLIENT_AMBIGUOUS) {
+	if (imp_smap_get(im, &im->clients, text, id) && *id != CLIENT_AMBIGUOUS) {
 		*id &= ~CLIENT_NAME;
 		return CART_OK;
 	}
 	if (ctl_client_ref(im->c, text, &cl, e) != CART_OK)
 		return e->code;
 	*id = cl.id;
-	if (!im->preloaded && (k = str_add(im, text)))
-		smap_put(im, &im->clients, k, cl.id);
+	if (!im->preloaded && (k = imp_str_add(im, text)))
+		imp_smap_put(im, &im->clients, k, cl.id);
 	return CART_OK;
 }
 
@@ -571,7 +501,7 @@ static void read_row(imp *im, const csv_record *rec)
 	for (int i = 0; i < NCOLS; i++)
 		v[i] = "";
 	if (rec->n != im->nfields) {
-		bad(im, rec->line, P_("%d field where the header has %d",
+		imp_bad(im, rec->line, P_("%d field where the header has %d",
 		                      "%d fields where the header has %d", (unsigned long)rec->n),
 		    rec->n, im->nfields);
 		return;
@@ -582,18 +512,18 @@ static void read_row(imp *im, const csv_record *rec)
 	for (type = 0; type < NTYPES && !in_list(w, type_words[type]); type++)
 		;
 	if (type == NTYPES) {
-		bad(im, rec->line, _("the type \"%s\" is not one of invoice, credit-note, debit-note,"
+		imp_bad(im, rec->line, _("the type \"%s\" is not one of invoice, credit-note, debit-note,"
 		    " receipt, advance, line"), v[C_TYPE]);
 		return;
 	}
 	if (!*v[C_NUMBER]) {
-		bad(im, rec->line, "%s", _("the number is empty"));
+		imp_bad(im, rec->line, "%s", _("the number is empty"));
 		return;
 	}
 	if (type == T_LINE) {
 		read_line_row(im, rec, v, pb, sizeof pb);
 		if (pb[0])
-			bad(im, rec->line, "%s", pb);
+			imp_bad(im, rec->line, "%s", pb);
 		return;
 	}
 	im->cur_invoice = -1;
@@ -603,7 +533,7 @@ static void read_row(imp *im, const csv_record *rec)
 	row.ref = -1;
 	if (strlen(v[C_NUMBER]) >= 64)
 		say(pb, sizeof pb, "%s", _("the number is longer than 63 characters"));
-	row.number = str_add(im, v[C_NUMBER]);
+	row.number = imp_str_add(im, v[C_NUMBER]);
 	if (!*v[C_CLIENT])
 		say(pb, sizeof pb, "%s", _("the client is empty"));
 	else if (client_id_of(im, v[C_CLIENT], &row.client_id, &e) != CART_OK)
@@ -634,7 +564,7 @@ static void read_row(imp *im, const csv_record *rec)
 	}
 	if (strlen(v[C_LEGAL]) >= 128)
 		say(pb, sizeof pb, "%s", _("the legal number is longer than 127 characters"));
-	row.legal = str_add(im, v[C_LEGAL]);
+	row.legal = imp_str_add(im, v[C_LEGAL]);
 	if (*v[C_INST]) {
 		if (type != T_INVOICE)
 			say(pb, sizeof pb, "%s", _("only invoices have instalments"));
@@ -661,546 +591,36 @@ static void read_row(imp *im, const csv_record *rec)
 	}
 	if (strlen(v[C_MEMO]) >= 160)
 		say(pb, sizeof pb, "%s", _("the memo is longer than 159 characters"));
-	row.memo = str_add(im, v[C_MEMO]);
+	row.memo = imp_str_add(im, v[C_MEMO]);
 	if (*v[C_METHOD] && type != T_RECEIPT && type != T_ADVANCE)
 		say(pb, sizeof pb, "%s", _("only receipts and advances have a method of payment"));
 	if (strlen(v[C_METHOD]) >= 24)
 		say(pb, sizeof pb, "%s", _("the method is longer than 23 characters"));
-	row.method = str_add(im, v[C_METHOD]);
+	row.method = imp_str_add(im, v[C_METHOD]);
 	if (*v[C_DESC] || *v[C_QTY] || *v[C_PRICE] || *v[C_TAX])
 		say(pb, sizeof pb, "%s", _("description, quantity, price and tax belong to line rows"));
-	if (!pb[0] && !smap_put(im, &im->numbers, row.number, (int64_t)im->n))
+	if (!pb[0] && !imp_smap_put(im, &im->numbers, row.number, (int64_t)im->n))
 		say(pb, sizeof pb, _("the number %s is given twice in the file"), v[C_NUMBER]);
 	if (!pb[0] && row.legal) {
 		char key[200];
 		uint32_t k;
 
-		snprintf(key, sizeof key, "%s %s", kind_names[type], v[C_LEGAL]);
-		k = str_add(im, key);
-		if (k && !smap_put(im, &im->legals, k, (int64_t)im->n))
+		snprintf(key, sizeof key, "%s %s", imp_kind_names[type], v[C_LEGAL]);
+		k = imp_str_add(im, key);
+		if (k && !imp_smap_put(im, &im->legals, k, (int64_t)im->n))
 			say(pb, sizeof pb, _("the legal number %s is given twice in the file"), v[C_LEGAL]);
 	}
 	if (pb[0]) {
-		bad(im, rec->line, "%s", pb);
+		imp_bad(im, rec->line, "%s", pb);
 		return;
 	}
-	if (grow((void **)&im->rows, &im->cap, im->n + 1, sizeof *im->rows)) {
+	if (imp_grow((void **)&im->rows, &im->cap, im->n + 1, sizeof *im->rows)) {
 		im->nomem = 1;
 		return;
 	}
 	if (type == T_INVOICE)
 		im->cur_invoice = (int)im->n;
 	im->rows[im->n++] = row;
-}
-
-/* ---- checking the file as a whole ---- */
-
-/* An invoice's total from its lines, its instalments' amounts. */
-static void check_invoice(imp *im, irow *row)
-{
-	char a[40], b[40];
-
-	if (row->nlines) {
-		doc_line *copy = malloc(sizeof *copy * (size_t)row->nlines);
-		doc_totals t;
-		cart_err e;
-
-		if (!copy) {
-			im->nomem = 1;
-			return;
-		}
-		memcpy(copy, im->lines + row->line0, sizeof *copy * (size_t)row->nlines);
-		if (doc_totals_compute(copy, row->nlines, &t, &e) != CART_OK) {
-			bad(im, row->line, "%s", e.msg);
-		} else if (row->has_amount && t.total != row->amount) {
-			money(im, t.total, a, sizeof a);
-			money(im, row->amount, b, sizeof b);
-			bad(im, row->line, _("the lines add up to %s, not the amount %s given"), a, b);
-		} else if (t.total <= 0) {
-			bad(im, row->line, "%s", _("the lines add up to nothing"));
-		} else {
-			row->amount = t.total;
-			row->has_amount = 1;
-		}
-		free(copy);
-	} else if (!row->has_amount) {
-		bad(im, row->line, "%s", _("the amount is empty and the invoice has no lines"));
-	}
-	if (row->ninst && row->has_amount) {
-		iinst *in = im->inst + row->inst0;
-		int64_t sum = 0;
-		int given = 0;
-
-		for (int i = 0; i < row->ninst; i++) {
-			given += in[i].given;
-			sum += in[i].amount;
-			if (strcmp(in[i].due, row->date) < 0)
-				bad(im, row->line, _("instalment %d is due %s, before the date %s"), i + 1,
-				    in[i].due, row->date);
-		}
-		if (given == 0) {
-			for (int i = 0; i < row->ninst; i++)
-				in[i].amount = row->amount / row->ninst +
-				               (i < row->amount % row->ninst ? 1 : 0);
-		} else if (given != row->ninst) {
-			bad(im, row->line, "%s", _("give every instalment an amount, or none"));
-		} else if (sum != row->amount) {
-			money(im, sum, a, sizeof a);
-			money(im, row->amount, b, sizeof b);
-			bad(im, row->line, _("the instalments add up to %s, not the amount %s"), a, b);
-		}
-		for (int i = 0; i < row->ninst; i++)
-			in[i].open = in[i].amount;
-	}
-	row->open = row->amount;
-}
-
-/* A number named by a note or a receipt that is not in the file: the ledger's document with
- * that legal number or cartera number, as a ghost row. -1 when not found (said on line). */
-static int ghost_row(imp *im, const char *number, int64_t doc_id, long line)
-{
-	legal_row k[2];
-	doc_entry ent[8];
-	doc_info d;
-	cart_err e;
-	irow g;
-	int n = 0, nent = 0;
-	uint32_t key;
-
-	if (doc_id) {
-		k[0].doc_id = doc_id;
-		n = 1;
-	} else if (ledger_legal_find(im->c->l, LEGAL_ANY, NULL, NULL, number, k, 2, &n, &e)
-	           != CART_OK) {
-		bad(im, line, "%s", e.msg);
-		return -1;
-	}
-	if (n > 1) {
-		bad(im, line, _("%s is ambiguous: the ledger has %s and %s with that legal number"),
-		    number, k[0].doc_number, k[1].doc_number);
-		return -1;
-	}
-	if (n == 1 ? ledger_document_get(im->c->l, k[0].doc_id, &d, &e) != CART_OK
-	           : ctl_doc_ref(im->c, number, &d, &e) != CART_OK) {
-		bad(im, line, _("%s is neither in the file nor in the ledger"), number);
-		return -1;
-	}
-	if (ledger_document_entries(im->c->l, d.id, ent, 8, &nent, &e) != CART_OK) {
-		bad(im, line, "%s", e.msg);
-		return -1;
-	}
-	memset(&g, 0, sizeof g);
-	g.skip = ROW_GHOST;
-	g.type = d.type == DOC_INVOICE ? T_INVOICE : T_DEBIT;
-	g.line = line;
-	g.client_id = d.client_id;
-	g.doc_id = d.id;
-	g.ref = -1;
-	snprintf(g.date, sizeof g.date, "%s", d.date);
-	snprintf(g.cur, sizeof g.cur, "%s", d.currency);
-	for (int i = 0; i < nent; i++)
-		if (ent[i].side == 'D') {
-			g.entry = ent[i].entry_id;
-			g.open = ent[i].open;
-			g.amount = ent[i].amount;
-			break;
-		}
-	if (!g.entry) {
-		bad(im, line, _("%s (%s) has no charge to credit or pay"), number, d.number);
-		return -1;
-	}
-	if (d.voided_by[0]) {
-		bad(im, line, _("%s (%s) was voided by %s"), number, d.number, d.voided_by);
-		return -1;
-	}
-	g.number = key = str_add(im, number);
-	if (grow((void **)&im->rows, &im->cap, im->n + 1, sizeof *im->rows)) {
-		im->nomem = 1;
-		return -1;
-	}
-	im->rows[im->n] = g;
-	smap_put(im, &im->numbers, key, (int64_t)im->n);
-	return (int)im->n++;
-}
-
-/* The row of the charge a note or receipt names; -1 when none (said). */
-static int target_row(imp *im, const irow *row, const char *number)
-{
-	int64_t j;
-	int t;
-
-	if (smap_get(im, &im->numbers, number, &j)) {
-		const irow *x = &im->rows[j];
-
-		if (x->type != T_INVOICE && x->type != T_DEBIT) {
-			bad(im, row->line, _("%s is not an invoice or a debit note"), number);
-			return -1;
-		}
-		if (x->skip == 1)   /* already in the ledger: its document there */
-			return x->ref;
-		return (int)j;
-	}
-	t = ghost_row(im, number, 0, row->line);
-	return t;
-}
-
-static int same_party(imp *im, const irow *row, const irow *t, const char *number)
-{
-	if (t->client_id != row->client_id) {
-		bad(im, row->line, _("%s belongs to another client"), number);
-		return 0;
-	}
-	if (strcmp(t->cur, row->cur)) {
-		bad(im, row->line, _("%s is in %s, not %s"), number, t->cur, row->cur);
-		return 0;
-	}
-	if (strcmp(t->date, row->date) > 0) {
-		bad(im, row->line, _("%s is dated %s, after this document's date %s"), number, t->date,
-		    row->date);
-		return 0;
-	}
-	return 1;
-}
-
-/* Rows are found by index: a ghost row appended meanwhile may move the array. */
-static void check_credit_note(imp *im, size_t i)
-{
-	const char *number;
-	char a[40], b[40];
-	irow *row = &im->rows[i], *t;
-	int ref;
-
-	if (!row->nalloc)
-		return;   /* on account */
-	number = str(im, im->alloc[row->alloc0].target);
-	ref = target_row(im, row, number);
-	row = &im->rows[i];
-	if ((row->ref = ref) < 0)
-		return;
-	t = &im->rows[row->ref];
-	if (!same_party(im, row, t, number))
-		return;
-	if (row->amount > t->open) {
-		money(im, row->amount, a, sizeof a);
-		money(im, t->open, b, sizeof b);
-		bad(im, row->line, _("the credit note is %s but %s has %s open"), a, number, b);
-		return;
-	}
-	t->open -= row->amount;
-	if (t->ninst) {   /* the model spreads a credit over instalments in their order */
-		int64_t left = row->amount;
-
-		for (int s = 0; s < t->ninst && left; s++) {
-			iinst *in = &im->inst[t->inst0 + s];
-			int64_t take = in->open < left ? in->open : left;
-
-			in->open -= take;
-			left -= take;
-		}
-	}
-}
-
-static void check_receipt(imp *im, size_t i)
-{
-	int64_t left = im->rows[i].amount;
-	char a[40], b[40];
-
-	for (int k = 0; k < im->rows[i].nalloc; k++) {
-		irow *row = &im->rows[i];
-		ialloc *al = &im->alloc[row->alloc0 + k];
-		const char *number = str(im, al->target);
-		int64_t open;
-		irow *t;
-		int ref = target_row(im, row, number);
-
-		row = &im->rows[i];
-		if ((al->row = ref) < 0)
-			return;
-		t = &im->rows[al->row];
-		if (!same_party(im, row, t, number))
-			return;
-		open = t->open;
-		if (al->seq) {
-			if (t->skip == ROW_GHOST) {
-				/* the model checks the instalment of a ledger document */
-			} else if (al->seq > t->ninst) {
-				bad(im, row->line, _("%s has no instalment %d"), number, al->seq);
-				return;
-			} else {
-				open = im->inst[t->inst0 + al->seq - 1].open;
-			}
-		}
-		if (!al->amount)
-			al->amount = open < left ? open : left;
-		if (al->amount <= 0) {
-			bad(im, row->line, _("%s has nothing open to pay"), number);
-			return;
-		}
-		if (al->amount > open) {
-			money(im, al->amount, a, sizeof a);
-			money(im, open, b, sizeof b);
-			bad(im, row->line, _("pays %s of %s, which has %s open"), a, number, b);
-			return;
-		}
-		if (al->amount > left) {
-			money(im, row->amount, a, sizeof a);
-			bad(im, row->line, _("the allocations add up to more than the receipt's %s"), a);
-			return;
-		}
-		left -= al->amount;
-		t->open -= al->amount;
-		if (t->ninst && t->skip != ROW_GHOST) {
-			int64_t rest = al->amount;
-
-			if (al->seq)
-				im->inst[t->inst0 + al->seq - 1].open -= rest;
-			for (int s = 0; !al->seq && s < t->ninst && rest; s++) {
-				iinst *in = &im->inst[t->inst0 + s];
-				int64_t take = in->open < rest ? in->open : rest;
-
-				in->open -= take;
-				rest -= take;
-			}
-		}
-	}
-}
-
-/* The legal numbers already in the ledger: those rows post nothing. */
-static void check_legal(imp *im, size_t i)
-{
-	irow *row = &im->rows[i];
-	legal_row k;
-	int ref;
-	cart_err e;
-	char text[300];
-	int n = 0;
-
-	if (!row->legal)
-		return;
-	if (ledger_legal_find(im->c->l, LEGAL_EXACT, "", kind_names[row->type], str(im, row->legal),
-	                      &k, 1, &n, &e) != CART_OK) {
-		bad(im, row->line, "%s", e.msg);
-		return;
-	}
-	if (!n)
-		return;
-	row->skip = 1;
-	im->r->skipped++;
-	snprintf(text, sizeof text, _("%s %s (legal number %s) is already in the ledger as %s;"
-	         " nothing posted for it"), kind_names[row->type], str(im, row->number),
-	         str(im, row->legal), k.doc_number);
-	add_to(im, &im->r->notes, row->line, text);
-	/* rows naming it affect the ledger's document */
-	if (row->type == T_INVOICE || row->type == T_DEBIT) {
-		ref = ghost_row(im, str(im, row->legal), k.doc_id, row->line);
-		im->rows[i].ref = ref;
-	}
-}
-
-static void check_file(imp *im, import_progress_fn progress, void *ud)
-{
-	size_t n = im->n;   /* ghost rows are appended past it */
-
-	for (size_t i = 0; i < n && !im->nomem; i++) {
-		check_legal(im, i);
-		if (im->rows[i].type == T_INVOICE && !im->rows[i].skip)
-			check_invoice(im, &im->rows[i]);
-		else if (im->rows[i].type == T_DEBIT)
-			im->rows[i].open = im->rows[i].amount;
-	}
-	/* charges are posted first: what credits them is played against them in file order */
-	for (size_t i = 0; i < n && !im->nomem; i++) {
-		irow *row = &im->rows[i];
-
-		if (progress && i % 16384 == 0)
-			progress(_("checking"), (long)i, (long)n, ud);
-		if (row->skip)
-			continue;
-		if (row->type == T_CREDIT)
-			check_credit_note(im, i);
-		else if (row->type == T_RECEIPT)
-			check_receipt(im, i);
-		else if (row->type == T_DEBIT) {
-			const char *number = str(im, im->alloc[row->alloc0].target);
-			int ref = target_row(im, row, number);
-
-			row = &im->rows[i];
-			if ((row->ref = ref) >= 0)
-				same_party(im, row, &im->rows[row->ref], number);
-		}
-	}
-}
-
-/* ---- posting ---- */
-
-static int post_row(imp *im, irow *row, cart_err *e)
-{
-	ctl *c = im->c;
-	posted p;
-	int rc = CART_OK;
-
-	if (row->type == T_INVOICE) {
-		instalment_in inst[360];
-		invoice_in in;
-
-		memset(&in, 0, sizeof in);
-		in.client_id = row->client_id;
-		memcpy(in.date, row->date, DATE_LEN);
-		memcpy(in.due_date, row->due, DATE_LEN);
-		memcpy(in.currency, row->cur, 4);
-		if (row->nlines) {
-			in.lines = im->lines + row->line0;
-			in.n_lines = row->nlines;
-		} else {
-			in.total = row->amount;
-		}
-		for (int i = 0; i < row->ninst; i++) {
-			memcpy(inst[i].due_date, im->inst[row->inst0 + i].due, DATE_LEN);
-			inst[i].amount = im->inst[row->inst0 + i].amount;
-		}
-		in.inst = row->ninst ? inst : NULL;
-		in.n_inst = row->ninst;
-		snprintf(in.reference, sizeof in.reference, "%s", str(im, row->number));
-		snprintf(in.memo, sizeof in.memo, "%s", str(im, row->memo));
-		rc = ledger_invoice_post(c->l, &in, &p, e);
-		if (rc == CART_OK)
-			im->r->entries++;
-	} else if (row->type == T_DEBIT) {
-		journal_in in;
-		const irow *t = &im->rows[row->ref];
-
-		memset(&in, 0, sizeof in);
-		in.client_id = row->client_id;
-		memcpy(in.date, row->date, DATE_LEN);
-		memcpy(in.due_date, row->due, DATE_LEN);
-		memcpy(in.currency, row->cur, 4);
-		in.side = 'D';
-		in.amount = row->amount;
-		snprintf(in.memo, sizeof in.memo, _("debit note %s on invoice %s%s%s"),
-		         str(im, row->number), str(im, t->number), row->memo ? ": " : "",
-		         str(im, row->memo));
-		rc = ledger_journal_post(c->l, &in, &p, e);
-		if (rc == CART_OK)
-			im->r->entries++;
-	} else if (row->type == T_CREDIT) {
-		credit_note_in in;
-
-		memset(&in, 0, sizeof in);
-		in.client_id = row->client_id;
-		memcpy(in.date, row->date, DATE_LEN);
-		memcpy(in.currency, row->cur, 4);
-		in.amount = row->amount;
-		in.against_entry_id = row->ref >= 0 ? im->rows[row->ref].entry : 0;
-		snprintf(in.reason, sizeof in.reason, "%s%s%s", str(im, row->number),
-		         row->memo ? ": " : "", str(im, row->memo));
-		rc = ledger_credit_note_post(c->l, &in, &p, e);
-		if (rc == CART_OK) {
-			im->r->entries++;
-			im->r->allocations += in.against_entry_id != 0;
-		}
-	} else {
-		alloc_in al[64], *alp = al;
-		receipt_in in;
-		int64_t sum = 0;
-
-		if (row->nalloc > 64 && !(alp = malloc(sizeof *alp * (size_t)row->nalloc)))
-			return cart_fail(e, CART_NOMEM, _("out of memory"));
-		memset(&in, 0, sizeof in);
-		in.client_id = row->client_id;
-		memcpy(in.date, row->date, DATE_LEN);
-		memcpy(in.currency, row->cur, 4);
-		in.amount = row->amount;
-		snprintf(in.method, sizeof in.method, "%s", str(im, row->method));
-		snprintf(in.reference, sizeof in.reference, "%s", str(im, row->number));
-		for (int k = 0; rc == CART_OK && k < row->nalloc; k++) {
-			const ialloc *a = &im->alloc[row->alloc0 + k];
-			const irow *t = &im->rows[a->row];
-
-			alp[k].charge_entry_id = t->entry;
-			alp[k].amount = a->amount;
-			alp[k].instalment_id = 0;
-			sum += a->amount;
-			if (a->seq)
-				rc = ledger_instalment_id(c->l, t->entry, a->seq, &alp[k].instalment_id, e);
-		}
-		in.allocs = row->nalloc ? alp : NULL;
-		in.n_allocs = row->nalloc;
-		in.no_auto = 1;
-		in.leftover = LEFTOVER_CREDIT;
-		if (rc == CART_OK)
-			rc = ledger_receipt_post(c->l, &in, &p, e);
-		if (rc == CART_OK) {
-			im->r->entries += (sum > 0) + (row->amount > sum);
-			im->r->allocations += row->nalloc;
-		}
-		if (alp != al)
-			free(alp);
-	}
-	if (rc != CART_OK)
-		return rc;
-	row->doc_id = p.doc_id;
-	row->entry = p.entry_id;
-	im->r->documents++;
-	if (row->legal) {
-		legal_row k;
-
-		memset(&k, 0, sizeof k);
-		snprintf(k.kind, sizeof k.kind, "%s", kind_names[row->type]);
-		snprintf(k.number, sizeof k.number, "%s", str(im, row->legal));
-		k.part = 1;
-		snprintf(k.digest, sizeof k.digest, "%s %lld %s", row->cur, (long long)row->amount,
-		         row->date);
-		snprintf(k.source, sizeof k.source, "%s:%ld", im->name, row->line);
-		rc = ledger_legal_add(c->l, p.doc_id, &k, e);
-	}
-	return rc;
-}
-
-static int post_all(imp *im, int bulk, import_progress_fn progress, void *ud, cart_err *e)
-{
-	ledger *l = im->c->l;
-	long done = 0, total = 0;
-	int rc;
-
-	for (size_t i = 0; i < im->n; i++)
-		total += !im->rows[i].skip;
-	rc = bulk ? ledger_bulk_begin(l, e) : ledger_begin(l, e);
-	if (rc != CART_OK)
-		return rc;
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < im->n; i++) {
-			irow *row = &im->rows[i];
-			int charge = row->type == T_INVOICE || row->type == T_DEBIT;
-
-			if (row->skip || charge != (pass == 0))
-				continue;
-			if ((rc = post_row(im, row, e)) != CART_OK) {
-				char why[sizeof e->msg];
-
-				snprintf(why, sizeof why, "%s", e->msg);
-				if (bulk)
-					ledger_bulk_abort(l);
-				else
-					ledger_rollback(l);
-				bad(im, row->line, "%s", why);
-				im->r->documents = im->r->entries = im->r->allocations = 0;
-				return cart_fail(e, rc == CART_NOMEM || rc == CART_DB || rc == CART_IO ||
-				                 rc == CART_BUSY ? rc : CART_INVALID,
-				                 _("%s: line %ld: %s; nothing was imported"), im->name,
-				                 row->line, why);
-			}
-			if (progress && ++done % 8192 == 0)
-				progress(_("posting"), done, total, ud);
-		}
-	if (progress)
-		progress(bulk ? _("indexing") : _("posting"), done, total, ud);
-	rc = bulk ? ledger_bulk_end(l, e) : ledger_commit(l, e);
-	if (rc != CART_OK) {
-		if (!bulk)
-			ledger_rollback(l);
-		im->r->documents = im->r->entries = im->r->allocations = 0;
-	}
-	return rc;
 }
 
 int import_legal_text(ctl *c, int64_t doc_id, char *buf, size_t size, cart_err *e)
@@ -1287,7 +707,7 @@ int import_documents(ctl *c, FILE *in, const char *name_for_messages, import_pro
 		if (got < 0) {
 			const csv_error *ce = csv_last_error(rd);
 
-			bad(&im, ce->line, "%s", ce->reason);
+			imp_bad(&im, ce->line, "%s", ce->reason);
 			if (!header)
 				break;
 			continue;
@@ -1305,7 +725,7 @@ int import_documents(ctl *c, FILE *in, const char *name_for_messages, import_pro
 	}
 	csv_close(rd);
 	if (!im.nomem && header && !im.bad)
-		check_file(&im, progress, ud);
+		imp_check_file(&im, progress, ud);
 	for (size_t i = 0; i < im.n; i++)
 		ghosts += im.rows[i].skip == ROW_GHOST;
 	if (im.nomem)
@@ -1324,7 +744,7 @@ int import_documents(ctl *c, FILE *in, const char *name_for_messages, import_pro
 		 * it serves a history loaded into an empty ledger, or a large one. */
 		bulk = !ghosts && (!has_docs || im.n >= 50000);
 		r->bulk = bulk;
-		rc = post_all(&im, bulk, progress, ud, e);
+		rc = imp_post_all(&im, bulk, progress, ud, e);
 	}
 	if (r->errors.n > 1)
 		qsort(r->errors.msg, (size_t)r->errors.n, sizeof *r->errors.msg, by_line);

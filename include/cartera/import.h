@@ -28,8 +28,8 @@ typedef struct import_result {
 void import_result_free(import_result *r);
 
 /* The column set, in any order, case and accents aside (Spanish names work too):
- *   type          invoice | credit-note | debit-note | receipt | advance | line
- *                 (factura, nota-credito, nota-debito, recibo, anticipo, linea)
+ *   type          invoice | credit-note | debit-note | receipt | advance | apply | line
+ *                 (factura, nota-credito, nota-debito, recibo, anticipo, aplicacion, linea)
  *   number        the document's number in the old system: unique in the file; the other
  *                 rows refer to it (a line row names its invoice by it)
  *   client        id, tax id or name of a client already in the ledger
@@ -43,8 +43,11 @@ void import_result_free(import_result *r);
  *   applies_to    notes: the invoice they affect; receipts: NUMBER[#INSTALMENT][=AMOUNT];...
  *                 (no amount: all it has open), NUMBER is in the file or in the ledger (its
  *                 legal number or cartera number)
+ *   credit        apply rows: the receipt, advance or credit note (of the file, before the
+ *                 row) whose credit in favour pays what applies_to names, on the row's date
  *   memo, method  free text; method of payment of a receipt
  *   description, quantity, price, tax   line rows: one line of the invoice named by number
+ * A file with apply rows takes the ordinary path (one transaction, the indexes kept).
  * Debit notes post as journal charges (CPD) naming the invoice in their memo: cartera has no
  * debit-note document. */
 int import_documents(ctl *c, FILE *in, const char *name_for_messages, import_progress_fn progress,

@@ -28,7 +28,7 @@ static const char documents_help[] =
 	   "Another system's documents from CSV, checked whole first: a bad line refuses the file\n"
 	   "(each bad line is listed as FILE:LINE: reason) and nothing is posted; a good file posts\n"
 	   "in one transaction. The header names the columns, in any order:\n"
-	   "  type          invoice, credit-note, debit-note, receipt, advance, or line\n"
+	   "  type          invoice, credit-note, debit-note, receipt, advance, apply, or line\n"
 	   "  number        the document's number in the old system, unique in the file\n"
 	   "  client        id, tax id or name of a client in the ledger\n"
 	   "  date, due     YYYY-MM-DD (due: invoices and debit notes; default the client's terms)\n"
@@ -39,12 +39,14 @@ static const char documents_help[] =
 	   "  applies_to    notes: the invoice's number; receipts: NUMBER[#INSTALMENT][=AMOUNT];...\n"
 	   "                (without an amount: all it has open); a number in the file, or a\n"
 	   "                legal or cartera number in the ledger\n"
+	   "  credit        apply rows: the receipt, advance or credit note (earlier in the file)\n"
+	   "                whose credit in favour pays what applies_to names, on the row's date\n"
 	   "  memo, method  free text; a receipt's method of payment\n"
 	   "  description, quantity, price, tax   on line rows (number = their invoice's),\n"
 	   "                which follow their invoice\n"
 	   "Debit notes post as journal charges (CPD) naming their invoice. Spanish names work:\n"
 	   "tipo, numero, cliente, fecha, vencimiento, moneda, importe, numero_legal, cuotas,\n"
-	   "aplica_a, concepto, medio, descripcion, cantidad, precio, impuesto.\n");
+	   "aplica_a, credito, concepto, medio, descripcion, cantidad, precio, impuesto.\n");
 
 static const char einvoice_help[] =
 	N_("Usage: cartera import einvoice FILE|DIR [--create-clients|--no-create-clients]\n"

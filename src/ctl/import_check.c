@@ -220,9 +220,10 @@ static void check_credit_note(imp *im, size_t i)
 	}
 }
 
-static void check_receipt(imp *im, size_t i)
+/* A receipt's allocations, or an apply row's (budget: what its credit has open). */
+static void check_allocs(imp *im, size_t i, int64_t budget, int64_t *left_out)
 {
-	int64_t left = im->rows[i].amount;
+	int64_t left = budget;
 	char a[40], b[40];
 
 	for (int k = 0; k < im->rows[i].nalloc; k++) {
@@ -263,8 +264,10 @@ static void check_receipt(imp *im, size_t i)
 			return;
 		}
 		if (al->amount > left) {
-			imp_money(im, row->amount, a, sizeof a);
-			imp_bad(im, row->line, _("the allocations add up to more than the receipt's %s"), a);
+			imp_money(im, budget, a, sizeof a);
+			imp_bad(im, row->line, row->type == T_APPLY
+			        ? _("the allocations add up to more than the %s its credit has open")
+			        : _("the allocations add up to more than the receipt's %s"), a);
 			return;
 		}
 		left -= al->amount;
@@ -283,6 +286,44 @@ static void check_receipt(imp *im, size_t i)
 			}
 		}
 	}
+	*left_out = left;
+}
+
+static void check_receipt(imp *im, size_t i)
+{
+	int64_t left = 0;
+
+	check_allocs(im, i, im->rows[i].amount, &left);
+	im->rows[i].open = left;   /* the credit in favour it leaves */
+}
+
+/* An apply row: its credit (a receipt, advance or credit note of the file, before it) pays the
+ * charges it names, up to what the credit has open. */
+static void check_apply(imp *im, size_t i)
+{
+	irow *row = &im->rows[i], *cr;
+	const char *number = imp_str(im, row->credit);
+	int64_t j, left = 0;
+
+	if (!imp_smap_get(im, &im->numbers, number, &j) || (size_t)j >= i) {
+		imp_bad(im, row->line, _("the credit %s is not a document before this row in the file"),
+		        number);
+		return;
+	}
+	cr = &im->rows[j];
+	if (cr->type != T_RECEIPT && cr->type != T_ADVANCE && cr->type != T_CREDIT) {
+		imp_bad(im, row->line, _("%s is not a receipt, an advance or a credit note"), number);
+		return;
+	}
+	if (cr->skip) {
+		imp_bad(im, row->line, _("the credit %s is already in the ledger: apply it there"), number);
+		return;
+	}
+	if (!same_party(im, row, cr, number))
+		return;
+	row->ref = (int)j;
+	check_allocs(im, i, cr->open, &left);
+	im->rows[j].open = left;
 }
 
 /* The legal numbers already in the ledger: those rows post nothing. */
@@ -336,10 +377,16 @@ void imp_check_file(imp *im, import_progress_fn progress, void *ud)
 			progress(_("checking"), (long)i, (long)n, ud);
 		if (row->skip)
 			continue;
-		if (row->type == T_CREDIT)
+		if (row->type == T_CREDIT) {
 			check_credit_note(im, i);
-		else if (row->type == T_RECEIPT)
+			im->rows[i].open = im->rows[i].nalloc ? 0 : im->rows[i].amount;
+		} else if (row->type == T_ADVANCE) {
+			row->open = row->amount;
+		} else if (row->type == T_RECEIPT) {
 			check_receipt(im, i);
+		} else if (row->type == T_APPLY) {
+			check_apply(im, i);
+		}
 		else if (row->type == T_DEBIT) {
 			const char *number = imp_str(im, im->alloc[row->alloc0].target);
 			int ref = target_row(im, row, number);
@@ -418,6 +465,45 @@ static int post_row(imp *im, irow *row, cart_err *e)
 			im->r->entries++;
 			im->r->allocations += in.against_entry_id != 0;
 		}
+	} else if (row->type == T_APPLY) {
+		const irow *cr = &im->rows[row->ref];
+		doc_entry ent[8];
+		alloc_in al[64], *alp = al;
+		apply_in in;
+		int n = 0;
+
+		memset(&in, 0, sizeof in);
+		/* the credit in favour its document left: the AA of a receipt or advance, the NC */
+		if ((rc = ledger_document_entries(c->l, cr->doc_id, ent, 8, &n, e)) != CART_OK)
+			return rc;
+		for (int k = 0; k < n; k++)
+			if (!strcmp(ent[k].code, "AA") || !strcmp(ent[k].code, "NC"))
+				in.credit_entry_id = ent[k].entry_id;
+		if (!in.credit_entry_id)
+			return cart_fail(e, CART_REFUSED, _("%s left no credit in favour to apply"),
+			                 imp_str(im, row->credit));
+		if (row->nalloc > 64 && !(alp = malloc(sizeof *alp * (size_t)row->nalloc)))
+			return cart_fail(e, CART_NOMEM, _("out of memory"));
+		memcpy(in.date, row->date, DATE_LEN);
+		for (int k = 0; rc == CART_OK && k < row->nalloc; k++) {
+			const ialloc *a = &im->alloc[row->alloc0 + k];
+			const irow *t = &im->rows[a->row];
+
+			alp[k].charge_entry_id = t->entry;
+			alp[k].amount = a->amount;
+			alp[k].instalment_id = 0;
+			in.amount += a->amount;
+			if (a->seq)
+				rc = ledger_instalment_id(c->l, t->entry, a->seq, &alp[k].instalment_id, e);
+		}
+		in.allocs = alp;
+		in.n_allocs = row->nalloc;
+		if (rc == CART_OK)
+			rc = ledger_credit_apply(c->l, &in, &p, e);
+		if (rc == CART_OK)
+			im->r->allocations += row->nalloc;
+		if (alp != al)
+			free(alp);
 	} else {
 		alloc_in al[64], *alp = al;
 		receipt_in in;

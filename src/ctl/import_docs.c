@@ -29,10 +29,11 @@ static const char *const type_words[NTYPES] = {
 	"receipt|recibo|pago|payment|rc|cobro",
 	"advance|anticipo|ant",
 	"line|linea|item",
+	"apply|aplicacion|apl",
 };
 /* The kind kept with a legal number (ledger_import.h). */
 const char *const imp_kind_names[NTYPES] = {
-	"invoice", "credit-note", "debit-note", "receipt", "advance", "line",
+	"invoice", "credit-note", "debit-note", "receipt", "advance", "line", "apply",
 };
 
 
@@ -53,6 +54,7 @@ static const char *const col_names[NCOLS] = {
 	"quantity|qty|cantidad",
 	"price|precio|precio_unitario|unit_price",
 	"tax|impuesto|tax_rate|tasa",
+	"credit|credito|credit_document|documento_credito",
 };
 
 /* ---- small helpers ---- */
@@ -263,7 +265,7 @@ static int read_header(imp *im, const csv_record *h)
 		if (k == NCOLS) {
 			imp_bad(im, h->line, _("column \"%s\" is not one cartera reads (type, number, client,"
 			    " date, due, currency, amount, legal_number, instalments, applies_to, memo,"
-			    " method, description, quantity, price, tax)"), h->field[i]);
+			    " method, description, quantity, price, tax, credit)"), h->field[i]);
 			return -1;
 		}
 		if (im->have[k]) {
@@ -512,8 +514,8 @@ static void read_row(imp *im, const csv_record *rec)
 	for (type = 0; type < NTYPES && !in_list(w, type_words[type]); type++)
 		;
 	if (type == NTYPES) {
-		imp_bad(im, rec->line, _("the type \"%s\" is not one of invoice, credit-note, debit-note,"
-		    " receipt, advance, line"), v[C_TYPE]);
+		imp_bad(im, rec->line, _("the type \"%s\" is not one of invoice, credit-note,"
+		    " debit-note, receipt, advance, apply, line"), v[C_TYPE]);
 		return;
 	}
 	if (!*v[C_NUMBER]) {
@@ -559,8 +561,16 @@ static void read_row(imp *im, const csv_record *rec)
 		if (!parse_amount(im, v[C_AMOUNT], &row.amount) || row.amount <= 0)
 			say(pb, sizeof pb, _("the amount \"%s\" is not an amount over zero"), v[C_AMOUNT]);
 		row.has_amount = 1;
-	} else if (type != T_INVOICE) {
+	} else if (type != T_INVOICE && type != T_APPLY) {
 		say(pb, sizeof pb, "%s", _("the amount is empty"));
+	}
+	if (type == T_APPLY) {
+		if (!*v[C_CREDIT])
+			say(pb, sizeof pb, "%s", _("an apply row names the credit it applies in the column"
+			    " credit"));
+		row.credit = imp_str_add(im, v[C_CREDIT]);
+	} else if (*v[C_CREDIT]) {
+		say(pb, sizeof pb, "%s", _("only apply rows name a credit"));
 	}
 	if (strlen(v[C_LEGAL]) >= 128)
 		say(pb, sizeof pb, "%s", _("the legal number is longer than 127 characters"));
@@ -583,6 +593,8 @@ static void read_row(imp *im, const csv_record *rec)
 		if ((type == T_CREDIT || type == T_DEBIT) && row.nalloc == 1 &&
 		    (im->alloc[row.alloc0].amount || im->alloc[row.alloc0].seq))
 			say(pb, sizeof pb, "%s", _("a note's applies_to is the invoice's number alone"));
+	} else if (type == T_APPLY) {
+		say(pb, sizeof pb, "%s", _("an apply row names the invoices it pays in applies_to"));
 	} else if (type == T_RECEIPT || type == T_DEBIT) {
 		say(pb, sizeof pb, "%s", type == T_RECEIPT
 		    ? _("a receipt names what it pays in applies_to (a payment that pays nothing is an"
@@ -742,7 +754,13 @@ int import_documents(ctl *c, FILE *in, const char *name_for_messages, import_pro
 	if (rc == CART_OK && r->skipped < (long)(im.n - (size_t)ghosts)) {
 		/* The bulk path allocates only to what it posts, and rebuilds every index at its end:
 		 * it serves a history loaded into an empty ledger, or a large one. */
-		bulk = !ghosts && (!has_docs || im.n >= 50000);
+		int applies = 0;
+
+		for (size_t i = 0; i < im.n; i++)
+			applies += im.rows[i].type == T_APPLY;
+		/* an apply row looks its credit up by document, which the bulk path's dropped
+		 * indexes would make a scan each */
+		bulk = !ghosts && !applies && (!has_docs || im.n >= 50000);
 		r->bulk = bulk;
 		rc = imp_post_all(&im, bulk, progress, ud, e);
 	}

@@ -8,11 +8,11 @@
 #include "cartera/ctl_docs.h"
 #include "cartera/import.h"
 
-enum { T_INVOICE, T_CREDIT, T_DEBIT, T_RECEIPT, T_ADVANCE, T_LINE, NTYPES };
+enum { T_INVOICE, T_CREDIT, T_DEBIT, T_RECEIPT, T_ADVANCE, T_LINE, T_APPLY, NTYPES };
 
 enum {
 	C_TYPE, C_NUMBER, C_CLIENT, C_DATE, C_DUE, C_CURRENCY, C_AMOUNT, C_LEGAL, C_INST, C_APPLIES,
-	C_MEMO, C_METHOD, C_DESC, C_QTY, C_PRICE, C_TAX, NCOLS
+	C_MEMO, C_METHOD, C_DESC, C_QTY, C_PRICE, C_TAX, C_CREDIT, NCOLS
 };
 
 #define ROW_GHOST 2           /* a document already in the ledger that rows refer to */
@@ -26,10 +26,13 @@ typedef struct irow {
 	char date[DATE_LEN], due[DATE_LEN], cur[4];
 	int64_t amount;
 	int inst0, ninst, line0, nlines, alloc0, nalloc;
-	int ref;                  /* notes: the row of the invoice they affect, -1 none */
+	int ref;                  /* notes: the row of the invoice they affect; applies: the row
+	                           * of the credit they apply; -1 none */
+	uint32_t credit;          /* applies: the credit's number as written */
 	int64_t doc_id;           /* posted (or ghost) document */
 	int64_t entry;            /* its charge entry */
-	int64_t open;             /* charges: what is still open as the check plays the file */
+	int64_t open;             /* what is still open as the check plays the file (charges, and
+	                           * the credits in favour receipts, advances and notes leave) */
 	int has_amount;
 } irow;
 

@@ -2,7 +2,7 @@
  * a CSV history with instalments, notes, receipts and an advance posted with the amounts the rows
  * give; a bad file posting nothing; legal numbers already in the ledger skipped; the clients of a
  * large file read at once (by id, tax id and name, a shared name left to the ledger to refuse);
- * a CFDI invoice and the payment complement that pays it. Every test ends with the ledger's
+ * a CFDI invoice, the payment complement that pays part of it and a CFDI credit note on it. Every test ends with the ledger's
  * invariant check (testlib.h); the san_ twin runs them under ASan/UBSan. */
 #include "testlib.h"
 
@@ -261,6 +261,25 @@ static void cfdi_invoice_and_payment(void **state)
 	TL_OK(einvoice_import(&x->c, x->t->dir, 1, NULL, NULL, &s, &e), &e);
 	assert_int_equal(s.already, 2);
 	assert_int_equal(s.imported, 0);
+	/* a CFDI credit note (E) reduces the invoice it relates to */
+	write_file(pay,
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<cfdi:Comprobante xmlns:cfdi=\"http://www.sat.gob.mx/cfd/4\""
+		" xmlns:tfd=\"http://www.sat.gob.mx/TimbreFiscalDigital\" Version=\"4.0\" Serie=\"NC\""
+		" Folio=\"1\" Fecha=\"2026-02-10T10:00:00\" SubTotal=\"10.00\" Moneda=\"MXN\""
+		" Total=\"11.60\" TipoDeComprobante=\"E\">"
+		"<cfdi:CfdiRelacionados TipoRelacion=\"01\"><cfdi:CfdiRelacionado"
+		" UUID=\"aaaaaaaa-0000-0000-0000-000000000001\"/></cfdi:CfdiRelacionados>"
+		"<cfdi:Emisor Rfc=\"EKU9003173C9\"/><cfdi:Receptor Rfc=\"KIJ0906199R1\" Nombre=\"Kijón SA\"/>"
+		"<cfdi:Conceptos><cfdi:Concepto Importe=\"10.00\"><cfdi:Impuestos><cfdi:Traslados>"
+		"<cfdi:Traslado Importe=\"1.60\"/></cfdi:Traslados></cfdi:Impuestos></cfdi:Concepto>"
+		"</cfdi:Conceptos><cfdi:Impuestos TotalImpuestosTrasladados=\"1.60\"/>"
+		"<cfdi:Complemento><tfd:TimbreFiscalDigital UUID=\"bbbbbbbb-0000-0000-0000-000000000002\"/>"
+		"</cfdi:Complemento></cfdi:Comprobante>\n");
+	TL_OK(einvoice_import(&x->c, pay, 1, NULL, NULL, &s, &e), &e);
+	assert_int_equal(s.imported, 1);
+	assert_int_equal(scalar(x, "AAAAAAAA-0000-0000-0000-000000000001", 'D'), 6600 - 1160);
+	assert_int_equal(scalar(x, "BBBBBBBB-0000-0000-0000-000000000002", 'C'), 0);
 	/* a file that is not a CFDI 4.0 is refused */
 	write_file(pay, "<?xml version=\"1.0\"?><cfdi:Comprobante xmlns:cfdi=\"x\"/>");
 	assert_int_equal(einvoice_import(&x->c, pay, 1, NULL, NULL, &s, &e), CART_REFUSED);

@@ -113,5 +113,7 @@ int cmd_promise(cli *g, int argc, char **argv);
 int cmd_backup(cli *g, int argc, char **argv);
 int cmd_restore(cli *g, int argc, char **argv);
 int cmd_audit(cli *g, int argc, char **argv);
+/* import documents | einvoice (cli_import.c) */
+int cmd_import(cli *g, int argc, char **argv);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "cartera/csvopening.h"
 #include "cartera/ctl_docs.h"
+#include "cartera/einvoice.h"
 #include "cartera/i18n.h"
 #include "cartera/ctl_mail.h"
 #include "cartera/ctl_safety.h"
@@ -364,12 +365,14 @@ int cli_opening_import(cli *g, int argc, char **argv)
 
 static const char company_help[] =
 	N_("Usage: cartera company set [--allow-refunds yes|no] [--supervisors GROUP|none]\n"
-	   "                           [--group GROUP]\n"
+	   "                           [--group GROUP] [--import-creates-clients yes|no]\n"
 	   "       cartera company set KEY VALUE\n"
 	   "Change a company setting after init: whether credits in favour may be refunded in cash\n"
 	   "(cartera refund, receipt post --leftover refund); the Unix group whose members alone may\n"
 	   "void, override the credit check, refund and write off (none: every clerk may); the Unix\n"
-	   "group the ledger is shared with (files 0660; see README: several clerks); and mail:\n"
+	   "group the ledger is shared with (files 0660; see README: several clerks); whether an\n"
+	   "electronic invoice for a customer the ledger does not know creates the client (cartera\n"
+	   "import einvoice); and mail:\n"
 	   "  sendmail CMD            the command that delivers (/usr/sbin/sendmail -t -oi)\n"
 	   "  mail-from ADDRESS       the sender's address\n"
 	   "  reply-to ADDRESS        where replies go (\"\" for none)\n"
@@ -383,9 +386,10 @@ int cmd_company(cli *g, int argc, char **argv)
 		{ "allow-refunds", required_argument, NULL, 'a' },
 		{ "supervisors", required_argument, NULL, 's' },
 		{ "group", required_argument, NULL, 'g' },
+		{ "import-creates-clients", required_argument, NULL, 'i' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *refunds = NULL, *supervisors = NULL, *group = NULL;
+	const char *refunds = NULL, *supervisors = NULL, *group = NULL, *creates = NULL;
 	company co;
 	cart_err e;
 	int opt, rc;
@@ -405,16 +409,19 @@ int cmd_company(cli *g, int argc, char **argv)
 		case 'a': refunds = optarg; break;
 		case 's': supervisors = optarg; break;
 		case 'g': group = optarg; break;
+		case 'i': creates = optarg; break;
 		HANDLE_COMMON(g, opt, company_help)
 		}
 	}
 	cli_unmask(argc, argv);
 	if (optind < argc)
 		return cli_usage(g, _("unexpected argument \"%s\""), argv[optind]);
-	if (!refunds && !supervisors && !group)
+	if (!refunds && !supervisors && !group && !creates)
 		return cli_usage(g, _("say what to change (--allow-refunds yes|no, --supervisors GROUP,"
-		                      " --group GROUP)"));
-	if (supervisors || group) {
+		                      " --group GROUP, --import-creates-clients yes|no)"));
+	if (creates && strcmp(creates, "yes") && strcmp(creates, "no"))
+		return cli_usage(g, _("--import-creates-clients \"%s\": give yes or no"), creates);
+	if (supervisors || group || creates) {
 		if ((rc = cli_open(g, 0)))
 			return rc;
 		if (supervisors && ctl_set_supervisors(g->c, strcmp(supervisors, "none") ? supervisors
@@ -428,6 +435,11 @@ int cmd_company(cli *g, int argc, char **argv)
 			return cli_fail(g, &e);
 		if (group)
 			printf(_("shared with the group %s (mode 0660)\n"), group);
+		if (creates && einvoice_setting_set(g->c, !strcmp(creates, "yes"), &e))
+			return cli_fail(g, &e);
+		if (creates)
+			printf(_("electronic invoices for unknown customers %s\n"), !strcmp(creates, "yes")
+			       ? _("create the client from the document") : _("are refused"));
 		if (!refunds)
 			return EXIT_DONE;
 	}

@@ -10,12 +10,15 @@
 #include "cartera/ctl_dash.h"
 #include "cartera/ctl_show.h"
 #include "cartera/reports.h"
+#include "cartera/ctl_docs.h"
+#include "cartera/import.h"
 #include "cli.h"
 
 static const char show_help[] =
 	N_("Usage: cartera show DOC\n"
-	   "Show a posted document (FAC-000012, RC-000003, COT-000001, ...): header, lines and tax per\n"
-	   "rate, means of payment and withholdings, the ledger entries it posted, and who voided it.\n"
+	   "Show a posted document (FAC-000012, RC-000003, COT-000001, ..., or an imported document's\n"
+	   "legal number: F001-00001234, a CUFE, a CFDI UUID): header, lines and tax per rate, means\n"
+	   "of payment and withholdings, the ledger entries it posted, and who voided it.\n"
 	   "With --format csv or json, the document's report (as `cartera report document`).\n");
 
 static void amount(cli *g, int64_t v, char *buf, size_t size)
@@ -40,6 +43,14 @@ static void print_show(cli *g, const ctl_show *s)
 	       d->type == DOC_QUOTE ? _("valid until") : _("due"), d->due_date, a, d->currency);
 	if (d->reference[0])
 		printf(_("reference %s\n"), d->reference);
+	{
+		char legal[1024];
+		cart_err e;
+
+		/* the legal numbers of an imported document (series-number, CUFE, UUID) */
+		if (import_legal_text(g->c, d->id, legal, sizeof legal, &e) == CART_OK)
+			fputs(legal, stdout);
+	}
 	if (d->memo[0])
 		printf(_("memo %s\n"), d->memo);
 	if (s->void_number[0] && d->type == DOC_VOID)

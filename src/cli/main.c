@@ -51,7 +51,8 @@
 	X("promise",     cmd_promise,     N_("promises to pay: add, list (kept or broken)")) \
 	X("backup",      cmd_backup,      N_("copy the ledger into a backup file while clerks work")) \
 	X("restore",     cmd_restore,     N_("replace the ledger with a checked backup"))          \
-	X("audit",       cmd_audit,       N_("who did what: the audit trail, filtered"))
+	X("audit",       cmd_audit,       N_("who did what: the audit trail, filtered")) \
+	X("import",      cmd_import,      N_("import another system's documents (CSV) or electronic invoices"))
 
 static const struct command {
 	const char *name;

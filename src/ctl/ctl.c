@@ -10,6 +10,7 @@
 #include "ctl/ctl_int.h"
 #include "cartera/ctl.h"
 #include "cartera/ctl_clients.h"
+#include "model/ledger_import.h"
 #include "cartera/ctl_docs.h"
 #include "cartera/text.h"
 #include "cartera/ctl_safety.h"
@@ -281,6 +282,23 @@ int ctl_doc_ref(ctl *c, const char *ref, doc_info *d, cart_err *e)
 	int64_t id;
 	int rc = ledger_document_find(c->l, ref, &id, e);
 
+	if (rc == CART_NOTFOUND) {
+		/* an imported document by its legal number (series-number, CUFE, UUID) */
+		legal_row k[2];
+		cart_err tmp;
+		int n = 0;
+
+		if (ledger_legal_find(c->l, LEGAL_ANY, NULL, NULL, ref, k, 2, &n, &tmp) != CART_OK)
+			return cart_fail(e, tmp.code, "%s", tmp.msg);
+		if (n > 1)
+			return cart_fail(e, CART_INVALID, _("\"%s\" is the legal number of %s and of %s:"
+			                 " give the document's number"), ref, k[0].doc_number,
+			                 k[1].doc_number);
+		if (n == 1) {
+			id = k[0].doc_id;
+			rc = CART_OK;
+		}
+	}
 	return rc == CART_OK ? ledger_document_get(c->l, id, d, e) : rc;
 }
 

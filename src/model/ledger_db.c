@@ -441,7 +441,9 @@ int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
 	} else if (!S_ISREG(sb.st_mode)) {
 		return cart_fail(e, CART_IO, _("the ledger %s is not a regular file"), path);
 	}
-	if (lg_open_denied(path, !(flags & LEDGER_OPEN_READONLY), e) != CART_OK)
+	/* a clerk who may not even read it is told why here; one who may read but not write opens
+	 * it for reading below, and a posting is refused then (lg_begin) */
+	if (lg_open_denied(path, 0, e) != CART_OK)
 		return e->code;
 	if ((flags & LEDGER_OPEN_CREATE) && !(flags & LEDGER_OPEN_READONLY) &&
 	    lg_create_file(path, e) != CART_OK)

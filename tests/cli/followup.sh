@@ -135,6 +135,16 @@ assert_status 0 "followup set --hold"
 cart followup status Beta --format json
 assert_eq "en disputa ana" "$(json_eval "$OUT" 'd[0]["hold"] + " " + d[0]["responsible"]')" \
 	"the hold and the responsible clerk"
+cart dashboard --tab clients --format csv
+assert_eq "on hold: en disputa" "$(printf '%s\n' "$OUT" | "$PYTHON" -c '
+import csv, sys
+for r in csv.DictReader(sys.stdin):
+    if r["client"] == "Beta Ltda": print(r["status"])')" "the dashboard's Clients tab: Beta on hold"
+assert_eq "Final notice" "$(printf '%s\n' "$OUT" | "$PYTHON" -c '
+import csv, sys
+for r in csv.DictReader(sys.stdin):
+    if r["client"].startswith("José"): print(r["status"])' | sort -u)" \
+	"the dashboard's Clients tab: José's level (the last: no next action)"
 cart followup set Beta --next 2026-13-01
 assert_refused 2 "2026-13-01" "a bad next date"
 cart client history 1 --format json

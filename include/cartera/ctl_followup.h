@@ -99,6 +99,11 @@ typedef struct fu_notes {
 int ctl_fu_notes_init(ctl *c, fu_notes *n, cart_err *e);
 void ctl_fu_note(ctl *c, const fu_notes *n, int64_t client_id, char *buf, size_t size);
 
+/* The dashboard's Clients tab: a client's follow-up in its Follow-up column — "on hold: R", or
+ * the next action date (MM-DD) and the level reached; 0 (nothing written) for a client never
+ * followed up, which keeps the column's own text. One point query for such a client. */
+int ctl_fu_dash_text(ctl *c, int64_t client_id, char *buf, size_t size);
+
 /* ---- processing ---- */
 
 typedef struct ctl_fu_opts {

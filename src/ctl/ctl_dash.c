@@ -8,6 +8,7 @@
 
 #include "ctl/ctl_int.h"
 #include "cartera/ctl_dash.h"
+#include "cartera/ctl_followup.h"
 #include "cartera/i18n.h"
 
 /* ---- labels ---- */
@@ -445,7 +446,10 @@ static int collect_row(const dash_row *r, void *ud)
 		money_text(v, r->currency, r->overdue, c[3], sizeof c[3]);
 		money_text(v, r->currency, r->credits, c[4], sizeof c[4]);
 		snprintf(c[5], sizeof c[5], "%d", r->oldest_days);
-		if (r->last_reminder[0])
+		/* a client followed up shows its next action and level (issue 13) */
+		if (ctl_fu_dash_text(v->c, r->client_id, c[6], sizeof c[6]))
+			;
+		else if (r->last_reminder[0])
 			snprintf(c[6], sizeof c[6], _("reminded %.10s"), r->last_reminder);
 		else
 			snprintf(c[6], sizeof c[6], "%s", r->overdue ? _("no reminder yet") : _("up to date"));

@@ -810,3 +810,29 @@ void ctl_fu_note(ctl *c, const fu_notes *n, int64_t client_id, char *buf, size_t
 		x.len += (size_t)snprintf(buf + x.len, size - x.len, _(" · on hold: %s"), st.hold);
 	ledger_fu_promises(c->l, client_id, note_promise, &x, &e);
 }
+
+/* ---- the dashboard's Follow-up column ---- */
+
+int ctl_fu_dash_text(ctl *c, int64_t client_id, char *buf, size_t size)
+{
+	fu_level lv[FU_MAX_LEVELS];
+	fu_state st;
+	fu_eval v;
+	cart_err e;
+	int nl;
+
+	if (ledger_fu_state_get(c->l, client_id, &st, &e) != CART_OK)
+		return 0;
+	if (st.hold[0]) {
+		snprintf(buf, size, _("on hold: %s"), st.hold);
+		return 1;
+	}
+	if (!st.level_id || fu_levels_load(c, lv, &nl, &e) != CART_OK ||
+	    fu_client_eval(c, lv, nl, client_id, &v, NULL, &e) != CART_OK || !v.level[0])
+		return 0;
+	if (v.next_date[0])
+		snprintf(buf, size, "%.5s %s", v.next_date + 5, v.level);
+	else
+		snprintf(buf, size, "%s", v.level);
+	return 1;
+}

@@ -9,10 +9,11 @@
 #include "cartera/i18n.h"
 #include "ledger_dash.h"
 #include "ledger_followup.h"
+#include "ledger_followup_int.h"
 #include "ledger_int.h"
 
 /* Run a prepared write inside its own (possibly nested) transaction. */
-static int one_write(ledger *l, sqlite3_stmt *s, const char *doing, cart_err *e)
+int lgf_one_write(ledger *l, sqlite3_stmt *s, const char *doing, cart_err *e)
 {
 	int rc = sqlite3_step(s);
 
@@ -26,7 +27,7 @@ static int one_write(ledger *l, sqlite3_stmt *s, const char *doing, cart_err *e)
 
 /* A history line's time: the given date at the clock's time of day (UTC), so a run with a fixed
  * today writes lines of that day. */
-static void stamp(const char *date, char at[24])
+void lgf_stamp(const char *date, char at[24])
 {
 	time_t now = time(NULL);
 	struct tm tm;
@@ -35,7 +36,7 @@ static void stamp(const char *date, char at[24])
 	snprintf(at, 24, "%.10sT%02d:%02d:%02dZ", date, tm.tm_hour % 24, tm.tm_min % 60, tm.tm_sec % 61);
 }
 
-static int finish(ledger *l, int rc, cart_err *e)
+int lgf_finish(ledger *l, int rc, cart_err *e)
 {
 	if (rc != CART_OK) {
 		lg_rollback(l);
@@ -174,24 +175,24 @@ static int level_write(ledger *l, fu_level *lv, int add, cart_err *e)
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
 	if (!(s = lg_get(l, add ? add_sql : upd_sql, e)))
-		return finish(l, e->code, e);
+		return lgf_finish(l, e->code, e);
 	if (!add)
 		lg_bind_int(s, 1, lv->id);
 	level_bind(s, lv);
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
 	if (rc == SQLITE_CONSTRAINT)
-		return finish(l, cart_fail(e, CART_CONFLICT, _("there is already a follow-up level at %d "
+		return lgf_finish(l, cart_fail(e, CART_CONFLICT, _("there is already a follow-up level at %d "
 		                                               "days"), lv->days), e);
 	if (rc != SQLITE_DONE)
-		return finish(l, lg_dberr(l, rc, _("saving a follow-up level"), e), e);
+		return lgf_finish(l, lg_dberr(l, rc, _("saving a follow-up level"), e), e);
 	if (add)
 		lv->id = sqlite3_last_insert_rowid(l->db);
 	else if (sqlite3_changes(l->db) == 0)
-		return finish(l, cart_fail(e, CART_NOTFOUND, _("no follow-up level %lld"),
+		return lgf_finish(l, cart_fail(e, CART_NOTFOUND, _("no follow-up level %lld"),
 		                           (long long)lv->id), e);
 	rc = lg_audit(l, add ? "followup level add" : "followup level edit", 0, 0, lv->name, e);
-	return finish(l, rc, e);
+	return lgf_finish(l, rc, e);
 }
 
 int ledger_fu_level_add(ledger *l, fu_level *lv, cart_err *e)
@@ -220,16 +221,16 @@ int ledger_fu_level_remove(ledger *l, int64_t id, cart_err *e)
 	if ((rc = lg_scalar_int(l, "SELECT (SELECT count(*) FROM followup_done WHERE level_id = ?1)"
 	                        " + (SELECT count(*) FROM followup_clients WHERE level_id = ?1)",
 	                        id, &used, e)) != CART_OK)
-		return finish(l, rc, e);
+		return lgf_finish(l, rc, e);
 	if (used)
-		return finish(l, cart_fail(e, CART_REFUSED, _("level \"%s\" was reached by clients: edit "
+		return lgf_finish(l, cart_fail(e, CART_REFUSED, _("level \"%s\" was reached by clients: edit "
 		                                              "it instead of removing it"), lv.name), e);
 	if (!(s = lg_get(l, "DELETE FROM followup_levels WHERE id = ?1", e)))
-		return finish(l, e->code, e);
+		return lgf_finish(l, e->code, e);
 	lg_bind_int(s, 1, id);
-	if ((rc = one_write(l, s, _("removing a follow-up level"), e)) == CART_OK)
+	if ((rc = lgf_one_write(l, s, _("removing a follow-up level"), e)) == CART_OK)
 		rc = lg_audit(l, "followup level remove", 0, 0, lv.name, e);
-	return finish(l, rc, e);
+	return lgf_finish(l, rc, e);
 }
 
 int ledger_fu_levels_seed(ledger *l, fu_level *defs, int n, int *added, cart_err *e)
@@ -241,12 +242,12 @@ int ledger_fu_levels_seed(ledger *l, fu_level *defs, int n, int *added, cart_err
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
 	if ((rc = lg_scalar_int(l, "SELECT count(*) + ?1 FROM followup_levels", 0, &have, e)) != CART_OK)
-		return finish(l, rc, e);
+		return lgf_finish(l, rc, e);
 	for (int i = 0; !have && i < n && rc == CART_OK; i++)
 		rc = ledger_fu_level_add(l, &defs[i], e);
 	if (rc == CART_OK && !have)
 		*added = 1;
-	return finish(l, rc, e);
+	return lgf_finish(l, rc, e);
 }
 
 /* ---- client states ---- */
@@ -301,7 +302,7 @@ int ledger_fu_state_put(ledger *l, const fu_state *st, cart_err *e)
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
 	if (!(s = lg_get(l, sql, e)))
-		return finish(l, e->code, e);
+		return lgf_finish(l, e->code, e);
 	lg_bind_int(s, 1, st->client_id);
 	if (st->level_id)
 		lg_bind_int(s, 2, st->level_id);
@@ -313,8 +314,8 @@ int ledger_fu_state_put(ledger *l, const fu_state *st, cart_err *e)
 	lg_bind_text(s, 6, st->responsible);
 	lg_bind_int(s, 7, !!st->manual);
 	lg_bind_text(s, 8, st->hold);
-	rc = one_write(l, s, _("saving the client's follow-up"), e);
-	return finish(l, rc, e);
+	rc = lgf_one_write(l, s, _("saving the client's follow-up"), e);
+	return lgf_finish(l, rc, e);
 }
 
 int ledger_fu_states(ledger *l, fu_state_cb cb, void *ud, cart_err *e)
@@ -418,7 +419,7 @@ int ledger_fu_done_add(ledger *l, int64_t client_id, int64_t level_id, int cycle
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
 	if (!(s = lg_get(l, sql, e)))
-		return finish(l, e->code, e);
+		return lgf_finish(l, e->code, e);
 	lg_bind_int(s, 1, client_id);
 	lg_bind_int(s, 2, level_id);
 	lg_bind_int(s, 3, cycle);
@@ -431,12 +432,12 @@ int ledger_fu_done_add(ledger *l, int64_t client_id, int64_t level_id, int cycle
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
 	if (rc == SQLITE_CONSTRAINT)
-		return finish(l, cart_fail(e, CART_CONFLICT, _("client %lld already reached this level"),
+		return lgf_finish(l, cart_fail(e, CART_CONFLICT, _("client %lld already reached this level"),
 		                           (long long)client_id), e);
 	if (rc != SQLITE_DONE)
-		return finish(l, lg_dberr(l, rc, _("recording the level reached"), e), e);
+		return lgf_finish(l, lg_dberr(l, rc, _("recording the level reached"), e), e);
 	*done_id = sqlite3_last_insert_rowid(l->db);
-	return finish(l, CART_OK, e);
+	return lgf_finish(l, CART_OK, e);
 }
 
 int ledger_fu_done_count(ledger *l, int64_t client_id, int64_t *n, cart_err *e)
@@ -457,7 +458,7 @@ int ledger_fu_letter_add(ledger *l, int64_t done_id, int64_t client_id, int64_t 
 		return e->code;
 	lg_bind_int(s, 1, done_id);
 	lg_bind_int(s, 2, client_id);
-	if ((rc = one_write(l, s, _("keeping the letter to write"), e)) == CART_OK && id)
+	if ((rc = lgf_one_write(l, s, _("keeping the letter to write"), e)) == CART_OK && id)
 		*id = sqlite3_last_insert_rowid(l->db);
 	return rc;
 }
@@ -500,11 +501,11 @@ int ledger_fu_letter_written(ledger *l, int64_t id, const char *path, cart_err *
 		return rc;
 	if (!(s = lg_get(l, "UPDATE followup_letters SET written_at = strftime('%Y-%m-%dT%H:%M:%SZ',"
 	                    " 'now'), path = ?2 WHERE id = ?1", e)))
-		return finish(l, e->code, e);
+		return lgf_finish(l, e->code, e);
 	lg_bind_int(s, 1, id);
 	lg_bind_text(s, 2, path);
-	rc = one_write(l, s, _("marking the letter written"), e);
-	return finish(l, rc, e);
+	rc = lgf_one_write(l, s, _("marking the letter written"), e);
+	return lgf_finish(l, rc, e);
 }
 
 int ledger_fu_sms_add(ledger *l, int64_t done_id, int64_t client_id, const char *number,
@@ -519,7 +520,7 @@ int ledger_fu_sms_add(ledger *l, int64_t done_id, int64_t client_id, const char 
 	lg_bind_int(s, 2, client_id);
 	lg_bind_text(s, 3, number);
 	lg_bind_text(s, 4, text);
-	return one_write(l, s, _("keeping the SMS to send"), e);
+	return lgf_one_write(l, s, _("keeping the SMS to send"), e);
 }
 
 int ledger_fu_sms_pending(ledger *l, fu_sms_cb cb, void *ud, cart_err *e)
@@ -555,11 +556,11 @@ int ledger_fu_sms_sent(ledger *l, int64_t id, const char *error, cart_err *e)
 	if (!(s = lg_get(l, "UPDATE followup_sms SET sent_at = CASE WHEN ?2 = '' THEN"
 	                    " strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ELSE '' END, error = ?2"
 	                    " WHERE id = ?1", e)))
-		return finish(l, e->code, e);
+		return lgf_finish(l, e->code, e);
 	lg_bind_int(s, 1, id);
 	lg_bind_text(s, 2, error ? error : "");
-	rc = one_write(l, s, _("marking the SMS sent"), e);
-	return finish(l, rc, e);
+	rc = lgf_one_write(l, s, _("marking the SMS sent"), e);
+	return lgf_finish(l, rc, e);
 }
 
 /* ---- settings ---- */
@@ -590,268 +591,13 @@ int ledger_fu_setting_set(ledger *l, const char *key, const char *value, cart_er
 	if (!(s = lg_get(l, value && *value
 	                    ? "INSERT OR REPLACE INTO followup_settings (key, value) VALUES (?1, ?2)"
 	                    : "DELETE FROM followup_settings WHERE key = ?1 AND ?2 IS NULL", e)))
-		return finish(l, e->code, e);
+		return lgf_finish(l, e->code, e);
 	lg_bind_text(s, 1, key);
 	if (value && *value)
 		lg_bind_text(s, 2, value);
-	rc = one_write(l, s, _("saving a follow-up setting"), e);
+	rc = lgf_one_write(l, s, _("saving a follow-up setting"), e);
 	if (rc == CART_OK)
 		rc = lg_audit(l, "followup setting", 0, 0, key, e);
-	return finish(l, rc, e);
+	return lgf_finish(l, rc, e);
 }
 
-/* ---- activities ---- */
-
-static void activity_read(sqlite3_stmt *s, fu_activity *a)
-{
-	memset(a, 0, sizeof *a);
-	a->id = sqlite3_column_int64(s, 0);
-	a->client_id = sqlite3_column_int64(s, 1);
-	lg_copy(a->client, sizeof a->client, sqlite3_column_text(s, 2));
-	lg_copy(a->type, sizeof a->type, sqlite3_column_text(s, 3));
-	lg_copy(a->clerk, sizeof a->clerk, sqlite3_column_text(s, 4));
-	lg_copy(a->summary, sizeof a->summary, sqlite3_column_text(s, 5));
-	lg_copy(a->due_date, sizeof a->due_date, sqlite3_column_text(s, 6));
-	a->done_id = sqlite3_column_int64(s, 7);
-	lg_copy(a->done_date, sizeof a->done_date, sqlite3_column_text(s, 8));
-	lg_copy(a->done_note, sizeof a->done_note, sqlite3_column_text(s, 9));
-	a->rescheduled = sqlite3_column_int(s, 10);
-}
-
-int ledger_fu_activity_add(ledger *l, fu_activity *a, cart_err *e)
-{
-	static const char sql[] =
-		"INSERT INTO followup_activities (client_id, type, clerk, summary, due_date, done_id,"
-		" created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-	client c;
-	sqlite3_stmt *s;
-	int rc;
-
-	if (strcmp(a->type, "call") && strcmp(a->type, "visit") && strcmp(a->type, "email") &&
-	    strcmp(a->type, "other"))
-		return cart_fail(e, CART_INVALID, _("activity \"%s\": use call, visit, email or other"),
-		                 a->type);
-	if (lg_date(a->due_date, _("the activity's due date"), e) != CART_OK)
-		return e->code;
-	if ((rc = ledger_client_get(l, a->client_id, &c, e)) != CART_OK)
-		return rc;
-	if ((rc = lg_begin(l, e)) != CART_OK)
-		return rc;
-	if (!(s = lg_get(l, sql, e)))
-		return finish(l, e->code, e);
-	lg_bind_int(s, 1, a->client_id);
-	lg_bind_text(s, 2, a->type);
-	lg_bind_text(s, 3, a->clerk[0] ? a->clerk : l->clerk);
-	lg_bind_text(s, 4, a->summary);
-	lg_bind_text(s, 5, a->due_date);
-	if (a->done_id)
-		lg_bind_int(s, 6, a->done_id);
-	lg_bind_text(s, 7, l->clerk);
-	if ((rc = one_write(l, s, _("scheduling the activity"), e)) == CART_OK) {
-		a->id = sqlite3_last_insert_rowid(l->db);
-		if (!a->clerk[0])
-			snprintf(a->clerk, sizeof a->clerk, "%s", l->clerk);
-		snprintf(a->client, sizeof a->client, "%s", c.name);
-		rc = lg_audit(l, "activity add", 0, a->client_id, a->summary, e);
-	}
-	return finish(l, rc, e);
-}
-
-int ledger_fu_activity_get(ledger *l, int64_t id, fu_activity *a, cart_err *e)
-{
-	static const char sql[] =
-		"SELECT a.id, a.client_id, c.name, a.type, a.clerk, a.summary, a.due_date,"
-		" coalesce(a.done_id, 0), a.done_date, a.done_note, a.rescheduled"
-		" FROM followup_activities a JOIN clients c ON c.id = a.client_id WHERE a.id = ?1";
-	sqlite3_stmt *s = lg_get(l, sql, e);
-	int rc;
-
-	if (!s)
-		return e->code;
-	lg_bind_int(s, 1, id);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		activity_read(s, a);
-	lg_finalize(l, s);
-	if (rc == SQLITE_DONE)
-		return cart_fail(e, CART_NOTFOUND, _("no activity %lld"), (long long)id);
-	return rc == SQLITE_ROW ? CART_OK : lg_dberr(l, rc, _("reading an activity"), e);
-}
-
-int ledger_fu_activities(ledger *l, const char *clerk, const char *due, int64_t client_id, int all,
-                         fu_activity_cb cb, void *ud, cart_err *e)
-{
-	static const char sql[] =
-		"SELECT a.id, a.client_id, c.name, a.type, a.clerk, a.summary, a.due_date,"
-		" coalesce(a.done_id, 0), a.done_date, a.done_note, a.rescheduled"
-		" FROM followup_activities a JOIN clients c ON c.id = a.client_id"
-		" WHERE (?4 OR a.done_date = '') AND (?1 = '' OR a.clerk = ?1)"
-		" AND (?2 = '' OR a.due_date <= ?2) AND (?3 = 0 OR a.client_id = ?3)"
-		" ORDER BY a.due_date, a.id";
-	sqlite3_stmt *s = lg_get(l, sql, e);
-	fu_activity a;
-	int rc;
-
-	if (!s)
-		return e->code;
-	lg_bind_text(s, 1, clerk ? clerk : "");
-	lg_bind_text(s, 2, due ? due : "");
-	lg_bind_int(s, 3, client_id);
-	lg_bind_int(s, 4, !!all);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		activity_read(s, &a);
-		if (cb(&a, ud))
-			break;
-	}
-	lg_finalize(l, s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CART_OK
-	       : lg_dberr(l, rc, _("reading the activities"), e);
-}
-
-int ledger_fu_activity_done(ledger *l, int64_t id, const char *date, const char *note,
-                            const char *history_text, cart_err *e)
-{
-	fu_activity a;
-	hist_entry h;
-	sqlite3_stmt *s;
-	int rc;
-
-	if (lg_date(date, _("the date done"), e) != CART_OK)
-		return e->code;
-	if ((rc = lg_begin(l, e)) != CART_OK)
-		return rc;
-	if ((rc = ledger_fu_activity_get(l, id, &a, e)) != CART_OK)
-		return finish(l, rc, e);
-	if (a.done_date[0])
-		return finish(l, cart_fail(e, CART_REFUSED, _("activity %lld was done on %s"),
-		                           (long long)id, a.done_date), e);
-	if (!(s = lg_get(l, "UPDATE followup_activities SET done_date = ?2, done_note = ?3"
-	                    " WHERE id = ?1", e)))
-		return finish(l, e->code, e);
-	lg_bind_int(s, 1, id);
-	lg_bind_text(s, 2, date);
-	lg_bind_text(s, 3, note ? note : "");
-	if ((rc = one_write(l, s, _("marking the activity done"), e)) != CART_OK)
-		return finish(l, rc, e);
-	memset(&h, 0, sizeof h);
-	h.client_id = a.client_id;
-	h.kind = !strcmp(a.type, "call") ? HIST_CALL : HIST_NOTE;
-	stamp(date, h.at);
-	snprintf(h.text, sizeof h.text, "%s", history_text ? history_text : "");
-	rc = ledger_history_add(l, &h, e);
-	return finish(l, rc, e);
-}
-
-int ledger_fu_activity_reschedule(ledger *l, int64_t id, const char *due, cart_err *e)
-{
-	fu_activity a;
-	sqlite3_stmt *s;
-	int rc;
-
-	if (lg_date(due, _("the new due date"), e) != CART_OK)
-		return e->code;
-	if ((rc = lg_begin(l, e)) != CART_OK)
-		return rc;
-	if ((rc = ledger_fu_activity_get(l, id, &a, e)) != CART_OK)
-		return finish(l, rc, e);
-	if (a.done_date[0])
-		return finish(l, cart_fail(e, CART_REFUSED, _("activity %lld was done on %s"),
-		                           (long long)id, a.done_date), e);
-	if (!(s = lg_get(l, "UPDATE followup_activities SET due_date = ?2,"
-	                    " rescheduled = rescheduled + 1 WHERE id = ?1", e)))
-		return finish(l, e->code, e);
-	lg_bind_int(s, 1, id);
-	lg_bind_text(s, 2, due);
-	if ((rc = one_write(l, s, _("rescheduling the activity"), e)) == CART_OK)
-		rc = lg_audit(l, "activity reschedule", 0, a.client_id, due, e);
-	return finish(l, rc, e);
-}
-
-/* ---- promises ---- */
-
-int ledger_fu_promise_add(ledger *l, fu_promise *p, const char *history_text, cart_err *e)
-{
-	static const char sql[] =
-		"INSERT INTO followup_promises (client_id, currency, amount, date, made_on, by_whom, clerk)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-	hist_entry h;
-	client c;
-	char cur[4];
-	sqlite3_stmt *s;
-	int rc;
-
-	if (lg_date(p->date, _("the promised date"), e) != CART_OK ||
-	    lg_date(p->made_on, _("the date of the promise"), e) != CART_OK)
-		return e->code;
-	if (strcmp(p->date, p->made_on) < 0)
-		return cart_fail(e, CART_INVALID, _("the promised date %s is before today (%s)"), p->date,
-		                 p->made_on);
-	if (lg_check_amount(p->amount, _("the promised amount"), 0, e) != CART_OK)
-		return e->code;
-	if ((rc = lg_currency(l, p->currency, cur, e)) != CART_OK)
-		return rc;
-	if ((rc = ledger_client_get(l, p->client_id, &c, e)) != CART_OK)
-		return rc;
-	if ((rc = lg_begin(l, e)) != CART_OK)
-		return rc;
-	if (!(s = lg_get(l, sql, e)))
-		return finish(l, e->code, e);
-	lg_bind_int(s, 1, p->client_id);
-	lg_bind_text(s, 2, cur);
-	lg_bind_int(s, 3, p->amount);
-	lg_bind_text(s, 4, p->date);
-	lg_bind_text(s, 5, p->made_on);
-	lg_bind_text(s, 6, p->by_whom);
-	lg_bind_text(s, 7, l->clerk);
-	if ((rc = one_write(l, s, _("recording the promise to pay"), e)) != CART_OK)
-		return finish(l, rc, e);
-	p->id = sqlite3_last_insert_rowid(l->db);
-	memcpy(p->currency, cur, 4);
-	snprintf(p->clerk, sizeof p->clerk, "%s", l->clerk);
-	snprintf(p->client, sizeof p->client, "%s", c.name);
-	memset(&h, 0, sizeof h);
-	h.client_id = p->client_id;
-	h.kind = HIST_NOTE;
-	stamp(p->made_on, h.at);
-	snprintf(h.text, sizeof h.text, "%s", history_text ? history_text : "");
-	rc = ledger_history_add(l, &h, e);
-	return finish(l, rc, e);
-}
-
-int ledger_fu_promises(ledger *l, int64_t client_id, fu_promise_cb cb, void *ud, cart_err *e)
-{
-	/* paid: what receipts and advances dated from the promise to its date brought, unless voided */
-	static const char sql[] =
-		"SELECT p.id, p.client_id, c.name, p.currency, p.amount, p.date, p.made_on, p.by_whom,"
-		" p.clerk, (SELECT coalesce(sum(x.amount), 0) FROM entries x"
-		"   WHERE x.client_id = p.client_id AND x.currency = p.currency AND x.side = 'C'"
-		"     AND x.code IN ('APF', 'AA') AND x.reverses_id IS NULL"
-		"     AND x.date BETWEEN p.made_on AND p.date"
-		"     AND NOT EXISTS (SELECT 1 FROM documents v WHERE v.voids_id = x.document_id))"
-		" FROM followup_promises p JOIN clients c ON c.id = p.client_id"
-		" WHERE ?1 = 0 OR p.client_id = ?1 ORDER BY p.date, p.id";
-	sqlite3_stmt *s = lg_get(l, sql, e);
-	fu_promise p;
-	int rc;
-
-	if (!s)
-		return e->code;
-	lg_bind_int(s, 1, client_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		memset(&p, 0, sizeof p);
-		p.id = sqlite3_column_int64(s, 0);
-		p.client_id = sqlite3_column_int64(s, 1);
-		lg_copy(p.client, sizeof p.client, sqlite3_column_text(s, 2));
-		lg_copy(p.currency, sizeof p.currency, sqlite3_column_text(s, 3));
-		p.amount = sqlite3_column_int64(s, 4);
-		lg_copy(p.date, sizeof p.date, sqlite3_column_text(s, 5));
-		lg_copy(p.made_on, sizeof p.made_on, sqlite3_column_text(s, 6));
-		lg_copy(p.by_whom, sizeof p.by_whom, sqlite3_column_text(s, 7));
-		lg_copy(p.clerk, sizeof p.clerk, sqlite3_column_text(s, 8));
-		p.paid = sqlite3_column_int64(s, 9);
-		if (cb(&p, ud))
-			break;
-	}
-	lg_finalize(l, s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CART_OK
-	       : lg_dberr(l, rc, _("reading the promises to pay"), e);
-}

@@ -135,6 +135,16 @@ assert_status 0 "followup set --hold"
 cart followup status Beta --format json
 assert_eq "en disputa ana" "$(json_eval "$OUT" 'd[0]["hold"] + " " + d[0]["responsible"]')" \
 	"the hold and the responsible clerk"
+cart dashboard --tab clients --format csv
+assert_eq "on hold: en disputa" "$(printf '%s\n' "$OUT" | "$PYTHON" -c '
+import csv, sys
+for r in csv.DictReader(sys.stdin):
+    if r["client"] == "Beta Ltda": print(r["status"])')" "the dashboard's Clients tab: Beta on hold"
+assert_eq "Final notice" "$(printf '%s\n' "$OUT" | "$PYTHON" -c '
+import csv, sys
+for r in csv.DictReader(sys.stdin):
+    if r["client"].startswith("José"): print(r["status"])' | sort -u)" \
+	"the dashboard's Clients tab: José's level (the last: no next action)"
 cart followup set Beta --next 2026-13-01
 assert_refused 2 "2026-13-01" "a bad next date"
 cart client history 1 --format json
@@ -223,6 +233,27 @@ assert_eq "0" "$(q "SELECT count(*) FROM followup_letters WHERE written_at = ''"
 run "$CARTERA_BIN" --db "$DB" --today "$LATER" followup run
 assert_contains "$OUT" "0 clients processed" "and one more run processes nobody"
 check_ok "the runs"
+
+# ---- letters printed through lp (a stand-in), and kept when lp refuses ----
+DB="$T/print.db"
+cart init --name "Imprenta SAC" --country PE --currency PEN --decimal-sep . --thousands-sep ,
+cart followup level edit d15 --actions letter
+cart followup level edit d30 --actions letter
+cart client add "Carta Uno" --receiver foreign --address "Jr. Ica 456"
+cart invoice post --override p 1 100.00 --date 2026-05-11 --due 2026-06-10
+mkdir -p "$T/lpbin"
+printf '#!/bin/sh\necho "$@" >>"%s"\n' "$T/lp.log" >"$T/lpbin/lp"
+chmod +x "$T/lpbin/lp"
+run env PATH="$T/lpbin:$PATH" "$CARTERA_BIN" --db "$DB" --today "$TODAY" followup run --print \
+	--letters "$T/printed"
+assert_status 0 "a run printing its letters"
+assert_match "$(cat "$T/lp.log")" "^$T/printed/letter-000001-carta-uno\.pdf$" "lp got the letter's file"
+printf '#!/bin/sh\nexit 3\n' >"$T/lpbin/lp"
+run env PATH="$T/lpbin:$PATH" "$CARTERA_BIN" --db "$DB" --today 2026-07-10 followup run --print \
+	--letters "$T/printed"
+assert_contains "$ERR" "lp refused the job" "lp refusing the job is said"
+assert_contains "$ERR" "the letters are kept in $T/printed" "and where the letters are"
+assert_eq "2" "$(ls "$T/printed"/*.pdf | wc -l | tr -d ' ')" "both letters are kept"
 
 # ---- one client's failure stops neither the run nor the others ----
 DB="$T/inactive.db"

@@ -54,7 +54,8 @@ int cli_open(cli *g, int flags);
 /* Parse a whole number option. */
 int cli_int(cli *g, const char *what, const char *text, long min, long max, long *out);
 
-/* Print one client's open items as of asof (charges positive, credits negative). */
+/* Print one client's open items as of asof: open amounts positive, the kind column saying charge
+ * or credit in favour. */
 int cli_open_items(cli *g, int64_t client_id, const char *asof, cart_err *e);
 
 int cmd_init(cli *g, int argc, char **argv);

@@ -260,14 +260,16 @@ static int open_row(const open_item *it, void *ud)
 {
 	list_ctx *x = ud;
 	char amount[40], open[40], days[16], inst[16];
-	const char *v[8];
+	const char *v[9];
 
+	/* one sign everywhere (issue 11): what is open is positive, and the kind column says
+	 * whether the client owes it (a charge) or holds it (a credit in favour) */
 	if (x->g->format == OUT_TEXT) {
 		ctl_money(x->g->c, it->amount, amount, sizeof amount);
-		ctl_money(x->g->c, it->side == 'D' ? it->open : -it->open, open, sizeof open);
+		ctl_money(x->g->c, it->open, open, sizeof open);
 	} else {
 		ctl_money_plain(x->g->c, it->amount, amount, sizeof amount);
-		ctl_money_plain(x->g->c, it->side == 'D' ? it->open : -it->open, open, sizeof open);
+		ctl_money_plain(x->g->c, it->open, open, sizeof open);
 	}
 	snprintf(days, sizeof days, "%d", it->days_overdue);
 	if (it->instalment_no)
@@ -276,12 +278,13 @@ static int open_row(const open_item *it, void *ud)
 		inst[0] = '\0';
 	v[0] = it->number;
 	v[1] = it->code;
-	v[2] = it->date;
-	v[3] = it->due_date;
-	v[4] = inst;
-	v[5] = amount;
-	v[6] = open;
-	v[7] = days;
+	v[2] = it->side == 'D' ? "charge" : "credit";
+	v[3] = it->date;
+	v[4] = it->due_date;
+	v[5] = inst;
+	v[6] = amount;
+	v[7] = open;
+	v[8] = days;
 	out_row(&x->t, v);
 	return 0;
 }
@@ -289,14 +292,14 @@ static int open_row(const open_item *it, void *ud)
 int cli_open_items(cli *g, int64_t client_id, const char *asof, cart_err *e)
 {
 	static const out_col cols[] = {
-		{ "document", 10, 0, 0 }, { "code", 4, 0, 0 }, { "date", 10, 0, 0 },
-		{ "due", 10, 0, 0 }, { "instalment", 10, 1, 1 }, { "amount", 15, 1, 1 },
-		{ "open", 15, 1, 1 }, { "days_overdue", 12, 1, 1 },
+		{ "document", 10, 0, 0 }, { "code", 4, 0, 0 }, { "kind", 6, 0, 0 },
+		{ "date", 10, 0, 0 }, { "due", 10, 0, 0 }, { "instalment", 10, 1, 1 },
+		{ "amount", 15, 1, 1 }, { "open", 15, 1, 1 }, { "days_overdue", 12, 1, 1 },
 	};
 	list_ctx x = { .g = g };
 	int rc;
 
-	out_begin(&x.t, stdout, g->format, cols, 8);
+	out_begin(&x.t, stdout, g->format, cols, 9);
 	rc = ctl_open_items(g->c, client_id, asof, open_row, &x, e);
 	out_end(&x.t);
 	return rc;

@@ -190,7 +190,7 @@ refused 1 'not refunded in cash' 'refund after the setting is turned off again' 
 cart apply RC-000002 --to FAC-000002
 assert_status 0 "apply (alias of credit apply)"
 cart balance 1
-has "$OUT" "FAC-000002 CF 2026-06-10 2026-08-09 3 333,33 50,10 0" "instalment 3 has 50,10 open"
+has "$OUT" "FAC-000002 CF charge 2026-06-10 2026-08-09 3 333,33 50,10 0" "instalment 3 has 50,10 open"
 check_ok "the credit applied later"
 
 # ---- quotes ----
@@ -265,8 +265,8 @@ printf 'client,date,amount,due,number\n1,2026-02-01,300.00,2026-03-03,OLD-7\n1,2
 cart opening import "$T/items.csv"
 assert_status 0 "open items imported"
 cart balance 1
-has "$OUT" "SI-000003 CSI 2026-02-01 2026-03-03 300,00 300,00 119" "OLD-7 open with its own due date"
-has "$OUT" "SI-000004 CSI 2026-03-01 2026-03-31 450,50 450,50 91" "OLD-8 due after the client's terms"
+has "$OUT" "SI-000003 CSI charge 2026-02-01 2026-03-03 300,00 300,00 119" "OLD-7 open with its own due date"
+has "$OUT" "SI-000004 CSI charge 2026-03-01 2026-03-31 450,50 450,50 91" "OLD-8 due after the client's terms"
 check_ok "the opening import"
 
 # ---- refunds where the company allows them ----

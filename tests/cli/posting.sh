@@ -77,9 +77,9 @@ check_ok "three invoices"
 bal 1
 assert_eq "COP 3.800,50 0,00 3.800,50 300,00 3.500,50 0,00 3.800,50" "$BAL" \
 	"balance: 3.800,50 charged, 300,00 due, 3.500,50 overdue"
-assert_open "$BAL_OUT" "FAC-000001 CF 2026-03-01 2026-03-31 1.000,00 1.000,00 91" "FAC-000001 open, 91 days overdue"
-assert_open "$BAL_OUT" "FAC-000002 CF 2026-05-15 2026-06-14 2.500,50 2.500,50 16" "FAC-000002 open, 16 days overdue"
-assert_open "$BAL_OUT" "FAC-000003 CF 2026-06-01 2026-07-01 300,00 300,00 0" "FAC-000003 open, not yet due"
+assert_open "$BAL_OUT" "FAC-000001 CF charge 2026-03-01 2026-03-31 1.000,00 1.000,00 91" "FAC-000001 open, 91 days overdue"
+assert_open "$BAL_OUT" "FAC-000002 CF charge 2026-05-15 2026-06-14 2.500,50 2.500,50 16" "FAC-000002 open, 16 days overdue"
+assert_open "$BAL_OUT" "FAC-000003 CF charge 2026-06-01 2026-07-01 300,00 300,00 0" "FAC-000003 open, not yet due"
 
 # ---- a payment of 3.000,00, oldest first ----
 cart payment post 1 3.000,00 --date 2026-06-20 --method transfer
@@ -91,8 +91,8 @@ bal 1
 assert_eq "COP 3.800,50 3.000,00 800,50 300,00 500,50 0,00 800,50" "$BAL" \
 	"after 3.000,00 oldest first the net balance is 800,50"
 assert_not_open "$BAL_OUT" FAC-000001 "FAC-000001 is paid in full"
-assert_open "$BAL_OUT" "FAC-000002 CF 2026-05-15 2026-06-14 2.500,50 500,50 16" "FAC-000002 has 500,50 open"
-assert_open "$BAL_OUT" "FAC-000003 CF 2026-06-01 2026-07-01 300,00 300,00 0" "FAC-000003 untouched"
+assert_open "$BAL_OUT" "FAC-000002 CF charge 2026-05-15 2026-06-14 2.500,50 500,50 16" "FAC-000002 has 500,50 open"
+assert_open "$BAL_OUT" "FAC-000003 CF charge 2026-06-01 2026-07-01 300,00 300,00 0" "FAC-000003 untouched"
 
 cart aging
 assert_status 0 "aging exits 0"
@@ -106,7 +106,7 @@ assert_eq "1 Grupo Uno SA COP 300,00 2.500,50 0,00 1.000,00 0,00 3.800,50 0,00 3
 bal 1 --asof 2026-06-19
 assert_eq "COP 3.800,50 0,00 3.800,50 300,00 3.500,50 0,00 3.800,50" "$BAL" \
 	"balance as of the day before the payment leaves the payment out"
-assert_open "$BAL_OUT" "FAC-000001 CF 2026-03-01 2026-03-31 1.000,00 1.000,00 80" "as of 2026-06-19 FAC-000001 is open"
+assert_open "$BAL_OUT" "FAC-000001 CF charge 2026-03-01 2026-03-31 1.000,00 1.000,00 80" "as of 2026-06-19 FAC-000001 is open"
 
 # ---- a partial payment of one invoice ----
 cart payment post 1 100,00 --to FAC-000003=100,00 --date 2026-06-25
@@ -116,8 +116,8 @@ check_ok "a partial payment"
 bal 1
 assert_eq "COP 3.800,50 3.100,00 700,50 200,00 500,50 0,00 700,50" "$BAL" \
 	"balance after the partial payment: 700,50"
-assert_open "$BAL_OUT" "FAC-000003 CF 2026-06-01 2026-07-01 300,00 200,00 0" "FAC-000003 has 200,00 open"
-assert_open "$BAL_OUT" "FAC-000002 CF 2026-05-15 2026-06-14 2.500,50 500,50 16" "FAC-000002 is not touched by --to FAC-000003"
+assert_open "$BAL_OUT" "FAC-000003 CF charge 2026-06-01 2026-07-01 300,00 200,00 0" "FAC-000003 has 200,00 open"
+assert_open "$BAL_OUT" "FAC-000002 CF charge 2026-05-15 2026-06-14 2.500,50 500,50 16" "FAC-000002 is not touched by --to FAC-000003"
 
 # ---- an overpayment ----
 cart payment post 1 1.000,00 --date 2026-06-26
@@ -130,7 +130,7 @@ assert_eq "COP 3.800,50 4.100,00 -299,50 0,00 0,00 299,50 -299,50" "$BAL" \
 	"after the overpayment the client has 299,50 in favour"
 assert_not_open "$BAL_OUT" FAC-000002 "FAC-000002 is paid"
 assert_not_open "$BAL_OUT" FAC-000003 "FAC-000003 is paid"
-assert_open "$BAL_OUT" "RC-000003 AA 2026-06-26 2026-06-26 299,50 -299,50 0" "RC-000003 holds 299,50 in favour"
+assert_open "$BAL_OUT" "RC-000003 AA credit 2026-06-26 2026-06-26 299,50 299,50 0" "RC-000003 holds 299,50 in favour"
 
 # ---- an advance ----
 cart payment post 1 250,00 --advance --date 2026-06-27
@@ -141,7 +141,7 @@ check_ok "an advance"
 bal 1
 assert_eq "COP 3.800,50 4.350,00 -549,50 0,00 0,00 549,50 -549,50" "$BAL" \
 	"after the advance 549,50 in favour"
-assert_open "$BAL_OUT" "ANT-000001 AA 2026-06-27 2026-06-27 250,00 -250,00 0" "ANT-000001 holds 250,00"
+assert_open "$BAL_OUT" "ANT-000001 AA credit 2026-06-27 2026-06-27 250,00 250,00 0" "ANT-000001 holds 250,00"
 
 # ---- applying credits ----
 cart invoice post --override "prueba" 1 400,00 --date 2026-06-28
@@ -154,7 +154,7 @@ check_ok "applying the advance"
 bal 1
 assert_eq "COP 4.200,50 4.350,00 -149,50 150,00 0,00 299,50 -149,50" "$BAL" \
 	"after applying the advance: 150,00 due, 299,50 in favour, net -149,50"
-assert_open "$BAL_OUT" "FAC-000004 CF 2026-06-28 2026-07-28 400,00 150,00 0" "FAC-000004 has 150,00 open"
+assert_open "$BAL_OUT" "FAC-000004 CF charge 2026-06-28 2026-07-28 400,00 150,00 0" "FAC-000004 has 150,00 open"
 assert_not_open "$BAL_OUT" ANT-000001 "the advance is used up"
 
 dump_save "$DB" apply
@@ -171,8 +171,8 @@ check_ok "applying part of the overpayment"
 bal 1
 assert_eq "COP 4.200,50 4.350,00 -149,50 50,00 0,00 199,50 -149,50" "$BAL" \
 	"after applying 100,00: 50,00 due, 199,50 in favour"
-assert_open "$BAL_OUT" "FAC-000004 CF 2026-06-28 2026-07-28 400,00 50,00 0" "FAC-000004 has 50,00 open"
-assert_open "$BAL_OUT" "RC-000003 AA 2026-06-26 2026-06-26 299,50 -199,50 0" "RC-000003 holds 199,50"
+assert_open "$BAL_OUT" "FAC-000004 CF charge 2026-06-28 2026-07-28 400,00 50,00 0" "FAC-000004 has 50,00 open"
+assert_open "$BAL_OUT" "RC-000003 AA credit 2026-06-26 2026-06-26 299,50 199,50 0" "RC-000003 holds 199,50"
 
 # ---- a credit note against an invoice ----
 cart invoice post --override "prueba" 1 500,00 --date 2026-06-29
@@ -184,7 +184,7 @@ check_ok "a credit note"
 bal 1
 assert_eq "COP 4.700,50 4.470,25 230,25 429,75 0,00 199,50 230,25" "$BAL" \
 	"after the credit note: 429,75 due, net 230,25"
-assert_open "$BAL_OUT" "FAC-000005 CF 2026-06-29 2026-07-29 500,00 379,75 0" "FAC-000005 has 379,75 open"
+assert_open "$BAL_OUT" "FAC-000005 CF charge 2026-06-29 2026-07-29 500,00 379,75 0" "FAC-000005 has 379,75 open"
 assert_not_open "$BAL_OUT" NC-000001 "a credit note against an invoice leaves no credit in favour"
 
 # ---- instalments ----
@@ -194,9 +194,9 @@ assert_contains "$OUT" "FAC-000006 posted: 1.000,00 COP, Cuotas Ltda" "FAC-00000
 check_ok "an invoice in instalments"
 bal 2
 assert_eq "COP 1.000,00 0,00 1.000,00 1.000,00 0,00 0,00 1.000,00" "$BAL" "balance of client 2"
-assert_open "$BAL_OUT" "FAC-000006 CF 2026-06-10 2026-07-10 1 333,34 333,34 0" "instalment 1: 333,34 due 2026-07-10"
-assert_open "$BAL_OUT" "FAC-000006 CF 2026-06-10 2026-08-10 2 333,33 333,33 0" "instalment 2: 333,33 due 2026-08-10"
-assert_open "$BAL_OUT" "FAC-000006 CF 2026-06-10 2026-09-10 3 333,33 333,33 0" "instalment 3: 333,33 due 2026-09-10"
+assert_open "$BAL_OUT" "FAC-000006 CF charge 2026-06-10 2026-07-10 1 333,34 333,34 0" "instalment 1: 333,34 due 2026-07-10"
+assert_open "$BAL_OUT" "FAC-000006 CF charge 2026-06-10 2026-08-10 2 333,33 333,33 0" "instalment 2: 333,33 due 2026-08-10"
+assert_open "$BAL_OUT" "FAC-000006 CF charge 2026-06-10 2026-09-10 3 333,33 333,33 0" "instalment 3: 333,33 due 2026-09-10"
 assert_eq 3 "$(open_items_of "$BAL_OUT" FAC-000006 | wc -l)" "exactly 3 instalments"
 
 cart payment post 2 400,00 --date 2026-06-30
@@ -204,16 +204,16 @@ assert_status 0 "a payment on the instalments exits 0"
 check_ok "paying instalments"
 bal 2
 assert_eq "COP 1.000,00 400,00 600,00 600,00 0,00 0,00 600,00" "$BAL" "client 2 owes 600,00"
-assert_open "$BAL_OUT" "FAC-000006 CF 2026-06-10 2026-08-10 2 333,33 266,67 0" "400,00 paid instalment 1 and 66,66 of instalment 2"
-assert_open "$BAL_OUT" "FAC-000006 CF 2026-06-10 2026-09-10 3 333,33 333,33 0" "instalment 3 untouched"
+assert_open "$BAL_OUT" "FAC-000006 CF charge 2026-06-10 2026-08-10 2 333,33 266,67 0" "400,00 paid instalment 1 and 66,66 of instalment 2"
+assert_open "$BAL_OUT" "FAC-000006 CF charge 2026-06-10 2026-09-10 3 333,33 333,33 0" "instalment 3 untouched"
 assert_eq 2 "$(open_items_of "$BAL_OUT" FAC-000006 | wc -l)" "instalment 1 is closed"
 
 cart invoice post --override "prueba" 2 200,00 --date 2026-06-15 --instalments 2
 assert_status 0 "a second invoice in instalments exits 0"
 check_ok "a second invoice in instalments"
 bal 2
-assert_open "$BAL_OUT" "FAC-000007 CF 2026-06-15 2026-07-15 1 100,00 100,00 0" "the second invoice's instalments are numbered from 1"
-assert_open "$BAL_OUT" "FAC-000007 CF 2026-06-15 2026-08-15 2 100,00 100,00 0" "the second invoice's instalment 2, due 2026-08-15"
+assert_open "$BAL_OUT" "FAC-000007 CF charge 2026-06-15 2026-07-15 1 100,00 100,00 0" "the second invoice's instalments are numbered from 1"
+assert_open "$BAL_OUT" "FAC-000007 CF charge 2026-06-15 2026-08-15 2 100,00 100,00 0" "the second invoice's instalment 2, due 2026-08-15"
 
 # ---- opening balances ----
 cart opening post 3 5.000,00 --date 2026-01-01
@@ -232,8 +232,8 @@ assert_status 0 "an invoice on the opening date itself is accepted"
 check_ok "an invoice on the opening date"
 bal 3
 assert_eq "COP 5.100,00 0,00 5.100,00 0,00 5.100,00 0,00 5.100,00" "$BAL" "balance of client 3"
-assert_open "$BAL_OUT" "SI-000001 CSI 2026-01-01 2026-01-01 5.000,00 5.000,00 180" "the opening balance is an open CSI charge"
-assert_open "$BAL_OUT" "FAC-000008 CF 2026-01-01 2026-01-31 100,00 100,00 150" "FAC-000008 150 days overdue"
+assert_open "$BAL_OUT" "SI-000001 CSI charge 2026-01-01 2026-01-01 5.000,00 5.000,00 180" "the opening balance is an open CSI charge"
+assert_open "$BAL_OUT" "FAC-000008 CF charge 2026-01-01 2026-01-31 100,00 100,00 150" "FAC-000008 150 days overdue"
 
 cart opening post 4 1.200,00 --item --date 2025-11-01 --ref F-99
 assert_status 0 "opening post --item exits 0"
@@ -243,8 +243,8 @@ assert_status 0 "opening post --item --due exits 0"
 check_ok "opening items"
 bal 4
 assert_eq "COP 2.000,00 0,00 2.000,00 0,00 2.000,00 0,00 2.000,00" "$BAL" "balance of client 4"
-assert_open "$BAL_OUT" "SI-000002 CSI 2025-11-01 2025-12-01 1.200,00 1.200,00 211" "the old invoice keeps its own dates"
-assert_open "$BAL_OUT" "SI-000003 CSI 2025-12-15 2026-02-15 800,00 800,00 135" "the old invoice keeps its --due"
+assert_open "$BAL_OUT" "SI-000002 CSI charge 2025-11-01 2025-12-01 1.200,00 1.200,00 211" "the old invoice keeps its own dates"
+assert_open "$BAL_OUT" "SI-000003 CSI charge 2025-12-15 2026-02-15 800,00 800,00 135" "the old invoice keeps its --due"
 cart payment post 4 1.200,00 --to SI-000002 --date 2026-06-30
 assert_status 0 "a payment of an opening item exits 0"
 check_ok "paying an opening item"
@@ -263,9 +263,9 @@ check_ok "a void"
 bal 1
 assert_eq "COP 7.700,50 4.470,25 3.230,25 429,75 3.000,00 199,50 3.230,25" "$BAL" \
 	"after the void the 3.000,00 is owed again"
-assert_open "$BAL_OUT" "FAC-000001 CF 2026-03-01 2026-03-31 1.000,00 1.000,00 91" "the void reopens FAC-000001"
-assert_open "$BAL_OUT" "FAC-000002 CF 2026-05-15 2026-06-14 2.500,50 2.000,00 16" "the void reopens 2.000,00 of FAC-000002"
-assert_open "$BAL_OUT" "RC-000003 AA 2026-06-26 2026-06-26 299,50 -199,50 0" "the other receipts keep their allocations"
+assert_open "$BAL_OUT" "FAC-000001 CF charge 2026-03-01 2026-03-31 1.000,00 1.000,00 91" "the void reopens FAC-000001"
+assert_open "$BAL_OUT" "FAC-000002 CF charge 2026-05-15 2026-06-14 2.500,50 2.000,00 16" "the void reopens 2.000,00 of FAC-000002"
+assert_open "$BAL_OUT" "RC-000003 AA credit 2026-06-26 2026-06-26 299,50 199,50 0" "the other receipts keep their allocations"
 cart aging
 assert_eq "1 Grupo Uno SA COP 429,75 2.000,00 0,00 0,00 1.000,00 3.429,75 199,50 3.230,25" "$(aging_row 1)" \
 	"aging of client 1 after the void"

@@ -259,20 +259,6 @@ int ctl_clients_form_required(const ctlc_form *f, int field)
 	}
 }
 
-/* src into dst, cut at a character boundary when it does not fit. */
-static void cut_copy(char *dst, size_t size, const char *src)
-{
-	size_t n = strlen(src);
-
-	if (n >= size) {
-		n = size - 1;
-		while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
-			n--;
-	}
-	memcpy(dst, src, n);
-	dst[n] = '\0';
-}
-
 static int blank(const char *s)
 {
 	while (*s == ' ')
@@ -428,14 +414,21 @@ int ctl_clients_form_save(ctl_clients *v, ctlc_form *f, int *field, cart_err *e)
 		snprintf(cl.tax_id, sizeof cl.tax_id, "%s", tc.normalized);
 		snprintf(cl.dv, sizeof cl.dv, "%s", tc.dv);
 	}
-#define T(dst, field) cut_copy(dst, sizeof dst, f->text[field])
-	T(cl.name, CF_NAME);
-	T(cl.location, CF_LOCATION);
-	T(cl.address, CF_ADDRESS);
-	T(cl.email, CF_EMAIL);
-	T(cl.phone, CF_PHONE);
-	T(cl.mobile, CF_MOBILE);
-	T(cl.notes, CF_NOTES);
+	/* refused, never cut, in the words `client add` and the model use (ctl_text) */
+#define T(dst, fld, what)                                                       \
+	do {                                                                    \
+		if ((rc = ctl_text(dst, sizeof dst, f->text[fld], what, e))) { \
+			*field = fld;                                           \
+			return rc;                                              \
+		}                                                               \
+	} while (0)
+	T(cl.name, CF_NAME, _("the name"));
+	T(cl.location, CF_LOCATION, _("the location"));
+	T(cl.address, CF_ADDRESS, _("the address"));
+	T(cl.email, CF_EMAIL, _("the e-mail"));
+	T(cl.phone, CF_PHONE, _("the phone"));
+	T(cl.mobile, CF_MOBILE, _("the mobile"));
+	T(cl.notes, CF_NOTES, _("the notes"));
 #undef T
 	cl.terms_days = atoi(f->text[CF_TERMS]);
 	cl.credit_limit = 0;

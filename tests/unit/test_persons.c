@@ -414,6 +414,34 @@ static void form_setup(tl *t, ctl *c, ctl_clients *v)
 	ctl_clients_init(v, c);
 }
 
+/* The client form refuses a field longer than the record holds, naming it, where it cut the text
+ * (at a character boundary) before: a name typed past 198 bytes is not stored shortened. */
+static void test_form_refuses_long_text(void **state)
+{
+	tl *t = *state;
+	int64_t before = count_clients(t);
+	static ctlc_form f;
+	ctl_clients v;
+	ctl c;
+	cart_err e = { 0 };
+	int field;
+
+	form_setup(t, &c, &v);
+	ctl_clients_form_new(&v, &f);
+	snprintf(f.text[CF_TAXID], sizeof f.text[CF_TAXID], "900123456");
+	for (int i = 0; i < 120; i++)
+		memcpy(f.text[CF_NAME] + 2 * i, "ñ", 2);   /* 240 bytes, 120 letters */
+	f.text[CF_NAME][240] = '\0';
+	assert_int_equal(ctl_clients_form_save(&v, &f, &field, &e), CART_INVALID);
+	assert_int_equal(field, CF_NAME);
+	tl_assert_msg_names(&e, "the name is too long: 240 bytes, at most 198");
+	assert_int_equal(f.id, 0);
+	assert_int_equal(count_clients(t), before);
+	snprintf(f.text[CF_NAME], sizeof f.text[CF_NAME], "Ñandú SAS");
+	TL_OK(ctl_clients_form_save(&v, &f, &field, &e), &e);
+	assert_int_equal(count_clients(t), before + 1);
+}
+
 static void test_form_all_or_nothing(void **state)
 {
 	tl *t = *state;
@@ -584,6 +612,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_recipients, tl_setup, tl_teardown),
 		cmocka_unit_test(test_checks),
 		cmocka_unit_test(test_from_text),
+		cmocka_unit_test_setup_teardown(test_form_refuses_long_text, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_form_all_or_nothing, tl_setup, tl_teardown),
 		cmocka_unit_test(test_demo_persons),
 	};

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "cartera/ctl_safety.h"
+#include "cartera/country.h"
 #include "cartera/demo.h"
 #include "cartera/outfile.h"
 #include "cli.h"
@@ -54,12 +55,15 @@ static const char init_help[] =
 	   "Create a ledger and save the company's settings.\n"
 	   "  --name NAME            company name (required)\n"
 	   "  --tax-id ID            company tax id\n"
-	   "  --country CC           ISO country: CO, PE, PA, MX, EC, ... (default CO)\n"
-	   "  --currency CUR         ISO currency (default COP)\n"
-	   "  --currency2 CUR        a second invoicing currency (e.g. USD in Peru or Panama)\n"
+	   "  --country CC           ISO country: CO, PE, PA, MX, EC (default CO); it brings its\n"
+	   "                         currencies, separators and tax rates: PE PEN+USD 1,234.56;\n"
+	   "                         CO COP 1.234,56; MX MXN 1,234.56; PA USD 1,234.56;\n"
+	   "                         EC USD 1.234,56. Another country needs --currency.\n"
+	   "  --currency CUR         ISO currency (default: the country's)\n"
+	   "  --currency2 CUR        a second invoicing currency (default: the country's)\n"
 	   "  --decimals N           digits after the decimal separator, 0 to 4 (default 2)\n"
-	   "  --decimal-sep C        ',' or '.' (default ',')\n"
-	   "  --thousands-sep C      '.', ',', ' ', \"'\" or none (default '.')\n"
+	   "  --decimal-sep C        ',' or '.' (default: the country's)\n"
+	   "  --thousands-sep C      '.', ',', ' ', \"'\" or none (default: the country's)\n"
 	   "  --ranges LIST          aging ranges in days overdue (default 30,60,90)\n"
 	   "  --allow-refunds        credits in favour may be refunded in cash\n"
 	   "  --group NAME           share the ledger with the Unix group NAME (mode 0660; see\n"
@@ -86,7 +90,8 @@ int cmd_init(cli *g, int argc, char **argv)
 	cart_err e;
 	long v;
 	int opt, rc;
-	const char *group = NULL;
+	const char *group = NULL, *country = NULL, *currency = NULL, *currency2 = NULL;
+	int decimals = -1, dec_sep = -1, thou_sep = -1;
 
 	g->prog = "cartera init";
 	company_defaults(&co);
@@ -95,24 +100,24 @@ int cmd_init(cli *g, int argc, char **argv)
 		switch (opt) {
 		case 'n': snprintf(co.name, sizeof co.name, "%s", optarg); break;
 		case 't': snprintf(co.tax_id, sizeof co.tax_id, "%s", optarg); break;
-		case 'c': snprintf(co.country, sizeof co.country, "%.2s", optarg); break;
-		case 'm': snprintf(co.currency, sizeof co.currency, "%.3s", optarg); break;
-		case '2': snprintf(co.currency2, sizeof co.currency2, "%.3s", optarg); break;
+		case 'c': country = optarg; break;
+		case 'm': currency = optarg; break;
+		case '2': currency2 = optarg; break;
 		case 'd':
 			if ((rc = cli_int(g, "--decimals", optarg, 0, 4, &v)))
 				return rc;
-			co.fmt.decimals = (int)v;
+			decimals = (int)v;
 			break;
 		case 's':
 			if (strlen(optarg) != 1)
 				return cli_usage(g, _("--decimal-sep must be one character: ',' or '.'"));
-			co.fmt.dec_sep = optarg[0];
+			dec_sep = optarg[0];
 			break;
 		case 'k':
 			if (!strcmp(optarg, "none") || !*optarg)
-				co.fmt.thou_sep = '\0';
+				thou_sep = '\0';
 			else if (strlen(optarg) == 1)
-				co.fmt.thou_sep = optarg[0];
+				thou_sep = optarg[0];
 			else
 				return cli_usage(g, _("--thousands-sep must be one character or 'none'"));
 			break;
@@ -130,6 +135,29 @@ int cmd_init(cli *g, int argc, char **argv)
 		return cli_usage(g, _("unexpected argument \"%s\""), argv[optind]);
 	if (!co.name[0])
 		return cli_usage(g, _("the company name is required (--name)"));
+	/* the country brings its currencies and how amounts are written; what is given beside
+	 * it wins. A country cartera does not know needs its currency given. */
+	if (country && country_find(country) &&
+	    country_company_defaults(&co, country, &e) != CART_OK)
+		return cli_usage(g, "%s", e.msg);
+	if (country && !country_find(country)) {
+		if (!currency && country_company_defaults(&co, country, &e) != CART_OK)
+			return cli_usage(g, "%s", e.msg);
+		snprintf(co.country, sizeof co.country, "%.2s", country);
+		co.currency2[0] = '\0';
+	}
+	if (currency)
+		snprintf(co.currency, sizeof co.currency, "%.3s", currency);
+	if (!currency2 && !strcmp(co.currency2, co.currency)) /* Peru kept in USD: no second */
+		co.currency2[0] = '\0';
+	if (currency2)
+		snprintf(co.currency2, sizeof co.currency2, "%.3s", currency2);
+	if (decimals >= 0)
+		co.fmt.decimals = decimals;
+	if (dec_sep >= 0)
+		co.fmt.dec_sep = (char)dec_sep;
+	if (thou_sep >= 0)
+		co.fmt.thou_sep = (char)thou_sep;
 	for (int i = 0; co.country[i]; i++)
 		co.country[i] = (char)(co.country[i] >= 'a' && co.country[i] <= 'z' ? co.country[i] - 32 : co.country[i]);
 	if (!g->db[0])

@@ -46,7 +46,7 @@ print(eval(sys.argv[2]))
 PY
 }
 
-cart init --name "Ñandú Comercial S.A.C." --country PE --tax-id 20100070970
+cart init --name "Ñandú Comercial S.A.C." --country PE --tax-id 20100070970 --decimal-sep , --thousands-sep .
 assert_status 0 "init"
 cart client add "José Ñañez Güémez" --receiver final --email jose@example.pe
 assert_status 0 "client 1"

@@ -9,10 +9,11 @@ cart demo --clients 40 --seed 5 --quiet
 assert_status 0 "demo ledger with 40 clients"
 cart client show 901981389
 assert_status 0 "the command line's open items of Agropecuaria Acosta, to compare"
+# document, code, kind (charge or credit), dates, instalment, amount, open, days overdue
 items=$(awk '/^[A-Z]+-[0-9]+ /' <<<"$OUT")
-n_over=$(awk '$NF > 0' <<<"$items" | wc -l)
-n_cred=$(awk '$(NF-1) ~ /^-/' <<<"$items" | wc -l)
-n_due=$(awk '$NF == 0 && $(NF-1) !~ /^-/' <<<"$items" | wc -l)
+n_over=$(awk '$3 == "charge" && $NF > 0' <<<"$items" | wc -l)
+n_cred=$(awk '$3 == "credit"' <<<"$items" | wc -l)
+n_due=$(awk '$3 == "charge" && $NF == 0' <<<"$items" | wc -l)
 # cur_tab N: the tab shown in dump N (the text under the highlighted cells of the tab row)
 cur_tab()
 {
@@ -37,21 +38,21 @@ assert_eq "F1 Help  Esc Close  Tab Next tab" "$(row "$S" 24)" "the window's key 
 S=$(text 2)
 assert_eq "Due $n_due" "$(cur_tab 2)" "Tab: Due is the current tab"
 assert_match "$(row "$S" 4)" '│ Document +Date +Due +Days +Amount +Open │' "Due: the items' header"
-first=$(awk '$NF == 0 && $(NF-1) !~ /^-/ {print $1; exit}' <<<"$items")
+first=$(awk '$3 == "charge" && $NF == 0 {print $1; exit}' <<<"$items")
 assert_match "$(row "$S" 5)" "│ $first " "the first item not yet due, as the ledger orders them ($first)"
 shown=$(sed -n '5,21p' <<<"$S" | grep -c '│ [A-Z]*-[0-9]')
 [ "$n_due" -gt 16 ] && want=16 || want=$n_due
 assert_eq "$want" "$shown" "as many rows as fit or as there are"
 S=$(text 3)
 assert_eq "Overdue $n_over" "$(cur_tab 3)" "3: Overdue is the current tab"
-over=$(awk '$NF > 0 {print $1, $NF; exit}' <<<"$items")
+over=$(awk '$3 == "charge" && $NF > 0 {print $1, $NF; exit}' <<<"$items")
 assert_match "$(row "$S" 5)" "│ ${over% *}( #[0-9]+)? +[0-9-]+ +[0-9-]+ +${over#* } " "the oldest overdue first, with its days late"
 assert_match "$(attrs 3 | row "$(cat)" 5)" '^..4 R{72} 4' "the first row selected"
 assert_match "$(attrs 4 | row "$(cat)" 6)" '^..4 R{72} 4' "Down moves the selection"
 S=$(text 5)
 assert_eq "Credits $n_cred" "$(cur_tab 5)" "]: Credits, the last tab"
-cred=$(awk '$(NF-1) ~ /^-/ {print $1; exit}' <<<"$items")
-amt=$(awk '$(NF-1) ~ /^-/ {print substr($(NF-1), 2); exit}' <<<"$items")
+cred=$(awk '$3 == "credit" {print $1; exit}' <<<"$items")
+amt=$(awk '$3 == "credit" {print $(NF-1); exit}' <<<"$items")
 assert_match "$(row "$S" 5)" "│ $cred .* $amt │" "Credits: the client's first credit and what is open of it ($amt)"
 assert_eq "Overdue $n_over" "$(cur_tab 6)" "Left: back to Overdue"
 assert_match "$(text 7)" '│ Tax id        901981389-6' "1: back to Record"

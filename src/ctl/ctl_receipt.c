@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "ctl/ctl_int.h"
+#include "model/ledger_safety.h"
 #include "cartera/ctl_docs.h"
 #include "cartera/ctl_safety.h"
 #include "cartera/i18n.h"
@@ -409,10 +410,21 @@ int ctl_rform_post(ctl_receipt_form *f, posted *out, cart_err *e)
 	}
 	if (f->n && !(al = calloc((size_t)f->n, sizeof *al)))
 		return cart_fail(e, CART_NOMEM, _("out of memory"));
-	for (int i = 0; i < f->n; i++)
-		if (f->rows[i].amount > 0)
-			al[nal++] = (alloc_in){ f->rows[i].it.entry_id, f->rows[i].it.instalment_id,
-			                        f->rows[i].amount };
+	for (int i = 0; i < f->n; i++) {
+		const ctl_receipt_row *r = &f->rows[i];
+
+		if (r->amount <= 0)
+			continue;
+		/* a whole charge marked (not an amount typed, not one instalment) is "all it has
+		 * open", worked out inside the write transaction: a clerk who paid part of it since
+		 * this form was read leaves the difference a credit in favour instead of refusing
+		 * the receipt. Only when the leftover stays a credit: never a larger refund. */
+		if (!f->applying && f->leftover == LEFTOVER_CREDIT && !r->overridden &&
+		    !r->it.instalment_id && r->amount == r->it.open)
+			al[nal++] = (alloc_in){ r->it.entry_id, 0, LEDGER_ALLOC_OPEN };
+		else
+			al[nal++] = (alloc_in){ r->it.entry_id, r->it.instalment_id, r->amount };
+	}
 	if (f->applying) {
 		rc = rform_apply(f, al, nal, out, e);
 		free(al);

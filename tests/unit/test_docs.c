@@ -461,6 +461,42 @@ static void receipt_setup(tl *t)
  * FAC-2/2 its 300.00 and leaves 200.00; overriding FAC-3 to 300.00 would pay 1,000.00 typed +
  * ... refused when over what was received. Posted: FAC-1 300.00 open, FAC-2/2 closed, 200.00 in
  * favour; the means and withholding are kept. */
+/* Two clerks at one client: the form was read with FAC-000001's 1,000.00 open, another clerk's
+ * 300.00 posted since. Paying the whole invoice as marked takes what it has open now (700.00)
+ * inside the write transaction, and the rest stays a credit in favour, instead of refusing
+ * "only 700,00 open". A typed amount is kept as typed (and refused when too much). */
+static void test_receipt_form_stale(void **state)
+{
+	tl *t = *state;
+	ctl c;
+	ctl_receipt_form f;
+	posted p, inv = tl_invoice(t->l, t->c1, "2026-04-01", "", 100000);
+	alloc_in part = { inv.entry_id, 0, 30000 };
+	cart_err e = { 0 };
+
+	ctl_of(t, &c);
+	TL_OK(ctl_rform_load(&c, &f, "Acme", NULL, "", &e), &e);
+	assert_int_equal(f.n, 1);
+	tl_receipt_alloc(t->l, t->c1, "2026-06-02", 30000, &part, 1);   /* the other clerk */
+	TL_OK(ctl_rform_add_means(&f, "cash", "1.000,00", NULL, NULL, NULL, &e), &e);
+	TL_OK(ctl_rform_mark(&f, 0, 1, &e), &e);
+	assert_int_equal(f.rows[0].amount, 100000);
+	TL_OK(ctl_rform_post(&f, &p, &e), &e);
+	assert_int_equal(p.credit_left, 30000);
+	assert_int_equal(tl_open_of(t->l, t->c1, TL_TODAY, inv.entry_id), 0);
+	ctl_rform_free(&f);
+
+	/* typed: 500.00 on an invoice with nothing open now is refused, nothing posted */
+	inv = tl_invoice(t->l, t->c1, "2026-04-02", "", 50000);
+	TL_OK(ctl_rform_load(&c, &f, "Acme", NULL, "", &e), &e);
+	part = (alloc_in){ inv.entry_id, 0, 50000 };
+	tl_receipt_alloc(t->l, t->c1, "2026-06-02", 50000, &part, 1);
+	TL_OK(ctl_rform_add_means(&f, "cash", "500,00", NULL, NULL, NULL, &e), &e);
+	TL_OK(ctl_rform_mark_doc(&f, f.rows[f.n - 1].it.number, "500,00", &e), &e);
+	assert_int_not_equal(ctl_rform_post(&f, &p, &e), CART_OK);
+	ctl_rform_free(&f);
+}
+
 static void test_receipt_form(void **state)
 {
 	tl *t = *state;
@@ -897,6 +933,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_credit_check, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_credit_figures_read_once, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_receipt_form, tl_setup, tl_teardown),
+		cmocka_unit_test_setup_teardown(test_receipt_form_stale, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_receipt_by_document, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_credit_later_refund_writeoff, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_leftover_and_gapless, tl_setup, tl_teardown),

@@ -42,7 +42,10 @@ int ctl_key_replay(ctl *c, int type, posted *out)
 {
 	cart_err e;
 
-	return ledger_key_lookup(c->l, type, out, &e) == CART_OK && out->replayed;
+	if (ledger_key_lookup(c->l, type, out, &e) != CART_OK || !out->replayed)
+		return 0;
+	ctl_posted(c, CART_OK, out); /* the summary of the document posted the first time */
+	return 1;
 }
 
 int ctl_wrote(const ctl *c)

@@ -158,6 +158,7 @@ cart invoice post "Ana Pérez" 250,00 --key cron-2026-06-30-ana
 assert_status 0 "the retry with the same key exits 0"
 assert_contains "$OUT" "$FIRST" "the retry prints the document posted the first time"
 assert_contains "$OUT" "already posted" "and says nothing was posted again"
+assert_contains "$OUT" "250,00 COP, Ana Pérez" "with the first posting's amount and client"
 assert_eq 1 "$(sqlite3 -batch "$DB" "SELECT count(*) FROM documents WHERE total = 25000")" \
 	"one invoice for the key, not two"
 cart payment post "Ana Pérez" 250,00 --to "$FIRST" --key cron-2026-06-30-ana

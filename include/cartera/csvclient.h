@@ -32,6 +32,9 @@ typedef struct csvclient_result {
 } csvclient_result;
 
 void csvclient_result_free(csvclient_result *r);
+/* Add a message for a line of a file (the imports of clients, openings and documents); past
+ * CSVCLIENT_MAX_MSGS only counted in n_more. CART_NOMEM when it could not be kept. */
+int csvclient_list_add(csvclient_list *l, long line, const char *text);
 
 /* Header row, then one row per client by name: id, name, tax_id, dv, taxpayer_type (natural |
  * legal), receiver_type (taxpayer | final | government | foreign), email, phone, mobile,

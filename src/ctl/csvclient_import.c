@@ -15,7 +15,7 @@
 
 /* ---- messages ---- */
 
-static int list_add(csvclient_list *l, long line, const char *text)
+int csvclient_list_add(csvclient_list *l, long line, const char *text)
 {
 	csvclient_msg *m;
 
@@ -233,7 +233,7 @@ typedef struct import {
 static void bad_line(import *im, long line, const char *text)
 {
 	im->bad_lines++;
-	if (list_add(&im->r->errors, line, text) != CART_OK)
+	if (csvclient_list_add(&im->r->errors, line, text) != CART_OK)
 		im->nomem = 1;
 	/* nothing will be added: the rows kept so far are of no use */
 	rows_free(&im->good);
@@ -283,7 +283,7 @@ static void check_row(import *im, const csv_record *rec, const int *map, int nfi
 		bad_line(im, rec->line, p.text);
 		return;
 	}
-	if (tc.warning && list_add(&im->r->warnings, rec->line, tc.message) != CART_OK)
+	if (tc.warning && csvclient_list_add(&im->r->warnings, rec->line, tc.message) != CART_OK)
 		im->nomem = 1;
 	if (im->bad_lines == 0 && rows_add(&im->good, rec->line, &cl) != CART_OK)
 		im->nomem = 1;
@@ -392,7 +392,7 @@ int csvclient_import(ctl *c, FILE *in, const char *name_for_messages, csvclient_
 			ledger_rollback(c->l);
 			snprintf(why, sizeof why, "%s", e->msg);
 			if (rc == CART_CONFLICT || rc == CART_INVALID) {
-				list_add(&r->errors, im.good.r[i].line, why);
+				csvclient_list_add(&r->errors, im.good.r[i].line, why);
 				cart_fail(e, CART_INVALID, _("%s: 1 bad line; nothing was imported"),
 				          im.name);
 			} else {

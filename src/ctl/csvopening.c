@@ -41,25 +41,9 @@ typedef struct oimport {
 
 static void add_msg(oimport *im, long line, const char *text)
 {
-	csvclient_list *l = &im->r->errors;
-	csvclient_msg *m;
-
 	im->bad++;
-	if (l->n >= CSVCLIENT_MAX_MSGS) {
-		l->n_more++;
-		return;
-	}
-	if (l->n % 64 == 0) {
-		m = realloc(l->msg, sizeof *m * (size_t)(l->n + 64));
-		if (!m) {
-			im->nomem = 1;
-			return;
-		}
-		l->msg = m;
-	}
-	m = &l->msg[l->n++];
-	m->line = line;
-	snprintf(m->text, sizeof m->text, "%s", text);
+	if (csvclient_list_add(&im->r->errors, line, text) != CART_OK)
+		im->nomem = 1;
 }
 
 static int in_list(const char *word, const char *list)

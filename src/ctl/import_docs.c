@@ -62,23 +62,8 @@ static const char *const col_names[NCOLS] = {
 
 void imp_add_to(imp *im, csvclient_list *l, long line, const char *text)
 {
-	csvclient_msg *m;
-
-	if (l->n >= CSVCLIENT_MAX_MSGS) {
-		l->n_more++;
-		return;
-	}
-	if (l->n % 64 == 0) {
-		m = realloc(l->msg, sizeof *m * (size_t)(l->n + 64));
-		if (!m) {
-			im->nomem = 1;
-			return;
-		}
-		l->msg = m;
-	}
-	m = &l->msg[l->n++];
-	m->line = line;
-	snprintf(m->text, sizeof m->text, "%s", text);
+	if (csvclient_list_add(l, line, text) != CART_OK)
+		im->nomem = 1;
 }
 
 void imp_bad(imp *im, long line, const char *fmt, ...)

@@ -18,7 +18,7 @@ const ui_action_info *ui_action_get(int action)
 	return action > UA_NONE && action < UA_COUNT ? &actions[action] : NULL;
 }
 
-int ui_action_of(int key, int where, int typing)
+int ui_action_of(int key, ui_where where, int typing)
 {
 	if (!key)
 		return UA_NONE;

@@ -9,6 +9,13 @@
 
 #include "cartera/i18n.h"
 
+#include <stdint.h>
+
+/* The screens an action works on: one bit each (UI_IN_*). 64 bits, so a new screen takes the
+ * next free bit above 31 with UI_BIT(n). */
+typedef uint64_t ui_where;
+#define UI_BIT(n) (UINT64_C(1) << (n))
+
 /* Where an action works. */
 enum { UI_IN_LIST = 1, UI_IN_HELP = 2, UI_IN_DETAIL = 4, UI_IN_FORM = 8, UI_IN_CONFIRM = 16,
        UI_IN_ALL = 31 };
@@ -52,7 +59,7 @@ enum { UI_IN_MTPL = 1 << 29, UI_IN_MTPLF = 1 << 30 };
 /* What the report screen shows: a report over the clients (aging, follow-up), not one document. */
 enum { UI_NEEDS_SPAN = 1 << 18 };
 /* The follow-up screens (scr_followup.c "Seguimiento", scr_today.c "Hoy"): bits 10 and 11, the
- * last free ones; the next screen needs the per-screen action tables issue 11 asks for. */
+ * last free ones below 32; screens added after them take UI_BIT(32) upwards. */
 enum { UI_IN_FOLLOW = 1 << 10, UI_IN_TODAY = 1 << 11 };
 /* What the selected row of "Hoy" is: an activity. */
 enum { UI_NEEDS_ACTIVITY = 1 << 19 };
@@ -386,7 +393,8 @@ enum ui_action {
 typedef struct ui_action_info {
 	const char *label;
 	int keys[3];
-	int where, needs;
+	ui_where where;
+	int needs;
 	const char *help;
 } ui_action_info;
 
@@ -394,7 +402,7 @@ typedef struct ui_action_info {
 const ui_action_info *ui_action_get(int action);
 /* The action key starts on screen `where`, or UA_NONE. Keys that type text (q, ?) act only when
  * `typing` is 0: once the clerk has begun typing a filter, they type too. */
-int ui_action_of(int key, int where, int typing);
+int ui_action_of(int key, ui_where where, int typing);
 /* Whether the precondition holds, given the UI_NEEDS_* flags the screen has now. */
 int ui_action_ok(int action, int have);
 

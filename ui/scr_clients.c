@@ -516,7 +516,7 @@ static int list_key(scr *s, int key)
 
 static void popup_key(scr *s, int key)
 {
-	int where = s->mode == M_HELP ? UI_IN_HELP : UI_IN_DETAIL;
+	ui_where where = s->mode == M_HELP ? UI_IN_HELP : UI_IN_DETAIL;
 
 	if (s->mode == M_HELP && ui_help_key(key))
 		return;

@@ -276,7 +276,7 @@ static void dash_draw(ui_screen *base)
 	dash_scr *s = (dash_scr *)base;
 	const lv_source src = { fetch, cell, s };
 	char left[256], right[256];
-	int where = UI_IN_DASH | UI_IN_TABS;
+	ui_where where = UI_IN_DASH | UI_IN_TABS;
 
 	if (s->help) {
 		ui_help_draw(where, _("Dashboard"), ctl_has_company(s->c) ? ctl_company(s->c)->name : "");

@@ -149,7 +149,7 @@ static void draw_totals(inv_scr *s, int y, int h)
 void invscr_draw(ui_screen *base)
 {
 	inv_scr *s = (inv_scr *)base;
-	int where = where_of(s) | (s->on_lines ? UI_IN_GRID : 0);
+	ui_where where = where_of(s) | (s->on_lines ? UI_IN_GRID : 0);
 	int hw = COLS < 100 ? 46 : COLS / 2, tot_h, gy, gh;
 	char left[256];
 

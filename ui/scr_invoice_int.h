@@ -59,7 +59,7 @@ static inline void money_text(const inv_scr *s, int64_t v, char *buf, size_t siz
 	ctl_money(s->c, v, buf, size);
 }
 
-static inline int where_of(const inv_scr *s)
+static inline ui_where where_of(const inv_scr *s)
 {
 	return s->quote ? UI_IN_QUOTE : UI_IN_INVOICE;
 }

@@ -88,7 +88,7 @@ static void draw_wrapped(const char *text, int y, int h)
 static void tpl_draw(ui_screen *base)
 {
 	tpl_scr *s = (tpl_scr *)base;
-	int where = s->body_edit ? UI_IN_MBODY : s->editing ? UI_IN_MTPLF : UI_IN_MTPL;
+	ui_where where = s->body_edit ? UI_IN_MBODY : s->editing ? UI_IN_MTPLF : UI_IN_MTPL;
 	char line[400];
 
 	if (s->help) {

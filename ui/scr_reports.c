@@ -60,7 +60,7 @@ static const char *kind_name(const rpts_scr *s)
 }
 
 /* The keys of the screen: a document's are fewer. */
-static int where(const rpts_scr *s)
+static ui_where where(const rpts_scr *s)
 {
 	/* the audit has no date, no scope to switch: a document's keys */
 	return s->kind == SCR_RPT_DOCUMENT || s->kind == SCR_RPT_AUDIT ? UI_IN_RDOC : UI_IN_REPORTS;

@@ -11,7 +11,7 @@
 static ui_screen *stack[MAX_SCREENS];
 static int depth;
 
-int ui_screen_action(const ui_screen *s, int key, int where, int typing)
+int ui_screen_action(const ui_screen *s, int key, ui_where where, int typing)
 {
 	int a = ui_action_of(key, where, typing);
 

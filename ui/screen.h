@@ -5,6 +5,8 @@
 #ifndef CARTERA_UI_SCREEN_H
 #define CARTERA_UI_SCREEN_H
 
+#include "actions.h"
+
 /* What a screen's key handler asks of the loop. */
 enum { SCR_STAY, SCR_CLOSE, SCR_QUIT };
 
@@ -21,7 +23,7 @@ struct ui_screen {
 
 /* The action of key on screen s among those of `where` (ui_action_of): Quit means Back on a
  * screen over another. */
-int ui_screen_action(const ui_screen *s, int key, int where, int typing);
+int ui_screen_action(const ui_screen *s, int key, ui_where where, int typing);
 /* Put s on top (it is freed when it closes); returns -1 when the stack is full (s is freed). */
 int ui_screen_push(ui_screen *s);
 /* Run until the bottom screen closes, SCR_QUIT, or the key script ends; frees every screen. */

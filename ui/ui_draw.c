@@ -97,7 +97,7 @@ void ui_status_draw(void)
 }
 
 /* Draw the bar (draw = 1) or only measure it, with gap blanks between the entries. */
-static int keybar_pass(int where, int have, int gap, int draw)
+static int keybar_pass(ui_where where, int have, int gap, int draw)
 {
 	int x = 0;
 
@@ -127,7 +127,7 @@ static int keybar_pass(int where, int have, int gap, int draw)
 	return x - gap;
 }
 
-void ui_keybar(int where, int have)
+void ui_keybar(ui_where where, int have)
 {
 	move(LINES - 1, 0);
 	clrtoeol();
@@ -165,9 +165,10 @@ typedef struct help_line {
 	const char *text;
 } help_line;
 
-static int help_top, help_where = -1, help_rows = 1, help_n;
+static int help_top, help_rows = 1, help_n;
+static ui_where help_where = ~(ui_where)0;
 
-static int help_lines(int where, help_line *out, int max)
+static int help_lines(ui_where where, help_line *out, int max)
 {
 	int n = 0;
 
@@ -217,7 +218,7 @@ int ui_help_key(int key)
 	return 1;
 }
 
-void ui_help_draw(int where, const char *screen, const char *co_name)
+void ui_help_draw(ui_where where, const char *screen, const char *co_name)
 {
 	help_line lines[UA_COUNT + 2];
 	char title[128], left[256];

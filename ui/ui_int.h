@@ -33,10 +33,10 @@ void ui_status(int error, const char *fmt, ...) __attribute__((format(printf, 2,
 void ui_status_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void ui_status_draw(void);
 /* The keys that work here: actions on screen `where` whose precondition holds given `have`. */
-void ui_keybar(int where, int have);
+void ui_keybar(ui_where where, int have);
 /* Full-screen help listing every key of screen `where` (UI_IN_* flags), titled like the screen:
  * the company, then "Help: " and the screen's name (both already translated). */
-void ui_help_draw(int where, const char *screen, const char *co_name);
+void ui_help_draw(ui_where where, const char *screen, const char *co_name);
 /* When the help's keys are more than its rows, Up/Down/PgUp/PgDn/Space/Home/End scroll it: the
  * screen showing the help hands each key here first (1: it scrolled). */
 int ui_help_key(int key);

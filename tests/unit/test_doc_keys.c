@@ -15,7 +15,7 @@
 #include "../../ui/keys.h"
 
 /* The screens, each as the where bits its handler looks keys up with. */
-static const int screens[] = { UI_IN_RECEIPT, UI_IN_ENTRY, UI_IN_DOCFORM | UI_IN_CNOTE,
+static const ui_where screens[] = { UI_IN_RECEIPT, UI_IN_ENTRY, UI_IN_DOCFORM | UI_IN_CNOTE,
                                UI_IN_DOCFORM | UI_IN_OPENING };
 
 static int is_fkey(int key)

@@ -72,13 +72,16 @@ enum ctlc_field {
 	CF_PHONE, CF_MOBILE, CF_TERMS, CF_LIMIT, CF_NOTES, CF_ACTIVE, CF_COUNT
 };
 
+#define CTLC_TEXT 400
+
 typedef struct ctlc_form {
 	int64_t id;               /* 0: a new client */
 	int receiver;             /* enum receiver_type */
 	int taxpayer;             /* enum taxpayer_type */
 	int active;
+	int charge_mode;          /* enum charge_mode: what the client's charges post (seed 003) */
 	int dv_typed;             /* the clerk typed the DV (compared); else it is computed */
-	char text[CF_COUNT][400]; /* the text fields as typed (choices are not kept here) */
+	char text[CF_COUNT][CTLC_TEXT]; /* the text fields as typed (choices are not kept here) */
 	/* the associated persons (SPEC C2) in their order, saved with the client in one
 	 * transaction; a new one has id 0 */
 	person persons[LEDGER_MAX_PERSONS];
@@ -104,6 +107,9 @@ void ctl_clients_form_warning(ctl_clients *v, const ctlc_form *f, int field, cha
  * *field says which field it is about (-1: none in particular, or a person: the message names
  * it). */
 int ctl_clients_form_save(ctl_clients *v, ctlc_form *f, int *field, cart_err *e);
+/* A field's name as messages say it ("the tax id"), for a face that has no box beside the field
+ * to show a message in (the command line): "the e-mail: not an e-mail address…". */
+const char *ctl_clients_field_name(int field);
 /* The row of client id in the current query (-1 when the filter hides it). */
 int ctl_clients_row_of(ctl_clients *v, int64_t id, long *row, cart_err *e);
 

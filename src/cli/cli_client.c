@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cartera/csvclient.h"
+#include "cartera/ctl_clients.h"
 #include "cartera/outfile.h"
 #include "cli.h"
 
@@ -24,7 +25,7 @@ static const char client_help[] =
 	   "client add options:\n"
 	   "  --tax-id ID          tax id, validated by the company's country (its DV is computed)\n"
 	   "  --dv D               the check digit, if typed apart; it must match\n"
-	   "  --taxpayer TYPE      natural or legal (default legal)\n"
+	   "  --taxpayer TYPE      natural or legal (default: legal with --tax-id)\n"
 	   "  --receiver TYPE      taxpayer, final, government or foreign (default taxpayer)\n"
 	   "  --email LIST --phone N --mobile N --address TEXT --location TEXT --notes TEXT\n"
 	   "  --terms DAYS         payment terms (default 30)\n"
@@ -74,6 +75,8 @@ static int pick(const char *arg, const char *const *names, int n)
 	return -1;
 }
 
+/* `client add` fills the client form's view-model and saves it with the form's own save: the
+ * same checks, in the same words, as the screen, field by field. */
 static int client_add(cli *g, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -97,92 +100,78 @@ static int client_add(cli *g, int argc, char **argv)
 	static const char *const taxpayers[] = { "natural", "legal" };
 	static const char *const receivers[] = { "taxpayer", "final", "government", "foreign" };
 	static const char *const modes[] = { "invoice", "expenses", "both", "none" };
-	const char *limit = NULL;
-	client cl;
-	taxid_check tc;
+	/* what each option fills: the form's field */
+	const char *text[CF_COUNT] = { 0 };
+	int taxpayer = -1, receiver = -1, mode = -1, active = 1;
+	ctl_clients v;
+	ctlc_form f;
+	char warn[256];
 	cart_err e;
-	long v;
-	int opt, rc, k;
+	int opt, rc, k, field;
 
 	g->prog = "cartera client add";
-	client_defaults(&cl);
-	cl.taxpayer_type = TAXPAYER_LEGAL;
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (opt) {
-		case 't':
-			if (ctl_text(cl.tax_id, sizeof cl.tax_id, optarg, _("the tax id"), &e))
-				return cli_fail(g, &e);
-			break;
-		case 'v':
-			if (ctl_text(cl.dv, sizeof cl.dv, optarg, _("the DV"), &e))
-				return cli_fail(g, &e);
-			break;
+		case 't': text[CF_TAXID] = optarg; break;
+		case 'v': text[CF_DV] = optarg; break;
 		case 'p':
 			if ((k = pick(optarg, taxpayers, 2)) < 0)
 				return cli_usage(g, _("--taxpayer \"%s\": use natural or legal"), optarg);
-			cl.taxpayer_type = k;
+			taxpayer = k;
 			break;
 		case 'R':
 			if ((k = pick(optarg, receivers, 4)) < 0)
 				return cli_usage(g, _("--receiver \"%s\": use taxpayer, final, government"
 				                 " or foreign"), optarg);
-			cl.receiver_type = k;
+			receiver = k;
 			break;
-		case 'e':
-			if (ctl_text(cl.email, sizeof cl.email, optarg, _("the e-mail"), &e))
-				return cli_fail(g, &e);
-			break;
-		case 'P':
-			if (ctl_text(cl.phone, sizeof cl.phone, optarg, _("the phone"), &e))
-				return cli_fail(g, &e);
-			break;
-		case 'M':
-			if (ctl_text(cl.mobile, sizeof cl.mobile, optarg, _("the mobile"), &e))
-				return cli_fail(g, &e);
-			break;
-		case 'a':
-			if (ctl_text(cl.address, sizeof cl.address, optarg, _("the address"), &e))
-				return cli_fail(g, &e);
-			break;
-		case 'L':
-			if (ctl_text(cl.location, sizeof cl.location, optarg, _("the location"), &e))
-				return cli_fail(g, &e);
-			break;
-		case 'n':
-			if (ctl_text(cl.notes, sizeof cl.notes, optarg, _("the notes"), &e))
-				return cli_fail(g, &e);
-			break;
-		case 'd':
-			if ((rc = cli_int(g, "--terms", optarg, 0, 3650, &v)))
-				return rc;
-			cl.terms_days = (int)v;
-			break;
-		case 'l': limit = optarg; break;
+		case 'e': text[CF_EMAIL] = optarg; break;
+		case 'P': text[CF_PHONE] = optarg; break;
+		case 'M': text[CF_MOBILE] = optarg; break;
+		case 'a': text[CF_ADDRESS] = optarg; break;
+		case 'L': text[CF_LOCATION] = optarg; break;
+		case 'n': text[CF_NOTES] = optarg; break;
+		case 'd': text[CF_TERMS] = optarg; break;
+		case 'l': text[CF_LIMIT] = optarg; break;
 		case 'c':
 			if ((k = pick(optarg, modes, 4)) < 0)
 				return cli_usage(g, _("--charge-mode \"%s\": use invoice, expenses, both or"
 				                 " none"), optarg);
-			cl.charge_mode = k;
+			mode = k;
 			break;
-		case 'i': cl.active = 0; break;
+		case 'i': active = 0; break;
 		HANDLE_COMMON(g, opt, client_help)
 		}
 	}
 	cli_unmask(argc, argv);
 	if (argc - optind != 1)
 		return cli_usage(g, _("give the client's name (quote it if it has spaces)"));
-	if (ctl_text(cl.name, sizeof cl.name, argv[optind], _("the name"), &e))
-		return cli_fail(g, &e);
+	text[CF_NAME] = argv[optind];
 	if ((rc = cli_open(g, 0)))
 		return rc;
-	if (limit && ctl_amount(g->c, limit, "--limit", &cl.credit_limit, &e) != CART_OK)
+	ctl_clients_init(&v, g->c);
+	ctl_clients_form_new(&v, &f);
+	/* a company is the usual client with a tax id; without one, a person (seed 002: a legal
+	 * person is always registered) */
+	f.taxpayer = taxpayer >= 0 ? taxpayer : text[CF_TAXID] ? TAXPAYER_LEGAL : TAXPAYER_NATURAL;
+	if (receiver >= 0)
+		f.receiver = receiver;
+	if (mode >= 0)
+		f.charge_mode = mode;
+	f.active = active;
+	f.dv_typed = text[CF_DV] != NULL;
+	for (int i = 0; i < CF_COUNT; i++)
+		if (text[i] && ctl_text(f.text[i], sizeof f.text[i], text[i],
+		                        ctl_clients_field_name(i), &e) != CART_OK)
+			return cli_fail(g, &e);
+	if (ctl_clients_form_save(&v, &f, &field, &e) != CART_OK)
 		return cli_fail(g, &e);
-	if (ctl_client_add(g->c, &cl, &tc, &e) != CART_OK)
-		return cli_fail(g, &e);
-	if (tc.warning)
-		fprintf(stderr, "cartera: warning: %s\n", tc.message);
-	printf(_("client %lld added: %s%s%s%s%s\n"), (long long)cl.id, cl.name,
-	       cl.tax_id[0] ? ", " : "", cl.tax_id, cl.dv[0] ? "-" : "", cl.dv);
+	ctl_clients_form_warning(&v, &f, CF_TAXID, warn, sizeof warn);
+	if (warn[0])
+		fprintf(stderr, "cartera: warning: %s\n", warn);
+	printf(_("client %lld added: %s%s%s%s%s\n"), (long long)f.id, f.text[CF_NAME],
+	       f.text[CF_TAXID][0] ? ", " : "", f.text[CF_TAXID], f.text[CF_DV][0] ? "-" : "",
+	       f.text[CF_DV]);
 	return EXIT_DONE;
 }
 

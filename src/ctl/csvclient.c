@@ -361,7 +361,8 @@ void csvc_read_row(ctl *c, const csv_record *rec, const int *map, client *cl, pr
 	int k;
 
 	client_defaults(cl);
-	cl->taxpayer_type = TAXPAYER_LEGAL;
+	/* legal with a tax id, natural without: as `client add` (a legal person is registered) */
+	cl->taxpayer_type = -2;
 	memset(tc, 0, sizeof *tc);
 	for (k = 0; k < NCOLS; k++)
 		val[k] = "";
@@ -413,6 +414,8 @@ void csvc_read_row(ctl *c, const csv_record *rec, const int *map, client *cl, pr
 			set_text(cl, k, val[k], p);
 		}
 	}
+	if (cl->taxpayer_type == -2)
+		cl->taxpayer_type = cl->tax_id[0] ? TAXPAYER_LEGAL : TAXPAYER_NATURAL;
 	if (!*val[COL_NAME])
 		csvc_say(p, _("the name is missing"));
 	if (cl->taxpayer_type < 0 || cl->receiver_type < 0)

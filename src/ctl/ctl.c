@@ -253,30 +253,6 @@ int ctl_client_ref(ctl *c, const char *ref, client *out, cart_err *e)
 	return ledger_client_find(c->l, ref, out, e);
 }
 
-int ctl_client_add(ctl *c, client *cl, taxid_check *tc, cart_err *e)
-{
-	int rc;
-
-	memset(tc, 0, sizeof *tc);
-	if ((rc = need_company(c, e)) != CART_OK)
-		return rc;
-	if (cl->tax_id[0]) {
-		rc = taxid_validate(c->co.country, cl->taxpayer_type,
-		                    cl->receiver_type == RECEIVER_FOREIGN, cl->tax_id, cl->dv, tc);
-		if (rc != CART_OK)
-			return cart_fail(e, CART_INVALID, "%s", tc->message);
-		snprintf(cl->tax_id, sizeof cl->tax_id, "%s", tc->normalized);
-		snprintf(cl->dv, sizeof cl->dv, "%s", tc->dv);
-	} else if (cl->receiver_type == RECEIVER_TAXPAYER) {
-		return cart_fail(e, CART_INVALID, _("a taxpayer client needs a tax id"));
-	}
-	if ((rc = ctl_client_contact_check(CF_EMAIL, cl->email, e)) ||
-	    (rc = ctl_client_contact_check(CF_PHONE, cl->phone, e)) ||
-	    (rc = ctl_client_contact_check(CF_MOBILE, cl->mobile, e)))
-		return rc;
-	return ledger_client_add(c->l, cl, e);
-}
-
 int ctl_doc_ref(ctl *c, const char *ref, doc_info *d, cart_err *e)
 {
 	int64_t id;

@@ -11,6 +11,7 @@
 
 #include "ctl/ctl_int.h"
 #include "cartera/ctl_clients.h"
+#include "cartera/text.h"
 #include "cartera/i18n.h"
 
 void ctl_clients_init(ctl_clients *v, ctl *c)
@@ -208,6 +209,7 @@ void ctl_clients_form_new(ctl_clients *v, ctlc_form *f)
 	f->receiver = cl.receiver_type;
 	f->taxpayer = cl.taxpayer_type;
 	f->active = cl.active;
+	f->charge_mode = cl.charge_mode;
 	snprintf(f->text[CF_TERMS], sizeof f->text[CF_TERMS], "%d", cl.terms_days);
 }
 
@@ -223,6 +225,7 @@ int ctl_clients_form_load(ctl_clients *v, int64_t id, ctlc_form *f, cart_err *e)
 	f->receiver = cl.receiver_type;
 	f->taxpayer = cl.taxpayer_type;
 	f->active = cl.active;
+	f->charge_mode = cl.charge_mode;
 	f->dv_typed = 0;
 #define T(field, src) snprintf(f->text[field], sizeof f->text[field], "%s", src)
 	T(CF_TAXID, cl.tax_id);
@@ -275,6 +278,35 @@ static int check_taxid(ctl_clients *v, const ctlc_form *f, taxid_check *tc)
 	                      f->receiver == RECEIVER_FOREIGN, f->text[CF_TAXID], dv, tc);
 }
 
+/* A text field into dst, refused, never cut, when it is longer than the ledger keeps (in
+ * ctl_text's words); the address and the notes may have several lines, as the model allows. */
+static int field_text(int field, char *dst, size_t size, const char *t, cart_err *e)
+{
+	const char *name = ctl_clients_field_name(field);
+	int rc = field == CF_ADDRESS || field == CF_NOTES ? text_check_lines(t, size - 2, name, e)
+	                                                  : text_check(t, size - 2, name, e);
+
+	if (rc == CART_OK)
+		snprintf(dst, size, "%s", t);
+	return rc;
+}
+
+static void text_fits(int field, const char *t, char *err, size_t size)
+{
+	static const size_t room[CF_COUNT] = {
+		[CF_NAME] = sizeof ((client *)0)->name, [CF_LOCATION] = sizeof ((client *)0)->location,
+		[CF_ADDRESS] = sizeof ((client *)0)->address, [CF_EMAIL] = sizeof ((client *)0)->email,
+		[CF_PHONE] = sizeof ((client *)0)->phone, [CF_MOBILE] = sizeof ((client *)0)->mobile,
+		[CF_NOTES] = sizeof ((client *)0)->notes,
+	};
+	char tmp[CTLC_TEXT];
+	cart_err e;
+
+	if (room[field] && field_text(field, tmp, room[field] < sizeof tmp ? room[field] : sizeof tmp,
+	                              t, &e) != CART_OK)
+		snprintf(err, size, "%s", e.msg);
+}
+
 void ctl_clients_form_check(ctl_clients *v, ctlc_form *f, int field, char *err, size_t size)
 {
 	taxid_check tc;
@@ -305,13 +337,19 @@ void ctl_clients_form_check(ctl_clients *v, ctlc_form *f, int field, char *err, 
 			snprintf(f->text[CF_DV], sizeof f->text[CF_DV], "%s", tc.dv);
 		break;
 	case CF_EMAIL:
-		if (!contact_email_list_valid(t))
-			snprintf(err, size, _("not an e-mail address (name@domain.com)"));
-		break;
 	case CF_PHONE:
 	case CF_MOBILE:
-		if (!contact_phone_valid(t))
-			snprintf(err, size, _("digits, spaces and + - ( ) only"));
+		/* the one check of a contact, the import's and the persons' too */
+		if (ctl_client_contact_check(field, t, &e) != CART_OK)
+			snprintf(err, size, "%s", e.msg);
+		else
+			text_fits(field, t, err, size);
+		break;
+	case CF_NAME:
+	case CF_LOCATION:
+	case CF_ADDRESS:
+	case CF_NOTES:
+		text_fits(field, t, err, size);
 		break;
 	case CF_TERMS: {
 		char *end;
@@ -364,7 +402,25 @@ static int save_with_persons(ctl_clients *v, ctlc_form *f, client *cl, int *fiel
 		return rc;
 	}
 	f->id = cl->id;
+	/* the tax id as it was saved: normalised, with its DV */
+	snprintf(f->text[CF_TAXID], sizeof f->text[CF_TAXID], "%s", cl->tax_id);
+	snprintf(f->text[CF_DV], sizeof f->text[CF_DV], "%s", cl->dv);
 	return CART_OK;
+}
+
+const char *ctl_clients_field_name(int field)
+{
+	static const char *const names[CF_COUNT] = {
+		[CF_RECEIVER] = N_("the receiver type"), [CF_TAXPAYER] = N_("the taxpayer type"),
+		[CF_TAXID] = N_("the tax id"), [CF_DV] = N_("the DV"), [CF_NAME] = N_("the name"),
+		[CF_LOCATION] = N_("the location"), [CF_ADDRESS] = N_("the address"),
+		[CF_EMAIL] = N_("the e-mail"), [CF_PHONE] = N_("the phone"),
+		[CF_MOBILE] = N_("the mobile"), [CF_TERMS] = N_("the payment terms"),
+		[CF_LIMIT] = N_("the credit limit"), [CF_NOTES] = N_("the notes"),
+		[CF_ACTIVE] = N_("active"),
+	};
+
+	return field >= 0 && field < CF_COUNT && names[field] ? _(names[field]) : "";
 }
 
 void ctl_clients_form_warning(ctl_clients *v, const ctlc_form *f, int field, char *warn,
@@ -378,7 +434,8 @@ void ctl_clients_form_warning(ctl_clients *v, const ctlc_form *f, int field, cha
 		snprintf(warn, size, "%s", tc.message);
 }
 
-int ctl_clients_form_save(ctl_clients *v, ctlc_form *f, int *field, cart_err *e)
+/* The form saved; what was saved is left in cl (its id, the tax id normalised). */
+static int form_save(ctl_clients *v, ctlc_form *f, int *field, client *out, cart_err *e)
 {
 	client cl;
 	taxid_check tc;
@@ -392,7 +449,12 @@ int ctl_clients_form_save(ctl_clients *v, ctlc_form *f, int *field, cart_err *e)
 	for (int i = 0; i < CF_COUNT; i++) {
 		ctl_clients_form_check(v, f, i, err, sizeof err);
 		if (err[0]) {
+			const char *name = ctl_clients_field_name(i);
+
 			*field = i;
+			/* "required" says which field only beside it: name it for the command line */
+			if (strncmp(err, name, strlen(name)))
+				return cart_fail(e, CART_INVALID, "%s: %s", name, err);
 			return cart_fail(e, CART_INVALID, "%s", err);
 		}
 	}
@@ -405,6 +467,7 @@ int ctl_clients_form_save(ctl_clients *v, ctlc_form *f, int *field, cart_err *e)
 	cl.receiver_type = f->receiver;
 	cl.taxpayer_type = f->taxpayer;
 	cl.active = f->active;
+	cl.charge_mode = f->charge_mode;
 	cl.tax_id[0] = cl.dv[0] = '\0';
 	if (!blank(f->text[CF_TAXID])) {
 		if (check_taxid(v, f, &tc) != CART_OK) {
@@ -414,21 +477,21 @@ int ctl_clients_form_save(ctl_clients *v, ctlc_form *f, int *field, cart_err *e)
 		snprintf(cl.tax_id, sizeof cl.tax_id, "%s", tc.normalized);
 		snprintf(cl.dv, sizeof cl.dv, "%s", tc.dv);
 	}
-	/* refused, never cut, in the words `client add` and the model use (ctl_text) */
-#define T(dst, fld, what)                                                       \
-	do {                                                                    \
-		if ((rc = ctl_text(dst, sizeof dst, f->text[fld], what, e))) { \
-			*field = fld;                                           \
-			return rc;                                              \
-		}                                                               \
+	/* refused, never cut, in the words `client add` and the model use */
+#define T(dst, fld)                                                                \
+	do {                                                                       \
+		if ((rc = field_text(fld, dst, sizeof dst, f->text[fld], e))) {    \
+			*field = fld;                                              \
+			return rc;                                                 \
+		}                                                                  \
 	} while (0)
-	T(cl.name, CF_NAME, _("the name"));
-	T(cl.location, CF_LOCATION, _("the location"));
-	T(cl.address, CF_ADDRESS, _("the address"));
-	T(cl.email, CF_EMAIL, _("the e-mail"));
-	T(cl.phone, CF_PHONE, _("the phone"));
-	T(cl.mobile, CF_MOBILE, _("the mobile"));
-	T(cl.notes, CF_NOTES, _("the notes"));
+	T(cl.name, CF_NAME);
+	T(cl.location, CF_LOCATION);
+	T(cl.address, CF_ADDRESS);
+	T(cl.email, CF_EMAIL);
+	T(cl.phone, CF_PHONE);
+	T(cl.mobile, CF_MOBILE);
+	T(cl.notes, CF_NOTES);
 #undef T
 	cl.terms_days = atoi(f->text[CF_TERMS]);
 	cl.credit_limit = 0;
@@ -447,7 +510,14 @@ int ctl_clients_form_save(ctl_clients *v, ctlc_form *f, int *field, cart_err *e)
 			                 f->persons[i].name[0] ? f->persons[i].name : "?", why.msg);
 		}
 	}
-	return save_with_persons(v, f, &cl, field, e);
+	if ((rc = save_with_persons(v, f, &cl, field, e)) == CART_OK && out)
+		*out = cl;
+	return rc;
+}
+
+int ctl_clients_form_save(ctl_clients *v, ctlc_form *f, int *field, cart_err *e)
+{
+	return form_save(v, f, field, NULL, e);
 }
 
 int ctl_clients_row_of(ctl_clients *v, int64_t id, long *row, cart_err *e)
@@ -458,3 +528,42 @@ int ctl_clients_row_of(ctl_clients *v, int64_t id, long *row, cart_err *e)
 	*row = rc == CART_OK ? (long)pos : -1;
 	return rc;
 }
+
+/* A client from an import (CSV, electronic invoice) goes through the client form's save: the
+ * same field checks and messages as the screen and `client add`, inside the caller's
+ * transaction when it has one (the model nests it as a savepoint). */
+int ctl_client_add(ctl *c, client *cl, taxid_check *tc, cart_err *e)
+{
+	ctl_clients v;
+	ctlc_form f;
+	int field, rc;
+
+	memset(tc, 0, sizeof *tc);
+	ctl_clients_init(&v, c);
+	ctl_clients_form_new(&v, &f);
+	f.receiver = cl->receiver_type;
+	f.taxpayer = cl->taxpayer_type;
+	f.active = cl->active;
+	f.charge_mode = cl->charge_mode;
+	f.dv_typed = cl->dv[0] != '\0';
+#define T(field, src) snprintf(f.text[field], sizeof f.text[field], "%s", src)
+	T(CF_TAXID, cl->tax_id);
+	T(CF_DV, cl->dv);
+	T(CF_NAME, cl->name);
+	T(CF_LOCATION, cl->location);
+	T(CF_ADDRESS, cl->address);
+	T(CF_EMAIL, cl->email);
+	T(CF_PHONE, cl->phone);
+	T(CF_MOBILE, cl->mobile);
+	T(CF_NOTES, cl->notes);
+#undef T
+	snprintf(f.text[CF_TERMS], sizeof f.text[CF_TERMS], "%d", cl->terms_days);
+	if (cl->credit_limit)
+		ctl_money(c, cl->credit_limit, f.text[CF_LIMIT], sizeof f.text[CF_LIMIT]);
+	if ((rc = form_save(&v, &f, &field, cl, e)) != CART_OK)
+		return rc;
+	if (cl->tax_id[0])
+		check_taxid(&v, &f, tc);
+	return CART_OK;
+}
+

@@ -118,6 +118,15 @@ assert_dump_same "$DB" before "e-mail \"bad-email\" from client import: the ledg
 name=$(printf 'N%.0s' $(seq 210))
 refused "the name is too long: 210 bytes" "a 210-character name is refused, not cut" client add "$name" \
 	--receiver final
+refused "the payment terms: days from 0 (cash) to 3650" \
+	"the terms from client add are the form's check, in its words" client add "Plazo SA" \
+	--tax-id 900123456 --terms 5000
+refused "the tax id: required" "a taxpayer with no tax id: the form's words, naming the field" \
+	client add "Sin NIT SA"
+cart client add "Ana Ruiz" --receiver final
+assert_status 0 "a final consumer with no tax id is added"
+cart client show "Ana Ruiz"
+assert_contains "$OUT" "natural" "without a tax id, a natural person (a legal one is registered)"
 
 check_ok "after every refusal"
 done_testing

@@ -130,6 +130,7 @@ typedef struct ctl_receipt_form {
 	int n_credits;
 	int applying;             /* 1: received is credits[credit].open, posting applies it */
 	int credit;
+	int64_t apply_cap;        /* > 0: apply at most this much of the credit */
 } ctl_receipt_form;
 
 /* Load a client's open charges (and its open credits) as of date ("" = today) in currency

@@ -66,16 +66,14 @@ static int rows_cb(const open_item *it, void *ud)
 	return 0;
 }
 
-int ctl_rform_load(ctl *c, ctl_receipt_form *f, const char *client_ref, const char *date,
-                   const char *currency, cart_err *e)
+/* The form of client f->cl, its open charges and credits as of date in currency. */
+static int rform_load(ctl *c, ctl_receipt_form *f, const char *date, const char *currency,
+                      cart_err *e)
 {
 	rows_ctx x = { f, 0, 0, 0 };
 	int rc;
 
-	memset(f, 0, sizeof *f);
-	f->c = c;
-	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, client_ref, &f->cl, e)) ||
-	    (rc = ctl_date(date, _("the receipt date"), f->date, e)))
+	if ((rc = ctl_date(date, _("the receipt date"), f->date, e)))
 		return rc;
 	snprintf(f->currency, sizeof f->currency, "%s",
 	         currency && *currency ? currency : c->co.currency);
@@ -88,6 +86,18 @@ int ctl_rform_load(ctl *c, ctl_receipt_form *f, const char *client_ref, const ch
 	if (rc != CART_OK)
 		ctl_rform_free(f);
 	return rc;
+}
+
+int ctl_rform_load(ctl *c, ctl_receipt_form *f, const char *client_ref, const char *date,
+                   const char *currency, cart_err *e)
+{
+	int rc;
+
+	memset(f, 0, sizeof *f);
+	f->c = c;
+	if ((rc = need_company(c, e)) || (rc = ctl_client_ref(c, client_ref, &f->cl, e)))
+		return rc;
+	return rform_load(c, f, date, currency, e);
 }
 
 void ctl_rform_free(ctl_receipt_form *f)
@@ -109,8 +119,11 @@ static void rform_fill(ctl_receipt_form *f)
 		f->received += f->means[i].amount;
 	for (int i = 0; i < f->n_wh; i++)
 		f->received += f->wh[i].amount;
-	if (f->applying)
+	if (f->applying) {
 		f->received = f->credits[f->credit].open;
+		if (f->apply_cap > 0 && f->apply_cap < f->received)
+			f->received = f->apply_cap;
+	}
 	budget = f->received;
 	for (int i = 0; i < f->n; i++)
 		if (f->rows[i].marked && f->rows[i].overridden)
@@ -279,6 +292,28 @@ int ctl_rform_set_row(ctl_receipt_form *f, int i, const char *amount, cart_err *
 	return CART_OK;
 }
 
+/* Why number is not among the form's rows, in the words every posting uses. */
+static int not_open(ctl_receipt_form *f, const char *number, cart_err *e)
+{
+	doc_info d;
+	cart_err why;
+
+	if (ctl_doc_ref(f->c, number, &d, &why) != CART_OK) {
+		if (why.code == CART_NOTFOUND)
+			return cart_fail(e, CART_REFUSED, _("\"%s\" is not among the open invoices of %s"),
+			                 number, f->cl.name);
+		return cart_fail(e, why.code, "%s", why.msg);
+	}
+	if (d.client_id != f->cl.id)
+		return cart_fail(e, CART_REFUSED, _("%s belongs to another client"), d.number);
+	if (d.voided_by[0])
+		return cart_fail(e, CART_REFUSED, _("%s was voided by %s"), d.number, d.voided_by);
+	if (strcmp(d.currency, f->currency))
+		return cart_fail(e, CART_REFUSED, _("%s is in %s, not %s"), d.number, d.currency,
+		                 f->currency);
+	return cart_fail(e, CART_REFUSED, _("%s has nothing open to pay"), d.number);
+}
+
 int ctl_rform_mark_doc(ctl_receipt_form *f, const char *number, const char *amount, cart_err *e)
 {
 	int64_t want = -1, open = 0, others = 0;
@@ -291,8 +326,7 @@ int ctl_rform_mark_doc(ctl_receipt_form *f, const char *number, const char *amou
 			open += f->rows[i].it.open;
 		}
 	if (!found)
-		return cart_fail(e, CART_REFUSED, _("\"%s\" is not among the open invoices of %s"), number,
-		                 f->cl.name);
+		return not_open(f, number, e);
 	if (amount) {
 		char what[96];
 
@@ -513,3 +547,58 @@ int ctl_settle(ctl *c, const char *doc, const char *amount, const char *date, in
 	snprintf(in.reason, sizeof in.reason, "%s", reason ? reason : "");
 	return ctl_posted(c, ledger_credit_settle(c->l, &in, out, e), out);
 }
+
+/* Applying a credit in favour (D5) from the command line is the receipt form's "use a credit":
+ * the same rows, marks and checks as the screen. Without targets the credit goes to the oldest
+ * open charges first. */
+int ctl_credit_apply(ctl *c, const ctl_apply *a, posted *out, cart_err *e)
+{
+	ctl_receipt_form f;
+	doc_info d;
+	char date[DATE_LEN];
+	int64_t cap = 0;
+	int rc, k = -1;
+
+	/* a retry with the same --key: the document posted then, before today's checks */
+	if (ctl_key_replay(c, DOC_APPLY, out))
+		return CART_OK;
+	memset(out, 0, sizeof *out);
+	memset(&f, 0, sizeof f);
+	f.c = c;
+	if ((rc = need_company(c, e)) || (rc = ctl_doc_ref(c, a->credit, &d, e)) ||
+	    (rc = ctl_date(a->date, _("the application date"), date, e)))
+		return rc;
+	if (a->amount && *a->amount &&
+	    (rc = ctl_amount_positive(c, a->amount, _("the amount to apply"), &cap, e)))
+		return rc;
+	if ((rc = ledger_client_get(c->l, d.client_id, &f.cl, e)) ||
+	    (rc = rform_load(c, &f, date, d.currency, e)))
+		return rc;
+	for (int i = 0; i < f.n_credits && k < 0; i++)
+		if (f.credits[i].doc_id == d.id)
+			k = i;
+	if (k < 0) {
+		ctl_rform_free(&f);
+		return cart_fail(e, CART_REFUSED, _("%s holds no credit in favour to apply"), d.number);
+	}
+	rc = ctl_rform_use_credit(&f, k, e);
+	f.apply_cap = cap;
+	for (int i = 0; rc == CART_OK && a->n_to == 0 && i < f.n; i++)
+		rc = ctl_rform_mark(&f, i, 1, e);
+	for (int i = 0; rc == CART_OK && i < a->n_to; i++) {
+		char ref[128];
+		const char *eq = strchr(a->to[i], '=');
+
+		snprintf(ref, sizeof ref, "%.*s", eq ? (int)(eq - a->to[i]) : (int)strlen(a->to[i]),
+		         a->to[i]);
+		rc = ctl_rform_mark_doc(&f, ref, eq ? eq + 1 : NULL, e);
+	}
+	if (rc == CART_OK && f.n == 0)
+		rc = cart_fail(e, CART_REFUSED, _("%s has no open invoices to apply %s to"), f.cl.name,
+		               d.number);
+	if (rc == CART_OK)
+		rc = ctl_rform_post(&f, out, e);
+	ctl_rform_free(&f);
+	return rc;
+}
+

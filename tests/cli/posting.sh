@@ -388,5 +388,35 @@ inv=$(sed -n 's/^invoice \(FAC-[0-9]*\) posted.*/\1/p' <<<"$OUT")
 assert_eq 1 "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'credit override'
 	AND detail LIKE '$inv: approved by the manager%'")" "the reason is in the audit log with $inv"
 
+# Applying a credit is the receipt form's "use a credit", as on the screen: the same marks, the
+# same refusals, naming why
+cart client add "Anticipo Uno" --receiver final
+cart client add "Anticipo Dos" --receiver final
+cart payment post "Anticipo Uno" 100,00 --advance --date 2026-06-29
+ant=$(printf '%s\n' "$OUT" | grep -o 'ANT-[0-9]*')
+cart invoice post "Anticipo Uno" 50,00 --date 2026-06-29
+mine=$(printf '%s\n' "$OUT" | grep -o 'FAC-[0-9]*')
+cart invoice post "Anticipo Dos" 10,00 --date 2026-06-29
+theirs=$(printf '%s\n' "$OUT" | grep -o 'FAC-[0-9]*')
+dump_save "$DB" apply2
+cart credit apply "$ant" --to "$theirs" --date 2026-06-29
+assert_status 1 "applying to another client's invoice exits 1"
+assert_contains "$ERR" "$theirs belongs to another client" "the refusal names the invoice and why"
+cart credit apply "$ant" --to "$mine=60,00" --date 2026-06-29
+assert_status 1 "applying more than the invoice has open exits 1"
+assert_contains "$ERR" "60,00 cannot be allocated to $mine: it has only 50,00 open" \
+	"in the words of the receipt form"
+cart credit apply "$ant" --amount 0 --date 2026-06-29
+assert_status 2 "an amount of zero to apply is refused"
+assert_dump_same "$DB" apply2 "the refused applications changed nothing"
+cart void "$mine" --reason prueba --date 2026-06-29
+cart credit apply "$ant" --to "$mine" --date 2026-06-29
+assert_status 1 "applying to a voided invoice exits 1"
+assert_contains "$ERR" "$mine was voided by" "the refusal names the void"
+cart invoice post "Anticipo Uno" 80,00 --date 2026-06-29
+cart credit apply "$ant" --amount 30,00 --date 2026-06-29
+assert_contains "$OUT" "applied 30,00 COP from $ant" "at most 30,00 applied, oldest first"
+assert_contains "$OUT" "70,00 left" "the advance keeps 70,00"
+
 check_ok "the whole scenario"
 done_testing

@@ -1,0 +1,9 @@
+/* Inside the bank model: the proposal of one line, run inside the caller's transaction. */
+#ifndef CARTERA_MODEL_LEDGER_BANK_INT_H
+#define CARTERA_MODEL_LEDGER_BANK_INT_H
+
+#include "ledger_int.h"
+
+int lg_bank_propose_one(ledger *l, int64_t line_id, cart_err *e);
+
+#endif

@@ -140,7 +140,7 @@ static int try_taxid(match *m, const char *w, int64_t *who, char found[64], cart
 		if (dash_dv)
 			snprintf(cand[nc++], sizeof cand[0], "%.*s", (int)nd - 1, digits);
 	} else if (letters >= 3 && letters <= 4 && !other && len >= 12 && len <= 13 && nd >= 6) {
-		snprintf(cand[nc++], sizeof cand[0], "%s", w);    /* RFC */
+		snprintf(cand[nc++], sizeof cand[0], "%.31s", w);    /* RFC */
 	}
 	for (int i = 0; i < nc; i++) {
 		if ((rc = client_by_taxid(m, cand[i], who, e)) != CART_OK)
@@ -170,7 +170,7 @@ static int try_doc(match *m, const char *w, const char *next, int64_t *doc, int6
 			nd++;
 	}
 	if (nl && nd && len < 32)
-		snprintf(cand[nc++], sizeof cand[0], "%s", w);
+		snprintf(cand[nc++], sizeof cand[0], "%.47s", w);
 	if (nl && nl <= 5 && isalpha((unsigned char)w[0])) {
 		const char *p = w + nl;
 		long v;
@@ -314,7 +314,7 @@ static void name_core(const char *name, char *out, size_t size)
 	for (const char *p = key; *p && k + 1 < size; p++) {
 		unsigned char ch = (unsigned char)*p;
 
-		if (ch < 0x80 && !isalnum(ch)) {
+		if (ch < 0x7f && !isalnum(ch)) {       /* 0x7f: the key's mark after an ñ */
 			if (k && out[k - 1] != ' ')
 				out[k++] = ' ';
 		} else {
@@ -588,14 +588,19 @@ int lg_bank_propose_one(ledger *l, int64_t line_id, cart_err *e)
 	}
 	if (!m.client_id && (rc = by_amount(&m, ln.amount, ln.currency, e)) != CART_OK)
 		return rc;
-	if (!m.client_id) {
+	if (!m.client_id || m.by == BY_AMOUNT) {
+		/* a name in the text says who paid better than an amount that happens to be open */
+		match n = m;
 		char text[700];
 
+		n.client_id = 0;
 		snprintf(text, sizeof text, "%s %s %s", ln.description, ln.reference, ln.payer);
-		if ((rc = by_name(&m, text, e)) != CART_OK)
+		if ((rc = by_name(&n, text, e)) != CART_OK)
 			return rc;
-		if (m.client_id)
+		if (n.client_id && n.client_id != m.client_id) {
+			m = n;
 			why_add(&m, _("the name %s in the text"), m.found);
+		}
 	}
 	if (!m.client_id) {
 		why_add(&m, _("no client found: no tax id, document number, single open amount or name"
@@ -631,6 +636,8 @@ int lg_bank_propose_one(ledger *l, int64_t line_id, cart_err *e)
 		if (conf > 100)
 			conf = 100;
 		certain = how == 2 && (m.by == BY_DOC || m.by == BY_TAXID);
+		if (certain)
+			conf = 100;
 	}
 	for (int i = 0; i < x.n; i++) {
 		if (!take[i])

@@ -153,17 +153,6 @@ static int line_amount(const ctl *c, const char *text, int64_t *out, cart_err *e
 	return money_parse(t, &f, out, e);
 }
 
-static int count_new(const bank_line *ln, void *ud)
-{
-	ctl_bank_result *r = ud;
-
-	if (ln->client_id)
-		r->proposed++;
-	if (ln->certain)
-		r->certain++;
-	return 0;
-}
-
 typedef struct certain_ids {
 	int64_t *id;
 	int n, cap;
@@ -261,12 +250,10 @@ int ctl_bank_import_file(ctl *c, const ctl_bank_import *a, ctl_bank_result *r, i
 		    (rc = money_add(r->sum_credits, in[i].amount, &r->sum_credits, e)) != CART_OK)
 			goto out;
 	}
-	if ((rc = ledger_bank_add(c->l, account, in, st.n, a->path, &r->added, &r->first_id, e)))
+	if ((rc = ledger_bank_add(c->l, account, in, st.n, a->path, &r->added, &r->first_id,
+	                          &r->proposed, &r->certain, e)))
 		goto out;
 	r->already = st.n - r->added;
-	if (r->added &&
-	    (rc = ledger_bank_lines(c->l, BANK_PROPOSED, 0, r->first_id, count_new, r, e)) != CART_OK)
-		goto out;
 	if (a->auto_exact && r->certain) {
 		certain_ids x = { NULL, 0, 0 };
 

@@ -146,17 +146,46 @@ int ledger_bank_profile_set(ledger *l, int64_t account_id, const bank_profile *p
 	return lg_commit(l, e);
 }
 
+static int bank_add(ledger *l, int64_t account_id, const bank_line_in *in, int n,
+                    const char *source, int *added, int64_t *first_id, int *proposed,
+                    int *certain, cart_err *e);
+
 int ledger_bank_add(ledger *l, int64_t account_id, const bank_line_in *in, int n, const char *source,
-                    int *added, int64_t *first_id, cart_err *e)
+                    int *added, int64_t *first_id, int *proposed, int *certain, cart_err *e)
+{
+	int rc;
+
+	int64_t cache = 0;
+
+	*added = *proposed = *certain = 0;
+	*first_id = 0;
+	/* a statement's lookups go all over the ledger: a page cache of 64 MiB for them (SQLite's
+	 * 2 MiB default rereads the same index pages from the file), put back after */
+	if (n > 1000 && lg_scalar_int(l, "PRAGMA cache_size", 0, &cache, e) == CART_OK &&
+	    cache > -65536 && cache < 65536)
+		lg_exec(l, "PRAGMA cache_size = -65536", _("sizing the page cache"), NULL);
+	else
+		cache = 0;
+	rc = bank_add(l, account_id, in, n, source, added, first_id, proposed, certain, e);
+	if (cache) {
+		char sql[64];
+
+		snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", (long long)cache);
+		lg_exec(l, sql, _("sizing the page cache"), NULL);
+	}
+	return rc;
+}
+
+static int bank_add(ledger *l, int64_t account_id, const bank_line_in *in, int n,
+                    const char *source, int *added, int64_t *first_id, int *proposed,
+                    int *certain, cart_err *e)
 {
 	static const char sql[] = "INSERT INTO bank_lines (account_id, identity, date, amount, currency,"
 		" description, reference, payer, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
 		" ON CONFLICT (account_id, identity) DO NOTHING";
 	char detail[300];
-	int rc;
+	int rc, kind;
 
-	*added = 0;
-	*first_id = 0;
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
 	for (int i = 0; i < n; i++) {
@@ -186,10 +215,13 @@ int ledger_bank_add(ledger *l, int64_t account_id, const bank_line_in *in, int n
 		if (!*first_id)
 			*first_id = id;
 		(*added)++;
-		if ((rc = lg_bank_propose_one(l, id, e)) != CART_OK) {
+		kind = 0;
+		if ((rc = lg_bank_propose_one(l, id, &kind, e)) != CART_OK) {
 			lg_rollback(l);
 			return rc;
 		}
+		*proposed += kind > 0;
+		*certain += kind == 2;
 	}
 	snprintf(detail, sizeof detail, "%d of %d lines from %s", *added, n, source ? source : "");
 	if ((rc = lg_audit(l, "bank import", 0, 0, detail, e)) != CART_OK) {
@@ -209,14 +241,14 @@ int ledger_bank_propose(ledger *l, int64_t line_id, cart_err *e)
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
 	if (line_id) {
-		rc = lg_bank_propose_one(l, line_id, e);
+		rc = lg_bank_propose_one(l, line_id, NULL, e);
 	} else {
 		for (;;) {
 			int64_t id = 0;
 
 			if ((rc = lg_scalar_int(l, waiting, last, &id, e)) != CART_OK || !id)
 				break;
-			if ((rc = lg_bank_propose_one(l, id, e)) != CART_OK)
+			if ((rc = lg_bank_propose_one(l, id, NULL, e)) != CART_OK)
 				break;
 			last = id;
 		}
@@ -422,7 +454,7 @@ int ledger_bank_accepted(ledger *l, int64_t id, int64_t receipt_doc_id, cart_err
 			break;
 		}
 		rc = CART_OK;
-		if (!other || (rc = lg_bank_propose_one(l, other, e)) != CART_OK)
+		if (!other || (rc = lg_bank_propose_one(l, other, NULL, e)) != CART_OK)
 			break;
 		last = other;
 	}

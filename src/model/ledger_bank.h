@@ -24,9 +24,10 @@ typedef struct bank_line_in {
 } bank_line_in;
 
 /* Add the lines not yet in the account (one transaction) and propose a match for each one added.
- * *added counts them; *first_id is the first new line's id (0 when none). */
+ * *added counts them, *proposed those with a client, *certain those whose client and invoice
+ * are both certain; *first_id is the first new line's id (0 when none). */
 int ledger_bank_add(ledger *l, int64_t account_id, const bank_line_in *in, int n, const char *source,
-                    int *added, int64_t *first_id, cart_err *e);
+                    int *added, int64_t *first_id, int *proposed, int *certain, cart_err *e);
 
 /* Work out the proposal again for one line (0: every line still proposed or left for later). */
 int ledger_bank_propose(ledger *l, int64_t line_id, cart_err *e);

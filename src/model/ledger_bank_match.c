@@ -337,6 +337,23 @@ static void name_core(const char *name, char *out, size_t size)
 	}
 }
 
+/* The bank's own words, which start no client's name: no lookup for them. */
+static int stop_word(const char *w, size_t n)
+{
+	static const char *const words[] = { "pago", "pagos", "abono", "transferencia", "transf",
+		"consignacion", "deposito", "recibida", "recibido", "credito", "nit", "rut", "ruc",
+		"rfc", "factura", "facturas", "fact", "ref", "referencia", "cliente", "dep", "trf",
+		"ted", "doc", "en", "de", "del", "la", "el", "por", "para", "con", "cuenta", "ach",
+		"spei", "pse", "nro", "num", "cuota", "saldo", "total", NULL };
+
+	if (strspn(w, "0123456789") >= n)
+		return 1;       /* a number */
+	for (int i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && !strncmp(w, words[i], n))
+			return 1;
+	return 0;
+}
+
 static int by_name(match *m, const char *text, cart_err *e)
 {
 	static const char sql[] = "SELECT id, name FROM clients WHERE name_key >= ?1 AND name_key < ?2"
@@ -357,7 +374,7 @@ static int by_name(match *m, const char *text, cart_err *e)
 		end = strchr(w2 + 1, ' ');
 		/* the first two words of the rest (one word when it is the last) */
 		n = (size_t)((end ? end : w2) - p);
-		if ((size_t)(w2 - p) >= 3 && n < sizeof low - 2) {
+		if ((size_t)(w2 - p) >= 3 && n < sizeof low - 2 && !stop_word(p, (size_t)(w2 - p))) {
 			sqlite3_stmt *s = lg_get(m->l, sql, e);
 
 			snprintf(low, sizeof low, "%.*s", (int)n, p);
@@ -393,27 +410,67 @@ static int by_name(match *m, const char *text, cart_err *e)
 
 typedef struct items {
 	open_item *it;
+	int64_t *take;           /* what the line pays of it[i] */
 	int n, cap;
 	const char *currency;
+	const char *upto;        /* documents dated up to the line's date */
 } items;
 
-static int item_cb(const open_item *it, void *ud)
+static int item_add(items *x, const open_item *it)
 {
-	items *x = ud;
-
-	if (it->side != 'D' || it->open <= 0 || strcmp(it->currency, x->currency))
-		return 0;
+	for (int i = 0; i < x->n; i++)
+		if (x->it[i].entry_id == it->entry_id && x->it[i].instalment_id == it->instalment_id)
+			return i;
 	if (x->n == x->cap) {
 		int cap = x->cap ? x->cap * 2 : 16;
 		open_item *p = realloc(x->it, sizeof *p * (size_t)cap);
+		int64_t *t;
 
 		if (!p)
-			return 1;
+			return -1;
 		x->it = p;
+		if (!(t = realloc(x->take, sizeof *t * (size_t)cap)))
+			return -1;
+		x->take = t;
 		x->cap = cap;
 	}
-	x->it[x->n++] = *it;
-	return 0;
+	x->it[x->n] = *it;
+	x->take[x->n] = 0;
+	return x->n++;
+}
+
+/* The open charges (not in instalments) and instalments of a client in the line's currency,
+ * invoiced by the line's date, open now (the kept open amounts, through the open items'
+ * indexes), oldest due first; %s: the extra condition. */
+#define CHARGES_SQL(cond) \
+	"SELECT e.id, 0, e.document_id, d.number, e.date, e.due_date, e.open, 0 FROM entries e" \
+	" JOIN documents d ON d.id = e.document_id WHERE e.client_id = ?1 AND e.currency = ?2" \
+	" AND e.side = 'D' AND e.open > 0 AND e.n_inst = 0 AND e.date <= ?3" cond \
+	" ORDER BY e.due_date, e.date, e.id"
+#define INSTS_SQL(cond) \
+	"SELECT e.id, i.id, e.document_id, d.number, e.date, i.due_date, i.open, i.seq FROM" \
+	" instalments i JOIN entries e ON e.id = i.entry_id JOIN documents d ON" \
+	" d.id = e.document_id WHERE i.client_id = ?1 AND i.currency = ?2 AND i.open > 0" \
+	" AND i.date <= ?3" cond " ORDER BY i.due_date, e.date, e.id, i.seq"
+static const char *const walk_sql[2] = { CHARGES_SQL(""), INSTS_SQL("") };
+static const char *const doc_sql[2] = { CHARGES_SQL(" AND e.document_id = ?4"),
+	INSTS_SQL(" AND e.document_id = ?4") };
+static const char *const exact_sql[2] = { CHARGES_SQL(" AND e.open = ?4"),
+	INSTS_SQL(" AND i.open = ?4") };
+
+static void item_row(sqlite3_stmt *s, const items *x, open_item *it)
+{
+	memset(it, 0, sizeof *it);
+	it->entry_id = sqlite3_column_int64(s, 0);
+	it->instalment_id = sqlite3_column_int64(s, 1);
+	it->doc_id = sqlite3_column_int64(s, 2);
+	lg_copy(it->number, sizeof it->number, sqlite3_column_text(s, 3));
+	lg_copy(it->date, sizeof it->date, sqlite3_column_text(s, 4));
+	lg_copy(it->due_date, sizeof it->due_date, sqlite3_column_text(s, 5));
+	it->open = it->amount = sqlite3_column_int64(s, 6);
+	it->instalment_no = sqlite3_column_int(s, 7);
+	it->side = 'D';
+	snprintf(it->currency, sizeof it->currency, "%s", x->currency);
 }
 
 static int oldest_first(const void *a, const void *b)
@@ -428,6 +485,37 @@ static int oldest_first(const void *a, const void *b)
 	if (!c)
 		c = x->instalment_no - y->instalment_no;
 	return c;
+}
+
+/* Every row of the two queries (with arg ?4; at most max of each) added to x. */
+static int load_rows(ledger *l, const char *const sql[2], int64_t client_id, int64_t arg, int max,
+                     items *x, cart_err *e)
+{
+	for (int q = 0; q < 2; q++) {
+		sqlite3_stmt *s = lg_get(l, sql[q], e);
+		int rc, n = 0;
+
+		if (!s)
+			return e->code;
+		lg_bind_int(s, 1, client_id);
+		lg_bind_text(s, 2, x->currency);
+		lg_bind_text(s, 3, x->upto);
+		lg_bind_int(s, 4, arg);
+		while (n < max && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+			open_item it;
+
+			item_row(s, x, &it);
+			n++;
+			if (item_add(x, &it) < 0) {
+				lg_finalize(l, s);
+				return cart_fail(e, CART_NOMEM, _("out of memory"));
+			}
+		}
+		lg_finalize(l, s);
+		if (n < max && rc != SQLITE_DONE)
+			return lg_dberr(l, rc, _("reading the open items"), e);
+	}
+	return CART_OK;
 }
 
 static void item_name(const open_item *it, char *buf, size_t size)
@@ -446,27 +534,68 @@ static int is_named(const match *m, const open_item *it)
 	return 0;
 }
 
-/* take[i]: what the line pays of item i. Returns 2 when the amount is exactly the open amount of
- * named or single documents, 1 when it pays whole documents oldest first, 0 otherwise. */
-static int allocate(match *m, const items *x, int64_t amount, int64_t *take)
+/* Pay oldest first from *left: the two queries walked side by side, stopping when it is
+ * spent (a client with thousands of open invoices reads only the ones it pays). */
+static int walk(match *m, int64_t client_id, items *x, int64_t *left, cart_err *e)
+{
+	sqlite3_stmt *s[2];
+	open_item cur[2];
+	int has[2], rc = CART_OK;
+
+	for (int q = 0; q < 2; q++) {
+		if (!(s[q] = lg_get(m->l, walk_sql[q], e))) {
+			if (q)
+				lg_finalize(m->l, s[0]);
+			return e->code;
+		}
+		lg_bind_int(s[q], 1, client_id);
+		lg_bind_text(s[q], 2, x->currency);
+		lg_bind_text(s[q], 3, x->upto);
+		has[q] = sqlite3_step(s[q]) == SQLITE_ROW;
+		if (has[q])
+			item_row(s[q], x, &cur[q]);
+	}
+	while (*left > 0 && (has[0] || has[1])) {
+		int q = !has[0] ? 1 : !has[1] ? 0 : oldest_first(&cur[0], &cur[1]) <= 0 ? 0 : 1, i;
+
+		if (!is_named(m, &cur[q])) {
+			if ((i = item_add(x, &cur[q])) < 0) {
+				rc = cart_fail(e, CART_NOMEM, _("out of memory"));
+				break;
+			}
+			x->take[i] = cur[q].open < *left ? cur[q].open : *left;
+			*left -= x->take[i];
+		}
+		has[q] = sqlite3_step(s[q]) == SQLITE_ROW;
+		if (has[q])
+			item_row(s[q], x, &cur[q]);
+	}
+	lg_finalize(m->l, s[0]);
+	lg_finalize(m->l, s[1]);
+	return rc;
+}
+
+/* What the line pays: x->take. *how: 2 when the amount is exactly the open amount of the named
+ * documents or of one document, 1 when it pays whole documents oldest first, 0 otherwise; -1
+ * when a client found by an amount has that document dated after the line (not what it pays). */
+static int allocate(match *m, items *x, int64_t amount, int *how, cart_err *e)
 {
 	int64_t named_open = 0, left = amount;
-	int exact = -1, n_named_items = 0;
+	int exact = -1, rc;
 	char a[40], b[40], name[48];
 
-	for (int i = 0; i < x->n; i++) {
-		take[i] = 0;
-		if (is_named(m, &x->it[i])) {
-			named_open += x->it[i].open;
-			n_named_items++;
-		}
-	}
-	if (n_named_items && named_open == amount) {
+	*how = 0;
+	for (int j = 0; j < m->n_named; j++)
+		if ((rc = load_rows(m->l, doc_sql, m->client_id, m->named[j], 10000, x, e)) != CART_OK)
+			return rc;
+	qsort(x->it, (size_t)x->n, sizeof x->it[0], oldest_first);
+	for (int i = 0; i < x->n; i++)
+		named_open += x->it[i].open;
+	if (x->n && named_open == amount) {
 		char list[200] = "";
 
 		for (int i = 0; i < x->n; i++)
-			if (is_named(m, &x->it[i]))
-				take[i] = x->it[i].open;
+			x->take[i] = x->it[i].open;
 		for (int j = 0; j < m->n_named; j++)
 			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", j ? ", " : "",
 			         m->named_no[j]);
@@ -474,59 +603,81 @@ static int allocate(match *m, const items *x, int64_t amount, int64_t *take)
 			why_add(m, _("amount equals %s's open amount"), list);
 		else
 			why_add(m, _("amount equals the open amounts of %s together"), list);
-		return 2;
+		*how = 2;
+		return CART_OK;
 	}
-	for (int pass = 0; pass < 3 && exact < 0; pass++)
-		for (int i = 0; i < x->n && exact < 0; i++) {
-			const open_item *it = &x->it[i];
+	for (int i = 0; i < x->n && exact < 0; i++)
+		if (x->it[i].open == amount)
+			exact = i;
+	if (exact < 0) {
+		int n0 = x->n;
 
-			if (it->open != amount)
-				continue;
-			if ((pass == 0 && m->by == BY_AMOUNT && it->entry_id == m->amount_entry &&
-			     it->instalment_id == m->amount_inst) || (pass == 1 && is_named(m, it)) ||
-			    pass == 2)
+		/* one charge or instalment of the client with exactly that open amount */
+		if ((rc = load_rows(m->l, exact_sql, m->client_id, amount, 4, x, e)) != CART_OK)
+			return rc;
+		for (int i = n0; i < x->n; i++)
+			if (m->by == BY_AMOUNT && x->it[i].entry_id == m->amount_entry &&
+			    x->it[i].instalment_id == m->amount_inst)
 				exact = i;
+		if (exact < 0)
+			for (int i = n0; i < x->n; i++)
+				if (exact < 0 || oldest_first(&x->it[i], &x->it[exact]) < 0)
+					exact = i;
+		if (m->by == BY_AMOUNT && (exact < 0 || x->it[exact].entry_id != m->amount_entry ||
+		                           x->it[exact].instalment_id != m->amount_inst)) {
+			*how = -1;
+			return CART_OK;
 		}
+	}
 	if (exact >= 0) {
-		take[exact] = amount;
+		for (int i = 0; i < x->n; i++)
+			x->take[i] = i == exact ? amount : 0;
 		item_name(&x->it[exact], name, sizeof name);
 		if (m->by == BY_AMOUNT)
 			why_add(m, _("amount equals %s's open amount, and no other open document's"), name);
 		else
 			why_add(m, _("amount equals %s's open amount"), name);
-		return 2;
+		*how = 2;
+		return CART_OK;
 	}
 	/* the documents named first, then the others, oldest first */
-	for (int pass = 0; pass < 2 && left > 0; pass++)
-		for (int i = 0; i < x->n && left > 0; i++) {
-			if (is_named(m, &x->it[i]) != (pass == 0))
-				continue;
-			take[i] = x->it[i].open < left ? x->it[i].open : left;
-			left -= take[i];
-		}
 	for (int i = 0; i < x->n; i++)
-		if (take[i] && take[i] < x->it[i].open) {
+		x->take[i] = 0;
+	for (int i = 0; i < x->n && left > 0; i++)
+		if (is_named(m, &x->it[i])) {
+			x->take[i] = x->it[i].open < left ? x->it[i].open : left;
+			left -= x->take[i];
+		}
+	if (left > 0 && (rc = walk(m, m->client_id, x, &left, e)) != CART_OK)
+		return rc;
+	for (int i = 0; i < x->n; i++)
+		if (x->take[i] && x->take[i] < x->it[i].open) {
 			item_name(&x->it[i], name, sizeof name);
-			money_txt(m, take[i], a, sizeof a);
+			money_txt(m, x->take[i], a, sizeof a);
 			money_txt(m, x->it[i].open, b, sizeof b);
 			why_add(m, _("pays part of %s (%s of %s open)"), name, a, b);
 		}
 	if (left > 0) {
+		int any = 0;
+
+		for (int i = 0; i < x->n; i++)
+			any |= x->take[i] > 0;
 		money_txt(m, left, a, sizeof a);
-		if (x->n)
+		if (any)
 			why_add(m, _("%s left as a credit in favour"), a);
 		else
 			why_add(m, _("nothing open: all %s a credit in favour"), a);
-		return 0;
+		return CART_OK;
 	}
 	for (int i = 0; i < x->n; i++)
-		if (take[i] && take[i] < x->it[i].open)
-			return 0;
+		if (x->take[i] && x->take[i] < x->it[i].open)
+			return CART_OK;
 	why_add(m, _("pays whole documents, oldest first"));
-	return 1;
+	*how = 1;
+	return CART_OK;
 }
 
-int lg_bank_propose_one(ledger *l, int64_t line_id, cart_err *e)
+int lg_bank_propose_one(ledger *l, int64_t line_id, int *kind, cart_err *e)
 {
 	static const char upd[] = "UPDATE bank_lines SET client_id = ?2, confidence = ?3, certain = ?4,"
 		" why = ?5 WHERE id = ?1";
@@ -535,8 +686,8 @@ int lg_bank_propose_one(ledger *l, int64_t line_id, cart_err *e)
 		" amount) VALUES (?1, ?2, ?3, ?4, ?5)";
 	bank_line ln;
 	match m;
-	items x = { NULL, 0, 0, NULL };
-	int64_t *take = NULL, taxid_client = 0;
+	items x = { NULL, NULL, 0, 0, NULL, NULL };
+	int64_t taxid_client = 0;
 	char taxid_found[64] = "";
 	const char *taxid_where = NULL;
 	const country_info *ci;
@@ -608,29 +759,20 @@ int lg_bank_propose_one(ledger *l, int64_t line_id, cart_err *e)
 		goto save;
 	}
 	x.currency = ln.currency;
-	if ((rc = ledger_open_items(l, m.client_id, ln.date, item_cb, &x, e)) != CART_OK)
-		goto out;
-	qsort(x.it, (size_t)x.n, sizeof x.it[0], oldest_first);
-	if (!(take = calloc((size_t)x.n + 1, sizeof *take))) {
-		rc = cart_fail(e, CART_NOMEM, _("out of memory"));
-		goto out;
-	}
-	if (m.by == BY_AMOUNT) {
-		int found = 0;
+	x.upto = ln.date;
+	{
+		int how;
 
-		for (int i = 0; i < x.n; i++)
-			found |= x.it[i].entry_id == m.amount_entry && x.it[i].instalment_id == m.amount_inst;
-		if (!found) {   /* dated after the line: not what it pays */
+		if ((rc = allocate(&m, &x, ln.amount, &how, e)) != CART_OK)
+			goto out;
+		if (how < 0) {  /* dated after the line: not what it pays */
 			m.client_id = 0;
 			m.by = BY_NONE;
+			x.n = 0;
 			why_add(&m, _("no client found: no tax id, document number, single open amount or"
 			        " name matches"));
 			goto save;
 		}
-	}
-	{
-		int how = allocate(&m, &x, ln.amount, take);
-
 		conf = m.by == BY_DOC ? 70 : m.by == BY_TAXID ? 60 : m.by == BY_AMOUNT ? 50 : 40;
 		conf += how == 2 ? 30 : how == 1 ? 20 : 0;
 		if (conf > 100)
@@ -640,7 +782,7 @@ int lg_bank_propose_one(ledger *l, int64_t line_id, cart_err *e)
 			conf = 100;
 	}
 	for (int i = 0; i < x.n; i++) {
-		if (!take[i])
+		if (!x.take[i])
 			continue;
 		if (!(s = lg_get(l, ins, e))) {
 			rc = e->code;
@@ -653,7 +795,7 @@ int lg_bank_propose_one(ledger *l, int64_t line_id, cart_err *e)
 			lg_bind_int(s, 4, x.it[i].instalment_id);
 		else
 			lg_bind_text(s, 4, NULL);
-		lg_bind_int(s, 5, take[i]);
+		lg_bind_int(s, 5, x.take[i]);
 		rc = sqlite3_step(s);
 		lg_finalize(l, s);
 		if (rc != SQLITE_DONE) {
@@ -677,8 +819,10 @@ save:
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
 	rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("proposing a match"), e);
+	if (kind)
+		*kind = !m.client_id ? 0 : certain ? 2 : 1;
 out:
 	free(x.it);
-	free(take);
+	free(x.take);
 	return rc;
 }

@@ -455,8 +455,18 @@ static int item_add(items *x, const open_item *it)
 static const char *const walk_sql[2] = { CHARGES_SQL(""), INSTS_SQL("") };
 static const char *const doc_sql[2] = { CHARGES_SQL(" AND e.document_id = ?4"),
 	INSTS_SQL(" AND e.document_id = ?4") };
-static const char *const exact_sql[2] = { CHARGES_SQL(" AND e.open = ?4"),
-	INSTS_SQL(" AND i.open = ?4") };
+/* by the open amount first (bank_*_open_amount): a client with thousands of open documents
+ * has few with the line's amount */
+static const char *const exact_sql[2] = {
+	"SELECT e.id, 0, e.document_id, d.number, e.date, e.due_date, e.open, 0 FROM entries e"
+	" INDEXED BY bank_entries_open_amount JOIN documents d ON d.id = e.document_id"
+	" WHERE e.open = ?4 AND e.currency = ?2 AND e.side = 'D' AND e.open > 0 AND"
+	" e.client_id = ?1 AND e.n_inst = 0 AND e.date <= ?3 ORDER BY e.due_date, e.date, e.id",
+	"SELECT e.id, i.id, e.document_id, d.number, e.date, i.due_date, i.open, i.seq FROM"
+	" instalments i INDEXED BY bank_instalments_open_amount JOIN entries e ON"
+	" e.id = i.entry_id JOIN documents d ON d.id = e.document_id WHERE i.open = ?4 AND"
+	" i.currency = ?2 AND i.open > 0 AND i.client_id = ?1 AND i.date <= ?3"
+	" ORDER BY i.due_date, e.date, e.id, i.seq" };
 
 static void item_row(sqlite3_stmt *s, const items *x, open_item *it)
 {

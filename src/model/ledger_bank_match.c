@@ -687,6 +687,34 @@ static int allocate(match *m, items *x, int64_t amount, int *how, cart_err *e)
 	return CART_OK;
 }
 
+/* What the proposal reads of a line (ledger_bank_line_get reads its proposal too). */
+static int line_read(ledger *l, int64_t id, bank_line *o, cart_err *e)
+{
+	static const char sql[] = "SELECT date, amount, currency, description, reference, payer,"
+		" state FROM bank_lines WHERE id = ?1";
+	sqlite3_stmt *s = lg_get(l, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	memset(o, 0, sizeof *o);
+	lg_bind_int(s, 1, id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		o->id = id;
+		lg_copy(o->date, sizeof o->date, sqlite3_column_text(s, 0));
+		o->amount = sqlite3_column_int64(s, 1);
+		lg_copy(o->currency, sizeof o->currency, sqlite3_column_text(s, 2));
+		lg_copy(o->description, sizeof o->description, sqlite3_column_text(s, 3));
+		lg_copy(o->reference, sizeof o->reference, sqlite3_column_text(s, 4));
+		lg_copy(o->payer, sizeof o->payer, sqlite3_column_text(s, 5));
+		o->state = bank_state_parse((const char *)sqlite3_column_text(s, 6));
+	}
+	lg_finalize(l, s);
+	if (rc == SQLITE_DONE)
+		return cart_fail(e, CART_NOTFOUND, _("there is no bank line %lld"), (long long)id);
+	return rc == SQLITE_ROW ? CART_OK : lg_dberr(l, rc, _("reading a bank line"), e);
+}
+
 int lg_bank_propose_one(ledger *l, int64_t line_id, int *kind, cart_err *e)
 {
 	static const char upd[] = "UPDATE bank_lines SET client_id = ?2, confidence = ?3, certain = ?4,"
@@ -706,7 +734,7 @@ int lg_bank_propose_one(ledger *l, int64_t line_id, int *kind, cart_err *e)
 
 	memset(&m, 0, sizeof m);
 	m.l = l;
-	if ((rc = ledger_bank_line_get(l, line_id, &ln, e)) != CART_OK)
+	if ((rc = line_read(l, line_id, &ln, e)) != CART_OK)
 		return rc;
 	if (ln.state == BANK_ACCEPTED)
 		return CART_OK;

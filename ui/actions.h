@@ -386,19 +386,19 @@ enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 	/* the bank lines (scr_bank.c) and their key on the dashboard */                            \
 	X(BANK_SCR, NULL,       'B',       0,           0,      UI_IN_DASH,   0,                     \
 	  N_("Banco: the bank statement's lines, matched to clients; accept them as receipts"))     \
-	X(BK_HELP, N_("Help"),  UK_F(1),   0,           0,      UI_IN_BANK,   0,                     \
+	X(BK_HELP, N_("Help"),  UK_F(1),   '?',          0,      UI_IN_BANK,   0,                     \
 	  N_("this help: every key of the screen"))                                                 \
-	X(BK_IMPORT, N_("Import"), UK_F(2), 0,          0,      UI_IN_BANK,   0,                     \
+	X(BK_IMPORT, N_("Import"), UK_F(2), UK_CTRL('o'), 0,      UI_IN_BANK,   0,                     \
 	  N_("import a bank statement: CSV (its columns asked the first time), OFX or camt.053"))   \
 	X(BK_ACCEPT, N_("Accept"), UK_ENTER, 0,         0,      UI_IN_BANK,   UI_NEEDS_ROW,          \
 	  N_("accept the proposal: the receipt posts (no client proposed: the receipt form)"))      \
-	X(BK_CHANGE, N_("Change"), UK_F(4), 0,          0,      UI_IN_BANK,   UI_NEEDS_ROW,          \
+	X(BK_CHANGE, N_("Change"), UK_F(4), UK_CTRL('e'), 0,      UI_IN_BANK,   UI_NEEDS_ROW,          \
 	  N_("change the client or the documents: the receipt form, filled in from the line"))     \
-	X(BK_LATER, N_("Later"), UK_F(5),  0,           0,      UI_IN_BANK,   UI_NEEDS_ROW,          \
+	X(BK_LATER, N_("Later"), UK_F(5),  UK_CTRL('d'), 0,      UI_IN_BANK,   UI_NEEDS_ROW,          \
 	  N_("leave the line for later; it stays in the list"))                                     \
-	X(BK_UNMATCHED, N_("Unmatched"), UK_F(6), 0,    0,      UI_IN_BANK,   0,                     \
+	X(BK_UNMATCHED, N_("Unmatched"), UK_F(6), UK_CTRL('f'), 0,      UI_IN_BANK,   0,                     \
 	  N_("only the lines nobody matched, or every line waiting"))                               \
-	X(BK_IGNORE, N_("Not client"), UK_F(8), 0,      0,      UI_IN_BANK,   UI_NEEDS_ROW,          \
+	X(BK_IGNORE, N_("Not client"), UK_F(8), UK_CTRL('x'), 0,      UI_IN_BANK,   UI_NEEDS_ROW,          \
 	  N_("mark the line as not a client payment (a transfer of your own, interest...)"))       \
 	X(BK_BACK, N_("Back"),  UK_F(10),  UK_ESC,      0,      UI_IN_BANK,   0,                     \
 	  N_("back to the screen before"))

@@ -222,13 +222,11 @@ static void import(bank_scr *s, const char *columns)
 				ui_status(1, "%s", e.msg);
 				return;
 			}
-			k = (size_t)snprintf(text, sizeof text, "%s", _("Which column holds what? The"
-			                     " file's columns:"));
 			for (int i = 0; i < n && k < sizeof text; i++)
-				k += (size_t)snprintf(text + k, sizeof text - k, "%s%d=%s", i ? ", " : " ",
-				                      i + 1, fields[i]);
-			dialog_prompt(&s->dlg, ASK_COLUMNS, _("CSV layout"), text, _("Columns"), 200,
-			              "date=1,description=2,reference=3,amount=4");
+				k += (size_t)snprintf(text + k, sizeof text - k, "%s%d=%s", i ? ", " : "", i + 1,
+				                      fields[i]);
+			dialog_prompt(&s->dlg, ASK_COLUMNS, _("CSV layout: which column holds what?"), text,
+			              _("Columns"), 200, "date=1,description=2,reference=3,amount=4");
 			return;
 		}
 		ui_status(1, "%s", e.msg);

@@ -71,4 +71,21 @@ assert_eq "RC-000001|RC-000002|ANT-000001|RC-000003" "$(count "select group_conc
 	join documents d on d.id = b.receipt_id")" "each accepted line names its receipt"
 check_ok "the bank screen"
 
+# F2 imports a CSV of an account with no layout yet: the screen asks for its columns
+printf '%s\n' 'Fecha;Detalle;Referencia;Valor' '08/06/2026;ABONO NIT 899999068;R9;600,00' \
+	>"$T/davivienda.csv"
+screen "B<F2>$T/davivienda.csv<Enter>Davivienda<Enter><dump><Enter><dump><F10>"
+S=$(text 1)
+assert_match "$S" 'CSV layout: which column holds what\?' "a new account's CSV: the layout is asked for"
+assert_match "$S" '1=Fecha, 2=Detalle, 3=Referencia, 4=Valor' "with the file's columns"
+S=$(text 2)
+assert_match "$S" '1 new lines \(0 already imported\): 1 with a client proposed, 0 unmatched\.' \
+	"the layout given, the line is imported and proposed"
+assert_match "$S" '6 +2026-06-08 +600,00 +ABONO NIT 89… +Cuotas Ltda +80% +FAC-000003/2 …' \
+	"Cuotas Ltda by its NIT, both instalments left"
+assert_eq "date=1,description=2,reference=3,amount=4" "$(count "select 'date=' || date_col ||
+	',description=' || desc_col || ',reference=' || ref_col || ',amount=' || amount_col from
+	bank_csv_profiles p join bank_accounts a on a.id = p.account_id where a.name = 'Davivienda'")" \
+	"the layout is saved for the account"
+
 done_testing

@@ -61,6 +61,8 @@ enum { UI_NEEDS_SPAN = 1 << 18 };
 /* The follow-up screens (scr_followup.c "Seguimiento", scr_today.c "Hoy"): bits 10 and 11, the
  * last free ones below 32; screens added after them take UI_BIT(32) upwards. */
 enum { UI_IN_FOLLOW = 1 << 10, UI_IN_TODAY = 1 << 11 };
+/* The bank lines (scr_bank.c): the bank helper's range of screen bits. */
+#define UI_IN_BANK UI_BIT(42)
 /* What the selected row of "Hoy" is: an activity. */
 enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 
@@ -380,6 +382,25 @@ enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 	X(TD_OPEN, N_("Client"), UK_ENTER, 0,           0,      UI_IN_TODAY,  UI_NEEDS_ROW,          \
 	  N_("the dashboard of the selected row's client"))                                         \
 	X(FU_BACK, N_("Back"),  UK_F(10),  'q',         UK_ESC, UI_IN_FOLLOW | UI_IN_TODAY, 0,      \
+	  N_("back to the screen before"))                                                          \
+	/* the bank lines (scr_bank.c) and their key on the dashboard */                            \
+	X(BANK_SCR, NULL,       'B',       0,           0,      UI_IN_DASH,   0,                     \
+	  N_("Banco: the bank statement's lines, matched to clients; accept them as receipts"))     \
+	X(BK_HELP, N_("Help"),  UK_F(1),   '?',          0,      UI_IN_BANK,   0,                     \
+	  N_("this help: every key of the screen"))                                                 \
+	X(BK_IMPORT, N_("Import"), UK_F(2), UK_CTRL('o'), 0,      UI_IN_BANK,   0,                     \
+	  N_("import a bank statement: CSV (its columns asked the first time), OFX or camt.053"))   \
+	X(BK_ACCEPT, N_("Accept"), UK_ENTER, 0,         0,      UI_IN_BANK,   UI_NEEDS_ROW,          \
+	  N_("accept the proposal: the receipt posts (no client proposed: the receipt form)"))      \
+	X(BK_CHANGE, N_("Change"), UK_F(4), UK_CTRL('e'), 0,      UI_IN_BANK,   UI_NEEDS_ROW,          \
+	  N_("change the client or the documents: the receipt form, filled in from the line"))     \
+	X(BK_LATER, N_("Later"), UK_F(5),  UK_CTRL('d'), 0,      UI_IN_BANK,   UI_NEEDS_ROW,          \
+	  N_("leave the line for later; it stays in the list"))                                     \
+	X(BK_UNMATCHED, N_("Unmatched"), UK_F(6), UK_CTRL('f'), 0,      UI_IN_BANK,   0,                     \
+	  N_("only the lines nobody matched, or every line waiting"))                               \
+	X(BK_IGNORE, N_("Not client"), UK_F(8), UK_CTRL('x'), 0,      UI_IN_BANK,   UI_NEEDS_ROW,          \
+	  N_("mark the line as not a client payment (a transfer of your own, interest...)"))       \
+	X(BK_BACK, N_("Back"),  UK_F(10),  UK_ESC,      0,      UI_IN_BANK,   0,                     \
 	  N_("back to the screen before"))
 
 enum ui_action {

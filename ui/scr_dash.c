@@ -16,6 +16,7 @@
 #include "scr_clients.h"
 #include "scr_dash.h"
 #include "scr_followup.h"
+#include "scr_bank.h"
 #include "scr_mail.h"
 #include "scr_receipt.h"
 #include "scr_reports.h"
@@ -666,6 +667,16 @@ static int on_key(ui_screen *base, int key)
 
 		if ((a == UA_FOLLOW_SCR ? scr_followup_new(s->c, &sub, &e)
 		                        : scr_today_new(s->c, &sub, &e)) != CART_OK)
+			ui_status(1, "%s", e.msg);
+		else
+			ui_screen_push(sub);
+		return SCR_STAY;
+	}
+	case UA_BANK_SCR: {
+		ui_screen *sub;
+		cart_err e;
+
+		if (scr_bank_new(s->c, &sub, &e) != CART_OK)
 			ui_status(1, "%s", e.msg);
 		else
 			ui_screen_push(sub);

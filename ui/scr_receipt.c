@@ -17,6 +17,7 @@
 #include "scr_receipt_means.h"
 #include "ui_int.h"
 
+#include "cartera/ctl_bank.h"
 #include "cartera/ctl_docs.h"
 #include "cartera/i18n.h"
 #include "cartera/output.h"
@@ -50,6 +51,7 @@ typedef struct rcpt_scr {
 	int dirty;               /* the clerk typed something */
 	int row_asked;           /* the row the amount dialog is about */
 	int leftover_asked;      /* the leftover the reason dialog is about */
+	int64_t bank_line;       /* the bank line this receipt is (scr_bank.c), 0 none */
 } rcpt_scr;
 
 /* ---- the rows ---- */
@@ -114,6 +116,7 @@ static int load(rcpt_scr *s, const char *ref, const char *date, cart_err *e)
 		nf.n_wh = old.n_wh;
 		nf.leftover = old.leftover;
 		memcpy(nf.reason, old.reason, sizeof nf.reason);
+		memcpy(nf.reference, old.reference, sizeof nf.reference);
 		for (int i = 0; i < nf.n; i++)
 			for (int j = 0; j < old.n; j++)
 				if (old.rows[j].it.entry_id == nf.rows[i].it.entry_id &&
@@ -355,7 +358,8 @@ static int post(rcpt_scr *s)
 	if (s->apply)
 		return post_apply(s);
 	one_doc(s, doc, sizeof doc);
-	if (ctl_rform_post(&s->f, &out, &e) != CART_OK) {
+	if ((s->bank_line ? ctl_bank_post_form(s->c, s->bank_line, &s->f, &out, &e)
+	                  : ctl_rform_post(&s->f, &out, &e)) != CART_OK) {
 		ui_status(1, "%s", e.msg);
 		return SCR_STAY;
 	}
@@ -450,7 +454,16 @@ static void answered(rcpt_scr *s, int tag, int r)
 	switch (tag) {
 	case ASK_CLIENT:
 		snprintf(id, sizeof id, "%lld", (long long)s->dlg.picked);
-		if (load(s, id, s->loaded ? s->f.date : "", &e) != CART_OK)
+		if (s->bank_line && !s->loaded) {
+			/* a bank line no client was proposed for: its form for the client picked */
+			if (ctl_bank_form(s->c, s->bank_line, id, &s->f, &e) != CART_OK) {
+				ui_status(1, "%s", e.msg);
+			} else {
+				s->loaded = 1;
+				listview_set_rows(&s->lv, s->f.n);
+				s->dirty = 1;
+			}
+		} else if (load(s, id, s->loaded ? s->f.date : "", &e) != CART_OK)
 			ui_status(1, "%s", e.msg);
 		else
 			s->dirty = 1;
@@ -676,6 +689,33 @@ int scr_receipt_new(ctl *c, int64_t client_id, const char *currency, const char 
 				break;
 			}
 	}
+	*out = &s->base;
+	return CART_OK;
+}
+
+int scr_receipt_bank_new(ctl *c, int64_t line_id, ui_screen **out, cart_err *e)
+{
+	rcpt_scr *s = alloc_scr(c, e);
+	bank_line ln;
+
+	if (!s)
+		return e->code;
+	s->bank_line = line_id;
+	if (ctl_bank_line(c, line_id, &ln, NULL, 0, NULL, e) != CART_OK) {
+		rcpt_free(&s->base);
+		return e->code;
+	}
+	if (!ln.client_id) {
+		ask_client(s);
+		*out = &s->base;
+		return CART_OK;
+	}
+	if (ctl_bank_form(c, line_id, NULL, &s->f, e) != CART_OK) {
+		rcpt_free(&s->base);
+		return e->code;
+	}
+	s->loaded = 1;
+	listview_set_rows(&s->lv, s->f.n);
 	*out = &s->base;
 	return CART_OK;
 }

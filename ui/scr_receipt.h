@@ -16,6 +16,10 @@
  * it has open. */
 int scr_receipt_new(ctl *c, int64_t client_id, const char *currency, const char *doc,
                     ui_screen **out, cart_err *e);
+/* The receipt of a bank line (scr_bank.c): the form as ctl_bank_form fills it (the proposed
+ * client and documents, the line's date, a transfer of its amount with its reference; the pick
+ * dialog first when no client was proposed); F9 posts it as the line's receipt. */
+int scr_receipt_bank_new(ctl *c, int64_t line_id, ui_screen **out, cart_err *e);
 /* Apply the credit in favour held by document credit (of client_id) to the client's open
  * invoices, oldest first unless typed; or refund / write off what is left of it. */
 int scr_apply_new(ctl *c, int64_t client_id, const char *currency, const char *credit,

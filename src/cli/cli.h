@@ -117,4 +117,7 @@ int cmd_audit(cli *g, int argc, char **argv);
 /* import documents | einvoice (cli_import.c) */
 int cmd_import(cli *g, int argc, char **argv);
 
+/* Bank statements (cli_bank.c). */
+int cmd_bank(cli *g, int argc, char **argv);
+
 #endif

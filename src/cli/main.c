@@ -52,7 +52,8 @@
 	X("backup",      cmd_backup,      N_("copy the ledger into a backup file while clerks work")) \
 	X("restore",     cmd_restore,     N_("replace the ledger with a checked backup"))          \
 	X("audit",       cmd_audit,       N_("who did what: the audit trail, filtered")) \
-	X("import",      cmd_import,      N_("import another system's documents (CSV) or electronic invoices"))
+	X("import",      cmd_import,      N_("import another system's documents (CSV) or electronic invoices")) \
+	X("bank",        cmd_bank,        N_("bank statements: import, match to clients, accept as receipts"))
 
 static const struct command {
 	const char *name;

@@ -31,7 +31,8 @@
 #include "cartera/output.h"
 
 /* What the dialog up is for. */
-enum { ASK_PAY = 1, ASK_REMIND, ASK_APPLY, ASK_DAYS, ASK_RANGE, ASK_QINVOICE, ASK_QREASON };
+enum { ASK_PAY = 1, ASK_REMIND, ASK_APPLY, ASK_DAYS, ASK_RANGE, ASK_QINVOICE, ASK_QREASON,
+       ASK_QUIT };
 
 #define MAX_RANGES 10
 
@@ -565,6 +566,8 @@ static int on_key(ui_screen *base, int key)
 		int tag = s->dlg.tag;
 
 		r = dialog_key(&s->dlg, key);
+		if (tag == ASK_QUIT && r == DLG_OK)
+			return SCR_QUIT;
 		if (r != DLG_OPEN && !(r & DLG_REQUERY))
 			answered(s, tag, r);
 		return SCR_STAY;
@@ -577,12 +580,19 @@ static int on_key(ui_screen *base, int key)
 			s->help = 0;
 		return SCR_STAY;
 	}
-	/* 1-4: the totals, while nothing is typed in the filter */
-	if (!typing && (t = ctl_dash_key_total(key)) >= 0) {
+	/* Alt-1 to Alt-4: the totals (digits type into the filter, like letters) */
+	if ((t = ctl_dash_key_total(uk_alt_char(key))) >= 0) {
 		show_tab(s, ctl_dash_total_tab(t));
 		return SCR_STAY;
 	}
-	if ((key < '1' || key > '9') && tabs_handle_key(&s->tb, key) == TABS_CHANGED) {
+	/* Esc clears a typed filter before it goes back or asks to leave */
+	if (key == UK_ESC && typing) {
+		s->lv.filter[0] = '\0';
+		s->lv.sel = s->lv.top = 0;
+		requery(s);
+		return SCR_STAY;
+	}
+	if (!uk_is_text(key) && !uk_alt_char(key) && tabs_handle_key(&s->tb, key) == TABS_CHANGED) {
 		show_tab(s, s->tb.cur);
 		return SCR_STAY;
 	}
@@ -614,7 +624,8 @@ static int on_key(ui_screen *base, int key)
 	}
 	switch (a) {
 	case UA_QUIT:
-		return SCR_QUIT;
+		dialog_confirm(&s->dlg, ASK_QUIT, _("Leave cartera"), _("Leave cartera?"));
+		return SCR_STAY;
 	case UA_BACK:
 		return SCR_CLOSE;
 	case UA_HELP:

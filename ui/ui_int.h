@@ -40,6 +40,10 @@ void ui_help_draw(ui_where where, const char *screen, const char *co_name);
 /* When the help's keys are more than its rows, Up/Down/PgUp/PgDn/Space/Home/End scroll it: the
  * screen showing the help hands each key here first (1: it scrolled). */
 int ui_help_key(int key);
+/* "(y/n)", "(s/n)": the keys that answer a question, to show after it. */
+const char *ui_yes_no_hint(char buf[32]);
+/* Whether the screen drawn now is over another (its help lists Back, not Quit); set by the loop. */
+extern int ui_top_nested;
 /* A framed box, cleared inside; returns nothing, draws on stdscr. */
 void ui_box(int y, int x, int h, int w, const char *title);
 

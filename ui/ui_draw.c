@@ -335,7 +335,7 @@ void ui_help_draw(ui_where where, const char *screen, const char *co_name)
 	help_line lines[UA_COUNT + 2];
 	static help_row rows[2 * (UA_COUNT + 2) * 4];
 	char title[128], left[256];
-	int nl, tw = COLS - HELP_KEYW - 3;
+	int nl, tw = COLS - HELP_KEYW - 2;
 
 	erase();
 	snprintf(title, sizeof title, _("Help: %s"), screen);

@@ -362,6 +362,8 @@ enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 	X(T_CANCEL, N_("Cancel"), UK_ESC,  UK_F(10),    0,      UI_IN_MTPLF,  0,                     \
 	  N_("close the template, as it was")) \
 	/* the follow-up screens (scr_followup.c, scr_today.c) and their keys on the dashboard */  \
+	X(FINDDOC, NULL,        UK_ALT('b'), 0,         0,      UI_IN_DASH | UI_IN_LIST, 0,          \
+	  N_("find a document by its number (FAC-000123, or its legal number) and show it"))        \
 	X(FOLLOW_SCR, NULL,     UK_ALT('W'),       0,           0,      UI_IN_DASH,   0,                     \
 	  N_("Seguimiento: the clients whose follow-up is due today; preview and process them"))    \
 	X(TODAY_SCR, NULL,      UK_ALT('H'),       0,           0,      UI_IN_DASH,   0,                     \

@@ -32,7 +32,7 @@
 
 /* What the dialog up is for. */
 enum { ASK_PAY = 1, ASK_REMIND, ASK_APPLY, ASK_DAYS, ASK_RANGE, ASK_QINVOICE, ASK_QREASON,
-       ASK_QUIT };
+       ASK_QUIT, ASK_FINDDOC };
 
 #define MAX_RANGES 10
 
@@ -504,6 +504,13 @@ static void answered(dash_scr *s, int tag, int r)
 	case ASK_DAYS: days(s); break;
 	case ASK_RANGE: range(s); break;
 	case ASK_QINVOICE: quote_invoice(s, ""); break;
+	case ASK_FINDDOC: {
+		char number[64];
+
+		dialog_answer_text(&s->dlg, number, sizeof number);
+		scr_document_find(s->c, number);
+		break;
+	}
 	case ASK_QREASON: {
 		char why[128];
 
@@ -699,6 +706,9 @@ static int on_key(ui_screen *base, int key)
 		return SCR_STAY;
 	case UA_QINVOICE:
 		ask_quote_invoice(s);
+		return SCR_STAY;
+	case UA_FINDDOC:
+		scr_document_ask(&s->dlg, ASK_FINDDOC);
 		return SCR_STAY;
 	case UA_QACCEPT:
 	case UA_QREJECT:

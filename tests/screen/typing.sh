@@ -65,5 +65,16 @@ START=dashboard
 screen '<A-R>gomez<dump>'
 assert_contains "$(text 1)" "Esteban Gómez Vélez" "gomez finds Gómez in the receipt's client picker"
 
+# a document by its number, from the dashboard and from the client list
+START=dashboard
+screen '<A-b><dump>FAC-000010<Enter><dump>' --size 100x30
+assert_contains "$(text 1)" "Find a document" "Alt-b asks for a document's number"
+assert_contains "$(text 2)" "FAC-000010" "Enter shows that document"
+START=clients
+screen '<A-b>FAC-000011<Enter><dump>' --size 100x30
+assert_contains "$(text 1)" "FAC-000011" "from the client list too"
+screen '<A-b>FAC-999999<Enter><dump>'
+assert_match "$(text 1 | row "$(cat)" 23)" 'FAC-999999' "an unknown number: said on the status line"
+
 check_ok "typing changed nothing"
 done_testing

@@ -84,11 +84,11 @@ static void centre(int *h, int *w, int *y, int *x)
 
 static void draw_confirm(dialog *d)
 {
-	char text[sizeof d->text + 32], hint[32];
+	char text[sizeof d->text + 32];
 	int w, h = 5, y, x;
 
 	/* the question says which keys answer it, in the clerk's language */
-	snprintf(text, sizeof text, "%s %s", d->text, ui_yes_no_hint(hint));
+	ui_question(d->text, text, sizeof text);
 	w = utf8_width(text) + 6;
 
 	if (w < 40)

@@ -117,6 +117,17 @@ const char *ui_yes_no_hint(char buf[32])
 	return buf;
 }
 
+void ui_question(const char *q, char *out, size_t size)
+{
+	char hint[32];
+	size_t n = strlen(q);
+
+	/* older questions carry "(y/n)" in their text: the hint replaces it */
+	if (n >= 6 && !strcmp(q + n - 6, " (y/n)"))
+		n -= 6;
+	snprintf(out, size, "%.*s %s", (int)n, q, ui_yes_no_hint(hint));
+}
+
 /* Draw the bar (draw = 1) or only measure it, with gap blanks between the entries. */
 static int keybar_pass(ui_where where, int have, int gap, int draw)
 {

@@ -42,6 +42,8 @@ void ui_help_draw(ui_where where, const char *screen, const char *co_name);
 int ui_help_key(int key);
 /* "(y/n)", "(s/n)": the keys that answer a question, to show after it. */
 const char *ui_yes_no_hint(char buf[32]);
+/* The question q as shown: its words, then the hint (a "(y/n)" at its end replaced). */
+void ui_question(const char *q, char *out, size_t size);
 /* Whether the screen drawn now is over another (its help lists Back, not Quit); set by the loop. */
 extern int ui_top_nested;
 /* A framed box, cleared inside; returns nothing, draws on stdscr. */

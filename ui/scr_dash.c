@@ -234,9 +234,10 @@ static void draw_totals(dash_scr *s, int y)
 		ui_put(y, x + 2, cw - 2 - (nw ? nw + 1 : 0), ctl_dash_total_label(t), 0);
 		if (nw)
 			ui_put(y, x + cw - nw - 1, nw + 1, count, 1);
-		ui_set_role(UR_NORMAL);
+		/* due blue, overdue red, credits green (seed 001); the net plain */
+		ui_set_role(t == 0 ? UR_DUE : t == 1 ? UR_OVERDUE : t == 2 ? UR_CREDIT : UR_NORMAL);
 		if (on)
-			attr_set(A_BOLD, 0, NULL);
+			attr_on(A_BOLD, NULL);
 		ui_put(y + 1, x, cw, amount, 1);
 		ui_set_role(UR_NORMAL);
 	}

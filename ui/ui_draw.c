@@ -24,6 +24,9 @@ attr_t ui_attr(int role)
 	case UR_KEY: return c ? A_NORMAL : A_BOLD;
 	case UR_ERROR: return A_BOLD;
 	case UR_WARNING: return c ? A_NORMAL : A_UNDERLINE;
+	/* without colours (NO_COLOR, a monochrome terminal): overdue bold, credits underlined */
+	case UR_OVERDUE: return c ? A_NORMAL : A_BOLD;
+	case UR_CREDIT: return c ? A_NORMAL : A_UNDERLINE;
 	default: return A_NORMAL;
 	}
 }
@@ -38,6 +41,9 @@ short ui_pair(int role)
 	case UR_ERROR: return 3;
 	case UR_FRAME: return 4;
 	case UR_WARNING: return 5;
+	case UR_DUE: return 6;
+	case UR_OVERDUE: return 7;
+	case UR_CREDIT: return 8;
 	default: return 0;
 	}
 }

@@ -11,7 +11,8 @@
 /* What things look like; colour pairs where the terminal has colours and NO_COLOR is unset,
  * plain attributes otherwise. */
 enum ui_role { UR_NORMAL, UR_TITLE, UR_HEADER, UR_SELECTED, UR_KEY, UR_ERROR, UR_FRAME,
-	UR_WARNING };
+	UR_WARNING,
+	UR_DUE, UR_OVERDUE, UR_CREDIT };     /* seed 001's blue, red and green figures */
 
 int ui_begin(const ui_opts *o, cart_err *e);
 /* Restore the terminal; safe to call twice (and from the signal handler). */

@@ -90,6 +90,9 @@ static void colours(void)
 	init_pair(3, COLOR_RED, -1);               /* errors */
 	init_pair(4, COLOR_CYAN, -1);              /* frames */
 	init_pair(5, COLOR_YELLOW, -1);            /* warnings */
+	init_pair(6, COLOR_BLUE, -1);              /* due (por vencer), as seed 001 */
+	init_pair(7, COLOR_RED, -1);               /* overdue (vencidas) */
+	init_pair(8, COLOR_GREEN, -1);             /* credits in favour */
 }
 
 int ui_begin(const ui_opts *o, cart_err *e)

@@ -122,9 +122,10 @@ screen '<F1><dump>'
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'Help: Dashboard$' "F1: the help of the dashboard"
 assert_match "$S" 'F5 Alt-p +receive a payment for the selected document' "it lists the payment key"
-screen '<F1><End><dump>'
+screen '<F1><dump>' --size 80x70
 S=$(text 1)
-assert_match "$S" 'Alt-1 Alt-2 Alt-3 +Alt-1 to Alt-4: the tab of a total' "End: the totals' keys"
+assert_match "$S" '^ Alt-1 Alt-2 Alt-3$' "the totals' keys, on a line of their own (wider than the column)"
+assert_match "$S" '^ +Alt-1 to Alt-4: the tab of a total' "and what they do under them"
 assert_match "$S" 'Letters, digits +type into the filter' "letters and digits type"
 assert_match "$S" 'Esc, letter +the same as Alt and the letter' "Esc and a letter is Alt"
 assert_not_contains "$S" "…" "nothing cut"

@@ -65,6 +65,15 @@ START=dashboard
 screen '<A-R>gomez<dump>'
 assert_contains "$(text 1)" "Esteban Gómez Vélez" "gomez finds Gómez in the receipt's client picker"
 
+# colours of the totals as seed 001: due blue (pair 6), overdue red (7), credits green (8); plain
+# attributes without colours: overdue bold, credits underlined
+screen '<dump>'
+A=$(attrs 1 | row "$(cat)" 3)
+assert_match "$A" '^ *6+ +7+ +8+' "due blue, overdue red, credits green"
+NO_COLOR=1 screen '<dump>'
+A=$(attrs 1 | row "$(cat)" 3)
+assert_match "$A" '^ +B+ +U+$' "NO_COLOR: overdue bold, credits underlined, due and net plain"
+
 # a document by its number, from the dashboard and from the client list
 START=dashboard
 screen '<A-b><dump>FAC-000010<Enter><dump>' --size 100x30

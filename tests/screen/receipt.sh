@@ -56,7 +56,7 @@ check_ok "after the receipt of two invoices"
 
 # ---- the leftover: refund refused here, a small one written off with its reason ----
 # FAC-000004 400,00 from the Due tab; 400,30 received: 0,30 left
-screen '1<F5>$<C-u>400,30<Enter><dump>f<dump>o<dump>redondeo<Enter><dump><F9><dump>'
+screen '<A-1><F5>$<C-u>400,30<Enter><dump>f<dump>o<dump>redondeo<Enter><dump><F9><dump>'
 S=$(text 1)
 assert_match "$S" '\[x\] FAC-000004 .* 400,00 +400,00$' "F5 on the Due tab: FAC-000004 marked"
 assert_match "$S" 'Received 400,30 +Allocated 400,00 +Left 0,30 → a credit in favour' "0,30 left"
@@ -89,7 +89,7 @@ assert_match "$(text 5 | row "$(cat)" 1)" 'Dashboard as of' "y: back on the dash
 assert_dump_same "$DB" esc "a receipt closed without posting posts nothing"
 
 # ---- applying a credit in favour (the Credits tab) ----
-screen '3<dump><F4><dump><F9><dump>'
+screen '<A-3><dump><F4><dump><F9><dump>'
 assert_match "$(text 1 | row "$(cat)" 7)" '^Saldo a Favor +ANT-000001 +AA' "the Credits tab: ANT-000001 first"
 S=$(text 2)
 assert_match "$(row "$S" 1)" 'Apply a credit$' "F4: apply the credit"
@@ -159,7 +159,7 @@ cart client add "Grupo Uno SA" --tax-id 890903938 --terms 30
 cart invoice post --override "prueba" 1 100,00 --date 2026-06-01        # FAC-000001 due 07-01
 cart payment post 1 50,00 --advance --date 2026-06-02                 # ANT-000001
 assert_status 0 "a ledger whose company allows refunds"
-screen '1<F5>$<C-u>120,00<Enter>f<dump><F9><dump>3<F4>f<dump><F9><dump>'
+screen '<A-1><F5>$<C-u>120,00<Enter>f<dump><F9><dump><A-3><F4>f<dump><F9><dump>'
 assert_match "$(text 1)" 'Received 120,00 +Allocated 100,00 +Left 20,00 → refunded' "f: the leftover refunded"
 assert_match "$(text 2 | row "$(cat)" 23)" '^Receipt RC-[0-9]+ posted: 100,00 allocated, 20,00 refunded\.' \
 	"posted with the refund"

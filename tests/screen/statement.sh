@@ -203,7 +203,7 @@ assert_dump_same "$DB" before "nothing in the ledger changed"
 
 # ---- from the dashboard: P prints the row's document ----
 rm -f "$T/lp.args"
-scr '<Down>P<dump>' 120x40 PATH="$T/goodlp:$PATH"
+scr '<Down><A-P><dump>' 120x40 PATH="$T/goodlp:$PATH"
 DOCPDF=$T/home/.local/share/cartera/printed/FAC-000002.pdf
 assert_eq "$DOCPDF" "$(cat "$T/lp.args")" "P on FAC-000002's row: lp got its PDF"
 assert_contains "$(text 1)" "Sent FAC-000002.pdf to the printer (default) (kept in $(dirname "$DOCPDF"))" \
@@ -214,10 +214,10 @@ if command -v pdftotext >/dev/null; then
 	assert_contains "$P" "2.500,50" "with its amount"
 fi
 rm -f "$DOCPDF"
-scr '<Down>P<dump>' 80x24 PATH="$T/nolp"
+scr '<Down><A-P><dump>' 80x24 PATH="$T/nolp"
 assert_contains "$(text 1)" '"lp" was not found' "no lp: said on the dashboard too"
 assert_eq "yes" "$([ -s "$DOCPDF" ] && echo yes)" "and the document's PDF is kept"
-scr '4P<dump>' 80x24
+scr '<A-4><A-P><dump>' 80x24
 assert_contains "$(text 1)" "this row has no document to print" "a client's row has no document"
 
 # ---- 120x40 ----
@@ -243,9 +243,9 @@ assert_match "$(text 1 | row "$(cat)" 23)" "^cannot write $T/no/such/folder/x\.x
 assert_match "$(text 1 | row "$(cat)" 1)" 'Statement of Química' "still on the statement"
 
 # ---- from the client list: s opens the selected client's statement ----
-START=clients screen '<Down>s<dump>q<dump>' --size 120x40
+START=clients screen '<Down><A-s><dump>q<dump>' --size 120x40
 assert_match "$(text 1 | row "$(cat)" 1)" 'Statement of Química Ñandú Peñalosa SAS as of 2026-06-30$' \
-	"s on the client list: the selected client's statement"
+	"Alt-s on the client list: the selected client's statement"
 assert_match "$(text 1 | sq)" 'Balance as of 2026-06-30: 3.600,50 COP' "with its balance"
 assert_match "$(text 2 | row "$(cat)" 1)" 'Clients$' "q: back on the client list"
 assert_match "$(text 2 | row "$(cat)" 40)" 'F9 Statement' "the list's key bar offers it"

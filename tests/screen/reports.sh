@@ -286,7 +286,7 @@ S=$(text 6)
 assert_match "$(row "$S" 1)" 'Follow-up as of 2026-06-01$' "F: the client's follow-up as of that date"
 assert_contains "$S" "COP: overdue 1.000,00; falls due later 2.500,50." "overdue 1.000,00, later 2.500,50 on 2026-06-01"
 
-screen '<Enter><dump>F<dump>q<dump>' --size 120x40
+screen '<Enter><dump><A-F><dump>q<dump>' --size 120x40
 assert_match "$(row "$(text 1)" 1)" 'Química Ñandú Peñalosa SAS as of 2026-06-30$' "Enter on the dashboard: the client's dashboard"
 S=$(text 2)
 assert_match "$(row "$S" 2)" '^Química Ñandú Peñalosa SAS · a: as of' "F there: that client's follow-up"
@@ -308,7 +308,7 @@ assert_match "$S" "^ Right Left +the columns beyond the screen's edge" "and Righ
 # ---- saving: PDF, XLSX, text, in the current folder ----
 mkdir -p "$T/out"
 cd "$T/out" || exit 1
-scr '<A-A><F5><dump><Enter><dump>x<Enter><dump>t<Enter><dump><Tab><F7><Enter><dump>qsF<F7><Enter>qqAa<C-u>2026-06-01<Enter><F7><Enter><dump>' 80x24
+scr '<A-A><F5><dump><Enter><dump>x<Enter><dump>t<Enter><dump><Tab><F7><Enter><dump>q<A-s>F<F7><Enter>qq<A-A>a<C-u>2026-06-01<Enter><F7><Enter><dump>' 80x24
 cd - >/dev/null || exit 1
 assert_status 0 "saving from the screen"
 PDF=$T/out/aging-2026-06-30.pdf
@@ -508,7 +508,7 @@ done
 cart report document FAC-000006 --format txt
 assert_contains "$(printf '%s\n' "$OUT" | sq)" 'Tax 19% 500.000,00 95.000,00' "the command's document has the same taxes"
 assert_match "$(row "$(text 2)" 1)" 'Statement of Cuotas Ltda as of 2026-06-30$' "Enter: the document's client's statement"
-screen '1<Down><Down>D<F1><dump>' --size 100x40
+screen '<A-1><Down><Down><A-D><F1><dump>' --size 100x40
 assert_contains "$(text 1)" "save the report as a PDF file" "a document's help: saving"
 assert_not_contains "$(text 1)" "the report as of another date" "but not the aging's as-of date"
 assert_not_contains "$(text 1)" "follow-up" "nor its follow-up keys"
@@ -519,7 +519,7 @@ assert_contains "$SS" 'retefuente CERT-9 17.500,00' "its withholding"
 assert_contains "$SS" '2026-06-30 FAC-000006 117.500,00' "and what it paid"
 mkdir -p "$T/doc"
 cd "$T/doc" || exit 1
-screen '1<Down><Down>D<F5><Enter><dump>' --size 100x40
+screen '<A-1><Down><Down><A-D><F5><Enter><dump>' --size 100x40
 cd - >/dev/null || exit 1
 assert_contains "$(text 1)" "Wrote FAC-000006.pdf in $T/doc" "F5 on the document: its PDF, named by its number"
 PDF=$(pdftotext -layout "$T/doc/FAC-000006.pdf" - 2>/dev/null | sq)

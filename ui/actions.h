@@ -16,7 +16,10 @@
 typedef uint64_t ui_where;
 #define UI_BIT(n) (UINT64_C(1) << (n))
 
-/* Where an action works. */
+/* Where an action works. UI_IN_LIST and UI_IN_DASH are the lists a clerk searches: there every
+ * printable character types into the filter, so their commands are F-keys, Enter, arrows and Alt
+ * keys (UI_SEARCHED). Elsewhere, with nothing to type into, a letter alone also starts the action
+ * of its Alt key, and Alt and a letter the action of the letter: one rule, Alt always works. */
 enum { UI_IN_LIST = 1, UI_IN_HELP = 2, UI_IN_DETAIL = 4, UI_IN_FORM = 8, UI_IN_CONFIRM = 16,
        UI_IN_ALL = 31 };
 /* What must hold for it to work, checked centrally (ui_action_ok) before any handler runs. */
@@ -66,51 +69,53 @@ enum { UI_IN_FOLLOW = 1 << 10, UI_IN_TODAY = 1 << 11 };
 /* What the selected row of "Hoy" is: an activity. */
 enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 
+#define UI_SEARCHED ((ui_where)(UI_IN_LIST | UI_IN_DASH))
+
 #define UI_ACTIONS(X)                                                                            \
 	X(HELP,   N_("Help"),  UK_F(1),  '?',          0,      UI_IN_LIST | UI_IN_DASH | UI_IN_DETAIL | UI_IN_FORM, 0, \
 	  N_("this help: every key of the screen"))                                                 \
 	X(OPEN,   N_("Open"),  UK_ENTER, 0,            0,      UI_IN_LIST,   UI_NEEDS_ROW,          \
 	  N_("show the selected client: its record and its totals"))                                \
-	X(NEW,    N_("New"),   UK_F(2),  'n',          0,      UI_IN_LIST,   0,                     \
+	X(NEW,    N_("New"),   UK_F(2),  UK_ALT('n'),          0,      UI_IN_LIST,   0,                     \
 	  N_("new client: the client form, empty"))                                                 \
-	X(EDIT,   N_("Edit"),  UK_F(4),  'e',          0,      UI_IN_LIST,   UI_NEEDS_ROW,          \
+	X(EDIT,   N_("Edit"),  UK_F(4),  UK_ALT('e'),          0,      UI_IN_LIST,   UI_NEEDS_ROW,          \
 	  N_("edit the selected client in the client form"))                                        \
 	X(SORT,   N_("Sort"),  UK_F(6),  UK_CTRL('o'), 0,      UI_IN_LIST | UI_IN_DASH,   0,                     \
 	  N_("sort by name, tax id or phone, up then down (cycles)"))                               \
 	X(CLEAR,  N_("Clear"), UK_F(8),  UK_CTRL('u'), 0,      UI_IN_LIST | UI_IN_DASH,   UI_NEEDS_FILTER,       \
 	  N_("clear the filter"))                                                                   \
-	X(QUIT,   N_("Quit"),  UK_F(10), 'q',          UK_ESC, UI_IN_LIST | UI_IN_DASH, UI_NEEDS_ROOT, \
-	  N_("leave cartera (q only while the filter is empty)"))                                   \
-	X(BACK,   N_("Back"),  UK_F(10), 'q',          UK_ESC, UI_IN_LIST | UI_IN_DASH, UI_NEEDS_NESTED, \
-	  N_("back to the screen before (q only while the filter is empty)"))                         \
+	X(QUIT,   N_("Quit"),  UK_F(10), UK_ESC,       0,      UI_IN_LIST | UI_IN_DASH, UI_NEEDS_ROOT, \
+	  N_("leave cartera (asks first; Esc clears a typed filter first)"))                                   \
+	X(BACK,   N_("Back"),  UK_F(10), UK_ESC,       0,      UI_IN_LIST | UI_IN_DASH, UI_NEEDS_NESTED, \
+	  N_("back to the screen before (Esc clears a typed filter first)"))                         \
 	/* the dashboard (scr_dash.c) */                                                             \
 	X(DASH_CLIENT, N_("Client"), UK_ENTER, 0,      0,      UI_IN_DASH,   UI_NEEDS_ROW,          \
 	  N_("the dashboard of the selected row's client alone"))                                    \
-	X(CLIENTS, N_("Clients"), UK_F(3), 'c',        0,      UI_IN_DASH,   0,                     \
+	X(CLIENTS, N_("Clients"), UK_F(3), UK_ALT('c'),        0,      UI_IN_DASH,   0,                     \
 	  N_("the client list: find, add and correct clients, import and export them"))              \
-	X(APPLY,  N_("Apply"), UK_F(4),  'a',          0,      UI_IN_DASH,   UI_NEEDS_CREDIT,       \
+	X(APPLY,  N_("Apply"), UK_F(4),  UK_ALT('a'),          0,      UI_IN_DASH,   UI_NEEDS_CREDIT,       \
 	  N_("apply the selected credit in favour to the client's oldest open invoices"))            \
-	X(PAY,    N_("Pay"),   UK_F(5),  'p',          0,      UI_IN_DASH,   UI_NEEDS_ITEM,         \
+	X(PAY,    N_("Pay"),   UK_F(5),  UK_ALT('p'),          0,      UI_IN_DASH,   UI_NEEDS_ITEM,         \
 	  N_("receive a payment for the selected document: the receipt form, it marked"))             \
-	X(REMIND, N_("Remind"), UK_F(7), 'r',          0,      UI_IN_DASH,   UI_NEEDS_ROW,          \
+	X(REMIND, N_("Remind"), UK_F(7), UK_ALT('r'),          0,      UI_IN_DASH,   UI_NEEDS_ROW,          \
 	  N_("record a reminder to the selected row's client in the client's history"))             \
 	/* the dashboard's Quotes tab */                                                           \
-	X(QINVOICE, N_("Invoice it"), 'v',  0,         0,      UI_IN_DASH,   UI_NEEDS_QUOTE,        \
+	X(QINVOICE, N_("Invoice it"), UK_ALT('v'),  0,         0,      UI_IN_DASH,   UI_NEEDS_QUOTE,        \
 	  N_("make an invoice of the selected quote in one step (asks first; the credit check applies)")) \
-	X(QACCEPT, NULL,        'k',      0,           0,      UI_IN_DASH,   UI_NEEDS_QUOTE,        \
+	X(QACCEPT, NULL,        UK_ALT('k'),      0,           0,      UI_IN_DASH,   UI_NEEDS_QUOTE,        \
 	  N_("mark the selected quote accepted by the client"))                                      \
-	X(QREJECT, NULL,        'x',      0,           0,      UI_IN_DASH,   UI_NEEDS_QUOTE,        \
+	X(QREJECT, NULL,        UK_ALT('x'),      0,           0,      UI_IN_DASH,   UI_NEEDS_QUOTE,        \
 	  N_("mark the selected quote rejected by the client"))                                      \
-	X(DAYS,   NULL,    UK_F(9),  'd',          0,      UI_IN_DASH,   0,                         \
+	X(DAYS,   NULL,    UK_F(9),  UK_ALT('d'),          0,      UI_IN_DASH,   0,                         \
 	  N_("filter by days overdue: 1-30, 90- or -15"))                                           \
-	X(RANGE,  NULL,    UK_F(2),  'g',          0,      UI_IN_DASH,   0,                         \
+	X(RANGE,  NULL,    UK_F(2),  UK_ALT('g'),          0,      UI_IN_DASH,   0,                         \
 	  N_("show one aging range: not yet due, 1-30, 31-60... (the company's ranges)"))           \
-	X(TOTAL_KEYS, NULL, '1',     '2',          '3',    UI_IN_DASH,   0,                         \
-	  N_("1 2 3 4: the tab of a total (due, overdue, credits, net: the clients)"))              \
+	X(TOTAL_KEYS, NULL, UK_ALT('1'), UK_ALT('2'), UK_ALT('3'),    UI_IN_DASH,   0,                         \
+	  N_("Alt-1 to Alt-4: the tab of a total (due, overdue, credits, net: the clients)"))              \
 	/* the dashboard's new documents (scr_invoice.c) */                                         \
-	X(DASH_INVOICE, N_("Invoice"), UK_F(11), 'i',   0,      UI_IN_DASH,   0,                    \
+	X(DASH_INVOICE, N_("Invoice"), UK_F(11), UK_ALT('i'),   0,      UI_IN_DASH,   0,                    \
 	  N_("a new invoice (this client's, on one client's dashboard)"))                           \
-	X(DASH_QUOTE, N_("Quote"), UK_F(12), 'o',       0,      UI_IN_DASH,   0,                    \
+	X(DASH_QUOTE, N_("Quote"), UK_F(12), UK_ALT('o'),       0,      UI_IN_DASH,   0,                    \
 	  N_("a new quote (this client's, on one client's dashboard)"))                             \
 	X(HELP_SCROLL, NULL,   UK_PGDN,  UK_PGUP,      ' ',    UI_IN_HELP,   0,                     \
 	  N_("scroll this help when it is longer than the screen (Up, Down, Home, End too)"))         \
@@ -138,11 +143,11 @@ enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 	  N_("no: back to where you were, nothing done"))                                           \
 	X(ERASE,  NULL,    UK_BACKSPACE, 0,        0,      UI_IN_LIST | UI_IN_DASH,   UI_NEEDS_FILTER,           \
 	  N_("delete the last character of the filter"))                                            \
-	X(GOTO,   N_("Find"),  UK_F(3),  'g',          0,      UI_IN_LIST,   0,                     \
+	X(GOTO,   N_("Find"),  UK_F(3),  UK_ALT('g'),          0,      UI_IN_LIST,   0,                     \
 	  N_("find a client by a few letters of its name, tax id or phone and go to it"))           \
-	X(IMPORT, N_("Import"), UK_F(5), 'i',          0,      UI_IN_LIST,   0,                     \
+	X(IMPORT, N_("Import"), UK_F(5), UK_ALT('i'),          0,      UI_IN_LIST,   0,                     \
 	  N_("import clients from a CSV file (a file with a bad line imports nothing)"))            \
-	X(EXPORT, N_("Export"), UK_F(7), 'x',          0,      UI_IN_LIST,   0,                     \
+	X(EXPORT, N_("Export"), UK_F(7), UK_ALT('x'),          0,      UI_IN_LIST,   0,                     \
 	  N_("export every client to a CSV file"))                                                  \
 	X(OK,     N_("OK"),    UK_ENTER, 0,            0,      UI_IN_DIALOG, 0,                     \
 	  N_("accept: the highlighted choice, the typed text or the selected client"))              \
@@ -177,13 +182,13 @@ enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 	X(PMAIL,  NULL,    UK_LEFT,  UK_RIGHT,     ' ',    UI_IN_PERSON, 0,                           \
 	  N_("on Receives mail: no / yes (y and n too); in text: move the cursor"))                    \
 	/* the statement of one client (scr_statement.c) and its keys on the dashboard */           \
-	X(STATEMENT, N_("Statement"), 's',      0,     0,      UI_IN_DASH,   UI_NEEDS_ROW,             \
+	X(STATEMENT, N_("Statement"), UK_ALT('s'),      0,     0,      UI_IN_DASH,   UI_NEEDS_ROW,             \
 	  N_("the statement of the selected row's client: filter it, save it as PDF or XLSX, print it")) \
-	X(PRINTDOC, N_("Print"), 'P',      0,          0,      UI_IN_DASH,   UI_NEEDS_ROW,             \
+	X(PRINTDOC, N_("Print"), UK_ALT('P'),      0,          0,      UI_IN_DASH,   UI_NEEDS_ROW,             \
 	  N_("print the selected row's document (its PDF, through the spooler lp)"))                  \
-	X(SHOWDOC, NULL,        'D',      0,           0,      UI_IN_DASH,   UI_NEEDS_ROW,             \
+	X(SHOWDOC, NULL,        UK_ALT('D'),      0,           0,      UI_IN_DASH,   UI_NEEDS_ROW,             \
 	  N_("the selected row's document on screen: save it as PDF, XLSX or text, print it"))        \
-	X(CSTATEMENT, N_("Statement"), UK_F(9), 's',   0,      UI_IN_LIST,   UI_NEEDS_ROW,             \
+	X(CSTATEMENT, N_("Statement"), UK_F(9), UK_ALT('s'),   0,      UI_IN_LIST,   UI_NEEDS_ROW,             \
 	  N_("the selected client's statement: filter it, save it as PDF or XLSX, print it"))         \
 	X(SHELP,  N_("Help"),  UK_F(1),  '?',          0,      UI_IN_STMT | UI_IN_REPORTS | UI_IN_RDOC, 0,         \
 	  N_("this help: every key of the screen"))                                                    \
@@ -209,11 +214,11 @@ enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 	  N_("print the report (its PDF, through the spooler lp; the file is kept)"))                  \
 	X(SRANGES, NULL,   '1',      '2',          '0',    UI_IN_STMT,   0,                             \
 	  N_("1 not yet due, 2 3 4 5 the company's aging ranges (1-30, 31-60...), 0 every range"))    \
-	X(AGING,  NULL,    'A',      0,            0,      UI_IN_STMT | UI_IN_DASH, 0,              \
+	X(AGING,  NULL,    UK_ALT('A'),      0,            0,      UI_IN_STMT | UI_IN_DASH, 0,              \
 	  N_("the aging report: every client, a column per range, the proof"))             \
-	X(FOLLOWUP, NULL,  'F',      0,            0,      UI_IN_STMT | UI_IN_DASH, 0,              \
+	X(FOLLOWUP, NULL,  UK_ALT('F'),      0,            0,      UI_IN_STMT | UI_IN_DASH, 0,              \
 	  N_("the follow-up report (of this client on a client's screen)")) \
-	X(AUDIT,  NULL,    'U',      0,            0,      UI_IN_DASH,   0,                         \
+	X(AUDIT,  NULL,    UK_ALT('U'),      0,            0,      UI_IN_DASH,   0,                         \
 	  N_("the audit trail: who did what, when (of this client on a client's screen)")) \
 	X(SMOVE,  NULL,    UK_DOWN,  UK_UP,        UK_PGDN, UI_IN_STMT | UI_IN_REPORTS | UI_IN_RDOC, 0,            \
 	  N_("scroll the report (PgUp, PgDn, Home and End too)"))                                     \
@@ -280,11 +285,11 @@ enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 	X(D_IMPORT, N_("Import"), UK_F(5), UK_CTRL('r'), 0,    UI_IN_OPENING, 0,                     \
 	  N_("import opening balances or open items from a CSV file (all or nothing)"))              \
 	/* the dashboard's documents (scr_receipt.c, scr_credit_note.c, scr_opening.c) */           \
-	X(RECEIPT, NULL,        'R',      0,           0,      UI_IN_DASH,   0,                      \
+	X(RECEIPT, NULL,        UK_ALT('R'),      0,           0,      UI_IN_DASH,   0,                      \
 	  N_("a new receipt: pick the client, then mark what it pays"))                               \
-	X(CNOTE,   NULL,        'N',      0,           0,      UI_IN_DASH,   0,                      \
+	X(CNOTE,   NULL,        UK_ALT('N'),      0,           0,      UI_IN_DASH,   0,                      \
 	  N_("a credit note against one open invoice, or on account"))                                \
-	X(OPENING, NULL,        'O',      0,           0,      UI_IN_DASH,   0,                      \
+	X(OPENING, NULL,        UK_ALT('O'),      0,           0,      UI_IN_DASH,   0,                      \
 	  N_("opening balances: one balance per client, or its open items; CSV import"))                \
 	/* the invoice and quote entry screen (scr_invoice.c) */                                    \
 	X(INV_HELP, N_("Help"), UK_F(1),   UK_CTRL('g'), 0,      UI_IN_INVOICE | UI_IN_QUOTE | UI_IN_INST, 0, \
@@ -308,9 +313,9 @@ enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 	/* mail (scr_mail.c) */                                                                     \
 	X(MAIL,    N_("Mail"),  'm',       0,           0,      UI_IN_STMT | UI_IN_REPORTS | UI_IN_RDOC, 0, \
 	  N_("send it by e-mail: the statement, the selected client's, or the document"))           \
-	X(DMAIL,   NULL,        'm',       0,           0,      UI_IN_DASH,   UI_NEEDS_ROW,          \
+	X(DMAIL,   NULL,        UK_ALT('m'),       0,           0,      UI_IN_DASH,   UI_NEEDS_ROW,          \
 	  N_("e-mail the selected row: its document, or the client's statement"))                   \
-	X(OUTBOX,  NULL,        'M',       0,           0,      UI_IN_DASH,   0,                     \
+	X(OUTBOX,  NULL,        UK_ALT('M'),       0,           0,      UI_IN_DASH,   0,                     \
 	  N_("the outbox: messages waiting, failed (with the error) and sent"))                     \
 	X(M_HELP,  N_("Help"),  UK_F(1),   UK_CTRL('g'), 0,     UI_IN_MAIL | UI_IN_MBODY | UI_IN_MTPLF, 0, \
 	  N_("this help: every key of the screen"))                                                 \
@@ -340,7 +345,7 @@ enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 	  N_("read the outbox again"))                                                              \
 	X(O_BACK,  N_("Back"),  UK_ESC,    'q',         UK_F(10), UI_IN_OUTBOX, 0,                   \
 	  N_("back to the screen before"))                                                          \
-	X(MTPLS,   NULL,        'T',       0,           0,      UI_IN_DASH,   0,                     \
+	X(MTPLS,   NULL,        UK_ALT('T'),       0,           0,      UI_IN_DASH,   0,                     \
 	  N_("the company's mail templates: subject and body per language"))                        \
 	X(O_TPL,   N_("Templates"), 't',   0,           0,      UI_IN_OUTBOX, 0,                     \
 	  N_("the company's mail templates: subject and body per language"))                        \
@@ -359,9 +364,11 @@ enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 	X(T_CANCEL, N_("Cancel"), UK_ESC,  UK_F(10),    0,      UI_IN_MTPLF,  0,                     \
 	  N_("close the template, as it was")) \
 	/* the follow-up screens (scr_followup.c, scr_today.c) and their keys on the dashboard */  \
-	X(FOLLOW_SCR, NULL,     'W',       0,           0,      UI_IN_DASH,   0,                     \
+	X(FINDDOC, NULL,        UK_ALT('b'), 0,         0,      UI_IN_DASH | UI_IN_LIST, 0,          \
+	  N_("find a document by its number (FAC-000123, or its legal number) and show it"))        \
+	X(FOLLOW_SCR, NULL,     UK_ALT('W'),       0,           0,      UI_IN_DASH,   0,                     \
 	  N_("Seguimiento: the clients whose follow-up is due today; preview and process them"))    \
-	X(TODAY_SCR, NULL,      'H',       0,           0,      UI_IN_DASH,   0,                     \
+	X(TODAY_SCR, NULL,      UK_ALT('H'),       0,           0,      UI_IN_DASH,   0,                     \
 	  N_("Hoy: today's calls and visits, promises to pay falling due and broken"))             \
 	X(FU_HELP, N_("Help"),  UK_F(1),   '?',         0,      UI_IN_FOLLOW | UI_IN_TODAY, 0,      \
 	  N_("this help: every key of the screen"))                                                 \
@@ -421,9 +428,13 @@ typedef struct ui_action_info {
 
 /* The label and help are N_() strings: translate them with _() where they are shown. */
 const ui_action_info *ui_action_get(int action);
-/* The action key starts on screen `where`, or UA_NONE. Keys that type text (q, ?) act only when
- * `typing` is 0: once the clerk has begun typing a filter, they type too. */
+/* The action key starts on screen `where`, or UA_NONE. Keys that type text (letters, digits, ?)
+ * act only when `typing` is 0 and `where` is not a searched list (UI_SEARCHED): there they type. */
 int ui_action_of(int key, ui_where where, int typing);
+/* The keys that answer a question yes and no in the clerk's language (y/n, s/n in Spanish);
+ * ui_action_of(UI_IN_CONFIRM) takes them in either case besides y and n. */
+int ui_yes_key(void);
+int ui_no_key(void);
 /* Whether the precondition holds, given the UI_NEEDS_* flags the screen has now. */
 int ui_action_ok(int action, int have);
 

@@ -84,13 +84,18 @@ static void centre(int *h, int *w, int *y, int *x)
 
 static void draw_confirm(dialog *d)
 {
-	int w = utf8_width(d->text) + 6, h = 5, y, x;
+	char text[sizeof d->text + 32];
+	int w, h = 5, y, x;
+
+	/* the question says which keys answer it, in the clerk's language */
+	ui_question(d->text, text, sizeof text);
+	w = utf8_width(text) + 6;
 
 	if (w < 40)
 		w = 40;
 	centre(&h, &w, &y, &x);
 	ui_box(y, x, h, w, d->title);
-	ui_put(y + 2, x + 2, w - 4, d->text, 0);
+	ui_put(y + 2, x + 2, w - 4, text, 0);
 	ui_keybar(UI_IN_CONFIRM, 0);
 }
 

@@ -25,6 +25,16 @@ int uk_is_text(int key)
 	return key >= 0x20 && key != 0x7f && key < 0x110000 && !(key >= 0x80 && key < 0xa0);
 }
 
+int uk_after_esc(int next)
+{
+	return next > 0x20 && next < 0x7f ? UK_ALT(next) : 0;
+}
+
+int uk_alt_char(int key)
+{
+	return key > UK_ALT(0x20) && key < UK_ALT(0x7f) ? key - UK_ALT0 : 0;
+}
+
 const char *uk_name(int key, char buf[16])
 {
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -34,6 +44,9 @@ const char *uk_name(int key, char buf[16])
 		}
 	if (key > UK_F0 && key <= UK_F(24))
 		snprintf(buf, 16, "F%d", key - UK_F0);
+	else if (uk_alt_char(key))
+		/* TRANSLATORS: Alt and a letter, as the key bar and the help show it */
+		snprintf(buf, 16, _("Alt-%c"), uk_alt_char(key));
 	else if (key > 0 && key < 0x20)
 		/* TRANSLATORS: Ctrl and a letter, as the key bar and the help show it */
 		snprintf(buf, 16, _("C-%c"), key + 'a' - 1);
@@ -123,6 +136,11 @@ static int named(const char *tok, size_t len, uk_tok *t)
 	}
 	if (w[0] == 'C' && w[1] == '-' && w[2] >= 'a' && w[2] <= 'z' && !w[3]) {
 		t->key = UK_CTRL(w[2]);
+		return 1;
+	}
+	if ((w[0] == 'A' || w[0] == 'M') && w[1] == '-' && uk_after_esc((unsigned char)w[2]) &&
+	    !w[3]) {
+		t->key = uk_after_esc((unsigned char)w[2]);
 		return 1;
 	}
 	if (!strcmp(w, "dump")) {

@@ -17,10 +17,23 @@ enum {
 };
 #define UK_F(n) (UK_F0 + (n))
 #define UK_CTRL(c) ((c) & 0x1f)
+/* Alt and a printable ASCII character (letters keep their case: UK_ALT('p') is not UK_ALT('P')).
+ * A terminal without Alt sends Esc and then the character: ui_key() reads an Esc followed within
+ * UK_ALT_WAIT_MS by such a character as one Alt key (uk_after_esc). On the lists a clerk searches,
+ * every printable character types into the filter, so their commands are F-keys and Alt keys. */
+#define UK_ALT0 (UK_BASE + 0x100)
+#define UK_ALT(c) (UK_ALT0 + (c))
+#define UK_ALT_WAIT_MS 40
 
 /* Something that types itself into a text field (not a control character, not a special key). */
 int uk_is_text(int key);
-/* "F1", "Enter", "C-o", "?" — for the key bar and the help screen; buf of 16 bytes. */
+/* The key an Esc and then `next` make when `next` came within UK_ALT_WAIT_MS: UK_ALT(next) for
+ * a printable ASCII character, else 0 (the Esc stands alone and `next` is a key of its own). */
+int uk_after_esc(int next);
+/* The character of an Alt key, or 0 when key is not one. */
+int uk_alt_char(int key);
+
+/* "F1", "Enter", "C-o", "Alt-p", "?" — for the key bar and the help screen; buf of 16 bytes. */
 const char *uk_name(int key, char buf[16]);
 
 /* One token of a key script: a key, a dump request, a resize, the end or an error. */
@@ -33,7 +46,7 @@ typedef struct uk_tok {
 } uk_tok;
 /* Read the next token at *p and advance it. Blanks and newlines between tokens are ignored (use
  * <Space> for a space); any other UTF-8 character types itself; <...> names a key ("<Enter>",
- * "<C-x>", "<F5>", "<lt>" for '<'), "<dump>" or "<resize 100x30>". */
+ * "<C-x>", "<A-x>" (Alt), "<F5>", "<lt>" for '<'), "<dump>" or "<resize 100x30>". */
 void uk_next(const char **p, uk_tok *t);
 
 /* Decode one UTF-8 character at s (returns its length, 0 at the end; a bad byte counts as one

@@ -100,6 +100,11 @@ int listview_handle_key(listview *lv, int key)
 	int action = ui_action_of(key, UI_IN_LIST, lv->filter[0] != '\0');
 	int have = (lv->rows > 0 ? UI_NEEDS_ROW : 0) | (lv->filter[0] ? UI_NEEDS_FILTER : 0);
 
+	/* Esc empties a typed filter before it leaves the screen */
+	if (key == UK_ESC && lv->filter[0]) {
+		lv->filter[0] = '\0';
+		return requery(lv);
+	}
 	if (action != UA_NONE && !ui_action_ok(action, have))
 		return LV_IGNORED;
 	switch (action) {

@@ -15,6 +15,7 @@
 #include "dialog.h"
 #include "listview.h"
 #include "scr_clients.h"
+#include "scr_reports.h"
 #include "scr_client_form.h"
 #include "scr_statement.h"
 #include "tabs.h"
@@ -49,7 +50,7 @@ static const int sort_of[] = { CTLC_BY_NAME, CTLC_BY_TAXID, CTLC_BY_PHONE, CTLC_
 
 enum mode { M_LIST, M_DETAIL, M_HELP, M_FORM };
 /* What the dialog up is for. */
-enum { ASK_GOTO = 1, ASK_IMPORT, ASK_EXPORT, ASK_EXPORT_EXISTS, ASK_RESULT };
+enum { ASK_GOTO = 1, ASK_IMPORT, ASK_EXPORT, ASK_EXPORT_EXISTS, ASK_RESULT, ASK_FINDDOC };
 
 typedef struct scr {
 	ui_screen base;        /* first: the screen stack holds it */
@@ -433,6 +434,13 @@ static void answered(scr *s, int tag, int r)
 		else
 			export_file(s, 0);
 		break;
+	case ASK_FINDDOC: {
+		char number[64];
+
+		dialog_answer_text(&s->dlg, number, sizeof number);
+		scr_document_find(s->c, number);
+		break;
+	}
 	case ASK_EXPORT_EXISTS:
 		if (s->dlg.sel == 0)
 			export_file(s, 1);
@@ -491,6 +499,9 @@ static int list_key(scr *s, int key)
 		break;
 	case UA_IMPORT:
 		ask_file(s, ASK_IMPORT);
+		break;
+	case UA_FINDDOC:
+		scr_document_ask(&s->dlg, ASK_FINDDOC);
 		break;
 	case UA_EXPORT:
 		ask_file(s, ASK_EXPORT);

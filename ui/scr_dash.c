@@ -32,7 +32,8 @@
 #include "cartera/output.h"
 
 /* What the dialog up is for. */
-enum { ASK_PAY = 1, ASK_REMIND, ASK_APPLY, ASK_DAYS, ASK_RANGE, ASK_QINVOICE, ASK_QREASON };
+enum { ASK_PAY = 1, ASK_REMIND, ASK_APPLY, ASK_DAYS, ASK_RANGE, ASK_QINVOICE, ASK_QREASON,
+       ASK_QUIT, ASK_FINDDOC };
 
 #define MAX_RANGES 10
 
@@ -234,9 +235,10 @@ static void draw_totals(dash_scr *s, int y)
 		ui_put(y, x + 2, cw - 2 - (nw ? nw + 1 : 0), ctl_dash_total_label(t), 0);
 		if (nw)
 			ui_put(y, x + cw - nw - 1, nw + 1, count, 1);
-		ui_set_role(UR_NORMAL);
+		/* due blue, overdue red, credits green (seed 001); the net plain */
+		ui_set_role(t == 0 ? UR_DUE : t == 1 ? UR_OVERDUE : t == 2 ? UR_CREDIT : UR_NORMAL);
 		if (on)
-			attr_set(A_BOLD, 0, NULL);
+			attr_on(A_BOLD, NULL);
 		ui_put(y + 1, x, cw, amount, 1);
 		ui_set_role(UR_NORMAL);
 	}
@@ -504,6 +506,13 @@ static void answered(dash_scr *s, int tag, int r)
 	case ASK_DAYS: days(s); break;
 	case ASK_RANGE: range(s); break;
 	case ASK_QINVOICE: quote_invoice(s, ""); break;
+	case ASK_FINDDOC: {
+		char number[64];
+
+		dialog_answer_text(&s->dlg, number, sizeof number);
+		scr_document_find(s->c, number);
+		break;
+	}
 	case ASK_QREASON: {
 		char why[128];
 
@@ -566,6 +575,8 @@ static int on_key(ui_screen *base, int key)
 		int tag = s->dlg.tag;
 
 		r = dialog_key(&s->dlg, key);
+		if (tag == ASK_QUIT && r == DLG_OK)
+			return SCR_QUIT;
 		if (r != DLG_OPEN && !(r & DLG_REQUERY))
 			answered(s, tag, r);
 		return SCR_STAY;
@@ -578,12 +589,19 @@ static int on_key(ui_screen *base, int key)
 			s->help = 0;
 		return SCR_STAY;
 	}
-	/* 1-4: the totals, while nothing is typed in the filter */
-	if (!typing && (t = ctl_dash_key_total(key)) >= 0) {
+	/* Alt-1 to Alt-4: the totals (digits type into the filter, like letters) */
+	if ((t = ctl_dash_key_total(uk_alt_char(key))) >= 0) {
 		show_tab(s, ctl_dash_total_tab(t));
 		return SCR_STAY;
 	}
-	if ((key < '1' || key > '9') && tabs_handle_key(&s->tb, key) == TABS_CHANGED) {
+	/* Esc clears a typed filter before it goes back or asks to leave */
+	if (key == UK_ESC && typing) {
+		s->lv.filter[0] = '\0';
+		s->lv.sel = s->lv.top = 0;
+		requery(s);
+		return SCR_STAY;
+	}
+	if (!uk_is_text(key) && !uk_alt_char(key) && tabs_handle_key(&s->tb, key) == TABS_CHANGED) {
 		show_tab(s, s->tb.cur);
 		return SCR_STAY;
 	}
@@ -615,7 +633,8 @@ static int on_key(ui_screen *base, int key)
 	}
 	switch (a) {
 	case UA_QUIT:
-		return SCR_QUIT;
+		dialog_confirm(&s->dlg, ASK_QUIT, _("Leave cartera"), _("Leave cartera?"));
+		return SCR_STAY;
 	case UA_BACK:
 		return SCR_CLOSE;
 	case UA_HELP:
@@ -699,6 +718,9 @@ static int on_key(ui_screen *base, int key)
 		return SCR_STAY;
 	case UA_QINVOICE:
 		ask_quote_invoice(s);
+		return SCR_STAY;
+	case UA_FINDDOC:
+		scr_document_ask(&s->dlg, ASK_FINDDOC);
 		return SCR_STAY;
 	case UA_QACCEPT:
 	case UA_QREJECT:

@@ -345,8 +345,11 @@ static void question(const char *title, const char *text)
 {
 	int w = 50, h = 5, y = (LINES - h) / 2, x = (COLS - w) / 2;
 
+	char line[300];
+
+	ui_question(text, line, sizeof line);
 	ui_box(y, x, h, w, title);
-	ui_put(y + 2, x + 2, w - 4, text, 0);
+	ui_put(y + 2, x + 2, w - 4, line, 0);
 	ui_keybar(UI_IN_CONFIRM, 0);
 }
 

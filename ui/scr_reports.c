@@ -588,6 +588,30 @@ void scr_reports_push(ctl *c, int kind, int64_t client_id, const char *asof)
 	push_or_say(rc, sub, &e);
 }
 
+void scr_document_find(ctl *c, const char *number)
+{
+	doc_info d;
+	cart_err e;
+
+	if (!number[0]) {
+		ui_status(1, "%s", _("no document number given"));
+		return;
+	}
+	if (ctl_doc_ref(c, number, &d, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	ui_status(0, "%s", "");
+	scr_document_push(c, d.id);
+}
+
+void scr_document_ask(dialog *d, int tag)
+{
+	dialog_prompt(d, tag, _("Find a document"),
+	              _("Its number as printed (FAC-000123) or its legal number; Enter shows it."),
+	              _("Number"), 40, "");
+}
+
 void scr_document_push(ctl *c, int64_t doc_id)
 {
 	ui_screen *sub = NULL;

@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+#include "dialog.h"
 #include "screen.h"
 
 #include "cartera/ctl.h"
@@ -25,6 +26,10 @@ int scr_reports_new(ctl *c, int kind, int64_t client_id, const char *asof, ui_sc
  * set); a failure is said on the status line. */
 void scr_reports_push(ctl *c, int kind, int64_t client_id, const char *asof);
 void scr_document_push(ctl *c, int64_t doc_id);
+/* The document of that number (or legal number) on screen, or why not on the status line. */
+void scr_document_find(ctl *c, const char *number);
+/* Ask for a document's number in dialog d (tag: the caller's answer tag). */
+void scr_document_ask(dialog *d, int tag);
 /* One document (SPEC D6: invoice, credit note, receipt, quote...): its dates, client and
  * entries, saved or printed as `cartera report document` writes it. */
 int scr_document_new(ctl *c, int64_t doc_id, ui_screen **out, cart_err *e);

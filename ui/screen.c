@@ -45,6 +45,7 @@ void ui_screens_run(void)
 		ui_screen *top = stack[depth - 1];
 		int key, r;
 
+		ui_top_nested = top->nested;
 		top->draw(top);
 		key = ui_key();
 		if (key == UK_EOF)

@@ -24,6 +24,9 @@ attr_t ui_attr(int role)
 	case UR_KEY: return c ? A_NORMAL : A_BOLD;
 	case UR_ERROR: return A_BOLD;
 	case UR_WARNING: return c ? A_NORMAL : A_UNDERLINE;
+	/* without colours (NO_COLOR, a monochrome terminal): overdue bold, credits underlined */
+	case UR_OVERDUE: return c ? A_NORMAL : A_BOLD;
+	case UR_CREDIT: return c ? A_NORMAL : A_UNDERLINE;
 	default: return A_NORMAL;
 	}
 }
@@ -38,6 +41,9 @@ short ui_pair(int role)
 	case UR_ERROR: return 3;
 	case UR_FRAME: return 4;
 	case UR_WARNING: return 5;
+	case UR_DUE: return 6;
+	case UR_OVERDUE: return 7;
+	case UR_CREDIT: return 8;
 	default: return 0;
 	}
 }
@@ -96,6 +102,38 @@ void ui_status_draw(void)
 	ui_set_role(UR_NORMAL);
 }
 
+/* The name a key shows on screen `where`: a question's yes and no in the clerk's language. */
+static const char *shown_key(int a, int key, char buf[16])
+{
+	if (a == UA_YES && key == 'y')
+		key = ui_yes_key();
+	else if (a == UA_NO && key == 'n')
+		key = ui_no_key();
+	return uk_name(key, buf);
+}
+
+const char *ui_yes_no_hint(char buf[32])
+{
+	char y[8], n[8];
+
+	y[uk_utf8_encode(ui_yes_key(), y)] = '\0';
+	n[uk_utf8_encode(ui_no_key(), n)] = '\0';
+	/* TRANSLATORS: after a question, the keys that answer it: "(s/n)" */
+	snprintf(buf, 32, _("(%s/%s)"), y, n);
+	return buf;
+}
+
+void ui_question(const char *q, char *out, size_t size)
+{
+	char hint[32];
+	size_t n = strlen(q);
+
+	/* older questions carry "(y/n)" in their text: the hint replaces it */
+	if (n >= 6 && !strcmp(q + n - 6, " (y/n)"))
+		n -= 6;
+	snprintf(out, size, "%.*s %s", (int)n, q, ui_yes_no_hint(hint));
+}
+
 /* Draw the bar (draw = 1) or only measure it, with gap blanks between the entries. */
 static int keybar_pass(ui_where where, int have, int gap, int draw)
 {
@@ -110,7 +148,7 @@ static int keybar_pass(ui_where where, int have, int gap, int draw)
 		if (!ai->label || !(ai->where & where) || !ui_action_ok(a, have))
 			continue;
 		label = _(ai->label);
-		uk_name(ai->keys[0], name);
+		shown_key(a, ai->keys[0], name);
 		kw = utf8_width(name);
 		lw = utf8_width(label);
 		if (draw && x + kw + lw + 1 > COLS)
@@ -167,6 +205,30 @@ typedef struct help_line {
 
 static int help_top, help_rows = 1, help_n;
 static ui_where help_where = ~(ui_where)0;
+int ui_top_nested;
+
+/* Whether action a belongs on the help of screen `where` as the top screen is now: leaving
+ * cartera on the first screen, going back on the others, never both. */
+static int help_has(int a, ui_where where)
+{
+	const ui_action_info *ai = ui_action_get(a);
+
+	if (!(ai->where & where))
+		return 0;
+	if (ai->needs & UI_NEEDS_ROOT && ui_top_nested)
+		return 0;
+	if (ai->needs & UI_NEEDS_NESTED && !ui_top_nested)
+		return 0;
+	return 1;
+}
+
+/* Whether key starts action a on screen `where` (Back shares Quit's keys on a screen over another). */
+static int starts(int key, ui_where where, int a)
+{
+	int found = ui_action_of(key, where, 0);
+
+	return found == a || (a == UA_BACK && found == UA_QUIT);
+}
 
 static int help_lines(ui_where where, help_line *out, int max)
 {
@@ -176,25 +238,92 @@ static int help_lines(ui_where where, help_line *out, int max)
 		const ui_action_info *ai = ui_action_get(a);
 		char name[16];
 
-		if (!(ai->where & where))
+		if (!help_has(a, where))
 			continue;
 		out[n].keys[0] = '\0';
+		/* only the keys that start this action here: on a searched list letters type */
 		for (int k = 0; k < 3; k++)
-			if (ai->keys[k]) {
+			if (ai->keys[k] && starts(ai->keys[k], where, a)) {
 				if (out[n].keys[0])
 					strcat(out[n].keys, " ");
-				strcat(out[n].keys, uk_name(ai->keys[k], name));
+				strcat(out[n].keys, shown_key(a, ai->keys[k], name));
 			}
+		if (!out[n].keys[0])
+			continue;
 		out[n++].text = _(ai->help);
 	}
-	if (where & UI_IN_LIST && n < max) {
-		snprintf(out[n].keys, sizeof out[n].keys, "%s", _("Other letters"));
-		out[n++].text = _("type into the filter: name, tax id or phone");
+	if (where & UI_SEARCHED && n < max) {
+		snprintf(out[n].keys, sizeof out[n].keys, "%s", _("Letters, digits"));
+		out[n++].text = _("type into the filter: name, tax id or phone, without caring for "
+		                  "capitals or accents");
 	}
-	/* the dashboard's digits are its totals, said by its own line */
-	if (where & UI_IN_TABS && !(where & UI_IN_DASH) && n < max) {
+	if (n < max) {
+		snprintf(out[n].keys, sizeof out[n].keys, "%s", _("Esc, letter"));
+		out[n++].text = _("the same as Alt and the letter (for terminals without Alt)");
+	}
+	/* the dashboard's digits type, like its letters */
+	if (where & UI_IN_TABS && !(where & UI_SEARCHED) && n < max) {
 		snprintf(out[n].keys, sizeof out[n].keys, "%s", "1 … 9");
 		out[n++].text = _("go straight to that tab");
+	}
+	return n;
+}
+
+/* The help's screen lines: each entry's text wrapped at `width` columns, its keys on its first
+ * line (a key list wider than the key column gets a line of its own). Returns how many lines;
+ * fills at most max of them (key, text) when out is not NULL. */
+#define HELP_KEYW 16
+typedef struct help_row {
+	char keys[64];
+	char text[4 * 256];
+} help_row;
+
+static int help_wrap(const help_line *l, int nl, int width, help_row *out, int max)
+{
+	int n = 0;
+
+	if (width < 10)
+		width = 10;
+	for (int i = 0; i < nl; i++) {
+		const char *t = l[i].text;
+		int first = 1;
+
+		if (utf8_width(l[i].keys) > HELP_KEYW) {
+			if (out && n < max) {
+				memcpy(out[n].keys, l[i].keys, sizeof out[n].keys);
+				out[n].text[0] = '\0';
+			}
+			n++;
+			first = 0;
+		}
+		do {
+			/* the longest run of whole words that fits in width columns */
+			const char *p = t, *cut = NULL;
+			int w = 0, cp, len;
+
+			while (*p && (len = uk_utf8_decode(p, &cp)) > 0) {
+				if (*p == ' ' && w <= width)
+					cut = p;
+				if (w >= width)
+					break;
+				p += len;
+				w++;
+			}
+			if (!*p)
+				cut = p;
+			else if (!cut || cut == t)
+				cut = p;            /* one word wider than the line: cut it there */
+			if (out && n < max) {
+				if (first)
+					memcpy(out[n].keys, l[i].keys, sizeof out[n].keys);
+				else
+					out[n].keys[0] = '\0';
+				snprintf(out[n].text, sizeof out[n].text, "%.*s", (int)(cut - t), t);
+			}
+			n++;
+			first = 0;
+			t = *cut == ' ' ? cut + 1 : cut;
+		} while (*t);
 	}
 	return n;
 }
@@ -221,19 +350,24 @@ int ui_help_key(int key)
 void ui_help_draw(ui_where where, const char *screen, const char *co_name)
 {
 	help_line lines[UA_COUNT + 2];
+	static help_row rows[2 * (UA_COUNT + 2) * 4];
 	char title[128], left[256];
+	int nl, tw = COLS - HELP_KEYW - 2;
 
 	erase();
 	snprintf(title, sizeof title, _("Help: %s"), screen);
 	snprintf(left, sizeof left, " cartera — %s", co_name ? co_name : "");
 	ui_title(co_name && *co_name ? left : " cartera", title);
 	/* what letters do differs: the list types them into its filter, a form into its fields */
-	ui_put(1, 0, COLS, where & UI_IN_LIST ?
-	       _("Keys of this screen (letters act only while the filter is empty):") :
+	ui_put(1, 0, COLS, where & UI_SEARCHED ?
+	       _("Letters and digits type into the filter; commands are F-keys and Alt-letters:") :
 	       where & UI_IN_FORM ?
 	       _("Keys of this form (letters and digits type into the field):") :
 	       _("Keys of this window:"), 0);
-	help_n = help_lines(where, lines, UA_COUNT + 2);
+	nl = help_lines(where, lines, UA_COUNT + 2);
+	help_n = help_wrap(lines, nl, tw, rows, (int)(sizeof rows / sizeof rows[0]));
+	if (help_n > (int)(sizeof rows / sizeof rows[0]))
+		help_n = (int)(sizeof rows / sizeof rows[0]);
 	help_rows = LINES - 5 > 1 ? LINES - 5 : 1;
 	if (where != help_where)
 		help_top = 0;          /* another screen's help: from its first key */
@@ -241,12 +375,12 @@ void ui_help_draw(ui_where where, const char *screen, const char *co_name)
 	if (help_top > help_n - help_rows)
 		help_top = help_n - help_rows > 0 ? help_n - help_rows : 0;
 	for (int i = 0; i < help_rows && help_top + i < help_n; i++) {
-		const help_line *l = &lines[help_top + i];
+		const help_row *l = &rows[help_top + i];
 
 		ui_set_role(UR_KEY);
-		ui_put(3 + i, 1, 16, l->keys, 0);
+		ui_put(3 + i, 1, HELP_KEYW + (l->text[0] ? 0 : COLS - HELP_KEYW - 2), l->keys, 0);
 		ui_set_role(UR_NORMAL);
-		ui_put(3 + i, 18, COLS - 18, l->text, 0);
+		ui_put(3 + i, HELP_KEYW + 2, tw, l->text, 0);
 	}
 	/* longer than the screen: arrows say there is more, and the keys scroll it */
 	if (help_top > 0)

@@ -11,7 +11,8 @@
 /* What things look like; colour pairs where the terminal has colours and NO_COLOR is unset,
  * plain attributes otherwise. */
 enum ui_role { UR_NORMAL, UR_TITLE, UR_HEADER, UR_SELECTED, UR_KEY, UR_ERROR, UR_FRAME,
-	UR_WARNING };
+	UR_WARNING,
+	UR_DUE, UR_OVERDUE, UR_CREDIT };     /* seed 001's blue, red and green figures */
 
 int ui_begin(const ui_opts *o, cart_err *e);
 /* Restore the terminal; safe to call twice (and from the signal handler). */
@@ -40,6 +41,12 @@ void ui_help_draw(ui_where where, const char *screen, const char *co_name);
 /* When the help's keys are more than its rows, Up/Down/PgUp/PgDn/Space/Home/End scroll it: the
  * screen showing the help hands each key here first (1: it scrolled). */
 int ui_help_key(int key);
+/* "(y/n)", "(s/n)": the keys that answer a question, to show after it. */
+const char *ui_yes_no_hint(char buf[32]);
+/* The question q as shown: its words, then the hint (a "(y/n)" at its end replaced). */
+void ui_question(const char *q, char *out, size_t size);
+/* Whether the screen drawn now is over another (its help lists Back, not Quit); set by the loop. */
+extern int ui_top_nested;
 /* A framed box, cleared inside; returns nothing, draws on stdscr. */
 void ui_box(int y, int x, int h, int w, const char *title);
 

@@ -90,6 +90,9 @@ static void colours(void)
 	init_pair(3, COLOR_RED, -1);               /* errors */
 	init_pair(4, COLOR_CYAN, -1);              /* frames */
 	init_pair(5, COLOR_YELLOW, -1);            /* warnings */
+	init_pair(6, COLOR_BLUE, -1);              /* due (por vencer), as seed 001 */
+	init_pair(7, COLOR_RED, -1);               /* overdue (vencidas) */
+	init_pair(8, COLOR_GREEN, -1);             /* credits in favour */
 }
 
 int ui_begin(const ui_opts *o, cart_err *e)
@@ -295,6 +298,25 @@ static int map_curses(int code)
 	}
 }
 
+/* Esc read: a printable character following within UK_ALT_WAIT_MS makes it an Alt key (a
+ * terminal without Alt, or tmux, sends Alt-p as Esc p); anything else is pushed back. */
+static int after_esc(void)
+{
+	wint_t wc;
+	int rc, k;
+
+	timeout(UK_ALT_WAIT_MS);
+	rc = get_wch(&wc);
+	timeout(-1);
+	if (rc == OK && (k = uk_after_esc((int)wc)) != 0)
+		return k;
+	if (rc == OK)
+		unget_wch((wchar_t)wc);
+	else if (rc == KEY_CODE_YES)
+		ungetch((int)wc);
+	return UK_ESC;
+}
+
 int ui_key(void)
 {
 	wint_t wc;
@@ -318,7 +340,7 @@ int ui_key(void)
 		switch (wc) {
 		case '\r': case '\n': return UK_ENTER;
 		case '\t': return UK_TAB;
-		case 27: return UK_ESC;
+		case 27: return after_esc();
 		case 127: case 8: return UK_BACKSPACE;
 		default: return (int)wc;
 		}

@@ -194,7 +194,8 @@ static const char series_sql[] =
 
 /* the key the lists sort clients by (ledger_namekey.c) is the one of the name */
 static const char name_key_sql[] =
-	"SELECT id, name FROM clients WHERE name_key IS NOT cartera_name_key(name) ORDER BY id";
+	"SELECT id, name FROM clients WHERE name_key IS NOT cartera_name_key(name)"
+	" OR search_key IS NOT cartera_search_key(name) ORDER BY id";
 
 static const char doc_client_sql[] =
 	"SELECT e.id, d.number FROM entries e JOIN documents d ON d.id = e.document_id"

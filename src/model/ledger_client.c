@@ -166,7 +166,7 @@ static int tax_id_free(ledger *l, const char *tax_id, int64_t except_id, cart_er
 /* The record's fields, bound from parameter first on, in the order of CLIENT_FIELDS. */
 #define CLIENT_FIELDS \
 	"receiver_type, taxpayer_type, tax_id, dv, name, location, address, email, phone, mobile," \
-	" terms_days, credit_limit, charge_mode, notes, active, name_key"
+	" terms_days, credit_limit, charge_mode, notes, active, name_key, search_key"
 
 static void bind_client(sqlite3_stmt *s, int first, const client *c)
 {
@@ -191,6 +191,8 @@ static void bind_client(sqlite3_stmt *s, int first, const client *c)
 		/* copied: the key is gone when the statement runs */
 		ledger_name_key(c->name, key, sizeof key);
 		sqlite3_bind_text(s, first + 15, key, -1, SQLITE_TRANSIENT);
+		ledger_search_key(c->name, key, sizeof key);
+		sqlite3_bind_text(s, first + 16, key, -1, SQLITE_TRANSIENT);
 	}
 }
 
@@ -198,7 +200,7 @@ int ledger_client_add(ledger *l, client *c, cart_err *e)
 {
 	static const char sql[] =
 		"INSERT INTO clients (" CLIENT_FIELDS ")"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
 	sqlite3_stmt *s;
 	int rc;
 
@@ -330,7 +332,7 @@ int ledger_client_find(ledger *l, const char *ref, client *c, cart_err *e)
  * list is. */
 #define PAGE_SQL(order) \
 	"SELECT " CLIENT_COLS " FROM clients c" \
-	" WHERE ?1 IS NULL OR instr(lower(c.name), lower(?1)) OR instr(c.tax_id, ?1)" \
+	" WHERE ?1 IS NULL OR instr(c.search_key, cartera_search_key(?1)) OR instr(c.tax_id, ?1)" \
 	"   OR instr(c.phone, ?1)" \
 	" ORDER BY " order " LIMIT ?2 OFFSET ?3"
 
@@ -412,7 +414,7 @@ out:
 #define BEFORE_KEY(key, op) \
 	"(c." key " " op " t." key " OR (c." key " = t." key " AND " BEFORE_NAME(op) "))"
 #define FILTER(x) \
-	"(?1 IS NULL OR instr(lower(" x ".name), lower(?1)) OR instr(" x ".tax_id, ?1)" \
+	"(?1 IS NULL OR instr(" x ".search_key, cartera_search_key(?1)) OR instr(" x ".tax_id, ?1)" \
 	" OR instr(" x ".phone, ?1))"
 #define POSITION_SQL(before) \
 	"SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM clients t WHERE t.id = ?2 AND " FILTER("t") ")" \
@@ -447,7 +449,7 @@ int ledger_client_position(ledger *l, const char *filter, int order, int desc, i
 int ledger_client_count(ledger *l, const char *filter, int64_t *n, cart_err *e)
 {
 	static const char sql[] =
-		"SELECT count(*) FROM clients c WHERE ?1 IS NULL OR instr(lower(c.name), lower(?1))"
+		"SELECT count(*) FROM clients c WHERE ?1 IS NULL OR instr(c.search_key, cartera_search_key(?1))"
 		" OR instr(c.tax_id, ?1) OR instr(c.phone, ?1)";
 	sqlite3_stmt *s;
 	int rc = lg_prepare(l, sql, &s);
@@ -467,7 +469,7 @@ int ledger_client_update(ledger *l, const client *c, cart_err *e)
 	/* opening_date is the opening balance's, never the form's: it is not in the SET list */
 	static const char sql[] =
 		"UPDATE clients SET (" CLIENT_FIELDS ") ="
-		" (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) WHERE id = ?1";
+		" (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) WHERE id = ?1";
 	sqlite3_stmt *s;
 	client old;
 	int rc;

@@ -88,7 +88,7 @@ int dash_col_allowed(int tab, int col)
  * texts without it: a term such as "?7 IS NULL OR ..." would keep the planner off the indexes. */
 #define FILTER(client, doc) \
 	"(" client " IN (SELECT id FROM clients" \
-	"   WHERE instr(lower(name), lower(?7)) OR instr(tax_id, ?7))" \
+	"   WHERE instr(search_key, cartera_search_key(?7)) OR instr(tax_id, ?7))" \
 	" OR " doc " IN (SELECT id FROM documents WHERE number >= ?8 AND number < ?8 || char(127))" \
 	" OR " doc " IN (SELECT d.id FROM series s JOIN documents d ON d.number = s.prefix || '-' || ?9))"
 
@@ -201,7 +201,7 @@ static const char *item_sql(int filtered, int col, int desc, int q)
 	"SELECT id FROM documents WHERE number >= ?8 AND number < ?8 || char(127)" \
 	" UNION ALL SELECT d.id FROM series s JOIN documents d ON d.number = s.prefix || '-' || ?9"
 #define FILTER_CLIENTS \
-	"(SELECT id FROM clients WHERE instr(lower(name), lower(?7)) OR instr(tax_id, ?7))"
+	"(SELECT id FROM clients WHERE instr(search_key, cartera_search_key(?7)) OR instr(tax_id, ?7))"
 #define FILT_E "(e.client_id IN " FILTER_CLIENTS " OR e.document_id IN (" NUMBER_DOCS "))"
 #define FILT_I \
 	"(i.client_id IN " FILTER_CLIENTS " OR i.entry_id IN (SELECT x.id FROM entries x" \

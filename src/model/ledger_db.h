@@ -19,6 +19,9 @@ enum {
  * (clients.name_key): case and accents set aside (Álvarez among the A's), ñ after n. buf: at
  * least strlen(name) + 1 bytes. */
 void ledger_name_key(const char *name, char *buf, size_t size);
+/* What search matches: the name key's letters with ñ as n ("nandu" finds Ñandú, "gomez" Gómez);
+ * clients.search_key holds it, and a filter is folded the same way (cartera_search_key() in SQL). */
+void ledger_search_key(const char *name, char *buf, size_t size);
 
 /* Open a ledger file: WAL, foreign keys, busy timeout, pending migrations applied. A file written
  * by a newer cartera is refused (CART_VERSION) and left untouched; a file that is not a SQLite

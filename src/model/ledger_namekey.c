@@ -32,7 +32,21 @@ static long weight(long cp)
 	return cp << 8;
 }
 
+static void fold(const char *name, char *buf, size_t size, int search);
+
 void ledger_name_key(const char *name, char *buf, size_t size)
+{
+	fold(name, buf, size, 0);
+}
+
+void ledger_search_key(const char *name, char *buf, size_t size)
+{
+	fold(name, buf, size, 1);
+}
+
+/* The key, or with search set the search key: the same letters with ñ as n, because a clerk
+ * types "nandu" for Ñandú. */
+static void fold(const char *name, char *buf, size_t size, int search)
 {
 	const unsigned char *s = (const unsigned char *)(name ? name : "");
 	int n = (int)strlen((const char *)s), len;
@@ -52,7 +66,8 @@ void ledger_name_key(const char *name, char *buf, size_t size)
 			continue;
 		if ((w & 0xff) == 0x80) {       /* ñ: n, then a byte above every letter */
 			buf[k++] = 'n';
-			buf[k++] = '\x7f';
+			if (!search)
+				buf[k++] = '\x7f';
 		} else if ((w >> 8) < 0x80) {
 			buf[k++] = (char)(w >> 8);
 		} else {                        /* other letters: their own bytes */
@@ -75,8 +90,29 @@ static void name_key_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(cx, buf, -1, SQLITE_TRANSIENT);
 }
 
+/* cartera_search_key(text): what a filter is matched on (clients.search_key, and the text typed) */
+static void search_key_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	char buf[4 * 256 + 8];
+
+	(void)argc;
+	if (!name) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	ledger_search_key(name, buf, sizeof buf);
+	sqlite3_result_text(cx, buf, -1, SQLITE_TRANSIENT);
+}
+
 int lg_name_key_register(sqlite3 *db)
 {
+	int rc = sqlite3_create_function(db, "cartera_search_key", 1,
+	                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, search_key_fn, NULL,
+	                                 NULL);
+
+	if (rc != SQLITE_OK)
+		return rc;
 	return sqlite3_create_function(db, "cartera_name_key", 1,
 	                               SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, name_key_fn, NULL, NULL);
 }

@@ -243,7 +243,7 @@ assert_contains "$(printf '%s\n' "$OUT" | tr -d '\r')" "Beto Bravo Ltda,ANT-0000
 	"dashboard tab CSV: a USD credit as a plain number, its currency apart"
 
 # the aging and follow-up screens: the same figures
-scr 'A<dump><Tab><dump>' 200x60
+scr '<A-A><dump><Tab><dump>' 200x60
 assert_status 0 "the aging screen, then the follow-up"
 text 1 >"$T/aging.screen"
 agree aging "screen" "$T/aging.screen"
@@ -275,14 +275,14 @@ assert_eq "3150.50 250.00" \
 	"statement: each currency's running balance ends at the aging's net"
 
 # the statement screen: s on the dashboard's first overdue row (Ana's FAC-000001, 91 days)
-scr 's<dump>' 200x60
+scr '<A-s><dump>' 200x60
 assert_status 0 "s on the dashboard opens the row's client's statement"
 text 1 >"$T/statement.screen"
 agree statement "screen" "$T/statement.screen"
 
 # ---- documents: an invoice, a voided receipt and its void ----
 write invoice document FAC-000001
-scr 'D<dump>' 200x60
+scr '<A-D><dump>' 200x60
 assert_status 0 "D on the dashboard shows the row's document"
 text 1 >"$T/invoice.screen"
 agree invoice "screen" "$T/invoice.screen"

@@ -30,8 +30,8 @@ assert_eq "$expected" "$(sed -n '3,16p' <<<"$S")" "every field of seed 002, requ
 assert_eq "F1 Help  F9 Save  Esc Cancel  F5 Persons" "$(row "$S" 24)" "form key bar"
 assert_match "$(attrs 1 | row "$(cat)" 3)" '^ B+ +R' "the current field: label bold, cursor cell reverse"
 
-screen 'n<dump>'
-assert_contains "$(text 1 | head -n 1)" "New client" "n with an empty filter opens the form too"
+screen '<A-n><dump>'
+assert_contains "$(text 1 | head -n 1)" "New client" "Alt-n opens the form too"
 
 # ---- a wrong NIT: too long, then a DV that does not match; the right one shows DV 8 ----
 screen '<F2><Tab><Tab>8909039381234<Tab><dump><S-Tab><End><Backspace><Backspace><Backspace><Backspace><Tab><dump><Backspace>7<Tab><dump><S-Tab><Backspace><Tab><dump>'
@@ -115,7 +115,7 @@ assert_contains "$(row "$S" 1)" "Clients" "Esc then y: back to the list"
 cart client show 890903938
 assert_contains "$OUT" "Client " "the client is still there"
 assert_not_contains "$OUT" "LtdaX" "y discarded the change: the record is unchanged"
-screen 'e<Esc><dump>'
+screen '<A-e><Esc><dump>'
 assert_contains "$(text 1 | head -n 1)" "Clients" "Esc on an untouched form closes it at once"
 
 # ---- help from the form ----
@@ -128,8 +128,8 @@ done
 assert_contains "$(text 2 | head -n 1)" "New client" "Esc from help goes back to the form"
 assert_contains "$(text 2)" "Receiver type" "the form is drawn again"
 screen '<F1><dump>'
-assert_match "$(text 1)" '^ F2 n +new client' "the list's help lists F2 n"
-assert_match "$(text 1)" '^ F4 e +edit the selected client' "the list's help lists F4 e"
+assert_match "$(text 1)" '^ F2 Alt-n +new client' "the list's help lists F2 Alt-n"
+assert_match "$(text 1)" '^ F4 Alt-e +edit the selected client' "the list's help lists F4 Alt-e"
 
 # ---- a shorter terminal: the form scrolls to keep the current field on screen ----
 screen '<F2><Up><dump>' --size 80x12

@@ -58,20 +58,22 @@ assert_match "$(text 1 | row "$(cat)" 2)" 'of [0-9]+$' "a tax id filter"
 n=$(text 1 | sed -n '4,22p' | grep -c ' 901')
 assert_eq "$(text 1 | sed -n 2p | sed 's/.* of //')" "$n" "a tax id filter: every row shown has it, count agrees"
 
-screen '<F1><dump><Esc>?<dump><Esc><dump>'
+screen '<F1><dump><Esc><A-?><dump><Esc><dump>'
 S=$(text 1)
 assert_contains "$(row "$S" 1)" "Help: Clients" "F1 opens the help screen"
-for k in "F1 [?]" "Enter" "F6 C-o" "F8 C-u" "F10 q Esc" "Up C-p" "Down C-n" "PgUp" "PgDn" "Home" "End" \
+for k in "F1" "Enter" "F6 C-o" "F8 C-u" "F10 Esc" "Up C-p" "Down C-n" "PgUp" "PgDn" "Home" "End" \
 	"Backspace"; do
 	assert_match "$S" "^ $k +[a-z]" "help lists $k"
 done
 assert_eq "Esc Close" "$(row "$S" 24)" "help key bar"
-assert_contains "$(text 2)" "Help: Clients" "? opens the help screen too"
+assert_contains "$(text 2)" "Help: Clients" "Alt-? opens the help screen too"
 assert_contains "$(text 3 | head -n 1)" "Clients" "Esc goes back to the list"
 
 screen 'q<dump>'
-assert_eq "" "$(cat "$T/dump" 2>/dev/null)" "q with an empty filter quits"
-assert_status 0 "q: exit 0"
+assert_match "$(text 1 | sed -n 2p)" '^Filter: q ' "q types into the empty filter too (issue 14)"
+screen '<F10><dump>'
+assert_eq "" "$(cat "$T/dump" 2>/dev/null)" "F10 quits"
+assert_status 0 "F10: exit 0"
 screen 'Jq<dump><Esc>'
 assert_match "$(text 1 | sed -n 2p)" '^Filter: Jq ' "q types into a filter that is not empty"
 

@@ -31,7 +31,7 @@ assert_match "$(grep 'Camila García Solano' "$T/out.csv")" '^[0-9]+,Camila Garc
 
 # an existing file: choose; Esc and Cancel leave it alone, Replace writes it, Another name asks again
 echo "keep me" >"$T/old.csv"
-screen "x<C-u>$T/old.csv<Enter><dump><Esc><dump>x<Enter>3<dump>"
+screen "<A-x><C-u>$T/old.csv<Enter><dump><Esc><dump><A-x><Enter>3<dump>"
 S=$(text 1)
 assert_match "$S" "│ $T/old.csv already exists\\. +│" "an existing file: the dialog says so"
 assert_match "$S" '│ +1  Replace it +│' "option 1: replace"
@@ -42,17 +42,17 @@ assert_match "$(attrs 1 | row "$(cat)" "$line")" 'R{20,}' "Another name highligh
 assert_not_contains "$(text 2)" "already exists" "Esc closes it"
 assert_not_contains "$(text 3)" "already exists" "3 (Cancel) closes it"
 assert_eq "keep me" "$(cat "$T/old.csv")" "Esc, then Cancel: the file is untouched"
-screen "x<C-u>$T/old.csv<Enter><Up><dump><Enter><dump>"
+screen "<A-x><C-u>$T/old.csv<Enter><Up><dump><Enter><dump>"
 line=$(text 1 | grep -n '1  Replace it' | cut -d: -f1)
 assert_match "$(attrs 1 | row "$(cat)" "$line")" 'R{20,}' "Up from Another name: Replace"
 assert_eq "40 clients exported to $T/old.csv." "$(text 2 | row "$(cat)" 23)" "Replace: exported"
 assert_eq "$(file_sha "$T/cli.csv")" "$(file_sha "$T/old.csv")" "Replace: the file holds the clients"
 echo "keep me" >"$T/old.csv"
-screen "x<C-u>$T/old.csv<Enter>2<dump><End>2<Enter><dump>"
+screen "<A-x><C-u>$T/old.csv<Enter>2<dump><End>2<Enter><dump>"
 assert_match "$(text 1 | row "$(cat)" 12)" "│ File +$T/old.csv +│" "Another name: asked again, the name kept to edit"
 assert_eq "40 clients exported to $T/old.csv2." "$(text 2 | row "$(cat)" 23)" "written under the new name"
 assert_eq "keep me" "$(cat "$T/old.csv")" "the old file untouched"
-screen "x<C-u>$T/nodir/x.csv<Enter><dump>"
+screen "<A-x><C-u>$T/nodir/x.csv<Enter><dump>"
 assert_match "$(text 1 | row "$(cat)" 23)" "cannot write $T/nodir/x.csv: No such file" "a folder that is not there: said on the status line"
 
 # ---- import: a good file ----
@@ -85,7 +85,7 @@ assert_contains "$OUT" "Ñandú Importaciones S.A.S." "client show finds it"
 	done
 } >"$T/bad.csv"
 dump_save "$DB" good
-screen "i<C-u>$T/bad.csv<Enter><dump><End><dump><Esc><dump>"
+screen "<A-i><C-u>$T/bad.csv<Enter><dump><End><dump><Esc><dump>"
 S=$(text 1)
 assert_match "$S" '┌─ Nothing imported ─+┐' "a bad file: the message window"
 assert_contains "$S" "bad.csv: 3 bad lines; nothing was imported" "how many lines are bad, nothing imported"
@@ -98,7 +98,7 @@ assert_contains "$(text 3 | row "$(cat)" 2)" " of 42" "Esc: the list, still 42 c
 assert_dump_same "$DB" good "nothing of the bad file was imported"
 
 # many bad lines scroll: the exported file again, every client a duplicate
-screen "i<C-u>$T/out.csv<Enter><dump><PgDn><dump><End><dump>"
+screen "<A-i><C-u>$T/out.csv<Enter><dump><PgDn><dump><End><dump>"
 S=$(text 1)
 assert_contains "$S" "out.csv: 40 bad lines; nothing was imported" "40 duplicates: all refused"
 assert_match "$(row "$S" 4)" '│ line 2: .*already' "the first bad line first, under the count"
@@ -112,9 +112,9 @@ assert_not_contains "$(text 2 | row "$(cat)" 4)" "line 3:" "PgDn scrolled a page
 assert_dump_same "$DB" good "the duplicates added nothing"
 
 # a file that is not there
-screen "i<C-u>$T/none.csv<Enter><dump>"
+screen "<A-i><C-u>$T/none.csv<Enter><dump>"
 assert_match "$(text 1 | row "$(cat)" 23)" "cannot read $T/none.csv: No such file" "a missing file: said on the status line"
-screen "i<Esc><dump>"
+screen "<A-i><Esc><dump>"
 assert_not_contains "$(text 1)" "Import clients" "Esc on the prompt: nothing asked, nothing done"
 
 # accepted with a warning (a Mexican RFC's check digit): imported, and the warning shown
@@ -122,7 +122,7 @@ DB="$T/mx.db"
 cart init --name "Comercial del Norte S.A. de C.V." --country MX --currency MXN
 assert_status 0 "a Mexican company's ledger"
 printf 'name,tax_id,taxpayer_type\nServicio de Administración Tributaria,SAT970701NN4,legal\nComisión Federal de Electricidad,CFE370814QI0,legal\n' >"$T/mx.csv"
-screen "i<C-u>$T/mx.csv<Enter><dump><Enter><dump>"
+screen "<A-i><C-u>$T/mx.csv<Enter><dump><Enter><dump>"
 S=$(text 1)
 assert_match "$S" '┌─ Imported ─+┐' "a warning: a window says what is worth a look"
 assert_match "$S" '│ 2 clients imported; worth a look: +│' "both clients imported"

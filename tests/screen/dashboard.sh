@@ -42,8 +42,8 @@ assert_match "$(attrs 1 | row "$(cat)" 7)" '^R+$' "the first row is selected"
 assert_match "$(row "$S" 24)" 'F5 Pay' "the key bar offers the payment"
 assert_match "$(row "$S" 24)" 'F10 Quit' "and quitting"
 
-# ---- 1-4: the tab of each total ----
-screen '1<dump>3<dump>4<dump>2<dump>'
+# ---- Alt-1 to Alt-4: the tab of each total (digits type into the filter) ----
+screen '<A-1><dump><A-3><dump><A-4><dump><A-2><dump>'
 S=$(text 1)
 assert_match "$(row "$S" 4)" 'Due 2' "1: the Due tab"
 assert_match "$(row "$S" 7)" '^Cuotas Ltda +FAC-000004 +2026-06-30 +0 +400,00 +400,00$' \
@@ -103,8 +103,8 @@ assert_match "$(text 2 | row "$(cat)" 1)" 'Dashboard as of' "Esc: back, nothing 
 assert_dump_same "$DB" pay "an over-payment of one document posts nothing"
 
 # ---- a reminder ----
-screen 'r<dump>llamar<Space>el<Space>lunes<Enter><dump>'
-assert_contains "$(text 1)" "Send a reminder" "r opens the reminder dialog"
+screen '<A-r><dump>llamar<Space>el<Space>lunes<Enter><dump>'
+assert_contains "$(text 1)" "Send a reminder" "Alt-r opens the reminder dialog"
 assert_match "$(text 2 | row "$(cat)" 23)" '^Reminder recorded for Grupo Uno SA\.' "recorded"
 cart client history 1
 assert_contains "$OUT" "llamar el lunes" "the note is in the client's history"
@@ -121,8 +121,14 @@ assert_match "$(text 2 | row "$(cat)" 1)" 'Dashboard as of 2026-06-30$' "back on
 screen '<F1><dump>'
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'Help: Dashboard$' "F1: the help of the dashboard"
-assert_match "$S" 'F5 p +receive a payment for the selected document' "it lists the payment key"
-assert_match "$S" '1 2 3 +1 2 3 4: the tab of a total' "and the totals' keys"
+assert_match "$S" 'F5 Alt-p +receive a payment for the selected document' "it lists the payment key"
+screen '<F1><dump>' --size 80x70
+S=$(text 1)
+assert_match "$S" '^ Alt-1 Alt-2 Alt-3$' "the totals' keys, on a line of their own (wider than the column)"
+assert_match "$S" '^ +Alt-1 to Alt-4: the tab of a total' "and what they do under them"
+assert_match "$S" 'Letters, digits +type into the filter' "letters and digits type"
+assert_match "$S" 'Esc, letter +the same as Alt and the letter' "Esc and a letter is Alt"
+assert_not_contains "$S" "…" "nothing cut"
 screen '<dump>' --size 120x40
 S=$(text 1)
 assert_eq 40 "$(wc -l <<<"$S")" "120x40: forty rows"
@@ -133,12 +139,12 @@ assert_match "$(row "$S" 7)" '^Grupo Uno SA +FAC-000002 +2026-05-15 2026-06-14 +
 cart quote post 2 --line "Mantenimiento;1;500,00;" --date 2026-06-28     # COT-000001
 cart quote post 2 --line "Repuestos;2;100,00;" --date 2026-06-29         # COT-000002
 assert_status 0 "two quotes for Cuotas Ltda"
-screen '<Tab><Tab><dump>x<dump><Down>k<dump>v<dump>y<dump>'
+screen '<Tab><Tab><dump><A-x><dump><Down><A-k><dump><A-v><dump>y<dump>'
 S=$(text 1)
 assert_match "$(row "$S" 4)" 'Quotes 2' "Tab Tab from Overdue: the Quotes tab"
 assert_match "$(row "$S" 7)" '^2026-06-29 COT-000002 +Cuotas Ltda +2026-07-29 +200,00 open$' \
 	"the newest quote first, open"
-assert_match "$(row "$S" 24)" 'v Invoice it' "the key bar offers to invoice it"
+assert_match "$(row "$S" 24)" 'Alt-v Invoice it' "the key bar offers to invoice it"
 assert_match "$(text 2 | row "$(cat)" 7)" ' rejected$' "x: COT-000002 rejected"
 assert_match "$(text 3 | row "$(cat)" 8)" '^2026-06-28 COT-000001 .* accepted$' "k: COT-000001 accepted"
 assert_contains "$(text 4)" "Make an invoice of COT-000001 for Cuotas Ltda, dated 2026-06-30?" \

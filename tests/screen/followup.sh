@@ -21,7 +21,7 @@ cart invoice post --override p 3 800,00 --date 2026-05-11 --due 2026-06-10      
 assert_status 0 "the ledger is built"
 
 # ---- Seguimiento ----
-scr 'W<dump><Enter><dump><Esc><Down><Space><dump><F9><dump><Esc><dump>' 80x24
+scr '<A-W><dump><Enter><dump><Esc><Down><Space><dump><F9><dump><Esc><dump>' 80x24
 assert_status 0 "the follow-up screen runs"
 S=$(text 1)
 assert_match "$(row "$S" 1)" "^ cartera — Comercial Andina SAS +Follow-up due 2026-06-30$" "its title"
@@ -51,7 +51,7 @@ assert_contains "$OUT" "Follow-up level Second" "Cuotas's history has the remind
 
 # ---- Hoy ----
 cart activity add 2 --due 2026-06-29 --clerk ana --summary "Llamar por la cuota"
-scr 'H<dump>p250,00<Enter>2026-07-02<Enter>el<Space>gerente<Enter><dump>dhablamos<Space>con<Space>tesorería<Enter><dump>' 80x24
+scr '<A-H><dump>p250,00<Enter>2026-07-02<Enter>el<Space>gerente<Enter><dump>dhablamos<Space>con<Space>tesorería<Enter><dump>' 80x24
 assert_status 0 "the today screen runs"
 S=$(text 1)
 assert_match "$(row "$S" 1)" "^ cartera — Comercial Andina SAS +Today, 2026-06-30$" "its title"
@@ -71,7 +71,7 @@ assert_contains "$(q "SELECT text FROM client_history WHERE client_id = 2 AND ki
 	"hablamos con tesorería" "the note is in the client's history, as a call"
 assert_eq "2026-06-30" "$(q "SELECT done_date FROM followup_activities WHERE id = 1")" "done today"
 # the day after its date, nothing paid: broken
-printf 'H<dump>' >"$T/keys"
+printf '<A-H><dump>' >"$T/keys"
 run env HOME="$T/home" "$CARTERA_BIN" --db "$DB" --today 2026-07-03 --screen dashboard \
 	--keys "$T/keys" --dump "$T/dump2" --size 80x24
 S=$(awk '/^---- dump /{d++; on = (d == 1); next} /^---- attributes/{on = 0} on' "$T/dump2")

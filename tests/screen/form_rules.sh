@@ -59,7 +59,7 @@ assert_status 0 "client show finds the RFC"
 assert_contains "$OUT" "Servicio de Administración Tributaria" "the client was saved"
 
 # editing it: the warning is there as the form opens
-screen 'e<dump>'
+screen '<A-e><dump>'
 assert_match "$(text 1 | row "$(cat)" 5)" '^ Tax id \* +SAT970701NN4 +RFC "SAT970701NN4" has check digit 4' \
 	"edit: the saved RFC's warning shown at once"
 

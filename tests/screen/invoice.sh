@@ -20,7 +20,7 @@ assert_status 0 "the ledger is built"
 # "expense", twice "no tax"; typing 5 or e there takes IVA 5% or Exento
 
 # ---- the empty screen, from the dashboard's i ----
-screen 'i<dump><F1><dump>'
+screen '<A-i><dump><F1><dump>'
 assert_status 0 "i on the dashboard opens the invoice screen"
 S=$(text 1)
 assert_match "$(row "$S" 1)" '^ cartera — Comercial Andina SAS +New invoice$' "title: New invoice"
@@ -34,7 +34,7 @@ assert_eq "F1 Help  F9 Post  Esc Back  F2 Client  F3 New client  F4 Lines  F6 In
 	"$(row "$S" 24)" "the key bar"
 assert_match "$(text 2 | row "$(cat)" 1)" 'Help: New invoice$' "F1: the screen's help"
 assert_contains "$(text 2)" "split into instalments: how many, how often, the first due" "the help lists the keys"
-screen 'i<Esc><dump>'
+screen '<A-i><Esc><dump>'
 assert_match "$(text 1 | row "$(cat)" 1)" 'Dashboard as of 2026-06-30$' "Esc with nothing typed: back at once"
 
 # ---- ten lines with mixed rates; a new client from inside the form; posted ----
@@ -49,7 +49,7 @@ LINES10+='Arroz<Tab>10<Tab>3.500,00<Tab><Right><Right><Tab>Cable<Tab>3<Tab>12.34
 LINES10+='Libro<Tab>2<Tab>25.000,00<Tab>5<Tab>Instalación<Tab>1<Tab>80.000,00<Tab><Tab>'
 LINES10+='Descuento<Tab>1<Tab>-10.000,00<Tab><Tab>Caja<Tab>5<Tab>1.000,00<Tab>e<Tab><Enter>'
 NEWCLIENT='<F3><dump><Tab><Tab>900123456<Tab><Tab>Nueva<Space>Empresa<Space>SAS<F9>'
-screen "i${LINES10}<dump>${NEWCLIENT}<dump><resize 120x40><dump><F9><dump>"
+screen "<A-i>${LINES10}<dump>${NEWCLIENT}<dump><resize 120x40><dump><F9><dump>"
 assert_status 0 "ten lines keyed"
 S=$(text 1)
 assert_match "$(row "$S" 9)" '^  5 Arroz +10 +3\.500,00 Exento +35\.000,00↑$' "the lines scroll: line 5 on top"
@@ -92,7 +92,7 @@ cart balance 3
 assert_contains "$OUT" "994.474,04" "the client's balance is the total"
 
 # ---- a refused line: its message on the line and the status line; F9 refuses ----
-screen 'iGrupo<Enter><F4>Widget<Tab>0<Tab><dump><F9><dump>'
+screen '<A-i>Grupo<Enter><F4>Widget<Tab>0<Tab><dump><F9><dump>'
 S=$(text 1)
 assert_match "$(row "$S" 2)" '^ Client \* +Grupo Uno SA ' "a few letters and Enter choose the only match"
 assert_match "$(row "$S" 9)" '^  1 Widget +0 +IVA 19% *$' "the refused line stays, with no total"
@@ -105,7 +105,7 @@ assert_eq "1" "$(sql "SELECT count(*) FROM documents WHERE type = 'invoice'")" "
 
 # ---- instalments: 3 every 30 days, exact; amounts typed show what is left ----
 # 1 x 1.000,00 no tax: 333,34 + 333,33 + 333,33 = 1.000,00, due 07-30, 08-29, 09-28
-INST='iGrupo<Enter><F4>Servicio<Tab><Tab>1.000,00<Tab><Left><Left><Tab><F6>3<Tab>30<Tab><Tab><dump>'
+INST='<A-i>Grupo<Enter><F4>Servicio<Tab><Tab>1.000,00<Tab><Left><Left><Tab><F6>3<Tab>30<Tab><Tab><dump>'
 screen "${INST}<Esc><dump>"
 S=$(text 1)
 assert_contains "$S" "Instalments" "F6: the instalments window"
@@ -124,13 +124,13 @@ assert_eq "FAC-000002 posted: Grupo Uno SA, total 1.000,00." "$(text 4 | row "$(
 assert_eq "40000|30000|30000" "$(sql "SELECT group_concat(amount, '|') FROM (SELECT i.amount FROM
 	instalments i JOIN entries e ON e.id = i.entry_id JOIN documents d ON d.id = e.document_id
 	WHERE d.number = 'FAC-000002' ORDER BY i.seq)")" "the ledger's instalments as typed"
-screen "iGrupo<Enter><F4>Servicio<Tab><Tab>1.000,00<Tab><Left><Left><Tab><F6>3<Tab>30<Tab><Tab><F9><F9>"
+screen "<A-i>Grupo<Enter><F4>Servicio<Tab><Tab>1.000,00<Tab><Left><Left><Tab><F6>3<Tab>30<Tab><Tab><F9><F9>"
 assert_eq "100000|33334|33333|33333" "$(sql "SELECT d.total, group_concat(i.amount, '|') FROM
 	instalments i JOIN entries e ON e.id = i.entry_id JOIN documents d ON d.id = e.document_id
 	WHERE d.number = 'FAC-000003' ORDER BY i.seq")" "the even split in the ledger adds up to the total"
 
 # ---- over the credit limit: the reason is asked and kept ----
-OVER='iBeta<Enter><F4>Equipo<Tab><Tab>1.500,00<Tab><Left><Left><Tab>'
+OVER='<A-i>Beta<Enter><F4>Equipo<Tab><Tab>1.500,00<Tab><Left><Left><Tab>'
 screen "${OVER}<dump><F9><dump><Esc><dump>"
 S=$(text 1)
 assert_contains "$(row "$S" 7)" "Beta Ltda would owe 1.500,00, over the credit limit of 1.000,00: reason needed" \
@@ -146,26 +146,26 @@ assert_eq "1" "$(sql "SELECT count(*) FROM audit WHERE action = 'credit override
 	"the override and its reason in the audit log"
 
 # ---- Esc asks before discarding typed work ----
-screen 'i<F4>Algo<dump><Esc><dump>n<dump><Esc>y<dump>'
+screen '<A-i><F4>Algo<dump><Esc><dump>n<dump><Esc>y<dump>'
 assert_contains "$(text 2)" "Discard the invoice typed so far? (y/n)" "Esc with a line typed: asks"
 assert_match "$(text 3 | row "$(cat)" 9)" '^  1 Algo' "n: back to the invoice, the line still there"
 assert_match "$(text 4 | row "$(cat)" 1)" 'Dashboard as of 2026-06-30$' "y: discarded, back to the dashboard"
 
 # ---- choosing the client: a tax id, several matches, what was typed into a new client ----
-screen 'i890903938<Enter><dump>'
+screen '<A-i>890903938<Enter><dump>'
 assert_match "$(text 1 | row "$(cat)" 2)" '^ Client \* +Grupo Uno SA ' "a tax id and Enter choose its client"
-screen 'iSA<Enter><dump><Down><Enter><F9><dump>'
+screen '<A-i>SA<Enter><dump><Down><Enter><F9><dump>'
 S=$(text 1)
 assert_contains "$S" "Choose the client" "two clients match SA: the pick dialog, filtered"
 assert_match "$S" 'Filter: SA +1–2 of 2' "with both"
 S=$(text 2)
 assert_match "$(row "$S" 2)" '^ Client \* +Nueva Empresa SAS ' "Down and Enter choose the second"
 assert_eq "the document has no lines" "$(row "$S" 23)" "F9 with no lines: refused, nothing posted"
-screen 'iOtra<Space>Casa<F3><dump>'
+screen '<A-i>Otra<Space>Casa<F3><dump>'
 assert_match "$(text 1 | row "$(cat)" 7)" '^ Name \* +Otra Casa$' "F3: what was typed in Client is the new client's name"
 
 # ---- F8 deletes a line, F7 inserts one: the totals follow ----
-screen 'i<F4>A<Tab><Tab>10,00<Tab><Tab>B<Tab><Tab>20,00<Tab><Tab><dump><Up><Up><F8><dump><F7><dump>'
+screen '<A-i><F4>A<Tab><Tab>10,00<Tab><Tab>B<Tab><Tab>20,00<Tab><Tab><dump><Up><Up><F8><dump><F7><dump>'
 assert_match "$(text 1 | row "$(cat)" 22)" 'Total +35,70$' "two lines: 30,00 + 19%"
 S=$(text 2)
 assert_match "$(row "$S" 9)" '^  1 B +20,00 IVA 19% +20,00$' "F8: line A deleted"
@@ -177,7 +177,7 @@ assert_match "$(row "$S" 10)" '^  2 B ' "B below it"
 assert_match "$(row "$S" 22)" 'Total +23,80$' "an empty line adds nothing"
 
 # ---- a reimbursable expense (D1): the tax cell's last choice, no tax, apart in the totals ----
-screen 'iNueva<Enter><F4>Flete<Tab><Tab>100,00<Tab><Tab>Aduana<Tab><Tab>50,00<Tab><Left><Tab><dump><F9><dump>'
+screen '<A-i>Nueva<Enter><F4>Flete<Tab><Tab>100,00<Tab><Tab>Aduana<Tab><Tab>50,00<Tab><Left><Tab><dump><F9><dump>'
 S=$(text 1)
 assert_match "$(row "$S" 10)" '^  2 Aduana +50,00 expense +50,00$' "an expense line"
 assert_match "$(row "$S" 20)" 'IVA 19% on 100,00 +19,00$' "only the other line is taxed"
@@ -189,7 +189,7 @@ cart show FAC-000005
 assert_contains "$OUT" "line 2: Aduana; 1 x 50,00 = 50,00; reimbursable expense" "the expense line in the ledger"
 
 # ---- a quote from the same screen ----
-screen 'oGrupo<Enter><dump><F4>Consultoría<Tab>2<Tab>50.000,00<Tab><Right><Tab><F6><F9><dump>'
+screen '<A-o>Grupo<Enter><dump><F4>Consultoría<Tab>2<Tab>50.000,00<Tab><Right><Tab><F6><F9><dump>'
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'New quote$' "o: the quote screen"
 assert_match "$(row "$S" 4)" '^ Valid until +2026-07-30 ' "a validity date instead of the due date: 30 days"
@@ -203,7 +203,7 @@ assert_eq "open|2026-07-30" "$(sql "SELECT q.status, d.due_date FROM quotes q JO
 
 # ---- one client's dashboard: the client is chosen already ----
 # Grupo Uno owes FAC-000002 and FAC-000003 (1.000,00 each, not yet due)
-screen '1Grupo<Enter>i<dump><F4>Otra<Tab><Tab>10,00<Tab><Left><Left><Tab><F9><dump>'
+screen '<A-1>Grupo<Enter><A-i><dump><F4>Otra<Tab><Tab>10,00<Tab><Left><Left><Tab><F9><dump>'
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'New invoice$' "i on one client's dashboard"
 assert_match "$(row "$S" 2)" '^ Client \* +Grupo Uno SA +Credit check$' "from Grupo Uno's dashboard: its invoice"

@@ -190,9 +190,9 @@ spanish
 screen '<F1><dump>'
 S=$(text 1)
 assert_match "$(row "$S" 1)" '^ cartera — Comercial Andina SAS +Ayuda: Clientes$' "es 80: the help's title"
-assert_eq "Teclas de esta pantalla (las letras actúan solo con el filtro vacío):" "$(row "$S" 2 | sed 's/ *$//')" \
+assert_eq "Letras y dígitos van al filtro; las órdenes son teclas F y Alt-letra:" "$(row "$S" 2 | sed 's/ *$//')" \
 	"es 80: the help's heading"
-assert_contains "$S" " F2 n             cliente nuevo: la ficha del cliente, vacía" "es 80: a key and its help"
+assert_contains "$S" " F2 Alt-n         cliente nuevo: la ficha del cliente, vacía" "es 80: a key and its help"
 assert_contains "$S" " F6 C-o           ordenar por nombre, id. fiscal o teléfono, asc. y desc. (rota)" \
 	"es 80: a long help line, whole within 80 columns"
 assert_eq 0 "$(grep -c '…$' <<<"$S")" "es 80: no help line is cut"
@@ -201,7 +201,7 @@ fits "$S" 80 "es 80: no row of the help wider than 80 columns"
 START=dashboard screen '<F1><dump>' --size 120x40
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'Ayuda: Tablero$' "es 120: the dashboard's help"
-assert_contains "$S" " F5 p             cobrar el documento seleccionado: el recibo, con el documento ya marcado" \
+assert_contains "$S" " F5 Alt-p         cobrar el documento seleccionado: el recibo, con el documento ya marcado" \
 	"es 120: the Cobrar key's help"
 assert_eq 0 "$(grep -c '…$' <<<"$S")" "es 120: no help line is cut"
 fits "$S" 120 "es 120: no row of the help wider than 120 columns"
@@ -220,7 +220,7 @@ english
 screen '<F1><dump>'
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'Help: Clients$' "en 80: the help's title"
-assert_contains "$S" " F2 n             new client: the client form, empty" "en 80: a key and its help"
+assert_contains "$S" " F2 Alt-n         new client: the client form, empty" "en 80: a key and its help"
 
 # ---- the command line: a bad date, exit status 2, in both languages ----
 spanish

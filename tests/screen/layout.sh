@@ -177,10 +177,10 @@ assert_eq "Keys of this form (letters and digits type into the field):" "$(row "
 assert_match "$S" '^ C-u +empty the field' "C-u listed"
 assert_not_contains "$S" "filter" "nothing about a filter on the form's help"
 screen '<F1><dump>'
-assert_eq "Keys of this screen (letters act only while the filter is empty):" "$(text 1 | row "$(cat)" 2)" \
+assert_eq "Letters and digits type into the filter; commands are F-keys and Alt-letters:" "$(text 1 | row "$(cat)" 2)" \
 	"the list's help keeps its line about the filter"
-assert_match "$(text 1)" '^ F3 g +find a client' "the list's help lists F3 g"
-assert_match "$(text 1)" '^ F5 i +import clients from a CSV file' "the list's help lists F5 i"
-assert_match "$(text 1)" '^ F7 x +export every client' "the list's help lists F7 x"
+assert_match "$(text 1)" '^ F3 Alt-g +find a client' "the list's help lists F3 Alt-g"
+assert_match "$(text 1)" '^ F5 Alt-i +import clients from a CSV file' "the list's help lists F5 Alt-i"
+assert_match "$(text 1)" '^ F7 Alt-x +export every client' "the list's help lists F7 x"
 
 done_testing

@@ -27,14 +27,14 @@ chmod +x "$T/sendmail"
 export CARTERA_SENDMAIL="$T/sendmail"
 
 # ---- a bad extra address: refused on screen, nothing queued ----
-screen 'sm<Tab>pagos@@x<F9><dump><Esc><Esc>'
+screen '<A-s>m<Tab>pagos@@x<F9><dump><Esc><Esc>'
 assert_status 0 "the screens ran"
 S=$(text 1)
 assert_contains "$S" 'is not an e-mail address' "the bad address is named on screen"
 assert_eq "0" "$(sqlite3 "$DB" 'SELECT count(*) FROM mail_outbox')" "nothing was queued"
 
 # ---- s on the overdue row, m: send the statement ----
-screen 'sm<dump><Tab>extra@nandu.co<Tab><Tab><Space><F4>Gracias<Space>por<Space>su<Space>pago.<Enter><dump><F9><F9><dump><Esc>M<dump>'
+screen '<A-s>m<dump><Tab>extra@nandu.co<Tab><Tab><Space><F4>Gracias<Space>por<Space>su<Space>pago.<Enter><dump><F9><F9><dump><Esc><A-M><dump>'
 assert_status 0 "the screens ran"
 S=$(text 1)
 assert_contains "$(row "$S" 1)" 'Send by mail — Química Ñandú Peñalosa SAS' "the mail screen's title"
@@ -81,7 +81,7 @@ assert_eq "estado-de-cuenta-quimica-nandu-penalosa-sas.pdf" \
 	"the statement attached"
 
 # ---- the outbox: show the message, cancel refused for a sent one ----
-screen 'M<Enter><dump><Esc>c<dump>'
+screen '<A-M><Enter><dump><Esc>c<dump>'
 S=$(text 1)
 assert_contains "$S" 'Message 1' "Enter shows the message"
 assert_contains "$S" 'Subject: Estado de cuenta de' "its raw headers"
@@ -89,7 +89,7 @@ S=$(text 2)
 assert_contains "$S" 'message 1 is sent: only a pending or failed message can be cancelled' \
 	"a sent message cannot be cancelled"
 # ---- the templates: T on the dashboard; an unknown placeholder refused, then saved ----
-screen 'T<dump><Down><Down><Down><Down><Down><Enter><C-u>Cuenta<Space>{saldo}<F9><dump><C-u>Su<Space>cuenta,<Space>{client}<F4><End><Enter>Saldo:<Space>{net}<F9><F9><dump>'
+screen '<A-T><dump><Down><Down><Down><Down><Down><Enter><C-u>Cuenta<Space>{saldo}<F9><dump><C-u>Su<Space>cuenta,<Space>{client}<F4><End><Enter>Saldo:<Space>{net}<F9><F9><dump>'
 S=$(text 1)
 assert_contains "$(row "$S" 1)" 'Mail templates' "T: the templates"
 assert_match "$(row "$S" 8)" '^statement +es +Estado de cuenta de \{client\} al \{date\}' \

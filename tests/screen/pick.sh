@@ -36,7 +36,7 @@ assert_eq "F1 Help Enter Open F2 New F4 Edit F6 Sort F10 Quit F3 Find F5 Import 
 	"$(row "$S" 24)" "the list's key bar again (one blank apart: all of it fits at 80)"
 
 # a tax id's digits; q types into the dialog's filter instead of quitting
-screen 'g901<dump><Backspace><Backspace><Backspace>q<dump><Esc><dump>'
+screen '<A-g>901<dump><Backspace><Backspace><Backspace>q<dump><Esc><dump>'
 S=$(text 1)
 n=$(sed -n '6,21p' <<<"$S" | grep -c ' 901[0-9]*-[0-9]')
 assert_match "$(row "$S" 4)" "1–$n of $n │" "g opens it too; 901 counts the clients whose tax id has it ($n)"

@@ -24,7 +24,7 @@ assert_status 0 "the ledger is built"
 # ---- a receipt that pays two invoices and leaves a credit in favour ----
 # cheque 3.500,00 + retefuente 40,00 = 3.540,00 received; FAC-000001 1.000,00 + FAC-000002
 # 2.300,50 = 3.300,50 allocated; 239,50 left, a credit in favour (AA)
-screen 'R<dump>Grupo<Enter><dump><Space><Space><F3><Right><Right><Right><dump><Tab>3.500,00<Tab>Bancolombia<Tab>778899<F9><F4>retefuente<Tab>CERT-2026-15<Tab>40,00<Enter><dump><F9><dump>'
+screen '<A-R><dump>Grupo<Enter><dump><Space><Space><F3><Right><Right><Right><dump><Tab>3.500,00<Tab>Bancolombia<Tab>778899<F9><F4>retefuente<Tab>CERT-2026-15<Tab>40,00<Enter><dump><F9><dump>'
 assert_contains "$(text 1)" "The receipt's client" "R: a new receipt opens on the pick dialog"
 S=$(text 2)
 assert_match "$(row "$S" 2)" '^Client: Grupo Uno SA +Date: 2026-06-30 +Currency: COP' "the client picked"
@@ -56,7 +56,7 @@ check_ok "after the receipt of two invoices"
 
 # ---- the leftover: refund refused here, a small one written off with its reason ----
 # FAC-000004 400,00 from the Due tab; 400,30 received: 0,30 left
-screen '1<F5>$<C-u>400,30<Enter><dump>f<dump>o<dump>redondeo<Enter><dump><F9><dump>'
+screen '<A-1><F5>$<C-u>400,30<Enter><dump>f<dump>o<dump>redondeo<Enter><dump><F9><dump>'
 S=$(text 1)
 assert_match "$S" '\[x\] FAC-000004 .* 400,00 +400,00$' "F5 on the Due tab: FAC-000004 marked"
 assert_match "$S" 'Received 400,30 +Allocated 400,00 +Left 0,30 → a credit in favour' "0,30 left"
@@ -78,7 +78,7 @@ check_ok "after the write-off"
 
 # ---- Esc with typed work asks first ----
 dump_save "$DB" esc
-screen 'RCuotas<Enter>$100,00<Enter><Space><dump><Enter><C-u>60,00<Enter><dump><Esc><dump>n<dump><Esc>y<dump>'
+screen '<A-R>Cuotas<Enter>$100,00<Enter><Space><dump><Enter><C-u>60,00<Enter><dump><Esc><dump>n<dump><Esc>y<dump>'
 assert_match "$(text 1)" '\[x\] FAC-000003 .* 300,00 +100,00$' "Space: the marked row takes the 100,00"
 S=$(text 2)
 assert_match "$S" '\[x\] FAC-000003 .* 300,00 +60,00$' "Enter on the row: 60,00 typed overrides it"
@@ -89,7 +89,7 @@ assert_match "$(text 5 | row "$(cat)" 1)" 'Dashboard as of' "y: back on the dash
 assert_dump_same "$DB" esc "a receipt closed without posting posts nothing"
 
 # ---- applying a credit in favour (the Credits tab) ----
-screen '3<dump><F4><dump><F9><dump>'
+screen '<A-3><dump><F4><dump><F9><dump>'
 assert_match "$(text 1 | row "$(cat)" 7)" '^Saldo a Favor +ANT-000001 +AA' "the Credits tab: ANT-000001 first"
 S=$(text 2)
 assert_match "$(row "$S" 1)" 'Apply a credit$' "F4: apply the credit"
@@ -104,7 +104,7 @@ check_ok "after the credit applied"
 
 # ---- a credit note: more than the invoice has open is refused, then a right one ----
 dump_save "$DB" cn
-screen 'N<dump><F2>Cuotas<Enter><F3><dump><Enter><dump>400,00<Tab><dump>devolución parcial<F9><dump>'
+screen '<A-N><dump><F2>Cuotas<Enter><F3><dump><Enter><dump>400,00<Tab><dump>devolución parcial<F9><dump>'
 assert_contains "$(text 1)" "Credit note" "N: the credit note form"
 assert_match "$(text 2)" '1  FAC-000003  2026-06-01  300,00' "F3: the client's open invoices"
 assert_match "$(text 3)" 'Invoice +FAC-000003 +it has 300,00 open' "the form says what it has open"
@@ -113,7 +113,7 @@ assert_match "$(text 4 | row "$(cat)" 23)" \
 	"400,00 is refused with the reason"
 assert_match "$(text 5 | row "$(cat)" 1)" 'Credit note$' "F9 does not post it"
 assert_dump_same "$DB" cn "the refused credit note posted nothing"
-screen 'N<F2>Cuotas<Enter><F3><Enter>100,00<Tab>devolución parcial<F9><dump>'
+screen '<A-N><F2>Cuotas<Enter><F3><Enter>100,00<Tab>devolución parcial<F9><dump>'
 assert_match "$(text 1 | row "$(cat)" 23)" '^Credit note NC-[0-9]+ posted: 100,00 against FAC-000003\.' \
 	"100,00 is posted"
 cart balance 2
@@ -123,7 +123,7 @@ check_ok "after the credit note"
 # ---- opening balances: one balance, one open item, a CSV import ----
 printf 'client,date,amount\nNuevo Cliente SAS,2025-12-31,oops\n' >"$T/bad.csv"
 printf 'client,date,amount\nCuotas Ltda,2025-12-31,77\n' >"$T/opening.csv"
-screen "O<dump><F2>Nuevo<Enter><Tab><C-u>2025-12-31<Tab>1.234,56<F9><dump><F2>Nuevo<Enter><Right><Tab><Tab>500,00<Tab>F-OLD-77<Tab>2026-01-31<F9><dump><F5><C-u>$T/bad.csv<Enter><dump><Esc><F5><C-u>$T/opening.csv<Enter><dump>"
+screen "<A-O><dump><F2>Nuevo<Enter><Tab><C-u>2025-12-31<Tab>1.234,56<F9><dump><F2>Nuevo<Enter><Right><Tab><Tab>500,00<Tab>F-OLD-77<Tab>2026-01-31<F9><dump><F5><C-u>$T/bad.csv<Enter><dump><Esc><F5><C-u>$T/opening.csv<Enter><dump>"
 assert_match "$(text 1 | row "$(cat)" 1)" 'Opening balances$' "O: the opening balances form"
 assert_match "$(text 2 | row "$(cat)" 23)" '^Opening balance SI-[0-9]+ posted for Nuevo Cliente SAS: 1\.234,56\.' \
 	"a balance keyed"
@@ -139,7 +139,7 @@ assert_match "$(squeeze "$OUT")" 'COP 777,30 500,30 277,00 200,00 77,00 0,00 277
 check_ok "after the opening balances"
 
 # ---- an advance: nothing marked, all a credit in favour ----
-screen 'RNuevo<Enter>$50,00<Enter><dump><F9><dump>'
+screen '<A-R>Nuevo<Enter>$50,00<Enter><dump><F9><dump>'
 assert_match "$(text 1)" 'Received 50,00 +Allocated 0,00 +Left 50,00 → a credit in favour \(AA\)' \
 	"nothing marked: the whole amount is left, a credit in favour"
 assert_match "$(text 2 | row "$(cat)" 23)" '^Receipt ([A-Z]+-[0-9]+) posted: an advance of 50,00, a credit in favour\.' \
@@ -159,7 +159,7 @@ cart client add "Grupo Uno SA" --tax-id 890903938 --terms 30
 cart invoice post --override "prueba" 1 100,00 --date 2026-06-01        # FAC-000001 due 07-01
 cart payment post 1 50,00 --advance --date 2026-06-02                 # ANT-000001
 assert_status 0 "a ledger whose company allows refunds"
-screen '1<F5>$<C-u>120,00<Enter>f<dump><F9><dump>3<F4>f<dump><F9><dump>'
+screen '<A-1><F5>$<C-u>120,00<Enter>f<dump><F9><dump><A-3><F4>f<dump><F9><dump>'
 assert_match "$(text 1)" 'Received 120,00 +Allocated 100,00 +Left 20,00 → refunded' "f: the leftover refunded"
 assert_match "$(text 2 | row "$(cat)" 23)" '^Receipt RC-[0-9]+ posted: 100,00 allocated, 20,00 refunded\.' \
 	"posted with the refund"

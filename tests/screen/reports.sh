@@ -93,7 +93,7 @@ assert_eq "4.700,75" "$BALNET" "and its text: net 4.700,75"
 dump_save "$DB" before
 
 # ---- A on the dashboard: the aging of every client as of today, 120x40 ----
-screen 'A<dump>' --size 120x40
+screen '<A-A><dump>' --size 120x40
 assert_status 0 "A opens the aging"
 S=$(text 1)
 assert_match "$(row "$S" 1)" '^ cartera — Comercial Andina SAS +Aging of receivables as of 2026-06-30$' \
@@ -127,7 +127,7 @@ assert_match "$(row "$S" 40)" '^F1 Help +F2 As of +F3 Statements +F5 PDF +F6 XLS
 	"the key bar: as of, the clients' statements, save, print, back"
 
 # ---- 80x24: Credits and Net beyond the edge; Right shows them, Left comes back ----
-screen 'A<dump><Right><dump><Left><dump>'
+screen '<A-A><dump><Right><dump><Left><dump>'
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'Aging of receivables as of 2026-06-30$' "80 columns: the title"
 assert_match "$(line "$S" 'Cuotas Ltda')" '^Cuotas Ltda COP 400,00 0,00 0,00 0,00 0,00 400,00 …$' \
@@ -152,7 +152,7 @@ assert_match "$(row "$S" 9 | sq)" '^700,00 2\.300,50 750,25 0,00 1\.000,00 4\.75
 assert_match "$(row "$(text 3)" 8 | sq)" '^Química Ñandú P… COP 300,00' "Left: back to the start of the lines"
 
 # ---- Tab: the follow-up; o: only the clients with something overdue; o again: all ----
-screen 'A<Tab><dump>o<dump><F4><dump><Tab><dump>' --size 120x40
+screen '<A-A><Tab><dump>o<dump><F4><dump><Tab><dump>' --size 120x40
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'Follow-up as of 2026-06-30$' "Tab: the follow-up, as of the same date"
 assert_match "$(row "$S" 2)" '^Every client with something open · o: overdue only · Tab: aging +1–18 of 18$' \
@@ -185,12 +185,12 @@ S=$(text 3)
 assert_match "$(row "$S" 2)" '^Every client with something open · o: overdue only.* 1–18 of 18$' "F4 (o again): every client"
 same_section "$FU" "$S" "Cuotas Ltda" "Cuotas is back"
 assert_match "$(row "$(text 4)" 1)" 'Aging of receivables as of 2026-06-30$' "Tab again: the aging"
-screen 'Ao<dump>'
+screen '<A-A>o<dump>'
 assert_match "$(row "$(text 1)" 23)" '^o chooses the clients of the follow-up of every client' \
 	"o on the aging: the status line says what o is for"
 
 # ---- the as-of date: a date before the payment; bad dates leave the report as it was ----
-screen 'Aa<dump><C-u>2026-06-01<Enter><dump>a<C-u>2026-02-30<Enter><dump><F2><C-u>mañana<Enter><dump><Tab><dump>' \
+screen '<A-A>a<dump><C-u>2026-06-01<Enter><dump>a<C-u>2026-02-30<Enter><dump><F2><C-u>mañana<Enter><dump><Tab><dump>' \
 	--size 120x40
 S=$(text 1)
 assert_contains "$S" "The ledger at the end of the day (YYYY-MM-DD):" "a: the as-of date is asked, the form of the date shown whole"
@@ -233,7 +233,7 @@ assert_contains "$S" "COP: overdue 1.750,25; falls due later 2.500,50." \
 assert_contains "$OUT" "COP: overdue 1.750,25; falls due later 2.500,50." "as the command's"
 
 # ---- Enter / s: the statement of the line's client, as of the report's date ----
-screen 'A<Enter><dump>q<dump><Down>s<dump><F10>a<C-u>2026-06-01<Enter><Enter><dump><Esc><Down><Down><Enter><dump>' \
+screen '<A-A><Enter><dump>q<dump><Down>s<dump><F10>a<C-u>2026-06-01<Enter><Enter><dump><Esc><Down><Down><Enter><dump>' \
 	--size 120x40
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'Statement of Cuotas Ltda as of 2026-06-30$' "Enter: the statement of the first client's line"
@@ -255,12 +255,12 @@ assert_match "$(row "$S" 39)" "^this line is not a client's: move to a client's 
 assert_match "$(row "$S" 1)" 'Aging of receivables as of 2026-06-01$' "and the aging stays"
 
 # the follow-up's cursor starts on its first client's line: Enter opens Cuotas'
-screen 'A<Tab><Enter><dump>' --size 120x40
+screen '<A-A><Tab><Enter><dump>' --size 120x40
 assert_match "$(row "$(text 1)" 1)" 'Statement of Cuotas Ltda as of 2026-06-30$' "Enter on the follow-up: Cuotas' statement"
 
 # ---- from the statement and from one client's dashboard ----
 # the dashboard's first row: FAC-000001 of Química (the most days overdue)
-screen 's<dump>A<dump>qF<dump>q<dump>f<C-u>2026-06-01<F9>A<dump>qF<dump>' --size 120x40
+screen '<A-s><dump>A<dump>qF<dump>q<dump>f<C-u>2026-06-01<F9>A<dump>qF<dump>' --size 120x40
 assert_match "$(row "$(text 1)" 1)" 'Statement of Química Ñandú Peñalosa SAS as of 2026-06-30$' "s: Química's statement"
 S=$(text 2)
 assert_match "$(row "$S" 1)" 'Aging of receivables as of 2026-06-30$' "A on the statement: the aging"
@@ -286,19 +286,19 @@ S=$(text 6)
 assert_match "$(row "$S" 1)" 'Follow-up as of 2026-06-01$' "F: the client's follow-up as of that date"
 assert_contains "$S" "COP: overdue 1.000,00; falls due later 2.500,50." "overdue 1.000,00, later 2.500,50 on 2026-06-01"
 
-screen '<Enter><dump>F<dump>q<dump>' --size 120x40
+screen '<Enter><dump><A-F><dump>q<dump>' --size 120x40
 assert_match "$(row "$(text 1)" 1)" 'Química Ñandú Peñalosa SAS as of 2026-06-30$' "Enter on the dashboard: the client's dashboard"
 S=$(text 2)
 assert_match "$(row "$S" 2)" '^Química Ñandú Peñalosa SAS · a: as of' "F there: that client's follow-up"
 assert_not_contains "$S" "Óptica" "another client is absent"
 assert_contains "$S" "COP: overdue 3.300,50; falls due later 300,00." "that client's sums"
 assert_match "$(row "$(text 3)" 1)" 'Química Ñandú Peñalosa SAS as of 2026-06-30$' "q: back on the client's dashboard"
-screen 'F<dump>'
+screen '<A-F><dump>'
 assert_match "$(row "$(text 1)" 2)" '^Every client with something open · o: overdue only' \
 	"F on the dashboard of every client: every client's follow-up"
 
 # ---- help ----
-screen 'A?<dump>' --size 120x40
+screen '<A-A>?<dump>' --size 120x40
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'Help: Aging$' "? on the aging: its help"
 assert_match "$S" '^ Tab +switch between the aging and the follow-up' "the help has Tab"
@@ -308,7 +308,7 @@ assert_match "$S" "^ Right Left +the columns beyond the screen's edge" "and Righ
 # ---- saving: PDF, XLSX, text, in the current folder ----
 mkdir -p "$T/out"
 cd "$T/out" || exit 1
-scr 'A<F5><dump><Enter><dump>x<Enter><dump>t<Enter><dump><Tab><F7><Enter><dump>qsF<F7><Enter>qqAa<C-u>2026-06-01<Enter><F7><Enter><dump>' 80x24
+scr '<A-A><F5><dump><Enter><dump>x<Enter><dump>t<Enter><dump><Tab><F7><Enter><dump>q<A-s>F<F7><Enter>qq<A-A>a<C-u>2026-06-01<Enter><F7><Enter><dump>' 80x24
 cd - >/dev/null || exit 1
 assert_status 0 "saving from the screen"
 PDF=$T/out/aging-2026-06-30.pdf
@@ -390,7 +390,7 @@ mkdir -p "$T/goodlp" "$T/nolp"
 printf '#!/bin/sh\necho "$@" >>"%s/lp.args"\nexit 0\n' "$T" >"$T/goodlp/lp"
 chmod +x "$T/goodlp/lp"
 KEPT=$T/home/.local/share/cartera/printed/aging-2026-06-30.pdf
-scr 'Ap<dump>' 120x40 PATH="$T/goodlp:$PATH" PRINTER=Oficina
+scr '<A-A>p<dump>' 120x40 PATH="$T/goodlp:$PATH" PRINTER=Oficina
 assert_status 0 "printing from the screen"
 assert_eq "-d Oficina $KEPT" "$(cat "$T/lp.args")" "lp got the printer and the kept PDF"
 assert_contains "$(row "$(text 1)" 39)" "Sent aging-2026-06-30.pdf to the printer Oficina (kept in $(dirname "$KEPT"))" \
@@ -399,7 +399,7 @@ if command -v pdftotext >/dev/null; then
 	assert_contains "$(pdftotext -layout "$KEPT" - | sq)" "Óptica Zúñiga Ltda COP 0,00 0,00 750,25" "the printed PDF is the aging"
 fi
 rm -f "$KEPT"
-scr 'A<F8><dump><Esc><dump>' 80x24 PATH="$T/nolp"
+scr '<A-A><F8><dump><Esc><dump>' 80x24 PATH="$T/nolp"
 assert_status 0 "no spooler: the screen goes on"
 S=$(text 1)
 assert_contains "$S" "Not printed" "a window says it was not printed"
@@ -418,7 +418,7 @@ wrapper()   # $T/cartera-es: cartera with only LANG=es_CO.UTF-8 (lib.sh's LC_ALL
 }
 if [ -f "${CARTERA_LOCALEDIR:-}/es/LC_MESSAGES/cartera.mo" ]; then
 	wrapper
-	CARTERA_BIN=$T/cartera-es screen 'A<dump><Tab><dump>' --size 120x40
+	CARTERA_BIN=$T/cartera-es screen '<A-A><dump><Tab><dump>' --size 120x40
 	S=$(text 1)
 	assert_match "$(row "$S" 1)" '^ cartera — Comercial Andina SAS +Antigüedad de la cartera al 2026-06-30$' \
 		"es: the title in Spanish"
@@ -438,7 +438,7 @@ check_ok "the reports"
 # ---- S (F3): the statements of the report's clients, a PDF each, one PDF, or printed ----
 mkdir -p "$T/many"
 cd "$T/many" || exit 1
-scr 'AS<dump><Enter><dump><Enter><dump><Tab>o<F3>2<C-u>vencidos<Enter><dump>' 80x24
+scr '<A-A>S<dump><Enter><dump><Enter><dump><Tab>o<F3>2<C-u>vencidos<Enter><dump>' 80x24
 cd - >/dev/null || exit 1
 S=$(text 1)
 assert_contains "$S" "The statements of 3 clients as of 2026-06-30:" "S on the aging: every client with a balance"
@@ -458,7 +458,7 @@ assert_contains "$ALL" "Óptica Zúñiga Ltda" "and Óptica's"
 assert_not_contains "$ALL" "Cuotas Ltda" "but not Cuotas' (nothing overdue)"
 # printed: one PDF through the fake lp, kept under the printed folder
 rm -f "$T/lp.args"
-scr 'AS3<dump>' 120x40 PATH="$T/goodlp:$PATH" PRINTER=Oficina
+scr '<A-A>S3<dump>' 120x40 PATH="$T/goodlp:$PATH" PRINTER=Oficina
 KEPT=$T/home/.local/share/cartera/printed/statements-2026-06-30.pdf
 assert_contains "$(row "$(text 1)" 39)" "Sent statements-2026-06-30.pdf (3 statements) to the printer Oficina (kept in /" \
 	"3: printed, the file's name first (the folder may be cut)"
@@ -466,18 +466,18 @@ assert_contains "$(cat "$T/lp.args" 2>/dev/null)" "$KEPT" "lp was given the kept
 assert_contains "$(pdftotext -layout "$KEPT" - 2>/dev/null | sq)" "Cuotas Ltda" "which holds the statements"
 
 # ---- a report's message stays with it; an empty follow-up says nothing is open ----
-screen 'A<Tab><Enter><dump>' --size 120x40
+screen '<A-A><Tab><Enter><dump>' --size 120x40
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'Statement of Cuotas Ltda as of 2026-06-30$' "Enter on the follow-up: a statement"
 assert_not_contains "$(row "$S" 39)" "Follow-up as of" "the follow-up's message is not carried to the statement"
-screen 'Aa<C-u>2026-01-01<Enter><Tab><dump>' --size 120x40
+screen '<A-A>a<C-u>2026-01-01<Enter><Tab><dump>' --size 120x40
 assert_contains "$(text 1)" "Nothing is open as of 2026-01-01." "an empty follow-up says nothing is open"
 cart report followup --asof 2026-01-01 --format txt
 assert_contains "$OUT" "Nothing is open as of 2026-01-01." "and so does the command's"
 
 # ---- the header row: the report's title at the top; scrolled past a table's header line, that
 # table's column names (the lines: 0 Aging, 1 its header, 2 Cuotas, ...) ----
-screen 'A<dump><Down><Down><Down><Down><Down><Down><dump>' --size 80x12
+screen '<A-A><dump><Down><Down><Down><Down><Down><Down><dump>' --size 80x12
 assert_match "$(row "$(text 1)" 3)" '^Aging of receivables *$' "at the top the header row is the report's title"
 S=$(text 2)
 assert_match "$(row "$S" 2)" ' 3–9 of 12$' "six lines down the list starts at Cuotas"
@@ -493,7 +493,7 @@ assert_status 0 "an invoice with lines and a receipt with a withholding"
 # 4 x 125.000,00 = 500.000,00 at 19%: 95.000,00; 1,5 x 33.333,33 = 50.000,00 at 5%: 2.500,00;
 # freight 20.000,00 untaxed: total 667.500,00; paid 100.000,00 + 17.500,00 withheld = 117.500,00
 # the Due tab (1), by due date: FAC-000003 07-10, FAC-000004 07-15, FAC-000006 07-30
-screen '1<Down><Down>D<dump><Enter><dump>' --size 100x40
+screen '<A-1><Down><Down><A-D><dump><Enter><dump>' --size 100x40
 S=$(text 1)
 SS=$(printf '%s\n' "$S" | sq)
 assert_match "$(row "$S" 1)" 'Cuotas Ltda$' "D: the document's client in the title"
@@ -508,7 +508,7 @@ done
 cart report document FAC-000006 --format txt
 assert_contains "$(printf '%s\n' "$OUT" | sq)" 'Tax 19% 500.000,00 95.000,00' "the command's document has the same taxes"
 assert_match "$(row "$(text 2)" 1)" 'Statement of Cuotas Ltda as of 2026-06-30$' "Enter: the document's client's statement"
-screen '1<Down><Down>D<F1><dump>' --size 100x40
+screen '<A-1><Down><Down><A-D><F1><dump>' --size 100x40
 assert_contains "$(text 1)" "save the report as a PDF file" "a document's help: saving"
 assert_not_contains "$(text 1)" "the report as of another date" "but not the aging's as-of date"
 assert_not_contains "$(text 1)" "follow-up" "nor its follow-up keys"
@@ -519,7 +519,7 @@ assert_contains "$SS" 'retefuente CERT-9 17.500,00' "its withholding"
 assert_contains "$SS" '2026-06-30 FAC-000006 117.500,00' "and what it paid"
 mkdir -p "$T/doc"
 cd "$T/doc" || exit 1
-screen '1<Down><Down>D<F5><Enter><dump>' --size 100x40
+screen '<A-1><Down><Down><A-D><F5><Enter><dump>' --size 100x40
 cd - >/dev/null || exit 1
 assert_contains "$(text 1)" "Wrote FAC-000006.pdf in $T/doc" "F5 on the document: its PDF, named by its number"
 PDF=$(pdftotext -layout "$T/doc/FAC-000006.pdf" - 2>/dev/null | sq)

@@ -17,7 +17,7 @@ assert_status 0 "the ledger is built"
 ME=$(id -un)
 
 # ---- the audit trail ----
-screen 'U<dump>' --size 120x40
+screen '<A-U><dump>' --size 120x40
 assert_status 0 "U on the dashboard opens the audit trail"
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'Audit trail$' "its title"
@@ -27,11 +27,11 @@ assert_match "$S" " +4 +[0-9-]+ [0-9:]+ +$ME +invoice +FAC-000001 +FAC-000001" "
 assert_match "$S" " +5 +[0-9-]+ [0-9:]+ +$ME +invoice +FAC-000002 +FAC-000002" "line 5: the second"
 
 # Enter on a client's line: its statement
-screen 'U<End><Enter><dump>' --size 120x40
+screen '<A-U><End><Enter><dump>' --size 120x40
 assert_contains "$(text 1)" "Beta Ltda" "Enter opens the statement of the line's client"
 
 # one client's dashboard: U lists that client's lines only
-screen "<Enter>U<dump>" --size 120x40
+screen "<Enter><A-U><dump>" --size 120x40
 S=$(text 1)
 assert_not_contains "$(row "$S" 2)" "Every client" "one client's dashboard: the scope is a client"
 assert_not_contains "$S" "company" "and the company's line is not there"
@@ -39,7 +39,7 @@ assert_match "$S" " invoice +FAC-00000[12] " "its invoice is"
 assert_eq 1 "$(printf '%s\n' "$S" | grep -cE ' invoice +FAC-')" "and only its own"
 
 # F7 saves it as text, private
-( cd "$T" && screen 'U<F7><Enter><dump>' --size 120x40 )
+( cd "$T" && screen '<A-U><F7><Enter><dump>' --size 120x40 )
 F=$(ls "$T"/audit-*.txt 2>/dev/null | head -1)
 if [ -n "$F" ]; then
 	pass "F7 writes the audit as text"
@@ -55,7 +55,7 @@ fi
 cart company set --supervisors users
 assert_status 0 "supervisors: the group users"
 N=$(sql "SELECT count(*) FROM documents WHERE type = 'invoice'")
-OVER='iBeta<Enter><F4>Equipo<Tab><Tab>1.500,00<Tab><Left><Left><Tab>'
+OVER='<A-i>Beta<Enter><F4>Equipo<Tab><Tab>1.500,00<Tab><Left><Left><Tab>'
 screen "${OVER}<F9>approved<Enter><dump>"
 S=$(text 1)
 assert_contains "$S" "only a supervisor" "an override by a clerk outside the group is refused on screen"

@@ -30,7 +30,7 @@ TXT=$(printf '%s\n' "$OUT" | sq)
 dump_save "$DB" before
 
 # ---- s on the first overdue row: the statement of its client ----
-screen 's<dump>'
+screen '<A-s><dump>'
 assert_status 0 "the statement opens from the dashboard"
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'Statement of Química Ñandú Peñalosa SAS as of 2026-06-30$' \
@@ -61,7 +61,7 @@ assert_match "$(row "$S" 24)" 'F4 Filter +F5 PDF +F6 XLSX +F7 Text +F8 Print +F1
 
 # ---- the filter form: status overdue ----
 # fields: as of, type, number, dated from/to, due from/to, days from/to, status, range
-screen 'sf<Down><Down><Down><Down><Down><Down><Down><Down><Down><Right><Right><Right><Right><dump><F9><dump>'
+screen '<A-s>f<Down><Down><Down><Down><Down><Down><Down><Down><Down><Right><Right><Right><Right><dump><F9><dump>'
 S=$(text 1)
 assert_contains "$S" "Filter the statement" "f opens the filter form"
 assert_match "$S" 'Status +<overdue>' "the status set to overdue"
@@ -78,7 +78,7 @@ assert_contains "$(printf '%s\n' "$OUT" | sq)" 'Total COP COP 3.500,50 3.300,50'
 	"as the command's statement --status overdue"
 
 # a bad date in the form is named and the statement stays as it was
-screen 'sf<Down><Down><Down>2026-13-45<F9><dump><Esc><dump>'
+screen '<A-s>f<Down><Down><Down>2026-13-45<F9><dump><Esc><dump>'
 S=$(text 1)
 assert_contains "$S" "Filter the statement" "a bad date keeps the form up"
 assert_match "$S" 'Dated from +2026-13-45' "with the date typed"
@@ -86,7 +86,7 @@ S=$(text 2)
 assert_match "$(row "$S" 2)" '^Filter: none.* of 18$' "Esc: the statement as it was"
 
 # ---- the as-of date: the statement as it stood on 2026-05-31 ----
-screen 'sf<C-u>2026-05-31<F9><dump>'
+screen '<A-s>f<C-u>2026-05-31<F9><dump>'
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'Statement of Química Ñandú Peñalosa SAS as of 2026-05-31$' \
 	"the title follows the as-of date"
@@ -98,7 +98,7 @@ assert_contains "$(printf '%s\n' "$OUT" | sq)" 'Balance as of 2026-05-31: 3.500,
 	"as the command's --asof 2026-05-31"
 
 # ---- range keys filter at once ----
-screen 's5<dump>2<dump>0<dump>'
+screen '<A-s>5<dump>2<dump>0<dump>'
 SS=$(text 1 | sq)
 assert_match "$(text 1 | row "$(cat)" 2)" '^Filter: over 90 days' "5: over 90 days"
 assert_contains "$SS" 'FAC-000001 2026-03-01 2026-03-31 91 COP 1.000,00 1.000,00' "FAC-000001: 91 days"
@@ -117,7 +117,7 @@ assert_match "$(text 3 | row "$(cat)" 2)" '^Filter: none.* of 18$' "0: every ran
 # ---- saving: PDF, XLSX, text, in the current folder ----
 mkdir -p "$T/out"
 cd "$T/out" || exit 1
-scr 's<F5><dump><Enter><dump><F6><Enter><dump>t<Enter><dump>' 80x24
+scr '<A-s><F5><dump><Enter><dump><F6><Enter><dump>t<Enter><dump>' 80x24
 cd - >/dev/null || exit 1
 assert_status 0 "saving from the screen"
 PDF=$T/out/statement-quimica-nandu-penalosa-sas-2026-06-30.pdf
@@ -166,7 +166,7 @@ assert_eq "$OUT" "$(cat "$TXTF")" "the text file is the command's statement, lin
 # saving over a file asks first; n keeps it
 cd "$T/out" || exit 1
 SHA=$(file_sha "$PDF")
-scr 's1<F5><Enter><dump>n<dump>' 80x24
+scr '<A-s>1<F5><Enter><dump>n<dump>' 80x24
 cd - >/dev/null || exit 1
 assert_contains "$(text 1)" "exists. Replace it?" "an existing file: asked first"
 assert_contains "$(text 2)" "Nothing written." "n: nothing written"
@@ -177,7 +177,7 @@ mkdir -p "$T/goodlp" "$T/nolp"
 printf '#!/bin/sh\necho "$@" >>"%s/lp.args"\nexit 0\n' "$T" >"$T/goodlp/lp"
 chmod +x "$T/goodlp/lp"
 KEPT=$T/home/.local/share/cartera/printed/quimica-nandu-penalosa-sas-statement.pdf
-scr 'sp<dump>' 120x40 PATH="$T/goodlp:$PATH" PRINTER=Oficina
+scr '<A-s>p<dump>' 120x40 PATH="$T/goodlp:$PATH" PRINTER=Oficina
 assert_status 0 "printing from the screen"
 assert_eq "-d Oficina $KEPT" "$(cat "$T/lp.args")" "lp got the printer and the kept PDF"
 assert_contains "$(text 1)" "Sent quimica-nandu-penalosa-sas-statement.pdf to the printer Oficina (kept in /" \
@@ -188,7 +188,7 @@ fi
 
 # ---- no lp on PATH: the message, the file kept, nothing lost ----
 rm -f "$KEPT"
-scr 'sp<dump><Esc><dump>' 80x24 PATH="$T/nolp"
+scr '<A-s>p<dump><Esc><dump>' 80x24 PATH="$T/nolp"
 assert_status 0 "no spooler: the screen goes on"
 S=$(text 1)
 assert_contains "$S" "Not printed" "a window says it was not printed"
@@ -203,7 +203,7 @@ assert_dump_same "$DB" before "nothing in the ledger changed"
 
 # ---- from the dashboard: P prints the row's document ----
 rm -f "$T/lp.args"
-scr '<Down>P<dump>' 120x40 PATH="$T/goodlp:$PATH"
+scr '<Down><A-P><dump>' 120x40 PATH="$T/goodlp:$PATH"
 DOCPDF=$T/home/.local/share/cartera/printed/FAC-000002.pdf
 assert_eq "$DOCPDF" "$(cat "$T/lp.args")" "P on FAC-000002's row: lp got its PDF"
 assert_contains "$(text 1)" "Sent FAC-000002.pdf to the printer (default) (kept in $(dirname "$DOCPDF"))" \
@@ -214,14 +214,14 @@ if command -v pdftotext >/dev/null; then
 	assert_contains "$P" "2.500,50" "with its amount"
 fi
 rm -f "$DOCPDF"
-scr '<Down>P<dump>' 80x24 PATH="$T/nolp"
+scr '<Down><A-P><dump>' 80x24 PATH="$T/nolp"
 assert_contains "$(text 1)" '"lp" was not found' "no lp: said on the dashboard too"
 assert_eq "yes" "$([ -s "$DOCPDF" ] && echo yes)" "and the document's PDF is kept"
-scr '4P<dump>' 80x24
+scr '<A-4><A-P><dump>' 80x24
 assert_contains "$(text 1)" "this row has no document to print" "a client's row has no document"
 
 # ---- 120x40 ----
-scr 's<dump>' 120x40
+scr '<A-s><dump>' 120x40
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'cartera — Comercial Andina SAS +Statement of Química Ñandú Peñalosa SAS as of 2026-06-30$' \
 	"120 columns: the whole title"
@@ -231,21 +231,21 @@ assert_match "$(printf '%s\n' "$S" | sq)" 'Total COP 3.800,50 200,00 3.600,50' "
 assert_match "$(row "$S" 40)" 'F4 Filter' "the key bar on the last row"
 
 # ---- help ----
-screen 's?<dump>'
+screen '<A-s>?<dump>'
 assert_contains "$(text 1)" "1 not yet due, 2 3 4 5 the company's aging ranges" "the help lists the range keys"
 
 # ---- a file that cannot be written: said on the status line, the screen goes on ----
 DELS=$(printf '<Del>%.0s' {1..70})
-scr "s<F6><Home>${DELS}$T/no/such/folder/x.xlsx<Enter><dump>" 80x24
+scr "<A-s><F6><Home>${DELS}$T/no/such/folder/x.xlsx<Enter><dump>" 80x24
 assert_status 0 "a bad folder does not end the screen"
 assert_match "$(text 1 | row "$(cat)" 23)" "^cannot write $T/no/such/folder/x\.xlsx" \
 	"the status line names the file that could not be written"
 assert_match "$(text 1 | row "$(cat)" 1)" 'Statement of Química' "still on the statement"
 
 # ---- from the client list: s opens the selected client's statement ----
-START=clients screen '<Down>s<dump>q<dump>' --size 120x40
+START=clients screen '<Down><A-s><dump>q<dump>' --size 120x40
 assert_match "$(text 1 | row "$(cat)" 1)" 'Statement of Química Ñandú Peñalosa SAS as of 2026-06-30$' \
-	"s on the client list: the selected client's statement"
+	"Alt-s on the client list: the selected client's statement"
 assert_match "$(text 1 | sq)" 'Balance as of 2026-06-30: 3.600,50 COP' "with its balance"
 assert_match "$(text 2 | row "$(cat)" 1)" 'Clients$' "q: back on the client list"
 assert_match "$(text 2 | row "$(cat)" 40)" 'F9 Statement' "the list's key bar offers it"

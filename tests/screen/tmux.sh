@@ -86,9 +86,27 @@ wait_for "Changes discarded."
 ok $? "y discards and goes back to the list" || tap_diag "$PANE"
 assert_match "$PANE" "Ferretería Ñandú S\.A\.S\. +900123456-8" "the client is unchanged"
 
+# Alt keys as a terminal sends them: Esc and the letter at once (tmux's M-g), or Esc alone and
+# the letter soon after; letters alone type into the filter (issue 14)
 "${TM[@]}" send-keys -t cartera q
+wait_for "Filter: q"
+ok $? "q types into the filter" || tap_diag "$PANE"
+"${TM[@]}" send-keys -t cartera Escape
+wait_for "Filter:              "
+ok $? "Esc empties it" || tap_diag "$PANE"
+"${TM[@]}" send-keys -t cartera M-g
+wait_for "Find a client"
+ok $? "Alt-g (Esc g in one write) opens Find" || tap_diag "$PANE"
+"${TM[@]}" send-keys -t cartera Escape
+wait_for "of 41"
+"${TM[@]}" send-keys -t cartera Escape g
+wait_for "Find a client"
+ok $? "Esc then g, sent apart, is Alt-g too" || tap_diag "$PANE"
+"${TM[@]}" send-keys -t cartera Escape
+wait_for "of 41"
+"${TM[@]}" send-keys -t cartera F10
 wait_for "exit=0"
-ok $? "q quits with exit status 0" || tap_diag "$PANE"
+ok $? "F10 quits with exit status 0" || tap_diag "$PANE"
 assert_not_contains "$PANE" "Clients" "the list is gone: the shell's screen is back"
 assert_contains "$PANE" "shell>" "the shell prompt is back"
 alt=$("${TM[@]}" display-message -p -t cartera '#{alternate_on}')

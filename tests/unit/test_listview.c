@@ -137,18 +137,20 @@ static void test_letters_act_only_when_empty(void **state)
 
 	(void)state;
 	fresh(&lv, 50, 10);
-	/* q and ? are the screen's (quit, help) while the filter is empty */
-	assert_int_equal(listview_handle_key(&lv, 'q'), LV_IGNORED);
-	assert_int_equal(ui_action_of('q', UI_IN_LIST, 0), UA_QUIT);
-	assert_int_equal(ui_action_of('?', UI_IN_LIST, 0), UA_HELP);
-	type(&lv, "a");
-	/* once typing, they type */
-	assert_int_equal(ui_action_of('q', UI_IN_LIST, 1), UA_NONE);
+	/* a searched list (issue 14): q and ? type even into an empty filter */
+	assert_int_equal(ui_action_of('q', UI_IN_LIST, 0), UA_NONE);
+	assert_int_equal(ui_action_of('?', UI_IN_LIST, 0), UA_NONE);
 	assert_int_equal(listview_handle_key(&lv, 'q'), LV_REQUERY);
-	assert_string_equal(lv.filter, "aq");
-	/* F-keys and Esc still act */
-	assert_int_equal(ui_action_of(UK_ESC, UI_IN_LIST, 1), UA_QUIT);
+	assert_string_equal(lv.filter, "q");
+	type(&lv, "a");
+	assert_string_equal(lv.filter, "qa");
+	/* F-keys and Alt keys act; Esc first empties the filter, then is the screen's */
 	assert_int_equal(ui_action_of(UK_F(1), UI_IN_LIST, 1), UA_HELP);
+	assert_int_equal(ui_action_of(UK_ALT('?'), UI_IN_LIST, 1), UA_HELP);
+	assert_int_equal(listview_handle_key(&lv, UK_ESC), LV_REQUERY);
+	assert_string_equal(lv.filter, "");
+	assert_int_equal(ui_action_of(UK_ESC, UI_IN_LIST, 0), UA_QUIT);
+	assert_int_equal(listview_handle_key(&lv, UK_ESC), LV_IGNORED);
 	assert_int_equal(listview_handle_key(&lv, UK_ENTER), LV_IGNORED);
 }
 

@@ -391,7 +391,7 @@ enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 	X(FU_BACK, N_("Back"),  UK_F(10),  'q',         UK_ESC, UI_IN_FOLLOW | UI_IN_TODAY, 0,      \
 	  N_("back to the screen before"))                                                          \
 	/* the bank lines (scr_bank.c) and their key on the dashboard */                            \
-	X(BANK_SCR, NULL,       'B',       0,           0,      UI_IN_DASH,   0,                     \
+	X(BANK_SCR, NULL,       UK_ALT('B'), 0,           0,      UI_IN_DASH,   0,                     \
 	  N_("Banco: the bank statement's lines, matched to clients; accept them as receipts"))     \
 	X(BK_HELP, N_("Help"),  UK_F(1),   '?',          0,      UI_IN_BANK,   0,                     \
 	  N_("this help: every key of the screen"))                                                 \

@@ -1,6 +1,6 @@
 #!/bin/bash
 # tests/screen/bank.sh: the "Banco" screen (scr_bank.c) over a statement imported by the command
-# line: B opens it from the dashboard with each line's proposal; Enter accepts three lines (their
+# line: Alt-B opens it from the dashboard with each line's proposal; Enter accepts three lines (their
 # receipts post; the cursor stays on the line that takes the accepted one's place), F4 changes one in the receipt form (its invoice unmarked: all of it a credit in
 # favour), F5 leaves the unknown one for later; F6 shows only the unmatched. TAP output.
 if [ -z "${BASH_VERSION:-}" ]; then exec bash "$0" "$@"; fi
@@ -34,7 +34,7 @@ cart bank import "$T/extracto.csv" --account Bancolombia --separator ';' --decim
 	--columns date=1,description=2,reference=3,debit=4,credit=5
 assert_status 0 "the statement is imported"
 
-screen 'B<dump><Enter><dump><Enter><F4><dump><Space><F9><dump><Enter><dump><F5><dump><F6><dump><F10>'
+screen '<A-B><dump><Enter><dump><Enter><F4><dump><Space><F9><dump><Enter><dump><F5><dump><F6><dump><F10>'
 assert_status 0 "the screens ran"
 S=$(text 1)
 assert_match "$S" 'Bank: 5 waiting' "B: the bank lines, five waiting"
@@ -74,7 +74,7 @@ check_ok "the bank screen"
 # F2 imports a CSV of an account with no layout yet: the screen asks for its columns
 printf '%s\n' 'Fecha;Detalle;Referencia;Valor' '08/06/2026;ABONO NIT 899999068;R9;600,00' \
 	>"$T/davivienda.csv"
-screen "B<F2>$T/davivienda.csv<Enter>Davivienda<Enter><dump><Enter><dump><F10>"
+screen "<A-B><F2>$T/davivienda.csv<Enter>Davivienda<Enter><dump><Enter><dump><F10>"
 S=$(text 1)
 assert_match "$S" 'CSV layout: which column holds what\?' "a new account's CSV: the layout is asked for"
 assert_match "$S" '1=Fecha, 2=Detalle, 3=Referencia, 4=Valor' "with the file's columns"

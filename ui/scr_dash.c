@@ -196,33 +196,24 @@ static void reload(dash_scr *s, const ctld_row *keep)
 
 /* ---- drawing ---- */
 
-/* A total's text "1.234,50 (3)" as its amount and its count, when it is one currency's. */
-static void split_total(const char *text, char *amount, size_t asize, char *count, size_t csize)
+/* The four totals in as many columns: "1 Overdue" and the count on the first row, then one row
+ * per currency with its amount, every digit of it (an amount is never cut); the one whose tab is
+ * shown in the selected attribute. Returns the rows it took. */
+static int draw_totals(dash_scr *s, int y)
 {
-	const char *open = strstr(text, " (");
-	size_t n = strlen(text);
-
-	if (open && !strstr(open + 2, " (") && n > 0 && text[n - 1] == ')') {
-		snprintf(amount, asize, "%.*s", (int)(open - text), text);
-		snprintf(count, csize, "%.*s", (int)(text + n - 1 - (open + 2)), open + 2);
-	} else {
-		snprintf(amount, asize, "%s", text);
-		count[0] = '\0';
-	}
-}
-
-/* The four totals in as many columns: "1 Overdue" and the count on the first row, the amount
- * on the second; the one whose tab is shown in the selected attribute. */
-static void draw_totals(dash_scr *s, int y)
-{
-	int w = COLS / CTLD_NTOTALS;
+	int w = COLS / CTLD_NTOTALS, ncur = s->v.d.n > 1 ? s->v.d.n : 1;
 
 	for (int t = 0; t < CTLD_NTOTALS; t++) {
 		int x = t * w, cw = (t == CTLD_NTOTALS - 1 ? COLS - x : w) - 1;
 		int on = ctl_dash_total_tab(t) == s->v.tab, nw;
 		char key[4], amount[160], count[48];
+		int64_t n = 0, sum = 0;
 
-		split_total(s->v.total_text[t], amount, sizeof amount, count, sizeof count);
+		for (int i = 0; i < ncur; i++) {
+			ctl_dash_total_part(&s->v, t, i, amount, sizeof amount, &n);
+			sum += n;
+		}
+		snprintf(count, sizeof count, "%lld", (long long)sum);
 		nw = utf8_width(count);
 		snprintf(key, sizeof key, "%d", t + 1);
 		ui_set_role(UR_KEY);
@@ -234,11 +225,22 @@ static void draw_totals(dash_scr *s, int y)
 		if (nw)
 			ui_put(y, x + cw - nw - 1, nw + 1, count, 1);
 		ui_set_role(UR_NORMAL);
-		if (on)
-			attr_set(A_BOLD, 0, NULL);
-		ui_put(y + 1, x, cw, amount, 1);
-		ui_set_role(UR_NORMAL);
+		for (int i = 0; i < ncur; i++) {
+			int aw;
+
+			ctl_dash_total_part(&s->v, t, i, amount, sizeof amount, &n);
+			aw = utf8_width(amount);
+			if (on)
+				attr_set(A_BOLD, 0, NULL);
+			/* wider than its column (a narrow screen): it takes the blank to its left */
+			if (aw > cw && x + cw - aw >= 0)
+				ui_put(y + 1 + i, x + cw - aw, aw, amount, 1);
+			else
+				ui_put(y + 1 + i, x, cw, amount, 1);
+			ui_set_role(UR_NORMAL);
+		}
 	}
+	return 1 + ncur;
 }
 
 /* "Filter: text · 31-60 days · days 1-30" on the left, the row count on the right. */
@@ -277,10 +279,19 @@ static void dash_draw(ui_screen *base)
 	const lv_source src = { fetch, cell, s };
 	char left[256], right[256];
 	ui_where where = UI_IN_DASH | UI_IN_TABS;
+	int y, changed = 0;
+	cart_err e;
 
 	if (s->help) {
 		ui_help_draw(where, _("Dashboard"), ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 		return;
+	}
+	/* the rows are read again below: when another clerk posted, the totals and counts too */
+	if (ctl_dash_sync(&s->v, &changed, &e) != CART_OK)
+		ui_status(1, "%s", e.msg);
+	else if (changed) {
+		listview_set_rows(&s->lv, s->v.count);
+		listview_scroll(&s->lv);
 	}
 	erase();
 	snprintf(left, sizeof left, " cartera — %s", ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
@@ -289,13 +300,13 @@ static void dash_draw(ui_screen *base)
 	else
 		snprintf(right, sizeof right, _("Dashboard as of %s"), s->v.today);
 	ui_title(left, right);
-	draw_totals(s, 1);
+	y = 1 + draw_totals(s, 1);
 	for (int t = 0; t < s->tb.n; t++)
 		tabs_set_count(&s->tb, t, t == s->v.tab ? (long)s->v.count : -1);
-	tabs_draw(&s->tb, 3, 0, COLS, ctl_company(s->c)->fmt.thou_sep);
-	if (listview_draw(&s->lv, &src, 5, 0, LINES - 7, COLS) < 0)
-		ui_put(6, 0, COLS, _("(the rows could not be read)"), 0);
-	draw_filter(s, 4);     /* after the list: its count needs the list's height */
+	tabs_draw(&s->tb, y, 0, COLS, ctl_company(s->c)->fmt.thou_sep);
+	if (listview_draw(&s->lv, &src, y + 2, 0, LINES - y - 4, COLS) < 0)
+		ui_put(y + 3, 0, COLS, _("(the rows could not be read)"), 0);
+	draw_filter(s, y + 1);     /* after the list: its count needs the list's height */
 	ui_status_draw();
 	ui_keybar(where, have(s));
 	dialog_draw(&s->dlg);

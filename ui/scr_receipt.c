@@ -662,7 +662,7 @@ int scr_receipt_new(ctl *c, int64_t client_id, const char *currency, const char 
 		char a[48];
 
 		for (int i = 0; i < s->f.n; i++)
-			if (!strcmp(s->f.rows[i].it.number, doc))
+			if (ctl_rform_row_is(&s->f.rows[i], doc))
 				open += s->f.rows[i].it.open;
 		ctl_money(c, open, a, sizeof a);
 		if (ctl_rform_set_amount(&s->f, "cash", a, e) != CART_OK ||
@@ -671,7 +671,7 @@ int scr_receipt_new(ctl *c, int64_t client_id, const char *currency, const char 
 			return e->code;
 		}
 		for (int i = 0; i < s->f.n; i++)
-			if (!strcmp(s->f.rows[i].it.number, doc)) {
+			if (ctl_rform_row_is(&s->f.rows[i], doc)) {
 				s->lv.sel = i;
 				break;
 			}

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "dialog.h"
 #include "listview.h"
@@ -27,11 +28,13 @@
 
 #include "cartera/ctl_dash.h"
 #include "cartera/ctl_docs.h"
+#include "cartera/ctl_void.h"
 #include "cartera/i18n.h"
 #include "cartera/output.h"
 
 /* What the dialog up is for. */
-enum { ASK_PAY = 1, ASK_REMIND, ASK_APPLY, ASK_DAYS, ASK_RANGE, ASK_QINVOICE, ASK_QREASON };
+enum { ASK_PAY = 1, ASK_REMIND, ASK_APPLY, ASK_DAYS, ASK_RANGE, ASK_QINVOICE, ASK_QREASON,
+       ASK_VOID };
 
 #define MAX_RANGES 10
 
@@ -173,6 +176,8 @@ static int have(dash_scr *s)
 		h |= UI_NEEDS_CREDIT;
 	if (s->lv.rows > 0 && s->v.tab == DASH_QUOTES)
 		h |= UI_NEEDS_QUOTE;
+	if (s->lv.rows > 0 && s->v.tab == DASH_TRANSACTIONS)
+		h |= UI_NEEDS_DOC;
 	return h;
 }
 
@@ -323,12 +328,15 @@ static void push_doc(dash_scr *s, int which)
 	cart_err e;
 	int rc;
 
-	s->keep = which == UA_PAY || which == UA_APPLY;
+	s->keep = which == UA_PAY || which == UA_APPLY || which == UA_APPLY_ITEM;
 	if (s->keep && !selected(s))
 		return;
 	if (which == UA_PAY)
 		rc = scr_receipt_new(s->c, s->chosen.client_id, s->chosen.currency,
 		                     col_text(s, &s->chosen, "number"), &sub, &e);
+	else if (which == UA_APPLY_ITEM)
+		rc = scr_apply_to_new(s->c, s->chosen.client_id, s->chosen.currency,
+		                      col_text(s, &s->chosen, "number"), &sub, &e);
 	else if (which == UA_APPLY)
 		rc = scr_apply_new(s->c, s->chosen.client_id, s->chosen.currency,
 		                   col_text(s, &s->chosen, "number"), &sub, &e);
@@ -356,6 +364,99 @@ static void ask_remind(dash_scr *s)
 	snprintf(text, sizeof text, _("A reminder to %s%s%s, recorded in the client's history."),
 	         col_text(s, &s->chosen, "client"), number[0] ? " — " : "", number);
 	dialog_prompt(&s->dlg, ASK_REMIND, _("Send a reminder"), text, _("Note"), 200, "");
+}
+
+/* The client's history in a window, newest first, each time in the clerk's local time. */
+typedef struct hist_text {
+	char *buf;
+	size_t len;
+	int n;
+} hist_text;
+
+static void local_time(const char *utc, char *out, size_t size)
+{
+	struct tm tm;
+	time_t t;
+
+	memset(&tm, 0, sizeof tm);
+	if (sscanf(utc, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+	           &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6) {
+		snprintf(out, size, "%s", utc);
+		return;
+	}
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	t = timegm(&tm);
+	if (!localtime_r(&t, &tm) || !strftime(out, size, "%Y-%m-%d %H:%M", &tm))
+		snprintf(out, size, "%s", utc);
+}
+
+static int hist_line(const hist_entry *h, void *ud)
+{
+	hist_text *x = ud;
+	char at[32];
+
+	local_time(h->at, at, sizeof at);
+	dialog_text_add(&x->buf, &x->len, "%s  %-8s %-10s %s%s%s", at, h->clerk,
+	                _(hist_kind_name(h->kind)), h->number, h->number[0] ? "  " : "", h->text);
+	x->n++;
+	return 0;
+}
+
+static void show_history(dash_scr *s)
+{
+	hist_text x = { NULL, 0, 0 };
+	char title[256];
+	cart_err e;
+
+	if (!selected(s))
+		return;
+	if (ctl_history_list(s->c, s->chosen.client_id, hist_line, &x, &e) != CART_OK) {
+		free(x.buf);
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	if (!x.n)
+		dialog_text_add(&x.buf, &x.len, "%s", _("Nothing recorded yet."));
+	snprintf(title, sizeof title, _("History of %s"), col_text(s, &s->chosen, "client"));
+	dialog_message(&s->dlg, 0, title, x.buf);
+	free(x.buf);
+}
+
+/* Void the selected document: what it reverses first, with the reason asked under it. */
+static void ask_void(dash_scr *s)
+{
+	char text[600];
+	cart_err e;
+
+	if (!selected(s))
+		return;
+	if (ctl_void_preview(s->c, col_text(s, &s->chosen, "number"), text, sizeof text, &e)
+	    != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	dialog_prompt(&s->dlg, ASK_VOID, _("Void a document"), text, _("Reason"), 200, "");
+}
+
+static void void_doc(dash_scr *s)
+{
+	char why[256];
+	const char *number = col_text(s, &s->chosen, "number");
+	posted out;
+	cart_err e;
+
+	dialog_answer_text(&s->dlg, why, sizeof why);
+	if (!why[0]) {
+		ui_status(1, _("no reason given: %s was not voided"), number);
+		return;
+	}
+	if (ctl_void(s->c, number, NULL, why, &out, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	ui_status(0, _("%s voided by %s."), number, out.number);
+	reload(s, &s->chosen);
 }
 
 static void remind(dash_scr *s)
@@ -511,6 +612,7 @@ static void answered(dash_scr *s, int tag, int r)
 	}
 	switch (tag) {
 	case ASK_REMIND: remind(s); break;
+	case ASK_VOID: void_doc(s); break;
 	case ASK_DAYS: days(s); break;
 	case ASK_RANGE: range(s); break;
 	case ASK_QINVOICE: quote_invoice(s, ""); break;
@@ -639,8 +741,15 @@ static int on_key(ui_screen *base, int key)
 	case UA_CLIENTS:
 		open_clients(s);
 		return SCR_STAY;
+	case UA_VOIDDOC:
+		ask_void(s);
+		return SCR_STAY;
+	case UA_HISTORY:
+		show_history(s);
+		return SCR_STAY;
 	case UA_PAY:
 	case UA_APPLY:
+	case UA_APPLY_ITEM:
 	case UA_RECEIPT:
 	case UA_CNOTE:
 	case UA_OPENING:

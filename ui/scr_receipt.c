@@ -680,6 +680,40 @@ int scr_receipt_new(ctl *c, int64_t client_id, const char *currency, const char 
 	return CART_OK;
 }
 
+int scr_apply_to_new(ctl *c, int64_t client_id, const char *currency, const char *doc,
+                     ui_screen **out, cart_err *e)
+{
+	rcpt_scr *s = alloc_scr(c, e);
+
+	if (!s)
+		return e->code;
+	if (load_id(s, client_id, currency, e) != CART_OK) {
+		rcpt_free(&s->base);
+		return e->code;
+	}
+	if (s->f.n_credits == 0) {
+		cart_fail(e, CART_NOTFOUND, _("%s has no credit in favour to apply to %s"),
+		          s->f.cl.name, doc);
+		rcpt_free(&s->base);
+		return e->code;
+	}
+	/* the oldest credit in favour, on this document alone */
+	s->apply = 1;
+	snprintf(s->credit, sizeof s->credit, "%s", s->f.credits[0].number);
+	if (ctl_rform_use_credit(&s->f, 0, e) != CART_OK ||
+	    ctl_rform_mark_doc(&s->f, doc, NULL, e) != CART_OK) {
+		rcpt_free(&s->base);
+		return e->code;
+	}
+	for (int i = 0; i < s->f.n; i++)
+		if (ctl_rform_row_is(&s->f.rows[i], doc)) {
+			s->lv.sel = i;
+			break;
+		}
+	*out = &s->base;
+	return CART_OK;
+}
+
 int scr_apply_new(ctl *c, int64_t client_id, const char *currency, const char *credit,
                   ui_screen **out, cart_err *e)
 {

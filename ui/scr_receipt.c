@@ -50,6 +50,8 @@ typedef struct rcpt_scr {
 	int dirty;               /* the clerk typed something */
 	int row_asked;           /* the row the amount dialog is about */
 	int leftover_asked;      /* the leftover the reason dialog is about */
+	int auto_cash;           /* the cash was proposed from the marks (F5 on a row), not typed:
+	                          * it follows them while the clerk marks and unmarks */
 } rcpt_scr;
 
 /* ---- the rows ---- */
@@ -456,6 +458,7 @@ static void answered(rcpt_scr *s, int tag, int r)
 			s->dirty = 1;
 		break;
 	case ASK_AMOUNT:
+		s->auto_cash = 0;
 		if (ctl_rform_set_amount(&s->f, "cash", text, &e) != CART_OK)
 			ui_status(1, "%s", e.msg);
 		else
@@ -486,6 +489,43 @@ static void answered(rcpt_scr *s, int tag, int r)
 }
 
 /* ---- keys ---- */
+
+/* After a mark: a proposed cash amount follows the marks (what the marked rows have open); a
+ * typed one stays, and a marked row it does not reach is said, not left silently at 0,00. */
+static void follow_marks(rcpt_scr *s, int i)
+{
+	const ctl_receipt_row *r = &s->f.rows[i];
+	cart_err e;
+
+	if (s->apply)
+		return;
+	if (s->auto_cash && s->f.n_wh == 0 && s->f.n_means <= 1) {
+		int64_t sum = 0;
+		char a[48];
+
+		for (int k = 0; k < s->f.n; k++)
+			if (s->f.rows[k].marked)
+				sum += s->f.rows[k].it.open;
+		if (sum > 0) {
+			ctl_money(s->c, sum, a, sizeof a);
+			if (ctl_rform_set_amount(&s->f, "cash", a, &e) != CART_OK)
+				ui_status(1, "%s", e.msg);
+			else
+				ui_status(0, _("The cash follows the marks: %s."), a);
+		}
+		return;
+	}
+	if (r->marked && r->amount == 0) {
+		char num[48], zero[48];
+
+		ctl_money(s->c, 0, zero, sizeof zero);
+		snprintf(num, sizeof num, "%s", r->it.number);
+		if (r->it.instalment_no)
+			snprintf(num + strlen(num), sizeof num - strlen(num), "/%d", r->it.instalment_no);
+		ui_status_warn(_("%s is marked but the amount received is used up: it takes %s"
+		                 " (F2 the amount received)"), num, zero);
+	}
+}
 
 static int rcpt_key(ui_screen *base, int key)
 {
@@ -548,9 +588,11 @@ static int rcpt_key(ui_screen *base, int key)
 		break;
 	}
 	case UA_R_MEANS:
+		s->auto_cash = 0;
 		rmeans_open(&s->entry, RMEANS_MEANS);
 		break;
 	case UA_R_WH:
+		s->auto_cash = 0;
 		rmeans_open(&s->entry, RMEANS_WH);
 		break;
 	case UA_R_UNMEANS:
@@ -567,6 +609,8 @@ static int rcpt_key(ui_screen *base, int key)
 	case UA_R_MARK:
 		if (ctl_rform_mark(&s->f, (int)s->lv.sel, !s->f.rows[s->lv.sel].marked, &e) != CART_OK)
 			ui_status(1, "%s", e.msg);
+		else
+			follow_marks(s, (int)s->lv.sel);
 		s->dirty = 1;
 		if (s->lv.sel < s->lv.rows - 1)
 			listview_handle_key(&s->lv, UK_DOWN);
@@ -675,6 +719,7 @@ int scr_receipt_new(ctl *c, int64_t client_id, const char *currency, const char 
 				s->lv.sel = i;
 				break;
 			}
+		s->auto_cash = 1;
 	}
 	*out = &s->base;
 	return CART_OK;

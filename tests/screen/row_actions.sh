@@ -81,4 +81,15 @@ run env TZ='<-05>5' "$CARTERA_BIN" --db "$DB" --today "$TODAY" --screen dashboar
 H=$(sqlite3 "$DB" "SELECT strftime('%H:%M', at, '-5 hours') FROM client_history WHERE text LIKE '%llamar%'")
 assert_contains "$(text 1)" "$H" "times in the clerk's local time ($H at UTC-5)"
 
+# ---- F5 proposes the cash; marking a second instalment makes it follow the marks ----
+screen '<Down><F5><dump><Down><Space><dump><F9><dump>'
+S=$(text 1)
+assert_match "$S" 'cash +300,00' "F5 on FAC-000001/1 proposes 300,00 in cash"
+S=$(text 2)
+assert_match "$S" 'cash +600,00' "marking FAC-000001/2 too: the cash follows, 600,00" || tap_diag "$S"
+assert_match "$S" '\[x\] FAC-000001/2 .* 300,00 +300,00' "the second instalment is paid 300,00, not 0,00"
+assert_match "$S" 'Received 600,00 +Allocated 600,00 +Left 0,00' "received, allocated, nothing left"
+cart balance 1
+assert_contains "$OUT" "300,00" "posted: Cuotas Ltda owes 300,00 after paying two instalments"
+
 done_testing

@@ -181,7 +181,7 @@ int ctl_amount(const ctl *c, const char *text, const char *what, int64_t *out, c
 		return cart_fail(e, CART_INVALID, _("%s is missing"), what);
 	if (money_parse(text, &c->co.fmt, out, &tmp) != CART_OK) {
 		/* one sentence, the amount named once, and the format the company expects:
-		 * 'the unit price "12,345" has more than 2 decimals (like 1.234,50)' */
+		 * 'the unit price: "12,345" has more than 2 decimals (like 1.234,50)' */
 		char prefix[160], like[48];
 		const char *why = tmp.msg;
 		size_t n;
@@ -193,7 +193,7 @@ int ctl_amount(const ctl *c, const char *text, const char *what, int64_t *out, c
 		money_format(123450, &c->co.fmt, like, sizeof like);
 		if (!strncmp(why, prefix, n)) {
 			why += n;
-			return cart_fail(e, CART_INVALID, _("%s \"%s\" %s (like %s)"), what,
+			return cart_fail(e, CART_INVALID, _("%s: \"%s\" %s (like %s)"), what,
 			                 text, why, like);
 		}
 		return cart_fail(e, CART_INVALID, _("%s: %s (like %s)"), what, why, like);

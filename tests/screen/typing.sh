@@ -26,12 +26,12 @@ assert_match "$(row "$S" 2)" 'Client \* +Ferretería Ñandú' "the client's name
 # ---- a wrong amount: named once, the expected format said once ----
 screen 'iFerre<Enter><F4>Widget<Tab>1<Tab>12,345<Tab><dump>' --size 80x24
 S=$(text 1)
-assert_contains "$S" 'line 1: the unit price "12,345" has more than 2 decimals (like 1.234,50)' \
+assert_contains "$S" 'line 1: the unit price: "12,345" has more than 2 decimals (like 1.234,50)' \
 	"the wrong unit price says the format expected, whole"
 assert_eq 1 "$(grep -c '12,345" has more' <<<"$S")" "the message is on screen once"
 screen 'R<Enter><F2>1,2,3<Enter><dump>' --size 80x24
 S=$(text 1)
-assert_contains "$S" 'the cash amount "1,2,3" is not a number (like 1.234,50)' \
+assert_contains "$S" 'the cash amount: "1,2,3" is not a number (like 1.234,50)' \
 	"the receipt's cash: named once, with the format"
 assert_not_contains "$S" "amount: amount" "no stutter"
 

@@ -68,6 +68,9 @@ enum { UI_IN_FOLLOW = 1 << 10, UI_IN_TODAY = 1 << 11 };
 #define UI_IN_BANK UI_BIT(42)
 /* What the selected row of "Hoy" is: an activity. */
 enum { UI_NEEDS_ACTIVITY = 1 << 19 };
+/* The dashboard's selected row is a posted document (the Transactions tab): it may be voided
+ * (bits 20-22 are the screens branch's). */
+enum { UI_NEEDS_DOC = 1 << 20 };
 
 #define UI_SEARCHED ((ui_where)(UI_IN_LIST | UI_IN_DASH))
 
@@ -408,7 +411,15 @@ enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 	X(BK_IGNORE, N_("Not client"), UK_F(8), UK_CTRL('x'), 0,      UI_IN_BANK,   UI_NEEDS_ROW,          \
 	  N_("mark the line as not a client payment (a transfer of your own, interest...)"))       \
 	X(BK_BACK, N_("Back"),  UK_F(10),  UK_ESC,      0,      UI_IN_BANK,   0,                     \
-	  N_("back to the screen before"))
+	  N_("back to the screen before"))                                                          \
+	/* issue 14's actions on the dashboard's rows (scr_dash.c): Ctrl keys, so typing in the  \
+	 * filter never fires them */                                                               \
+	X(VOIDDOC, N_("Void"),  UK_CTRL('x'), 0,        0,      UI_IN_DASH,   UI_NEEDS_DOC,          \
+	  N_("void the selected document: what it reverses first, then the reason; both stay"))    \
+	X(HISTORY, NULL,        UK_CTRL('y'), 0,        0,      UI_IN_DASH,   UI_NEEDS_ROW,          \
+	  N_("the selected row's client's history: reminders, e-mails, letters, promises, calls")) \
+	X(APPLY_ITEM, NULL,     UK_CTRL('a'), 0,        0,      UI_IN_DASH,   UI_NEEDS_ITEM,         \
+	  N_("pay the selected document with the client's credits in favour, oldest first"))
 
 enum ui_action {
 	UA_NONE = 0,

@@ -126,14 +126,38 @@ static void draw_choose(dialog *d)
 	ui_keybar(UI_IN_DIALOG, 0);
 }
 
+static int wrap(const char *text, int width, int first, int n, const char **start, int *len);
+
+/* The text above the field may take several lines (a void's preview): each line whole,
+ * wrapped when longer than the box. */
 static void draw_prompt(dialog *d)
 {
-	int w = 64, h = 6, y, x;
+	int w = 64, h, y, x, n;
 
+	if (strchr(d->text, '\n'))
+		w = COLS - 2 < 78 ? COLS - 2 : 78;
+	n = wrap(d->text, w - 4, 0, 0, NULL, NULL);
+	if (n > LINES - 8)
+		n = LINES - 8 > 1 ? LINES - 8 : 1;
+	h = n + 5;
 	centre(&h, &w, &y, &x);
 	ui_box(y, x, h, w, d->title);
-	ui_put(y + 2, x + 2, w - 4, d->text, 0);
-	form_draw(&d->fm, y + 3, x + 2, 1, w - 4);
+	{
+		const char *start[64];
+		int len[64];
+
+		if (n > 64)
+			n = 64;
+		wrap(d->text, w - 4, 0, n, start, len);
+		for (int r = 0; r < n; r++) {
+			char line[700];
+
+			snprintf(line, sizeof line, "%s%.*s",
+			         start[r] != d->text && start[r][-1] != '\n' ? "  " : "", len[r], start[r]);
+			ui_put(y + 2 + r, x + 2, w - 4, line, 0);
+		}
+	}
+	form_draw(&d->fm, y + 2 + n, x + 2, 1, w - 4);
 	ui_keybar(UI_IN_DIALOG, 0);
 }
 

@@ -49,9 +49,13 @@ static void draw_field(form *f, int i, int y, int x, int w)
 			ui_put(y, x + LABEL_W, 1, "<", 0);
 		}
 	} else {
-		int from = fl->cursor >= bw ? fl->cursor - bw + 1 : 0;
+		/* being edited: the part around the cursor; otherwise the value's start, cut with "…" */
+		int from = cur && fl->cursor >= bw ? fl->cursor - bw + 1 : 0;
 
-		slice(fl->value, from, bw, shown, sizeof shown);
+		if (cur)
+			slice(fl->value, from, bw, shown, sizeof shown);
+		else
+			snprintf(shown, sizeof shown, "%s", fl->value);
 		ui_put(y, x + LABEL_W, bw, shown, 0);
 		if (cur) {
 			char c[8];

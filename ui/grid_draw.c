@@ -51,15 +51,23 @@ static void draw_cell(grid *g, int r, int c, int y, int x, int cw, int focused)
 	int n = form_chars(s), from = 0, at;
 	char shown[GRID_CELL_MAX + 8];
 
-	if (cur && g->cursor >= cw)
-		from = g->cursor - cw + 1;
-	slice(s, from, cw, shown, sizeof shown);
 	if (cur)
 		attr_set(A_UNDERLINE, 0, NULL);
-	ui_put(y, x, cw, shown, right_aligned(col) && n < cw);
-	if (!cur)
-		return;
-	at = right_aligned(col) && n < cw ? cw - n + g->cursor : g->cursor - from;
+	if (cur && right_aligned(col) && n < cw) {
+		/* a number being typed: right-aligned one column short, so the cursor after it takes
+		 * the last column and every digit stays in sight (typing 45 shows 45) */
+		ui_put(y, x, cw - 1, s, 1);
+		ui_put(y, x + cw - 1, 1, "", 0);
+		at = cw - 1 - n + g->cursor;
+	} else {
+		if (cur && g->cursor >= cw)
+			from = g->cursor - cw + 1;
+		slice(s, from, cw, shown, sizeof shown);
+		ui_put(y, x, cw, shown, right_aligned(col) && n < cw);
+		if (!cur)
+			return;
+		at = g->cursor - from;
+	}
 	if (at >= cw)
 		at = cw - 1;
 	slice(s, g->cursor, 1, shown, sizeof shown);

@@ -8,6 +8,7 @@
 #include "listview.h"
 
 #include "cartera/i18n.h"
+#include "cartera/output.h"
 
 void listview_init(listview *lv, const lv_col *cols, int ncols, int sort_col)
 {
@@ -156,12 +157,19 @@ int listview_handle_key(listview *lv, int key)
 	return LV_IGNORED;
 }
 
+static int is_amount(const listview *lv, int i)
+{
+	return lv->cols[i].right;
+}
+
 void listview_layout(const listview *lv, int width, int widths[LV_MAX_COLS])
 {
 	int fixed = 0, flex = -1;
 
 	for (int i = 0; i < lv->ncols; i++) {
 		widths[i] = lv->cols[i].width;
+		if (is_amount(lv, i) && lv->need[i] > widths[i])
+			widths[i] = lv->need[i];
 		if (lv->cols[i].flex && flex < 0)
 			flex = i;
 		else
@@ -177,22 +185,46 @@ void listview_layout(const listview *lv, int width, int widths[LV_MAX_COLS])
 	}
 	/* too narrow: leave out optional columns, the last first */
 	for (int i = lv->ncols - 1; i >= 0 && fixed > width; i--)
-		if ((lv->optional >> i & 1u) && i != flex) {
+		if ((lv->optional >> i & 1u) && i != flex && widths[i]) {
 			fixed -= widths[i] + 1;
 			widths[i] = 0;
 		}
-	/* still too narrow: cut the widest columns first, keeping each at least 3 wide */
-	while (fixed > width) {
-		int w = 0;
+	/* still too narrow: amount columns give up their blank padding, down to their widest cell
+	 * or their title (once the rows are known) */
+	for (int i = 0; i < lv->ncols && fixed > width; i++)
+		if (is_amount(lv, i) && lv->need[i] > 0 && i != flex) {
+			int tw = lv->cols[i].title[0] ? utf8_width(_(lv->cols[i].title)) : 0;
+			int least = lv->need[i] > tw + (i == lv->sort_col ? 2 : 0) ?
+			            lv->need[i] : tw + (i == lv->sort_col ? 2 : 0);
+			int give = widths[i] - least;
 
-		for (int i = 1; i < lv->ncols; i++)
-			if (widths[i] > widths[w])
+			if (give > fixed - width)
+				give = fixed - width;
+			if (give > 0) {
+				widths[i] -= give;
+				fixed -= give;
+			}
+		}
+	/* still too narrow: shorten the widest text columns first, keeping each at least 3 wide;
+	 * an amount is never cut */
+	while (fixed > width) {
+		int w = -1;
+
+		for (int i = 0; i < lv->ncols; i++)
+			if (!is_amount(lv, i) && widths[i] > 3 && (w < 0 || widths[i] > widths[w]))
 				w = i;
-		if (widths[w] <= 3)
+		if (w < 0)
 			break;
 		widths[w]--;
 		fixed--;
 	}
+	/* then leave out text columns (not the flex one), then whole amount columns, from the right */
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = lv->ncols - 1; i >= 0 && fixed > width; i--)
+			if (i != flex && widths[i] && is_amount(lv, i) == pass) {
+				fixed -= widths[i] + 1;
+				widths[i] = 0;
+			}
 }
 
 static void group(long v, char sep, char *buf, int size)

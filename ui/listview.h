@@ -24,6 +24,8 @@ typedef struct listview {
 	int ncols;
 	int sort_col, sort_desc;
 	unsigned optional;       /* bit i: column i is left out when the screen is too narrow */
+	int need[LV_MAX_COLS];   /* widest cell of each amount column on the page (0: none yet);
+	                          * set by listview_draw from the rows it fetched */
 	char filter[LV_FILTER_MAX];
 } listview;
 
@@ -42,8 +44,11 @@ void listview_set_rows(listview *lv, long rows);
 int listview_handle_key(listview *lv, int key);
 /* Keep the selection on screen after a move or a new height. */
 void listview_scroll(listview *lv);
-/* Column widths for a total width: the flex column takes the rest; when the columns do not fit,
- * optional columns are left out (width 0, right to left), then the widest are cut. */
+/* Column widths for a total width: the flex column takes the rest. An amount (right-aligned)
+ * column is never narrower than its widest cell (need[]) and never cut: when the columns do not
+ * fit, optional columns are left out (width 0, right to left), amount columns give up their blank
+ * padding, the widest text columns are shortened (to 3), text columns other than the flex one
+ * are left out, and only then amount columns, whole, from the right. */
 void listview_layout(const listview *lv, int width, int widths[LV_MAX_COLS]);
 /* "1–20 of 50.000": the rows shown, thousands grouped with sep ('\0' for none). */
 void listview_count_text(const listview *lv, char sep, char *buf, int size);

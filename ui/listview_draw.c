@@ -16,6 +16,18 @@ int listview_draw(listview *lv, const lv_source *src, int y, int x, int h, int w
 
 	lv->height = h > 1 ? h - 1 : 1;
 	listview_scroll(lv);
+	/* the rows first: an amount column is as wide as its widest cell (it only grows, so the
+	 * columns do not jump while the clerk scrolls) */
+	if (lv->rows > 0 && (got = src->fetch(src->ud, lv->top, lv->height)) < 0)
+		return -1;
+	for (int i = 0; i < got; i++)
+		for (int c = 0; c < lv->ncols; c++)
+			if (lv->cols[c].right) {
+				int cw = utf8_width(src->cell(src->ud, i, c));
+
+				if (cw > lv->need[c])
+					lv->need[c] = cw;
+			}
 	listview_layout(lv, w, widths);
 	ui_set_role(UR_HEADER);
 	for (int c = 0; c < lv->ncols; c++) {
@@ -33,8 +45,6 @@ int listview_draw(listview *lv, const lv_source *src, int y, int x, int h, int w
 	if (cx - 1 < x + w)
 		ui_put(y, cx - 1, x + w - cx + 1, "", 0);
 	ui_set_role(UR_NORMAL);
-	if (lv->rows > 0 && (got = src->fetch(src->ud, lv->top, lv->height)) < 0)
-		return -1;
 	for (int i = 0; i < lv->height; i++) {
 		int ry = y + 1 + i;
 

@@ -243,8 +243,11 @@ static void table_line(rptview *v, const rpt_line *ln, char *out, size_t size)
 		return;
 	}
 	layout(v, ln->table, v->width, w);
+	/* the first column stays when the others scroll sideways, unless it is most of the screen */
+	v->frozen = ln->table->ncols > 1 && w[0] + 1 < v->width / 2 ? w[0] + 1 : 0;
 	for (int c = 0; c < ln->table->ncols; c++) {
 		int right = ln->table->cols[c].align == RPT_RIGHT, k;
+
 
 		if (w[c] > 512)
 			w[c] = 512;
@@ -254,6 +257,10 @@ static void table_line(rptview *v, const rpt_line *ln, char *out, size_t size)
 			rpt_cell_text(&v->r, &ln->row->cells[c], cell, sizeof cell);
 		else
 			cell[0] = '\0';
+		if (!v->colat_set && c < RPT_MAX_COLS) {
+			v->colat[c] = c ? (v->colat[c - 1] + w[c - 1] + 1) : 0;
+			v->ncolat = c + 1;
+		}
 		k = utf8_fit(cell, w[c], right, fit);
 		if (len + (size_t)k + 2 >= size)
 			break;
@@ -263,6 +270,8 @@ static void table_line(rptview *v, const rpt_line *ln, char *out, size_t size)
 		len += (size_t)k;
 	}
 	out[len] = '\0';
+	if (ln->table->ncols > 1)
+		v->colat_set = 1;
 }
 
 /* Line i of the screen as text: the head (when shown), the report's lines, then a blank line and
@@ -315,6 +324,15 @@ static int header_of(rptview *v, long i, char *out, size_t size)
 	return 1;
 }
 
+/* A line scrolled sideways by xoff, its first column (v->frozen columns) kept in place. */
+static void scroll_line(const rptview *v, char *line)
+{
+	char *rest = (char *)utf8_skip(line, v->frozen);
+	const char *from = utf8_skip(rest, v->xoff);
+
+	memmove(rest, from, strlen(from) + 1);
+}
+
 static int fetch(void *ud, long offset, int n)
 {
 	rptview *v = ud;
@@ -330,6 +348,7 @@ static int fetch(void *ud, long offset, int n)
 		v->page_cap = n;
 	}
 	v->wide = 0;
+	v->colat_set = 0;
 	for (; got < n && offset + got < total; got++) {
 		char *line = v->page[got];
 		int w;
@@ -338,11 +357,8 @@ static int fetch(void *ud, long offset, int n)
 
 		if ((w = utf8_width(line)) > v->wide)
 			v->wide = w;
-		if (v->xoff > 0 && scrolls) {
-			const char *from = utf8_skip(line, v->xoff);
-
-			memmove(line, from, strlen(from) + 1);
-		}
+		if (v->xoff > 0 && scrolls)
+			scroll_line(v, line);
 	}
 	return got;
 }
@@ -366,8 +382,9 @@ int rptview_draw(rptview *v, int y, int x, int h, int w)
 	/* the list's header row holds the header of the table at the top, so the columns stay
 	 * named while their own header line is scrolled away */
 	/* the columns' names scroll with them; the report's title stays */
-	from = header_of(v, v->lv.top, head, sizeof head) && v->xoff > 0 ? utf8_skip(head, v->xoff)
-	                                                                : head;
+	from = head;
+	if (header_of(v, v->lv.top, head, sizeof head) && v->xoff > 0)
+		scroll_line(v, head);
 	ui_set_role(UR_HEADER);
 	ui_put(y, x, w, from, 0);
 	ui_set_role(UR_NORMAL);
@@ -389,6 +406,25 @@ int rptview_move(rptview *v, int key)
 	if (key == UK_RIGHT || key == UK_LEFT) {
 		int step = v->width > 40 ? v->width / 4 : 10;
 
+		if (v->frozen > 0 && v->ncolat > 2) {
+			/* a table: a column at a time after the first one, which stays; whole columns,
+			 * so no amount shows cut */
+			int at = v->frozen + v->xoff, next = -1, prev = 0;
+
+			for (int c = 1; c < v->ncolat && c < RPT_MAX_COLS; c++) {
+				if (v->colat[c] > at && next < 0)
+					next = v->colat[c];
+				if (v->colat[c] < at)
+					prev = v->colat[c];
+			}
+			if (key == UK_RIGHT && next > 0 && v->wide > v->xoff + v->width)
+				v->xoff = next - v->frozen;
+			else if (key == UK_LEFT && v->xoff > 0)
+				v->xoff = prev > v->frozen ? prev - v->frozen : 0;
+			else
+				return 0;
+			return 1;
+		}
 		if (key == UK_RIGHT && v->wide > v->xoff + v->width)
 			v->xoff += step;
 		else if (key == UK_LEFT)

@@ -30,6 +30,13 @@ typedef struct rptview {
 	                            * come first (a document: its dates, its client) */
 	int head;                  /* how many lines they take, a blank line included */
 	int wide;                  /* the widest line on screen, unscrolled */
+	int frozen;                /* display columns of the last laid out table's first column and
+	                            * its gap: they stay while the rest scrolls sideways (the
+	                            * aging's client names) */
+	int colat[RPT_MAX_COLS];   /* where each column of that table starts, so a sideways step
+	                            * shows whole columns, never part of an amount */
+	int ncolat;
+	int colat_set;             /* colat holds the topmost table on screen (set once a fetch) */
 	dialog dlg;                /* the file name, "replace it?", a printing failure */
 	int format;                /* the format the file prompt is for */
 	char save_title[96];       /* the file prompt's title */

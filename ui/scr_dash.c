@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "dialog.h"
 #include "listview.h"
@@ -28,12 +29,13 @@
 
 #include "cartera/ctl_dash.h"
 #include "cartera/ctl_docs.h"
+#include "cartera/ctl_void.h"
 #include "cartera/i18n.h"
 #include "cartera/output.h"
 
 /* What the dialog up is for. */
 enum { ASK_PAY = 1, ASK_REMIND, ASK_APPLY, ASK_DAYS, ASK_RANGE, ASK_QINVOICE, ASK_QREASON,
-       ASK_QUIT, ASK_FINDDOC };
+       ASK_QUIT, ASK_FINDDOC, ASK_VOID };
 
 #define MAX_RANGES 10
 
@@ -175,6 +177,8 @@ static int have(dash_scr *s)
 		h |= UI_NEEDS_CREDIT;
 	if (s->lv.rows > 0 && s->v.tab == DASH_QUOTES)
 		h |= UI_NEEDS_QUOTE;
+	if (s->lv.rows > 0 && s->v.tab == DASH_TRANSACTIONS)
+		h |= UI_NEEDS_DOC;
 	return h;
 }
 
@@ -198,33 +202,24 @@ static void reload(dash_scr *s, const ctld_row *keep)
 
 /* ---- drawing ---- */
 
-/* A total's text "1.234,50 (3)" as its amount and its count, when it is one currency's. */
-static void split_total(const char *text, char *amount, size_t asize, char *count, size_t csize)
+/* The four totals in as many columns: "1 Overdue" and the count on the first row, then one row
+ * per currency with its amount, every digit of it (an amount is never cut); the one whose tab is
+ * shown in the selected attribute. Returns the rows it took. */
+static int draw_totals(dash_scr *s, int y)
 {
-	const char *open = strstr(text, " (");
-	size_t n = strlen(text);
-
-	if (open && !strstr(open + 2, " (") && n > 0 && text[n - 1] == ')') {
-		snprintf(amount, asize, "%.*s", (int)(open - text), text);
-		snprintf(count, csize, "%.*s", (int)(text + n - 1 - (open + 2)), open + 2);
-	} else {
-		snprintf(amount, asize, "%s", text);
-		count[0] = '\0';
-	}
-}
-
-/* The four totals in as many columns: "1 Overdue" and the count on the first row, the amount
- * on the second; the one whose tab is shown in the selected attribute. */
-static void draw_totals(dash_scr *s, int y)
-{
-	int w = COLS / CTLD_NTOTALS;
+	int w = COLS / CTLD_NTOTALS, ncur = s->v.d.n > 1 ? s->v.d.n : 1;
 
 	for (int t = 0; t < CTLD_NTOTALS; t++) {
 		int x = t * w, cw = (t == CTLD_NTOTALS - 1 ? COLS - x : w) - 1;
 		int on = ctl_dash_total_tab(t) == s->v.tab, nw;
 		char key[4], amount[160], count[48];
+		int64_t n = 0, sum = 0;
 
-		split_total(s->v.total_text[t], amount, sizeof amount, count, sizeof count);
+		for (int i = 0; i < ncur; i++) {
+			ctl_dash_total_part(&s->v, t, i, amount, sizeof amount, &n);
+			sum += n;
+		}
+		snprintf(count, sizeof count, "%lld", (long long)sum);
 		nw = utf8_width(count);
 		snprintf(key, sizeof key, "%d", t + 1);
 		ui_set_role(UR_KEY);
@@ -235,13 +230,24 @@ static void draw_totals(dash_scr *s, int y)
 		ui_put(y, x + 2, cw - 2 - (nw ? nw + 1 : 0), ctl_dash_total_label(t), 0);
 		if (nw)
 			ui_put(y, x + cw - nw - 1, nw + 1, count, 1);
-		/* due blue, overdue red, credits green (seed 001); the net plain */
-		ui_set_role(t == 0 ? UR_DUE : t == 1 ? UR_OVERDUE : t == 2 ? UR_CREDIT : UR_NORMAL);
-		if (on)
-			attr_on(A_BOLD, NULL);
-		ui_put(y + 1, x, cw, amount, 1);
-		ui_set_role(UR_NORMAL);
+		for (int i = 0; i < ncur; i++) {
+			int aw;
+
+			/* due blue, overdue red, credits green (seed 001); the net plain */
+			ui_set_role(t == 0 ? UR_DUE : t == 1 ? UR_OVERDUE : t == 2 ? UR_CREDIT : UR_NORMAL);
+			ctl_dash_total_part(&s->v, t, i, amount, sizeof amount, &n);
+			aw = utf8_width(amount);
+			if (on)
+				attr_on(A_BOLD, NULL);
+			/* wider than its column (a narrow screen): it takes the blank to its left */
+			if (aw > cw && x + cw - aw >= 0)
+				ui_put(y + 1 + i, x + cw - aw, aw, amount, 1);
+			else
+				ui_put(y + 1 + i, x, cw, amount, 1);
+			ui_set_role(UR_NORMAL);
+		}
 	}
+	return 1 + ncur;
 }
 
 /* "Filter: text · 31-60 days · days 1-30" on the left, the row count on the right. */
@@ -280,10 +286,19 @@ static void dash_draw(ui_screen *base)
 	const lv_source src = { fetch, cell, s };
 	char left[256], right[256];
 	ui_where where = UI_IN_DASH | UI_IN_TABS;
+	int y, changed = 0;
+	cart_err e;
 
 	if (s->help) {
 		ui_help_draw(where, _("Dashboard"), ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 		return;
+	}
+	/* the rows are read again below: when another clerk posted, the totals and counts too */
+	if (ctl_dash_sync(&s->v, &changed, &e) != CART_OK)
+		ui_status(1, "%s", e.msg);
+	else if (changed) {
+		listview_set_rows(&s->lv, s->v.count);
+		listview_scroll(&s->lv);
 	}
 	erase();
 	snprintf(left, sizeof left, " cartera — %s", ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
@@ -292,13 +307,13 @@ static void dash_draw(ui_screen *base)
 	else
 		snprintf(right, sizeof right, _("Dashboard as of %s"), s->v.today);
 	ui_title(left, right);
-	draw_totals(s, 1);
+	y = 1 + draw_totals(s, 1);
 	for (int t = 0; t < s->tb.n; t++)
 		tabs_set_count(&s->tb, t, t == s->v.tab ? (long)s->v.count : -1);
-	tabs_draw(&s->tb, 3, 0, COLS, ctl_company(s->c)->fmt.thou_sep);
-	if (listview_draw(&s->lv, &src, 5, 0, LINES - 7, COLS) < 0)
-		ui_put(6, 0, COLS, _("(the rows could not be read)"), 0);
-	draw_filter(s, 4);     /* after the list: its count needs the list's height */
+	tabs_draw(&s->tb, y, 0, COLS, ctl_company(s->c)->fmt.thou_sep);
+	if (listview_draw(&s->lv, &src, y + 2, 0, LINES - y - 4, COLS) < 0)
+		ui_put(y + 3, 0, COLS, _("(the rows could not be read)"), 0);
+	draw_filter(s, y + 1);     /* after the list: its count needs the list's height */
 	ui_status_draw();
 	ui_keybar(where, have(s));
 	dialog_draw(&s->dlg);
@@ -315,12 +330,15 @@ static void push_doc(dash_scr *s, int which)
 	cart_err e;
 	int rc;
 
-	s->keep = which == UA_PAY || which == UA_APPLY;
+	s->keep = which == UA_PAY || which == UA_APPLY || which == UA_APPLY_ITEM;
 	if (s->keep && !selected(s))
 		return;
 	if (which == UA_PAY)
 		rc = scr_receipt_new(s->c, s->chosen.client_id, s->chosen.currency,
 		                     col_text(s, &s->chosen, "number"), &sub, &e);
+	else if (which == UA_APPLY_ITEM)
+		rc = scr_apply_to_new(s->c, s->chosen.client_id, s->chosen.currency,
+		                      col_text(s, &s->chosen, "number"), &sub, &e);
 	else if (which == UA_APPLY)
 		rc = scr_apply_new(s->c, s->chosen.client_id, s->chosen.currency,
 		                   col_text(s, &s->chosen, "number"), &sub, &e);
@@ -348,6 +366,99 @@ static void ask_remind(dash_scr *s)
 	snprintf(text, sizeof text, _("A reminder to %s%s%s, recorded in the client's history."),
 	         col_text(s, &s->chosen, "client"), number[0] ? " — " : "", number);
 	dialog_prompt(&s->dlg, ASK_REMIND, _("Send a reminder"), text, _("Note"), 200, "");
+}
+
+/* The client's history in a window, newest first, each time in the clerk's local time. */
+typedef struct hist_text {
+	char *buf;
+	size_t len;
+	int n;
+} hist_text;
+
+static void local_time(const char *utc, char *out, size_t size)
+{
+	struct tm tm;
+	time_t t;
+
+	memset(&tm, 0, sizeof tm);
+	if (sscanf(utc, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+	           &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6) {
+		snprintf(out, size, "%s", utc);
+		return;
+	}
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	t = timegm(&tm);
+	if (!localtime_r(&t, &tm) || !strftime(out, size, "%Y-%m-%d %H:%M", &tm))
+		snprintf(out, size, "%s", utc);
+}
+
+static int hist_line(const hist_entry *h, void *ud)
+{
+	hist_text *x = ud;
+	char at[32];
+
+	local_time(h->at, at, sizeof at);
+	dialog_text_add(&x->buf, &x->len, "%s  %-8s %-10s %s%s%s", at, h->clerk,
+	                _(hist_kind_name(h->kind)), h->number, h->number[0] ? "  " : "", h->text);
+	x->n++;
+	return 0;
+}
+
+static void show_history(dash_scr *s)
+{
+	hist_text x = { NULL, 0, 0 };
+	char title[256];
+	cart_err e;
+
+	if (!selected(s))
+		return;
+	if (ctl_history_list(s->c, s->chosen.client_id, hist_line, &x, &e) != CART_OK) {
+		free(x.buf);
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	if (!x.n)
+		dialog_text_add(&x.buf, &x.len, "%s", _("Nothing recorded yet."));
+	snprintf(title, sizeof title, _("History of %s"), col_text(s, &s->chosen, "client"));
+	dialog_message(&s->dlg, 0, title, x.buf);
+	free(x.buf);
+}
+
+/* Void the selected document: what it reverses first, with the reason asked under it. */
+static void ask_void(dash_scr *s)
+{
+	char text[600];
+	cart_err e;
+
+	if (!selected(s))
+		return;
+	if (ctl_void_preview(s->c, col_text(s, &s->chosen, "number"), text, sizeof text, &e)
+	    != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	dialog_prompt(&s->dlg, ASK_VOID, _("Void a document"), text, _("Reason"), 200, "");
+}
+
+static void void_doc(dash_scr *s)
+{
+	char why[256];
+	const char *number = col_text(s, &s->chosen, "number");
+	posted out;
+	cart_err e;
+
+	dialog_answer_text(&s->dlg, why, sizeof why);
+	if (!why[0]) {
+		ui_status(1, _("no reason given: %s was not voided"), number);
+		return;
+	}
+	if (ctl_void(s->c, number, NULL, why, &out, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	ui_status(0, _("%s voided by %s."), number, out.number);
+	reload(s, &s->chosen);
 }
 
 static void remind(dash_scr *s)
@@ -503,6 +614,7 @@ static void answered(dash_scr *s, int tag, int r)
 	}
 	switch (tag) {
 	case ASK_REMIND: remind(s); break;
+	case ASK_VOID: void_doc(s); break;
 	case ASK_DAYS: days(s); break;
 	case ASK_RANGE: range(s); break;
 	case ASK_QINVOICE: quote_invoice(s, ""); break;
@@ -648,8 +760,15 @@ static int on_key(ui_screen *base, int key)
 	case UA_CLIENTS:
 		open_clients(s);
 		return SCR_STAY;
+	case UA_VOIDDOC:
+		ask_void(s);
+		return SCR_STAY;
+	case UA_HISTORY:
+		show_history(s);
+		return SCR_STAY;
 	case UA_PAY:
 	case UA_APPLY:
+	case UA_APPLY_ITEM:
 	case UA_RECEIPT:
 	case UA_CNOTE:
 	case UA_OPENING:

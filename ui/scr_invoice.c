@@ -105,8 +105,11 @@ static void cell_validate(grid *g, int row, int col, char *err, size_t size, voi
 	case C_PRICE:
 		if (!v[0])
 			snprintf(err, size, _("line %d: the unit price is missing"), row + 1);
-		else if (money_parse(v, &ctl_company(s->c)->fmt, &x, &e) != CART_OK)
-			snprintf(err, size, _("line %d: the unit price: %s"), row + 1, e.msg);
+		else {
+			snprintf(what, sizeof what, _("line %d: the unit price"), row + 1);
+			if (ctl_amount(s->c, v, what, &x, &e) != CART_OK)
+				snprintf(err, size, "%s", e.msg);
+		}
 		break;
 	default:
 		snprintf(err, size, "%s", s->rerr[row]);
@@ -562,8 +565,9 @@ static void lines_key(inv_scr *s, int key)
 		s->g.err_row = old;
 		s->g.err_col = C_TAX;
 	}
+	/* the grid shows its own message under the lines: once is enough */
 	if (s->g.error[0] && strcmp(before, s->g.error))
-		ui_status(1, "%s", s->g.error);
+		ui_status(0, "%s", "");
 	else if (!s->g.error[0] && before[0])
 		ui_status(0, "%s", "");
 	if (r & GRID_LEAVE_BACK) {

@@ -52,6 +52,8 @@ typedef struct rcpt_scr {
 	int row_asked;           /* the row the amount dialog is about */
 	int leftover_asked;      /* the leftover the reason dialog is about */
 	int64_t bank_line;       /* the bank line this receipt is (scr_bank.c), 0 none */
+	int auto_cash;           /* the cash was proposed from the marks (F5 on a row), not typed:
+	                          * it follows them while the clerk marks and unmarks */
 } rcpt_scr;
 
 /* ---- the rows ---- */
@@ -469,6 +471,7 @@ static void answered(rcpt_scr *s, int tag, int r)
 			s->dirty = 1;
 		break;
 	case ASK_AMOUNT:
+		s->auto_cash = 0;
 		if (ctl_rform_set_amount(&s->f, "cash", text, &e) != CART_OK)
 			ui_status(1, "%s", e.msg);
 		else
@@ -499,6 +502,43 @@ static void answered(rcpt_scr *s, int tag, int r)
 }
 
 /* ---- keys ---- */
+
+/* After a mark: a proposed cash amount follows the marks (what the marked rows have open); a
+ * typed one stays, and a marked row it does not reach is said, not left silently at 0,00. */
+static void follow_marks(rcpt_scr *s, int i)
+{
+	const ctl_receipt_row *r = &s->f.rows[i];
+	cart_err e;
+
+	if (s->apply)
+		return;
+	if (s->auto_cash && s->f.n_wh == 0 && s->f.n_means <= 1) {
+		int64_t sum = 0;
+		char a[48];
+
+		for (int k = 0; k < s->f.n; k++)
+			if (s->f.rows[k].marked)
+				sum += s->f.rows[k].it.open;
+		if (sum > 0) {
+			ctl_money(s->c, sum, a, sizeof a);
+			if (ctl_rform_set_amount(&s->f, "cash", a, &e) != CART_OK)
+				ui_status(1, "%s", e.msg);
+			else
+				ui_status(0, _("The cash follows the marks: %s."), a);
+		}
+		return;
+	}
+	if (r->marked && r->amount == 0) {
+		char num[48], zero[48];
+
+		ctl_money(s->c, 0, zero, sizeof zero);
+		snprintf(num, sizeof num, "%s", r->it.number);
+		if (r->it.instalment_no)
+			snprintf(num + strlen(num), sizeof num - strlen(num), "/%d", r->it.instalment_no);
+		ui_status_warn(_("%s is marked but the amount received is used up: it takes %s"
+		                 " (F2 the amount received)"), num, zero);
+	}
+}
 
 static int rcpt_key(ui_screen *base, int key)
 {
@@ -561,9 +601,11 @@ static int rcpt_key(ui_screen *base, int key)
 		break;
 	}
 	case UA_R_MEANS:
+		s->auto_cash = 0;
 		rmeans_open(&s->entry, RMEANS_MEANS);
 		break;
 	case UA_R_WH:
+		s->auto_cash = 0;
 		rmeans_open(&s->entry, RMEANS_WH);
 		break;
 	case UA_R_UNMEANS:
@@ -580,6 +622,8 @@ static int rcpt_key(ui_screen *base, int key)
 	case UA_R_MARK:
 		if (ctl_rform_mark(&s->f, (int)s->lv.sel, !s->f.rows[s->lv.sel].marked, &e) != CART_OK)
 			ui_status(1, "%s", e.msg);
+		else
+			follow_marks(s, (int)s->lv.sel);
 		s->dirty = 1;
 		if (s->lv.sel < s->lv.rows - 1)
 			listview_handle_key(&s->lv, UK_DOWN);
@@ -675,7 +719,7 @@ int scr_receipt_new(ctl *c, int64_t client_id, const char *currency, const char 
 		char a[48];
 
 		for (int i = 0; i < s->f.n; i++)
-			if (!strcmp(s->f.rows[i].it.number, doc))
+			if (ctl_rform_row_is(&s->f.rows[i], doc))
 				open += s->f.rows[i].it.open;
 		ctl_money(c, open, a, sizeof a);
 		if (ctl_rform_set_amount(&s->f, "cash", a, e) != CART_OK ||
@@ -684,10 +728,11 @@ int scr_receipt_new(ctl *c, int64_t client_id, const char *currency, const char 
 			return e->code;
 		}
 		for (int i = 0; i < s->f.n; i++)
-			if (!strcmp(s->f.rows[i].it.number, doc)) {
+			if (ctl_rform_row_is(&s->f.rows[i], doc)) {
 				s->lv.sel = i;
 				break;
 			}
+		s->auto_cash = 1;
 	}
 	*out = &s->base;
 	return CART_OK;
@@ -716,6 +761,40 @@ int scr_receipt_bank_new(ctl *c, int64_t line_id, ui_screen **out, cart_err *e)
 	}
 	s->loaded = 1;
 	listview_set_rows(&s->lv, s->f.n);
+	*out = &s->base;
+	return CART_OK;
+}
+
+int scr_apply_to_new(ctl *c, int64_t client_id, const char *currency, const char *doc,
+                     ui_screen **out, cart_err *e)
+{
+	rcpt_scr *s = alloc_scr(c, e);
+
+	if (!s)
+		return e->code;
+	if (load_id(s, client_id, currency, e) != CART_OK) {
+		rcpt_free(&s->base);
+		return e->code;
+	}
+	if (s->f.n_credits == 0) {
+		cart_fail(e, CART_NOTFOUND, _("%s has no credit in favour to apply to %s"),
+		          s->f.cl.name, doc);
+		rcpt_free(&s->base);
+		return e->code;
+	}
+	/* the oldest credit in favour, on this document alone */
+	s->apply = 1;
+	snprintf(s->credit, sizeof s->credit, "%s", s->f.credits[0].number);
+	if (ctl_rform_use_credit(&s->f, 0, e) != CART_OK ||
+	    ctl_rform_mark_doc(&s->f, doc, NULL, e) != CART_OK) {
+		rcpt_free(&s->base);
+		return e->code;
+	}
+	for (int i = 0; i < s->f.n; i++)
+		if (ctl_rform_row_is(&s->f.rows[i], doc)) {
+			s->lv.sel = i;
+			break;
+		}
 	*out = &s->base;
 	return CART_OK;
 }

@@ -24,6 +24,10 @@ int scr_receipt_bank_new(ctl *c, int64_t line_id, ui_screen **out, cart_err *e);
  * invoices, oldest first unless typed; or refund / write off what is left of it. */
 int scr_apply_new(ctl *c, int64_t client_id, const char *currency, const char *credit,
                   ui_screen **out, cart_err *e);
+/* Apply the client's oldest credit in favour to document doc ("FAC-000012", or one instalment
+ * "FAC-000012/2"), that document alone marked: from a Due or Overdue row. */
+int scr_apply_to_new(ctl *c, int64_t client_id, const char *currency, const char *doc,
+                     ui_screen **out, cart_err *e);
 /* A credit note against one of a client's open invoices, or on account. */
 int scr_credit_note_new(ctl *c, int64_t client_id, ui_screen **out, cart_err *e);
 /* Opening balances: one per client at a date, or its open items; and their CSV import. */

@@ -48,6 +48,7 @@ typedef struct ctl_dash {
 	int tab;                      /* enum dash_tab on show */
 	ctld_tabset set[DASH_NTABS];
 	int64_t count;                /* rows of the tab on show */
+	int64_t seen;                 /* the ledger's change counter when the totals were read */
 } ctl_dash;
 
 /* Open on the Overdue tab as of asof, NULL for the controller's today (date_today: --today,
@@ -55,6 +56,14 @@ typedef struct ctl_dash {
 int ctl_dash_open(ctl_dash *v, ctl *c, int64_t client_id, const char *asof, cart_err *e);
 /* Reload the totals and recount the tab (after any posting). */
 int ctl_dash_refresh(ctl_dash *v, cart_err *e);
+/* One currency's part of a total (i < v->d.n; the company's currency when there are none):
+ * its amount as shown ("USD 1.234,50" for another currency) and its count. */
+void ctl_dash_total_part(const ctl_dash *v, int total, int i, char *amount, size_t size,
+                         int64_t *count);
+/* Rows re-read: when another clerk (another connection) has written to the ledger since the
+ * totals were read, read them and the tab's count again; *changed is 1 then. Cheap (one
+ * PRAGMA), so a screen calls it whenever it re-reads its rows. */
+int ctl_dash_sync(ctl_dash *v, int *changed, cart_err *e);
 /* Labels of the totals and tabs, translated. */
 const char *ctl_dash_total_label(int total);
 const char *ctl_dash_tab_label(int tab);

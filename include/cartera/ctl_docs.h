@@ -149,6 +149,9 @@ int ctl_rform_remove_means(ctl_receipt_form *f, int i);
 int ctl_rform_set_amount(ctl_receipt_form *f, const char *kind, const char *amount, cart_err *e);
 /* Mark or unmark row i: marked rows take what the receipt has, oldest first. */
 int ctl_rform_mark(ctl_receipt_form *f, int i, int on, cart_err *e);
+/* The row is the document ref names: "FAC-000012" (its every instalment), or one instalment of
+ * it, "FAC-000012/2" as the dashboard names it. */
+int ctl_rform_row_is(const ctl_receipt_row *r, const char *ref);
 /* Mark every row of document number ("FAC-000012"); with amount, pay that much on it (over its
  * rows oldest first) instead of what it has open. */
 int ctl_rform_mark_doc(ctl_receipt_form *f, const char *number, const char *amount, cart_err *e);

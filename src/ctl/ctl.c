@@ -179,8 +179,25 @@ int ctl_amount(const ctl *c, const char *text, const char *what, int64_t *out, c
 
 	if (!text || !*text)
 		return cart_fail(e, CART_INVALID, _("%s is missing"), what);
-	if (money_parse(text, &c->co.fmt, out, &tmp) != CART_OK)
-		return cart_fail(e, CART_INVALID, "%s: %s", what, tmp.msg);
+	if (money_parse(text, &c->co.fmt, out, &tmp) != CART_OK) {
+		/* one sentence, the amount named once, and the format the company expects:
+		 * 'the unit price: "12,345" has more than 2 decimals (like 1.234,50)' */
+		char prefix[160], like[48];
+		const char *why = tmp.msg;
+		size_t n;
+
+		/* TRANSLATORS: the start of money_parse's messages ("amount \"%s\" is not a
+		 * number"), cut off when the field's own name says what the amount is */
+		snprintf(prefix, sizeof prefix, _("amount \"%s\" "), text);
+		n = strlen(prefix);
+		money_format(123450, &c->co.fmt, like, sizeof like);
+		if (!strncmp(why, prefix, n)) {
+			why += n;
+			return cart_fail(e, CART_INVALID, _("%s: \"%s\" %s (like %s)"), what,
+			                 text, why, like);
+		}
+		return cart_fail(e, CART_INVALID, _("%s: %s (like %s)"), what, why, like);
+	}
 	return CART_OK;
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ctl/ctl_int.h"
+#include "model/ledger_watch.h"
 #include "cartera/ctl_dash.h"
 #include "cartera/ctl_followup.h"
 #include "cartera/i18n.h"
@@ -170,6 +171,23 @@ static void money_text(const ctl_dash *v, const char *cur, int64_t m, char *buf,
 		snprintf(buf, size, "%s", t);
 }
 
+void ctl_dash_total_part(const ctl_dash *v, int k, int i, char *amount, size_t size,
+                         int64_t *count)
+{
+	const totals *t;
+
+	if (i < 0 || i >= v->d.n) {
+		money_text(v, "", 0, amount, size);
+		*count = 0;
+		return;
+	}
+	t = &v->d.t[i];
+	money_text(v, t->currency, k == CTLD_DUE ? t->due : k == CTLD_OVERDUE ? t->overdue :
+	           k == CTLD_CREDITS ? t->credits : t->net, amount, size);
+	*count = k == CTLD_DUE ? t->n_due : k == CTLD_OVERDUE ? t->n_overdue :
+	         k == CTLD_CREDITS ? t->n_credits : t->n_due + t->n_overdue + t->n_credits;
+}
+
 static void totals_text(ctl_dash *v)
 {
 	for (int k = 0; k < CTLD_NTOTALS; k++) {
@@ -282,12 +300,26 @@ int ctl_dash_open(ctl_dash *v, ctl *c, int64_t client_id, const char *asof, cart
 
 int ctl_dash_refresh(ctl_dash *v, cart_err *e)
 {
-	int rc = ctl_dashboard_load(v->c, v->client_id, v->today, &v->d, e);
+	int rc = ledger_data_version(v->c->l, &v->seen, e);
 
+	if (rc == CART_OK)
+		rc = ctl_dashboard_load(v->c, v->client_id, v->today, &v->d, e);
 	if (rc != CART_OK)
 		return rc;
 	totals_text(v);
 	return recount(v, e);
+}
+
+int ctl_dash_sync(ctl_dash *v, int *changed, cart_err *e)
+{
+	int64_t now;
+	int rc = ledger_data_version(v->c->l, &now, e);
+
+	*changed = 0;
+	if (rc != CART_OK || now == v->seen)
+		return rc;
+	*changed = 1;
+	return ctl_dash_refresh(v, e);
 }
 
 int ctl_dash_tab(ctl_dash *v, int tab, cart_err *e)

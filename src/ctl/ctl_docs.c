@@ -343,8 +343,9 @@ static int line_parse(ctl_invoice_form *f, int no, const ctl_line_text *t, doc_l
 		return rc;
 	if (!t->price[0])
 		return cart_fail(e, CART_INVALID, _("line %d: the unit price is missing"), no);
-	if (money_parse(t->price, &f->c->co.fmt, &ln->price, &why) != CART_OK)
-		return cart_fail(e, CART_INVALID, _("line %d: the unit price: %s"), no, why.msg);
+	snprintf(what, sizeof what, _("line %d: the unit price"), no);
+	if ((rc = ctl_amount(f->c, t->price, what, &ln->price, e)))
+		return rc;
 	ln->expense = t->expense;
 	if (t->expense && t->tax[0])
 		return cart_fail(e, CART_INVALID, _("line %d: a reimbursable expense carries no tax"),

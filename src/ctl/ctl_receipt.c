@@ -314,6 +314,23 @@ static int not_open(ctl_receipt_form *f, const char *number, cart_err *e)
 	return cart_fail(e, CART_REFUSED, _("%s has nothing open to pay"), d.number);
 }
 
+int ctl_rform_row_is(const ctl_receipt_row *r, const char *ref)
+{
+	size_t n = strlen(r->it.number);
+	char *end;
+	long k;
+
+	if (strncasecmp(r->it.number, ref, n))
+		return 0;
+	if (!ref[n])
+		return 1;
+	/* "FAC-000012/2": the second instalment of FAC-000012, as the dashboard names it */
+	if (ref[n] != '/' || !r->it.instalment_no)
+		return 0;
+	k = strtol(ref + n + 1, &end, 10);
+	return !*end && k == r->it.instalment_no;
+}
+
 int ctl_rform_mark_doc(ctl_receipt_form *f, const char *number, const char *amount, cart_err *e)
 {
 	int64_t want = -1, open = 0, others = 0;
@@ -321,7 +338,7 @@ int ctl_rform_mark_doc(ctl_receipt_form *f, const char *number, const char *amou
 	int found = 0, rc;
 
 	for (int i = 0; i < f->n; i++)
-		if (!strcasecmp(f->rows[i].it.number, number)) {
+		if (ctl_rform_row_is(&f->rows[i], number)) {
 			found++;
 			open += f->rows[i].it.open;
 		}
@@ -341,7 +358,7 @@ int ctl_rform_mark_doc(ctl_receipt_form *f, const char *number, const char *amou
 		}
 		for (int j = 0; j < f->n; j++)
 			if (f->rows[j].marked && f->rows[j].overridden &&
-			    strcasecmp(f->rows[j].it.number, number))
+			    !ctl_rform_row_is(&f->rows[j], number))
 				others += f->rows[j].amount;
 		if (others + want > f->received) {
 			ctl_money(f->c, others + want, a, sizeof a);
@@ -353,7 +370,7 @@ int ctl_rform_mark_doc(ctl_receipt_form *f, const char *number, const char *amou
 	for (int i = 0; i < f->n; i++) {
 		ctl_receipt_row *r = &f->rows[i];
 
-		if (strcasecmp(r->it.number, number))
+		if (!ctl_rform_row_is(r, number))
 			continue;
 		r->marked = 1;
 		r->overridden = want >= 0;

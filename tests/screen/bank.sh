@@ -38,10 +38,10 @@ screen '<A-B><dump><Enter><dump><Enter><F4><dump><Space><F9><dump><Enter><dump><
 assert_status 0 "the screens ran"
 S=$(text 1)
 assert_match "$S" 'Bank: 5 waiting' "B: the bank lines, five waiting"
-assert_match "$S" '1 +2026-06-02 +3\.500,50 +PAGO NIT 890… +Grupo Uno SA +100% +FAC-000001 FA…' \
+assert_match "$S" '1 +2026-06-02 +3\.500,50 +PAGO NIT 890[.0-9]*… +Grupo Uno SA +100% +FAC-000001 FA…' \
 	"line 1: Grupo Uno, certain, both invoices"
 assert_match "$S" '2 +2026-06-03 +300,00 .*Cuotas Ltda +70% +FAC-000003/1' "line 2: the instalment"
-assert_match "$S" '5 +2026-06-06 +777,77 +CONSIGNACIÓN… +\(none\)' "line 5: no client"
+assert_match "$S" '5 +2026-06-06 +777,77 +CONSIGNACIÓN[ A-Z]*… +\(none\)' "line 5: no client"
 assert_match "$S" 'NIT 890903938 in the description' "the selected line's why is shown"
 S=$(text 2)
 assert_match "$S" 'Line 1: receipt RC-000001 posted, 3\.500,50 from Grupo Uno SA\.' \
@@ -81,7 +81,7 @@ assert_match "$S" '1=Fecha, 2=Detalle, 3=Referencia, 4=Valor' "with the file's c
 S=$(text 2)
 assert_match "$S" '1 new lines \(0 already imported\): 1 with a client proposed, 0 unmatched\.' \
 	"the layout given, the line is imported and proposed"
-assert_match "$S" '6 +2026-06-08 +600,00 +ABONO NIT 89… +Cuotas Ltda +80% +FAC-000003/2 …' \
+assert_match "$S" '6 +2026-06-08 +600,00 +ABONO NIT 89[0-9]*… +Cuotas Ltda +80% +FAC-000003/2 …' \
 	"Cuotas Ltda by its NIT, both instalments left"
 assert_eq "date=1,description=2,reference=3,amount=4" "$(count "select 'date=' || date_col ||
 	',description=' || desc_col || ',reference=' || ref_col || ',amount=' || amount_col from

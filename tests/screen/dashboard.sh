@@ -122,7 +122,7 @@ screen '<F1><dump>'
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'Help: Dashboard$' "F1: the help of the dashboard"
 assert_match "$S" 'F5 Alt-p +receive a payment for the selected document' "it lists the payment key"
-screen '<F1><dump>' --size 80x70
+screen '<F1><dump>' --size 80x110
 S=$(text 1)
 assert_match "$S" '^ Alt-1 Alt-2 Alt-3$' "the totals' keys, on a line of their own (wider than the column)"
 assert_match "$S" '^ +Alt-1 to Alt-4: the tab of a total' "and what they do under them"

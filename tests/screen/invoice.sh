@@ -91,14 +91,17 @@ assert_eq "10" "$(sql "SELECT count(*) FROM doc_lines")" "ten lines kept"
 cart balance 3
 assert_contains "$OUT" "994.474,04" "the client's balance is the total"
 
-# ---- a refused line: its message on the line and the status line; F9 refuses ----
+# ---- a refused line: its message under the lines (once, not again on the status line); F9
+# refuses ----
 screen '<A-i>Grupo<Enter><F4>Widget<Tab>0<Tab><dump><F9><dump>'
 S=$(text 1)
 assert_match "$(row "$S" 2)" '^ Client \* +Grupo Uno SA ' "a few letters and Enter choose the only match"
 assert_match "$(row "$S" 9)" '^  1 Widget +0 +IVA 19% *$' "the refused line stays, with no total"
 assert_contains "$S" "line 1: the quantity: 0 must be more than zero and at most one million" \
 	"the bad quantity's message"
-assert_match "$(attrs 1 | row "$(cat)" 23)" '^3{20,}' "in the error colour"
+L=$(grep -n -m1 'line 1: the quantity: 0 must' <<<"$S" | cut -d: -f1)
+assert_match "$(attrs 1 | row "$(cat)" "$L")" '^3{20,}' "in the error colour"
+assert_eq 1 "$(grep -c 'line 1: the quantity: 0 must' <<<"$S")" "once on screen"
 assert_match "$(row "$S" 20)" 'Net +0,00$' "the refused line adds nothing"
 assert_contains "$(text 2 | row "$(cat)" 23)" "line 1: the quantity: 0 must be more" "F9: refused, naming the line"
 assert_eq "1" "$(sql "SELECT count(*) FROM documents WHERE type = 'invoice'")" "nothing posted"

@@ -185,6 +185,48 @@ static void test_layout(void **state)
 	assert_int_equal(w[0], 51);
 }
 
+/* The dashboard's Clients tab at 80 columns: amounts keep every digit, the text columns give way
+ * (shortened, then left out), and an amount column is never cut, only left out whole as a last
+ * resort. */
+static void test_layout_amounts_whole(void **state)
+{
+	static const lv_col wide[] = {
+		{ "Client", 26, 0, 1, 1 }, { "Tax id", 14, 0, 0, 0 }, { "Balance", 15, 1, 0, 1 },
+		{ "Overdue", 15, 1, 0, 1 }, { "Credit", 14, 1, 0, 1 }, { "Days", 5, 1, 0, 1 },
+		{ "Follow-up", 22, 0, 0, 0 },
+	};
+	listview lv;
+	int w[LV_MAX_COLS], sum;
+
+	(void)state;
+	listview_init(&lv, wide, 7, 0);
+	lv.need[2] = 14;   /* "-58.845.494,21" */
+	lv.need[3] = 13;
+	lv.need[4] = 10;
+	lv.need[5] = 3;
+	listview_layout(&lv, 80, w);
+	sum = 6;
+	for (int i = 0; i < 7; i++)
+		sum += w[i];
+	assert_true(sum <= 80);
+	assert_int_equal(w[2], 14);
+	assert_int_equal(w[3], 13);
+	assert_int_equal(w[4], 10);
+	assert_int_equal(w[5], 4);   /* "Days" is wider than its cells */
+	assert_true(w[0] >= 3 && w[1] >= 3 && w[6] >= 3);
+	/* 40 columns: the text columns go, the client stays, no amount is cut */
+	listview_layout(&lv, 40, w);
+	for (int i = 2; i < 6; i++)
+		assert_true(w[i] == 0 || w[i] >= lv.need[i]);
+	assert_int_equal(w[1], 0);
+	assert_int_equal(w[6], 0);
+	assert_true(w[0] >= 3);
+	sum = 0;
+	for (int i = 0; i < 7; i++)
+		sum += w[i] ? w[i] + 1 : 0;
+	assert_true(sum - 1 <= 40);
+}
+
 static void test_script_tokens(void **state)
 {
 	const char *p = "a\xc3\xb1 <Enter>\n<F12><C-x><S-Tab><dump><resize 100x30><lt><nope>";
@@ -231,6 +273,7 @@ int main(void)
 		cmocka_unit_test(test_letters_act_only_when_empty),
 		cmocka_unit_test(test_sort_cycle),
 		cmocka_unit_test(test_layout),
+		cmocka_unit_test(test_layout_amounts_whole),
 		cmocka_unit_test(test_script_tokens),
 	};
 

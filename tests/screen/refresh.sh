@@ -1,0 +1,50 @@
+#!/bin/bash
+# The dashboard's totals and tab counts follow another clerk (issue 14): cartera open in a tmux
+# pane, a payment posted by another process, one key later the totals and the count have moved.
+. "$(dirname "$0")/../cli/lib.sh"
+
+if ! command -v tmux >/dev/null 2>&1; then
+	skip "tmux refresh test" "tmux is not installed"
+	done_testing
+fi
+cart init --name "Comercial Andina SAS" --country CO --currency COP --decimals 2 \
+	--decimal-sep , --thousands-sep .
+cart client add "Grupo Uno SA" --tax-id 890903938 --terms 30
+cart invoice post --override p 1 1.000,00 --date 2026-03-01
+cart invoice post --override p 1 2.500,50 --date 2026-04-01
+assert_status 0 "the ledger is built: 3.500,50 overdue in two invoices"
+
+TM=(tmux -L "cartera-refresh-$$" -f /dev/null)
+tm_cleanup()
+{
+	"${TM[@]}" kill-server 2>/dev/null
+	lib_cleanup
+}
+trap tm_cleanup EXIT
+wait_for()
+{
+	for _ in $(seq 1 100); do
+		PANE=$("${TM[@]}" capture-pane -p -t cartera 2>/dev/null)
+		[[ $PANE == *"$1"* ]] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+"${TM[@]}" new-session -d -s cartera -x 80 -y 24 \
+	"env TERM=xterm-256color LC_ALL=C.UTF-8 HOME='$HOME' '$CARTERA_BIN' --db '$DB' --today $TODAY --screen dashboard"
+"${TM[@]}" set-option -t cartera status off >/dev/null
+wait_for "3.500,50"
+ok $? "the dashboard shows 3.500,50 overdue" || tap_diag "$PANE"
+assert_match "$PANE" 'Overdue 2' "two documents in the Overdue tab"
+
+cart payment post 1 1.000,00 --to FAC-000001=1.000,00
+assert_status 0 "another clerk posts a payment of FAC-000001"
+"${TM[@]}" send-keys -t cartera Down
+wait_for "2.500,50    "
+PANE=$("${TM[@]}" capture-pane -p -t cartera)
+assert_match "$(sed -n 3p <<<"$PANE")" '2\.500,50' "one key later the overdue total is 2.500,50" ||
+	tap_diag "$PANE"
+assert_match "$PANE" 'Overdue 1' "and the tab counts one document"
+assert_not_contains "$PANE" "3.500,50" "the old total is gone"
+"${TM[@]}" send-keys -t cartera F10
+done_testing

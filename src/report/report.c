@@ -58,6 +58,9 @@ void report_init(report *r, const company *co)
 		snprintf(r->company, sizeof r->company, "%s", co->name);
 		snprintf(r->tax_id, sizeof r->tax_id, "%s", co->tax_id);
 		r->fmt = co->fmt;
+		r->date_order = co->date_order;
+		snprintf(r->encoding, sizeof r->encoding, "%s", co->print_encoding);
+		r->page_lines = co->print_page_lines;
 	}
 }
 
@@ -428,7 +431,7 @@ void rpt_cell_text(const report *r, const rpt_cell *c, char *buf, size_t size)
 		money_format(c->v, &r->fmt, buf, size);
 		break;
 	case RPT_DATE:
-		date_format((date_t)c->v, d);
+		date_format_order((date_t)c->v, r->date_order, d);
 		snprintf(buf, size, "%s", d);
 		break;
 	case RPT_INT:
@@ -446,6 +449,11 @@ void rpt_cell_plain(const report *r, const rpt_cell *c, char *buf, size_t size)
 		money_fmt f = { r->fmt.decimals, '.', '\0' };
 
 		money_format_plain(c->v, &f, buf, size);
+	} else if (c->kind == RPT_DATE) {
+		char d[DATE_LEN];
+
+		date_format((date_t)c->v, d);   /* CSV and JSON: ISO whatever the clerks read */
+		snprintf(buf, size, "%s", d);
 	} else {
 		rpt_cell_text(r, c, buf, size);
 	}

@@ -79,7 +79,8 @@ import sys
 pages = open(sys.argv[1], encoding="utf-8").read().split("\f")
 print(len(pages), max(len(p.rstrip("\n").split("\n")) for p in pages))
 p2 = pages[1].split("\n")
-print(p2[0].rstrip().endswith("page 2"), p2[2].split()[:3] == ["Date", "Document", "Description"])
+import re
+print(re.search(r"page 2 of %d$" % len(pages), p2[0].rstrip()) is not None, p2[2].split()[:3] == ["Date", "Document", "Description"])
 ' "$T/pages.txt")
 n_pages=${PAGES%% *}
 [ "$n_pages" -ge 5 ]

@@ -158,6 +158,8 @@ int report_line_at(const report *r, long i, rpt_line *out);
 
 /* A cell as text for people: amounts in the company's format, dates in its order, integers plain. */
 void rpt_cell_text(const report *r, const rpt_cell *c, char *buf, size_t size);
+/* An ISO date in the report's order, for lines and notes people read ("As of 30/06/2026"). */
+const char *rpt_date_text(const report *r, const char *iso, char buf[DATE_LEN]);
 /* The same for programs (CSV, JSON): amounts without grouping, '.' decimal, dates ISO. */
 void rpt_cell_plain(const report *r, const rpt_cell *c, char *buf, size_t size);
 

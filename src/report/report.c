@@ -443,6 +443,18 @@ void rpt_cell_text(const report *r, const rpt_cell *c, char *buf, size_t size)
 	}
 }
 
+const char *rpt_date_text(const report *r, const char *iso, char buf[DATE_LEN])
+{
+	date_t d;
+
+	if (!iso || date_parse(iso, &d, NULL) != CART_OK) {
+		snprintf(buf, DATE_LEN, "%s", iso ? iso : "");
+		return buf;
+	}
+	date_format_order(d, r->date_order, buf);
+	return buf;
+}
+
 void rpt_cell_plain(const report *r, const rpt_cell *c, char *buf, size_t size)
 {
 	if (c->kind == RPT_AMOUNT) {

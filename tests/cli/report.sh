@@ -19,7 +19,7 @@ HAVE_XL=0
 HAVE_PDF=0
 command -v pdftotext >/dev/null 2>&1 && command -v qpdf >/dev/null 2>&1 && HAVE_PDF=1
 
-cart init --name "Compañía Ñandú S.A.S." --tax-id 800197268 --country CO --currency COP \
+cart init --name "Compañía Ñandú S.A.S." --tax-id 800197268 --country CO --date-order ymd --currency COP \
 	--decimals 2 --decimal-sep , --thousands-sep .
 assert_status 0 "init"
 cart client add "José Peña Müller" --tax-id 890903938 --terms 30 --address "Calle 10 # 5-20" \

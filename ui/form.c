@@ -75,7 +75,10 @@ void form_set_value(form *f, int i, const char *value)
 {
 	form_field *fl = &f->f[i];
 
-	snprintf(fl->value, sizeof fl->value, "%s", value ? value : "");
+	if (fl->type == FT_DATE)   /* an ISO date shown in the clerks' order (date.h) */
+		date_show(value, fl->value, sizeof fl->value);
+	else
+		snprintf(fl->value, sizeof fl->value, "%s", value ? value : "");
 	fl->value[uk_utf8_offset(fl->value, fl->maxlen)] = '\0';
 	fl->cursor = form_chars(fl->value);
 	fl->edited = 0;
@@ -120,7 +123,7 @@ int form_check(form *f, int i)
 		cart_err e;
 		date_t d;
 
-		if (date_parse(p, &d, &e) != CART_OK)
+		if (date_parse_order(p, date_order(), &d, &e) != CART_OK)
 			copy_cut(fl->error, sizeof fl->error, e.msg);
 		else if (fl->validate)
 			fl->validate(f, i, fl->error, sizeof fl->error, f->ud);
@@ -219,13 +222,13 @@ static int date_key(form *f, form_field *fl, int key)
 	} else if (key == '+' || key == '-') {
 		cart_err e;
 
-		if (date_parse(fl->value, &d, &e) != CART_OK)
+		if (date_parse_order(fl->value, date_order(), &d, &e) != CART_OK)
 			return key == '+' ? FORM_REDRAW : FORM_IGNORED;
 		d = date_add_days(d, key == '+' ? 1 : -1);
 	} else {
 		return FORM_IGNORED;
 	}
-	date_format(d, buf);
+	date_format_order(d, date_order(), buf);
 	form_set_value(f, (int)(fl - f->f), buf);
 	fl->error[0] = '\0';
 	fl->edited = 1;
@@ -257,4 +260,16 @@ int form_handle_key(form *f, int key)
 			return r;
 	}
 	return edit_key(f, fl, key);
+}
+
+int form_date_iso(const form *f, int i, char out[DATE_LEN])
+{
+	date_t d;
+
+	if (date_parse_order(f->f[i].value, date_order(), &d, NULL) != CART_OK) {
+		snprintf(out, DATE_LEN, "%.10s", f->f[i].value);
+		return -1;
+	}
+	date_format(d, out);
+	return 0;
 }

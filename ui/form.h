@@ -6,6 +6,7 @@
 #define CARTERA_UI_FORM_H
 
 #include <stddef.h>
+#include "cartera/date.h"
 
 #define FORM_MAX_FIELDS 24
 #define FORM_VALUE_MAX 400      /* bytes, with the NUL */
@@ -61,7 +62,12 @@ int form_add(form *f, const char *label, int type, int maxlen, int required,
              form_validate_fn validate);
 void form_set_choices(form *f, int i, const char *const *choices, int n);
 /* Set a value (the cursor goes to its end; not a change by the clerk: dirty is left alone). */
+/* A date field's value (FT_DATE) is shown in the clerks' order (date.h): an ISO value given
+ * here shows as DD/MM/YYYY where the company reads dates day first. */
 void form_set_value(form *f, int i, const char *value);
+/* A date field's value as ISO for comparing with the model's dates; -1 (out: the text) when it
+ * is not a date. */
+int form_date_iso(const form *f, int i, char out[DATE_LEN]);
 void form_set_choice(form *f, int i, int choice);
 int form_handle_key(form *f, int key);
 /* Validate field i now (required check, then its validator); returns 0 when it is fine. */

@@ -179,20 +179,24 @@ static void head_validate(form *fm, int i, char *err, size_t size, void *ud)
 		show_due(s);
 		default_valid(s);
 		break;
-	case H_DUE:
+	case H_DUE: {
+		char iso[DATE_LEN];
+
+		form_date_iso(fm, i, iso);
 		if (s->quote) {
-			if (v[0] && strcmp(v, s->f->date) < 0)
+			if (v[0] && strcmp(iso, s->f->date) < 0)
 				snprintf(err, size, _("the validity date %s is before the quote date %s"), v,
-				         s->f->date);
+				         fm->f[H_DATE].value);
 			break;
 		}
-		if (!strcmp(v, s->f->due) && (s->f->due_typed || !fm->f[i].edited))
+		if (!strcmp(iso, s->f->due) && (s->f->due_typed || !fm->f[i].edited))
 			break;
 		if (ctl_invform_set_due(s->f, v, &e) != CART_OK)
 			snprintf(err, size, "%s", e.msg);
 		else if (!v[0])
 			form_set_value(fm, H_DUE, s->f->due);
 		break;
+	}
 	default:
 		break;
 	}

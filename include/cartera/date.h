@@ -36,4 +36,24 @@ date_t date_today(void);
 /* Returns CART_INVALID with a message when CARTERA_TODAY is set but malformed. */
 int date_today_check(cart_err *e);
 
+/* The order clerks type and read dates in (issue 14): ISO, or day first (DD/MM/YYYY, what
+ * clerks in Peru, Colombia, Panama, Ecuador and Mexico use), a company setting. The program
+ * keeps one order for its run (set when the ledger is opened), which the forms, the screens and
+ * the printed reports use; the command line's arguments, CSV and JSON stay ISO. */
+enum date_order { DATE_YMD = 0, DATE_DMY = 1 };
+void date_set_order(int order);
+int date_order(void);
+/* "ymd" / "dmy" (also "iso", "DD/MM/YYYY"); -1 when unknown. */
+int date_order_parse(const char *name);
+const char *date_order_name(int order);
+/* What a clerk is told to type: "YYYY-MM-DD" or "DD/MM/YYYY" (translated: "DD/MM/AAAA"). */
+const char *date_order_pattern(int order);
+/* Parse a typed date: ISO always; day first also as D/M/YYYY, DD-MM-YYYY or DDMMYYYY. A wrong
+ * date says which form is expected. */
+int date_parse_order(const char *text, int order, date_t *out, cart_err *e);
+/* Write a date in the order: "2026-06-05" or "05/06/2026" (DATE_LEN bytes either way). */
+void date_format_order(date_t d, int order, char buf[DATE_LEN]);
+/* An ISO date text shown in the run's order; any other text is copied as it is. */
+void date_show(const char *iso, char *buf, size_t size);
+
 #endif

@@ -26,16 +26,25 @@ typedef struct rnd rnd;
 int rnd_open(int format, const char *path, FILE *fp, rnd **out, cart_err *e);
 int rnd_open_file(int format, const char *path, int force, FILE *fp, rnd **out, cart_err *e);
 /* Plain text only: pages of this many lines for continuous forms (66 for 11 inches at 6 lines
- * an inch), each after the first starting with a form feed, a header line and the table's header
- * again; 0 (the default) for none. */
+ * an inch): every page starts with a line naming the client (or the report) and "page N of M",
+ * pages are parted by form feeds (none after the last), a table going on repeats its header.
+ * lines < 0: no pages; 0 (the default): the company's setting (report.page_lines). */
 #define RND_MIN_PAGE_LINES 12
 void rnd_page_lines(rnd *x, int lines);
+/* Plain text only: the character set, "UTF-8", "CP850" or "ISO-8859-1" (also "latin1",
+ * "850"); unset, the company's (report.encoding). What the code page lacks is replaced
+ * ("—" by "-", "…" by "...", "€" by "EUR"); anything else is printed '?' and counted in
+ * rnd_close's *replaced. CART_INVALID for another name or another format. */
+int rnd_text_encoding(rnd *x, const char *name, cart_err *e);
+/* The character set's index (0 UTF-8, 1 CP850, 2 ISO-8859-1) or -1; its canonical name. */
+int rnd_encoding_parse(const char *name);
+const char *rnd_encoding_name(int enc);
 /* The sink and its user data for report_stream() or report_render(). */
 const rpt_sink *rnd_sink(const rnd *x);
 void *rnd_ud(rnd *x);
 /* Write and close the file; CART_IO with a message naming it when that fails (the partial file
  * is removed). *replaced (may be NULL) counts the characters the output could not show and
- * printed as '?' (the PDF's WinAnsi fonts lack them). Frees x. */
+ * printed as '?' (the PDF's WinAnsi fonts, a printer's code page lack them). Frees x. */
 int rnd_close(rnd *x, long *replaced, cart_err *e);
 /* Give up: close and remove the partial file. Frees x. */
 void rnd_abort(rnd *x);

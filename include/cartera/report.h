@@ -89,6 +89,9 @@ struct report {
 	char notes[RPT_MAX_LINES * 2][240];    /* after the tables */
 	int nnotes;
 	money_fmt fmt;                         /* the company's amounts */
+	int date_order;                        /* DATE_YMD / DATE_DMY: dates for people */
+	char encoding[12];                     /* plain text's character set, "" = UTF-8 */
+	int page_lines;                        /* plain text's pages (company default) */
 	rpt_table *tables;
 	int ntables;
 	/* building */
@@ -153,9 +156,11 @@ long report_lines(const report *r);
 /* Line i (0 <= i < report_lines); 0 when out of range. Constant time per table. */
 int report_line_at(const report *r, long i, rpt_line *out);
 
-/* A cell as text for people: amounts in the company's format, dates ISO, integers plain. */
+/* A cell as text for people: amounts in the company's format, dates in its order, integers plain. */
 void rpt_cell_text(const report *r, const rpt_cell *c, char *buf, size_t size);
-/* The same for programs (CSV): amounts without grouping, '.' decimal. */
+/* An ISO date in the report's order, for lines and notes people read ("As of 30/06/2026"). */
+const char *rpt_date_text(const report *r, const char *iso, char buf[DATE_LEN]);
+/* The same for programs (CSV, JSON): amounts without grouping, '.' decimal, dates ISO. */
 void rpt_cell_plain(const report *r, const rpt_cell *c, char *buf, size_t size);
 
 #endif

@@ -61,13 +61,15 @@ int rpt_pick_clients(ctl *c, const char *asof, int overdue_only, int64_t **ids, 
 
 /* Statements of the clients ids[0..n-1] with filter f: one file per client in dir (made when
  * missing), named by rpt_statement_file, or all in the one file output (exactly one of the two).
- * format: RND_*; page_lines: plain text in pages (0 none). progress, when set, is called after
+ * format: RND_*; page_lines and encoding: plain text's (rnd_page_lines, rnd_text_encoding;
+ * 0 and NULL: the company's). progress, when set, is called after
  * each statement written. *replaced counts the characters the PDF's font lacked. On a failure the
  * file being written is removed (a folder keeps the statements written before it). */
 typedef struct rpt_many {
 	stmt_filter f;
 	int format;
 	int page_lines;
+	const char *encoding;
 	const char *dir, *output;
 	int force;            /* replace existing files (else refused: see outfile.h) */
 	void (*progress)(void *ud, int done, int total);

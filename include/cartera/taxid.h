@@ -15,6 +15,9 @@ typedef struct taxid_check {
 	char dv[4];           /* computed check digit(s) where the country keeps a separate DV, else "" */
 	char kind[16];        /* "RUC", "DNI", "NIT", "RFC", "CEDULA", "FOREIGN" */
 	char message[200];    /* why the id was refused, or the warning; "" when clean */
+	int ask_dv;           /* refused as ambiguous: digits alone whose last one may be the DV
+	                       * (a Colombian person); a form asks, and asks again with it split
+	                       * off ("-D") or kept (the DV of all of them given) */
 } taxid_check;
 
 /* Validate id for a client of country (ISO 3166 alpha-2 of the company: "PE", "PA", "CO", "MX",

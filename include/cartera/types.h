@@ -31,6 +31,10 @@ typedef struct company {
 	int allow_cash_refund;
 	int n_ranges;         /* aging ranges: upper bounds in days overdue, e.g. 30 60 90 */
 	int ranges[LEDGER_MAX_RANGES];
+	/* how the clerks read dates and what their printers take (issues 14 and 16) */
+	int date_order;          /* DATE_YMD or DATE_DMY (date.h): forms, screens, printed reports */
+	char print_encoding[12]; /* plain text for printers: "UTF-8", "CP850", "ISO-8859-1" */
+	int print_page_lines;    /* plain text in pages of this many lines; 0 none */
 } company;
 
 /* Defaults: "Mi Empresa", country CO, COP, 2 decimals ',' and '.', ranges 30/60/90. */

@@ -36,5 +36,6 @@ int country_company_defaults(company *co, const char *code, cart_err *e)
 	co->fmt.decimals = 2;
 	co->fmt.dec_sep = c->dec_sep;
 	co->fmt.thou_sep = c->thou_sep;
+	co->date_order = DATE_DMY;   /* every country cartera knows writes the day first */
 	return CART_OK;
 }

@@ -3,6 +3,7 @@
  * Gregorian arithmetic with no dependence on time_t, time zones or the C library's mktime. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -240,4 +241,133 @@ int date_today_check(cart_err *e)
 	if (!env || date_parse(env, &d, &pe) == CART_OK)
 		return CART_OK;
 	return cart_fail(e, CART_INVALID, _("CARTERA_TODAY: %s"), pe.msg);
+}
+
+/* ---- the clerk's order (issue 14): day first where the company says so ---- */
+
+static int order_now = DATE_YMD;
+
+void date_set_order(int order)
+{
+	order_now = order == DATE_DMY ? DATE_DMY : DATE_YMD;
+}
+
+int date_order(void)
+{
+	return order_now;
+}
+
+int date_order_parse(const char *name)
+{
+	if (!name)
+		return -1;
+	if (!strcmp(name, "ymd") || !strcmp(name, "iso") || !strcmp(name, "YYYY-MM-DD"))
+		return DATE_YMD;
+	if (!strcmp(name, "dmy") || !strcmp(name, "DD/MM/YYYY") || !strcmp(name, "DD/MM/AAAA"))
+		return DATE_DMY;
+	return -1;
+}
+
+const char *date_order_name(int order)
+{
+	return order == DATE_DMY ? "dmy" : "ymd";
+}
+
+const char *date_order_pattern(int order)
+{
+	/* TRANSLATORS: how a day-first date is written; Spanish says AAAA for the year */
+	return order == DATE_DMY ? _("DD/MM/YYYY") : "YYYY-MM-DD";
+}
+
+/* Day first: D/M/YYYY or DD-MM-YYYY (one or two digits, the same separator twice), or
+ * DDMMYYYY with no separator. Returns 0 when the text has another shape. */
+static int dmy_fields(const char *t, int *y, int *m, int *d)
+{
+	int v[3] = { 0, 0, 0 }, n[3] = { 0, 0, 0 }, k = 0;
+	char sep = 0;
+	size_t len = strlen(t);
+
+	if (len == 8 && strspn(t, "0123456789") == 8) {
+		*d = two_digits(t);
+		*m = two_digits(t + 2);
+		*y = two_digits(t + 4) * 100 + two_digits(t + 6);
+		return 1;
+	}
+	for (const char *p = t; *p; p++) {
+		if (*p >= '0' && *p <= '9') {
+			if (++n[k] > (k == 2 ? 4 : 2))
+				return 0;
+			v[k] = v[k] * 10 + (*p - '0');
+		} else if ((*p == '/' || *p == '-') && k < 2 && n[k] && (!sep || *p == sep)) {
+			sep = *p;
+			k++;
+		} else {
+			return 0;
+		}
+	}
+	if (k != 2 || n[2] != 4)
+		return 0;
+	*d = v[0];
+	*m = v[1];
+	*y = v[2];
+	return 1;
+}
+
+int date_parse_order(const char *text, int order, date_t *out, cart_err *e)
+{
+	int y, m, d;
+
+	if (!text)
+		text = "";
+	/* ISO is read in every order: it cannot be mistaken for a day-first date */
+	if (order != DATE_DMY || (strlen(text) == 10 && text[4] == '-' && text[7] == '-'))
+		return date_parse(text, out, e);
+	if (!dmy_fields(text, &y, &m, &d))
+		return cart_fail(e, CART_INVALID, _("date \"%s\" is not in the form %s"), text,
+		                 date_order_pattern(order));
+	switch (ymd_check(y, m, d)) {
+	case YMD_NODAY:
+		return cart_fail(e, CART_INVALID, _("date \"%s\" does not exist (%s)"), text,
+		                 date_order_pattern(order));
+	case YMD_RANGE:
+		return cart_fail(e, CART_INVALID, _("date \"%s\" is outside %d-01-01..%d-12-31"),
+		                 text, DATE_YEAR_MIN, DATE_YEAR_MAX);
+	case YMD_OK:
+		break;
+	}
+	*out = (date_t)days_from_civil(y, m, d);
+	return CART_OK;
+}
+
+void date_format_order(date_t d, int order, char buf[DATE_LEN])
+{
+	char iso[DATE_LEN];
+
+	date_format(d, iso);
+	if (order != DATE_DMY) {
+		memcpy(buf, iso, DATE_LEN);
+		return;
+	}
+	/* YYYY-MM-DD -> DD/MM/YYYY, the same ten characters */
+	memcpy(buf, iso + 8, 2);
+	buf[2] = '/';
+	memcpy(buf + 3, iso + 5, 2);
+	buf[5] = '/';
+	memcpy(buf + 6, iso, 4);
+	buf[10] = '\0';
+}
+
+void date_show(const char *iso, char *buf, size_t size)
+{
+	date_t d;
+	char out[DATE_LEN];
+
+	if (!size)
+		return;
+	if (iso && order_now == DATE_DMY && date_parse(iso, &d, NULL) == CART_OK) {
+		date_format_order(d, DATE_DMY, out);
+		snprintf(buf, size, "%s", out);
+	} else {
+		snprintf(buf, size, "%s", iso ? iso : "");
+	}
 }

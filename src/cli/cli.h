@@ -119,5 +119,14 @@ int cmd_import(cli *g, int argc, char **argv);
 
 /* Bank statements (cli_bank.c). */
 int cmd_bank(cli *g, int argc, char **argv);
+/* init's and company set's --date-order, --print-encoding, --page-lines (cli_post.c): unset
+ * fields are -1 / NULL. */
+typedef struct company_print {
+	int date_order;
+	const char *encoding;
+	int page_lines;
+} company_print;
+int cli_company_print_opt(cli *g, int opt, const char *arg, company_print *p);
+void cli_company_print_apply(const company_print *p, company *co);
 
 #endif

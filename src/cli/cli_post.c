@@ -10,6 +10,7 @@
 #include "cartera/country.h"
 #include "cartera/demo.h"
 #include "cartera/outfile.h"
+#include "cartera/render.h"
 #include "cli.h"
 
 /* Every posting prints one line: number, client, amount, and what is left as a credit. */
@@ -66,8 +67,51 @@ static const char init_help[] =
 	   "  --thousands-sep C      '.', ',', ' ', \"'\" or none (default: the country's)\n"
 	   "  --ranges LIST          aging ranges in days overdue (default 30,60,90)\n"
 	   "  --allow-refunds        credits in favour may be refunded in cash\n"
+	   "  --date-order O         dmy: clerks type and read DD/MM/YYYY (the default of every\n"
+	   "                         --country); ymd: YYYY-MM-DD (the default without one)\n"
+	   "  --print-encoding E     plain text for printers: UTF-8 (default), CP850, ISO-8859-1\n"
+	   "  --page-lines N         plain text in pages of N lines (66 for continuous forms)\n"
 	   "  --group NAME           share the ledger with the Unix group NAME (mode 0660; see\n"
 	   "                         README: several clerks); otherwise it is private (0600)\n");
+
+int cli_company_print_opt(cli *g, int opt, const char *arg, company_print *p)
+{
+	long v;
+	int rc;
+
+	switch (opt) {
+	case 'O':
+		if ((p->date_order = date_order_parse(arg)) < 0)
+			return cli_usage(g, _("--date-order \"%s\": dmy (DD/MM/YYYY) or ymd (YYYY-MM-DD)"),
+			                 arg);
+		break;
+	case 'E':
+		if (rnd_encoding_parse(arg) < 0)
+			return cli_usage(g, _("--print-encoding \"%s\": use UTF-8, CP850 or ISO-8859-1"), arg);
+		p->encoding = rnd_encoding_name(rnd_encoding_parse(arg));
+		break;
+	case 'P':
+		if (!strcmp(arg, "0")) {
+			p->page_lines = 0;
+			break;
+		}
+		if ((rc = cli_int(g, "--page-lines", arg, RND_MIN_PAGE_LINES, 1000, &v)))
+			return rc;
+		p->page_lines = (int)v;
+		break;
+	}
+	return 0;
+}
+
+void cli_company_print_apply(const company_print *p, company *co)
+{
+	if (p->date_order >= 0)
+		co->date_order = p->date_order;
+	if (p->encoding)
+		snprintf(co->print_encoding, sizeof co->print_encoding, "%s", p->encoding);
+	if (p->page_lines >= 0)
+		co->print_page_lines = p->page_lines;
+}
 
 int cmd_init(cli *g, int argc, char **argv)
 {
@@ -84,6 +128,9 @@ int cmd_init(cli *g, int argc, char **argv)
 		{ "ranges", required_argument, NULL, 'r' },
 		{ "allow-refunds", no_argument, NULL, 'a' },
 		{ "group", required_argument, NULL, 'g' },
+		{ "date-order", required_argument, NULL, 'O' },
+		{ "print-encoding", required_argument, NULL, 'E' },
+		{ "page-lines", required_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 }
 	};
 	company co;
@@ -92,6 +139,7 @@ int cmd_init(cli *g, int argc, char **argv)
 	int opt, rc;
 	const char *group = NULL, *country = NULL, *currency = NULL, *currency2 = NULL;
 	int decimals = -1, dec_sep = -1, thou_sep = -1;
+	company_print print = { -1, NULL, -1 };
 
 	g->prog = "cartera init";
 	company_defaults(&co);
@@ -127,6 +175,10 @@ int cmd_init(cli *g, int argc, char **argv)
 			break;
 		case 'a': co.allow_cash_refund = 1; break;
 		case 'g': group = optarg; break;
+		case 'O': case 'E': case 'P':
+			if ((rc = cli_company_print_opt(g, opt, optarg, &print)))
+				return rc;
+			break;
 		HANDLE_COMMON(g, opt, init_help)
 		}
 	}
@@ -158,6 +210,7 @@ int cmd_init(cli *g, int argc, char **argv)
 		co.fmt.dec_sep = (char)dec_sep;
 	if (thou_sep >= 0)
 		co.fmt.thou_sep = (char)thou_sep;
+	cli_company_print_apply(&print, &co);
 	for (int i = 0; co.country[i]; i++)
 		co.country[i] = (char)(co.country[i] >= 'a' && co.country[i] <= 'z' ? co.country[i] - 32 : co.country[i]);
 	if (!g->db[0])

@@ -377,7 +377,12 @@ static const char company_help[] =
 	   "  mail-from ADDRESS       the sender's address\n"
 	   "  reply-to ADDRESS        where replies go (\"\" for none)\n"
 	   "  attach-statement yes|no the client's statement with every invoice e-mailed\n"
-	   "  lang es|en              the language of the mail templates\n");
+	   "  lang es|en              the language of the mail templates\n"
+	   "and how the clerks read dates and what their printers take:\n"
+	   "  --date-order dmy|ymd    DD/MM/YYYY or YYYY-MM-DD on the screens and printed reports\n"
+	   "                          (the command line's arguments, CSV and JSON stay ISO)\n"
+	   "  --print-encoding E      plain text for printers: UTF-8, CP850 or ISO-8859-1\n"
+	   "  --page-lines N          plain text in pages of N lines (0 for none)\n");
 
 int cmd_company(cli *g, int argc, char **argv)
 {
@@ -387,8 +392,12 @@ int cmd_company(cli *g, int argc, char **argv)
 		{ "supervisors", required_argument, NULL, 's' },
 		{ "group", required_argument, NULL, 'g' },
 		{ "import-creates-clients", required_argument, NULL, 'i' },
+		{ "date-order", required_argument, NULL, 'O' },
+		{ "print-encoding", required_argument, NULL, 'E' },
+		{ "page-lines", required_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 }
 	};
+	company_print print = { -1, NULL, -1 };
 	const char *refunds = NULL, *supervisors = NULL, *group = NULL, *creates = NULL;
 	company co;
 	cart_err e;
@@ -410,15 +419,39 @@ int cmd_company(cli *g, int argc, char **argv)
 		case 's': supervisors = optarg; break;
 		case 'g': group = optarg; break;
 		case 'i': creates = optarg; break;
+		case 'O': case 'E': case 'P':
+			if ((rc = cli_company_print_opt(g, opt, optarg, &print)))
+				return rc;
+			break;
 		HANDLE_COMMON(g, opt, company_help)
 		}
 	}
 	cli_unmask(argc, argv);
 	if (optind < argc)
 		return cli_usage(g, _("unexpected argument \"%s\""), argv[optind]);
-	if (!refunds && !supervisors && !group && !creates)
+	if (!refunds && !supervisors && !group && !creates && print.date_order < 0 &&
+	    !print.encoding && print.page_lines < 0)
 		return cli_usage(g, _("say what to change (--allow-refunds yes|no, --supervisors GROUP,"
-		                      " --group GROUP, --import-creates-clients yes|no)"));
+		                      " --group GROUP, --import-creates-clients yes|no, --date-order,"
+		                      " --print-encoding, --page-lines)"));
+	if (print.date_order >= 0 || print.encoding || print.page_lines >= 0) {
+		if ((rc = cli_open(g, 0)))
+			return rc;
+		if (!ctl_has_company(g->c)) {
+			cart_fail(&e, CART_NOTFOUND, _("the ledger %s has no company settings yet: run"
+			          " 'cartera init' first"), g->db);
+			return cli_fail(g, &e);
+		}
+		co = *ctl_company(g->c);
+		cli_company_print_apply(&print, &co);
+		if (ctl_company_set(g->c, &co, &e))
+			return cli_fail(g, &e);
+		printf(_("%s: dates %s, printer text in %s, %s\n"), co.name,
+		       date_order_pattern(co.date_order), co.print_encoding[0] ? co.print_encoding : "UTF-8",
+		       co.print_page_lines ? _("in pages") : _("not in pages"));
+		if (!refunds && !supervisors && !group && !creates)
+			return EXIT_DONE;
+	}
 	if (creates && strcmp(creates, "yes") && strcmp(creates, "no"))
 		return cli_usage(g, _("--import-creates-clients \"%s\": give yes or no"), creates);
 	if (supervisors || group || creates) {

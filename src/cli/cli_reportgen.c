@@ -39,8 +39,11 @@ static const char report_help[] =
 	   "                    the file is kept under ~/.local/share/cartera/printed\n"
 	   "  --printer P       the printer (default: $PRINTER, else the spooler's default)\n"
 	   "  --asof DATE       the report as of a date (default: today)\n"
-	   "  --page-lines N    plain text in pages of N lines (66 for continuous forms): a form\n"
-	   "                    feed, a page header and the table's header on each new page\n"
+	   "  --page-lines N    plain text in pages of N lines (66 for continuous forms): each\n"
+	   "                    page headed by the client and \"page N of M\", a form feed\n"
+	   "                    between pages; 0 for none (default: the company's setting)\n"
+	   "  --encoding E      plain text for the printer in UTF-8, CP850 or ISO-8859-1\n"
+	   "                    (default: the company's setting)\n"
 	   "\n"
 	   "Statement filters:\n"
 	   "  --type T          document type: invoice, credit-note, receipt, advance, opening, ...\n"
@@ -58,7 +61,7 @@ enum {
 	O_FORMAT = 256, O_OUTPUT, O_PRINT, O_PRINTER, O_ASOF, O_TYPE, O_NUMBER, O_FROM, O_TO,
 	O_DUE_FROM, O_DUE_TO, O_MIN_DAYS, O_MAX_DAYS, O_STATUS, O_RANGE, O_ALL, O_OVERDUE,
 	O_CLIENTS, O_DIR, O_PAGE_LINES,
-	O_FORCE
+	O_FORCE, O_ENCODING
 };
 
 typedef struct ropts {
@@ -66,7 +69,8 @@ typedef struct ropts {
 	const char *output, *printer, *asof, *dir, *clients;
 	const char *type, *status, *range, *min_days, *max_days;
 	int print, all, overdue;
-	int page_lines;
+	int page_lines;      /* >0 pages, <0 none, 0 the company's */
+	const char *encoding; /* --encoding, NULL the company's */
 	int force;           /* --force: replace existing files */
 	stmt_filter f;
 } ropts;
@@ -99,6 +103,7 @@ static int parse_opts(cli *g, int argc, char **argv, ropts *o)
 		{ "dir", required_argument, NULL, O_DIR },
 		{ "page-lines", required_argument, NULL, O_PAGE_LINES },
 		{ "force", no_argument, NULL, O_FORCE },
+		{ "encoding", required_argument, NULL, O_ENCODING },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *from = NULL, *to = NULL, *due_from = NULL, *due_to = NULL, *page_lines = NULL;
@@ -140,6 +145,12 @@ static int parse_opts(cli *g, int argc, char **argv, ropts *o)
 		case O_CLIENTS: o->clients = optarg; break;
 		case O_DIR: o->dir = optarg; break;
 		case O_PAGE_LINES: page_lines = optarg; break;
+		case O_ENCODING:
+			if (rnd_encoding_parse(optarg) < 0)
+				return cli_usage(g, _("--encoding \"%s\": use UTF-8, CP850 or ISO-8859-1"),
+				                 optarg);
+			o->encoding = optarg;
+			break;
 		case 'h':
 			fputs(_(report_help), stdout);
 			return -1; /* done: the caller exits 0 */
@@ -193,7 +204,8 @@ static int parse_opts(cli *g, int argc, char **argv, ropts *o)
 		o->format = o->print || o->dir ? RND_PDF : RND_TXT80;
 	if (page_lines) {
 		long v;
-		int rc = cli_int(g, "--page-lines", page_lines, RND_MIN_PAGE_LINES, 1000, &v);
+		int rc = strcmp(page_lines, "0") ?
+		         cli_int(g, "--page-lines", page_lines, RND_MIN_PAGE_LINES, 1000, &v) : (v = -1, 0);
 
 		if (rc)
 			return rc;
@@ -201,6 +213,8 @@ static int parse_opts(cli *g, int argc, char **argv, ropts *o)
 			return cli_usage(g, _("--page-lines applies to plain text (txt, txt132) only"));
 		o->page_lines = (int)v;
 	}
+	if (o->encoding && o->format != RND_TXT80 && o->format != RND_TXT132)
+		return cli_usage(g, _("--encoding applies to plain text (txt, txt132) only"));
 	return 0;
 }
 
@@ -252,9 +266,10 @@ static void warn_replaced(long replaced)
 {
 	if (replaced > 0)
 		fprintf(stderr, P_("cartera: warning: %ld character has no glyph in the PDF's standard "
-		                   "font (WinAnsi) and was printed as '?'\n",
+		                   "font (WinAnsi) or the printer's character set and was printed as '?'\n",
 		                   "cartera: warning: %ld characters have no glyph in the PDF's standard "
-		                   "font (WinAnsi) and were printed as '?'\n", replaced),
+		                   "font (WinAnsi) or the printer's character set and were printed as '?'\n",
+		                   replaced),
 		        replaced);
 }
 
@@ -284,6 +299,10 @@ static int write_report(cli *g, const ropts *o, const char *kept_name, build_fn 
 	if (rnd_open_file(o->format, out, o->force || !o->output, stdout, &x, &e) != CART_OK)
 		return cli_fail(g, &e);
 	rnd_page_lines(x, o->page_lines);
+	if (o->encoding && rnd_text_encoding(x, o->encoding, &e) != CART_OK) {
+		rnd_abort(x);
+		return cli_fail(g, &e);
+	}
 	report_init(&r, ctl_company(g->c));
 	report_stream(&r, rnd_sink(x), rnd_ud(x));
 	rc = build(g, o, arg, &r, &e);
@@ -375,6 +394,7 @@ static int many_statements(cli *g, ropts *o)
 	}
 	{
 		rpt_many m = { .f = o->f, .format = o->format, .page_lines = o->page_lines,
+		               .encoding = o->encoding,
 		               .dir = o->dir, .output = o->output, .force = o->force };
 
 		bad = rpt_statements_write(g->c, ids, n, &m, &replaced, &e) != CART_OK;

@@ -74,6 +74,8 @@ int ctl_open_at(ctl *c, const char *path, int flags, cart_err *e)
 	c->have_company = ledger_company_get(c->l, &c->co, &tmp) == CART_OK;
 	if (!c->have_company)
 		company_defaults(&c->co);
+	/* the run reads and shows dates as the company's clerks do (date.h) */
+	date_set_order(c->co.date_order);
 	return CART_OK;
 }
 
@@ -160,6 +162,7 @@ int ctl_company_set(ctl *c, const company *co, cart_err *e)
 	if (rc == CART_OK) {
 		c->co = *co;
 		c->have_company = 1;
+		date_set_order(co->date_order);
 	}
 	return rc;
 }
@@ -221,8 +224,10 @@ int ctl_date(const char *text, const char *what, char out[DATE_LEN], cart_err *e
 		return CART_OK;
 	}
 	if (!*text)
-		return cart_fail(e, CART_INVALID, _("%s is empty (give a date YYYY-MM-DD)"), what);
-	if (date_parse(text, &d, &tmp) != CART_OK)
+		return cart_fail(e, CART_INVALID, _("%s is empty (give a date %s)"), what,
+		                 date_order_pattern(date_order()));
+	/* the company's order as clerks type it; ISO is always understood (date.h) */
+	if (date_parse_order(text, date_order(), &d, &tmp) != CART_OK)
 		return cart_fail(e, CART_INVALID, "%s: %s", what, tmp.msg);
 	date_format(d, out);
 	return CART_OK;

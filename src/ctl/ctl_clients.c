@@ -273,9 +273,20 @@ static int blank(const char *s)
 static int check_taxid(ctl_clients *v, const ctlc_form *f, taxid_check *tc)
 {
 	const char *dv = f->dv_typed ? f->text[CF_DV] : "";
+	const char *cc = v->c->have_company ? v->c->co.country : "";
+	taxid_check again;
+	int rc = taxid_validate(cc, f->taxpayer, f->receiver == RECEIVER_FOREIGN, f->text[CF_TAXID],
+	                        dv, tc);
 
-	return taxid_validate(v->c->have_company ? v->c->co.country : "", f->taxpayer,
-	                      f->receiver == RECEIVER_FOREIGN, f->text[CF_TAXID], dv, tc);
+	/* a person's digits alone whose last may be the DV: the DV field, when it holds one (the
+	 * client's own, being edited), answers the question; else the question stands */
+	if (rc != CART_OK && tc->ask_dv && !blank(f->text[CF_DV]) &&
+	    taxid_validate(cc, f->taxpayer, f->receiver == RECEIVER_FOREIGN, f->text[CF_TAXID],
+	                   f->text[CF_DV], &again) == CART_OK) {
+		*tc = again;
+		return CART_OK;
+	}
+	return rc;
 }
 
 /* A text field into dst, refused, never cut, when it is longer than the ledger keeps (in

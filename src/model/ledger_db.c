@@ -14,6 +14,7 @@
 #include "cartera/i18n.h"
 #include "cartera/text.h"
 #include "ledger_safety.h"
+#include "ledger_prefs.h"
 
 extern const char *const cartera_migrations[];
 extern const int cartera_nmigrations;
@@ -616,6 +617,8 @@ void company_defaults(company *c)
 	c->ranges[0] = 30;
 	c->ranges[1] = 60;
 	c->ranges[2] = 90;
+	c->date_order = DATE_YMD;
+	snprintf(c->print_encoding, sizeof c->print_encoding, "UTF-8");
 }
 
 int company_parse_ranges(company *c, const char *text, cart_err *e)
@@ -711,6 +714,8 @@ const company *lg_company(ledger *l, cart_err *e)
 		c->ranges[0] = 30, c->ranges[1] = 60, c->ranges[2] = 90;
 	}
 	lg_finalize(l, s);
+	if (lg_company_prefs_read(l, c, e) != CART_OK)
+		return NULL;
 	l->have_co = 1;
 	return c;
 }
@@ -787,7 +792,8 @@ int ledger_company_set(ledger *l, const company *c, cart_err *e)
 		lg_rollback(l);
 		return e->code;
 	}
-	if ((rc = lg_tax_seed(l, c->country, e)) != CART_OK ||
+	if ((rc = lg_company_prefs_write(l, c, e)) != CART_OK ||
+	    (rc = lg_tax_seed(l, c->country, e)) != CART_OK ||
 	    (rc = lg_audit(l, "company", 0, 0, c->name, e)) != CART_OK) {
 		lg_rollback(l);
 		return rc;

@@ -122,6 +122,14 @@ void rnd_page_lines(rnd *x, int lines)
 		x->ops->page_lines(x->impl, lines);
 }
 
+int rnd_text_encoding(rnd *x, const char *name, cart_err *e)
+{
+	if (x->ops != &rnd_txt_ops)
+		return cart_fail(e, CART_INVALID, _("an encoding applies to plain text (txt, txt132)"
+		                 " only"));
+	return rnd_txt_encoding(x->impl, name, e);
+}
+
 const rpt_sink *rnd_sink(const rnd *x)
 {
 	return x->ops->sink;

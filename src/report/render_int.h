@@ -12,6 +12,9 @@ typedef struct rnd_ops {
 	void (*page_lines)(void *impl, int n);   /* NULL: the format has its own pages or none */
 } rnd_ops;
 
+/* The plain text's character set (rnd_text_encoding); the other formats have their own. */
+int rnd_txt_encoding(void *impl, const char *name, cart_err *e);
+
 extern const rnd_ops rnd_pdf_ops, rnd_xlsx_ops, rnd_txt_ops, rnd_csv_ops, rnd_json_ops;
 
 #endif

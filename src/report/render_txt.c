@@ -1,16 +1,32 @@
-/* Plain text for 80- and 132-column printers. Every text line is exactly the printer's
- * width in display columns (UTF-8 aware, like src/base/output.c). Columns get their wanted widths;
- * when the table is wider than the paper, text columns are cut towards their minimum, and if it
- * still does not fit each row continues on further lines, indented, so no column is ever dropped.
- * An amount wider than its column prints as '#' (never a cut number). With a page length (for
- * continuous forms) each page after the first starts with a form feed, a line naming the company,
- * the report and the page, and the current table's header. CSV and JSON are in render_data.c. */
+/* Plain text for 80- and 132-column printers (issue 16). Every text line is exactly the printer's
+ * width in display columns (UTF-8 aware, like src/base/output.c), and in a one-byte code page
+ * exactly that many bytes.
+ *
+ * A table is kept until its last row, so its columns are as wide as what they hold (an amount
+ * column as its widest amount, never cut; a header wraps over two or three lines rather than
+ * widening its column), and a row is one line: when the table is wider than the paper, text
+ * columns are cut towards their minimum. Only when even that does not fit does each row go on
+ * over further, indented lines, so no column is ever dropped. An amount wider than its column
+ * prints as '#' (never a cut number).
+ *
+ * A report is kept until its end too, so with a page length (continuous forms) every page can
+ * start with a line naming the client (or the report) and "page N of M"; pages are parted by a
+ * form feed, with none before the first page of the file nor after the last. A table going on
+ * to a new page repeats its column header; a table's title and header stay with its first
+ * rows and a total stays with the row above it.
+ *
+ * The character set is UTF-8, CP850 or ISO-8859-1 (iconv). For a code page, what it lacks is
+ * replaced before the line is measured ("—" by "-", "…" by "...", curly quotes by straight
+ * ones, "€" by "EUR"), so widths stay exact; anything else it lacks prints as '?' and is counted
+ * (rnd_close's *replaced), never dropped silently. CSV and JSON are in render_data.c. */
 #include "config.h"
 
 #include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cartera/i18n.h"
 #include "cartera/output.h"
@@ -18,22 +34,164 @@
 
 #define INDENT 4
 #define MAXW 132
+#define HEAD_LINES 3    /* a column's header wraps over at most this many lines */
+
+typedef struct tline {
+	char *s;
+	int table;              /* the table whose rows this line holds, -1 none */
+	unsigned glue : 1;      /* keep with the line above: no page break before it */
+	unsigned head : 1;      /* the table's column header or its rule: repeated on a new page */
+	unsigned blank : 1;     /* dropped at the top of a page */
+} tline;
+
+typedef struct ttab {
+	int hfirst, hcount;     /* its header lines in lines[] */
+} ttab;
+
+typedef struct trow {
+	int style;
+	int ncells;
+	char **cells;           /* cleaned text of each cell */
+	unsigned char *amount;  /* an amount: never cut */
+} trow;
 
 typedef struct txt {
 	FILE *fp;
 	int own;
 	int width;
-	int w[RPT_MAX_COLS], x[RPT_MAX_COLS], line[RPT_MAX_COLS];
-	int ncols, nlines;
-	int last_style;
-	int reports;
-	int page_lines;             /* 0: no pages */
-	int page_no, on_page, in_header;
+	int page_lines;         /* >0 pages, <0 none, 0 the report's (the company's) */
+	char enc_set[12];       /* the encoding asked for, "" = the report's */
+	int enc;                /* ENC_* of the report being written */
+	iconv_t cd;             /* UTF-8 to the code page; (iconv_t)-1 for UTF-8 */
+	long replaced;
+	int written;            /* a page has gone out: the next starts with a form feed */
+	int failed;
+	/* the report being kept */
 	const report *r;
-	const rpt_table *tb;        /* the table being written, for its header on a new page */
+	tline *lines;
+	int nlines, caplines;
+	ttab *tabs;
+	int ntabs, captabs;
+	int glue_next;
+	/* the table being kept */
+	const rpt_table *tb;
+	trow *rows;
+	int nrows, caprows;
+	/* its layout */
+	int w[RPT_MAX_COLS], x[RPT_MAX_COLS], line[RPT_MAX_COLS];
+	int ncols, nplines;
 } txt;
 
-static void put_row(txt *t, const report *r, const rpt_table *tb, const rpt_row *row, int header);
+enum { ENC_UTF8 = 0, ENC_CP850, ENC_LATIN1 };
+
+static const char *const enc_names[] = { "UTF-8", "CP850", "ISO-8859-1" };
+
+int rnd_encoding_parse(const char *name)
+{
+	if (!name)
+		return -1;
+	if (!strcasecmp(name, "UTF-8") || !strcasecmp(name, "utf8"))
+		return ENC_UTF8;
+	if (!strcasecmp(name, "CP850") || !strcasecmp(name, "850") || !strcasecmp(name, "IBM850"))
+		return ENC_CP850;
+	if (!strcasecmp(name, "ISO-8859-1") || !strcasecmp(name, "latin1") ||
+	    !strcasecmp(name, "ISO8859-1") || !strcasecmp(name, "latin-1"))
+		return ENC_LATIN1;
+	return -1;
+}
+
+const char *rnd_encoding_name(int enc)
+{
+	return enc >= 0 && enc <= ENC_LATIN1 ? enc_names[enc] : enc_names[0];
+}
+
+/* ---- the character set ---- */
+
+/* What a code page lacks, written with what it has. Looked up only for characters iconv
+ * refuses, so "«" stays "«" in CP850 and ISO-8859-1, which have it. */
+static const struct { long cp; const char *with; } stand_ins[] = {
+	{ 0x2010, "-" }, { 0x2011, "-" }, { 0x2012, "-" }, { 0x2013, "-" }, { 0x2014, "-" },
+	{ 0x2015, "-" }, { 0x2212, "-" }, { 0x2026, "..." }, { 0x2018, "'" }, { 0x2019, "'" },
+	{ 0x201A, "'" }, { 0x201B, "'" }, { 0x2032, "'" }, { 0x201C, "\"" }, { 0x201D, "\"" },
+	{ 0x201E, "\"" }, { 0x201F, "\"" }, { 0x2033, "\"" }, { 0x2039, "<" }, { 0x203A, ">" },
+	{ 0x20AC, "EUR" }, { 0x2022, "*" }, { 0x2023, "*" }, { 0x2122, "TM" }, { 0x2030, "o/oo" },
+	{ 0x2264, "<=" }, { 0x2265, ">=" }, { 0x2260, "<>" }, { 0x2248, "~" }, { 0x00A0, " " },
+	{ 0x2002, " " }, { 0x2003, " " }, { 0x2009, " " }, { 0x202F, " " }, { 0x2192, "->" },
+	{ 0x2190, "<-" }, { 0x2116, "No." }, { 0x0152, "OE" }, { 0x0153, "oe" }, { 0x0160, "S" },
+	{ 0x0161, "s" }, { 0x017D, "Z" }, { 0x017E, "z" }, { 0x0178, "Y" }, { 0x0192, "f" },
+	{ 0x0141, "L" }, { 0x0142, "l" }, { 0x0179, "Z" }, { 0x017A, "z" }, { 0x017B, "Z" },
+	{ 0x017C, "z" }, { 0x0106, "C" }, { 0x0107, "c" }, { 0x010C, "C" }, { 0x010D, "c" },
+	{ 0x0143, "N" }, { 0x0144, "n" }, { 0x015A, "S" }, { 0x015B, "s" }, { 0x0104, "A" },
+	{ 0x0105, "a" }, { 0x0118, "E" }, { 0x0119, "e" }, { 0x011B, "e" }, { 0x0158, "R" },
+	{ 0x0159, "r" }, { 0x016E, "U" }, { 0x016F, "u" }, { 0x0150, "O" }, { 0x0151, "o" },
+	{ 0x0170, "U" }, { 0x0171, "u" }, { 0x02C6, "^" }, { 0x02DC, "~" },
+};
+
+static int representable(txt *t, const char *ch, size_t len)
+{
+	char in[8], out[16], *ip = in, *op = out;
+	size_t il = len, ol = sizeof out;
+
+	memcpy(in, ch, len);
+	iconv(t->cd, NULL, NULL, NULL, NULL);
+	return iconv(t->cd, &ip, &il, &op, &ol) != (size_t)-1 && il == 0;
+}
+
+/* s as the printer can take it, still UTF-8: every character either one the code page has or
+ * a stand-in; '?' (counted) for the rest. */
+static void clean(txt *t, const char *s, char *out, size_t size)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0;
+
+	if (t->enc == ENC_UTF8) {
+		snprintf(out, size, "%s", s);
+		return;
+	}
+	while (*p && n + 5 < size) {
+		long cp;
+		int len = utf8_decode(p, &cp);
+		const char *with = NULL;
+
+		if (cp >= 0 && cp < 0x80) {
+			out[n++] = (char)*p;
+			p += len;
+			continue;
+		}
+		if (cp >= 0 && representable(t, (const char *)p, (size_t)len)) {
+			memcpy(out + n, p, (size_t)len);
+			n += (size_t)len;
+			p += len;
+			continue;
+		}
+		for (size_t i = 0; cp >= 0 && i < sizeof stand_ins / sizeof stand_ins[0]; i++)
+			if (stand_ins[i].cp == cp)
+				with = stand_ins[i].with;
+		if (!with) {
+			with = "?";
+			t->replaced++;
+		}
+		if (n + strlen(with) + 1 >= size)
+			break;
+		memcpy(out + n, with, strlen(with));
+		n += strlen(with);
+		p += len;
+	}
+	out[n] = '\0';
+}
+
+/* utf8_fit of cleaned text; a code page has no "…", so a cut ends in '.' there ("Nota cr."). */
+static void fit(txt *t, const char *s, int width, int right, char *buf)
+{
+	char *dots;
+
+	utf8_fit(s, width, right, buf);
+	if (t->enc != ENC_UTF8)
+		while ((dots = strstr(buf, "\xE2\x80\xA6")))
+			memmove(dots + 1, dots + 3, strlen(dots + 3) + 1), *dots = '.';
+}
+
+/* ---- open and close ---- */
 
 static int txt_open(const char *path, FILE *fp, int width, void **impl, cart_err *e)
 {
@@ -42,6 +200,7 @@ static int txt_open(const char *path, FILE *fp, int width, void **impl, cart_err
 	if (!t)
 		return cart_fail(e, CART_NOMEM, _("out of memory"));
 	t->width = width;
+	t->cd = (iconv_t)-1;
 	if (path) {
 		if (!(t->fp = fopen(path, "w"))) {
 			int err = errno;
@@ -57,89 +216,110 @@ static int txt_open(const char *path, FILE *fp, int width, void **impl, cart_err
 	return CART_OK;
 }
 
+static void drop_rows(txt *t)
+{
+	for (int i = 0; i < t->nrows; i++) {
+		for (int k = 0; k < t->rows[i].ncells; k++)
+			free(t->rows[i].cells[k]);
+		free(t->rows[i].cells);
+		free(t->rows[i].amount);
+	}
+	t->nrows = 0;
+}
+
+static void drop_lines(txt *t)
+{
+	for (int i = 0; i < t->nlines; i++)
+		free(t->lines[i].s);
+	t->nlines = 0;
+	t->ntabs = 0;
+}
+
 static int txt_close(void *impl, int abort, long *replaced, cart_err *e)
 {
 	txt *t = impl;
-	int bad = ferror(t->fp);
+	int bad = ferror(t->fp) || t->failed;
 
-	(void)abort;
-	*replaced = 0;
+	*replaced = t->replaced;
 	if (t->own)
 		bad |= fclose(t->fp) != 0;
 	else
 		bad |= fflush(t->fp) != 0;
+	drop_rows(t);
+	drop_lines(t);
+	free(t->rows);
+	free(t->lines);
+	free(t->tabs);
+	if (t->cd != (iconv_t)-1)
+		iconv_close(t->cd);
 	free(t);
 	if (bad && !abort)
 		return cart_fail(e, CART_IO, _("writing the text report failed"));
 	return CART_OK;
 }
 
-static void emit(txt *t, const char *line);
+/* ---- lines kept for the report ---- */
 
-/* A new page: form feed, who and what and the page number, the table's header again. */
-static void new_page(txt *t)
+/* Keep a line that is already exactly the width. */
+static tline *keep(txt *t, const char *s)
 {
-	char num[32], left[4 * MAXW + 8], head[600];
-	int nw;
+	tline *l;
 
-	fputc('\f', t->fp);
-	t->page_no++;
-	t->on_page = 0;
-	t->in_header = 1;
-	snprintf(num, sizeof num, _("page %d"), t->page_no);
-	nw = utf8_width(num);
-	snprintf(head, sizeof head, "%s — %s", t->r ? t->r->company : "", t->r ? t->r->title : "");
-	utf8_fit(head, t->width - nw - 1, 0, left);
-	snprintf(head, sizeof head, "%s %s", left, num);
-	emit(t, head);
-	if (t->tb) {
-		char rule[MAXW + 1];
+	if (t->nlines == t->caplines) {
+		int cap = t->caplines ? 2 * t->caplines : 256;
+		tline *n = realloc(t->lines, (size_t)cap * sizeof *n);
 
-		memset(rule, ' ', (size_t)t->width);
-		rule[t->width] = '\0';
-		emit(t, rule);
-		put_row(t, t->r, t->tb, NULL, 1);
-		memset(rule, '-', (size_t)t->width);
-		rule[t->width] = '\0';
-		emit(t, rule);
+		if (!n) {
+			t->failed = 1;
+			return NULL;
+		}
+		t->lines = n;
+		t->caplines = cap;
 	}
-	t->in_header = 0;
-}
-
-/* Every line goes out here, exactly the width already, so pages can be counted. */
-static void emit(txt *t, const char *line)
-{
-	if (t->page_lines && !t->in_header && t->on_page >= t->page_lines)
-		new_page(t);
-	fputs(line, t->fp);
-	fputc('\n', t->fp);
-	t->on_page++;
+	l = &t->lines[t->nlines];
+	memset(l, 0, sizeof *l);
+	if (!(l->s = strdup(s))) {
+		t->failed = 1;
+		return NULL;
+	}
+	l->table = -1;
+	l->glue = t->glue_next;
+	t->glue_next = 0;
+	t->nlines++;
+	return l;
 }
 
 /* One line of text fitted to exactly the width. */
-static void put_fit(txt *t, const char *s)
+static tline *put_fit(txt *t, const char *s)
 {
-	char buf[4 * MAXW + 8];
+	char c[1024], buf[4 * MAXW + 8];
+	tline *l;
 
-	utf8_fit(s, t->width, 0, buf);
-	emit(t, buf);
+	clean(t, s, c, sizeof c);
+	fit(t, c, t->width, 0, buf);
+	l = keep(t, buf);
+	if (l && !*s)
+		l->blank = 1;
+	return l;
 }
 
-static void put_rule(txt *t, char c)
+static tline *put_rule(txt *t, char ch)
 {
 	char rule[MAXW + 1];
 
-	memset(rule, c, (size_t)t->width);
+	memset(rule, ch, (size_t)t->width);
 	rule[t->width] = '\0';
-	emit(t, rule);
+	return keep(t, rule);
 }
 
 /* Words wrapped to the width (notes can be long). */
-static void put_wrapped(txt *t, const char *s)
+static void put_wrapped(txt *t, const char *text)
 {
-	char line[4 * MAXW + 8], word[512];
+	char c[2048], line[4 * MAXW + 8], word[512];
+	const char *s = c;
 	int lw = 0;
 
+	clean(t, text, c, sizeof c);
 	line[0] = '\0';
 	while (*s) {
 		size_t n = strcspn(s, " ");
@@ -172,15 +352,23 @@ static void put_wrapped(txt *t, const char *s)
 static int txt_begin(void *ud, const report *r, cart_err *e)
 {
 	txt *t = ud;
+	const char *want = t->enc_set[0] ? t->enc_set : r->encoding;
 	char left[400];
 
-	(void)e;
-	if (t->reports++)
-		fputc('\f', t->fp);
+	drop_lines(t);
 	t->r = r;
 	t->tb = NULL;
-	t->page_no = 1;
-	t->on_page = 0;
+	t->glue_next = 0;
+	t->enc = rnd_encoding_parse(want && *want ? want : "UTF-8");
+	if (t->enc < 0)
+		return cart_fail(e, CART_INVALID, _("printer encoding \"%s\": UTF-8, CP850 or"
+		                 " ISO-8859-1"), want);
+	if (t->cd != (iconv_t)-1)
+		iconv_close(t->cd);
+	t->cd = (iconv_t)-1;
+	if (t->enc != ENC_UTF8 && (t->cd = iconv_open(enc_names[t->enc], "UTF-8")) == (iconv_t)-1)
+		return cart_fail(e, CART_INVALID, _("this system cannot convert text to %s: %s"),
+		                 enc_names[t->enc], strerror(errno));
 	if (r->tax_id[0])
 		snprintf(left, sizeof left, "%s — %s %s", r->company, _("Tax id"), r->tax_id);
 	else
@@ -196,26 +384,145 @@ static int txt_begin(void *ud, const report *r, cart_err *e)
 	return CART_OK;
 }
 
+/* ---- tables ---- */
+
+static int txt_table(void *ud, const report *r, const rpt_table *tb, cart_err *e)
+{
+	txt *t = ud;
+
+	(void)r;
+	(void)e;
+	drop_rows(t);
+	t->tb = tb;
+	return CART_OK;
+}
+
+static int txt_row(void *ud, const report *r, const rpt_table *tb, const rpt_row *row, cart_err *e)
+{
+	txt *t = ud;
+	trow *w;
+	char cell[512], c[1024];
+	int n = row->style == RPT_ROW_SECTION ? (row->ncells ? 1 : 0) : tb->ncols;
+
+	(void)e;
+	if (t->nrows == t->caprows) {
+		int cap = t->caprows ? 2 * t->caprows : 64;
+		trow *nr = realloc(t->rows, (size_t)cap * sizeof *nr);
+
+		if (!nr)
+			return cart_fail(e, CART_NOMEM, _("out of memory"));
+		t->rows = nr;
+		t->caprows = cap;
+	}
+	w = &t->rows[t->nrows];
+	w->style = row->style;
+	w->ncells = n;
+	w->cells = calloc((size_t)(n ? n : 1), sizeof *w->cells);
+	w->amount = calloc((size_t)(n ? n : 1), 1);
+	if (!w->cells || !w->amount) {
+		free(w->cells);
+		free(w->amount);
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
+	}
+	t->nrows++;
+	for (int i = 0; i < n; i++) {
+		if (i < row->ncells)
+			rpt_cell_text(r, &row->cells[i], cell, sizeof cell);
+		else
+			cell[0] = '\0';
+		clean(t, cell, c, sizeof c);
+		w->amount[i] = i < row->ncells && row->cells[i].kind == RPT_AMOUNT;
+		if (!(w->cells[i] = strdup(c)))
+			return cart_fail(e, CART_NOMEM, _("out of memory"));
+	}
+	return CART_OK;
+}
+
+/* The longest word of a header: the narrowest its column can be without cutting a word. */
+static int longest_word(const char *s)
+{
+	char word[256];
+	int best = 0;
+
+	while (*s) {
+		size_t n = strcspn(s, " ");
+
+		if (n >= sizeof word)
+			n = sizeof word - 1;
+		memcpy(word, s, n);
+		word[n] = '\0';
+		if (utf8_width(word) > best)
+			best = utf8_width(word);
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+	return best;
+}
+
+/* A header wrapped into at most HEAD_LINES lines of width w; returns how many. */
+static int wrap_head(const char *s, int w, char out[HEAD_LINES][512])
+{
+	int n = 0;
+
+	out[0][0] = '\0';
+	while (*s) {
+		size_t len = strcspn(s, " ");
+		char word[256];
+
+		if (len >= sizeof word)
+			len = sizeof word - 1;
+		memcpy(word, s, len);
+		word[len] = '\0';
+		s += len;
+		while (*s == ' ')
+			s++;
+		if (out[n][0] && utf8_width(out[n]) + 1 + utf8_width(word) > w) {
+			if (n + 1 < HEAD_LINES)
+				out[++n][0] = '\0';
+		}
+		if (strlen(out[n]) + len + 2 < 512) {
+			if (out[n][0])
+				strcat(out[n], " ");
+			strcat(out[n], word);
+		}
+	}
+	return n + 1;
+}
+
 /* Widths and places: see the comment at the top. */
 static void layout(txt *t, const rpt_table *tb)
 {
-	int n = tb->ncols, total = 0, x = 0, line = 0;
+	int n = tb->ncols, total = 0, x = 0, line = 0, want[RPT_MAX_COLS], least[RPT_MAX_COLS];
 
 	t->ncols = n;
 	for (int i = 0; i < n; i++) {
-		t->w[i] = tb->cols[i].width;
+		int kept = 0, head = longest_word(tb->cols[i].name);
+
+		for (int k = 0; k < t->nrows; k++)
+			if (t->rows[k].style != RPT_ROW_SECTION && utf8_width(t->rows[k].cells[i]) > kept)
+				kept = utf8_width(t->rows[k].cells[i]);
+		want[i] = kept > head ? kept : head;
+		if (want[i] < 1)
+			want[i] = 1;
+		/* text gives way down to its minimum; amounts, dates and numbers never */
+		least[i] = tb->cols[i].kind == RPT_TEXT && tb->cols[i].min < want[i] ?
+		           tb->cols[i].min : want[i];
+		if (least[i] < 1)
+			least[i] = 1;
+		t->w[i] = want[i];
 		total += t->w[i] + (i ? 1 : 0);
 	}
 	while (total > t->width) {
 		int best = -1, cut;
 
 		for (int i = 0; i < n; i++)
-			if (t->w[i] > tb->cols[i].min &&
-			    (best < 0 || t->w[i] - tb->cols[i].min > t->w[best] - tb->cols[best].min))
+			if (t->w[i] > least[i] &&
+			    (best < 0 || t->w[i] - least[i] > t->w[best] - least[best]))
 				best = i;
 		if (best < 0)
 			break;
-		cut = t->w[best] - tb->cols[best].min;
+		cut = t->w[best] - least[best];
 		if (cut > total - t->width)
 			cut = total - t->width;
 		t->w[best] -= cut;
@@ -224,7 +531,16 @@ static void layout(txt *t, const rpt_table *tb)
 	/* rows go on over several lines anyway: let the text have its room back */
 	if (total > t->width)
 		for (int i = 0; i < n; i++)
-			t->w[i] = tb->cols[i].width;
+			t->w[i] = want[i];
+	/* room to spare: a header on one line rather than wrapped */
+	for (int i = 0; total < t->width && i < n; i++) {
+		int hw = utf8_width(tb->cols[i].name);
+
+		if (hw > t->w[i] && hw - t->w[i] <= t->width - total) {
+			total += hw - t->w[i];
+			t->w[i] = hw;
+		}
+	}
 	for (int i = 0; i < n; i++) {
 		if (t->w[i] > t->width - INDENT)
 			t->w[i] = t->width - INDENT;
@@ -238,99 +554,245 @@ static void layout(txt *t, const rpt_table *tb)
 		t->line[i] = line;
 		x += t->w[i];
 	}
-	t->nlines = line + 1;
+	t->nplines = line + 1;
 }
 
-/* Print one row (header texts when cells is NULL). */
-static void put_row(txt *t, const report *r, const rpt_table *tb, const rpt_row *row, int header)
+/* Keep one row (the header texts when row is NULL: wrapped, bottom-aligned). */
+static void put_row(txt *t, const rpt_table *tb, const trow *row, int glue)
 {
-	char out[4 * MAXW + 8], cell[512], fit[4 * MAXW + 8];
+	char out[4 * MAXW + 8], cell[1024], buf[4 * MAXW + 8];
+	char head[RPT_MAX_COLS][HEAD_LINES][512];
+	int hl[RPT_MAX_COLS], nh = 1;
 
-	for (int ln = 0; ln < t->nlines; ln++) {
-		size_t len = 0;
-		int col = 0, n;
-
+	if (!row) {
 		for (int i = 0; i < t->ncols; i++) {
-			int right = tb->cols[i].align == RPT_RIGHT;
+			char cl[500];
 
-			if (t->line[i] != ln)
-				continue;
-			for (; col < t->x[i]; col++)
-				out[len++] = ' ';
-			if (header) {
-				snprintf(cell, sizeof cell, "%s", tb->cols[i].name);
-			} else if (i < row->ncells) {
-				rpt_cell_text(r, &row->cells[i], cell, sizeof cell);
-				if (row->cells[i].kind == RPT_AMOUNT && utf8_width(cell) > t->w[i]) {
-					memset(cell, '#', (size_t)t->w[i]);
-					cell[t->w[i]] = '\0';
-				}
-			} else {
-				cell[0] = '\0';
-			}
-			n = utf8_fit(cell, t->w[i], right, fit);
-			if (len + (size_t)n < sizeof out - 1) {
-				memcpy(out + len, fit, (size_t)n);
-				len += (size_t)n;
-			}
-			col += t->w[i];
+			clean(t, tb->cols[i].name, cl, sizeof cl);
+			hl[i] = t->nplines > 1 ? (snprintf(head[i][0], 512, "%s", cl), 1) :
+			        wrap_head(cl, t->w[i], head[i]);
+			if (hl[i] > nh)
+				nh = hl[i];
 		}
-		for (; col < t->width; col++)
-			out[len++] = ' ';
-		out[len] = '\0';
-		emit(t, out);
+	}
+	for (int ln = 0; ln < t->nplines; ln++) {
+		for (int hk = 0; hk < nh; hk++) {
+			size_t len = 0;
+			int col = 0, bytes;
+			tline *l;
+
+			for (int i = 0; i < t->ncols; i++) {
+				int right = tb->cols[i].align == RPT_RIGHT;
+
+				if (t->line[i] != ln)
+					continue;
+				for (; col < t->x[i]; col++)
+					out[len++] = ' ';
+				if (!row) {
+					int k = hk - (nh - hl[i]);
+
+					snprintf(cell, sizeof cell, "%s", k >= 0 ? head[i][k] : "");
+				} else {
+					snprintf(cell, sizeof cell, "%s", i < row->ncells ? row->cells[i] : "");
+					if (i < row->ncells && row->amount[i] && utf8_width(cell) > t->w[i]) {
+						memset(cell, '#', (size_t)t->w[i]);
+						cell[t->w[i]] = '\0';
+					}
+				}
+				fit(t, cell, t->w[i], right, buf);
+				bytes = (int)strlen(buf);
+				if (len + (size_t)bytes < sizeof out - 1) {
+					memcpy(out + len, buf, (size_t)bytes);
+					len += (size_t)bytes;
+				}
+				col += t->w[i];
+			}
+			for (; col < t->width; col++)
+				out[len++] = ' ';
+			out[len] = '\0';
+			if ((l = keep(t, out))) {
+				l->glue = glue || ln || hk;
+				l->head = !row;
+				l->table = t->ntabs - 1;
+			}
+		}
 	}
 }
 
-static int txt_table(void *ud, const report *r, const rpt_table *tb, cart_err *e)
+static int txt_table_end(void *ud, const report *r, const rpt_table *tb, cart_err *e)
 {
 	txt *t = ud;
+	int last = RPT_ROW_DATA, data = 0;
+	tline *l;
 
 	(void)r;
-	(void)e;
-	t->tb = NULL; /* no repeated header until this one's is out */
 	layout(t, tb);
-	/* keep a table's title and header with its first rows */
-	if (t->page_lines && t->on_page + 5 + t->nlines * 2 > t->page_lines)
-		t->on_page = t->page_lines;
-	else
-		put_fit(t, "");
+	if (t->ntabs == t->captabs) {
+		int cap = t->captabs ? 2 * t->captabs : 8;
+		ttab *n = realloc(t->tabs, (size_t)cap * sizeof *n);
+
+		if (!n)
+			return cart_fail(e, CART_NOMEM, _("out of memory"));
+		t->tabs = n;
+		t->captabs = cap;
+	}
+	put_fit(t, "");
 	if (tb->title[0])
 		put_fit(t, tb->title);
-	put_row(t, r, tb, NULL, 1);
-	put_rule(t, '-');
-	t->tb = tb;
-	t->last_style = RPT_ROW_DATA;
-	return CART_OK;
+	t->ntabs++;
+	t->tabs[t->ntabs - 1].hfirst = t->nlines;
+	/* the header stays with the title above it and the first rows below it */
+	put_row(t, tb, NULL, tb->title[0] != '\0');
+	if ((l = put_rule(t, '-'))) {
+		l->glue = 1;
+		l->head = 1;
+		l->table = t->ntabs - 1;
+	}
+	t->tabs[t->ntabs - 1].hcount = t->nlines - t->tabs[t->ntabs - 1].hfirst;
+	for (int k = 0; k < t->nrows; k++) {
+		const trow *row = &t->rows[k];
+
+		if (row->style == RPT_ROW_SECTION) {
+			if ((l = put_fit(t, row->ncells ? row->cells[0] : "")))
+				l->table = t->ntabs - 1;
+			t->glue_next = 1;   /* a section's name stays with its first row */
+		} else {
+			int total = row->style == RPT_ROW_TOTAL || row->style == RPT_ROW_GROUP_TOTAL;
+
+			/* a total stays with the row above it, never alone at the top of a page */
+			if (total && last == RPT_ROW_DATA && (l = put_rule(t, '-'))) {
+				l->glue = 1;
+				l->table = t->ntabs - 1;
+			}
+			put_row(t, tb, row, total || data < 2);
+			if (row->style == RPT_ROW_DATA)
+				data++;
+		}
+		last = row->style;
+	}
+	drop_rows(t);
+	t->tb = NULL;
+	return t->failed ? cart_fail(e, CART_NOMEM, _("out of memory")) : CART_OK;
 }
 
-static int txt_row(void *ud, const report *r, const rpt_table *tb, const rpt_row *row, cart_err *e)
-{
-	txt *t = ud;
+/* ---- pages and the file ---- */
 
-	(void)e;
-	if (row->style == RPT_ROW_SECTION) {
-		put_fit(t, row->ncells ? row->cells[0].s : "");
+static void write_line(txt *t, const char *s)
+{
+	if (t->enc == ENC_UTF8) {
+		fputs(s, t->fp);
 	} else {
-		if ((row->style == RPT_ROW_TOTAL || row->style == RPT_ROW_GROUP_TOTAL) &&
-		    t->last_style == RPT_ROW_DATA)
-			put_rule(t, '-');
-		put_row(t, r, tb, row, 0);
+		char out[4 * MAXW + 8], *ip = (char *)s, *op = out;
+		size_t il = strlen(s), ol = sizeof out - 1;
+
+		iconv(t->cd, NULL, NULL, NULL, NULL);
+		while (il && iconv(t->cd, &ip, &il, &op, &ol) == (size_t)-1) {
+			long cp;
+			int len = utf8_decode((const unsigned char *)ip, &cp);
+
+			/* clean() let nothing through that the code page lacks; be safe anyway */
+			if (errno == E2BIG || !ol)
+				break;
+			*op++ = '?';
+			ol--;
+			ip += len;
+			il -= (size_t)len < il ? (size_t)len : il;
+			t->replaced++;
+		}
+		*op = '\0';
+		fputs(out, t->fp);
 	}
-	t->last_style = row->style;
-	return CART_OK;
+	fputc('\n', t->fp);
+}
+
+static void page_head(txt *t, int page, int pages)
+{
+	char num[64], who[400], c[1024], left[4 * MAXW + 8], line[8 * MAXW + 16];
+	int nw;
+
+	snprintf(num, sizeof num, _("page %d of %d"), page, pages);
+	nw = utf8_width(num);
+	if (t->r->nclient)
+		snprintf(who, sizeof who, "%s", t->r->client[0]);
+	else
+		snprintf(who, sizeof who, "%s — %s", t->r->company, t->r->title);
+	clean(t, who, c, sizeof c);
+	fit(t, c, t->width - nw - 1, 0, left);
+	snprintf(line, sizeof line, "%s %s", left, num);
+	write_line(t, line);
+	memset(line, ' ', (size_t)t->width);
+	line[t->width] = '\0';
+	write_line(t, line);
+}
+
+/* Lay the kept lines out on pages of plen lines (0: one endless page); write them when out,
+ * else only count. Returns the number of pages. */
+static int paginate(txt *t, int plen, int pages, int out)
+{
+	int i = 0, page = 0;
+
+	while (i < t->nlines || (!page && !t->nlines)) {
+		int used = 0, j, repeat = -1;
+
+		page++;
+		if (out && t->written++)
+			fputc('\f', t->fp);
+		if (plen) {
+			if (out)
+				page_head(t, page, pages);
+			used = 2;
+			if (page > 1)
+				while (i < t->nlines && t->lines[i].blank)
+					i++;
+			if (page > 1 && i < t->nlines && t->lines[i].table >= 0 && !t->lines[i].head) {
+				repeat = t->lines[i].table;
+				used += t->tabs[repeat].hcount;
+			}
+		}
+		j = i;
+		while (j < t->nlines && (!plen || used < plen)) {
+			used++;
+			j++;
+		}
+		if (plen && j < t->nlines) {
+			int b = j;
+
+			while (b > i && t->lines[b].glue)
+				b--;
+			if (b > i)
+				j = b;
+		}
+		if (j == i && i < t->nlines)
+			j = i + 1;   /* a page shorter than what must stay together: move on */
+		if (out) {
+			if (repeat >= 0)
+				for (int k = 0; k < t->tabs[repeat].hcount; k++)
+					write_line(t, t->lines[t->tabs[repeat].hfirst + k].s);
+			for (int k = i; k < j; k++)
+				write_line(t, t->lines[k].s);
+		}
+		i = j;
+		if (!t->nlines)
+			break;
+	}
+	return page;
 }
 
 static int txt_end(void *ud, const report *r, cart_err *e)
 {
 	txt *t = ud;
+	int plen = t->page_lines > 0 ? t->page_lines : t->page_lines < 0 ? 0 : r->page_lines;
 
-	(void)e;
-	t->tb = NULL;
+	if (plen && plen < RND_MIN_PAGE_LINES)
+		plen = RND_MIN_PAGE_LINES;
 	if (r->nnotes)
 		put_fit(t, "");
 	for (int i = 0; i < r->nnotes; i++)
 		put_wrapped(t, r->notes[i]);
+	if (t->failed)
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
+	paginate(t, plen, plen ? paginate(t, plen, 0, 0) : 1, 1);
+	drop_lines(t);
 	return ferror(t->fp) ? cart_fail(e, CART_IO, _("writing the text report failed")) : CART_OK;
 }
 
@@ -339,5 +801,17 @@ static void txt_page_lines(void *impl, int n)
 	((txt *)impl)->page_lines = n;
 }
 
-static const rpt_sink txt_sink = { txt_begin, txt_table, txt_row, NULL, txt_end };
+int rnd_txt_encoding(void *impl, const char *name, cart_err *e)
+{
+	txt *t = impl;
+	int enc = rnd_encoding_parse(name);
+
+	if (enc < 0)
+		return cart_fail(e, CART_INVALID, _("printer encoding \"%s\": UTF-8, CP850 or"
+		                 " ISO-8859-1"), name ? name : "");
+	snprintf(t->enc_set, sizeof t->enc_set, "%s", enc_names[enc]);
+	return CART_OK;
+}
+
+static const rpt_sink txt_sink = { txt_begin, txt_table, txt_row, txt_table_end, txt_end };
 const rnd_ops rnd_txt_ops = { &txt_sink, txt_open, txt_close, txt_page_lines };

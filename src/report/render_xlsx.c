@@ -83,7 +83,7 @@ static int xlsx_close(void *impl, int abort, long *replaced, cart_err *e)
 	return CART_OK;
 }
 
-static void make_formats(xlsx *x, int decimals)
+static void make_formats(xlsx *x, int decimals, int date_order)
 {
 	char num[32];
 
@@ -96,7 +96,7 @@ static void make_formats(xlsx *x, int decimals)
 	format_set_bold(x->hdr);
 	format_set_bottom(x->hdr, LXW_BORDER_THIN);
 	x->date = workbook_add_format(x->wb);
-	format_set_num_format(x->date, "yyyy-mm-dd");
+	format_set_num_format(x->date, date_order == DATE_DMY ? "dd/mm/yyyy" : "yyyy-mm-dd");
 	x->integer = workbook_add_format(x->wb);
 	format_set_num_format(x->integer, "0");
 	x->integer_bold = workbook_add_format(x->wb);
@@ -126,7 +126,8 @@ static int xlsx_begin(void *ud, const report *r, cart_err *e)
 
 	(void)e;
 	if (!x->bold)
-		make_formats(x, r->fmt.decimals >= 0 && r->fmt.decimals <= 4 ? r->fmt.decimals : 2);
+		make_formats(x, r->fmt.decimals >= 0 && r->fmt.decimals <= 4 ? r->fmt.decimals : 2,
+		             r->date_order);
 	return CART_OK;
 }
 

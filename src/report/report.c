@@ -58,6 +58,9 @@ void report_init(report *r, const company *co)
 		snprintf(r->company, sizeof r->company, "%s", co->name);
 		snprintf(r->tax_id, sizeof r->tax_id, "%s", co->tax_id);
 		r->fmt = co->fmt;
+		r->date_order = co->date_order;
+		snprintf(r->encoding, sizeof r->encoding, "%s", co->print_encoding);
+		r->page_lines = co->print_page_lines;
 	}
 }
 
@@ -428,7 +431,7 @@ void rpt_cell_text(const report *r, const rpt_cell *c, char *buf, size_t size)
 		money_format(c->v, &r->fmt, buf, size);
 		break;
 	case RPT_DATE:
-		date_format((date_t)c->v, d);
+		date_format_order((date_t)c->v, r->date_order, d);
 		snprintf(buf, size, "%s", d);
 		break;
 	case RPT_INT:
@@ -440,12 +443,29 @@ void rpt_cell_text(const report *r, const rpt_cell *c, char *buf, size_t size)
 	}
 }
 
+const char *rpt_date_text(const report *r, const char *iso, char buf[DATE_LEN])
+{
+	date_t d;
+
+	if (!iso || date_parse(iso, &d, NULL) != CART_OK) {
+		snprintf(buf, DATE_LEN, "%s", iso ? iso : "");
+		return buf;
+	}
+	date_format_order(d, r->date_order, buf);
+	return buf;
+}
+
 void rpt_cell_plain(const report *r, const rpt_cell *c, char *buf, size_t size)
 {
 	if (c->kind == RPT_AMOUNT) {
 		money_fmt f = { r->fmt.decimals, '.', '\0' };
 
 		money_format_plain(c->v, &f, buf, size);
+	} else if (c->kind == RPT_DATE) {
+		char d[DATE_LEN];
+
+		date_format((date_t)c->v, d);   /* CSV and JSON: ISO whatever the clerks read */
+		snprintf(buf, size, "%s", d);
 	} else {
 		rpt_cell_text(r, c, buf, size);
 	}

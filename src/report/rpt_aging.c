@@ -73,7 +73,7 @@ static int add_aging_row(const aging_row *row, void *ud)
 int rpt_aging(ctl *c, const char *asof_arg, report *r, cart_err *e)
 {
 	const company *co = &c->co;
-	char asof[DATE_LEN], name[32], key[32], m1[40], m2[40];
+	char asof[DATE_LEN], shown[DATE_LEN], name[32], key[32], m1[40], m2[40];
 	balance bal[LEDGER_MAX_CURRENCIES];
 	totals tt[LEDGER_MAX_CURRENCIES];
 	int nbal = 0, ntt = 0, rc, bad = 0;
@@ -99,7 +99,7 @@ int rpt_aging(ctl *c, const char *asof_arg, report *r, cart_err *e)
 		aw = rpt_amount_width(co, tt[k].net, aw);
 	}
 	report_title(r, "%s", _("Aging of receivables"));
-	report_line(r, _("As of %s"), asof);
+	report_line(r, _("As of %s"), rpt_date_text(r, asof, shown));
 	report_table(r, _("Aging"));
 	report_col(r, "client", _("Client"), RPT_TEXT, RPT_LEFT, 30, 16);
 	report_col(r, "currency", _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
@@ -407,7 +407,7 @@ static int fu_all_item(const charge_client *c, const open_item *it, void *ud)
 int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_only, report *r,
                  cart_err *e)
 {
-	char asof[DATE_LEN];
+	char asof[DATE_LEN], shown[DATE_LEN];
 	int rc = CART_OK;
 	cur_tot tot[LEDGER_MAX_CURRENCIES];
 	int ntot = 0, aw = 15;
@@ -432,7 +432,7 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 	if ((rc = ctl_fu_notes_init(c, &nt, e)) != CART_OK)
 		return rc;
 	report_title(r, "%s", _("Follow-up of receivables"));
-	report_line(r, _("As of %s"), asof);
+	report_line(r, _("As of %s"), rpt_date_text(r, asof, shown));
 	report_table(r, _("Follow-up"));
 	report_col(r, "document", _("Document"), RPT_TEXT, RPT_LEFT, 20, 10);
 	report_col(r, "instalment", _("Inst."), RPT_INT, RPT_RIGHT, 5, 5);
@@ -467,7 +467,7 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 	}
 	if (rc == CART_OK) {
 		if (!ntot)
-			report_note(r, _("Nothing is open as of %s."), asof);
+			report_note(r, _("Nothing is open as of %s."), rpt_date_text(r, asof, shown));
 		for (int k = 0; k < ntot; k++) {
 			char m1[40], m2[40];
 

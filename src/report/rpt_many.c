@@ -40,6 +40,10 @@ int rpt_statements_write(ctl *c, const int64_t *ids, int n, const rpt_many *m, l
 		if ((rc = rnd_open_file(m->format, m->output, m->force, NULL, &all, e)) != CART_OK)
 			return rc;
 		rnd_page_lines(all, m->page_lines);
+		if (m->encoding && (rc = rnd_text_encoding(all, m->encoding, e)) != CART_OK) {
+			rnd_abort(all);
+			return rc;
+		}
 	}
 	for (int i = 0; i < n && rc == CART_OK; i++) {
 		char path[4200];
@@ -54,6 +58,10 @@ int rpt_statements_write(ctl *c, const int64_t *ids, int n, const rpt_many *m, l
 			if ((rc = rnd_open_file(m->format, path, m->force, NULL, &one, e)) != CART_OK)
 				break;
 			rnd_page_lines(one, m->page_lines);
+			if (m->encoding && (rc = rnd_text_encoding(one, m->encoding, e)) != CART_OK) {
+				rnd_abort(one);
+				break;
+			}
 		}
 		report_init(&r, &c->co);
 		report_stream(&r, rnd_sink(one), rnd_ud(one));

@@ -641,6 +641,7 @@ int rpt_statement(ctl *c, int64_t client_id, const stmt_filter *f, report *r, ca
 {
 	st s;
 	client cl;
+	char shown[DATE_LEN];
 	int rc;
 
 	if (!c->have_company)
@@ -656,7 +657,7 @@ int rpt_statement(ctl *c, int64_t client_id, const stmt_filter *f, report *r, ca
 	else
 		date_format(date_today(), s.asof);
 	report_title(r, "%s", _("Statement of account"));
-	report_line(r, _("As of %s"), s.asof);
+	report_line(r, _("As of %s"), rpt_date_text(r, s.asof, shown));
 	if (f->from[0] || f->to[0])
 		report_line(r, _("Dates from %s to %s"), f->from[0] ? f->from : "…",
 		            f->to[0] ? f->to : "…");
@@ -688,10 +689,11 @@ int rpt_statement(ctl *c, int64_t client_id, const stmt_filter *f, report *r, ca
 			char m[40];
 
 			money_format(s.last_balance[k], &c->co.fmt, m, sizeof m);
-			report_note(r, _("Balance as of %s: %s %s"), s.asof, m, s.curs[k]);
+			report_note(r, _("Balance as of %s: %s %s"), rpt_date_text(r, s.asof, shown), m,
+			            s.curs[k]);
 		}
 		if (!s.ncurs)
-			report_note(r, _("No movements up to %s."), s.asof);
+			report_note(r, _("No movements up to %s."), rpt_date_text(r, s.asof, shown));
 		rc = report_finish(r, e);
 	}
 	free(s.items);

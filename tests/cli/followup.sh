@@ -21,7 +21,7 @@ cart promise --help
 assert_contains "$OUT" "cartera promise add CLIENT AMOUNT DATE" "promise --help"
 
 # ---- a Peruvian company with soles and dollars ----
-cart init --name "Comercial Andina SAC" --country PE --currency PEN --currency2 USD \
+cart init --name "Comercial Andina SAC" --country PE --date-order ymd --currency PEN --currency2 USD \
 	--decimal-sep . --thousands-sep ,
 assert_status 0 "init"
 cart company set mail-from cobros@andina.pe

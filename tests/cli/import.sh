@@ -366,7 +366,7 @@ assert_status 0 "the demo's documents are written in the import's column set"
 co=$(sqlite3 -batch "$DEMO" "select country || ' ' || currency from company")
 name=$(sqlite3 -batch "$DEMO" "select name from company")
 DB="$T/demo_copy.db"
-cart init --name "$name" --country "${co% *}" --currency "${co#* }"
+cart init --name "$name" --country "${co% *}" --date-order ymd --currency "${co#* }"
 cart client import "$T/demo_clients.csv"
 assert_status 0 "the demo's clients import"
 cart import documents "$T/demo_docs.csv"

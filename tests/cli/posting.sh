@@ -43,7 +43,7 @@ aging_row()
 }
 
 # ---- the company and its clients ----
-cart init --name "Comercial Andina SAS" --country CO --currency COP --decimals 2 \
+cart init --name "Comercial Andina SAS" --country CO --date-order ymd --currency COP --decimals 2 \
 	--decimal-sep , --thousands-sep .
 assert_status 0 "init of a COP company exits 0"
 cart client add "Grupo Uno SA" --tax-id 890903938 --terms 30

@@ -19,7 +19,7 @@ HAVE_XL=0
 HAVE_PDF=0
 command -v pdftotext >/dev/null 2>&1 && command -v qpdf >/dev/null 2>&1 && HAVE_PDF=1
 
-cart init --name "Compañía Ñandú S.A.S." --tax-id 800197268 --country CO --currency COP \
+cart init --name "Compañía Ñandú S.A.S." --tax-id 800197268 --country CO --date-order ymd --currency COP \
 	--decimals 2 --decimal-sep , --thousands-sep .
 assert_status 0 "init"
 cart client add "José Peña Müller" --tax-id 890903938 --terms 30 --address "Calle 10 # 5-20" \
@@ -79,7 +79,8 @@ import sys
 pages = open(sys.argv[1], encoding="utf-8").read().split("\f")
 print(len(pages), max(len(p.rstrip("\n").split("\n")) for p in pages))
 p2 = pages[1].split("\n")
-print(p2[0].rstrip().endswith("page 2"), p2[2].split()[:3] == ["Date", "Document", "Description"])
+import re
+print(re.search(r"page 2 of %d$" % len(pages), p2[0].rstrip()) is not None, p2[2].split()[:3] == ["Date", "Document", "Description"])
 ' "$T/pages.txt")
 n_pages=${PAGES%% *}
 [ "$n_pages" -ge 5 ]

@@ -10,7 +10,7 @@
 START=dashboard
 sql() { sqlite3 -batch "$DB" "$1"; }
 
-cart init --name "Comercial Andina SAS" --country CO --currency COP --decimals 2 \
+cart init --name "Comercial Andina SAS" --country CO --date-order ymd --currency COP --decimals 2 \
 	--decimal-sep , --thousands-sep .
 cart client add "Grupo Uno SA" --tax-id 890903938 --terms 30
 cart client add "Beta Ltda" --tax-id 800197268 --limit 1.000,00 --terms 30

@@ -307,6 +307,41 @@ static void test_co_wrong(void **state)
 	    "NIT \"89090393A\" may contain only digits, with the DV after a hyphen");
 }
 
+/* As clerks write them (issue 16): the DV after an en or em dash or a blank; dots that do not
+ * part thousands, and a person's digits whose last one may be the DV, refused rather than read
+ * as another NIT. Ids: DIAN 800.197-268-4 and Bancolombia 890.903.938-8 (their published NITs),
+ * the cedula 79.308.960-7 of the published list above. */
+static void test_co_clerks(void **state)
+{
+	taxid_check c;
+
+	(void)state;
+	ok("CO", LEG, "800.197.268\xE2\x80\x93" "4", "800197268", "4", "NIT");   /* en dash */
+	ok("CO", LEG, "800.197.268 \xE2\x80\x94 4", "800197268", "4", "NIT");   /* em dash */
+	ok("CO", LEG, "890903938 8", "890903938", "8", "NIT");                 /* a blank */
+	ok("CO", NAT, "79.308.960 7", "79308960", "7", "NIT");
+	bad("CO", LEG, "800197268 5", "NIT \"800197268\" has DV 5, expected 4");
+	/* the DV after a dot: today read as 793089607, another NIT */
+	bad("CO", NAT, "79.308.960.7", "NIT \"79.308.960.7\": its dots do not part thousands; write"
+	    " the number with its DV after a hyphen (900.123.456-7)");
+	bad("CO", LEG, "890.903.938.8", "NIT \"890.903.938.8\": its dots do not part thousands;"
+	    " write the number with its DV after a hyphen (900.123.456-7)");
+	bad("CO", LEG, "89.0903.938", "NIT \"89.0903.938\": its dots do not part thousands; write"
+	    " the number with its DV after a hyphen (900.123.456-7)");
+	/* a person's digits alone whose last may be the DV: asked, not guessed */
+	assert_int_equal(taxid_validate("CO", NAT, 0, "793089607", NULL, &c), CART_INVALID);
+	assert_int_equal(c.ask_dv, 1);
+	assert_string_equal(c.message, "NIT \"793089607\": is its last digit the DV? Write it after"
+	                    " a hyphen (79308960-7), or with all 9 digits the number, their DV"
+	                    " (793089607-0)");
+	ok("CO", NAT, "79308960-7", "79308960", "7", "NIT");
+	ok("CO", NAT, "793089607-0", "793089607", "0", "NIT");
+	/* a company's NIT has 9 digits: nothing to ask */
+	ok("CO", LEG, "890903938", "890903938", "8", "NIT");
+	assert_int_equal(taxid_validate("CO", LEG, 0, "890903938", NULL, &c), CART_OK);
+	assert_int_equal(c.ask_dv, 0);
+}
+
 /* ---- Mexico ---- */
 
 static void test_mx_published(void **state)
@@ -609,6 +644,7 @@ int main(void)
 		cmocka_unit_test(test_co_published),
 		cmocka_unit_test(test_co_normalize),
 		cmocka_unit_test(test_co_wrong),
+		cmocka_unit_test(test_co_clerks),
 		cmocka_unit_test(test_mx_published),
 		cmocka_unit_test(test_mx_normalize),
 		cmocka_unit_test(test_mx_warning),

@@ -279,7 +279,9 @@ int lg_bulk_entry(ledger *l, int64_t id, int64_t client_id, const char *cur, cha
 		b->e = n;
 		b->cape = cap;
 	}
-	if (client_id <= 0 || bsum_add(b, client_id, cur, side, amount))
+	if (client_id <= 0)
+		return cart_fail(e, CART_DB, _("entry %lld has no client in a bulk load"), (long long)id);
+	if (bsum_add(b, client_id, cur, side, amount))
 		return cart_fail(e, CART_NOMEM, _("out of memory in a bulk load"));
 	x = &b->e[b->ne++];
 	x->client_id = client_id;

@@ -96,7 +96,9 @@ static int cp_width(long cp)
 {
 	size_t i;
 
-	if (cp >= 0x300 && cp <= 0x36f)
+	if (cp < 0x300)         /* Latin: every table of 50,000 rows is mostly this */
+		return 1;
+	if (cp <= 0x36f)
 		return 0;
 	for (i = 0; i < sizeof wide / sizeof wide[0]; i++) {
 		if (cp >= wide[i].lo && cp <= wide[i].hi)
@@ -112,6 +114,11 @@ int utf8_width(const char *s)
 	long cp;
 
 	while (*p) {
+		if (*p < 0x80) {        /* ASCII, one column each (a control byte is shown as one) */
+			p++;
+			w++;
+			continue;
+		}
 		p += utf8_decode(p, &cp);
 		w += cp_width(cp);
 	}

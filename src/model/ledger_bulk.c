@@ -26,6 +26,14 @@ typedef struct bentry {
 	char cur[4];
 } bentry;
 
+/* The load's charges and credits per client and currency, for the kept balances (schema 018):
+ * an open-addressing table, grown at half full. */
+typedef struct bsum {
+	int64_t client_id;    /* 0: free */
+	int64_t charges, credits;
+	char cur[4];
+} bsum;
+
 struct bulk {
 	char **sql;                   /* definitions of the dropped indexes and triggers */
 	int nsql;
@@ -39,6 +47,8 @@ struct bulk {
 	int64_t docs;
 	int failed;
 	int left_wal;                 /* switched to a rollback journal for the load */
+	bsum *sums;
+	size_t nsums, capsums;        /* capsums: a power of two */
 };
 
 /* Everything that would slow a load: the non-unique indexes of the big tables and the triggers
@@ -48,7 +58,7 @@ static const char dropped_sql[] =
 	" AND ((type = 'index' AND tbl_name IN ('entries', 'instalments', 'allocations', 'documents')"
 	"       AND sql NOT LIKE 'CREATE UNIQUE%')"
 	"   OR (type = 'trigger' AND name IN ('allocations_check', 'allocations_move_open',"
-	"                                     'entries_after_opening')))";
+	"                                     'entries_after_opening', 'entries_balances')))";
 
 static void bulk_free(ledger *l)
 {
@@ -61,6 +71,7 @@ static void bulk_free(ledger *l)
 	free(b->sql);
 	free(b->e);
 	free(b->iopen);
+	free(b->sums);
 	free(b);
 	l->b = NULL;
 	l->bulk = 0;
@@ -207,6 +218,50 @@ int lg_bulk_number(ledger *l, int type, char number[32], cart_err *e)
 	return CART_OK;
 }
 
+static bsum *bsum_slot(bsum *t, size_t cap, int64_t client_id, const char *cur)
+{
+	uint64_t k = (uint64_t)client_id * 0x9e3779b97f4a7c15u;
+	size_t h;
+
+	for (int i = 0; i < 3 && cur[i]; i++)
+		k ^= (uint64_t)(unsigned char)cur[i] << (8 * i);
+	h = (size_t)(k ^ k >> 29) & (cap - 1);
+
+	while (t[h].client_id && (t[h].client_id != client_id || strcmp(t[h].cur, cur)))
+		h = (h + 1) & (cap - 1);
+	return &t[h];
+}
+
+static int bsum_add(struct bulk *b, int64_t client_id, const char *cur, char side, int64_t amount)
+{
+	bsum *x;
+
+	if (2 * (b->nsums + 1) > b->capsums) {
+		size_t cap = b->capsums ? b->capsums * 2 : 4096;
+		bsum *t = calloc(cap, sizeof *t);
+
+		if (!t)
+			return -1;
+		for (size_t i = 0; i < b->capsums; i++)
+			if (b->sums[i].client_id)
+				*bsum_slot(t, cap, b->sums[i].client_id, b->sums[i].cur) = b->sums[i];
+		free(b->sums);
+		b->sums = t;
+		b->capsums = cap;
+	}
+	x = bsum_slot(b->sums, b->capsums, client_id, cur);
+	if (!x->client_id) {
+		x->client_id = client_id;
+		snprintf(x->cur, sizeof x->cur, "%s", cur);
+		b->nsums++;
+	}
+	if (side == 'D')
+		x->charges += amount;
+	else
+		x->credits += amount;
+	return 0;
+}
+
 int lg_bulk_entry(ledger *l, int64_t id, int64_t client_id, const char *cur, char side,
                   const char *date, int64_t amount, int n_inst, cart_err *e)
 {
@@ -224,6 +279,10 @@ int lg_bulk_entry(ledger *l, int64_t id, int64_t client_id, const char *cur, cha
 		b->e = n;
 		b->cape = cap;
 	}
+	if (client_id <= 0)
+		return cart_fail(e, CART_DB, _("entry %lld has no client in a bulk load"), (long long)id);
+	if (bsum_add(b, client_id, cur, side, amount))
+		return cart_fail(e, CART_NOMEM, _("out of memory in a bulk load"));
 	x = &b->e[b->ne++];
 	x->client_id = client_id;
 	x->open = amount;
@@ -350,6 +409,14 @@ static const char verify_alloc_sql[] =
 	"          AND o.charge_id = a.charge_id AND o.instalment_id IS a.instalment_id))"
 	" LIMIT 1";
 
+/* The kept balances (schema 018), which the dropped trigger moves entry by entry: the load's
+ * entries as added up while they were posted (lg_bulk_entry), one row per client and currency.
+ * `cartera check` proves them against the entries. */
+static const char balances_sql[] =
+	"INSERT INTO balances (client_id, currency, charges, credits) VALUES (?1, ?2, ?3, ?4)"
+	" ON CONFLICT (client_id, currency) DO UPDATE SET charges = charges + excluded.charges,"
+	"   credits = credits + excluded.credits";
+
 static const char verify_opening_sql[] =
 	"SELECT d.number FROM clients c JOIN entries e ON e.client_id = c.id"
 	" JOIN documents d ON d.id = e.document_id"
@@ -402,7 +469,28 @@ int ledger_bulk_end(ledger *l, cart_err *e)
 	for (int i = 0; i < b->nsql; i += 2)
 		if ((rc = lg_exec(l, b->sql[i], _("rebuilding an index"), e)))
 			goto fail;
-	/* 5. no invoice before its client's opening balance (SPEC L3) */
+	/* 5. the kept balances take the load's entries */
+	rc = sqlite3_prepare_v2(l->db, balances_sql, -1, &s, NULL);
+	for (size_t i = 0; rc == SQLITE_OK && i < b->capsums; i++) {
+		const bsum *x = &b->sums[i];
+
+		if (!x->client_id)
+			continue;
+		sqlite3_reset(s);
+		lg_bind_int(s, 1, x->client_id);
+		lg_bind_text(s, 2, x->cur);
+		lg_bind_int(s, 3, x->charges);
+		lg_bind_int(s, 4, x->credits);
+		rc = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(l->db);
+	}
+	if (rc == SQLITE_OK)
+		rc = SQLITE_DONE;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		rc = lg_dberr(l, rc, _("adding up the balances"), e);
+		goto fail;
+	}
+	/* 6. no invoice before its client's opening balance (SPEC L3) */
 	rc = sqlite3_prepare_v2(l->db, verify_opening_sql, -1, &s, NULL);
 	if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW)
 		cart_fail(e, CART_REFUSED, _("invoice %s of the bulk load is dated before its client's"

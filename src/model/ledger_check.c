@@ -181,6 +181,29 @@ static const char balance_sql[] =
 	"  LEFT JOIN lb ON ob.client_id = lb.client_id AND ob.currency = lb.currency"
 	"  WHERE lb.client_id IS NULL AND ob.net <> 0";
 
+/* The kept balances (schema 018) against the entries, client by client (the covering index's
+ * order: no sort); a kept row with no entries behind it is wrong too. */
+static const char kept_balance_sql[] =
+	"WITH x AS MATERIALIZED (SELECT client_id, currency,"
+	"   sum(CASE side WHEN 'D' THEN amount ELSE 0 END) AS ch,"
+	"   sum(CASE side WHEN 'C' THEN amount ELSE 0 END) AS cr FROM entries"
+	"   GROUP BY client_id, currency)"
+	" SELECT x.client_id, x.currency, coalesce(k.charges, 0), coalesce(k.credits, 0), x.ch, x.cr"
+	"  FROM x LEFT JOIN balances k ON k.client_id = x.client_id AND k.currency = x.currency"
+	"  WHERE k.charges IS NOT x.ch OR k.credits IS NOT x.cr"
+	" UNION ALL"
+	" SELECT k.client_id, k.currency, k.charges, k.credits, 0, 0 FROM balances k"
+	"  WHERE NOT EXISTS (SELECT 1 FROM entries e WHERE e.client_id = k.client_id"
+	"                      AND e.currency = k.currency)";
+
+static void bad_kept_balance(checker *k, sqlite3_stmt *s)
+{
+	problem(k, _("client %lld in %s keeps charges %lld and credits %lld, but its entries add up"
+	        " to %lld and %lld"), (long long)sqlite3_column_int64(s, 0), sqlite3_column_text(s, 1),
+	        (long long)sqlite3_column_int64(s, 2), (long long)sqlite3_column_int64(s, 3),
+	        (long long)sqlite3_column_int64(s, 4), (long long)sqlite3_column_int64(s, 5));
+}
+
 static const char mirror_sql[] =
 	"SELECT m.id, o.id FROM entries m JOIN entries o ON o.id = m.reverses_id"
 	" WHERE m.amount <> o.amount OR m.code <> o.code OR m.side = o.side"
@@ -308,7 +331,8 @@ static int check_rows(checker *k, const char *asof)
 	    (rc = each_row(k, doc_client_sql, NULL, bad_doc_client)) ||
 	    (rc = each_row(k, name_key_sql, NULL, bad_name_key)) ||
 	    (rc = each_row(k, detail_sql, NULL, bad_detail)) ||
-	    (rc = each_row(k, balance_sql, asof, bad_balance)))
+	    (rc = each_row(k, balance_sql, asof, bad_balance)) ||
+	    (rc = each_row(k, kept_balance_sql, NULL, bad_kept_balance)))
 		return rc;
 	return CART_OK;
 }

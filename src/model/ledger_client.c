@@ -345,9 +345,10 @@ static const char *const page_sqls[3][2] = {
 	  PAGE_SQL("c.phone DESC, c.name_key DESC, c.id DESC") },
 };
 
+/* each client's balance over all its entries, per currency: the kept balances (schema 018), one
+ * primary-key range per client instead of its entries added up */
 static const char bal_sql[] =
-	"SELECT currency, sum(CASE side WHEN 'D' THEN amount ELSE -amount END) FROM entries"
-	" WHERE client_id = ?1 GROUP BY currency ORDER BY currency";
+	"SELECT currency, charges - credits FROM balances WHERE client_id = ?1 ORDER BY currency";
 
 int ledger_client_list(ledger *l, const char *filter, int offset, int limit, client_cb cb, void *ud,
                        cart_err *e)
@@ -376,6 +377,10 @@ int ledger_client_list_sorted(ledger *l, const char *filter, int order, int desc
 		lg_bind_text(s, 1, filter);
 	lg_bind_int(s, 2, limit > 0 ? limit : -1);
 	lg_bind_int(s, 3, offset > 0 ? offset : 0);
+	/* the whole list reads every client row in name order, all over the table: mapped, not
+	 * paged through the small cache (`client list` of 50,000 clients: 1.07 s -> see RESULTS) */
+	if (limit <= 0)
+		lg_exec(l, "PRAGMA mmap_size = 1073741824", _("mapping the ledger"), NULL);
 	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int any = 0;
 
@@ -404,6 +409,8 @@ int ledger_client_list_sorted(ledger *l, const char *filter, int order, int desc
 out:
 	lg_finalize(l, s);
 	lg_finalize(l, b);
+	if (limit <= 0)
+		lg_exec(l, "PRAGMA mmap_size = 0", _("unmapping the ledger"), NULL);
 	return rc == SQLITE_OK ? CART_OK : e->code;
 }
 

@@ -205,4 +205,9 @@ int lg_tax_seed(ledger *l, const char *country, cart_err *e);
 /* Is nothing (entry or allocation) dated after asof? Then kept open amounts are the answer. */
 int lg_asof_is_now(ledger *l, const char *asof, int *now, cart_err *e);
 
+/* ledger_aging through its general SQL (every item's bucket summed in SQL, rows sorted by name),
+ * whatever the as-of date: the reference the tests hold the faster paths to. */
+int lg_aging_by_sql(ledger *l, const char *asof, const int *ranges, int n_ranges, aging_cb cb,
+                    void *ud, cart_err *e);
+
 #endif

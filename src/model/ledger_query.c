@@ -93,16 +93,24 @@ int ledger_balance(ledger *l, int64_t client_id, const char *asof, balance *rows
 		"SELECT currency, sum(CASE side WHEN 'D' THEN amount ELSE 0 END),"
 		"  sum(CASE side WHEN 'C' THEN amount ELSE 0 END) FROM entries"
 		" WHERE client_id BETWEEN ?2 AND ?3 AND date <= ?1 GROUP BY currency ORDER BY currency";
+	/* nothing dated after the as-of date: the kept balances (schema 018) answer, one row per
+	 * client and currency instead of every entry sorted by currency */
+	static const char kept_sql[] =
+		"SELECT currency, sum(charges), sum(credits) FROM balances"
+		" WHERE client_id BETWEEN ?2 AND ?3 GROUP BY currency ORDER BY currency";
 	sqlite3_stmt *s;
-	int rc;
+	int rc, now = 0;
 
 	*n = 0;
 	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
-	rc = lg_prepare(l, sql, &s);
+	if (!client_id && (rc = lg_asof_is_now(l, asof, &now, e)) != CART_OK)
+		return rc;
+	rc = lg_prepare(l, now ? kept_sql : sql, &s);
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, _("preparing the balance"), e);
-	lg_bind_text(s, 1, asof);
+	if (!now)
+		lg_bind_text(s, 1, asof);
 	client_range(s, client_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < LEDGER_MAX_CURRENCIES) {
 		balance *b = &rows[(*n)++];
@@ -128,16 +136,22 @@ int ledger_balance_currency(ledger *l, const char *currency, const char *asof, b
 		"SELECT coalesce(sum(CASE side WHEN 'D' THEN amount ELSE 0 END), 0),"
 		"  coalesce(sum(CASE side WHEN 'C' THEN amount ELSE 0 END), 0) FROM entries"
 		" WHERE currency = ?2 AND date <= ?1";
+	static const char kept_sql[] =
+		"SELECT coalesce(sum(charges), 0), coalesce(sum(credits), 0) FROM balances"
+		" WHERE currency = ?2";
 	sqlite3_stmt *s;
-	int rc;
+	int rc, now;
 
 	memset(out, 0, sizeof *out);
 	if (lg_date(asof, "the as-of date", e) != CART_OK)
 		return e->code;
-	rc = lg_prepare(l, sql, &s);
+	if ((rc = lg_asof_is_now(l, asof, &now, e)) != CART_OK)
+		return rc;
+	rc = lg_prepare(l, now ? kept_sql : sql, &s);
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, "preparing the balance", e);
-	lg_bind_text(s, 1, asof);
+	if (!now)
+		lg_bind_text(s, 1, asof);
 	lg_bind_text(s, 2, currency);
 	lg_copy(out->currency, sizeof out->currency, (const unsigned char *)currency);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -651,8 +665,23 @@ out:
 	return rc;
 }
 
+static int aging(ledger *l, const char *asof, const int *ranges, int n_ranges, int by_sql,
+                 aging_cb cb, void *ud, cart_err *e);
+
 int ledger_aging(ledger *l, const char *asof, const int *ranges, int n_ranges, aging_cb cb, void *ud,
                  cart_err *e)
+{
+	return aging(l, asof, ranges, n_ranges, 0, cb, ud, e);
+}
+
+int lg_aging_by_sql(ledger *l, const char *asof, const int *ranges, int n_ranges, aging_cb cb,
+                    void *ud, cart_err *e)
+{
+	return aging(l, asof, ranges, n_ranges, 1, cb, ud, e);
+}
+
+static int aging(ledger *l, const char *asof, const int *ranges, int n_ranges, int by_sql,
+                 aging_cb cb, void *ud, cart_err *e)
 {
 	char bounds[LEDGER_MAX_RANGES][DATE_LEN];
 	sqlite3_stmt *s;
@@ -677,7 +706,7 @@ int ledger_aging(ledger *l, const char *asof, const int *ranges, int n_ranges, a
 	}
 	if ((rc = lg_asof_is_now(l, asof, &now, e)) != CART_OK)
 		return rc;
-	if (now)
+	if (now && !by_sql)
 		return aging_now(l, asof, bounds, n_ranges, today, cb, ud, e);
 	rc = lg_prepare(l, aging_sql, &s);
 	if (rc != SQLITE_OK)

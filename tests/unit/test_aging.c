@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "testlib.h"
+#include "model/ledger_int.h"
 
 static const int ranges_30_60_90[3] = { 30, 60, 90 };
 
@@ -298,6 +299,137 @@ static void test_aging_credit_only(void **state)
 	assert_int_equal(r->oldest_days, 0);
 }
 
+/* ---- the aging's three paths agree (issue 17) ----
+ * When nothing is dated after the as-of date the aging is added up in C from the kept open
+ * amounts, otherwise in SQL from open amounts recomputed from the later allocations. Whichever
+ * path ledger_aging takes must give the rows the general SQL gives (lg_aging_by_sql), and both
+ * the rows rebuilt here from each client's open items as of the date (ledger_open_items: each
+ * entry's amount less its allocations dated up to then), on a ledger with instalments, partial
+ * payments, an overpayment, an advance and a void, as of dates before, between and after them. */
+typedef struct rebuilt {
+	tl_aging a;
+	char bounds[3][DATE_LEN];
+	const char *asof;
+	int64_t client_id;
+} rebuilt;
+
+static int rebuild_item(const open_item *it, void *ud)
+{
+	rebuilt *b = ud;
+	aging_row *r = NULL;
+	int k;
+
+	for (int i = 0; i < b->a.n; i++)
+		if (b->a.r[i].client_id == b->client_id && !strcmp(b->a.r[i].currency, it->currency))
+			r = &b->a.r[i];
+	if (!r) {
+		assert_true(b->a.n < TL_MAX_ROWS);
+		r = &b->a.r[b->a.n++];
+		memset(r, 0, sizeof *r);
+		r->client_id = b->client_id;
+		snprintf(r->currency, sizeof r->currency, "%s", it->currency);
+	}
+	if (it->side == 'C') {
+		r->credits += it->open;
+	} else {
+		r->open_charges += it->open;
+		if (strcmp(it->due_date, b->asof) >= 0) {
+			r->not_due += it->open;
+		} else {
+			date_t d0, d1;
+
+			for (k = 0; k < 3 && strcmp(it->due_date, b->bounds[k]) < 0; k++)
+				;
+			r->range[k] += it->open;
+			date_parse(b->asof, &d0, NULL);
+			date_parse(it->due_date, &d1, NULL);
+			if (d0 - d1 > r->oldest_days)
+				r->oldest_days = d0 - d1;
+		}
+	}
+	r->net = r->open_charges - r->credits;
+	return 0;
+}
+
+static void assert_rows_equal(const aging_row *x, const aging_row *y)
+{
+	assert_int_equal(x->client_id, y->client_id);
+	assert_string_equal(x->currency, y->currency);
+	assert_int_equal(x->not_due, y->not_due);
+	for (int i = 0; i <= LEDGER_MAX_RANGES; i++)
+		assert_int_equal(x->range[i], y->range[i]);
+	assert_int_equal(x->open_charges, y->open_charges);
+	assert_int_equal(x->credits, y->credits);
+	assert_int_equal(x->net, y->net);
+	assert_int_equal(x->oldest_days, y->oldest_days);
+}
+
+static void test_aging_paths_agree(void **state)
+{
+	tl *t = *state;
+	static const char *const asofs[] = {
+		"2026-01-09", "2026-01-31", "2026-02-20", "2026-03-15", "2026-04-16", "2026-05-10",
+		"2026-05-21", "2026-06-01", "2026-06-05", TL_TODAY, TL_LATER,
+	};
+	instalment_in inst[3] = {
+		{ "2026-02-10", 40000 }, { "2026-03-10", 30000 }, { "2026-04-10", 30000 },
+	};
+	int64_t c2 = tl_client(t, "Beta SAS", 30), c3 = tl_client(t, "Gamma SAS", 0);
+	invoice_in in;
+	posted p, r;
+	cart_err e = { 0 };
+
+	memset(&in, 0, sizeof in);
+	in.client_id = t->c1;
+	snprintf(in.date, sizeof in.date, "2026-01-10");
+	in.total = 100000;
+	in.inst = inst;
+	in.n_inst = 3;
+	TL_OK(ledger_invoice_post(t->l, &in, &p, &e), &e);
+	tl_receipt(t->l, t->c1, "2026-02-15", 55000);         /* instalment 1 and half of 2 */
+	tl_invoice(t->l, t->c1, "2026-03-01", "2026-03-31", 100000);
+	r = tl_receipt(t->l, t->c1, "2026-04-15", 80000);
+	tl_void(t->l, r.doc_id, "2026-06-01");                 /* given back on 06-01 */
+	tl_receipt(t->l, t->c1, "2026-05-20", 20000);
+	tl_advance(t->l, c2, "2026-02-01", 30000);
+	tl_invoice(t->l, c2, "2026-04-01", "", 50000);
+	tl_receipt(t->l, c2, "2026-05-20", 60000);             /* over-pays: a credit is left */
+	tl_invoice(t->l, c3, "2026-06-25", "2026-07-25", 12345);
+	tl_invoice(t->l, c3, "2026-09-01", "", 5000);          /* after TL_TODAY */
+
+	for (size_t d = 0; d < sizeof asofs / sizeof asofs[0]; d++) {
+		tl_aging fast, bysql;
+		rebuilt b;
+		date_t day;
+
+		tl_aging_get(t->l, asofs[d], ranges_30_60_90, 3, &fast);
+		memset(&bysql, 0, sizeof bysql);
+		TL_OK(lg_aging_by_sql(t->l, asofs[d], ranges_30_60_90, 3, tl_aging_cb, &bysql, &e), &e);
+		memset(&b, 0, sizeof b);
+		b.asof = asofs[d];
+		date_parse(asofs[d], &day, NULL);
+		for (int k = 0; k < 3; k++)
+			date_format(date_add_days(day, -ranges_30_60_90[k]), b.bounds[k]);
+		for (int i = 0; i < t->n_clients; i++) {
+			b.client_id = t->clients[i];
+			TL_OK(ledger_open_items(t->l, t->clients[i], asofs[d], rebuild_item, &b, &e), &e);
+		}
+		assert_int_equal(fast.n, bysql.n);
+		assert_int_equal(fast.n, b.a.n);
+		for (int i = 0; i < fast.n; i++) {
+			const aging_row *x = tl_aging_row(&b.a, fast.r[i].client_id, fast.r[i].currency);
+
+			assert_rows_equal(&fast.r[i], &bysql.r[i]);
+			assert_string_equal(fast.r[i].name, bysql.r[i].name);
+			assert_non_null(x);
+			assert_rows_equal(&fast.r[i], x);
+		}
+		if (d == 3)     /* 03-15: c1's first invoice's instalment 2 half paid, 1 paid */
+			assert_true(fast.n >= 2);
+		tl_check(t, asofs[d]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -310,6 +442,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_aging_instalments, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_aging_void_as_of, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_aging_credit_only, tl_setup, tl_teardown),
+		cmocka_unit_test_setup_teardown(test_aging_paths_agree, tl_setup, tl_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

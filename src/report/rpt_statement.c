@@ -665,8 +665,7 @@ int rpt_statement(ctl *c, int64_t client_id, const stmt_filter *f, report *r, ca
 		            f->due_to[0] ? f->due_to : "…");
 	describe_filters(c, f, r);
 	report_client_line(r, "%s", cl.name);
-	if (cl.tax_id[0])
-		report_client_line(r, "%s %s%s%s", _("Tax id"), cl.tax_id, cl.dv[0] ? "-" : "", cl.dv);
+	report_client_taxid(r, cl.tax_id, cl.dv);
 	if (cl.address[0] || cl.location[0])
 		report_client_line(r, "%s%s%s", cl.address, cl.address[0] && cl.location[0] ? ", " : "",
 		                   cl.location);

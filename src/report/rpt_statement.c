@@ -258,6 +258,17 @@ static int status_of(int64_t amount, int64_t open, int days)
 	return open < amount ? STMT_PARTLY : STMT_OPEN;
 }
 
+/* What a status filter matches: the status, and "partly paid" too for an overdue document of
+ * which something was paid (issue 16: --status partly dropped those). */
+static int status_mask(int64_t amount, int64_t open, int days)
+{
+	int bits = status_of(amount, open, days);
+
+	if (bits == STMT_OVERDUE && open > 0 && open < amount)
+		bits |= STMT_PARTLY;
+	return bits;
+}
+
 /* Does a line or open document pass the filters? open < 0: not known (nothing open). */
 static int keep(const st *s, const char *number, const char *date, const char *due, int status,
                 int days, int is_open)
@@ -320,7 +331,7 @@ static int line_row(const stmt_line *ln, void *ud)
 		is_open = 1;
 		days = o->days;
 	}
-	status = status_of(amount, o ? o->open : 0, days);
+	status = status_mask(amount, o ? o->open : 0, days);
 	if (!keep(s, ln->number, ln->date, ln->due_date, status, days, is_open))
 		return 0;
 	if (ln->reversal) {
@@ -448,7 +459,7 @@ static void open_rows(st *s, int credit, char (*curs)[4], int ncurs)
 
 		for (int i = 0; i < s->nitems; i++) {
 			const open_item *it = &s->items[i];
-			int status = status_of(it->amount, it->open, it->days_overdue);
+			int status = status_mask(it->amount, it->open, it->days_overdue);
 
 			if ((it->side == 'C') != credit || strcmp(it->currency, curs[k]) ||
 			    !keep(s, it->number, it->date, credit ? "" : it->due_date, status,

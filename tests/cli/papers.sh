@@ -188,6 +188,16 @@ assert_contains "$(pdftotext -layout "$T/st.pdf" - | tr -s ' ')" "NIT 890.903.93
 	"the statement shows the client's NIT with its DV"
 cart report followup --output "$T/fu.txt" --format txt
 assert_contains "$(tr -s ' ' <"$T/fu.txt")" "NIT 890.903.938-8" "the follow-up report too"
+# --status partly includes an overdue invoice partly paid (issue 16)
+cart invoice post 1 500.000,00 --date 2026-04-01 --due 2026-05-01 --override "prueba"
+cart receipt post 1 --date 2026-05-10 --cash 200.000,00 --to FAC-000002
+assert_status 0 "FAC-000002 overdue and partly paid"
+cart report statement 1 --status partly --format txt
+assert_status 0 "statement --status partly exits 0"
+assert_contains "$OUT" "FAC-000002" "--status partly keeps the overdue partly-paid invoice"
+assert_not_contains "$OUT" "FAC-000001" "and not the invoice nothing was paid of"
+cart report statement 1 --status overdue --format txt
+assert_contains "$OUT" "FAC-000002" "--status overdue keeps it too"
 cart company set tax-id-name "NIT (DIAN)"
 pdf FAC-000001
 assert_contains "$PDF" "NIT (DIAN) 800.197.268-4" "the tax id's name is the company's to change"

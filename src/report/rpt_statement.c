@@ -668,6 +668,14 @@ int rpt_statement(ctl *c, int64_t client_id, const stmt_filter *f, report *r, ca
 		date_format(date_today(), s.asof);
 	report_title(r, "%s", _("Statement of account"));
 	report_line(r, _("As of %s"), s.asof);
+	{
+		char today[DATE_LEN];
+
+		/* a statement of a past date says when it was issued (issue 16) */
+		date_format(date_today(), today);
+		if (strcmp(today, s.asof))
+			report_line(r, _("Issued on %s"), today);
+	}
 	if (f->from[0] || f->to[0])
 		report_line(r, _("Dates from %s to %s"), f->from[0] ? f->from : "…",
 		            f->to[0] ? f->to : "…");

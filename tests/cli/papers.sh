@@ -198,6 +198,12 @@ assert_contains "$OUT" "FAC-000002" "--status partly keeps the overdue partly-pa
 assert_not_contains "$OUT" "FAC-000001" "and not the invoice nothing was paid of"
 cart report statement 1 --status overdue --format txt
 assert_contains "$OUT" "FAC-000002" "--status overdue keeps it too"
+# a statement as of a past date says when it was issued
+cart report statement 1 --asof 2026-05-31 --format txt
+assert_contains "$OUT" "As of 2026-05-31" "the as-of date"
+assert_contains "$OUT" "Issued on 2026-06-30" "and the day it was issued"
+cart report statement 1 --format txt
+assert_not_contains "$OUT" "Issued on" "a statement of today says it once"
 cart company set tax-id-name "NIT (DIAN)"
 pdf FAC-000001
 assert_contains "$PDF" "NIT (DIAN) 800.197.268-4" "the tax id's name is the company's to change"

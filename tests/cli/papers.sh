@@ -207,6 +207,19 @@ assert_not_contains "$OUT" "Issued on" "a statement of today says it once"
 cart company set tax-id-name "NIT (DIAN)"
 pdf FAC-000001
 assert_contains "$PDF" "NIT (DIAN) 800.197.268-4" "the tax id's name is the company's to change"
+# a combined PDF of many statements: a bookmark per client, the company as author
+cart client add "Óscar Ñáñez Peñaloza" --receiver final
+cart invoice post 2 100.000,00 --date 2026-06-01 --override "prueba"
+cart report statements --all --output "$T/all.pdf"
+assert_status 0 "statements of every client in one PDF"
+if command -v qpdf >/dev/null; then
+	marks=$(qpdf --json "$T/all.pdf" | python3 -c 'import json, sys
+print("|".join(o["title"] for o in json.load(sys.stdin)["outlines"]))')
+	assert_eq "Ferretería El Tornillo S.A.S.|Óscar Ñáñez Peñaloza" "$marks" "a bookmark per client, accents kept"
+else
+	skip "qpdf not installed: the bookmarks"
+fi
+assert_match "$(pdfinfo "$T/all.pdf")" "Author: +Compañía Ñandú S.A.S." "the combined PDF's author is the company"
 check_ok "the Colombian documents"
 
 done_testing

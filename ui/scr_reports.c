@@ -93,8 +93,10 @@ static int build(rpts_scr *s, int keep_cursor, cart_err *e)
 		refresh();
 	}
 
-	if (s->kind == SCR_RPT_DOCUMENT)
+	if (s->kind == SCR_RPT_DOCUMENT) {
+		r->internal = 1;  /* the clerk's view: the ledger's codes too */
 		rc = rpt_document(s->c, s->doc_id, r, e);
+	}
 	else if (s->kind == SCR_RPT_AUDIT)
 		rc = rpt_audit(s->c, s->client_id, r, e);
 	else if (s->kind == SCR_RPT_AGING)

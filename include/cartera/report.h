@@ -82,6 +82,15 @@ struct report {
 	char title[160];
 	char company[160];
 	char tax_id[48];
+	/* the letterhead (issue 16): the tax id labelled and with its DV ("NIT 900.123.456-7"),
+	 * address, "phone · e-mail", a PNG or JPEG logo file; the company's country names the
+	 * tax ids of the report */
+	char tax_label[96];
+	char letterhead[2][240];
+	int nletterhead;
+	char logo[400];
+	char country[3];
+	int internal;         /* the company's copy: ledger codes (CF, APF) shown; else the client's */
 	char lines[RPT_MAX_LINES][200];        /* under the title: as of, filters */
 	int nlines;
 	char client[RPT_MAX_LINES][200];       /* the client block: name, tax id, address */
@@ -117,6 +126,9 @@ void report_title(report *r, const char *fmt, ...) __attribute__((format(printf,
 void report_line(report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void report_client_line(report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void report_note(report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A client's tax id as a client-block line, labelled as the company's country names it and
+ * with its DV ("NIT 900.123.456-7"); nothing for an empty id. */
+void report_client_taxid(report *r, const char *tax_id, const char *dv);
 
 /* Start a table (closing the one before); then its columns, then its rows. */
 rpt_table *report_table(report *r, const char *title);

@@ -35,6 +35,12 @@ typedef struct company {
 	int date_order;          /* DATE_YMD or DATE_DMY (date.h): forms, screens, printed reports */
 	char print_encoding[12]; /* plain text for printers: "UTF-8", "CP850", "ISO-8859-1" */
 	int print_page_lines;    /* plain text in pages of this many lines; 0 none */
+	/* the letterhead of printed documents (issue 16) */
+	char address[200];
+	char phone[40];
+	char email[120];
+	char logo[400];       /* a PNG or JPEG file, "" none */
+	char tax_id_name[16]; /* what its tax id is printed under, "" = the country's name */
 } company;
 
 /* Defaults: "Mi Empresa", country CO, COP, 2 decimals ',' and '.', ranges 30/60/90. */
@@ -309,6 +315,7 @@ typedef int (*open_item_cb)(const open_item *it, void *ud);
 typedef struct charge_client {
 	int64_t id;
 	const char *name, *tax_id;
+	const char *dv;           /* the tax id's check digit, "" none */
 } charge_client;
 typedef int (*open_charge_cb)(const charge_client *c, const open_item *it, void *ud);
 

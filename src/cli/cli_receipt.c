@@ -12,6 +12,7 @@
 #include "cartera/ctl_docs.h"
 #include "cartera/einvoice.h"
 #include "cartera/i18n.h"
+#include "cartera/ctl_papers.h"
 #include "cartera/ctl_mail.h"
 #include "cartera/ctl_safety.h"
 #include "cli.h"
@@ -363,6 +364,23 @@ int cli_opening_import(cli *g, int argc, char **argv)
 
 /* ---- company settings that documents depend on ---- */
 
+static int cli_letterhead_set(cli *g, int argc, char **argv)
+{
+	char buf[512];
+	cart_err e;
+	int rc;
+
+	if (argc != 2)
+		return cli_usage(g, _("give the setting and its value: company set %s VALUE"), argv[0]);
+	if ((rc = cli_open(g, 0)))
+		return rc;
+	if (ctl_letterhead_set(g->c, argv[0], argv[1], &e) != CART_OK ||
+	    ctl_letterhead_get(g->c, argv[0], buf, sizeof buf, &e) != CART_OK)
+		return cli_fail(g, &e);
+	printf("%s: %s\n", argv[0], buf[0] ? buf : _("(none)"));
+	return EXIT_DONE;
+}
+
 static const char company_help[] =
 	N_("Usage: cartera company set [--allow-refunds yes|no] [--supervisors GROUP|none]\n"
 	   "                           [--group GROUP] [--import-creates-clients yes|no]\n"
@@ -382,7 +400,13 @@ static const char company_help[] =
 	   "  --date-order dmy|ymd    DD/MM/YYYY or YYYY-MM-DD on the screens and printed reports\n"
 	   "                          (the command line's arguments, CSV and JSON stay ISO)\n"
 	   "  --print-encoding E      plain text for printers: UTF-8, CP850 or ISO-8859-1\n"
-	   "  --page-lines N          plain text in pages of N lines (0 for none)\n");
+	   "  --page-lines N          plain text in pages of N lines (0 for none)\n"
+	   "and the letterhead of printed documents:\n"
+	   "  name TEXT               the legal name\n"
+	   "  tax-id ID               the company's tax id, with its DV (900123456-7)\n"
+	   "  tax-id-name NAME        what the tax id is printed under (\"\": the country's)\n"
+	   "  address TEXT, phone TEXT, email ADDRESS\n"
+	   "  logo FILE               a PNG or JPEG printed at the top right (\"\": none)\n");
 
 int cmd_company(cli *g, int argc, char **argv)
 {
@@ -412,6 +436,8 @@ int cmd_company(cli *g, int argc, char **argv)
 		return cli_usage(g, _("expected 'company set'"));
 	if (argc >= 3 && ctl_mail_is_setting(argv[2])) /* company set sendmail CMD, ... */
 		return cli_mail_company_set(g, argc - 2, argv + 2);
+	if (argc >= 3 && ctl_letterhead_is_setting(argv[2])) /* company set address TEXT, ... */
+		return cli_letterhead_set(g, argc - 2, argv + 2);
 	argc--, argv++;
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (opt) {

@@ -25,7 +25,7 @@ static const char report_help[] =
 	   "       cartera report followup [CLIENT] [--overdue] [--asof DATE] [OUTPUT]\n"
 	   "       cartera report statements --all|--overdue|--clients A,B [FILTERS]\n"
 	   "                                 --dir DIR | --output ONE.pdf\n"
-	   "       cartera report document DOC [OUTPUT]\n"
+	   "       cartera report document DOC [--internal] [OUTPUT]\n"
 	   "\n"
 	   "Reports as PDF, spreadsheet (XLSX), plain text for 80- or 132-column printers, or CSV\n"
 	   "and JSON for programs (plain amounts, the currency its own field, English keys).\n"
@@ -55,13 +55,16 @@ static const char report_help[] =
 	   "  --range R         aging range: notdue, 1-30, 31-60, 61-90, over90 (the company's)\n"
 	   "\n"
 	   "Many statements: --all (every client with a balance), --overdue (with something\n"
-	   "overdue) or --clients A,B,...; one file per client in --dir DIR, or all in one --output.\n");
+	   "overdue) or --clients A,B,...; one file per client in --dir DIR, or all in one --output.\n"
+	   "\n"
+	   "A document is the client's copy; --internal adds the ledger's entry codes (CF, APF).\n");
 
 enum {
 	O_FORMAT = 256, O_OUTPUT, O_PRINT, O_PRINTER, O_ASOF, O_TYPE, O_NUMBER, O_FROM, O_TO,
 	O_DUE_FROM, O_DUE_TO, O_MIN_DAYS, O_MAX_DAYS, O_STATUS, O_RANGE, O_ALL, O_OVERDUE,
 	O_CLIENTS, O_DIR, O_PAGE_LINES,
-	O_FORCE, O_ENCODING
+	O_FORCE, O_ENCODING,
+	O_INTERNAL
 };
 
 typedef struct ropts {
@@ -72,6 +75,7 @@ typedef struct ropts {
 	int page_lines;      /* >0 pages, <0 none, 0 the company's */
 	const char *encoding; /* --encoding, NULL the company's */
 	int force;           /* --force: replace existing files */
+	int internal;        /* --internal: the company's copy of a document (ledger codes) */
 	stmt_filter f;
 } ropts;
 
@@ -104,6 +108,7 @@ static int parse_opts(cli *g, int argc, char **argv, ropts *o)
 		{ "page-lines", required_argument, NULL, O_PAGE_LINES },
 		{ "force", no_argument, NULL, O_FORCE },
 		{ "encoding", required_argument, NULL, O_ENCODING },
+		{ "internal", no_argument, NULL, O_INTERNAL },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *from = NULL, *to = NULL, *due_from = NULL, *due_to = NULL, *page_lines = NULL;
@@ -128,6 +133,7 @@ static int parse_opts(cli *g, int argc, char **argv, ropts *o)
 		case O_OUTPUT: o->output = optarg; break;
 		case O_PRINT: o->print = 1; break;
 		case O_FORCE: o->force = 1; break;
+		case O_INTERNAL: o->internal = 1; break;
 		case O_PRINTER: o->printer = optarg; break;
 		case O_ASOF: o->asof = optarg; break;
 		case O_TYPE: o->type = optarg; break;
@@ -342,6 +348,7 @@ static int build_followup(cli *g, const ropts *o, const void *arg, report *r, ca
 static int build_document(cli *g, const ropts *o, const void *arg, report *r, cart_err *e)
 {
 	(void)o;
+	r->internal = o->internal;
 	return rpt_document(g->c, *(const int64_t *)arg, r, e);
 }
 

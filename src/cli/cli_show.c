@@ -28,6 +28,7 @@ static void amount(cli *g, int64_t v, char *buf, size_t size)
 
 static int build_document(ctl *c, const void *id, report *r, cart_err *e)
 {
+	r->internal = 1;      /* the clerk's view: the ledger's codes too */
 	return rpt_document(c, *(const int64_t *)id, r, e);
 }
 

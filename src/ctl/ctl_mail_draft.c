@@ -13,6 +13,7 @@
 
 #include "cartera/ctl_mail.h"
 #include "cartera/i18n.h"
+#include "cartera/papers.h"
 #include "cartera/render.h"
 #include "cartera/reports.h"
 #include "model/ledger_mail.h"
@@ -280,7 +281,7 @@ static int fill_figures(ctl *c, int64_t client_id, const char *asof, const char 
 	    (rc = ledger_totals(c->l, client_id, asof, t, &n, e)) != CART_OK)
 		return rc;
 	fig_set(f, MAIL_PH_client, cl.name, e);
-	snprintf(buf, sizeof buf, "%s%s%s", cl.tax_id, cl.dv[0] ? "-" : "", cl.dv);
+	taxid_display(c->co.country, cl.tax_id, cl.dv, buf, sizeof buf);
 	fig_set(f, MAIL_PH_tax_id, buf, e);
 	show_date(asof, buf, sizeof buf);
 	fig_set(f, MAIL_PH_date, buf, e);

@@ -22,7 +22,8 @@ extern const int cartera_nmigrations;
 
 static const char company_get_sql[] =
 		"SELECT name, tax_id, country, currency, currency2, decimals, dec_sep, thou_sep,"
-		" allow_cash_refund, aging_ranges FROM company WHERE id = 1";
+		" allow_cash_refund, aging_ranges, address, phone, email, logo, tax_id_name"
+		" FROM company WHERE id = 1";
 
 static const char audit_insert_sql[] =
 		"INSERT INTO audit (clerk, action, document_id, client_id, detail)"
@@ -713,6 +714,11 @@ const company *lg_company(ledger *l, cart_err *e)
 		c->n_ranges = 3;
 		c->ranges[0] = 30, c->ranges[1] = 60, c->ranges[2] = 90;
 	}
+	lg_copy(c->address, sizeof c->address, sqlite3_column_text(s, 10));
+	lg_copy(c->phone, sizeof c->phone, sqlite3_column_text(s, 11));
+	lg_copy(c->email, sizeof c->email, sqlite3_column_text(s, 12));
+	lg_copy(c->logo, sizeof c->logo, sqlite3_column_text(s, 13));
+	lg_copy(c->tax_id_name, sizeof c->tax_id_name, sqlite3_column_text(s, 14));
 	lg_finalize(l, s);
 	if (lg_company_prefs_read(l, c, e) != CART_OK)
 		return NULL;
@@ -734,11 +740,13 @@ int ledger_company_set(ledger *l, const company *c, cart_err *e)
 {
 	static const char sql[] =
 		"INSERT INTO company (id, name, tax_id, country, currency, currency2, decimals,"
-		" dec_sep, thou_sep, allow_cash_refund, aging_ranges)"
-		" VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+		" dec_sep, thou_sep, allow_cash_refund, aging_ranges, address, phone, email, logo,"
+		" tax_id_name)"
+		" VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
 		" ON CONFLICT (id) DO UPDATE SET name = ?1, tax_id = ?2, country = ?3, currency = ?4,"
 		" currency2 = ?5, decimals = ?6, dec_sep = ?7, thou_sep = ?8, allow_cash_refund = ?9,"
-		" aging_ranges = ?10";
+		" aging_ranges = ?10, address = ?11, phone = ?12, email = ?13, logo = ?14,"
+		" tax_id_name = ?15";
 	sqlite3_stmt *s;
 	char dec[2] = { c->fmt.dec_sep, 0 }, thou[2] = { c->fmt.thou_sep, 0 }, ranges[128];
 	int rc;
@@ -746,7 +754,12 @@ int ledger_company_set(ledger *l, const company *c, cart_err *e)
 	if (!c->name[0])
 		return cart_fail(e, CART_INVALID, _("the company name is empty"));
 	if (text_check(c->name, TEXT_LIMIT(c->name), _("the company name"), e) ||
-	    text_check(c->tax_id, TEXT_LIMIT(c->tax_id), _("the company's tax id"), e))
+	    text_check(c->tax_id, TEXT_LIMIT(c->tax_id), _("the company's tax id"), e) ||
+	    text_check(c->address, TEXT_LIMIT(c->address), _("the company's address"), e) ||
+	    text_check(c->phone, TEXT_LIMIT(c->phone), _("the company's phone"), e) ||
+	    text_check(c->email, TEXT_LIMIT(c->email), _("the company's e-mail"), e) ||
+	    text_check(c->logo, TEXT_LIMIT(c->logo), _("the company's logo file"), e) ||
+	    text_check(c->tax_id_name, TEXT_LIMIT(c->tax_id_name), _("the name of the tax id"), e))
 		return e->code;
 	if (strlen(c->country) != 2)
 		return cart_fail(e, CART_INVALID, _("country \"%s\" is not a two-letter ISO code"),
@@ -785,6 +798,11 @@ int ledger_company_set(ledger *l, const company *c, cart_err *e)
 	lg_bind_text(s, 8, thou);
 	lg_bind_int(s, 9, c->allow_cash_refund ? 1 : 0);
 	lg_bind_text(s, 10, ranges);
+	lg_bind_text(s, 11, c->address);
+	lg_bind_text(s, 12, c->phone);
+	lg_bind_text(s, 13, c->email);
+	lg_bind_text(s, 14, c->logo);
+	lg_bind_text(s, 15, c->tax_id_name);
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {

@@ -248,18 +248,18 @@ int ledger_open_items(ledger *l, int64_t client_id, const char *asof, open_item_
 /* Now: the kept open amounts of every client at once, in name order. */
 static const char charges_now_sql[] =
 	"SELECT c.id, c.name, c.tax_id, e.id, 0, e.document_id, d.number, e.code, e.date, e.due_date,"
-	"  e.currency, e.amount, e.open, 0, c.name_key"
+	"  e.currency, e.amount, e.open, 0, c.name_key, c.dv"
 	" FROM entries e JOIN documents d ON d.id = e.document_id JOIN clients c ON c.id = e.client_id"
 	" WHERE e.side = 'D' AND e.open <> 0 AND e.n_inst = 0 AND e.date <= ?1"
 	" UNION ALL"
 	" SELECT c.id, c.name, c.tax_id, e.id, i.id, e.document_id, d.number, e.code, e.date,"
-	"  i.due_date, i.currency, i.amount, i.open, i.seq, c.name_key"
+	"  i.due_date, i.currency, i.amount, i.open, i.seq, c.name_key, c.dv"
 	" FROM instalments i JOIN entries e ON e.id = i.entry_id"
 	"  JOIN documents d ON d.id = e.document_id JOIN clients c ON c.id = i.client_id"
 	" WHERE i.open <> 0 AND i.date <= ?1"
 	" ORDER BY 15, 1, 10, 9, 4, 5";
 static const char charge_clients_sql[] =
-	"SELECT id, name, tax_id FROM clients ORDER BY name_key, id";
+	"SELECT id, name, tax_id, dv FROM clients ORDER BY name_key, id";
 
 typedef struct charge_walk {
 	charge_client c;
@@ -299,6 +299,7 @@ int ledger_open_charges(ledger *l, const char *asof, open_charge_cb cb, void *ud
 		w.c.id = sqlite3_column_int64(s, 0);
 		w.c.name = (const char *)sqlite3_column_text(s, 1);
 		w.c.tax_id = (const char *)sqlite3_column_text(s, 2);
+		w.c.dv = (const char *)sqlite3_column_text(s, now ? 15 : 3);
 		if (!now) {
 			/* as of a past date: what each client had open then */
 			if ((rc = ledger_open_items(l, w.c.id, asof, charge_of_client, &w, e)) != CART_OK) {

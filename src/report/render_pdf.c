@@ -44,6 +44,10 @@ typedef struct pdf {
 	float fs, lead;           /* the table's type size and line height */
 	int last_style;
 	long replaced;
+	HPDF_Image logo;          /* the company's logo, loaded once (issue 16) */
+	int logo_tried;
+	int info_set;             /* title and author set from the first report */
+	float logo_w;             /* room the logo takes on this page's right, 0 none */
 } pdf;
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_data)
@@ -204,6 +208,70 @@ static void col_headers(pdf *p)
 	p->last_style = RPT_ROW_DATA;
 }
 
+#define LOGO_H 48.0f
+#define LOGO_MAX_W 150.0f
+
+static void pdf_text_conv(const char *utf8, char *out, size_t size)
+{
+	long lost = 0;
+
+	rnd_utf8_to_cp1252(utf8, out, size, &lost);
+}
+
+/* What a report's first page carries besides text: the company's logo at the top right (a file
+ * that cannot be read or decoded is left out, never failing the report), a bookmark naming the
+ * client (a combined PDF of many statements) and, from the first report, the file's title and
+ * author (the company). */
+static void letterhead_extras(pdf *p, const report *r)
+{
+	char buf[400];
+	HPDF_Outline o;
+	HPDF_Destination d;
+
+	p->logo_w = 0;
+	if (r->logo[0] && !p->logo_tried) {
+		FILE *f = fopen(r->logo, "rb");
+		unsigned char head[4] = { 0, 0, 0, 0 };
+
+		p->logo_tried = 1;
+		if (f) {
+			if (fread(head, 1, sizeof head, f) == sizeof head)
+				p->logo = head[0] == 0x89 ? HPDF_LoadPngImageFromFile(p->doc, r->logo)
+				        : head[0] == 0xff ? HPDF_LoadJpegImageFromFile(p->doc, r->logo) : NULL;
+			fclose(f);
+		}
+		if (!p->logo) {
+			HPDF_ResetError(p->doc);
+			p->err = p->detail = 0;
+		}
+	}
+	if (r->logo[0] && p->logo) {
+		float iw = (float)HPDF_Image_GetWidth(p->logo), ih = (float)HPDF_Image_GetHeight(p->logo);
+		float h = LOGO_H, w = ih > 0 ? iw * h / ih : 0;
+
+		if (w > LOGO_MAX_W) {
+			h = h * LOGO_MAX_W / w;
+			w = LOGO_MAX_W;
+		}
+		if (w > 0) {
+			HPDF_Page_DrawImage(p->page, p->logo, p->pw - MARGIN - w, p->ph - MARGIN - h, w, h);
+			p->logo_w = w + 12;
+		}
+	}
+	if (!p->info_set) {
+		p->info_set = 1;
+		pdf_text_conv(r->title, buf, sizeof buf);
+		HPDF_SetInfoAttr(p->doc, HPDF_INFO_TITLE, buf);
+		pdf_text_conv(r->company, buf, sizeof buf);
+		HPDF_SetInfoAttr(p->doc, HPDF_INFO_AUTHOR, buf);
+		HPDF_SetInfoAttr(p->doc, HPDF_INFO_CREATOR, "cartera");
+	}
+	pdf_text_conv(r->nclient ? r->client[0] : r->title, buf, sizeof buf);
+	o = HPDF_CreateOutline(p->doc, NULL, buf, HPDF_GetEncoder(p->doc, "WinAnsiEncoding"));
+	if (o && (d = HPDF_Page_CreateDestination(p->page)))
+		HPDF_Outline_SetDestination(o, d);
+}
+
 static void new_page(pdf *p, int landscape)
 {
 	const report *r = p->r;
@@ -231,15 +299,24 @@ static void new_page(pdf *p, int landscape)
 	p->pw = HPDF_Page_GetWidth(p->page);
 	p->ph = HPDF_Page_GetHeight(p->page);
 	p->y = p->ph - MARGIN;
+	if (full)
+		letterhead_extras(p, r);
 	HPDF_Page_BeginText(p->page);
 	if (full) {
-		put(p, p->bold, 13, MARGIN, p->y - 13, p->pw - 2 * MARGIN, RPT_LEFT, r->company);
+		put(p, p->bold, 13, MARGIN, p->y - 13, p->pw - 2 * MARGIN - p->logo_w, RPT_LEFT,
+		    r->company);
 		p->y -= 17;
-		if (r->tax_id[0]) {
-			snprintf(buf, sizeof buf, "%s %s", _("Tax id"), r->tax_id);
-			put(p, p->font, 9, MARGIN, p->y - 9, 0, RPT_LEFT, buf);
+		if (r->tax_label[0]) {
+			put(p, p->font, 9, MARGIN, p->y - 9, 0, RPT_LEFT, r->tax_label);
 			p->y -= 13;
 		}
+		for (int i = 0; i < r->nletterhead; i++) {
+			put(p, p->font, 9, MARGIN, p->y - 9, p->pw - 2 * MARGIN - p->logo_w, RPT_LEFT,
+			    r->letterhead[i]);
+			p->y -= 12;
+		}
+		if (p->logo_w > 0 && p->y > p->ph - MARGIN - LOGO_H)
+			p->y = p->ph - MARGIN - LOGO_H;
 		p->y -= 6;
 		put(p, p->bold, 15, MARGIN, p->y - 15, p->pw - 2 * MARGIN, RPT_LEFT, r->title);
 		p->y -= 20;
@@ -256,7 +333,8 @@ static void new_page(pdf *p, int landscape)
 		}
 	} else {
 		/* later pages: who and what, in one line */
-		snprintf(buf, sizeof buf, "%s%s%s", r->company, r->tax_id[0] ? " — " : "", r->tax_id);
+		snprintf(buf, sizeof buf, "%s%s%s", r->company, r->tax_label[0] ? " — " : "",
+		         r->tax_label);
 		put(p, p->bold, 9, MARGIN, p->y - 9, (p->pw - 2 * MARGIN) / 2, RPT_LEFT, buf);
 		snprintf(buf, sizeof buf, "%s%s%s", r->title, r->nclient ? " — " : "",
 		         r->nclient ? r->client[0] : "");

@@ -369,11 +369,13 @@ static int txt_begin(void *ud, const report *r, cart_err *e)
 	if (t->enc != ENC_UTF8 && (t->cd = iconv_open(enc_names[t->enc], "UTF-8")) == (iconv_t)-1)
 		return cart_fail(e, CART_INVALID, _("this system cannot convert text to %s: %s"),
 		                 enc_names[t->enc], strerror(errno));
-	if (r->tax_id[0])
-		snprintf(left, sizeof left, "%s — %s %s", r->company, _("Tax id"), r->tax_id);
+	if (r->tax_label[0])
+		snprintf(left, sizeof left, "%s — %s", r->company, r->tax_label);
 	else
 		snprintf(left, sizeof left, "%s", r->company);
 	put_fit(t, left);
+	for (int i = 0; i < r->nletterhead; i++)
+		put_fit(t, r->letterhead[i]);
 	put_fit(t, r->title);
 	for (int i = 0; i < r->nlines; i++)
 		put_wrapped(t, r->lines[i]);

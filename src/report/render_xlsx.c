@@ -180,12 +180,10 @@ static int new_sheet(xlsx *x, const report *r, const rpt_table *t, const char *t
 		return cart_fail(e, CART_IO, _("cannot add the sheet \"%s\" to the spreadsheet"), name);
 	x->row = 0;
 	worksheet_write_string(x->ws, x->row++, 0, r->company, x->bold);
-	if (r->tax_id[0]) {
-		char buf[128];
-
-		snprintf(buf, sizeof buf, "%s %s", _("Tax id"), r->tax_id);
-		worksheet_write_string(x->ws, x->row++, 0, buf, NULL);
-	}
+	if (r->tax_label[0])
+		worksheet_write_string(x->ws, x->row++, 0, r->tax_label, NULL);
+	for (int i = 0; i < r->nletterhead; i++)
+		worksheet_write_string(x->ws, x->row++, 0, r->letterhead[i], NULL);
 	worksheet_write_string(x->ws, x->row++, 0, r->title, x->title);
 	for (int i = 0; i < r->nlines; i++)
 		worksheet_write_string(x->ws, x->row++, 0, r->lines[i], NULL);

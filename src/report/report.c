@@ -9,6 +9,8 @@
 
 #include "cartera/i18n.h"
 #include "cartera/report.h"
+#include "cartera/papers.h"
+#include "cartera/taxid.h"
 
 #define BLOCK_SIZE (256 * 1024)
 
@@ -50,6 +52,22 @@ static char *arena_strdup(report *r, const char *s)
 	return p;
 }
 
+/* The company's tax id is kept as typed at init; where the country keeps a DV apart
+ * (Colombia, Panama), a valid id gets its DV computed so that it is never printed without. */
+static void company_taxid(const company *co, char *out, size_t size)
+{
+	taxid_check ck;
+	const char *id = co->tax_id, *dv = "";
+
+	if (co->tax_id[0] && (!strcmp(co->country, "CO") || !strcmp(co->country, "PA")) &&
+	    taxid_validate(co->country, TAXPAYER_LEGAL, 0, co->tax_id, NULL, &ck) == CART_OK &&
+	    ck.dv[0]) {
+		id = ck.normalized;
+		dv = ck.dv;
+	}
+	taxid_labelled(co->country, co->tax_id_name, id, dv, out, size);
+}
+
 void report_init(report *r, const company *co)
 {
 	memset(r, 0, sizeof *r);
@@ -61,7 +79,26 @@ void report_init(report *r, const company *co)
 		r->date_order = co->date_order;
 		snprintf(r->encoding, sizeof r->encoding, "%s", co->print_encoding);
 		r->page_lines = co->print_page_lines;
+		snprintf(r->country, sizeof r->country, "%s", co->country);
+		company_taxid(co, r->tax_label, sizeof r->tax_label);
+		if (co->address[0])
+			snprintf(r->letterhead[r->nletterhead++], sizeof r->letterhead[0], "%s",
+			         co->address);
+		if (co->phone[0] || co->email[0])
+			snprintf(r->letterhead[r->nletterhead++], sizeof r->letterhead[0], "%s%s%s%s",
+			         co->phone[0] ? _("Phone ") : "", co->phone,
+			         co->phone[0] && co->email[0] ? " · " : "", co->email);
+		snprintf(r->logo, sizeof r->logo, "%s", co->logo);
 	}
+}
+
+void report_client_taxid(report *r, const char *tax_id, const char *dv)
+{
+	char buf[128];
+
+	taxid_labelled(r->country, NULL, tax_id, dv, buf, sizeof buf);
+	if (buf[0])
+		report_client_line(r, "%s", buf);
 }
 
 void report_free(report *r)

@@ -11,6 +11,7 @@
 #include "ctl/ctl_int.h"
 #include "cartera/ctl_followup.h"
 #include "cartera/i18n.h"
+#include "cartera/papers.h"
 #include "cartera/reports.h"
 
 #define AMT_W 13
@@ -337,10 +338,10 @@ static void fu_total(report *r, int64_t client_id, const char *label, const char
  * what falls due later, each with its own subtotal; the sums go to tot. Nothing when the client
  * has no open charge, or (overdue_only) nothing overdue. */
 static void fu_section(report *r, const fu *f, int64_t client_id, const char *name,
-                       const char *tax_id, int overdue_only, cur_tot *tot, int *ntot,
-                       ctl *c, const fu_notes *nt)
+                       const char *tax_id, const char *dv, int overdue_only, cur_tot *tot,
+                       int *ntot, ctl *c, const fu_notes *nt)
 {
-	char head[600], note[300];
+	char head[700], note[300], tid[128];
 	int any_overdue = 0;
 
 	for (int i = 0; i < f->n && !any_overdue; i++)
@@ -349,7 +350,8 @@ static void fu_section(report *r, const fu *f, int64_t client_id, const char *na
 		return;
 	/* the level reached, the responsible clerk, the promises to pay (issue 13) */
 	ctl_fu_note(c, nt, client_id, note, sizeof note);
-	snprintf(head, sizeof head, "%s%s%s%s", name, tax_id[0] ? " — " : "", tax_id, note);
+	taxid_labelled(r->country, NULL, tax_id, dv, tid, sizeof tid);
+	snprintf(head, sizeof head, "%s%s%s%s", name, tid[0] ? " — " : "", tid, note);
 	report_row(r, RPT_ROW_SECTION, NULL);
 	report_row_ref(r, client_id);
 	rpt_text(r, head);
@@ -381,7 +383,7 @@ typedef struct fu_all {
 	report *r;
 	fu f;
 	int64_t client_id;
-	char name[200], tax_id[32];
+	char name[200], tax_id[32], dv[4];
 	int overdue_only;
 	cur_tot *tot;
 	int *ntot;
@@ -394,12 +396,13 @@ static int fu_all_item(const charge_client *c, const open_item *it, void *ud)
 	fu_all *a = ud;
 
 	if (c->id != a->client_id) {
-		fu_section(a->r, &a->f, a->client_id, a->name, a->tax_id, a->overdue_only, a->tot,
-		           a->ntot, a->c, a->nt);
+		fu_section(a->r, &a->f, a->client_id, a->name, a->tax_id, a->dv, a->overdue_only,
+		           a->tot, a->ntot, a->c, a->nt);
 		a->f.n = 0;
 		a->client_id = c->id;
 		snprintf(a->name, sizeof a->name, "%s", c->name ? c->name : "");
 		snprintf(a->tax_id, sizeof a->tax_id, "%s", c->tax_id ? c->tax_id : "");
+		snprintf(a->dv, sizeof a->dv, "%s", c->dv ? c->dv : "");
 	}
 	return fu_item(it, &a->f);
 }
@@ -451,7 +454,8 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 			if (f.fail)
 				rc = cart_fail(e, CART_NOMEM, _("out of memory"));
 			else
-				fu_section(r, &f, client_id, cl.name, cl.tax_id, 0, tot, &ntot, c, &nt);
+				fu_section(r, &f, client_id, cl.name, cl.tax_id, cl.dv, 0, tot, &ntot, c,
+				           &nt);
 		}
 	} else {
 		fu_all a = { .r = r, .f = { NULL, 0, 0, 0 }, .overdue_only = overdue_only, .tot = tot,
@@ -461,8 +465,8 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 		if (rc == CART_OK && a.f.fail)
 			rc = cart_fail(e, CART_NOMEM, _("out of memory"));
 		if (rc == CART_OK)        /* the last client's */
-			fu_section(r, &a.f, a.client_id, a.name, a.tax_id, overdue_only, tot, &ntot, c,
-			           &nt);
+			fu_section(r, &a.f, a.client_id, a.name, a.tax_id, a.dv, overdue_only, tot,
+			           &ntot, c, &nt);
 		free(a.f.items);
 	}
 	if (rc == CART_OK) {

@@ -13,9 +13,14 @@
 #include "cartera/i18n.h"
 #include "cartera/reports.h"
 #include "model/ledger_voided.h"
+#include "model/ledger_import.h"
+#include "model/ledger_papers.h"
+#include "cartera/papers.h"
 
 #define MAX_ENTRIES 64
 #define MAX_ALLOCS 200
+#define MAX_INST 120
+#define MAX_LEGAL 4
 
 static const char *type_title(int type)
 {
@@ -31,6 +36,23 @@ static const char *type_title(int type)
 	case DOC_VOID: return _("Void");
 	default: return _("Document");
 	}
+}
+
+/* A tax in the totals as the company names its rate ("IGV 18%", "Exonerado"); the rate's name
+ * gets the percentage when it does not carry one ("IVA" -> "IVA 19%"); "Tax 19%" only for a
+ * rate the company no longer has. */
+static void tax_label(const ctl_taxes *rates, const doc_tax *t, const char *pct, char *out,
+                      size_t size)
+{
+	for (int k = 0; k < rates->n; k++)
+		if (rates->r[k].id == t->tax_rate_id && rates->r[k].name[0]) {
+			if (strchr(rates->r[k].name, '%') || rates->r[k].exempt || !t->rate)
+				snprintf(out, size, "%s", rates->r[k].name);
+			else
+				snprintf(out, size, "%s %s", rates->r[k].name, pct);
+			return;
+		}
+	snprintf(out, size, _("Tax %s"), pct);
 }
 
 /* The lines as keyed, the tax per rate and the totals. */
@@ -88,10 +110,10 @@ static int lines_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
 	rpt_amount(r, net, d->currency, 0);
 	report_row_end(r);
 	for (int k = 0; k < nt; k++) {
-		char label[64];
+		char label[96];
 
 		ctl_percent_format(c, tx[k].rate, pct, sizeof pct);
-		snprintf(label, sizeof label, _("Tax %s"), pct);
+		tax_label(&rates, &tx[k], pct, label, sizeof label);
 		report_row(r, RPT_ROW_DATA, NULL);
 		rpt_text(r, label);
 		rpt_amount(r, tx[k].base, d->currency, 0);
@@ -118,6 +140,7 @@ static int lines_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
 static int receipt_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
 {
 	receipt_detail rd;
+	int64_t means = 0, wh = 0;
 	int rc;
 
 	if ((rc = ledger_receipt_detail(c->l, d->id, &rd, e)) != CART_OK)
@@ -139,7 +162,15 @@ static int receipt_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
 			rpt_date(r, m->cash_date);
 			rpt_amount(r, m->amount, d->currency, 0);
 			report_row_end(r);
+			means += m->amount;
 		}
+		report_row(r, RPT_ROW_TOTAL, NULL);
+		rpt_text(r, _("Total means of payment"));
+		rpt_empty(r);
+		rpt_empty(r);
+		rpt_empty(r);
+		rpt_amount(r, means, d->currency, RPT_F_SUM);
+		report_row_end(r);
 	}
 	if (rd.n_wh) {
 		report_table(r, _("Withholdings"));
@@ -152,7 +183,21 @@ static int receipt_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
 			rpt_text(r, rd.wh[i].certificate);
 			rpt_amount(r, rd.wh[i].amount, d->currency, 0);
 			report_row_end(r);
+			wh += rd.wh[i].amount;
 		}
+		report_row(r, RPT_ROW_TOTAL, NULL);
+		rpt_text(r, _("Total withholdings"));
+		rpt_empty(r);
+		rpt_amount(r, wh, d->currency, RPT_F_SUM);
+		report_row_end(r);
+	}
+	if (rd.n_means && rd.n_wh) {
+		char a[40], b[40], t[40];
+
+		money_format(means, &c->co.fmt, a, sizeof a);
+		money_format(wh, &c->co.fmt, b, sizeof b);
+		money_format(means + wh, &c->co.fmt, t, sizeof t);
+		report_note(r, _("Received %s and withheld %s: %s %s settled"), a, b, t, d->currency);
 	}
 	return CART_OK;
 }
@@ -206,6 +251,100 @@ static void alloc_table(const doc_info *d, const doc_alloc *al, int n, int paid_
 	report_row_end(r);
 }
 
+/* A credit note names the invoices it corrects (what its credit was applied to). */
+static void corrects_line(const doc_alloc *al, int n, report *r)
+{
+	char buf[200] = "";
+	size_t used = 0;
+
+	for (int i = 0; i < n; i++)
+		if (!al[i].paid_by && al[i].type == DOC_INVOICE && !strstr(buf, al[i].number) &&
+		    used + strlen(al[i].number) + 3 < sizeof buf)
+			used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", used ? ", " : "",
+			                         al[i].number);
+	if (buf[0])
+		report_line(r, "%s: %s", _("Corrects invoice"), buf);
+}
+
+/* The legal number of the electronic document (series-number, CUFE, CFDI UUID, access key),
+ * shown and kept in legal for the closing line. */
+static int legal_lines(ctl *c, const doc_info *d, report *r, char *legal, size_t size,
+                       cart_err *e)
+{
+	legal_row rows[MAX_LEGAL];
+	int n = 0, rc;
+
+	if ((rc = ledger_legal_of_doc(c->l, d->id, rows, MAX_LEGAL, &n, e)) != CART_OK)
+		return rc;
+	for (int i = 0; i < n; i++) {
+		report_line(r, "%s: %s", _("Electronic document"), rows[i].number);
+		if (rows[i].alt[0])
+			report_line(r, "%s: %s", _("Key"), rows[i].alt);
+		if (!legal[0])
+			snprintf(legal, size, "%s", rows[i].number);
+	}
+	return CART_OK;
+}
+
+/* Contado or Crédito: an invoice due on its date is paid in cash; else on credit, in one
+ * payment or in instalments (listed by instalment_table). */
+static int payment_form(ctl *c, const doc_info *d, report *r, int *ninst, cart_err *e)
+{
+	doc_instalment *in = malloc(sizeof *in * MAX_INST);
+	int rc;
+
+	if (!in)
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
+	rc = ledger_doc_instalments(c->l, d->id, in, MAX_INST, ninst, e);
+	free(in);
+	if (rc != CART_OK)
+		return rc;
+	if (*ninst > 1)
+		report_line(r, "%s: %s, %d %s", _("Payment form"), _(NC_("payment form", "Credit")), *ninst, _("instalments"));
+	else if (d->due_date[0] && strcmp(d->due_date, d->date))
+		report_line(r, "%s: %s, %s %s", _("Payment form"), _(NC_("payment form", "Credit")), _("due"), d->due_date);
+	else
+		report_line(r, "%s: %s", _("Payment form"), _(NC_("payment form", "Cash")));
+	return CART_OK;
+}
+
+static int instalment_table(ctl *c, const doc_info *d, report *r, cart_err *e)
+{
+	doc_instalment *in = malloc(sizeof *in * MAX_INST);
+	int64_t amount = 0, open = 0;
+	int n = 0, rc;
+
+	if (!in)
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
+	if ((rc = ledger_doc_instalments(c->l, d->id, in, MAX_INST, &n, e)) != CART_OK) {
+		free(in);
+		return rc;
+	}
+	report_table(r, _("Instalments"));
+	report_col(r, "instalment", _("Inst."), RPT_INT, RPT_RIGHT, 5, 5);
+	report_col(r, "due_date", _("Due date"), RPT_DATE, RPT_LEFT, 10, 10);
+	report_col(r, "amount", _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+	report_col(r, "open", _(NC_("column", "Open")), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+	for (int i = 0; i < n; i++) {
+		report_row(r, RPT_ROW_DATA, NULL);
+		rpt_int(r, in[i].seq, 0);
+		rpt_date(r, in[i].due_date);
+		rpt_amount(r, in[i].amount, d->currency, 0);
+		rpt_amount(r, in[i].open, d->currency, 0);
+		report_row_end(r);
+		amount += in[i].amount;
+		open += in[i].open;
+	}
+	free(in);
+	report_row(r, RPT_ROW_TOTAL, NULL);
+	rpt_empty(r);
+	rpt_text(r, _("Total"));
+	rpt_amount(r, amount, d->currency, RPT_F_SUM);
+	rpt_amount(r, open, d->currency, RPT_F_SUM);
+	report_row_end(r);
+	return CART_OK;
+}
+
 int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 {
 	doc_entry en[MAX_ENTRIES];
@@ -213,9 +352,9 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 	doc_info d;
 	client cl;
 	void_info vi;
-	int n = 0, nal = 0, rc;
-	int64_t amount = 0, open = 0;
-	char m[40];
+	int n = 0, nal = 0, ninst = 0, rc;
+	int64_t amount = 0, open = 0, charged = 0;
+	char m[40], legal[160] = "", words[600];
 
 	if ((rc = ledger_document_get(c->l, doc_id, &d, e)) != CART_OK ||
 	    (rc = ledger_client_get(c->l, d.client_id, &cl, e)) != CART_OK ||
@@ -232,9 +371,24 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 	report_line(r, "%s: %s", _("Date"), d.date);
 	if (d.due_date[0] && d.type == DOC_QUOTE)
 		report_line(r, "%s: %s", _("Valid until"), d.due_date);
-	else if (d.due_date[0] && d.type != DOC_RECEIPT)
+	else if (d.due_date[0] && d.type != DOC_RECEIPT && d.type != DOC_CREDIT_NOTE)
 		report_line(r, "%s: %s", _("Due date"), d.due_date);
-	report_line(r, "%s: %s", _("Currency"), d.currency);
+	{
+		const currency_name *cn = currency_find(d.currency);
+
+		if (cn)
+			report_line(r, "%s: %s (%s, %s)", _("Currency"), d.currency, cn->symbol, cn->many);
+		else
+			report_line(r, "%s: %s", _("Currency"), d.currency);
+	}
+	if (d.type == DOC_CREDIT_NOTE)
+		corrects_line(al, nal, r);
+	if ((rc = legal_lines(c, &d, r, legal, sizeof legal, e)) != CART_OK ||
+	    (d.type == DOC_INVOICE && (rc = payment_form(c, &d, r, &ninst, e)) != CART_OK)) {
+		free(al);
+		report_finish(r, NULL);
+		return rc;
+	}
 	if (d.reference[0])
 		report_line(r, "%s: %s", _("Reference"), d.reference);
 	if (d.memo[0])
@@ -246,20 +400,22 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 		report_line(r, _("VOIDED by %s: by %s on %s; reason: %s"), vi.number, vi.clerk, vi.date,
 		            vi.reason);
 	report_client_line(r, "%s", cl.name);
-	if (cl.tax_id[0])
-		report_client_line(r, "%s %s%s%s", _("Tax id"), cl.tax_id, cl.dv[0] ? "-" : "", cl.dv);
+	report_client_taxid(r, cl.tax_id, cl.dv);
 	if (cl.address[0] || cl.location[0])
 		report_client_line(r, "%s%s%s", cl.address, cl.address[0] && cl.location[0] ? ", " : "",
 		                   cl.location);
-	if ((rc = lines_tables(c, &d, r, e)) != CART_OK ||
+	if ((ninst > 1 && (rc = instalment_table(c, &d, r, e)) != CART_OK) ||
+	    (rc = lines_tables(c, &d, r, e)) != CART_OK ||
 	    (d.type == DOC_RECEIPT && (rc = receipt_tables(c, &d, r, e)) != CART_OK)) {
 		free(al);
 		report_finish(r, NULL);
 		return rc;
 	}
+	/* the ledger's codes (CF, APF) are for the company: the client's copy leaves them out */
 	if (n) {
 		report_table(r, _("Entries"));
-		report_col(r, "code", _("Code"), RPT_TEXT, RPT_LEFT, 5, 4);
+		if (r->internal)
+			report_col(r, "code", _("Code"), RPT_TEXT, RPT_LEFT, 5, 4);
 		report_col(r, "description", _("Description"), RPT_TEXT, RPT_LEFT, 30, 12);
 		report_col(r, "currency", _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
 		report_col(r, "amount", _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
@@ -267,7 +423,8 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 	}
 	for (int i = 0; i < n; i++) {
 		report_row(r, RPT_ROW_DATA, NULL);
-		rpt_text(r, en[i].code);
+		if (r->internal)
+			rpt_text(r, en[i].code);
 		rpt_text(r, rpt_code_text(en[i].code));
 		rpt_text(r, d.currency);
 		rpt_amount(r, en[i].amount, d.currency, 0);
@@ -275,11 +432,14 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 		report_row_end(r);
 		amount += en[i].amount;
 		open += en[i].open;
+		if (en[i].side == 'D')
+			charged += en[i].amount;
 	}
 	if (n) {
 		report_row(r, RPT_ROW_TOTAL, NULL);
+		if (r->internal)
+			rpt_empty(r);
 		rpt_text(r, _("Total"));
-		rpt_empty(r);
 		rpt_text(r, d.currency);
 		rpt_amount(r, amount, d.currency, RPT_F_SUM);
 		rpt_amount(r, open, d.currency, RPT_F_SUM);
@@ -292,8 +452,23 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 	if (nal == MAX_ALLOCS)
 		report_note(r, _("Only the first %d settlements are listed."), MAX_ALLOCS);
 	free(al);
+	if (d.type != DOC_VOID && d.type != DOC_APPLY &&
+	    amount_words(d.total, c->co.fmt.decimals, d.currency, words, sizeof words) == CART_OK)
+		report_note(r, "%s", words);
 	money_format(d.total, &c->co.fmt, m, sizeof m);
 	report_note(r, _("Document total: %s %s"), m, d.currency);
+	if (d.type == DOC_INVOICE && charged != d.total) {
+		char ch[40], gap[40];
+
+		money_format(charged, &c->co.fmt, ch, sizeof ch);
+		money_format(d.total - charged, &c->co.fmt, gap, sizeof gap);
+		report_note(r, _("Charged to the account: %s %s; %s %s of the total (reimbursable"
+		            " expenses the client's charge mode leaves out) is not charged by this"
+		            " document."), ch, d.currency, gap, d.currency);
+	}
+	if (legal[0])
+		report_note(r, _("This PDF is a copy for collection, not the fiscal document: the"
+		            " electronic document is %s."), legal);
 	if (d.type == DOC_INVOICE) {
 		money_format(open, &c->co.fmt, m, sizeof m);
 		report_note(r, _("Still to pay: %s %s"), m, d.currency);

@@ -51,9 +51,7 @@ int rpt_fu_letter(const rpt_letter_in *in, report *r, cart_err *e)
 	report_line(r, _("Date: %s"), in->date);
 	wrap_text(r, in->text);
 	report_client_line(r, "%s", in->cl->name);
-	if (in->cl->tax_id[0])
-		report_client_line(r, "%s %s%s%s", _("Tax id"), in->cl->tax_id, in->cl->dv[0] ? "-" : "",
-		                   in->cl->dv);
+	report_client_taxid(r, in->cl->tax_id, in->cl->dv);
 	if (in->cl->address[0])
 		report_client_line(r, "%s", in->cl->address);
 	if (in->cl->location[0])

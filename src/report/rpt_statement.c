@@ -258,6 +258,17 @@ static int status_of(int64_t amount, int64_t open, int days)
 	return open < amount ? STMT_PARTLY : STMT_OPEN;
 }
 
+/* What a status filter matches: the status, and "partly paid" too for an overdue document of
+ * which something was paid (issue 16: --status partly dropped those). */
+static int status_mask(int64_t amount, int64_t open, int days)
+{
+	int bits = status_of(amount, open, days);
+
+	if (bits == STMT_OVERDUE && open > 0 && open < amount)
+		bits |= STMT_PARTLY;
+	return bits;
+}
+
 /* Does a line or open document pass the filters? open < 0: not known (nothing open). */
 static int keep(const st *s, const char *number, const char *date, const char *due, int status,
                 int days, int is_open)
@@ -320,7 +331,7 @@ static int line_row(const stmt_line *ln, void *ud)
 		is_open = 1;
 		days = o->days;
 	}
-	status = status_of(amount, o ? o->open : 0, days);
+	status = status_mask(amount, o ? o->open : 0, days);
 	if (!keep(s, ln->number, ln->date, ln->due_date, status, days, is_open))
 		return 0;
 	if (ln->reversal) {
@@ -448,7 +459,7 @@ static void open_rows(st *s, int credit, char (*curs)[4], int ncurs)
 
 		for (int i = 0; i < s->nitems; i++) {
 			const open_item *it = &s->items[i];
-			int status = status_of(it->amount, it->open, it->days_overdue);
+			int status = status_mask(it->amount, it->open, it->days_overdue);
 
 			if ((it->side == 'C') != credit || strcmp(it->currency, curs[k]) ||
 			    !keep(s, it->number, it->date, credit ? "" : it->due_date, status,
@@ -658,6 +669,14 @@ int rpt_statement(ctl *c, int64_t client_id, const stmt_filter *f, report *r, ca
 		date_format(date_today(), s.asof);
 	report_title(r, "%s", _("Statement of account"));
 	report_line(r, _("As of %s"), rpt_date_text(r, s.asof, shown));
+	{
+		char today[DATE_LEN], issued[DATE_LEN + 8];
+
+		/* a statement of a past date says when it was issued (issue 16) */
+		date_format(date_today(), today);
+		if (strcmp(today, s.asof))
+			report_line(r, _("Issued on %s"), rpt_date_text(r, today, issued));
+	}
 	if (f->from[0] || f->to[0])
 		report_line(r, _("Dates from %s to %s"), f->from[0] ? f->from : "…",
 		            f->to[0] ? f->to : "…");
@@ -666,8 +685,7 @@ int rpt_statement(ctl *c, int64_t client_id, const stmt_filter *f, report *r, ca
 		            f->due_to[0] ? f->due_to : "…");
 	describe_filters(c, f, r);
 	report_client_line(r, "%s", cl.name);
-	if (cl.tax_id[0])
-		report_client_line(r, "%s %s%s%s", _("Tax id"), cl.tax_id, cl.dv[0] ? "-" : "", cl.dv);
+	report_client_taxid(r, cl.tax_id, cl.dv);
 	if (cl.address[0] || cl.location[0])
 		report_client_line(r, "%s%s%s", cl.address, cl.address[0] && cl.location[0] ? ", " : "",
 		                   cl.location);

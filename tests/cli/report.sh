@@ -99,7 +99,7 @@ assert_contains "$OUT" "Balance as of 2026-01-10: 5.015,00 COP" "as of 2026-01-1
 cart report followup
 assert_status 0 "follow-up as text exits 0"
 FU=$(squeeze "$OUT")
-assert_contains "$FU" "José Peña Müller — 890903938" "follow-up: José's section"
+assert_contains "$FU" "José Peña Müller — NIT 890.903.938-8" "follow-up: José's section, his NIT with its DV"
 assert_contains "$FU" "Overdue COP 133.515,00" "follow-up: José's overdue (138.515,00 less the payment)"
 assert_contains "$FU" "Falls due later COP 1.234,56" "follow-up: José's invoice due on 2026-07-15 kept apart"
 assert_contains "$FU" "Overdue COP 2.345,67" "follow-up: Ángela's overdue invoice"
@@ -124,7 +124,7 @@ if [ $HAVE_PDF = 1 ]; then
 	pdftotext -layout "$T/s.pdf" "$T/s.pdf.txt"
 	PDF=$(cat "$T/s.pdf.txt")
 	assert_contains "$PDF" "Compañía Ñandú S.A.S." "PDF: the company's name with ñ and Ñ"
-	assert_contains "$PDF" "Tax id 800197268" "PDF: the company's tax id"
+	assert_contains "$PDF" "NIT 800.197.268-4" "PDF: the company's tax id as NIT with its DV"
 	assert_contains "$PDF" "José Peña Müller" "PDF: the client's name with é, ñ, ü"
 	assert_contains "$PDF" "Bogotá" "PDF: the address with á"
 	assert_contains "$PDF" "¿urgente? ¡sí! 10 €" "PDF: ¿ ¡ í and € print right"
@@ -186,7 +186,11 @@ EOF
 	assert_status 0 "receipt PDF exits 0"
 	RCP=$(pdftotext -layout "$T/rc.pdf" - 2>/dev/null)
 	assert_contains "$RCP" "Receipt RC-000001" "receipt PDF: its title"
-	assert_match "$RCP" "APF +Payment +COP +5\\.000,00 +0,00" "receipt PDF: the payment, all applied"
+	assert_match "$RCP" "Payment +COP +5\\.000,00 +0,00" "receipt PDF: the payment, all applied"
+	assert_not_contains "$RCP" "APF" "receipt PDF: the client's copy shows no ledger code"
+	cart report document RC-000001 --internal --output "$T/rc-internal.pdf"
+	assert_match "$(pdftotext -layout "$T/rc-internal.pdf" - 2>/dev/null)" \
+		"APF +Payment +COP +5\\.000,00 +0,00" "receipt PDF --internal: the ledger code APF"
 
 	# many statements: one PDF per client with a balance, or one file numbered per client
 	cart report statements --all --dir "$T/many"

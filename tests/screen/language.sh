@@ -264,7 +264,7 @@ wide=0 english_left=0
 for c in init demo client "client import" "client export" "client history" "client person" \
 	"invoice post" invoice "payment post" "credit apply" "credit-note post" "opening post" \
 	"opening import" void balance aging check dashboard tax quote receipt refund write-off \
-	company show remind report import "import documents" "import einvoice"; do
+	company show remind report import "import documents" "import einvoice" bank "bank import"; do
 	# shellcheck disable=SC2086 # the command and its subcommand are two words
 	cart $c --help
 	case $OUT in "Uso: cartera"*) ;; *) english_left=$((english_left + 1)); tap_diag "not Spanish: $c --help" ;; esac

@@ -52,7 +52,7 @@ section()
 {
 	printf '%s\n' "$1" | sq | awk -v p="$2 — " '
 		index($0, p) == 1 { on = 1; print; next }
-		on && (/ — [0-9]/ || /^COP: / || /^$/) { exit }
+		on && (/ — (NIT |RUC |RFC )?[0-9]/ || /^COP: / || /^$/) { exit }
 		on && !/^---/ { print }'
 }
 # same_section CLI SCREEN NAME DESC: the client's follow-up lines on screen are the command's
@@ -503,15 +503,15 @@ S=$(text 1)
 SS=$(printf '%s\n' "$S" | sq)
 assert_match "$(row "$S" 1)" 'Cuotas Ltda$' "D: the document's client in the title"
 assert_match "$(row "$S" 2)" '^Invoice FAC-000006 ' "D: the invoice on screen"
-for want in 'Date: 2026-06-30' 'Due date: 2026-07-30' 'Tax id 899999068-1' \
+for want in 'Date: 2026-06-30' 'Due date: 2026-07-30' 'NIT 899.999.068-1' \
 	'Sillas Ñandú 4 125.000,00 IVA 19% 500.000,00' 'Mesa 1,5 33.333,33 IVA 5% 50.000,00' \
-	'Flete 1 20.000,00 20.000,00' 'Net 570.000,00' 'Tax 19% 500.000,00 95.000,00' \
-	'Tax 5% 50.000,00 2.500,00' 'Total 667.500,00' 'CF Invoice COP 667.500,00 550.000,00' \
+	'Flete 1 20.000,00 20.000,00' 'Net 570.000,00' 'IVA 19% 500.000,00 95.000,00' \
+	'IVA 5% 50.000,00 2.500,00' 'Total 667.500,00' 'CF Invoice COP 667.500,00 550.000,00' \
 	'2026-06-30 RC-000002 117.500,00' 'Still to pay: 550.000,00 COP'; do
 	assert_contains "$SS" "$want" "the invoice on screen: $want"
 done
 cart report document FAC-000006 --format txt
-assert_contains "$(printf '%s\n' "$OUT" | sq)" 'Tax 19% 500.000,00 95.000,00' "the command's document has the same taxes"
+assert_contains "$(printf '%s\n' "$OUT" | sq)" 'IVA 19% 500.000,00 95.000,00' "the command's document has the same taxes"
 assert_match "$(row "$(text 2)" 1)" 'Statement of Cuotas Ltda as of 2026-06-30$' "Enter: the document's client's statement"
 screen '<A-1><Down><Down><A-D><F1><dump>' --size 100x40
 assert_contains "$(text 1)" "save the report as a PDF file" "a document's help: saving"

@@ -475,7 +475,7 @@ static void test_document_settlements(void **state)
 	assert_int_equal(t->rows[3].style, RPT_ROW_TOTAL);
 	assert_int_equal(t->rows[3].cells[3].v, 60000);
 	assert_null(table(&r, "Applied to"));
-	assert_non_null(strstr(r.notes[1], "400,00"));   /* still to pay */
+	assert_non_null(strstr(r.notes[2], "400,00"));   /* still to pay, after the words and total */
 	report_free(&r);
 
 	/* who voided the receipt, when and why; its report says so and lists the void apart */

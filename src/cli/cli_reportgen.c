@@ -15,6 +15,7 @@
 #include "cartera/lp.h"
 #include "cartera/render.h"
 #include "cartera/reports.h"
+#include "cartera/rpt_trend.h"
 #include "cli.h"
 
 extern char **environ;
@@ -26,6 +27,7 @@ static const char report_help[] =
 	   "       cartera report statements --all|--overdue|--clients A,B [FILTERS]\n"
 	   "                                 --dir DIR | --output ONE.pdf\n"
 	   "       cartera report document DOC [OUTPUT]\n"
+	   "       cartera report trend [CLIENT] [--months 12] [--asof DATE] [OUTPUT]\n"
 	   "\n"
 	   "Reports as PDF, spreadsheet (XLSX), plain text for 80- or 132-column printers, or CSV\n"
 	   "and JSON for programs (plain amounts, the currency its own field, English keys).\n"
@@ -52,13 +54,17 @@ static const char report_help[] =
 	   "  --range R         aging range: notdue, 1-30, 31-60, 61-90, over90 (the company's)\n"
 	   "\n"
 	   "Many statements: --all (every client with a balance), --overdue (with something\n"
-	   "overdue) or --clients A,B,...; one file per client in --dir DIR, or all in one --output.\n");
+	   "overdue) or --clients A,B,...; one file per client in --dir DIR, or all in one --output.\n"
+	   "\n"
+	   "Trend: the last --months N month-ends (default 12, at most 36) on or before --asof, as\n"
+	   "of each: open charges, overdue and its share, DSO and the month's collections.\n");
 
 enum {
 	O_FORMAT = 256, O_OUTPUT, O_PRINT, O_PRINTER, O_ASOF, O_TYPE, O_NUMBER, O_FROM, O_TO,
 	O_DUE_FROM, O_DUE_TO, O_MIN_DAYS, O_MAX_DAYS, O_STATUS, O_RANGE, O_ALL, O_OVERDUE,
 	O_CLIENTS, O_DIR, O_PAGE_LINES,
-	O_FORCE
+	O_FORCE,
+	O_MONTHS
 };
 
 typedef struct ropts {
@@ -68,6 +74,7 @@ typedef struct ropts {
 	int print, all, overdue;
 	int page_lines;
 	int force;           /* --force: replace existing files */
+	int months;          /* trend: --months */
 	stmt_filter f;
 } ropts;
 
@@ -99,9 +106,11 @@ static int parse_opts(cli *g, int argc, char **argv, ropts *o)
 		{ "dir", required_argument, NULL, O_DIR },
 		{ "page-lines", required_argument, NULL, O_PAGE_LINES },
 		{ "force", no_argument, NULL, O_FORCE },
+		{ "months", required_argument, NULL, O_MONTHS },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *from = NULL, *to = NULL, *due_from = NULL, *due_to = NULL, *page_lines = NULL;
+	const char *months = NULL;
 	cart_err e;
 	int opt;
 
@@ -140,6 +149,7 @@ static int parse_opts(cli *g, int argc, char **argv, ropts *o)
 		case O_CLIENTS: o->clients = optarg; break;
 		case O_DIR: o->dir = optarg; break;
 		case O_PAGE_LINES: page_lines = optarg; break;
+		case O_MONTHS: months = optarg; break;
 		case 'h':
 			fputs(_(report_help), stdout);
 			return -1; /* done: the caller exits 0 */
@@ -179,6 +189,15 @@ static int parse_opts(cli *g, int argc, char **argv, ropts *o)
 		if (rc)
 			return rc;
 		o->f.max_days = (int)v;
+	}
+	o->months = TREND_DEFAULT_MONTHS;
+	if (months) {
+		long v;
+		int rc = cli_int(g, "--months", months, 1, TREND_MAX_MONTHS, &v);
+
+		if (rc)
+			return rc;
+		o->months = (int)v;
 	}
 	if (o->status && stmt_status_parse(o->status, &o->f.status, &e) != CART_OK)
 		return cli_fail(g, &e);
@@ -326,6 +345,11 @@ static int build_document(cli *g, const ropts *o, const void *arg, report *r, ca
 	return rpt_document(g->c, *(const int64_t *)arg, r, e);
 }
 
+static int build_trend(cli *g, const ropts *o, const void *arg, report *r, cart_err *e)
+{
+	return rpt_trend(g->c, *(const int64_t *)arg, o->f.asof, o->months, r, e);
+}
+
 static int need_range(cli *g, ropts *o)
 {
 	cart_err e;
@@ -403,8 +427,8 @@ int cmd_report(cli *g, int argc, char **argv)
 	if ((rc = parse_opts(g, argc, argv, &o)))
 		return rc < 0 ? EXIT_DONE : rc;
 	if (optind >= argc)
-		return cli_usage(g, _("say which report: statement, statements, aging, followup or "
-		                      "document"));
+		return cli_usage(g, _("say which report: statement, statements, aging, followup, "
+		                      "trend or document"));
 	what = argv[optind++];
 	if ((rc = cli_open(g, CTL_OPEN_READONLY)))
 		return rc;
@@ -443,6 +467,16 @@ int cmd_report(cli *g, int argc, char **argv)
 		}
 		return write_report(g, &o, "followup", build_followup, &id);
 	}
+	if (!strcmp(what, "trend")) {
+		if (argc - optind > 1)
+			return cli_usage(g, _("report trend takes at most one client"));
+		if (argc > optind) {
+			if (ctl_client_ref(g->c, argv[optind], &cl, &e) != CART_OK)
+				return cli_fail(g, &e);
+			id = cl.id;
+		}
+		return write_report(g, &o, "trend", build_trend, &id);
+	}
 	if (!strcmp(what, "document")) {
 		if (argc - optind != 1)
 			return cli_usage(g, _("report document takes one document number"));
@@ -450,6 +484,6 @@ int cmd_report(cli *g, int argc, char **argv)
 			return cli_fail(g, &e);
 		return write_report(g, &o, d.number, build_document, &d.id);
 	}
-	return cli_usage(g, _("unknown report \"%s\": use statement, statements, aging, followup or "
-	                      "document"), what);
+	return cli_usage(g, _("unknown report \"%s\": use statement, statements, aging, followup, "
+	                      "trend or document"), what);
 }

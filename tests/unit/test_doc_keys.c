@@ -36,8 +36,8 @@ static void test_no_key_twice(void **state)
 				if (ai->keys[k]) {
 					/* the first action of the list with the key is this one */
 					if (ui_action_of(ai->keys[k], screens[s], 0) != a)
-						print_error("action %d key %d on screen %d\n", a, ai->keys[k],
-						            screens[s]);
+						print_error("action %d key %d on screen %llx\n", a, ai->keys[k],
+						            (unsigned long long)screens[s]);
 					assert_int_equal(ui_action_of(ai->keys[k], screens[s], 0), a);
 				}
 		}

@@ -134,8 +134,9 @@ ws = wb.worksheets[0]
 ch = ws._charts[0]
 print(ch.tagname, ch.grouping, len(ch.series))
 for s in ch.series:
-    m = re.match(r"'?(.*?)'?!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)", s.val.numRef.f)
+    m = re.match(r"'?(.*?)'?!\$([A-Z]+)\$(\d+)(?::\$([A-Z]+)\$(\d+))?$", s.val.numRef.f)
     sheet, c1, r1, c2, r2 = m.groups()
+    r2 = r2 or r1
     name = wb[sheet][s.tx.strRef.f.split("!")[1].replace("$", "")].value
     print(name, [wb[sheet]["%s%d" % (c1, r)].value for r in range(int(r1), int(r2) + 1)])
 PYEOF

@@ -27,7 +27,6 @@ static const char report_help[] =
 	   "       cartera report statements --all|--overdue|--clients A,B [FILTERS]\n"
 	   "                                 --dir DIR | --output ONE.pdf\n"
 	   "       cartera report document DOC [OUTPUT]\n"
-	   "       cartera report trend [CLIENT] [--months 12] [--asof DATE] [OUTPUT]\n"
 	   "\n"
 	   "Reports as PDF, spreadsheet (XLSX), plain text for 80- or 132-column printers, or CSV\n"
 	   "and JSON for programs (plain amounts, the currency its own field, English keys).\n"
@@ -54,10 +53,14 @@ static const char report_help[] =
 	   "  --range R         aging range: notdue, 1-30, 31-60, 61-90, over90 (the company's)\n"
 	   "\n"
 	   "Many statements: --all (every client with a balance), --overdue (with something\n"
-	   "overdue) or --clients A,B,...; one file per client in --dir DIR, or all in one --output.\n"
-	   "\n"
-	   "Trend: the last --months N month-ends (default 12, at most 36) on or before --asof, as\n"
-	   "of each: open charges, overdue and its share, DSO and the month's collections.\n");
+	   "overdue) or --clients A,B,...; one file per client in --dir DIR, or all in one --output.\n");
+
+/* Apart from report_help, so its translation stands as it was. */
+static const char trend_help[] =
+	N_("\n"
+	   "Trend: cartera report trend [CLIENT] [--months N] [--asof DATE] [OUTPUT]\n"
+	   "the last N month-ends (default 12, at most 36) on or before --asof, as of each: open\n"
+	   "charges, overdue and its share, DSO and the month's collections.\n");
 
 enum {
 	O_FORMAT = 256, O_OUTPUT, O_PRINT, O_PRINTER, O_ASOF, O_TYPE, O_NUMBER, O_FROM, O_TO,
@@ -152,6 +155,7 @@ static int parse_opts(cli *g, int argc, char **argv, ropts *o)
 		case O_MONTHS: months = optarg; break;
 		case 'h':
 			fputs(_(report_help), stdout);
+			fputs(_(trend_help), stdout);
 			return -1; /* done: the caller exits 0 */
 		default: {
 			int rc = cli_common(g, opt, optarg);

@@ -52,3 +52,36 @@ int ledger_trend_flows(ledger *l, int64_t client_id, const char *after, const ch
 		return lg_dberr(l, rc, _("computing the trend"), e);
 	return CART_OK;
 }
+
+int ledger_open_by_days(ledger *l, int64_t client_id, const char *asof, open_days_cb cb,
+                        void *ud, cart_err *e)
+{
+	static const char sql[] =
+		"WITH " LG_ITEMS_CTE
+		" SELECT currency, CAST(julianday(?1) - julianday(due_date) AS INTEGER), sum(open)"
+		" FROM items WHERE side = 'D' AND open <> 0 GROUP BY 1, 2";
+	sqlite3_stmt *s;
+	int rc;
+
+	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
+		return e->code;
+	rc = lg_prepare(l, sql, &s);
+	if (rc != SQLITE_OK)
+		return lg_dberr(l, rc, _("preparing the aging"), e);
+	lg_bind_text(s, 1, asof);
+	lg_bind_int(s, 2, client_id ? client_id : 0);
+	lg_bind_int(s, 3, client_id ? client_id : INT64_MAX);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		char cur[4];
+
+		lg_copy(cur, sizeof cur, sqlite3_column_text(s, 0));
+		if (cb(cur, sqlite3_column_int(s, 1), sqlite3_column_int64(s, 2), ud)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	lg_finalize(l, s);
+	if (rc != SQLITE_DONE)
+		return lg_dberr(l, rc, _("computing the aging"), e);
+	return CART_OK;
+}

@@ -20,4 +20,10 @@ typedef int (*trend_flow_cb)(const trend_flow *f, void *ud);
 int ledger_trend_flows(ledger *l, int64_t client_id, const char *after, const char *to,
                        trend_flow_cb cb, void *ud, cart_err *e);
 
+/* What is open of the charges of all clients (0) or one as of asof, summed by currency and by
+ * days past due (asof - due date; 0 or less: not yet due), for the dashboard's aging bar. */
+typedef int (*open_days_cb)(const char *currency, int days, int64_t open, void *ud);
+int ledger_open_by_days(ledger *l, int64_t client_id, const char *asof, open_days_cb cb,
+                        void *ud, cart_err *e);
+
 #endif

@@ -22,6 +22,7 @@
 #include "scr_reports.h"
 #include "scr_invoice.h"
 #include "scr_statement.h"
+#include "scr_trend.h"
 #include "screen.h"
 #include "tabs.h"
 #include "ui_int.h"
@@ -685,6 +686,16 @@ static int on_key(ui_screen *base, int key)
 	case UA_AUDIT:
 		scr_reports_push(s->c, SCR_RPT_AUDIT, s->v.client_id, NULL);
 		return SCR_STAY;
+	case UA_TREND_SCR: {
+		ui_screen *sub;
+		cart_err e;
+
+		if (scr_trend_new(s->c, s->v.client_id, &sub, &e) != CART_OK)
+			ui_status(1, "%s", e.msg);
+		else
+			ui_screen_push(sub);
+		return SCR_STAY;
+	}
 	case UA_DAYS:
 		ask_days(s);
 		return SCR_STAY;

@@ -49,4 +49,46 @@ S=$(text 1)
 line=$(row "$S" 5)
 assert_match "$line" '^Filter: +USD [-=+#@]+ -30% =0% \+60% #10% @0%' "plain ASCII where the terminal is not UTF-8"
 assert_eq ok "$(prop "$line" - = + '#' @)" "the ASCII bar is in proportion too"
+# ---- Tendencia: Ctrl-T from the dashboard ----
+# month-ends to 2026-06-30: overdue 03-31 0 (FAC-000001 falls due 04-04), 04-30 2,000.00,
+# 05-31 500.00 + 3,000.00 = 3,500.00, 06-30 3,500.00
+cd "$T" || exit 1
+scr '<C-t><dump><Tab><Tab><Tab><dump><F6><Enter><dump>' 80x24
+assert_status 0 "the trend screen runs"
+S=$(text 1)
+assert_match "$(row "$S" 1)" 'Trend to 2026-06-30$' "Ctrl-T opens the trend to the last month-end"
+assert_match "$(row "$S" 2)" '^All clients — bars: Overdue' "all clients, bars of the overdue"
+bars()
+{
+	# bars TEXT: "date value length" of each month with a figure in the Overdue column
+	printf '%s\n' "$1" | /usr/bin/python3 -c '
+import sys
+for line in sys.stdin:
+    if line[:2] != "20": continue
+    bar = line.rstrip("\n")[66:] if len(line) > 66 else ""
+    print(line[:10], line[11:37].split()[1], len(bar.strip()))
+'
+}
+got=$(bars "$S")
+assert_contains "$got" "2026-04-30 2,000.00 " "April's overdue is shown"
+prop_trend()
+{
+	printf '%s\n' "$1" | /usr/bin/python3 -c '
+import sys
+rows = [l.split() for l in sys.stdin if l.strip()]
+vals = [float(r[1].replace(",", "")) for r in rows]
+lens = [int(r[2]) for r in rows]
+mx, lmax = max(vals), max(lens)
+ok = lmax > 0 and all(abs(l - v / mx * lmax) <= 1 for v, l in zip(vals, lens))
+print("ok" if ok else "bad %s %s" % (vals, lens))
+'
+}
+assert_eq ok "$(prop_trend "$got")" "each month's bar is in proportion to its overdue"
+assert_eq 12 "$(printf '%s\n' "$S" | grep -c '^20[0-9][0-9]-[01][0-9]-[0-3][0-9] ')" "12 month-ends"
+assert_match "$(row "$S" 24)" 'Tab Measure.*F5 PDF.*F6 XLSX.*F7 Text' "save as PDF, XLSX, text"
+S=$(text 2)
+assert_match "$(row "$S" 2)" 'bars: Collections' "Tab, Tab, Tab: % overdue, DSO, then collections"
+[ -f "$T/trend.xlsx" ]
+ok $? "F6 and Enter save the trend as trend.xlsx"
+
 done_testing

@@ -6,19 +6,15 @@
 
 #include "ledger_db.h"
 
-typedef struct trend_flow {
-	char month[8];        /* "YYYY-MM" */
-	char currency[4];
-	int64_t sales;        /* invoices (CF) dated in the month, less their voids */
-	int64_t collections;  /* payments and advances (APF, AA) dated in the month, less their voids */
-} trend_flow;
-
-typedef int (*trend_flow_cb)(const trend_flow *f, void *ud);
-
-/* Sales and collections of all clients (client_id 0) or one, dated after `after` and on or
- * before `to`, one call per month and currency, by month then currency. */
-int ledger_trend_flows(ledger *l, int64_t client_id, const char *after, const char *to,
-                       trend_flow_cb cb, void *ud, cart_err *e);
+/* The open and overdue charges of all clients (0) or one as of each of the dates pts[0..n-1]
+ * (ascending), and the sales and collections (invoices CF less their voids; payments and advances APF, AA less theirs) dated after
+ * `after` and on or before each date, after the date before it: one pass over the entries, the
+ * instalments and the allocations, instead of one as-of computation per date. cb is called
+ * once per currency with n figures of each. */
+typedef int (*trend_open_cb)(const char *currency, const int64_t *open, const int64_t *overdue,
+                             const int64_t *sales, const int64_t *collections, void *ud);
+int ledger_trend_open(ledger *l, int64_t client_id, const char (*pts)[11], int n,
+                      const char *after, trend_open_cb cb, void *ud, cart_err *e);
 
 /* What is open of the charges of all clients (0) or one as of asof, summed by currency and by
  * days past due (asof - due date; 0 or less: not yet due), for the dashboard's aging bar. */

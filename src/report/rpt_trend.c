@@ -1,5 +1,5 @@
-/* The trend of receivables (SPEC R7): twelve (or N) as-of totals, one per month-end, beside the
- * month's sales and collections from one pass over the span (ledger_trend_flows). The figures
+/* The trend of receivables (SPEC R7): the open and overdue charges of N month-ends and the
+ * months' sales and collections from one pass over the ledger (ledger_trend_open). The figures
  * are computed once into a `trend` and the report is built from it, so the screen's bars and the
  * files' tables and charts show the same numbers. */
 #include "config.h"
@@ -62,18 +62,18 @@ static int cur_index(trend *t, const char *cur)
 	return t->ncur++;
 }
 
-static int add_flow(const trend_flow *f, void *ud)
+static int add_open(const char *currency, const int64_t *open, const int64_t *overdue,
+                    const int64_t *sales, const int64_t *collections, void *ud)
 {
 	trend *t = ud;
-	int k = cur_index(t, f->currency);
+	int k = cur_index(t, currency);
 
-	if (k < 0)
-		return 0;
-	for (int i = 0; i < t->months; i++)
-		if (!strncmp(t->pts[k][i].date, f->month, 7)) {
-			t->pts[k][i].sales += f->sales;
-			t->pts[k][i].collections += f->collections;
-		}
+	for (int i = 0; k >= 0 && i < t->months; i++) {
+		t->pts[k][i].open = open[i];
+		t->pts[k][i].overdue = overdue[i];
+		t->pts[k][i].sales = sales[i];
+		t->pts[k][i].collections = collections[i];
+	}
 	return 0;
 }
 
@@ -126,31 +126,21 @@ int trend_compute(ctl *c, int64_t client_id, const char *asof_arg, int months, t
 		date_to_ymd(d, &y, &m, &day);
 		t->pts[0][i].days = day;
 	}
-	/* the open and overdue charges as of each month-end */
-	for (int i = 0; i < months; i++) {
-		totals tt[LEDGER_MAX_CURRENCIES];
-		int ntt = 0;
-
-		if ((rc = ledger_totals(c->l, client_id, t->pts[0][i].date, tt, &ntt, e)) != CART_OK)
-			return rc;
-		for (int j = 0; j < ntt; j++) {
-			int k = cur_index(t, tt[j].currency);
-
-			if (k < 0)
-				continue;
-			t->pts[k][i].open = tt[j].due + tt[j].overdue;
-			t->pts[k][i].overdue = tt[j].overdue;
-		}
-	}
-	/* the sales and collections of each month, from the day after the month-end before the
-	 * first */
+	/* the open and overdue charges as of each month-end, and each month's sales and
+	 * collections, from the day after the month-end before the first: all in one pass */
 	date_to_ymd(last, &y, &m, &day);
 	if (date_from_ymd(y, m, 1, &d, e) != CART_OK)
 		return e->code;
 	date_format(date_add_days(date_add_months(d, -(months - 1)), -1), after);
-	if ((rc = ledger_trend_flows(c->l, client_id, after, t->pts[0][months - 1].date, add_flow, t,
-	                             e)) != CART_OK)
-		return rc;
+	{
+		char pts[TREND_MAX_MONTHS][11];
+
+		for (int i = 0; i < months; i++)
+			memcpy(pts[i], t->pts[0][i].date, sizeof pts[i]);
+		if ((rc = ledger_trend_open(c->l, client_id, (const char (*)[11])pts, months, after,
+		                            add_open, t, e)) != CART_OK)
+			return rc;
+	}
 	if (!t->ncur && c->co.currency[0])
 		cur_index(t, c->co.currency);
 	for (int k = 0; k < t->ncur; k++)

@@ -74,6 +74,24 @@ enum { UI_NEEDS_DOC = 1 << 20 };
 
 #define UI_SEARCHED ((ui_where)(UI_IN_LIST | UI_IN_DASH))
 
+/* The trend screen "Tendencia" (scr_trend.c, issue 19): screen bit 46 of the pictures' range. */
+#define UI_IN_TREND UI_BIT(46)
+#define UI_TREND_ACTIONS(X)                                                                      \
+	X(TREND_SCR, NULL,      UK_CTRL('t'), 0,        0,      UI_IN_DASH,   0,                     \
+	  N_("Ctrl-T: Tendencia, the trend of the last 12 month-ends (this client's on one client's dashboard)")) \
+	X(TR_HELP, N_("Help"),  UK_F(1),   '?',         0,      UI_IN_TREND,  0,                     \
+	  N_("this help: every key of the screen"))                                                  \
+	X(TR_MEASURE, N_("Measure"), UK_TAB, UK_BTAB,   0,      UI_IN_TREND,  0,                     \
+	  N_("the next measure the bars show: open, overdue, % overdue, DSO, collections (Shift-Tab: back)")) \
+	X(TR_PDF,  N_("PDF"),   UK_F(5),   'd',         0,      UI_IN_TREND,  0,                     \
+	  N_("save the trend as a PDF file (the table and its bars)"))                               \
+	X(TR_XLSX, N_("XLSX"),  UK_F(6),   'x',         0,      UI_IN_TREND,  0,                     \
+	  N_("save the trend as a spreadsheet with its charts"))                                     \
+	X(TR_TEXT, N_("Text"),  UK_F(7),   't',         0,      UI_IN_TREND,  0,                     \
+	  N_("save the trend as plain text"))                                                        \
+	X(TR_BACK, N_("Back"),  UK_F(10),  'q',         UK_ESC, UI_IN_TREND,  0,                     \
+	  N_("back to the screen before"))
+
 #define UI_ACTIONS(X)                                                                            \
 	X(HELP,   N_("Help"),  UK_F(1),  '?',          0,      UI_IN_LIST | UI_IN_DASH | UI_IN_DETAIL | UI_IN_FORM, 0, \
 	  N_("this help: every key of the screen"))                                                 \
@@ -419,7 +437,8 @@ enum { UI_NEEDS_DOC = 1 << 20 };
 	X(HISTORY, NULL,        UK_CTRL('y'), 0,        0,      UI_IN_DASH,   UI_NEEDS_ROW,          \
 	  N_("the selected row's client's history: reminders, e-mails, letters, promises, calls")) \
 	X(APPLY_ITEM, NULL,     UK_CTRL('a'), 0,        0,      UI_IN_DASH,   UI_NEEDS_ITEM,         \
-	  N_("pay the selected document with the client's credits in favour, oldest first"))
+	  N_("pay the selected document with the client's credits in favour, oldest first"))                        \
+	UI_TREND_ACTIONS(X)
 
 enum ui_action {
 	UA_NONE = 0,

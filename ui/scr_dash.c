@@ -19,10 +19,12 @@
 #include "scr_followup.h"
 #include "scr_bank.h"
 #include "scr_mail.h"
+#include "agebar.h"
 #include "scr_receipt.h"
 #include "scr_reports.h"
 #include "scr_invoice.h"
 #include "scr_statement.h"
+#include "scr_trend.h"
 #include "screen.h"
 #include "tabs.h"
 #include "ui_int.h"
@@ -56,6 +58,7 @@ typedef struct dash_scr {
 	char range_name[MAX_RANGES][32];
 	const char *range_opt[MAX_RANGES];
 	int nrange;
+	ctl_agebar bar;          /* the aging bar under the totals (issue 19) */
 } dash_scr;
 
 static int fetch(void *ud, long offset, int n)
@@ -191,6 +194,8 @@ static void reload(dash_scr *s, const ctld_row *keep)
 
 	if (ctl_dash_refresh(&s->v, &e) != CART_OK)
 		ui_status(1, "%s", e.msg);
+	else if (ctl_agebar_load(s->c, s->v.client_id, s->v.today, &s->bar, &e) != CART_OK)
+		ui_status(1, "%s", e.msg);
 	listview_set_rows(&s->lv, s->v.count);
 	if (keep && ctl_dash_row_of(&s->v, keep, &row, &e) == CART_OK && row >= 0)
 		sel = (long)row;
@@ -278,6 +283,13 @@ static void draw_filter(dash_scr *s, int y)
 	cw = utf8_width(count);
 	ui_put(y, 0, COLS - cw - 1, line, 0);
 	ui_put(y, COLS - cw - 1, cw + 1, count, 1);
+	/* the aging bar in the room the filter leaves: no line taken from the list at 80x24 */
+	{
+		int x0 = utf8_width(line) + 2, w = COLS - cw - 2 - x0;
+
+		if (w >= 24)
+			agebar_draw(&s->bar, y, x0, w);
+	}
 }
 
 static void dash_draw(ui_screen *base)
@@ -823,6 +835,16 @@ static int on_key(ui_screen *base, int key)
 	case UA_AUDIT:
 		scr_reports_push(s->c, SCR_RPT_AUDIT, s->v.client_id, NULL);
 		return SCR_STAY;
+	case UA_TREND_SCR: {
+		ui_screen *sub;
+		cart_err e;
+
+		if (scr_trend_new(s->c, s->v.client_id, &sub, &e) != CART_OK)
+			ui_status(1, "%s", e.msg);
+		else
+			ui_screen_push(sub);
+		return SCR_STAY;
+	}
 	case UA_DAYS:
 		ask_days(s);
 		return SCR_STAY;
@@ -883,7 +905,8 @@ int scr_dash_new(ctl *c, int64_t client_id, ui_screen **out, cart_err *e)
 		return cart_fail(e, CART_NOMEM, "%s", _("out of memory opening the dashboard"));
 	s->base = (ui_screen){ dash_draw, on_key, dash_resume, dash_free, 0 };
 	s->c = c;
-	if (ctl_dash_open(&s->v, c, client_id, NULL, e) != CART_OK) {
+	if (ctl_dash_open(&s->v, c, client_id, NULL, e) != CART_OK ||
+	    ctl_agebar_load(c, client_id, s->v.today, &s->bar, e) != CART_OK) {
 		free(s);
 		return e->code;
 	}

@@ -55,8 +55,26 @@ typedef struct rpt_row {
 	int64_t ref;          /* what the row is about, for a screen (a client's id); 0 = nothing */
 } rpt_row;
 
+/* A picture of a table's own figures (SPEC R7): the XLSX draws a native chart whose series read
+ * the table's cells, the PDF bars with the figures beside them. STACKED: one stacked bar per row
+ * (a currency's total), a segment per series column. LINE: one point per row (a month), a line
+ * per series column; y2 names the series on a second axis (-1 none). */
+enum rpt_chart_kind { RPT_CHART_NONE = 0, RPT_CHART_STACKED, RPT_CHART_LINE };
+#define RPT_CHART_SERIES 8
+#define RPT_CHART_ROWS 64     /* rows a chart draws at most (renderers keep them) */
+typedef struct rpt_chart {
+	int kind;
+	int rows;             /* the rows it draws: RPT_ROW_DATA or RPT_ROW_TOTAL */
+	int cat_col;          /* the column naming each bar or point */
+	int nseries;
+	int series[RPT_CHART_SERIES];
+	int y2;
+	char title[128];
+} rpt_chart;
+
 typedef struct rpt_table {
 	char title[128];
+	rpt_chart chart;
 	rpt_col cols[RPT_MAX_COLS];
 	int ncols;
 	int cur_col;          /* the column naming each row's currency (-1 none) */
@@ -136,6 +154,10 @@ void report_col(report *r, const char *key, const char *name, int kind, int alig
                 int min);
 /* The column whose text is each row's currency (for subtotals by currency). */
 void report_currency_col(report *r, int col);
+/* Draw the current table's columns series[0..n-1] over its rows of style `rows` (at most
+ * RPT_CHART_ROWS of them), each named by cat_col; set after the columns. */
+void report_chart(report *r, int kind, const char *title, int rows, int cat_col,
+                  const int *series, int n, int y2);
 
 /* A row: begin, one call per cell in column order, end. Text is copied. */
 void report_row(report *r, int style, const char *cur);

@@ -15,6 +15,7 @@
 #include "cartera/lp.h"
 #include "cartera/render.h"
 #include "cartera/reports.h"
+#include "cartera/rpt_trend.h"
 #include "cli.h"
 
 extern char **environ;
@@ -59,12 +60,19 @@ static const char report_help[] =
 	   "\n"
 	   "A document is the client's copy; --internal adds the ledger's entry codes (CF, APF).\n");
 
+/* Apart from report_help, so its translation stands as it was. */
+static const char trend_help[] =
+	N_("\n"
+	   "Trend: cartera report trend [CLIENT] [--months N] [--asof DATE] [OUTPUT]\n"
+	   "the last N month-ends (default 12, at most 36) on or before --asof, as of each: open\n"
+	   "charges, overdue and its share, DSO and the month's collections.\n");
+
 enum {
 	O_FORMAT = 256, O_OUTPUT, O_PRINT, O_PRINTER, O_ASOF, O_TYPE, O_NUMBER, O_FROM, O_TO,
 	O_DUE_FROM, O_DUE_TO, O_MIN_DAYS, O_MAX_DAYS, O_STATUS, O_RANGE, O_ALL, O_OVERDUE,
 	O_CLIENTS, O_DIR, O_PAGE_LINES,
 	O_FORCE, O_ENCODING,
-	O_INTERNAL
+	O_INTERNAL, O_MONTHS
 };
 
 typedef struct ropts {
@@ -76,6 +84,7 @@ typedef struct ropts {
 	const char *encoding; /* --encoding, NULL the company's */
 	int force;           /* --force: replace existing files */
 	int internal;        /* --internal: the company's copy of a document (ledger codes) */
+	int months;          /* trend: --months */
 	stmt_filter f;
 } ropts;
 
@@ -109,9 +118,11 @@ static int parse_opts(cli *g, int argc, char **argv, ropts *o)
 		{ "force", no_argument, NULL, O_FORCE },
 		{ "encoding", required_argument, NULL, O_ENCODING },
 		{ "internal", no_argument, NULL, O_INTERNAL },
+		{ "months", required_argument, NULL, O_MONTHS },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *from = NULL, *to = NULL, *due_from = NULL, *due_to = NULL, *page_lines = NULL;
+	const char *months = NULL;
 	cart_err e;
 	int opt;
 
@@ -157,8 +168,10 @@ static int parse_opts(cli *g, int argc, char **argv, ropts *o)
 				                 optarg);
 			o->encoding = optarg;
 			break;
+		case O_MONTHS: months = optarg; break;
 		case 'h':
 			fputs(_(report_help), stdout);
+			fputs(_(trend_help), stdout);
 			return -1; /* done: the caller exits 0 */
 		default: {
 			int rc = cli_common(g, opt, optarg);
@@ -196,6 +209,15 @@ static int parse_opts(cli *g, int argc, char **argv, ropts *o)
 		if (rc)
 			return rc;
 		o->f.max_days = (int)v;
+	}
+	o->months = TREND_DEFAULT_MONTHS;
+	if (months) {
+		long v;
+		int rc = cli_int(g, "--months", months, 1, TREND_MAX_MONTHS, &v);
+
+		if (rc)
+			return rc;
+		o->months = (int)v;
 	}
 	if (o->status && stmt_status_parse(o->status, &o->f.status, &e) != CART_OK)
 		return cli_fail(g, &e);
@@ -352,6 +374,11 @@ static int build_document(cli *g, const ropts *o, const void *arg, report *r, ca
 	return rpt_document(g->c, *(const int64_t *)arg, r, e);
 }
 
+static int build_trend(cli *g, const ropts *o, const void *arg, report *r, cart_err *e)
+{
+	return rpt_trend(g->c, *(const int64_t *)arg, o->f.asof, o->months, r, e);
+}
+
 static int need_range(cli *g, ropts *o)
 {
 	cart_err e;
@@ -430,8 +457,8 @@ int cmd_report(cli *g, int argc, char **argv)
 	if ((rc = parse_opts(g, argc, argv, &o)))
 		return rc < 0 ? EXIT_DONE : rc;
 	if (optind >= argc)
-		return cli_usage(g, _("say which report: statement, statements, aging, followup or "
-		                      "document"));
+		return cli_usage(g, _("say which report: statement, statements, aging, followup, "
+		                      "trend or document"));
 	what = argv[optind++];
 	if ((rc = cli_open(g, CTL_OPEN_READONLY)))
 		return rc;
@@ -470,6 +497,16 @@ int cmd_report(cli *g, int argc, char **argv)
 		}
 		return write_report(g, &o, "followup", build_followup, &id);
 	}
+	if (!strcmp(what, "trend")) {
+		if (argc - optind > 1)
+			return cli_usage(g, _("report trend takes at most one client"));
+		if (argc > optind) {
+			if (ctl_client_ref(g->c, argv[optind], &cl, &e) != CART_OK)
+				return cli_fail(g, &e);
+			id = cl.id;
+		}
+		return write_report(g, &o, "trend", build_trend, &id);
+	}
 	if (!strcmp(what, "document")) {
 		if (argc - optind != 1)
 			return cli_usage(g, _("report document takes one document number"));
@@ -477,6 +514,6 @@ int cmd_report(cli *g, int argc, char **argv)
 			return cli_fail(g, &e);
 		return write_report(g, &o, d.number, build_document, &d.id);
 	}
-	return cli_usage(g, _("unknown report \"%s\": use statement, statements, aging, followup or "
-	                      "document"), what);
+	return cli_usage(g, _("unknown report \"%s\": use statement, statements, aging, followup, "
+	                      "trend or document"), what);
 }

@@ -26,6 +26,14 @@
 #define LEAD 11.5f
 #define GAP 6.0f
 
+/* A row a table's chart draws, kept until the table ends. */
+typedef struct chart_row {
+	char cat[64];
+	int has[RPT_CHART_SERIES];
+	int64_t v[RPT_CHART_SERIES];
+	char fig[RPT_CHART_SERIES][48];
+} chart_row;
+
 typedef struct pdf {
 	HPDF_Doc doc;
 	HPDF_Font font, bold;
@@ -48,6 +56,8 @@ typedef struct pdf {
 	int logo_tried;
 	int info_set;             /* title and author set from the first report */
 	float logo_w;             /* room the logo takes on this page's right, 0 none */
+	chart_row ch[RPT_CHART_ROWS];
+	int nch;
 } pdf;
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_data)
@@ -426,6 +436,7 @@ static int pdf_table(void *ud, const report *r, const rpt_table *t, cart_err *e)
 	p->fs = BODY * scale;
 	p->lead = LEAD * scale;
 	p->t = t;
+	p->nch = 0;
 	p->ncols = t->ncols;
 	for (int i = 0; i < t->ncols; i++) {
 		p->cx[i] = x;
@@ -470,7 +481,155 @@ static int pdf_row(void *ud, const report *r, const rpt_table *t, const rpt_row 
 	HPDF_Page_EndText(p->page);
 	p->y -= p->lead;
 	p->last_style = row->style;
+	if (t->chart.kind && row->style == t->chart.rows && p->nch < RPT_CHART_ROWS) {
+		chart_row *cr = &p->ch[p->nch++];
+		const rpt_chart *ch = &t->chart;
+
+		memset(cr, 0, sizeof *cr);
+		if (ch->cat_col < row->ncells)
+			rpt_cell_text(r, &row->cells[ch->cat_col], cr->cat, sizeof cr->cat);
+		for (int i = 0; i < ch->nseries; i++) {
+			const rpt_cell *c;
+
+			if (ch->series[i] >= row->ncells)
+				continue;
+			c = &row->cells[ch->series[i]];
+			cr->has[i] = c->kind == RPT_AMOUNT || c->kind == RPT_INT;
+			cr->v[i] = c->v;
+			rpt_cell_text(r, c, cr->fig[i], sizeof cr->fig[i]);
+		}
+	}
 	return check(p, e);
+}
+
+/* ---- pictures (SPEC R7): bars drawn with rectangles, the figures beside them ---- */
+
+static const float palette[][3] = {
+	{ 0.16f, 0.40f, 0.75f }, { 0.95f, 0.75f, 0.15f }, { 0.95f, 0.50f, 0.10f },
+	{ 0.85f, 0.20f, 0.15f }, { 0.55f, 0.08f, 0.10f }, { 0.20f, 0.60f, 0.30f },
+	{ 0.45f, 0.45f, 0.45f }, { 0.60f, 0.30f, 0.70f },
+};
+
+static void fill_rect(pdf *p, int colour, float x, float y, float w, float h)
+{
+	const float *c = palette[colour % (int)(sizeof palette / sizeof palette[0])];
+
+	if (w <= 0)
+		return;
+	HPDF_Page_SetRGBFill(p->page, c[0], c[1], c[2]);
+	HPDF_Page_Rectangle(p->page, x, y, w, h);
+	HPDF_Page_Fill(p->page);
+	HPDF_Page_SetRGBFill(p->page, 0, 0, 0);
+}
+
+static void room(pdf *p, float need)
+{
+	if (p->y - need < MARGIN + 16) {
+		p->t = NULL;
+		new_page(p, p->landscape);
+	}
+}
+
+static void text_at(pdf *p, HPDF_Font f, float size, float x, float y, float w, int align,
+                    const char *s)
+{
+	HPDF_Page_BeginText(p->page);
+	put(p, f, size, x, y, w, align, s);
+	HPDF_Page_EndText(p->page);
+}
+
+/* STACKED: per row (a currency's total) one bar as wide as the page allows, a segment per series
+ * in proportion to its figure, then a line per series: its colour, name, figure and share. */
+static void draw_stacked(pdf *p, const rpt_table *t)
+{
+	const rpt_chart *ch = &t->chart;
+	float x0 = MARGIN, bw = p->pw - 2 * MARGIN;
+
+	for (int k = 0; k < p->nch && !p->err; k++) {
+		const chart_row *cr = &p->ch[k];
+		int64_t sum = 0;
+		float x = x0;
+
+		for (int i = 0; i < ch->nseries; i++)
+			if (cr->has[i] && cr->v[i] > 0)
+				sum += cr->v[i];
+		room(p, 30 + 12 * (float)ch->nseries);
+		text_at(p, p->bold, 9, x0, p->y - 9, bw, RPT_LEFT, cr->cat);
+		p->y -= 13;
+		for (int i = 0; i < ch->nseries && sum > 0; i++) {
+			float w;
+
+			if (!cr->has[i] || cr->v[i] <= 0)
+				continue;
+			w = (float)((double)cr->v[i] / (double)sum * bw);
+			fill_rect(p, i, x, p->y - 12, w, 12);
+			x += w;
+		}
+		p->y -= 17;
+		for (int i = 0; i < ch->nseries; i++) {
+			char pct[32] = "";
+
+			/* the share in whole percent, rounded half up, in integers */
+			if (sum > 0 && cr->has[i])
+				snprintf(pct, sizeof pct, "%lld %%", (long long)(((__int128)(cr->v[i] > 0 ? cr->v[i] : 0) * 100 + sum / 2) / sum));
+			fill_rect(p, i, x0 + 4, p->y - 8, 8, 8);
+			text_at(p, p->font, 8.5f, x0 + 18, p->y - 8, 90, RPT_LEFT, t->cols[ch->series[i]].name);
+			text_at(p, p->font, 8.5f, x0 + 110, p->y - 8, 90, RPT_RIGHT, cr->fig[i]);
+			text_at(p, p->font, 8.5f, x0 + 205, p->y - 8, 40, RPT_RIGHT, pct);
+			p->y -= 11;
+		}
+		p->y -= 6;
+	}
+}
+
+/* LINE: per series, a bar per row (a month) in proportion to the largest, the figure beside its
+ * end; a row without a figure has no bar. */
+static void draw_lines(pdf *p, const rpt_table *t)
+{
+	const rpt_chart *ch = &t->chart;
+	float lw = 70, fw = 70, bw = p->pw - 2 * MARGIN - lw - fw - 8;
+
+	for (int i = 0; i < ch->nseries && !p->err; i++) {
+		int64_t max = 0;
+
+		for (int k = 0; k < p->nch; k++)
+			if (p->ch[k].has[i] && p->ch[k].v[i] > max)
+				max = p->ch[k].v[i];
+		room(p, 30);
+		text_at(p, p->bold, 9, MARGIN, p->y - 9, 0, RPT_LEFT, t->cols[ch->series[i]].name);
+		p->y -= 13;
+		for (int k = 0; k < p->nch && !p->err; k++) {
+			const chart_row *cr = &p->ch[k];
+			float w = 0;
+
+			room(p, 12);
+			text_at(p, p->font, 8.5f, MARGIN, p->y - 8.5f, lw, RPT_LEFT, cr->cat);
+			if (cr->has[i] && max > 0 && cr->v[i] > 0)
+				w = (float)((double)cr->v[i] / (double)max * bw);
+			fill_rect(p, i, MARGIN + lw, p->y - 9, w, 9);
+			if (cr->has[i])
+				text_at(p, p->font, 8.5f, MARGIN + lw + w + 4, p->y - 8.5f, 0, RPT_LEFT, cr->fig[i]);
+			p->y -= 12;
+		}
+		p->y -= 6;
+	}
+}
+
+static void draw_chart(pdf *p, const rpt_table *t)
+{
+	if (!t->chart.kind || !p->nch || !p->page)
+		return;
+	p->t = NULL;
+	p->y -= 8;
+	room(p, 60);
+	if (t->chart.title[0]) {
+		text_at(p, p->bold, 10, MARGIN, p->y - 10, 0, RPT_LEFT, t->chart.title);
+		p->y -= 16;
+	}
+	if (t->chart.kind == RPT_CHART_STACKED)
+		draw_stacked(p, t);
+	else
+		draw_lines(p, t);
 }
 
 static int pdf_table_end(void *ud, const report *r, const rpt_table *t, cart_err *e)
@@ -478,11 +637,11 @@ static int pdf_table_end(void *ud, const report *r, const rpt_table *t, cart_err
 	pdf *p = ud;
 
 	(void)r;
-	(void)t;
-	(void)e;
+	draw_chart(p, t);
+	p->nch = 0;
 	p->t = NULL;
 	p->y -= 6;
-	return CART_OK;
+	return check(p, e);
 }
 
 static int pdf_end(void *ud, const report *r, cart_err *e)

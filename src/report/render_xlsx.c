@@ -36,6 +36,8 @@ typedef struct xlsx {
 	int ncols;
 	int sheets;
 	char names[64][32];
+	lxw_row_t ch_first, ch_last;  /* the rows the table's chart reads */
+	int ch_n, ch_broken;
 } xlsx;
 
 static int xlsx_open(const char *path, FILE *fp, int width, void **impl, cart_err *e)
@@ -205,6 +207,8 @@ static int new_sheet(xlsx *x, const report *r, const rpt_table *t, const char *t
 	x->have_data = 0;
 	x->have_group = 0;
 	x->ncols = t->ncols;
+	if (x->ch_n)
+		x->ch_broken = 1;  /* the chart's rows went on in another sheet: no chart */
 	return CART_OK;
 }
 
@@ -213,6 +217,8 @@ static int xlsx_table(void *ud, const report *r, const rpt_table *t, cart_err *e
 	xlsx *x = ud;
 
 	x->split = 0;
+	x->ch_n = 0;
+	x->ch_broken = 0;
 	return new_sheet(x, r, t, t->title[0] ? t->title : r->title, e);
 }
 
@@ -324,6 +330,14 @@ static int xlsx_row(void *ud, const report *r, const rpt_table *t, const rpt_row
 			break;
 		}
 	}
+	if (t->chart.kind && row->style == t->chart.rows) {
+		if (!x->ch_n)
+			x->ch_first = x->row;
+		if (x->ch_n && x->ch_last + 1 != x->row)
+			x->ch_broken = 1;  /* a chart reads one block of rows */
+		x->ch_last = x->row;
+		x->ch_n++;
+	}
 	if (row->style == RPT_ROW_DATA) {
 		x->last_data = x->row;
 		x->have_data = 1;
@@ -336,15 +350,70 @@ static int xlsx_row(void *ud, const report *r, const rpt_table *t, const rpt_row
 	return CART_OK;
 }
 
+/* One native chart of the table's own cells (SPEC R7): its series are ranges of the sheet, so
+ * the picture and the table cannot disagree. A LINE chart's second-axis series (libxlsxwriter
+ * 1.1 has no secondary axis) gets a chart of its own under the first: days beside money on one
+ * scale would flatten one of the two lines. */
+static int add_chart(xlsx *x, const rpt_table *t, int type, const int *series, int n,
+                     const char *title, lxw_row_t at, cart_err *e)
+{
+	const rpt_chart *ch = &t->chart;
+	const char *sheet = x->names[(x->sheets - 1) & 63];
+	lxw_chart *c = workbook_add_chart(x->wb, (uint8_t)type);
+	lxw_chart_options opt = { 0 };
+
+	if (!c)
+		return cart_fail(e, CART_NOMEM, _("cannot add a chart to the spreadsheet"));
+	for (int i = 0; i < n; i++) {
+		lxw_chart_series *s = chart_add_series(c, NULL, NULL);
+
+		if (!s)
+			return cart_fail(e, CART_NOMEM, _("cannot add a chart to the spreadsheet"));
+		chart_series_set_categories(s, sheet, x->ch_first, (lxw_col_t)ch->cat_col, x->ch_last,
+		                            (lxw_col_t)ch->cat_col);
+		chart_series_set_values(s, sheet, x->ch_first, (lxw_col_t)series[i], x->ch_last,
+		                        (lxw_col_t)series[i]);
+		chart_series_set_name_range(s, sheet, x->hdr_row, (lxw_col_t)series[i]);
+		if (type == LXW_CHART_LINE)
+			chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
+	}
+	if (title && *title)
+		chart_title_set_name(c, title);
+	if (type == LXW_CHART_LINE)
+		chart_axis_set_num_format(c->x_axis, "yyyy-mm");
+	opt.x_offset = 8;
+	opt.x_scale = 1.2;
+	if (worksheet_insert_chart_opt(x->ws, at, (lxw_col_t)(x->ncols + 1), c, &opt) != LXW_NO_ERROR)
+		return cart_fail(e, CART_IO, _("cannot add a chart to the spreadsheet"));
+	return CART_OK;
+}
+
 static int xlsx_table_end(void *ud, const report *r, const rpt_table *t, cart_err *e)
 {
 	xlsx *x = ud;
+	const rpt_chart *ch = &t->chart;
+	int rc = CART_OK;
 
 	(void)r;
-	(void)t;
-	(void)e;
 	set_filter(x);
-	return CART_OK;
+	if (!ch->kind || !x->ch_n || x->ch_broken || !ch->nseries)
+		return CART_OK;
+	if (ch->kind == RPT_CHART_STACKED) {
+		rc = add_chart(x, t, LXW_CHART_COLUMN_STACKED, ch->series, ch->nseries, ch->title,
+		               x->hdr_row, e);
+	} else {
+		int main_s[RPT_CHART_SERIES], n = 0;
+
+		for (int i = 0; i < ch->nseries; i++)
+			if (i != ch->y2)
+				main_s[n++] = ch->series[i];
+		if (n)
+			rc = add_chart(x, t, LXW_CHART_LINE, main_s, n, ch->title, x->hdr_row, e);
+		if (rc == CART_OK && ch->y2 >= 0 && ch->y2 < ch->nseries)
+			rc = add_chart(x, t, LXW_CHART_LINE, &ch->series[ch->y2], 1, NULL,
+			               x->hdr_row + (n ? 16 : 0), e);
+	}
+	return rc;
 }
 
 static int xlsx_end(void *ud, const report *r, cart_err *e)

@@ -240,6 +240,24 @@ void report_currency_col(report *r, int col)
 		r->tables[r->ntables - 1].cur_col = col;
 }
 
+void report_chart(report *r, int kind, const char *title, int rows, int cat_col,
+                  const int *series, int n, int y2)
+{
+	rpt_chart *ch;
+
+	if (!r->table_open)
+		return;
+	ch = &r->tables[r->ntables - 1].chart;
+	memset(ch, 0, sizeof *ch);
+	ch->kind = kind;
+	ch->rows = rows;
+	ch->cat_col = cat_col;
+	ch->y2 = y2;
+	snprintf(ch->title, sizeof ch->title, "%s", title ? title : "");
+	for (int i = 0; i < n && i < RPT_CHART_SERIES; i++)
+		ch->series[ch->nseries++] = series[i];
+}
+
 void report_row(report *r, int style, const char *cur)
 {
 	if (r->in_row)

@@ -115,6 +115,14 @@ int rpt_aging(ctl *c, const char *asof_arg, report *r, cart_err *e)
 	           aw > 17 ? aw : 17, aw);
 	report_col(r, "net", _("Net"), RPT_AMOUNT, RPT_RIGHT, aw, aw);
 	report_currency_col(r, 1);
+	{
+		/* the picture: a stacked column per currency's total, a segment per range */
+		int series[RPT_CHART_SERIES], ns = 0;
+
+		for (int k = 0; k <= co->n_ranges + 1 && ns < RPT_CHART_SERIES; k++)
+			series[ns++] = 2 + k;
+		report_chart(r, RPT_CHART_STACKED, _("Aging by range"), RPT_ROW_TOTAL, 0, series, ns, -1);
+	}
 	if ((rc = ledger_aging(c->l, asof, co->ranges, co->n_ranges, add_aging_row, &a, e)) != CART_OK) {
 		report_finish(r, NULL);
 		return rc;

@@ -156,6 +156,8 @@ write()
 		assert_status 0 "report $* --format $f exits 0"
 	done
 	[ $HAVE_PDF = 1 ] && pdftotext -layout "$T/$name.pdf" "$T/$name.pdf.txt"
+	# the picture's legend repeats a total row's figures beside its bar (issue 19): not a table
+	[ $HAVE_PDF = 1 ] && sed -i -E '/^ +[^ ].* [0-9][0-9.,]* +[0-9]+ ?%$/d' "$T/$name.pdf.txt"
 	json_valid "$(cat "$T/$name.json")"
 	ok $? "$name: the JSON is valid"
 	agree "$name" csv "$T/$name.csv"

@@ -350,9 +350,13 @@ void ctl_clients_form_check(ctl_clients *v, ctlc_form *f, int field, char *err, 
 	case CF_EMAIL:
 	case CF_PHONE:
 	case CF_MOBILE:
-		/* the one check of a contact, the import's and the persons' too */
+		/* the one check of a contact (the import's and the persons' too), in the short words
+		 * that fit beside the field */
 		if (ctl_client_contact_check(field, t, &e) != CART_OK)
-			snprintf(err, size, "%s", e.msg);
+			snprintf(err, size, "%s", field == CF_EMAIL && contact_email_list_valid(t) == 0 ?
+			         _("not an e-mail address (name@domain.com)") :
+			         field != CF_EMAIL && !contact_phone_valid(t) ?
+			         _("digits, spaces and + - ( ) only") : e.msg);
 		else
 			text_fits(field, t, err, size);
 		break;

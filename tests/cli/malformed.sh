@@ -106,7 +106,7 @@ refused "is too long" "a 40-digit tax id is refused, not cut" client add "Largo 
 refused "e-mail" "e-mail \"bad-email\" from client add" client add "Correo SA" --tax-id 900123456 \
 	--email bad-email
 refused "phone" "phone \"12ab\" from client add" client add "Fono SA" --tax-id 900123456 --phone 12ab
-refused "is not an e-mail address" "the same words from client add and from the import" \
+refused "not an e-mail address (name@domain.com)" "the same words from client add and from the import" \
 	client add "Correo SA" --tax-id 900123456 --email bad-email
 printf 'name,tax_id,email\nCorreo SA,900123456,bad-email\n' > "$T/bad.csv"
 dump_save "$DB" before

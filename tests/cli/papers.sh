@@ -41,7 +41,7 @@ PY
 
 # ---- Peru: a company in PEN with USD, its letterhead ----
 DB=$T/pe.db
-cart init --name "Comercializadora Andina del Pacífico S.A.C." --country PE --tax-id 20100070970
+cart init --name "Comercializadora Andina del Pacífico S.A.C." --country PE --tax-id 20100070970 --date-order ymd
 assert_status 0 "init PE"
 cart tax list
 assert_contains "$OUT" "IGV 18%" "PE brings IGV 18%"
@@ -169,7 +169,7 @@ fi
 
 # ---- Colombia: NIT with its DV everywhere; the legal number of an electronic invoice ----
 DB=$T/co.db
-cart init --name "Compañía Ñandú S.A.S." --country CO --tax-id 800197268
+cart init --name "Compañía Ñandú S.A.S." --country CO --tax-id 800197268 --date-order ymd
 cart client add "Ferretería El Tornillo S.A.S." --tax-id 890903938 --terms 30
 cat >"$T/fe.csv" <<'CSV'
 type,number,client,date,due,amount,legal_number

@@ -27,7 +27,7 @@ HAVE_PDF=0
 command -v pdftotext >/dev/null 2>&1 && command -v qpdf >/dev/null 2>&1 && HAVE_PDF=1
 
 cart init --name "Empresa Trend" --country PA --currency USD --decimals 2 --decimal-sep . \
-	--thousands-sep ,
+	--thousands-sep , --date-order ymd
 assert_status 0 "init"
 cart client add Alfa --tax-id 8-123-456
 assert_status 0 "client Alfa"

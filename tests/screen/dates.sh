@@ -13,23 +13,23 @@ cart client add "Grupo Uno SA" --tax-id 890903938 --terms 30
 assert_status 0 "the ledger is built"
 assert_eq dmy "$(sql "SELECT date_order FROM company")" "init --country CO: day first"
 
-screen 'iGrupo<Enter><dump>'
+screen '<A-i>Grupo<Enter><dump>'
 S=$(text 1)
 assert_match "$(row "$S" 3)" '^ Date \* +30/06/2026 ' "the form shows today as 30/06/2026"
 assert_match "$(row "$S" 4)" '^ Due date \* +30/07/2026' "the due date from 30 days' terms, day first"
 
-screen 'iGrupo<Enter><C-u>15-06-2026<Tab><dump><F4>Sillas<Tab>1<Tab>100,00<Tab><Tab><F9><dump>'
+screen '<A-i>Grupo<Enter><C-u>15-06-2026<Tab><dump><F4>Sillas<Tab>1<Tab>100,00<Tab><Tab><F9><dump>'
 S=$(text 1)
 assert_match "$(row "$S" 3)" '^ Date \* +15-06-2026' "15-06-2026 typed"
 assert_match "$(row "$S" 4)" '^ Due date \* +15/07/2026' "its due date follows, day first"
 assert_eq "2026-06-15|2026-07-15" "$(sql "SELECT date, due_date FROM documents WHERE number = 'FAC-000001'")" \
 	"posted with the ISO dates"
 
-screen 'iGrupo<Enter><C-u>01062026<Tab><F4>Mesa<Tab>1<Tab>50,00<Tab><Tab><F9><dump>'
+screen '<A-i>Grupo<Enter><C-u>01062026<Tab><F4>Mesa<Tab>1<Tab>50,00<Tab><Tab><F9><dump>'
 assert_eq "2026-06-01" "$(sql "SELECT date FROM documents WHERE number = 'FAC-000002'")" \
 	"01062026 with no separators: 1 June"
 
-screen 'iGrupo<Enter><C-u>31/02/2026<Tab><dump>'
+screen '<A-i>Grupo<Enter><C-u>31/02/2026<Tab><dump>'
 assert_contains "$(text 1)" "DD/MM/YYYY" "a day that does not exist: the form expected is named"
 
 cart report statement "Grupo" --format txt

@@ -12,7 +12,7 @@
 START=dashboard
 
 cart init --name "Comercial Andina SAS" --country CO --currency COP --decimals 2 \
-	--decimal-sep , --thousands-sep .
+	--decimal-sep , --thousands-sep . --date-order ymd
 cart client add "Química Ñandú Peñalosa SAS" --tax-id 890903938 --terms 30
 cart client add "Cuotas Ltda" --tax-id 899999068 --terms 30
 cart client add "Óptica Zúñiga Ltda" --tax-id 800197268 --terms 30
@@ -147,13 +147,13 @@ assert_match "$(row "$S" 8 | sq)" '^Química Ñandú P… 2\.300,50 0,00 0,00 1\
 	"Right: Química's name stays, its amounts whole"
 assert_not_contains "$(sed -n '5,9p' <<<"$S" | grep -oE ' [0-9]{1,2},[0-9]{2}' | grep -vE ' 0,00|50,00|[0-9]0,[0-9]{2}')" "X" \
 	"no amount shows cut at its left"
-screen 'A<Right><Right><dump>'
+screen '<A-A><Right><Right><dump>'
 S=$(text 1)
 assert_match "$(row "$S" 6 | sq)" '^Cuotas Ltda .* 400,00 50,00 350,00$' "Right twice: Cuotas' net 350,00, whole"
 assert_match "$(row "$S" 7 | sq)" '^Óptica Zúñiga L… .* 750,25 0,00 750,25$' "Right twice: Óptica's net 750,25"
 assert_match "$(row "$S" 8 | sq)" '^Química Ñandú P… .* 3\.600,50 0,00 3\.600,50$' "Right twice: Química's net 3.600,50"
 assert_match "$(row "$S" 9 | sq)" '^Total COP .* 4\.750,75 50,00 4\.700,75$' "Right twice: the total's net 4.700,75"
-screen 'A<dump><Right><dump><Left><dump>'
+screen '<A-A><dump><Right><dump><Left><dump>'
 assert_match "$(row "$(text 3)" 8 | sq)" '^Química Ñandú P… COP 300,00' "Left: back to the start of the lines"
 
 # ---- Tab: the follow-up; o: only the clients with something overdue; o again: all ----

@@ -9,7 +9,7 @@
 START=dashboard
 
 cart init --name "Comercial Andina SAS" --country CO --currency COP --decimals 2 \
-	--decimal-sep , --thousands-sep .
+	--decimal-sep , --thousands-sep . --date-order ymd
 cart client add "Química Ñandú Peñalosa SAS" --tax-id 890903938 --terms 30
 cart client add "Cuotas Ltda" --tax-id 899999068 --terms 30
 # today is 2026-06-30

@@ -558,6 +558,7 @@ static void test_import_more_problems(void **state)
 	client_defaults(&cl);
 	snprintf(cl.name, sizeof cl.name, "Grupo Uno SA");
 	snprintf(cl.tax_id, sizeof cl.tax_id, "890903938");
+	cl.taxpayer_type = TAXPAYER_LEGAL;
 	TL_OK(ctl_client_add(&x->c, &cl, &tc, &e), &e);
 	assert_int_equal(import_text(&x->c,
 		"name,tax_id,terms_days,credit_limit,taxpayer_type,receiver_type,charge_mode,active\n"

@@ -266,7 +266,7 @@ int form_date_iso(const form *f, int i, char out[DATE_LEN])
 {
 	date_t d;
 
-	if (date_parse_order(f->f[i].value, date_order(), &d, NULL) != CART_OK) {
+	if (date_parse_order(f->f[i].value, date_order(), &d, CART_IGNORED) != CART_OK) {
 		snprintf(out, DATE_LEN, "%.10s", f->f[i].value);
 		return -1;
 	}

@@ -154,7 +154,7 @@ static void default_valid(inv_scr *s)
 	date_t d;
 	char v[DATE_LEN];
 
-	if (!s->quote || s->hd.f[H_DUE].edited || date_parse(s->f->date, &d, NULL) != CART_OK)
+	if (!s->quote || s->hd.f[H_DUE].edited || date_parse(s->f->date, &d, CART_IGNORED) != CART_OK)
 		return;
 	date_format(date_add_days(d, 30), v);
 	form_set_value(&s->hd, H_DUE, v);

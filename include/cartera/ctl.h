@@ -51,7 +51,7 @@ void ctl_money_plain(const ctl *c, int64_t v, char *buf, size_t size);
  * control character, in text_check's words (the model's own). */
 int ctl_text(char *dst, size_t size, const char *text, const char *what, cart_err *e);
 /* A client's e-mail list (CF_EMAIL) or phone (CF_PHONE, CF_MOBILE of ctl_clients.h) as the
- * client form, `client add` and the import check it; "" is fine. e may be NULL. */
+ * client form, `client add` and the import check it; "" is fine. */
 int ctl_client_contact_check(int field, const char *text, cart_err *e);
 int ctl_client_ref(ctl *c, const char *ref, client *out, cart_err *e);
 /* Validate the tax id by the company's country (foreign receivers accept any id), store its

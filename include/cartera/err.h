@@ -33,13 +33,18 @@ typedef struct cart_err {
 	char msg[512];
 } cart_err;
 
-/* Set *e (when not NULL) to code and a printf-formatted message; return code. */
+/* Where a caller has no use for the message: a call whose failure it handles by the returned code
+ * alone, or one that cannot fail (a date the ledger itself wrote). The error argument is never
+ * NULL, so no failure is lost by accident (tests/cli/layers.sh checks every call). */
+#define CART_IGNORED (&(cart_err){ 0 })
+
+/* Set *e to code and a printf-formatted message; return code. */
 int cart_fail(cart_err *e, int code, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+	__attribute__((format(printf, 3, 4), nonnull(1)));
 int cart_vfail(cart_err *e, int code, const char *fmt, va_list ap)
-	__attribute__((format(printf, 3, 0)));
+	__attribute__((format(printf, 3, 0), nonnull(1)));
 /* Clear *e to CART_OK. */
-void cart_clear(cart_err *e);
+void cart_clear(cart_err *e) __attribute__((nonnull(1)));
 /* Short name ("INVALID") and generic text of a code. */
 const char *cart_code_name(int code);
 const char *cart_code_text(int code);

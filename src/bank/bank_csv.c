@@ -194,7 +194,7 @@ static int date_text(const char *in, const char *fmt, char out[DATE_LEN])
 		return 0;
 	if (y < 100)
 		y += 2000;
-	if (date_from_ymd(y, m, d, &t, NULL) != CART_OK)
+	if (date_from_ymd(y, m, d, &t, CART_IGNORED) != CART_OK)
 		return 0;
 	date_format(t, out);
 	return 1;

@@ -93,7 +93,7 @@ static int tx_cb(const struct OfxTransactionData d, void *ud)
 
 		/* libofx puts a date without a time at midday, local time: the local date is it */
 		if (localtime_r(&t, &tm) && date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-		                                          &day, NULL) == CART_OK)
+		                                          &day, CART_IGNORED) == CART_OK)
 			date_format(day, ln->date);
 	}
 	if (a && a->account_id_valid) {

@@ -139,7 +139,7 @@ int date_valid(const char *text)
 {
 	date_t d;
 
-	return date_parse(text, &d, NULL) == CART_OK;
+	return date_parse(text, &d, CART_IGNORED) == CART_OK;
 }
 
 int date_from_ymd(int y, int m, int d, date_t *out, cart_err *e)
@@ -224,7 +224,7 @@ date_t date_today(void)
 	if (today_fixed)
 		return today_value;
 	env = today_env();
-	if (env && date_parse(env, &d, NULL) == CART_OK)
+	if (env && date_parse(env, &d, CART_IGNORED) == CART_OK)
 		return d;
 	now = time(NULL);
 	if (!localtime_r(&now, &tm))
@@ -364,7 +364,7 @@ void date_show(const char *iso, char *buf, size_t size)
 
 	if (!size)
 		return;
-	if (iso && order_now == DATE_DMY && date_parse(iso, &d, NULL) == CART_OK) {
+	if (iso && order_now == DATE_DMY && date_parse(iso, &d, CART_IGNORED) == CART_OK) {
 		date_format_order(d, DATE_DMY, out);
 		snprintf(buf, size, "%s", out);
 	} else {

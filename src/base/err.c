@@ -20,10 +20,8 @@ static const char *const code_texts[] = {
 
 int cart_vfail(cart_err *e, int code, const char *fmt, va_list ap)
 {
-	if (e) {
-		e->code = code;
-		vsnprintf(e->msg, sizeof e->msg, fmt, ap);
-	}
+	e->code = code;
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 	return code;
 }
 
@@ -39,10 +37,8 @@ int cart_fail(cart_err *e, int code, const char *fmt, ...)
 
 void cart_clear(cart_err *e)
 {
-	if (e) {
-		e->code = CART_OK;
-		e->msg[0] = '\0';
-	}
+	e->code = CART_OK;
+	e->msg[0] = '\0';
 }
 
 const char *cart_code_name(int code)

@@ -265,7 +265,7 @@ static int bank_accept(cli *g, int argc, char **argv)
 		rc = ctl_bank_form(g->c, ids[k], who, &f, &e);
 		if (rc == CART_OK && n_to) {
 			for (int i = 0; i < f.n; i++)
-				ctl_rform_mark(&f, i, 0, NULL);
+				ctl_rform_mark(&f, i, 0, CART_IGNORED);
 			for (int i = 0; rc == CART_OK && i < n_to; i++) {
 				char ref[128];
 				const char *eq = strchr(to[i], '=');

@@ -157,7 +157,7 @@ int cmd_receipt(cli *g, int argc, char **argv)
 	}
 	if (n_to == 0) {
 		for (int i = 0; i < f.n; i++)
-			ctl_rform_mark(&f, i, 1, NULL);
+			ctl_rform_mark(&f, i, 1, CART_IGNORED);
 	}
 	for (int i = 0; i < n_to; i++) {
 		char buf[128], *eq;

@@ -349,8 +349,8 @@ static int parse_limit(const ctl *c, const char *v, int64_t *out)
 {
 	money_fmt plain = { c->co.fmt.decimals, '.', '\0' };
 
-	return money_parse(v, &plain, out, NULL) == CART_OK ||
-	       money_parse(v, &c->co.fmt, out, NULL) == CART_OK;
+	return money_parse(v, &plain, out, CART_IGNORED) == CART_OK ||
+	       money_parse(v, &c->co.fmt, out, CART_IGNORED) == CART_OK;
 }
 
 /* Check one data row and turn it into a client; problems say what is wrong. */

@@ -148,8 +148,8 @@ static void read_row(oimport *im, const csv_record *rec)
 		say(problems, sizeof problems, "%s", _("the date is empty"));
 	else if (ctl_date(v[COL_DATE], _("the date"), row.in.date, &e) != CART_OK)
 		say(problems, sizeof problems, "%s", e.msg);
-	if (money_parse(v[COL_AMOUNT], &plain, &row.in.amount, NULL) != CART_OK &&
-	    money_parse(v[COL_AMOUNT], &im->c->co.fmt, &row.in.amount, NULL) != CART_OK)
+	if (money_parse(v[COL_AMOUNT], &plain, &row.in.amount, CART_IGNORED) != CART_OK &&
+	    money_parse(v[COL_AMOUNT], &im->c->co.fmt, &row.in.amount, CART_IGNORED) != CART_OK)
 		say(problems, sizeof problems, _("the amount \"%s\" is not an amount"), v[COL_AMOUNT]);
 	else if (row.in.amount == 0)
 		say(problems, sizeof problems, "%s", _("the amount is zero"));

@@ -350,9 +350,9 @@ int ctl_invoice_post(ctl *c, const ctl_invoice *a, posted *out, cart_err *e)
 		}
 		/* Equal parts to the cent, monthly from the due date (the client's terms by default). */
 		money_split(in.total, a->instalments, parts);
-		date_parse(in.date, &first, NULL);
+		date_parse(in.date, &first, CART_IGNORED);
 		if (in.due_date[0])
-			date_parse(in.due_date, &first, NULL);
+			date_parse(in.due_date, &first, CART_IGNORED);
 		else
 			first = date_add_days(first, cl.terms_days);
 		for (int i = 0; i < a->instalments; i++) {

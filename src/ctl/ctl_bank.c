@@ -376,7 +376,7 @@ int ctl_bank_post_form(ctl *c, int64_t id, ctl_receipt_form *f, posted *out, car
 	if ((rc = ctl_set_key(c, key, e)) != CART_OK)
 		return rc;
 	rc = ctl_rform_post(f, out, e);
-	ctl_set_key(c, NULL, NULL);
+	ctl_set_key(c, NULL, CART_IGNORED);
 	if (rc != CART_OK)
 		return rc;
 	return ledger_bank_accepted(c->l, id, out->doc_id, e);

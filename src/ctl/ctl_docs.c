@@ -47,9 +47,9 @@ int ctl_percent(const ctl *c, const char *text, int *out, cart_err *e)
 	n = strlen(buf);
 	while (n && (buf[n - 1] == ' ' || buf[n - 1] == '%'))
 		buf[--n] = '\0';
-	if (money_parse(buf, &f, &v, NULL) != CART_OK) {
+	if (money_parse(buf, &f, &v, CART_IGNORED) != CART_OK) {
 		f.dec_sep = f.dec_sep == ',' ? '.' : ',';
-		if (money_parse(buf, &f, &v, NULL) != CART_OK)
+		if (money_parse(buf, &f, &v, CART_IGNORED) != CART_OK)
 			return cart_fail(e, CART_INVALID, _("\"%s\" is not a percentage (e.g. 19 or"
 			                 " 5%c5)"), text ? text : "", c->co.fmt.dec_sep);
 	}
@@ -82,7 +82,7 @@ int ctl_tax_pick(const ctl *c, const ctl_taxes *t, const char *text, int64_t *id
 	for (int i = 0; i < t->n; i++)
 		if (t->r[i].active && !strcasecmp(t->r[i].name, text))
 			hit = &t->r[i];
-	if (!hit && ctl_percent(c, text, &pct, NULL) == CART_OK) {
+	if (!hit && ctl_percent(c, text, &pct, CART_IGNORED) == CART_OK) {
 		/* by percentage: a taxed rate before an exempt one of the same 0% */
 		for (int pass = 0; pass < 2 && !hit; pass++) {
 			n = 0;
@@ -215,7 +215,7 @@ int ctl_invform_new(ctl *c, ctl_invoice_form **out, cart_err *e)
 		free(f);
 		return rc;
 	}
-	ctl_date(NULL, "", f->date, NULL);
+	ctl_date(NULL, "", f->date, CART_IGNORED);
 	*out = f;
 	return CART_OK;
 }
@@ -231,7 +231,7 @@ static void form_due(ctl_invoice_form *f)
 
 	if (f->due_typed || !f->have_client)
 		return;
-	date_parse(f->date, &d, NULL);
+	date_parse(f->date, &d, CART_IGNORED);
 	date_format(date_add_days(d, f->cl.terms_days), f->due);
 }
 
@@ -380,7 +380,7 @@ int ctl_invform_set_line(ctl_invoice_form *f, int i, const ctl_line_text *t, car
 		f->text[i] = old_text;
 		if (appended)
 			f->n--;
-		form_recalc(f, NULL);
+		form_recalc(f, CART_IGNORED);
 	}
 	return rc;
 }

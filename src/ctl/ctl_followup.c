@@ -393,7 +393,7 @@ void fu_evaluate(const fu_level *lv, int nl, const fu_state *st, fu_item *items,
 	else {
 		date_t over;
 
-		if (st->next_date[0] && date_parse(st->next_date, &over, NULL) == CART_OK && today < over)
+		if (st->next_date[0] && date_parse(st->next_date, &over, CART_IGNORED) == CART_OK && today < over)
 			v->action = FU_WAIT;
 		else if (st->manual || !lv[need].autom)
 			v->action = FU_MANUAL;
@@ -412,7 +412,7 @@ void fu_evaluate(const fu_level *lv, int nl, const fu_state *st, fu_item *items,
 	if (st->next_date[0] && v->action != FU_RESET) {
 		date_t over;
 
-		if (date_parse(st->next_date, &over, NULL) == CART_OK && (!next || over > next))
+		if (date_parse(st->next_date, &over, CART_IGNORED) == CART_OK && (!next || over > next))
 			next = over;
 	}
 	if (next)
@@ -460,7 +460,7 @@ static int take_item(const open_item *it, void *ud)
 			return 1;
 		o->cap = cap;
 	}
-	if (date_parse(it->due_date, &due, NULL) != CART_OK)
+	if (date_parse(it->due_date, &due, CART_IGNORED) != CART_OK)
 		return 0;
 	memset(&o->items[o->n], 0, sizeof o->items[0]);
 	o->items[o->n].due = due;

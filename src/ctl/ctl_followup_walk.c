@@ -87,7 +87,7 @@ static int take_charge(int64_t client_id, const char *cur, const char *due, int6
 	walk *w = ud;
 	date_t d;
 
-	if (date_parse(due, &d, NULL) != CART_OK)
+	if (date_parse(due, &d, CART_IGNORED) != CART_OK)
 		return 0;
 	if (!GROW(w->ch, w->nch, w->cap_ch, 1024))
 		return w->fail = 1;

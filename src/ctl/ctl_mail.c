@@ -124,9 +124,9 @@ int ctl_mail_queue(ctl *c, const ctl_mail *m, int64_t *id, cart_err *e)
 	snprintf(row.kind, sizeof row.kind, "%s", m->kind[0] ? m->kind : "other");
 	j.buf = row.recipients;
 	j.size = sizeof row.recipients;
-	mail_addr_each(m->to, join_addr, &j, "", NULL);
-	mail_addr_each(m->cc, join_addr, &j, "", NULL);
-	mail_addr_each(bcc, join_addr, &j, "", NULL);
+	mail_addr_each(m->to, join_addr, &j, "", CART_IGNORED);
+	mail_addr_each(m->cc, join_addr, &j, "", CART_IGNORED);
+	mail_addr_each(bcc, join_addr, &j, "", CART_IGNORED);
 	snprintf(row.subject, sizeof row.subject, "%s", m->subject);
 	for (int i = 0; i < m->n_att; i++)
 		if (!m->att[i].off)

@@ -400,8 +400,8 @@ int demo_generate(ledger *l, const demo_opts *o, demo_stats *st, cart_err *e)
 		/* opening items go back 200 days, instalments and terms run up to 180 days ahead */
 		date_t first, last;
 
-		date_from_ymd(1900, 1, 1, &first, NULL);
-		date_from_ymd(2999, 12, 31, &last, NULL);
+		date_from_ymd(1900, 1, 1, &first, CART_IGNORED);
+		date_from_ymd(2999, 12, 31, &last, CART_IGNORED);
 		if (g.d0 - 200 < first || g.today + 200 > last)
 			return cart_fail(e, CART_INVALID, _("the demo needs a today between 1901 and 2998,"
 			                 " its history and due dates fitting in 1900-2999"));

@@ -160,7 +160,7 @@ int ex_date(const char *text, char out[DATE_LEN])
 		return 0;
 	memcpy(buf, text, 10);
 	buf[10] = '\0';
-	if (date_parse(buf, &d, NULL) != CART_OK)
+	if (date_parse(buf, &d, CART_IGNORED) != CART_OK)
 		return 0;
 	date_format(d, out);
 	return 1;

@@ -222,8 +222,8 @@ static int parse_amount(const imp *im, const char *text, int64_t *v)
 {
 	money_fmt plain = { im->c->co.fmt.decimals, '.', '\0' };
 
-	return money_parse(text, &plain, v, NULL) == CART_OK ||
-	       money_parse(text, &im->c->co.fmt, v, NULL) == CART_OK;
+	return money_parse(text, &plain, v, CART_IGNORED) == CART_OK ||
+	       money_parse(text, &im->c->co.fmt, v, CART_IGNORED) == CART_OK;
 }
 
 void imp_money(const imp *im, int64_t v, char *buf, size_t size)

@@ -164,7 +164,7 @@ int ledger_bank_add(ledger *l, int64_t account_id, const bank_line_in *in, int n
 	if (n > 1000 && lg_scalar_int(l, "PRAGMA cache_size", 0, &cache, e) == CART_OK &&
 	    cache > -65536 && cache < 65536)
 		lg_exec(l, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824",
-		        _("sizing the page cache"), NULL);
+		        _("sizing the page cache"), CART_IGNORED);
 	else
 		cache = 0;
 	rc = bank_add(l, account_id, in, n, source, added, first_id, proposed, certain, e);
@@ -173,7 +173,7 @@ int ledger_bank_add(ledger *l, int64_t account_id, const bank_line_in *in, int n
 
 		snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld; PRAGMA mmap_size = 0",
 		         (long long)cache);
-		lg_exec(l, sql, _("sizing the page cache"), NULL);
+		lg_exec(l, sql, _("sizing the page cache"), CART_IGNORED);
 	}
 	return rc;
 }

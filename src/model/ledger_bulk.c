@@ -95,10 +95,10 @@ static void leave_wal(ledger *l)
 static void restore_pragmas(ledger *l)
 {
 	if (l->b && l->b->left_wal)
-		lg_exec(l, "PRAGMA journal_mode = WAL", _("returning to WAL"), NULL);
-	lg_exec(l, "PRAGMA cache_size = -2000", _("restoring the cache"), NULL);
-	lg_exec(l, "PRAGMA temp_store = DEFAULT", _("restoring temp storage"), NULL);
-	lg_exec(l, "PRAGMA synchronous = FULL", _("restoring durability"), NULL);
+		lg_exec(l, "PRAGMA journal_mode = WAL", _("returning to WAL"), CART_IGNORED);
+	lg_exec(l, "PRAGMA cache_size = -2000", _("restoring the cache"), CART_IGNORED);
+	lg_exec(l, "PRAGMA temp_store = DEFAULT", _("restoring temp storage"), CART_IGNORED);
+	lg_exec(l, "PRAGMA synchronous = FULL", _("restoring durability"), CART_IGNORED);
 }
 
 int ledger_bulk_begin(ledger *l, cart_err *e)
@@ -116,10 +116,10 @@ int ledger_bulk_begin(ledger *l, cart_err *e)
 		return cart_fail(e, CART_NOMEM, _("out of memory starting a bulk load"));
 	l->b = b;
 	leave_wal(l);
-	lg_exec(l, "PRAGMA cache_size = -1048576", _("raising the cache"), NULL);
-	lg_exec(l, "PRAGMA temp_store = MEMORY", _("keeping temporary data in memory"), NULL);
+	lg_exec(l, "PRAGMA cache_size = -1048576", _("raising the cache"), CART_IGNORED);
+	lg_exec(l, "PRAGMA temp_store = MEMORY", _("keeping temporary data in memory"), CART_IGNORED);
 	if (!b->left_wal)
-		lg_exec(l, "PRAGMA synchronous = NORMAL", _("relaxing durability"), NULL);
+		lg_exec(l, "PRAGMA synchronous = NORMAL", _("relaxing durability"), CART_IGNORED);
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		goto fail;
 
@@ -287,7 +287,7 @@ int lg_bulk_entry(ledger *l, int64_t id, int64_t client_id, const char *cur, cha
 	x->client_id = client_id;
 	x->open = amount;
 	x->first_inst = 0;
-	date_parse(date, &x->date, NULL);
+	date_parse(date, &x->date, CART_IGNORED);
 	x->n_inst = (uint16_t)n_inst;
 	x->side = side;
 	memcpy(x->cur, cur, 4);
@@ -509,7 +509,7 @@ int ledger_bulk_end(ledger *l, cart_err *e)
 		goto fail;
 	restore_pragmas(l);
 	bulk_free(l);
-	lg_exec(l, "PRAGMA analysis_limit = 1000; ANALYZE", _("updating statistics"), NULL);
+	lg_exec(l, "PRAGMA analysis_limit = 1000; ANALYZE", _("updating statistics"), CART_IGNORED);
 	return CART_OK;
 fail:
 	ledger_bulk_abort(l);

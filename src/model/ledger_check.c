@@ -295,7 +295,7 @@ int ledger_check(ledger *l, const char *asof, check_cb cb, void *ud, int64_t *pr
 	if (!lg_company(l, e))
 		return e->code;
 	/* The whole file is read: map it rather than page it through the small cache. */
-	lg_exec(l, "PRAGMA mmap_size = 4294967296", _("mapping the ledger"), NULL);
+	lg_exec(l, "PRAGMA mmap_size = 4294967296", _("mapping the ledger"), CART_IGNORED);
 	/* amounts out of range (a hand-edited file) would overflow every sum: name them and leave
 	 * the sums out */
 	rc = lg_check_safety(l, safety_problem, &k, &bad_ranges, e);
@@ -304,13 +304,13 @@ int ledger_check(ledger *l, const char *asof, check_cb cb, void *ud, int64_t *pr
 		if (rc == CART_OK)
 			problem(&k, "%s", _("the sums were not checked: amounts out of range would"
 			        " overflow them"));
-		lg_exec(l, "PRAGMA mmap_size = 0", _("unmapping the ledger"), NULL);
+		lg_exec(l, "PRAGMA mmap_size = 0", _("unmapping the ledger"), CART_IGNORED);
 		*problems = k.problems;
 		return rc;
 	}
 	if (rc == CART_OK)
 		rc = check_rows(&k, asof);
-	lg_exec(l, "PRAGMA mmap_size = 0", _("unmapping the ledger"), NULL);
+	lg_exec(l, "PRAGMA mmap_size = 0", _("unmapping the ledger"), CART_IGNORED);
 	if (rc)
 		return rc;
 	return check_sums(&k, l, asof, problems, e);

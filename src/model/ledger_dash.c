@@ -316,7 +316,7 @@ int lgd_query_bounds(ledger *l, const dash_query *q, bounds *b, cart_err *e)
 	memset(b, 0, sizeof *b);
 	if (lg_date(q->asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
-	date_parse(q->asof, &today, NULL);
+	date_parse(q->asof, &today, CART_IGNORED);
 	snprintf(b->due_lo, sizeof b->due_lo, "0000-00-00");
 	snprintf(b->due_hi, sizeof b->due_hi, "9999-99-99");
 	if (q->tab == DASH_OVERDUE) /* due before today: an invoice due today is not overdue */
@@ -435,7 +435,7 @@ static int item_page(ledger *l, const dash_query *q, const bounds *b, int64_t of
 	              item_sql(b->has_filter, q->sort, q->desc, Q_PAGE), e);
 	if (!s)
 		return e->code;
-	date_parse(q->asof, &today, NULL);
+	date_parse(q->asof, &today, CART_IGNORED);
 	bind_items(s, q, b);
 	lg_bind_int(s, 10, limit);
 	lg_bind_int(s, 11, offset);
@@ -450,7 +450,7 @@ static int item_page(ledger *l, const dash_query *q, const bounds *b, int64_t of
 		lg_copy(r.currency, sizeof r.currency, sqlite3_column_text(s, 7));
 		r.amount = sqlite3_column_int64(s, 8);
 		r.open = sqlite3_column_int64(s, 9);
-		if (date_parse(r.due_date, &due, NULL) == CART_OK && sqlite3_column_text(s, 4)[0] == 'D')
+		if (date_parse(r.due_date, &due, CART_IGNORED) == CART_OK && sqlite3_column_text(s, 4)[0] == 'D')
 			r.days = (int)(today - due);
 		if ((fail = lgd_fill_client(l, &r, e)) != CART_OK)
 			break;

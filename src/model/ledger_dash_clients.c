@@ -144,7 +144,7 @@ static int client_aggregate_now(ledger *l, const dash_query *q, cset *k, cart_er
 	date_t today, old;
 	int rc = CART_OK, appended = 0, ovf = 0;
 
-	date_parse(q->asof, &today, NULL);
+	date_parse(q->asof, &today, CART_IGNORED);
 	for (int pass = 0; pass < 2 && rc == CART_OK; pass++) {
 		sqlite3_stmt *s = lg_get(l, pass ? cl_inst_sql : cl_entries_sql, e);
 
@@ -230,7 +230,7 @@ static int client_aggregate_now(ledger *l, const dash_query *q, cset *k, cart_er
 		crow *r = &k->r[i];
 
 		r->net = r->due + r->overdue - r->credits;
-		r->oldest = r->oldest_due[0] && date_parse(r->oldest_due, &old, NULL) == CART_OK ?
+		r->oldest = r->oldest_due[0] && date_parse(r->oldest_due, &old, CART_IGNORED) == CART_OK ?
 		            (int)(today - old) : 0;
 		if (k->keep && !bsearch(&r->client_id, k->keep, k->nkeep, sizeof *k->keep, id_cmp))
 			continue;
@@ -476,8 +476,8 @@ static int client_sums(ledger *l, const dash_query *q, dash_row *r, cart_err *e)
 		return cart_fail(e, CART_CORRUPT, _("the ledger %s holds amounts too large to add up:"
 		                 " it was edited by hand; run 'cartera check'"), l->path);
 	r->balance = r->due + r->overdue - r->credits;
-	if (oldest[0] && date_parse(oldest, &old, NULL) == CART_OK &&
-	    date_parse(q->asof, &today, NULL) == CART_OK)
+	if (oldest[0] && date_parse(oldest, &old, CART_IGNORED) == CART_OK &&
+	    date_parse(q->asof, &today, CART_IGNORED) == CART_OK)
 		r->oldest_days = (int)(today - old);
 	return CART_OK;
 }

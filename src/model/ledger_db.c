@@ -373,8 +373,8 @@ static int migrate(ledger *l, int from, cart_err *e)
 		int64_t stats = 0;
 
 		if (lg_scalar_int(l, "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'", 0,
-		                  &stats, NULL) == CART_OK && stats)
-			lg_exec(l, "PRAGMA analysis_limit = 1000; ANALYZE", _("updating statistics"), NULL);
+		                  &stats, CART_IGNORED) == CART_OK && stats)
+			lg_exec(l, "PRAGMA analysis_limit = 1000; ANALYZE", _("updating statistics"), CART_IGNORED);
 	}
 	return CART_OK;
 }
@@ -483,7 +483,7 @@ int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
 	}
 
 	/* The first read tells a SQLite file from anything else. */
-	rc = lg_scalar_int(l, "SELECT count(*) FROM sqlite_master", 0, &ntables, NULL);
+	rc = lg_scalar_int(l, "SELECT count(*) FROM sqlite_master", 0, &ntables, CART_IGNORED);
 	if (rc != CART_OK && l->readonly && !writable(path)) {
 		if ((rc = open_immutable(l)) != SQLITE_OK) {
 			lg_dberr(l, rc, "opening", e);
@@ -558,7 +558,7 @@ int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
 	*out = l;
 	return CART_OK;
 fail:
-	rc = e ? e->code : CART_DB;
+	rc = e->code;
 	ledger_close(l);
 	return rc ? rc : CART_DB;
 }
@@ -710,7 +710,7 @@ const company *lg_company(ledger *l, cart_err *e)
 	c->fmt.thou_sep = t ? (char)*t : '\0';
 	c->allow_cash_refund = sqlite3_column_int(s, 8);
 	t = sqlite3_column_text(s, 9);
-	if (company_parse_ranges(c, t ? (const char *)t : "", NULL) != CART_OK) {
+	if (company_parse_ranges(c, t ? (const char *)t : "", CART_IGNORED) != CART_OK) {
 		c->n_ranges = 3;
 		c->ranges[0] = 30, c->ranges[1] = 60, c->ranges[2] = 90;
 	}

@@ -550,7 +550,7 @@ int ledger_quote_post(ledger *l, const quote_in *in, posted *out, cart_err *e)
 			                 " %s"), in->valid_until, in->date);
 		snprintf(valid, sizeof valid, "%s", in->valid_until);
 	} else {
-		date_parse(in->date, &d, NULL);
+		date_parse(in->date, &d, CART_IGNORED);
 		date_format(date_add_days(d, 30), valid);
 	}
 	if ((rc = ledger_client_get(l, in->client_id, &c, e)) != CART_OK)

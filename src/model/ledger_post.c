@@ -399,7 +399,7 @@ static int invoice_post(ledger *l, const invoice_in *in, const doc_line *lines,
 			goto done;
 		snprintf(due, sizeof due, "%s", in->due_date);
 	} else {
-		date_parse(in->date, &d, NULL);
+		date_parse(in->date, &d, CART_IGNORED);
 		date_format(date_add_days(d, c.terms_days), due);
 	}
 	for (int i = 0; i < in->n_inst; i++)
@@ -554,7 +554,7 @@ int ledger_opening_post(ledger *l, const opening_in *in, posted *out, cart_err *
 	if (in->due_date[0]) {
 		snprintf(due, sizeof due, "%s", in->due_date);
 	} else {
-		date_parse(in->date, &d, NULL);
+		date_parse(in->date, &d, CART_IGNORED);
 		date_format(in->item ? date_add_days(d, c.terms_days) : d, due);
 	}
 	if (strcmp(due, in->date) < 0) {

@@ -215,7 +215,7 @@ int ledger_open_items(ledger *l, int64_t client_id, const char *asof, open_item_
 	rc = lg_prepare(l, now ? open_now_sql : open_asof_sql, &s);
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, _("preparing the open items"), e);
-	date_parse(asof, &today, NULL);
+	date_parse(asof, &today, CART_IGNORED);
 	lg_bind_text(s, 1, asof);
 	lg_bind_int(s, 2, client_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -232,7 +232,7 @@ int ledger_open_items(ledger *l, int64_t client_id, const char *asof, open_item_
 		it.amount = sqlite3_column_int64(s, 9);
 		it.open = sqlite3_column_int64(s, 10);
 		it.instalment_no = sqlite3_column_int(s, 11);
-		if (it.side == 'D' && date_parse(it.due_date, &due, NULL) == CART_OK && due < today)
+		if (it.side == 'D' && date_parse(it.due_date, &due, CART_IGNORED) == CART_OK && due < today)
 			it.days_overdue = today - due;
 		if (cb(&it, ud))
 			break;
@@ -292,7 +292,7 @@ int ledger_open_charges(ledger *l, const char *asof, open_charge_cb cb, void *ud
 	rc = lg_prepare(l, now ? charges_now_sql : charge_clients_sql, &s);
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, _("preparing the open items"), e);
-	date_parse(asof, &today, NULL);
+	date_parse(asof, &today, CART_IGNORED);
 	if (now)
 		lg_bind_text(s, 1, asof);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -325,7 +325,7 @@ int ledger_open_charges(ledger *l, const char *asof, open_charge_cb cb, void *ud
 		it.amount = sqlite3_column_int64(s, 11);
 		it.open = sqlite3_column_int64(s, 12);
 		it.instalment_no = sqlite3_column_int(s, 13);
-		if (date_parse(it.due_date, &due, NULL) == CART_OK && due < today)
+		if (date_parse(it.due_date, &due, CART_IGNORED) == CART_OK && due < today)
 			it.days_overdue = today - due;
 		if (cb(&w.c, &it, ud))
 			break;
@@ -648,7 +648,7 @@ static int aging_now(ledger *l, const char *asof, char bounds[LEDGER_MAX_RANGES]
 			row.open_charges = a->charges;
 			row.credits = a->credits;
 			row.net = a->charges - a->credits;
-			if (a->oldest[0] && date_parse(a->oldest, &old, NULL) == CART_OK)
+			if (a->oldest[0] && date_parse(a->oldest, &old, CART_IGNORED) == CART_OK)
 				row.oldest_days = today - old;
 			if (cb(&row, ud))
 				goto done;
@@ -698,7 +698,7 @@ static int aging(ledger *l, const char *asof, const int *ranges, int n_ranges, i
 	for (int i = 0; i < n_ranges; i++)
 		if (ranges[i] < 1 || (i && ranges[i] <= ranges[i - 1]))
 			return cart_fail(e, CART_INVALID, _("aging ranges must be increasing day counts"));
-	date_parse(asof, &today, NULL);
+	date_parse(asof, &today, CART_IGNORED);
 	for (int i = 0; i < LEDGER_MAX_RANGES; i++) {
 		if (i < n_ranges)
 			date_format(date_add_days(today, -ranges[i]), bounds[i]);
@@ -730,7 +730,7 @@ static int aging(ledger *l, const char *asof, const int *ranges, int n_ranges, i
 		row.credits = sqlite3_column_int64(s, 14);
 		row.net = row.open_charges - row.credits;
 		if (sqlite3_column_type(s, 15) != SQLITE_NULL &&
-		    date_parse((const char *)sqlite3_column_text(s, 15), &old, NULL) == CART_OK)
+		    date_parse((const char *)sqlite3_column_text(s, 15), &old, CART_IGNORED) == CART_OK)
 			row.oldest_days = today - old;
 		if (cb(&row, ud))
 			break;

@@ -332,7 +332,7 @@ void rpt_date(report *r, const char *iso)
 	date_t d;
 	rpt_cell *c;
 
-	if (!iso || !*iso || date_parse(iso, &d, NULL) != CART_OK) {
+	if (!iso || !*iso || date_parse(iso, &d, CART_IGNORED) != CART_OK) {
 		rpt_empty(r);
 		return;
 	}
@@ -414,8 +414,7 @@ int report_finish(report *r, cart_err *e)
 			r->sink->end(r->sink_ud, r, &r->err);
 	}
 	if (failed(r)) {
-		if (e)
-			*e = r->err;
+		*e = r->err;
 		return r->err.code;
 	}
 	return CART_OK;
@@ -502,7 +501,7 @@ const char *rpt_date_text(const report *r, const char *iso, char buf[DATE_LEN])
 {
 	date_t d;
 
-	if (!iso || date_parse(iso, &d, NULL) != CART_OK) {
+	if (!iso || date_parse(iso, &d, CART_IGNORED) != CART_OK) {
 		snprintf(buf, DATE_LEN, "%s", iso ? iso : "");
 		return buf;
 	}

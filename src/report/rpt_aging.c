@@ -124,7 +124,7 @@ int rpt_aging(ctl *c, const char *asof_arg, report *r, cart_err *e)
 		report_chart(r, RPT_CHART_STACKED, _("Aging by range"), RPT_ROW_TOTAL, 0, series, ns, -1);
 	}
 	if ((rc = ledger_aging(c->l, asof, co->ranges, co->n_ranges, add_aging_row, &a, e)) != CART_OK) {
-		report_finish(r, NULL);
+		report_finish(r, CART_IGNORED);
 		return rc;
 	}
 	for (int k = 0; k < a.ntot; k++) {
@@ -162,7 +162,7 @@ int rpt_aging(ctl *c, const char *asof_arg, report *r, cart_err *e)
 		tot_of(a.tot, &a.ntot, co->currency2);
 	for (int k = 0; k < a.ntot && nbal < LEDGER_MAX_CURRENCIES; k++) {
 		if ((rc = ledger_balance_currency(c->l, a.tot[k].cur, asof, &bal[nbal], e)) != CART_OK) {
-			report_finish(r, NULL);
+			report_finish(r, CART_IGNORED);
 			return rc;
 		}
 		/* a currency with no entries at all has nothing to prove */
@@ -489,7 +489,7 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 		}
 		rc = report_finish(r, e);
 	} else {
-		report_finish(r, NULL);
+		report_finish(r, CART_IGNORED);
 	}
 	free(f.items);
 	return rc;

@@ -55,7 +55,7 @@ int rpt_audit(ctl *c, int64_t client_id, report *r, cart_err *e)
 	report_col(r, "detail", _("Detail"), RPT_TEXT, RPT_LEFT, 40, 10);
 	rc = ctl_audit_read(c, ref, NULL, NULL, NULL, add_row, r, e);
 	if (rc != CART_OK) {
-		report_finish(r, NULL);
+		report_finish(r, CART_IGNORED);
 		return rc;
 	}
 	return report_finish(r, e);

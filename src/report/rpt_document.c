@@ -386,7 +386,7 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 	if ((rc = legal_lines(c, &d, r, legal, sizeof legal, e)) != CART_OK ||
 	    (d.type == DOC_INVOICE && (rc = payment_form(c, &d, r, &ninst, e)) != CART_OK)) {
 		free(al);
-		report_finish(r, NULL);
+		report_finish(r, CART_IGNORED);
 		return rc;
 	}
 	if (d.reference[0])
@@ -408,7 +408,7 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 	    (rc = lines_tables(c, &d, r, e)) != CART_OK ||
 	    (d.type == DOC_RECEIPT && (rc = receipt_tables(c, &d, r, e)) != CART_OK)) {
 		free(al);
-		report_finish(r, NULL);
+		report_finish(r, CART_IGNORED);
 		return rc;
 	}
 	/* the ledger's codes (CF, APF) are for the company: the client's copy leaves them out */

@@ -338,7 +338,7 @@ static int line_row(const stmt_line *ln, void *ud)
 		void_info vi;
 
 		/* who voided it, and why: the void document's clerk and reason */
-		if (ledger_void_info(s->c->l, ln->doc_id, &vi, NULL) == CART_OK && vi.number[0])
+		if (ledger_void_info(s->c->l, ln->doc_id, &vi, CART_IGNORED) == CART_OK && vi.number[0])
 			snprintf(desc, sizeof desc, _("Void of %s by %s: %s"), vi.voided, vi.clerk,
 			         vi.reason);
 		else

@@ -247,7 +247,7 @@ int rpt_trend(ctl *c, int64_t client_id, const char *asof, int months, report *r
 	if (rc == CART_OK)
 		rc = rpt_trend_of(c, t, r, e);
 	else
-		report_finish(r, NULL);
+		report_finish(r, CART_IGNORED);
 	free(t);
 	return rc;
 }

@@ -82,4 +82,13 @@ fi
 run grep -nE '^cartera_CPPFLAGS|^cartera_CFLAGS' "$CARTERA_SRCDIR/Makefile.am"
 assert_not_contains "$OUT" "top_srcdir)/src" "the program's own sources (ui/, src/cli/) get no src/ include path"
 
+# The error argument is never NULL: a call passing NULL where a cart_err * goes is named, so no
+# failure is lost by accident (CART_IGNORED says so where the message is of no use).
+run python3 "$CARTERA_SRCDIR/build-aux/null-err.py" "$CARTERA_SRCDIR/src" "$CARTERA_SRCDIR/ui"
+assert_status 0 "no call passes NULL for the error"
+printf 'static void w(void) { date_parse("2026-01-01", 0, NULL); }\n' >> "$T/tree/src/ctl/ctl_dash.c"
+run python3 "$CARTERA_SRCDIR/build-aux/null-err.py" "$T/tree/src" "$T/tree/ui"
+assert_status 1 "a NULL error planted in a copy fails the check"
+assert_contains "$OUT" 'src/ctl/ctl_dash.c:' "and the call is named with its file"
+
 done_testing

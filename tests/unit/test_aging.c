@@ -341,8 +341,8 @@ static int rebuild_item(const open_item *it, void *ud)
 			for (k = 0; k < 3 && strcmp(it->due_date, b->bounds[k]) < 0; k++)
 				;
 			r->range[k] += it->open;
-			date_parse(b->asof, &d0, NULL);
-			date_parse(it->due_date, &d1, NULL);
+			date_parse(b->asof, &d0, CART_IGNORED);
+			date_parse(it->due_date, &d1, CART_IGNORED);
 			if (d0 - d1 > r->oldest_days)
 				r->oldest_days = d0 - d1;
 		}
@@ -407,7 +407,7 @@ static void test_aging_paths_agree(void **state)
 		TL_OK(lg_aging_by_sql(t->l, asofs[d], ranges_30_60_90, 3, tl_aging_cb, &bysql, &e), &e);
 		memset(&b, 0, sizeof b);
 		b.asof = asofs[d];
-		date_parse(asofs[d], &day, NULL);
+		date_parse(asofs[d], &day, CART_IGNORED);
 		for (int k = 0; k < 3; k++)
 			date_format(date_add_days(day, -ranges_30_60_90[k]), b.bounds[k]);
 		for (int i = 0; i < t->n_clients; i++) {

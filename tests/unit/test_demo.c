@@ -69,7 +69,7 @@ static void tdb_close(tdb *t)
 		unlink(p);
 	}
 	rmdir(t->dir);
-	date_set_today(NULL, NULL);
+	date_set_today(NULL, CART_IGNORED);
 }
 
 static void small_opts(demo_opts *o, uint64_t seed)

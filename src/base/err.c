@@ -18,6 +18,8 @@ static const char *const code_texts[] = {
 #undef X
 };
 
+cart_err cart_ignored;
+
 int cart_vfail(cart_err *e, int code, const char *fmt, va_list ap)
 {
 	e->code = code;

@@ -598,8 +598,8 @@ int ctl_credit_apply(ctl *c, const ctl_apply *a, posted *out, cart_err *e)
 		ctl_rform_free(&f);
 		return cart_fail(e, CART_REFUSED, _("%s holds no credit in favour to apply"), d.number);
 	}
-	rc = ctl_rform_use_credit(&f, k, e);
 	f.apply_cap = cap;
+	rc = ctl_rform_use_credit(&f, k, e);
 	for (int i = 0; rc == CART_OK && a->n_to == 0 && i < f.n; i++)
 		rc = ctl_rform_mark(&f, i, 1, e);
 	for (int i = 0; rc == CART_OK && i < a->n_to; i++) {

@@ -43,6 +43,11 @@ static void client_from_row(sqlite3_stmt *s, int col, client *c)
 	lg_copy(c->opening_date, sizeof c->opening_date, sqlite3_column_text(s, col + 16));
 }
 
+static void client_read(sqlite3_stmt *s, void *c)
+{
+	client_from_row(s, 0, c);
+}
+
 #define CLIENT_COLS \
 	"c.id, c.receiver_type, c.taxpayer_type, c.tax_id, c.dv, c.name, c.location, c.address," \
 	" c.email, c.phone, c.mobile, c.terms_days, c.credit_limit, c.charge_mode, c.notes," \
@@ -61,16 +66,9 @@ int ledger_client_get(ledger *l, int64_t id, client *c, cart_err *e)
 	if (!s)
 		return e->code;
 	lg_bind_int(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		client_from_row(s, 0, c);
-		lg_finalize(l, s);
-		return CART_OK;
-	}
-	lg_finalize(l, s);
-	if (rc == SQLITE_DONE)
+	if ((rc = lg_row(l, s, client_read, c, _("reading a client"), e)) == CART_NOTFOUND)
 		return cart_fail(e, CART_NOTFOUND, _("there is no client number %lld"), (long long)id);
-	return lg_dberr(l, rc, _("reading a client"), e);
+	return rc;
 }
 
 /* Every address in an e-mail field, split at commas, semicolons and blanks as the recipients are

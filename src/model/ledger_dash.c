@@ -393,12 +393,7 @@ static int is_item_tab(int tab)
 /* Run a statement with one integer result. */
 int lgd_step_int(ledger *l, sqlite3_stmt *s, int64_t *out, const char *doing, cart_err *e)
 {
-	int rc = sqlite3_step(s);
-
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(s, 0);
-	lg_finalize(l, s);
-	return rc == SQLITE_ROW ? CART_OK : lg_dberr(l, rc, doing, e);
+	return lg_row_int(l, s, out, 0, doing, e);
 }
 
 static const char client_of_sql[] = "SELECT name, tax_id, dv FROM clients WHERE id = ?1";

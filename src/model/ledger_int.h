@@ -42,6 +42,14 @@ extern const char lg_client_set_opening_sql[];
  * sqlite3_prepare_v2 / sqlite3_finalize. */
 int lg_prepare(ledger *l, const char *sql, sqlite3_stmt **s);
 void lg_finalize(ledger *l, sqlite3_stmt *s);
+/* The "fetch one row" every getter shares: step s once; on a row hand it to read (when not
+ * NULL) with out; give s back in every case. CART_OK with a row; CART_NOTFOUND with none, e
+ * left untouched so the caller says what was missing; else the database error while doing. */
+typedef void lg_reader(sqlite3_stmt *s, void *out);
+int lg_row(ledger *l, sqlite3_stmt *s, lg_reader *read, void *out, const char *doing, cart_err *e);
+/* lg_row of a statement whose first column is an integer: *out is it, or dflt when no row. */
+int lg_row_int(ledger *l, sqlite3_stmt *s, int64_t *out, int64_t dflt, const char *doing,
+               cart_err *e);
 /* Run SQL without results; a failure is reported as while doing. */
 int lg_exec(ledger *l, const char *sql, const char *doing, cart_err *e);
 /* cartera_name_key(name), the SQL face of ledger_name_key (ledger_namekey.c), on a new

@@ -93,6 +93,25 @@ static const char client_posting_sql[] =
 
 
 
+static void entry_read(sqlite3_stmt *s, void *out)
+{
+	entry_info *x = out;
+
+	x->id = sqlite3_column_int64(s, 0);
+	x->doc_id = sqlite3_column_int64(s, 1);
+	x->client_id = sqlite3_column_int64(s, 2);
+	lg_copy(x->code, sizeof x->code, sqlite3_column_text(s, 3));
+	x->side = (char)sqlite3_column_text(s, 4)[0];
+	lg_copy(x->date, sizeof x->date, sqlite3_column_text(s, 5));
+	lg_copy(x->due_date, sizeof x->due_date, sqlite3_column_text(s, 6));
+	lg_copy(x->currency, sizeof x->currency, sqlite3_column_text(s, 7));
+	x->amount = sqlite3_column_int64(s, 8);
+	x->open = sqlite3_column_int64(s, 9);
+	x->n_inst = sqlite3_column_int(s, 10);
+	lg_copy(x->number, sizeof x->number, sqlite3_column_text(s, 11));
+	x->reversal = sqlite3_column_int(s, 12);
+}
+
 int lg_entry_get(ledger *l, int64_t id, entry_info *x, cart_err *e)
 {
 	sqlite3_stmt *s;
@@ -108,28 +127,9 @@ int lg_entry_get(ledger *l, int64_t id, entry_info *x, cart_err *e)
 	if (!(s = lg_get(l, entry_get_sql, e)))
 		return e->code;
 	lg_bind_int(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		lg_finalize(l, s);
-		if (rc == SQLITE_DONE)
-			return cart_fail(e, CART_NOTFOUND, _("there is no ledger entry %lld"), (long long)id);
-		return lg_dberr(l, rc, _("reading an entry"), e);
-	}
-	x->id = sqlite3_column_int64(s, 0);
-	x->doc_id = sqlite3_column_int64(s, 1);
-	x->client_id = sqlite3_column_int64(s, 2);
-	lg_copy(x->code, sizeof x->code, sqlite3_column_text(s, 3));
-	x->side = (char)sqlite3_column_text(s, 4)[0];
-	lg_copy(x->date, sizeof x->date, sqlite3_column_text(s, 5));
-	lg_copy(x->due_date, sizeof x->due_date, sqlite3_column_text(s, 6));
-	lg_copy(x->currency, sizeof x->currency, sqlite3_column_text(s, 7));
-	x->amount = sqlite3_column_int64(s, 8);
-	x->open = sqlite3_column_int64(s, 9);
-	x->n_inst = sqlite3_column_int(s, 10);
-	lg_copy(x->number, sizeof x->number, sqlite3_column_text(s, 11));
-	x->reversal = sqlite3_column_int(s, 12);
-	lg_finalize(l, s);
-	return CART_OK;
+	if ((rc = lg_row(l, s, entry_read, x, _("reading an entry"), e)) == CART_NOTFOUND)
+		return cart_fail(e, CART_NOTFOUND, _("there is no ledger entry %lld"), (long long)id);
+	return rc;
 }
 
 static int next_number(ledger *l, int type, char number[32], cart_err *e)
@@ -259,6 +259,18 @@ int lg_check_amount(int64_t v, const char *what, int allow_zero, cart_err *e)
 }
 
 /* The client a posting is for (only what postings need); charges need an active client. */
+static void posting_client_read(sqlite3_stmt *s, void *out)
+{
+	client *c = out;
+
+	c->id = sqlite3_column_int64(s, 0);
+	lg_copy(c->name, sizeof c->name, sqlite3_column_text(s, 1));
+	c->active = sqlite3_column_int(s, 2);
+	c->terms_days = sqlite3_column_int(s, 3);
+	c->charge_mode = sqlite3_column_int(s, 4);
+	lg_copy(c->opening_date, sizeof c->opening_date, sqlite3_column_text(s, 5));
+}
+
 int lg_posting_client(ledger *l, int64_t id, int charge, client *c, cart_err *e)
 {
 	sqlite3_stmt *s = lg_get(l, client_posting_sql, e);
@@ -267,21 +279,11 @@ int lg_posting_client(ledger *l, int64_t id, int charge, client *c, cart_err *e)
 	if (!s)
 		return e->code;
 	lg_bind_int(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		lg_finalize(l, s);
-		if (rc == SQLITE_DONE)
-			return cart_fail(e, CART_NOTFOUND, _("there is no client number %lld"),
-			                 (long long)id);
-		return lg_dberr(l, rc, _("reading a client"), e);
-	}
-	c->id = sqlite3_column_int64(s, 0);
-	lg_copy(c->name, sizeof c->name, sqlite3_column_text(s, 1));
-	c->active = sqlite3_column_int(s, 2);
-	c->terms_days = sqlite3_column_int(s, 3);
-	c->charge_mode = sqlite3_column_int(s, 4);
-	lg_copy(c->opening_date, sizeof c->opening_date, sqlite3_column_text(s, 5));
-	lg_finalize(l, s);
+	if ((rc = lg_row(l, s, posting_client_read, c, _("reading a client"), e)) == CART_NOTFOUND)
+		return cart_fail(e, CART_NOTFOUND, _("there is no client number %lld"),
+		                 (long long)id);
+	if (rc != CART_OK)
+		return rc;
 	if (charge && !c->active)
 		return cart_fail(e, CART_REFUSED, _("client %lld, %s, is inactive: activate it before"
 		                 " invoicing"), (long long)c->id, c->name);

@@ -30,6 +30,7 @@
 #include "ui_int.h"
 
 #include "cartera/ctl_dash.h"
+#include "cartera/date.h"
 #include "cartera/ctl_docs.h"
 #include "cartera/ctl_void.h"
 #include "cartera/i18n.h"
@@ -296,7 +297,7 @@ static void dash_draw(ui_screen *base)
 {
 	dash_scr *s = (dash_scr *)base;
 	const lv_source src = { fetch, cell, s };
-	char left[256], right[256];
+	char left[256], right[256], today[DATE_LEN];
 	ui_where where = UI_IN_DASH | UI_IN_TABS;
 	int y, changed = 0;
 	cart_err e;
@@ -313,11 +314,12 @@ static void dash_draw(ui_screen *base)
 		listview_scroll(&s->lv);
 	}
 	erase();
+	date_show(s->v.today, today, sizeof today);
 	snprintf(left, sizeof left, " cartera — %s", ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 	if (s->v.client_id)
-		snprintf(right, sizeof right, _("%s as of %s"), s->v.client_name, s->v.today);
+		snprintf(right, sizeof right, _("%s as of %s"), s->v.client_name, today);
 	else
-		snprintf(right, sizeof right, _("Dashboard as of %s"), s->v.today);
+		snprintf(right, sizeof right, _("Dashboard as of %s"), today);
 	ui_title(left, right);
 	y = 1 + draw_totals(s, 1);
 	for (int t = 0; t < s->tb.n; t++)
@@ -910,6 +912,7 @@ int scr_dash_new(ctl *c, int64_t client_id, ui_screen **out, cart_err *e)
 		free(s);
 		return e->code;
 	}
+	s->v.people = 1;
 	tabs_init(&s->tb);
 	for (int t = 0; t < DASH_NTABS; t++)
 		tabs_add(&s->tb, ctl_dash_tab_label(t), -1);

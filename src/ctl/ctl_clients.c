@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ctl/ctl_int.h"
+#include "cartera/date.h"
 #include "cartera/ctl_clients.h"
 #include "cartera/text.h"
 #include "cartera/i18n.h"
@@ -171,8 +172,9 @@ static int collect_item(const open_item *it, void *ud)
 		snprintf(o->number, sizeof o->number, "%s #%d", it->number, it->instalment_no);
 	else
 		snprintf(o->number, sizeof o->number, "%s", it->number);
-	snprintf(o->date, sizeof o->date, "%s", it->date);
-	snprintf(o->due, sizeof o->due, "%s", it->due_date);
+	/* the client's detail is a screen's: dates as the clerk reads them */
+	date_show(it->date, o->date, sizeof o->date);
+	date_show(it->due_date, o->due, sizeof o->due);
 	if (kind == CTLC_OVERDUE)
 		snprintf(o->days, sizeof o->days, "%d", it->days_overdue);
 	money_text(k->c, it->currency, it->amount, o->amount, sizeof o->amount);

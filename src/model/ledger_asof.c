@@ -134,8 +134,36 @@ static int stream_now(ledger *l, const char *sql, const char *asof, int64_t lo, 
  * closed now (open = 0; one still open but not met is dated after asof, or has instalments, or
  * is another client's), dated on or before asof, and of the clients asked for. Columns of sql:
  * id, client_id, currency, side, due_date; parameters: ?1 the ids, ?2 asof, ?3..?4 clients. */
-static int lookup_closed(ledger *l, const char *sql, const char *asof, int64_t lo, int64_t hi,
+static int lookup_client(ledger *l, const char *sql, const char *asof, int64_t client_id,
                          backs *b, lg_item_cb cb, void *ud, int *stop, cart_err *e)
+{
+	sqlite3_stmt *s;
+	int rc = lg_prepare(l, sql, &s);
+
+	if (rc != SQLITE_OK)
+		return lg_dberr(l, rc, _("preparing the open items"), e);
+	lg_bind_text(s, 2, asof);
+	lg_bind_int(s, 3, client_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+
+		if (id < 0 || id >= b->n || b->used[id] || !b->amt[id])
+			continue;
+		if (cb(sqlite3_column_int64(s, 1), (const char *)sqlite3_column_text(s, 2),
+		       (char)sqlite3_column_text(s, 3)[0], (const char *)sqlite3_column_text(s, 4),
+		       b->amt[id], ud)) {
+			*stop = 1;
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	lg_finalize(l, s);
+	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("reading the open items"), e);
+}
+
+static int lookup_closed(ledger *l, const char *sql, const char *client_sql, const char *asof,
+                         int64_t lo, int64_t hi, backs *b, lg_item_cb cb, void *ud, int *stop,
+                         cart_err *e)
 {
 	sqlite3_stmt *s;
 	char *ids;
@@ -144,6 +172,9 @@ static int lookup_closed(ledger *l, const char *sql, const char *asof, int64_t l
 
 	if (!b->any)
 		return CART_OK;
+	/* one client: its own rows closed since, through its index, rather than every id */
+	if (lo == hi)
+		return lookup_client(l, client_sql, asof, lo, b, cb, ud, stop, e);
 	if (!(ids = malloc(cap)))
 		return cart_fail(e, CART_NOMEM, _("out of memory"));
 	ids[len++] = '[';
@@ -282,6 +313,12 @@ int lg_items_asof(ledger *l, const char *asof, int64_t client_id, lg_item_cb cb,
 		"SELECT i.id, i.client_id, i.currency, 'D', i.due_date"
 		" FROM json_each(?1) j CROSS JOIN instalments i ON i.id = j.value"
 		" WHERE i.open = 0 AND i.date <= ?2 AND i.client_id BETWEEN ?3 AND ?4";
+	static const char entry_client_sql[] =
+		"SELECT id, client_id, currency, side, due_date FROM entries"
+		" WHERE client_id = ?3 AND open = 0 AND n_inst = 0 AND date <= ?2";
+	static const char inst_client_sql[] =
+		"SELECT id, client_id, currency, 'D', due_date FROM instalments"
+		" WHERE client_id = ?3 AND open = 0 AND date <= ?2";
 	backs be = { 0 }, bi = { 0 };
 	int64_t lo = client_id ? client_id : 0, hi = client_id ? client_id : INT64_MAX;
 	int rc, stop = 0;
@@ -323,9 +360,9 @@ int lg_items_asof(ledger *l, const char *asof, int64_t client_id, lg_item_cb cb,
 	    !stop &&
 	    (rc = stream_now(l, inst_now_sql, asof, lo, hi, &bi, cb, ud, &stop, e)) == CART_OK &&
 	    !stop &&
-	    (rc = lookup_closed(l, entry_sql, asof, lo, hi, &be, cb, ud, &stop, e)) == CART_OK &&
+	    (rc = lookup_closed(l, entry_sql, entry_client_sql, asof, lo, hi, &be, cb, ud, &stop, e)) == CART_OK &&
 	    !stop)
-		rc = lookup_closed(l, inst_sql, asof, lo, hi, &bi, cb, ud, &stop, e);
+		rc = lookup_closed(l, inst_sql, inst_client_sql, asof, lo, hi, &bi, cb, ud, &stop, e);
 	if (rec.m && rc == CART_OK && !stop && !rec.m->nomem) {
 		l->memo = rec.m;
 		rec.m = NULL;

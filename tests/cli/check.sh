@@ -46,6 +46,10 @@ tamper "an entry moved to another client" \
 	"DROP TRIGGER entries_no_update; UPDATE entries SET client_id = client_id % 20 + 1
 	 WHERE id = (SELECT min(id) FROM entries WHERE code = 'CF' AND n_inst = 0);" \
 	"another client"
+tamper "an allocation's credit pointed at a charge" \
+	"DROP TRIGGER IF EXISTS allocations_no_update; UPDATE allocations
+	 SET credit_id = (SELECT charge_id FROM allocations WHERE id = 5) WHERE id = 3;" \
+	"allocation 3 pairs entries that do not match: its credit is a charge"
 
 # The quick check (the default) reads every page and row; only --full compares each index with
 # its table, entry by entry: an index whose entries no longer match its definition is found by

@@ -29,6 +29,7 @@ struct ledger {
 	char key[204];      /* the idempotency key of the next posting ("" = none), ledger_safety.c */
 	int key_done;       /* the key was recorded in this transaction */
 	int64_t commits;    /* transactions committed through this connection */
+	struct lg_memo *memo;   /* the last past date's open items (ledger_asof.c), for one reuse */
 };
 
 /* lg_prepare with the failure reported in *e (NULL then); give it back with lg_finalize. */
@@ -195,6 +196,16 @@ void lg_bulk_failed(ledger *l);
 	"  UNION ALL SELECT i.client_id, i.currency, 'D', i.due_date, l.amt" \
 	"    FROM later_i l JOIN instalments i ON i.id = l.iid" \
 	"   WHERE i.open = 0 AND i.date <= ?1 AND i.client_id BETWEEN ?2 AND ?3)"
+
+/* The same items as LG_ITEMS_CTE, from C (ledger_asof.c): every charge without instalments,
+ * instalment and credit dated on or before asof with something open as of it, of one client
+ * (client_id) or all (0), given to cb in no particular order; cb returns nonzero to stop. */
+typedef int (*lg_item_cb)(int64_t client_id, const char *currency, char side,
+                          const char *due_date, int64_t open, void *ud);
+int lg_items_asof(ledger *l, const char *asof, int64_t client_id, lg_item_cb cb, void *ud,
+                  cart_err *e);
+/* Free what lg_items_asof keeps of its last answer. */
+void lg_items_forget(ledger *l);
 
 /* ---- documents keyed at the terminal (ledger_docs.c) ---- */
 /* Copy a document's lines, fill each line's rate from the company's tax rates (a line's rate must

@@ -71,15 +71,17 @@ add "aging (csv)"                "$cartera --db $db --format csv aging"
 add "aging --asof $asof_past"    "$cartera --db $db aging --asof $asof_past"
 add "report aging xlsx"          "$cartera --db $db report aging --format xlsx --force --output $tmp/a.xlsx"
 add "report followup"            "$cartera --db $db report followup"
+add "report trend (12 month-ends)" "$cartera --db $db report trend --format csv"
 add "followup run --dry-run"     "$cartera --db $db followup run --dry-run"
 add "balance CLIENT (busiest)"   "$cartera --db $db balance $client"
 [ "$nocheck" = 1 ] || add "check"  "$cartera --db $db check"
+[ "$nocheck" = 1 ] || add "check --full"  "$cartera --db $db check --full"
 
 declare -A W C FW FC
 for ((r = 0; r < repeat; r++)); do
 	for ((i = 0; i < ${#names[@]}; i++)); do
 		# the check costs minutes at full size: three rounds at most
-		[ "${names[$i]}" = check ] && [ $r -ge 3 ] && continue
+		case ${names[$i]} in check*) [ $r -ge 3 ] && continue ;; esac
 		run1 sqlite3 "$db" 'SELECT sum(amount) FROM entries'
 		fw=$w fc=$c
 		# shellcheck disable=SC2086

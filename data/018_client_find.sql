@@ -3,9 +3,10 @@
 -- Lists in name order are ordered by (name_key, id); the indexes on name_key carried the name
 -- (or the search key) between the two, so SQLite read every client and sorted them through a
 -- temporary B-tree for each page (56 ms a cursor move on the dashboard's Clients tab). This one
--- is in the lists' own order, with what a filter reads beside it; it replaces clients_search.
+-- is in the lists' own order, with the name (the aging reads the names in this order) and what a
+-- filter reads beside it; it replaces clients_search.
 DROP INDEX IF EXISTS clients_search;
-CREATE INDEX clients_key_order ON clients(name_key, id, search_key, tax_id, phone);
+CREATE INDEX clients_key_order ON clients(name_key, id, name, search_key, tax_id, phone);
 
 -- Search for a part of a name, tax id or phone through an index: the folded search key (as
 -- cartera_search_key folds: case and accents aside, ñ as n), the tax id and the phone cut in

@@ -30,5 +30,3 @@ CREATE TRIGGER clients_find_update AFTER UPDATE OF search_key, tax_id, phone ON 
 	VALUES (new.id, new.search_key, new.tax_id, new.phone);
 END;
 INSERT INTO clients_find(clients_find) VALUES ('rebuild');
--- one or two letters match the start of the folded name (a range of this index)
-CREATE INDEX clients_search_key ON clients(search_key);

@@ -331,6 +331,11 @@ int ledger_client_find(ledger *l, const char *ref, client *c, cart_err *e)
  * balance comes from the covering index on entries, so a page costs the same however long the
  * list is. */
 #define FOUND(x) x ".id IN (" LG_FIND_CLIENTS_PHONE("?1") ")"
+/* one or two letters: tested on each row of the name index as it is walked (a page of such a
+ * filter, which most clients match, is found near the start; no set of their ids is built) */
+#define SHORT(x) "(instr(" x ".search_key, cartera_search_key(?1)) OR instr(" x ".tax_id, ?1)" \
+	" OR instr(" x ".phone, ?1))"
+#define SHORT_C SHORT("c")
 #define PAGE_SQL(filt, order) \
 	"SELECT " CLIENT_COLS " FROM clients c WHERE " filt \
 	" ORDER BY " order " LIMIT ?2 OFFSET ?3"
@@ -344,7 +349,22 @@ int ledger_client_find(ledger *l, const char *ref, client *c, cart_err *e)
 
 /* [filtered][order][desc]: a filter is looked up in the trigram index (LG_FIND_CLIENTS), and an
  * unfiltered list has no filter term at all, so its order is the index's */
-static const char *const page_sqls[2][3][2] = { PAGE_SQLS("1"), PAGE_SQLS(FOUND("c")) };
+static const char *const page_sqls[3][3][2] = { PAGE_SQLS("1"), PAGE_SQLS(FOUND("c")),
+                                                PAGE_SQLS(SHORT_C) };
+
+/* 0 no filter, 1 three letters or more (the trigram index), 2 fewer (row by row) */
+static int filter_kind(const char *filter)
+{
+	char key[4 * 256 + 8];
+	int n = 0;
+
+	if (!filter || !*filter)
+		return 0;
+	ledger_search_key(filter, key, sizeof key);
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+		n += (*p & 0xc0) != 0x80;
+	return n >= 3 ? 1 : 2;
+}
 
 /* each client's balance over all its entries, per currency: the kept balances (schema 018), one
  * primary-key range per client instead of its entries added up */
@@ -367,7 +387,7 @@ int ledger_client_list_sorted(ledger *l, const char *filter, int order, int desc
 
 	if (order < CLIENT_BY_NAME || order > CLIENT_BY_PHONE)
 		return cart_fail(e, CART_INVALID, _("unknown client order %d"), order);
-	rc = lg_prepare(l, page_sqls[filter && *filter][order][desc ? 1 : 0], &s);
+	rc = lg_prepare(l, page_sqls[filter_kind(filter)][order][desc ? 1 : 0], &s);
 	if (rc == SQLITE_OK)
 		rc = lg_prepare(l, bal_sql, &b);
 	if (rc != SQLITE_OK) {
@@ -432,7 +452,8 @@ out:
 	  POSITION_SQL(filt, BEFORE_KEY("tax_id", ">")) }, \
 	{ POSITION_SQL(filt, BEFORE_KEY("phone", "<")), POSITION_SQL(filt, BEFORE_KEY("phone", ">")) } }
 
-static const char *const position_sqls[2][3][2] = { POSITION_SQLS(ALL), POSITION_SQLS(FOUND) };
+static const char *const position_sqls[3][3][2] = { POSITION_SQLS(ALL), POSITION_SQLS(FOUND),
+                                                    POSITION_SQLS(SHORT) };
 
 int ledger_client_position(ledger *l, const char *filter, int order, int desc, int64_t id,
                            int64_t *pos, cart_err *e)
@@ -442,7 +463,7 @@ int ledger_client_position(ledger *l, const char *filter, int order, int desc, i
 
 	if (order < CLIENT_BY_NAME || order > CLIENT_BY_PHONE)
 		return cart_fail(e, CART_INVALID, _("unknown client order %d"), order);
-	if ((rc = lg_prepare(l, position_sqls[filter && *filter][order][desc ? 1 : 0], &s)) != SQLITE_OK)
+	if ((rc = lg_prepare(l, position_sqls[filter_kind(filter)][order][desc ? 1 : 0], &s)) != SQLITE_OK)
 		return lg_dberr(l, rc, _("finding a client in the list"), e);
 	if (filter && *filter)
 		lg_bind_text(s, 1, filter);
@@ -455,12 +476,13 @@ int ledger_client_position(ledger *l, const char *filter, int order, int desc, i
 
 int ledger_client_count(ledger *l, const char *filter, int64_t *n, cart_err *e)
 {
-	static const char *const sqls[2] = {
+	static const char *const sqls[3] = {
 		"SELECT count(*) FROM clients",
 		"SELECT count(*) FROM (" LG_FIND_CLIENTS_PHONE("?1") ")",
+		"SELECT count(*) FROM clients c WHERE " SHORT_C,
 	};
 	sqlite3_stmt *s;
-	int rc = lg_prepare(l, sqls[filter && *filter], &s);
+	int rc = lg_prepare(l, sqls[filter_kind(filter)], &s);
 
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, _("counting clients"), e);

@@ -52,11 +52,12 @@ int lg_name_key_register(sqlite3 *db);
  * (issue 14). Three letters or more are looked up in the trigram index clients_find (schema
  * 018), never by reading every client; one or two letters make no trigram and are looked for in
  * the covering index clients_key_order, client by client (such a filter matches most clients).
- * Only one arm reads anything: the other's test on the bound filter is false before its loop. */
+ * Only one arm reads anything (so UNION ALL): the other's test on the bound filter is false
+ * before its loop. */
 #define LG_FIND_CLIENTS_(p, phone, cols) \
 	"SELECT id FROM clients WHERE length(cartera_search_key(" p ")) < 3" \
 	"  AND (instr(search_key, cartera_search_key(" p ")) OR instr(tax_id, " p ")" phone ")" \
-	" UNION SELECT rowid FROM clients_find" \
+	" UNION ALL SELECT rowid FROM clients_find" \
 	"  WHERE clients_find MATCH cartera_find_query(" p ", " cols ")" \
 	"  AND length(cartera_search_key(" p ")) >= 3"
 #define LG_FIND_CLIENTS(p) LG_FIND_CLIENTS_(p, "", "2")

@@ -71,6 +71,8 @@ enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 /* The dashboard's selected row is a posted document (the Transactions tab): it may be voided
  * (bits 20-22 are the screens branch's). */
 enum { UI_NEEDS_DOC = 1 << 20 };
+/* The report screen shows the aging (it can be ordered otherwise): keys3's bit 24. */
+enum { UI_NEEDS_AGING = 1 << 24 };
 
 #define UI_SEARCHED ((ui_where)(UI_IN_LIST | UI_IN_DASH))
 
@@ -233,6 +235,8 @@ enum { UI_NEEDS_DOC = 1 << 20 };
 	  N_("save the report as plain text, 80 columns (asks for the file name)"))                    \
 	X(SPRINT, N_("Print"), UK_F(8),  'p',          0,      UI_IN_STMT | UI_IN_REPORTS | UI_IN_RDOC, 0,         \
 	  N_("print the report (its PDF, through the spooler lp; the file is kept)"))                  \
+	X(RORDER, N_("Order"), UK_F(9),  'r',          0,      UI_IN_REPORTS, UI_NEEDS_AGING,           \
+	  N_("the aging's clients by name, by largest debt, by oldest overdue (in turn)"))             \
 	X(SRANGES, NULL,   '1',      '2',          '0',    UI_IN_STMT,   0,                             \
 	  N_("1 not yet due, 2 3 4 5 the company's aging ranges (1-30, 31-60...), 0 every range"))    \
 	X(AGING,  NULL,    UK_ALT('A'),      0,            0,      UI_IN_STMT | UI_IN_DASH, 0,              \

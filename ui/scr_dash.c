@@ -60,7 +60,23 @@ typedef struct dash_scr {
 	const char *range_opt[MAX_RANGES];
 	int nrange;
 	ctl_agebar bar;          /* the aging bar under the totals (issue 19) */
+	/* the rows in s->page were read for this window and these settings (issue 14: a cursor
+	 * move within the window, a redraw, a dialog over the list read nothing) */
+	struct {
+		int valid, n, got, tab;
+		long offset;
+		int64_t seen;
+		ctld_tabset set;
+	} cache;
 } dash_scr;
+
+/* Are the rows in s->page those of the window offset..offset+n-1 as the tab stands now? */
+static int cached(const dash_scr *s, long offset, int n)
+{
+	return s->cache.valid && s->cache.offset == offset && s->cache.n == n &&
+	       s->cache.tab == s->v.tab && s->cache.seen == s->v.seen &&
+	       !memcmp(&s->cache.set, &s->v.set[s->v.tab], sizeof s->cache.set);
+}
 
 static int fetch(void *ud, long offset, int n)
 {
@@ -68,6 +84,9 @@ static int fetch(void *ud, long offset, int n)
 	cart_err e;
 	int got;
 
+	if (cached(s, offset, n))
+		return s->cache.got;
+	s->cache.valid = 0;
 	if (n > s->page_cap) {
 		ctld_row *p = realloc(s->page, (size_t)n * sizeof *p);
 
@@ -80,6 +99,13 @@ static int fetch(void *ud, long offset, int n)
 		ui_status(1, "%s", e.msg);
 		return -1;
 	}
+	s->cache.valid = 1;
+	s->cache.offset = offset;
+	s->cache.n = n;
+	s->cache.got = got;
+	s->cache.tab = s->v.tab;
+	s->cache.seen = s->v.seen;
+	s->cache.set = s->v.set[s->v.tab];
 	return got;
 }
 
@@ -147,10 +173,22 @@ static void show_tab(dash_scr *s, int tab)
 /* The selected row into s->chosen; 0 when there is none. */
 static int selected(dash_scr *s)
 {
-	if (s->lv.sel < 0 || fetch(s, s->lv.sel, 1) != 1)
+	cart_err e;
+	int got;
+
+	if (s->lv.sel < 0)
 		return 0;
-	s->chosen = s->page[0];
-	return 1;
+	/* the rows on screen hold it (read for the last draw): nothing read again */
+	if (cached(s, s->cache.offset, s->cache.n) && s->lv.sel >= s->cache.offset &&
+	    s->lv.sel < s->cache.offset + s->cache.got) {
+		s->chosen = s->page[s->lv.sel - s->cache.offset];
+		return 1;
+	}
+	if (ctl_dash_page(&s->v, s->lv.sel, 1, &s->chosen, &got, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return 0;
+	}
+	return got == 1;
 }
 
 /* The text of row r's column `key` ("number", "client", "open"...), "" when the tab has none. */
@@ -186,14 +224,16 @@ static int have(dash_scr *s)
 	return h;
 }
 
-/* After a posting: totals and tab again, the cursor on the same row if it is still there. */
-static void reload(dash_scr *s, const ctld_row *keep)
+/* After a posting: totals and tab again (unless just refreshed), the cursor on the same row if
+ * it is still there. */
+static void reload_(dash_scr *s, const ctld_row *keep, int refreshed)
 {
 	long sel = s->lv.sel;
 	int64_t row = -1;
 	cart_err e;
 
-	if (ctl_dash_refresh(&s->v, &e) != CART_OK)
+	s->cache.valid = 0;
+	if (!refreshed && ctl_dash_refresh(&s->v, &e) != CART_OK)
 		ui_status(1, "%s", e.msg);
 	else if (ctl_agebar_load(s->c, s->v.client_id, s->v.today, &s->bar, &e) != CART_OK)
 		ui_status(1, "%s", e.msg);
@@ -204,6 +244,11 @@ static void reload(dash_scr *s, const ctld_row *keep)
 		sel = s->lv.rows - 1;
 	s->lv.sel = sel;
 	listview_scroll(&s->lv);
+}
+
+static void reload(dash_scr *s, const ctld_row *keep)
+{
+	reload_(s, keep, 0);
 }
 
 /* ---- drawing ---- */
@@ -881,13 +926,24 @@ static int on_key(ui_screen *base, int key)
 static void dash_resume(ui_screen *base)
 {
 	dash_scr *s = (dash_scr *)base;
+	int changed = 0, keep = s->keep, refreshed = 1;
+	cart_err e;
 
-	/* after a receipt or a credit applied: the row it was opened on */
-	if (s->keep)
-		reload(s, &s->chosen);
-	else
-		reload(s, selected(s) ? &s->chosen : NULL);
 	s->keep = 0;
+	/* nothing written while the screen above was up (a statement read, a form left): the
+	 * totals, the tab and the cursor are as they were, and nothing is read again (issue 14:
+	 * 76 ms at 50,000 clients); the sync has read the totals again when something was */
+	if (ctl_dash_sync(&s->v, &changed, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		refreshed = 0;
+	} else if (!changed) {
+		return;
+	}
+	/* after a receipt or a credit applied: the row it was opened on */
+	if (keep)
+		reload_(s, &s->chosen, refreshed);
+	else
+		reload_(s, selected(s) ? &s->chosen : NULL, refreshed);
 }
 
 static void dash_free(ui_screen *base)

@@ -48,6 +48,7 @@ typedef struct rpts_scr {
 	int64_t *many;             /* those clients, while their statements are asked about */
 	int nmany;
 	int help;
+	int order;                 /* the aging's rows: RPT_AGING_BY_* */
 } rpts_scr;
 
 static const char *kind_name(const rpts_scr *s)
@@ -76,7 +77,8 @@ static int have(const rpts_scr *s)
 		return UI_NEEDS_ROW;
 	if (s->kind == SCR_RPT_AUDIT)
 		return row && row->ref ? UI_NEEDS_ROW : 0;
-	return (row && row->ref ? UI_NEEDS_ROW : 0) | UI_NEEDS_SPAN;
+	return (row && row->ref ? UI_NEEDS_ROW : 0) | UI_NEEDS_SPAN |
+	       (s->kind == SCR_RPT_AGING ? UI_NEEDS_AGING : 0);
 }
 
 /* ---- the report ---- */
@@ -100,7 +102,7 @@ static int build(rpts_scr *s, int keep_cursor, cart_err *e)
 	else if (s->kind == SCR_RPT_AUDIT)
 		rc = rpt_audit(s->c, s->client_id, r, e);
 	else if (s->kind == SCR_RPT_AGING)
-		rc = rpt_aging(s->c, s->asof, r, e);
+		rc = rpt_aging_sorted(s->c, s->asof, s->order, r, e);
 	else
 		rc = rpt_followup(s->c, s->asof, s->client_id, s->overdue_only, r, e);
 	if ((rc = rptview_built(&s->v, rc, keep_cursor)) == CART_OK && !keep_cursor)
@@ -133,6 +135,9 @@ static void scope_text(const rpts_scr *s, char *buf, size_t size)
 	else if (s->kind == SCR_RPT_AUDIT)
 		snprintf(buf, size, _("%s · Enter: the line's client's statement"),
 		         s->client_id ? s->client_name : _("Every client"));
+	else if (s->kind == SCR_RPT_AGING && s->order != RPT_AGING_BY_NAME)
+		snprintf(buf, size, "%s · %s", _("Every client · a: as of · Tab: follow-up · Enter: statement"),
+		         rpt_aging_order_name(s->order));
 	else if (s->kind == SCR_RPT_AGING)
 		snprintf(buf, size, "%s", _("Every client · a: as of · Tab: follow-up · Enter: statement"));
 	else if (s->client_id)
@@ -414,6 +419,14 @@ static void many_path_given(rpts_scr *s, int tag)
 	write_many(s, tag == ASK_DIR ? MANY_DIR : MANY_ONE, path);
 }
 
+/* The aging's next order (by name, largest debt, oldest overdue), said on the status line. */
+static void aging_order(rpts_scr *s)
+{
+	s->order = (s->order + 1) % RPT_AGING_NORDERS;
+	if (rebuild(s) == CART_OK)
+		ui_status(0, _("The aging %s."), rpt_aging_order_name(s->order));
+}
+
 static int on_key(ui_screen *base, int key)
 {
 	rpts_scr *s = (rpts_scr *)base;
@@ -469,6 +482,9 @@ static int on_key(ui_screen *base, int key)
 		return SCR_STAY;
 	case UA_RSTMT:
 		open_statement(s);
+		return SCR_STAY;
+	case UA_RORDER:
+		aging_order(s);
 		return SCR_STAY;
 	case UA_MAIL:
 		mail_row_or_doc(s);

@@ -328,20 +328,41 @@ int ledger_client_find(ledger *l, const char *ref, client *c, cart_err *e)
 /* Clients filtered by a substring of name, tax id or phone, a page at a time. Each client's
  * balance comes from the covering index on entries, so a page costs the same however long the
  * list is. */
-#define PAGE_SQL(order) \
-	"SELECT " CLIENT_COLS " FROM clients c" \
-	" WHERE ?1 IS NULL OR instr(c.search_key, cartera_search_key(?1)) OR instr(c.tax_id, ?1)" \
-	"   OR instr(c.phone, ?1)" \
+#define FOUND(x) x ".id IN (" LG_FIND_CLIENTS_PHONE("?1") ")"
+/* one or two letters: tested on each row of the name index as it is walked (a page of such a
+ * filter, which most clients match, is found near the start; no set of their ids is built) */
+#define SHORT(x) "(instr(" x ".search_key, cartera_search_key(?1)) OR instr(" x ".tax_id, ?1)" \
+	" OR instr(" x ".phone, ?1))"
+#define SHORT_C SHORT("c")
+#define PAGE_SQL(filt, order) \
+	"SELECT " CLIENT_COLS " FROM clients c WHERE " filt \
 	" ORDER BY " order " LIMIT ?2 OFFSET ?3"
+#define PAGE_SQLS(filt) { \
+	{ PAGE_SQL(filt, "c.name_key, c.id"), \
+	  PAGE_SQL(filt, "c.name_key DESC, c.id DESC") }, \
+	{ PAGE_SQL(filt, "c.tax_id, c.name_key, c.id"), \
+	  PAGE_SQL(filt, "c.tax_id DESC, c.name_key DESC, c.id DESC") }, \
+	{ PAGE_SQL(filt, "c.phone, c.name_key, c.id"), \
+	  PAGE_SQL(filt, "c.phone DESC, c.name_key DESC, c.id DESC") } }
 
-static const char *const page_sqls[3][2] = {
-	{ PAGE_SQL("c.name_key, c.id"),
-	  PAGE_SQL("c.name_key DESC, c.id DESC") },
-	{ PAGE_SQL("c.tax_id, c.name_key, c.id"),
-	  PAGE_SQL("c.tax_id DESC, c.name_key DESC, c.id DESC") },
-	{ PAGE_SQL("c.phone, c.name_key, c.id"),
-	  PAGE_SQL("c.phone DESC, c.name_key DESC, c.id DESC") },
-};
+/* [filtered][order][desc]: a filter is looked up in the trigram index (LG_FIND_CLIENTS), and an
+ * unfiltered list has no filter term at all, so its order is the index's */
+static const char *const page_sqls[3][3][2] = { PAGE_SQLS("1"), PAGE_SQLS(FOUND("c")),
+                                                PAGE_SQLS(SHORT_C) };
+
+/* 0 no filter, 1 three letters or more (the trigram index), 2 fewer (row by row) */
+static int filter_kind(const char *filter)
+{
+	char key[4 * 256 + 8];
+	int n = 0;
+
+	if (!filter || !*filter)
+		return 0;
+	ledger_search_key(filter, key, sizeof key);
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+		n += (*p & 0xc0) != 0x80;
+	return n >= 3 ? 1 : 2;
+}
 
 /* each client's balance over all its entries, per currency: the kept balances (schema 018), one
  * primary-key range per client instead of its entries added up */
@@ -364,7 +385,7 @@ int ledger_client_list_sorted(ledger *l, const char *filter, int order, int desc
 
 	if (order < CLIENT_BY_NAME || order > CLIENT_BY_PHONE)
 		return cart_fail(e, CART_INVALID, _("unknown client order %d"), order);
-	rc = lg_prepare(l, page_sqls[order][desc ? 1 : 0], &s);
+	rc = lg_prepare(l, page_sqls[filter_kind(filter)][order][desc ? 1 : 0], &s);
 	if (rc == SQLITE_OK)
 		rc = lg_prepare(l, bal_sql, &b);
 	if (rc != SQLITE_OK) {
@@ -418,19 +439,19 @@ out:
 	" OR (c.name_key = t.name_key AND c.id " op " t.id))"
 #define BEFORE_KEY(key, op) \
 	"(c." key " " op " t." key " OR (c." key " = t." key " AND " BEFORE_NAME(op) "))"
-#define FILTER(x) \
-	"(?1 IS NULL OR instr(" x ".search_key, cartera_search_key(?1)) OR instr(" x ".tax_id, ?1)" \
-	" OR instr(" x ".phone, ?1))"
-#define POSITION_SQL(before) \
-	"SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM clients t WHERE t.id = ?2 AND " FILTER("t") ")" \
+#define POSITION_SQL(filt, before) \
+	"SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM clients t WHERE t.id = ?2 AND " filt("t") ")" \
 	" THEN -1 ELSE (SELECT count(*) FROM clients c, clients t" \
-	"  WHERE t.id = ?2 AND " FILTER("c") " AND " before ") END"
+	"  WHERE t.id = ?2 AND " filt("c") " AND " before ") END"
+#define ALL(x) "1"
+#define POSITION_SQLS(filt) { \
+	{ POSITION_SQL(filt, BEFORE_NAME("<")), POSITION_SQL(filt, BEFORE_NAME(">")) }, \
+	{ POSITION_SQL(filt, BEFORE_KEY("tax_id", "<")), \
+	  POSITION_SQL(filt, BEFORE_KEY("tax_id", ">")) }, \
+	{ POSITION_SQL(filt, BEFORE_KEY("phone", "<")), POSITION_SQL(filt, BEFORE_KEY("phone", ">")) } }
 
-static const char *const position_sqls[3][2] = {
-	{ POSITION_SQL(BEFORE_NAME("<")), POSITION_SQL(BEFORE_NAME(">")) },
-	{ POSITION_SQL(BEFORE_KEY("tax_id", "<")), POSITION_SQL(BEFORE_KEY("tax_id", ">")) },
-	{ POSITION_SQL(BEFORE_KEY("phone", "<")), POSITION_SQL(BEFORE_KEY("phone", ">")) },
-};
+static const char *const position_sqls[3][3][2] = { POSITION_SQLS(ALL), POSITION_SQLS(FOUND),
+                                                    POSITION_SQLS(SHORT) };
 
 int ledger_client_position(ledger *l, const char *filter, int order, int desc, int64_t id,
                            int64_t *pos, cart_err *e)
@@ -440,7 +461,7 @@ int ledger_client_position(ledger *l, const char *filter, int order, int desc, i
 
 	if (order < CLIENT_BY_NAME || order > CLIENT_BY_PHONE)
 		return cart_fail(e, CART_INVALID, _("unknown client order %d"), order);
-	if ((rc = lg_prepare(l, position_sqls[order][desc ? 1 : 0], &s)) != SQLITE_OK)
+	if ((rc = lg_prepare(l, position_sqls[filter_kind(filter)][order][desc ? 1 : 0], &s)) != SQLITE_OK)
 		return lg_dberr(l, rc, _("finding a client in the list"), e);
 	if (filter && *filter)
 		lg_bind_text(s, 1, filter);
@@ -453,11 +474,13 @@ int ledger_client_position(ledger *l, const char *filter, int order, int desc, i
 
 int ledger_client_count(ledger *l, const char *filter, int64_t *n, cart_err *e)
 {
-	static const char sql[] =
-		"SELECT count(*) FROM clients c WHERE ?1 IS NULL OR instr(c.search_key, cartera_search_key(?1))"
-		" OR instr(c.tax_id, ?1) OR instr(c.phone, ?1)";
+	static const char *const sqls[3] = {
+		"SELECT count(*) FROM clients",
+		"SELECT count(*) FROM (" LG_FIND_CLIENTS_PHONE("?1") ")",
+		"SELECT count(*) FROM clients c WHERE " SHORT_C,
+	};
 	sqlite3_stmt *s;
-	int rc = lg_prepare(l, sql, &s);
+	int rc = lg_prepare(l, sqls[filter_kind(filter)], &s);
 
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, _("counting clients"), e);

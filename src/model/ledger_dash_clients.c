@@ -103,7 +103,7 @@ static int crow_cmp(const void *pa, const void *pb)
 }
 
 static const char filter_clients_sql[] =
-	"SELECT id FROM clients WHERE instr(search_key, cartera_search_key(?1)) OR instr(tax_id, ?1) ORDER BY id";
+	LG_FIND_CLIENTS("?1") " ORDER BY 1";
 static const char reminders_sql[] =
 	"SELECT client_id, max(at) FROM client_history WHERE kind = 'reminder' GROUP BY client_id"
 	" ORDER BY client_id";
@@ -390,7 +390,7 @@ static int client_rows(ledger *l, const dash_query *q, int now, crow **out, size
 /* The clients tab in name order, when nothing is dated after the as-of date and no days bound
  * applies: the clients' name index leads, joined to each client's open entries, so a page reads
  * only its own clients; each row's figures are then added up from that client's open items. */
-#define CLIENT_FILTER(c) "(instr(" c ".search_key, cartera_search_key(?7)) OR instr(" c ".tax_id, ?7))"
+#define CLIENT_FILTER(c) c ".id IN (" LG_FIND_CLIENTS("?7") ")"
 #define CLIENT_PAGE(filt, dir) \
 	"SELECT DISTINCT c.name_key, c.id, e.currency FROM clients c" \
 	" CROSS JOIN entries e INDEXED BY entries_open ON e.client_id = c.id" \
@@ -399,7 +399,7 @@ static int client_rows(ledger *l, const dash_query *q, int now, crow **out, size
 #define CLIENT_PAIRS(filt) \
 	"SELECT DISTINCT e.client_id, e.currency FROM entries e INDEXED BY entries_open" \
 	" WHERE e.open <> 0 AND e.date <= ?1 AND e.client_id BETWEEN ?2 AND ?3 AND " filt
-#define CLIENT_IN " e.client_id IN (SELECT id FROM clients c WHERE " CLIENT_FILTER("c") ")"
+#define CLIENT_IN " e.client_id IN (" LG_FIND_CLIENTS("?7") ")"
 #define CLIENT_POS(filt, cmp) \
 	"SELECT count(*) FROM (" CLIENT_PAIRS(filt) " AND (e.client_id IN (SELECT id FROM clients" \
 	"  WHERE (name_key, id) " cmp " (SELECT name_key, id FROM clients" \

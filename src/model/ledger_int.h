@@ -56,6 +56,21 @@ int lg_exec(ledger *l, const char *sql, const char *doing, cart_err *e);
 /* cartera_name_key(name), the SQL face of ledger_name_key (ledger_namekey.c), on a new
  * connection: the migration that adds the keys fills them with it. */
 int lg_name_key_register(sqlite3 *db);
+/* The ids of the clients a filter in parameter p finds in their name (folded as
+ * cartera_search_key folds it: "nandu" finds Ñandú) or tax id, with _PHONE in their phone too
+ * (issue 14). Three letters or more are looked up in the trigram index clients_find (schema
+ * 018), never by reading every client; one or two letters make no trigram and are looked for in
+ * the covering index clients_key_order, client by client (such a filter matches most clients).
+ * Only one arm reads anything (so UNION ALL): the other's test on the bound filter is false
+ * before its loop. */
+#define LG_FIND_CLIENTS_(p, phone, cols) \
+	"SELECT id FROM clients WHERE length(cartera_search_key(" p ")) < 3" \
+	"  AND (instr(search_key, cartera_search_key(" p ")) OR instr(tax_id, " p ")" phone ")" \
+	" UNION ALL SELECT rowid FROM clients_find" \
+	"  WHERE clients_find MATCH cartera_find_query(" p ", " cols ")" \
+	"  AND length(cartera_search_key(" p ")) >= 3"
+#define LG_FIND_CLIENTS(p) LG_FIND_CLIENTS_(p, "", "2")
+#define LG_FIND_CLIENTS_PHONE(p) LG_FIND_CLIENTS_(p, " OR instr(phone, " p ")", "3")
 /* Translate a SQLite failure into a cart_code with a message naming what was being done. */
 int lg_dberr(ledger *l, int rc, const char *doing, cart_err *e);
 

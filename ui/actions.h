@@ -71,6 +71,9 @@ enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 /* The dashboard's selected row is a posted document (the Transactions tab): it may be voided
  * (bits 20-22 are the screens branch's). */
 enum { UI_NEEDS_DOC = 1 << 20 };
+/* The document view (scr_reports.c) shows one document, which may be voided (the audit trail,
+ * on the same keys, is not one). */
+enum { UI_NEEDS_ONEDOC = 1 << 21 };
 
 #define UI_SEARCHED ((ui_where)(UI_IN_LIST | UI_IN_DASH))
 
@@ -438,6 +441,8 @@ enum { UI_NEEDS_DOC = 1 << 20 };
 	  N_("the selected row's client's history: reminders, e-mails, letters, promises, calls")) \
 	X(APPLY_ITEM, NULL,     UK_CTRL('a'), 0,        0,      UI_IN_DASH,   UI_NEEDS_ITEM,         \
 	  N_("pay the selected document with the client's credits in favour, oldest first"))                        \
+	X(RVOID,   N_("Void"),  UK_CTRL('x'), 0,        0,      UI_IN_RDOC,   UI_NEEDS_ONEDOC,       \
+	  N_("void this document: what it reverses first, then the reason; both stay"))            \
 	UI_TREND_ACTIONS(X)
 
 enum ui_action {

@@ -121,6 +121,10 @@ assert_eq 1 "$(grep -o '1\.234,50' <<<"$(row "$S" 23)" | wc -l)" \
 	"a wrong amount: the expected format once" || tap_diag "$S"
 assert_not_contains "$(row "$S" 23)" "Importe: el importe" "the field not named twice"
 assert_not_contains "$(text 2 | row "$(cat)" 23)" "1.234,50" "the message does not carry to the dashboard"
+screen '<A-b>FAC-999999<Enter><dump><F3><dump><Esc><A-O><dump>'
+assert_contains "$(text 1 | row "$(cat)" 23)" 'FAC-999999' "an unknown document: said on the dashboard"
+assert_not_contains "$(text 2)" 'FAC-999999' "the error does not carry to the client list"
+assert_not_contains "$(text 3)" 'FAC-999999' "nor to the opening balances"
 
 # ---- a receipt opened with F5 pre-fills cash, and the cash follows a second mark
 screen '<A-2>nandu<F5><dump><Down><Space><dump>'

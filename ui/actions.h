@@ -73,6 +73,9 @@ enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 enum { UI_NEEDS_DOC = 1 << 20 };
 /* The report screen shows the aging (it can be ordered otherwise): keys3's bit 24. */
 enum { UI_NEEDS_AGING = 1 << 24 };
+/* The document view (scr_reports.c) shows one document, which may be voided (the audit trail,
+ * on the same keys, is not one). */
+enum { UI_NEEDS_ONEDOC = 1 << 21 };
 
 #define UI_SEARCHED ((ui_where)(UI_IN_LIST | UI_IN_DASH))
 
@@ -442,6 +445,8 @@ enum { UI_NEEDS_AGING = 1 << 24 };
 	  N_("the selected row's client's history: reminders, e-mails, letters, promises, calls")) \
 	X(APPLY_ITEM, NULL,     UK_CTRL('a'), 0,        0,      UI_IN_DASH,   UI_NEEDS_ITEM,         \
 	  N_("pay the selected document with the client's credits in favour, oldest first"))                        \
+	X(RVOID,   N_("Void"),  UK_CTRL('x'), 0,        0,      UI_IN_RDOC,   UI_NEEDS_ONEDOC,       \
+	  N_("void this document: what it reverses first, then the reason; both stay"))            \
 	UI_TREND_ACTIONS(X)
 
 enum ui_action {

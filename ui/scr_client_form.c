@@ -199,6 +199,8 @@ int cform_key(scr_cform *s, int key)
 		else
 			ui_status(0, "%s", "");
 	}
+	if (r & FORM_SETTLED)
+		ui_status(0, "%s", "");
 	if (r & FORM_CHOSEN) {
 		sync_in(s);
 		set_required(s);

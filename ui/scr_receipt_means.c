@@ -71,6 +71,7 @@ int rmeans_key(rmeans *m, ctl_receipt_form *rf, int key)
 {
 	int a = ui_action_of(key, UI_IN_ENTRY, 1);
 	form *f = &m->fm;
+	int r;
 
 	if (a == UA_E_CANCEL) {
 		m->kind = RMEANS_NONE;
@@ -82,7 +83,10 @@ int rmeans_key(rmeans *m, ctl_receipt_form *rf, int key)
 			form_check(f, f->cur);
 		return add(m, rf);
 	}
-	if (form_handle_key(f, key) & FORM_MOVED) {
+	r = form_handle_key(f, key);
+	if (r & FORM_SETTLED)
+		ui_status(0, "%s", "");
+	if (r & FORM_MOVED) {
 		form_field *fl = NULL;
 
 		for (int i = 0; i < f->n; i++)

@@ -22,9 +22,10 @@
 #include "cartera/render.h"
 #include "cartera/reports.h"
 #include "cartera/rpt_audit.h"
+#include "cartera/ctl_void.h"
 
 /* What the screen's own dialog is for. */
-enum { ASK_ASOF = 1, ASK_MANY, ASK_DIR, ASK_ONE };
+enum { ASK_ASOF = 1, ASK_MANY, ASK_DIR, ASK_ONE, ASK_VOID };
 
 /* How the statements of the report's clients go out (ASK_MANY's options, in order). */
 enum { MANY_DIR, MANY_ONE, MANY_PRINT };
@@ -74,7 +75,7 @@ static int have(const rpts_scr *s)
 
 	/* a document's lines are all its client's */
 	if (s->kind == SCR_RPT_DOCUMENT)
-		return UI_NEEDS_ROW;
+		return UI_NEEDS_ROW | UI_NEEDS_ONEDOC;
 	if (s->kind == SCR_RPT_AUDIT)
 		return row && row->ref ? UI_NEEDS_ROW : 0;
 	return (row && row->ref ? UI_NEEDS_ROW : 0) | UI_NEEDS_SPAN |
@@ -427,6 +428,44 @@ static void aging_order(rpts_scr *s)
 		ui_status(0, _("The aging %s."), rpt_aging_order_name(s->order));
 }
 
+/* ---- voiding the document shown (the same controller as `cartera void`) ---- */
+
+/* What the void will reverse, then the reason asked under it; nothing posts yet. */
+static void ask_void(rpts_scr *s)
+{
+	char text[600];
+	cart_err e;
+
+	if (ctl_void_preview(s->c, s->doc_number, text, sizeof text, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	dialog_prompt(&s->ask, ASK_VOID, _("Void a document"), text, _("Reason"), 200, "");
+}
+
+/* The reason given: post the void and show the document again, voided. */
+static void void_given(rpts_scr *s)
+{
+	char why[256];
+	posted out;
+	cart_err e;
+
+	dialog_answer_text(&s->ask, why, sizeof why);
+	if (!why[0]) {
+		ui_status(1, _("no reason given: %s was not voided"), s->doc_number);
+		return;
+	}
+	if (ctl_void(s->c, s->doc_number, NULL, why, &out, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	if (build(s, 1, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	ui_status(0, _("%s voided by %s."), s->doc_number, out.number);
+}
+
 static int on_key(ui_screen *base, int key)
 {
 	rpts_scr *s = (rpts_scr *)base;
@@ -442,6 +481,8 @@ static int on_key(ui_screen *base, int key)
 			return SCR_STAY;
 		if (tag == ASK_ASOF)
 			asof_given(s);
+		else if (tag == ASK_VOID)
+			void_given(s);
 		else if (tag == ASK_MANY)
 			many_chosen(s);
 		else
@@ -491,6 +532,9 @@ static int on_key(ui_screen *base, int key)
 		return SCR_STAY;
 	case UA_RMANY:
 		ask_many(s);
+		return SCR_STAY;
+	case UA_RVOID:
+		ask_void(s);
 		return SCR_STAY;
 	case UA_SPDF:
 	case UA_SXLSX:

@@ -33,6 +33,9 @@ void ui_status(int error, const char *fmt, ...) __attribute__((format(printf, 2,
 /* The same, in the warning attribute (accepted, but worth a look). */
 void ui_status_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void ui_status_draw(void);
+/* An error or warning belongs to the screen that said it: cleared as screens open and close
+ * (a confirmation such as "posted" stays for the screen below). */
+void ui_status_leave(void);
 /* The keys that work here: actions on screen `where` whose precondition holds given `have`. */
 void ui_keybar(ui_where where, int have);
 /* Full-screen help listing every key of screen `where` (UI_IN_* flags), titled like the screen:

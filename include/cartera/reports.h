@@ -21,6 +21,8 @@ typedef struct stmt_filter {
 	int min_days, max_days;       /* days overdue, -1 = no bound */
 	int status;                   /* STMT_* bits, 0 = any */
 	int range;                    /* aging range: -1 any, 0 not due, 1..n+1 the company's */
+	int summary_first;            /* the screen's order: the balance, the open documents and
+	                               * the aging before the movements (seed 000) */
 } stmt_filter;
 
 void stmt_filter_init(stmt_filter *f);

@@ -181,6 +181,7 @@ typedef struct st {
 	int64_t last_balance[LEDGER_MAX_CURRENCIES];
 	int64_t charges[LEDGER_MAX_CURRENCIES], credits[LEDGER_MAX_CURRENCIES];
 	int64_t forward[LEDGER_MAX_CURRENCIES];
+	int64_t running;     /* the Balance column: where the lines shown have brought it */
 	int shown[LEDGER_MAX_CURRENCIES];
 	int aw;              /* amount columns' width */
 	const char *cur;     /* the currency being written */
@@ -304,6 +305,16 @@ static int keep(const st *s, const char *number, const char *date, const char *d
 
 /* ---- movements ---- */
 
+/* A filter other than the dates hides lines within the dates: the Balance column then adds up
+ * the lines shown from zero (the account's balance is in the notes), so the column and the
+ * total row agree with what is on the page. A date range alone starts from the balance brought
+ * forward and ends on the account's balance at its last date. */
+static int hides_lines(const stmt_filter *f)
+{
+	return f->doc_type >= 0 || f->number[0] || f->due_from[0] || f->due_to[0] || f->status ||
+	       f->min_days >= 0 || f->max_days >= 0 || f->range >= 0;
+}
+
 static int cur_index(st *s, const char *cur)
 {
 	for (int k = 0; k < s->ncurs; k++)
@@ -360,7 +371,9 @@ static int line_row(const stmt_line *ln, void *ud)
 		rpt_amount(r, ln->credit, ln->currency, 0);
 	else
 		rpt_empty(r);
-	rpt_amount(r, ln->balance, ln->currency, 0);
+	/* the lines shown add up: with nothing hidden this is the ledger's own running balance */
+	s->running += ln->charge - ln->credit;
+	rpt_amount(r, s->running, ln->currency, 0);
 	report_row_end(r);
 	s->charges[s->k] += ln->charge;
 	s->credits[s->k] += ln->credit;
@@ -419,7 +432,8 @@ static int movements(st *s, int64_t client_id, cart_err *e)
 		report_col(r, "charge", _("Charge"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
 		report_col(r, "credit", _("Credit"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
 		report_col(r, "balance", _("Balance"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
-		if (s->f->from[0]) {
+		s->running = hides_lines(s->f) ? 0 : s->forward[k];
+		if (s->f->from[0] && !hides_lines(s->f)) {
 			report_row(r, RPT_ROW_DATA, NULL);
 			rpt_date(r, NULL);
 			rpt_text(r, "");
@@ -439,7 +453,7 @@ static int movements(st *s, int64_t client_id, cart_err *e)
 		rpt_text(r, s->curs[k]);
 		rpt_amount(r, s->charges[k], s->curs[k], RPT_F_SUM);
 		rpt_amount(r, s->credits[k], s->curs[k], RPT_F_SUM);
-		rpt_amount(r, s->last_balance[k], s->curs[k], 0);
+		rpt_amount(r, s->running, s->curs[k], 0);
 		report_row_end(r);
 	}
 	return CART_OK;
@@ -594,6 +608,32 @@ static void client_aging(st *s)
 	}
 }
 
+/* The screen's order (seed 000): what the client owes as of the date, in the lines under the
+ * title, then the open documents and the aging; the movements follow. The amounts' width comes
+ * from the same balance query as the movements'. */
+static int summary_first(st *s, int64_t client_id, cart_err *e)
+{
+	balance b[LEDGER_MAX_CURRENCIES];
+	char shown[DATE_LEN];
+	int nb = 0, rc;
+
+	if ((rc = ledger_balance(s->c->l, client_id, s->asof, b, &nb, e)) != CART_OK)
+		return rc;
+	s->aw = AMT_W;
+	for (int i = 0; i < nb; i++) {
+		char m[40];
+
+		money_format(b[i].balance, &s->c->co.fmt, m, sizeof m);
+		report_line(s->r, _("Balance as of %s: %s %s"), rpt_date_text(s->r, s->asof, shown), m,
+		            b[i].currency);
+		s->aw = rpt_amount_width(&s->c->co, b[i].charges > b[i].credits ? b[i].charges
+		                         : b[i].credits, s->aw);
+	}
+	open_documents(s);
+	client_aging(s);
+	return CART_OK;
+}
+
 /* One line under the title saying which filters hide lines, so a filtered statement is never
  * mistaken for the whole account. */
 static void describe_filters(ctl *c, const stmt_filter *f, report *r)
@@ -698,11 +738,15 @@ int rpt_statement(ctl *c, int64_t client_id, const stmt_filter *f, report *r, ca
 		rc = cart_fail(e, CART_NOMEM, _("out of memory"));
 	if (rc == CART_OK && build_sums(&s) < 0)
 		rc = cart_fail(e, CART_NOMEM, _("out of memory"));
+	if (rc == CART_OK && f->summary_first)
+		rc = summary_first(&s, client_id, e);
 	if (rc == CART_OK)
 		rc = movements(&s, client_id, e);
 	if (rc == CART_OK) {
-		open_documents(&s);
-		client_aging(&s);
+		if (!f->summary_first) {
+			open_documents(&s);
+			client_aging(&s);
+		}
 		for (int k = 0; k < s.ncurs; k++) {
 			char m[40];
 

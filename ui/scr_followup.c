@@ -12,6 +12,7 @@
 #include "dialog.h"
 #include "listview.h"
 #include "scr_followup.h"
+#include "scr_history.h"
 #include "ui_int.h"
 
 #include "cartera/ctl_followup.h"
@@ -269,6 +270,9 @@ static int fu_key(ui_screen *base, int key)
 		return SCR_STAY;
 	case UA_FU_PROCESS:
 		process(s);
+		return SCR_STAY;
+	case UA_HIST_SCR:
+		scr_history_push(s->c, s->rows[s->lv.sel].client_id);
 		return SCR_STAY;
 	default:
 		break;

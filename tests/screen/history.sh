@@ -4,7 +4,8 @@
 # promise to pay, the follow-up e-mail and its reminder — each with its clerk and the local time
 # (TZ=America/Bogota, five hours behind the UTC kept; the dates follow --today). n writes a
 # note that shows at the top, c logs a call; Enter on the e-mail line shows the message as the
-# outbox keeps it. Reached too from the client list, Seguimiento and Hoy. TAP output.
+# outbox keeps it. Reached too from the client list, Seguimiento and Hoy. The dashboard's
+# Clients tab shows the client's level and next action. TAP output.
 . "$(dirname "$0")/lib.sh"
 START=dashboard
 q() { sqlite3 -batch "$DB" "$1"; }
@@ -84,6 +85,12 @@ assert_contains "$S" "Mensaje 1" "Enter: the message of the outbox"
 assert_contains "$S" "<zeta@example.com>" "its recipient"
 assert_contains "$S" "Subject:" "its subject"
 assert_not_contains "$(text 5)" "Historial de" "Esc closes the message, Esc again the history"
+
+# ---- the dashboard's Clients tab: the client's level and its next action (F6) ----
+scr '<A-4><dump>' 80x24
+assert_match "$(row "$(text 1)" 6)" "Seguimiento$" "the Clients tab has the follow-up column"
+assert_match "$(row "$(text 1)" 7)" "^Zeta Ñandú +800197268-4 +800,00 +800,00 +0,00 +20 07-10 First remin" \
+	"Zeta: next action on 07-10, level First reminder"
 
 # ---- c logs a call ----
 scr '<C-y>chabló<Space>con<Space>tesorería<Enter><dump>' 80x24

@@ -81,6 +81,25 @@ enum { UI_NEEDS_ONEDOC = 1 << 21 };
 
 /* The trend screen "Tendencia" (scr_trend.c, issue 19): screen bit 46 of the pictures' range. */
 #define UI_IN_TREND UI_BIT(46)
+/* The client's history screen (scr_history.c, issue 13): screen bit 58 of collect3's range; an
+ * e-mail row (need bit 27) opens the message the outbox keeps. */
+#define UI_IN_HISTORY UI_BIT(58)
+enum { UI_NEEDS_MAILROW = 1 << 27 };
+#define UI_HISTORY_ACTIONS(X)                                                                    \
+	X(HIST_SCR, NULL,       UK_CTRL('y'), 0,        0,      UI_IN_LIST | UI_IN_FOLLOW | UI_IN_TODAY, \
+	  UI_NEEDS_ROW,                                                                             \
+	  N_("the selected client's history: reminders, e-mails, letters, promises, calls"))        \
+	X(HS_HELP, N_("Help"),  UK_F(1),   '?',         0,      UI_IN_HISTORY, 0,                    \
+	  N_("this help: every key of the screen"))                                                 \
+	X(HS_NOTE, N_("Note"),  UK_F(2),   'n',         0,      UI_IN_HISTORY, 0,                    \
+	  N_("write a note into the client's history"))                                             \
+	X(HS_CALL, N_("Call"),  UK_F(3),   'c',         0,      UI_IN_HISTORY, 0,                    \
+	  N_("log a call with the client: what was said"))                                          \
+	X(HS_MAIL, N_("Message"), UK_ENTER, 'v',        0,      UI_IN_HISTORY, UI_NEEDS_MAILROW,     \
+	  N_("the e-mail of the selected row, as the outbox keeps it"))                             \
+	X(HS_BACK, N_("Back"),  UK_F(10),  'q',         UK_ESC, UI_IN_HISTORY, 0,                    \
+	  N_("back to the screen before"))
+
 #define UI_TREND_ACTIONS(X)                                                                      \
 	X(TREND_SCR, NULL,      UK_CTRL('t'), 0,        0,      UI_IN_DASH,   0,                     \
 	  N_("Ctrl-T: Tendencia, the trend of the last 12 month-ends (this client's on one client's dashboard)")) \
@@ -447,7 +466,8 @@ enum { UI_NEEDS_ONEDOC = 1 << 21 };
 	  N_("pay the selected document with the client's credits in favour, oldest first"))                        \
 	X(RVOID,   N_("Void"),  UK_CTRL('x'), 0,        0,      UI_IN_RDOC,   UI_NEEDS_ONEDOC,       \
 	  N_("void this document: what it reverses first, then the reason; both stay"))            \
-	UI_TREND_ACTIONS(X)
+	UI_TREND_ACTIONS(X)                                                                         \
+	UI_HISTORY_ACTIONS(X)
 
 enum ui_action {
 	UA_NONE = 0,

@@ -17,6 +17,7 @@
 #include "scr_clients.h"
 #include "scr_reports.h"
 #include "scr_client_form.h"
+#include "scr_history.h"
 #include "scr_statement.h"
 #include "tabs.h"
 #include "ui_int.h"
@@ -462,6 +463,13 @@ static void find_client(scr *s)
 		ui_status(1, "%s", e.msg);
 }
 
+/* The selected client's history screen (scr_history.c) over the list. */
+static void history_selected(scr *s)
+{
+	if (fetch(s, s->lv.sel, 1) == 1)
+		scr_history_push(s->c, s->page[0].id);
+}
+
 /* One key on the list: SCR_STAY, or leave the list (SCR_CLOSE) or cartera (SCR_QUIT). */
 static int list_key(scr *s, int key)
 {
@@ -505,6 +513,9 @@ static int list_key(scr *s, int key)
 		break;
 	case UA_EXPORT:
 		ask_file(s, ASK_EXPORT);
+		break;
+	case UA_HIST_SCR:
+		history_selected(s);
 		break;
 	case UA_CSTATEMENT: {
 		/* the selected client's statement (scr_statement.c) over the list */

@@ -17,6 +17,7 @@
 #include "scr_clients.h"
 #include "scr_dash.h"
 #include "scr_followup.h"
+#include "scr_history.h"
 #include "scr_bank.h"
 #include "scr_mail.h"
 #include "agebar.h"
@@ -427,61 +428,11 @@ static void ask_remind(dash_scr *s)
 	dialog_prompt(&s->dlg, ASK_REMIND, _("Send a reminder"), text, _("Note"), 200, "");
 }
 
-/* The client's history in a window, newest first, each time in the clerk's local time. */
-typedef struct hist_text {
-	char *buf;
-	size_t len;
-	int n;
-} hist_text;
-
-static void local_time(const char *utc, char *out, size_t size)
-{
-	struct tm tm;
-	time_t t;
-
-	memset(&tm, 0, sizeof tm);
-	if (sscanf(utc, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-	           &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6) {
-		snprintf(out, size, "%s", utc);
-		return;
-	}
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	t = timegm(&tm);
-	if (!localtime_r(&t, &tm) || !strftime(out, size, "%Y-%m-%d %H:%M", &tm))
-		snprintf(out, size, "%s", utc);
-}
-
-static int hist_line(const hist_entry *h, void *ud)
-{
-	hist_text *x = ud;
-	char at[32];
-
-	local_time(h->at, at, sizeof at);
-	dialog_text_add(&x->buf, &x->len, "%s  %-8s %-10s %s%s%s", at, h->clerk,
-	                _(hist_kind_name(h->kind)), h->number, h->number[0] ? "  " : "", h->text);
-	x->n++;
-	return 0;
-}
-
+/* The client's history screen (scr_history.c) of the selected row's client. */
 static void show_history(dash_scr *s)
 {
-	hist_text x = { NULL, 0, 0 };
-	char title[256];
-	cart_err e;
-
-	if (!selected(s))
-		return;
-	if (ctl_history_list(s->c, s->chosen.client_id, hist_line, &x, &e) != CART_OK) {
-		free(x.buf);
-		ui_status(1, "%s", e.msg);
-		return;
-	}
-	if (!x.n)
-		dialog_text_add(&x.buf, &x.len, "%s", _("Nothing recorded yet."));
-	snprintf(title, sizeof title, _("History of %s"), col_text(s, &s->chosen, "client"));
-	dialog_message(&s->dlg, 0, title, x.buf);
-	free(x.buf);
+	if (selected(s))
+		scr_history_push(s->c, s->chosen.client_id);
 }
 
 /* Void the selected document: what it reverses first, with the reason asked under it. */

@@ -13,6 +13,7 @@
 #include "listview.h"
 #include "scr_dash.h"
 #include "scr_followup.h"
+#include "scr_history.h"
 #include "ui_int.h"
 
 #include "cartera/ctl_followup.h"
@@ -303,6 +304,9 @@ static int today_key(ui_screen *base, int key)
 	case UA_TD_PROMISE:
 		dialog_prompt(&s->dlg, ASK_PAMOUNT, _("Promise to pay"), s->chosen.client, _("Amount"), 24,
 		              "");
+		return SCR_STAY;
+	case UA_HIST_SCR:
+		scr_history_push(s->c, s->rows[s->lv.sel].client_id);
 		return SCR_STAY;
 	case UA_TD_OPEN:
 		if (scr_dash_new(s->c, s->chosen.client_id, &sub, &e) != CART_OK)

@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "ledger_dash_int.h"
+#include "ledger_followup_int.h"
+#include "cartera/date.h"
 #include "cartera/text.h"
 
 static const char last_reminder_sql[] =
@@ -642,13 +644,14 @@ int hist_kind_parse(const char *name)
 static const char hist_insert_sql[] =
 	"INSERT INTO client_history (client_id, at, clerk, kind, document_id, text)"
 	" VALUES (?1, coalesce(?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?3, ?4, ?5, ?6)";
-/* the history kept, and the client's voids from the void documents: who voided what, and why */
+/* the history kept, and the client's voids from the void documents: who voided what, and why;
+ * a void's day is its document's date (--today), as the lines' days are */
 static const char hist_list_sql[] =
 	"SELECT h.id, h.at, h.clerk, h.kind, h.document_id, coalesce(d.number, ''), h.text"
 	" FROM client_history h LEFT JOIN documents d ON d.id = h.document_id"
 	" WHERE h.client_id = ?1"
 	" UNION ALL"
-	" SELECT 0, substr(v.posted_at, 1, 19) || 'Z', v.clerk, 'void', o.id, o.number,"
+	" SELECT 0, v.date || substr(v.posted_at, 11, 9) || 'Z', v.clerk, 'void', o.id, o.number,"
 	"  v.number || ': ' || v.memo"
 	" FROM documents v JOIN documents o ON o.id = v.voids_id"
 	" WHERE v.client_id = ?1 AND v.type = 'void'"
@@ -669,6 +672,14 @@ int ledger_history_add(ledger *l, hist_entry *h, cart_err *e)
 		return e->code;
 	if ((rc = ledger_client_get(l, h->client_id, &c, e)) != CART_OK)
 		return rc;
+	/* a line with no time of its own takes today's date (--today, CARTERA_TODAY) and the
+	 * clock's time, as the follow-up's lines do, so one client's lines keep their order */
+	if (!h->at[0]) {
+		char today[DATE_LEN];
+
+		date_format(date_today(), today);
+		lgf_stamp(today, h->at);
+	}
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
 	if (!(s = lg_get(l, hist_insert_sql, e))) {

@@ -374,7 +374,8 @@ int ledger_fu_open_charges(ledger *l, const char *asof, fu_charge_cb cb, void *u
 
 int ledger_fu_client_names(ledger *l, fu_name_cb cb, void *ud, cart_err *e)
 {
-	sqlite3_stmt *s = lg_get(l, "SELECT id, name FROM clients ORDER BY id", e);
+	/* a clerk's name order, read from the name index alone (006_name_order.sql) */
+	sqlite3_stmt *s = lg_get(l, "SELECT id, name FROM clients ORDER BY name_key, name, id", e);
 	int rc;
 
 	if (!s)

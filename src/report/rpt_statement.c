@@ -150,6 +150,7 @@ const char *rpt_code_text(const char *code)
 		{ "CPD", N_("Journal charge") }, { "CGC", N_("Reimbursable expenses") },
 		{ "ASI", N_("Opening balance credit") }, { "AA", N_("Advance") },
 		{ "APF", N_("Payment") }, { "APD", N_("Journal credit") }, { "NC", N_("Credit note") },
+		{ "ND", N_("Debit note") },
 	};
 
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)

@@ -335,6 +335,7 @@ typedef struct stmt_line {
 	int64_t charge, credit;   /* one of the two is 0 */
 	int64_t balance;          /* running balance in that currency */
 	char memo[200];
+	char amends[32];          /* a debit note: the invoice it amends */
 } stmt_line;
 typedef int (*stmt_cb)(const stmt_line *ln, void *ud);
 

@@ -67,7 +67,7 @@ static const char *const type_labels[DOC_NTYPES] = {
 	[DOC_INVOICE] = N_("invoice"), [DOC_CREDIT_NOTE] = N_("credit note"),
 	[DOC_RECEIPT] = N_("receipt"), [DOC_ADVANCE] = N_("advance"), [DOC_OPENING] = N_("opening"),
 	[DOC_JOURNAL] = N_("journal"), [DOC_QUOTE] = N_("quote"), [DOC_APPLY] = N_("application"),
-	[DOC_VOID] = N_("void"),
+	[DOC_VOID] = N_("void"), [DOC_DEBIT_NOTE] = N_("debit note"),
 };
 
 static const char *type_label(int type)
@@ -440,6 +440,7 @@ static const char *doc_status(const ctl_dash *v, const dash_row *r)
 	case DOC_INVOICE:
 	case DOC_OPENING:
 	case DOC_JOURNAL:
+	case DOC_DEBIT_NOTE:
 		if (r->open < 0)
 			return _("credit left");
 		if (r->open == 0)

@@ -209,7 +209,7 @@ static const char *item_sql(int filtered, int col, int desc, int q)
  * of the documents' type index (an entry carries its document's date), not in the table. */
 #define SERIES_E \
 	"CASE e.code WHEN 'CSI' THEN 'SI' WHEN 'ASI' THEN 'SI' WHEN 'CPD' THEN 'PD'" \
-	" WHEN 'APD' THEN 'PD' WHEN 'NC' THEN 'NC' WHEN 'APF' THEN 'RC'" \
+	" WHEN 'APD' THEN 'PD' WHEN 'NC' THEN 'NC' WHEN 'APF' THEN 'RC' WHEN 'ND' THEN 'ND'" \
 	" WHEN 'AA' THEN CASE WHEN EXISTS (SELECT 1 FROM documents a INDEXED BY documents_type" \
 	"  WHERE a.type = 'advance'" \
 	"  AND a.date = e.date AND a.id = e.document_id) THEN 'ANT' ELSE 'RC' END ELSE 'FAC' END"

@@ -140,6 +140,7 @@ typedef struct doc_row {
 	int64_t total;
 	const char *reference, *memo, *method;
 	int64_t voids_id;
+	int64_t amends_id;    /* a debit note: the invoice it amends */
 } doc_row;
 
 /* Number a document from its series and insert it; fills out->doc_id and out->number. */
@@ -149,6 +150,8 @@ int lg_insert_entry(ledger *l, int64_t doc, int64_t client_id, int code, char si
                     int n_inst, int64_t reverses, int64_t *id, cart_err *e);
 int lg_insert_alloc(ledger *l, int64_t doc, int64_t credit, int64_t charge, int64_t inst,
                     const char *date, int64_t amount, int64_t reverses, cart_err *e);
+/* Refused (CART_REFUSED, naming it) while a debit note not voided amends invoice doc_id. */
+int lg_debit_note_live(ledger *l, int64_t doc_id, const char *number, cart_err *e);
 /* End a posting: audit and commit when rc is CART_OK, else roll back; returns the outcome. */
 int lg_finish(ledger *l, int rc, const char *action, const posted *out, int64_t client_id,
               const char *detail, cart_err *e);

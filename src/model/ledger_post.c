@@ -68,8 +68,9 @@ static const char series_next_sql[] =
 		" RETURNING prefix, next_number - 1";
 static const char doc_insert_sql[] =
 		"INSERT INTO documents (type, number, client_id, date, due_date, currency, total,"
-		" reference, memo, method, voids_id, clerk, posted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-		" ?7, ?8, ?9, ?10, ?11, ?12, coalesce(?13, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))";
+		" reference, memo, method, voids_id, clerk, posted_at, amends_id) VALUES (?1, ?2, ?3, ?4,"
+		" ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, coalesce(?13, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),"
+		" ?14)";
 static const char entry_insert_sql[] =
 		"INSERT INTO entries (document_id, client_id, code, side, date, due_date, currency,"
 		" amount, open, n_inst, reverses_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10)";
@@ -184,6 +185,8 @@ int lg_insert_doc(ledger *l, const doc_row *d, posted *out, cart_err *e)
 	lg_bind_text(s, 12, l->clerk);
 	if (l->bulk)
 		lg_bind_text(s, 13, l->posted_at);
+	if (d->amends_id)
+		lg_bind_int(s, 14, d->amends_id);
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE)

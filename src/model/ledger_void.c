@@ -47,13 +47,15 @@ static void document_read(sqlite3_stmt *s, void *out)
 	lg_copy(d->reference, sizeof d->reference, sqlite3_column_text(s, 8));
 	lg_copy(d->memo, sizeof d->memo, sqlite3_column_text(s, 9));
 	lg_copy(d->voided_by, sizeof d->voided_by, sqlite3_column_text(s, 10));
+	lg_copy(d->amends, sizeof d->amends, sqlite3_column_text(s, 11));
 }
 
 int ledger_document_get(ledger *l, int64_t doc_id, doc_info *d, cart_err *e)
 {
 	static const char sql[] =
 		"SELECT id, type, number, client_id, date, due_date, currency, total, reference, memo,"
-		" coalesce((SELECT number FROM documents v WHERE v.voids_id = d.id), '')"
+		" coalesce((SELECT number FROM documents v WHERE v.voids_id = d.id), ''),"
+		" coalesce((SELECT number FROM documents i WHERE i.id = d.amends_id), '')"
 		" FROM documents d WHERE id = ?1";
 	sqlite3_stmt *s;
 	int rc = lg_prepare(l, sql, &s);
@@ -211,6 +213,8 @@ int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char
 		rc = cart_fail(e, CART_REFUSED, _("%s is a quote: it posted nothing to void"), number);
 		goto fail;
 	}
+	if ((rc = lg_debit_note_live(l, doc_id, number, e)) != CART_OK)
+		goto fail;
 	if (strcmp(date, ddate) < 0) {
 		rc = cart_fail(e, CART_REFUSED, _("%s is dated %s: it cannot be voided on %s, before"
 		               " it was posted"), number, ddate, date);

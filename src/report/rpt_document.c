@@ -34,6 +34,7 @@ static const char *type_title(int type)
 	case DOC_QUOTE: return _("Quote");
 	case DOC_APPLY: return _("Credit application");
 	case DOC_VOID: return _("Void");
+	case DOC_DEBIT_NOTE: return _("Debit note");
 	default: return _("Document");
 	}
 }

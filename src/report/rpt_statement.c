@@ -150,6 +150,7 @@ const char *rpt_code_text(const char *code)
 		{ "CPD", N_("Journal charge") }, { "CGC", N_("Reimbursable expenses") },
 		{ "ASI", N_("Opening balance credit") }, { "AA", N_("Advance") },
 		{ "APF", N_("Payment") }, { "APD", N_("Journal credit") }, { "NC", N_("Credit note") },
+		{ "ND", N_("Debit note") },
 	};
 
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
@@ -187,6 +188,7 @@ typedef struct st {
 	const char *cur;     /* the currency being written */
 	int k;
 	int fail;
+	int64_t last_doc;    /* the document of the line written last */
 } st;
 
 static int collect_item(const open_item *it, void *ud)
@@ -326,6 +328,51 @@ static int cur_index(st *s, const char *cur)
 	return s->ncurs++;
 }
 
+/* The documents a credit paid by the as-of date, net of what voids gave back: "FAC-000095,
+ * FAC-000102" (issue 16: which documents a payment paid). */
+static void paid_list(st *s, int64_t doc_id, char *out, size_t size)
+{
+	enum { MAX_PAID = 200 };
+	doc_alloc *a = malloc(sizeof *a * MAX_PAID);
+	char seen[32][32];
+	int64_t net[32];
+	int n = 0, nseen = 0;
+	size_t len = 0;
+
+	out[0] = '\0';
+	if (!a || ledger_document_allocations(s->c->l, doc_id, a, MAX_PAID, &n, CART_IGNORED) != CART_OK)
+		n = 0;
+	for (int i = 0; i < n; i++) {
+		int k;
+
+		/* a void's own pairing with the entry it reverses paid nothing */
+		if (a[i].paid_by || a[i].type == DOC_VOID || strcmp(a[i].date, s->asof) > 0)
+			continue;
+		for (k = 0; k < nseen && strcmp(seen[k], a[i].number); k++)
+			;
+		if (k == nseen) {
+			if (nseen == 32)
+				continue;
+			snprintf(seen[nseen], sizeof seen[0], "%s", a[i].number);
+			net[nseen++] = 0;
+		}
+		net[k] += a[i].amount;
+	}
+	for (int k = 0; k < nseen; k++) {
+		int w;
+
+		if (net[k] <= 0)
+			continue;
+		w = snprintf(out + len, size - len, "%s%s", len ? ", " : "", seen[k]);
+		if (w < 0 || (size_t)w >= size - len) {
+			out[len] = '\0';
+			break;
+		}
+		len += (size_t)w;
+	}
+	free(a);
+}
+
 static int line_row(const stmt_line *ln, void *ud)
 {
 	st *s = ud;
@@ -355,10 +402,25 @@ static int line_row(const stmt_line *ln, void *ud)
 		else
 			snprintf(desc, sizeof desc, "%s: %s", _("Void"), rpt_code_text(ln->code));
 	}
-	else if (ln->memo[0])
-		snprintf(desc, sizeof desc, "%s — %s", rpt_code_text(ln->code), ln->memo);
-	else
-		snprintf(desc, sizeof desc, "%s", rpt_code_text(ln->code));
+	else {
+		char what[160], paid[200] = "";
+		size_t n;
+
+		if (ln->amends[0])
+			/* TRANSLATORS: a debit note's line: "Debit note on FAC-000012" */
+			snprintf(what, sizeof what, _("%s on %s"), rpt_code_text(ln->code), ln->amends);
+		else
+			snprintf(what, sizeof what, "%s", rpt_code_text(ln->code));
+		/* a credit names what it paid, once per document (a receipt's first line) */
+		if (ln->credit && ln->doc_id != s->last_doc)
+			paid_list(s, ln->doc_id, paid, sizeof paid);
+		n = (size_t)snprintf(desc, sizeof desc, "%s", what);
+		if (paid[0] && n < sizeof desc)
+			n += (size_t)snprintf(desc + n, sizeof desc - n, ": %s", paid);
+		if (ln->memo[0] && n < sizeof desc)
+			snprintf(desc + n, sizeof desc - n, " — %s", ln->memo);
+	}
+	s->last_doc = ln->doc_id;
 	report_row(r, RPT_ROW_DATA, NULL);
 	rpt_date(r, ln->date);
 	rpt_text(r, ln->number);

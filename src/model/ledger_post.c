@@ -261,10 +261,12 @@ int lg_check_amount(int64_t v, const char *what, int allow_zero, cart_err *e)
 /* The client a posting is for (only what postings need); charges need an active client. */
 int lg_posting_client(ledger *l, int64_t id, int charge, client *c, cart_err *e)
 {
-	sqlite3_stmt *s = lg_get(l, client_posting_sql, e);
+	sqlite3_stmt *s;
 	int rc;
 
-	if (!s)
+	if (l->bulk && lg_bulk_client(l, id, c) == CART_OK)
+		goto got;
+	if (!(s = lg_get(l, client_posting_sql, e)))
 		return e->code;
 	lg_bind_int(s, 1, id);
 	rc = sqlite3_step(s);
@@ -282,6 +284,9 @@ int lg_posting_client(ledger *l, int64_t id, int charge, client *c, cart_err *e)
 	c->charge_mode = sqlite3_column_int(s, 4);
 	lg_copy(c->opening_date, sizeof c->opening_date, sqlite3_column_text(s, 5));
 	lg_finalize(l, s);
+	if (l->bulk)
+		lg_bulk_client_keep(l, c);
+got:
 	if (charge && !c->active)
 		return cart_fail(e, CART_REFUSED, _("client %lld, %s, is inactive: activate it before"
 		                 " invoicing"), (long long)c->id, c->name);
@@ -620,6 +625,8 @@ post:
 			rc = sqlite3_step(s);
 			lg_finalize(l, s);
 			rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("saving the opening date"), e);
+			if (l->bulk)
+				lg_bulk_client_forget(l, c.id);
 		}
 	}
 done:

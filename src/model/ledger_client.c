@@ -516,6 +516,8 @@ int ledger_client_update(ledger *l, const client *c, cart_err *e)
 		lg_rollback(l);
 		return e->code;
 	}
+	if (l->bulk)
+		lg_bulk_client_forget(l, c->id);
 	lg_bind_int(s, 1, c->id);
 	bind_client(s, 2, c);
 	rc = sqlite3_step(s);

@@ -180,6 +180,11 @@ int lg_bulk_instalments(ledger *l, int64_t entry_id, int64_t *first, int *n);
 int64_t lg_bulk_iopen(ledger *l, int64_t inst_id);
 /* Move the kept open amounts of an allocation in memory. */
 void lg_bulk_allocate(ledger *l, int64_t credit, int64_t charge, int64_t inst, int64_t amount);
+/* The posting fields of a client (lg_posting_client) as last read in this load; CART_NOTFOUND
+ * when not read yet. _keep stores them; _forget drops them when the client changes. */
+int lg_bulk_client(ledger *l, int64_t id, client *c);
+void lg_bulk_client_keep(ledger *l, const client *c);
+void lg_bulk_client_forget(ledger *l, int64_t id);
 /* A posting failed inside the load: the load can no longer commit. */
 void lg_bulk_failed(ledger *l);
 

@@ -276,10 +276,12 @@ static void posting_client_read(sqlite3_stmt *s, void *out)
 
 int lg_posting_client(ledger *l, int64_t id, int charge, client *c, cart_err *e)
 {
-	sqlite3_stmt *s = lg_get(l, client_posting_sql, e);
+	sqlite3_stmt *s;
 	int rc;
 
-	if (!s)
+	if (l->bulk && lg_bulk_client(l, id, c) == CART_OK)
+		goto got;
+	if (!(s = lg_get(l, client_posting_sql, e)))
 		return e->code;
 	lg_bind_int(s, 1, id);
 	if ((rc = lg_row(l, s, posting_client_read, c, _("reading a client"), e)) == CART_NOTFOUND)
@@ -287,6 +289,9 @@ int lg_posting_client(ledger *l, int64_t id, int charge, client *c, cart_err *e)
 		                 (long long)id);
 	if (rc != CART_OK)
 		return rc;
+	if (l->bulk)
+		lg_bulk_client_keep(l, c);
+got:
 	if (charge && !c->active)
 		return cart_fail(e, CART_REFUSED, _("client %lld, %s, is inactive: activate it before"
 		                 " invoicing"), (long long)c->id, c->name);
@@ -625,6 +630,8 @@ post:
 			rc = sqlite3_step(s);
 			lg_finalize(l, s);
 			rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("saving the opening date"), e);
+			if (l->bulk)
+				lg_bulk_client_forget(l, c.id);
 		}
 	}
 done:

@@ -93,6 +93,8 @@ static void build(scr_cform *s)
 		if (fields[i].type != FT_CHOICE && fields[i].type != FT_YESNO)
 			form_set_value(&s->fm, i, s->vm.text[i]);
 	}
+	/* the tax id box keeps its width (the message beside it has room); a longer id scrolls */
+	s->fm.f[CF_TAXID].width = 21;
 	form_set_choices(&s->fm, CF_RECEIVER, receivers, 4);
 	form_set_choices(&s->fm, CF_TAXPAYER, taxpayers, 2);
 	form_set_choice(&s->fm, CF_RECEIVER, s->vm.receiver);

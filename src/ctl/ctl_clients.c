@@ -299,8 +299,9 @@ int ctl_clients_form_dv_question(ctl_clients *v, const ctlc_form *f, char *q, si
 	if (blank(f->text[CF_TAXID]) || check_taxid(v, f, &tc) == CART_OK || !tc.ask_dv)
 		return 0;
 	n = strlen(tc.normalized);
-	snprintf(q, size, _("Is the last digit of %s the DV? Yes: NIT %.*s, DV %c. No: NIT %s, "
-	         "DV %s. (y/n)"), tc.normalized, (int)(n - 1), tc.normalized, tc.normalized[n - 1],
+	/* short enough for one line of the dialog at 80 columns, in either language */
+	snprintf(q, size, _("Is the last digit, %c, the DV? Yes: %.*s-%c, no: %s-%s (y/n)"),
+	         tc.normalized[n - 1], (int)(n - 1), tc.normalized, tc.normalized[n - 1],
 	         tc.normalized, tc.dv);
 	return 1;
 }

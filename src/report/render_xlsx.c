@@ -172,6 +172,29 @@ static void sheet_name(xlsx *x, const char *title, char out[32])
 	x->sheets++;
 }
 
+/* Printed as the PDF is (issue 16): A4, turned to landscape when the columns are wide, as wide
+ * as one page, the header row repeated at the top of every page and "page N of M" below. */
+static void print_setup(xlsx *x, const rpt_table *t)
+{
+	double chars = 0;
+	char footer[128];
+
+	/* as the PDF decides: the text columns cut to their narrowest, the amounts whole */
+	for (int i = 0; i < t->ncols; i++)
+		chars += (t->cols[i].kind == RPT_TEXT ? t->cols[i].min : t->cols[i].width) + 2;
+	worksheet_set_paper(x->ws, 9);	/* A4 */
+	/* about 95 characters of the default type fit across a portrait A4 page */
+	if (chars > 95)
+		worksheet_set_landscape(x->ws);
+	else
+		worksheet_set_portrait(x->ws);
+	worksheet_fit_to_pages(x->ws, 1, 0);
+	worksheet_repeat_rows(x->ws, x->hdr_row, x->hdr_row);
+	/* TRANSLATORS: a spreadsheet's printed footer; &P is the page, &N the number of pages */
+	snprintf(footer, sizeof footer, "&R%s", _("page &P of &N"));
+	worksheet_set_footer(x->ws, footer);
+}
+
 static int new_sheet(xlsx *x, const report *r, const rpt_table *t, const char *title, cart_err *e)
 {
 	char name[32];
@@ -203,6 +226,7 @@ static int new_sheet(xlsx *x, const report *r, const rpt_table *t, const char *t
 	}
 	x->row++;
 	worksheet_freeze_panes(x->ws, x->row, 0);
+	print_setup(x, t);
 	x->first_data = x->group_first = x->row;
 	x->have_data = 0;
 	x->have_group = 0;

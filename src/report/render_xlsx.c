@@ -37,6 +37,11 @@ typedef struct xlsx {
 	int sheets;
 	char names[64][32];
 	lxw_row_t ch_first, ch_last;  /* the rows the table's chart reads */
+	/* the header row is written with the first row: a table whose rows come in groups under a
+	 * heading (a client's) gets one more column repeating the heading on each row, so that
+	 * its autofilter picks a client's rows (issue 16); -1 until the first row says */
+	int hdr_pending, grouped;
+	char group[256];
 	int ch_n, ch_broken;
 } xlsx;
 
@@ -221,9 +226,9 @@ static int new_sheet(xlsx *x, const report *r, const rpt_table *t, const char *t
 	for (int i = 0; i < t->ncols; i++) {
 		double w = t->cols[i].width + 2;
 
-		worksheet_write_string(x->ws, x->row, (lxw_col_t)i, t->cols[i].name, x->hdr);
 		worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i, w > 60 ? 60 : w, NULL);
 	}
+	x->hdr_pending = 1;
 	x->row++;
 	worksheet_freeze_panes(x->ws, x->row, 0);
 	print_setup(x, t);
@@ -236,10 +241,27 @@ static int new_sheet(xlsx *x, const report *r, const rpt_table *t, const char *t
 	return CART_OK;
 }
 
+/* The header row, with the group's column when the table is grouped. */
+static void write_header(xlsx *x, const rpt_table *t)
+{
+	if (x->grouped < 0)
+		x->grouped = 0;
+	for (int i = 0; i < t->ncols; i++)
+		worksheet_write_string(x->ws, x->hdr_row, (lxw_col_t)i, t->cols[i].name, x->hdr);
+	if (x->grouped) {
+		worksheet_write_string(x->ws, x->hdr_row, (lxw_col_t)t->ncols, _("Client"), x->hdr);
+		worksheet_set_column(x->ws, (lxw_col_t)t->ncols, (lxw_col_t)t->ncols, 40, NULL);
+	}
+	x->ncols = t->ncols + x->grouped;
+	x->hdr_pending = 0;
+}
+
 static int xlsx_table(void *ud, const report *r, const rpt_table *t, cart_err *e)
 {
 	xlsx *x = ud;
 
+	x->grouped = -1;
+	x->group[0] = '\0';
 	x->split = 0;
 	x->ch_n = 0;
 	x->ch_broken = 0;
@@ -311,9 +333,16 @@ static int xlsx_row(void *ud, const report *r, const rpt_table *t, const rpt_row
 			return rc;
 		x->split = 1;
 	}
+	if (x->hdr_pending) {
+		if (x->grouped < 0)
+			x->grouped = row->style == RPT_ROW_SECTION;
+		write_header(x, t);
+	}
 	if (row->style != RPT_ROW_DATA)
 		set_filter(x);
 	if (row->style == RPT_ROW_SECTION) {
+		snprintf(x->group, sizeof x->group, "%s", row->ncells && row->cells[0].s ?
+		         row->cells[0].s : "");
 		worksheet_write_string(x->ws, x->row++, 0, row->ncells ? row->cells[0].s : "", x->bold);
 		x->group_first = x->row;
 		x->have_group = 0;
@@ -354,6 +383,9 @@ static int xlsx_row(void *ud, const report *r, const rpt_table *t, const rpt_row
 			break;
 		}
 	}
+	if (x->grouped > 0 && (row->style == RPT_ROW_DATA || row->style == RPT_ROW_GROUP_TOTAL))
+		worksheet_write_string(x->ws, x->row, (lxw_col_t)t->ncols, x->group,
+		                       total ? x->bold : NULL);
 	if (t->chart.kind && row->style == t->chart.rows) {
 		if (!x->ch_n)
 			x->ch_first = x->row;
@@ -419,6 +451,8 @@ static int xlsx_table_end(void *ud, const report *r, const rpt_table *t, cart_er
 	int rc = CART_OK;
 
 	(void)r;
+	if (x->hdr_pending)
+		write_header(x, t);
 	set_filter(x);
 	if (!ch->kind || !x->ch_n || x->ch_broken || !ch->nseries)
 		return CART_OK;

@@ -2,7 +2,8 @@
 # tests/cli/xlsx_print.sh: XLSX sheets print as the PDF does (issue 16), read back with openpyxl:
 # A4; the wide aging turned to landscape and the statement's movements upright; every sheet one
 # page wide, its header row repeated at the top of each printed page, "page N of M" in the footer
-# (Spanish under an es_ locale).
+# (Spanish under an es_ locale). A grouped sheet (the follow-up: a heading per client) names the
+# client on every row, so that its autofilter picks one client's rows.
 if [ -z "${BASH_VERSION:-}" ]; then exec bash "$0" "$@"; fi
 # shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -22,7 +23,11 @@ cart report statement 1 --output "$T/s.xlsx"
 assert_status 0 "statement XLSX"
 cart report aging --output "$T/a.xlsx"
 assert_status 0 "aging XLSX"
-R=$("$PY" - "$T/s.xlsx" "$T/a.xlsx" <<'PYEOF' 2>&1
+cart client add "Pacífico Ltda" --tax-id 899999068-1
+cart invoice post --override prueba 2 700.000,00 --date 2026-06-25
+cart report followup --output "$T/f.xlsx"
+assert_status 0 "follow-up XLSX"
+R=$("$PY" - "$T/s.xlsx" "$T/a.xlsx" "$T/f.xlsx" <<'PYEOF' 2>&1
 import sys, openpyxl
 out = []
 def check(cond, what):
@@ -44,6 +49,21 @@ for path, wide in ((sys.argv[1], ()), (sys.argv[2], ("Aging",))):
         hdr = int(ws.freeze_panes[1:]) - 1
         check(ws.print_title_rows == "$%d:$%d" % (hdr, hdr), "%s: the header row %d repeated on every page (%s)" % (n, hdr, ws.print_title_rows))
         check(ws.oddFooter.right.text == "page &P of &N", "%s: page N of M in the footer (%s)" % (n, ws.oddFooter.right.text))
+ws = openpyxl.load_workbook(sys.argv[3])["Follow-up"]
+hdr = int(ws.freeze_panes[1:]) - 1
+check([c.value for c in ws[hdr]][-1] == "Client", "follow-up: a last column names the client")
+ncol = ws.max_column
+check(ws.auto_filter.ref.startswith("A%d:%s" % (hdr, openpyxl.utils.get_column_letter(ncol))),
+      "follow-up: the autofilter takes it in (%s)" % ws.auto_filter.ref)
+rows = [[c.value for c in r] for r in ws.iter_rows(min_row=hdr + 1)]
+fer = [r for r in rows if r[0] == "FAC-000001"][0]
+pac = [r for r in rows if r[0] == "FAC-000003"][0]
+check(fer[-1] == "Ferretería Ñandú SAS — NIT 890.903.938-8", "follow-up: the first client's row names it (%s)" % fer[-1])
+check(pac[-1] == "Pacífico Ltda — NIT 899.999.068-1", "follow-up: the second client's row names it (%s)" % pac[-1])
+tot = [r for r in rows if r[0] == "Overdue"]
+check(len(tot) == 2 and tot[0][-1].startswith("Ferretería") and tot[1][-1].startswith("Pacífico"), "follow-up: each subtotal names its client")
+heads = [r for r in rows if r[0] and str(r[0]).startswith("Pacífico")]
+check(heads and heads[0][-1] is None, "follow-up: the heading row itself is left as it was")
 print("\n".join(out))
 PYEOF
 )

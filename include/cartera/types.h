@@ -72,6 +72,7 @@ typedef struct client {
 	char notes[400];
 	int active;
 	char opening_date[DATE_LEN]; /* date of its opening balance, "" if none (read only) */
+	char curp[24];           /* a Mexican person's CURP, 18 characters; "" if none */
 } client;
 
 void client_defaults(client *c);

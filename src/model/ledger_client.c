@@ -41,6 +41,7 @@ static void client_from_row(sqlite3_stmt *s, int col, client *c)
 	lg_copy(c->notes, sizeof c->notes, sqlite3_column_text(s, col + 14));
 	c->active = sqlite3_column_int(s, col + 15);
 	lg_copy(c->opening_date, sizeof c->opening_date, sqlite3_column_text(s, col + 16));
+	lg_copy(c->curp, sizeof c->curp, sqlite3_column_text(s, col + 17));
 }
 
 static void client_read(sqlite3_stmt *s, void *c)
@@ -51,12 +52,12 @@ static void client_read(sqlite3_stmt *s, void *c)
 #define CLIENT_COLS \
 	"c.id, c.receiver_type, c.taxpayer_type, c.tax_id, c.dv, c.name, c.location, c.address," \
 	" c.email, c.phone, c.mobile, c.terms_days, c.credit_limit, c.charge_mode, c.notes," \
-	" c.active, coalesce(c.opening_date, '')"
+	" c.active, coalesce(c.opening_date, ''), c.curp"
 
 static const char client_get_sql[] =
 		"SELECT id, receiver_type, taxpayer_type, tax_id, dv, name, location, address, email,"
 		" phone, mobile, terms_days, credit_limit, charge_mode, notes, active,"
-		" coalesce(opening_date, '') FROM clients WHERE id = ?1";
+		" coalesce(opening_date, ''), curp FROM clients WHERE id = ?1";
 
 int ledger_client_get(ledger *l, int64_t id, client *c, cart_err *e)
 {
@@ -110,6 +111,7 @@ static int client_validate(const client *c, cart_err *e)
 	    text_check(c->email, TEXT_LIMIT(c->email), _("the e-mail"), e) ||
 	    text_check(c->phone, TEXT_LIMIT(c->phone), _("the phone"), e) ||
 	    text_check(c->mobile, TEXT_LIMIT(c->mobile), _("the mobile"), e) ||
+	    text_check(c->curp, TEXT_LIMIT(c->curp), _("the CURP"), e) ||
 	    text_check_lines(c->notes, TEXT_LIMIT(c->notes), _("the notes"), e))
 		return e->code;
 	if (c->receiver_type < 0 || c->receiver_type > RECEIVER_FOREIGN)
@@ -164,7 +166,7 @@ static int tax_id_free(ledger *l, const char *tax_id, int64_t except_id, cart_er
 /* The record's fields, bound from parameter first on, in the order of CLIENT_FIELDS. */
 #define CLIENT_FIELDS \
 	"receiver_type, taxpayer_type, tax_id, dv, name, location, address, email, phone, mobile," \
-	" terms_days, credit_limit, charge_mode, notes, active, name_key, search_key"
+	" terms_days, credit_limit, charge_mode, notes, active, name_key, search_key, curp"
 
 static void bind_client(sqlite3_stmt *s, int first, const client *c)
 {
@@ -192,13 +194,14 @@ static void bind_client(sqlite3_stmt *s, int first, const client *c)
 		ledger_search_key(c->name, key, sizeof key);
 		sqlite3_bind_text(s, first + 16, key, -1, SQLITE_TRANSIENT);
 	}
+	lg_bind_text(s, first + 17, c->curp);
 }
 
 int ledger_client_add(ledger *l, client *c, cart_err *e)
 {
 	static const char sql[] =
 		"INSERT INTO clients (" CLIENT_FIELDS ")"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
 	sqlite3_stmt *s;
 	int rc;
 
@@ -497,7 +500,7 @@ int ledger_client_update(ledger *l, const client *c, cart_err *e)
 	/* opening_date is the opening balance's, never the form's: it is not in the SET list */
 	static const char sql[] =
 		"UPDATE clients SET (" CLIENT_FIELDS ") ="
-		" (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) WHERE id = ?1";
+		" (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) WHERE id = ?1";
 	sqlite3_stmt *s;
 	client old;
 	int rc;

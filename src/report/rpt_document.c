@@ -492,6 +492,8 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 	}
 	if (d.type == DOC_CREDIT_NOTE)
 		corrects_line(al, nal, r);
+	if (d.type == DOC_DEBIT_NOTE && d.amends[0])
+		report_line(r, "%s: %s", _("Amends invoice"), d.amends);
 	if ((rc = legal_lines(c, &d, r, legal, sizeof legal, e)) != CART_OK ||
 	    (d.type == DOC_INVOICE && (rc = payment_form(c, &d, r, &ninst, e)) != CART_OK)) {
 		free(al);

@@ -65,6 +65,8 @@ assert_contains "$OUT" "FAC-000001" "--status partly keeps the overdue, partly p
 cart report document ND-000001 --format txt
 assert_status 0 "the debit note printed"
 assert_contains "$OUT" "Debit note" "titled Debit note"
+assert_contains "$OUT" "Amends invoice: FAC-000001" "the printed debit note names the invoice it amends"
+assert_not_contains "$OUT" "Corrects invoice" "and is not mistaken for a credit note"
 cart dashboard --tab transactions --format csv 2>/dev/null || cart balance 1
 cart void FAC-000001 --reason "error" --date 2026-06-20
 assert_status 1 "an invoice amended by a live debit note is not voided"

@@ -60,6 +60,10 @@ void dialog_pick_init(dialog *d, int tag, const char *title, const char *text);
 /* text is copied; lines separated by '\n'. */
 void dialog_message(dialog *d, int tag, const char *title, const char *text);
 
+/* The dialogs' keys: choose, prompt and pick (OK, Cancel); a question (yes, no); a message
+ * window (close); the pick dialog's list. */
+extern const ui_keymap dialog_keys, dialog_confirm_keys, dialog_message_keys, dialog_pick_keys;
+
 int dialog_handle_key(dialog *d, int key);
 /* The prompt's text, without blanks at either end, into out. */
 void dialog_answer_text(const dialog *d, char *out, size_t size);

@@ -173,6 +173,54 @@ void ui_keybar(ui_where where, int have)
 	keybar_pass(where, have, keybar_pass(where, have, 2, 0) > COLS ? 1 : 2, 1);
 }
 
+/* The name a key of table m shows: a question's yes and no in the clerk's language. */
+static const char *map_key(const ui_keymap *m, int key, char buf[16])
+{
+	if (m->flags & UI_KM_CONFIRM && key == 'y')
+		key = ui_yes_key();
+	else if (m->flags & UI_KM_CONFIRM && key == 'n')
+		key = ui_no_key();
+	return uk_name(key, buf);
+}
+
+static int keys_bar_pass(const ui_keymap *m, int have, int gap, int draw)
+{
+	int x = 0;
+
+	for (int i = 0; i < m->n; i++) {
+		const ui_act *a = ui_act_real(&m->acts[i]);
+		char name[16];
+		const char *label;
+		int kw, lw;
+
+		if (!a->label || !ui_act_ok(&m->acts[i], have))
+			continue;
+		label = _(a->label);
+		map_key(m, a->keys[0], name);
+		kw = utf8_width(name);
+		lw = utf8_width(label);
+		if (draw && x + kw + lw + 1 > COLS)
+			break;
+		if (draw) {
+			ui_set_role(UR_KEY);
+			ui_put(LINES - 1, x, kw, name, 0);
+			ui_set_role(UR_NORMAL);
+			ui_put(LINES - 1, x + kw, lw + 1, "", 0);
+			ui_put(LINES - 1, x + kw + 1, lw, label, 0);
+		}
+		x += kw + lw + 1 + gap;
+	}
+	return x - gap;
+}
+
+void ui_keys_bar(const ui_keymap *m, int have)
+{
+	move(LINES - 1, 0);
+	clrtoeol();
+	/* two blanks between entries where they all fit so, else one (80 columns, the list) */
+	keys_bar_pass(m, have, keys_bar_pass(m, have, 2, 0) > COLS ? 1 : 2, 1);
+}
+
 void ui_box(int y, int x, int h, int w, const char *title)
 {
 	ui_set_role(UR_FRAME);
@@ -263,6 +311,49 @@ static int help_lines(ui_where where, help_line *out, int max)
 	}
 	/* the dashboard's digits type, like its letters */
 	if (where & UI_IN_TABS && !(where & UI_SEARCHED) && n < max) {
+		snprintf(out[n].keys, sizeof out[n].keys, "%s", "1 … 9");
+		out[n++].text = _("go straight to that tab");
+	}
+	return n;
+}
+
+/* The help of table m: each action whose mode needs (first screen or not...) hold, with the
+ * keys that start it here (on a searched list letters type, so they are listed for nothing). */
+static int keys_help_lines(const ui_keymap *m, int have, help_line *out, int max)
+{
+	/* what the keys start, as the first entry of two sharing a key would be found */
+	int all = (have & UI_NEEDS_MODES) | ~UI_NEEDS_MODES;
+	int n = 0;
+
+	for (int i = 0; i < m->n && n < max; i++) {
+		const ui_act *a = ui_act_real(&m->acts[i]);
+		int modes = ui_act_needs(&m->acts[i]) & UI_NEEDS_MODES;
+		char name[16];
+
+		if ((modes & have) != modes)
+			continue;
+		out[n].keys[0] = '\0';
+		for (int k = 0; k < 3; k++)
+			if (a->keys[k] && ui_keys_find(m, a->keys[k], all, 0) == &m->acts[i]) {
+				if (out[n].keys[0])
+					strcat(out[n].keys, " ");
+				strcat(out[n].keys, map_key(m, a->keys[k], name));
+			}
+		if (!out[n].keys[0])
+			continue;
+		out[n++].text = _(a->help);
+	}
+	if (m->flags & UI_KM_SEARCHED && n < max) {
+		snprintf(out[n].keys, sizeof out[n].keys, "%s", _("Letters, digits"));
+		out[n++].text = _("type into the filter: name, tax id or phone, without caring for "
+		                  "capitals or accents");
+	}
+	if (n < max) {
+		snprintf(out[n].keys, sizeof out[n].keys, "%s", _("Esc, letter"));
+		out[n++].text = _("the same as Alt and the letter (for terminals without Alt)");
+	}
+	/* the dashboard's digits type, like its letters */
+	if (m->flags & UI_KM_TABS && !(m->flags & UI_KM_SEARCHED) && n < max) {
 		snprintf(out[n].keys, sizeof out[n].keys, "%s", "1 … 9");
 		out[n++].text = _("go straight to that tab");
 	}
@@ -389,4 +480,50 @@ void ui_help_draw(ui_where where, const char *screen, const char *co_name)
 		ui_put(2 + help_rows, COLS - 1, 1, "↓", 0);
 	ui_status_draw();
 	ui_keybar(UI_IN_HELP, 0);
+}
+
+#define HELP_MAX 160
+void ui_keys_help(const ui_keymap *m, int have, const char *screen, const char *co_name)
+{
+	static const ui_keymap *help_map;
+	help_line lines[HELP_MAX + 3];
+	static help_row rows[2 * (HELP_MAX + 3) * 4];
+	char title[128], left[256];
+	int nl, tw = COLS - HELP_KEYW - 2;
+
+	erase();
+	snprintf(title, sizeof title, _("Help: %s"), screen);
+	snprintf(left, sizeof left, " cartera — %s", co_name ? co_name : "");
+	ui_title(co_name && *co_name ? left : " cartera", title);
+	/* what letters do differs: the list types them into its filter, a form into its fields */
+	ui_put(1, 0, COLS, m->flags & UI_KM_SEARCHED ?
+	       _("Letters and digits type into the filter; commands are F-keys and Alt-letters:") :
+	       m->flags & UI_KM_FORM ?
+	       _("Keys of this form (letters and digits type into the field):") :
+	       _("Keys of this window:"), 0);
+	nl = keys_help_lines(m, have, lines, HELP_MAX + 3);
+	help_n = help_wrap(lines, nl, tw, rows, (int)(sizeof rows / sizeof rows[0]));
+	if (help_n > (int)(sizeof rows / sizeof rows[0]))
+		help_n = (int)(sizeof rows / sizeof rows[0]);
+	help_rows = LINES - 5 > 1 ? LINES - 5 : 1;
+	if (m != help_map)
+		help_top = 0;          /* another screen's help: from its first key */
+	help_map = m;
+	if (help_top > help_n - help_rows)
+		help_top = help_n - help_rows > 0 ? help_n - help_rows : 0;
+	for (int i = 0; i < help_rows && help_top + i < help_n; i++) {
+		const help_row *l = &rows[help_top + i];
+
+		ui_set_role(UR_KEY);
+		ui_put(3 + i, 1, HELP_KEYW + (l->text[0] ? 0 : COLS - HELP_KEYW - 2), l->keys, 0);
+		ui_set_role(UR_NORMAL);
+		ui_put(3 + i, HELP_KEYW + 2, tw, l->text, 0);
+	}
+	/* longer than the screen: arrows say there is more, and the keys scroll it */
+	if (help_top > 0)
+		ui_put(3, COLS - 1, 1, "↑", 0);
+	if (help_top + help_rows < help_n)
+		ui_put(2 + help_rows, COLS - 1, 1, "↓", 0);
+	ui_status_draw();
+	ui_keys_bar(&ui_help_keys, 0);
 }

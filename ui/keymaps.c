@@ -1,0 +1,20 @@
+/* The list of every key table (keymaps.h). */
+#include "config.h"
+
+#include <stddef.h>
+
+#include "dialog.h"
+#include "form.h"
+#include "grid.h"
+#include "keymaps.h"
+#include "listview.h"
+#include "tabs.h"
+
+const ui_keymap *const ui_keymaps_all[] = {
+	&listview_keys, &tabs_keys, &form_keys, &grid_keys,
+	&dialog_keys, &dialog_confirm_keys, &dialog_message_keys, &dialog_pick_keys,
+	&ui_help_keys,
+	&scr_clients_keys, &scr_client_detail_keys,
+	&scr_cform_keys,
+	NULL
+};

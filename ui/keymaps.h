@@ -1,0 +1,16 @@
+/* Every screen's key table (each defined beside its screen's handlers), for tests/unit/test_keys
+ * to hold them to the rules: no key means two things on one table, and on the lists a clerk
+ * searches no printable key starts anything. A new screen adds its tables here and to
+ * ui_keymaps_all (keymaps.c). The widgets' tables are in their headers. */
+#ifndef CARTERA_UI_KEYMAPS_H
+#define CARTERA_UI_KEYMAPS_H
+
+#include "actions.h"
+
+extern const ui_keymap scr_clients_keys, scr_client_detail_keys;
+extern const ui_keymap scr_cform_keys;
+
+/* Every table, screens' and widgets', NULL-terminated. */
+extern const ui_keymap *const ui_keymaps_all[];
+
+#endif

@@ -16,5 +16,6 @@ const ui_keymap *const ui_keymaps_all[] = {
 	&ui_help_keys,
 	&scr_clients_keys, &scr_client_detail_keys,
 	&scr_cform_keys,
+	&scr_dash_keys,
 	NULL
 };

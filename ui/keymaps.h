@@ -9,6 +9,7 @@
 
 extern const ui_keymap scr_clients_keys, scr_client_detail_keys;
 extern const ui_keymap scr_cform_keys;
+extern const ui_keymap scr_dash_keys;
 
 /* Every table, screens' and widgets', NULL-terminated. */
 extern const ui_keymap *const ui_keymaps_all[];

@@ -115,7 +115,7 @@ typedef struct ui_keymap {
 
 /* The needs that say which screen this is rather than what is selected (leaving cartera on the
  * first screen, going back on the others...): the help lists an action only when they hold. */
-#define UI_NEEDS_MODES (UI_NEEDS_ROOT | UI_NEEDS_NESTED)
+#define UI_NEEDS_MODES (UI_NEEDS_ROOT | UI_NEEDS_NESTED | UI_NEEDS_SPAN)
 
 /* The keys, label, help and needs of an entry (a widget's, for a UI_USE line). */
 const ui_act *ui_act_real(const ui_act *a);

@@ -8,6 +8,7 @@
 #include "grid.h"
 #include "keymaps.h"
 #include "listview.h"
+#include "rptview.h"
 #include "tabs.h"
 
 const ui_keymap *const ui_keymaps_all[] = {
@@ -17,5 +18,6 @@ const ui_keymap *const ui_keymaps_all[] = {
 	&scr_clients_keys, &scr_client_detail_keys,
 	&scr_cform_keys,
 	&scr_dash_keys,
+	&scr_stmt_keys, &scr_stmt_filter_keys, &scr_reports_keys, &scr_trend_keys,
 	NULL
 };

@@ -986,9 +986,11 @@ static int act_follow_scr(void *self, int key)
 	dash_scr *s = self;
 	ui_screen *sub = NULL;
 	cart_err e;
+	int rc;
 
 	(void)key;
-	return push_or_say(scr_followup_new(s->c, &sub, &e), sub, &e);
+	rc = scr_followup_new(s->c, &sub, &e);
+	return push_or_say(rc, sub, &e);
 }
 
 static int act_today_scr(void *self, int key)
@@ -996,9 +998,11 @@ static int act_today_scr(void *self, int key)
 	dash_scr *s = self;
 	ui_screen *sub = NULL;
 	cart_err e;
+	int rc;
 
 	(void)key;
-	return push_or_say(scr_today_new(s->c, &sub, &e), sub, &e);
+	rc = scr_today_new(s->c, &sub, &e);
+	return push_or_say(rc, sub, &e);
 }
 
 static int act_bank_scr(void *self, int key)
@@ -1006,9 +1010,11 @@ static int act_bank_scr(void *self, int key)
 	dash_scr *s = self;
 	ui_screen *sub = NULL;
 	cart_err e;
+	int rc;
 
 	(void)key;
-	return push_or_say(scr_bank_new(s->c, &sub, &e), sub, &e);
+	rc = scr_bank_new(s->c, &sub, &e);
+	return push_or_say(rc, sub, &e);
 }
 
 static int act_trend_scr(void *self, int key)
@@ -1016,9 +1022,11 @@ static int act_trend_scr(void *self, int key)
 	dash_scr *s = self;
 	ui_screen *sub = NULL;
 	cart_err e;
+	int rc;
 
 	(void)key;
-	return push_or_say(scr_trend_new(s->c, s->v.client_id, &sub, &e), sub, &e);
+	rc = scr_trend_new(s->c, s->v.client_id, &sub, &e);
+	return push_or_say(rc, sub, &e);
 }
 
 static int act_void(void *self, int key)

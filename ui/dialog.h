@@ -63,6 +63,8 @@ void dialog_message(dialog *d, int tag, const char *title, const char *text);
 /* The dialogs' keys: choose, prompt and pick (OK, Cancel); a question (yes, no); a message
  * window (close); the pick dialog's list. */
 extern const ui_keymap dialog_keys, dialog_confirm_keys, dialog_message_keys, dialog_pick_keys;
+/* The entries of dialog_confirm_keys, for a question asked without a dialog. */
+enum { DLGK_YES, DLGK_NO };
 
 int dialog_handle_key(dialog *d, int key);
 /* The prompt's text, without blanks at either end, into out. */

@@ -110,12 +110,20 @@ typedef struct ui_keymap {
 	const ui_act *acts;
 	int n;
 	int flags;
+	/* The needs that say which screen this is rather than what is selected (leaving cartera
+	 * on the first screen, going back on the others; an invoice, not a quote): the help lists
+	 * an action only when they hold. */
+	int modes;
 } ui_keymap;
-#define UI_KEYMAP(name, flags, table) { name, table, (int)(sizeof table / sizeof table[0]), flags }
-
-/* The needs that say which screen this is rather than what is selected (leaving cartera on the
- * first screen, going back on the others...): the help lists an action only when they hold. */
-#define UI_NEEDS_MODES (UI_NEEDS_ROOT | UI_NEEDS_NESTED | UI_NEEDS_SPAN)
+#define UI_NEEDS_MODES (UI_NEEDS_ROOT | UI_NEEDS_NESTED)
+#define UI_KEYMAP(name, flags, table) \
+	{ name, table, (int)(sizeof table / sizeof table[0]), flags, UI_NEEDS_MODES }
+#define UI_KEYMAP_MODES(name, flags, table, modes) \
+	{ name, table, (int)(sizeof table / sizeof table[0]), flags, UI_NEEDS_MODES | (modes) }
+/* Needs of one screen's own, n from 0 to 4: bits 16-20, which mean something else on each
+ * table (the older UI_NEEDS_RECEIVING, _MEANS, _SPAN, _ACTIVITY and _DOC are such bits, each of
+ * one screen's). A table never mixes two flags of one bit. */
+#define UI_NEEDS_LOCAL(n) (1 << (16 + (n)))
 
 /* The keys, label, help and needs of an entry (a widget's, for a UI_USE line). */
 const ui_act *ui_act_real(const ui_act *a);

@@ -549,7 +549,7 @@ static const ui_act rpts_acts[] = {
 	UI_ACT(N_("Mail"), 'm', 0, 0, 0,
 	       N_("send it by e-mail: the statement, the selected client's, or the document"), act_mail),
 };
-const ui_keymap scr_reports_keys = UI_KEYMAP("reports", 0, rpts_acts);
+const ui_keymap scr_reports_keys = UI_KEYMAP_MODES("reports", 0, rpts_acts, UI_NEEDS_SPAN);
 
 static int on_key(ui_screen *base, int key)
 {

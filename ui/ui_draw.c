@@ -322,12 +322,12 @@ static int help_lines(ui_where where, help_line *out, int max)
 static int keys_help_lines(const ui_keymap *m, int have, help_line *out, int max)
 {
 	/* what the keys start, as the first entry of two sharing a key would be found */
-	int all = (have & UI_NEEDS_MODES) | ~UI_NEEDS_MODES;
+	int all = (have & m->modes) | ~m->modes;
 	int n = 0;
 
 	for (int i = 0; i < m->n && n < max; i++) {
 		const ui_act *a = ui_act_real(&m->acts[i]);
-		int modes = ui_act_needs(&m->acts[i]) & UI_NEEDS_MODES;
+		int modes = ui_act_needs(&m->acts[i]) & m->modes;
 		char name[16];
 
 		if ((modes & have) != modes)

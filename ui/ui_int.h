@@ -42,7 +42,7 @@ void ui_help_draw(ui_where where, const char *screen, const char *co_name);
 void ui_keys_bar(const ui_keymap *m, int have);
 /* Full-screen help listing every key of table m, titled like the screen: the company, then
  * "Help: " and the screen's name (both already translated). `have` says which screen it is
- * (UI_NEEDS_MODES: the first screen lists Quit, the others Back). */
+ * (its modes: the first screen lists Quit, the others Back). */
 void ui_keys_help(const ui_keymap *m, int have, const char *screen, const char *co_name);
 /* When the help's keys are more than its rows, Up/Down/PgUp/PgDn/Space/Home/End scroll it: the
  * screen showing the help hands each key here first (1: it scrolled). */

@@ -1,4 +1,4 @@
-/* The action list's lookups. */
+/* The key tables' lookups (actions.h). */
 #include "config.h"
 
 #include <stddef.h>
@@ -6,31 +6,6 @@
 #include "actions.h"
 
 #include "cartera/i18n.h"
-
-static const ui_action_info actions[UA_COUNT] = {
-	[UA_NONE] = { NULL, { 0, 0, 0 }, 0, 0, NULL },
-#define X(id, label, k1, k2, k3, where, needs, help) \
-	[UA_##id] = { label, { k1, k2, k3 }, where, needs, help },
-	UI_ACTIONS(X)
-#undef X
-};
-
-const ui_action_info *ui_action_get(int action)
-{
-	return action > UA_NONE && action < UA_COUNT ? &actions[action] : NULL;
-}
-
-static int lookup(int key, ui_where where)
-{
-	for (int a = 1; a < UA_COUNT; a++) {
-		if (!(actions[a].where & where))
-			continue;
-		for (int k = 0; k < 3; k++)
-			if (actions[a].keys[k] == key)
-				return a;
-	}
-	return UA_NONE;
-}
 
 static int first_char(const char *s)
 {
@@ -55,40 +30,6 @@ static int lower(int c)
 {
 	return c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c;
 }
-
-int ui_action_of(int key, ui_where where, int typing)
-{
-	int a;
-
-	if (!key)
-		return UA_NONE;
-	/* a question takes the language's keys (s/n in Spanish), either case */
-	if (where & UI_IN_CONFIRM && uk_is_text(key)) {
-		if (lower(key) == ui_yes_key())
-			return UA_YES;
-		if (lower(key) == ui_no_key())
-			return UA_NO;
-	}
-	if (uk_is_text(key) && (typing || (where & UI_SEARCHED)))
-		return UA_NONE;
-	if ((a = lookup(key, where)) != UA_NONE)
-		return a;
-	/* nothing to type into: the letter is its Alt key, and Alt-letter the letter's action */
-	if (uk_after_esc(key))
-		return lookup(uk_after_esc(key), where);
-	if (uk_alt_char(key))
-		return lookup(uk_alt_char(key), where);
-	return UA_NONE;
-}
-
-int ui_action_ok(int action, int have)
-{
-	const ui_action_info *a = ui_action_get(action);
-
-	return a && (a->needs & have) == a->needs;
-}
-
-/* ---- per-screen tables ---- */
 
 const ui_act *ui_act_real(const ui_act *a)
 {

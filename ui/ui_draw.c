@@ -102,16 +102,6 @@ void ui_status_draw(void)
 	ui_set_role(UR_NORMAL);
 }
 
-/* The name a key shows on screen `where`: a question's yes and no in the clerk's language. */
-static const char *shown_key(int a, int key, char buf[16])
-{
-	if (a == UA_YES && key == 'y')
-		key = ui_yes_key();
-	else if (a == UA_NO && key == 'n')
-		key = ui_no_key();
-	return uk_name(key, buf);
-}
-
 const char *ui_yes_no_hint(char buf[32])
 {
 	char y[8], n[8];
@@ -132,45 +122,6 @@ void ui_question(const char *q, char *out, size_t size)
 	if (n >= 6 && !strcmp(q + n - 6, " (y/n)"))
 		n -= 6;
 	snprintf(out, size, "%.*s %s", (int)n, q, ui_yes_no_hint(hint));
-}
-
-/* Draw the bar (draw = 1) or only measure it, with gap blanks between the entries. */
-static int keybar_pass(ui_where where, int have, int gap, int draw)
-{
-	int x = 0;
-
-	for (int a = 1; a < UA_COUNT; a++) {
-		const ui_action_info *ai = ui_action_get(a);
-		char name[16];
-		const char *label;
-		int kw, lw;
-
-		if (!ai->label || !(ai->where & where) || !ui_action_ok(a, have))
-			continue;
-		label = _(ai->label);
-		shown_key(a, ai->keys[0], name);
-		kw = utf8_width(name);
-		lw = utf8_width(label);
-		if (draw && x + kw + lw + 1 > COLS)
-			break;
-		if (draw) {
-			ui_set_role(UR_KEY);
-			ui_put(LINES - 1, x, kw, name, 0);
-			ui_set_role(UR_NORMAL);
-			ui_put(LINES - 1, x + kw, lw + 1, "", 0);
-			ui_put(LINES - 1, x + kw + 1, lw, label, 0);
-		}
-		x += kw + lw + 1 + gap;
-	}
-	return x - gap;
-}
-
-void ui_keybar(ui_where where, int have)
-{
-	move(LINES - 1, 0);
-	clrtoeol();
-	/* two blanks between entries where they all fit so, else one (80 columns, the list) */
-	keybar_pass(where, have, keybar_pass(where, have, 2, 0) > COLS ? 1 : 2, 1);
 }
 
 /* The name a key of table m shows: a question's yes and no in the clerk's language. */
@@ -252,70 +203,6 @@ typedef struct help_line {
 } help_line;
 
 static int help_top, help_rows = 1, help_n;
-static ui_where help_where = ~(ui_where)0;
-int ui_top_nested;
-
-/* Whether action a belongs on the help of screen `where` as the top screen is now: leaving
- * cartera on the first screen, going back on the others, never both. */
-static int help_has(int a, ui_where where)
-{
-	const ui_action_info *ai = ui_action_get(a);
-
-	if (!(ai->where & where))
-		return 0;
-	if (ai->needs & UI_NEEDS_ROOT && ui_top_nested)
-		return 0;
-	if (ai->needs & UI_NEEDS_NESTED && !ui_top_nested)
-		return 0;
-	return 1;
-}
-
-/* Whether key starts action a on screen `where` (Back shares Quit's keys on a screen over another). */
-static int starts(int key, ui_where where, int a)
-{
-	int found = ui_action_of(key, where, 0);
-
-	return found == a || (a == UA_BACK && found == UA_QUIT);
-}
-
-static int help_lines(ui_where where, help_line *out, int max)
-{
-	int n = 0;
-
-	for (int a = 1; a < UA_COUNT && n < max; a++) {
-		const ui_action_info *ai = ui_action_get(a);
-		char name[16];
-
-		if (!help_has(a, where))
-			continue;
-		out[n].keys[0] = '\0';
-		/* only the keys that start this action here: on a searched list letters type */
-		for (int k = 0; k < 3; k++)
-			if (ai->keys[k] && starts(ai->keys[k], where, a)) {
-				if (out[n].keys[0])
-					strcat(out[n].keys, " ");
-				strcat(out[n].keys, shown_key(a, ai->keys[k], name));
-			}
-		if (!out[n].keys[0])
-			continue;
-		out[n++].text = _(ai->help);
-	}
-	if (where & UI_SEARCHED && n < max) {
-		snprintf(out[n].keys, sizeof out[n].keys, "%s", _("Letters, digits"));
-		out[n++].text = _("type into the filter: name, tax id or phone, without caring for "
-		                  "capitals or accents");
-	}
-	if (n < max) {
-		snprintf(out[n].keys, sizeof out[n].keys, "%s", _("Esc, letter"));
-		out[n++].text = _("the same as Alt and the letter (for terminals without Alt)");
-	}
-	/* the dashboard's digits type, like its letters */
-	if (where & UI_IN_TABS && !(where & UI_SEARCHED) && n < max) {
-		snprintf(out[n].keys, sizeof out[n].keys, "%s", "1 … 9");
-		out[n++].text = _("go straight to that tab");
-	}
-	return n;
-}
 
 /* The help of table m: each action whose mode needs (first screen or not...) hold, with the
  * keys that start it here (on a searched list letters type, so they are listed for nothing). */
@@ -436,50 +323,6 @@ int ui_help_key(int key)
 		top = help_n - help_rows;
 	help_top = top < 0 ? 0 : top;
 	return 1;
-}
-
-void ui_help_draw(ui_where where, const char *screen, const char *co_name)
-{
-	help_line lines[UA_COUNT + 2];
-	static help_row rows[2 * (UA_COUNT + 2) * 4];
-	char title[128], left[256];
-	int nl, tw = COLS - HELP_KEYW - 2;
-
-	erase();
-	snprintf(title, sizeof title, _("Help: %s"), screen);
-	snprintf(left, sizeof left, " cartera — %s", co_name ? co_name : "");
-	ui_title(co_name && *co_name ? left : " cartera", title);
-	/* what letters do differs: the list types them into its filter, a form into its fields */
-	ui_put(1, 0, COLS, where & UI_SEARCHED ?
-	       _("Letters and digits type into the filter; commands are F-keys and Alt-letters:") :
-	       where & UI_IN_FORM ?
-	       _("Keys of this form (letters and digits type into the field):") :
-	       _("Keys of this window:"), 0);
-	nl = help_lines(where, lines, UA_COUNT + 2);
-	help_n = help_wrap(lines, nl, tw, rows, (int)(sizeof rows / sizeof rows[0]));
-	if (help_n > (int)(sizeof rows / sizeof rows[0]))
-		help_n = (int)(sizeof rows / sizeof rows[0]);
-	help_rows = LINES - 5 > 1 ? LINES - 5 : 1;
-	if (where != help_where)
-		help_top = 0;          /* another screen's help: from its first key */
-	help_where = where;
-	if (help_top > help_n - help_rows)
-		help_top = help_n - help_rows > 0 ? help_n - help_rows : 0;
-	for (int i = 0; i < help_rows && help_top + i < help_n; i++) {
-		const help_row *l = &rows[help_top + i];
-
-		ui_set_role(UR_KEY);
-		ui_put(3 + i, 1, HELP_KEYW + (l->text[0] ? 0 : COLS - HELP_KEYW - 2), l->keys, 0);
-		ui_set_role(UR_NORMAL);
-		ui_put(3 + i, HELP_KEYW + 2, tw, l->text, 0);
-	}
-	/* longer than the screen: arrows say there is more, and the keys scroll it */
-	if (help_top > 0)
-		ui_put(3, COLS - 1, 1, "↑", 0);
-	if (help_top + help_rows < help_n)
-		ui_put(2 + help_rows, COLS - 1, 1, "↓", 0);
-	ui_status_draw();
-	ui_keybar(UI_IN_HELP, 0);
 }
 
 #define HELP_MAX 160

@@ -33,11 +33,6 @@ void ui_status(int error, const char *fmt, ...) __attribute__((format(printf, 2,
 /* The same, in the warning attribute (accepted, but worth a look). */
 void ui_status_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void ui_status_draw(void);
-/* The keys that work here: actions on screen `where` whose precondition holds given `have`. */
-void ui_keybar(ui_where where, int have);
-/* Full-screen help listing every key of screen `where` (UI_IN_* flags), titled like the screen:
- * the company, then "Help: " and the screen's name (both already translated). */
-void ui_help_draw(ui_where where, const char *screen, const char *co_name);
 /* The key bar of table m: its labelled actions whose precondition holds given `have`. */
 void ui_keys_bar(const ui_keymap *m, int have);
 /* Full-screen help listing every key of table m, titled like the screen: the company, then
@@ -51,8 +46,6 @@ int ui_help_key(int key);
 const char *ui_yes_no_hint(char buf[32]);
 /* The question q as shown: its words, then the hint (a "(y/n)" at its end replaced). */
 void ui_question(const char *q, char *out, size_t size);
-/* Whether the screen drawn now is over another (its help lists Back, not Quit); set by the loop. */
-extern int ui_top_nested;
 /* A framed box, cleared inside; returns nothing, draws on stdscr. */
 void ui_box(int y, int x, int h, int w, const char *title);
 

@@ -38,7 +38,8 @@ struct ui_act {
 	int needs;              /* UI_NEEDS_*: all must hold, checked before run */
 	const char *help;       /* N_(): its line in the help */
 	/* The handler: self is the table's owner (the screen or widget); what it returns is the
-	 * owner's (SCR_* for a screen, LV_* for the list view...), never negative. */
+	 * owner's (SCR_* for a screen, LV_* for the list view...), never negative. NULL: the key
+	 * goes on to a widget (a UI_USE line), or to the fields' own editing (a form's arrows). */
 	int (*run)(void *self, int key);
 	/* A widget's action listed on this screen (its keys, label, help and needs, in this
 	 * place of the help and key bar): run is NULL and the key goes on to the widget. */
@@ -86,7 +87,7 @@ const ui_act *ui_keys_find(const ui_keymap *m, int key, int have, int typing);
 /* What ui_keys_run returns when no handler ran. */
 enum { UI_NOKEY = -1,           /* no action has the key here */
        UI_REFUSED = -2,         /* the action's precondition does not hold: nothing done */
-       UI_WIDGET = -3 };        /* a widget's action (UI_USE): hand the key to the widget */
+       UI_WIDGET = -3 };        /* no handler (run NULL): hand the key to the widget */
 /* Look key up in m, check its precondition against `have` and run its handler on self. */
 int ui_keys_run(const ui_keymap *m, void *self, int key, int have, int typing);
 /* Whether entry a of m holds given `have`. */
@@ -94,7 +95,6 @@ int ui_act_ok(const ui_act *a, int have);
 /* The help screen's keys: scrolling it, closing it (what a screen showing its help asks). */
 extern const ui_keymap ui_help_keys;
 int ui_help_closes(int key);
-
 
 /* The keys that answer a question yes and no in the clerk's language (y/n, s/n in Spanish); a
  * UI_KM_CONFIRM table takes them in either case besides y and n. */

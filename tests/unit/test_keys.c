@@ -121,6 +121,34 @@ static void test_one_meaning(void **state)
 	assert_true(n > 10);
 }
 
+static int is_fkey(int key)
+{
+	return key > UK_F0 && key <= UK_F(24);
+}
+
+/* SPEC P3: an F-key action is also reachable on a terminal without F-keys, on every table. */
+static void test_fkeys_have_another(void **state)
+{
+	int bad = 0;
+
+	(void)state;
+	for (const ui_keymap *const *m = ui_keymaps_all; *m; m++)
+		for (int i = 0; i < (*m)->n; i++) {
+			const ui_act *a = ui_act_real(&(*m)->acts[i]);
+			int fkeys = 0, other = 0;
+
+			for (int k = 0; k < 3; k++) {
+				fkeys |= is_fkey(a->keys[k]);
+				other |= a->keys[k] && !is_fkey(a->keys[k]);
+			}
+			if (fkeys && !other) {
+				print_error("table %s: \"%s\" has only F-keys\n", (*m)->name, a->help);
+				bad++;
+			}
+		}
+	assert_int_equal(bad, 0);
+}
+
 /* The help of the action key starts on table m (what the help and the handler see), or "". */
 static const char *does(const ui_keymap *m, int key, int have, int typing)
 {
@@ -207,6 +235,7 @@ int main(void)
 		cmocka_unit_test(test_one_meaning),
 		cmocka_unit_test(test_searched_lists),
 		cmocka_unit_test(test_preconditions),
+		cmocka_unit_test(test_fkeys_have_another),
 		cmocka_unit_test(test_yes_no),
 	};
 

@@ -30,6 +30,11 @@ enum { UI_NEEDS_SPAN = 1 << 18 };
 enum { UI_NEEDS_ACTIVITY = 1 << 19 };
 /* The dashboard's selected row is a posted document (the Transactions tab): it may be voided. */
 enum { UI_NEEDS_DOC = 1 << 20 };
+/* The report screen shows the aging (it can be ordered otherwise): keys3's bit 24. */
+enum { UI_NEEDS_AGING = 1 << 24 };
+/* The document view (scr_reports.c) shows one document, which may be voided (the audit trail,
+ * on the same keys, is not one). */
+enum { UI_NEEDS_ONEDOC = 1 << 21 };
 
 typedef struct ui_act ui_act;
 struct ui_act {

@@ -43,9 +43,9 @@ void dialog_choose(dialog *d, int tag, const char *title, const char *text,
                    const char *const *options, int n, int sel)
 {
 	start(d, DLG_CHOOSE, tag, title, text);
-	if (n > DLG_MAX_OPTIONS)
-		n = DLG_MAX_OPTIONS;
-	for (int i = 0; i < n; i++)
+	d->many = n > DLG_MAX_OPTIONS ? options : NULL;
+	d->opt_top = 0;
+	for (int i = 0; i < n && i < DLG_MAX_OPTIONS; i++)
 		d->options[i] = options[i];
 	d->nopt = n;
 	d->sel = sel >= 0 && sel < n ? sel : 0;
@@ -114,7 +114,7 @@ static void jump(dialog *d, int key)
 	for (int k = 1; k <= d->nopt; k++) {
 		int i = (d->sel + k) % d->nopt, cp;
 
-		if (uk_utf8_decode(d->options[i], &cp) > 0 &&
+		if (uk_utf8_decode(dialog_option(d, i), &cp) > 0 &&
 		    towlower((wint_t)cp) == towlower((wint_t)key)) {
 			d->sel = i;
 			return;
@@ -122,9 +122,33 @@ static void jump(dialog *d, int key)
 	}
 }
 
+const char *dialog_option(const dialog *d, int i)
+{
+	return d->many ? d->many[i] : d->options[i];
+}
+
+/* Keep a long list's selection among the options shown. */
+static void choose_scroll(dialog *d)
+{
+	int h = d->opt_height > 0 ? d->opt_height : DLG_MAX_OPTIONS;
+
+	if (d->sel < d->opt_top)
+		d->opt_top = d->sel;
+	if (d->sel >= d->opt_top + h)
+		d->opt_top = d->sel - h + 1;
+}
+
 static int choose_key(dialog *d, int key)
 {
+	int page = d->opt_height > 1 ? d->opt_height - 1 : 1;
+
 	switch (key) {
+	case UK_PGUP:
+		d->sel = d->sel > page ? d->sel - page : 0;
+		break;
+	case UK_PGDN:
+		d->sel = d->sel + page < d->nopt ? d->sel + page : d->nopt - 1;
+		break;
 	case UK_UP: case UK_LEFT: case UK_BTAB:
 		d->sel = (d->sel + d->nopt - 1) % d->nopt;
 		break;
@@ -139,7 +163,7 @@ static int choose_key(dialog *d, int key)
 		break;
 	default:
 		/* the numbers drawn beside the options choose at once */
-		if (key >= '1' && key < '1' + d->nopt) {
+		if (!d->many && key >= '1' && key < '1' + d->nopt) {
 			d->sel = key - '1';
 			return done(d, DLG_OK);
 		}
@@ -147,6 +171,7 @@ static int choose_key(dialog *d, int key)
 			jump(d, key);
 		break;
 	}
+	choose_scroll(d);
 	return DLG_OPEN;
 }
 

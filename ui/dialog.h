@@ -33,6 +33,8 @@ typedef struct dialog {
 	/* choose: the option names (first letters jump); the answer is sel */
 	const char *options[DLG_MAX_OPTIONS];
 	int nopt, sel;
+	const char *const *many;    /* more than DLG_MAX_OPTIONS: the caller's array, scrolled */
+	int opt_top, opt_height;    /* the first option shown, how many fit (set when drawn) */
 	/* prompt: one text field; the answer is fm.f[0].value */
 	form fm;
 	/* pick: the list (its filter is what the clerk typed) over its own client query */
@@ -50,7 +52,9 @@ typedef struct dialog {
  * (its memory is reused); dialog_free() when the screen ends. */
 void dialog_confirm(dialog *d, int tag, const char *title, const char *question);
 /* options (N_() strings, translated where drawn; they must outlive the dialog) are shown in
- * order, numbered: 1..9 choose at once, first letters and arrows move, Enter takes sel. */
+ * order, numbered: 1..9 choose at once, first letters and arrows move, Enter takes sel. More
+ * than DLG_MAX_OPTIONS: the array itself must outlive the dialog too; the list scrolls (arrows,
+ * PgUp/PgDn, Home/End), is not numbered, and letters jump. */
 void dialog_choose(dialog *d, int tag, const char *title, const char *text,
                    const char *const *options, int n, int sel);
 void dialog_prompt(dialog *d, int tag, const char *title, const char *text, const char *label,
@@ -67,6 +71,8 @@ extern const ui_keymap dialog_keys, dialog_confirm_keys, dialog_message_keys, di
 enum { DLGK_YES, DLGK_NO };
 
 int dialog_handle_key(dialog *d, int key);
+/* The choose dialog's option i (of the few kept, or of the caller's long array). */
+const char *dialog_option(const dialog *d, int i);
 /* The prompt's text, without blanks at either end, into out. */
 void dialog_answer_text(const dialog *d, char *out, size_t size);
 /* Building a message window's text: append a printf line to *buf (grown, *len its length), and

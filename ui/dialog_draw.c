@@ -104,8 +104,8 @@ static void draw_choose(dialog *d)
 	int w = utf8_width(d->text) + 6, h = d->nopt + 4 + (d->text[0] ? 2 : 0), y, x, r;
 
 	for (int i = 0; i < d->nopt; i++)
-		if (utf8_width(_(d->options[i])) + 10 > w)
-			w = utf8_width(_(d->options[i])) + 10;
+		if (utf8_width(_(dialog_option(d, i))) + 10 > w)
+			w = utf8_width(_(dialog_option(d, i))) + 10;
 	if (w < 30)
 		w = 30;
 	centre(&h, &w, &y, &x);
@@ -115,10 +115,16 @@ static void draw_choose(dialog *d)
 		ui_put(r, x + 2, w - 4, d->text, 0);
 		r += 2;
 	}
-	for (int i = 0; i < d->nopt && r < y + h - 1; i++, r++) {
+	d->opt_height = y + h - 1 - r;
+	if (d->sel >= d->opt_top + d->opt_height)
+		d->opt_top = d->sel - d->opt_height + 1;
+	for (int i = d->opt_top; i < d->nopt && r < y + h - 1; i++, r++) {
 		char line[256];
 
-		snprintf(line, sizeof line, " %d  %s", i + 1, _(d->options[i]));
+		if (d->many)
+			snprintf(line, sizeof line, " %s", _(dialog_option(d, i)));
+		else
+			snprintf(line, sizeof line, " %d  %s", i + 1, _(d->options[i]));
 		ui_set_role(i == d->sel ? UR_SELECTED : UR_NORMAL);
 		ui_put(r, x + 2, w - 4, line, 0);
 		ui_set_role(UR_NORMAL);

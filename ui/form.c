@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "actions.h"
 #include "form.h"
@@ -109,6 +110,15 @@ static void copy_cut(char *dst, size_t size, const char *src)
 	dst[n] = '\0';
 }
 
+const char *form_error_text(const form_field *fl)
+{
+	size_t n = strlen(fl->label);
+
+	if (n && !strncasecmp(fl->error, fl->label, n) && fl->error[n] == ':')
+		return fl->error[n + 1] == ' ' ? fl->error + n + 2 : fl->error + n + 1;
+	return fl->error;
+}
+
 int form_check(form *f, int i)
 {
 	form_field *fl = &f->f[i];
@@ -175,6 +185,28 @@ static int go(form *f, int to)
 	return FORM_MOVED | FORM_REDRAW;
 }
 
+/* A message goes when its cause does: a field marked wrong is checked again as it is typed into,
+ * and its message cleared once it is right ("required" as soon as something is typed). While it
+ * is still wrong the message stays as it was, so it does not change at every key. */
+static int settle_error(form *f, form_field *fl)
+{
+	char was[sizeof fl->error];
+	int required = 0;
+
+	if (!fl->error[0])
+		return 0;
+	memcpy(was, fl->error, sizeof was);
+	required = !strcmp(was, _("required"));
+	if (!form_check(f, (int)(fl - f->f)))
+		return FORM_SETTLED;
+	if (required && strcmp(fl->error, _("required"))) {
+		fl->error[0] = '\0';   /* filled: its own check comes when the field is left */
+		return FORM_SETTLED;
+	}
+	memcpy(fl->error, was, sizeof was);
+	return 0;
+}
+
 static int edit_key(form *f, form_field *fl, int key)
 {
 	int r = te_key(fl->value, sizeof fl->value, fl->maxlen, fl->type, &fl->cursor, key);
@@ -184,6 +216,7 @@ static int edit_key(form *f, form_field *fl, int key)
 	if (r & TE_CHANGED) {
 		fl->edited = 1;
 		f->dirty = 1;
+		return FORM_REDRAW | settle_error(f, fl);
 	}
 	return FORM_REDRAW;
 }

@@ -56,6 +56,7 @@ enum {
 	FORM_REDRAW = 1,   /* value or cursor changed */
 	FORM_MOVED = 2,    /* the current field changed (the one left was validated) */
 	FORM_CHOSEN = 4,   /* a choice changed: the owner may change what is required */
+	FORM_SETTLED = 8,  /* typing fixed the field's message: the owner clears what it said */
 };
 
 void form_init(form *f, void *ud);
@@ -77,6 +78,9 @@ extern const ui_act form_acts[FMA_COUNT];
 extern const ui_keymap form_keys;
 int form_handle_key(form *f, int key);
 /* Validate field i now (required check, then its validator); returns 0 when it is fine. */
+/* A field's error without its own name in front: a controller's message that starts with the
+ * field's label ("Importe: ...") is shown after that label once, not twice. */
+const char *form_error_text(const form_field *fl);
 int form_check(form *f, int i);
 /* Validate every field (on save); returns the first field in error (made current) or -1. */
 int form_check_all(form *f);

@@ -16,6 +16,7 @@
 #include "scr_receipt.h"
 #include "ui_int.h"
 
+#include "cartera/date.h"
 #include "cartera/ctl_bank.h"
 #include "cartera/i18n.h"
 #include "cartera/output.h"
@@ -127,7 +128,9 @@ static const char *cell(void *ud, int i, int col)
 	case COL_LINE:
 		snprintf(s->cell, sizeof s->cell, "%lld", (long long)r->ln.id);
 		return s->cell;
-	case COL_DATE: return r->ln.date;
+	case COL_DATE:
+		date_show(r->ln.date, s->cell, sizeof s->cell);
+		return s->cell;
 	case COL_AMOUNT:
 		ctl_money(s->c, r->ln.amount, s->cell, sizeof s->cell);
 		return s->cell;

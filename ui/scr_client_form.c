@@ -24,7 +24,9 @@ static const struct {
 } fields[CF_COUNT] = {
 	[CF_RECEIVER] = { N_("Receiver type"), FT_CHOICE, 0 },
 	[CF_TAXPAYER] = { N_("Taxpayer type"), FT_CHOICE, 0 },
-	[CF_TAXID]    = { N_("Tax id"), FT_TEXT, 20 },
+	/* room for the longest id stored (31) and the separators clerks type: refused past it by
+	 * the controller, never cut by the widget (issue 16) */
+	[CF_TAXID]    = { N_("Tax id"), FT_TEXT, 40 },
 	[CF_DV]       = { N_("DV"), FT_TEXT, 3 },
 	[CF_NAME]     = { N_("Name"), FT_TEXT, 60 },
 	[CF_LOCATION] = { N_("Location"), FT_TEXT, 60 },
@@ -36,6 +38,7 @@ static const struct {
 	[CF_LIMIT]    = { N_("Credit limit"), FT_AMOUNT, 20 },
 	[CF_NOTES]    = { N_("Notes"), FT_TEXT, 90 },
 	[CF_ACTIVE]   = { N_("Active"), FT_YESNO, 0 },
+	[CF_CURP]     = { N_("CURP"), FT_TEXT, 24 },
 };
 
 /* The widget's values into the view-model. */
@@ -91,6 +94,8 @@ static void build(scr_cform *s)
 		if (fields[i].type != FT_CHOICE && fields[i].type != FT_YESNO)
 			form_set_value(&s->fm, i, s->vm.text[i]);
 	}
+	/* the tax id box keeps its width (the message beside it has room); a longer id scrolls */
+	s->fm.f[CF_TAXID].width = 21;
 	form_set_choices(&s->fm, CF_RECEIVER, receivers, 4);
 	form_set_choices(&s->fm, CF_TAXPAYER, taxpayers, 2);
 	form_set_choice(&s->fm, CF_RECEIVER, s->vm.receiver);
@@ -128,12 +133,44 @@ int cform_open_edit(scr_cform *s, ctl_clients *v, int64_t id, cart_err *e)
 	return CART_OK;
 }
 
+/* The dialogs' tags: what the yes is for. */
+enum { TAG_DISCARD = 0, TAG_DV = 1 };
+
+/* A Colombian person's digits alone: ask whether the last one is the DV, never guess (issue
+ * 16). 1 when the question is up. */
+static int ask_dv(scr_cform *s)
+{
+	char q[sizeof s->dlg.text];
+
+	sync_in(s);
+	if (!ctl_clients_form_dv_question(s->v, &s->vm, q, sizeof q))
+		return 0;
+	dialog_confirm(&s->dlg, TAG_DV, _("Tax id"), q);
+	return 1;
+}
+
+/* The answer into the tax id and DV fields, checked again. */
+static void dv_answered(scr_cform *s, int last_is_dv)
+{
+	sync_in(s);
+	ctl_clients_form_dv_answer(s->v, &s->vm, last_is_dv);
+	form_set_value(&s->fm, CF_TAXID, s->vm.text[CF_TAXID]);
+	form_set_value(&s->fm, CF_DV, s->vm.text[CF_DV]);
+	s->fm.f[CF_DV].edited = 1;
+	s->fm.dirty = 1;
+	form_check(&s->fm, CF_TAXID);
+	form_check(&s->fm, CF_DV);
+	ui_status(0, _("Tax id %s, DV %s."), s->vm.text[CF_TAXID], s->vm.text[CF_DV]);
+}
+
 static int save(scr_cform *s)
 {
 	cart_err e;
 	int field;
 
 	if (form_check_all(&s->fm) >= 0) {
+		if (s->fm.cur == CF_TAXID && ask_dv(s))
+			return CFORM_STAY;
 		ui_status(1, "%s: %s", s->fm.f[s->fm.cur].label, s->fm.f[s->fm.cur].error);
 		return CFORM_STAY;
 	}
@@ -184,7 +221,7 @@ static int act_cancel(void *self, int key)
 		ui_status(0, "%s", "");
 		return CFORM_CLOSED;
 	}
-	dialog_confirm(&s->dlg, 0, _("Unsaved changes"), _("Discard the changes? (y/n)"));
+	dialog_confirm(&s->dlg, TAG_DISCARD, _("Unsaved changes"), _("Discard the changes? (y/n)"));
 	return CFORM_STAY;
 }
 
@@ -212,6 +249,18 @@ int cform_key(scr_cform *s, int key)
 			s->fm.dirty = 1;
 		return CFORM_STAY;
 	}
+	if (s->dlg.kind != DLG_NONE && s->dlg.tag == TAG_DV) {
+		int answer;
+
+		if (key == UK_ESC) {	/* not answered: the tax id stays refused */
+			s->dlg.kind = DLG_NONE;
+			return CFORM_STAY;
+		}
+		answer = dialog_key(&s->dlg, key);
+		if (answer == DLG_OK || answer == DLG_CANCEL)
+			dv_answered(s, answer == DLG_OK);
+		return CFORM_STAY;
+	}
 	if (s->dlg.kind != DLG_NONE) {
 		if (dialog_key(&s->dlg, key) == DLG_OK) {
 			ui_status(0, "%s", _("Changes discarded."));
@@ -225,6 +274,8 @@ int cform_key(scr_cform *s, int key)
 	r = form_handle_key(&s->fm, key);
 	/* the whole message on the status line: beside the field it may be cut */
 	if (r & FORM_MOVED) {
+		if (left == CF_TAXID && s->fm.f[left].error[0] && ask_dv(s))
+			return CFORM_STAY;
 		if (s->fm.f[left].error[0])
 			ui_status(1, "%s: %s", s->fm.f[left].label, s->fm.f[left].error);
 		else if ((left == CF_TAXID || left == CF_DV) && s->fm.f[CF_TAXID].warning[0])
@@ -233,6 +284,8 @@ int cform_key(scr_cform *s, int key)
 		else
 			ui_status(0, "%s", "");
 	}
+	if (r & FORM_SETTLED)
+		ui_status(0, "%s", "");
 	if (r & FORM_CHOSEN) {
 		sync_in(s);
 		set_required(s);

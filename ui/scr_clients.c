@@ -18,6 +18,7 @@
 #include "scr_clients.h"
 #include "scr_reports.h"
 #include "scr_client_form.h"
+#include "scr_history.h"
 #include "scr_statement.h"
 #include "tabs.h"
 #include "ui_int.h"
@@ -463,6 +464,13 @@ static void find_client(scr *s)
 		ui_status(1, "%s", e.msg);
 }
 
+/* The selected client's history screen (scr_history.c) over the list. */
+static void history_selected(scr *s)
+{
+	if (fetch(s, s->lv.sel, 1) == 1)
+		scr_history_push(s->c, s->page[0].id);
+}
+
 /* ---- the list's keys ---- */
 
 static int act_quit(void *self, int key)
@@ -560,6 +568,13 @@ static int act_statement(void *self, int key)
 	return SCR_STAY;
 }
 
+static int act_history(void *self, int key)
+{
+	(void)key;
+	history_selected(self);
+	return SCR_STAY;
+}
+
 static const ui_act list_acts[] = {
 	UI_ACT(N_("Help"), UK_F(1), UK_ALT('?'), 0, 0, N_("this help: every key of the screen"),
 	       act_help),
@@ -590,6 +605,8 @@ static const ui_act list_acts[] = {
 	UI_ACT(NULL, UK_ALT('b'), 0, 0, 0,
 	       N_("find a document by its number (FAC-000123, or its legal number) and show it"),
 	       act_finddoc),
+	UI_ACT(NULL, UK_CTRL('y'), 0, 0, UI_NEEDS_ROW,
+	       N_("the selected client's history: reminders, e-mails, letters, promises, calls"), act_history),
 };
 const ui_keymap scr_clients_keys = UI_KEYMAP("clients", UI_KM_SEARCHED, list_acts);
 

@@ -21,7 +21,6 @@
 enum { CN_CLIENT, CN_DATE, CN_INVOICE, CN_AMOUNT, CN_REASON };
 enum { ASK_CLIENT = 1, ASK_INVOICE, ASK_DISCARD };
 
-#define MAX_PICK 9
 
 typedef struct cn_scr {
 	ui_screen base;
@@ -31,9 +30,10 @@ typedef struct cn_scr {
 	int help;
 	int64_t client_id;        /* the client picked, while its name is in the field */
 	char client_name[FORM_VALUE_MAX];
-	char pick_num[MAX_PICK][96];
-	const char *pick_opt[MAX_PICK];
-	char pick_doc[MAX_PICK][32];
+	/* every open invoice of the client, oldest first, for the invoice's choose dialog */
+	char (*pick_num)[96];
+	const char **pick_opt;
+	char (*pick_doc)[32];
 	int npick;
 } cn_scr;
 
@@ -83,7 +83,7 @@ static void validate(form *f, int i, char *err, size_t size, void *ud)
 	} else if (i == CN_AMOUNT && s->fm.f[i].value[0]) {
 		char ignore[FORM_ERROR_MAX] = "";
 
-		if (ctl_amount(s->c, s->fm.f[i].value, _("the amount"), &v, &e) != CART_OK) {
+		if (ctl_amount(s->c, s->fm.f[i].value, s->fm.f[i].label, &v, &e) != CART_OK) {
 			snprintf(err, size, "%.230s", e.msg);
 			return;
 		}
@@ -99,16 +99,51 @@ static void validate(form *f, int i, char *err, size_t size, void *ud)
 	}
 }
 
-static void ask_client(cn_scr *s)
+static void answered(cn_scr *s, int tag);
+
+/* The pick dialog, with what was typed in the client field as its filter (the same matching as
+ * every client picker: any part of the name, accents and case set aside); one client matching
+ * is chosen at once. */
+static void ask_client(cn_scr *s, const char *typed)
 {
+	const char *p = typed;
+	int cp, n;
 	cart_err e;
 
 	if (dialog_pick(&s->dlg, ASK_CLIENT, s->c, _("The credit note's client"),
-	                _("Type a few letters of the name, tax id or phone:"), &e) != CART_OK)
+	                _("Type a few letters of the name, tax id or phone; Enter chooses."),
+	                &e) != CART_OK) {
 		ui_status(1, "%s", e.msg);
+		return;
+	}
+	while ((n = uk_utf8_decode(p, &cp)) > 0) {
+		dialog_key(&s->dlg, cp);
+		p += n;
+	}
+	if (typed[0] && s->dlg.lv.rows == 1 && dialog_key(&s->dlg, UK_ENTER) == DLG_OK)
+		answered(s, ASK_CLIENT);
 }
 
-/* Up to nine of the client's open invoices, oldest first, to choose from. */
+/* Something typed in the client field that is not the client picked. */
+static int needs_pick(const cn_scr *s)
+{
+	const char *v = s->fm.f[CN_CLIENT].value;
+
+	return v[0] && (!s->client_id || strcmp(v, s->client_name));
+}
+
+static void pick_free(cn_scr *s)
+{
+	free(s->pick_num);
+	free(s->pick_opt);
+	free(s->pick_doc);
+	s->pick_num = NULL;
+	s->pick_opt = NULL;
+	s->pick_doc = NULL;
+	s->npick = 0;
+}
+
+/* Every open invoice of the client, oldest first, to choose from (the list scrolls). */
 static void ask_invoice(cn_scr *s)
 {
 	ctl_receipt_form f;
@@ -126,8 +161,19 @@ static void ask_invoice(cn_scr *s)
 		ui_status(1, "%s", e.msg);
 		return;
 	}
-	s->npick = 0;
-	for (int i = 0; i < f.n && s->npick < MAX_PICK; i++) {
+	pick_free(s);
+	if (f.n > 0) {
+		s->pick_num = malloc(sizeof *s->pick_num * (size_t)f.n);
+		s->pick_opt = malloc(sizeof *s->pick_opt * (size_t)f.n);
+		s->pick_doc = malloc(sizeof *s->pick_doc * (size_t)f.n);
+		if (!s->pick_num || !s->pick_opt || !s->pick_doc) {
+			pick_free(s);
+			ctl_rform_free(&f);
+			ui_status(1, "%s", _("out of memory"));
+			return;
+		}
+	}
+	for (int i = 0; i < f.n; i++) {
 		int64_t open = 0;
 		int seen = 0;
 
@@ -151,7 +197,7 @@ static void ask_invoice(cn_scr *s)
 		return;
 	}
 	dialog_choose(&s->dlg, ASK_INVOICE, _("The invoice to credit"),
-	              _("Its open invoices, oldest first (the nine oldest; type any other number):"),
+	              _("Its open invoices, oldest first:"),
 	              s->pick_opt, s->npick, 0);
 }
 
@@ -164,7 +210,7 @@ static int post(cn_scr *s)
 	int bad = form_check_all(&s->fm);
 
 	if (bad >= 0) {
-		ui_status(1, "%s: %s", s->fm.f[bad].label, s->fm.f[bad].error);
+		ui_status(1, "%s: %s", s->fm.f[bad].label, form_error_text(&s->fm.f[bad]));
 		return SCR_STAY;
 	}
 	client_ref(s, ref, sizeof ref);
@@ -251,8 +297,10 @@ static int act_cancel(void *self, int key)
 
 static int act_client(void *self, int key)
 {
+	cn_scr *s = self;
+
 	(void)key;
-	ask_client(self);
+	ask_client(s, needs_pick(s) ? s->fm.f[CN_CLIENT].value : "");
 	return SCR_STAY;
 }
 
@@ -301,10 +349,16 @@ static int cn_key(ui_screen *base, int key)
 	if ((r = ui_keys_run(&scr_cnote_keys, s, key, 0, 1)) >= 0)
 		return r;
 	left = s->fm.cur;
+	if (left == CN_CLIENT && (key == UK_ENTER || key == UK_TAB) && needs_pick(s)) {
+		ask_client(s, s->fm.f[CN_CLIENT].value);
+		return SCR_STAY;
+	}
 	r = form_handle_key(&s->fm, key);
+	if (r & FORM_SETTLED)
+		ui_status(0, "%s", "");
 	if (r & FORM_MOVED) {
 		if (s->fm.f[left].error[0])
-			ui_status(1, "%s: %s", s->fm.f[left].label, s->fm.f[left].error);
+			ui_status(1, "%s: %s", s->fm.f[left].label, form_error_text(&s->fm.f[left]));
 		else
 			ui_status(0, "%s", "");
 	}
@@ -337,6 +391,7 @@ static void cn_free(ui_screen *base)
 	cn_scr *s = (cn_scr *)base;
 
 	dialog_free(&s->dlg);
+	pick_free(s);
 	free(s);
 }
 

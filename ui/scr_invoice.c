@@ -567,6 +567,8 @@ static void header_key(inv_scr *s, int key)
 		return;
 	}
 	r = form_handle_key(&s->hd, key);
+	if (r & FORM_SETTLED)
+		ui_status(0, "%s", "");
 	if (r & FORM_MOVED) {
 		const form_field *fl = &s->hd.f[left];
 

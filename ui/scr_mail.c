@@ -479,20 +479,25 @@ static void outbox_draw(ui_screen *base)
 	dialog_draw(&s->dlg);
 }
 
-static void outbox_show(outbox_scr *s)
+void scr_outbox_message(ctl *c, dialog *d, int tag, int64_t id)
 {
 	mail_row m;
 	char *raw = NULL, title[64];
 	size_t len;
 	cart_err e;
 
-	if (ctl_mail_get(s->c, s->rows[s->sel].id, &m, &raw, &len, &e) != CART_OK) {
+	if (ctl_mail_get(c, id, &m, &raw, &len, &e) != CART_OK) {
 		ui_status(1, "%s", e.msg);
 		return;
 	}
 	snprintf(title, sizeof title, _("Message %lld"), (long long)m.id);
-	dialog_message(&s->dlg, 1, title, raw);
+	dialog_message(d, tag, title, raw);
 	free(raw);
+}
+
+static void outbox_show(outbox_scr *s)
+{
+	scr_outbox_message(s->c, &s->dlg, 1, s->rows[s->sel].id);
 }
 
 static int o_back(void *self, int key)

@@ -5,6 +5,8 @@
 #ifndef CARTERA_UI_SCR_MAIL_H
 #define CARTERA_UI_SCR_MAIL_H
 
+#include "dialog.h"
+
 #include "cartera/ctl_mail.h"
 
 /* Draft the message r asks for and open the screen over the one on top; a draft that cannot be
@@ -21,5 +23,7 @@ int ui_edit_external(char **body);
 void scr_mail_templates_push(ctl *c);
 /* The outbox: pending, failed with the error, sent; retry one or all, cancel, show. */
 void scr_outbox_push(ctl *c);
+/* Message id in a window of d (tag), as the outbox shows it; a failure on the status line. */
+void scr_outbox_message(ctl *c, dialog *d, int tag, int64_t id);
 
 #endif

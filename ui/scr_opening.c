@@ -272,6 +272,8 @@ static int op_key(ui_screen *base, int key)
 	r = form_handle_key(&s->fm, key);
 	if (r & FORM_CHOSEN)
 		set_required(s);
+	if (r & FORM_SETTLED)
+		ui_status(0, "%s", "");
 	if (r & FORM_MOVED) {
 		if (s->fm.f[left].error[0])
 			ui_status(1, "%s: %s", s->fm.f[left].label, s->fm.f[left].error);

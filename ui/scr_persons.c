@@ -326,6 +326,8 @@ static void form_key(scr_persons *s, int key)
 		return;
 	left = s->fm.cur;
 	r = form_handle_key(&s->fm, key);
+	if (r & FORM_SETTLED)
+		ui_status(0, "%s", "");
 	/* the whole message on the status line: beside the field it may be cut */
 	if (r & FORM_MOVED) {
 		if (s->fm.f[left].error[0])

@@ -18,6 +18,7 @@
 #include "scr_receipt_means.h"
 #include "ui_int.h"
 
+#include "cartera/date.h"
 #include "cartera/ctl_bank.h"
 #include "cartera/ctl_docs.h"
 #include "cartera/i18n.h"
@@ -86,8 +87,8 @@ static const char *cell(void *ud, int i, int col)
 	switch (col) {
 	case COL_MARK: snprintf(b, n, "%s", r->marked ? "[x]" : "[ ]"); break;
 	case COL_NUMBER: row_name(r, b, n); break;
-	case COL_DATE: snprintf(b, n, "%s", r->it.date); break;
-	case COL_DUE: snprintf(b, n, "%s", r->it.due_date); break;
+	case COL_DATE: date_show(r->it.date, b, n); break;
+	case COL_DUE: date_show(r->it.due_date, b, n); break;
 	case COL_DAYS: snprintf(b, n, "%d", r->it.days_overdue); break;
 	case COL_OPEN: ctl_money(s->c, r->it.open, b, n); break;
 	case COL_PAYS:
@@ -172,15 +173,16 @@ static const char *leftover_text(const rcpt_scr *s)
 /* The means and withholdings, one a line, in at most h lines from y. */
 static void draw_means(rcpt_scr *s, int y, int h)
 {
-	char line[256], a[48];
+	char line[256], a[48], day[DATE_LEN];
 	int shown = 0, total = s->f.n_means + s->f.n_wh;
 
 	if (s->apply) {
 		const open_item *cr = &s->f.credits[s->f.credit];
 
 		ctl_money(s->c, cr->open, a, sizeof a);
+		date_show(cr->date, day, sizeof day);
 		snprintf(line, sizeof line, _("Credit in favour %s (%s) of %s: %s open"), cr->number,
-		         cr->code, cr->date, a);
+		         cr->code, day, a);
 		ui_put(y, 0, COLS, line, 0);
 		return;
 	}
@@ -243,7 +245,7 @@ static void rcpt_draw(ui_screen *base)
 {
 	rcpt_scr *s = (rcpt_scr *)base;
 	const lv_source src = { fetch, cell, s };
-	char left[256], line[400];
+	char left[256], line[400], day[DATE_LEN];
 	int mh = s->apply ? 1 : 4, ly;
 
 	if (s->help) {
@@ -254,9 +256,10 @@ static void rcpt_draw(ui_screen *base)
 	erase();
 	snprintf(left, sizeof left, " cartera — %s", ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 	ui_title(left, s->apply ? _("Apply a credit") : _("Receipt"));
+	date_show(s->f.date, day, sizeof day);
 	if (s->loaded)
 		snprintf(line, sizeof line, _("Client: %s   Date: %s   Currency: %s"), s->f.cl.name,
-		         s->f.date, s->f.currency);
+		         day, s->f.currency);
 	else
 		snprintf(line, sizeof line, "%s", _("Client: none yet (F6 picks one)"));
 	ui_put(1, 0, COLS, line, 0);
@@ -626,10 +629,12 @@ static int act_client(void *self, int key)
 static int act_date(void *self, int key)
 {
 	rcpt_scr *s = self;
+	char day[DATE_LEN], ask[160];
 
 	(void)key;
-	dialog_prompt(&s->dlg, ASK_DATE, _("Receipt date"), _("The receipt's date (YYYY-MM-DD):"),
-	              _("Date"), 10, s->f.date);
+	date_show(s->f.date, day, sizeof day);
+	snprintf(ask, sizeof ask, _("The receipt's date (%s):"), date_order_pattern(date_order()));
+	dialog_prompt(&s->dlg, ASK_DATE, _("Receipt date"), ask, _("Date"), 10, day);
 	return SCR_STAY;
 }
 

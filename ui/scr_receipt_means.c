@@ -107,7 +107,10 @@ int rmeans_key(rmeans *m, ctl_receipt_form *rf, int key)
 			form_check(f, f->cur);
 		return add(m, rf);
 	}
-	if (form_handle_key(f, key) & FORM_MOVED) {
+	r = form_handle_key(f, key);
+	if (r & FORM_SETTLED)
+		ui_status(0, "%s", "");
+	if (r & FORM_MOVED) {
 		form_field *fl = NULL;
 
 		for (int i = 0; i < f->n; i++)

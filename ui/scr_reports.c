@@ -23,9 +23,10 @@
 #include "cartera/render.h"
 #include "cartera/reports.h"
 #include "cartera/rpt_audit.h"
+#include "cartera/ctl_void.h"
 
 /* What the screen's own dialog is for. */
-enum { ASK_ASOF = 1, ASK_MANY, ASK_DIR, ASK_ONE };
+enum { ASK_ASOF = 1, ASK_MANY, ASK_DIR, ASK_ONE, ASK_VOID };
 
 /* How the statements of the report's clients go out (ASK_MANY's options, in order). */
 enum { MANY_DIR, MANY_ONE, MANY_PRINT };
@@ -49,6 +50,7 @@ typedef struct rpts_scr {
 	int64_t *many;             /* those clients, while their statements are asked about */
 	int nmany;
 	int help;
+	int order;                 /* the aging's rows: RPT_AGING_BY_* */
 } rpts_scr;
 
 static const char *kind_name(const rpts_scr *s)
@@ -67,10 +69,11 @@ static int have(const rpts_scr *s)
 
 	/* a document's lines are all its client's */
 	if (s->kind == SCR_RPT_DOCUMENT)
-		return UI_NEEDS_ROW;
+		return UI_NEEDS_ROW | UI_NEEDS_ONEDOC;
 	if (s->kind == SCR_RPT_AUDIT)
 		return row && row->ref ? UI_NEEDS_ROW : 0;
-	return (row && row->ref ? UI_NEEDS_ROW : 0) | UI_NEEDS_SPAN;
+	return (row && row->ref ? UI_NEEDS_ROW : 0) | UI_NEEDS_SPAN |
+	       (s->kind == SCR_RPT_AGING ? UI_NEEDS_AGING : 0);
 }
 
 /* ---- the report ---- */
@@ -94,7 +97,7 @@ static int build(rpts_scr *s, int keep_cursor, cart_err *e)
 	else if (s->kind == SCR_RPT_AUDIT)
 		rc = rpt_audit(s->c, s->client_id, r, e);
 	else if (s->kind == SCR_RPT_AGING)
-		rc = rpt_aging(s->c, s->asof, r, e);
+		rc = rpt_aging_sorted(s->c, s->asof, s->order, r, e);
 	else
 		rc = rpt_followup(s->c, s->asof, s->client_id, s->overdue_only, r, e);
 	if ((rc = rptview_built(&s->v, rc, keep_cursor)) == CART_OK && !keep_cursor)
@@ -127,6 +130,9 @@ static void scope_text(const rpts_scr *s, char *buf, size_t size)
 	else if (s->kind == SCR_RPT_AUDIT)
 		snprintf(buf, size, _("%s · Enter: the line's client's statement"),
 		         s->client_id ? s->client_name : _("Every client"));
+	else if (s->kind == SCR_RPT_AGING && s->order != RPT_AGING_BY_NAME)
+		snprintf(buf, size, "%s · %s", _("Every client · a: as of · Tab: follow-up · Enter: statement"),
+		         rpt_aging_order_name(s->order));
 	else if (s->kind == SCR_RPT_AGING)
 		snprintf(buf, size, "%s", _("Every client · a: as of · Tab: follow-up · Enter: statement"));
 	else if (s->client_id)
@@ -408,6 +414,66 @@ static void many_path_given(rpts_scr *s, int tag)
 	write_many(s, tag == ASK_DIR ? MANY_DIR : MANY_ONE, path);
 }
 
+/* The aging's next order (by name, largest debt, oldest overdue), said on the status line. */
+static void aging_order(rpts_scr *s)
+{
+	s->order = (s->order + 1) % RPT_AGING_NORDERS;
+	if (rebuild(s) == CART_OK)
+		ui_status(0, _("The aging %s."), rpt_aging_order_name(s->order));
+}
+
+static int act_order(void *self, int key)
+{
+	(void)key;
+	aging_order(self);
+	return SCR_STAY;
+}
+
+/* ---- voiding the document shown (the same controller as `cartera void`) ---- */
+
+/* What the void will reverse, then the reason asked under it; nothing posts yet. */
+static void ask_void(rpts_scr *s)
+{
+	char text[600];
+	cart_err e;
+
+	if (ctl_void_preview(s->c, s->doc_number, text, sizeof text, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	dialog_prompt(&s->ask, ASK_VOID, _("Void a document"), text, _("Reason"), 200, "");
+}
+
+/* The reason given: post the void and show the document again, voided. */
+static void void_given(rpts_scr *s)
+{
+	char why[256];
+	posted out;
+	cart_err e;
+
+	dialog_answer_text(&s->ask, why, sizeof why);
+	if (!why[0]) {
+		ui_status(1, _("no reason given: %s was not voided"), s->doc_number);
+		return;
+	}
+	if (ctl_void(s->c, s->doc_number, NULL, why, &out, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	if (build(s, 1, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	ui_status(0, _("%s voided by %s."), s->doc_number, out.number);
+}
+
+static int act_void(void *self, int key)
+{
+	(void)key;
+	ask_void(self);
+	return SCR_STAY;
+}
+
 static int act_back(void *self, int key)
 {
 	(void)self;
@@ -544,12 +610,16 @@ static const ui_act rpts_acts[] = {
 	       N_("save the report as plain text, 80 columns (asks for the file name)"), act_text),
 	UI_ACT(N_("Print"), UK_F(8), 'p', 0, 0,
 	       N_("print the report (its PDF, through the spooler lp; the file is kept)"), act_print),
+	UI_ACT(N_("Order"), UK_F(9), 'r', 0, UI_NEEDS_SPAN | UI_NEEDS_AGING,
+	       N_("the aging's clients by name, by largest debt, by oldest overdue (in turn)"), act_order),
 	UI_USE(rptview_acts[RVA_MOVE]), UI_USE(rptview_acts[RVA_SIDE]),
 	UI_ACT(N_("Back"), UK_F(10), 'q', UK_ESC, 0, N_("back to the screen before"), act_back),
 	UI_ACT(N_("Mail"), 'm', 0, 0, 0,
 	       N_("send it by e-mail: the statement, the selected client's, or the document"), act_mail),
+	UI_ACT(N_("Void"), UK_CTRL('x'), 0, 0, UI_NEEDS_ONEDOC,
+	       N_("void this document: what it reverses first, then the reason; both stay"), act_void),
 };
-const ui_keymap scr_reports_keys = UI_KEYMAP_MODES("reports", 0, rpts_acts, UI_NEEDS_SPAN);
+const ui_keymap scr_reports_keys = UI_KEYMAP_MODES("reports", 0, rpts_acts, UI_NEEDS_SPAN | UI_NEEDS_ONEDOC);
 
 static int on_key(ui_screen *base, int key)
 {
@@ -566,6 +636,8 @@ static int on_key(ui_screen *base, int key)
 			return SCR_STAY;
 		if (tag == ASK_ASOF)
 			asof_given(s);
+		else if (tag == ASK_VOID)
+			void_given(s);
 		else if (tag == ASK_MANY)
 			many_chosen(s);
 		else

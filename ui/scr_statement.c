@@ -292,6 +292,7 @@ static int apply_filter(stmt_scr *s)
 	memcpy(f.number, s->fm.f[FF_NUMBER].value, len + 1);
 	f.status = status_bits[s->fm.f[FF_STATUS].choice];
 	f.range = s->fm.f[FF_RANGE].choice - 1;
+	f.summary_first = 1;
 	s->f = f;
 	if (rebuild(s) == 0)
 		ui_status(0, P_("The statement has %ld line.", "The statement has %ld lines.",
@@ -491,7 +492,7 @@ static int on_key(ui_screen *base, int key)
 		return SCR_STAY;
 	}
 	if (s->help) {
-		if (ui_help_closes(key))
+		if (!ui_help_key(key) && ui_help_closes(key))
 			s->help = 0;
 		return SCR_STAY;
 	}
@@ -544,12 +545,14 @@ int scr_statement_new(ctl *c, int64_t client_id, const char *asof, ui_screen **o
 		return e->code;
 	}
 	stmt_filter_init(&s->f);
+	s->f.summary_first = 1;    /* the balance and the open documents first (seed 000) */
 	if (asof && *asof)
 		snprintf(s->f.asof, sizeof s->f.asof, "%s", asof);
 	else
 		date_format(date_today(), s->f.asof);
 	range_names(s);
 	rptview_init(&s->v, N_("Statement"));
+	s->v.show_head = 1;        /* the client's name, tax id and contact, the balance */
 	if (build(s, e) != CART_OK) {
 		stmt_free(&s->base);
 		return e->code;

@@ -14,6 +14,7 @@
 #include "listview.h"
 #include "scr_dash.h"
 #include "scr_followup.h"
+#include "scr_history.h"
 #include "ui_int.h"
 
 #include "cartera/ctl_followup.h"
@@ -325,6 +326,15 @@ static int act_client(void *self, int key)
 	return SCR_STAY;
 }
 
+static int act_history(void *self, int key)
+{
+	today_scr *s = self;
+
+	(void)key;
+	scr_history_push(s->c, s->rows[s->lv.sel].client_id);
+	return SCR_STAY;
+}
+
 static const ui_act today_acts[] = {
 	UI_ACT(N_("Help"), UK_F(1), '?', 0, 0, N_("this help: every key of the screen"), act_help),
 	UI_ACT(N_("Done"), UK_F(5), 'd', 0, UI_NEEDS_ACTIVITY,
@@ -336,6 +346,8 @@ static const ui_act today_acts[] = {
 	UI_ACT(N_("Client"), UK_ENTER, 0, 0, UI_NEEDS_ROW, N_("the dashboard of the selected row's client"),
 	       act_client),
 	UI_ACT(N_("Back"), UK_F(10), 'q', UK_ESC, 0, N_("back to the screen before"), act_back),
+	UI_ACT(NULL, UK_CTRL('y'), 0, 0, UI_NEEDS_ROW,
+	       N_("the selected client's history: reminders, e-mails, letters, promises, calls"), act_history),
 };
 const ui_keymap scr_today_keys = UI_KEYMAP("today", 0, today_acts);
 

@@ -13,6 +13,7 @@
 #include "scr_trend.h"
 #include "ui_int.h"
 
+#include "cartera/date.h"
 #include "cartera/i18n.h"
 #include "cartera/output.h"
 #include "cartera/render.h"
@@ -46,7 +47,7 @@ static void trend_draw(ui_screen *base)
 {
 	trend_scr *s = (trend_scr *)base;
 	const char *block = !strcmp(nl_langinfo(CODESET), "UTF-8") ? "█" : "#";
-	char left[256], right[256], buf[64], line[512];
+	char left[256], right[256], buf[64], line[512], day[DATE_LEN];
 	int y = 3, aw = 12;
 	/* columns: month-end, open, overdue, %, DSO, collections, then the bar */
 	static const int ms[] = { TREND_OPEN, TREND_OVERDUE, TREND_SHARE, TREND_DSO, TREND_COLLECTIONS };
@@ -58,7 +59,8 @@ static void trend_draw(ui_screen *base)
 	}
 	erase();
 	snprintf(left, sizeof left, " cartera — %s", ctl_company(s->c)->name);
-	snprintf(right, sizeof right, _("Trend to %s"), s->t.pts[0][s->t.months - 1].date);
+	date_show(s->t.pts[0][s->t.months - 1].date, day, sizeof day);
+	snprintf(right, sizeof right, _("Trend to %s"), day);
 	ui_title(left, right);
 	snprintf(line, sizeof line, _("%s — bars: %s (Tab: another measure)"),
 	         s->client_id ? s->t.client_name : _("All clients"), trend_measure_name(s->measure));
@@ -90,7 +92,8 @@ static void trend_draw(ui_screen *base)
 			int64_t v = trend_value(p, s->measure);
 			int n;
 
-			ui_put(y, 0, 10, p->date, 0);
+			date_show(p->date, day, sizeof day);
+			ui_put(y, 0, 10, day, 0);
 			x = 11;
 			for (int j = 0; j < 5; j++) {
 				fig(s, p, ms[j], buf, sizeof buf);

@@ -20,6 +20,7 @@ int ui_screen_push(ui_screen *s)
 	}
 	s->nested = depth > 0;
 	stack[depth++] = s;
+	ui_status_leave();
 	return 0;
 }
 
@@ -28,6 +29,7 @@ static void pop(void)
 	ui_screen *s = stack[--depth];
 
 	s->free(s);
+	ui_status_leave();
 	if (depth > 0 && stack[depth - 1]->resume)
 		stack[depth - 1]->resume(stack[depth - 1]);
 }

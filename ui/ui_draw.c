@@ -95,6 +95,14 @@ void ui_status_warn(const char *fmt, ...)
 	status_error = 2;
 }
 
+void ui_status_leave(void)
+{
+	if (status_error) {
+		status_msg[0] = '\0';
+		status_error = 0;
+	}
+}
+
 void ui_status_draw(void)
 {
 	ui_set_role(status_error == 2 ? UR_WARNING : status_error ? UR_ERROR : UR_NORMAL);

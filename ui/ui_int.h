@@ -33,6 +33,9 @@ void ui_status(int error, const char *fmt, ...) __attribute__((format(printf, 2,
 /* The same, in the warning attribute (accepted, but worth a look). */
 void ui_status_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void ui_status_draw(void);
+/* An error or warning belongs to the screen that said it: cleared as screens open and close
+ * (a confirmation such as "posted" stays for the screen below). */
+void ui_status_leave(void);
 /* The key bar of table m: its labelled actions whose precondition holds given `have`. */
 void ui_keys_bar(const ui_keymap *m, int have);
 /* Full-screen help listing every key of table m, titled like the screen: the company, then

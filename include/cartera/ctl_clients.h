@@ -69,7 +69,9 @@ void ctl_clients_items_free(ctlc_items *it);
  * required and what is valid live here. */
 enum ctlc_field {
 	CF_RECEIVER, CF_TAXPAYER, CF_TAXID, CF_DV, CF_NAME, CF_LOCATION, CF_ADDRESS, CF_EMAIL,
-	CF_PHONE, CF_MOBILE, CF_TERMS, CF_LIMIT, CF_NOTES, CF_ACTIVE, CF_COUNT
+	CF_PHONE, CF_MOBILE, CF_TERMS, CF_LIMIT, CF_NOTES, CF_ACTIVE,
+	CF_CURP,                  /* a Mexican person's CURP, optional (issue 16) */
+	CF_COUNT
 };
 
 #define CTLC_TEXT 400
@@ -102,6 +104,12 @@ void ctl_clients_form_check(ctl_clients *v, ctlc_form *f, int field, char *err, 
  * does not block the save. */
 void ctl_clients_form_warning(ctl_clients *v, const ctlc_form *f, int field, char *warn,
                               size_t size);
+/* A Colombian person's digits alone whose last one may be the DV (issue 16): 1 with the
+ * question for the clerk, answered yes or no in the clerk's language, in q; else 0. */
+int ctl_clients_form_dv_question(ctl_clients *v, const ctlc_form *f, char *q, size_t size);
+/* The answer: yes splits the last digit off as the DV typed; no keeps every digit the number's,
+ * with the DV they have. The tax id and DV fields then pass the check. */
+void ctl_clients_form_dv_answer(ctl_clients *v, ctlc_form *f, int last_is_dv);
 /* Check every field and add or change the client and make its persons f->persons, all in one
  * transaction (a bad person leaves no client); f->id is set to the saved client's. On an error
  * *field says which field it is about (-1: none in particular, or a person: the message names

@@ -43,6 +43,7 @@ typedef struct ctl_dash {
 	char client_name[200];
 	char today[DATE_LEN];
 	int plain;                    /* amounts for programs (no grouping, '.' decimals) */
+	int people;                   /* dates as the clerk reads them (the screens); else ISO */
 	ctl_dashboard d;              /* the totals, per currency */
 	char total_text[CTLD_NTOTALS][160]; /* "1.234,50 (3)", currencies joined by " + " */
 	int tab;                      /* enum dash_tab on show */

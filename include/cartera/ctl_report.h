@@ -11,5 +11,9 @@
 int ctl_balance(ctl *c, int64_t client_id, const char *asof, balance *rows, int *n, cart_err *e);
 /* Verify every invariant of the ledger as of asof; each problem found goes to cb. */
 int ctl_check(ctl *c, const char *asof, check_cb cb, void *ud, int64_t *problems, cart_err *e);
+/* The same with SQLite's full PRAGMA integrity_check (every index compared with its table)
+ * when full is nonzero; ctl_check runs the quicker PRAGMA quick_check. */
+int ctl_check_full(ctl *c, const char *asof, int full, check_cb cb, void *ud, int64_t *problems,
+                   cart_err *e);
 
 #endif

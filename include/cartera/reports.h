@@ -21,6 +21,8 @@ typedef struct stmt_filter {
 	int min_days, max_days;       /* days overdue, -1 = no bound */
 	int status;                   /* STMT_* bits, 0 = any */
 	int range;                    /* aging range: -1 any, 0 not due, 1..n+1 the company's */
+	int summary_first;            /* the screen's order: the balance, the open documents and
+	                               * the aging before the movements (seed 000) */
 } stmt_filter;
 
 void stmt_filter_init(stmt_filter *f);
@@ -47,6 +49,12 @@ int rpt_statement(ctl *c, int64_t client_id, const stmt_filter *f, report *r, ca
 /* Aging of all clients as of asof: a row per client and currency, a column per range, a total
  * per currency, and a check table proving the ranges add up to the open balance and the ledger. */
 int rpt_aging(ctl *c, const char *asof, report *r, cart_err *e);
+/* The same with its rows in another order (issue 14): by name (rpt_aging's), by largest debt
+ * (the net, largest first) or by oldest overdue (most days overdue first); ties by name. */
+enum { RPT_AGING_BY_NAME, RPT_AGING_BY_DEBT, RPT_AGING_BY_OLDEST, RPT_AGING_NORDERS };
+int rpt_aging_sorted(ctl *c, const char *asof, int order, report *r, cart_err *e);
+/* An order's name for people ("by largest debt"), translated. */
+const char *rpt_aging_order_name(int order);
 /* Follow-up: per client (client_id 0 = every client with something open; overdue_only = only
  * those with something overdue), the overdue documents apart from those that fall due later. */
 int rpt_followup(ctl *c, const char *asof, int64_t client_id, int overdue_only, report *r,

@@ -17,7 +17,8 @@ typedef struct taxid_check {
 	char message[200];    /* why the id was refused, or the warning; "" when clean */
 	int ask_dv;           /* refused as ambiguous: digits alone whose last one may be the DV
 	                       * (a Colombian person); a form asks, and asks again with it split
-	                       * off ("-D") or kept (the DV of all of them given) */
+	                       * off ("-D") or kept (the DV of all of them given); dv then
+	                       * holds the DV all the digits would have */
 } taxid_check;
 
 /* Validate id for a client of country (ISO 3166 alpha-2 of the company: "PE", "PA", "CO", "MX",
@@ -26,6 +27,10 @@ typedef struct taxid_check {
  * with out->warning set) or CART_INVALID with out->message saying what is wrong. */
 int taxid_validate(const char *country, int taxpayer, int foreign, const char *id, const char *dv,
                    taxid_check *out);
+
+/* A Mexican person's CURP (optional beside the RFC): 18 characters, their parts and RENAPO's
+ * check digit. CART_OK with out->normalized and kind "CURP", or CART_INVALID with a message. */
+int taxid_curp_validate(const char *curp, taxid_check *out);
 
 /* Make a valid id (and its DV) for demo data, deterministically from seed. */
 int taxid_generate(const char *country, int taxpayer, uint64_t seed, char id[32], char dv[4]);

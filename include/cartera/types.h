@@ -72,6 +72,7 @@ typedef struct client {
 	char notes[400];
 	int active;
 	char opening_date[DATE_LEN]; /* date of its opening balance, "" if none (read only) */
+	char curp[24];           /* a Mexican person's CURP, 18 characters; "" if none */
 } client;
 
 void client_defaults(client *c);
@@ -96,7 +97,8 @@ enum client_order { CLIENT_BY_NAME = 0, CLIENT_BY_TAXID = 1, CLIENT_BY_PHONE = 2
 	X(JOURNAL,     "journal",     "PD")                 \
 	X(QUOTE,       "quote",       "COT")                \
 	X(APPLY,       "apply",       "APL")                \
-	X(VOID,        "void",        "ANU")
+	X(VOID,        "void",        "ANU")                \
+	X(DEBIT_NOTE,  "debit-note",  "ND")
 
 enum doc_type {
 #define X(id, name, prefix) DOC_##id,
@@ -113,6 +115,7 @@ int doc_type_parse(const char *name); /* -1 when unknown */
 	X(CF,  'D', "Cargo factura")                        \
 	X(CPD, 'D', "Cargo poliza de diario")               \
 	X(CGC, 'D', "Cargo gasto comprobado")               \
+	X(ND,  'D', "Nota de debito")                       \
 	X(ASI, 'C', "Abono saldo inicial")                  \
 	X(AA,  'C', "Abono anticipo")                       \
 	X(APF, 'C', "Abono pago factura")                   \
@@ -253,6 +256,7 @@ typedef struct doc_info {
 	char reference[64];
 	char memo[200];
 	char voided_by[32];       /* number of the void that reversed it, or "" */
+	char amends[32];          /* a debit note: the number of the invoice it amends */
 } doc_info;
 
 typedef struct doc_entry {
@@ -332,6 +336,7 @@ typedef struct stmt_line {
 	int64_t charge, credit;   /* one of the two is 0 */
 	int64_t balance;          /* running balance in that currency */
 	char memo[200];
+	char amends[32];          /* a debit note: the invoice it amends */
 } stmt_line;
 typedef int (*stmt_cb)(const stmt_line *ln, void *ud);
 

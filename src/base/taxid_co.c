@@ -140,6 +140,8 @@ int tx_co_validate(int taxpayer, const char *raw, const char *dv, taxid_check *o
 		char whole = co_dv(id, n);
 
 		out->ask_dv = 1;
+		out->dv[0] = whole;	/* the DV if every digit is the number's */
+		out->dv[1] = '\0';
 		return tx_refuse(out, _("NIT \"%s\": is its last digit the DV? Write it after a hyphen"
 		              " (%.*s-%c), or with all %zu digits the number, their DV (%s-%c)"),
 		              id, (int)(n - 1), id, id[n - 1], n, id, whole);

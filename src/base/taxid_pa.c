@@ -101,8 +101,53 @@ static void pa_put_province(struct digits *d, int p)
 	put(d, s, 2);
 }
 
-/* Natural forms: the padded digits and the canonical text, or -1 when part is none of them. */
-static int pa_natural(char **part, int np, struct digits *d, char *canon, size_t size)
+/* A part of digits without its leading zeros ("0442" is the folio 442; "000" is 0). */
+static void pa_unpad(char *s)
+{
+	size_t z = 0, n = strlen(s);
+
+	if (!tx_all_digits(s, n))
+		return;
+	while (z + 1 < n && s[z] == '0')
+		z++;
+	memmove(s, s + z, n - z + 1);
+}
+
+/* The asiento as the DGI's rule reads it: its first five digits, or all six of an E or N one. */
+static void pa_put_asiento(struct digits *d, const char *a, int six)
+{
+	char first[6];
+
+	if (six && strlen(a) == 6) {
+		put(d, a, 6);
+		return;
+	}
+	tx_set(first, sizeof first, a);
+	put(d, first, 5);
+}
+
+/* Refuse the part of a natural person's RUC that is wrong, naming it. */
+static int pa_part_bad(taxid_check *out, const char *what, const char *part, int max)
+{
+	if (!strcmp(what, "province"))
+		return tx_refuse(out, _("RUC \"%s\": the province \"%s\" is not one of 1 to 13"),
+		              out->normalized, part);
+	if (!strcmp(what, "folio"))
+		return tx_refuse(out, _("RUC \"%s\": the folio \"%s\" must be 1 to %d digits"),
+		              out->normalized, part, max);
+	if (!strcmp(what, "tomo"))
+		return tx_refuse(out, _("RUC \"%s\": the tomo or ficha \"%s\" must be 1 to %d digits"),
+		              out->normalized, part, max);
+	return tx_refuse(out, _("RUC \"%s\": the asiento \"%s\" must be 1 to %d digits"),
+	              out->normalized, part, max);
+}
+
+/* Natural forms: the padded digits and the canonical text; -1 when the RUC is none of them,
+ * CART_INVALID when one of its parts is wrong (out says which). Folios have up to 4 digits and
+ * asientos up to 9 (8 after AV and PI); the DGI's rule keeps an asiento's first five digits,
+ * or all six of an E or N one. */
+static int pa_natural(char **part, int np, struct digits *d, char *canon, size_t size,
+                      taxid_check *out)
 {
 	static const struct {
 		const char *letter, *code2, *code, *check;
@@ -110,12 +155,19 @@ static int pa_natural(char **part, int np, struct digits *d, char *canon, size_t
 		{ "E", "50", "5", "66" }, { "N", "40", "4", "92" }, { "PE", "75", "75", "82" },
 	};
 	size_t l0 = strlen(part[0]);
-	int prov;
+	int prov, letter = -1, av = 0;
 
+	for (int i = 1; i < np; i++)
+		pa_unpad(part[i]);
 	if (np == 4 && !strcmp(part[1], "NT")) {
 		prov = pa_province(part[0], l0);
-		if (!prov || !tx_is_num(part[2], 3) || !tx_is_num(part[3], 6))
-			return -1;
+		if (!prov)
+			return tx_all_digits(part[0], l0) && l0 <= 2 ?
+			       pa_part_bad(out, "province", part[0], 0) : -1;
+		if (!tx_is_num(part[2], 3))
+			return pa_part_bad(out, "folio", part[2], 3);
+		if (!tx_is_num(part[3], 6))
+			return pa_part_bad(out, "asiento", part[3], 6);
 		put(d, "5", 1);
 		pa_put_province(d, prov);
 		put(d, "43", 2);
@@ -124,36 +176,54 @@ static int pa_natural(char **part, int np, struct digits *d, char *canon, size_t
 		tx_print_to(canon, size, "%d-NT-%s-%s", prov, part[2], part[3]);
 		return 0;
 	}
-	if (np != 3 || !tx_is_num(part[1], 4))
+	if (np != 3)
 		return -1;
-	for (size_t i = 0; i < sizeof letters / sizeof letters[0]; i++) {
-		int en = i < 2;	/* E and N allow a 6-digit asiento */
+	for (int i = 0; i < (int)(sizeof letters / sizeof letters[0]); i++)
+		if (!strcmp(part[0], letters[i].letter))
+			letter = i;
+	if (letter < 0 && l0 >= 3 &&
+	    (!strcmp(part[0] + l0 - 2, "AV") || !strcmp(part[0] + l0 - 2, "PI"))) {
+		av = 1;
+		prov = pa_province(part[0], l0 - 2);
+		if (!prov) {
+			char p2[IN_MAX];
 
-		if (strcmp(part[0], letters[i].letter))
-			continue;
-		if (!tx_is_num(part[2], en ? 6 : 5))
-			return -1;
-		put(d, "5", 1);
+			tx_set(p2, sizeof p2, part[0]);
+			p2[l0 - 2] = '\0';
+			return tx_all_digits(p2, l0 - 2) && l0 <= 4 ?
+			       pa_part_bad(out, "province", p2, 0) : -1;
+		}
+	} else if (letter < 0) {
+		prov = pa_province(part[0], l0);
+		if (!prov)
+			return tx_all_digits(part[0], l0) && l0 && l0 <= 2 ?
+			       pa_part_bad(out, "province", part[0], 0) : -1;
+	} else {
+		prov = 0;
+	}
+	if (!tx_is_num(part[1], 4))
+		return pa_part_bad(out, "folio", part[1], 4);
+	if (!tx_is_num(part[2], av ? 8 : 9))
+		return pa_part_bad(out, "asiento", part[2], av ? 8 : 9);
+	put(d, "5", 1);
+	if (letter >= 0) {
+		int en = letter < 2;	/* E and N allow a 6-digit asiento */
+
 		if (strlen(part[1]) < 4) {
 			put(d, "00", 2);
-			put(d, letters[i].code2, 2);
+			put(d, letters[letter].code2, 2);
 			put(d, part[1], 3);
 		} else {
-			put(d, letters[i].check, 2);
-			put(d, strlen(part[2]) == 6 ? letters[i].code2 : letters[i].code, 1);
+			put(d, letters[letter].check, 2);
+			put(d, en && strlen(part[2]) == 6 ? letters[letter].code2 :
+			       letters[letter].code, 1);
 			put(d, part[1], 4);
 		}
-		put(d, part[2], 5);
+		pa_put_asiento(d, part[2], en);
 		tx_print_to(canon, size, "%s-%s-%s", part[0], part[1], part[2]);
 		return 0;
 	}
-	if (!tx_is_num(part[2], 5))
-		return -1;
-	if (l0 >= 3 && (!strcmp(part[0] + l0 - 2, "AV") || !strcmp(part[0] + l0 - 2, "PI"))) {
-		prov = pa_province(part[0], l0 - 2);
-		if (!prov)
-			return -1;
-		put(d, "5", 1);
+	if (av) {
 		if (strlen(part[1]) < 4) {
 			pa_put_province(d, prov);
 			put(d, part[0][l0 - 2] == 'A' ? "15" : "79", 2);
@@ -162,32 +232,38 @@ static int pa_natural(char **part, int np, struct digits *d, char *canon, size_t
 			put(d, "9595", 4);
 			put(d, part[1], 4);
 		}
-		put(d, part[2], 5);
+		pa_put_asiento(d, part[2], 0);
 		tx_print_to(canon, size, "%d%s-%s-%s", prov, part[0] + l0 - 2, part[1], part[2]);
 		return 0;
 	}
-	prov = pa_province(part[0], l0);
-	if (!prov)
-		return -1;
-	put(d, "5", 1);
 	pa_put_province(d, prov);
 	put(d, "00", 2);
 	put(d, part[1], 3);
-	put(d, part[2], 5);
+	pa_put_asiento(d, part[2], 0);
 	tx_print_to(canon, size, "%d-%s-%s", prov, part[1], part[2]);
 	return 0;
 }
 
-/* Legal forms, as pa_natural; *old is set for an old-style RUC. */
-static int pa_legal(char **part, int np, struct digits *d, int *old, char *canon, size_t size)
+/* Legal forms, as pa_natural; *old is set for an old-style RUC. Zeros before a part are
+ * dropped only as far as it is longer than its slot, so that "0001" stays as published. */
+static int pa_legal(char **part, int np, struct digits *d, int *old, char *canon, size_t size,
+                    taxid_check *out)
 {
+	static const int width[3] = { 10, 4, 6 };
 	int prov;
 
 	*old = 0;
 	if (np == 4 && !strcmp(part[1], "NT")) {
+		pa_unpad(part[2]);
+		pa_unpad(part[3]);
 		prov = pa_province(part[0], strlen(part[0]));
-		if (!prov || !tx_is_num(part[2], 3) || !tx_is_num(part[3], 6))
-			return -1;
+		if (!prov)
+			return tx_all_digits(part[0], strlen(part[0])) && strlen(part[0]) <= 2 ?
+			       pa_part_bad(out, "province", part[0], 0) : -1;
+		if (!tx_is_num(part[2], 3))
+			return pa_part_bad(out, "folio", part[2], 3);
+		if (!tx_is_num(part[3], 6))
+			return pa_part_bad(out, "asiento", part[3], 6);
 		pa_put_province(d, prov);
 		put(d, "43", 2);
 		put(d, part[2], 3);
@@ -195,8 +271,20 @@ static int pa_legal(char **part, int np, struct digits *d, int *old, char *canon
 		tx_print_to(canon, size, "%d-NT-%s-%s", prov, part[2], part[3]);
 		return 0;
 	}
-	if (np != 3 || !tx_is_num(part[0], 10) || !tx_is_num(part[1], 4) || !tx_is_num(part[2], 6))
+	if (np != 3)
 		return -1;
+	for (int i = 0; i < 3; i++) {
+		size_t n = strlen(part[i]);
+
+		if (!n || !tx_all_digits(part[i], n))
+			return -1;
+		/* a tomo is never written with zeros before it; a folio often is ("0001") */
+		while ((i == 0 || n > (size_t)width[i]) && n > 1 && part[i][0] == '0')
+			memmove(part[i], part[i] + 1, n--);
+		if (n > (size_t)width[i])
+			return pa_part_bad(out, i == 0 ? "tomo" : i == 1 ? "folio" : "asiento",
+			                   part[i], width[i]);
+	}
 	put(d, part[0], 10);
 	put(d, part[1], 4);
 	put(d, part[2], 6);
@@ -274,9 +362,11 @@ int tx_pa_validate(int taxpayer, const char *raw, const char *dv, taxid_check *o
 	if (np > 5)
 		return tx_refuse(out, _("RUC \"%s\" has too many parts"), out->normalized);
 	if (taxpayer == TAXPAYER_NATURAL)
-		rc = pa_natural(part, np, &d, canon, sizeof canon);
+		rc = pa_natural(part, np, &d, canon, sizeof canon, out);
 	else
-		rc = pa_legal(part, np, &d, &old, canon, sizeof canon);
+		rc = pa_legal(part, np, &d, &old, canon, sizeof canon, out);
+	if (rc == CART_INVALID)
+		return CART_INVALID;
 	if (rc && taxpayer == TAXPAYER_NATURAL)
 		return tx_refuse(out, _("RUC \"%s\" is not a natural person's RUC, such as 8-123-456, "
 		              "E-8-1234, PE-1-123, N-1-123, 8AV-1-123, 8PI-1-123 or 8-NT-1-123"),

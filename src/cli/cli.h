@@ -65,6 +65,8 @@ int cmd_invoice(cli *g, int argc, char **argv);
 int cmd_payment(cli *g, int argc, char **argv);
 int cmd_credit(cli *g, int argc, char **argv);
 int cmd_credit_note(cli *g, int argc, char **argv);
+/* debit-note post (cli_debit.c) */
+int cmd_debit_note(cli *g, int argc, char **argv);
 int cmd_opening(cli *g, int argc, char **argv);
 int cmd_void(cli *g, int argc, char **argv);
 int cmd_balance(cli *g, int argc, char **argv);

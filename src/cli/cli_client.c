@@ -26,6 +26,7 @@ static const char client_help[] =
 	   "  --tax-id ID          tax id, validated by the company's country (its DV is computed)\n"
 	   "  --dv D               the check digit, if typed apart; it must match\n"
 	   "  --taxpayer TYPE      natural or legal (default: legal with --tax-id)\n"
+	   "  --curp CURP          a Mexican person's CURP (optional; its check digit is checked)\n"
 	   "  --receiver TYPE      taxpayer, final, government or foreign (default taxpayer)\n"
 	   "  --email LIST --phone N --mobile N --address TEXT --location TEXT --notes TEXT\n"
 	   "  --terms DAYS         payment terms (default 30)\n"
@@ -83,6 +84,7 @@ static int client_add(cli *g, int argc, char **argv)
 		CLI_COMMON_OPTS,
 		{ "tax-id", required_argument, NULL, 't' },
 		{ "dv", required_argument, NULL, 'v' },
+		{ "curp", required_argument, NULL, 'C' },
 		{ "taxpayer", required_argument, NULL, 'p' },
 		{ "receiver", required_argument, NULL, 'R' },
 		{ "email", required_argument, NULL, 'e' },
@@ -114,6 +116,7 @@ static int client_add(cli *g, int argc, char **argv)
 		switch (opt) {
 		case 't': text[CF_TAXID] = optarg; break;
 		case 'v': text[CF_DV] = optarg; break;
+		case 'C': text[CF_CURP] = optarg; break;
 		case 'p':
 			if ((k = pick(optarg, taxpayers, 2)) < 0)
 				return cli_usage(g, _("--taxpayer \"%s\": use natural or legal"), optarg);
@@ -381,6 +384,8 @@ static int client_show(cli *g, int argc, char **argv)
 		       cl.credit_limit ? limit : _("none"), _(modes[cl.charge_mode]));
 		if (cl.opening_date[0])
 			printf(_("  Opening:    %s\n"), cl.opening_date);
+		if (cl.curp[0])
+			printf(_("  CURP:       %s\n"), cl.curp);
 		if (cl.notes[0])
 			printf(_("  Notes:      %s\n"), cl.notes);
 		if (cli_persons_print(g, cl.id, &e) != CART_OK)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cartera/ctl_dash.h"
+#include "cartera/ctl_history.h"
 #include "cartera/i18n.h"
 #include "cli.h"
 
@@ -177,9 +178,11 @@ int cmd_remind(cli *g, int argc, char **argv)
 /* ---- client history ---- */
 
 static const char history_help[] =
-	N_("Usage: cartera client history CLIENT\n"
+	N_("Usage: cartera client history CLIENT [--note TEXT | --call TEXT]\n"
 	   "The client's history, newest first: every reminder, note, mail and call recorded, with\n"
-	   "when, by whom and about which document.\n");
+	   "when, by whom and about which document.\n"
+	   "  --note TEXT   write a note into the history (dated today) instead of listing it\n"
+	   "  --call TEXT   log a call with the client, what was said\n");
 
 typedef struct hist_ctx {
 	out_table t;
@@ -196,10 +199,25 @@ static int hist_row(const hist_entry *h, void *ud)
 	return 0;
 }
 
+/* --note / --call: one line written through the history screen's controller */
+static int history_write(cli *g, const client *cl, int kind, const char *text)
+{
+	hist_entry h;
+	cart_err e;
+
+	if (ctl_history_add(g->c, cl->id, kind, text, &h, &e) != CART_OK)
+		return cli_fail(g, &e);
+	printf(kind == HIST_CALL ? _("call %lld logged for %s\n") : _("note %lld recorded for %s\n"),
+	       (long long)h.id, cl->name);
+	return EXIT_DONE;
+}
+
 int cli_client_history(cli *g, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		CLI_COMMON_OPTS,
+		{ "note", required_argument, NULL, 'n' },
+		{ "call", required_argument, NULL, 'k' },
 		{ NULL, 0, NULL, 0 }
 	};
 	static const out_col cols[] = {
@@ -209,11 +227,19 @@ int cli_client_history(cli *g, int argc, char **argv)
 	hist_ctx x;
 	client cl;
 	cart_err e;
-	int opt, rc;
+	const char *write = NULL;
+	int opt, rc, kind = HIST_NOTE;
 
 	g->prog = "cartera client history";
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (opt) {
+		case 'n':
+		case 'k':
+			if (write)
+				return cli_usage(g, _("give one of --note and --call"));
+			write = optarg;
+			kind = opt == 'k' ? HIST_CALL : HIST_NOTE;
+			break;
 		HANDLE_COMMON(g, opt, history_help)
 		}
 	}
@@ -224,6 +250,8 @@ int cli_client_history(cli *g, int argc, char **argv)
 		return rc;
 	if (ctl_client_ref(g->c, argv[optind], &cl, &e) != CART_OK)
 		return cli_fail(g, &e);
+	if (write)
+		return history_write(g, &cl, kind, write);
 	if (g->format == OUT_TEXT)
 		printf(_("History of %s\n"), cl.name);
 	out_begin(&x.t, stdout, g->format, cols, 6);

@@ -261,10 +261,13 @@ int cmd_aging(cli *g, int argc, char **argv)
 /* ---- check ---- */
 
 static const char check_help[] =
-	N_("Usage: cartera check [--asof DATE]\n"
+	N_("Usage: cartera check [--asof DATE] [--full]\n"
 	   "Verify every invariant of the ledger: SQLite's own integrity, kept open amounts against\n"
 	   "allocations, instalments, allocation pairs, voids, numbering, and that the aging buckets\n"
-	   "and the net balance add up to the ledger. Exit status 1 when anything is wrong.\n");
+	   "and the net balance add up to the ledger. Exit status 1 when anything is wrong.\n"
+	   "SQLite's integrity is its quick check (every page and row read once); --full runs its\n"
+	   "full integrity check instead, which also compares every index with its table (minutes\n"
+	   "on a ledger of a million documents).\n");
 
 static void print_problem(const char *p, void *ud)
 {
@@ -274,22 +277,41 @@ static void print_problem(const char *p, void *ud)
 
 int cmd_check(cli *g, int argc, char **argv)
 {
+	static const struct option opts[] = {
+		CLI_COMMON_OPTS,
+		{ "asof", required_argument, NULL, 'A' },
+		{ "full", no_argument, NULL, 'F' },
+		{ NULL, 0, NULL, 0 }
+	};
 	const char *asof_arg = NULL;
 	char asof[DATE_LEN];
 	int64_t problems;
 	cart_err e;
-	int rc;
+	int rc, opt, full = 0;
 
 	g->prog = "cartera check";
-	if ((rc = report_opts(g, argc, argv, check_help, &asof_arg, NULL)))
-		return rc < 0 ? EXIT_DONE : rc;
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'A': asof_arg = optarg; break;
+		case 'F': full = 1; break;
+		case 'h':
+			fputs(_(check_help), stdout);
+			return EXIT_DONE;
+		default:
+			if ((rc = cli_common(g, opt, optarg)) == -1)
+				return cli_usage(g, _("unknown option"));
+			if (rc)
+				return rc;
+		}
+	}
+	cli_unmask(argc, argv);
 	if (optind < argc)
 		return cli_usage(g, _("unexpected argument \"%s\""), argv[optind]);
 	if (ctl_date(asof_arg, "--asof", asof, &e) != CART_OK)
 		return cli_fail(g, &e);
 	if ((rc = cli_open(g, CTL_OPEN_READONLY)))
 		return rc;
-	if (ctl_check(g->c, asof, print_problem, NULL, &problems, &e) != CART_OK)
+	if (ctl_check_full(g->c, asof, full, print_problem, NULL, &problems, &e) != CART_OK)
 		return cli_fail(g, &e);
 	printf(P_("%s: %lld problem as of %s\n", "%s: %lld problems as of %s\n",
 	          (unsigned long)problems), g->db, (long long)problems, asof);

@@ -29,6 +29,7 @@
 	X("payment",     cmd_payment,     N_("post a payment received (or an advance)"))          \
 	X("credit",      cmd_credit,      N_("apply a credit in favour to open invoices"))        \
 	X("credit-note", cmd_credit_note, N_("post a credit note, against an invoice or on account")) \
+	X("debit-note",  cmd_debit_note,  N_("post a debit note: a charge that amends an invoice")) \
 	X("opening",     cmd_opening,     N_("post an opening balance or an open item from the old system")) \
 	X("void",        cmd_void,        N_("void a document with a reversing document"))        \
 	X("balance",     cmd_balance,     N_("balances and the four totals, of all or one client")) \

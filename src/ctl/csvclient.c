@@ -53,7 +53,8 @@
 	                                               "credito")                                    \
 	X(CHARGE,   "charge_mode",   N_("charge mode"),   "charge_mode|modo_de_cobro|cobro")            \
 	X(ACTIVE,   "active",        N_("active"),        "active|activo|estado|status")                \
-	X(NOTES,    "notes",         N_("notes"),         "notes|notas|nota|observaciones|comentarios")
+	X(NOTES,    "notes",         N_("notes"),         "notes|notas|nota|observaciones|comentarios") \
+	X(CURP,     "curp",          N_("CURP"),          "curp")
 
 enum column {
 #define X(id, header, label, aliases) COL_##id,
@@ -278,6 +279,7 @@ char *csvc_client_str(client *cl, int i, size_t *size)
 	case S_EMAIL: *size = sizeof cl->email; return cl->email;
 	case S_PHONE: *size = sizeof cl->phone; return cl->phone;
 	case S_MOBILE: *size = sizeof cl->mobile; return cl->mobile;
+	case S_CURP: *size = sizeof cl->curp; return cl->curp;
 	default: *size = sizeof cl->notes; return cl->notes;
 	}
 }
@@ -302,7 +304,7 @@ static void set_text(client *cl, int col, const char *v, problems *p)
 		[COL_TAXPAYER] = -1, [COL_RECEIVER] = -1, [COL_EMAIL] = S_EMAIL,
 		[COL_PHONE] = S_PHONE, [COL_MOBILE] = S_MOBILE, [COL_ADDRESS] = S_ADDRESS,
 		[COL_LOCATION] = S_LOCATION, [COL_TERMS] = -1, [COL_LIMIT] = -1, [COL_CHARGE] = -1,
-		[COL_ACTIVE] = -1, [COL_NOTES] = S_NOTES,
+		[COL_ACTIVE] = -1, [COL_NOTES] = S_NOTES, [COL_CURP] = S_CURP,
 	};
 	size_t size, n = strlen(v);
 	char *dst = csvc_client_str(cl, slot[col], &size);
@@ -483,6 +485,7 @@ static int export_row(const client_row *cr, void *ud)
 	v[COL_CHARGE] = charge;
 	v[COL_ACTIVE] = active;
 	v[COL_NOTES] = cl->notes;
+	v[COL_CURP] = cl->curp;
 	x->rc = csv_write_record(x->out, v, NCOLS, x->e);
 	return x->rc != CART_OK;
 }

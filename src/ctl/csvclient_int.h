@@ -15,7 +15,7 @@ typedef struct problems {
 } problems;
 
 /* The text fields of a client, in the order an imported row keeps them. */
-enum { S_TAX, S_DV, S_NAME, S_LOCATION, S_ADDRESS, S_EMAIL, S_PHONE, S_MOBILE, S_NOTES, S_N };
+enum { S_TAX, S_DV, S_NAME, S_LOCATION, S_ADDRESS, S_EMAIL, S_PHONE, S_MOBILE, S_NOTES, S_CURP, S_N };
 
 /* Add one reason to p (dropped when the text is full). */
 void csvc_say(problems *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

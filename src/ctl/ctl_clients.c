@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ctl/ctl_int.h"
+#include "cartera/date.h"
 #include "cartera/ctl_clients.h"
 #include "cartera/text.h"
 #include "cartera/i18n.h"
@@ -171,8 +172,9 @@ static int collect_item(const open_item *it, void *ud)
 		snprintf(o->number, sizeof o->number, "%s #%d", it->number, it->instalment_no);
 	else
 		snprintf(o->number, sizeof o->number, "%s", it->number);
-	snprintf(o->date, sizeof o->date, "%s", it->date);
-	snprintf(o->due, sizeof o->due, "%s", it->due_date);
+	/* the client's detail is a screen's: dates as the clerk reads them */
+	date_show(it->date, o->date, sizeof o->date);
+	date_show(it->due_date, o->due, sizeof o->due);
 	if (kind == CTLC_OVERDUE)
 		snprintf(o->days, sizeof o->days, "%d", it->days_overdue);
 	money_text(k->c, it->currency, it->amount, o->amount, sizeof o->amount);
@@ -237,6 +239,7 @@ int ctl_clients_form_load(ctl_clients *v, int64_t id, ctlc_form *f, cart_err *e)
 	T(CF_PHONE, cl.phone);
 	T(CF_MOBILE, cl.mobile);
 	T(CF_NOTES, cl.notes);
+	T(CF_CURP, cl.curp);
 #undef T
 	snprintf(f->text[CF_TERMS], sizeof f->text[CF_TERMS], "%d", cl.terms_days);
 	if (cl.credit_limit)
@@ -287,6 +290,41 @@ static int check_taxid(ctl_clients *v, const ctlc_form *f, taxid_check *tc)
 		return CART_OK;
 	}
 	return rc;
+}
+
+int ctl_clients_form_dv_question(ctl_clients *v, const ctlc_form *f, char *q, size_t size)
+{
+	taxid_check tc;
+	size_t n;
+
+	q[0] = '\0';
+	if (blank(f->text[CF_TAXID]) || check_taxid(v, f, &tc) == CART_OK || !tc.ask_dv)
+		return 0;
+	n = strlen(tc.normalized);
+	/* short enough for one line of the dialog at 80 columns, in either language */
+	snprintf(q, size, _("Is the last digit, %c, the DV? Yes: %.*s-%c, no: %s-%s (y/n)"),
+	         tc.normalized[n - 1], (int)(n - 1), tc.normalized, tc.normalized[n - 1],
+	         tc.normalized, tc.dv);
+	return 1;
+}
+
+void ctl_clients_form_dv_answer(ctl_clients *v, ctlc_form *f, int last_is_dv)
+{
+	taxid_check tc;
+	size_t n;
+
+	if (blank(f->text[CF_TAXID]) || check_taxid(v, f, &tc) == CART_OK || !tc.ask_dv)
+		return;
+	n = strlen(tc.normalized);
+	if (last_is_dv) {
+		snprintf(f->text[CF_DV], sizeof f->text[CF_DV], "%c", tc.normalized[n - 1]);
+		tc.normalized[n - 1] = '\0';
+		snprintf(f->text[CF_TAXID], sizeof f->text[CF_TAXID], "%s", tc.normalized);
+	} else {
+		snprintf(f->text[CF_TAXID], sizeof f->text[CF_TAXID], "%s", tc.normalized);
+		snprintf(f->text[CF_DV], sizeof f->text[CF_DV], "%s", tc.dv);
+	}
+	f->dv_typed = 1;
 }
 
 /* A text field into dst, refused, never cut, when it is longer than the ledger keeps (in
@@ -366,6 +404,14 @@ void ctl_clients_form_check(ctl_clients *v, ctlc_form *f, int field, char *err, 
 	case CF_NOTES:
 		text_fits(field, t, err, size);
 		break;
+	case CF_CURP:
+		/* a person's CURP, beside the RFC; a company has none */
+		if (f->taxpayer == TAXPAYER_LEGAL)
+			snprintf(err, size, "%s", _("a CURP is a natural person's; a legal person has "
+			         "none"));
+		else if (taxid_curp_validate(t, &tc) != CART_OK)
+			snprintf(err, size, "%s", tc.message);
+		break;
 	case CF_TERMS: {
 		char *end;
 		long d = strtol(t, &end, 10);
@@ -420,6 +466,7 @@ static int save_with_persons(ctl_clients *v, ctlc_form *f, client *cl, int *fiel
 	/* the tax id as it was saved: normalised, with its DV */
 	snprintf(f->text[CF_TAXID], sizeof f->text[CF_TAXID], "%s", cl->tax_id);
 	snprintf(f->text[CF_DV], sizeof f->text[CF_DV], "%s", cl->dv);
+	snprintf(f->text[CF_CURP], sizeof f->text[CF_CURP], "%s", cl->curp);
 	return CART_OK;
 }
 
@@ -432,7 +479,7 @@ const char *ctl_clients_field_name(int field)
 		[CF_EMAIL] = N_("the e-mail"), [CF_PHONE] = N_("the phone"),
 		[CF_MOBILE] = N_("the mobile"), [CF_TERMS] = N_("the payment terms"),
 		[CF_LIMIT] = N_("the credit limit"), [CF_NOTES] = N_("the notes"),
-		[CF_ACTIVE] = N_("active"),
+		[CF_ACTIVE] = N_("active"), [CF_CURP] = N_("the CURP"),
 	};
 
 	return field >= 0 && field < CF_COUNT && names[field] ? _(names[field]) : "";
@@ -508,6 +555,17 @@ static int form_save(ctl_clients *v, ctlc_form *f, int *field, client *out, cart
 	T(cl.mobile, CF_MOBILE);
 	T(cl.notes, CF_NOTES);
 #undef T
+	cl.curp[0] = '\0';
+	if (!blank(f->text[CF_CURP])) {
+		/* checked above with every field: 18 symbols, at most 22 bytes with Ñ */
+		size_t n;
+
+		taxid_curp_validate(f->text[CF_CURP], &tc);
+		n = strlen(tc.normalized);
+		if (n >= sizeof cl.curp)
+			return cart_fail(e, CART_INVALID, _("the CURP is too long"));
+		memcpy(cl.curp, tc.normalized, n + 1);
+	}
 	cl.terms_days = atoi(f->text[CF_TERMS]);
 	cl.credit_limit = 0;
 	if (!blank(f->text[CF_LIMIT]) &&
@@ -571,6 +629,7 @@ int ctl_client_add(ctl *c, client *cl, taxid_check *tc, cart_err *e)
 	T(CF_PHONE, cl->phone);
 	T(CF_MOBILE, cl->mobile);
 	T(CF_NOTES, cl->notes);
+	T(CF_CURP, cl->curp);
 #undef T
 	snprintf(f.text[CF_TERMS], sizeof f.text[CF_TERMS], "%d", cl->terms_days);
 	if (cl->credit_limit)

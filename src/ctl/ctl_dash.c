@@ -9,6 +9,7 @@
 #include "ctl/ctl_int.h"
 #include "model/ledger_watch.h"
 #include "cartera/ctl_dash.h"
+#include "cartera/date.h"
 #include "cartera/ctl_followup.h"
 #include "cartera/i18n.h"
 
@@ -66,7 +67,7 @@ static const char *const type_labels[DOC_NTYPES] = {
 	[DOC_INVOICE] = N_("invoice"), [DOC_CREDIT_NOTE] = N_("credit note"),
 	[DOC_RECEIPT] = N_("receipt"), [DOC_ADVANCE] = N_("advance"), [DOC_OPENING] = N_("opening"),
 	[DOC_JOURNAL] = N_("journal"), [DOC_QUOTE] = N_("quote"), [DOC_APPLY] = N_("application"),
-	[DOC_VOID] = N_("void"),
+	[DOC_VOID] = N_("void"), [DOC_DEBIT_NOTE] = N_("debit note"),
 };
 
 static const char *type_label(int type)
@@ -439,6 +440,7 @@ static const char *doc_status(const ctl_dash *v, const dash_row *r)
 	case DOC_INVOICE:
 	case DOC_OPENING:
 	case DOC_JOURNAL:
+	case DOC_DEBIT_NOTE:
 		if (r->open < 0)
 			return _("credit left");
 		if (r->open == 0)
@@ -451,6 +453,15 @@ static const char *doc_status(const ctl_dash *v, const dash_row *r)
 	default: /* receipts, advances, credit notes */
 		return r->open < 0 ? _("credit left") : _("applied");
 	}
+}
+
+/* A date of a row: the company's order on the screens, ISO for the command line and programs. */
+static void date_cell(const ctl_dash *v, const char *iso, char *out, size_t size)
+{
+	if (v->people)
+		date_show(iso, out, size);
+	else
+		snprintf(out, size, "%s", iso);
 }
 
 static int collect_row(const dash_row *r, void *ud)
@@ -490,11 +501,11 @@ static int collect_row(const dash_row *r, void *ud)
 	case DASH_QUOTES: {
 		int q = v->tab == DASH_QUOTES;
 
-		snprintf(c[0], sizeof c[0], "%s", r->date);
+		date_cell(v, r->date, c[0], sizeof c[0]);
 		snprintf(c[1], sizeof c[1], "%s", r->number);
 		if (q) {
 			snprintf(c[2], sizeof c[2], "%s", r->client);
-			snprintf(c[3], sizeof c[3], "%s", r->due_date);
+			date_cell(v, r->due_date, c[3], sizeof c[3]);
 		} else {
 			snprintf(c[2], sizeof c[2], "%s", type_label(r->doc_type));
 			snprintf(c[3], sizeof c[3], "%s", r->client);
@@ -507,8 +518,8 @@ static int collect_row(const dash_row *r, void *ud)
 	case DASH_OVERDUE:
 		snprintf(c[0], sizeof c[0], "%s", r->client);
 		number_text(r, c[1], sizeof c[1]);
-		snprintf(c[2], sizeof c[2], "%s", r->date);
-		snprintf(c[3], sizeof c[3], "%s", r->due_date);
+		date_cell(v, r->date, c[2], sizeof c[2]);
+		date_cell(v, r->due_date, c[3], sizeof c[3]);
 		snprintf(c[4], sizeof c[4], "%d", v->tab == DASH_DUE ? -r->days : r->days);
 		money_text(v, r->currency, r->amount, c[5], sizeof c[5]);
 		money_text(v, r->currency, r->open, c[6], sizeof c[6]);
@@ -517,7 +528,7 @@ static int collect_row(const dash_row *r, void *ud)
 		snprintf(c[0], sizeof c[0], "%s", r->client);
 		snprintf(c[1], sizeof c[1], "%s", r->number);
 		snprintf(c[2], sizeof c[2], "%s", r->code);
-		snprintf(c[3], sizeof c[3], "%s", r->date);
+		date_cell(v, r->date, c[3], sizeof c[3]);
 		money_text(v, r->currency, r->amount, c[4], sizeof c[4]);
 		money_text(v, r->currency, r->open, c[5], sizeof c[5]);
 		break;

@@ -715,11 +715,38 @@ out:
 
 /* ---- the run ---- */
 
+/* The candidates: kept for a real run (processed after the walk, which must not write while it
+ * reads), said as they come in a dry run (nothing kept: 50,000 clients cost no memory). */
 typedef struct cand {
 	fu_eval *v;
 	size_t n, cap;
 	const ctl_fu_opts *a;
+	const fu_level *lv;
+	int nl;
+	fu_outcome_cb cb;
+	void *ud;
+	fu_result *r;
 } cand;
+
+/* What a dry run would do to one client. */
+static void dry_outcome(const cand *x, const fu_eval *v, fu_outcome *o)
+{
+	memset(o, 0, sizeof *o);
+	o->v = *v;
+	if (v->action == FU_BACK || v->action == FU_RESET) {
+		snprintf(o->what, sizeof o->what, _("would move the level back from %s to %s"),
+		         v->level, v->action == FU_BACK ? v->need : _("none"));
+		x->r->back++;
+	} else {
+		char acts[120] = "";
+
+		for (int k = 0; k < x->nl; k++)
+			if (x->lv[k].id == v->need_id)
+				ctl_fu_actions_text(&x->lv[k], acts, sizeof acts);
+		snprintf(o->what, sizeof o->what, _("would process level %s: %s"), v->need, acts);
+		x->r->processed++;
+	}
+}
 
 static int take_cand(const fu_eval *v, void *ud)
 {
@@ -739,6 +766,12 @@ static int take_cand(const fu_eval *v, void *ud)
 		want = 0;
 	if (!want)
 		return 0;
+	if (x->a->dry_run) {
+		fu_outcome o;
+
+		dry_outcome(x, v, &o);
+		return x->cb ? x->cb(&o, x->ud) : 0;
+	}
 	if (x->n == x->cap) {
 		size_t cap = x->cap ? x->cap * 2 : 64;
 		fu_eval *n = realloc(x->v, cap * sizeof *n);
@@ -756,7 +789,7 @@ int ctl_fu_run(ctl *c, const ctl_fu_opts *a, fu_outcome_cb cb, void *ud, fu_resu
                cart_err *e)
 {
 	fu_level lv[FU_MAX_LEVELS];
-	cand x = { NULL, 0, 0, a };
+	cand x = { NULL, 0, 0, a, lv, 0, cb, ud, r };
 	int nl, rc;
 
 	memset(r, 0, sizeof *r);
@@ -764,28 +797,13 @@ int ctl_fu_run(ctl *c, const ctl_fu_opts *a, fu_outcome_cb cb, void *ud, fu_resu
 	if ((!a->dry_run && (rc = ctl_fu_levels_ensure(c, e)) != CART_OK) ||
 	    (rc = fu_levels_load(c, lv, &nl, e)) != CART_OK)
 		return rc;
+	x.nl = nl;
 	if ((rc = ctl_fu_status(c, a->client_id, !a->client_id, take_cand, &x, e)) != CART_OK)
 		goto out;
 	for (size_t i = 0; i < x.n && rc == CART_OK; i++) {
 		fu_outcome o;
 
-		if (a->dry_run) {
-			memset(&o, 0, sizeof o);
-			o.v = x.v[i];
-			if (o.v.action == FU_BACK || o.v.action == FU_RESET) {
-				snprintf(o.what, sizeof o.what, _("would move the level back from %s to %s"),
-				         o.v.level, o.v.action == FU_BACK ? o.v.need : _("none"));
-				r->back++;
-			} else {
-				char acts[120];
-
-				for (int k = 0; k < nl; k++)
-					if (lv[k].id == o.v.need_id)
-						ctl_fu_actions_text(&lv[k], acts, sizeof acts);
-				snprintf(o.what, sizeof o.what, _("would process level %s: %s"), o.v.need, acts);
-				r->processed++;
-			}
-		} else if ((rc = process_one(c, lv, nl, x.v[i].client_id, a, &o, r, e)) != CART_OK) {
+		if ((rc = process_one(c, lv, nl, x.v[i].client_id, a, &o, r, e)) != CART_OK) {
 			/* one client's failure (an inactive client's charge refused, a busy ledger) stops
 			 * neither cron nor the others: it is said, and the next run tries it again */
 			memset(&o, 0, sizeof o);

@@ -104,11 +104,11 @@ static const char *doc_word(const char *lang, int type)
 {
 	static const char *const es[DOC_NTYPES] = {
 		"Factura", "Nota de crédito", "Recibo", "Anticipo", "Saldo inicial", "Nota contable",
-		"Cotización", "Aplicación", "Anulación",
+		"Cotización", "Aplicación", "Anulación", "Nota de débito",
 	};
 	static const char *const en[DOC_NTYPES] = {
 		"Invoice", "Credit note", "Receipt", "Advance", "Opening balance", "Journal entry",
-		"Quote", "Application", "Void",
+		"Quote", "Application", "Void", "Debit note",
 	};
 
 	if (type < 0 || type >= DOC_NTYPES)

@@ -27,3 +27,11 @@ int ctl_check(ctl *c, const char *asof, check_cb cb, void *ud, int64_t *problems
 
 	return ledger_check(c->l, asof_or_today(asof, d), cb, ud, problems, e);
 }
+
+int ctl_check_full(ctl *c, const char *asof, int full, check_cb cb, void *ud, int64_t *problems,
+                   cart_err *e)
+{
+	char d[DATE_LEN];
+
+	return ledger_check_full(c->l, asof_or_today(asof, d), full, cb, ud, problems, e);
+}

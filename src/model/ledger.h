@@ -18,5 +18,6 @@
 #include "ledger_person.h"
 #include "ledger_docs.h"
 #include "ledger_dash.h"
+#include "ledger_debit.h"
 
 #endif

@@ -74,6 +74,24 @@ int ledger_bank_account(ledger *l, const char *name, const char *number, const c
 	return lg_commit(l, e);
 }
 
+static void profile_read(sqlite3_stmt *s, void *out)
+{
+	bank_profile *p = out;
+	const char *d = (const char *)sqlite3_column_text(s, 0);
+	const char *ds = (const char *)sqlite3_column_text(s, 8);
+
+	p->delimiter = d ? d[0] : ',';
+	p->header = sqlite3_column_int(s, 1);
+	p->date_col = sqlite3_column_int(s, 2);
+	p->desc_col = sqlite3_column_int(s, 3);
+	p->ref_col = sqlite3_column_int(s, 4);
+	p->amount_col = sqlite3_column_int(s, 5);
+	p->debit_col = sqlite3_column_int(s, 6);
+	p->credit_col = sqlite3_column_int(s, 7);
+	p->dec_sep = ds ? ds[0] : '.';
+	lg_copy(p->date_format, sizeof p->date_format, sqlite3_column_text(s, 9));
+}
+
 int ledger_bank_profile_get(ledger *l, int64_t account_id, bank_profile *p, int *found, cart_err *e)
 {
 	static const char sql[] = "SELECT delimiter, header, date_col, desc_col, ref_col, amount_col,"
@@ -86,27 +104,9 @@ int ledger_bank_profile_get(ledger *l, int64_t account_id, bank_profile *p, int 
 	if (!(s = lg_get(l, sql, e)))
 		return e->code;
 	lg_bind_int(s, 1, account_id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		const char *d = (const char *)sqlite3_column_text(s, 0);
-		const char *ds = (const char *)sqlite3_column_text(s, 8);
-
-		p->delimiter = d ? d[0] : ',';
-		p->header = sqlite3_column_int(s, 1);
-		p->date_col = sqlite3_column_int(s, 2);
-		p->desc_col = sqlite3_column_int(s, 3);
-		p->ref_col = sqlite3_column_int(s, 4);
-		p->amount_col = sqlite3_column_int(s, 5);
-		p->debit_col = sqlite3_column_int(s, 6);
-		p->credit_col = sqlite3_column_int(s, 7);
-		p->dec_sep = ds ? ds[0] : '.';
-		lg_copy(p->date_format, sizeof p->date_format, sqlite3_column_text(s, 9));
-		*found = 1;
-	}
-	lg_finalize(l, s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return lg_dberr(l, rc, _("reading a bank account's CSV profile"), e);
-	return CART_OK;
+	rc = lg_row(l, s, profile_read, p, _("reading a bank account's CSV profile"), e);
+	*found = rc == CART_OK;
+	return rc == CART_NOTFOUND ? CART_OK : rc;
 }
 
 int ledger_bank_profile_set(ledger *l, int64_t account_id, const bank_profile *p, cart_err *e)
@@ -295,6 +295,11 @@ static void line_row(sqlite3_stmt *s, bank_line *o)
 	o->allocated = sqlite3_column_int64(s, 18);
 }
 
+static void line_read(sqlite3_stmt *s, void *out)
+{
+	line_row(s, out);
+}
+
 int ledger_bank_lines(ledger *l, int state, int only_unmatched, int64_t from_id, bank_line_cb cb,
                       void *ud, cart_err *e)
 {
@@ -333,15 +338,9 @@ int ledger_bank_line_get(ledger *l, int64_t id, bank_line *out, cart_err *e)
 	if (!(s = lg_get(l, sql, e)))
 		return e->code;
 	lg_bind_int(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		line_row(s, out);
-	lg_finalize(l, s);
-	if (rc == SQLITE_DONE)
+	if ((rc = lg_row(l, s, line_read, out, _("reading a bank line"), e)) == CART_NOTFOUND)
 		return cart_fail(e, CART_NOTFOUND, _("there is no bank line %lld"), (long long)id);
-	if (rc != SQLITE_ROW)
-		return lg_dberr(l, rc, _("reading a bank line"), e);
-	return CART_OK;
+	return rc;
 }
 
 int ledger_bank_line_docs(ledger *l, int64_t id, bank_alloc *out, int max, int *n, cart_err *e)

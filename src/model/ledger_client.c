@@ -41,17 +41,23 @@ static void client_from_row(sqlite3_stmt *s, int col, client *c)
 	lg_copy(c->notes, sizeof c->notes, sqlite3_column_text(s, col + 14));
 	c->active = sqlite3_column_int(s, col + 15);
 	lg_copy(c->opening_date, sizeof c->opening_date, sqlite3_column_text(s, col + 16));
+	lg_copy(c->curp, sizeof c->curp, sqlite3_column_text(s, col + 17));
+}
+
+static void client_read(sqlite3_stmt *s, void *c)
+{
+	client_from_row(s, 0, c);
 }
 
 #define CLIENT_COLS \
 	"c.id, c.receiver_type, c.taxpayer_type, c.tax_id, c.dv, c.name, c.location, c.address," \
 	" c.email, c.phone, c.mobile, c.terms_days, c.credit_limit, c.charge_mode, c.notes," \
-	" c.active, coalesce(c.opening_date, '')"
+	" c.active, coalesce(c.opening_date, ''), c.curp"
 
 static const char client_get_sql[] =
 		"SELECT id, receiver_type, taxpayer_type, tax_id, dv, name, location, address, email,"
 		" phone, mobile, terms_days, credit_limit, charge_mode, notes, active,"
-		" coalesce(opening_date, '') FROM clients WHERE id = ?1";
+		" coalesce(opening_date, ''), curp FROM clients WHERE id = ?1";
 
 int ledger_client_get(ledger *l, int64_t id, client *c, cart_err *e)
 {
@@ -61,16 +67,9 @@ int ledger_client_get(ledger *l, int64_t id, client *c, cart_err *e)
 	if (!s)
 		return e->code;
 	lg_bind_int(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		client_from_row(s, 0, c);
-		lg_finalize(l, s);
-		return CART_OK;
-	}
-	lg_finalize(l, s);
-	if (rc == SQLITE_DONE)
+	if ((rc = lg_row(l, s, client_read, c, _("reading a client"), e)) == CART_NOTFOUND)
 		return cart_fail(e, CART_NOTFOUND, _("there is no client number %lld"), (long long)id);
-	return lg_dberr(l, rc, _("reading a client"), e);
+	return rc;
 }
 
 /* Every address in an e-mail field, split at commas, semicolons and blanks as the recipients are
@@ -112,6 +111,7 @@ static int client_validate(const client *c, cart_err *e)
 	    text_check(c->email, TEXT_LIMIT(c->email), _("the e-mail"), e) ||
 	    text_check(c->phone, TEXT_LIMIT(c->phone), _("the phone"), e) ||
 	    text_check(c->mobile, TEXT_LIMIT(c->mobile), _("the mobile"), e) ||
+	    text_check(c->curp, TEXT_LIMIT(c->curp), _("the CURP"), e) ||
 	    text_check_lines(c->notes, TEXT_LIMIT(c->notes), _("the notes"), e))
 		return e->code;
 	if (c->receiver_type < 0 || c->receiver_type > RECEIVER_FOREIGN)
@@ -166,7 +166,7 @@ static int tax_id_free(ledger *l, const char *tax_id, int64_t except_id, cart_er
 /* The record's fields, bound from parameter first on, in the order of CLIENT_FIELDS. */
 #define CLIENT_FIELDS \
 	"receiver_type, taxpayer_type, tax_id, dv, name, location, address, email, phone, mobile," \
-	" terms_days, credit_limit, charge_mode, notes, active, name_key, search_key"
+	" terms_days, credit_limit, charge_mode, notes, active, name_key, search_key, curp"
 
 static void bind_client(sqlite3_stmt *s, int first, const client *c)
 {
@@ -194,13 +194,14 @@ static void bind_client(sqlite3_stmt *s, int first, const client *c)
 		ledger_search_key(c->name, key, sizeof key);
 		sqlite3_bind_text(s, first + 16, key, -1, SQLITE_TRANSIENT);
 	}
+	lg_bind_text(s, first + 17, c->curp);
 }
 
 int ledger_client_add(ledger *l, client *c, cart_err *e)
 {
 	static const char sql[] =
 		"INSERT INTO clients (" CLIENT_FIELDS ")"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
 	sqlite3_stmt *s;
 	int rc;
 
@@ -330,20 +331,41 @@ int ledger_client_find(ledger *l, const char *ref, client *c, cart_err *e)
 /* Clients filtered by a substring of name, tax id or phone, a page at a time. Each client's
  * balance comes from the covering index on entries, so a page costs the same however long the
  * list is. */
-#define PAGE_SQL(order) \
-	"SELECT " CLIENT_COLS " FROM clients c" \
-	" WHERE ?1 IS NULL OR instr(c.search_key, cartera_search_key(?1)) OR instr(c.tax_id, ?1)" \
-	"   OR instr(c.phone, ?1)" \
+#define FOUND(x) x ".id IN (" LG_FIND_CLIENTS_PHONE("?1") ")"
+/* one or two letters: tested on each row of the name index as it is walked (a page of such a
+ * filter, which most clients match, is found near the start; no set of their ids is built) */
+#define SHORT(x) "(instr(" x ".search_key, cartera_search_key(?1)) OR instr(" x ".tax_id, ?1)" \
+	" OR instr(" x ".phone, ?1))"
+#define SHORT_C SHORT("c")
+#define PAGE_SQL(filt, order) \
+	"SELECT " CLIENT_COLS " FROM clients c WHERE " filt \
 	" ORDER BY " order " LIMIT ?2 OFFSET ?3"
+#define PAGE_SQLS(filt) { \
+	{ PAGE_SQL(filt, "c.name_key, c.id"), \
+	  PAGE_SQL(filt, "c.name_key DESC, c.id DESC") }, \
+	{ PAGE_SQL(filt, "c.tax_id, c.name_key, c.id"), \
+	  PAGE_SQL(filt, "c.tax_id DESC, c.name_key DESC, c.id DESC") }, \
+	{ PAGE_SQL(filt, "c.phone, c.name_key, c.id"), \
+	  PAGE_SQL(filt, "c.phone DESC, c.name_key DESC, c.id DESC") } }
 
-static const char *const page_sqls[3][2] = {
-	{ PAGE_SQL("c.name_key, c.id"),
-	  PAGE_SQL("c.name_key DESC, c.id DESC") },
-	{ PAGE_SQL("c.tax_id, c.name_key, c.id"),
-	  PAGE_SQL("c.tax_id DESC, c.name_key DESC, c.id DESC") },
-	{ PAGE_SQL("c.phone, c.name_key, c.id"),
-	  PAGE_SQL("c.phone DESC, c.name_key DESC, c.id DESC") },
-};
+/* [filtered][order][desc]: a filter is looked up in the trigram index (LG_FIND_CLIENTS), and an
+ * unfiltered list has no filter term at all, so its order is the index's */
+static const char *const page_sqls[3][3][2] = { PAGE_SQLS("1"), PAGE_SQLS(FOUND("c")),
+                                                PAGE_SQLS(SHORT_C) };
+
+/* 0 no filter, 1 three letters or more (the trigram index), 2 fewer (row by row) */
+static int filter_kind(const char *filter)
+{
+	char key[4 * 256 + 8];
+	int n = 0;
+
+	if (!filter || !*filter)
+		return 0;
+	ledger_search_key(filter, key, sizeof key);
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+		n += (*p & 0xc0) != 0x80;
+	return n >= 3 ? 1 : 2;
+}
 
 /* each client's balance over all its entries, per currency: the kept balances (schema 018), one
  * primary-key range per client instead of its entries added up */
@@ -366,7 +388,7 @@ int ledger_client_list_sorted(ledger *l, const char *filter, int order, int desc
 
 	if (order < CLIENT_BY_NAME || order > CLIENT_BY_PHONE)
 		return cart_fail(e, CART_INVALID, _("unknown client order %d"), order);
-	rc = lg_prepare(l, page_sqls[order][desc ? 1 : 0], &s);
+	rc = lg_prepare(l, page_sqls[filter_kind(filter)][order][desc ? 1 : 0], &s);
 	if (rc == SQLITE_OK)
 		rc = lg_prepare(l, bal_sql, &b);
 	if (rc != SQLITE_OK) {
@@ -420,19 +442,19 @@ out:
 	" OR (c.name_key = t.name_key AND c.id " op " t.id))"
 #define BEFORE_KEY(key, op) \
 	"(c." key " " op " t." key " OR (c." key " = t." key " AND " BEFORE_NAME(op) "))"
-#define FILTER(x) \
-	"(?1 IS NULL OR instr(" x ".search_key, cartera_search_key(?1)) OR instr(" x ".tax_id, ?1)" \
-	" OR instr(" x ".phone, ?1))"
-#define POSITION_SQL(before) \
-	"SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM clients t WHERE t.id = ?2 AND " FILTER("t") ")" \
+#define POSITION_SQL(filt, before) \
+	"SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM clients t WHERE t.id = ?2 AND " filt("t") ")" \
 	" THEN -1 ELSE (SELECT count(*) FROM clients c, clients t" \
-	"  WHERE t.id = ?2 AND " FILTER("c") " AND " before ") END"
+	"  WHERE t.id = ?2 AND " filt("c") " AND " before ") END"
+#define ALL(x) "1"
+#define POSITION_SQLS(filt) { \
+	{ POSITION_SQL(filt, BEFORE_NAME("<")), POSITION_SQL(filt, BEFORE_NAME(">")) }, \
+	{ POSITION_SQL(filt, BEFORE_KEY("tax_id", "<")), \
+	  POSITION_SQL(filt, BEFORE_KEY("tax_id", ">")) }, \
+	{ POSITION_SQL(filt, BEFORE_KEY("phone", "<")), POSITION_SQL(filt, BEFORE_KEY("phone", ">")) } }
 
-static const char *const position_sqls[3][2] = {
-	{ POSITION_SQL(BEFORE_NAME("<")), POSITION_SQL(BEFORE_NAME(">")) },
-	{ POSITION_SQL(BEFORE_KEY("tax_id", "<")), POSITION_SQL(BEFORE_KEY("tax_id", ">")) },
-	{ POSITION_SQL(BEFORE_KEY("phone", "<")), POSITION_SQL(BEFORE_KEY("phone", ">")) },
-};
+static const char *const position_sqls[3][3][2] = { POSITION_SQLS(ALL), POSITION_SQLS(FOUND),
+                                                    POSITION_SQLS(SHORT) };
 
 int ledger_client_position(ledger *l, const char *filter, int order, int desc, int64_t id,
                            int64_t *pos, cart_err *e)
@@ -442,7 +464,7 @@ int ledger_client_position(ledger *l, const char *filter, int order, int desc, i
 
 	if (order < CLIENT_BY_NAME || order > CLIENT_BY_PHONE)
 		return cart_fail(e, CART_INVALID, _("unknown client order %d"), order);
-	if ((rc = lg_prepare(l, position_sqls[order][desc ? 1 : 0], &s)) != SQLITE_OK)
+	if ((rc = lg_prepare(l, position_sqls[filter_kind(filter)][order][desc ? 1 : 0], &s)) != SQLITE_OK)
 		return lg_dberr(l, rc, _("finding a client in the list"), e);
 	if (filter && *filter)
 		lg_bind_text(s, 1, filter);
@@ -455,11 +477,13 @@ int ledger_client_position(ledger *l, const char *filter, int order, int desc, i
 
 int ledger_client_count(ledger *l, const char *filter, int64_t *n, cart_err *e)
 {
-	static const char sql[] =
-		"SELECT count(*) FROM clients c WHERE ?1 IS NULL OR instr(c.search_key, cartera_search_key(?1))"
-		" OR instr(c.tax_id, ?1) OR instr(c.phone, ?1)";
+	static const char *const sqls[3] = {
+		"SELECT count(*) FROM clients",
+		"SELECT count(*) FROM (" LG_FIND_CLIENTS_PHONE("?1") ")",
+		"SELECT count(*) FROM clients c WHERE " SHORT_C,
+	};
 	sqlite3_stmt *s;
-	int rc = lg_prepare(l, sql, &s);
+	int rc = lg_prepare(l, sqls[filter_kind(filter)], &s);
 
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, _("counting clients"), e);
@@ -476,7 +500,7 @@ int ledger_client_update(ledger *l, const client *c, cart_err *e)
 	/* opening_date is the opening balance's, never the form's: it is not in the SET list */
 	static const char sql[] =
 		"UPDATE clients SET (" CLIENT_FIELDS ") ="
-		" (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) WHERE id = ?1";
+		" (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) WHERE id = ?1";
 	sqlite3_stmt *s;
 	client old;
 	int rc;
@@ -495,6 +519,8 @@ int ledger_client_update(ledger *l, const client *c, cart_err *e)
 		lg_rollback(l);
 		return e->code;
 	}
+	if (l->bulk)
+		lg_bulk_client_forget(l, c->id);
 	lg_bind_int(s, 1, c->id);
 	bind_client(s, 2, c);
 	rc = sqlite3_step(s);

@@ -87,8 +87,7 @@ int dash_col_allowed(int tab, int col)
  * (upper case), or whose sequence is ?9 (digits, zero-padded). Unfiltered queries are separate
  * texts without it: a term such as "?7 IS NULL OR ..." would keep the planner off the indexes. */
 #define FILTER(client, doc) \
-	"(" client " IN (SELECT id FROM clients" \
-	"   WHERE instr(search_key, cartera_search_key(?7)) OR instr(tax_id, ?7))" \
+	"(" client " IN (" LG_FIND_CLIENTS("?7") ")" \
 	" OR " doc " IN (SELECT id FROM documents WHERE number >= ?8 AND number < ?8 || char(127))" \
 	" OR " doc " IN (SELECT d.id FROM series s JOIN documents d ON d.number = s.prefix || '-' || ?9))"
 
@@ -200,8 +199,7 @@ static const char *item_sql(int filtered, int col, int desc, int q)
 #define NUMBER_DOCS \
 	"SELECT id FROM documents WHERE number >= ?8 AND number < ?8 || char(127)" \
 	" UNION ALL SELECT d.id FROM series s JOIN documents d ON d.number = s.prefix || '-' || ?9"
-#define FILTER_CLIENTS \
-	"(SELECT id FROM clients WHERE instr(search_key, cartera_search_key(?7)) OR instr(tax_id, ?7))"
+#define FILTER_CLIENTS "(" LG_FIND_CLIENTS("?7") ")"
 #define FILT_E "(e.client_id IN " FILTER_CLIENTS " OR e.document_id IN (" NUMBER_DOCS "))"
 #define FILT_I \
 	"(i.client_id IN " FILTER_CLIENTS " OR i.entry_id IN (SELECT x.id FROM entries x" \
@@ -211,7 +209,7 @@ static const char *item_sql(int filtered, int col, int desc, int q)
  * of the documents' type index (an entry carries its document's date), not in the table. */
 #define SERIES_E \
 	"CASE e.code WHEN 'CSI' THEN 'SI' WHEN 'ASI' THEN 'SI' WHEN 'CPD' THEN 'PD'" \
-	" WHEN 'APD' THEN 'PD' WHEN 'NC' THEN 'NC' WHEN 'APF' THEN 'RC'" \
+	" WHEN 'APD' THEN 'PD' WHEN 'NC' THEN 'NC' WHEN 'APF' THEN 'RC' WHEN 'ND' THEN 'ND'" \
 	" WHEN 'AA' THEN CASE WHEN EXISTS (SELECT 1 FROM documents a INDEXED BY documents_type" \
 	"  WHERE a.type = 'advance'" \
 	"  AND a.date = e.date AND a.id = e.document_id) THEN 'ANT' ELSE 'RC' END ELSE 'FAC' END"
@@ -393,12 +391,7 @@ static int is_item_tab(int tab)
 /* Run a statement with one integer result. */
 int lgd_step_int(ledger *l, sqlite3_stmt *s, int64_t *out, const char *doing, cart_err *e)
 {
-	int rc = sqlite3_step(s);
-
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(s, 0);
-	lg_finalize(l, s);
-	return rc == SQLITE_ROW ? CART_OK : lg_dberr(l, rc, doing, e);
+	return lg_row_int(l, s, out, 0, doing, e);
 }
 
 static const char client_of_sql[] = "SELECT name, tax_id, dv FROM clients WHERE id = ?1";
@@ -486,6 +479,20 @@ static int item_page(ledger *l, const dash_query *q, const bounds *b, int64_t of
 #define DOC_WHERE " WHERE d.date <= ?1 AND %s AND %s AND %s"
 #define DOC_LEAD_DOCS " FROM documents d CROSS JOIN clients c ON c.id = d.client_id"
 #define DOC_LEAD_CLIENTS " FROM clients c CROSS JOIN documents d ON d.client_id = c.id"
+/* Filtered in date order (issue 14), the documents the filter can find: those of the clients it
+ * finds (LG_FIND_CLIENTS), their dates read from the clients' document index alone, the quotes
+ * left out by their part of the type index, and those whose number it starts. They are sorted by
+ * date (no table read) and only the page's rows are read: walking every document in date order
+ * to test each against the filter took 270 ms a key at 1.87 M documents, the count as long. %s
+ * is "1" or the one client's term on x and n. */
+#define DOC_FOUND(who_x, who_n) \
+	" (SELECT x.id, x.date FROM documents x WHERE x.date <= ?1 AND " who_x \
+	"   AND x.client_id IN (" LG_FIND_CLIENTS("?7") ")" \
+	"   AND x.id NOT IN (SELECT q.id FROM documents q INDEXED BY documents_type" \
+	"                    WHERE q.type = 'quote')" \
+	"  UNION ALL SELECT n.id, n.date FROM documents n WHERE n.id IN (" NUMBER_DOCS ")" \
+	"   AND n.date <= ?1 AND " who_n " AND n.type <> 'quote'" \
+	"   AND n.client_id NOT IN (" LG_FIND_CLIENTS("?7") ")) f"
 
 static void doc_key(int col, const char **key, const char **tie)
 {
@@ -506,6 +513,9 @@ static const char *doc_sql(int quotes, int one, int filtered, int col, int desc,
 	const char *key, *tie, *dir, *cmp, *which, *who = one ? "d.client_id = ?2" : "1";
 	const char *from = col == DCOL_CLIENT ? DOC_LEAD_CLIENTS : DOC_LEAD_DOCS;
 	const char *f = filtered ? FILTER("d.client_id", "d.id") : "1";
+	const char *found = one ? DOC_FOUND("x.client_id = ?2", "n.client_id = ?2") :
+	                    DOC_FOUND("1", "1");
+	int lead = filtered && !quotes && col == DCOL_DATE;
 	char order[160];
 
 	if (*slot)
@@ -528,6 +538,16 @@ static const char *doc_sql(int quotes, int one, int filtered, int col, int desc,
 	}
 	switch (q) {
 	case Q_PAGE:
+		if (lead) {
+			/* the page cut from the ids and dates before any row is read */
+			*slot = build("SELECT d.id, d.client_id, d.type, d.number, d.date, d.due_date,"
+			              " d.currency, d.total, c.name, c.tax_id, c.dv FROM (SELECT f.id, f.date"
+			              " FROM%s ORDER BY f.date%s, f.id%s LIMIT ?10 OFFSET ?11) p"
+			              " CROSS JOIN documents d ON d.id = p.id"
+			              " CROSS JOIN clients c ON c.id = d.client_id"
+			              " ORDER BY p.date%s, p.id%s", found, dir, dir, dir, dir);
+			break;
+		}
 		*slot = build("SELECT d.id, d.client_id, d.type, d.number, d.date, d.due_date, d.currency,"
 		              " d.total, c.name, c.tax_id, c.dv%s" DOC_WHERE " ORDER BY %s"
 		              " LIMIT ?10 OFFSET ?11", from, who, which, f, order);
@@ -536,7 +556,9 @@ static const char *doc_sql(int quotes, int one, int filtered, int col, int desc,
 		/* every document less the quotes: a test of the type would read the table for each
 		 * document, while the rest is answered from the indexes (quotes are few, read through
 		 * their part of the type index) */
-		if (quotes)
+		if (filtered && !quotes)
+			*slot = build("SELECT count(*) FROM%s", found);
+		else if (quotes)
 			*slot = build("SELECT count(*) FROM documents d INDEXED BY documents_type"
 			              DOC_WHERE, who, which, f);
 		else

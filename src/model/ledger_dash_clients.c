@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "ledger_dash_int.h"
+#include "ledger_followup_int.h"
+#include "cartera/date.h"
 #include "cartera/text.h"
 
 static const char last_reminder_sql[] =
@@ -103,7 +105,7 @@ static int crow_cmp(const void *pa, const void *pb)
 }
 
 static const char filter_clients_sql[] =
-	"SELECT id FROM clients WHERE instr(search_key, cartera_search_key(?1)) OR instr(tax_id, ?1) ORDER BY id";
+	LG_FIND_CLIENTS("?1") " ORDER BY 1";
 static const char reminders_sql[] =
 	"SELECT client_id, max(at) FROM client_history WHERE kind = 'reminder' GROUP BY client_id"
 	" ORDER BY client_id";
@@ -390,7 +392,7 @@ static int client_rows(ledger *l, const dash_query *q, int now, crow **out, size
 /* The clients tab in name order, when nothing is dated after the as-of date and no days bound
  * applies: the clients' name index leads, joined to each client's open entries, so a page reads
  * only its own clients; each row's figures are then added up from that client's open items. */
-#define CLIENT_FILTER(c) "(instr(" c ".search_key, cartera_search_key(?7)) OR instr(" c ".tax_id, ?7))"
+#define CLIENT_FILTER(c) c ".id IN (" LG_FIND_CLIENTS("?7") ")"
 #define CLIENT_PAGE(filt, dir) \
 	"SELECT DISTINCT c.name_key, c.id, e.currency FROM clients c" \
 	" CROSS JOIN entries e INDEXED BY entries_open ON e.client_id = c.id" \
@@ -399,7 +401,7 @@ static int client_rows(ledger *l, const dash_query *q, int now, crow **out, size
 #define CLIENT_PAIRS(filt) \
 	"SELECT DISTINCT e.client_id, e.currency FROM entries e INDEXED BY entries_open" \
 	" WHERE e.open <> 0 AND e.date <= ?1 AND e.client_id BETWEEN ?2 AND ?3 AND " filt
-#define CLIENT_IN " e.client_id IN (SELECT id FROM clients c WHERE " CLIENT_FILTER("c") ")"
+#define CLIENT_IN " e.client_id IN (" LG_FIND_CLIENTS("?7") ")"
 #define CLIENT_POS(filt, cmp) \
 	"SELECT count(*) FROM (" CLIENT_PAIRS(filt) " AND (e.client_id IN (SELECT id FROM clients" \
 	"  WHERE (name_key, id) " cmp " (SELECT name_key, id FROM clients" \
@@ -642,13 +644,14 @@ int hist_kind_parse(const char *name)
 static const char hist_insert_sql[] =
 	"INSERT INTO client_history (client_id, at, clerk, kind, document_id, text)"
 	" VALUES (?1, coalesce(?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?3, ?4, ?5, ?6)";
-/* the history kept, and the client's voids from the void documents: who voided what, and why */
+/* the history kept, and the client's voids from the void documents: who voided what, and why;
+ * a void's day is its document's date (--today), as the lines' days are */
 static const char hist_list_sql[] =
 	"SELECT h.id, h.at, h.clerk, h.kind, h.document_id, coalesce(d.number, ''), h.text"
 	" FROM client_history h LEFT JOIN documents d ON d.id = h.document_id"
 	" WHERE h.client_id = ?1"
 	" UNION ALL"
-	" SELECT 0, substr(v.posted_at, 1, 19) || 'Z', v.clerk, 'void', o.id, o.number,"
+	" SELECT 0, v.date || substr(v.posted_at, 11, 9) || 'Z', v.clerk, 'void', o.id, o.number,"
 	"  v.number || ': ' || v.memo"
 	" FROM documents v JOIN documents o ON o.id = v.voids_id"
 	" WHERE v.client_id = ?1 AND v.type = 'void'"
@@ -669,6 +672,14 @@ int ledger_history_add(ledger *l, hist_entry *h, cart_err *e)
 		return e->code;
 	if ((rc = ledger_client_get(l, h->client_id, &c, e)) != CART_OK)
 		return rc;
+	/* a line with no time of its own takes today's date (--today, CARTERA_TODAY) and the
+	 * clock's time, as the follow-up's lines do, so one client's lines keep their order */
+	if (!h->at[0]) {
+		char today[DATE_LEN];
+
+		date_format(date_today(), today);
+		lgf_stamp(today, h->at);
+	}
 	if ((rc = lg_begin(l, e)) != CART_OK)
 		return rc;
 	if (!(s = lg_get(l, hist_insert_sql, e))) {

@@ -46,6 +46,35 @@ sqlite3_stmt *lg_get(ledger *l, const char *sql, cart_err *e)
 	return s;
 }
 
+int lg_row(ledger *l, sqlite3_stmt *s, lg_reader *read, void *out, const char *doing, cart_err *e)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW && read)
+		read(s, out);
+	lg_finalize(l, s);
+	if (rc == SQLITE_ROW)
+		return CART_OK;
+	return rc == SQLITE_DONE ? CART_NOTFOUND : lg_dberr(l, rc, doing, e);
+}
+
+static void read_int(sqlite3_stmt *s, void *out)
+{
+	*(int64_t *)out = sqlite3_column_int64(s, 0);
+}
+
+int lg_row_int(ledger *l, sqlite3_stmt *s, int64_t *out, int64_t dflt, const char *doing,
+               cart_err *e)
+{
+	int rc = lg_row(l, s, read_int, out, doing, e);
+
+	if (rc == CART_NOTFOUND) {
+		*out = dflt;
+		return CART_OK;
+	}
+	return rc;
+}
+
 int lg_dberr(ledger *l, int rc, const char *doing, cart_err *e)
 {
 	const char *msg = l && l->db ? sqlite3_errmsg(l->db) : sqlite3_errstr(rc);
@@ -573,6 +602,7 @@ void ledger_close(ledger *l)
 		lg_rollback(l);
 	for (size_t i = 0; i < sizeof l->cache / sizeof l->cache[0]; i++)
 		sqlite3_finalize(l->cache[i].s);
+	lg_items_forget(l);
 	sqlite3_close(l->db);
 	free(l);
 }

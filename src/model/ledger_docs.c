@@ -25,6 +25,11 @@ static void tax_row(sqlite3_stmt *s, tax_rate *r)
 	r->active = sqlite3_column_int(s, 4);
 }
 
+static void tax_read(sqlite3_stmt *s, void *r)
+{
+	tax_row(s, r);
+}
+
 int ledger_tax_list(ledger *l, tax_rate_cb cb, void *ud, cart_err *e)
 {
 	static const char sql[] =
@@ -57,15 +62,9 @@ int ledger_tax_get(ledger *l, int64_t id, tax_rate *r, cart_err *e)
 	if (!s)
 		return e->code;
 	lg_bind_int(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		tax_row(s, r);
-	lg_finalize(l, s);
-	if (rc == SQLITE_ROW)
-		return CART_OK;
-	if (rc == SQLITE_DONE)
+	if ((rc = lg_row(l, s, tax_read, r, _("reading a tax rate"), e)) == CART_NOTFOUND)
 		return cart_fail(e, CART_NOTFOUND, _("there is no tax rate %lld"), (long long)id);
-	return lg_dberr(l, rc, _("reading a tax rate"), e);
+	return rc;
 }
 
 int ledger_tax_add(ledger *l, tax_rate *r, cart_err *e)
@@ -613,6 +612,11 @@ static void quote_fill(sqlite3_stmt *s, quote_row *q)
 	lg_copy(q->invoice, sizeof q->invoice, sqlite3_column_text(s, 9));
 }
 
+static void quote_read(sqlite3_stmt *s, void *q)
+{
+	quote_fill(s, q);
+}
+
 int ledger_quote_list(ledger *l, int64_t client_id, const char *asof, quote_cb cb, void *ud,
                       cart_err *e)
 {
@@ -655,15 +659,9 @@ int ledger_quote_get(ledger *l, int64_t doc_id, const char *asof, quote_row *q, 
 		return e->code;
 	lg_bind_text(s, 1, asof);
 	lg_bind_int(s, 2, doc_id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		quote_fill(s, q);
-	lg_finalize(l, s);
-	if (rc == SQLITE_ROW)
-		return CART_OK;
-	if (rc == SQLITE_DONE)
+	if ((rc = lg_row(l, s, quote_read, q, _("reading a quote"), e)) == CART_NOTFOUND)
 		return cart_fail(e, CART_NOTFOUND, _("document %lld is not a quote"), (long long)doc_id);
-	return lg_dberr(l, rc, _("reading a quote"), e);
+	return rc;
 }
 
 /* Why a quote cannot change any more, or CART_OK. */

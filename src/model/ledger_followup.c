@@ -74,6 +74,11 @@ static void level_read(sqlite3_stmt *s, fu_level *lv)
 	lv->post_charge = sqlite3_column_int(s, 18);
 }
 
+static void level_row(sqlite3_stmt *s, void *lv)
+{
+	level_read(s, lv);
+}
+
 static void level_bind(sqlite3_stmt *s, const fu_level *lv)
 {
 	lg_bind_text(s, 2, lv->name);
@@ -146,13 +151,9 @@ int ledger_fu_level_get(ledger *l, int64_t id, fu_level *lv, cart_err *e)
 	if (!s)
 		return e->code;
 	lg_bind_int(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		level_read(s, lv);
-	lg_finalize(l, s);
-	if (rc == SQLITE_DONE)
+	if ((rc = lg_row(l, s, level_row, lv, _("reading a follow-up level"), e)) == CART_NOTFOUND)
 		return cart_fail(e, CART_NOTFOUND, _("no follow-up level %lld"), (long long)id);
-	return rc == SQLITE_ROW ? CART_OK : lg_dberr(l, rc, _("reading a follow-up level"), e);
+	return rc;
 }
 
 static int level_write(ledger *l, fu_level *lv, int add, cart_err *e)
@@ -265,6 +266,11 @@ static void state_read(sqlite3_stmt *s, fu_state *st)
 	lg_copy(st->hold, sizeof st->hold, sqlite3_column_text(s, 7));
 }
 
+static void state_row(sqlite3_stmt *s, void *st)
+{
+	state_read(s, st);
+}
+
 int ledger_fu_state_get(ledger *l, int64_t client_id, fu_state *st, cart_err *e)
 {
 	static const char sql[] =
@@ -276,17 +282,12 @@ int ledger_fu_state_get(ledger *l, int64_t client_id, fu_state *st, cart_err *e)
 	if (!s)
 		return e->code;
 	lg_bind_int(s, 1, client_id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		state_read(s, st);
-	} else {
-		memset(st, 0, sizeof *st);
-		st->client_id = client_id;
-		st->cycle = 1;
-	}
-	lg_finalize(l, s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CART_OK
-	       : lg_dberr(l, rc, _("reading the client's follow-up"), e);
+	if ((rc = lg_row(l, s, state_row, st, _("reading the client's follow-up"), e)) != CART_NOTFOUND)
+		return rc;
+	memset(st, 0, sizeof *st);
+	st->client_id = client_id;
+	st->cycle = 1;
+	return CART_OK;
 }
 
 int ledger_fu_state_put(ledger *l, const fu_state *st, cart_err *e)
@@ -373,7 +374,8 @@ int ledger_fu_open_charges(ledger *l, const char *asof, fu_charge_cb cb, void *u
 
 int ledger_fu_client_names(ledger *l, fu_name_cb cb, void *ud, cart_err *e)
 {
-	sqlite3_stmt *s = lg_get(l, "SELECT id, name FROM clients ORDER BY id", e);
+	/* a clerk's name order, read from the name index alone (006_name_order.sql) */
+	sqlite3_stmt *s = lg_get(l, "SELECT id, name FROM clients ORDER BY name_key, name, id", e);
 	int rc;
 
 	if (!s)

@@ -38,8 +38,8 @@ typedef int (*fu_charge_cb)(int64_t client_id, const char *currency, const char 
                             int64_t open, void *ud);
 int ledger_fu_open_charges(ledger *l, const char *asof, fu_charge_cb cb, void *ud, cart_err *e);
 
-/* Every client's id and name in id order, in one statement (the walk names only the clients it
- * shows, merging by id). */
+/* Every client's id and name in a clerk's name order (the name index), in one statement: the
+ * walk names and hands out the clients it shows in that order. */
 typedef int (*fu_name_cb)(int64_t client_id, const char *name, void *ud);
 int ledger_fu_client_names(ledger *l, fu_name_cb cb, void *ud, cart_err *e);
 

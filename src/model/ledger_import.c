@@ -143,15 +143,9 @@ int ledger_instalment_id(ledger *l, int64_t entry_id, int seq, int64_t *id, cart
 		return e->code;
 	lg_bind_int(s, 1, entry_id);
 	lg_bind_int(s, 2, seq);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(s, 0);
-	lg_finalize(l, s);
-	if (rc == SQLITE_ROW)
-		return CART_OK;
-	if (rc == SQLITE_DONE)
+	if ((rc = lg_row_int(l, s, id, 0, _("reading an instalment"), e)) == CART_OK && !*id)
 		return cart_fail(e, CART_NOTFOUND, _("the invoice has no instalment %d"), seq);
-	return lg_dberr(l, rc, _("reading an instalment"), e);
+	return rc;
 }
 
 int ledger_client_by_tax_id(ledger *l, const char *tax_id, client *c, cart_err *e)
@@ -164,14 +158,10 @@ int ledger_client_by_tax_id(ledger *l, const char *tax_id, client *c, cart_err *
 	if (!(s = lg_get(l, sql, e)))
 		return e->code;
 	lg_bind_text(s, 1, tax_id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(s, 0);
-	lg_finalize(l, s);
-	if (rc == SQLITE_DONE)
+	if ((rc = lg_row_int(l, s, &id, 0, _("finding a client"), e)) != CART_OK)
+		return rc;
+	if (!id)
 		return cart_fail(e, CART_NOTFOUND, _("no client has the tax id %s"), tax_id);
-	if (rc != SQLITE_ROW)
-		return lg_dberr(l, rc, _("finding a client"), e);
 	return ledger_client_get(l, id, c, e);
 }
 

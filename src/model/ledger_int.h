@@ -29,6 +29,7 @@ struct ledger {
 	char key[204];      /* the idempotency key of the next posting ("" = none), ledger_safety.c */
 	int key_done;       /* the key was recorded in this transaction */
 	int64_t commits;    /* transactions committed through this connection */
+	struct lg_memo *memo;   /* the last past date's open items (ledger_asof.c), for one reuse */
 };
 
 /* lg_prepare with the failure reported in *e (NULL then); give it back with lg_finalize. */
@@ -42,11 +43,34 @@ extern const char lg_client_set_opening_sql[];
  * sqlite3_prepare_v2 / sqlite3_finalize. */
 int lg_prepare(ledger *l, const char *sql, sqlite3_stmt **s);
 void lg_finalize(ledger *l, sqlite3_stmt *s);
+/* The "fetch one row" every getter shares: step s once; on a row hand it to read (when not
+ * NULL) with out; give s back in every case. CART_OK with a row; CART_NOTFOUND with none, e
+ * left untouched so the caller says what was missing; else the database error while doing. */
+typedef void lg_reader(sqlite3_stmt *s, void *out);
+int lg_row(ledger *l, sqlite3_stmt *s, lg_reader *read, void *out, const char *doing, cart_err *e);
+/* lg_row of a statement whose first column is an integer: *out is it, or dflt when no row. */
+int lg_row_int(ledger *l, sqlite3_stmt *s, int64_t *out, int64_t dflt, const char *doing,
+               cart_err *e);
 /* Run SQL without results; a failure is reported as while doing. */
 int lg_exec(ledger *l, const char *sql, const char *doing, cart_err *e);
 /* cartera_name_key(name), the SQL face of ledger_name_key (ledger_namekey.c), on a new
  * connection: the migration that adds the keys fills them with it. */
 int lg_name_key_register(sqlite3 *db);
+/* The ids of the clients a filter in parameter p finds in their name (folded as
+ * cartera_search_key folds it: "nandu" finds Ñandú) or tax id, with _PHONE in their phone too
+ * (issue 14). Three letters or more are looked up in the trigram index clients_find (schema
+ * 018), never by reading every client; one or two letters make no trigram and are looked for in
+ * the covering index clients_key_order, client by client (such a filter matches most clients).
+ * Only one arm reads anything (so UNION ALL): the other's test on the bound filter is false
+ * before its loop. */
+#define LG_FIND_CLIENTS_(p, phone, cols) \
+	"SELECT id FROM clients WHERE length(cartera_search_key(" p ")) < 3" \
+	"  AND (instr(search_key, cartera_search_key(" p ")) OR instr(tax_id, " p ")" phone ")" \
+	" UNION ALL SELECT rowid FROM clients_find" \
+	"  WHERE clients_find MATCH cartera_find_query(" p ", " cols ")" \
+	"  AND length(cartera_search_key(" p ")) >= 3"
+#define LG_FIND_CLIENTS(p) LG_FIND_CLIENTS_(p, "", "2")
+#define LG_FIND_CLIENTS_PHONE(p) LG_FIND_CLIENTS_(p, " OR instr(phone, " p ")", "3")
 /* Translate a SQLite failure into a cart_code with a message naming what was being done. */
 int lg_dberr(ledger *l, int rc, const char *doing, cart_err *e);
 
@@ -116,6 +140,7 @@ typedef struct doc_row {
 	int64_t total;
 	const char *reference, *memo, *method;
 	int64_t voids_id;
+	int64_t amends_id;    /* a debit note: the invoice it amends */
 } doc_row;
 
 /* Number a document from its series and insert it; fills out->doc_id and out->number. */
@@ -125,6 +150,8 @@ int lg_insert_entry(ledger *l, int64_t doc, int64_t client_id, int code, char si
                     int n_inst, int64_t reverses, int64_t *id, cart_err *e);
 int lg_insert_alloc(ledger *l, int64_t doc, int64_t credit, int64_t charge, int64_t inst,
                     const char *date, int64_t amount, int64_t reverses, cart_err *e);
+/* Refused (CART_REFUSED, naming it) while a debit note not voided amends invoice doc_id. */
+int lg_debit_note_live(ledger *l, int64_t doc_id, const char *number, cart_err *e);
 /* End a posting: audit and commit when rc is CART_OK, else roll back; returns the outcome. */
 int lg_finish(ledger *l, int rc, const char *action, const posted *out, int64_t client_id,
               const char *detail, cart_err *e);
@@ -153,6 +180,11 @@ int lg_bulk_instalments(ledger *l, int64_t entry_id, int64_t *first, int *n);
 int64_t lg_bulk_iopen(ledger *l, int64_t inst_id);
 /* Move the kept open amounts of an allocation in memory. */
 void lg_bulk_allocate(ledger *l, int64_t credit, int64_t charge, int64_t inst, int64_t amount);
+/* The posting fields of a client (lg_posting_client) as last read in this load; CART_NOTFOUND
+ * when not read yet. _keep stores them; _forget drops them when the client changes. */
+int lg_bulk_client(ledger *l, int64_t id, client *c);
+void lg_bulk_client_keep(ledger *l, const client *c);
+void lg_bulk_client_forget(ledger *l, int64_t id);
 /* A posting failed inside the load: the load can no longer commit. */
 void lg_bulk_failed(ledger *l);
 
@@ -187,6 +219,16 @@ void lg_bulk_failed(ledger *l);
 	"  UNION ALL SELECT i.client_id, i.currency, 'D', i.due_date, l.amt" \
 	"    FROM later_i l JOIN instalments i ON i.id = l.iid" \
 	"   WHERE i.open = 0 AND i.date <= ?1 AND i.client_id BETWEEN ?2 AND ?3)"
+
+/* The same items as LG_ITEMS_CTE, from C (ledger_asof.c): every charge without instalments,
+ * instalment and credit dated on or before asof with something open as of it, of one client
+ * (client_id) or all (0), given to cb in no particular order; cb returns nonzero to stop. */
+typedef int (*lg_item_cb)(int64_t client_id, const char *currency, char side,
+                          const char *due_date, int64_t open, void *ud);
+int lg_items_asof(ledger *l, const char *asof, int64_t client_id, lg_item_cb cb, void *ud,
+                  cart_err *e);
+/* Free what lg_items_asof keeps of its last answer. */
+void lg_items_forget(ledger *l);
 
 /* ---- documents keyed at the terminal (ledger_docs.c) ---- */
 /* Copy a document's lines, fill each line's rate from the company's tax rates (a line's rate must

@@ -209,15 +209,9 @@ int ledger_mail_of_history(ledger *l, int64_t history_id, int64_t *id, cart_err 
 	if (!s)
 		return e->code;
 	lg_bind_int(s, 1, history_id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(s, 0);
-	lg_finalize(l, s);
-	if (rc == SQLITE_DONE)
+	if ((rc = lg_row_int(l, s, id, 0, _("reading the outbox"), e)) == CART_OK && !*id)
 		return cart_fail(e, CART_NOTFOUND, _("that line of the history is not a message"));
-	if (rc != SQLITE_ROW)
-		return lg_dberr(l, rc, _("reading the outbox"), e);
-	return CART_OK;
+	return rc;
 }
 
 /* ---- delivering ---- */
@@ -272,12 +266,7 @@ int ledger_mail_claim(ledger *l, const char *who, mail_row *m, char **raw, size_
 		return e->code;
 	}
 	lg_bind_int(s, 1, MAIL_MAX_ATTEMPTS);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(s, 0);
-	lg_finalize(l, s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		rc = lg_dberr(l, rc, _("reading the outbox"), e);
+	if ((rc = lg_row_int(l, s, &id, 0, _("reading the outbox"), e)) != CART_OK) {
 		lg_rollback(l);
 		return rc;
 	}
@@ -413,9 +402,8 @@ int ledger_mail_setting(ledger *l, const char *key, char *buf, size_t size, cart
 	if (rc == SQLITE_ROW)
 		lg_copy(buf, size, sqlite3_column_text(s, 0));
 	lg_finalize(l, s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return lg_dberr(l, rc, _("reading the mail settings"), e);
-	return CART_OK;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CART_OK
+	       : lg_dberr(l, rc, _("reading the mail settings"), e);
 }
 
 int ledger_mail_setting_set(ledger *l, const char *key, const char *value, cart_err *e)

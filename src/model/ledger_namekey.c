@@ -105,12 +105,44 @@ static void search_key_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(cx, buf, -1, SQLITE_TRANSIENT);
 }
 
+/* cartera_find_query(text, columns): the FTS5 query that finds text (folded as the search key)
+ * anywhere in the trigram index clients_find (schema 018): a phrase in the search key and the
+ * tax id, and with columns = 3 the phone too. Fewer than three letters make no trigram and
+ * match nothing there: those filters are looked for row by row (LG_FIND_SHORT). */
+static void find_query_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const char *text = (const char *)sqlite3_value_text(argv[0]);
+	int cols = argc > 1 ? sqlite3_value_int(argv[1]) : 2;
+	char key[4 * 256 + 8], q[2 * sizeof key + 64];
+	size_t k;
+
+	if (!text) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	ledger_search_key(text, key, sizeof key);
+	k = (size_t)snprintf(q, sizeof q, "%s : \"", cols == 3 ? "{search_key tax_id phone}" :
+	                     "{search_key tax_id}");
+	for (const char *p = key; *p && k + 3 < sizeof q; p++) {
+		if (*p == '"')
+			q[k++] = '"';
+		q[k++] = *p;
+	}
+	q[k++] = '"';
+	q[k] = '\0';
+	sqlite3_result_text(cx, q, (int)k, SQLITE_TRANSIENT);
+}
+
 int lg_name_key_register(sqlite3 *db)
 {
 	int rc = sqlite3_create_function(db, "cartera_search_key", 1,
 	                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, search_key_fn, NULL,
 	                                 NULL);
 
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "cartera_find_query", 2,
+		                             SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, find_query_fn,
+		                             NULL, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
 	return sqlite3_create_function(db, "cartera_name_key", 1,

@@ -34,6 +34,11 @@ static void person_from_row(sqlite3_stmt *s, person *p)
 	p->position = sqlite3_column_int(s, 8);
 }
 
+static void person_read(sqlite3_stmt *s, void *p)
+{
+	person_from_row(s, p);
+}
+
 /* What the schema would refuse, said in the clerk's words first. */
 static int person_validate(const person *p, cart_err *e)
 {
@@ -66,15 +71,9 @@ int ledger_person_get(ledger *l, int64_t id, person *p, cart_err *e)
 	if (!s)
 		return e->code;
 	lg_bind_int(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		person_from_row(s, p);
-	lg_finalize(l, s);
-	if (rc == SQLITE_ROW)
-		return CART_OK;
-	if (rc == SQLITE_DONE)
+	if ((rc = lg_row(l, s, person_read, p, _("reading a person"), e)) == CART_NOTFOUND)
 		return cart_fail(e, CART_NOTFOUND, _("there is no person number %lld"), (long long)id);
-	return lg_dberr(l, rc, _("reading a person"), e);
+	return rc;
 }
 
 int ledger_person_list(ledger *l, int64_t client_id, person *out, int max, int *n, cart_err *e)

@@ -68,8 +68,9 @@ static const char series_next_sql[] =
 		" RETURNING prefix, next_number - 1";
 static const char doc_insert_sql[] =
 		"INSERT INTO documents (type, number, client_id, date, due_date, currency, total,"
-		" reference, memo, method, voids_id, clerk, posted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-		" ?7, ?8, ?9, ?10, ?11, ?12, coalesce(?13, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))";
+		" reference, memo, method, voids_id, clerk, posted_at, amends_id) VALUES (?1, ?2, ?3, ?4,"
+		" ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, coalesce(?13, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),"
+		" ?14)";
 static const char entry_insert_sql[] =
 		"INSERT INTO entries (document_id, client_id, code, side, date, due_date, currency,"
 		" amount, open, n_inst, reverses_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10)";
@@ -93,6 +94,25 @@ static const char client_posting_sql[] =
 
 
 
+static void entry_read(sqlite3_stmt *s, void *out)
+{
+	entry_info *x = out;
+
+	x->id = sqlite3_column_int64(s, 0);
+	x->doc_id = sqlite3_column_int64(s, 1);
+	x->client_id = sqlite3_column_int64(s, 2);
+	lg_copy(x->code, sizeof x->code, sqlite3_column_text(s, 3));
+	x->side = (char)sqlite3_column_text(s, 4)[0];
+	lg_copy(x->date, sizeof x->date, sqlite3_column_text(s, 5));
+	lg_copy(x->due_date, sizeof x->due_date, sqlite3_column_text(s, 6));
+	lg_copy(x->currency, sizeof x->currency, sqlite3_column_text(s, 7));
+	x->amount = sqlite3_column_int64(s, 8);
+	x->open = sqlite3_column_int64(s, 9);
+	x->n_inst = sqlite3_column_int(s, 10);
+	lg_copy(x->number, sizeof x->number, sqlite3_column_text(s, 11));
+	x->reversal = sqlite3_column_int(s, 12);
+}
+
 int lg_entry_get(ledger *l, int64_t id, entry_info *x, cart_err *e)
 {
 	sqlite3_stmt *s;
@@ -108,28 +128,9 @@ int lg_entry_get(ledger *l, int64_t id, entry_info *x, cart_err *e)
 	if (!(s = lg_get(l, entry_get_sql, e)))
 		return e->code;
 	lg_bind_int(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		lg_finalize(l, s);
-		if (rc == SQLITE_DONE)
-			return cart_fail(e, CART_NOTFOUND, _("there is no ledger entry %lld"), (long long)id);
-		return lg_dberr(l, rc, _("reading an entry"), e);
-	}
-	x->id = sqlite3_column_int64(s, 0);
-	x->doc_id = sqlite3_column_int64(s, 1);
-	x->client_id = sqlite3_column_int64(s, 2);
-	lg_copy(x->code, sizeof x->code, sqlite3_column_text(s, 3));
-	x->side = (char)sqlite3_column_text(s, 4)[0];
-	lg_copy(x->date, sizeof x->date, sqlite3_column_text(s, 5));
-	lg_copy(x->due_date, sizeof x->due_date, sqlite3_column_text(s, 6));
-	lg_copy(x->currency, sizeof x->currency, sqlite3_column_text(s, 7));
-	x->amount = sqlite3_column_int64(s, 8);
-	x->open = sqlite3_column_int64(s, 9);
-	x->n_inst = sqlite3_column_int(s, 10);
-	lg_copy(x->number, sizeof x->number, sqlite3_column_text(s, 11));
-	x->reversal = sqlite3_column_int(s, 12);
-	lg_finalize(l, s);
-	return CART_OK;
+	if ((rc = lg_row(l, s, entry_read, x, _("reading an entry"), e)) == CART_NOTFOUND)
+		return cart_fail(e, CART_NOTFOUND, _("there is no ledger entry %lld"), (long long)id);
+	return rc;
 }
 
 static int next_number(ledger *l, int type, char number[32], cart_err *e)
@@ -184,6 +185,8 @@ int lg_insert_doc(ledger *l, const doc_row *d, posted *out, cart_err *e)
 	lg_bind_text(s, 12, l->clerk);
 	if (l->bulk)
 		lg_bind_text(s, 13, l->posted_at);
+	if (d->amends_id)
+		lg_bind_int(s, 14, d->amends_id);
 	rc = sqlite3_step(s);
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE)
@@ -259,29 +262,36 @@ int lg_check_amount(int64_t v, const char *what, int allow_zero, cart_err *e)
 }
 
 /* The client a posting is for (only what postings need); charges need an active client. */
-int lg_posting_client(ledger *l, int64_t id, int charge, client *c, cart_err *e)
+static void posting_client_read(sqlite3_stmt *s, void *out)
 {
-	sqlite3_stmt *s = lg_get(l, client_posting_sql, e);
-	int rc;
+	client *c = out;
 
-	if (!s)
-		return e->code;
-	lg_bind_int(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		lg_finalize(l, s);
-		if (rc == SQLITE_DONE)
-			return cart_fail(e, CART_NOTFOUND, _("there is no client number %lld"),
-			                 (long long)id);
-		return lg_dberr(l, rc, _("reading a client"), e);
-	}
 	c->id = sqlite3_column_int64(s, 0);
 	lg_copy(c->name, sizeof c->name, sqlite3_column_text(s, 1));
 	c->active = sqlite3_column_int(s, 2);
 	c->terms_days = sqlite3_column_int(s, 3);
 	c->charge_mode = sqlite3_column_int(s, 4);
 	lg_copy(c->opening_date, sizeof c->opening_date, sqlite3_column_text(s, 5));
-	lg_finalize(l, s);
+}
+
+int lg_posting_client(ledger *l, int64_t id, int charge, client *c, cart_err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (l->bulk && lg_bulk_client(l, id, c) == CART_OK)
+		goto got;
+	if (!(s = lg_get(l, client_posting_sql, e)))
+		return e->code;
+	lg_bind_int(s, 1, id);
+	if ((rc = lg_row(l, s, posting_client_read, c, _("reading a client"), e)) == CART_NOTFOUND)
+		return cart_fail(e, CART_NOTFOUND, _("there is no client number %lld"),
+		                 (long long)id);
+	if (rc != CART_OK)
+		return rc;
+	if (l->bulk)
+		lg_bulk_client_keep(l, c);
+got:
 	if (charge && !c->active)
 		return cart_fail(e, CART_REFUSED, _("client %lld, %s, is inactive: activate it before"
 		                 " invoicing"), (long long)c->id, c->name);
@@ -620,6 +630,8 @@ post:
 			rc = sqlite3_step(s);
 			lg_finalize(l, s);
 			rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("saving the opening date"), e);
+			if (l->bulk)
+				lg_bulk_client_forget(l, c.id);
 		}
 	}
 done:

@@ -33,58 +33,17 @@ static void client_range(sqlite3_stmt *s, int64_t client_id)
 
 /* ---- dashboard totals ---- */
 
-static int totals_now(ledger *l, int64_t client_id, const char *asof, totals *rows, int *n,
-                      cart_err *e);
+static int totals_items(ledger *l, int64_t client_id, const char *asof, totals *rows, int *n,
+                        cart_err *e);
 
+/* From the open items as of the date (lg_items_asof): the kept open amounts, and as of a past
+ * date what the allocations dated after it took given back. */
 int ledger_totals(ledger *l, int64_t client_id, const char *asof, totals *rows, int *n, cart_err *e)
 {
-	static const char sql[] =
-		"WITH " LG_ITEMS_CTE
-		" SELECT currency,"
-		"  sum(CASE WHEN side = 'D' AND due_date >= ?1 THEN open END),"
-		"  sum(CASE WHEN side = 'D' AND due_date < ?1 THEN open END),"
-		"  sum(CASE WHEN side = 'C' THEN open END),"
-		"  count(CASE WHEN side = 'D' AND due_date >= ?1 THEN 1 END),"
-		"  count(CASE WHEN side = 'D' AND due_date < ?1 THEN 1 END),"
-		"  count(CASE WHEN side = 'C' THEN 1 END)"
-		" FROM items WHERE open <> 0 GROUP BY currency ORDER BY currency";
-	sqlite3_stmt *s;
-	int rc, now;
-
 	*n = 0;
 	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
-	if ((rc = lg_asof_is_now(l, asof, &now, e)) != CART_OK)
-		return rc;
-	if (now)
-		return totals_now(l, client_id, asof, rows, n, e);
-	rc = lg_prepare(l, sql, &s);
-	if (rc != SQLITE_OK)
-		return lg_dberr(l, rc, _("preparing the totals"), e);
-	lg_bind_text(s, 1, asof);
-	client_range(s, client_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < LEDGER_MAX_CURRENCIES) {
-		totals *t = &rows[(*n)++];
-
-		memset(t, 0, sizeof *t);
-		lg_copy(t->currency, sizeof t->currency, sqlite3_column_text(s, 0));
-		t->due = sqlite3_column_int64(s, 1);
-		t->overdue = sqlite3_column_int64(s, 2);
-		t->credits = sqlite3_column_int64(s, 3);
-		t->n_due = sqlite3_column_int64(s, 4);
-		t->n_overdue = sqlite3_column_int64(s, 5);
-		t->n_credits = sqlite3_column_int64(s, 6);
-		if (__builtin_add_overflow(t->due, t->overdue, &t->net) ||
-		    __builtin_sub_overflow(t->net, t->credits, &t->net)) {
-			lg_finalize(l, s);
-			return cart_fail(e, CART_CORRUPT, _("the ledger %s holds amounts too large to add"
-			                 " up: it was edited by hand; run 'cartera check'"), l->path);
-		}
-	}
-	lg_finalize(l, s);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return lg_dberr(l, rc, _("computing the totals"), e);
-	return CART_OK;
+	return totals_items(l, client_id, asof, rows, n, e);
 }
 
 int ledger_balance(ledger *l, int64_t client_id, const char *asof, balance *rows, int *n, cart_err *e)
@@ -342,7 +301,9 @@ int ledger_statement(ledger *l, int64_t client_id, const char *asof, stmt_cb cb,
 {
 	static const char sql[] =
 		"SELECT e.id, e.document_id, d.number, e.code, e.side, e.reverses_id IS NOT NULL,"
-		"  e.date, e.due_date, e.currency, e.amount, d.memo"
+		"  e.date, e.due_date, e.currency, e.amount, d.memo,"
+		"  CASE WHEN d.amends_id IS NOT NULL"
+		"   THEN (SELECT number FROM documents i WHERE i.id = d.amends_id) END"
 		" FROM entries e JOIN documents d ON d.id = e.document_id"
 		" WHERE e.client_id = ?2 AND e.date <= ?1 ORDER BY e.date, e.id";
 	struct { char cur[4]; int64_t bal; } run[LEDGER_MAX_CURRENCIES] = { 0 };
@@ -374,6 +335,7 @@ int ledger_statement(ledger *l, int64_t client_id, const char *asof, stmt_cb cb,
 		lg_copy(ln.currency, sizeof ln.currency, sqlite3_column_text(s, 8));
 		amount = sqlite3_column_int64(s, 9);
 		lg_copy(ln.memo, sizeof ln.memo, sqlite3_column_text(s, 10));
+		lg_copy(ln.amends, sizeof ln.amends, sqlite3_column_text(s, 11));
 		if (ln.side == 'D')
 			ln.charge = amount;
 		else
@@ -428,18 +390,10 @@ static const char aging_sql[] =
 	"        FROM items WHERE open <> 0) GROUP BY client_id, currency)"
 	AGING_SELECT;
 
-/* When nothing is dated after the as-of date, the kept open amounts answer: each client's row
- * is added up here from the two partial indexes of open items, read in client order (no sort,
- * no per-row SQL aggregates), and the rows are then given out in name order. What is held is one
- * small row per client with something open, never the ledger. */
-static const char open_entries_sql[] =
-	"SELECT client_id, currency, side, due_date, open FROM entries"
-	" WHERE open <> 0 AND n_inst = 0 AND date <= ?1 AND client_id BETWEEN ?2 AND ?3"
-	" ORDER BY client_id, currency";
-static const char open_inst_sql[] =
-	"SELECT client_id, currency, 'D', due_date, open FROM instalments"
-	" WHERE open <> 0 AND date <= ?1 AND client_id BETWEEN ?2 AND ?3"
-	" ORDER BY client_id, currency";
+/* Each client's row is added up here from the open items as of the date (lg_items_asof: the
+ * kept open amounts, with what allocations dated after the date took given back), with no sort
+ * and no per-row SQL aggregates, and the rows are then given out in name order. What is held is
+ * one small row per client with something open, never the ledger. */
 static const char names_sql[] =
 	"SELECT id, name FROM clients ORDER BY name_key, id";
 
@@ -448,19 +402,39 @@ typedef struct agg {
 	char currency[4];
 	int64_t not_due, range[LEDGER_MAX_RANGES + 1], charges, credits;
 	char oldest[DATE_LEN];
+	size_t prev;   /* 1 + the index of the same client's row before this one, 0 none */
 } agg;
 
+/* The rows of (client, currency) as the items arrive, in any order: a client's rows are
+ * chained from head[client_id]. */
 typedef struct agg_set {
 	agg *a;
 	size_t n, cap;
+	size_t *head;
+	int64_t nhead;
+	const char *asof;
+	char (*bounds)[DATE_LEN];
+	int n_ranges, nomem, ovf;
 } agg_set;
 
-/* The row of (client, currency) at the end of the set, added when new. Streams arrive in client
- * order, so a client's rows are always at the end. */
 static agg *agg_row(agg_set *set, int64_t client_id, const char *cur)
 {
-	for (size_t i = set->n; i > 0 && set->a[i - 1].client_id == client_id; i--)
-		if (!strcmp(set->a[i - 1].currency, cur))
+	if (client_id < 0)
+		client_id = 0;
+	if (client_id >= set->nhead) {
+		int64_t nh = set->nhead ? set->nhead : 1024;
+		size_t *m;
+
+		while (nh <= client_id)
+			nh *= 2;
+		if (!(m = realloc(set->head, sizeof *m * (size_t)nh)))
+			return NULL;
+		memset(m + set->nhead, 0, sizeof *m * (size_t)(nh - set->nhead));
+		set->head = m;
+		set->nhead = nh;
+	}
+	for (size_t i = set->head[client_id]; i; i = set->a[i - 1].prev)
+		if (set->a[i - 1].client_id == client_id && !strcmp(set->a[i - 1].currency, cur))
 			return &set->a[i - 1];
 	if (set->n == set->cap) {
 		size_t cap = set->cap ? set->cap * 2 : 1024;
@@ -474,111 +448,90 @@ static agg *agg_row(agg_set *set, int64_t client_id, const char *cur)
 	memset(&set->a[set->n], 0, sizeof set->a[0]);
 	set->a[set->n].client_id = client_id;
 	snprintf(set->a[set->n].currency, 4, "%s", cur);
-	return &set->a[set->n++];
+	set->a[set->n].prev = set->head[client_id];
+	set->head[client_id] = ++set->n;
+	return &set->a[set->n - 1];
 }
 
-/* Add one stream of open items (client order) into set, bucketing by due date. */
-static int agg_stream(ledger *l, const char *sql, const char *asof,
-                      char bounds[LEDGER_MAX_RANGES][DATE_LEN], int n_ranges, agg_set *set,
-                      size_t merge_end, cart_err *e)
+/* One open item into its client's row, bucketed by due date. */
+static int agg_item(int64_t cid, const char *cur, char side, const char *due, int64_t open,
+                    void *ud)
 {
-	sqlite3_stmt *s;
-	size_t pos = 0;
-	int ovf = 0;   /* a hand-edited ledger's amounts may overflow a sum */
-	int rc = lg_prepare(l, sql, &s);
+	agg_set *set = ud;
+	agg *r = agg_row(set, cid, cur);
+	int k;
 
-	if (rc != SQLITE_OK)
-		return lg_dberr(l, rc, _("preparing the aging"), e);
-	lg_bind_text(s, 1, asof);
-	client_range(s, 0);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t cid = sqlite3_column_int64(s, 0), open = sqlite3_column_int64(s, 4);
-		const char *cur = (const char *)sqlite3_column_text(s, 1);
-		const char *due = (const char *)sqlite3_column_text(s, 3);
-		agg *r = NULL;
-		int k;
-
-		/* the second stream merges into the rows the first made */
-		while (pos < merge_end && set->a[pos].client_id < cid)
-			pos++;
-		for (size_t i = pos; i < merge_end && set->a[i].client_id == cid; i++)
-			if (!strcmp(set->a[i].currency, cur))
-				r = &set->a[i];
-		if (!r && !(r = agg_row(set, cid, cur))) {
-			lg_finalize(l, s);
-			return cart_fail(e, CART_NOMEM, _("out of memory computing the aging"));
-		}
-		if (sqlite3_column_text(s, 2)[0] == 'C') {
-			ovf |= __builtin_add_overflow(r->credits, open, &r->credits);
-			continue;
-		}
-		ovf |= __builtin_add_overflow(r->charges, open, &r->charges);
-		if (strcmp(due, asof) >= 0) {
-			ovf |= __builtin_add_overflow(r->not_due, open, &r->not_due);
-			continue;
-		}
-		for (k = 0; k < n_ranges - 1 && strcmp(due, bounds[k]) < 0; k++)
-			;
-		if (k == n_ranges - 1 && strcmp(due, bounds[k]) < 0)
-			k = n_ranges;
-		ovf |= __builtin_add_overflow(r->range[k], open, &r->range[k]);
-		if (!r->oldest[0] || strcmp(due, r->oldest) < 0)
-			snprintf(r->oldest, sizeof r->oldest, "%s", due);
+	if (!r) {
+		set->nomem = 1;
+		return 1;
 	}
-	lg_finalize(l, s);
-	if (rc == SQLITE_DONE && ovf)
-		return cart_fail(e, CART_CORRUPT, _("the ledger %s holds amounts too large to add up:"
-		                 " it was edited by hand; run 'cartera check'"), l->path);
-	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("computing the aging"), e);
+	if (side == 'C') {
+		set->ovf |= __builtin_add_overflow(r->credits, open, &r->credits);
+		return 0;
+	}
+	set->ovf |= __builtin_add_overflow(r->charges, open, &r->charges);
+	if (strcmp(due, set->asof) >= 0) {
+		set->ovf |= __builtin_add_overflow(r->not_due, open, &r->not_due);
+		return 0;
+	}
+	for (k = 0; k < set->n_ranges - 1 && strcmp(due, set->bounds[k]) < 0; k++)
+		;
+	if (k == set->n_ranges - 1 && strcmp(due, set->bounds[k]) < 0)
+		k = set->n_ranges;
+	set->ovf |= __builtin_add_overflow(r->range[k], open, &r->range[k]);
+	if (!r->oldest[0] || strcmp(due, r->oldest) < 0)
+		snprintf(r->oldest, sizeof r->oldest, "%s", due);
+	return 0;
 }
 
-/* The four totals from the same two streams, when nothing is dated after asof. */
-static int totals_now(ledger *l, int64_t client_id, const char *asof, totals *rows, int *n,
-                      cart_err *e)
+/* The four totals, from the open items as of any date. */
+typedef struct tot_set {
+	totals *rows;
+	int n, ovf;
+	const char *asof;
+} tot_set;
+
+static int tot_item(int64_t cid, const char *cur, char side, const char *due, int64_t open,
+                    void *ud)
 {
-	const char *const sqls[2] = { open_entries_sql, open_inst_sql };
-	int rc = CART_OK, ovf = 0;
+	tot_set *ts = ud;
+	totals *t = NULL;
 
-	for (int q = 0; q < 2 && rc == CART_OK; q++) {
-		sqlite3_stmt *s;
-
-		if ((rc = lg_prepare(l, sqls[q], &s)) != SQLITE_OK)
-			return lg_dberr(l, rc, _("preparing the totals"), e);
-		lg_bind_text(s, 1, asof);
-		client_range(s, client_id);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			const char *cur = (const char *)sqlite3_column_text(s, 1);
-			int64_t open = sqlite3_column_int64(s, 4);
-			totals *t = NULL;
-
-			for (int i = 0; i < *n && !t; i++)
-				if (!strcmp(rows[i].currency, cur))
-					t = &rows[i];
-			if (!t) {
-				if (*n == LEDGER_MAX_CURRENCIES)
-					continue;
-				t = &rows[(*n)++];
-				memset(t, 0, sizeof *t);
-				snprintf(t->currency, sizeof t->currency, "%s", cur);
-			}
-			if (sqlite3_column_text(s, 2)[0] == 'C') {
-				ovf |= __builtin_add_overflow(t->credits, open, &t->credits);
-				t->n_credits++;
-			} else if (strcmp((const char *)sqlite3_column_text(s, 3), asof) >= 0) {
-				ovf |= __builtin_add_overflow(t->due, open, &t->due);
-				t->n_due++;
-			} else {
-				ovf |= __builtin_add_overflow(t->overdue, open, &t->overdue);
-				t->n_overdue++;
-			}
-		}
-		lg_finalize(l, s);
-		rc = rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("computing the totals"), e);
+	(void)cid;
+	for (int i = 0; i < ts->n && !t; i++)
+		if (!strcmp(ts->rows[i].currency, cur))
+			t = &ts->rows[i];
+	if (!t) {
+		if (ts->n == LEDGER_MAX_CURRENCIES)
+			return 0;
+		t = &ts->rows[ts->n++];
+		memset(t, 0, sizeof *t);
+		snprintf(t->currency, sizeof t->currency, "%s", cur);
 	}
-	for (int i = 0; i < *n && !ovf; i++)
-		ovf |= __builtin_add_overflow(rows[i].due, rows[i].overdue, &rows[i].net) ||
-		       __builtin_sub_overflow(rows[i].net, rows[i].credits, &rows[i].net);
-	if (rc == CART_OK && ovf)
+	if (side == 'C') {
+		ts->ovf |= __builtin_add_overflow(t->credits, open, &t->credits);
+		t->n_credits++;
+	} else if (strcmp(due, ts->asof) >= 0) {
+		ts->ovf |= __builtin_add_overflow(t->due, open, &t->due);
+		t->n_due++;
+	} else {
+		ts->ovf |= __builtin_add_overflow(t->overdue, open, &t->overdue);
+		t->n_overdue++;
+	}
+	return 0;
+}
+
+static int totals_items(ledger *l, int64_t client_id, const char *asof, totals *rows, int *n,
+                        cart_err *e)
+{
+	tot_set ts = { rows, 0, 0, asof };
+	int rc = lg_items_asof(l, asof, client_id, tot_item, &ts, e);
+
+	*n = ts.n;
+	for (int i = 0; i < *n && !ts.ovf; i++)
+		ts.ovf |= __builtin_add_overflow(rows[i].due, rows[i].overdue, &rows[i].net) ||
+		          __builtin_sub_overflow(rows[i].net, rows[i].credits, &rows[i].net);
+	if (rc == CART_OK && ts.ovf)
 		return cart_fail(e, CART_CORRUPT, _("the ledger %s holds amounts too large to add up:"
 		                 " it was edited by hand; run 'cartera check'"), l->path);
 	/* in currency order, as the general query gives them */
@@ -601,19 +554,27 @@ static int agg_cmp(const void *a, const void *b)
 	return strcmp(x->currency, y->currency);
 }
 
-static int aging_now(ledger *l, const char *asof, char bounds[LEDGER_MAX_RANGES][DATE_LEN],
-                     int n_ranges, date_t today, aging_cb cb, void *ud, cart_err *e)
+static int aging_items(ledger *l, const char *asof, char bounds[LEDGER_MAX_RANGES][DATE_LEN],
+                       int n_ranges, date_t today, aging_cb cb, void *ud, cart_err *e)
 {
-	agg_set set = { 0 };
+	agg_set set = { .asof = asof, .bounds = bounds, .n_ranges = n_ranges };
 	sqlite3_stmt *s = NULL;
 	aging_row row;
 	char name[200];
 	date_t old;
 	int rc;
 
-	if ((rc = agg_stream(l, open_entries_sql, asof, bounds, n_ranges, &set, 0, e)) ||
-	    (rc = agg_stream(l, open_inst_sql, asof, bounds, n_ranges, &set, set.n, e)))
+	if ((rc = lg_items_asof(l, asof, 0, agg_item, &set, e)) != CART_OK)
 		goto out;
+	if (set.nomem) {
+		rc = cart_fail(e, CART_NOMEM, _("out of memory computing the aging"));
+		goto out;
+	}
+	if (set.ovf) {
+		rc = cart_fail(e, CART_CORRUPT, _("the ledger %s holds amounts too large to add up:"
+		               " it was edited by hand; run 'cartera check'"), l->path);
+		goto out;
+	}
 	if (set.n > 1)
 		qsort(set.a, set.n, sizeof set.a[0], agg_cmp);
 	if ((rc = lg_prepare(l, names_sql, &s)) != SQLITE_OK) {
@@ -663,6 +624,7 @@ done:
 out:
 	lg_finalize(l, s);
 	free(set.a);
+	free(set.head);
 	return rc;
 }
 
@@ -689,7 +651,7 @@ static int aging(ledger *l, const char *asof, const int *ranges, int n_ranges, i
 	aging_row row;
 	char name[200];
 	date_t today, old;
-	int rc, now;
+	int rc;
 
 	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
@@ -705,10 +667,8 @@ static int aging(ledger *l, const char *asof, const int *ranges, int n_ranges, i
 		else
 			bounds[i][0] = '\0';
 	}
-	if ((rc = lg_asof_is_now(l, asof, &now, e)) != CART_OK)
-		return rc;
-	if (now && !by_sql)
-		return aging_now(l, asof, bounds, n_ranges, today, cb, ud, e);
+	if (!by_sql)
+		return aging_items(l, asof, bounds, n_ranges, today, cb, ud, e);
 	rc = lg_prepare(l, aging_sql, &s);
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, _("preparing the aging"), e);

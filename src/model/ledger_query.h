@@ -47,5 +47,9 @@ int ledger_aging(ledger *l, const char *asof, const int *ranges, int n_ranges, a
                  cart_err *e);
 
 int ledger_check(ledger *l, const char *asof, check_cb cb, void *ud, int64_t *problems, cart_err *e);
+/* ledger_check runs SQLite's PRAGMA quick_check; with full, PRAGMA integrity_check (which also
+ * compares every index with its table: minutes on a big ledger). */
+int ledger_check_full(ledger *l, const char *asof, int full, check_cb cb, void *ud,
+                      int64_t *problems, cart_err *e);
 
 #endif

@@ -157,6 +157,16 @@ int ledger_set_key(ledger *l, const char *key, cart_err *e)
 	return CART_OK;
 }
 
+static void replay_read(sqlite3_stmt *s, void *p)
+{
+	posted *out = p;
+
+	memset(out, 0, sizeof *out);
+	out->doc_id = sqlite3_column_int64(s, 0);
+	lg_copy(out->number, sizeof out->number, sqlite3_column_text(s, 1));
+	out->replayed = 1;
+}
+
 int lg_key_replay(ledger *l, int type, posted *out, cart_err *e)
 {
 	out->replayed = 0;
@@ -178,17 +188,8 @@ int ledger_key_lookup(ledger *l, int type, posted *out, cart_err *e)
 		return e->code;
 	lg_bind_text(s, 1, doc_type_name(type));
 	lg_bind_text(s, 2, l->key);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		memset(out, 0, sizeof *out);
-		out->doc_id = sqlite3_column_int64(s, 0);
-		lg_copy(out->number, sizeof out->number, sqlite3_column_text(s, 1));
-		out->replayed = 1;
-	}
-	lg_finalize(l, s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return lg_dberr(l, rc, _("reading the idempotency keys"), e);
-	return CART_OK;
+	rc = lg_row(l, s, replay_read, out, _("reading the idempotency keys"), e);
+	return rc == CART_NOTFOUND ? CART_OK : rc;
 }
 
 int lg_key_record(ledger *l, int type, int64_t doc_id, cart_err *e)

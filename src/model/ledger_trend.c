@@ -9,36 +9,121 @@
 #include "ledger_int.h"
 #include "ledger_trend.h"
 
+/* (currency, days past due) -> open, added up in an open-addressed table, then given out in
+ * currency and days order as a GROUP BY would. */
+typedef struct od_cell {
+	int cur;        /* index in curs + 1; 0 empty */
+	int days;
+	int64_t sum;
+} od_cell;
+
+typedef struct od_set {
+	char curs[LEDGER_MAX_CURRENCIES][4];
+	int ncur, nomem;
+	date_t asof;
+	od_cell *t;
+	size_t n, cap;   /* cap: a power of two */
+} od_set;
+
+static int od_grow(od_set *o)
+{
+	size_t cap = o->cap ? o->cap * 2 : 1024;
+	od_cell *t = calloc(cap, sizeof *t);
+
+	if (!t)
+		return -1;
+	for (size_t i = 0; i < o->cap; i++) {
+		size_t h;
+
+		if (!o->t[i].cur)
+			continue;
+		h = ((size_t)o->t[i].days * 2654435761u + (size_t)o->t[i].cur) & (cap - 1);
+		while (t[h].cur)
+			h = (h + 1) & (cap - 1);
+		t[h] = o->t[i];
+	}
+	free(o->t);
+	o->t = t;
+	o->cap = cap;
+	return 0;
+}
+
+static int od_item(int64_t cid, const char *cur, char side, const char *due, int64_t open,
+                   void *ud)
+{
+	od_set *o = ud;
+	date_t d;
+	int k, days;
+	size_t h;
+
+	(void)cid;
+	if (side != 'D' || date_parse(due, &d, CART_IGNORED) != CART_OK)
+		return 0;
+	for (k = 0; k < o->ncur && strcmp(o->curs[k], cur); k++)
+		;
+	if (k == o->ncur) {
+		if (k == LEDGER_MAX_CURRENCIES)
+			return 0;
+		snprintf(o->curs[o->ncur++], 4, "%s", cur);
+	}
+	days = (int)(o->asof - d);
+	if ((o->n + 1) * 2 > o->cap && od_grow(o)) {
+		o->nomem = 1;
+		return 1;
+	}
+	h = ((size_t)days * 2654435761u + (size_t)(k + 1)) & (o->cap - 1);
+	while (o->t[h].cur && (o->t[h].cur != k + 1 || o->t[h].days != days))
+		h = (h + 1) & (o->cap - 1);
+	if (!o->t[h].cur) {
+		o->t[h] = (od_cell){ k + 1, days, 0 };
+		o->n++;
+	}
+	o->t[h].sum += open;
+	return 0;
+}
+
+static const od_set *od_sorting;
+
+static int od_cmp(const void *a, const void *b)
+{
+	const od_cell *x = a, *y = b;
+	int c = strcmp(od_sorting->curs[x->cur - 1], od_sorting->curs[y->cur - 1]);
+
+	return c ? c : (x->days > y->days) - (x->days < y->days);
+}
+
+/* The open charges by days past due, from the open items as of the date (lg_items_asof: the
+ * kept open amounts read from the partial indexes, and as of a past date what allocations
+ * dated after it took given back). */
 int ledger_open_by_days(ledger *l, int64_t client_id, const char *asof, open_days_cb cb,
                         void *ud, cart_err *e)
 {
-	static const char sql[] =
-		"WITH " LG_ITEMS_CTE
-		" SELECT currency, CAST(julianday(?1) - julianday(due_date) AS INTEGER), sum(open)"
-		" FROM items WHERE side = 'D' AND open <> 0 GROUP BY 1, 2";
-	sqlite3_stmt *s;
+	od_set o;
+	size_t w = 0;
 	int rc;
 
 	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
-	rc = lg_prepare(l, sql, &s);
-	if (rc != SQLITE_OK)
-		return lg_dberr(l, rc, _("preparing the aging"), e);
-	lg_bind_text(s, 1, asof);
-	lg_bind_int(s, 2, client_id ? client_id : 0);
-	lg_bind_int(s, 3, client_id ? client_id : INT64_MAX);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		char cur[4];
-
-		lg_copy(cur, sizeof cur, sqlite3_column_text(s, 0));
-		if (cb(cur, sqlite3_column_int(s, 1), sqlite3_column_int64(s, 2), ud)) {
-			rc = SQLITE_DONE;
-			break;
-		}
+	memset(&o, 0, sizeof o);
+	date_parse(asof, &o.asof, CART_IGNORED);
+	if ((rc = lg_items_asof(l, asof, client_id, od_item, &o, e)) != CART_OK) {
+		free(o.t);
+		return rc;
 	}
-	lg_finalize(l, s);
-	if (rc != SQLITE_DONE)
-		return lg_dberr(l, rc, _("computing the aging"), e);
+	if (o.nomem) {
+		free(o.t);
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
+	}
+	for (size_t i = 0; i < o.cap; i++)
+		if (o.t[i].cur)
+			o.t[w++] = o.t[i];
+	od_sorting = &o;
+	if (w > 1)
+		qsort(o.t, w, sizeof o.t[0], od_cmp);
+	for (size_t i = 0; i < w; i++)
+		if (cb(o.curs[o.t[i].cur - 1], o.t[i].days, o.t[i].sum, ud))
+			break;
+	free(o.t);
 	return CART_OK;
 }
 

@@ -26,22 +26,36 @@ int ledger_document_find(ledger *l, const char *ref, int64_t *doc_id, cart_err *
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, _("finding a document"), e);
 	lg_bind_text(s, 1, ref);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*doc_id = sqlite3_column_int64(s, 0);
-	lg_finalize(l, s);
-	if (rc == SQLITE_ROW)
-		return CART_OK;
-	if (rc == SQLITE_DONE)
+	if ((rc = lg_row_int(l, s, doc_id, 0, _("finding a document"), e)) == CART_OK && !*doc_id)
 		return cart_fail(e, CART_NOTFOUND, _("there is no document \"%s\""), ref);
-	return lg_dberr(l, rc, _("finding a document"), e);
+	return rc;
+}
+
+static void document_read(sqlite3_stmt *s, void *out)
+{
+	doc_info *d = out;
+
+	memset(d, 0, sizeof *d);
+	d->id = sqlite3_column_int64(s, 0);
+	d->type = doc_type_parse((const char *)sqlite3_column_text(s, 1));
+	lg_copy(d->number, sizeof d->number, sqlite3_column_text(s, 2));
+	d->client_id = sqlite3_column_int64(s, 3);
+	lg_copy(d->date, sizeof d->date, sqlite3_column_text(s, 4));
+	lg_copy(d->due_date, sizeof d->due_date, sqlite3_column_text(s, 5));
+	lg_copy(d->currency, sizeof d->currency, sqlite3_column_text(s, 6));
+	d->total = sqlite3_column_int64(s, 7);
+	lg_copy(d->reference, sizeof d->reference, sqlite3_column_text(s, 8));
+	lg_copy(d->memo, sizeof d->memo, sqlite3_column_text(s, 9));
+	lg_copy(d->voided_by, sizeof d->voided_by, sqlite3_column_text(s, 10));
+	lg_copy(d->amends, sizeof d->amends, sqlite3_column_text(s, 11));
 }
 
 int ledger_document_get(ledger *l, int64_t doc_id, doc_info *d, cart_err *e)
 {
 	static const char sql[] =
 		"SELECT id, type, number, client_id, date, due_date, currency, total, reference, memo,"
-		" coalesce((SELECT number FROM documents v WHERE v.voids_id = d.id), '')"
+		" coalesce((SELECT number FROM documents v WHERE v.voids_id = d.id), ''),"
+		" coalesce((SELECT number FROM documents i WHERE i.id = d.amends_id), '')"
 		" FROM documents d WHERE id = ?1";
 	sqlite3_stmt *s;
 	int rc = lg_prepare(l, sql, &s);
@@ -49,27 +63,9 @@ int ledger_document_get(ledger *l, int64_t doc_id, doc_info *d, cart_err *e)
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, _("reading a document"), e);
 	lg_bind_int(s, 1, doc_id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		memset(d, 0, sizeof *d);
-		d->id = sqlite3_column_int64(s, 0);
-		d->type = doc_type_parse((const char *)sqlite3_column_text(s, 1));
-		lg_copy(d->number, sizeof d->number, sqlite3_column_text(s, 2));
-		d->client_id = sqlite3_column_int64(s, 3);
-		lg_copy(d->date, sizeof d->date, sqlite3_column_text(s, 4));
-		lg_copy(d->due_date, sizeof d->due_date, sqlite3_column_text(s, 5));
-		lg_copy(d->currency, sizeof d->currency, sqlite3_column_text(s, 6));
-		d->total = sqlite3_column_int64(s, 7);
-		lg_copy(d->reference, sizeof d->reference, sqlite3_column_text(s, 8));
-		lg_copy(d->memo, sizeof d->memo, sqlite3_column_text(s, 9));
-		lg_copy(d->voided_by, sizeof d->voided_by, sqlite3_column_text(s, 10));
-	}
-	lg_finalize(l, s);
-	if (rc == SQLITE_ROW)
-		return CART_OK;
-	if (rc == SQLITE_DONE)
+	if ((rc = lg_row(l, s, document_read, d, _("reading a document"), e)) == CART_NOTFOUND)
 		return cart_fail(e, CART_NOTFOUND, _("there is no document %lld"), (long long)doc_id);
-	return lg_dberr(l, rc, _("reading a document"), e);
+	return rc;
 }
 
 int ledger_document_entries(ledger *l, int64_t doc_id, doc_entry *rows, int max, int *n, cart_err *e)
@@ -217,6 +213,8 @@ int ledger_document_void(ledger *l, int64_t doc_id, const char *date, const char
 		rc = cart_fail(e, CART_REFUSED, _("%s is a quote: it posted nothing to void"), number);
 		goto fail;
 	}
+	if ((rc = lg_debit_note_live(l, doc_id, number, e)) != CART_OK)
+		goto fail;
 	if (strcmp(date, ddate) < 0) {
 		rc = cart_fail(e, CART_REFUSED, _("%s is dated %s: it cannot be voided on %s, before"
 		               " it was posted"), number, ddate, date);
@@ -345,6 +343,18 @@ fail:
 	return rc;
 }
 
+static void void_read(sqlite3_stmt *s, void *out)
+{
+	void_info *v = out;
+
+	lg_copy(v->number, sizeof v->number, sqlite3_column_text(s, 0));
+	lg_copy(v->voided, sizeof v->voided, sqlite3_column_text(s, 1));
+	lg_copy(v->date, sizeof v->date, sqlite3_column_text(s, 2));
+	lg_copy(v->clerk, sizeof v->clerk, sqlite3_column_text(s, 3));
+	lg_copy(v->reason, sizeof v->reason, sqlite3_column_text(s, 4));
+	lg_copy(v->posted_at, sizeof v->posted_at, sqlite3_column_text(s, 5));
+}
+
 int ledger_void_info(ledger *l, int64_t doc_id, void_info *v, cart_err *e)
 {
 	static const char sql[] =
@@ -358,17 +368,6 @@ int ledger_void_info(ledger *l, int64_t doc_id, void_info *v, cart_err *e)
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, _("reading who voided a document"), e);
 	lg_bind_int(s, 1, doc_id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		lg_copy(v->number, sizeof v->number, sqlite3_column_text(s, 0));
-		lg_copy(v->voided, sizeof v->voided, sqlite3_column_text(s, 1));
-		lg_copy(v->date, sizeof v->date, sqlite3_column_text(s, 2));
-		lg_copy(v->clerk, sizeof v->clerk, sqlite3_column_text(s, 3));
-		lg_copy(v->reason, sizeof v->reason, sqlite3_column_text(s, 4));
-		lg_copy(v->posted_at, sizeof v->posted_at, sqlite3_column_text(s, 5));
-	}
-	lg_finalize(l, s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return lg_dberr(l, rc, _("reading who voided a document"), e);
-	return CART_OK;
+	rc = lg_row(l, s, void_read, v, _("reading who voided a document"), e);
+	return rc == CART_NOTFOUND ? CART_OK : rc;
 }

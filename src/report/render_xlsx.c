@@ -37,6 +37,11 @@ typedef struct xlsx {
 	int sheets;
 	char names[64][32];
 	lxw_row_t ch_first, ch_last;  /* the rows the table's chart reads */
+	/* the header row is written with the first row: a table whose rows come in groups under a
+	 * heading (a client's) gets one more column repeating the heading on each row, so that
+	 * its autofilter picks a client's rows (issue 16); -1 until the first row says */
+	int hdr_pending, grouped;
+	char group[256];
 	int ch_n, ch_broken;
 } xlsx;
 
@@ -172,6 +177,29 @@ static void sheet_name(xlsx *x, const char *title, char out[32])
 	x->sheets++;
 }
 
+/* Printed as the PDF is (issue 16): A4, turned to landscape when the columns are wide, as wide
+ * as one page, the header row repeated at the top of every page and "page N of M" below. */
+static void print_setup(xlsx *x, const rpt_table *t)
+{
+	double chars = 0;
+	char footer[128];
+
+	/* as the PDF decides: the text columns cut to their narrowest, the amounts whole */
+	for (int i = 0; i < t->ncols; i++)
+		chars += (t->cols[i].kind == RPT_TEXT ? t->cols[i].min : t->cols[i].width) + 2;
+	worksheet_set_paper(x->ws, 9);	/* A4 */
+	/* about 95 characters of the default type fit across a portrait A4 page */
+	if (chars > 95)
+		worksheet_set_landscape(x->ws);
+	else
+		worksheet_set_portrait(x->ws);
+	worksheet_fit_to_pages(x->ws, 1, 0);
+	worksheet_repeat_rows(x->ws, x->hdr_row, x->hdr_row);
+	/* TRANSLATORS: a spreadsheet's printed footer; &P is the page, &N the number of pages */
+	snprintf(footer, sizeof footer, "&R%s", _("page &P of &N"));
+	worksheet_set_footer(x->ws, footer);
+}
+
 static int new_sheet(xlsx *x, const report *r, const rpt_table *t, const char *title, cart_err *e)
 {
 	char name[32];
@@ -198,11 +226,12 @@ static int new_sheet(xlsx *x, const report *r, const rpt_table *t, const char *t
 	for (int i = 0; i < t->ncols; i++) {
 		double w = t->cols[i].width + 2;
 
-		worksheet_write_string(x->ws, x->row, (lxw_col_t)i, t->cols[i].name, x->hdr);
 		worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i, w > 60 ? 60 : w, NULL);
 	}
+	x->hdr_pending = 1;
 	x->row++;
 	worksheet_freeze_panes(x->ws, x->row, 0);
+	print_setup(x, t);
 	x->first_data = x->group_first = x->row;
 	x->have_data = 0;
 	x->have_group = 0;
@@ -212,10 +241,27 @@ static int new_sheet(xlsx *x, const report *r, const rpt_table *t, const char *t
 	return CART_OK;
 }
 
+/* The header row, with the group's column when the table is grouped. */
+static void write_header(xlsx *x, const rpt_table *t)
+{
+	if (x->grouped < 0)
+		x->grouped = 0;
+	for (int i = 0; i < t->ncols; i++)
+		worksheet_write_string(x->ws, x->hdr_row, (lxw_col_t)i, t->cols[i].name, x->hdr);
+	if (x->grouped) {
+		worksheet_write_string(x->ws, x->hdr_row, (lxw_col_t)t->ncols, _("Client"), x->hdr);
+		worksheet_set_column(x->ws, (lxw_col_t)t->ncols, (lxw_col_t)t->ncols, 40, NULL);
+	}
+	x->ncols = t->ncols + x->grouped;
+	x->hdr_pending = 0;
+}
+
 static int xlsx_table(void *ud, const report *r, const rpt_table *t, cart_err *e)
 {
 	xlsx *x = ud;
 
+	x->grouped = -1;
+	x->group[0] = '\0';
 	x->split = 0;
 	x->ch_n = 0;
 	x->ch_broken = 0;
@@ -287,9 +333,16 @@ static int xlsx_row(void *ud, const report *r, const rpt_table *t, const rpt_row
 			return rc;
 		x->split = 1;
 	}
+	if (x->hdr_pending) {
+		if (x->grouped < 0)
+			x->grouped = row->style == RPT_ROW_SECTION;
+		write_header(x, t);
+	}
 	if (row->style != RPT_ROW_DATA)
 		set_filter(x);
 	if (row->style == RPT_ROW_SECTION) {
+		snprintf(x->group, sizeof x->group, "%s", row->ncells && row->cells[0].s ?
+		         row->cells[0].s : "");
 		worksheet_write_string(x->ws, x->row++, 0, row->ncells ? row->cells[0].s : "", x->bold);
 		x->group_first = x->row;
 		x->have_group = 0;
@@ -330,6 +383,9 @@ static int xlsx_row(void *ud, const report *r, const rpt_table *t, const rpt_row
 			break;
 		}
 	}
+	if (x->grouped > 0 && (row->style == RPT_ROW_DATA || row->style == RPT_ROW_GROUP_TOTAL))
+		worksheet_write_string(x->ws, x->row, (lxw_col_t)t->ncols, x->group,
+		                       total ? x->bold : NULL);
 	if (t->chart.kind && row->style == t->chart.rows) {
 		if (!x->ch_n)
 			x->ch_first = x->row;
@@ -395,6 +451,8 @@ static int xlsx_table_end(void *ud, const report *r, const rpt_table *t, cart_er
 	int rc = CART_OK;
 
 	(void)r;
+	if (x->hdr_pending)
+		write_header(x, t);
 	set_filter(x);
 	if (!ch->kind || !x->ch_n || x->ch_broken || !ch->nseries)
 		return CART_OK;

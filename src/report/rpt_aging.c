@@ -71,7 +71,98 @@ static int add_aging_row(const aging_row *row, void *ud)
 	return 0;
 }
 
+/* ---- the aging in another order (issue 14) ----
+ * The rows come from ledger_aging in name order; for another order they are kept (a client's
+ * figures and name, its rank in name order for ties), sorted, and added to the report. */
+typedef struct ag_kept {
+	aging_row row;
+	char *name;
+	long rank;
+} ag_kept;
+
+typedef struct ag_keep {
+	ag_kept *k;
+	long n, cap;
+	int fail;
+} ag_keep;
+
+static int keep_row(const aging_row *row, void *ud)
+{
+	ag_keep *k = ud;
+	ag_kept *m;
+
+	if (k->n == k->cap) {
+		long cap = k->cap ? k->cap * 2 : 1024;
+
+		if (!(m = realloc(k->k, (size_t)cap * sizeof *m))) {
+			k->fail = 1;
+			return 1;
+		}
+		k->k = m;
+		k->cap = cap;
+	}
+	m = &k->k[k->n];
+	m->row = *row;
+	if (!(m->name = strdup(row->name ? row->name : ""))) {
+		k->fail = 1;
+		return 1;
+	}
+	m->row.name = m->name;
+	m->rank = k->n++;
+	return 0;
+}
+
+static int by_debt(const void *pa, const void *pb)
+{
+	const ag_kept *a = pa, *b = pb;
+
+	if (a->row.net != b->row.net)
+		return a->row.net > b->row.net ? -1 : 1;
+	return (a->rank > b->rank) - (a->rank < b->rank);
+}
+
+static int by_oldest(const void *pa, const void *pb)
+{
+	const ag_kept *a = pa, *b = pb;
+
+	if (a->row.oldest_days != b->row.oldest_days)
+		return a->row.oldest_days > b->row.oldest_days ? -1 : 1;
+	return (a->rank > b->rank) - (a->rank < b->rank);
+}
+
+static int sorted_aging(ctl *c, const char *asof, int order, ag *a, cart_err *e)
+{
+	ag_keep k = { NULL, 0, 0, 0 };
+	int rc = ledger_aging(c->l, asof, c->co.ranges, c->co.n_ranges, keep_row, &k, e);
+
+	if (rc == CART_OK && k.fail)
+		rc = cart_fail(e, CART_NOMEM, _("out of memory"));
+	if (rc == CART_OK) {
+		qsort(k.k, (size_t)k.n, sizeof *k.k, order == RPT_AGING_BY_DEBT ? by_debt : by_oldest);
+		for (long i = 0; i < k.n; i++)
+			add_aging_row(&k.k[i].row, a);
+	}
+	for (long i = 0; i < k.n; i++)
+		free(k.k[i].name);
+	free(k.k);
+	return rc;
+}
+
+const char *rpt_aging_order_name(int order)
+{
+	switch (order) {
+	case RPT_AGING_BY_DEBT: return _("by largest debt");
+	case RPT_AGING_BY_OLDEST: return _("by oldest overdue");
+	default: return _("by name");
+	}
+}
+
 int rpt_aging(ctl *c, const char *asof_arg, report *r, cart_err *e)
+{
+	return rpt_aging_sorted(c, asof_arg, RPT_AGING_BY_NAME, r, e);
+}
+
+int rpt_aging_sorted(ctl *c, const char *asof_arg, int order, report *r, cart_err *e)
 {
 	const company *co = &c->co;
 	char asof[DATE_LEN], shown[DATE_LEN], name[32], key[32], m1[40], m2[40];
@@ -123,7 +214,11 @@ int rpt_aging(ctl *c, const char *asof_arg, report *r, cart_err *e)
 			series[ns++] = 2 + k;
 		report_chart(r, RPT_CHART_STACKED, _("Aging by range"), RPT_ROW_TOTAL, 0, series, ns, -1);
 	}
-	if ((rc = ledger_aging(c->l, asof, co->ranges, co->n_ranges, add_aging_row, &a, e)) != CART_OK) {
+	if (order == RPT_AGING_BY_DEBT || order == RPT_AGING_BY_OLDEST)
+		rc = sorted_aging(c, asof, order, &a, e);
+	else
+		rc = ledger_aging(c->l, asof, co->ranges, co->n_ranges, add_aging_row, &a, e);
+	if (rc != CART_OK) {
 		report_finish(r, CART_IGNORED);
 		return rc;
 	}

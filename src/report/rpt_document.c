@@ -34,6 +34,7 @@ static const char *type_title(int type)
 	case DOC_QUOTE: return _("Quote");
 	case DOC_APPLY: return _("Credit application");
 	case DOC_VOID: return _("Void");
+	case DOC_DEBIT_NOTE: return _("Debit note");
 	default: return _("Document");
 	}
 }
@@ -133,6 +134,114 @@ static int lines_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
 	rpt_amount(r, net + tax + expenses, d->currency, RPT_F_SUM);
 	report_row_end(r);
 	free(ln);
+	return CART_OK;
+}
+
+/* A credit note keyed without lines (an amount against an invoice, or on account and applied
+ * later) still has base and tax by rate: what it credited of each invoice is split by that
+ * invoice's rates, in the proportion of each rate's base plus tax, the last rate taking the
+ * rounding. What no invoice with lines received (on account) is shown apart, without tax. */
+static void cn_split_one(const doc_tax *tx, int nt, int64_t amount, doc_tax *acc, int *nacc)
+{
+	int64_t gross = 0, left = amount;
+	int last = -1;
+
+	for (int k = 0; k < nt; k++)
+		if (tx[k].base + tx[k].tax > 0) {
+			gross += tx[k].base + tx[k].tax;
+			last = k;
+		}
+	for (int k = 0; k < nt && gross > 0; k++) {
+		int64_t g = tx[k].base + tx[k].tax, part, base;
+		int j;
+
+		if (g <= 0)
+			continue;
+		part = k == last ? left : (int64_t)((__int128)amount * g / gross);
+		left -= part;
+		base = (int64_t)((__int128)part * tx[k].base / g);
+		for (j = 0; j < *nacc && acc[j].tax_rate_id != tx[k].tax_rate_id; j++)
+			;
+		if (j == *nacc) {
+			if (*nacc == DOC_MAX_TAXES)
+				continue;
+			acc[j] = (doc_tax){ tx[k].tax_rate_id, tx[k].rate, 0, 0 };
+			(*nacc)++;
+		}
+		acc[j].base += base;
+		acc[j].tax += part - base;
+	}
+}
+
+static int credit_note_taxes(ctl *c, const doc_info *d, const doc_alloc *al, int nal, report *r,
+                             cart_err *e)
+{
+	doc_tax acc[DOC_MAX_TAXES], tx[DOC_MAX_TAXES];
+	doc_line *ln;
+	ctl_taxes rates;
+	int nacc = 0, nl = 0, nt, rc;
+	int64_t split = 0, net = 0, tax = 0;
+	char pct[16];
+
+	if (!(ln = malloc(sizeof *ln * DOC_MAX_LINES)))
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
+	rc = ledger_doc_lines(c->l, d->id, ln, DOC_MAX_LINES, &nl, e);
+	free(ln);
+	if (rc != CART_OK || nl)
+		return rc;     /* a note with lines shows its own tax (lines_tables) */
+	for (int i = 0; i < nal; i++) {
+		doc_info inv;
+
+		if (al[i].paid_by || al[i].type != DOC_INVOICE)
+			continue;
+		if ((rc = ctl_doc_ref(c, al[i].number, &inv, e)) != CART_OK ||
+		    (rc = ledger_doc_taxes(c->l, inv.id, tx, DOC_MAX_TAXES, &nt, e)) != CART_OK)
+			return rc;
+		if (!nt)
+			continue;
+		cn_split_one(tx, nt, al[i].amount, acc, &nacc);
+		split += al[i].amount;
+	}
+	if (!nacc)
+		return CART_OK;
+	if ((rc = ctl_taxes_load(c, &rates, e)) != CART_OK)
+		return rc;
+	for (int k = 0; k < nacc; k++) {
+		net += acc[k].base;
+		tax += acc[k].tax;
+	}
+	report_table(r, _("Totals"));
+	report_col(r, "label", "", RPT_TEXT, RPT_LEFT, 24, 10);
+	report_col(r, "base", _("Base"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+	report_col(r, "amount", _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+	report_row(r, RPT_ROW_DATA, NULL);
+	rpt_text(r, _("Net"));
+	rpt_empty(r);
+	rpt_amount(r, net, d->currency, 0);
+	report_row_end(r);
+	for (int k = 0; k < nacc; k++) {
+		char label[96];
+
+		ctl_percent_format(c, acc[k].rate, pct, sizeof pct);
+		tax_label(&rates, &acc[k], pct, label, sizeof label);
+		report_row(r, RPT_ROW_DATA, NULL);
+		rpt_text(r, label);
+		rpt_amount(r, acc[k].base, d->currency, 0);
+		rpt_amount(r, acc[k].tax, d->currency, 0);
+		report_row_end(r);
+	}
+	if (d->total != split) {
+		report_row(r, RPT_ROW_DATA, NULL);
+		rpt_text(r, _("On account, no invoice"));
+		rpt_empty(r);
+		rpt_amount(r, d->total - split, d->currency, 0);
+		report_row_end(r);
+	}
+	report_row(r, RPT_ROW_TOTAL, NULL);
+	rpt_text(r, _("Total"));
+	rpt_empty(r);
+	rpt_amount(r, net + tax + (d->total - split), d->currency, RPT_F_SUM);
+	report_row_end(r);
 	return CART_OK;
 }
 
@@ -406,6 +515,7 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 		                   cl.location);
 	if ((ninst > 1 && (rc = instalment_table(c, &d, r, e)) != CART_OK) ||
 	    (rc = lines_tables(c, &d, r, e)) != CART_OK ||
+	    (d.type == DOC_CREDIT_NOTE && (rc = credit_note_taxes(c, &d, al, nal, r, e)) != CART_OK) ||
 	    (d.type == DOC_RECEIPT && (rc = receipt_tables(c, &d, r, e)) != CART_OK)) {
 		free(al);
 		report_finish(r, CART_IGNORED);

@@ -150,6 +150,7 @@ const char *rpt_code_text(const char *code)
 		{ "CPD", N_("Journal charge") }, { "CGC", N_("Reimbursable expenses") },
 		{ "ASI", N_("Opening balance credit") }, { "AA", N_("Advance") },
 		{ "APF", N_("Payment") }, { "APD", N_("Journal credit") }, { "NC", N_("Credit note") },
+		{ "ND", N_("Debit note") },
 	};
 
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
@@ -181,11 +182,13 @@ typedef struct st {
 	int64_t last_balance[LEDGER_MAX_CURRENCIES];
 	int64_t charges[LEDGER_MAX_CURRENCIES], credits[LEDGER_MAX_CURRENCIES];
 	int64_t forward[LEDGER_MAX_CURRENCIES];
+	int64_t running;     /* the Balance column: where the lines shown have brought it */
 	int shown[LEDGER_MAX_CURRENCIES];
 	int aw;              /* amount columns' width */
 	const char *cur;     /* the currency being written */
 	int k;
 	int fail;
+	int64_t last_doc;    /* the document of the line written last */
 } st;
 
 static int collect_item(const open_item *it, void *ud)
@@ -304,6 +307,16 @@ static int keep(const st *s, const char *number, const char *date, const char *d
 
 /* ---- movements ---- */
 
+/* A filter other than the dates hides lines within the dates: the Balance column then adds up
+ * the lines shown from zero (the account's balance is in the notes), so the column and the
+ * total row agree with what is on the page. A date range alone starts from the balance brought
+ * forward and ends on the account's balance at its last date. */
+static int hides_lines(const stmt_filter *f)
+{
+	return f->doc_type >= 0 || f->number[0] || f->due_from[0] || f->due_to[0] || f->status ||
+	       f->min_days >= 0 || f->max_days >= 0 || f->range >= 0;
+}
+
 static int cur_index(st *s, const char *cur)
 {
 	for (int k = 0; k < s->ncurs; k++)
@@ -313,6 +326,51 @@ static int cur_index(st *s, const char *cur)
 		return -1;
 	snprintf(s->curs[s->ncurs], 4, "%s", cur);
 	return s->ncurs++;
+}
+
+/* The documents a credit paid by the as-of date, net of what voids gave back: "FAC-000095,
+ * FAC-000102" (issue 16: which documents a payment paid). */
+static void paid_list(st *s, int64_t doc_id, char *out, size_t size)
+{
+	enum { MAX_PAID = 200 };
+	doc_alloc *a = malloc(sizeof *a * MAX_PAID);
+	char seen[32][32];
+	int64_t net[32];
+	int n = 0, nseen = 0;
+	size_t len = 0;
+
+	out[0] = '\0';
+	if (!a || ledger_document_allocations(s->c->l, doc_id, a, MAX_PAID, &n, CART_IGNORED) != CART_OK)
+		n = 0;
+	for (int i = 0; i < n; i++) {
+		int k;
+
+		/* a void's own pairing with the entry it reverses paid nothing */
+		if (a[i].paid_by || a[i].type == DOC_VOID || strcmp(a[i].date, s->asof) > 0)
+			continue;
+		for (k = 0; k < nseen && strcmp(seen[k], a[i].number); k++)
+			;
+		if (k == nseen) {
+			if (nseen == 32)
+				continue;
+			snprintf(seen[nseen], sizeof seen[0], "%s", a[i].number);
+			net[nseen++] = 0;
+		}
+		net[k] += a[i].amount;
+	}
+	for (int k = 0; k < nseen; k++) {
+		int w;
+
+		if (net[k] <= 0)
+			continue;
+		w = snprintf(out + len, size - len, "%s%s", len ? ", " : "", seen[k]);
+		if (w < 0 || (size_t)w >= size - len) {
+			out[len] = '\0';
+			break;
+		}
+		len += (size_t)w;
+	}
+	free(a);
 }
 
 static int line_row(const stmt_line *ln, void *ud)
@@ -344,10 +402,25 @@ static int line_row(const stmt_line *ln, void *ud)
 		else
 			snprintf(desc, sizeof desc, "%s: %s", _("Void"), rpt_code_text(ln->code));
 	}
-	else if (ln->memo[0])
-		snprintf(desc, sizeof desc, "%s — %s", rpt_code_text(ln->code), ln->memo);
-	else
-		snprintf(desc, sizeof desc, "%s", rpt_code_text(ln->code));
+	else {
+		char what[160], paid[200] = "";
+		size_t n;
+
+		if (ln->amends[0])
+			/* TRANSLATORS: a debit note's line: "Debit note on FAC-000012" */
+			snprintf(what, sizeof what, _("%s on %s"), rpt_code_text(ln->code), ln->amends);
+		else
+			snprintf(what, sizeof what, "%s", rpt_code_text(ln->code));
+		/* a credit names what it paid, once per document (a receipt's first line) */
+		if (ln->credit && ln->doc_id != s->last_doc)
+			paid_list(s, ln->doc_id, paid, sizeof paid);
+		n = (size_t)snprintf(desc, sizeof desc, "%s", what);
+		if (paid[0] && n < sizeof desc)
+			n += (size_t)snprintf(desc + n, sizeof desc - n, ": %s", paid);
+		if (ln->memo[0] && n < sizeof desc)
+			snprintf(desc + n, sizeof desc - n, " — %s", ln->memo);
+	}
+	s->last_doc = ln->doc_id;
 	report_row(r, RPT_ROW_DATA, NULL);
 	rpt_date(r, ln->date);
 	rpt_text(r, ln->number);
@@ -360,7 +433,9 @@ static int line_row(const stmt_line *ln, void *ud)
 		rpt_amount(r, ln->credit, ln->currency, 0);
 	else
 		rpt_empty(r);
-	rpt_amount(r, ln->balance, ln->currency, 0);
+	/* the lines shown add up: with nothing hidden this is the ledger's own running balance */
+	s->running += ln->charge - ln->credit;
+	rpt_amount(r, s->running, ln->currency, 0);
 	report_row_end(r);
 	s->charges[s->k] += ln->charge;
 	s->credits[s->k] += ln->credit;
@@ -419,7 +494,8 @@ static int movements(st *s, int64_t client_id, cart_err *e)
 		report_col(r, "charge", _("Charge"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
 		report_col(r, "credit", _("Credit"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
 		report_col(r, "balance", _("Balance"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
-		if (s->f->from[0]) {
+		s->running = hides_lines(s->f) ? 0 : s->forward[k];
+		if (s->f->from[0] && !hides_lines(s->f)) {
 			report_row(r, RPT_ROW_DATA, NULL);
 			rpt_date(r, NULL);
 			rpt_text(r, "");
@@ -439,7 +515,7 @@ static int movements(st *s, int64_t client_id, cart_err *e)
 		rpt_text(r, s->curs[k]);
 		rpt_amount(r, s->charges[k], s->curs[k], RPT_F_SUM);
 		rpt_amount(r, s->credits[k], s->curs[k], RPT_F_SUM);
-		rpt_amount(r, s->last_balance[k], s->curs[k], 0);
+		rpt_amount(r, s->running, s->curs[k], 0);
 		report_row_end(r);
 	}
 	return CART_OK;
@@ -594,6 +670,32 @@ static void client_aging(st *s)
 	}
 }
 
+/* The screen's order (seed 000): what the client owes as of the date, in the lines under the
+ * title, then the open documents and the aging; the movements follow. The amounts' width comes
+ * from the same balance query as the movements'. */
+static int summary_first(st *s, int64_t client_id, cart_err *e)
+{
+	balance b[LEDGER_MAX_CURRENCIES];
+	char shown[DATE_LEN];
+	int nb = 0, rc;
+
+	if ((rc = ledger_balance(s->c->l, client_id, s->asof, b, &nb, e)) != CART_OK)
+		return rc;
+	s->aw = AMT_W;
+	for (int i = 0; i < nb; i++) {
+		char m[40];
+
+		money_format(b[i].balance, &s->c->co.fmt, m, sizeof m);
+		report_line(s->r, _("Balance as of %s: %s %s"), rpt_date_text(s->r, s->asof, shown), m,
+		            b[i].currency);
+		s->aw = rpt_amount_width(&s->c->co, b[i].charges > b[i].credits ? b[i].charges
+		                         : b[i].credits, s->aw);
+	}
+	open_documents(s);
+	client_aging(s);
+	return CART_OK;
+}
+
 /* One line under the title saying which filters hide lines, so a filtered statement is never
  * mistaken for the whole account. */
 static void describe_filters(ctl *c, const stmt_filter *f, report *r)
@@ -698,11 +800,15 @@ int rpt_statement(ctl *c, int64_t client_id, const stmt_filter *f, report *r, ca
 		rc = cart_fail(e, CART_NOMEM, _("out of memory"));
 	if (rc == CART_OK && build_sums(&s) < 0)
 		rc = cart_fail(e, CART_NOMEM, _("out of memory"));
+	if (rc == CART_OK && f->summary_first)
+		rc = summary_first(&s, client_id, e);
 	if (rc == CART_OK)
 		rc = movements(&s, client_id, e);
 	if (rc == CART_OK) {
-		open_documents(&s);
-		client_aging(&s);
+		if (!f->summary_first) {
+			open_documents(&s);
+			client_aging(&s);
+		}
 		for (int k = 0; k < s.ncurs; k++) {
 			char m[40];
 

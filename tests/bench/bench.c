@@ -24,7 +24,10 @@
 #include <sqlite3.h>
 
 #include "ctl/ctl_int.h"
+#include "cartera/ctl_clients.h"
 #include "cartera/ctl_dash.h"
+#include "cartera/ctl_pictures.h"
+#include "cartera/reports.h"
 #include "cartera/date.h"
 #include "cartera/demo.h"
 #include "cartera/err.h"
@@ -639,7 +642,7 @@ typedef struct result {
 	int64_t problems;
 } result;
 
-static void report(const char *what, tm2 m, int n, int repeat, const char *extra)
+static void bench_line(const char *what, tm2 m, int n, int repeat, const char *extra)
 {
 	char runs[48] = "";
 
@@ -698,7 +701,7 @@ static int measure_clients(ctx *c, const opts *o, result *r)
 	snprintf(extra, sizeof extra, "%d clients%s, %.1f open items each; per client median %.0f us,"
 	         " p99 %.0f us", measured, measured < nids ? " (time budget)" : "",
 	         (double)items / measured, r->client_med_us, r->client_p99_us);
-	report("one client: balance+totals+open items", r->clients, n, o->repeat, extra);
+	bench_line("one client: balance+totals+open items", r->clients, n, o->repeat, extra);
 	status = 0;
 out:
 	free(med);
@@ -742,7 +745,7 @@ static int measure_posting(ctx *c, const opts *o, result *r)
 	r->postings_per_s = n / (r->posting.wall / 1e3);
 	snprintf(extra, sizeof extra, "%d receipts of one allocation: %.0f /s", n,
 	         r->postings_per_s);
-	report("posting (synchronous FULL, one each)", r->posting, o->repeat, o->repeat, extra);
+	bench_line("posting (synchronous FULL, one each)", r->posting, o->repeat, o->repeat, extra);
 	status = 0;
 out:
 	free(ch);
@@ -764,14 +767,14 @@ static int measure_all(ctx *c, const opts *o, result *r)
 	if ((r->n_floor = measure(c, o->repeat, run_floor, runs, &r->floor, "floor")) < 0)
 		goto out;
 	snprintf(extra, sizeof extra, "(sum %" PRId64 ")", c->sum);
-	report("floor: SELECT sum(amount) FROM entries", r->floor, r->n_floor, o->repeat, extra);
+	bench_line("floor: SELECT sum(amount) FROM entries", r->floor, r->n_floor, o->repeat, extra);
 
 	r->n_totals = measure_paired(c, o->repeat, run_totals, runs, &r->totals, &r->totals_ratio,
 	                             "totals");
 	if (r->n_totals < 0)
 		goto out;
 	snprintf(extra, sizeof extra, "%.2fx floor, %d currencies", r->totals_ratio, c->ncur);
-	report("dashboard totals, all clients", r->totals, r->n_totals, o->repeat, extra);
+	bench_line("dashboard totals, all clients", r->totals, r->n_totals, o->repeat, extra);
 
 	if (measure_clients(c, o, r))
 		goto out;
@@ -783,7 +786,7 @@ static int measure_all(ctx *c, const opts *o, result *r)
 		goto out;
 	snprintf(extra, sizeof extra, "client %" PRId64 ", %" PRId64 " entries, %" PRId64 " lines",
 	         c->client, busiest_n, c->rows);
-	report("statement of the busiest client", r->statement, r->n_statement, o->repeat, extra);
+	bench_line("statement of the busiest client", r->statement, r->n_statement, o->repeat, extra);
 
 	/* Memory around the aging: the peak is reset first (the bulk load's cache set it), so the
 	 * "after" peak is the aging's own. */
@@ -798,7 +801,7 @@ static int measure_all(ctx *c, const opts *o, result *r)
 	peak1 = peak_rss_kib();
 	cur1 = cur_rss_kib();
 	snprintf(extra, sizeof extra, "%" PRId64 " rows, %.2fx floor", c->rows, r->aging_ratio);
-	report("aging 30/60/90, as of today", r->aging, r->n_aging, o->repeat, extra);
+	bench_line("aging 30/60/90, as of today", r->aging, r->n_aging, o->repeat, extra);
 	printf("  peak RSS (ru_maxrss) before the aging %.1f MiB, after %.1f MiB; current RSS"
 	       " before %.1f MiB, after %.1f MiB\n", peak0 / 1024.0, peak1 / 1024.0, cur0 / 1024.0,
 	       cur1 / 1024.0);
@@ -817,7 +820,7 @@ static int measure_all(ctx *c, const opts *o, result *r)
 		goto out;
 	snprintf(extra, sizeof extra, "as of %s, %" PRId64 " rows, %.2fx floor", past, c->rows,
 	         r->aging_past_ratio);
-	report("aging 30/60/90, as of 180 days ago", r->aging_past, r->n_aging_past, o->repeat,
+	bench_line("aging 30/60/90, as of 180 days ago", r->aging_past, r->n_aging_past, o->repeat,
 	       extra);
 
 	c->show = 1;
@@ -825,7 +828,7 @@ static int measure_all(ctx *c, const opts *o, result *r)
 		goto out;
 	r->problems = c->problems;
 	snprintf(extra, sizeof extra, "%" PRId64 " problems", r->problems);
-	report("ledger check", r->check, r->n_check, o->repeat, extra);
+	bench_line("ledger check", r->check, r->n_check, o->repeat, extra);
 
 	status = measure_posting(c, o, r);
 out:
@@ -922,6 +925,136 @@ static int dash_first_page(ctl_dash *v, ctld_row *rows, int *got, cart_err *e)
 	return ctl_dash_page(v, 0, DASH_PAGE, rows, got, e);
 }
 
+/* ---- keystrokes (issue 14: every key answered in under 16 ms of CPU) ----
+ * What the screens do for one key, through the same controllers: a cursor move on the Clients
+ * tab that scrolls the list one row (the page read again at the next offset), coming back to the
+ * dashboard from a statement where nothing was posted (ui/scr_dash.c dash_resume and the redraw),
+ * opening the aging screen (ui/scr_reports.c), and each key of a search typed on the Clients and
+ * Transactions tabs and on the client list (and pickers, which read the same list). */
+#define KEY_TARGET_MS 16.0
+
+static int measure_keys(ctl *cc, ctl_dash *v, ctld_row *rows, const opts *o)
+{
+	static const char *const typed[] = { "n", "na", "nan", "nand", "nandu" };
+	ctl_agebar bar;
+	ctl_clients cl;
+	ctlc_row crows[DASH_PAGE];
+	cart_err e;
+	int got, changed;
+	tm2 t0;
+
+	/* the Clients tab as it opens: in name order (the sorts above left it by overdue) */
+	if (ctl_dash_tab(v, DASH_CLIENTS, &e) != CART_OK ||
+	    ctl_dash_sort(v, "client", 0, &e) != CART_OK ||
+	    dash_first_page(v, rows, &got, &e) != CART_OK)
+		goto fail;
+	t0 = now();
+	if (ctl_dash_page(v, 1, DASH_PAGE, rows, &got, &e) != CART_OK)
+		goto fail;
+	dash_note("key: cursor down, Clients tab scrolls one row", since(t0));
+	t0 = now();
+	if (ctl_dash_page(v, 5000, DASH_PAGE, rows, &got, &e) != CART_OK)
+		goto fail;
+	dash_note("key: PgDn on Clients at row 5,000", since(t0));
+
+	/* back from a statement, nothing posted: what dash_resume did before issue 14 (totals,
+	 * the aging bar, the cursor's row and the page read again), then what it does now (the
+	 * ledger's change counter; the page on screen is kept by the screen, read here again) */
+	{
+		ctld_row keep = rows[1];
+		int64_t pos;
+
+		t0 = now();
+		if (ctl_dash_refresh(v, &e) != CART_OK ||
+		    ctl_agebar_load(cc, v->client_id, v->today, &bar, &e) != CART_OK ||
+		    ctl_dash_row_of(v, &keep, &pos, &e) != CART_OK ||
+		    ctl_dash_page(v, 1, DASH_PAGE, rows, &got, &e) != CART_OK)
+			goto fail;
+		dash_note("(Esc back from a statement, as before: all)", since(t0));
+	}
+	/* back from a statement, nothing posted: what dash_resume does, then the redraw */
+	t0 = now();
+	if (ctl_dash_sync(v, &changed, &e) != CART_OK)
+		goto fail;
+	if (changed && (ctl_dash_refresh(v, &e) != CART_OK ||
+	                ctl_agebar_load(cc, v->client_id, v->today, &bar, &e) != CART_OK))
+		goto fail;
+	if (ctl_dash_page(v, 1, DASH_PAGE, rows, &got, &e) != CART_OK)
+		goto fail;
+	dash_note("key: Esc back from a statement", since(t0));
+
+	/* typing a search, key by key: the filter, the count and the first page */
+	for (int tab = 0; tab < 2; tab++) {
+		int t = tab ? DASH_TRANSACTIONS : DASH_CLIENTS;
+		double worst = 0;
+
+		/* each tab in the order it opens with (the sorts above changed it) */
+		if (ctl_dash_tab(v, t, &e) != CART_OK ||
+		    ctl_dash_sort(v, tab ? "date" : "client", tab, &e) != CART_OK)
+			goto fail;
+		for (size_t k = 0; k < sizeof typed / sizeof typed[0]; k++) {
+			tm2 d;
+
+			t0 = now();
+			if (ctl_dash_filter(v, typed[k], &e) != CART_OK ||
+			    dash_first_page(v, rows, &got, &e) != CART_OK)
+				goto fail;
+			d = since(t0);
+			if (d.cpu > worst)
+				worst = d.cpu;
+			if (k == 0 || k == 2)
+				dash_note(tab ? (k ? "key: search, Transactions, 3rd letter \"nan\""
+				                   : "key: search, Transactions, 1st letter \"n\"")
+				              : (k ? "key: search, Clients, 3rd letter \"nan\""
+				                   : "key: search, Clients, 1st letter \"n\""), d);
+		}
+		dash_note(tab ? "key: search, Transactions, worst of \"nandu\""
+		              : "key: search, Clients, worst of \"nandu\"", (tm2){ worst, worst });
+		if (ctl_dash_filter(v, "", &e) != CART_OK)
+			goto fail;
+	}
+	{
+		double worst = 0;
+
+		ctl_clients_init(&cl, cc);
+		for (size_t k = 0; k < sizeof typed / sizeof typed[0]; k++) {
+			tm2 d;
+
+			t0 = now();
+			if (ctl_clients_query(&cl, typed[k], 0, 0, &e) != CART_OK ||
+			    ctl_clients_page(&cl, 0, DASH_PAGE, crows, &got, &e) != CART_OK)
+				goto fail;
+			d = since(t0);
+			if (d.cpu > worst)
+				worst = d.cpu;
+			if (k == 0 || k == 2)
+				dash_note(k ? "key: search, client list, 3rd letter \"nan\""
+				            : "key: search, client list, 1st letter \"n\"", d);
+		}
+		dash_note("key: search, client list, worst of \"nandu\"", (tm2){ worst, worst });
+	}
+	if (ctl_dash_tab(v, DASH_OVERDUE, &e) != CART_OK)
+		goto fail;
+
+	/* the aging screen opened from the dashboard */
+	{
+		report r;
+
+		report_init(&r, &cc->co);
+		t0 = now();
+		if (rpt_aging(cc, o->today, &r, &e) != CART_OK) {
+			report_free(&r);
+			goto fail;
+		}
+		dash_note("key: open the aging screen", since(t0));
+		report_free(&r);
+	}
+	return 0;
+fail:
+	fprintf(stderr, "bench: keys: %s\n", e.msg);
+	return -1;
+}
+
 static int measure_dashboard(ctx *c, const opts *o)
 {
 	static const struct { int tab; const char *col; int desc; } sorts[] = {
@@ -990,8 +1123,10 @@ static int measure_dashboard(ctx *c, const opts *o)
 		/* a payment of the third row of Overdue (most overdue first), in full; the cursor
 		 * was on the fourth row */
 		if (ctl_dash_tab(&v, DASH_OVERDUE, &c->e) != CART_OK ||
-		    ctl_dash_sort(&v, "days", 1, &c->e) != CART_OK ||
-		    dash_first_page(&v, rows, &got, &c->e) != CART_OK || got < 4) {
+		    ctl_dash_sort(&v, "days_overdue", 1, &c->e) != CART_OK ||
+		    dash_first_page(&v, rows, &got, &c->e) != CART_OK)
+			goto fail;
+		if (got < 4) {
 			snprintf(c->e.msg, sizeof c->e.msg, "the Overdue tab has fewer than 4 rows");
 			goto fail;
 		}
@@ -1027,19 +1162,24 @@ static int measure_dashboard(ctx *c, const opts *o)
 			        (long long)pos);
 			return -1;
 		}
+		if (measure_keys(&cc, &v, rows, o) != 0)
+			goto fail;
 	}
 	for (int i = 0; i < n_dash_steps; i++) {
 		dash_step *d = &dash_steps[i];
 		double cpu = median(d->cpu, d->n), wall = median(d->wall, d->n);
 		int timed = d->what[0] != '(';
 
-		printf("  %-42s %8.1f ms CPU %8.1f ms wall  %s\n", d->what, cpu, wall,
-		       !timed ? "" : cpu < DASH_TARGET_MS ? "ok" : "MISSED");
-		if (timed && cpu >= DASH_TARGET_MS)
+		int key = !strncmp(d->what, "key: ", 5);
+		double target = key ? KEY_TARGET_MS : DASH_TARGET_MS;
+
+		printf("  %-46s %8.1f ms CPU %8.1f ms wall  %s\n", d->what, cpu, wall,
+		       !timed ? "" : cpu < target ? "ok" : "MISSED");
+		if (timed && cpu >= target)
 			worst_ok = 0;
 	}
-	printf("  dashboard: %s\n", worst_ok ? "every step under 100 ms of CPU" :
-	       "a step MISSED 100 ms of CPU");
+	printf("  dashboard: %s\n", worst_ok ? "every step under 100 ms of CPU, every key under 16 ms" :
+	       "a step MISSED its target (100 ms of CPU, 16 ms for a key)");
 	return 0;
 fail:
 	fprintf(stderr, "bench: dashboard: %s\n", c->e.msg);

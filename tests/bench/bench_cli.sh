@@ -3,12 +3,15 @@
 # (`sqlite3 FILE 'SELECT sum(amount) FROM entries'`) measured in the same round. Medians of
 # --repeat rounds, wall and CPU (user + system) time, and the ratio to the floor of each.
 #   tests/bench/bench_cli.sh [--quick] [--db PATH] [--repeat N] [--cartera PATH] [--no-check]
+#                            [--only REGEX]
 # --quick: a ledger of 5,000 clients (100,000 invoices, 75,000 receipts) for CI-like checks;
 # default: the benchmark ledger, 50,000 clients, 1 M invoices, 750,000 receipts. A missing file
 # is generated with `cartera demo` (timed: the bulk load's entries per second, whole process).
+# --only: just the commands whose label matches REGEX (grep -E). The screens are opened from a
+# key script (no terminal): the dashboard alone, then Seguimiento (W) and Hoy (H) over it.
 set -u
 export LC_ALL=C
-quick=0 db= repeat=5 cartera=./cartera today=2026-06-30 nocheck=0
+quick=0 db= repeat=5 cartera=./cartera today=2026-06-30 nocheck=0 only=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--quick) quick=1 ;;
@@ -16,7 +19,8 @@ while [ $# -gt 0 ]; do
 	--repeat) repeat=$2; shift ;;
 	--cartera) cartera=$2; shift ;;
 	--no-check) nocheck=1 ;;
-	-h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+	--only) only=$2; shift ;;
+	-h|--help) sed -n '2,11p' "$0"; exit 0 ;;
 	*) echo "bench_cli: unknown option $1" >&2; exit 2 ;;
 	esac
 	shift
@@ -71,15 +75,29 @@ add "aging (csv)"                "$cartera --db $db --format csv aging"
 add "aging --asof $asof_past"    "$cartera --db $db aging --asof $asof_past"
 add "report aging xlsx"          "$cartera --db $db report aging --format xlsx --force --output $tmp/a.xlsx"
 add "report followup"            "$cartera --db $db report followup"
+add "report trend (12 month-ends)" "$cartera --db $db report trend --format csv"
 add "followup run --dry-run"     "$cartera --db $db followup run --dry-run"
 add "balance CLIENT (busiest)"   "$cartera --db $db balance $client"
+printf '<dump>' >"$tmp/k-dash"; printf '<A-W><dump>' >"$tmp/k-follow"; printf '<A-H><dump>' >"$tmp/k-today"
+screen="$cartera --db $db --screen dashboard --size 80x24 --dump $tmp/dump --keys $tmp/k"
+add "screen: dashboard alone"     "$screen-dash"
+add "screen: dashboard, Seguimiento" "$screen-follow"
+add "screen: dashboard, Hoy"      "$screen-today"
 [ "$nocheck" = 1 ] || add "check"  "$cartera --db $db check"
+[ "$nocheck" = 1 ] || add "check --full"  "$cartera --db $db check --full"
 
+if [ -n "$only" ]; then
+	keep_n=() keep_c=()
+	for ((i = 0; i < ${#names[@]}; i++)); do
+		if grep -Eq -- "$only" <<<"${names[$i]}"; then keep_n+=("${names[$i]}"); keep_c+=("${cmds[$i]}"); fi
+	done
+	names=("${keep_n[@]}") cmds=("${keep_c[@]}")
+fi
 declare -A W C FW FC
 for ((r = 0; r < repeat; r++)); do
 	for ((i = 0; i < ${#names[@]}; i++)); do
 		# the check costs minutes at full size: three rounds at most
-		[ "${names[$i]}" = check ] && [ $r -ge 3 ] && continue
+		case ${names[$i]} in check*) [ $r -ge 3 ] && continue ;; esac
 		run1 sqlite3 "$db" 'SELECT sum(amount) FROM entries'
 		fw=$w fc=$c
 		# shellcheck disable=SC2086

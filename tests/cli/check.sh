@@ -46,5 +46,28 @@ tamper "an entry moved to another client" \
 	"DROP TRIGGER entries_no_update; UPDATE entries SET client_id = client_id % 20 + 1
 	 WHERE id = (SELECT min(id) FROM entries WHERE code = 'CF' AND n_inst = 0);" \
 	"another client"
+tamper "an allocation's credit pointed at a charge" \
+	"DROP TRIGGER IF EXISTS allocations_no_update; UPDATE allocations
+	 SET credit_id = (SELECT charge_id FROM allocations WHERE id = 5) WHERE id = 3;" \
+	"allocation 3 pairs entries that do not match: its credit is a charge"
+
+# The quick check (the default) reads every page and row; only --full compares each index with
+# its table, entry by entry: an index whose entries no longer match its definition is found by
+# --full alone.
+DB=$T/index.db
+cp "$CLEAN" "$DB"
+sqlite3 -batch "$DB" "PRAGMA writable_schema = ON; UPDATE sqlite_master
+	SET sql = 'CREATE INDEX documents_total ON documents(date)' WHERE name = 'documents_total';" ||
+	fail "index: tampering failed"
+cart check
+assert_status 0 "the quick check does not compare indexes with their tables"
+cart check --full
+assert_status 1 "check --full exits 1 when an index disagrees with its table"
+assert_contains "$OUT" "missing from index documents_total" "check --full names the index"
+DB=$CLEAN
+cart check --full
+assert_status 0 "check --full of the clean demo"
+cart check --help
+assert_contains "$OUT" "--full" "check --help tells of --full"
 
 done_testing

@@ -140,7 +140,7 @@ check_ok "imports"
 cart client export
 assert_status 0 "client export to stdout exits 0"
 EXPORT=$OUT
-assert_eq "id,name,tax_id,dv,taxpayer_type,receiver_type,email,phone,mobile,address,location,terms_days,credit_limit,charge_mode,active,notes" \
+assert_eq "id,name,tax_id,dv,taxpayer_type,receiver_type,email,phone,mobile,address,location,terms_days,credit_limit,charge_mode,active,notes,curp" \
 	"$(printf '%s\n' "$EXPORT" | head -n 1 | tr -d '\r')" "the export's header row"
 assert_contains "$EXPORT" "1,Grupo Uno SA,890903938,8,legal,taxpayer,cobros@uno.co,604 4440000,,,,45,1500000.00,invoice,yes," \
 	"a client's row: plain amounts, words for the types"

@@ -38,17 +38,17 @@ screen '<A-B><dump><Enter><dump><Enter><F4><dump><Space><F9><dump><Enter><dump><
 assert_status 0 "the screens ran"
 S=$(text 1)
 assert_match "$S" 'Bank: 5 waiting' "B: the bank lines, five waiting"
-assert_match "$S" '1 +2026-06-02 +3\.500,50 +PAGO NIT 890[.0-9]*… +Grupo Uno SA +100% +FAC-000001 FA…' \
+assert_match "$S" '1 +02/06/2026 +3\.500,50 +PAGO NIT 890[.0-9]*… +Grupo Uno SA +100% +FAC-000001 FA…' \
 	"line 1: Grupo Uno, certain, both invoices"
-assert_match "$S" '2 +2026-06-03 +300,00 .*Cuotas Ltda +70% +FAC-000003/1' "line 2: the instalment"
-assert_match "$S" '5 +2026-06-06 +777,77 +CONSIGNACIÓN[ A-Z]*… +\(none\)' "line 5: no client"
+assert_match "$S" '2 +03/06/2026 +300,00 .*Cuotas Ltda +70% +FAC-000003/1' "line 2: the instalment"
+assert_match "$S" '5 +06/06/2026 +777,77 +CONSIGNACIÓN[ A-Z]*… +\(none\)' "line 5: no client"
 assert_match "$S" 'NIT 890903938 in the description' "the selected line's why is shown"
 S=$(text 2)
 assert_match "$S" 'Line 1: receipt RC-000001 posted, 3\.500,50 from Grupo Uno SA\.' \
 	"Enter accepts line 1: its receipt posts"
 assert_match "$S" 'Bank: 4 waiting' "four lines left"
 S=$(text 3)
-assert_match "$S" 'Client: Ñandú Comercial SAS +Date: 2026-06-04 +Currency: COP' \
+assert_match "$S" 'Client: Ñandú Comercial SAS +Date: 04/06/2026 +Currency: COP' \
 	"F4: the receipt form of line 3, its client and date"
 assert_match "$S" '\[x\] FAC-000004 .* 1\.234,56 +1\.000,00' "the proposed invoice marked for 1.000,00"
 assert_match "$S" 'transfer Bancolombia' "a transfer from the line's bank"
@@ -60,7 +60,7 @@ S=$(text 5)
 assert_match "$S" 'Line 4: receipt RC-000003 posted, 6\.000,00 from Items SAS\.' "Enter accepts line 4"
 S=$(text 6)
 assert_match "$S" 'Line 5 left for later\.' "F5 leaves line 5 for later"
-assert_match "$S" '5 +2026-06-06 +777,77 .*\(later\)' "it stays in the list, marked later"
+assert_match "$S" '5 +06/06/2026 +777,77 .*\(later\)' "it stays in the list, marked later"
 S=$(text 7)
 assert_match "$S" 'Bank: 1 unmatched' "F6: only the unmatched line"
 assert_eq "accepted|accepted|accepted|accepted|later" \
@@ -81,7 +81,7 @@ assert_match "$S" '1=Fecha, 2=Detalle, 3=Referencia, 4=Valor' "with the file's c
 S=$(text 2)
 assert_match "$S" '1 new lines \(0 already imported\): 1 with a client proposed, 0 unmatched\.' \
 	"the layout given, the line is imported and proposed"
-assert_match "$S" '6 +2026-06-08 +600,00 +ABONO NIT 89[0-9]*… +Cuotas Ltda +80% +FAC-000003/2 …' \
+assert_match "$S" '6 +08/06/2026 +600,00 +ABONO NIT 89[0-9]*… +Cuotas Ltda +80% +FAC-000003/2 …' \
 	"Cuotas Ltda by its NIT, both instalments left"
 assert_eq "date=1,description=2,reference=3,amount=4" "$(count "select 'date=' || date_col ||
 	',description=' || desc_col || ',reference=' || ref_col || ',amount=' || amount_col from

@@ -24,7 +24,7 @@ assert_eq "40 clients exported to $T/out.csv." "$(row "$S" 23)" "the status line
 assert_not_contains "$S" "Export clients" "the dialog is closed"
 assert_eq "$(file_sha "$T/cli.csv")" "$(file_sha "$T/out.csv")" "the file is byte for byte what 'cartera client export' writes"
 assert_eq 41 "$(wc -l <"$T/out.csv")" "a header and 40 clients"
-assert_eq "id,name,tax_id,dv,taxpayer_type,receiver_type,email,phone,mobile,address,location,terms_days,credit_limit,charge_mode,active,notes" \
+assert_eq "id,name,tax_id,dv,taxpayer_type,receiver_type,email,phone,mobile,address,location,terms_days,credit_limit,charge_mode,active,notes,curp" \
 	"$(head -n 1 "$T/out.csv" | tr -d '\r')" "the header row"
 assert_match "$(grep 'Camila García Solano' "$T/out.csv")" '^[0-9]+,Camila García Solano,61449232,2,natural,taxpayer,' \
 	"a client's line: name, tax id, DV, types"

@@ -26,16 +26,16 @@ assert_status 0 "the ledger is built"
 screen '<dump>'
 assert_status 0 "the dashboard runs from a key script"
 S=$(text 1)
-assert_match "$(row "$S" 1)" '^ cartera — Comercial Andina SAS +Dashboard as of 2026-06-30$' "title"
+assert_match "$(row "$S" 1)" '^ cartera — Comercial Andina SAS +Dashboard as of 30/06/2026$' "title"
 assert_match "$(row "$S" 2)" '^1 Due +2 2 Overdue +2 3 Credits in fav… 1 4 Net balance +5$' \
 	"the four totals, numbered, with their counts"
 assert_match "$(row "$S" 3)" '^ +700,00 +3\.300,50 +250,00 +3\.750,50$' \
 	"due 700,00, overdue 3.300,50, credits 250,00, net 3.750,50"
 assert_match "$(row "$S" 4)" 'Overdue 2' "the Overdue tab, with its count"
 assert_match "$(attrs 1 | row "$(cat)" 4)" 'R' "the tab shown is highlighted"
-assert_match "$(row "$S" 7)" '^Grupo Uno SA +FAC-000001 +2026-03-31 +91 +1\.000,00 +1\.000,00$' \
+assert_match "$(row "$S" 7)" '^Grupo Uno SA +FAC-000001 +31/03/2026 +91 +1\.000,00 +1\.000,00$' \
 	"oldest overdue first: FAC-000001, 91 days"
-assert_match "$(row "$S" 8)" '^Grupo Uno SA +FAC-000002 +2026-06-14 +16 +2\.500,50 +2\.300,50$' \
+assert_match "$(row "$S" 8)" '^Grupo Uno SA +FAC-000002 +14/06/2026 +16 +2\.500,50 +2\.300,50$' \
 	"FAC-000002: 16 days, 2.300,50 of 2.500,50 open"
 assert_eq "" "$(row "$S" 9)" "nothing else is overdue (FAC-000004 falls due today)"
 assert_match "$(attrs 1 | row "$(cat)" 7)" '^R+$' "the first row is selected"
@@ -46,14 +46,14 @@ assert_match "$(row "$S" 24)" 'F10 Quit' "and quitting"
 screen '<A-1><dump><A-3><dump><A-4><dump><A-2><dump>'
 S=$(text 1)
 assert_match "$(row "$S" 4)" 'Due 2' "1: the Due tab"
-assert_match "$(row "$S" 7)" '^Cuotas Ltda +FAC-000004 +2026-06-30 +0 +400,00 +400,00$' \
+assert_match "$(row "$S" 7)" '^Cuotas Ltda +FAC-000004 +30/06/2026 +0 +400,00 +400,00$' \
 	"due today: in Due with 0 days"
-assert_match "$(row "$S" 8)" '^Cuotas Ltda +FAC-000003 +2026-07-01 +1 +300,00 +300,00$' \
+assert_match "$(row "$S" 8)" '^Cuotas Ltda +FAC-000003 +01/07/2026 +1 +300,00 +300,00$' \
 	"FAC-000003: due in 1 day"
 assert_match "$(attrs 1 | row "$(cat)" 2)" '^22R+ 22U' "the Due total is highlighted"
 S=$(text 2)
 assert_match "$(row "$S" 4)" 'Credits 1' "3: the Credits tab"
-assert_match "$(row "$S" 7)" '^Saldo a Favor +ANT-000001 +AA +2026-06-21 +250,00 +250,00$' \
+assert_match "$(row "$S" 7)" '^Saldo a Favor +ANT-000001 +AA +21/06/2026 +250,00 +250,00$' \
 	"the advance is a credit in favour (AA)"
 assert_match "$(row "$S" 24)" 'F4 Apply' "a credit can be applied from here"
 assert_not_contains "$(row "$S" 24)" "F5 Pay" "but not paid"
@@ -66,7 +66,7 @@ assert_match "$(text 4 | row "$(cat)" 4)" 'Overdue 2' "2: back to Overdue"
 screen '<F5><dump><F9><dump>'
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'Receipt$' "F5 opens the receipt form"
-assert_match "$(row "$S" 2)" '^Client: Grupo Uno SA +Date: 2026-06-30' "for the row's client, today"
+assert_match "$(row "$S" 2)" '^Client: Grupo Uno SA +Date: 30/06/2026' "for the row's client, today"
 assert_match "$S" 'cash +1\.000,00' "the amount proposed is what is open, in cash"
 assert_match "$S" '\[x\] FAC-000001 .* 1\.000,00 +1\.000,00' "FAC-000001 marked, paid in full"
 assert_match "$S" '\[ \] FAC-000002 .* 2\.300,50 *$' "FAC-000002 is listed, not marked"
@@ -112,10 +112,10 @@ assert_contains "$OUT" "llamar el lunes" "the note is in the client's history"
 # ---- one client's own dashboard, and back ----
 screen '<Enter><dump><Esc><dump>'
 S=$(text 1)
-assert_match "$(row "$S" 1)" 'Grupo Uno SA as of 2026-06-30$' "Enter: the client's own dashboard"
+assert_match "$(row "$S" 1)" 'Grupo Uno SA as of 30/06/2026$' "Enter: the client's own dashboard"
 assert_match "$(row "$S" 3)" '^ +0,00 +2\.000,50 +0,00 +2\.000,50$' "its totals alone"
 assert_match "$(row "$S" 24)" 'F10 Back' "Esc goes back from it"
-assert_match "$(text 2 | row "$(cat)" 1)" 'Dashboard as of 2026-06-30$' "back on all clients"
+assert_match "$(text 2 | row "$(cat)" 1)" 'Dashboard as of 30/06/2026$' "back on all clients"
 
 # ---- help, and a larger terminal ----
 screen '<F1><dump>'
@@ -132,7 +132,7 @@ assert_not_contains "$S" "…" "nothing cut"
 screen '<dump>' --size 120x40
 S=$(text 1)
 assert_eq 40 "$(wc -l <<<"$S")" "120x40: forty rows"
-assert_match "$(row "$S" 7)" '^Grupo Uno SA +FAC-000002 +2026-05-15 2026-06-14 +16 ' \
+assert_match "$(row "$S" 7)" '^Grupo Uno SA +FAC-000002 +15/05/2026 14/06/2026 +16 ' \
 	"the wider screen has room for the invoice's own date too"
 
 # ---- quotes: reject one, accept and invoice another from the Quotes tab ----
@@ -142,11 +142,11 @@ assert_status 0 "two quotes for Cuotas Ltda"
 screen '<Tab><Tab><dump><A-x><dump><Down><A-k><dump><A-v><dump>y<dump>'
 S=$(text 1)
 assert_match "$(row "$S" 4)" 'Quotes 2' "Tab Tab from Overdue: the Quotes tab"
-assert_match "$(row "$S" 7)" '^2026-06-29 COT-000002 +Cuotas Ltda +2026-07-29 +200,00 open$' \
+assert_match "$(row "$S" 7)" '^29/06/2026 COT-000002 +Cuotas Ltda +29/07/2026 +200,00 open$' \
 	"the newest quote first, open"
 assert_match "$(row "$S" 24)" 'Alt-v Invoice it' "the key bar offers to invoice it"
 assert_match "$(text 2 | row "$(cat)" 7)" ' rejected$' "x: COT-000002 rejected"
-assert_match "$(text 3 | row "$(cat)" 8)" '^2026-06-28 COT-000001 .* accepted$' "k: COT-000001 accepted"
+assert_match "$(text 3 | row "$(cat)" 8)" '^28/06/2026 COT-000001 .* accepted$' "k: COT-000001 accepted"
 assert_contains "$(text 4)" "Make an invoice of COT-000001 for Cuotas Ltda, dated 2026-06-30?" \
 	"v asks first"
 S=$(text 5)

@@ -37,4 +37,13 @@ assert_match "$OUT" "15/06/2026 FAC-000001" "the printed statement: day first"
 cart report statement "Grupo" --format csv
 assert_contains "$OUT" "2026-06-15" "CSV stays ISO"
 assert_not_contains "$OUT" "15/06/2026" "CSV has no day-first dates"
+# the dashboard's lists show the dates as the clerk reads them; the command line stays ISO
+screen '<A-1><dump><S-Tab><dump>' --size 100x24
+S=$(text 1)$'\n'$(text 2)
+assert_match "$S" 'FAC-000001.*15/06/2026.*15/07/2026' "the Due tab: invoice date and due date day first"
+assert_match "$S" '15/06/2026 +FAC-000001' "the Transactions tab: day first"
+assert_not_contains "$S" "2026-06-15" "no ISO date on the dashboard's lists"
+assert_contains "$(row "$(text 1)" 1)" "as of 30/06/2026" "the dashboard's heading: day first"
+cart dashboard --tab due
+assert_contains "$OUT" "2026-06-15" "the command line's dashboard stays ISO"
 done_testing

@@ -70,7 +70,7 @@ spanish
 screen '<dump>'
 assert_status 0 "the dashboard runs in Spanish"
 S=$(text 1)
-assert_match "$(row "$S" 1)" '^ cartera — Comercial Andina SAS +Tablero al 2026-06-30$' "es 80: title"
+assert_match "$(row "$S" 1)" '^ cartera — Comercial Andina SAS +Tablero al 30/06/2026$' "es 80: title"
 assert_match "$(row "$S" 2)" '^1 Por vencer +1 2 Vencidas +1 3 Saldos a favor +1 4 Saldo neto +3$' \
 	"es 80: the four totals' labels, whole"
 assert_match "$(row "$S" 3)" '^ +300,00 +1\.000,00 +250,00 +1\.050,00$' "es 80: the totals' amounts"
@@ -80,7 +80,7 @@ assert_eq " Clientes   Transacciones   Por vencer   Vencidas 1   Créditos   Cot
 # sorts by days, most overdue first
 assert_match "$(row "$S" 6)" '^Cliente +Número +Vence +Días ▼ +Importe +Pendiente$' \
 	"es 80: the Vencidas tab's column titles (Días ▼ whole, as Days ▼ is)"
-assert_match "$(row "$S" 7)" '^Grupo Uno SA +FAC-000001 +2026-03-31 +91 +1\.000,00 +1\.000,00$' \
+assert_match "$(row "$S" 7)" '^Grupo Uno SA +FAC-000001 +31/03/2026 +91 +1\.000,00 +1\.000,00$' \
 	"es 80: the overdue invoice"
 assert_eq "F1 Ayuda F6 Orden F10 Salir Enter Cliente F3 Clientes F5 Cobrar F7 Recordar" \
 	"$(row "$S" 24 | sed 's/ *$//')" "es 80: the key bar in Spanish"
@@ -89,12 +89,12 @@ fits "$S" 80 "es 80: no row of the dashboard is wider than 80 columns"
 # ---- the dashboard, Spanish, 120x40: the same words, and room for the Tab key ----
 screen '<dump>' --size 120x40
 S=$(text 1)
-assert_match "$(row "$S" 1)" '^ cartera — Comercial Andina SAS +Tablero al 2026-06-30$' "es 120: title"
+assert_match "$(row "$S" 1)" '^ cartera — Comercial Andina SAS +Tablero al 30/06/2026$' "es 120: title"
 assert_match "$(row "$S" 2)" '^1 Por vencer +1 2 Vencidas +1 3 Saldos a favor +1 4 Saldo neto +3$' \
 	"es 120: the four totals' labels"
 assert_match "$(row "$S" 6)" '^Cliente +Número +Fecha +Vence +Días ▼ +Importe +Pendiente$' \
 	"es 120: the column titles, with the invoice's own date"
-assert_match "$(row "$S" 7)" '^Grupo Uno SA +FAC-000001 +2026-03-01 2026-03-31 +91 +1\.000,00 +1\.000,00$' \
+assert_match "$(row "$S" 7)" '^Grupo Uno SA +FAC-000001 +01/03/2026 31/03/2026 +91 +1\.000,00 +1\.000,00$' \
 	"es 120: the overdue invoice, both dates"
 # the Spanish bar is too wide for two blanks between entries at 120: one blank, every key shown
 assert_eq "F1 Ayuda F6 Orden F10 Salir Enter Cliente F3 Clientes F5 Cobrar F7 Recordar F11 Factura F12 Cotización Tab Pestaña" \
@@ -105,7 +105,7 @@ fits "$S" 120 "es 120: no row wider than 120 columns"
 english
 screen '<dump>'
 S=$(text 1)
-assert_match "$(row "$S" 1)" '^ cartera — Comercial Andina SAS +Dashboard as of 2026-06-30$' "en 80: title"
+assert_match "$(row "$S" 1)" '^ cartera — Comercial Andina SAS +Dashboard as of 30/06/2026$' "en 80: title"
 assert_match "$(row "$S" 2)" '^1 Due +1 2 Overdue +1 3 Credits in fav… 1 4 Net balance +3$' \
 	"en 80: the four totals' labels"
 assert_eq " Clients   Transactions   Due   Overdue 1   Credits   Quotes" \
@@ -211,7 +211,7 @@ START=dashboard screen '<F5><dump>'
 S=$(text 1)
 assert_match "$(row "$S" 7)" '^    Documento +Fecha +Vence +Días +Pendiente +Paga$' \
 	"es 80: the receipt's column titles (the mark column blank, Vence and Pendiente as on the dashboard)"
-assert_match "$(row "$S" 8)" '^\[x\] FAC-000001 +2026-03-01 2026-03-31 +91 +1\.000,00 +1\.000,00$' \
+assert_match "$(row "$S" 8)" '^\[x\] FAC-000001 +01/03/2026 31/03/2026 +91 +1\.000,00 +1\.000,00$' \
 	"es 80: the paid invoice marked, paying all it has open"
 assert_eq "F1 Ayuda F2 Efectivo F3 Medio F4 Retención k AA o Castigo f Reemb. F9 Registrar" \
 	"$(row "$S" 24 | sed 's/ *$//')" "es 80: the receipt's key bar, F9 Registrar within 80 columns"

@@ -56,7 +56,7 @@ cd "$T" || exit 1
 scr '<C-t><dump><Tab><Tab><Tab><dump><F6><Enter><dump>' 80x24
 assert_status 0 "the trend screen runs"
 S=$(text 1)
-assert_match "$(row "$S" 1)" 'Trend to 2026-06-30$' "Ctrl-T opens the trend to the last month-end"
+assert_match "$(row "$S" 1)" 'Trend to 30/06/2026$' "Ctrl-T opens the trend to the last month-end"
 assert_match "$(row "$S" 2)" '^All clients — bars: Overdue' "all clients, bars of the overdue"
 bars()
 {
@@ -64,13 +64,13 @@ bars()
 	printf '%s\n' "$1" | /usr/bin/python3 -c '
 import sys
 for line in sys.stdin:
-    if line[:2] != "20": continue
+    if line[2:3] != "/" or line[5:6] != "/": continue
     bar = line.rstrip("\n")[66:] if len(line) > 66 else ""
     print(line[:10], line[11:37].split()[1], len(bar.strip()))
 '
 }
 got=$(bars "$S")
-assert_contains "$got" "2026-04-30 2,000.00 " "April's overdue is shown"
+assert_contains "$got" "30/04/2026 2,000.00 " "April's overdue is shown"
 prop_trend()
 {
 	printf '%s\n' "$1" | /usr/bin/python3 -c '
@@ -84,7 +84,7 @@ print("ok" if ok else "bad %s %s" % (vals, lens))
 '
 }
 assert_eq ok "$(prop_trend "$got")" "each month's bar is in proportion to its overdue"
-assert_eq 12 "$(printf '%s\n' "$S" | grep -c '^20[0-9][0-9]-[01][0-9]-[0-3][0-9] ')" "12 month-ends"
+assert_eq 12 "$(printf '%s\n' "$S" | grep -c '^[0-3][0-9]/[01][0-9]/20[0-9][0-9] ')" "12 month-ends"
 assert_match "$(row "$S" 24)" 'Tab Measure.*F5 PDF.*F6 XLSX.*F7 Text' "save as PDF, XLSX, text"
 S=$(text 2)
 assert_match "$(row "$S" 2)" 'bars: Collections' "Tab, Tab, Tab: % overdue, DSO, then collections"

@@ -27,10 +27,10 @@ assert_status 0 "the ledger is built"
 screen '<A-R><dump>Grupo<Enter><dump><Space><Space><F3><Right><Right><Right><dump><Tab>3.500,00<Tab>Bancolombia<Tab>778899<F9><F4>retefuente<Tab>CERT-2026-15<Tab>40,00<Enter><dump><F9><dump>'
 assert_contains "$(text 1)" "The receipt's client" "R: a new receipt opens on the pick dialog"
 S=$(text 2)
-assert_match "$(row "$S" 2)" '^Client: Grupo Uno SA +Date: 2026-06-30 +Currency: COP' "the client picked"
-assert_match "$S" '\[ \] FAC-000001 +2026-03-01 2026-03-31 +91 +1\.000,00 *$' \
+assert_match "$(row "$S" 2)" '^Client: Grupo Uno SA +Date: 30/06/2026 +Currency: COP' "the client picked"
+assert_match "$S" '\[ \] FAC-000001 +01/03/2026 31/03/2026 +91 +1\.000,00 *$' \
 	"its open invoices, oldest first, none marked"
-assert_match "$S" '\[ \] FAC-000002 +2026-05-15 2026-06-14 +16 +2\.300,50 *$' "FAC-000002 with 2.300,50 open"
+assert_match "$S" '\[ \] FAC-000002 +15/05/2026 14/06/2026 +16 +2\.300,50 *$' "FAC-000002 with 2.300,50 open"
 assert_match "$S" 'Received 0,00 +Allocated 0,00 +Left 0,00' "nothing received yet"
 assert_match "$(text 3)" 'Kind +<cheque>' "F3: the means box; Right cycles to cheque"
 S=$(text 4)
@@ -93,7 +93,7 @@ screen '<A-3><dump><F4><dump><F9><dump>'
 assert_match "$(text 1 | row "$(cat)" 7)" '^Saldo a Favor +ANT-000001 +AA' "the Credits tab: ANT-000001 first"
 S=$(text 2)
 assert_match "$(row "$S" 1)" 'Apply a credit$' "F4: apply the credit"
-assert_match "$S" 'Credit in favour ANT-000001 \(AA\) of 2026-06-21: 250,00 open' "the credit and what it has open"
+assert_match "$S" 'Credit in favour ANT-000001 \(AA\) of 21/06/2026: 250,00 open' "the credit and what it has open"
 assert_match "$S" '\[x\] FAC-000005 .* 100,00 +100,00$' "the client's open invoice, marked oldest first"
 assert_match "$S" 'Credit 250,00 +Applied 100,00 +Left 150,00 → stays a credit in favour' "what is left"
 assert_match "$(text 3 | row "$(cat)" 23)" '^APL-[0-9]+ applied 100,00 of credit ANT-000001\.' "F9 applies it"

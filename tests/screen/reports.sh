@@ -123,7 +123,7 @@ assert_contains "$(printf '%s\n' "$AG" | sq | tr '\n' ' ')" "In every currency t
 	"the same note as the command's"
 assert_eq "Cuotas Ltda COP 400,00 0,00 0,00 0,00 0,00 400,00 50,00 350,00" "$(sel 1)" \
 	"the cursor starts on the first client's line"
-assert_match "$(row "$S" 40)" '^F1 Help +F2 As of +F3 Statements +F5 PDF +F6 XLSX +F7 Text +F8 Print +F10 Back' \
+assert_match "$(row "$S" 40)" '^F1 Help +F2 As of +F3 Statements +F5 PDF +F6 XLSX +F7 Text +F8 Print +F9 Order +F10 Back' \
 	"the key bar: as of, the clients' statements, save, print, back"
 
 # ---- 80x24: Credits and Net beyond the edge; Right shows them, Left comes back ----

@@ -35,8 +35,14 @@ assert_status 0 "the statement opens from the dashboard"
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'Statement of Química Ñandú Peñalosa SAS as of 2026-06-30$' \
 	"title: the client's accented name and the as-of date"
-assert_match "$(row "$S" 2)" '^Filter: none.* 1–18 of 18$' "no filter; 18 lines"
-SS=$(printf '%s\n' "$S" | sq)
+assert_match "$(row "$S" 2)" '^Filter: none.* 1–19 of 23$' "no filter; 23 lines"
+# the screen opens on what matters first (seed 000): the balance and the client's header, then
+# the open documents and the aging, the movements after them
+assert_match "$(row "$S" 5)" '^Balance as of 2026-06-30: 3\.600,50 COP' "the balance on the first lines"
+assert_match "$(row "$S" 7)" '^NIT 890\.903\.938-8' "the client's tax id with its check digit"
+assert_match "$(row "$S" 9)" '^Open documents' "then the open documents"
+screen '<A-s><dump>' --size 80x40
+SS=$(text 1 | sq)
 for want in '2026-03-01 FAC-000001 Invoice 1.000,00 1.000,00' \
 	'2026-05-15 FAC-000002 Invoice 2.500,50 3.500,50' \
 	'2026-06-10 FAC-000003 Invoice 300,00 3.800,50' \
@@ -83,7 +89,7 @@ S=$(text 1)
 assert_contains "$S" "Filter the statement" "a bad date keeps the form up"
 assert_match "$S" 'Dated from +2026-13-45' "with the date typed"
 S=$(text 2)
-assert_match "$(row "$S" 2)" '^Filter: none.* of 18$' "Esc: the statement as it was"
+assert_match "$(row "$S" 2)" '^Filter: none.* of 23$' "Esc: the statement as it was"
 
 # ---- the as-of date: the statement as it stood on 2026-05-31 ----
 screen '<A-s>f<C-u>2026-05-31<F9><dump>'
@@ -112,7 +118,7 @@ SS=$(text 2 | sq)
 assert_match "$(text 2 | row "$(cat)" 2)" '^Filter: 1–30 days' "2: 1-30 days"
 assert_contains "$SS" 'FAC-000002 2026-05-15 2026-06-14 16 COP 2.500,50 2.300,50' "FAC-000002: 16 days"
 assert_not_contains "$SS" "FAC-000001 2026-03-01 2026-03-31" "FAC-000001 is not in 1-30"
-assert_match "$(text 3 | row "$(cat)" 2)" '^Filter: none.* of 18$' "0: every range again"
+assert_match "$(text 3 | row "$(cat)" 2)" '^Filter: none.* of 23$' "0: every range again"
 
 # ---- saving: PDF, XLSX, text, in the current folder ----
 mkdir -p "$T/out"
@@ -161,7 +167,12 @@ else
 	skip "Debian's python3-openpyxl is not installed"
 fi
 cart report statement 1 --format txt
-assert_eq "$OUT" "$(cat "$TXTF")" "the text file is the command's statement, line for line"
+# saved from the screen, in the screen's order (the balance and open documents first): every
+# line of the command's statement, nothing else but the balance under the title
+lines() { sed 's/ *$//' | grep -v '^$' | sort -u; }
+assert_eq "$(printf '%s\n' "$OUT" | lines)" "$(lines <"$TXTF")" \
+	"the text file has the command's statement, line for line, the balance first"
+assert_match "$(sed -n 4p "$TXTF")" '^Balance as of 2026-06-30: 3\.600,50 COP' "its balance under the title"
 
 # saving over a file asks first; n keeps it
 cd "$T/out" || exit 1

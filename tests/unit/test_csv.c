@@ -830,11 +830,11 @@ static void test_export_round_trip(void **state)
 
 	out = export_text(&x->c);
 	snprintf(header, sizeof header, "id,name,tax_id,dv,taxpayer_type,receiver_type,email,phone,"
-	         "mobile,address,location,terms_days,credit_limit,charge_mode,active,notes\r\n");
+	         "mobile,address,location,terms_days,credit_limit,charge_mode,active,notes,curp\r\n");
 	assert_int_equal(strncmp(out, header, strlen(header)), 0);
 	assert_non_null(strstr(out, "\r\n3,Ministerio de Obras,899999068,1,legal,government,,,,,,"
-	                       "30,0.01,expenses,yes,\r\n"));
-	assert_non_null(strstr(out, ",\"Peñalosa, José\",,,natural,final,,,,,,0,0.00,none,no,\r\n"));
+	                       "30,0.01,expenses,yes,,\r\n"));
+	assert_non_null(strstr(out, ",\"Peñalosa, José\",,,natural,final,,,,,,0,0.00,none,no,,\r\n"));
 
 	/* into a fresh ledger of the same company */
 	snprintf(path, sizeof path, "%s/other.db", x->t->dir);

@@ -458,6 +458,38 @@ static void test_failure_writes_nothing(void **state)
 	tdb_close(&db);
 }
 
+/* Foreign keys are off during a bulk load and checked for every row at its end: a row that
+ * refers to nothing (here a legal number of a document that does not exist, slipped in by a
+ * trigger) refuses the whole load. */
+static void test_dangling_reference_writes_nothing(void **state)
+{
+	demo_opts o;
+	demo_stats st;
+	cart_err e = { 0 };
+	int64_t n = -1;
+	tdb db;
+	sqlite3 *raw;
+
+	(void)state;
+	tdb_open(&db, TODAY, 1);
+	small_opts(&o, 3);
+	assert_int_equal(sqlite3_open(db.path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "CREATE TRIGGER test_dangle AFTER INSERT ON documents"
+	                              " WHEN NEW.number = 'FAC-000300' BEGIN"
+	                              " INSERT INTO legal_numbers (document_id, kind, number)"
+	                              " VALUES (987654321, 'invoice', 'X-1'); END", NULL, NULL,
+	                              NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	assert_int_not_equal(demo_generate(db.l, &o, &st, &e), CART_OK);
+	assert_non_null(strstr(e.msg, "legal_numbers"));
+	assert_non_null(strstr(e.msg, "missing row of documents"));
+	OK(ledger_client_count(db.l, NULL, &n, &e), &e);
+	assert_int_equal(n, 0);
+	assert_int_equal(sql_int(&db, "SELECT count(*) FROM documents"), 0);
+	assert_int_equal(sql_int(&db, "SELECT count(*) FROM legal_numbers"), 0);
+	tdb_close(&db);
+}
+
 static void test_bad_options(void **state)
 {
 	demo_opts o;
@@ -506,6 +538,7 @@ int main(void)
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_today_moves_dates),
 		cmocka_unit_test(test_failure_writes_nothing),
+		cmocka_unit_test(test_dangling_reference_writes_nothing),
 		cmocka_unit_test(test_bad_options),
 	};
 

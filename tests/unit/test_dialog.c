@@ -107,6 +107,42 @@ static void test_choose(void **state)
 	dialog_free(&d);
 }
 
+/* More options than DLG_MAX_OPTIONS (a client's every open invoice): all of them are there,
+ * the selection scrolls the list, digits type nothing, letters still jump. */
+static void test_choose_long(void **state)
+{
+	static char names[30][16];
+	const char *opts[30];
+	dialog d;
+
+	(void)state;
+	memset(&d, 0, sizeof d);
+	for (int i = 0; i < 30; i++) {
+		snprintf(names[i], sizeof names[i], "%c FAC-%06d", i == 25 ? 'z' : 'F', i + 1);
+		opts[i] = names[i];
+	}
+	dialog_choose(&d, 4, "The invoice to credit", "", opts, 30, 0);
+	assert_int_equal(d.nopt, 30);
+	assert_string_equal(dialog_option(&d, 29), "F FAC-000030");
+	d.opt_height = 10;                         /* as drawn: ten options fit */
+	assert_int_equal(dialog_handle_key(&d, '3'), DLG_OPEN);
+	assert_int_equal(d.sel, 0);                /* no numbers on a long list */
+	assert_int_equal(dialog_handle_key(&d, UK_END), DLG_OPEN);
+	assert_int_equal(d.sel, 29);
+	assert_int_equal(d.opt_top, 20);           /* scrolled to show the last */
+	dialog_handle_key(&d, UK_PGUP);
+	assert_int_equal(d.sel, 20);
+	dialog_handle_key(&d, UK_HOME);
+	assert_int_equal(d.sel, 0);
+	assert_int_equal(d.opt_top, 0);
+	dialog_handle_key(&d, 'z');                /* a letter jumps, past the screen */
+	assert_int_equal(d.sel, 25);
+	assert_true(d.opt_top <= 25 && 25 < d.opt_top + 10);
+	assert_int_equal(dialog_handle_key(&d, UK_ENTER), DLG_OK);
+	assert_int_equal(d.sel, 25);
+	dialog_free(&d);
+}
+
 static void test_prompt(void **state)
 {
 	dialog d;
@@ -237,6 +273,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_confirm),
 		cmocka_unit_test(test_choose),
+		cmocka_unit_test(test_choose_long),
 		cmocka_unit_test(test_prompt),
 		cmocka_unit_test(test_pick),
 		cmocka_unit_test(test_message),

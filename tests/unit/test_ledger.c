@@ -877,6 +877,70 @@ static void test_name_order(void **state)
 	assert_int_equal(pos, 10);
 }
 
+/* Search for a middle part of a name (issue 14), accents and case folded as the search key folds
+ * them, through the trigram index clients_find (schema 018): "nandu" finds Ñandú, "RRETER" finds
+ * Ferretería; a rename and a new tax id are found at once (the index's triggers); one or two
+ * letters are still found; and the planner reads the index, not every client. */
+static void test_find_middle_of_name(void **state)
+{
+	tl *t = *state;
+	cart_err e = { 0 };
+	ids_seen s = { .n = 0 };
+	int64_t n, id, pos;
+	client c;
+	sqlite3_stmt *q;
+	char plan[2048] = "";
+
+	id = tl_client(t, "Ferretería Ñandú", 30);
+	tl_client(t, "Almacén Gómez", 30);
+	tl_client(t, "Nutria SAS", 30);
+	TL_OK(ledger_client_count(t->l, "nandu", &n, &e), &e);
+	assert_int_equal(n, 1);
+	TL_OK(ledger_client_list_sorted(t->l, "nandu", CLIENT_BY_NAME, 0, 0, 20, collect_ids, &s, &e),
+	      &e);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.id[0], id);
+	TL_OK(ledger_client_count(t->l, "RRETER", &n, &e), &e);
+	assert_int_equal(n, 1);
+	TL_OK(ledger_client_count(t->l, "gomez", &n, &e), &e);
+	assert_int_equal(n, 1);
+	TL_OK(ledger_client_count(t->l, "mac", &n, &e), &e);    /* almACén */
+	assert_int_equal(n, 1);
+	TL_OK(ledger_client_count(t->l, "xyz", &n, &e), &e);
+	assert_int_equal(n, 0);
+	TL_OK(ledger_client_count(t->l, "\"a\"", &n, &e), &e); /* quotes are text, not syntax */
+	assert_int_equal(n, 0);
+	/* one or two letters make no trigram: still anywhere in the name (ñ folds to n) */
+	TL_OK(ledger_client_count(t->l, "ÑD", &n, &e), &e);
+	assert_int_equal(n, 1);                                  /* Ñandú */
+	TL_OK(ledger_client_count(t->l, "ñ", &n, &e), &e);
+	assert_int_equal(n, 3);                                  /* Ñandú, Almacén, Nutria */
+	TL_OK(ledger_client_position(t->l, "nandu", CLIENT_BY_NAME, 0, id, &pos, &e), &e);
+	assert_int_equal(pos, 0);
+	/* renamed and given a tax id: the index follows */
+	TL_OK(ledger_client_get(t->l, id, &c, &e), &e);
+	snprintf(c.name, sizeof c.name, "%s", "Ferretería Peñón");
+	snprintf(c.tax_id, sizeof c.tax_id, "%s", "900123456");
+	TL_OK(ledger_client_update(t->l, &c, &e), &e);
+	TL_OK(ledger_client_count(t->l, "nandu", &n, &e), &e);
+	assert_int_equal(n, 0);
+	TL_OK(ledger_client_count(t->l, "penon", &n, &e), &e);
+	assert_int_equal(n, 1);
+	TL_OK(ledger_client_count(t->l, "0123", &n, &e), &e);
+	assert_int_equal(n, 1);
+	/* the plan of a search of three letters or more goes through the trigram index */
+	assert_int_equal(sqlite3_prepare_v2(t->l->db, "EXPLAIN QUERY PLAN SELECT count(*) FROM ("
+	                                    LG_FIND_CLIENTS_PHONE("?1") ")", -1, &q, NULL),
+	                 SQLITE_OK);
+	sqlite3_bind_text(q, 1, "penon", -1, SQLITE_STATIC);
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		strncat(plan, (const char *)sqlite3_column_text(q, 3), sizeof plan - strlen(plan) - 2);
+		strcat(plan, "\n");
+	}
+	sqlite3_finalize(q);
+	assert_non_null(strstr(plan, "SCAN clients_find VIRTUAL TABLE INDEX"));
+}
+
 static void test_client_position(void **state)
 {
 	tl *t = *state;
@@ -949,6 +1013,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_contacts_refused_by_model, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_statement_cache_evicts, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_client_position, tl_setup, tl_teardown),
+		cmocka_unit_test_setup_teardown(test_find_middle_of_name, tl_setup, tl_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -221,15 +221,17 @@ static void test_statement_filters(void **state)
 	const rpt_table *mv, *od;
 	cart_err e = { 0 };
 
-	/* invoices only: three charges; the balance column stays the account's */
+	/* invoices only: three charges; the balance column adds up the lines shown (issue 14), so
+	 * the second invoice's line holds the first two and the total row agrees with it */
 	stmt_filter_init(&flt);
 	flt.doc_type = DOC_INVOICE;
 	build_statement(f, &flt, &r);
 	mv = table(&r, "Movements");
 	assert_int_equal(count_style(mv, RPT_ROW_DATA), 3);
-	assert_int_equal(mv->rows[1].cells[5].v, 290000);
+	assert_int_equal(mv->rows[1].cells[5].v, 350000);
 	assert_int_equal(mv->rows[mv->nrows - 1].cells[3].v, 400000);
 	assert_int_equal(mv->rows[mv->nrows - 1].cells[4].v, 0);
+	assert_int_equal(mv->rows[mv->nrows - 1].cells[5].v, 400000);
 	od = table(&r, "Open documents");
 	assert_int_equal(count_style(od, RPT_ROW_DATA), 3);
 	report_free(&r);

@@ -220,6 +220,60 @@ static void test_pa_natural(void **state)
 	ok("PA", NAT, "8-NT-1-24", "8-NT-1-24", "33", "RUC");
 }
 
+/* Issue 16: every asiento length the DGI issues (its rule keeps an asiento's first five digits,
+ * all six of an E or N one), four-digit folios, and zero-padded parts giving the DV of the
+ * unpadded ones. DVs from the test lists of the Panama-RUC-DV-Calculator, which implements the
+ * DGI's note "Cálculo del dígito verificador del RUC" (people's DVs are seldom published). */
+static void test_pa_natural_lengths(void **state)
+{
+	(void)state;
+	ok("PA", NAT, "8-769-1080", "8-769-1080", "56", "RUC");
+	ok("PA", NAT, "5-257-218", "5-257-218", "09", "RUC");
+	ok("PA", NAT, "6-108-289", "6-108-289", "79", "RUC");
+	ok("PA", NAT, "8-28-1284", "8-28-1284", "33", "RUC");
+	ok("PA", NAT, "2-7-89", "2-7-89", "20", "RUC");
+	ok("PA", NAT, "2-1234-123456789", "2-1234-123456789", "01", "RUC");	/* 9-digit asiento */
+	ok("PA", NAT, "E-8-127703", "E-8-127703", "05", "RUC");
+	ok("PA", NAT, "E-123-1277012", "E-123-1277012", "65", "RUC");	/* 7-digit asiento */
+	ok("PA", NAT, "E-1234-123456789", "E-1234-123456789", "26", "RUC");
+	ok("PA", NAT, "E-7824-53189", "E-7824-53189", "90", "RUC");
+	ok("PA", NAT, "N-19-1821", "N-19-1821", "11", "RUC");
+	ok("PA", NAT, "N-1234-12345", "N-1234-12345", "00", "RUC");
+	ok("PA", NAT, "PE-842-3681", "PE-842-3681", "51", "RUC");
+	ok("PA", NAT, "PE-123-12345", "PE-123-12345", "42", "RUC");
+	/* zero-padded parts: the same RUC, the same DV */
+	ok("PA", NAT, "08-0769-01080", "8-769-1080", "56", "RUC");
+	ok("PA", NAT, "8-0769-001080", "8-769-1080", "56", "RUC");
+	ok("PA", NAT, "E-0008-127703", "E-8-127703", "05", "RUC");
+	ok("PA", NAT, "PE-0842-003681", "PE-842-3681", "51", "RUC");
+	ok("PA", NAT, "8-NT-001-0024", "8-NT-1-24", "33", "RUC");
+	ok("PA", NAT, "01AV-0432-00658", "1AV-432-658", "31", "RUC");
+	ok("PA", LEG, "0155596713-2-2015", "155596713-2-2015", "59", "RUC");
+	ok("PA", LEG, "155596713-00002-0002015", "155596713-0002-002015", "59", "RUC");
+}
+
+/* A wrong part is named. */
+static void test_pa_part_named(void **state)
+{
+	(void)state;
+	bad("PA", NAT, "14-442-445", "RUC \"14-442-445\": the province \"14\" is not one of 1 to 13");
+	bad("PA", NAT, "8-12345-445", "RUC \"8-12345-445\": the folio \"12345\" must be 1 to 4 "
+	    "digits");
+	bad("PA", NAT, "8-442-1234567890", "RUC \"8-442-1234567890\": the asiento \"1234567890\" "
+	    "must be 1 to 9 digits");
+	bad("PA", NAT, "8-442-44A", "RUC \"8-442-44A\": the asiento \"44A\" must be 1 to 9 digits");
+	bad("PA", NAT, "1AV-432-123456789", "RUC \"1AV-432-123456789\": the asiento \"123456789\" "
+	    "must be 1 to 8 digits");
+	bad("PA", NAT, "8-NT-1234-24", "RUC \"8-NT-1234-24\": the folio \"1234\" must be 1 to 3 "
+	    "digits");
+	bad("PA", LEG, "155596713-12345-2015", "RUC \"155596713-12345-2015\": the folio \"12345\" "
+	    "must be 1 to 4 digits");
+	bad("PA", LEG, "155596713-2-1234567", "RUC \"155596713-2-1234567\": the asiento "
+	    "\"1234567\" must be 1 to 6 digits");
+	bad("PA", LEG, "12345678901-2-2015", "RUC \"12345678901-2-2015\": the tomo or ficha "
+	    "\"12345678901\" must be 1 to 10 digits");
+}
+
 static void test_pa_normalize(void **state)
 {
 	(void)state;
@@ -253,12 +307,8 @@ static void test_pa_wrong(void **state)
 	       "DV \"5X\" of RUC \"155596713-2-2015\" must be one or two digits");
 	snprintf(msg, sizeof msg, "RUC \"155596713-2-2015\" %s", nat);
 	bad("PA", NAT, "155596713-2-2015", msg);	/* a company's RUC for a person */
-	snprintf(msg, sizeof msg, "RUC \"14-442-445\" %s", nat);
-	bad("PA", NAT, "14-442-445", msg);	/* provinces are 1 to 13 */
-	snprintf(msg, sizeof msg, "RUC \"8-442-445678\" %s", nat);
-	bad("PA", NAT, "8-442-445678", msg);
-	snprintf(msg, sizeof msg, "RUC \"8-12345-445\" %s", nat);
-	bad("PA", NAT, "8-12345-445", msg);
+	snprintf(msg, sizeof msg, "RUC \"X-442-445\" %s", nat);
+	bad("PA", NAT, "X-442-445", msg);
 	bad("PA", LEG, "AB-1-1", "RUC \"AB-1-1\" is not a legal person's RUC, such as "
 	    "155596713-2-2015, 1102-85-117211 or 8-NT-1-123");
 	bad("PA", LEG, "1-2-3-4-5-6-7", "RUC \"1-2-3-4-5-6-7\" has too many parts");
@@ -369,6 +419,62 @@ static void test_mx_normalize(void **state)
 	ok("MX", LEG, "MAB-930714-8T4", "MAB9307148T4", "", "RFC");
 	ok("MX", NAT, "GODE 561231 GR8", "GODE561231GR8", "", "RFC");
 	ok_dv("MX", LEG, "SAT970701NN3", "3", "SAT970701NN3", "", "RFC");
+}
+
+/* Issue 16: a person's RFC spelling one of the SAT's inconvenient words is warned (the SAT
+ * writes X for its last letter); CURPs validated with RENAPO's check digit (published examples:
+ * python-stdnum's BOXW310820HNERXN09 and the valid lists of php CURP validators). */
+static void test_mx_inconvenient(void **state)
+{
+	(void)state;
+	warned("MX", NAT, "PEDO800101AB1", "PEDO800101AB1",
+	       "RFC \"PEDO800101AB1\" begins with \"PEDO\", a word the SAT does not issue (it writes X "
+	       "for its last letter); confirm the RFC with the client");
+	warned("MX", NAT, "buey-751231-k28", "BUEY751231K28",
+	       "RFC \"BUEY751231K28\" begins with \"BUEY\", a word the SAT does not issue (it writes X "
+	       "for its last letter); confirm the RFC with the client");
+	ok("MX", NAT, "AAAA791128D63", "AAAA791128D63", "", "RFC");
+}
+
+static void curp_ok(const char *in, const char *norm)
+{
+	taxid_check c;
+
+	if (taxid_curp_validate(in, &c) != CART_OK)
+		fail_msg("CURP \"%s\" refused: %s", in, c.message);
+	assert_string_equal(c.normalized, norm);
+	assert_string_equal(c.kind, "CURP");
+}
+
+static void curp_bad(const char *in, const char *msg)
+{
+	taxid_check c;
+
+	if (taxid_curp_validate(in, &c) != CART_INVALID)
+		fail_msg("CURP \"%s\" accepted", in);
+	assert_string_equal(c.message, msg);
+}
+
+static void test_mx_curp(void **state)
+{
+	(void)state;
+	curp_ok("BOXW310820HNERXN09", "BOXW310820HNERXN09");
+	curp_ok(" boxw310820hnerxn09 ", "BOXW310820HNERXN09");
+	curp_ok("MAAR790213HMNRLF03", "MAAR790213HMNRLF03");
+	curp_ok("HEGG560427MVZRRL04", "HEGG560427MVZRRL04");
+	curp_ok("TUAZ040213MCLRLFA7", "TUAZ040213MCLRLFA7");	/* born in 2004: a letter */
+	curp_bad("BOXW310820HNERXN08", "CURP \"BOXW310820HNERXN08\" has check digit 8, expected 9");
+	curp_bad("BOXW310820HNERXN0", "CURP \"BOXW310820HNERXN0\" has 17 characters; a CURP has 18");
+	curp_bad("BOXW311320HNERXN09", "CURP \"BOXW311320HNERXN09\" must have a valid birth date "
+	         "(YYMMDD) after its 4 letters");
+	curp_bad("BOXW310820TNERXN09", "CURP \"BOXW310820TNERXN09\": its 11th character, the sex, "
+	         "must be H, M or X");
+	curp_bad("BOXW310820HQQRXN09", "CURP \"BOXW310820HQQRXN09\": \"QQ\" is not the code of a "
+	         "Mexican state nor NE (born abroad)");
+	curp_bad("BOXW310820HNEAXN09", "CURP \"BOXW310820HNEAXN09\": characters 14 to 16 must be "
+	         "consonants");
+	curp_bad("1OXW310820HNERXN09", "CURP \"1OXW310820HNERXN09\" must start with 4 letters");
+	curp_bad("", "CURP is empty");
 }
 
 static void test_mx_warning(void **state)
@@ -640,6 +746,8 @@ int main(void)
 		cmocka_unit_test(test_pa_old_style),
 		cmocka_unit_test(test_pa_natural),
 		cmocka_unit_test(test_pa_normalize),
+		cmocka_unit_test(test_pa_natural_lengths),
+		cmocka_unit_test(test_pa_part_named),
 		cmocka_unit_test(test_pa_wrong),
 		cmocka_unit_test(test_co_published),
 		cmocka_unit_test(test_co_normalize),
@@ -648,6 +756,8 @@ int main(void)
 		cmocka_unit_test(test_mx_published),
 		cmocka_unit_test(test_mx_normalize),
 		cmocka_unit_test(test_mx_warning),
+		cmocka_unit_test(test_mx_inconvenient),
+		cmocka_unit_test(test_mx_curp),
 		cmocka_unit_test(test_mx_generic),
 		cmocka_unit_test(test_mx_wrong),
 		cmocka_unit_test(test_ec_published),

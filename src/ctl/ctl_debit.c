@@ -1,0 +1,50 @@
+/* Debit notes: the controller both faces call. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cartera/ctl_debit.h"
+#include "cartera/ctl_safety.h"
+#include "cartera/i18n.h"
+#include "cartera/text.h"
+#include "ctl_int.h"
+#include "model/ledger_debit.h"
+
+int ctl_debit_note_post(ctl *c, const ctl_debit_note *a, posted *out, cart_err *e)
+{
+	debit_note_in in;
+	doc_info d;
+	int rc;
+
+	/* a retry with the same --key: the document posted then, before today's checks */
+	if (ctl_key_replay(c, DOC_DEBIT_NOTE, out))
+		return CART_OK;
+	memset(&in, 0, sizeof in);
+	if (!ctl_has_company(c))
+		return cart_fail(e, CART_NOTFOUND, _("the ledger %s has no company settings yet: run"
+		                 " 'cartera init' first"), ctl_path(c));
+	if (!a->invoice || !*a->invoice)
+		return cart_fail(e, CART_INVALID, _("give the invoice the debit note amends"));
+	if ((rc = ctl_doc_ref(c, a->invoice, &d, e)) ||
+	    (rc = ctl_amount_positive(c, a->amount, _("the debit note amount"), &in.amount, e)) ||
+	    (rc = ctl_date(a->date, _("the debit note date"), in.date, e)))
+		return rc;
+	if (a->due && *a->due && (rc = ctl_date(a->due, _("the due date"), in.due_date, e)))
+		return rc;
+	if (d.type != DOC_INVOICE && d.type != DOC_OPENING)
+		return cart_fail(e, CART_REFUSED, _("%s is not an invoice: a debit note amends an"
+		                 " invoice"), d.number);
+	if (d.voided_by[0])
+		return cart_fail(e, CART_REFUSED, _("%s was voided by %s"), d.number, d.voided_by);
+	if (text_check(a->reason ? a->reason : "", TEXT_MAX_MEMO, _("the reason"), e) ||
+	    text_check(a->reference ? a->reference : "", TEXT_MAX_REF, _("the reference"), e))
+		return e->code;
+	in.invoice_id = d.id;
+	snprintf(in.reason, sizeof in.reason, "%s", a->reason ? a->reason : "");
+	snprintf(in.reference, sizeof in.reference, "%s", a->reference ? a->reference : "");
+	rc = ctl_posted(c, ledger_debit_note_post(c->l, &in, out, e), out);
+	if (rc == CART_OK)
+		snprintf(out->reference, sizeof out->reference, "%s", d.number);
+	return rc;
+}

@@ -1,4 +1,4 @@
-/* The action list's lookups. */
+/* The key tables' lookups (actions.h). */
 #include "config.h"
 
 #include <stddef.h>
@@ -6,31 +6,6 @@
 #include "actions.h"
 
 #include "cartera/i18n.h"
-
-static const ui_action_info actions[UA_COUNT] = {
-	[UA_NONE] = { NULL, { 0, 0, 0 }, 0, 0, NULL },
-#define X(id, label, k1, k2, k3, where, needs, help) \
-	[UA_##id] = { label, { k1, k2, k3 }, where, needs, help },
-	UI_ACTIONS(X)
-#undef X
-};
-
-const ui_action_info *ui_action_get(int action)
-{
-	return action > UA_NONE && action < UA_COUNT ? &actions[action] : NULL;
-}
-
-static int lookup(int key, ui_where where)
-{
-	for (int a = 1; a < UA_COUNT; a++) {
-		if (!(actions[a].where & where))
-			continue;
-		for (int k = 0; k < 3; k++)
-			if (actions[a].keys[k] == key)
-				return a;
-	}
-	return UA_NONE;
-}
 
 static int first_char(const char *s)
 {
@@ -56,34 +31,93 @@ static int lower(int c)
 	return c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c;
 }
 
-int ui_action_of(int key, ui_where where, int typing)
+const ui_act *ui_act_real(const ui_act *a)
 {
-	int a;
+	return a->same ? a->same : a;
+}
 
-	if (!key)
-		return UA_NONE;
-	/* a question takes the language's keys (s/n in Spanish), either case */
-	if (where & UI_IN_CONFIRM && uk_is_text(key)) {
-		if (lower(key) == ui_yes_key())
-			return UA_YES;
-		if (lower(key) == ui_no_key())
-			return UA_NO;
+int ui_act_needs(const ui_act *a)
+{
+	return a->needs | (a->same ? a->same->needs : 0);
+}
+
+int ui_act_ok(const ui_act *a, int have)
+{
+	int needs = ui_act_needs(a);
+
+	return (needs & have) == needs;
+}
+
+static int has_key(const ui_act *a, int key)
+{
+	const ui_act *r = ui_act_real(a);
+
+	return r->keys[0] == key || r->keys[1] == key || r->keys[2] == key;
+}
+
+/* The first entry with key whose needs hold; else the first with key (refused when run). */
+static const ui_act *find_key(const ui_keymap *m, int key, int have)
+{
+	const ui_act *first = NULL;
+
+	for (int i = 0; i < m->n; i++) {
+		if (!has_key(&m->acts[i], key))
+			continue;
+		if (ui_act_ok(&m->acts[i], have))
+			return &m->acts[i];
+		if (!first)
+			first = &m->acts[i];
 	}
-	if (uk_is_text(key) && (typing || (where & UI_SEARCHED)))
-		return UA_NONE;
-	if ((a = lookup(key, where)) != UA_NONE)
+	return first;
+}
+
+const ui_act *ui_keys_find(const ui_keymap *m, int key, int have, int typing)
+{
+	const ui_act *a;
+
+	if (!key || !m)
+		return NULL;
+	/* a question takes the language's keys (s/n in Spanish), either case */
+	if (m->flags & UI_KM_CONFIRM && uk_is_text(key)) {
+		if (lower(key) == ui_yes_key())
+			key = 'y';
+		else if (lower(key) == ui_no_key())
+			key = 'n';
+	}
+	if (uk_is_text(key) && (typing || (m->flags & UI_KM_SEARCHED)))
+		return NULL;
+	if ((a = find_key(m, key, have)))
 		return a;
 	/* nothing to type into: the letter is its Alt key, and Alt-letter the letter's action */
 	if (uk_after_esc(key))
-		return lookup(uk_after_esc(key), where);
+		return find_key(m, uk_after_esc(key), have);
 	if (uk_alt_char(key))
-		return lookup(uk_alt_char(key), where);
-	return UA_NONE;
+		return find_key(m, uk_alt_char(key), have);
+	return NULL;
 }
 
-int ui_action_ok(int action, int have)
+int ui_keys_run(const ui_keymap *m, void *self, int key, int have, int typing)
 {
-	const ui_action_info *a = ui_action_get(action);
+	const ui_act *a = ui_keys_find(m, key, have, typing);
 
-	return a && (a->needs & have) == a->needs;
+	if (!a)
+		return UI_NOKEY;
+	if (!ui_act_ok(a, have))
+		return UI_REFUSED;
+	if (!a->run)
+		return UI_WIDGET;
+	return a->run(self, key);
+}
+
+/* The help screen's own keys (its scrolling is ui_help_key's, in ui_draw.c). */
+static const ui_act help_acts[] = {
+	UI_ACT(NULL, UK_PGDN, UK_PGUP, ' ', 0,
+	       N_("scroll this help when it is longer than the screen (Up, Down, Home, End too)"), NULL),
+	UI_ACT(N_("Close"), UK_ESC, 'q', UK_F(10), 0, N_("close this window"), NULL),
+};
+const ui_keymap ui_help_keys = UI_KEYMAP("help", 0, help_acts);
+
+int ui_help_closes(int key)
+{
+	return ui_keys_find(&ui_help_keys, key, 0, 0) == &help_acts[1];
 }

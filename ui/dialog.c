@@ -175,6 +175,59 @@ static int choose_key(dialog *d, int key)
 	return DLG_OPEN;
 }
 
+static int dlg_ok(void *self, int key)
+{
+	dialog *d = self;
+
+	(void)key;
+	if (d->kind == DLG_PICK && d->lv.rows <= 0)
+		return DLG_OPEN;     /* nothing to pick: keep typing */
+	return done(d, DLG_OK);
+}
+
+static int dlg_cancel(void *self, int key)
+{
+	(void)key;
+	return done(self, DLG_CANCEL);
+}
+
+static int dlg_close(void *self, int key)
+{
+	(void)key;
+	return done(self, DLG_OK);
+}
+
+/* choose, prompt and pick */
+static const ui_act dialog_acts[] = {
+	UI_ACT(N_("OK"), UK_ENTER, 0, 0, 0,
+	       N_("accept: the highlighted choice, the typed text or the selected client"), dlg_ok),
+	UI_ACT(N_("Cancel"), UK_ESC, UK_F(10), 0, 0, N_("close the dialog, nothing done"), dlg_cancel),
+};
+const ui_keymap dialog_keys = UI_KEYMAP("dialog", 0, dialog_acts);
+
+static const ui_act confirm_acts[] = {
+	UI_ACT(N_("Yes"), 'y', 'Y', 0, 0, N_("yes: go ahead (discard the changes, replace the file...)"),
+	       dlg_close),
+	UI_ACT(N_("No"), 'n', 'N', UK_ESC, 0, N_("no: back to where you were, nothing done"),
+	       dlg_cancel),
+};
+const ui_keymap dialog_confirm_keys = UI_KEYMAP("confirm", UI_KM_CONFIRM, confirm_acts);
+
+static const ui_act message_acts[] = {
+	UI_ACT(N_("Close"), UK_ESC, 'q', UK_F(10), 0, N_("close this window"), dlg_close),
+	UI_ACT(NULL, UK_ENTER, 0, 0, 0, N_("close this window"), dlg_close),
+};
+const ui_keymap dialog_message_keys = UI_KEYMAP("message", 0, message_acts);
+
+/* the pick dialog's list: every letter types (q and ? too), these keys move and edit */
+static const ui_act pick_acts[] = {
+	UI_USE(listview_acts[LVA_UP]), UI_USE(listview_acts[LVA_DOWN]),
+	UI_USE(listview_acts[LVA_PGUP]), UI_USE(listview_acts[LVA_PGDN]),
+	UI_USE(listview_acts[LVA_HOME]), UI_USE(listview_acts[LVA_END]),
+	UI_USE(listview_acts[LVA_ERASE]), UI_USE(listview_acts[LVA_CLEAR]),
+};
+const ui_keymap dialog_pick_keys = UI_KEYMAP("pick", UI_KM_SEARCHED, pick_acts);
+
 static int pick_key(dialog *d, int key)
 {
 	int r;
@@ -192,14 +245,10 @@ static int pick_key(dialog *d, int key)
 		d->lv.sel = d->lv.top = 0;
 		return DLG_OPEN | DLG_REQUERY;
 	}
-	switch (ui_action_of(key, UI_IN_LIST, 1)) {
-	case UA_UP: case UA_DOWN: case UA_PGUP: case UA_PGDN: case UA_HOME: case UA_END:
-	case UA_ERASE: case UA_CLEAR:
-		r = listview_handle_key(&d->lv, key);
-		return DLG_OPEN | (r & LV_REQUERY ? DLG_REQUERY : 0);
-	default:
+	if (ui_keys_run(&dialog_pick_keys, d, key, listview_have(&d->lv), 1) != UI_WIDGET)
 		return DLG_OPEN;
-	}
+	r = listview_handle_key(&d->lv, key);
+	return DLG_OPEN | (r & LV_REQUERY ? DLG_REQUERY : 0);
 }
 
 static int message_key(dialog *d, int key)
@@ -226,18 +275,15 @@ static int message_key(dialog *d, int key)
 
 int dialog_handle_key(dialog *d, int key)
 {
+	int r;
+
 	switch (d->kind) {
 	case DLG_CONFIRM:
-		switch (ui_action_of(key, UI_IN_CONFIRM, 0)) {
-		case UA_YES: return done(d, DLG_OK);
-		case UA_NO: return done(d, DLG_CANCEL);
-		default: return DLG_OPEN;
-		}
+		r = ui_keys_run(&dialog_confirm_keys, d, key, 0, 0);
+		return r >= 0 ? r : DLG_OPEN;
 	case DLG_MESSAGE:
-		if (ui_action_of(key, UI_IN_MESSAGE, 0) == UA_CLOSE ||
-		    ui_action_of(key, UI_IN_DIALOG, 0) == UA_OK)
-			return done(d, DLG_OK);
-		return message_key(d, key);
+		r = ui_keys_run(&dialog_message_keys, d, key, 0, 0);
+		return r >= 0 ? r : message_key(d, key);
 	case DLG_CHOOSE:
 	case DLG_PROMPT:
 	case DLG_PICK:
@@ -245,16 +291,8 @@ int dialog_handle_key(dialog *d, int key)
 	default:
 		return DLG_OPEN;
 	}
-	switch (ui_action_of(key, UI_IN_DIALOG, 0)) {
-	case UA_OK:
-		if (d->kind == DLG_PICK && d->lv.rows <= 0)
-			return DLG_OPEN;     /* nothing to pick: keep typing */
-		return done(d, DLG_OK);
-	case UA_DISMISS:
-		return done(d, DLG_CANCEL);
-	default:
-		break;
-	}
+	if ((r = ui_keys_run(&dialog_keys, d, key, 0, 0)) >= 0)
+		return r;
 	if (d->kind == DLG_CHOOSE)
 		return choose_key(d, key);
 	if (d->kind == DLG_PICK)

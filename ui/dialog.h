@@ -64,6 +64,12 @@ void dialog_pick_init(dialog *d, int tag, const char *title, const char *text);
 /* text is copied; lines separated by '\n'. */
 void dialog_message(dialog *d, int tag, const char *title, const char *text);
 
+/* The dialogs' keys: choose, prompt and pick (OK, Cancel); a question (yes, no); a message
+ * window (close); the pick dialog's list. */
+extern const ui_keymap dialog_keys, dialog_confirm_keys, dialog_message_keys, dialog_pick_keys;
+/* The entries of dialog_confirm_keys, for a question asked without a dialog. */
+enum { DLGK_YES, DLGK_NO };
+
 int dialog_handle_key(dialog *d, int key);
 /* The choose dialog's option i (of the few kept, or of the caller's long array). */
 const char *dialog_option(const dialog *d, int i);

@@ -96,7 +96,7 @@ static void draw_confirm(dialog *d)
 	centre(&h, &w, &y, &x);
 	ui_box(y, x, h, w, d->title);
 	ui_put(y + 2, x + 2, w - 4, text, 0);
-	ui_keybar(UI_IN_CONFIRM, 0);
+	ui_keys_bar(&dialog_confirm_keys, 0);
 }
 
 static void draw_choose(dialog *d)
@@ -129,7 +129,7 @@ static void draw_choose(dialog *d)
 		ui_put(r, x + 2, w - 4, line, 0);
 		ui_set_role(UR_NORMAL);
 	}
-	ui_keybar(UI_IN_DIALOG, 0);
+	ui_keys_bar(&dialog_keys, 0);
 }
 
 static int wrap(const char *text, int width, int first, int n, const char **start, int *len);
@@ -164,7 +164,7 @@ static void draw_prompt(dialog *d)
 		}
 	}
 	form_draw(&d->fm, y + 2 + n, x + 2, 1, w - 4);
-	ui_keybar(UI_IN_DIALOG, 0);
+	ui_keys_bar(&dialog_keys, 0);
 }
 
 static void draw_pick(dialog *d)
@@ -187,7 +187,7 @@ static void draw_pick(dialog *d)
 	cw = utf8_width(count);
 	ui_put(y + 2, x + 2, w - cw - 5, filter, 0);
 	ui_put(y + 2, x + w - cw - 3, cw + 1, count, 1);
-	ui_keybar(UI_IN_DIALOG, 0);
+	ui_keys_bar(&dialog_keys, 0);
 }
 
 /* The display lines of the message wrapped at width columns (a long reason goes on, indented, on
@@ -284,7 +284,7 @@ static void draw_message(dialog *d)
 	if (d->top + d->height < d->nlines)
 		ui_put(y + h - 2, x + w - 1, 1, "↓", 0);
 	ui_set_role(UR_NORMAL);
-	ui_keybar(UI_IN_MESSAGE, 0);
+	ui_keys_bar(&dialog_message_keys, 0);
 }
 
 void dialog_draw(dialog *d)

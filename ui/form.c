@@ -269,29 +269,49 @@ static int date_key(form *f, form_field *fl, int key)
 	return FORM_REDRAW;
 }
 
+static int field_next(void *self, int key)
+{
+	form *f = self;
+
+	(void)key;
+	return go(f, f->cur + 1);
+}
+
+static int field_prev(void *self, int key)
+{
+	form *f = self;
+
+	(void)key;
+	return go(f, f->cur - 1);
+}
+
+/* The form's keys; the last two are its fields' own editing (run NULL: the field takes them). */
+const ui_act form_acts[FMA_COUNT] = {
+	[FMA_NEXT] = UI_ACT(NULL, UK_TAB, UK_ENTER, UK_DOWN, 0,
+	                    N_("next field (the field left is checked)"), field_next),
+	[FMA_PREV] = UI_ACT(NULL, UK_BTAB, UK_UP, 0, 0,
+	                    N_("previous field (the field left is checked)"), field_prev),
+	[FMA_CYCLE] = UI_ACT(NULL, UK_LEFT, UK_RIGHT, ' ', 0,
+	                     N_("on a choice: the previous / next choice; in text: move the cursor"), NULL),
+	[FMA_EMPTY] = UI_ACT(NULL, UK_CTRL('u'), 0, 0, 0, N_("empty the field (text, amounts, dates)"),
+	                     NULL),
+};
+const ui_keymap form_keys = UI_KEYMAP("form", UI_KM_FORM, form_acts);
+
 int form_handle_key(form *f, int key)
 {
 	form_field *fl;
+	int r;
 
 	if (f->n == 0)
 		return FORM_IGNORED;
 	fl = &f->f[f->cur];
-	switch (ui_action_of(key, UI_IN_FORM, 1)) {
-	case UA_NEXT:
-		return go(f, f->cur + 1);
-	case UA_PREV:
-		return go(f, f->cur - 1);
-	default:
-		break;
-	}
+	if ((r = ui_keys_run(&form_keys, f, key, 0, 1)) >= 0)
+		return r;
 	if (fl->type == FT_CHOICE || fl->type == FT_YESNO)
 		return choice_key(f, fl, key);
-	if (fl->type == FT_DATE) {
-		int r = date_key(f, fl, key);
-
-		if (r != FORM_IGNORED)
-			return r;
-	}
+	if (fl->type == FT_DATE && (r = date_key(f, fl, key)) != FORM_IGNORED)
+		return r;
 	return edit_key(f, fl, key);
 }
 

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include "cartera/date.h"
 
+#include "actions.h"
+
 #define FORM_MAX_FIELDS 24
 #define FORM_VALUE_MAX 400      /* bytes, with the NUL */
 #define FORM_ERROR_MAX 240
@@ -70,6 +72,10 @@ void form_set_value(form *f, int i, const char *value);
  * is not a date. */
 int form_date_iso(const form *f, int i, char out[DATE_LEN]);
 void form_set_choice(form *f, int i, int choice);
+/* The form's keys (moving between fields, the fields' editing), for screens to list (UI_USE). */
+enum { FMA_NEXT, FMA_PREV, FMA_CYCLE, FMA_EMPTY, FMA_COUNT };
+extern const ui_act form_acts[FMA_COUNT];
+extern const ui_keymap form_keys;
 int form_handle_key(form *f, int key);
 /* Validate field i now (required check, then its validator); returns 0 when it is fine. */
 /* A field's error without its own name in front: a controller's message that starts with the

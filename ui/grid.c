@@ -7,6 +7,8 @@
 #include "actions.h"
 #include "grid.h"
 #include "keys.h"
+
+#include "cartera/i18n.h"
 #include "textedit.h"
 
 void grid_init(grid *g, grid_validate_fn validate, void *ud)
@@ -256,42 +258,84 @@ static int edit_key(grid *g, const grid_col *c, int key)
 	return GRID_REDRAW;
 }
 
+static int cell_next(void *self, int key)
+{
+	grid *g = self;
+
+	/* Enter on an empty last line: the lines are done */
+	if (key == UK_ENTER && g->row == g->nrows - 1 && grid_row_blank(g, g->row)) {
+		check(g, g->row, g->col);
+		return GRID_LEAVE | GRID_REDRAW;
+	}
+	return next_cell(g);
+}
+
+static int cell_prev(void *self, int key)
+{
+	(void)key;
+	return prev_cell(self);
+}
+
+static int line_up(void *self, int key)
+{
+	grid *g = self;
+
+	(void)key;
+	if (g->row == 0) {
+		check(g, g->row, g->col);
+		return GRID_LEAVE_BACK | GRID_REDRAW;
+	}
+	return go(g, g->row - 1, g->col);
+}
+
+static int line_down(void *self, int key)
+{
+	grid *g = self;
+
+	(void)key;
+	if (g->row + 1 >= g->nrows) {
+		check(g, g->row, g->col);
+		return GRID_LEAVE | GRID_REDRAW;
+	}
+	return go(g, g->row + 1, g->col);
+}
+
+static int line_insert(void *self, int key)
+{
+	(void)key;
+	return insert_line(self);
+}
+
+static int line_delete(void *self, int key)
+{
+	(void)key;
+	return delete_line(self);
+}
+
+const ui_act grid_acts[GRA_COUNT] = {
+	[GRA_CELL_NEXT] = UI_ACT(NULL, UK_TAB, UK_ENTER, 0, 0,
+	    N_("next cell; after a line's last cell, a new line; on an empty last line, what follows"),
+	    cell_next),
+	[GRA_CELL_PREV] = UI_ACT(NULL, UK_BTAB, 0, 0, 0, N_("previous cell"), cell_prev),
+	[GRA_LINE_UP] = UI_ACT(NULL, UK_UP, 0, 0, 0, N_("the line above"), line_up),
+	[GRA_LINE_DOWN] = UI_ACT(NULL, UK_DOWN, 0, 0, 0, N_("the line below"), line_down),
+	[GRA_LINE_INSERT] = UI_ACT(N_("Ins line"), UK_F(7), UK_CTRL('o'), 0, 0,
+	                           N_("insert an empty line above this one"), line_insert),
+	[GRA_LINE_DELETE] = UI_ACT(N_("Del line"), UK_F(8), UK_CTRL('k'), 0, 0,
+	                           N_("delete this line"), line_delete),
+};
+const ui_keymap grid_keys = UI_KEYMAP("grid", UI_KM_FORM, grid_acts);
+
 int grid_handle_key(grid *g, int key)
 {
 	const grid_col *c;
+	int r;
 
 	if (g->ncols == 0 || editable(g, 0, 1) < 0)
 		return GRID_IGNORED;
 	c = &g->cols[g->col];
-	switch (ui_action_of(key, UI_IN_GRID, 1)) {
-	case UA_CELL_NEXT:
-		/* Enter on an empty last line: the lines are done */
-		if (key == UK_ENTER && g->row == g->nrows - 1 && grid_row_blank(g, g->row)) {
-			check(g, g->row, g->col);
-			return GRID_LEAVE | GRID_REDRAW;
-		}
-		return next_cell(g);
-	case UA_CELL_PREV:
-		return prev_cell(g);
-	case UA_LINE_UP:
-		if (g->row == 0) {
-			check(g, g->row, g->col);
-			return GRID_LEAVE_BACK | GRID_REDRAW;
-		}
-		return go(g, g->row - 1, g->col);
-	case UA_LINE_DOWN:
-		if (g->row + 1 >= g->nrows) {
-			check(g, g->row, g->col);
-			return GRID_LEAVE | GRID_REDRAW;
-		}
-		return go(g, g->row + 1, g->col);
-	case UA_LINE_INSERT:
-		return insert_line(g);
-	case UA_LINE_DELETE:
-		return delete_line(g);
-	default:
-		break;
-	}
+	if ((r = ui_keys_run(&grid_keys, g, key, 0, 1)) >= 0)
+		return r;
 	if (c->type == FT_CHOICE && c->nchoices > 0)
 		return choice_key(g, c, key);
 	return edit_key(g, c, key);

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 
+#include "actions.h"
 #include "form.h"
 
 #define GRID_MAX_COLS 8
@@ -59,6 +60,12 @@ enum {
 	GRID_LEAVE = 16,            /* Enter/Tab/Down past the end: the owner moves on */
 	GRID_LEAVE_BACK = 32,       /* Shift-Tab/Up before the start: the owner moves back */
 };
+
+/* The grid's keys, for the document screens to list where they show the lines (UI_USE). */
+enum { GRA_CELL_NEXT, GRA_CELL_PREV, GRA_LINE_UP, GRA_LINE_DOWN, GRA_LINE_INSERT, GRA_LINE_DELETE,
+       GRA_COUNT };
+extern const ui_act grid_acts[GRA_COUNT];
+extern const ui_keymap grid_keys;
 
 /* A grid of one empty line; large (tens of kilobytes): allocate it. */
 void grid_init(grid *g, grid_validate_fn validate, void *ud);

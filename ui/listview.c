@@ -95,55 +95,126 @@ static int requery(listview *lv)
 	return LV_REQUERY;
 }
 
+static int lv_up(void *self, int key)
+{
+	listview *lv = self;
+
+	(void)key;
+	move_to(lv, lv->sel > 0 ? lv->sel - 1 : 0);
+	return LV_REDRAW;
+}
+
+static int lv_down(void *self, int key)
+{
+	listview *lv = self;
+
+	(void)key;
+	move_to(lv, lv->sel + 1);
+	return LV_REDRAW;
+}
+
+static long page_of(const listview *lv)
+{
+	return lv->height > 1 ? lv->height - 1 : 1;
+}
+
+static int lv_pgup(void *self, int key)
+{
+	listview *lv = self;
+	long page = page_of(lv);
+
+	(void)key;
+	lv->top = lv->top > page ? lv->top - page : 0;
+	move_to(lv, lv->sel > page ? lv->sel - page : 0);
+	return LV_REDRAW;
+}
+
+static int lv_pgdn(void *self, int key)
+{
+	listview *lv = self;
+
+	(void)key;
+	lv->top += page_of(lv);
+	move_to(lv, lv->sel + page_of(lv));
+	return LV_REDRAW;
+}
+
+static int lv_home(void *self, int key)
+{
+	(void)key;
+	move_to(self, 0);
+	return LV_REDRAW;
+}
+
+static int lv_end(void *self, int key)
+{
+	listview *lv = self;
+
+	(void)key;
+	move_to(lv, lv->rows - 1);
+	return LV_REDRAW;
+}
+
+static int lv_erase(void *self, int key)
+{
+	listview *lv = self;
+
+	(void)key;
+	erase_char(lv->filter);
+	return requery(lv);
+}
+
+static int lv_clear(void *self, int key)
+{
+	listview *lv = self;
+
+	(void)key;
+	lv->filter[0] = '\0';
+	return requery(lv);
+}
+
+static int lv_sort(void *self, int key)
+{
+	(void)key;
+	cycle_sort(self);
+	return requery(self);
+}
+
+/* In the order of enum lv_action (listview.h): screens list them by index (UI_USE). */
+const ui_act listview_acts[LVA_COUNT] = {
+	[LVA_UP] = UI_ACT(NULL, UK_UP, UK_CTRL('p'), 0, 0, N_("previous row"), lv_up),
+	[LVA_DOWN] = UI_ACT(NULL, UK_DOWN, UK_CTRL('n'), 0, 0, N_("next row"), lv_down),
+	[LVA_PGUP] = UI_ACT(NULL, UK_PGUP, 0, 0, 0, N_("previous page"), lv_pgup),
+	[LVA_PGDN] = UI_ACT(NULL, UK_PGDN, 0, 0, 0, N_("next page"), lv_pgdn),
+	[LVA_HOME] = UI_ACT(NULL, UK_HOME, 0, 0, 0, N_("first row"), lv_home),
+	[LVA_END] = UI_ACT(NULL, UK_END, 0, 0, 0, N_("last row"), lv_end),
+	[LVA_ERASE] = UI_ACT(NULL, UK_BACKSPACE, 0, 0, UI_NEEDS_FILTER,
+	                     N_("delete the last character of the filter"), lv_erase),
+	[LVA_CLEAR] = UI_ACT(N_("Clear"), UK_F(8), UK_CTRL('u'), 0, UI_NEEDS_FILTER,
+	                     N_("clear the filter"), lv_clear),
+	[LVA_SORT] = UI_ACT(N_("Sort"), UK_F(6), UK_CTRL('o'), 0, 0,
+	                    N_("sort by name, tax id or phone, up then down (cycles)"), lv_sort),
+};
+const ui_keymap listview_keys = UI_KEYMAP("listview", UI_KM_SEARCHED, listview_acts);
+
+int listview_have(const listview *lv)
+{
+	return (lv->rows > 0 ? UI_NEEDS_ROW : 0) | (lv->filter[0] ? UI_NEEDS_FILTER : 0);
+}
+
 int listview_handle_key(listview *lv, int key)
 {
-	long page = lv->height > 1 ? lv->height - 1 : 1;
-	int action = ui_action_of(key, UI_IN_LIST, lv->filter[0] != '\0');
-	int have = (lv->rows > 0 ? UI_NEEDS_ROW : 0) | (lv->filter[0] ? UI_NEEDS_FILTER : 0);
+	int r;
 
 	/* Esc empties a typed filter before it leaves the screen */
 	if (key == UK_ESC && lv->filter[0]) {
 		lv->filter[0] = '\0';
 		return requery(lv);
 	}
-	if (action != UA_NONE && !ui_action_ok(action, have))
-		return LV_IGNORED;
-	switch (action) {
-	case UA_UP:
-		move_to(lv, lv->sel > 0 ? lv->sel - 1 : 0);
-		return LV_REDRAW;
-	case UA_DOWN:
-		move_to(lv, lv->sel + 1);
-		return LV_REDRAW;
-	case UA_PGUP:
-		lv->top = lv->top > page ? lv->top - page : 0;
-		move_to(lv, lv->sel > page ? lv->sel - page : 0);
-		return LV_REDRAW;
-	case UA_PGDN:
-		lv->top += page;
-		move_to(lv, lv->sel + page);
-		return LV_REDRAW;
-	case UA_HOME:
-		move_to(lv, 0);
-		return LV_REDRAW;
-	case UA_END:
-		move_to(lv, lv->rows - 1);
-		return LV_REDRAW;
-	case UA_ERASE:
-		erase_char(lv->filter);
-		return requery(lv);
-	case UA_CLEAR:
-		lv->filter[0] = '\0';
-		return requery(lv);
-	case UA_SORT:
-		cycle_sort(lv);
-		return requery(lv);
-	case UA_NONE:
-		break;
-	default:
-		return LV_IGNORED;    /* the screen's action (open, help, quit) */
-	}
-	if (uk_is_text(key)) {
+	r = ui_keys_run(&listview_keys, lv, key, listview_have(lv), lv->filter[0] != '\0');
+	if (r >= 0)
+		return r;
+	if (r == UI_NOKEY && uk_is_text(key)) {
 		char ch[4];
 		int n = uk_utf8_encode(key, ch);
 		size_t len = strlen(lv->filter);

@@ -5,6 +5,8 @@
 #ifndef CARTERA_UI_LISTVIEW_H
 #define CARTERA_UI_LISTVIEW_H
 
+#include "actions.h"
+
 #define LV_FILTER_MAX 128
 #define LV_MAX_COLS 8
 
@@ -35,6 +37,14 @@ enum {
 	LV_REDRAW = 1,     /* selection or scroll moved */
 	LV_REQUERY = 2,    /* filter or sort changed: recount, then redraw */
 };
+
+/* The list view's own keys (listview.c), for screens to list where they show them (UI_USE). */
+enum lv_action { LVA_UP, LVA_DOWN, LVA_PGUP, LVA_PGDN, LVA_HOME, LVA_END, LVA_ERASE, LVA_CLEAR,
+                 LVA_SORT, LVA_COUNT };
+extern const ui_act listview_acts[LVA_COUNT];
+extern const ui_keymap listview_keys;
+/* What the list has for the actions' preconditions: rows (UI_NEEDS_ROW), a typed filter. */
+int listview_have(const listview *lv);
 
 void listview_init(listview *lv, const lv_col *cols, int ncols, int sort_col);
 /* Set the row count after a (re)query; keeps the selection in range. */

@@ -548,3 +548,16 @@ void rptview_print(rptview *v, const char *name)
 
 	scr_print_outcome(&v->dlg, rptview_print_report(&v->r, name, msg, sizeof msg), msg);
 }
+
+/* Both go to rptview_move (PgUp, Home and End too). */
+static int view_move(void *self, int key)
+{
+	return rptview_move(self, key);
+}
+
+const ui_act rptview_acts[RVA_COUNT] = {
+	[RVA_MOVE] = UI_ACT(NULL, UK_DOWN, UK_UP, UK_PGDN, 0,
+	                    N_("scroll the report (PgUp, PgDn, Home and End too)"), view_move),
+	[RVA_SIDE] = UI_ACT(NULL, UK_RIGHT, UK_LEFT, 0, 0,
+	                    N_("the columns beyond the screen's edge, when lines are wider"), view_move),
+};

@@ -63,6 +63,9 @@ void rptview_count(const rptview *v, char *buf, int size);
 /* Up, Down, PgUp, PgDn, Home, End through the lines; Left and Right scroll the columns of lines
  * wider than the screen (amounts are never cut: they are reached this way). 1 when it moved. */
 int rptview_move(rptview *v, int key);
+/* The report view's moving keys, for the screens that show one to list (UI_USE). */
+enum { RVA_MOVE, RVA_SIDE, RVA_COUNT };
+extern const ui_act rptview_acts[RVA_COUNT];
 /* The report row under the cursor (NULL on a title, a header or a note). */
 const rpt_row *rptview_row(const rptview *v);
 /* Put the cursor on the first line whose row is about something (rpt_row.ref), if any. */

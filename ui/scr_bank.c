@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "dialog.h"
+#include "keymaps.h"
 #include "listview.h"
 #include "scr_bank.h"
 #include "scr_receipt.h"
@@ -271,7 +272,7 @@ static void bank_draw(ui_screen *base)
 	char left[256], right[128];
 
 	if (s->help) {
-		ui_help_draw(UI_IN_BANK, _("Bank"), ctl_company(s->c)->name);
+		ui_keys_help(&scr_bank_keys, have(s), _("Bank"), ctl_company(s->c)->name);
 		return;
 	}
 	erase();
@@ -296,16 +297,125 @@ static void bank_draw(ui_screen *base)
 		ui_put(LINES - 3, 0, COLS, ln->why, 0);
 	}
 	ui_status_draw();
-	ui_keybar(UI_IN_BANK, have(s));
+	ui_keys_bar(&scr_bank_keys, have(s));
 	dialog_draw(&s->dlg);
 }
+
+static int act_help(void *self, int key)
+{
+	bank_scr *s = self;
+
+	(void)key;
+	s->help = 1;
+	return SCR_STAY;
+}
+
+static int act_back(void *self, int key)
+{
+	(void)self;
+	(void)key;
+	return SCR_CLOSE;
+}
+
+/* The selected line, copied: the handlers reload the list. */
+static bank_line chosen_line(bank_scr *s)
+{
+	const bank_line *ln = selected(s);
+	bank_line chosen;
+
+	memset(&chosen, 0, sizeof chosen);
+	if (ln)
+		chosen = *ln;
+	return chosen;
+}
+
+static int act_accept(void *self, int key)
+{
+	bank_scr *s = self;
+	bank_line chosen = chosen_line(s);
+
+	(void)key;
+	accept(s, &chosen);
+	return SCR_STAY;
+}
+
+static int act_change(void *self, int key)
+{
+	bank_scr *s = self;
+	bank_line chosen = chosen_line(s);
+
+	(void)key;
+	open_form(s, &chosen);
+	return SCR_STAY;
+}
+
+static int act_later(void *self, int key)
+{
+	bank_scr *s = self;
+	bank_line chosen = chosen_line(s);
+
+	(void)key;
+	set_state(s, &chosen, BANK_LATER);
+	return SCR_STAY;
+}
+
+static int act_ignore(void *self, int key)
+{
+	bank_scr *s = self;
+	bank_line chosen = chosen_line(s);
+
+	(void)key;
+	set_state(s, &chosen, BANK_NOT_CLIENT);
+	return SCR_STAY;
+}
+
+static int act_unmatched(void *self, int key)
+{
+	bank_scr *s = self;
+
+	(void)key;
+	s->unmatched = !s->unmatched;
+	s->lv.sel = 0;
+	load(s);
+	return SCR_STAY;
+}
+
+static int act_import(void *self, int key)
+{
+	bank_scr *s = self;
+
+	(void)key;
+	dialog_prompt(&s->dlg, ASK_FILE, _("Import a bank statement"),
+	              _("A CSV, OFX or camt.053 file as the bank gives it"), _("File"), 1000, s->path);
+	return SCR_STAY;
+}
+
+static const ui_act bank_acts[] = {
+	UI_ACT(N_("Help"), UK_F(1), '?', 0, 0, N_("this help: every key of the screen"), act_help),
+	UI_ACT(N_("Import"), UK_F(2), UK_CTRL('o'), 0, 0,
+	       N_("import a bank statement: CSV (its columns asked the first time), OFX or camt.053"),
+	       act_import),
+	UI_ACT(N_("Accept"), UK_ENTER, 0, 0, UI_NEEDS_ROW,
+	       N_("accept the proposal: the receipt posts (no client proposed: the receipt form)"),
+	       act_accept),
+	UI_ACT(N_("Change"), UK_F(4), UK_CTRL('e'), 0, UI_NEEDS_ROW,
+	       N_("change the client or the documents: the receipt form, filled in from the line"),
+	       act_change),
+	UI_ACT(N_("Later"), UK_F(5), UK_CTRL('d'), 0, UI_NEEDS_ROW,
+	       N_("leave the line for later; it stays in the list"), act_later),
+	UI_ACT(N_("Unmatched"), UK_F(6), UK_CTRL('f'), 0, 0,
+	       N_("only the lines nobody matched, or every line waiting"), act_unmatched),
+	UI_ACT(N_("Not client"), UK_F(8), UK_CTRL('x'), 0, UI_NEEDS_ROW,
+	       N_("mark the line as not a client payment (a transfer of your own, interest...)"),
+	       act_ignore),
+	UI_ACT(N_("Back"), UK_F(10), UK_ESC, 0, 0, N_("back to the screen before"), act_back),
+};
+const ui_keymap scr_bank_keys = UI_KEYMAP("bank", 0, bank_acts);
 
 static int bank_key(ui_screen *base, int key)
 {
 	bank_scr *s = (bank_scr *)base;
-	const bank_line *ln;
-	bank_line chosen;
-	int a;
+	int r;
 
 	if (s->dlg.kind != DLG_NONE) {
 		int tag = s->dlg.tag;
@@ -315,47 +425,14 @@ static int bank_key(ui_screen *base, int key)
 		return SCR_STAY;
 	}
 	if (s->help) {
-		if (!ui_help_key(key) && ui_action_of(key, UI_IN_HELP, 0) == UA_CLOSE)
+		if (!ui_help_key(key) && ui_help_closes(key))
 			s->help = 0;
 		return SCR_STAY;
 	}
-	a = ui_action_of(key, UI_IN_BANK, 0);
-	if (a != UA_NONE && !ui_action_ok(a, have(s)))
-		return SCR_STAY;
-	memset(&chosen, 0, sizeof chosen);
-	if ((ln = selected(s)))
-		chosen = *ln;
-	switch (a) {
-	case UA_BK_HELP:
-		s->help = 1;
-		return SCR_STAY;
-	case UA_BK_BACK:
-		return SCR_CLOSE;
-	case UA_BK_ACCEPT:
-		accept(s, &chosen);
-		return SCR_STAY;
-	case UA_BK_CHANGE:
-		open_form(s, &chosen);
-		return SCR_STAY;
-	case UA_BK_LATER:
-		set_state(s, &chosen, BANK_LATER);
-		return SCR_STAY;
-	case UA_BK_IGNORE:
-		set_state(s, &chosen, BANK_NOT_CLIENT);
-		return SCR_STAY;
-	case UA_BK_UNMATCHED:
-		s->unmatched = !s->unmatched;
-		s->lv.sel = 0;
-		load(s);
-		return SCR_STAY;
-	case UA_BK_IMPORT:
-		dialog_prompt(&s->dlg, ASK_FILE, _("Import a bank statement"),
-		              _("A CSV, OFX or camt.053 file as the bank gives it"), _("File"), 1000,
-		              s->path);
-		return SCR_STAY;
-	default:
-		break;
-	}
+	r = ui_keys_run(&scr_bank_keys, s, key, have(s), 0);
+	if (r != UI_NOKEY)
+		return r >= 0 ? r : SCR_STAY;
+	/* moving only: this list has no filter to type into */
 	if (key == UK_UP || key == UK_DOWN || key == UK_PGUP || key == UK_PGDN || key == UK_HOME ||
 	    key == UK_END)
 		listview_handle_key(&s->lv, key);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "keymaps.h"
 #include "scr_client_form.h"
 #include "ui_int.h"
 
@@ -188,6 +189,56 @@ static int save(scr_cform *s)
 	return CFORM_SAVED;
 }
 
+static int act_help(void *self, int key)
+{
+	(void)self;
+	(void)key;
+	return CFORM_HELP;
+}
+
+static int act_save(void *self, int key)
+{
+	(void)key;
+	return save(self);
+}
+
+static int act_persons(void *self, int key)
+{
+	scr_cform *s = self;
+
+	(void)key;
+	sync_in(s);
+	persons_open(&s->ps, &s->vm);
+	return CFORM_STAY;
+}
+
+static int act_cancel(void *self, int key)
+{
+	scr_cform *s = self;
+
+	(void)key;
+	if (!s->fm.dirty) {
+		ui_status(0, "%s", "");
+		return CFORM_CLOSED;
+	}
+	dialog_confirm(&s->dlg, TAG_DISCARD, _("Unsaved changes"), _("Discard the changes? (y/n)"));
+	return CFORM_STAY;
+}
+
+static const ui_act cform_acts[] = {
+	UI_ACT(N_("Help"), UK_F(1), '?', 0, 0, N_("this help: every key of the screen"), act_help),
+	UI_ACT(N_("Save"), UK_F(9), UK_CTRL('s'), 0, 0, N_("check every field and save the client"),
+	       act_save),
+	UI_ACT(N_("Cancel"), UK_ESC, UK_F(10), 0, 0,
+	       N_("close the form; asks first when something was typed"), act_cancel),
+	UI_USE(form_acts[FMA_NEXT]), UI_USE(form_acts[FMA_PREV]), UI_USE(form_acts[FMA_CYCLE]),
+	UI_USE(form_acts[FMA_EMPTY]),
+	UI_ACT(N_("Persons"), UK_F(5), UK_CTRL('p'), 0, 0,
+	       N_("the client's associated persons: who receives its statements and reminders"),
+	       act_persons),
+};
+const ui_keymap scr_cform_keys = UI_KEYMAP("client form", UI_KM_FORM, cform_acts);
+
 int cform_key(scr_cform *s, int key)
 {
 	int r, left;
@@ -217,26 +268,8 @@ int cform_key(scr_cform *s, int key)
 		}
 		return CFORM_STAY;
 	}
-	switch (ui_action_of(key, UI_IN_FORM, 1)) {
-	case UA_HELP:
-		return CFORM_HELP;
-	case UA_SAVE:
-		return save(s);
-	case UA_PERSONS:
-		sync_in(s);
-		persons_open(&s->ps, &s->vm);
-		return CFORM_STAY;
-	case UA_CANCEL:
-		if (!s->fm.dirty) {
-			ui_status(0, "%s", "");
-			return CFORM_CLOSED;
-		}
-		dialog_confirm(&s->dlg, TAG_DISCARD, _("Unsaved changes"),
-		               _("Discard the changes? (y/n)"));
-		return CFORM_STAY;
-	default:
-		break;
-	}
+	if ((r = ui_keys_run(&scr_cform_keys, s, key, 0, 1)) >= 0)
+		return r;
 	left = s->fm.cur;
 	r = form_handle_key(&s->fm, key);
 	/* the whole message on the status line: beside the field it may be cut */
@@ -280,7 +313,7 @@ void cform_draw(scr_cform *s, const char *co_name)
 	       _("Fields marked * are required: they depend on the receiver and taxpayer type."), 0);
 	form_draw(&s->fm, 2, 1, LINES - 4, COLS - 1);
 	ui_status_draw();
-	ui_keybar(UI_IN_FORM, 0);
+	ui_keys_bar(&scr_cform_keys, 0);
 	/* the question over the form, ncdu style */
 	dialog_draw(&s->dlg);
 }

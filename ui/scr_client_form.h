@@ -21,6 +21,9 @@ typedef struct scr_cform {
 /* What a key did, for the list's loop. */
 enum { CFORM_STAY, CFORM_CLOSED, CFORM_SAVED, CFORM_HELP };
 
+/* The form's keys (its help is drawn by the screen it runs in). */
+extern const ui_keymap scr_cform_keys;
+
 void cform_open_new(scr_cform *s, ctl_clients *v);
 int cform_open_edit(scr_cform *s, ctl_clients *v, int64_t id, cart_err *e);
 /* One key; CFORM_SAVED leaves the saved client's id in s->vm.id. */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "dialog.h"
+#include "keymaps.h"
 #include "listview.h"
 #include "scr_clients.h"
 #include "scr_reports.h"
@@ -143,7 +144,7 @@ static void draw_list(scr *s)
 	}
 	ui_put(1, COLS - cw - 1, cw + 1, count, 1);
 	ui_status_draw();
-	ui_keybar(UI_IN_LIST, have(s));
+	ui_keys_bar(&scr_clients_keys, have(s));
 }
 
 static void field(int y, int x, int w, const char *label, const char *value)
@@ -243,7 +244,7 @@ static void draw_detail(scr *s)
 
 		ui_put(y + 3, x + 2, w - 4, _(none[s->tb.cur - 1]), 0);
 	}
-	ui_keybar(UI_IN_DETAIL | UI_IN_TABS, 0);
+	ui_keys_bar(&scr_client_detail_keys, 0);
 }
 
 static void draw(scr *s)
@@ -251,8 +252,8 @@ static void draw(scr *s)
 	const char *co = ctl_has_company(s->c) ? ctl_company(s->c)->name : "";
 
 	if (s->mode == M_HELP) {
-		ui_help_draw(s->help_from == M_DETAIL ? UI_IN_DETAIL | UI_IN_TABS :
-		             s->help_from == M_FORM ? UI_IN_FORM : UI_IN_LIST,
+		ui_keys_help(s->help_from == M_DETAIL ? &scr_client_detail_keys :
+		             s->help_from == M_FORM ? &scr_cform_keys : &scr_clients_keys, have(s),
 		             s->help_from == M_DETAIL ? _("Client") :
 		             s->help_from == M_FORM ? _("Client form") : _("Clients"), co);
 	} else if (s->mode == M_FORM) {
@@ -470,108 +471,197 @@ static void history_selected(scr *s)
 		scr_history_push(s->c, s->page[0].id);
 }
 
-/* One key on the list: SCR_STAY, or leave the list (SCR_CLOSE) or cartera (SCR_QUIT). */
+/* ---- the list's keys ---- */
+
+static int act_quit(void *self, int key)
+{
+	(void)self;
+	(void)key;
+	return SCR_QUIT;
+}
+
+static int act_back(void *self, int key)
+{
+	(void)self;
+	(void)key;
+	return SCR_CLOSE;
+}
+
+static int act_help(void *self, int key)
+{
+	scr *s = self;
+
+	(void)key;
+	s->help_from = s->mode;
+	s->mode = M_HELP;
+	return SCR_STAY;
+}
+
+static int act_open(void *self, int key)
+{
+	(void)key;
+	open_selected(self);
+	return SCR_STAY;
+}
+
+static int act_new(void *self, int key)
+{
+	scr *s = self;
+
+	(void)key;
+	cform_open_new(&s->form, &s->v);
+	s->mode = M_FORM;
+	return SCR_STAY;
+}
+
+static int act_edit(void *self, int key)
+{
+	(void)key;
+	edit_selected(self);
+	return SCR_STAY;
+}
+
+static int act_goto(void *self, int key)
+{
+	(void)key;
+	find_client(self);
+	return SCR_STAY;
+}
+
+static int act_import(void *self, int key)
+{
+	(void)key;
+	ask_file(self, ASK_IMPORT);
+	return SCR_STAY;
+}
+
+static int act_export(void *self, int key)
+{
+	(void)key;
+	ask_file(self, ASK_EXPORT);
+	return SCR_STAY;
+}
+
+static int act_finddoc(void *self, int key)
+{
+	scr *s = self;
+
+	(void)key;
+	scr_document_ask(&s->dlg, ASK_FINDDOC);
+	return SCR_STAY;
+}
+
+/* the selected client's statement (scr_statement.c) over the list */
+static int act_statement(void *self, int key)
+{
+	scr *s = self;
+	ui_screen *sub;
+	cart_err e;
+
+	(void)key;
+	if (fetch(s, s->lv.sel, 1) != 1)
+		return SCR_STAY;
+	if (scr_statement_new(s->c, s->page[0].id, NULL, &sub, &e) != CART_OK)
+		ui_status(1, "%s", e.msg);
+	else
+		ui_screen_push(sub);
+	return SCR_STAY;
+}
+
+static int act_history(void *self, int key)
+{
+	(void)key;
+	history_selected(self);
+	return SCR_STAY;
+}
+
+static const ui_act list_acts[] = {
+	UI_ACT(N_("Help"), UK_F(1), UK_ALT('?'), 0, 0, N_("this help: every key of the screen"),
+	       act_help),
+	UI_ACT(N_("Open"), UK_ENTER, 0, 0, UI_NEEDS_ROW,
+	       N_("show the selected client: its record and its totals"), act_open),
+	UI_ACT(N_("New"), UK_F(2), UK_ALT('n'), 0, 0, N_("new client: the client form, empty"), act_new),
+	UI_ACT(N_("Edit"), UK_F(4), UK_ALT('e'), 0, UI_NEEDS_ROW,
+	       N_("edit the selected client in the client form"), act_edit),
+	UI_USE(listview_acts[LVA_SORT]),
+	UI_USE(listview_acts[LVA_CLEAR]),
+	UI_ACT(N_("Quit"), UK_F(10), UK_ESC, 0, UI_NEEDS_ROOT,
+	       N_("leave cartera (asks first; Esc clears a typed filter first)"), act_quit),
+	UI_ACT(N_("Back"), UK_F(10), UK_ESC, 0, UI_NEEDS_NESTED,
+	       N_("back to the screen before (Esc clears a typed filter first)"), act_back),
+	UI_USE(listview_acts[LVA_UP]), UI_USE(listview_acts[LVA_DOWN]),
+	UI_USE(listview_acts[LVA_PGUP]), UI_USE(listview_acts[LVA_PGDN]),
+	UI_USE(listview_acts[LVA_HOME]), UI_USE(listview_acts[LVA_END]),
+	UI_USE(listview_acts[LVA_ERASE]),
+	UI_ACT(N_("Find"), UK_F(3), UK_ALT('g'), 0, 0,
+	       N_("find a client by a few letters of its name, tax id or phone and go to it"), act_goto),
+	UI_ACT(N_("Import"), UK_F(5), UK_ALT('i'), 0, 0,
+	       N_("import clients from a CSV file (a file with a bad line imports nothing)"), act_import),
+	UI_ACT(N_("Export"), UK_F(7), UK_ALT('x'), 0, 0, N_("export every client to a CSV file"),
+	       act_export),
+	UI_ACT(N_("Statement"), UK_F(9), UK_ALT('s'), 0, UI_NEEDS_ROW,
+	       N_("the selected client's statement: filter it, save it as PDF or XLSX, print it"),
+	       act_statement),
+	UI_ACT(NULL, UK_ALT('b'), 0, 0, 0,
+	       N_("find a document by its number (FAC-000123, or its legal number) and show it"),
+	       act_finddoc),
+	UI_ACT(NULL, UK_CTRL('y'), 0, 0, UI_NEEDS_ROW,
+	       N_("the selected client's history: reminders, e-mails, letters, promises, calls"), act_history),
+};
+const ui_keymap scr_clients_keys = UI_KEYMAP("clients", UI_KM_SEARCHED, list_acts);
+
+/* One key on the list: SCR_STAY, or leave the list (SCR_CLOSE) or cartera (SCR_QUIT). The list
+ * view takes its own keys first (Esc empties a typed filter before it leaves). */
 static int list_key(scr *s, int key)
 {
 	int r = listview_handle_key(&s->lv, key);
-	int a;
 
 	if (r & LV_REQUERY)
 		requery(s);
 	if (r)
 		return SCR_STAY;
-	a = ui_screen_action(&s->base, key, UI_IN_LIST, s->lv.filter[0] != '\0');
-	if (!ui_action_ok(a, have(s)))
-		return SCR_STAY;
-	switch (a) {
-	case UA_QUIT:
-		return SCR_QUIT;
-	case UA_BACK:
-		return SCR_CLOSE;
-	case UA_HELP:
-		s->help_from = M_LIST;
-		s->mode = M_HELP;
-		break;
-	case UA_OPEN:
-		open_selected(s);
-		break;
-	case UA_NEW:
-		cform_open_new(&s->form, &s->v);
-		s->mode = M_FORM;
-		break;
-	case UA_EDIT:
-		edit_selected(s);
-		break;
-	case UA_GOTO:
-		find_client(s);
-		break;
-	case UA_IMPORT:
-		ask_file(s, ASK_IMPORT);
-		break;
-	case UA_FINDDOC:
-		scr_document_ask(&s->dlg, ASK_FINDDOC);
-		break;
-	case UA_EXPORT:
-		ask_file(s, ASK_EXPORT);
-		break;
-	case UA_HIST_SCR:
-		history_selected(s);
-		break;
-	case UA_CSTATEMENT: {
-		/* the selected client's statement (scr_statement.c) over the list */
-		ui_screen *sub;
-		cart_err e;
+	r = ui_keys_run(&scr_clients_keys, s, key, have(s), s->lv.filter[0] != '\0');
+	return r >= 0 ? r : SCR_STAY;
+}
 
-		if (fetch(s, s->lv.sel, 1) != 1)
-			break;
-		if (scr_statement_new(s->c, s->page[0].id, NULL, &sub, &e) != CART_OK)
-			ui_status(1, "%s", e.msg);
-		else
-			ui_screen_push(sub);
-		break;
-	}
-	default:
-		break;
-	}
+/* ---- the client's window: its record and open items in tabs ---- */
+
+static int act_close(void *self, int key)
+{
+	scr *s = self;
+
+	(void)key;
+	s->mode = M_LIST;
 	return SCR_STAY;
 }
 
+static const ui_act detail_acts[] = {
+	UI_ACT(N_("Help"), UK_F(1), '?', 0, 0, N_("this help: every key of the screen"), act_help),
+	UI_ACT(N_("Close"), UK_ESC, 'q', UK_F(10), 0, N_("close this window"), act_close),
+	/* the open items scroll like the list */
+	UI_USE(listview_acts[LVA_UP]), UI_USE(listview_acts[LVA_DOWN]),
+	UI_USE(listview_acts[LVA_PGUP]), UI_USE(listview_acts[LVA_PGDN]),
+	UI_USE(listview_acts[LVA_HOME]), UI_USE(listview_acts[LVA_END]),
+	UI_USE(tabs_acts[TBA_NEXT]), UI_USE(tabs_acts[TBA_PREV]),
+};
+const ui_keymap scr_client_detail_keys = UI_KEYMAP("client detail", UI_KM_TABS, detail_acts);
+
 static void popup_key(scr *s, int key)
 {
-	ui_where where = s->mode == M_HELP ? UI_IN_HELP : UI_IN_DETAIL;
-
-	if (s->mode == M_HELP && ui_help_key(key))
+	if (s->mode == M_HELP) {
+		if (!ui_help_key(key) && ui_help_closes(key))
+			s->mode = s->help_from;
 		return;
-
-	if (s->mode == M_DETAIL) {
-		if (tabs_handle_key(&s->tb, key) == TABS_CHANGED) {
-			if (s->tb.cur > 0) {
-				listview_init(&s->ilv, item_cols,
-				              (int)(sizeof item_cols / sizeof item_cols[0]), -1);
-				listview_set_rows(&s->ilv, s->items.n[s->tb.cur - 1]);
-			}
-			return;
-		}
-		/* the open items scroll like the list */
-		switch (s->tb.cur > 0 ? ui_action_of(key, UI_IN_TABS, 1) : UA_NONE) {
-		case UA_UP: case UA_DOWN: case UA_PGUP: case UA_PGDN: case UA_HOME: case UA_END:
-			listview_handle_key(&s->ilv, key);
-			return;
-		default:
-			break;
-		}
 	}
-	switch (ui_action_of(key, where, 0)) {
-	case UA_CLOSE:
-		s->mode = s->mode == M_HELP ? s->help_from : M_LIST;
-		break;
-	case UA_HELP:
-		s->help_from = s->mode;
-		s->mode = M_HELP;
-		break;
-	default:
-		break;
+	if (tabs_handle_key(&s->tb, key) == TABS_CHANGED) {
+		if (s->tb.cur > 0) {
+			listview_init(&s->ilv, item_cols, (int)(sizeof item_cols / sizeof item_cols[0]), -1);
+			listview_set_rows(&s->ilv, s->items.n[s->tb.cur - 1]);
+		}
+		return;
 	}
+	if (ui_keys_run(&scr_client_detail_keys, s, key, 0, 0) == UI_WIDGET && s->tb.cur > 0)
+		listview_handle_key(&s->ilv, key);
 }
 
 static void clients_draw(ui_screen *base)

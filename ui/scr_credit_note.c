@@ -11,6 +11,7 @@
 
 #include "dialog.h"
 #include "form.h"
+#include "keymaps.h"
 #include "scr_receipt.h"
 #include "ui_int.h"
 
@@ -265,6 +266,64 @@ static void answered(cn_scr *s, int tag)
 	}
 }
 
+static int act_help(void *self, int key)
+{
+	cn_scr *s = self;
+
+	(void)key;
+	s->help = 1;
+	return SCR_STAY;
+}
+
+static int act_post(void *self, int key)
+{
+	(void)key;
+	return post(self);
+}
+
+static int act_cancel(void *self, int key)
+{
+	cn_scr *s = self;
+
+	(void)key;
+	if (!s->fm.dirty) {
+		ui_status(0, "%s", "");
+		return SCR_CLOSE;
+	}
+	dialog_confirm(&s->dlg, ASK_DISCARD, _("Unposted work"),
+	               _("Close without posting? What was typed is lost. (y/n)"));
+	return SCR_STAY;
+}
+
+static int act_client(void *self, int key)
+{
+	cn_scr *s = self;
+
+	(void)key;
+	ask_client(s, needs_pick(s) ? s->fm.f[CN_CLIENT].value : "");
+	return SCR_STAY;
+}
+
+static int act_invoice(void *self, int key)
+{
+	(void)key;
+	ask_invoice(self);
+	return SCR_STAY;
+}
+
+static const ui_act cn_acts[] = {
+	UI_ACT(N_("Help"), UK_F(1), '?', 0, 0, N_("this help: every key of the screen"), act_help),
+	UI_ACT(N_("Post"), UK_F(9), UK_CTRL('s'), 0, 0, N_("post the document; its number is shown"),
+	       act_post),
+	UI_ACT(N_("Cancel"), UK_ESC, UK_F(10), 0, 0,
+	       N_("close the form; asks first when something was typed"), act_cancel),
+	UI_ACT(N_("Client"), UK_F(2), UK_CTRL('f'), 0, 0, N_("pick the client from the client list"),
+	       act_client),
+	UI_ACT(N_("Invoice"), UK_F(3), UK_CTRL('v'), 0, 0,
+	       N_("pick one of the client's open invoices (empty: a credit note on account)"), act_invoice),
+};
+const ui_keymap scr_cnote_keys = UI_KEYMAP("credit note", UI_KM_FORM, cn_acts);
+
 static int cn_key(ui_screen *base, int key)
 {
 	cn_scr *s = (cn_scr *)base;
@@ -283,33 +342,12 @@ static int cn_key(ui_screen *base, int key)
 		return SCR_STAY;
 	}
 	if (s->help) {
-		if (!ui_help_key(key) && ui_action_of(key, UI_IN_HELP, 0) == UA_CLOSE)
+		if (!ui_help_key(key) && ui_help_closes(key))
 			s->help = 0;
 		return SCR_STAY;
 	}
-	switch (ui_action_of(key, UI_IN_DOCFORM | UI_IN_CNOTE, 1)) {
-	case UA_R_HELP:
-		s->help = 1;
-		return SCR_STAY;
-	case UA_R_POST:
-		return post(s);
-	case UA_R_CANCEL:
-		if (!s->fm.dirty) {
-			ui_status(0, "%s", "");
-			return SCR_CLOSE;
-		}
-		dialog_confirm(&s->dlg, ASK_DISCARD, _("Unposted work"),
-		               _("Close without posting? What was typed is lost. (y/n)"));
-		return SCR_STAY;
-	case UA_D_CLIENT:
-		ask_client(s, needs_pick(s) ? s->fm.f[CN_CLIENT].value : "");
-		return SCR_STAY;
-	case UA_D_INVOICE:
-		ask_invoice(s);
-		return SCR_STAY;
-	default:
-		break;
-	}
+	if ((r = ui_keys_run(&scr_cnote_keys, s, key, 0, 1)) >= 0)
+		return r;
 	left = s->fm.cur;
 	if (left == CN_CLIENT && (key == UK_ENTER || key == UK_TAB) && needs_pick(s)) {
 		ask_client(s, s->fm.f[CN_CLIENT].value);
@@ -333,7 +371,7 @@ static void cn_draw(ui_screen *base)
 	char left[256];
 
 	if (s->help) {
-		ui_help_draw(UI_IN_DOCFORM | UI_IN_CNOTE, _("Credit note"),
+		ui_keys_help(&scr_cnote_keys, 0, _("Credit note"),
 		             ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 		return;
 	}
@@ -344,7 +382,7 @@ static void cn_draw(ui_screen *base)
 	                     " no invoice."), 0);
 	form_draw(&s->fm, 3, 1, LINES - 6, COLS - 1);
 	ui_status_draw();
-	ui_keybar(UI_IN_DOCFORM | UI_IN_CNOTE, 0);
+	ui_keys_bar(&scr_cnote_keys, 0);
 	dialog_draw(&s->dlg);
 }
 

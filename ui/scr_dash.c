@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "dialog.h"
+#include "keymaps.h"
 #include "listview.h"
 #include "scr_clients.h"
 #include "scr_dash.h"
@@ -344,12 +345,11 @@ static void dash_draw(ui_screen *base)
 	dash_scr *s = (dash_scr *)base;
 	const lv_source src = { fetch, cell, s };
 	char left[256], right[256], today[DATE_LEN];
-	ui_where where = UI_IN_DASH | UI_IN_TABS;
 	int y, changed = 0;
 	cart_err e;
 
 	if (s->help) {
-		ui_help_draw(where, _("Dashboard"), ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
+		ui_keys_help(&scr_dash_keys, have(s), _("Dashboard"), ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 		return;
 	}
 	/* the rows are read again below: when another clerk posted, the totals and counts too */
@@ -375,7 +375,7 @@ static void dash_draw(ui_screen *base)
 		ui_put(y + 3, 0, COLS, _("(the rows could not be read)"), 0);
 	draw_filter(s, y + 1);     /* after the list: its count needs the list's height */
 	ui_status_draw();
-	ui_keybar(where, have(s));
+	ui_keys_bar(&scr_dash_keys, have(s));
 	dialog_draw(&s->dlg);
 }
 
@@ -384,27 +384,28 @@ static void dash_draw(ui_screen *base)
 /* The receipt form, the credit in favour applied, the credit note and opening balances
  * (scr_receipt.h): pushed over the dashboard; back here the totals and the tab are read again,
  * the cursor on the row it was on (dash_resume). */
+enum { PUSH_PAY, PUSH_APPLY, PUSH_APPLY_ITEM, PUSH_RECEIPT, PUSH_CNOTE, PUSH_OPENING };
 static void push_doc(dash_scr *s, int which)
 {
 	ui_screen *sub = NULL;
 	cart_err e;
 	int rc;
 
-	s->keep = which == UA_PAY || which == UA_APPLY || which == UA_APPLY_ITEM;
+	s->keep = which == PUSH_PAY || which == PUSH_APPLY || which == PUSH_APPLY_ITEM;
 	if (s->keep && !selected(s))
 		return;
-	if (which == UA_PAY)
+	if (which == PUSH_PAY)
 		rc = scr_receipt_new(s->c, s->chosen.client_id, s->chosen.currency,
 		                     col_text(s, &s->chosen, "number"), &sub, &e);
-	else if (which == UA_APPLY_ITEM)
+	else if (which == PUSH_APPLY_ITEM)
 		rc = scr_apply_to_new(s->c, s->chosen.client_id, s->chosen.currency,
 		                      col_text(s, &s->chosen, "number"), &sub, &e);
-	else if (which == UA_APPLY)
+	else if (which == PUSH_APPLY)
 		rc = scr_apply_new(s->c, s->chosen.client_id, s->chosen.currency,
 		                   col_text(s, &s->chosen, "number"), &sub, &e);
-	else if (which == UA_RECEIPT)
+	else if (which == PUSH_RECEIPT)
 		rc = scr_receipt_new(s->c, s->v.client_id, "", NULL, &sub, &e);
-	else if (which == UA_CNOTE)
+	else if (which == PUSH_CNOTE)
 		rc = scr_credit_note_new(s->c, s->v.client_id, &sub, &e);
 	else
 		rc = scr_opening_new(s->c, &sub, &e);
@@ -688,10 +689,466 @@ static void open_document(dash_scr *s, int quote)
 	ui_screen_push(sub);
 }
 
+/* ---- the dashboard's keys ---- */
+
+static int act_help(void *self, int key)
+{
+	dash_scr *s = self;
+
+	(void)key;
+	s->help = 1;
+	return SCR_STAY;
+}
+
+static int act_quit(void *self, int key)
+{
+	dash_scr *s = self;
+
+	(void)key;
+	dialog_confirm(&s->dlg, ASK_QUIT, _("Leave cartera"), _("Leave cartera?"));
+	return SCR_STAY;
+}
+
+static int act_back(void *self, int key)
+{
+	(void)self;
+	(void)key;
+	return SCR_CLOSE;
+}
+
+static int act_client(void *self, int key)
+{
+	dash_scr *s = self;
+
+	(void)key;
+	if (!s->v.client_id)      /* else already this client's */
+		open_client(s);
+	return SCR_STAY;
+}
+
+static int act_clients(void *self, int key)
+{
+	(void)key;
+	open_clients(self);
+	return SCR_STAY;
+}
+
+static int act_apply(void *self, int key)
+{
+	(void)key;
+	push_doc(self, PUSH_APPLY);
+	return SCR_STAY;
+}
+
+static int act_pay(void *self, int key)
+{
+	(void)key;
+	push_doc(self, PUSH_PAY);
+	return SCR_STAY;
+}
+
+static int act_apply_item(void *self, int key)
+{
+	(void)key;
+	push_doc(self, PUSH_APPLY_ITEM);
+	return SCR_STAY;
+}
+
+static int act_receipt(void *self, int key)
+{
+	(void)key;
+	push_doc(self, PUSH_RECEIPT);
+	return SCR_STAY;
+}
+
+static int act_cnote(void *self, int key)
+{
+	(void)key;
+	push_doc(self, PUSH_CNOTE);
+	return SCR_STAY;
+}
+
+static int act_opening(void *self, int key)
+{
+	(void)key;
+	push_doc(self, PUSH_OPENING);
+	return SCR_STAY;
+}
+
+static int act_remind(void *self, int key)
+{
+	(void)key;
+	ask_remind(self);
+	return SCR_STAY;
+}
+
+static int act_qinvoice(void *self, int key)
+{
+	(void)key;
+	ask_quote_invoice(self);
+	return SCR_STAY;
+}
+
+static int act_qaccept(void *self, int key)
+{
+	(void)key;
+	quote_status(self, QUOTE_ACCEPTED);
+	return SCR_STAY;
+}
+
+static int act_qreject(void *self, int key)
+{
+	(void)key;
+	quote_status(self, QUOTE_REJECTED);
+	return SCR_STAY;
+}
+
+static int act_days(void *self, int key)
+{
+	(void)key;
+	ask_days(self);
+	return SCR_STAY;
+}
+
+static int act_range(void *self, int key)
+{
+	(void)key;
+	ask_range(self);
+	return SCR_STAY;
+}
+
+/* Alt-1 to Alt-4: the totals (digits type into the filter, like letters) */
+static int act_total(void *self, int key)
+{
+	dash_scr *s = self;
+	int t = ctl_dash_key_total(uk_alt_char(key));
+
+	if (t >= 0)
+		show_tab(s, ctl_dash_total_tab(t));
+	return SCR_STAY;
+}
+
+static int act_invoice(void *self, int key)
+{
+	(void)key;
+	open_document(self, 0);
+	return SCR_STAY;
+}
+
+static int act_quote(void *self, int key)
+{
+	(void)key;
+	open_document(self, 1);
+	return SCR_STAY;
+}
+
+/* Tab and S-Tab, Right and Left: the tabs (their ] and [ type into the filter here) */
+static int act_tab(void *self, int key)
+{
+	dash_scr *s = self;
+
+	if (tabs_handle_key(&s->tb, key) == TABS_CHANGED)
+		show_tab(s, s->tb.cur);
+	return SCR_STAY;
+}
+
+/* the statement of the row's client; the row's document shown or printed (scr_statement.c) */
+static int act_statement(void *self, int key)
+{
+	dash_scr *s = self;
+	ui_screen *sub;
+	cart_err e;
+
+	(void)key;
+	if (!selected(s))
+		return SCR_STAY;
+	if (scr_statement_new(s->c, s->chosen.client_id, NULL, &sub, &e) != CART_OK)
+		ui_status(1, "%s", e.msg);
+	else
+		ui_screen_push(sub);
+	return SCR_STAY;
+}
+
+static int act_printdoc(void *self, int key)
+{
+	dash_scr *s = self;
+	char msg[1400];
+
+	(void)key;
+	if (!selected(s))
+		return SCR_STAY;
+	if (!s->chosen.doc_id)
+		ui_status(1, "%s", _("this row has no document to print (a client's row)"));
+	else
+		scr_print_outcome(&s->dlg, scr_print_document(s->c, s->chosen.doc_id, msg, sizeof msg),
+		                  msg);
+	return SCR_STAY;
+}
+
+static int act_showdoc(void *self, int key)
+{
+	dash_scr *s = self;
+
+	(void)key;
+	if (!selected(s))
+		return SCR_STAY;
+	if (!s->chosen.doc_id)
+		ui_status(1, "%s", _("this row has no document to show (a client's row)"));
+	else
+		scr_document_push(s->c, s->chosen.doc_id);
+	return SCR_STAY;
+}
+
+/* the aging of every client; the follow-up and the audit of this client on a client's dashboard */
+static int act_aging(void *self, int key)
+{
+	dash_scr *s = self;
+
+	(void)key;
+	scr_reports_push(s->c, SCR_RPT_AGING, 0, NULL);
+	return SCR_STAY;
+}
+
+static int act_followup(void *self, int key)
+{
+	dash_scr *s = self;
+
+	(void)key;
+	scr_reports_push(s->c, SCR_RPT_FOLLOWUP, s->v.client_id, NULL);
+	return SCR_STAY;
+}
+
+static int act_audit(void *self, int key)
+{
+	dash_scr *s = self;
+
+	(void)key;
+	scr_reports_push(s->c, SCR_RPT_AUDIT, s->v.client_id, NULL);
+	return SCR_STAY;
+}
+
+/* a document's row: the document; the Clients tab: the client's statement */
+static int act_dmail(void *self, int key)
+{
+	dash_scr *s = self;
+
+	(void)key;
+	if (selected(s)) {
+		if (s->v.tab != DASH_CLIENTS && s->chosen.doc_id)
+			scr_mail_document(s->c, s->chosen.doc_id);
+		else
+			scr_mail_statement(s->c, s->chosen.client_id, NULL);
+	}
+	return SCR_STAY;
+}
+
+static int act_outbox(void *self, int key)
+{
+	dash_scr *s = self;
+
+	(void)key;
+	scr_outbox_push(s->c);
+	return SCR_STAY;
+}
+
+static int act_templates(void *self, int key)
+{
+	dash_scr *s = self;
+
+	(void)key;
+	scr_mail_templates_push(s->c);
+	return SCR_STAY;
+}
+
+static int act_finddoc(void *self, int key)
+{
+	dash_scr *s = self;
+
+	(void)key;
+	scr_document_ask(&s->dlg, ASK_FINDDOC);
+	return SCR_STAY;
+}
+
+/* A screen over the dashboard, or the message why it could not open. */
+static int push_or_say(int rc, ui_screen *sub, const cart_err *e)
+{
+	if (rc != CART_OK)
+		ui_status(1, "%s", e->msg);
+	else
+		ui_screen_push(sub);
+	return SCR_STAY;
+}
+
+static int act_follow_scr(void *self, int key)
+{
+	dash_scr *s = self;
+	ui_screen *sub = NULL;
+	cart_err e;
+	int rc;
+
+	(void)key;
+	rc = scr_followup_new(s->c, &sub, &e);
+	return push_or_say(rc, sub, &e);
+}
+
+static int act_today_scr(void *self, int key)
+{
+	dash_scr *s = self;
+	ui_screen *sub = NULL;
+	cart_err e;
+	int rc;
+
+	(void)key;
+	rc = scr_today_new(s->c, &sub, &e);
+	return push_or_say(rc, sub, &e);
+}
+
+static int act_bank_scr(void *self, int key)
+{
+	dash_scr *s = self;
+	ui_screen *sub = NULL;
+	cart_err e;
+	int rc;
+
+	(void)key;
+	rc = scr_bank_new(s->c, &sub, &e);
+	return push_or_say(rc, sub, &e);
+}
+
+static int act_trend_scr(void *self, int key)
+{
+	dash_scr *s = self;
+	ui_screen *sub = NULL;
+	cart_err e;
+	int rc;
+
+	(void)key;
+	rc = scr_trend_new(s->c, s->v.client_id, &sub, &e);
+	return push_or_say(rc, sub, &e);
+}
+
+static int act_void(void *self, int key)
+{
+	(void)key;
+	ask_void(self);
+	return SCR_STAY;
+}
+
+static int act_history(void *self, int key)
+{
+	(void)key;
+	show_history(self);
+	return SCR_STAY;
+}
+
+/* A searched list: printable characters type into the filter, so every command is an F-key,
+ * Enter, an arrow, a Ctrl or an Alt key. */
+static const ui_act dash_acts[] = {
+	UI_ACT(N_("Help"), UK_F(1), UK_ALT('?'), 0, 0, N_("this help: every key of the screen"),
+	       act_help),
+	UI_USE(listview_acts[LVA_SORT]),
+	UI_USE(listview_acts[LVA_CLEAR]),
+	UI_ACT(N_("Quit"), UK_F(10), UK_ESC, 0, UI_NEEDS_ROOT,
+	       N_("leave cartera (asks first; Esc clears a typed filter first)"), act_quit),
+	UI_ACT(N_("Back"), UK_F(10), UK_ESC, 0, UI_NEEDS_NESTED,
+	       N_("back to the screen before (Esc clears a typed filter first)"), act_back),
+	UI_ACT(N_("Client"), UK_ENTER, 0, 0, UI_NEEDS_ROW,
+	       N_("the dashboard of the selected row's client alone"), act_client),
+	UI_ACT(N_("Clients"), UK_F(3), UK_ALT('c'), 0, 0,
+	       N_("the client list: find, add and correct clients, import and export them"), act_clients),
+	UI_ACT(N_("Apply"), UK_F(4), UK_ALT('a'), 0, UI_NEEDS_CREDIT,
+	       N_("apply the selected credit in favour to the client's oldest open invoices"), act_apply),
+	UI_ACT(N_("Pay"), UK_F(5), UK_ALT('p'), 0, UI_NEEDS_ITEM,
+	       N_("receive a payment for the selected document: the receipt form, it marked"), act_pay),
+	UI_ACT(N_("Remind"), UK_F(7), UK_ALT('r'), 0, UI_NEEDS_ROW,
+	       N_("record a reminder to the selected row's client in the client's history"), act_remind),
+	/* the Quotes tab */
+	UI_ACT(N_("Invoice it"), UK_ALT('v'), 0, 0, UI_NEEDS_QUOTE,
+	       N_("make an invoice of the selected quote in one step (asks first; the credit check applies)"),
+	       act_qinvoice),
+	UI_ACT(NULL, UK_ALT('k'), 0, 0, UI_NEEDS_QUOTE, N_("mark the selected quote accepted by the client"),
+	       act_qaccept),
+	UI_ACT(NULL, UK_ALT('x'), 0, 0, UI_NEEDS_QUOTE, N_("mark the selected quote rejected by the client"),
+	       act_qreject),
+	UI_ACT(NULL, UK_F(9), UK_ALT('d'), 0, 0, N_("filter by days overdue: 1-30, 90- or -15"), act_days),
+	UI_ACT(NULL, UK_F(2), UK_ALT('g'), 0, 0,
+	       N_("show one aging range: not yet due, 1-30, 31-60... (the company's ranges)"), act_range),
+	UI_ACT(NULL, UK_ALT('1'), UK_ALT('2'), UK_ALT('3'), 0,
+	       N_("Alt-1 to Alt-4: the tab of a total (due, overdue, credits, net: the clients)"), act_total),
+	/* new documents (scr_invoice.c) */
+	UI_ACT(N_("Invoice"), UK_F(11), UK_ALT('i'), 0, 0,
+	       N_("a new invoice (this client's, on one client's dashboard)"), act_invoice),
+	UI_ACT(N_("Quote"), UK_F(12), UK_ALT('o'), 0, 0,
+	       N_("a new quote (this client's, on one client's dashboard)"), act_quote),
+	UI_USE(listview_acts[LVA_UP]), UI_USE(listview_acts[LVA_DOWN]),
+	UI_USE(listview_acts[LVA_PGUP]), UI_USE(listview_acts[LVA_PGDN]),
+	UI_USE(listview_acts[LVA_HOME]), UI_USE(listview_acts[LVA_END]),
+	UI_USE(listview_acts[LVA_ERASE]),
+	UI_ACT(N_("Next tab"), UK_TAB, UK_RIGHT, 0, 0, N_("the next tab (1 to 9 go straight to a tab)"),
+	       act_tab),
+	UI_ACT(NULL, UK_BTAB, UK_LEFT, 0, 0, N_("the previous tab"), act_tab),
+	/* the statement of one client, a document shown or printed (scr_statement.c) */
+	UI_ACT(N_("Statement"), UK_ALT('s'), 0, 0, UI_NEEDS_ROW,
+	       N_("the statement of the selected row's client: filter it, save it as PDF or XLSX, print it"),
+	       act_statement),
+	UI_ACT(N_("Print"), UK_ALT('P'), 0, 0, UI_NEEDS_ROW,
+	       N_("print the selected row's document (its PDF, through the spooler lp)"), act_printdoc),
+	UI_ACT(NULL, UK_ALT('D'), 0, 0, UI_NEEDS_ROW,
+	       N_("the selected row's document on screen: save it as PDF, XLSX or text, print it"),
+	       act_showdoc),
+	UI_ACT(NULL, UK_ALT('A'), 0, 0, 0,
+	       N_("the aging report: every client, a column per range, the proof"), act_aging),
+	UI_ACT(NULL, UK_ALT('F'), 0, 0, 0,
+	       N_("the follow-up report (of this client on a client's screen)"), act_followup),
+	UI_ACT(NULL, UK_ALT('U'), 0, 0, 0,
+	       N_("the audit trail: who did what, when (of this client on a client's screen)"), act_audit),
+	/* documents (scr_receipt.c, scr_credit_note.c, scr_opening.c) */
+	UI_ACT(NULL, UK_ALT('R'), 0, 0, 0, N_("a new receipt: pick the client, then mark what it pays"),
+	       act_receipt),
+	UI_ACT(NULL, UK_ALT('N'), 0, 0, 0, N_("a credit note against one open invoice, or on account"),
+	       act_cnote),
+	UI_ACT(NULL, UK_ALT('O'), 0, 0, 0,
+	       N_("opening balances: one balance per client, or its open items; CSV import"), act_opening),
+	/* mail (scr_mail.c) */
+	UI_ACT(NULL, UK_ALT('m'), 0, 0, UI_NEEDS_ROW,
+	       N_("e-mail the selected row: its document, or the client's statement"), act_dmail),
+	UI_ACT(NULL, UK_ALT('M'), 0, 0, 0,
+	       N_("the outbox: messages waiting, failed (with the error) and sent"), act_outbox),
+	UI_ACT(NULL, UK_ALT('T'), 0, 0, 0,
+	       N_("the company's mail templates: subject and body per language"), act_templates),
+	/* the follow-up screens (scr_followup.c, scr_today.c), the bank lines (scr_bank.c) */
+	UI_ACT(NULL, UK_ALT('b'), 0, 0, 0,
+	       N_("find a document by its number (FAC-000123, or its legal number) and show it"),
+	       act_finddoc),
+	UI_ACT(NULL, UK_ALT('W'), 0, 0, 0,
+	       N_("Seguimiento: the clients whose follow-up is due today; preview and process them"),
+	       act_follow_scr),
+	UI_ACT(NULL, UK_ALT('H'), 0, 0, 0,
+	       N_("Hoy: today's calls and visits, promises to pay falling due and broken"), act_today_scr),
+	UI_ACT(NULL, UK_ALT('B'), 0, 0, 0,
+	       N_("Banco: the bank statement's lines, matched to clients; accept them as receipts"),
+	       act_bank_scr),
+	/* issue 14's actions on the rows: Ctrl keys, so typing in the filter never fires them */
+	UI_ACT(N_("Void"), UK_CTRL('x'), 0, 0, UI_NEEDS_DOC,
+	       N_("void the selected document: what it reverses first, then the reason; both stay"),
+	       act_void),
+	UI_ACT(NULL, UK_CTRL('y'), 0, 0, UI_NEEDS_ROW,
+	       N_("the selected row's client's history: reminders, e-mails, letters, promises, calls"),
+	       act_history),
+	UI_ACT(NULL, UK_CTRL('a'), 0, 0, UI_NEEDS_ITEM,
+	       N_("pay the selected document with the client's credits in favour, oldest first"),
+	       act_apply_item),
+	/* the trend (scr_trend.c) */
+	UI_ACT(NULL, UK_CTRL('t'), 0, 0, 0,
+	       N_("Ctrl-T: Tendencia, the trend of the last 12 month-ends (this client's on one client's dashboard)"),
+	       act_trend_scr),
+};
+const ui_keymap scr_dash_keys = UI_KEYMAP("dashboard", UI_KM_SEARCHED | UI_KM_TABS, dash_acts);
+
 static int on_key(ui_screen *base, int key)
 {
 	dash_scr *s = (dash_scr *)base;
-	int typing = s->lv.filter[0] != '\0', a, t, r;
+	int r;
 
 	if (s->dlg.kind != DLG_NONE) {
 		int tag = s->dlg.tag;
@@ -704,172 +1161,24 @@ static int on_key(ui_screen *base, int key)
 		return SCR_STAY;
 	}
 	if (s->help) {
-		if (ui_help_key(key))
-			return SCR_STAY;
-		a = ui_action_of(key, UI_IN_HELP, 0);
-		if (a == UA_CLOSE)
+		if (!ui_help_key(key) && ui_help_closes(key))
 			s->help = 0;
 		return SCR_STAY;
 	}
-	/* Alt-1 to Alt-4: the totals (digits type into the filter, like letters) */
-	if ((t = ctl_dash_key_total(uk_alt_char(key))) >= 0) {
-		show_tab(s, ctl_dash_total_tab(t));
-		return SCR_STAY;
-	}
+	/* Alt-4 too, beside the three keys its line names */
+	if (ctl_dash_key_total(uk_alt_char(key)) >= 0)
+		return act_total(s, key);
 	/* Esc clears a typed filter before it goes back or asks to leave */
-	if (key == UK_ESC && typing) {
+	if (key == UK_ESC && s->lv.filter[0]) {
 		s->lv.filter[0] = '\0';
 		s->lv.sel = s->lv.top = 0;
 		requery(s);
 		return SCR_STAY;
 	}
-	if (!uk_is_text(key) && !uk_alt_char(key) && tabs_handle_key(&s->tb, key) == TABS_CHANGED) {
-		show_tab(s, s->tb.cur);
-		return SCR_STAY;
-	}
-	a = ui_screen_action(base, key, UI_IN_DASH, typing);
-	if (a != UA_NONE && !ui_action_ok(a, have(s)))
-		return SCR_STAY;
-	/* the statement of the row's client; printing the row's document (scr_statement.c) */
-	if (a == UA_STATEMENT || a == UA_PRINTDOC || a == UA_SHOWDOC) {
-		char msg[1400];
-		ui_screen *sub;
-		cart_err e;
-
-		if (!selected(s))
-			return SCR_STAY;
-		if (a != UA_STATEMENT && !s->chosen.doc_id)
-			ui_status(1, "%s", a == UA_PRINTDOC
-			          ? _("this row has no document to print (a client's row)")
-			          : _("this row has no document to show (a client's row)"));
-		else if (a == UA_SHOWDOC)
-			scr_document_push(s->c, s->chosen.doc_id);
-		else if (a == UA_PRINTDOC)
-			scr_print_outcome(&s->dlg, scr_print_document(s->c, s->chosen.doc_id, msg,
-			                                               sizeof msg), msg);
-		else if (scr_statement_new(s->c, s->chosen.client_id, NULL, &sub, &e) != CART_OK)
-			ui_status(1, "%s", e.msg);
-		else
-			ui_screen_push(sub);
-		return SCR_STAY;
-	}
-	switch (a) {
-	case UA_QUIT:
-		dialog_confirm(&s->dlg, ASK_QUIT, _("Leave cartera"), _("Leave cartera?"));
-		return SCR_STAY;
-	case UA_BACK:
-		return SCR_CLOSE;
-	case UA_HELP:
-		s->help = 1;
-		return SCR_STAY;
-	case UA_DASH_CLIENT:
-		if (s->v.client_id)
-			return SCR_STAY;     /* already this client's */
-		open_client(s);
-		return SCR_STAY;
-	case UA_CLIENTS:
-		open_clients(s);
-		return SCR_STAY;
-	case UA_VOIDDOC:
-		ask_void(s);
-		return SCR_STAY;
-	case UA_HISTORY:
-		show_history(s);
-		return SCR_STAY;
-	case UA_PAY:
-	case UA_APPLY:
-	case UA_APPLY_ITEM:
-	case UA_RECEIPT:
-	case UA_CNOTE:
-	case UA_OPENING:
-		push_doc(s, a);
-		return SCR_STAY;
-	case UA_REMIND:
-		ask_remind(s);
-		return SCR_STAY;
-	case UA_DMAIL:
-		/* a document's row: the document; the Clients tab: the client's statement */
-		if (selected(s)) {
-			if (s->v.tab != DASH_CLIENTS && s->chosen.doc_id)
-				scr_mail_document(s->c, s->chosen.doc_id);
-			else
-				scr_mail_statement(s->c, s->chosen.client_id, NULL);
-		}
-		return SCR_STAY;
-	case UA_OUTBOX:
-		scr_outbox_push(s->c);
-		return SCR_STAY;
-	case UA_MTPLS:
-		scr_mail_templates_push(s->c);
-		return SCR_STAY;
-	case UA_AGING:
-	case UA_FOLLOWUP:
-		/* the aging of every client; the follow-up of this client on a client's dashboard */
-		scr_reports_push(s->c, a == UA_AGING ? SCR_RPT_AGING : SCR_RPT_FOLLOWUP,
-		                 a == UA_AGING ? 0 : s->v.client_id, NULL);
-		return SCR_STAY;
-	case UA_FOLLOW_SCR:
-	case UA_TODAY_SCR: {
-		ui_screen *sub;
-		cart_err e;
-
-		if ((a == UA_FOLLOW_SCR ? scr_followup_new(s->c, &sub, &e)
-		                        : scr_today_new(s->c, &sub, &e)) != CART_OK)
-			ui_status(1, "%s", e.msg);
-		else
-			ui_screen_push(sub);
-		return SCR_STAY;
-	}
-	case UA_BANK_SCR: {
-		ui_screen *sub;
-		cart_err e;
-
-		if (scr_bank_new(s->c, &sub, &e) != CART_OK)
-			ui_status(1, "%s", e.msg);
-		else
-			ui_screen_push(sub);
-		return SCR_STAY;
-	}
-	case UA_AUDIT:
-		scr_reports_push(s->c, SCR_RPT_AUDIT, s->v.client_id, NULL);
-		return SCR_STAY;
-	case UA_TREND_SCR: {
-		ui_screen *sub;
-		cart_err e;
-
-		if (scr_trend_new(s->c, s->v.client_id, &sub, &e) != CART_OK)
-			ui_status(1, "%s", e.msg);
-		else
-			ui_screen_push(sub);
-		return SCR_STAY;
-	}
-	case UA_DAYS:
-		ask_days(s);
-		return SCR_STAY;
-	case UA_RANGE:
-		ask_range(s);
-		return SCR_STAY;
-	case UA_DASH_INVOICE:
-		open_document(s, 0);
-		return SCR_STAY;
-	case UA_DASH_QUOTE:
-		open_document(s, 1);
-		return SCR_STAY;
-	case UA_QINVOICE:
-		ask_quote_invoice(s);
-		return SCR_STAY;
-	case UA_FINDDOC:
-		scr_document_ask(&s->dlg, ASK_FINDDOC);
-		return SCR_STAY;
-	case UA_QACCEPT:
-	case UA_QREJECT:
-		quote_status(s, a == UA_QACCEPT ? QUOTE_ACCEPTED : QUOTE_REJECTED);
-		return SCR_STAY;
-	default:
-		break;
-	}
-	r = listview_handle_key(&s->lv, key);
-	if (r & LV_REQUERY)
+	r = ui_keys_run(&scr_dash_keys, s, key, have(s), s->lv.filter[0] != '\0');
+	if (r >= 0)
+		return r;
+	if (r != UI_REFUSED && listview_handle_key(&s->lv, key) & LV_REQUERY)
 		requery(s);
 	return SCR_STAY;
 }

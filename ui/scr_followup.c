@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "dialog.h"
+#include "keymaps.h"
 #include "listview.h"
 #include "scr_followup.h"
 #include "scr_history.h"
@@ -244,7 +245,7 @@ static void fu_draw(ui_screen *base)
 	int ticked = 0;
 
 	if (s->help) {
-		ui_help_draw(UI_IN_FOLLOW, _("Follow-up"), ctl_company(s->c)->name);
+		ui_keys_help(&scr_followup_keys, have(s), _("Follow-up"), ctl_company(s->c)->name);
 		return;
 	}
 	erase();
@@ -266,59 +267,107 @@ static void fu_draw(ui_screen *base)
 	else if (listview_draw(&s->lv, &src, 2, 0, LINES - 4, COLS) < 0)
 		ui_put(3, 0, COLS, _("(the rows could not be read)"), 0);
 	ui_status_draw();
-	ui_keybar(UI_IN_FOLLOW, have(s));
+	ui_keys_bar(&scr_followup_keys, have(s));
 	dialog_draw(&s->dlg);
 }
+
+static int act_help(void *self, int key)
+{
+	fu_scr *s = self;
+
+	(void)key;
+	s->help = 1;
+	return SCR_STAY;
+}
+
+static int act_back(void *self, int key)
+{
+	(void)self;
+	(void)key;
+	return SCR_CLOSE;
+}
+
+static int act_tick(void *self, int key)
+{
+	fu_scr *s = self;
+
+	(void)key;
+	s->ticked[s->lv.sel] = !s->ticked[s->lv.sel];
+	if (s->lv.sel + 1 < (long)s->n)
+		s->lv.sel++;
+	listview_scroll(&s->lv);
+	return SCR_STAY;
+}
+
+static int act_all(void *self, int key)
+{
+	fu_scr *s = self;
+	int all = 1;
+
+	(void)key;
+	for (size_t i = 0; i < s->n; i++)
+		all &= s->ticked[i];
+	memset(s->ticked, !all, s->n);
+	return SCR_STAY;
+}
+
+static int act_preview(void *self, int key)
+{
+	(void)key;
+	preview(self);
+	return SCR_STAY;
+}
+
+static int act_process(void *self, int key)
+{
+	(void)key;
+	process(self);
+	return SCR_STAY;
+}
+
+static int act_history(void *self, int key)
+{
+	fu_scr *s = self;
+
+	(void)key;
+	scr_history_push(s->c, s->ids[s->lv.sel]);
+	return SCR_STAY;
+}
+
+static const ui_act fu_acts[] = {
+	UI_ACT(N_("Help"), UK_F(1), '?', 0, 0, N_("this help: every key of the screen"), act_help),
+	UI_ACT(N_("Tick"), UK_F(2), ' ', 0, UI_NEEDS_ROW,
+	       N_("Space: tick or untick the client (only ticked clients are processed)"), act_tick),
+	UI_ACT(NULL, 't', 0, 0, UI_NEEDS_ROW, N_("tick every client, or none when all are ticked"),
+	       act_all),
+	UI_ACT(N_("Preview"), UK_ENTER, 'v', 0, UI_NEEDS_ROW,
+	       N_("what the client would get: the e-mail or letter as it would go out"), act_preview),
+	UI_ACT(N_("Process"), UK_F(9), UK_CTRL('s'), 0, UI_NEEDS_ROW,
+	       N_("process the ticked clients: e-mails queued, letters written, history, next level"),
+	       act_process),
+	UI_ACT(N_("Back"), UK_F(10), 'q', UK_ESC, 0, N_("back to the screen before"), act_back),
+	UI_ACT(NULL, UK_CTRL('y'), 0, 0, UI_NEEDS_ROW,
+	       N_("the selected client's history: reminders, e-mails, letters, promises, calls"), act_history),
+};
+const ui_keymap scr_followup_keys = UI_KEYMAP("follow-up", 0, fu_acts);
 
 static int fu_key(ui_screen *base, int key)
 {
 	fu_scr *s = (fu_scr *)base;
-	int a;
+	int r;
 
 	if (s->dlg.kind != DLG_NONE) {
 		dialog_key(&s->dlg, key);
 		return SCR_STAY;
 	}
 	if (s->help) {
-		if (!ui_help_key(key) && ui_action_of(key, UI_IN_HELP, 0) == UA_CLOSE)
+		if (!ui_help_key(key) && ui_help_closes(key))
 			s->help = 0;
 		return SCR_STAY;
 	}
-	a = ui_action_of(key, UI_IN_FOLLOW, 0);
-	if (a != UA_NONE && !ui_action_ok(a, have(s)))
-		return SCR_STAY;
-	switch (a) {
-	case UA_FU_HELP:
-		s->help = 1;
-		return SCR_STAY;
-	case UA_FU_BACK:
-		return SCR_CLOSE;
-	case UA_FU_TICK:
-		s->ticked[s->lv.sel] = !s->ticked[s->lv.sel];
-		if (s->lv.sel + 1 < (long)s->n)
-			s->lv.sel++;
-		listview_scroll(&s->lv);
-		return SCR_STAY;
-	case UA_FU_ALL: {
-		int all = 1;
-
-		for (size_t i = 0; i < s->n; i++)
-			all &= s->ticked[i];
-		memset(s->ticked, !all, s->n);
-		return SCR_STAY;
-	}
-	case UA_FU_PREVIEW:
-		preview(s);
-		return SCR_STAY;
-	case UA_FU_PROCESS:
-		process(s);
-		return SCR_STAY;
-	case UA_HIST_SCR:
-		scr_history_push(s->c, s->ids[s->lv.sel]);
-		return SCR_STAY;
-	default:
-		break;
-	}
+	r = ui_keys_run(&scr_followup_keys, s, key, have(s), 0);
+	if (r != UI_NOKEY)
+		return r >= 0 ? r : SCR_STAY;
 	/* moving only: this list has no filter to type into */
 	if (key == UK_UP || key == UK_DOWN || key == UK_PGUP || key == UK_PGDN || key == UK_HOME ||
 	    key == UK_END)

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "dialog.h"
+#include "keymaps.h"
 #include "listview.h"
 #include "scr_history.h"
 #include "scr_mail.h"
@@ -24,6 +25,8 @@
 
 enum { COL_AT, COL_CLERK, COL_KIND, COL_DOC, COL_TEXT, NCOLS };
 enum { ASK_NOTE = 1, ASK_CALL, ASK_MAIL };
+/* The selected row is an e-mail: Enter opens the message the outbox keeps. */
+enum { NEEDS_MAILROW = UI_NEEDS_LOCAL(0) };
 
 static lv_col cols[NCOLS] = {
 	[COL_AT]    = { N_("When"), 16, 0, 0, 0 },
@@ -140,7 +143,7 @@ static int have(const hist_scr *s)
 	if (s->n && s->lv.sel >= 0 && (size_t)s->lv.sel < s->n) {
 		h |= UI_NEEDS_ROW;
 		if (s->rows[s->lv.sel].kind == HIST_MAIL)
-			h |= UI_NEEDS_MAILROW;
+			h |= NEEDS_MAILROW;
 	}
 	return h;
 }
@@ -214,7 +217,7 @@ static void hist_draw(ui_screen *base)
 	char left[256], right[300], count[96];
 
 	if (s->help) {
-		ui_help_draw(UI_IN_HISTORY, _("History"), ctl_company(s->c)->name);
+		ui_keys_help(&scr_history_keys, have(s), _("History"), ctl_company(s->c)->name);
 		return;
 	}
 	erase();
@@ -231,14 +234,65 @@ static void hist_draw(ui_screen *base)
 	else if (s->lv.sel >= 0 && (size_t)s->lv.sel < s->n)
 		draw_whole(s, LINES - 5, 3);
 	ui_status_draw();
-	ui_keybar(UI_IN_HISTORY, have(s));
+	ui_keys_bar(&scr_history_keys, have(s));
 	dialog_draw(&s->dlg);
 }
+
+static int act_help(void *self, int key)
+{
+	hist_scr *s = self;
+
+	(void)key;
+	s->help = 1;
+	return SCR_STAY;
+}
+
+static int act_back(void *self, int key)
+{
+	(void)self;
+	(void)key;
+	return SCR_CLOSE;
+}
+
+static int act_note(void *self, int key)
+{
+	hist_scr *s = self;
+
+	(void)key;
+	dialog_prompt(&s->dlg, ASK_NOTE, _("Note"), s->client, _("Note"), 390, "");
+	return SCR_STAY;
+}
+
+static int act_call(void *self, int key)
+{
+	hist_scr *s = self;
+
+	(void)key;
+	dialog_prompt(&s->dlg, ASK_CALL, _("Call"), s->client, _("What was said"), 390, "");
+	return SCR_STAY;
+}
+
+static int act_mail(void *self, int key)
+{
+	(void)key;
+	show_mail(self);
+	return SCR_STAY;
+}
+
+static const ui_act hist_acts[] = {
+	UI_ACT(N_("Help"), UK_F(1), '?', 0, 0, N_("this help: every key of the screen"), act_help),
+	UI_ACT(N_("Note"), UK_F(2), 'n', 0, 0, N_("write a note into the client's history"), act_note),
+	UI_ACT(N_("Call"), UK_F(3), 'c', 0, 0, N_("log a call with the client: what was said"), act_call),
+	UI_ACT(N_("Message"), UK_ENTER, 'v', 0, NEEDS_MAILROW,
+	       N_("the e-mail of the selected row, as the outbox keeps it"), act_mail),
+	UI_ACT(N_("Back"), UK_F(10), 'q', UK_ESC, 0, N_("back to the screen before"), act_back),
+};
+const ui_keymap scr_history_keys = UI_KEYMAP("history", 0, hist_acts);
 
 static int hist_key(ui_screen *base, int key)
 {
 	hist_scr *s = (hist_scr *)base;
-	int a;
+	int r;
 
 	if (s->dlg.kind != DLG_NONE) {
 		int tag = s->dlg.tag;
@@ -248,31 +302,14 @@ static int hist_key(ui_screen *base, int key)
 		return SCR_STAY;
 	}
 	if (s->help) {
-		if (!ui_help_key(key) && ui_action_of(key, UI_IN_HELP, 0) == UA_CLOSE)
+		if (!ui_help_key(key) && ui_help_closes(key))
 			s->help = 0;
 		return SCR_STAY;
 	}
-	a = ui_action_of(key, UI_IN_HISTORY, 0);
-	if (a != UA_NONE && !ui_action_ok(a, have(s)))
-		return SCR_STAY;
-	switch (a) {
-	case UA_HS_HELP:
-		s->help = 1;
-		return SCR_STAY;
-	case UA_HS_BACK:
-		return SCR_CLOSE;
-	case UA_HS_NOTE:
-		dialog_prompt(&s->dlg, ASK_NOTE, _("Note"), s->client, _("Note"), 390, "");
-		return SCR_STAY;
-	case UA_HS_CALL:
-		dialog_prompt(&s->dlg, ASK_CALL, _("Call"), s->client, _("What was said"), 390, "");
-		return SCR_STAY;
-	case UA_HS_MAIL:
-		show_mail(s);
-		return SCR_STAY;
-	default:
-		break;
-	}
+	r = ui_keys_run(&scr_history_keys, s, key, have(s), 0);
+	if (r != UI_NOKEY)
+		return r >= 0 ? r : SCR_STAY;
+	/* moving only: this list has no filter to type into */
 	if (key == UK_UP || key == UK_DOWN || key == UK_PGUP || key == UK_PGDN || key == UK_HOME ||
 	    key == UK_END)
 		listview_handle_key(&s->lv, key);

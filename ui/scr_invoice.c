@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keymaps.h"
 #include "scr_invoice.h"
 #include "scr_invoice_int.h"
 #include "ui_int.h"
@@ -467,30 +468,54 @@ static int inst_row(inv_scr *s, int r)
 	return 0;
 }
 
+static int act_help(void *self, int key)
+{
+	inv_scr *s = self;
+
+	(void)key;
+	s->help_from = s->mode;
+	s->mode = M_HELP;
+	return SCR_STAY;
+}
+
+static int act_inst_done(void *self, int key)
+{
+	inv_scr *s = self;
+
+	(void)key;
+	if (inst_apply(s) != 0)
+		return SCR_STAY;
+	if (s->inst_on_grid && inst_row(s, s->ig.row) != 0)
+		return SCR_STAY;
+	s->mode = M_EDIT;
+	if (s->f->n_inst > 1 && s->f->inst_left) {
+		char left[64];
+
+		money_text(s, s->f->inst_left, left, sizeof left);
+		ui_status_warn(_("The instalments leave %s to place: posting waits until they add up."),
+		               left);
+	}
+	return SCR_STAY;
+}
+
+/* The instalments window; its fields and grid take the last line's keys (run NULL). */
+static const ui_act inst_acts[] = {
+	UI_ACT(N_("Help"), UK_F(1), UK_CTRL('g'), 0, 0, N_("this help: every key of the screen"),
+	       act_help),
+	UI_ACT(N_("Done"), UK_F(9), UK_CTRL('s'), UK_ESC, 0,
+	       N_("back to the invoice with this split (0 or 1 instalments: none)"), act_inst_done),
+	UI_ACT(NULL, UK_TAB, UK_ENTER, UK_BTAB, 0,
+	       N_("next / previous field; typed amounts show what is left"), NULL),
+};
+const ui_keymap scr_inst_keys = UI_KEYMAP("instalments", UI_KM_FORM, inst_acts);
+
 static void inst_key(inv_scr *s, int key)
 {
-	int a = ui_action_of(key, UI_IN_INST, 1), r, old;
+	const ui_act *a;
+	int r, old;
 
-	if (a == UA_INV_HELP) {
-		s->help_from = M_INST;
-		s->mode = M_HELP;
+	if (ui_keys_run(&scr_inst_keys, s, key, 0, 1) >= 0)
 		return;
-	}
-	if (a == UA_INST_DONE) {
-		if (inst_apply(s) != 0)
-			return;
-		if (s->inst_on_grid && inst_row(s, s->ig.row) != 0)
-			return;
-		s->mode = M_EDIT;
-		if (s->f->n_inst > 1 && s->f->inst_left) {
-			char left[64];
-
-			money_text(s, s->f->inst_left, left, sizeof left);
-			ui_status_warn(_("The instalments leave %s to place: posting waits until they add up."),
-			               left);
-		}
-		return;
-	}
 	if (!s->inst_on_grid) {
 		int left = s->inf.cur;
 
@@ -506,8 +531,8 @@ static void inst_key(inv_scr *s, int key)
 			inst_apply(s);
 		return;
 	}
-	a = ui_action_of(key, UI_IN_GRID, 1);
-	if (a == UA_LINE_INSERT || a == UA_LINE_DELETE)
+	a = ui_keys_find(&grid_keys, key, 0, 1);
+	if (a == &grid_acts[GRA_LINE_INSERT] || a == &grid_acts[GRA_LINE_DELETE])
 		return;             /* the number of instalments is the field's */
 	old = s->ig.row;
 	r = grid_handle_key(&s->ig, key);
@@ -649,14 +674,99 @@ static void answered(inv_scr *s, int tag, int r)
 	}
 }
 
+/* ---- the invoice's and quote's keys ---- */
+
+static int act_post(void *self, int key)
+{
+	(void)key;
+	ask_post(self);
+	return SCR_STAY;
+}
+
+static int act_back(void *self, int key)
+{
+	inv_scr *s = self;
+
+	(void)key;
+	if (!dirty(s)) {
+		ui_status(0, "%s", "");
+		return SCR_CLOSE;
+	}
+	dialog_confirm(&s->dlg, ASK_DISCARD, s->quote ? _("Unsaved quote") : _("Unsaved invoice"),
+	               s->quote ? _("Discard the quote typed so far? (y/n)")
+	               : _("Discard the invoice typed so far? (y/n)"));
+	return SCR_STAY;
+}
+
+static int act_client(void *self, int key)
+{
+	inv_scr *s = self;
+
+	(void)key;
+	s->on_lines = 0;
+	s->hd.cur = H_CLIENT;
+	open_pick(s, needs_pick(s) ? s->hd.f[H_CLIENT].value : "");
+	return SCR_STAY;
+}
+
+static int act_new_client(void *self, int key)
+{
+	(void)key;
+	new_client(self);
+	return SCR_STAY;
+}
+
+static int act_lines(void *self, int key)
+{
+	inv_scr *s = self;
+
+	(void)key;
+	if (!s->on_lines)
+		form_check(&s->hd, s->hd.cur);
+	s->on_lines = !s->on_lines;
+	return SCR_STAY;
+}
+
+static int act_inst(void *self, int key)
+{
+	(void)key;
+	inst_open(self);
+	return SCR_STAY;
+}
+
+/* The grid's keys while the lines have the focus (on the bar then; in the help always); the
+ * instalments on an invoice, not a quote (a mode: not in a quote's help). */
+static const ui_act inv_acts[] = {
+	UI_USE_IF(grid_acts[GRA_CELL_NEXT], NEEDS_LINES), UI_USE_IF(grid_acts[GRA_CELL_PREV], NEEDS_LINES),
+	UI_USE_IF(grid_acts[GRA_LINE_UP], NEEDS_LINES), UI_USE_IF(grid_acts[GRA_LINE_DOWN], NEEDS_LINES),
+	UI_USE_IF(grid_acts[GRA_LINE_INSERT], NEEDS_LINES),
+	UI_USE_IF(grid_acts[GRA_LINE_DELETE], NEEDS_LINES),
+	UI_ACT(N_("Help"), UK_F(1), UK_CTRL('g'), 0, 0, N_("this help: every key of the screen"),
+	       act_help),
+	UI_ACT(N_("Post"), UK_F(9), UK_CTRL('s'), 0, 0,
+	       N_("post, then a fresh form; asks why when the credit check fails"), act_post),
+	UI_ACT(N_("Back"), UK_ESC, UK_F(10), 0, 0,
+	       N_("back to the dashboard; asks first when something was typed"), act_back),
+	UI_ACT(N_("Client"), UK_F(2), UK_CTRL('f'), 0, 0,
+	       N_("choose the client (or type a few letters or a tax id, Enter)"), act_client),
+	UI_ACT(N_("New client"), UK_F(3), UK_CTRL('n'), 0, 0,
+	       N_("create the client in the client form; what is typed stays"), act_new_client),
+	UI_ACT(N_("Lines"), UK_F(4), UK_CTRL('l'), 0, 0,
+	       N_("go to the lines, or from the lines back to the header"), act_lines),
+	UI_ACT(N_("Instalments"), UK_F(6), UK_CTRL('t'), 0, NEEDS_INVOICE,
+	       N_("split into instalments: how many, how often, the first due"), act_inst),
+};
+const ui_keymap scr_invoice_keys = UI_KEYMAP_MODES("invoice", 0, inv_acts, NEEDS_INVOICE);
+
 static int inv_key(ui_screen *base, int key)
 {
 	inv_scr *s = (inv_scr *)base;
-	int a;
+	int r;
 
 	if (s->dlg.kind != DLG_NONE) {
-		int tag = s->dlg.tag, r = dialog_key(&s->dlg, key);
+		int tag = s->dlg.tag;
 
+		r = dialog_key(&s->dlg, key);
 		if (r == DLG_OPEN || (r & DLG_REQUERY))
 			return SCR_STAY;
 		if (tag == ASK_DISCARD && r == DLG_OK) {
@@ -668,7 +778,7 @@ static int inv_key(ui_screen *base, int key)
 	}
 	switch (s->mode) {
 	case M_HELP:
-		if (!ui_help_key(key) && ui_action_of(key, UI_IN_HELP, 0) == UA_CLOSE)
+		if (!ui_help_key(key) && ui_help_closes(key))
 			s->mode = s->help_from;
 		return SCR_STAY;
 	case M_CFORM:
@@ -680,43 +790,9 @@ static int inv_key(ui_screen *base, int key)
 	default:
 		break;
 	}
-	a = ui_action_of(key, where_of(s), 1);
-	switch (a) {
-	case UA_INV_HELP:
-		s->help_from = M_EDIT;
-		s->mode = M_HELP;
-		return SCR_STAY;
-	case UA_INV_POST:
-		ask_post(s);
-		return SCR_STAY;
-	case UA_INV_BACK:
-		if (!dirty(s)) {
-			ui_status(0, "%s", "");
-			return SCR_CLOSE;
-		}
-		dialog_confirm(&s->dlg, ASK_DISCARD, s->quote ? _("Unsaved quote") : _("Unsaved invoice"),
-		               s->quote ? _("Discard the quote typed so far? (y/n)")
-		               : _("Discard the invoice typed so far? (y/n)"));
-		return SCR_STAY;
-	case UA_INV_CLIENT:
-		s->on_lines = 0;
-		s->hd.cur = H_CLIENT;
-		open_pick(s, needs_pick(s) ? s->hd.f[H_CLIENT].value : "");
-		return SCR_STAY;
-	case UA_INV_NEWCLIENT:
-		new_client(s);
-		return SCR_STAY;
-	case UA_INV_LINES:
-		if (!s->on_lines)
-			form_check(&s->hd, s->hd.cur);
-		s->on_lines = !s->on_lines;
-		return SCR_STAY;
-	case UA_INV_INST:
-		inst_open(s);
-		return SCR_STAY;
-	default:
-		break;
-	}
+	/* the grid's keys and the rest go to the lines or to the header's fields */
+	if ((r = ui_keys_run(&scr_invoice_keys, s, key, inv_have(s), 1)) >= 0)
+		return r;
 	if (s->on_lines)
 		lines_key(s, key);
 	else

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "keymaps.h"
 #include "scr_invoice_int.h"
 #include "ui_int.h"
 
@@ -39,7 +40,7 @@ static void inst_draw(inv_scr *s)
 	ui_set_role(s->f->n_inst > 1 && s->f->inst_left ? UR_WARNING : UR_NORMAL);
 	ui_put(y + h - 2, x + 2, w - 4, line, 0);
 	ui_set_role(UR_NORMAL);
-	ui_keybar(UI_IN_INST, 0);
+	ui_keys_bar(&scr_inst_keys, 0);
 }
 
 /* ---- drawing ---- */
@@ -149,17 +150,16 @@ static void draw_totals(inv_scr *s, int y, int h)
 void invscr_draw(ui_screen *base)
 {
 	inv_scr *s = (inv_scr *)base;
-	ui_where where = where_of(s) | (s->on_lines ? UI_IN_GRID : 0);
 	int hw = COLS < 100 ? 46 : COLS / 2, tot_h, gy, gh;
 	char left[256];
 
 	if (s->mode == M_HELP) {
 		if (s->help_from == M_CFORM)
-			ui_help_draw(UI_IN_FORM, _("Client form"), co_name(s));
+			ui_keys_help(&scr_cform_keys, 0, _("Client form"), co_name(s));
 		else if (s->help_from == M_INST)
-			ui_help_draw(UI_IN_INST, _("Instalments"), co_name(s));
+			ui_keys_help(&scr_inst_keys, 0, _("Instalments"), co_name(s));
 		else
-			ui_help_draw(where_of(s) | UI_IN_GRID, s->quote ? _("New quote") : _("New invoice"),
+			ui_keys_help(&scr_invoice_keys, inv_have(s), s->quote ? _("New quote") : _("New invoice"),
 			             co_name(s));
 		return;
 	}
@@ -206,7 +206,7 @@ void invscr_draw(ui_screen *base)
 	grid_draw(&s->g, gy, 0, gh, COLS, s->on_lines);
 	draw_totals(s, gy + gh, tot_h);
 	ui_status_draw();
-	ui_keybar(where, 0);
+	ui_keys_bar(&scr_invoice_keys, inv_have(s));
 	if (s->mode == M_INST)
 		inst_draw(s);
 	dialog_draw(&s->dlg);

@@ -59,9 +59,11 @@ static inline void money_text(const inv_scr *s, int64_t v, char *buf, size_t siz
 	ctl_money(s->c, v, buf, size);
 }
 
-static inline ui_where where_of(const inv_scr *s)
+/* What the invoice's keys need: the lines have the focus; an invoice, not a quote. */
+enum { NEEDS_LINES = UI_NEEDS_LOCAL(0), NEEDS_INVOICE = UI_NEEDS_LOCAL(1) };
+static inline int inv_have(const inv_scr *s)
 {
-	return s->quote ? UI_IN_QUOTE : UI_IN_INVOICE;
+	return (s->on_lines ? NEEDS_LINES : 0) | (s->quote ? 0 : NEEDS_INVOICE);
 }
 
 static inline int dirty(const inv_scr *s)

@@ -12,6 +12,7 @@
 
 #include "dialog.h"
 #include "form.h"
+#include "keymaps.h"
 #include "mledit.h"
 #include "scr_mail.h"
 #include "screen.h"
@@ -104,7 +105,7 @@ static void mail_draw(ui_screen *base)
 	int fh = s->fm.n, y;
 
 	if (s->help) {
-		ui_help_draw(s->body_edit ? UI_IN_MBODY : UI_IN_MAIL, _("Send by mail"),
+		ui_keys_help(s->body_edit ? &scr_mail_body_keys : &scr_mail_keys, 0, _("Send by mail"),
 		             ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 		return;
 	}
@@ -133,7 +134,7 @@ static void mail_draw(ui_screen *base)
 		mledit_draw(&view, y + 1, 1, LINES - 3 - (y + 1), COLS - 2, 0);
 	}
 	ui_status_draw();
-	ui_keybar(s->body_edit ? UI_IN_MBODY : UI_IN_MAIL, 0);
+	ui_keys_bar(s->body_edit ? &scr_mail_body_keys : &scr_mail_keys, 0);
 }
 
 /* ---- sending ---- */
@@ -173,58 +174,100 @@ static int send_it(mail_scr *s)
 
 /* ---- keys ---- */
 
+static int act_help(void *self, int key)
+{
+	mail_scr *s = self;
+
+	(void)key;
+	s->help = 1;
+	return SCR_STAY;
+}
+
+static int act_send(void *self, int key)
+{
+	mail_scr *s = self;
+	int bad = form_check_all(&s->fm);
+
+	(void)key;
+	if (bad >= 0) {
+		ui_status(1, "%s", s->fm.f[bad].error);
+		return SCR_STAY;
+	}
+	return send_it(s) == 0 ? SCR_CLOSE : SCR_STAY;
+}
+
+static int act_body(void *self, int key)
+{
+	mail_scr *s = self;
+
+	(void)key;
+	if (!ui_edit_external(&s->m.body)) {
+		if (mledit_init(&s->ed, s->m.body) < 0)
+			ui_status(1, "%s", _("out of memory"));
+		else
+			s->body_edit = 1;
+	}
+	return SCR_STAY;
+}
+
+static int act_cancel(void *self, int key)
+{
+	(void)self;
+	(void)key;
+	ui_status(0, "%s", _("Nothing was sent."));
+	return SCR_CLOSE;
+}
+
+static int act_body_done(void *self, int key)
+{
+	mail_scr *s = self;
+
+	(void)key;
+	free(s->m.body);
+	s->m.body = mledit_take(&s->ed);
+	s->body_edit = 0;
+	return SCR_STAY;
+}
+
+static const ui_act mail_acts[] = {
+	UI_ACT(N_("Help"), UK_F(1), UK_CTRL('g'), 0, 0, N_("this help: every key of the screen"),
+	       act_help),
+	UI_ACT(N_("Send"), UK_F(9), UK_CTRL('s'), 0, 0,
+	       N_("put the message in the outbox and start its delivery; you never wait"), act_send),
+	UI_ACT(N_("Body"), UK_F(4), UK_CTRL('e'), 0, 0,
+	       N_("edit the body in $VISUAL or $EDITOR, or here when neither is set"), act_body),
+	UI_ACT(N_("Cancel"), UK_ESC, UK_F(10), 0, 0, N_("close, nothing sent"), act_cancel),
+};
+const ui_keymap scr_mail_keys = UI_KEYMAP("mail", UI_KM_FORM, mail_acts);
+
+/* the body typed here (mledit.h) */
+static const ui_act body_acts[] = {
+	UI_ACT(N_("Help"), UK_F(1), UK_CTRL('g'), 0, 0, N_("this help: every key of the screen"),
+	       act_help),
+	UI_ACT(N_("Done"), UK_F(9), UK_ESC, UK_CTRL('s'), 0,
+	       N_("back to the message with this body (arrows, Enter, Backspace edit it)"), act_body_done),
+};
+const ui_keymap scr_mail_body_keys = UI_KEYMAP("mail body", UI_KM_FORM, body_acts);
+
 static int mail_key(ui_screen *base, int key)
 {
 	mail_scr *s = (mail_scr *)base;
-	int a;
+	int r;
 
 	if (s->help) {
-		if (!ui_help_key(key) && ui_action_of(key, UI_IN_HELP, 0) == UA_CLOSE)
+		if (!ui_help_key(key) && ui_help_closes(key))
 			s->help = 0;
 		return SCR_STAY;
 	}
 	if (s->body_edit) {
-		a = ui_action_of(key, UI_IN_MBODY, 1);
-		if (a == UA_M_DONE) {
-			free(s->m.body);
-			s->m.body = mledit_take(&s->ed);
-			s->body_edit = 0;
-		} else if (a == UA_M_HELP) {
-			s->help = 1;
-		} else if (mledit_key(&s->ed, key) < 0) {
+		if (ui_keys_run(&scr_mail_body_keys, s, key, 0, 1) < 0 && mledit_key(&s->ed, key) < 0)
 			ui_status(1, "%s", _("out of memory"));
-		}
 		return SCR_STAY;
 	}
-	a = ui_action_of(key, UI_IN_MAIL, 1);
-	switch (a) {
-	case UA_M_CANCEL:
-		ui_status(0, "%s", _("Nothing was sent."));
-		return SCR_CLOSE;
-	case UA_M_HELP:
-		s->help = 1;
-		return SCR_STAY;
-	case UA_M_BODY:
-		if (!ui_edit_external(&s->m.body)) {
-			if (mledit_init(&s->ed, s->m.body) < 0)
-				ui_status(1, "%s", _("out of memory"));
-			else
-				s->body_edit = 1;
-		}
-		return SCR_STAY;
-	case UA_M_SEND: {
-		int bad = form_check_all(&s->fm);
-
-		if (bad >= 0) {
-			ui_status(1, "%s", s->fm.f[bad].error);
-			return SCR_STAY;
-		}
-		return send_it(s) == 0 ? SCR_CLOSE : SCR_STAY;
-	}
-	default:
-		form_handle_key(&s->fm, key);
-		return SCR_STAY;
-	}
+	if ((r = ui_keys_run(&scr_mail_keys, s, key, 0, 1)) >= 0)
+		return r;
+	form_handle_key(&s->fm, key);
+	return SCR_STAY;
 }
 
 static void mail_free(ui_screen *base)
@@ -381,7 +424,7 @@ static void outbox_draw(ui_screen *base)
 	int h = LINES - 7;
 
 	if (s->help) {
-		ui_help_draw(UI_IN_OUTBOX, _("Outbox"), ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
+		ui_keys_help(&scr_outbox_keys, s->n ? UI_NEEDS_ROW : 0, _("Outbox"), ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 		return;
 	}
 	erase();
@@ -432,7 +475,7 @@ static void outbox_draw(ui_screen *base)
 		ui_set_role(UR_NORMAL);
 	}
 	ui_status_draw();
-	ui_keybar(UI_IN_OUTBOX, s->n ? UI_NEEDS_ROW : 0);
+	ui_keys_bar(&scr_outbox_keys, s->n ? UI_NEEDS_ROW : 0);
 	dialog_draw(&s->dlg);
 }
 
@@ -457,18 +500,146 @@ static void outbox_show(outbox_scr *s)
 	scr_outbox_message(s->c, &s->dlg, 1, s->rows[s->sel].id);
 }
 
+static int o_back(void *self, int key)
+{
+	(void)self;
+	(void)key;
+	return SCR_CLOSE;
+}
+
+static int o_help(void *self, int key)
+{
+	outbox_scr *s = self;
+
+	(void)key;
+	s->help = 1;
+	return SCR_STAY;
+}
+
+static int o_show(void *self, int key)
+{
+	(void)key;
+	outbox_show(self);
+	return SCR_STAY;
+}
+
+/* again now: the selected failed message, or every failed one */
+static int retry(outbox_scr *s, int64_t id)
+{
+	cart_err e;
+	int n = 0;
+
+	if (ctl_mail_retry(s->c, id, &n, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return SCR_STAY;
+	}
+	if (n && ctl_mail_send_background(s->c, &e) != CART_OK)
+		ui_status(1, "%s", e.msg);
+	else
+		ui_status(0, P_("%d message will be sent again.", "%d messages will be sent again.", n), n);
+	outbox_load(s);
+	return SCR_STAY;
+}
+
+static int o_retry(void *self, int key)
+{
+	outbox_scr *s = self;
+
+	(void)key;
+	return retry(s, s->rows[s->sel].id);
+}
+
+static int o_retry_all(void *self, int key)
+{
+	(void)key;
+	return retry(self, 0);
+}
+
+static int o_cancel(void *self, int key)
+{
+	outbox_scr *s = self;
+	cart_err e;
+
+	(void)key;
+	if (ctl_mail_cancel(s->c, s->rows[s->sel].id, &e) != CART_OK)
+		ui_status(1, "%s", e.msg);
+	else
+		ui_status(0, _("Message %lld cancelled: it stays in the outbox, never sent."),
+		          (long long)s->rows[s->sel].id);
+	outbox_load(s);
+	return SCR_STAY;
+}
+
+static int o_send(void *self, int key)
+{
+	outbox_scr *s = self;
+	cart_err e;
+
+	(void)key;
+	if (ctl_mail_send_background(s->c, &e) != CART_OK)
+		ui_status(1, "%s", e.msg);
+	else
+		ui_status(0, "%s", _("Delivery started in the background; F5 shows how it went."));
+	return SCR_STAY;
+}
+
+static int o_filter(void *self, int key)
+{
+	outbox_scr *s = self;
+
+	(void)key;
+	s->filter = (s->filter + 1) % (int)(sizeof filters / sizeof *filters);
+	s->n = 0;
+	outbox_load(s);
+	return SCR_STAY;
+}
+
+static int o_reload(void *self, int key)
+{
+	(void)key;
+	outbox_load(self);
+	return SCR_STAY;
+}
+
+static int o_templates(void *self, int key)
+{
+	outbox_scr *s = self;
+
+	(void)key;
+	scr_mail_templates_push(s->c);
+	return SCR_STAY;
+}
+
+static const ui_act outbox_acts[] = {
+	UI_ACT(N_("Help"), UK_F(1), '?', 0, 0, N_("this help: every key of the screen"), o_help),
+	UI_ACT(N_("Show"), UK_ENTER, 0, 0, UI_NEEDS_ROW,
+	       N_("the selected message as it is sent, headers and all"), o_show),
+	UI_ACT(N_("Retry"), 'r', 0, 0, UI_NEEDS_ROW, N_("send the selected failed message again now"),
+	       o_retry),
+	UI_ACT(NULL, 'R', 0, 0, 0, N_("send every failed message again now"), o_retry_all),
+	UI_ACT(N_("Cancel msg"), 'c', UK_DELETE, 0, UI_NEEDS_ROW,
+	       N_("cancel the selected pending or failed message: it stays, never sent"), o_cancel),
+	UI_ACT(N_("Deliver"), 's', 0, 0, 0, N_("deliver what is waiting now, in the background"), o_send),
+	UI_ACT(N_("Status"), UK_TAB, 'f', 0, 0,
+	       N_("show every message, or only pending, failed, sent, cancelled (cycles)"), o_filter),
+	UI_ACT(NULL, UK_F(5), UK_CTRL('l'), 0, 0, N_("read the outbox again"), o_reload),
+	UI_ACT(N_("Back"), UK_ESC, 'q', UK_F(10), 0, N_("back to the screen before"), o_back),
+	UI_ACT(N_("Templates"), 't', 0, 0, 0,
+	       N_("the company's mail templates: subject and body per language"), o_templates),
+};
+const ui_keymap scr_outbox_keys = UI_KEYMAP("outbox", 0, outbox_acts);
+
 static int outbox_key(ui_screen *base, int key)
 {
 	outbox_scr *s = (outbox_scr *)base;
-	cart_err e;
-	int a, n = 0, h = LINES - 7;
+	int r, h = LINES - 7;
 
 	if (s->dlg.kind != DLG_NONE) {
 		dialog_key(&s->dlg, key);
 		return SCR_STAY;
 	}
 	if (s->help) {
-		if (!ui_help_key(key) && ui_action_of(key, UI_IN_HELP, 0) == UA_CLOSE)
+		if (!ui_help_key(key) && ui_help_closes(key))
 			s->help = 0;
 		return SCR_STAY;
 	}
@@ -496,59 +667,8 @@ static int outbox_key(ui_screen *base, int key)
 	default:
 		break;
 	}
-	a = ui_action_of(key, UI_IN_OUTBOX, 0);
-	if (a != UA_NONE && !ui_action_ok(a, s->n ? UI_NEEDS_ROW : 0))
-		return SCR_STAY;
-	switch (a) {
-	case UA_O_BACK:
-		return SCR_CLOSE;
-	case UA_O_HELP:
-		s->help = 1;
-		return SCR_STAY;
-	case UA_O_SHOW:
-		outbox_show(s);
-		return SCR_STAY;
-	case UA_O_RETRY:
-	case UA_O_RETRYALL:
-		if (ctl_mail_retry(s->c, a == UA_O_RETRY ? s->rows[s->sel].id : 0, &n, &e) != CART_OK) {
-			ui_status(1, "%s", e.msg);
-			return SCR_STAY;
-		}
-		if (n && ctl_mail_send_background(s->c, &e) != CART_OK)
-			ui_status(1, "%s", e.msg);
-		else
-			ui_status(0, P_("%d message will be sent again.", "%d messages will be sent again.",
-			                n), n);
-		outbox_load(s);
-		return SCR_STAY;
-	case UA_O_CANCEL:
-		if (ctl_mail_cancel(s->c, s->rows[s->sel].id, &e) != CART_OK)
-			ui_status(1, "%s", e.msg);
-		else
-			ui_status(0, _("Message %lld cancelled: it stays in the outbox, never sent."),
-			          (long long)s->rows[s->sel].id);
-		outbox_load(s);
-		return SCR_STAY;
-	case UA_O_SEND:
-		if (ctl_mail_send_background(s->c, &e) != CART_OK)
-			ui_status(1, "%s", e.msg);
-		else
-			ui_status(0, "%s", _("Delivery started in the background; F5 shows how it went."));
-		return SCR_STAY;
-	case UA_O_FILTER:
-		s->filter = (s->filter + 1) % (int)(sizeof filters / sizeof *filters);
-		s->n = 0;
-		outbox_load(s);
-		return SCR_STAY;
-	case UA_O_RELOAD:
-		outbox_load(s);
-		return SCR_STAY;
-	case UA_O_TPL:
-		scr_mail_templates_push(s->c);
-		return SCR_STAY;
-	default:
-		return SCR_STAY;
-	}
+	r = ui_keys_run(&scr_outbox_keys, s, key, s->n ? UI_NEEDS_ROW : 0, 0);
+	return r >= 0 ? r : SCR_STAY;
 }
 
 static void outbox_resume(ui_screen *base)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "form.h"
+#include "keymaps.h"
 #include "mledit.h"
 #include "scr_mail.h"
 #include "screen.h"
@@ -85,14 +86,19 @@ static void draw_wrapped(const char *text, int y, int h)
 	}
 }
 
+/* The keys of what is shown: the list, a template's form, its body typed here. */
+static const ui_keymap *tpl_map(const tpl_scr *s)
+{
+	return s->body_edit ? &scr_mtpl_body_keys : s->editing ? &scr_mtpl_form_keys : &scr_mtpl_keys;
+}
+
 static void tpl_draw(ui_screen *base)
 {
 	tpl_scr *s = (tpl_scr *)base;
-	ui_where where = s->body_edit ? UI_IN_MBODY : s->editing ? UI_IN_MTPLF : UI_IN_MTPL;
 	char line[400];
 
 	if (s->help) {
-		ui_help_draw(where, _("Mail templates"), ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
+		ui_keys_help(tpl_map(s), s->n ? UI_NEEDS_ROW : 0, _("Mail templates"), ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 		return;
 	}
 	erase();
@@ -116,7 +122,7 @@ static void tpl_draw(ui_screen *base)
 		}
 		ui_set_role(UR_NORMAL);
 		ui_status_draw();
-		ui_keybar(UI_IN_MTPL, s->n ? UI_NEEDS_ROW : 0);
+		ui_keys_bar(&scr_mtpl_keys, s->n ? UI_NEEDS_ROW : 0);
 		return;
 	}
 	snprintf(line, sizeof line, _("Template %s (%s)"), s->fm.f[TF_NAME].value,
@@ -136,7 +142,7 @@ static void tpl_draw(ui_screen *base)
 	}
 	draw_wrapped(s->placeholders, LINES - 5, 3);
 	ui_status_draw();
-	ui_keybar(where, 0);
+	ui_keys_bar(tpl_map(s), 0);
 }
 
 /* ---- editing ---- */
@@ -206,56 +212,129 @@ static void save(tpl_scr *s)
 			s->sel = i;
 }
 
+static int t_help(void *self, int key)
+{
+	tpl_scr *s = self;
+
+	(void)key;
+	s->help = 1;
+	return SCR_STAY;
+}
+
+static int t_back(void *self, int key)
+{
+	(void)self;
+	(void)key;
+	return SCR_CLOSE;
+}
+
+static int t_edit(void *self, int key)
+{
+	tpl_scr *s = self;
+
+	(void)key;
+	open_form(s, &s->rows[s->sel]);
+	return SCR_STAY;
+}
+
+static int t_new(void *self, int key)
+{
+	(void)key;
+	open_form(self, NULL);
+	return SCR_STAY;
+}
+
+static const ui_act list_acts[] = {
+	UI_ACT(N_("Help"), UK_F(1), '?', 0, 0, N_("this help: every key of the screen"), t_help),
+	UI_ACT(N_("Edit"), UK_ENTER, 0, 0, UI_NEEDS_ROW, N_("edit the selected template's subject and body"),
+	       t_edit),
+	UI_ACT(N_("New"), 'n', 0, 0, 0, N_("a new template: its name, language, subject and body"), t_new),
+	UI_ACT(N_("Back"), UK_ESC, 'q', UK_F(10), 0, N_("back to the screen before"), t_back),
+};
+const ui_keymap scr_mtpl_keys = UI_KEYMAP("mail templates", 0, list_acts);
+
+static int t_save(void *self, int key)
+{
+	(void)key;
+	save(self);
+	return SCR_STAY;
+}
+
+static int t_body(void *self, int key)
+{
+	tpl_scr *s = self;
+
+	(void)key;
+	if (!ui_edit_external(&s->body)) {
+		if (mledit_init(&s->ed, s->body) < 0)
+			ui_status(1, "%s", _("out of memory"));
+		else
+			s->body_edit = 1;
+	}
+	return SCR_STAY;
+}
+
+static int t_cancel(void *self, int key)
+{
+	(void)key;
+	ui_status(0, "%s", _("The template is as it was."));
+	close_form(self);
+	return SCR_STAY;
+}
+
+static const ui_act form_acts_[] = {
+	UI_ACT(N_("Help"), UK_F(1), UK_CTRL('g'), 0, 0, N_("this help: every key of the screen"), t_help),
+	UI_ACT(N_("Save"), UK_F(9), UK_CTRL('s'), 0, 0,
+	       N_("save the template; an unknown placeholder is refused, naming its line"), t_save),
+	UI_ACT(N_("Body"), UK_F(4), UK_CTRL('e'), 0, 0,
+	       N_("edit the body in $VISUAL or $EDITOR, or here when neither is set"), t_body),
+	UI_ACT(N_("Cancel"), UK_ESC, UK_F(10), 0, 0, N_("close the template, as it was"), t_cancel),
+};
+const ui_keymap scr_mtpl_form_keys = UI_KEYMAP("mail template", UI_KM_FORM, form_acts_);
+
+static int t_body_done(void *self, int key)
+{
+	tpl_scr *s = self;
+
+	(void)key;
+	free(s->body);
+	s->body = mledit_take(&s->ed);
+	s->body_edit = 0;
+	return SCR_STAY;
+}
+
+/* the body typed here (mledit.h) */
+static const ui_act body_acts[] = {
+	UI_ACT(N_("Help"), UK_F(1), UK_CTRL('g'), 0, 0, N_("this help: every key of the screen"), t_help),
+	UI_ACT(N_("Done"), UK_F(9), UK_ESC, UK_CTRL('s'), 0,
+	       N_("back to the message with this body (arrows, Enter, Backspace edit it)"), t_body_done),
+};
+const ui_keymap scr_mtpl_body_keys = UI_KEYMAP("mail template body", UI_KM_FORM, body_acts);
+
 static int tpl_key(ui_screen *base, int key)
 {
 	tpl_scr *s = (tpl_scr *)base;
-	int a;
+	int r;
 
 	if (s->help) {
-		if (!ui_help_key(key) && ui_action_of(key, UI_IN_HELP, 0) == UA_CLOSE)
+		if (!ui_help_key(key) && ui_help_closes(key))
 			s->help = 0;
 		return SCR_STAY;
 	}
 	if (s->body_edit) {
-		a = ui_action_of(key, UI_IN_MBODY, 1);
-		if (a == UA_M_DONE) {
-			free(s->body);
-			s->body = mledit_take(&s->ed);
-			s->body_edit = 0;
-		} else if (a == UA_M_HELP) {
-			s->help = 1;
-		} else if (mledit_key(&s->ed, key) < 0) {
+		if (ui_keys_run(&scr_mtpl_body_keys, s, key, 0, 1) < 0 && mledit_key(&s->ed, key) < 0)
 			ui_status(1, "%s", _("out of memory"));
-		}
 		return SCR_STAY;
 	}
 	if (s->editing) {
-		switch (ui_action_of(key, UI_IN_MTPLF, 1)) {
-		case UA_T_SAVE:
-			save(s);
+		if (ui_keys_run(&scr_mtpl_form_keys, s, key, 0, 1) >= 0)
 			return SCR_STAY;
-		case UA_T_BODY:
-			if (!ui_edit_external(&s->body)) {
-				if (mledit_init(&s->ed, s->body) < 0)
-					ui_status(1, "%s", _("out of memory"));
-				else
-					s->body_edit = 1;
-			}
-			return SCR_STAY;
-		case UA_T_CANCEL:
-			ui_status(0, "%s", _("The template is as it was."));
-			close_form(s);
-			return SCR_STAY;
-		case UA_M_HELP:
-			s->help = 1;
-			return SCR_STAY;
-		default:
-			if (s->is_new || (s->fm.cur != TF_NAME && s->fm.cur != TF_LANG) ||
-			    (key != ' ' && !uk_is_text(key) && key != UK_BACKSPACE && key != UK_DELETE &&
-			     key != UK_LEFT && key != UK_RIGHT))
-				form_handle_key(&s->fm, key);
-			return SCR_STAY;
-		}
+		/* an existing template's name and language stay as they are */
+		if (s->is_new || (s->fm.cur != TF_NAME && s->fm.cur != TF_LANG) ||
+		    (key != ' ' && !uk_is_text(key) && key != UK_BACKSPACE && key != UK_DELETE &&
+		     key != UK_LEFT && key != UK_RIGHT))
+			form_handle_key(&s->fm, key);
+		return SCR_STAY;
 	}
 	switch (key) {
 	case UK_UP:
@@ -269,24 +348,8 @@ static int tpl_key(ui_screen *base, int key)
 	default:
 		break;
 	}
-	a = ui_action_of(key, UI_IN_MTPL, 0);
-	if (a != UA_NONE && !ui_action_ok(a, s->n ? UI_NEEDS_ROW : 0))
-		return SCR_STAY;
-	switch (a) {
-	case UA_T_BACK:
-		return SCR_CLOSE;
-	case UA_T_HELP:
-		s->help = 1;
-		return SCR_STAY;
-	case UA_T_EDIT:
-		open_form(s, &s->rows[s->sel]);
-		return SCR_STAY;
-	case UA_T_NEW:
-		open_form(s, NULL);
-		return SCR_STAY;
-	default:
-		return SCR_STAY;
-	}
+	r = ui_keys_run(&scr_mtpl_keys, s, key, s->n ? UI_NEEDS_ROW : 0, 0);
+	return r >= 0 ? r : SCR_STAY;
 }
 
 static void tpl_free(ui_screen *base)

@@ -14,6 +14,7 @@
 
 #include "dialog.h"
 #include "form.h"
+#include "keymaps.h"
 #include "scr_receipt.h"
 #include "ui_int.h"
 
@@ -179,6 +180,70 @@ static void answered(op_scr *s, int tag)
 	}
 }
 
+static int act_help(void *self, int key)
+{
+	op_scr *s = self;
+
+	(void)key;
+	s->help = 1;
+	return SCR_STAY;
+}
+
+static int act_post(void *self, int key)
+{
+	(void)key;
+	return post(self);
+}
+
+static int act_cancel(void *self, int key)
+{
+	op_scr *s = self;
+
+	(void)key;
+	if (!s->fm.dirty) {
+		ui_status(0, "%s", "");
+		return SCR_CLOSE;
+	}
+	dialog_confirm(&s->dlg, ASK_DISCARD, _("Unposted work"),
+	               _("Close without posting? What was typed is lost. (y/n)"));
+	return SCR_STAY;
+}
+
+static int act_client(void *self, int key)
+{
+	(void)key;
+	ask_client(self);
+	return SCR_STAY;
+}
+
+static int act_import(void *self, int key)
+{
+	op_scr *s = self;
+
+	(void)key;
+	if (!s->path[0])
+		/* TRANSLATORS: the file name offered for an opening balance import */
+		snprintf(s->path, sizeof s->path, "%s", _("opening.csv"));
+	dialog_prompt(&s->dlg, ASK_IMPORT, _("Import opening balances"),
+	              _("The CSV file to read: client, date, amount (one balance each), or with"
+	                " number and due (open items). One bad line and nothing is imported:"),
+	              _("File"), 200, s->path);
+	return SCR_STAY;
+}
+
+static const ui_act op_acts[] = {
+	UI_ACT(N_("Help"), UK_F(1), '?', 0, 0, N_("this help: every key of the screen"), act_help),
+	UI_ACT(N_("Post"), UK_F(9), UK_CTRL('s'), 0, 0, N_("post the document; its number is shown"),
+	       act_post),
+	UI_ACT(N_("Cancel"), UK_ESC, UK_F(10), 0, 0,
+	       N_("close the form; asks first when something was typed"), act_cancel),
+	UI_ACT(N_("Client"), UK_F(2), UK_CTRL('f'), 0, 0, N_("pick the client from the client list"),
+	       act_client),
+	UI_ACT(N_("Import"), UK_F(5), UK_CTRL('r'), 0, 0,
+	       N_("import opening balances or open items from a CSV file (all or nothing)"), act_import),
+};
+const ui_keymap scr_opening_keys = UI_KEYMAP("opening balances", UI_KM_FORM, op_acts);
+
 static int op_key(ui_screen *base, int key)
 {
 	op_scr *s = (op_scr *)base;
@@ -197,39 +262,12 @@ static int op_key(ui_screen *base, int key)
 		return SCR_STAY;
 	}
 	if (s->help) {
-		if (!ui_help_key(key) && ui_action_of(key, UI_IN_HELP, 0) == UA_CLOSE)
+		if (!ui_help_key(key) && ui_help_closes(key))
 			s->help = 0;
 		return SCR_STAY;
 	}
-	switch (ui_action_of(key, UI_IN_DOCFORM | UI_IN_OPENING, 1)) {
-	case UA_R_HELP:
-		s->help = 1;
-		return SCR_STAY;
-	case UA_R_POST:
-		return post(s);
-	case UA_R_CANCEL:
-		if (!s->fm.dirty) {
-			ui_status(0, "%s", "");
-			return SCR_CLOSE;
-		}
-		dialog_confirm(&s->dlg, ASK_DISCARD, _("Unposted work"),
-		               _("Close without posting? What was typed is lost. (y/n)"));
-		return SCR_STAY;
-	case UA_D_CLIENT:
-		ask_client(s);
-		return SCR_STAY;
-	case UA_D_IMPORT:
-		if (!s->path[0])
-			/* TRANSLATORS: the file name offered for an opening balance import */
-			snprintf(s->path, sizeof s->path, "%s", _("opening.csv"));
-		dialog_prompt(&s->dlg, ASK_IMPORT, _("Import opening balances"),
-		              _("The CSV file to read: client, date, amount (one balance each), or with"
-		                " number and due (open items). One bad line and nothing is imported:"),
-		              _("File"), 200, s->path);
-		return SCR_STAY;
-	default:
-		break;
-	}
+	if ((r = ui_keys_run(&scr_opening_keys, s, key, 0, 1)) >= 0)
+		return r;
 	left = s->fm.cur;
 	r = form_handle_key(&s->fm, key);
 	if (r & FORM_CHOSEN)
@@ -252,7 +290,7 @@ static void op_draw(ui_screen *base)
 	int item = s->fm.f[OP_FORM].choice == 1;
 
 	if (s->help) {
-		ui_help_draw(UI_IN_DOCFORM | UI_IN_OPENING, _("Opening balances"),
+		ui_keys_help(&scr_opening_keys, 0, _("Opening balances"),
 		             ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 		return;
 	}
@@ -265,7 +303,7 @@ static void op_draw(ui_screen *base)
 	                            " favour."), 0);
 	form_draw(&s->fm, 3, 1, LINES - 6, COLS - 1);
 	ui_status_draw();
-	ui_keybar(UI_IN_DOCFORM | UI_IN_OPENING, 0);
+	ui_keys_bar(&scr_opening_keys, 0);
 	dialog_draw(&s->dlg);
 }
 

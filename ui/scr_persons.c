@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dialog.h"
+#include "keymaps.h"
 #include "scr_persons.h"
 #include "ui_int.h"
 
@@ -188,74 +190,140 @@ static void delete_selected(scr_persons *s)
 
 /* ---- keys ---- */
 
-static int list_key(scr_persons *s, int key)
+static int act_up(void *self, int key)
 {
-	int a = ui_action_of(key, UI_IN_PERSONS, 0);
+	scr_persons *s = self;
 
-	if (!ui_action_ok(a, have(s)))
-		return PERSONS_STAY;
-	switch (a) {
-	case UA_PUP:
-		select_row(s, s->lv.sel - 1);
-		break;
-	case UA_PDOWN:
-		select_row(s, s->lv.sel + 1);
-		break;
-	case UA_PADD:
-		if (s->vm->n_persons >= LEDGER_MAX_PERSONS)
-			ui_status(1, _("A client has at most %d associated persons."),
-			          LEDGER_MAX_PERSONS);
-		else
-			open_form(s, -1);
-		break;
-	case UA_PEDIT:
-		open_form(s, (int)s->lv.sel);
-		break;
-	case UA_PDEL:
-		s->mode = P_DELETE;
-		break;
-	case UA_PHELP:
-		s->help_from = P_LIST;
-		s->mode = P_HELP;
-		break;
-	case UA_PBACK:
-		s->open = 0;
-		if (s->changed)
-			ui_status(0, P_("%d person: F9 saves the client with it.",
-			                "%d persons: F9 saves the client with them.", s->vm->n_persons),
-			          s->vm->n_persons);
-		else
-			ui_status(0, "%s", "");
-		return PERSONS_CLOSED;
-	default:
-		break;
+	(void)key;
+	select_row(s, s->lv.sel - 1);
+	return PERSONS_STAY;
+}
+
+static int act_down(void *self, int key)
+{
+	scr_persons *s = self;
+
+	(void)key;
+	select_row(s, s->lv.sel + 1);
+	return PERSONS_STAY;
+}
+
+static int act_add(void *self, int key)
+{
+	scr_persons *s = self;
+
+	(void)key;
+	if (s->vm->n_persons >= LEDGER_MAX_PERSONS)
+		ui_status(1, _("A client has at most %d associated persons."), LEDGER_MAX_PERSONS);
+	else
+		open_form(s, -1);
+	return PERSONS_STAY;
+}
+
+static int act_edit(void *self, int key)
+{
+	scr_persons *s = self;
+
+	(void)key;
+	open_form(s, (int)s->lv.sel);
+	return PERSONS_STAY;
+}
+
+static int act_delete(void *self, int key)
+{
+	scr_persons *s = self;
+
+	(void)key;
+	s->mode = P_DELETE;
+	return PERSONS_STAY;
+}
+
+static int act_help(void *self, int key)
+{
+	scr_persons *s = self;
+
+	(void)key;
+	s->help_from = s->mode;
+	s->mode = P_HELP;
+	return PERSONS_STAY;
+}
+
+static int act_back(void *self, int key)
+{
+	scr_persons *s = self;
+
+	(void)key;
+	s->open = 0;
+	if (s->changed)
+		ui_status(0, P_("%d person: F9 saves the client with it.",
+		                "%d persons: F9 saves the client with them.", s->vm->n_persons),
+		          s->vm->n_persons);
+	else
+		ui_status(0, "%s", "");
+	return PERSONS_CLOSED;
+}
+
+static const ui_act list_acts[] = {
+	UI_ACT(N_("Help"), UK_F(1), '?', 0, 0, N_("this help: every key of the screen"), act_help),
+	UI_ACT(N_("Add"), UK_F(2), 'a', 0, 0, N_("add a person: an empty person form"), act_add),
+	UI_ACT(N_("Edit"), UK_F(4), 'e', UK_ENTER, UI_NEEDS_ROW, N_("edit the selected person"), act_edit),
+	UI_ACT(N_("Delete"), UK_F(8), 'd', UK_DELETE, UI_NEEDS_ROW,
+	       N_("delete the selected person (asks first)"), act_delete),
+	UI_ACT(N_("Back"), UK_ESC, 'q', UK_F(10), 0,
+	       N_("back to the client form (F9 there saves the client with its persons)"), act_back),
+	UI_ACT(NULL, UK_UP, UK_CTRL('p'), 'k', 0, N_("previous person"), act_up),
+	UI_ACT(NULL, UK_DOWN, UK_CTRL('n'), 'j', 0, N_("next person"), act_down),
+};
+const ui_keymap scr_persons_keys = UI_KEYMAP("persons", 0, list_acts);
+
+static int act_ok(void *self, int key)
+{
+	(void)key;
+	form_ok(self);
+	return PERSONS_STAY;
+}
+
+static int act_cancel(void *self, int key)
+{
+	scr_persons *s = self;
+
+	(void)key;
+	if (s->fm.dirty) {
+		s->mode = P_DISCARD;
+	} else {
+		s->mode = P_LIST;
+		ui_status(0, "%s", "");
 	}
 	return PERSONS_STAY;
+}
+
+/* The last two are the form's own (run NULL: the field takes the key). */
+static const ui_act form_acts_[] = {
+	UI_ACT(N_("Help"), UK_F(1), '?', 0, 0, N_("this help: every key of the screen"), act_help),
+	UI_ACT(N_("OK"), UK_F(9), UK_CTRL('s'), 0, 0,
+	       N_("check the person and put it in the client's list"), act_ok),
+	UI_ACT(N_("Cancel"), UK_ESC, UK_F(10), 0, 0,
+	       N_("close the person's form; asks first when something was typed"), act_cancel),
+	UI_ACT(NULL, UK_TAB, UK_BTAB, UK_ENTER, 0,
+	       N_("next / previous field (Up and Down too; the field left is checked)"), NULL),
+	UI_ACT(NULL, UK_LEFT, UK_RIGHT, ' ', 0,
+	       N_("on Receives mail: no / yes (y and n too); in text: move the cursor"), NULL),
+};
+const ui_keymap scr_person_keys = UI_KEYMAP("person", UI_KM_FORM, form_acts_);
+
+static int list_key(scr_persons *s, int key)
+{
+	int r = ui_keys_run(&scr_persons_keys, s, key, have(s), 0);
+
+	return r >= 0 ? r : PERSONS_STAY;
 }
 
 static void form_key(scr_persons *s, int key)
 {
 	int r, left;
 
-	switch (ui_action_of(key, UI_IN_PERSON, 1)) {
-	case UA_POK:
-		form_ok(s);
+	if (ui_keys_run(&scr_person_keys, s, key, 0, 1) >= 0)
 		return;
-	case UA_PCANCEL:
-		if (s->fm.dirty) {
-			s->mode = P_DISCARD;
-		} else {
-			s->mode = P_LIST;
-			ui_status(0, "%s", "");
-		}
-		return;
-	case UA_PHELP:
-		s->help_from = P_FORM;
-		s->mode = P_HELP;
-		return;
-	default:
-		break;
-	}
 	left = s->fm.cur;
 	r = form_handle_key(&s->fm, key);
 	if (r & FORM_SETTLED)
@@ -271,7 +339,7 @@ static void form_key(scr_persons *s, int key)
 
 int persons_key(scr_persons *s, int key)
 {
-	int a;
+	const ui_act *a;
 
 	switch (s->mode) {
 	case P_LIST:
@@ -280,22 +348,19 @@ int persons_key(scr_persons *s, int key)
 		form_key(s, key);
 		break;
 	case P_HELP:
-		if (ui_help_key(key))
-			break;
-		a = ui_action_of(key, UI_IN_HELP, 0);
-		if (a == UA_CLOSE)
+		if (!ui_help_key(key) && ui_help_closes(key))
 			s->mode = s->help_from;
 		break;
 	case P_DELETE:
 	case P_DISCARD:
-		a = ui_action_of(key, UI_IN_CONFIRM, 0);
-		if (a == UA_YES && s->mode == P_DELETE) {
+		a = ui_keys_find(&dialog_confirm_keys, key, 0, 0);
+		if (a == &dialog_confirm_keys.acts[DLGK_YES] && s->mode == P_DELETE) {
 			delete_selected(s);
 			s->mode = P_LIST;
-		} else if (a == UA_YES) {
+		} else if (a == &dialog_confirm_keys.acts[DLGK_YES]) {
 			s->mode = P_LIST;
 			ui_status(0, "%s", _("Changes discarded."));
-		} else if (a == UA_NO) {
+		} else if (a == &dialog_confirm_keys.acts[DLGK_NO]) {
 			s->mode = s->mode == P_DELETE ? P_LIST : P_FORM;
 		}
 		break;
@@ -324,7 +389,7 @@ static void draw_list(scr_persons *s, const char *co_name)
 	if (listview_draw(&s->lv, &src, 2, 0, LINES - 4, COLS) >= 0 && !s->vm->n_persons)
 		ui_put(3, 1, COLS - 1, _("No persons yet: F2 or a adds one."), 0);
 	ui_status_draw();
-	ui_keybar(UI_IN_PERSONS, have(s));
+	ui_keys_bar(&scr_persons_keys, have(s));
 }
 
 static void draw_form(scr_persons *s, const char *co_name)
@@ -339,7 +404,7 @@ static void draw_form(scr_persons *s, const char *co_name)
 	ui_put(1, 0, COLS, line, 0);
 	form_draw(&s->fm, 2, 1, LINES - 4, COLS - 1);
 	ui_status_draw();
-	ui_keybar(UI_IN_PERSON, 0);
+	ui_keys_bar(&scr_person_keys, 0);
 }
 
 /* A yes/no question over the screen below (ncdu style). */
@@ -352,7 +417,7 @@ static void question(const char *title, const char *text)
 	ui_question(text, line, sizeof line);
 	ui_box(y, x, h, w, title);
 	ui_put(y + 2, x + 2, w - 4, line, 0);
-	ui_keybar(UI_IN_CONFIRM, 0);
+	ui_keys_bar(&dialog_confirm_keys, 0);
 }
 
 void persons_draw(scr_persons *s, const char *co_name)
@@ -361,7 +426,7 @@ void persons_draw(scr_persons *s, const char *co_name)
 
 	switch (s->mode) {
 	case P_HELP:
-		ui_help_draw(s->help_from == P_FORM ? UI_IN_PERSON : UI_IN_PERSONS,
+		ui_keys_help(s->help_from == P_FORM ? &scr_person_keys : &scr_persons_keys, have(s),
 		             s->help_from == P_FORM ? _("Person") : _("Persons"), co_name);
 		break;
 	case P_FORM:

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "dialog.h"
+#include "keymaps.h"
 #include "listview.h"
 #include "scr_receipt.h"
 #include "scr_receipt_means.h"
@@ -248,7 +249,7 @@ static void rcpt_draw(ui_screen *base)
 	int mh = s->apply ? 1 : 4, ly;
 
 	if (s->help) {
-		ui_help_draw(UI_IN_RECEIPT, s->apply ? _("Apply a credit") : _("Receipt"),
+		ui_keys_help(&scr_receipt_keys, have(s), s->apply ? _("Apply a credit") : _("Receipt"),
 		             ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 		return;
 	}
@@ -284,7 +285,7 @@ static void rcpt_draw(ui_screen *base)
 		rmeans_draw(&s->entry);
 		return;
 	}
-	ui_keybar(UI_IN_RECEIPT, have(s));
+	ui_keys_bar(&scr_receipt_keys, have(s));
 	dialog_draw(&s->dlg);
 }
 
@@ -543,12 +544,214 @@ static void follow_marks(rcpt_scr *s, int i)
 	}
 }
 
+/* ---- keys ---- */
+
+static int act_help(void *self, int key)
+{
+	rcpt_scr *s = self;
+
+	(void)key;
+	s->help = 1;
+	return SCR_STAY;
+}
+
+static int act_cancel(void *self, int key)
+{
+	rcpt_scr *s = self;
+
+	(void)key;
+	if (!s->dirty) {
+		ui_status(0, "%s", "");
+		return SCR_CLOSE;
+	}
+	dialog_confirm(&s->dlg, ASK_DISCARD, _("Unposted work"),
+	               _("Close without posting? What was typed is lost. (y/n)"));
+	return SCR_STAY;
+}
+
+static int act_post(void *self, int key)
+{
+	(void)key;
+	return post(self);
+}
+
+static int act_amount(void *self, int key)
+{
+	rcpt_scr *s = self;
+	char now[48] = "";
+
+	(void)key;
+	if (s->f.received > 0)
+		ctl_money(s->c, s->f.received, now, sizeof now);
+	dialog_prompt(&s->dlg, ASK_AMOUNT, _("Amount received"),
+	              _("Everything received, in cash (in place of the means typed so far):"),
+	              _("Amount"), 24, now);
+	return SCR_STAY;
+}
+
+static int act_means(void *self, int key)
+{
+	rcpt_scr *s = self;
+
+	(void)key;
+	s->auto_cash = 0;
+	rmeans_open(&s->entry, RMEANS_MEANS);
+	return SCR_STAY;
+}
+
+static int act_withheld(void *self, int key)
+{
+	rcpt_scr *s = self;
+
+	(void)key;
+	s->auto_cash = 0;
+	rmeans_open(&s->entry, RMEANS_WH);
+	return SCR_STAY;
+}
+
+static int act_unmeans(void *self, int key)
+{
+	rcpt_scr *s = self;
+
+	(void)key;
+	ctl_rform_remove_means(&s->f, s->f.n_means - 1);
+	s->dirty = 1;
+	return SCR_STAY;
+}
+
+static int act_client(void *self, int key)
+{
+	(void)key;
+	ask_client(self);
+	return SCR_STAY;
+}
+
+static int act_date(void *self, int key)
+{
+	rcpt_scr *s = self;
+	char day[DATE_LEN], ask[160];
+
+	(void)key;
+	date_show(s->f.date, day, sizeof day);
+	snprintf(ask, sizeof ask, _("The receipt's date (%s):"), date_order_pattern(date_order()));
+	dialog_prompt(&s->dlg, ASK_DATE, _("Receipt date"), ask, _("Date"), 10, day);
+	return SCR_STAY;
+}
+
+static int act_mark(void *self, int key)
+{
+	rcpt_scr *s = self;
+	cart_err e;
+
+	(void)key;
+	if (ctl_rform_mark(&s->f, (int)s->lv.sel, !s->f.rows[s->lv.sel].marked, &e) != CART_OK)
+		ui_status(1, "%s", e.msg);
+	else
+		follow_marks(s, (int)s->lv.sel);
+	s->dirty = 1;
+	if (s->lv.sel < s->lv.rows - 1)
+		listview_handle_key(&s->lv, UK_DOWN);
+	return SCR_STAY;
+}
+
+static int act_row(void *self, int key)
+{
+	(void)key;
+	ask_row(self);
+	return SCR_STAY;
+}
+
+static int act_keep(void *self, int key)
+{
+	(void)key;
+	set_leftover(self, LEFTOVER_CREDIT, "");
+	return SCR_STAY;
+}
+
+static int act_writeoff(void *self, int key)
+{
+	rcpt_scr *s = self;
+
+	(void)key;
+	dialog_prompt(&s->dlg, ASK_REASON, _("Write off the leftover"),
+	              _("Why is the leftover written off?"), _("Reason"), 190, "");
+	return SCR_STAY;
+}
+
+static int act_refund(void *self, int key)
+{
+	(void)key;
+	set_leftover(self, LEFTOVER_REFUND, "");
+	return SCR_STAY;
+}
+
+static int act_up(void *self, int key)
+{
+	rcpt_scr *s = self;
+
+	(void)key;
+	listview_handle_key(&s->lv, UK_UP);
+	return SCR_STAY;
+}
+
+static int act_down(void *self, int key)
+{
+	rcpt_scr *s = self;
+
+	(void)key;
+	listview_handle_key(&s->lv, UK_DOWN);
+	return SCR_STAY;
+}
+
+/* PgUp and Home, PgDn and End */
+static int act_page(void *self, int key)
+{
+	rcpt_scr *s = self;
+
+	listview_handle_key(&s->lv, key);
+	return SCR_STAY;
+}
+
+static const ui_act rcpt_acts[] = {
+	UI_ACT(N_("Help"), UK_F(1), '?', 0, 0, N_("this help: every key of the screen"), act_help),
+	UI_ACT(N_("Cash"), UK_F(2), '$', 0, UI_NEEDS_RECEIVING,
+	       N_("the amount received, all in cash (in place of the means typed so far)"), act_amount),
+	UI_ACT(N_("Means"), UK_F(3), 'm', 0, UI_NEEDS_RECEIVING,
+	       N_("add a means of payment: cash, transfer, card, cheque (bank, number), post-dated"),
+	       act_means),
+	UI_ACT(N_("Withheld"), UK_F(4), 'w', 0, UI_NEEDS_RECEIVING,
+	       N_("add a withholding the client deducted: its kind, certificate and amount"), act_withheld),
+	UI_ACT(NULL, UK_F(8), 'x', 0, UI_NEEDS_RECEIVING | UI_NEEDS_MEANS,
+	       N_("remove the last means of payment"), act_unmeans),
+	UI_ACT(NULL, UK_F(6), 'c', 0, UI_NEEDS_RECEIVING, N_("the client: pick it from the client list"),
+	       act_client),
+	UI_ACT(NULL, UK_F(7), 'd', 0, UI_NEEDS_RECEIVING,
+	       N_("the receipt date (the open invoices as of that date)"), act_date),
+	UI_ACT(NULL, ' ', 0, 0, UI_NEEDS_ROW,
+	       N_("Space: mark or unmark the invoice; marked ones take the amount, oldest first"),
+	       act_mark),
+	UI_ACT(NULL, UK_ENTER, '=', 0, UI_NEEDS_ROW,
+	       N_("type what the selected invoice takes (empty: back to oldest first)"), act_row),
+	UI_ACT(N_("AA"), 'k', 0, 0, 0, N_("the leftover: keep it as a credit in favour (AA)"), act_keep),
+	UI_ACT(N_("Writeoff"), 'o', 0, 0, 0, N_("the leftover: write it off (asks the reason)"),
+	       act_writeoff),
+	UI_ACT(N_("Refund"), 'f', 0, 0, 0,
+	       N_("the leftover: refund it in cash (when the company allows refunds)"), act_refund),
+	UI_ACT(N_("Post"), UK_F(9), UK_CTRL('s'), 0, 0, N_("post the document; its number is shown"),
+	       act_post),
+	UI_ACT(N_("Cancel"), UK_ESC, UK_F(10), 0, 0,
+	       N_("close the form; asks first when something was typed"), act_cancel),
+	UI_ACT(NULL, UK_UP, UK_CTRL('p'), 0, 0, N_("previous invoice"), act_up),
+	UI_ACT(NULL, UK_DOWN, UK_CTRL('n'), 0, 0, N_("next invoice"), act_down),
+	UI_ACT(NULL, UK_PGUP, UK_HOME, 0, 0, N_("previous page, first invoice"), act_page),
+	UI_ACT(NULL, UK_PGDN, UK_END, 0, 0, N_("next page, last invoice"), act_page),
+};
+const ui_keymap scr_receipt_keys = UI_KEYMAP("receipt", 0, rcpt_acts);
+
 static int rcpt_key(ui_screen *base, int key)
 {
 	rcpt_scr *s = (rcpt_scr *)base;
-	int a;
-	char day[DATE_LEN], ask[160];
-	cart_err e;
+	const ui_act *a;
 
 	if (s->entry.kind != RMEANS_NONE) {
 		if (rmeans_key(&s->entry, &s->f, key))
@@ -569,99 +772,19 @@ static int rcpt_key(ui_screen *base, int key)
 		return SCR_STAY;
 	}
 	if (s->help) {
-		if (!ui_help_key(key) && ui_action_of(key, UI_IN_HELP, 0) == UA_CLOSE)
+		if (!ui_help_key(key) && ui_help_closes(key))
 			s->help = 0;
 		return SCR_STAY;
 	}
-	a = ui_action_of(key, UI_IN_RECEIPT, 0);
-	if (a == UA_NONE || !ui_action_ok(a, have(s)))
+	a = ui_keys_find(&scr_receipt_keys, key, have(s), 0);
+	if (!a || !ui_act_ok(a, have(s)))
 		return SCR_STAY;
-	if (!s->loaded && a != UA_R_CLIENT && a != UA_R_CANCEL && a != UA_R_HELP) {
+	/* before a client: only picking one, leaving and the help */
+	if (!s->loaded && a->run != act_client && a->run != act_cancel && a->run != act_help) {
 		ui_status(1, "%s", _("pick the client first (F6)"));
 		return SCR_STAY;
 	}
-	switch (a) {
-	case UA_R_HELP:
-		s->help = 1;
-		break;
-	case UA_R_CANCEL:
-		if (!s->dirty) {
-			ui_status(0, "%s", "");
-			return SCR_CLOSE;
-		}
-		dialog_confirm(&s->dlg, ASK_DISCARD, _("Unposted work"),
-		               _("Close without posting? What was typed is lost. (y/n)"));
-		break;
-	case UA_R_POST:
-		return post(s);
-	case UA_R_AMOUNT: {
-		char now[48] = "";
-
-		if (s->f.received > 0)
-			ctl_money(s->c, s->f.received, now, sizeof now);
-		dialog_prompt(&s->dlg, ASK_AMOUNT, _("Amount received"),
-		              _("Everything received, in cash (in place of the means typed so far):"),
-		              _("Amount"), 24, now);
-		break;
-	}
-	case UA_R_MEANS:
-		s->auto_cash = 0;
-		rmeans_open(&s->entry, RMEANS_MEANS);
-		break;
-	case UA_R_WH:
-		s->auto_cash = 0;
-		rmeans_open(&s->entry, RMEANS_WH);
-		break;
-	case UA_R_UNMEANS:
-		ctl_rform_remove_means(&s->f, s->f.n_means - 1);
-		s->dirty = 1;
-		break;
-	case UA_R_CLIENT:
-		ask_client(s);
-		break;
-	case UA_R_DATE:
-		date_show(s->f.date, day, sizeof day);
-		snprintf(ask, sizeof ask, _("The receipt's date (%s):"), date_order_pattern(date_order()));
-		dialog_prompt(&s->dlg, ASK_DATE, _("Receipt date"), ask, _("Date"), 10, day);
-		break;
-	case UA_R_MARK:
-		if (ctl_rform_mark(&s->f, (int)s->lv.sel, !s->f.rows[s->lv.sel].marked, &e) != CART_OK)
-			ui_status(1, "%s", e.msg);
-		else
-			follow_marks(s, (int)s->lv.sel);
-		s->dirty = 1;
-		if (s->lv.sel < s->lv.rows - 1)
-			listview_handle_key(&s->lv, UK_DOWN);
-		break;
-	case UA_R_ROW:
-		ask_row(s);
-		break;
-	case UA_R_KEEP:
-		set_leftover(s, LEFTOVER_CREDIT, "");
-		break;
-	case UA_R_WRITEOFF:
-		dialog_prompt(&s->dlg, ASK_REASON, _("Write off the leftover"),
-		              _("Why is the leftover written off?"), _("Reason"), 190, "");
-		break;
-	case UA_R_REFUND:
-		set_leftover(s, LEFTOVER_REFUND, "");
-		break;
-	case UA_R_UP:
-		listview_handle_key(&s->lv, UK_UP);
-		break;
-	case UA_R_DOWN:
-		listview_handle_key(&s->lv, UK_DOWN);
-		break;
-	case UA_R_PGUP:
-		listview_handle_key(&s->lv, key);
-		break;
-	case UA_R_PGDN:
-		listview_handle_key(&s->lv, key);
-		break;
-	default:
-		break;
-	}
-	return SCR_STAY;
+	return a->run(s, key);
 }
 
 static void rcpt_free(ui_screen *base)

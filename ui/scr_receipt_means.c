@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 
+#include "keymaps.h"
 #include "scr_receipt_means.h"
 #include "ui_int.h"
 
@@ -67,18 +68,41 @@ static int add(rmeans *m, ctl_receipt_form *rf)
 	return 1;
 }
 
+/* OK asks rmeans_key to add what is typed (it holds the receipt form). */
+enum { RM_STAY, RM_ADD };
+
+static int act_ok(void *self, int key)
+{
+	(void)self;
+	(void)key;
+	return RM_ADD;
+}
+
+static int act_cancel(void *self, int key)
+{
+	rmeans *m = self;
+
+	(void)key;
+	m->kind = RMEANS_NONE;
+	ui_status(0, "%s", "");
+	return RM_STAY;
+}
+
+static const ui_act entry_acts[] = {
+	UI_ACT(N_("OK"), UK_F(9), UK_CTRL('s'), 0, 0,
+	       N_("add it to the receipt (Enter on the last field too)"), act_ok),
+	UI_ACT(N_("Cancel"), UK_ESC, UK_F(10), 0, 0, N_("close the box, nothing added"), act_cancel),
+};
+const ui_keymap scr_rmeans_keys = UI_KEYMAP("means box", UI_KM_FORM, entry_acts);
+
 int rmeans_key(rmeans *m, ctl_receipt_form *rf, int key)
 {
-	int a = ui_action_of(key, UI_IN_ENTRY, 1);
+	int r = ui_keys_run(&scr_rmeans_keys, m, key, 0, 1);
 	form *f = &m->fm;
-	int r;
 
-	if (a == UA_E_CANCEL) {
-		m->kind = RMEANS_NONE;
-		ui_status(0, "%s", "");
+	if (r == RM_STAY)
 		return 0;
-	}
-	if (a == UA_E_OK || (key == UK_ENTER && f->cur == f->n - 1)) {
+	if (r == RM_ADD || (key == UK_ENTER && f->cur == f->n - 1)) {
 		if (f->cur == f->n - 1)
 			form_check(f, f->cur);
 		return add(m, rf);
@@ -106,5 +130,5 @@ void rmeans_draw(rmeans *m)
 
 	ui_box(y, x, h, w, m->kind == RMEANS_MEANS ? _("A means of payment") : _("A withholding"));
 	form_draw(&m->fm, y + 1, x + 2, h - 2, w - 4);
-	ui_keybar(UI_IN_ENTRY, 0);
+	ui_keys_bar(&scr_rmeans_keys, 0);
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keymaps.h"
 #include "rptview.h"
 #include "scr_mail.h"
 #include "scr_reports.h"
@@ -59,13 +60,6 @@ static const char *kind_name(const rpts_scr *s)
 	if (s->kind == SCR_RPT_AUDIT)
 		return _("Audit trail");
 	return s->kind == SCR_RPT_AGING ? _("Aging") : _("Follow-up");
-}
-
-/* The keys of the screen: a document's are fewer. */
-static ui_where where(const rpts_scr *s)
-{
-	/* the audit has no date, no scope to switch: a document's keys */
-	return s->kind == SCR_RPT_DOCUMENT || s->kind == SCR_RPT_AUDIT ? UI_IN_RDOC : UI_IN_REPORTS;
 }
 
 /* What holds for the keys (UI_NEEDS_*). */
@@ -158,7 +152,7 @@ static void rpts_draw(ui_screen *base)
 	int cw;
 
 	if (s->help) {
-		ui_help_draw(where(s), kind_name(s), ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
+		ui_keys_help(&scr_reports_keys, have(s), kind_name(s), ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 		return;
 	}
 	erase();
@@ -180,7 +174,7 @@ static void rpts_draw(ui_screen *base)
 	ui_put(1, 0, COLS - cw - 1, line, 0);
 	ui_put(1, COLS - cw - 1, cw + 1, count, 1);
 	ui_status_draw();
-	ui_keybar(where(s), have(s));
+	ui_keys_bar(&scr_reports_keys, have(s));
 	dialog_draw(&s->ask);
 	rptview_draw_dialog(&s->v);
 }
@@ -428,6 +422,13 @@ static void aging_order(rpts_scr *s)
 		ui_status(0, _("The aging %s."), rpt_aging_order_name(s->order));
 }
 
+static int act_order(void *self, int key)
+{
+	(void)key;
+	aging_order(self);
+	return SCR_STAY;
+}
+
 /* ---- voiding the document shown (the same controller as `cartera void`) ---- */
 
 /* What the void will reverse, then the reason asked under it; nothing posts yet. */
@@ -466,11 +467,165 @@ static void void_given(rpts_scr *s)
 	ui_status(0, _("%s voided by %s."), s->doc_number, out.number);
 }
 
+static int act_void(void *self, int key)
+{
+	(void)key;
+	ask_void(self);
+	return SCR_STAY;
+}
+
+static int act_back(void *self, int key)
+{
+	(void)self;
+	(void)key;
+	return SCR_CLOSE;
+}
+
+static int act_help(void *self, int key)
+{
+	rpts_scr *s = self;
+
+	(void)key;
+	s->help = 1;
+	return SCR_STAY;
+}
+
+static int act_asof(void *self, int key)
+{
+	(void)key;
+	ask_asof(self);
+	return SCR_STAY;
+}
+
+static int act_switch(void *self, int key)
+{
+	rpts_scr *s = self;
+
+	(void)key;
+	s->kind = s->kind == SCR_RPT_AGING ? SCR_RPT_FOLLOWUP : SCR_RPT_AGING;
+	rebuild(s);
+	return SCR_STAY;
+}
+
+static int act_overdue(void *self, int key)
+{
+	rpts_scr *s = self;
+
+	(void)key;
+	if (s->kind != SCR_RPT_FOLLOWUP || s->client_id) {
+		ui_status(1, "%s", _("o chooses the clients of the follow-up of every client"));
+		return SCR_STAY;
+	}
+	s->overdue_only = !s->overdue_only;
+	rebuild(s);
+	return SCR_STAY;
+}
+
+static int act_statement(void *self, int key)
+{
+	(void)key;
+	open_statement(self);
+	return SCR_STAY;
+}
+
+static int act_mail(void *self, int key)
+{
+	(void)key;
+	mail_row_or_doc(self);
+	return SCR_STAY;
+}
+
+static int act_many(void *self, int key)
+{
+	(void)key;
+	ask_many(self);
+	return SCR_STAY;
+}
+
+static void save_as(rpts_scr *s, int format)
+{
+	char name[200];
+
+	save_name(s, name, sizeof name);
+	rptview_ask_save(&s->v, format,
+	                 s->kind == SCR_RPT_DOCUMENT ? _("Save the document") :
+	                 s->kind == SCR_RPT_AUDIT ? _("Save the audit trail") :
+	                 s->kind == SCR_RPT_AGING ? _("Save the aging") : _("Save the follow-up"),
+	                 name);
+}
+
+static int act_pdf(void *self, int key)
+{
+	(void)key;
+	save_as(self, RND_PDF);
+	return SCR_STAY;
+}
+
+static int act_xlsx(void *self, int key)
+{
+	(void)key;
+	save_as(self, RND_XLSX);
+	return SCR_STAY;
+}
+
+static int act_text(void *self, int key)
+{
+	(void)key;
+	save_as(self, RND_TXT80);
+	return SCR_STAY;
+}
+
+static int act_print(void *self, int key)
+{
+	rpts_scr *s = self;
+	char name[200];
+
+	(void)key;
+	save_name(s, name, sizeof name);
+	rptview_print(&s->v, name);
+	return SCR_STAY;
+}
+
+/* One table for the aging and the follow-up and for one document or the audit trail: the keys
+ * that need a report over the clients (UI_NEEDS_SPAN) are neither on a document's key bar nor in
+ * its help. */
+enum { RA_STATEMENT = 5 };
+static const ui_act rpts_acts[] = {
+	UI_ACT(N_("Help"), UK_F(1), '?', 0, 0, N_("this help: every key of the screen"), act_help),
+	UI_ACT(N_("As of"), UK_F(2), 'a', 0, UI_NEEDS_SPAN,
+	       N_("the report as of another date (the ledger at the end of that day)"), act_asof),
+	UI_ACT(NULL, UK_TAB, 0, 0, UI_NEEDS_SPAN,
+	       N_("switch between the aging and the follow-up, same date"), act_switch),
+	UI_ACT(NULL, UK_F(4), 'o', 0, UI_NEEDS_SPAN,
+	       N_("follow-up: only the clients with something overdue, or all"), act_overdue),
+	UI_ACT(N_("Statements"), UK_F(3), 'S', 0, UI_NEEDS_SPAN,
+	       N_("its clients' statements: a PDF each, all in one PDF, or printed"), act_many),
+	[RA_STATEMENT] = UI_ACT(NULL, UK_ENTER, 's', 0, UI_NEEDS_ROW,
+	       N_("the statement of the line's client, as of the report's date"), act_statement),
+	UI_ACT(N_("PDF"), UK_F(5), 'd', 0, 0, N_("save the report as a PDF file (asks for the file name)"),
+	       act_pdf),
+	UI_ACT(N_("XLSX"), UK_F(6), 'x', 0, 0,
+	       N_("save the report as a spreadsheet, XLSX (asks for the file name)"), act_xlsx),
+	UI_ACT(N_("Text"), UK_F(7), 't', 0, 0,
+	       N_("save the report as plain text, 80 columns (asks for the file name)"), act_text),
+	UI_ACT(N_("Print"), UK_F(8), 'p', 0, 0,
+	       N_("print the report (its PDF, through the spooler lp; the file is kept)"), act_print),
+	UI_ACT(N_("Order"), UK_F(9), 'r', 0, UI_NEEDS_SPAN | UI_NEEDS_AGING,
+	       N_("the aging's clients by name, by largest debt, by oldest overdue (in turn)"), act_order),
+	UI_USE(rptview_acts[RVA_MOVE]), UI_USE(rptview_acts[RVA_SIDE]),
+	UI_ACT(N_("Back"), UK_F(10), 'q', UK_ESC, 0, N_("back to the screen before"), act_back),
+	UI_ACT(N_("Mail"), 'm', 0, 0, 0,
+	       N_("send it by e-mail: the statement, the selected client's, or the document"), act_mail),
+	UI_ACT(N_("Void"), UK_CTRL('x'), 0, 0, UI_NEEDS_ONEDOC,
+	       N_("void this document: what it reverses first, then the reason; both stay"), act_void),
+};
+const ui_keymap scr_reports_keys = UI_KEYMAP_MODES("reports", 0, rpts_acts, UI_NEEDS_SPAN | UI_NEEDS_ONEDOC);
+
 static int on_key(ui_screen *base, int key)
 {
 	rpts_scr *s = (rpts_scr *)base;
-	char name[200];
-	int a;
+	const ui_act *a;
+	int r;
 
 	if (rptview_dialog_key(&s->v, key))
 		return SCR_STAY;
@@ -490,68 +645,18 @@ static int on_key(ui_screen *base, int key)
 		return SCR_STAY;
 	}
 	if (s->help) {
-		if (!ui_help_key(key) && ui_action_of(key, UI_IN_HELP, 0) == UA_CLOSE)
+		if (!ui_help_key(key) && ui_help_closes(key))
 			s->help = 0;
 		return SCR_STAY;
 	}
-	a = ui_action_of(key, where(s), 0);
-	if (a != UA_NONE && !ui_action_ok(a, have(s))) {
-		if (a == UA_RSTMT)
+	r = ui_keys_run(&scr_reports_keys, s, key, have(s), 0);
+	if (r >= 0)
+		return r;
+	if (r == UI_REFUSED) {
+		a = ui_keys_find(&scr_reports_keys, key, have(s), 0);
+		if (a == &rpts_acts[RA_STATEMENT])
 			ui_status(1, "%s", _("this line is not a client's: move to a client's line"));
 		return SCR_STAY;
-	}
-	switch (a) {
-	case UA_SBACK:
-		return SCR_CLOSE;
-	case UA_SHELP:
-		s->help = 1;
-		return SCR_STAY;
-	case UA_RASOF:
-		ask_asof(s);
-		return SCR_STAY;
-	case UA_RSWITCH:
-		s->kind = s->kind == SCR_RPT_AGING ? SCR_RPT_FOLLOWUP : SCR_RPT_AGING;
-		rebuild(s);
-		return SCR_STAY;
-	case UA_ROVERDUE:
-		if (s->kind != SCR_RPT_FOLLOWUP || s->client_id) {
-			ui_status(1, "%s", _("o chooses the clients of the follow-up of every client"));
-			return SCR_STAY;
-		}
-		s->overdue_only = !s->overdue_only;
-		rebuild(s);
-		return SCR_STAY;
-	case UA_RSTMT:
-		open_statement(s);
-		return SCR_STAY;
-	case UA_RORDER:
-		aging_order(s);
-		return SCR_STAY;
-	case UA_MAIL:
-		mail_row_or_doc(s);
-		return SCR_STAY;
-	case UA_RMANY:
-		ask_many(s);
-		return SCR_STAY;
-	case UA_RVOID:
-		ask_void(s);
-		return SCR_STAY;
-	case UA_SPDF:
-	case UA_SXLSX:
-	case UA_STEXT:
-		save_name(s, name, sizeof name);
-		rptview_ask_save(&s->v, a == UA_SPDF ? RND_PDF : a == UA_SXLSX ? RND_XLSX : RND_TXT80,
-		                 s->kind == SCR_RPT_DOCUMENT ? _("Save the document") :
-		                 s->kind == SCR_RPT_AUDIT ? _("Save the audit trail") :
-		                 s->kind == SCR_RPT_AGING ? _("Save the aging") : _("Save the follow-up"),
-		                 name);
-		return SCR_STAY;
-	case UA_SPRINT:
-		save_name(s, name, sizeof name);
-		rptview_print(&s->v, name);
-		return SCR_STAY;
-	default:
-		break;
 	}
 	rptview_move(&s->v, key);
 	return SCR_STAY;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "form.h"
+#include "keymaps.h"
 #include "rptview.h"
 #include "scr_mail.h"
 #include "scr_reports.h"
@@ -155,7 +156,7 @@ static void draw_filter_form(stmt_scr *s)
 	form_scroll(&s->fm, h - 4);
 	form_draw(&s->fm, y + 1, x + 2, h - 4, w - 4);
 	ui_put(y + h - 2, x + 2, w - 4, _("F9 apply · Esc cancel · dates YYYY-MM-DD, empty: any"), 0);
-	ui_keybar(UI_IN_STMTF, 0);
+	ui_keys_bar(&scr_stmt_filter_keys, 0);
 }
 
 static void stmt_draw(ui_screen *base)
@@ -165,7 +166,7 @@ static void stmt_draw(ui_screen *base)
 	int cw;
 
 	if (s->help) {
-		ui_help_draw(UI_IN_STMT, _("Statement"), ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
+		ui_keys_help(&scr_stmt_keys, 0, _("Statement"), ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
 		return;
 	}
 	erase();
@@ -185,7 +186,7 @@ static void stmt_draw(ui_screen *base)
 		draw_filter_form(s);
 		return;
 	}
-	ui_keybar(UI_IN_STMT, 0);
+	ui_keys_bar(&scr_stmt_keys, 0);
 	rptview_draw_dialog(&s->v);
 }
 
@@ -299,20 +300,37 @@ static int apply_filter(stmt_scr *s)
 	return 0;
 }
 
+static int act_apply(void *self, int key)
+{
+	stmt_scr *s = self;
+
+	(void)key;
+	if (apply_filter(s) == 0)
+		s->filtering = 0;
+	return SCR_STAY;
+}
+
+static int act_cancel(void *self, int key)
+{
+	stmt_scr *s = self;
+
+	(void)key;
+	s->filtering = 0;
+	return SCR_STAY;
+}
+
+static const ui_act filter_acts[] = {
+	UI_ACT(N_("Apply"), UK_F(9), UK_CTRL('s'), 0, 0, N_("apply the filter to the statement"),
+	       act_apply),
+	UI_ACT(N_("Cancel"), UK_ESC, UK_F(10), 0, 0, N_("close the filter, the statement as it was"),
+	       act_cancel),
+};
+const ui_keymap scr_stmt_filter_keys = UI_KEYMAP("statement filter", UI_KM_FORM, filter_acts);
+
 static void filter_key(stmt_scr *s, int key)
 {
-	int a = ui_action_of(key, UI_IN_STMTF, 0);
-
-	if (a == UA_SCANCEL) {
-		s->filtering = 0;
-		return;
-	}
-	if (a == UA_SAPPLY) {
-		if (apply_filter(s) == 0)
-			s->filtering = 0;
-		return;
-	}
-	form_handle_key(&s->fm, key);
+	if (ui_keys_run(&scr_stmt_filter_keys, s, key, 0, 1) < 0)
+		form_handle_key(&s->fm, key);
 }
 
 /* An aging-range key: 0 every range, 1 not yet due, 2.. the company's ranges. */
@@ -346,10 +364,126 @@ static void print_statement(stmt_scr *s)
 
 /* ---- keys ---- */
 
+static int act_back(void *self, int key)
+{
+	(void)self;
+	(void)key;
+	return SCR_CLOSE;
+}
+
+static int act_help(void *self, int key)
+{
+	stmt_scr *s = self;
+
+	(void)key;
+	s->help = 1;
+	return SCR_STAY;
+}
+
+static int act_filter(void *self, int key)
+{
+	(void)key;
+	open_filter(self);
+	return SCR_STAY;
+}
+
+static int act_pdf(void *self, int key)
+{
+	(void)key;
+	ask_file(self, RND_PDF);
+	return SCR_STAY;
+}
+
+static int act_xlsx(void *self, int key)
+{
+	(void)key;
+	ask_file(self, RND_XLSX);
+	return SCR_STAY;
+}
+
+static int act_text(void *self, int key)
+{
+	(void)key;
+	ask_file(self, RND_TXT80);
+	return SCR_STAY;
+}
+
+static int act_print(void *self, int key)
+{
+	(void)key;
+	print_statement(self);
+	return SCR_STAY;
+}
+
+/* 0 every range, 1 not yet due, 2.. the company's ranges */
+static int act_range(void *self, int key)
+{
+	stmt_scr *s = self;
+
+	if (key - '0' < s->nrange)
+		set_range(s, key - '0' - 1);
+	return SCR_STAY;
+}
+
+/* the aging of every client, or this client's follow-up, as of the statement's date */
+static int act_aging(void *self, int key)
+{
+	stmt_scr *s = self;
+
+	(void)key;
+	scr_reports_push(s->c, SCR_RPT_AGING, 0, s->f.asof);
+	return SCR_STAY;
+}
+
+static int act_followup(void *self, int key)
+{
+	stmt_scr *s = self;
+
+	(void)key;
+	scr_reports_push(s->c, SCR_RPT_FOLLOWUP, s->cl.id, s->f.asof);
+	return SCR_STAY;
+}
+
+static int act_mail(void *self, int key)
+{
+	stmt_scr *s = self;
+
+	(void)key;
+	scr_mail_statement(s->c, s->cl.id, s->f.asof);
+	return SCR_STAY;
+}
+
+static const ui_act stmt_acts[] = {
+	UI_ACT(N_("Help"), UK_F(1), '?', 0, 0, N_("this help: every key of the screen"), act_help),
+	UI_ACT(N_("Filter"), UK_F(4), 'f', 0, 0,
+	       N_("filter the statement: as-of date, type, number, dates, due dates, days, status, range"),
+	       act_filter),
+	UI_ACT(N_("PDF"), UK_F(5), 'd', 0, 0, N_("save the report as a PDF file (asks for the file name)"),
+	       act_pdf),
+	UI_ACT(N_("XLSX"), UK_F(6), 'x', 0, 0,
+	       N_("save the report as a spreadsheet, XLSX (asks for the file name)"), act_xlsx),
+	UI_ACT(N_("Text"), UK_F(7), 't', 0, 0,
+	       N_("save the report as plain text, 80 columns (asks for the file name)"), act_text),
+	UI_ACT(N_("Print"), UK_F(8), 'p', 0, 0,
+	       N_("print the report (its PDF, through the spooler lp; the file is kept)"), act_print),
+	UI_ACT(NULL, '1', '2', '0', 0,
+	       N_("1 not yet due, 2 3 4 5 the company's aging ranges (1-30, 31-60...), 0 every range"),
+	       act_range),
+	UI_ACT(NULL, UK_ALT('A'), 0, 0, 0,
+	       N_("the aging report: every client, a column per range, the proof"), act_aging),
+	UI_ACT(NULL, UK_ALT('F'), 0, 0, 0,
+	       N_("the follow-up report (of this client on a client's screen)"), act_followup),
+	UI_USE(rptview_acts[RVA_MOVE]), UI_USE(rptview_acts[RVA_SIDE]),
+	UI_ACT(N_("Back"), UK_F(10), 'q', UK_ESC, 0, N_("back to the screen before"), act_back),
+	UI_ACT(N_("Mail"), 'm', 0, 0, 0,
+	       N_("send it by e-mail: the statement, the selected client's, or the document"), act_mail),
+};
+const ui_keymap scr_stmt_keys = UI_KEYMAP("statement", 0, stmt_acts);
+
 static int on_key(ui_screen *base, int key)
 {
 	stmt_scr *s = (stmt_scr *)base;
-	int a;
+	int r;
 
 	if (rptview_dialog_key(&s->v, key))
 		return SCR_STAY;
@@ -358,49 +492,16 @@ static int on_key(ui_screen *base, int key)
 		return SCR_STAY;
 	}
 	if (s->help) {
-		if (!ui_help_key(key) && ui_action_of(key, UI_IN_HELP, 0) == UA_CLOSE)
+		if (!ui_help_key(key) && ui_help_closes(key))
 			s->help = 0;
 		return SCR_STAY;
 	}
-	if (key >= '0' && key <= '9') {
-		if (key - '0' < s->nrange)
-			set_range(s, key - '0' - 1);
-		return SCR_STAY;
-	}
-	a = ui_action_of(key, UI_IN_STMT, 0);
-	switch (a) {
-	case UA_SBACK:
-		return SCR_CLOSE;
-	case UA_SHELP:
-		s->help = 1;
-		return SCR_STAY;
-	case UA_SFILTER:
-		open_filter(s);
-		return SCR_STAY;
-	case UA_SPDF:
-		ask_file(s, RND_PDF);
-		return SCR_STAY;
-	case UA_SXLSX:
-		ask_file(s, RND_XLSX);
-		return SCR_STAY;
-	case UA_STEXT:
-		ask_file(s, RND_TXT80);
-		return SCR_STAY;
-	case UA_SPRINT:
-		print_statement(s);
-		return SCR_STAY;
-	case UA_MAIL:
-		scr_mail_statement(s->c, s->cl.id, s->f.asof);
-		return SCR_STAY;
-	case UA_AGING:
-	case UA_FOLLOWUP:
-		/* the aging of every client, or this client's follow-up, as of the statement's date */
-		scr_reports_push(s->c, a == UA_AGING ? SCR_RPT_AGING : SCR_RPT_FOLLOWUP,
-		                 a == UA_AGING ? 0 : s->cl.id, s->f.asof);
-		return SCR_STAY;
-	default:
-		break;
-	}
+	/* every digit, beside the three its line names */
+	if (key >= '0' && key <= '9')
+		return act_range(s, key);
+	r = ui_keys_run(&scr_stmt_keys, s, key, 0, 0);
+	if (r >= 0)
+		return r;
 	rptview_move(&s->v, key);
 	return SCR_STAY;
 }

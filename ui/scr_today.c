@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "dialog.h"
+#include "keymaps.h"
 #include "listview.h"
 #include "scr_dash.h"
 #include "scr_followup.h"
@@ -245,7 +246,7 @@ static void today_draw(ui_screen *base)
 	char left[256], right[128], today[DATE_LEN];
 
 	if (s->help) {
-		ui_help_draw(UI_IN_TODAY, _("Today"), ctl_company(s->c)->name);
+		ui_keys_help(&scr_today_keys, have(s), _("Today"), ctl_company(s->c)->name);
 		return;
 	}
 	erase();
@@ -260,16 +261,100 @@ static void today_draw(ui_screen *base)
 	else if (listview_draw(&s->lv, &src, 2, 0, LINES - 4, COLS) < 0)
 		ui_put(3, 0, COLS, _("(the rows could not be read)"), 0);
 	ui_status_draw();
-	ui_keybar(UI_IN_TODAY, have(s));
+	ui_keys_bar(&scr_today_keys, have(s));
 	dialog_draw(&s->dlg);
 }
+
+static int act_help(void *self, int key)
+{
+	today_scr *s = self;
+
+	(void)key;
+	s->help = 1;
+	return SCR_STAY;
+}
+
+static int act_back(void *self, int key)
+{
+	(void)self;
+	(void)key;
+	return SCR_CLOSE;
+}
+
+static int act_done(void *self, int key)
+{
+	today_scr *s = self;
+
+	(void)key;
+	s->chosen = s->rows[s->lv.sel];
+	dialog_prompt(&s->dlg, ASK_DONE, _("Activity done"), s->chosen.client, _("Note"), 190, "");
+	return SCR_STAY;
+}
+
+static int act_move(void *self, int key)
+{
+	today_scr *s = self;
+
+	(void)key;
+	s->chosen = s->rows[s->lv.sel];
+	dialog_prompt(&s->dlg, ASK_MOVE, _("Reschedule"), s->chosen.client, _("New date"), 10, "");
+	return SCR_STAY;
+}
+
+static int act_promise(void *self, int key)
+{
+	today_scr *s = self;
+
+	(void)key;
+	s->chosen = s->rows[s->lv.sel];
+	dialog_prompt(&s->dlg, ASK_PAMOUNT, _("Promise to pay"), s->chosen.client, _("Amount"), 24, "");
+	return SCR_STAY;
+}
+
+static int act_client(void *self, int key)
+{
+	today_scr *s = self;
+	ui_screen *sub;
+	cart_err e;
+
+	(void)key;
+	s->chosen = s->rows[s->lv.sel];
+	if (scr_dash_new(s->c, s->chosen.client_id, &sub, &e) != CART_OK)
+		ui_status(1, "%s", e.msg);
+	else
+		ui_screen_push(sub);
+	return SCR_STAY;
+}
+
+static int act_history(void *self, int key)
+{
+	today_scr *s = self;
+
+	(void)key;
+	scr_history_push(s->c, s->rows[s->lv.sel].client_id);
+	return SCR_STAY;
+}
+
+static const ui_act today_acts[] = {
+	UI_ACT(N_("Help"), UK_F(1), '?', 0, 0, N_("this help: every key of the screen"), act_help),
+	UI_ACT(N_("Done"), UK_F(5), 'd', 0, UI_NEEDS_ACTIVITY,
+	       N_("mark the selected activity done, with a note (kept in the client's history)"), act_done),
+	UI_ACT(N_("Move"), UK_F(6), 'r', 0, UI_NEEDS_ACTIVITY,
+	       N_("reschedule the selected activity to another day"), act_move),
+	UI_ACT(N_("Promise"), UK_F(7), 'p', 0, UI_NEEDS_ROW,
+	       N_("record the client's promise to pay: amount, date, by whom"), act_promise),
+	UI_ACT(N_("Client"), UK_ENTER, 0, 0, UI_NEEDS_ROW, N_("the dashboard of the selected row's client"),
+	       act_client),
+	UI_ACT(N_("Back"), UK_F(10), 'q', UK_ESC, 0, N_("back to the screen before"), act_back),
+	UI_ACT(NULL, UK_CTRL('y'), 0, 0, UI_NEEDS_ROW,
+	       N_("the selected client's history: reminders, e-mails, letters, promises, calls"), act_history),
+};
+const ui_keymap scr_today_keys = UI_KEYMAP("today", 0, today_acts);
 
 static int today_key(ui_screen *base, int key)
 {
 	today_scr *s = (today_scr *)base;
-	ui_screen *sub;
-	cart_err e;
-	int a, r;
+	int r;
 
 	if (s->dlg.kind != DLG_NONE) {
 		int tag = s->dlg.tag;
@@ -280,43 +365,14 @@ static int today_key(ui_screen *base, int key)
 		return SCR_STAY;
 	}
 	if (s->help) {
-		if (!ui_help_key(key) && ui_action_of(key, UI_IN_HELP, 0) == UA_CLOSE)
+		if (!ui_help_key(key) && ui_help_closes(key))
 			s->help = 0;
 		return SCR_STAY;
 	}
-	a = ui_action_of(key, UI_IN_TODAY, 0);
-	if (a != UA_NONE && !ui_action_ok(a, have(s)))
-		return SCR_STAY;
-	if (a == UA_TD_DONE || a == UA_TD_RESCHED || a == UA_TD_PROMISE || a == UA_TD_OPEN)
-		s->chosen = s->rows[s->lv.sel];
-	switch (a) {
-	case UA_FU_HELP:
-		s->help = 1;
-		return SCR_STAY;
-	case UA_FU_BACK:
-		return SCR_CLOSE;
-	case UA_TD_DONE:
-		dialog_prompt(&s->dlg, ASK_DONE, _("Activity done"), s->chosen.client, _("Note"), 190, "");
-		return SCR_STAY;
-	case UA_TD_RESCHED:
-		dialog_prompt(&s->dlg, ASK_MOVE, _("Reschedule"), s->chosen.client, _("New date"), 10, "");
-		return SCR_STAY;
-	case UA_TD_PROMISE:
-		dialog_prompt(&s->dlg, ASK_PAMOUNT, _("Promise to pay"), s->chosen.client, _("Amount"), 24,
-		              "");
-		return SCR_STAY;
-	case UA_HIST_SCR:
-		scr_history_push(s->c, s->rows[s->lv.sel].client_id);
-		return SCR_STAY;
-	case UA_TD_OPEN:
-		if (scr_dash_new(s->c, s->chosen.client_id, &sub, &e) != CART_OK)
-			ui_status(1, "%s", e.msg);
-		else
-			ui_screen_push(sub);
-		return SCR_STAY;
-	default:
-		break;
-	}
+	r = ui_keys_run(&scr_today_keys, s, key, have(s), 0);
+	if (r != UI_NOKEY)
+		return r >= 0 ? r : SCR_STAY;
+	/* moving only: this list has no filter to type into */
 	if (key == UK_UP || key == UK_DOWN || key == UK_PGUP || key == UK_PGDN || key == UK_HOME ||
 	    key == UK_END)
 		listview_handle_key(&s->lv, key);

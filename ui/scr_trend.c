@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keymaps.h"
 #include "rptview.h"
 #include "scr_trend.h"
 #include "ui_int.h"
@@ -53,7 +54,7 @@ static void trend_draw(ui_screen *base)
 	int w[] = { 0, aw, aw, 9, 5, aw };
 
 	if (s->help) {
-		ui_help_draw(UI_IN_TREND, _("Trend"), ctl_company(s->c)->name);
+		ui_keys_help(&scr_trend_keys, 0, _("Trend"), ctl_company(s->c)->name);
 		return;
 	}
 	erase();
@@ -117,41 +118,86 @@ static void trend_draw(ui_screen *base)
 		y++;
 	}
 	ui_status_draw();
-	ui_keybar(UI_IN_TREND, 0);
+	ui_keys_bar(&scr_trend_keys, 0);
 	rptview_draw_dialog(&s->v);
 }
+
+static int act_back(void *self, int key)
+{
+	(void)self;
+	(void)key;
+	return SCR_CLOSE;
+}
+
+static int act_help(void *self, int key)
+{
+	trend_scr *s = self;
+
+	(void)key;
+	s->help = 1;
+	return SCR_STAY;
+}
+
+static int act_measure(void *self, int key)
+{
+	trend_scr *s = self;
+
+	s->measure = (s->measure + (key == UK_BTAB ? TREND_NMEASURES - 1 : 1)) % TREND_NMEASURES;
+	return SCR_STAY;
+}
+
+static int save_as(trend_scr *s, int format)
+{
+	rptview_ask_save(&s->v, format, _("Save the trend"), "trend");
+	return SCR_STAY;
+}
+
+static int act_pdf(void *self, int key)
+{
+	(void)key;
+	return save_as(self, RND_PDF);
+}
+
+static int act_xlsx(void *self, int key)
+{
+	(void)key;
+	return save_as(self, RND_XLSX);
+}
+
+static int act_text(void *self, int key)
+{
+	(void)key;
+	return save_as(self, RND_TXT80);
+}
+
+static const ui_act trend_acts[] = {
+	UI_ACT(N_("Help"), UK_F(1), '?', 0, 0, N_("this help: every key of the screen"), act_help),
+	UI_ACT(N_("Measure"), UK_TAB, UK_BTAB, 0, 0,
+	       N_("the next measure the bars show: open, overdue, % overdue, DSO, collections (Shift-Tab: back)"),
+	       act_measure),
+	UI_ACT(N_("PDF"), UK_F(5), 'd', 0, 0, N_("save the trend as a PDF file (the table and its bars)"),
+	       act_pdf),
+	UI_ACT(N_("XLSX"), UK_F(6), 'x', 0, 0, N_("save the trend as a spreadsheet with its charts"),
+	       act_xlsx),
+	UI_ACT(N_("Text"), UK_F(7), 't', 0, 0, N_("save the trend as plain text"), act_text),
+	UI_ACT(N_("Back"), UK_F(10), 'q', UK_ESC, 0, N_("back to the screen before"), act_back),
+};
+const ui_keymap scr_trend_keys = UI_KEYMAP("trend", 0, trend_acts);
 
 static int trend_key(ui_screen *base, int key)
 {
 	trend_scr *s = (trend_scr *)base;
-	int a;
+	int r;
 
 	if (rptview_dialog_key(&s->v, key))
 		return SCR_STAY;
 	if (s->help) {
-		if (!ui_help_key(key) && ui_action_of(key, UI_IN_HELP, 0) == UA_CLOSE)
+		if (!ui_help_key(key) && ui_help_closes(key))
 			s->help = 0;
 		return SCR_STAY;
 	}
-	a = ui_action_of(key, UI_IN_TREND, 0);
-	switch (a) {
-	case UA_TR_BACK:
-		return SCR_CLOSE;
-	case UA_TR_HELP:
-		s->help = 1;
-		return SCR_STAY;
-	case UA_TR_MEASURE:
-		s->measure = (s->measure + (key == UK_BTAB ? TREND_NMEASURES - 1 : 1)) % TREND_NMEASURES;
-		return SCR_STAY;
-	case UA_TR_PDF:
-	case UA_TR_XLSX:
-	case UA_TR_TEXT:
-		rptview_ask_save(&s->v, a == UA_TR_PDF ? RND_PDF : a == UA_TR_XLSX ? RND_XLSX : RND_TXT80,
-		                 _("Save the trend"), "trend");
-		return SCR_STAY;
-	default:
-		return SCR_STAY;
-	}
+	r = ui_keys_run(&scr_trend_keys, s, key, 0, 0);
+	return r >= 0 ? r : SCR_STAY;
 }
 
 static void trend_free(ui_screen *base)

@@ -11,13 +11,6 @@
 static ui_screen *stack[MAX_SCREENS];
 static int depth;
 
-int ui_screen_action(const ui_screen *s, int key, ui_where where, int typing)
-{
-	int a = ui_action_of(key, where, typing);
-
-	return a == UA_QUIT && s->nested ? UA_BACK : a;
-}
-
 int ui_screen_push(ui_screen *s)
 {
 	if (depth >= MAX_SCREENS) {
@@ -47,7 +40,6 @@ void ui_screens_run(void)
 		ui_screen *top = stack[depth - 1];
 		int key, r;
 
-		ui_top_nested = top->nested;
 		top->draw(top);
 		key = ui_key();
 		if (key == UK_EOF)

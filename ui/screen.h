@@ -21,9 +21,6 @@ struct ui_screen {
 	int nested;           /* not the bottom screen: Esc goes back instead of quitting */
 };
 
-/* The action of key on screen s among those of `where` (ui_action_of): Quit means Back on a
- * screen over another. */
-int ui_screen_action(const ui_screen *s, int key, ui_where where, int typing);
 /* Put s on top (it is freed when it closes); returns -1 when the stack is full (s is freed). */
 int ui_screen_push(ui_screen *s);
 /* Run until the bottom screen closes, SCR_QUIT, or the key script ends; frees every screen. */

@@ -7,6 +7,8 @@
 #include "actions.h"
 #include "tabs.h"
 
+#include "cartera/i18n.h"
+
 void tabs_init(tabs *t)
 {
 	memset(t, 0, sizeof *t);
@@ -27,26 +29,43 @@ void tabs_set_count(tabs *t, int i, long count)
 		t->count[i] = count;
 }
 
+/* The handlers return the tab to show. */
+static int tab_next(void *self, int key)
+{
+	tabs *t = self;
+
+	(void)key;
+	return (t->cur + 1) % t->n;
+}
+
+static int tab_prev(void *self, int key)
+{
+	tabs *t = self;
+
+	(void)key;
+	return (t->cur + t->n - 1) % t->n;
+}
+
+const ui_act tabs_acts[TBA_COUNT] = {
+	[TBA_NEXT] = UI_ACT(N_("Next tab"), UK_TAB, ']', UK_RIGHT, 0,
+	                    N_("the next tab (1 to 9 go straight to a tab)"), tab_next),
+	[TBA_PREV] = UI_ACT(NULL, UK_BTAB, '[', UK_LEFT, 0, N_("the previous tab"), tab_prev),
+};
+const ui_keymap tabs_keys = UI_KEYMAP("tabs", UI_KM_TABS, tabs_acts);
+
 int tabs_handle_key(tabs *t, int key)
 {
 	int to;
 
 	if (t->n <= 0)
 		return TABS_IGNORED;
-	switch (ui_action_of(key, UI_IN_TABS, 0)) {
-	case UA_TABNEXT:
-		to = (t->cur + 1) % t->n;
-		break;
-	case UA_TABPREV:
-		to = (t->cur + t->n - 1) % t->n;
-		break;
-	default:
+	to = ui_keys_run(&tabs_keys, t, key, 0, 0);
+	if (to < 0) {
 		if (key < '1' || key > '9')
 			return TABS_IGNORED;
 		to = key - '1';
 		if (to >= t->n)
 			return TABS_IGNORED;
-		break;
 	}
 	if (to == t->cur)
 		return TABS_IGNORED;

@@ -5,6 +5,8 @@
 #ifndef CARTERA_UI_TABS_H
 #define CARTERA_UI_TABS_H
 
+#include "actions.h"
+
 #define TABS_MAX 9
 
 typedef struct tabs {
@@ -14,6 +16,11 @@ typedef struct tabs {
 } tabs;
 
 enum { TABS_IGNORED = 0, TABS_CHANGED = 1 };
+
+/* The tab row's keys, for the screens that show tabs to list (UI_USE). */
+enum { TBA_NEXT, TBA_PREV, TBA_COUNT };
+extern const ui_act tabs_acts[TBA_COUNT];
+extern const ui_keymap tabs_keys;
 
 void tabs_init(tabs *t);
 /* Add a tab; returns its index (-1 when full). */

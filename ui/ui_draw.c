@@ -110,16 +110,6 @@ void ui_status_draw(void)
 	ui_set_role(UR_NORMAL);
 }
 
-/* The name a key shows on screen `where`: a question's yes and no in the clerk's language. */
-static const char *shown_key(int a, int key, char buf[16])
-{
-	if (a == UA_YES && key == 'y')
-		key = ui_yes_key();
-	else if (a == UA_NO && key == 'n')
-		key = ui_no_key();
-	return uk_name(key, buf);
-}
-
 const char *ui_yes_no_hint(char buf[32])
 {
 	char y[8], n[8];
@@ -142,21 +132,30 @@ void ui_question(const char *q, char *out, size_t size)
 	snprintf(out, size, "%.*s %s", (int)n, q, ui_yes_no_hint(hint));
 }
 
-/* Draw the bar (draw = 1) or only measure it, with gap blanks between the entries. */
-static int keybar_pass(ui_where where, int have, int gap, int draw)
+/* The name a key of table m shows: a question's yes and no in the clerk's language. */
+static const char *map_key(const ui_keymap *m, int key, char buf[16])
+{
+	if (m->flags & UI_KM_CONFIRM && key == 'y')
+		key = ui_yes_key();
+	else if (m->flags & UI_KM_CONFIRM && key == 'n')
+		key = ui_no_key();
+	return uk_name(key, buf);
+}
+
+static int keys_bar_pass(const ui_keymap *m, int have, int gap, int draw)
 {
 	int x = 0;
 
-	for (int a = 1; a < UA_COUNT; a++) {
-		const ui_action_info *ai = ui_action_get(a);
+	for (int i = 0; i < m->n; i++) {
+		const ui_act *a = ui_act_real(&m->acts[i]);
 		char name[16];
 		const char *label;
 		int kw, lw;
 
-		if (!ai->label || !(ai->where & where) || !ui_action_ok(a, have))
+		if (!a->label || !ui_act_ok(&m->acts[i], have))
 			continue;
-		label = _(ai->label);
-		shown_key(a, ai->keys[0], name);
+		label = _(a->label);
+		map_key(m, a->keys[0], name);
 		kw = utf8_width(name);
 		lw = utf8_width(label);
 		if (draw && x + kw + lw + 1 > COLS)
@@ -173,12 +172,12 @@ static int keybar_pass(ui_where where, int have, int gap, int draw)
 	return x - gap;
 }
 
-void ui_keybar(ui_where where, int have)
+void ui_keys_bar(const ui_keymap *m, int have)
 {
 	move(LINES - 1, 0);
 	clrtoeol();
 	/* two blanks between entries where they all fit so, else one (80 columns, the list) */
-	keybar_pass(where, have, keybar_pass(where, have, 2, 0) > COLS ? 1 : 2, 1);
+	keys_bar_pass(m, have, keys_bar_pass(m, have, 2, 0) > COLS ? 1 : 2, 1);
 }
 
 void ui_box(int y, int x, int h, int w, const char *title)
@@ -212,55 +211,34 @@ typedef struct help_line {
 } help_line;
 
 static int help_top, help_rows = 1, help_n;
-static ui_where help_where = ~(ui_where)0;
-int ui_top_nested;
 
-/* Whether action a belongs on the help of screen `where` as the top screen is now: leaving
- * cartera on the first screen, going back on the others, never both. */
-static int help_has(int a, ui_where where)
+/* The help of table m: each action whose mode needs (first screen or not...) hold, with the
+ * keys that start it here (on a searched list letters type, so they are listed for nothing). */
+static int keys_help_lines(const ui_keymap *m, int have, help_line *out, int max)
 {
-	const ui_action_info *ai = ui_action_get(a);
-
-	if (!(ai->where & where))
-		return 0;
-	if (ai->needs & UI_NEEDS_ROOT && ui_top_nested)
-		return 0;
-	if (ai->needs & UI_NEEDS_NESTED && !ui_top_nested)
-		return 0;
-	return 1;
-}
-
-/* Whether key starts action a on screen `where` (Back shares Quit's keys on a screen over another). */
-static int starts(int key, ui_where where, int a)
-{
-	int found = ui_action_of(key, where, 0);
-
-	return found == a || (a == UA_BACK && found == UA_QUIT);
-}
-
-static int help_lines(ui_where where, help_line *out, int max)
-{
+	/* what the keys start, as the first entry of two sharing a key would be found */
+	int all = (have & m->modes) | ~m->modes;
 	int n = 0;
 
-	for (int a = 1; a < UA_COUNT && n < max; a++) {
-		const ui_action_info *ai = ui_action_get(a);
+	for (int i = 0; i < m->n && n < max; i++) {
+		const ui_act *a = ui_act_real(&m->acts[i]);
+		int modes = ui_act_needs(&m->acts[i]) & m->modes;
 		char name[16];
 
-		if (!help_has(a, where))
+		if ((modes & have) != modes)
 			continue;
 		out[n].keys[0] = '\0';
-		/* only the keys that start this action here: on a searched list letters type */
 		for (int k = 0; k < 3; k++)
-			if (ai->keys[k] && starts(ai->keys[k], where, a)) {
+			if (a->keys[k] && ui_keys_find(m, a->keys[k], all, 0) == &m->acts[i]) {
 				if (out[n].keys[0])
 					strcat(out[n].keys, " ");
-				strcat(out[n].keys, shown_key(a, ai->keys[k], name));
+				strcat(out[n].keys, map_key(m, a->keys[k], name));
 			}
 		if (!out[n].keys[0])
 			continue;
-		out[n++].text = _(ai->help);
+		out[n++].text = _(a->help);
 	}
-	if (where & UI_SEARCHED && n < max) {
+	if (m->flags & UI_KM_SEARCHED && n < max) {
 		snprintf(out[n].keys, sizeof out[n].keys, "%s", _("Letters, digits"));
 		out[n++].text = _("type into the filter: name, tax id or phone, without caring for "
 		                  "capitals or accents");
@@ -270,7 +248,7 @@ static int help_lines(ui_where where, help_line *out, int max)
 		out[n++].text = _("the same as Alt and the letter (for terminals without Alt)");
 	}
 	/* the dashboard's digits type, like its letters */
-	if (where & UI_IN_TABS && !(where & UI_SEARCHED) && n < max) {
+	if (m->flags & UI_KM_TABS && !(m->flags & UI_KM_SEARCHED) && n < max) {
 		snprintf(out[n].keys, sizeof out[n].keys, "%s", "1 … 9");
 		out[n++].text = _("go straight to that tab");
 	}
@@ -355,10 +333,12 @@ int ui_help_key(int key)
 	return 1;
 }
 
-void ui_help_draw(ui_where where, const char *screen, const char *co_name)
+#define HELP_MAX 160
+void ui_keys_help(const ui_keymap *m, int have, const char *screen, const char *co_name)
 {
-	help_line lines[UA_COUNT + 2];
-	static help_row rows[2 * (UA_COUNT + 2) * 4];
+	static const ui_keymap *help_map;
+	help_line lines[HELP_MAX + 3];
+	static help_row rows[2 * (HELP_MAX + 3) * 4];
 	char title[128], left[256];
 	int nl, tw = COLS - HELP_KEYW - 2;
 
@@ -367,19 +347,19 @@ void ui_help_draw(ui_where where, const char *screen, const char *co_name)
 	snprintf(left, sizeof left, " cartera — %s", co_name ? co_name : "");
 	ui_title(co_name && *co_name ? left : " cartera", title);
 	/* what letters do differs: the list types them into its filter, a form into its fields */
-	ui_put(1, 0, COLS, where & UI_SEARCHED ?
+	ui_put(1, 0, COLS, m->flags & UI_KM_SEARCHED ?
 	       _("Letters and digits type into the filter; commands are F-keys and Alt-letters:") :
-	       where & UI_IN_FORM ?
+	       m->flags & UI_KM_FORM ?
 	       _("Keys of this form (letters and digits type into the field):") :
 	       _("Keys of this window:"), 0);
-	nl = help_lines(where, lines, UA_COUNT + 2);
+	nl = keys_help_lines(m, have, lines, HELP_MAX + 3);
 	help_n = help_wrap(lines, nl, tw, rows, (int)(sizeof rows / sizeof rows[0]));
 	if (help_n > (int)(sizeof rows / sizeof rows[0]))
 		help_n = (int)(sizeof rows / sizeof rows[0]);
 	help_rows = LINES - 5 > 1 ? LINES - 5 : 1;
-	if (where != help_where)
+	if (m != help_map)
 		help_top = 0;          /* another screen's help: from its first key */
-	help_where = where;
+	help_map = m;
 	if (help_top > help_n - help_rows)
 		help_top = help_n - help_rows > 0 ? help_n - help_rows : 0;
 	for (int i = 0; i < help_rows && help_top + i < help_n; i++) {
@@ -396,5 +376,5 @@ void ui_help_draw(ui_where where, const char *screen, const char *co_name)
 	if (help_top + help_rows < help_n)
 		ui_put(2 + help_rows, COLS - 1, 1, "↓", 0);
 	ui_status_draw();
-	ui_keybar(UI_IN_HELP, 0);
+	ui_keys_bar(&ui_help_keys, 0);
 }

@@ -36,11 +36,12 @@ void ui_status_draw(void);
 /* An error or warning belongs to the screen that said it: cleared as screens open and close
  * (a confirmation such as "posted" stays for the screen below). */
 void ui_status_leave(void);
-/* The keys that work here: actions on screen `where` whose precondition holds given `have`. */
-void ui_keybar(ui_where where, int have);
-/* Full-screen help listing every key of screen `where` (UI_IN_* flags), titled like the screen:
- * the company, then "Help: " and the screen's name (both already translated). */
-void ui_help_draw(ui_where where, const char *screen, const char *co_name);
+/* The key bar of table m: its labelled actions whose precondition holds given `have`. */
+void ui_keys_bar(const ui_keymap *m, int have);
+/* Full-screen help listing every key of table m, titled like the screen: the company, then
+ * "Help: " and the screen's name (both already translated). `have` says which screen it is
+ * (its modes: the first screen lists Quit, the others Back). */
+void ui_keys_help(const ui_keymap *m, int have, const char *screen, const char *co_name);
 /* When the help's keys are more than its rows, Up/Down/PgUp/PgDn/Space/Home/End scroll it: the
  * screen showing the help hands each key here first (1: it scrolled). */
 int ui_help_key(int key);
@@ -48,8 +49,6 @@ int ui_help_key(int key);
 const char *ui_yes_no_hint(char buf[32]);
 /* The question q as shown: its words, then the hint (a "(y/n)" at its end replaced). */
 void ui_question(const char *q, char *out, size_t size);
-/* Whether the screen drawn now is over another (its help lists Back, not Quit); set by the loop. */
-extern int ui_top_nested;
 /* A framed box, cleared inside; returns nothing, draws on stdscr. */
 void ui_box(int y, int x, int h, int w, const char *title);
 

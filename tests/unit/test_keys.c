@@ -1,7 +1,7 @@
 /* Keys with no terminal: Alt keys as a terminal without Alt sends them (Esc, then the character
- * within UK_ALT_WAIT_MS), their script tokens and names; and the one action table: on one screen
- * no key means two things (the help would list it twice), and on the lists a clerk searches every
- * printable character types. */
+ * within UK_ALT_WAIT_MS), their script tokens and names; and every screen's and widget's key table
+ * (ui/keymaps.h): on one table no key means two things (the help would list it twice), and on the
+ * lists a clerk searches every printable character types. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "../../ui/actions.h"
+#include "../../ui/dialog.h"
+#include "../../ui/keymaps.h"
 #include "../../ui/keys.h"
 
 static void test_alt_decode(void **state)
@@ -58,7 +60,7 @@ static void test_alt_tokens(void **state)
 	assert_string_equal(uk_name(UK_ALT('P'), name), "Alt-P");
 }
 
-/* Two actions may share a key on one screen only when they never both hold: leaving cartera on
+/* Two actions may share a key on one table only when they never both hold: leaving cartera on
  * the first screen, going back on the others; or the selected row's kind (a charge, a credit, a
  * quote). */
 static int exclusive(int n1, int n2)
@@ -75,89 +77,154 @@ static int exclusive(int n1, int n2)
 	return 0;
 }
 
-/* The screens as their handlers and help look keys up: every single bit, and the ones that
- * combine two. */
-static const ui_where combos[] = {
-	UI_IN_DASH | UI_IN_TABS, UI_IN_DETAIL | UI_IN_TABS, UI_IN_DOCFORM | UI_IN_CNOTE,
-	UI_IN_DOCFORM | UI_IN_OPENING, UI_IN_LIST | UI_IN_TABS,
-};
-
-static int check_screen(ui_where w)
+static int check_table(const ui_keymap *m)
 {
 	int bad = 0;
 
-	for (int a = 1; a < UA_COUNT; a++)
-		for (int b = a + 1; b < UA_COUNT; b++) {
-			const ui_action_info *x = ui_action_get(a), *y = ui_action_get(b);
+	for (int i = 0; i < m->n; i++) {
+		const ui_act *x = ui_act_real(&m->acts[i]);
 
-			if (!(x->where & w) || !(y->where & w) || exclusive(x->needs, y->needs))
+		/* every action says what it does and has a key */
+		if (!x->help || !x->keys[0]) {
+			print_error("table %s: entry %d has no help or no key\n", m->name, i);
+			bad++;
+		}
+		for (int j = i + 1; j < m->n; j++) {
+			const ui_act *y = ui_act_real(&m->acts[j]);
+
+			if (exclusive(ui_act_needs(&m->acts[i]), ui_act_needs(&m->acts[j])))
 				continue;
-			for (int i = 0; i < 3; i++)
-				for (int j = 0; j < 3; j++) {
+			for (int a = 0; a < 3; a++)
+				for (int b = 0; b < 3; b++) {
 					char name[16];
 
-					if (!x->keys[i] || x->keys[i] != y->keys[j])
+					if (!x->keys[a] || x->keys[a] != y->keys[b])
 						continue;
-					/* a letter on a searched list types: it is listed for neither */
-					if (w & UI_SEARCHED && uk_is_text(x->keys[i]))
-						continue;
-					print_error("screen %#llx: %s is action %d and action %d\n",
-					            (unsigned long long)w, uk_name(x->keys[i], name), a, b);
+					print_error("table %s: %s is \"%s\" and \"%s\"\n", m->name,
+					            uk_name(x->keys[a], name), x->help, y->help);
 					bad++;
 				}
 		}
+	}
 	return bad;
 }
 
+/* On one table no key means two things (the help would list it twice). */
 static void test_one_meaning(void **state)
+{
+	int bad = 0, n = 0;
+
+	(void)state;
+	for (const ui_keymap *const *m = ui_keymaps_all; *m; m++, n++)
+		bad += check_table(*m);
+	assert_int_equal(bad, 0);
+	assert_true(n > 10);
+}
+
+static int is_fkey(int key)
+{
+	return key > UK_F0 && key <= UK_F(24);
+}
+
+/* SPEC P3: an F-key action is also reachable on a terminal without F-keys, on every table. */
+static void test_fkeys_have_another(void **state)
 {
 	int bad = 0;
 
 	(void)state;
-	for (int bit = 0; bit < 64; bit++)
-		bad += check_screen(UI_BIT(bit));
-	for (size_t c = 0; c < sizeof combos / sizeof combos[0]; c++)
-		bad += check_screen(combos[c]);
+	for (const ui_keymap *const *m = ui_keymaps_all; *m; m++)
+		for (int i = 0; i < (*m)->n; i++) {
+			const ui_act *a = ui_act_real(&(*m)->acts[i]);
+			int fkeys = 0, other = 0;
+
+			for (int k = 0; k < 3; k++) {
+				fkeys |= is_fkey(a->keys[k]);
+				other |= a->keys[k] && !is_fkey(a->keys[k]);
+			}
+			if (fkeys && !other) {
+				print_error("table %s: \"%s\" has only F-keys\n", (*m)->name, a->help);
+				bad++;
+			}
+		}
 	assert_int_equal(bad, 0);
 }
 
-/* On the lists a clerk searches no printable key starts anything; the commands the issue named
- * are on Alt keys; elsewhere a letter alone still works, and Alt with it too. */
+/* The help of the action key starts on table m (what the help and the handler see), or "". */
+static const char *does(const ui_keymap *m, int key, int have, int typing)
+{
+	const ui_act *a = ui_keys_find(m, key, have, typing);
+
+	return a ? ui_act_real(a)->help : "";
+}
+
+/* On the lists a clerk searches no table lists a printable key, and none starts anything: there
+ * every printable character types into the filter; commands are F-keys, Enter, arrows, Ctrl and
+ * Alt keys. */
 static void test_searched_lists(void **state)
 {
+	int bad = 0, searched = 0;
+
 	(void)state;
-	for (int k = 0x20; k < 0x7f; k++) {
-		assert_int_equal(ui_action_of(k, UI_IN_DASH, 0), UA_NONE);
-		assert_int_equal(ui_action_of(k, UI_IN_LIST, 0), UA_NONE);
+	for (const ui_keymap *const *m = ui_keymaps_all; *m; m++) {
+		if (!((*m)->flags & UI_KM_SEARCHED))
+			continue;
+		searched++;
+		for (int i = 0; i < (*m)->n; i++)
+			for (int k = 0; k < 3; k++) {
+				int key = ui_act_real(&(*m)->acts[i])->keys[k];
+				char name[16];
+
+				if (key && uk_is_text(key)) {
+					print_error("searched table %s lists %s\n", (*m)->name, uk_name(key, name));
+					bad++;
+				}
+			}
+		for (int k = 0x20; k < 0x7f; k++)
+			assert_null(ui_keys_find(*m, k, ~0, 0));
+		assert_null(ui_keys_find(*m, 0xf1, ~0, 0));
 	}
-	assert_int_equal(ui_action_of(0xf1, UI_IN_DASH, 0), UA_NONE);
-	assert_int_equal(ui_action_of(UK_ALT('s'), UI_IN_DASH, 0), UA_STATEMENT);
-	assert_int_equal(ui_action_of(UK_ALT('d'), UI_IN_DASH, 0), UA_DAYS);
-	assert_int_equal(ui_action_of(UK_ALT('A'), UI_IN_DASH, 0), UA_AGING);
-	assert_int_equal(ui_action_of(UK_ALT('c'), UI_IN_DASH, 0), UA_CLIENTS);
-	assert_int_equal(ui_action_of(UK_ALT('g'), UI_IN_LIST, 0), UA_GOTO);
-	assert_int_equal(ui_action_of(UK_ESC, UI_IN_DASH, 0), UA_QUIT);
-	/* the statement: f and Alt-f filter; A and Alt-A the aging */
-	assert_int_equal(ui_action_of('f', UI_IN_STMT, 0), UA_SFILTER);
-	assert_int_equal(ui_action_of(UK_ALT('f'), UI_IN_STMT, 0), UA_SFILTER);
-	assert_int_equal(ui_action_of('A', UI_IN_STMT, 0), UA_AGING);
+	assert_int_equal(bad, 0);
+	assert_true(searched >= 3);
+	/* the client list: Alt keys and F-keys; Esc leaves cartera on the first screen and goes
+	 * back on the others; Alt-? is the help */
+	assert_string_equal(does(&scr_clients_keys, UK_ALT('g'), 0, 0),
+	                    "find a client by a few letters of its name, tax id or phone and go to it");
+	assert_string_equal(does(&scr_clients_keys, UK_ESC, UI_NEEDS_ROOT, 0),
+	                    "leave cartera (asks first; Esc clears a typed filter first)");
+	assert_string_equal(does(&scr_clients_keys, UK_ESC, UI_NEEDS_NESTED, 0),
+	                    "back to the screen before (Esc clears a typed filter first)");
+	assert_string_equal(does(&scr_clients_keys, UK_ALT('?'), 0, 1),
+	                    "this help: every key of the screen");
+	assert_string_equal(does(&scr_clients_keys, UK_F(1), 0, 1), "this help: every key of the screen");
 	/* a form types its letters even with Alt's fallback there */
-	assert_int_equal(ui_action_of('s', UI_IN_FORM, 1), UA_NONE);
-	/* the receipt's open documents are marked with Space */
-	assert_int_equal(ui_action_of(' ', UI_IN_RECEIPT, 0), UA_R_MARK);
+	assert_null(ui_keys_find(&scr_cform_keys, 's', 0, 1));
+	assert_string_equal(does(&scr_cform_keys, UK_ALT('?'), 0, 1), "this help: every key of the screen");
+}
+
+/* A handler runs only when its precondition holds; a widget's action goes on to the widget. */
+static void test_preconditions(void **state)
+{
+	(void)state;
+	assert_int_equal(ui_keys_run(&scr_clients_keys, NULL, UK_ENTER, 0, 0), UI_REFUSED);
+	assert_int_equal(ui_keys_run(&scr_clients_keys, NULL, UK_F(6), 0, 0), UI_WIDGET);
+	assert_int_equal(ui_keys_run(&scr_clients_keys, NULL, UK_F(8), 0, 0), UI_REFUSED);
+	assert_int_equal(ui_keys_run(&scr_clients_keys, NULL, UK_F(8), UI_NEEDS_FILTER, 0), UI_WIDGET);
+	assert_int_equal(ui_keys_run(&scr_clients_keys, NULL, 'x', 0, 0), UI_NOKEY);
 }
 
 static void test_yes_no(void **state)
 {
+	const ui_keymap *q = &dialog_confirm_keys;
+
 	(void)state;
 	/* English here (no catalogue): y and n, either case; Esc is no */
 	assert_int_equal(ui_yes_key(), 'y');
 	assert_int_equal(ui_no_key(), 'n');
-	assert_int_equal(ui_action_of('y', UI_IN_CONFIRM, 0), UA_YES);
-	assert_int_equal(ui_action_of('Y', UI_IN_CONFIRM, 0), UA_YES);
-	assert_int_equal(ui_action_of('N', UI_IN_CONFIRM, 0), UA_NO);
-	assert_int_equal(ui_action_of(UK_ESC, UI_IN_CONFIRM, 0), UA_NO);
-	assert_int_equal(ui_action_of('x', UI_IN_CONFIRM, 0), UA_NONE);
+	assert_string_equal(ui_keys_find(q, 'y', 0, 0)->label, "Yes");
+	assert_string_equal(ui_keys_find(q, 'Y', 0, 0)->label, "Yes");
+	assert_string_equal(ui_keys_find(q, 'N', 0, 0)->label, "No");
+	assert_string_equal(ui_keys_find(q, UK_ESC, 0, 0)->label, "No");
+	assert_null(ui_keys_find(q, 'x', 0, 0));
 }
 
 int main(void)
@@ -167,6 +234,8 @@ int main(void)
 		cmocka_unit_test(test_alt_tokens),
 		cmocka_unit_test(test_one_meaning),
 		cmocka_unit_test(test_searched_lists),
+		cmocka_unit_test(test_preconditions),
+		cmocka_unit_test(test_fkeys_have_another),
 		cmocka_unit_test(test_yes_no),
 	};
 

@@ -138,18 +138,19 @@ static void test_letters_act_only_when_empty(void **state)
 	(void)state;
 	fresh(&lv, 50, 10);
 	/* a searched list (issue 14): q and ? type even into an empty filter */
-	assert_int_equal(ui_action_of('q', UI_IN_LIST, 0), UA_NONE);
-	assert_int_equal(ui_action_of('?', UI_IN_LIST, 0), UA_NONE);
+	assert_null(ui_keys_find(&listview_keys, 'q', ~0, 0));
+	assert_null(ui_keys_find(&listview_keys, '?', ~0, 0));
 	assert_int_equal(listview_handle_key(&lv, 'q'), LV_REQUERY);
 	assert_string_equal(lv.filter, "q");
 	type(&lv, "a");
 	assert_string_equal(lv.filter, "qa");
-	/* F-keys and Alt keys act; Esc first empties the filter, then is the screen's */
-	assert_int_equal(ui_action_of(UK_F(1), UI_IN_LIST, 1), UA_HELP);
-	assert_int_equal(ui_action_of(UK_ALT('?'), UI_IN_LIST, 1), UA_HELP);
+	/* F-keys and Ctrl keys act (the screens' Alt keys: tests/unit/test_keys); Esc first empties
+	 * the filter, then is the screen's */
+	assert_ptr_equal(ui_keys_find(&listview_keys, UK_F(6), ~0, 1), &listview_acts[LVA_SORT]);
+	assert_ptr_equal(ui_keys_find(&listview_keys, UK_CTRL('u'), ~0, 1), &listview_acts[LVA_CLEAR]);
 	assert_int_equal(listview_handle_key(&lv, UK_ESC), LV_REQUERY);
 	assert_string_equal(lv.filter, "");
-	assert_int_equal(ui_action_of(UK_ESC, UI_IN_LIST, 0), UA_QUIT);
+	assert_null(ui_keys_find(&listview_keys, UK_ESC, ~0, 0));
 	assert_int_equal(listview_handle_key(&lv, UK_ESC), LV_IGNORED);
 	assert_int_equal(listview_handle_key(&lv, UK_ENTER), LV_IGNORED);
 }

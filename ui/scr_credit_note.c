@@ -15,6 +15,7 @@
 #include "scr_receipt.h"
 #include "ui_int.h"
 
+#include "cartera/date.h"
 #include "cartera/ctl_docs.h"
 #include "cartera/i18n.h"
 
@@ -148,7 +149,7 @@ static void ask_invoice(cn_scr *s)
 {
 	ctl_receipt_form f;
 	const char *date;
-	char ref[FORM_VALUE_MAX], a[48];
+	char ref[FORM_VALUE_MAX], a[48], day[DATE_LEN];
 	cart_err e;
 
 	client_ref(s, ref, sizeof ref);
@@ -186,8 +187,9 @@ static void ask_invoice(cn_scr *s)
 				open += f.rows[j].it.open;
 		ctl_money(s->c, open, a, sizeof a);
 		snprintf(s->pick_doc[s->npick], sizeof s->pick_doc[0], "%s", f.rows[i].it.number);
+		date_show(f.rows[i].it.date, day, sizeof day);
 		snprintf(s->pick_num[s->npick], sizeof s->pick_num[0], "%s  %s  %s", f.rows[i].it.number,
-		         f.rows[i].it.date, a);
+		         day, a);
 		s->pick_opt[s->npick] = s->pick_num[s->npick];
 		s->npick++;
 	}

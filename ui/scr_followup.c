@@ -16,6 +16,7 @@
 #include "scr_history.h"
 #include "ui_int.h"
 
+#include "cartera/date.h"
 #include "cartera/ctl_followup.h"
 #include "cartera/i18n.h"
 #include "cartera/output.h"
@@ -155,8 +156,12 @@ static const char *cell(void *ud, int i, int col)
 		money_format(amt, &ctl_company(s->c)->fmt, s->cellbuf, sizeof s->cellbuf);
 		return s->cellbuf;
 	}
-	case COL_OLDEST: return v->oldest_due;
-	case COL_NEXT: return v->next_date;
+	case COL_OLDEST:
+		date_show(v->oldest_due, s->cellbuf, sizeof s->cellbuf);
+		return s->cellbuf;
+	case COL_NEXT:
+		date_show(v->next_date, s->cellbuf, sizeof s->cellbuf);
+		return s->cellbuf;
 	default: return v->st.responsible;
 	}
 }

@@ -19,6 +19,7 @@
 #include "scr_statement.h"
 #include "ui_int.h"
 
+#include "cartera/date.h"
 #include "cartera/i18n.h"
 #include "cartera/output.h"
 #include "cartera/render.h"
@@ -162,7 +163,7 @@ static void draw_filter_form(stmt_scr *s)
 static void stmt_draw(ui_screen *base)
 {
 	stmt_scr *s = (stmt_scr *)base;
-	char left[256], right[400], line[1024], count[96];
+	char left[256], right[400], line[1024], count[96], day[DATE_LEN];
 	int cw;
 
 	if (s->help) {
@@ -171,8 +172,8 @@ static void stmt_draw(ui_screen *base)
 	}
 	erase();
 	snprintf(left, sizeof left, " cartera — %s", ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
-	snprintf(right, sizeof right, _("Statement of %s as of %s"), s->cl.name,
-	         s->f.asof[0] ? s->f.asof : "");
+	date_show(s->f.asof, day, sizeof day);
+	snprintf(right, sizeof right, _("Statement of %s as of %s"), s->cl.name, day);
 	ui_title(left, right);
 	if (rptview_draw(&s->v, 2, 0, LINES - 4, COLS) < 0)
 		ui_put(3, 0, COLS, _("(the lines could not be read)"), 0);

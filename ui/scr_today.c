@@ -17,6 +17,7 @@
 #include "scr_history.h"
 #include "ui_int.h"
 
+#include "cartera/date.h"
 #include "cartera/ctl_followup.h"
 #include "cartera/i18n.h"
 #include "cartera/output.h"
@@ -51,6 +52,7 @@ typedef struct today_scr {
 	ctl *c;
 	listview lv;
 	today_row *rows;
+	char day[DATE_LEN];     /* a row's date as the clerk reads it */
 	size_t n, cap;
 	long fetched;
 	today_row chosen;         /* the row a dialog is about */
@@ -156,7 +158,9 @@ static const char *cell(void *ud, int i, int col)
 
 	switch (col) {
 	case COL_WHAT: return r->what;
-	case COL_DATE: return r->date;
+	case COL_DATE:
+		date_show(r->date, s->day, sizeof s->day);
+		return s->day;
 	case COL_CLIENT: return r->client;
 	case COL_DETAIL: return r->detail;
 	default: return r->clerk;

@@ -26,11 +26,11 @@ assert_status 0 "the follow-up screen runs"
 S=$(text 1)
 assert_match "$(row "$S" 1)" "^ cartera — Comercial Andina SAS +Follow-up due 2026-06-30$" "its title"
 assert_match "$(row "$S" 2)" "^3 of 3 clients ticked" "three clients, all ticked"
-assert_match "$(row "$S" 4)" '^\[x\] Cuotas Ltda +Second reminder +600,00 2026-05-15 2026-06-14' \
+assert_match "$(row "$S" 4)" '^\[x\] Cuotas Ltda +Second reminder +600,00 15/05/2026 14/06/2026' \
 	"Cuotas: second reminder, 600,00 overdue since 05-15"
-assert_match "$(row "$S" 5)" '^\[x\] Grupo Uno SA +Final notice \* +1\.000,00 2026-03-31' \
+assert_match "$(row "$S" 5)" '^\[x\] Grupo Uno SA +Final notice \* +1\.000,00 31/03/2026' \
 	"Grupo Uno: the final notice, a level by hand"
-assert_match "$(row "$S" 6)" '^\[x\] Zeta Ñandú +First reminder +800,00 2026-06-10 2026-06-25' \
+assert_match "$(row "$S" 6)" '^\[x\] Zeta Ñandú +First reminder +800,00 10/06/2026 25/06/2026' \
 	"Zeta: the first reminder"
 assert_match "$(row "$S" 24)" "^F1 Help +F2 Tick +Enter Preview +F9 Process +F10 Back" "its key bar"
 S=$(text 2)
@@ -55,7 +55,7 @@ scr '<A-H><dump>p250,00<Enter>2026-07-02<Enter>el<Space>gerente<Enter><dump>dhab
 assert_status 0 "the today screen runs"
 S=$(text 1)
 assert_match "$(row "$S" 1)" "^ cartera — Comercial Andina SAS +Today, 2026-06-30$" "its title"
-assert_match "$(row "$S" 4)" "^Call +2026-06-29 Cuotas Ltda +Llamar por la cuota +ana" \
+assert_match "$(row "$S" 4)" "^Call +29/06/2026 Cuotas Ltda +Llamar por la cuota +ana" \
 	"the call overdue since yesterday"
 assert_match "$(row "$S" 24)" "^F1 Help +F5 Done +F6 Move +F7 Promise +Enter Client +F10 Back" \
 	"its key bar"
@@ -75,7 +75,7 @@ printf '<A-H><dump>' >"$T/keys"
 run env HOME="$T/home" "$CARTERA_BIN" --db "$DB" --today 2026-07-03 --screen dashboard \
 	--keys "$T/keys" --dump "$T/dump2" --size 80x24
 S=$(awk '/^---- dump /{d++; on = (d == 1); next} /^---- attributes/{on = 0} on' "$T/dump2")
-assert_match "$(row "$S" 4)" "^Broken promise 2026-07-02 Cuotas Ltda +250,00 COP, paid 0,00" \
+assert_match "$(row "$S" 4)" "^Broken promise 02/07/2026 Cuotas Ltda +250,00 COP, paid 0,00" \
 	"the day after its date the promise shows broken"
 
 done_testing

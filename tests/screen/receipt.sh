@@ -106,7 +106,7 @@ check_ok "after the credit applied"
 dump_save "$DB" cn
 screen '<A-N><dump><F2>Cuotas<Enter><F3><dump><Enter><dump>400,00<Tab><dump>devolución parcial<F9><dump>'
 assert_contains "$(text 1)" "Credit note" "N: the credit note form"
-assert_match "$(text 2)" '1  FAC-000003  2026-06-01  300,00' "F3: the client's open invoices"
+assert_match "$(text 2)" '1  FAC-000003  01/06/2026  300,00' "F3: the client's open invoices"
 assert_match "$(text 3)" 'Invoice +FAC-000003 +it has 300,00 open' "the form says what it has open"
 assert_match "$(text 4 | row "$(cat)" 23)" \
 	'^Amount: FAC-000003 has only 300,00 open; the credit note cannot be more' \

@@ -17,10 +17,12 @@
 void rpt_statement_file(const char *dir, int64_t client_id, const char *name, int format,
                         char *buf, size_t size)
 {
-	char slug[64];
+	char slug[64], word[32];
 
 	rpt_slug(name, slug, sizeof slug);
-	snprintf(buf, size, "%s/statement-%lld-%s%s", dir, (long long)client_id, slug,
+	/* in the report's language and zero-padded, so a folder lists the clients in order */
+	rpt_slug(_("statement"), word, sizeof word);
+	snprintf(buf, size, "%s/%s-%06lld-%s%s", dir, word, (long long)client_id, slug,
 	         rnd_format_ext(format));
 }
 

@@ -196,7 +196,11 @@ EOF
 	cart report statements --all --dir "$T/many"
 	assert_status 0 "statements --all --dir exits 0"
 	assert_eq 2 "$(ls "$T/many" | wc -l)" "one PDF for each of the two clients with a balance"
-	assert_match "$(ls "$T/many")" "^statement-[0-9]+-angela-nunez\\.pdf$" "file named after Ángela Núñez"
+	assert_match "$(ls "$T/many")" "^statement-[0-9]{6}-angela-nunez\\.pdf$" \
+		"file named after Ángela Núñez, the client number zero-padded"
+	LANG=es_CO.UTF-8 LANGUAGE=es cart report statements --all --dir "$T/muchos"
+	assert_match "$(ls "$T/muchos")" "^estado-[0-9]{6}-angela-nunez\\.pdf$" \
+		"in Spanish the files are named in Spanish"
 	cart report statements --overdue --output "$T/one.pdf"
 	assert_status 0 "statements --overdue --output exits 0"
 	ONE=$(pdftotext -layout "$T/one.pdf" - 2>/dev/null)

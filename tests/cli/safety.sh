@@ -46,7 +46,7 @@ assert_eq "secret" "$(cat "$T/victim")" "the symlink's target is untouched"
 cart client export "$T/link.pdf" --force
 assert_refused 1 "symbolic link" "client export refuses a symlink too"
 mkdir "$T/stm"
-ln -s "$T/victim" "$T/stm/statement-1-ana-perez.pdf"
+ln -s "$T/victim" "$T/stm/statement-000001-ana-perez.pdf"
 cart report statements --clients 1 --dir "$T/stm" --force
 assert_refused 1 "symbolic link" "a --dir run refuses a symlink under a statement's name"
 assert_eq "secret" "$(cat "$T/victim")" "and leaves its target alone"

@@ -451,7 +451,7 @@ assert_contains "$(text 2)" "statements-2026-06-30" "a folder proposed, named by
 assert_contains "$(row "$(text 3)" 23)" "Wrote 3 statements in statements-2026-06-30" "three written"
 DIR=$T/many/statements-2026-06-30
 assert_eq "3" "$(ls "$DIR" | wc -l | tr -d ' ')" "one PDF per client"
-P1=$(pdftotext -layout "$DIR"/statement-1-quimica-nandu-penalosa-sas.pdf - 2>/dev/null | sq)
+P1=$(pdftotext -layout "$DIR"/statement-000001-quimica-nandu-penalosa-sas.pdf - 2>/dev/null | sq)
 assert_contains "$P1" "Química Ñandú Peñalosa SAS" "each PDF is its client's statement, accents and all"
 cart report statement 1 --format txt
 assert_contains "$P1" "$(printf '%s\n' "$OUT" | sq | grep '^Balance as of')" "with the balance the command gives"

@@ -57,6 +57,32 @@ static void tax_label(const ctl_taxes *rates, const doc_tax *t, const char *pct,
 }
 
 /* The lines as keyed, the tax per rate and the totals. */
+/* The head of a document's totals table: its columns, the net, and each rate's base and tax. */
+static void totals_by_rate(ctl *c, const doc_info *d, const ctl_taxes *rates, const doc_tax *tx,
+                           int nt, int64_t net, report *r)
+{
+	char pct[16], label[96];
+
+	report_table(r, _("Totals"));
+	report_col(r, "label", "", RPT_TEXT, RPT_LEFT, 24, 10);
+	report_col(r, "base", _("Base"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+	report_col(r, "amount", _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
+	report_row(r, RPT_ROW_DATA, NULL);
+	rpt_text(r, _("Net"));
+	rpt_empty(r);
+	rpt_amount(r, net, d->currency, 0);
+	report_row_end(r);
+	for (int k = 0; k < nt; k++) {
+		ctl_percent_format(c, tx[k].rate, pct, sizeof pct);
+		tax_label(rates, &tx[k], pct, label, sizeof label);
+		report_row(r, RPT_ROW_DATA, NULL);
+		rpt_text(r, label);
+		rpt_amount(r, tx[k].base, d->currency, 0);
+		rpt_amount(r, tx[k].tax, d->currency, 0);
+		report_row_end(r);
+	}
+}
+
 static int lines_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
 {
 	doc_line *ln = malloc(sizeof *ln * DOC_MAX_LINES);
@@ -64,7 +90,7 @@ static int lines_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
 	ctl_taxes rates;
 	int n = 0, nt = 0, rc;
 	int64_t net = 0, tax = 0, expenses = 0;
-	char q[32], pct[16];
+	char q[32];
 
 	if (!ln)
 		return cart_fail(e, CART_NOMEM, _("out of memory"));
@@ -101,26 +127,7 @@ static int lines_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
 	}
 	for (int k = 0; k < nt; k++)
 		tax += tx[k].tax;
-	report_table(r, _("Totals"));
-	report_col(r, "label", "", RPT_TEXT, RPT_LEFT, 24, 10);
-	report_col(r, "base", _("Base"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
-	report_col(r, "amount", _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
-	report_row(r, RPT_ROW_DATA, NULL);
-	rpt_text(r, _("Net"));
-	rpt_empty(r);
-	rpt_amount(r, net, d->currency, 0);
-	report_row_end(r);
-	for (int k = 0; k < nt; k++) {
-		char label[96];
-
-		ctl_percent_format(c, tx[k].rate, pct, sizeof pct);
-		tax_label(&rates, &tx[k], pct, label, sizeof label);
-		report_row(r, RPT_ROW_DATA, NULL);
-		rpt_text(r, label);
-		rpt_amount(r, tx[k].base, d->currency, 0);
-		rpt_amount(r, tx[k].tax, d->currency, 0);
-		report_row_end(r);
-	}
+	totals_by_rate(c, d, &rates, tx, nt, net, r);
 	if (expenses) {
 		report_row(r, RPT_ROW_DATA, NULL);
 		rpt_text(r, _("Reimbursable expenses"));
@@ -181,7 +188,6 @@ static int credit_note_taxes(ctl *c, const doc_info *d, const doc_alloc *al, int
 	ctl_taxes rates;
 	int nacc = 0, nl = 0, nt, rc;
 	int64_t split = 0, net = 0, tax = 0;
-	char pct[16];
 
 	if (!(ln = malloc(sizeof *ln * DOC_MAX_LINES)))
 		return cart_fail(e, CART_NOMEM, _("out of memory"));
@@ -210,26 +216,7 @@ static int credit_note_taxes(ctl *c, const doc_info *d, const doc_alloc *al, int
 		net += acc[k].base;
 		tax += acc[k].tax;
 	}
-	report_table(r, _("Totals"));
-	report_col(r, "label", "", RPT_TEXT, RPT_LEFT, 24, 10);
-	report_col(r, "base", _("Base"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
-	report_col(r, "amount", _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
-	report_row(r, RPT_ROW_DATA, NULL);
-	rpt_text(r, _("Net"));
-	rpt_empty(r);
-	rpt_amount(r, net, d->currency, 0);
-	report_row_end(r);
-	for (int k = 0; k < nacc; k++) {
-		char label[96];
-
-		ctl_percent_format(c, acc[k].rate, pct, sizeof pct);
-		tax_label(&rates, &acc[k], pct, label, sizeof label);
-		report_row(r, RPT_ROW_DATA, NULL);
-		rpt_text(r, label);
-		rpt_amount(r, acc[k].base, d->currency, 0);
-		rpt_amount(r, acc[k].tax, d->currency, 0);
-		report_row_end(r);
-	}
+	totals_by_rate(c, d, &rates, acc, nacc, net, r);
 	if (d->total != split) {
 		report_row(r, RPT_ROW_DATA, NULL);
 		rpt_text(r, _("On account, no invoice"));

@@ -1,6 +1,6 @@
 /* The debit note form (SPEC D8, issue 16): the client (typed or picked), the date, the invoice it
  * amends (typed or picked from the client's open invoices, as the credit note picks them), the
- * amount with its tax, the tax rate and the reason. Under the form, as it is filled, what it
+ * amount with its tax, the tax rate (the invoice's, when it has one) and the reason. Under the form, as it is filled, what it
  * will post: the charge, its base and tax at the rate, and the client's balance before and after.
  * It posts through the controller the command line uses (ctl_debit_note_post). */
 #include "config.h"
@@ -15,6 +15,7 @@
 #include "ui_int.h"
 
 #include "cartera/ctl_debit.h"
+#include "cartera/ctl_docs.h"
 #include "cartera/ctl_report.h"
 #include "cartera/date.h"
 #include "cartera/i18n.h"
@@ -24,6 +25,7 @@ enum { ASK_CLIENT = 1, ASK_INVOICE };
 
 typedef struct dn_scr {
 	docform d;
+	char rate_of[32];         /* the invoice whose tax rate was offered */
 } dn_scr;
 
 /* The invoice typed, when it is one a debit note of this form can amend; else a message. */
@@ -51,6 +53,29 @@ static int invoice_of(dn_scr *s, doc_info *inv, char *err, size_t size)
 		return 0;
 	}
 	return 1;
+}
+
+/* The invoice's own rate in the empty tax field, when it has one rate only (a note on it is
+ * usually taxed as it was); once per invoice, so a rate emptied on purpose stays empty. */
+static void offer_rate(dn_scr *s)
+{
+	doc_tax tx[DOC_MAX_TAXES];
+	ctl_taxes t;
+	doc_info inv;
+	char err[FORM_ERROR_MAX] = "";
+	int n = 0;
+	cart_err e;
+
+	if (!invoice_of(s, &inv, err, sizeof err) || !strcmp(s->rate_of, inv.number))
+		return;
+	snprintf(s->rate_of, sizeof s->rate_of, "%s", inv.number);
+	if (s->d.fm.f[DN_TAX].value[0] ||
+	    ctl_doc_taxes(s->d.c, inv.id, tx, DOC_MAX_TAXES, &n, &e) != CART_OK || n != 1 ||
+	    ctl_taxes_load(s->d.c, &t, &e) != CART_OK)
+		return;
+	for (int i = 0; i < t.n; i++)
+		if (t.r[i].id == tx[0].tax_rate_id)
+			form_set_value(&s->d.fm, DN_TAX, t.r[i].name);
 }
 
 static void validate(form *f, int i, char *err, size_t size, void *ud)
@@ -118,6 +143,7 @@ static void answered(docform *d, int tag)
 	case ASK_INVOICE:
 		form_set_value(&d->fm, DN_INVOICE, d->pick_doc[d->dlg.sel]);
 		form_check(&d->fm, DN_INVOICE);
+		offer_rate((dn_scr *)d);
 		d->fm.dirty = 1;
 		d->fm.cur = DN_AMOUNT;
 		break;
@@ -157,7 +183,7 @@ const ui_keymap scr_dnote_keys = UI_KEYMAP("debit note", UI_KM_FORM, dn_acts);
 static int dn_key(ui_screen *base, int key)
 {
 	dn_scr *s = (dn_scr *)base;
-	int r;
+	int r, left;
 
 	if (docform_key_first(&s->d, key, answered, &r))
 		return r;
@@ -168,7 +194,9 @@ static int dn_key(ui_screen *base, int key)
 		ask_client(s, s->d.fm.f[DN_CLIENT].value);
 		return SCR_STAY;
 	}
-	docform_key_form(&s->d, key);
+	left = s->d.fm.cur;
+	if ((docform_key_form(&s->d, key) & FORM_MOVED) && left == DN_INVOICE)
+		offer_rate(s);
 	return SCR_STAY;
 }
 
@@ -270,6 +298,7 @@ int scr_debit_note_new(ctl *c, int64_t client_id, const char *invoice, ui_screen
 		docform_client_set(&s->d, client_id, DN_INVOICE);
 	if (invoice && invoice[0]) {
 		form_set_value(&s->d.fm, DN_INVOICE, invoice);
+		offer_rate(s);
 		s->d.fm.cur = DN_AMOUNT;
 	}
 	s->d.fm.dirty = 0;

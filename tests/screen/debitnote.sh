@@ -19,12 +19,13 @@ cart invoice post --override "prueba" 2 500,00 --date 2026-06-02
 assert_status 0 "the ledger is built"
 
 # ---- English: from the document view ----
-screen '<A-b>FAC-000001<Enter>n<dump>119,00<Tab>19<Tab>intereses<Space>de<Space>mora<dump><F9><dump>'
+screen '<A-b>FAC-000001<Enter>n<dump>119,00<Tab><Tab>intereses<Space>de<Space>mora<dump><F9><dump>'
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'Debit note$' "n on an invoice's document view: the debit note form" ||
 	tap_diag "$S"
 assert_match "$S" 'Client \* +Ferretería Ñandú Ltda' "its client filled in"
 assert_match "$S" 'Invoice \* +FAC-000001' "its invoice filled in"
+assert_match "$S" 'Tax rate +IVA 19%' "and the invoice's one rate offered"
 assert_contains "$S" "(the invoice and the amount first)" "no preview before the amount"
 S=$(text 2)
 assert_contains "$S" "a charge of 119,00 COP amending FAC-000001: base 100,00 + IVA 19% 19,00" \
@@ -65,6 +66,7 @@ assert_match "$S" 'Factura \* +FAC-000002' "the selected row's invoice filled in
 S=$(text 2)
 assert_match "$S" 'Cliente \* +Beta Ltda' "emptied and typed again, the client is picked by a part of its name"
 assert_match "$S" 'Factura \* +FAC-000002' "its open invoice chosen (F3)"
+assert_match "$S" 'Impuesto *$' "FAC-000002 has no tax: none offered"
 assert_contains "$S" "un cargo de 50,00 COP sobre FAC-000002, sin impuesto" "the preview, without tax" ||
 	tap_diag "$S"
 assert_contains "$S" "el saldo del cliente en COP: 500,00, después 550,00" "the balance before and after"

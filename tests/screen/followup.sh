@@ -103,4 +103,15 @@ assert_not_contains "$S" "Tarea 30" "it leaves the list"
 S=$(dumpn 5)
 assert_match "$(row "$S" 4)" "^Call +28/06/2026 Zeta Ñandú +Tarea 01" "Home: back to the first window"
 
+# a reschedule moves the row past the window; the cursor follows it (its place in the list)
+printf '<A-H><Down><Down><Down><Down>r2026-07-01<Enter><dump>' >"$T/keys"
+rm -f "$T/dump3"
+run env HOME="$T/home" "$CARTERA_BIN" --db "$DB" --today 2026-07-03 --screen dashboard \
+	--keys "$T/keys" --dump "$T/dump3" --size 80x24
+S=$(dumpn 1)
+A=$(awk '/^---- dump /{d++; a = 0; next} /^---- attributes/{a = (d == 1); next} a' "$T/dump3")
+sel=$(grep -nx "$R80" <<<"$A" | head -1 | cut -d: -f1)
+assert_match "$(row "$S" "${sel:-0}")" "^Call +01/07/2026 Zeta Ñandú +Tarea 05 " \
+	"r moves Tarea 05 to 07-01, past the first window, and the cursor is on it" || tap_diag "$S"
+assert_not_contains "$S" "Tarea 01" "the window scrolled to it"
 done_testing

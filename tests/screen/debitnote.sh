@@ -76,4 +76,16 @@ assert_contains "$S" "Nota de débito ND-000002 registrada: 50,00 COP sobre FAC-
 cart balance 2
 assert_match "$(squeeze "$OUT")" "COP 550,00" "Beta's balance is 550,00" || tap_diag "$OUT"
 
+# ---- its help, in Spanish: every key, nothing cut, no key twice; the keys on the document view
+for keys in '<A-1>beta<A-E><F1>' '<A-b>FAC-000002<Enter><F1>'; do
+	screen "${keys}<dump><PgDn><dump>"
+	assert_not_contains "$(text 1)$(text 2)" "…" "help of $keys: nothing cut"
+	keycol=$(text 1 | sed -n '4,22p' | cut -c2-17 | tr -s ' ' '\n' | grep -v '^$' | sort | uniq -d)
+	assert_eq "" "$keycol" "help of $keys: no key listed twice"
+done
+screen '<A-1>beta<A-E><F1><dump>'
+assert_contains "$(text 1)" "F9" "the form's help lists F9 (Registrar)"
+screen '<A-b>FAC-000002<Enter><F1><dump><PgDn><dump>'
+assert_contains "$(text 1)$(text 2)" "una nota de débito sobre esta factura" "the document view's help lists n"
+
 done_testing

@@ -13,7 +13,8 @@ extern const ui_keymap scr_dash_keys;
 extern const ui_keymap scr_invoice_keys, scr_inst_keys;
 extern const ui_keymap scr_mail_keys, scr_mail_body_keys, scr_outbox_keys;
 extern const ui_keymap scr_mtpl_keys, scr_mtpl_form_keys, scr_mtpl_body_keys;
-extern const ui_keymap scr_receipt_keys, scr_rmeans_keys, scr_cnote_keys, scr_opening_keys;
+extern const ui_keymap scr_receipt_keys, scr_rmeans_keys, scr_cnote_keys, scr_opening_keys,
+       scr_dnote_keys;
 extern const ui_keymap scr_followup_keys, scr_today_keys, scr_bank_keys, scr_history_keys;
 extern const ui_keymap scr_stmt_keys, scr_stmt_filter_keys, scr_reports_keys, scr_trend_keys;
 

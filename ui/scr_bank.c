@@ -11,7 +11,7 @@
 
 #include "dialog.h"
 #include "keymaps.h"
-#include "listview.h"
+#include "listscr.h"
 #include "scr_bank.h"
 #include "scr_receipt.h"
 #include "ui_int.h"
@@ -46,10 +46,7 @@ typedef struct bank_row {
 typedef struct bank_scr {
 	ui_screen base;
 	ctl *c;
-	listview lv;
-	bank_row *rows;
-	size_t n, cap;
-	long fetched;
+	listscr ls;               /* bank_row rows, in memory */
 	char cell[48];
 	int unmatched;            /* only the lines with no client proposed */
 	char path[1024], account[64];
@@ -65,17 +62,8 @@ static int take(const bank_line *ln, void *ud)
 	cart_err e;
 	int n = 0;
 
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 64;
-		bank_row *p = realloc(s->rows, cap * sizeof *p);
-
-		if (!p)
-			return 1;
-		s->rows = p;
-		s->cap = cap;
-	}
-	r = &s->rows[s->n++];
-	memset(r, 0, sizeof *r);
+	if (!(r = listscr_add(&s->ls)))
+		return 1;
 	r->ln = *ln;
 	if (ln->n_docs && ctl_bank_line(s->c, ln->id, &r->ln, docs, 8, &n, &e) == CART_OK)
 		for (int i = 0; i < n; i++) {
@@ -94,36 +82,28 @@ static int take(const bank_line *ln, void *ud)
 static void load(bank_scr *s)
 {
 	cart_err e;
-	int64_t keep = s->n && s->lv.sel >= 0 && (size_t)s->lv.sel < s->n
-		? s->rows[s->lv.sel].ln.id : 0;
+	const bank_row *sel = listscr_selected(&s->ls);
+	int64_t keep = sel ? sel->ln.id : 0;
 
-	s->n = 0;
+	listscr_clear(&s->ls);
 	if (ctl_bank_lines(s->c, -1, s->unmatched, take, s, &e) != CART_OK)
 		ui_status(1, "%s", e.msg);
-	listview_set_rows(&s->lv, (long)s->n);
+	listscr_set_rows(&s->ls, 0);
 	/* the cursor stays on the line it was on, or goes to the one that took its place */
-	for (size_t i = 0; keep && i < s->n; i++)
-		if (s->rows[i].ln.id >= keep) {
-			s->lv.sel = (long)i;
+	for (long i = 0; keep && i < listscr_rows(&s->ls); i++)
+		if (((const bank_row *)listscr_row(&s->ls, i))->ln.id >= keep) {
+			s->ls.lv.sel = i;
 			break;
 		}
-	listview_scroll(&s->lv);
+	listview_scroll(&s->ls.lv);
 }
 
-static int fetch(void *ud, long offset, int n)
+static const char *cell(void *ud, const void *row, long i, int col)
 {
 	bank_scr *s = ud;
-	long left = (long)s->n - offset;
+	const bank_row *r = row;
 
-	s->fetched = offset;
-	return left <= 0 ? 0 : left < n ? (int)left : n;
-}
-
-static const char *cell(void *ud, int i, int col)
-{
-	bank_scr *s = ud;
-	const bank_row *r = &s->rows[s->fetched + i];
-
+	(void)i;
 	switch (col) {
 	case COL_LINE:
 		snprintf(s->cell, sizeof s->cell, "%lld", (long long)r->ln.id);
@@ -150,12 +130,14 @@ static const char *cell(void *ud, int i, int col)
 
 static int have(const bank_scr *s)
 {
-	return s->n && s->lv.sel >= 0 && (size_t)s->lv.sel < s->n ? UI_NEEDS_ROW : 0;
+	return listscr_have(&s->ls);
 }
 
-static const bank_line *selected(const bank_scr *s)
+static const bank_line *selected(bank_scr *s)
 {
-	return have(s) ? &s->rows[s->lv.sel].ln : NULL;
+	const bank_row *r = listscr_selected(&s->ls);
+
+	return r ? &r->ln : NULL;
 }
 
 static void open_form(bank_scr *s, const bank_line *ln)
@@ -267,7 +249,6 @@ static void answered(bank_scr *s, int tag)
 static void bank_draw(ui_screen *base)
 {
 	bank_scr *s = (bank_scr *)base;
-	const lv_source src = { fetch, cell, s };
 	const bank_line *ln = selected(s);
 	char left[256], right[128];
 
@@ -278,15 +259,12 @@ static void bank_draw(ui_screen *base)
 	erase();
 	snprintf(left, sizeof left, " cartera — %s", ctl_company(s->c)->name);
 	snprintf(right, sizeof right, s->unmatched ? _("Bank: %zu unmatched") : _("Bank: %zu waiting"),
-	         s->n);
+	         (size_t)listscr_rows(&s->ls));
 	ui_title(left, right);
 	ui_put(1, 0, COLS, s->unmatched ? _("Bank lines nobody matched")
 	                                : _("Bank lines waiting, with the proposed client and documents"),
 	       0);
-	if (!s->n)
-		ui_put(3, 2, COLS - 2, _("No bank lines waiting. F2 imports a statement."), 0);
-	else if (listview_draw(&s->lv, &src, 2, 0, LINES - 6, COLS) < 0)
-		ui_put(3, 0, COLS, _("(the rows could not be read)"), 0);
+	listscr_draw(&s->ls, 2, LINES - 6, _("No bank lines waiting. F2 imports a statement."));
 	if (ln) {
 		char a[48], l1[600];
 
@@ -375,7 +353,7 @@ static int act_unmatched(void *self, int key)
 
 	(void)key;
 	s->unmatched = !s->unmatched;
-	s->lv.sel = 0;
+	s->ls.lv.sel = 0;
 	load(s);
 	return SCR_STAY;
 }
@@ -435,7 +413,7 @@ static int bank_key(ui_screen *base, int key)
 	/* moving only: this list has no filter to type into */
 	if (key == UK_UP || key == UK_DOWN || key == UK_PGUP || key == UK_PGDN || key == UK_HOME ||
 	    key == UK_END)
-		listview_handle_key(&s->lv, key);
+		listview_handle_key(&s->ls.lv, key);
 	return SCR_STAY;
 }
 
@@ -449,7 +427,7 @@ static void bank_free(ui_screen *base)
 	bank_scr *s = (bank_scr *)base;
 
 	dialog_free(&s->dlg);
-	free(s->rows);
+	listscr_free(&s->ls);
 	free(s);
 }
 
@@ -463,7 +441,7 @@ int scr_bank_new(ctl *c, ui_screen **out, cart_err *e)
 	s->c = c;
 	for (int i = 0; i < NCOLS; i++)
 		cols[i].title = _(col_titles[i]);
-	listview_init(&s->lv, cols, NCOLS, -1);
+	listscr_init(&s->ls, cols, NCOLS, -1, sizeof(bank_row), cell, NULL, s);
 	load(s);
 	*out = &s->base;
 	return CART_OK;

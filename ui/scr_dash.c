@@ -384,14 +384,15 @@ static void dash_draw(ui_screen *base)
 /* The receipt form, the credit in favour applied, the credit note and opening balances
  * (scr_receipt.h): pushed over the dashboard; back here the totals and the tab are read again,
  * the cursor on the row it was on (dash_resume). */
-enum { PUSH_PAY, PUSH_APPLY, PUSH_APPLY_ITEM, PUSH_RECEIPT, PUSH_CNOTE, PUSH_OPENING };
+enum { PUSH_PAY, PUSH_APPLY, PUSH_APPLY_ITEM, PUSH_RECEIPT, PUSH_CNOTE, PUSH_OPENING, PUSH_DNOTE };
 static void push_doc(dash_scr *s, int which)
 {
 	ui_screen *sub = NULL;
 	cart_err e;
 	int rc;
 
-	s->keep = which == PUSH_PAY || which == PUSH_APPLY || which == PUSH_APPLY_ITEM;
+	s->keep = which == PUSH_PAY || which == PUSH_APPLY || which == PUSH_APPLY_ITEM ||
+	          which == PUSH_DNOTE;
 	if (s->keep && !selected(s))
 		return;
 	if (which == PUSH_PAY)
@@ -407,6 +408,9 @@ static void push_doc(dash_scr *s, int which)
 		rc = scr_receipt_new(s->c, s->v.client_id, "", NULL, &sub, &e);
 	else if (which == PUSH_CNOTE)
 		rc = scr_credit_note_new(s->c, s->v.client_id, &sub, &e);
+	else if (which == PUSH_DNOTE)
+		rc = scr_debit_note_new(s->c, s->chosen.client_id, col_text(s, &s->chosen, "number"),
+		                        &sub, &e);
 	else
 		rc = scr_opening_new(s->c, &sub, &e);
 	if (rc != CART_OK) {
@@ -768,6 +772,13 @@ static int act_cnote(void *self, int key)
 	return SCR_STAY;
 }
 
+static int act_dnote(void *self, int key)
+{
+	(void)key;
+	push_doc(self, PUSH_DNOTE);
+	return SCR_STAY;
+}
+
 static int act_opening(void *self, int key)
 {
 	(void)key;
@@ -1107,6 +1118,8 @@ static const ui_act dash_acts[] = {
 	       act_receipt),
 	UI_ACT(NULL, UK_ALT('N'), 0, 0, 0, N_("a credit note against one open invoice, or on account"),
 	       act_cnote),
+	UI_ACT(NULL, UK_ALT('E'), 0, 0, UI_NEEDS_ROW,
+	       N_("a debit note amending the selected row's invoice"), act_dnote),
 	UI_ACT(NULL, UK_ALT('O'), 0, 0, 0,
 	       N_("opening balances: one balance per client, or its open items; CSV import"), act_opening),
 	/* mail (scr_mail.c) */

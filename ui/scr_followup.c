@@ -11,7 +11,7 @@
 
 #include "dialog.h"
 #include "keymaps.h"
-#include "listview.h"
+#include "listscr.h"
 #include "scr_followup.h"
 #include "scr_history.h"
 #include "ui_int.h"
@@ -40,18 +40,13 @@ static const char *const col_titles[NCOLS] = {
 /* The list holds the clients due by id only, in name order, with their ticks; the rows on
  * screen are read again client by client (ctl_fu_status of one client) when the window moves,
  * so 10,000 clients due cost 9 bytes each, not a follow-up decision each. */
-#define PAGE_MAX 256
-
 typedef struct fu_scr {
 	ui_screen base;
 	ctl *c;
-	listview lv;
+	listscr ls;               /* fu_eval rows, the window on screen read from ids */
 	int64_t *ids;
 	char *ticked;
 	size_t n, cap;
-	fu_eval *page;            /* rows page_at .. page_at + page_n - 1, as read last */
-	long page_at;
-	int page_n, page_ok;
 	char cellbuf[128];
 	dialog dlg;
 	int help;
@@ -86,10 +81,9 @@ static void load(fu_scr *s)
 	cart_err e;
 
 	s->n = 0;
-	s->page_ok = 0;
 	if (ctl_fu_status(s->c, 0, 1, take, s, &e) != CART_OK)
 		ui_status(1, "%s", e.msg);
-	listview_set_rows(&s->lv, (long)s->n);
+	listscr_set_rows(&s->ls, (long)s->n);
 }
 
 static int take_one(const fu_eval *v, void *ud)
@@ -106,39 +100,24 @@ static int read_one(fu_scr *s, size_t k, fu_eval *v, cart_err *e)
 	return ctl_fu_status(s->c, s->ids[k], 0, take_one, v, e);
 }
 
-static int fetch(void *ud, long offset, int n)
+static int read_rows(void *ud, long offset, int n, void *rows)
 {
 	fu_scr *s = ud;
-	long left = (long)s->n - offset;
+	fu_eval *v = rows;
 	cart_err e;
 
-	if (left <= 0)
-		return 0;
-	if (n > left)
-		n = (int)left;
-	if (n > PAGE_MAX)
-		n = PAGE_MAX;
-	if (s->page_ok && s->page_at == offset && s->page_n >= n)
-		return n;
-	if (!s->page && !(s->page = malloc(PAGE_MAX * sizeof *s->page)))
-		return -1;
 	for (int i = 0; i < n; i++)
-		if (read_one(s, (size_t)offset + (size_t)i, &s->page[i], &e) != CART_OK) {
+		if (read_one(s, (size_t)offset + (size_t)i, &v[i], &e) != CART_OK) {
 			ui_status(1, "%s", e.msg);
-			s->page_ok = 0;
 			return -1;
 		}
-	s->page_at = offset;
-	s->page_n = n;
-	s->page_ok = 1;
 	return n;
 }
 
-static const char *cell(void *ud, int i, int col)
+static const char *cell(void *ud, const void *row, long k, int col)
 {
 	fu_scr *s = ud;
-	size_t k = (size_t)(s->page_at + i);
-	const fu_eval *v = &s->page[i];
+	const fu_eval *v = row;
 
 	switch (col) {
 	case COL_TICK: return s->ticked[k] ? "[x]" : "[ ]";
@@ -182,7 +161,7 @@ static void preview(fu_scr *s)
 
 	if (!p)
 		return;
-	if (read_one(s, (size_t)s->lv.sel, v, &e) != CART_OK ||
+	if (read_one(s, (size_t)s->ls.lv.sel, v, &e) != CART_OK ||
 	    ctl_fu_preview(s->c, v->client_id, v->need_id, p, &e) != CART_OK) {
 		ui_status(1, "%s", e.msg);
 		free(p);
@@ -245,7 +224,6 @@ static void process(fu_scr *s)
 static void fu_draw(ui_screen *base)
 {
 	fu_scr *s = (fu_scr *)base;
-	const lv_source src = { fetch, cell, s };
 	char left[256], right[128], count[96];
 	int ticked = 0;
 
@@ -267,10 +245,7 @@ static void fu_draw(ui_screen *base)
 	snprintf(count, sizeof count, _("%d of %ld clients ticked  (* a level by hand)"), ticked,
 	         (long)s->n);
 	ui_put(1, 0, COLS, count, 0);
-	if (!s->n)
-		ui_put(3, 2, COLS - 2, _("No client needs a follow-up today."), 0);
-	else if (listview_draw(&s->lv, &src, 2, 0, LINES - 4, COLS) < 0)
-		ui_put(3, 0, COLS, _("(the rows could not be read)"), 0);
+	listscr_draw(&s->ls, 2, LINES - 4, _("No client needs a follow-up today."));
 	ui_status_draw();
 	ui_keys_bar(&scr_followup_keys, have(s));
 	dialog_draw(&s->dlg);
@@ -297,10 +272,10 @@ static int act_tick(void *self, int key)
 	fu_scr *s = self;
 
 	(void)key;
-	s->ticked[s->lv.sel] = !s->ticked[s->lv.sel];
-	if (s->lv.sel + 1 < (long)s->n)
-		s->lv.sel++;
-	listview_scroll(&s->lv);
+	s->ticked[s->ls.lv.sel] = !s->ticked[s->ls.lv.sel];
+	if (s->ls.lv.sel + 1 < (long)s->n)
+		s->ls.lv.sel++;
+	listview_scroll(&s->ls.lv);
 	return SCR_STAY;
 }
 
@@ -335,7 +310,7 @@ static int act_history(void *self, int key)
 	fu_scr *s = self;
 
 	(void)key;
-	scr_history_push(s->c, s->ids[s->lv.sel]);
+	scr_history_push(s->c, s->ids[s->ls.lv.sel]);
 	return SCR_STAY;
 }
 
@@ -376,7 +351,7 @@ static int fu_key(ui_screen *base, int key)
 	/* moving only: this list has no filter to type into */
 	if (key == UK_UP || key == UK_DOWN || key == UK_PGUP || key == UK_PGDN || key == UK_HOME ||
 	    key == UK_END)
-		listview_handle_key(&s->lv, key);
+		listview_handle_key(&s->ls.lv, key);
 	return SCR_STAY;
 }
 
@@ -386,7 +361,7 @@ static void fu_free(ui_screen *base)
 
 	dialog_free(&s->dlg);
 	free(s->ids);
-	free(s->page);
+	listscr_free(&s->ls);
 	free(s->ticked);
 	free(s);
 }
@@ -401,7 +376,7 @@ int scr_followup_new(ctl *c, ui_screen **out, cart_err *e)
 	s->c = c;
 	for (int i = 1; i < NCOLS; i++)
 		cols[i].title = _(col_titles[i]);
-	listview_init(&s->lv, cols, NCOLS, -1);
+	listscr_init(&s->ls, cols, NCOLS, -1, sizeof(fu_eval), cell, read_rows, s);
 	load(s);
 	*out = &s->base;
 	return CART_OK;

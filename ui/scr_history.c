@@ -12,7 +12,7 @@
 
 #include "dialog.h"
 #include "keymaps.h"
-#include "listview.h"
+#include "listscr.h"
 #include "scr_history.h"
 #include "scr_mail.h"
 #include "ui_int.h"
@@ -44,10 +44,7 @@ typedef struct hist_scr {
 	ctl *c;
 	int64_t client_id;
 	char client[200];
-	listview lv;
-	hist_entry *rows;
-	size_t n, cap;
-	long fetched;
+	listscr ls;               /* hist_entry rows, in memory */
 	char at[32];
 	dialog dlg;
 	int help;
@@ -87,17 +84,11 @@ static const char *kind_text(int kind)
 static int take(const hist_entry *h, void *ud)
 {
 	hist_scr *s = ud;
+	hist_entry *r = listscr_add(&s->ls);
 
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 32;
-		hist_entry *n = realloc(s->rows, cap * sizeof *n);
-
-		if (!n)
-			return 1;
-		s->rows = n;
-		s->cap = cap;
-	}
-	s->rows[s->n++] = *h;
+	if (!r)
+		return 1;
+	*r = *h;
 	return 0;
 }
 
@@ -105,26 +96,18 @@ static void load(hist_scr *s)
 {
 	cart_err e;
 
-	s->n = 0;
+	listscr_clear(&s->ls);
 	if (ctl_history_list(s->c, s->client_id, take, s, &e) != CART_OK)
 		ui_status(1, "%s", e.msg);
-	listview_set_rows(&s->lv, (long)s->n);
+	listscr_set_rows(&s->ls, 0);
 }
 
-static int fetch(void *ud, long offset, int n)
+static const char *cell(void *ud, const void *row, long i, int col)
 {
 	hist_scr *s = ud;
-	long left = (long)s->n - offset;
+	const hist_entry *h = row;
 
-	s->fetched = offset;
-	return left <= 0 ? 0 : left < n ? (int)left : n;
-}
-
-static const char *cell(void *ud, int i, int col)
-{
-	hist_scr *s = ud;
-	const hist_entry *h = &s->rows[s->fetched + i];
-
+	(void)i;
 	switch (col) {
 	case COL_AT:
 		local_time(h->at, s->at, sizeof s->at);
@@ -136,25 +119,23 @@ static const char *cell(void *ud, int i, int col)
 	}
 }
 
-static int have(const hist_scr *s)
+static int have(hist_scr *s)
 {
-	int h = 0;
+	const hist_entry *r = listscr_selected(&s->ls);
 
-	if (s->n && s->lv.sel >= 0 && (size_t)s->lv.sel < s->n) {
-		h |= UI_NEEDS_ROW;
-		if (s->rows[s->lv.sel].kind == HIST_MAIL)
-			h |= NEEDS_MAILROW;
-	}
-	return h;
+	return !r ? 0 : r->kind == HIST_MAIL ? UI_NEEDS_ROW | NEEDS_MAILROW : UI_NEEDS_ROW;
 }
 
 /* Enter on an e-mail line: the message it queued, as the outbox shows it. */
 static void show_mail(hist_scr *s)
 {
+	const hist_entry *r = listscr_selected(&s->ls);
 	int64_t id = 0;
 	cart_err e;
 
-	if (ctl_mail_of_history(s->c, s->rows[s->lv.sel].id, &id, &e) != CART_OK) {
+	if (!r)
+		return;
+	if (ctl_mail_of_history(s->c, r->id, &id, &e) != CART_OK) {
 		ui_status(1, "%s", e.msg);
 		return;
 	}
@@ -176,15 +157,14 @@ static void write_line(hist_scr *s, int tag)
 	ui_status(0, tag == ASK_CALL ? _("Call logged in the history of %s.")
 	                             : _("Note recorded in the history of %s."), s->client);
 	load(s);
-	s->lv.sel = 0;
-	listview_scroll(&s->lv);
+	s->ls.lv.sel = 0;
+	listview_scroll(&s->ls.lv);
 }
 
 /* The selected line whole, wrapped at spaces on the lines above the status line: the list cuts
  * long reminders and e-mail lines to its column. */
-static void draw_whole(const hist_scr *s, int y, int lines)
+static void draw_whole(const hist_entry *h, int y, int lines)
 {
-	const hist_entry *h = &s->rows[s->lv.sel];
 	char text[sizeof h->number + sizeof h->text + 4], buf[sizeof text];
 	const char *p = text;
 	int w = COLS - 2;
@@ -213,7 +193,7 @@ static void draw_whole(const hist_scr *s, int y, int lines)
 static void hist_draw(ui_screen *base)
 {
 	hist_scr *s = (hist_scr *)base;
-	const lv_source src = { fetch, cell, s };
+	const hist_entry *h;
 	char left[256], right[300], count[96];
 
 	if (s->help) {
@@ -225,14 +205,11 @@ static void hist_draw(ui_screen *base)
 	snprintf(right, sizeof right, _("History of %s"), s->client);
 	ui_title(left, right);
 	snprintf(count, sizeof count, P_("%ld line, newest first", "%ld lines, newest first",
-	                                 (unsigned long)s->n), (long)s->n);
+	                                 (unsigned long)listscr_rows(&s->ls)), listscr_rows(&s->ls));
 	ui_put(1, 0, COLS, count, 0);
-	if (!s->n)
-		ui_put(3, 2, COLS - 2, _("Nothing recorded yet."), 0);
-	else if (listview_draw(&s->lv, &src, 2, 0, LINES - 7, COLS) < 0)
-		ui_put(3, 0, COLS, _("(the rows could not be read)"), 0);
-	else if (s->lv.sel >= 0 && (size_t)s->lv.sel < s->n)
-		draw_whole(s, LINES - 5, 3);
+	listscr_draw(&s->ls, 2, LINES - 7, _("Nothing recorded yet."));
+	if ((h = listscr_selected(&s->ls)))
+		draw_whole(h, LINES - 5, 3);
 	ui_status_draw();
 	ui_keys_bar(&scr_history_keys, have(s));
 	dialog_draw(&s->dlg);
@@ -312,7 +289,7 @@ static int hist_key(ui_screen *base, int key)
 	/* moving only: this list has no filter to type into */
 	if (key == UK_UP || key == UK_DOWN || key == UK_PGUP || key == UK_PGDN || key == UK_HOME ||
 	    key == UK_END)
-		listview_handle_key(&s->lv, key);
+		listview_handle_key(&s->ls.lv, key);
 	return SCR_STAY;
 }
 
@@ -326,7 +303,7 @@ static void hist_free(ui_screen *base)
 	hist_scr *s = (hist_scr *)base;
 
 	dialog_free(&s->dlg);
-	free(s->rows);
+	listscr_free(&s->ls);
 	free(s);
 }
 
@@ -346,7 +323,7 @@ int scr_history_new(ctl *c, int64_t client_id, ui_screen **out, cart_err *e)
 	snprintf(s->client, sizeof s->client, "%s", cl.name);
 	for (int i = 0; i < NCOLS; i++)
 		cols[i].title = _(col_titles[i]);
-	listview_init(&s->lv, cols, NCOLS, -1);
+	listscr_init(&s->ls, cols, NCOLS, -1, sizeof(hist_entry), cell, NULL, s);
 	load(s);
 	*out = &s->base;
 	return CART_OK;

@@ -12,8 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dialog.h"
-#include "form.h"
+#include "docform.h"
 #include "keymaps.h"
 #include "scr_receipt.h"
 #include "ui_int.h"
@@ -22,39 +21,25 @@
 #include "cartera/i18n.h"
 
 enum { OP_CLIENT, OP_FORM, OP_DATE, OP_AMOUNT, OP_NUMBER, OP_DUE };
-enum { ASK_CLIENT = 1, ASK_IMPORT, ASK_RESULT, ASK_DISCARD };
+enum { ASK_CLIENT = 1, ASK_IMPORT, ASK_RESULT };
 
 static const char *const forms[] = { N_("one balance"), N_("an open item") };
 
 typedef struct op_scr {
-	ui_screen base;
-	ctl *c;
-	form fm;
-	dialog dlg;
-	int help;
-	int64_t client_id;
-	char client_name[FORM_VALUE_MAX];
+	docform d;
 	char path[1024];
 	long posted;             /* postings made on this screen */
 } op_scr;
 
-static void client_ref(const op_scr *s, char *buf, size_t size)
-{
-	if (s->client_id && !strcmp(s->fm.f[OP_CLIENT].value, s->client_name))
-		snprintf(buf, size, "%lld", (long long)s->client_id);
-	else
-		snprintf(buf, size, "%s", s->fm.f[OP_CLIENT].value);
-}
-
 /* An open item has a number; a balance has neither number nor due date. */
 static void set_required(op_scr *s)
 {
-	int item = s->fm.f[OP_FORM].choice == 1;
+	int item = s->d.fm.f[OP_FORM].choice == 1;
 
-	s->fm.f[OP_NUMBER].required = item;
+	s->d.fm.f[OP_NUMBER].required = item;
 	if (!item) {
-		s->fm.f[OP_NUMBER].error[0] = '\0';
-		s->fm.f[OP_DUE].error[0] = '\0';
+		s->d.fm.f[OP_NUMBER].error[0] = '\0';
+		s->d.fm.f[OP_DUE].error[0] = '\0';
 	}
 }
 
@@ -62,52 +47,53 @@ static void ask_client(op_scr *s)
 {
 	cart_err e;
 
-	if (dialog_pick(&s->dlg, ASK_CLIENT, s->c, _("The client"),
+	if (dialog_pick(&s->d.dlg, ASK_CLIENT, s->d.c, _("The client"),
 	                _("Type a few letters of the name, tax id or phone:"), &e) != CART_OK)
 		ui_status(1, "%s", e.msg);
 }
 
-static int post(op_scr *s)
+static int post(docform *d)
 {
+	op_scr *s = (op_scr *)d;
 	ctl_opening a;
 	char ref[FORM_VALUE_MAX], amount[FORM_VALUE_MAX], who[FORM_VALUE_MAX];
-	int item = s->fm.f[OP_FORM].choice == 1, bad;
+	int item = s->d.fm.f[OP_FORM].choice == 1, bad;
 	posted out;
 	cart_err e;
 
 	set_required(s);
-	if ((bad = form_check_all(&s->fm)) >= 0) {
-		ui_status(1, "%s: %s", s->fm.f[bad].label, s->fm.f[bad].error);
+	if ((bad = form_check_all(&s->d.fm)) >= 0) {
+		ui_status(1, "%s: %s", s->d.fm.f[bad].label, s->d.fm.f[bad].error);
 		return SCR_STAY;
 	}
-	client_ref(s, ref, sizeof ref);
+	docform_client_ref(&s->d, ref, sizeof ref);
 	memset(&a, 0, sizeof a);
 	a.client = ref;
-	a.date = s->fm.f[OP_DATE].value;
-	a.amount = s->fm.f[OP_AMOUNT].value;
+	a.date = s->d.fm.f[OP_DATE].value;
+	a.amount = s->d.fm.f[OP_AMOUNT].value;
 	a.item = item;
-	a.reference = item ? s->fm.f[OP_NUMBER].value : "";
-	a.due = item ? s->fm.f[OP_DUE].value : "";
-	if (ctl_opening_post(s->c, &a, &out, &e) != CART_OK) {
+	a.reference = item ? s->d.fm.f[OP_NUMBER].value : "";
+	a.due = item ? s->d.fm.f[OP_DUE].value : "";
+	if (ctl_opening_post(s->d.c, &a, &out, &e) != CART_OK) {
 		ui_status(1, "%s", e.msg);
 		return SCR_STAY;
 	}
-	snprintf(amount, sizeof amount, "%s", s->fm.f[OP_AMOUNT].value);
-	snprintf(who, sizeof who, "%s", s->fm.f[OP_CLIENT].value);
+	snprintf(amount, sizeof amount, "%s", s->d.fm.f[OP_AMOUNT].value);
+	snprintf(who, sizeof who, "%s", s->d.fm.f[OP_CLIENT].value);
 	if (item)
 		ui_status(0, _("Opening item %s posted for %s: %s, number %s."), out.number, who, amount,
-		          s->fm.f[OP_NUMBER].value);
+		          s->d.fm.f[OP_NUMBER].value);
 	else
 		ui_status(0, _("Opening balance %s posted for %s: %s."), out.number, who, amount);
 	s->posted++;
 	/* the next one: same date and form, the rest empty, the cursor on the client */
-	form_set_value(&s->fm, OP_CLIENT, "");
-	form_set_value(&s->fm, OP_AMOUNT, "");
-	form_set_value(&s->fm, OP_NUMBER, "");
-	form_set_value(&s->fm, OP_DUE, "");
-	s->client_id = 0;
-	s->fm.cur = OP_CLIENT;
-	s->fm.dirty = 0;
+	form_set_value(&s->d.fm, OP_CLIENT, "");
+	form_set_value(&s->d.fm, OP_AMOUNT, "");
+	form_set_value(&s->d.fm, OP_NUMBER, "");
+	form_set_value(&s->d.fm, OP_DUE, "");
+	s->d.client_id = 0;
+	s->d.fm.cur = OP_CLIENT;
+	s->d.fm.dirty = 0;
 	return SCR_STAY;
 }
 
@@ -126,7 +112,7 @@ static void import_file(op_scr *s)
 		ui_status(1, _("cannot read %s: %s"), s->path, strerror(errno));
 		return;
 	}
-	rc = csvopening_import(s->c, in, s->path, &r, &e);
+	rc = csvopening_import(s->d.c, in, s->path, &r, &e);
 	fclose(in);
 	if (rc == CART_OK) {
 		ui_status(0, P_("%ld opening balance or item imported from %s.",
@@ -137,12 +123,12 @@ static void import_file(op_scr *s)
 			dialog_text_add(&text, &len, P_("%ld row imported; worth a look:",
 			                        "%ld rows imported; worth a look:", r.imported), r.imported);
 			dialog_text_list(&text, &len, &r.warnings);
-			dialog_message(&s->dlg, ASK_RESULT, _("Imported"), text);
+			dialog_message(&s->d.dlg, ASK_RESULT, _("Imported"), text);
 		}
 	} else if (r.errors.n) {
 		dialog_text_add(&text, &len, "%s", e.msg);
 		dialog_text_list(&text, &len, &r.errors);
-		dialog_message(&s->dlg, ASK_RESULT, _("Nothing imported"), text);
+		dialog_message(&s->d.dlg, ASK_RESULT, _("Nothing imported"), text);
 		ui_status(1, "%s", e.msg);
 	} else {
 		ui_status(1, "%s", e.msg);
@@ -151,62 +137,21 @@ static void import_file(op_scr *s)
 	csvclient_result_free(&r);
 }
 
-static void answered(op_scr *s, int tag)
+static void answered(docform *d, int tag)
 {
-	client cl;
-	char id[32];
-	cart_err e;
+	op_scr *s = (op_scr *)d;
 
 	switch (tag) {
 	case ASK_CLIENT:
-		snprintf(id, sizeof id, "%lld", (long long)s->dlg.picked);
-		if (ctl_client_ref(s->c, id, &cl, &e) != CART_OK) {
-			ui_status(1, "%s", e.msg);
-			return;
-		}
-		s->client_id = cl.id;
-		snprintf(s->client_name, sizeof s->client_name, "%s", cl.name);
-		form_set_value(&s->fm, OP_CLIENT, cl.name);
-		s->fm.f[OP_CLIENT].error[0] = '\0';
-		s->fm.dirty = 1;
-		s->fm.cur = OP_FORM;
+		docform_client_set(d, d->dlg.picked, OP_FORM);
 		break;
 	case ASK_IMPORT:
-		dialog_answer_text(&s->dlg, s->path, sizeof s->path);
+		dialog_answer_text(&s->d.dlg, s->path, sizeof s->path);
 		import_file(s);
 		break;
 	default:
 		break;
 	}
-}
-
-static int act_help(void *self, int key)
-{
-	op_scr *s = self;
-
-	(void)key;
-	s->help = 1;
-	return SCR_STAY;
-}
-
-static int act_post(void *self, int key)
-{
-	(void)key;
-	return post(self);
-}
-
-static int act_cancel(void *self, int key)
-{
-	op_scr *s = self;
-
-	(void)key;
-	if (!s->fm.dirty) {
-		ui_status(0, "%s", "");
-		return SCR_CLOSE;
-	}
-	dialog_confirm(&s->dlg, ASK_DISCARD, _("Unposted work"),
-	               _("Close without posting? What was typed is lost. (y/n)"));
-	return SCR_STAY;
 }
 
 static int act_client(void *self, int key)
@@ -224,7 +169,7 @@ static int act_import(void *self, int key)
 	if (!s->path[0])
 		/* TRANSLATORS: the file name offered for an opening balance import */
 		snprintf(s->path, sizeof s->path, "%s", _("opening.csv"));
-	dialog_prompt(&s->dlg, ASK_IMPORT, _("Import opening balances"),
+	dialog_prompt(&s->d.dlg, ASK_IMPORT, _("Import opening balances"),
 	              _("The CSV file to read: client, date, amount (one balance each), or with"
 	                " number and due (open items). One bad line and nothing is imported:"),
 	              _("File"), 200, s->path);
@@ -232,11 +177,7 @@ static int act_import(void *self, int key)
 }
 
 static const ui_act op_acts[] = {
-	UI_ACT(N_("Help"), UK_F(1), '?', 0, 0, N_("this help: every key of the screen"), act_help),
-	UI_ACT(N_("Post"), UK_F(9), UK_CTRL('s'), 0, 0, N_("post the document; its number is shown"),
-	       act_post),
-	UI_ACT(N_("Cancel"), UK_ESC, UK_F(10), 0, 0,
-	       N_("close the form; asks first when something was typed"), act_cancel),
+	DOCFORM_ACTS,
 	UI_ACT(N_("Client"), UK_F(2), UK_CTRL('f'), 0, 0, N_("pick the client from the client list"),
 	       act_client),
 	UI_ACT(N_("Import"), UK_F(5), UK_CTRL('r'), 0, 0,
@@ -247,39 +188,14 @@ const ui_keymap scr_opening_keys = UI_KEYMAP("opening balances", UI_KM_FORM, op_
 static int op_key(ui_screen *base, int key)
 {
 	op_scr *s = (op_scr *)base;
-	int r, left;
+	int r;
 
-	if (s->dlg.kind != DLG_NONE) {
-		int tag = s->dlg.tag;
-
-		r = dialog_key(&s->dlg, key);
-		if (tag == ASK_DISCARD && r == DLG_OK) {
-			ui_status(0, "%s", _("Nothing posted."));
-			return SCR_CLOSE;
-		}
-		if (r == DLG_OK)
-			answered(s, tag);
-		return SCR_STAY;
-	}
-	if (s->help) {
-		if (!ui_help_key(key) && ui_help_closes(key))
-			s->help = 0;
-		return SCR_STAY;
-	}
+	if (docform_key_first(&s->d, key, answered, &r))
+		return r;
 	if ((r = ui_keys_run(&scr_opening_keys, s, key, 0, 1)) >= 0)
 		return r;
-	left = s->fm.cur;
-	r = form_handle_key(&s->fm, key);
-	if (r & FORM_CHOSEN)
+	if (docform_key_form(&s->d, key) & FORM_CHOSEN)
 		set_required(s);
-	if (r & FORM_SETTLED)
-		ui_status(0, "%s", "");
-	if (r & FORM_MOVED) {
-		if (s->fm.f[left].error[0])
-			ui_status(1, "%s: %s", s->fm.f[left].label, s->fm.f[left].error);
-		else
-			ui_status(0, "%s", "");
-	}
 	return SCR_STAY;
 }
 
@@ -287,31 +203,31 @@ static void op_draw(ui_screen *base)
 {
 	op_scr *s = (op_scr *)base;
 	char left[256];
-	int item = s->fm.f[OP_FORM].choice == 1;
+	int item = s->d.fm.f[OP_FORM].choice == 1;
 
-	if (s->help) {
+	if (s->d.help) {
 		ui_keys_help(&scr_opening_keys, 0, _("Opening balances"),
-		             ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
+		             ctl_has_company(s->d.c) ? ctl_company(s->d.c)->name : "");
 		return;
 	}
 	erase();
-	snprintf(left, sizeof left, " cartera — %s", ctl_has_company(s->c) ? ctl_company(s->c)->name : "");
+	snprintf(left, sizeof left, " cartera — %s", ctl_has_company(s->d.c) ? ctl_company(s->d.c)->name : "");
 	ui_title(left, _("Opening balances"));
 	ui_put(1, 0, COLS, item ? _("An open item of the old system: its number, date, due date and"
 	                            " amount.")
 	                        : _("One balance per client at a date; negative: a credit in"
 	                            " favour."), 0);
-	form_draw(&s->fm, 3, 1, LINES - 6, COLS - 1);
+	form_draw(&s->d.fm, 3, 1, LINES - 6, COLS - 1);
 	ui_status_draw();
 	ui_keys_bar(&scr_opening_keys, 0);
-	dialog_draw(&s->dlg);
+	dialog_draw(&s->d.dlg);
 }
 
 static void op_free(ui_screen *base)
 {
 	op_scr *s = (op_scr *)base;
 
-	dialog_free(&s->dlg);
+	docform_free(&s->d);
 	free(s);
 }
 
@@ -322,18 +238,20 @@ int scr_opening_new(ctl *c, ui_screen **out, cart_err *e)
 
 	if (!s)
 		return cart_fail(e, CART_NOMEM, "%s", _("out of memory opening the opening balances"));
-	s->base = (ui_screen){ op_draw, op_key, NULL, op_free, 0 };
-	s->c = c;
-	form_init(&s->fm, s);
-	form_add(&s->fm, _("Client"), FT_TEXT, 120, 1, NULL);
-	form_add(&s->fm, _("Form"), FT_CHOICE, 0, 0, NULL);
-	form_set_choices(&s->fm, OP_FORM, forms, 2);
-	form_add(&s->fm, _("Date"), FT_DATE, 10, 1, NULL);
-	form_add(&s->fm, _("Amount"), FT_AMOUNT, 20, 1, NULL);
-	form_add(&s->fm, _("Number (item)"), FT_TEXT, 30, 0, NULL);
-	form_add(&s->fm, _("Due date (item)"), FT_DATE, 10, 0, NULL);
+	s->d.base = (ui_screen){ op_draw, op_key, NULL, op_free, 0 };
+	s->d.c = c;
+	s->d.client_field = OP_CLIENT;
+	s->d.post = post;
+	form_init(&s->d.fm, s);
+	form_add(&s->d.fm, _("Client"), FT_TEXT, 120, 1, NULL);
+	form_add(&s->d.fm, _("Form"), FT_CHOICE, 0, 0, NULL);
+	form_set_choices(&s->d.fm, OP_FORM, forms, 2);
+	form_add(&s->d.fm, _("Date"), FT_DATE, 10, 1, NULL);
+	form_add(&s->d.fm, _("Amount"), FT_AMOUNT, 20, 1, NULL);
+	form_add(&s->d.fm, _("Number (item)"), FT_TEXT, 30, 0, NULL);
+	form_add(&s->d.fm, _("Due date (item)"), FT_DATE, 10, 0, NULL);
 	if (ctl_date(NULL, _("today"), today, e) == CART_OK)
-		form_set_value(&s->fm, OP_DATE, today);
-	*out = &s->base;
+		form_set_value(&s->d.fm, OP_DATE, today);
+	*out = &s->d.base;
 	return CART_OK;
 }

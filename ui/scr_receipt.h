@@ -30,6 +30,10 @@ int scr_apply_to_new(ctl *c, int64_t client_id, const char *currency, const char
                      ui_screen **out, cart_err *e);
 /* A credit note against one of a client's open invoices, or on account. */
 int scr_credit_note_new(ctl *c, int64_t client_id, ui_screen **out, cart_err *e);
+/* The debit note form (scr_debit_note.c), of a client (0: picked on it) and an invoice (NULL or
+ * "": picked on it). */
+int scr_debit_note_new(ctl *c, int64_t client_id, const char *invoice, ui_screen **out,
+                       cart_err *e);
 /* Opening balances: one per client at a date, or its open items; and their CSV import. */
 int scr_opening_new(ctl *c, ui_screen **out, cart_err *e);
 

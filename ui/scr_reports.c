@@ -13,6 +13,7 @@
 #include "keymaps.h"
 #include "rptview.h"
 #include "scr_mail.h"
+#include "scr_receipt.h"
 #include "scr_reports.h"
 #include "scr_statement.h"
 #include "ui_int.h"
@@ -474,6 +475,20 @@ static int act_void(void *self, int key)
 	return SCR_STAY;
 }
 
+/* The debit note form over the document view, this invoice in it (scr_debit_note.c). */
+static int act_dnote(void *self, int key)
+{
+	rpts_scr *s = self;
+	ui_screen *sub = NULL;
+	cart_err e;
+	int rc;
+
+	(void)key;
+	rc = scr_debit_note_new(s->c, s->client_id, s->doc_number, &sub, &e);
+	push_or_say(rc, sub, &e);
+	return SCR_STAY;
+}
+
 static int act_back(void *self, int key)
 {
 	(void)self;
@@ -618,6 +633,7 @@ static const ui_act rpts_acts[] = {
 	       N_("send it by e-mail: the statement, the selected client's, or the document"), act_mail),
 	UI_ACT(N_("Void"), UK_CTRL('x'), 0, 0, UI_NEEDS_ONEDOC,
 	       N_("void this document: what it reverses first, then the reason; both stay"), act_void),
+	UI_ACT(NULL, 'n', 0, 0, UI_NEEDS_ONEDOC, N_("a debit note amending this invoice"), act_dnote),
 };
 const ui_keymap scr_reports_keys = UI_KEYMAP_MODES("reports", 0, rpts_acts, UI_NEEDS_SPAN | UI_NEEDS_ONEDOC);
 

@@ -2,7 +2,8 @@
  * today or overdue, the promises to pay falling due today and the broken ones (their date
  * passed without the receipts). Keys mark an activity done with a note, move it to another day,
  * or record a promise to pay (amount, date, by whom); Enter opens the row's client. Everything
- * goes through the follow-up controller (ctl_followup.h). */
+ * goes through the follow-up controller (ctl_followup.h); the list reads only the rows on screen
+ * (ctl_today.h), however many there are. */
 #include "config.h"
 
 #include <stdio.h>
@@ -11,7 +12,7 @@
 
 #include "dialog.h"
 #include "keymaps.h"
-#include "listview.h"
+#include "listscr.h"
 #include "scr_dash.h"
 #include "scr_followup.h"
 #include "scr_history.h"
@@ -19,6 +20,7 @@
 
 #include "cartera/date.h"
 #include "cartera/ctl_followup.h"
+#include "cartera/ctl_today.h"
 #include "cartera/i18n.h"
 #include "cartera/output.h"
 
@@ -50,31 +52,13 @@ typedef struct today_row {
 typedef struct today_scr {
 	ui_screen base;
 	ctl *c;
-	listview lv;
-	today_row *rows;
+	listscr ls;               /* today_row rows, the window on screen read */
 	char day[DATE_LEN];     /* a row's date as the clerk reads it */
-	size_t n, cap;
-	long fetched;
 	today_row chosen;         /* the row a dialog is about */
 	char p_amount[48], p_date[DATE_LEN];
 	dialog dlg;
 	int help;
 } today_scr;
-
-static today_row *add_row(today_scr *s)
-{
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 32;
-		today_row *n = realloc(s->rows, cap * sizeof *n);
-
-		if (!n)
-			return NULL;
-		s->rows = n;
-		s->cap = cap;
-	}
-	memset(&s->rows[s->n], 0, sizeof s->rows[0]);
-	return &s->rows[s->n++];
-}
 
 static const char *type_text(const char *type)
 {
@@ -87,35 +71,34 @@ static const char *type_text(const char *type)
 	return _("To do");
 }
 
-static int take_activity(const fu_activity *a, void *ud)
-{
-	today_scr *s = ud;
-	today_row *r = add_row(s);
+/* The window being read: rows into it, up to n. */
+typedef struct window {
+	today_scr *s;
+	today_row *rows;
+	int n, max;
+} window;
 
-	if (!r)
-		return 1;
-	r->kind = ROW_ACTIVITY;
-	r->id = a->id;
-	r->client_id = a->client_id;
-	snprintf(r->what, sizeof r->what, "%s", type_text(a->type));
-	memcpy(r->date, a->due_date, DATE_LEN);
-	snprintf(r->client, sizeof r->client, "%s", a->client);
-	snprintf(r->detail, sizeof r->detail, "%s", a->summary);
-	snprintf(r->clerk, sizeof r->clerk, "%s", a->clerk);
-	return 0;
-}
-
-static int take_promise(const fu_promise *p, int status, void *ud)
+static int take(const fu_activity *a, const fu_promise *p, int status, void *ud)
 {
-	today_scr *s = ud;
-	char today[DATE_LEN], amt[48], paid[48];
+	window *w = ud;
 	today_row *r;
+	char amt[48], paid[48];
 
-	date_format(date_today(), today);
-	if (!(status == FU_PROMISE_BROKEN || (status == FU_PROMISE_PENDING && !strcmp(p->date, today))))
-		return 0;
-	if (!(r = add_row(s)))
+	if (w->n == w->max)
 		return 1;
+	r = &w->rows[w->n++];
+	memset(r, 0, sizeof *r);
+	if (a) {
+		r->kind = ROW_ACTIVITY;
+		r->id = a->id;
+		r->client_id = a->client_id;
+		snprintf(r->what, sizeof r->what, "%s", type_text(a->type));
+		memcpy(r->date, a->due_date, DATE_LEN);
+		snprintf(r->client, sizeof r->client, "%s", a->client);
+		snprintf(r->detail, sizeof r->detail, "%s", a->summary);
+		snprintf(r->clerk, sizeof r->clerk, "%s", a->clerk);
+		return 0;
+	}
 	r->kind = status == FU_PROMISE_BROKEN ? ROW_PROMISE_BROKEN : ROW_PROMISE_DUE;
 	r->id = p->id;
 	r->client_id = p->client_id;
@@ -123,39 +106,44 @@ static int take_promise(const fu_promise *p, int status, void *ud)
 	                                                                    : _("Promise due"));
 	memcpy(r->date, p->date, DATE_LEN);
 	snprintf(r->client, sizeof r->client, "%s", p->client);
-	money_format(p->amount, &ctl_company(s->c)->fmt, amt, sizeof amt);
-	money_format(p->paid, &ctl_company(s->c)->fmt, paid, sizeof paid);
+	money_format(p->amount, &ctl_company(w->s->c)->fmt, amt, sizeof amt);
+	money_format(p->paid, &ctl_company(w->s->c)->fmt, paid, sizeof paid);
 	snprintf(r->detail, sizeof r->detail, _("%s %s, paid %s%s%s"), amt, p->currency, paid,
 	         p->by_whom[0] ? " — " : "", p->by_whom);
 	snprintf(r->clerk, sizeof r->clerk, "%s", p->clerk);
 	return 0;
 }
 
-static void load(today_scr *s)
+static int read_rows(void *ud, long offset, int n, void *rows)
 {
+	window w = { ud, rows, 0, n };
 	cart_err e;
 
-	s->n = 0;
-	if (ctl_fu_activities(s->c, "", "today", 0, take_activity, s, &e) != CART_OK ||
-	    ctl_fu_promises(s->c, NULL, 0, take_promise, s, &e) != CART_OK)
+	if (ctl_fu_today(w.s->c, offset, n, take, &w, &e) != CART_OK) {
 		ui_status(1, "%s", e.msg);
-	listview_set_rows(&s->lv, (long)s->n);
+		return -1;
+	}
+	return w.n;
 }
 
-static int fetch(void *ud, long offset, int n)
+static void load(today_scr *s)
 {
-	today_scr *s = ud;
-	long left = (long)s->n - offset;
+	long n = 0;
+	cart_err e;
 
-	s->fetched = offset;
-	return left <= 0 ? 0 : left < n ? (int)left : n;
+	if (ctl_fu_today_count(s->c, &n, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		n = 0;
+	}
+	listscr_set_rows(&s->ls, n);
 }
 
-static const char *cell(void *ud, int i, int col)
+static const char *cell(void *ud, const void *row, long i, int col)
 {
 	today_scr *s = ud;
-	const today_row *r = &s->rows[s->fetched + i];
+	const today_row *r = row;
 
+	(void)i;
 	switch (col) {
 	case COL_WHAT: return r->what;
 	case COL_DATE:
@@ -167,26 +155,31 @@ static const char *cell(void *ud, int i, int col)
 	}
 }
 
-static int have(const today_scr *s)
+static int have(today_scr *s)
 {
-	int h = 0;
+	const today_row *r = listscr_selected(&s->ls);
 
-	if (s->n && s->lv.sel >= 0 && (size_t)s->lv.sel < s->n) {
-		h |= UI_NEEDS_ROW;
-		if (s->rows[s->lv.sel].kind == ROW_ACTIVITY)
-			h |= UI_NEEDS_ACTIVITY;
-	}
-	return h;
+	return !r ? 0 : r->kind == ROW_ACTIVITY ? UI_NEEDS_ROW | UI_NEEDS_ACTIVITY : UI_NEEDS_ROW;
+}
+
+/* The selected row into chosen, for a dialog about it; 0 when there is none. */
+static int choose(today_scr *s)
+{
+	const today_row *r = listscr_selected(&s->ls);
+
+	if (r)
+		s->chosen = *r;
+	return r != NULL;
 }
 
 static void reselect(today_scr *s, int64_t id, int kind)
 {
-	for (size_t i = 0; i < s->n; i++)
-		if (s->rows[i].id == id && s->rows[i].kind == kind) {
-			s->lv.sel = (long)i;
-			break;
-		}
-	listview_scroll(&s->lv);
+	long at = -1;
+	cart_err e;
+
+	if (ctl_fu_today_place(s->c, kind != ROW_ACTIVITY, id, &at, &e) == CART_OK && at >= 0)
+		s->ls.lv.sel = at;
+	listview_scroll(&s->ls.lv);
 }
 
 static void answered(today_scr *s, int tag)
@@ -246,7 +239,6 @@ static void answered(today_scr *s, int tag)
 static void today_draw(ui_screen *base)
 {
 	today_scr *s = (today_scr *)base;
-	const lv_source src = { fetch, cell, s };
 	char left[256], right[128], today[DATE_LEN];
 
 	if (s->help) {
@@ -260,10 +252,7 @@ static void today_draw(ui_screen *base)
 	ui_title(left, right);
 	ui_put(1, 0, COLS, _("Activities due and overdue, promises falling due today, broken promises"),
 	       0);
-	if (!s->n)
-		ui_put(3, 2, COLS - 2, _("Nothing to do today."), 0);
-	else if (listview_draw(&s->lv, &src, 2, 0, LINES - 4, COLS) < 0)
-		ui_put(3, 0, COLS, _("(the rows could not be read)"), 0);
+	listscr_draw(&s->ls, 2, LINES - 4, _("Nothing to do today."));
 	ui_status_draw();
 	ui_keys_bar(&scr_today_keys, have(s));
 	dialog_draw(&s->dlg);
@@ -290,7 +279,8 @@ static int act_done(void *self, int key)
 	today_scr *s = self;
 
 	(void)key;
-	s->chosen = s->rows[s->lv.sel];
+	if (!choose(s))
+		return SCR_STAY;
 	dialog_prompt(&s->dlg, ASK_DONE, _("Activity done"), s->chosen.client, _("Note"), 190, "");
 	return SCR_STAY;
 }
@@ -300,7 +290,8 @@ static int act_move(void *self, int key)
 	today_scr *s = self;
 
 	(void)key;
-	s->chosen = s->rows[s->lv.sel];
+	if (!choose(s))
+		return SCR_STAY;
 	dialog_prompt(&s->dlg, ASK_MOVE, _("Reschedule"), s->chosen.client, _("New date"), 10, "");
 	return SCR_STAY;
 }
@@ -310,7 +301,8 @@ static int act_promise(void *self, int key)
 	today_scr *s = self;
 
 	(void)key;
-	s->chosen = s->rows[s->lv.sel];
+	if (!choose(s))
+		return SCR_STAY;
 	dialog_prompt(&s->dlg, ASK_PAMOUNT, _("Promise to pay"), s->chosen.client, _("Amount"), 24, "");
 	return SCR_STAY;
 }
@@ -322,7 +314,8 @@ static int act_client(void *self, int key)
 	cart_err e;
 
 	(void)key;
-	s->chosen = s->rows[s->lv.sel];
+	if (!choose(s))
+		return SCR_STAY;
 	if (scr_dash_new(s->c, s->chosen.client_id, &sub, &e) != CART_OK)
 		ui_status(1, "%s", e.msg);
 	else
@@ -335,7 +328,8 @@ static int act_history(void *self, int key)
 	today_scr *s = self;
 
 	(void)key;
-	scr_history_push(s->c, s->rows[s->lv.sel].client_id);
+	if (choose(s))
+		scr_history_push(s->c, s->chosen.client_id);
 	return SCR_STAY;
 }
 
@@ -379,7 +373,7 @@ static int today_key(ui_screen *base, int key)
 	/* moving only: this list has no filter to type into */
 	if (key == UK_UP || key == UK_DOWN || key == UK_PGUP || key == UK_PGDN || key == UK_HOME ||
 	    key == UK_END)
-		listview_handle_key(&s->lv, key);
+		listview_handle_key(&s->ls.lv, key);
 	return SCR_STAY;
 }
 
@@ -393,7 +387,7 @@ static void today_free(ui_screen *base)
 	today_scr *s = (today_scr *)base;
 
 	dialog_free(&s->dlg);
-	free(s->rows);
+	listscr_free(&s->ls);
 	free(s);
 }
 
@@ -407,7 +401,7 @@ int scr_today_new(ctl *c, ui_screen **out, cart_err *e)
 	s->c = c;
 	for (int i = 0; i < NCOLS; i++)
 		cols[i].title = _(col_titles[i]);
-	listview_init(&s->lv, cols, NCOLS, -1);
+	listscr_init(&s->ls, cols, NCOLS, -1, sizeof(today_row), cell, read_rows, s);
 	load(s);
 	*out = &s->base;
 	return CART_OK;

@@ -48,8 +48,8 @@ void import_result_free(import_result *r);
  *   memo, method  free text; method of payment of a receipt
  *   description, quantity, price, tax   line rows: one line of the invoice named by number
  * A file with apply rows takes the ordinary path (one transaction, the indexes kept).
- * Debit notes post as journal charges (CPD) naming the invoice in their memo: cartera has no
- * debit-note document. */
+ * Debit notes post as debit notes (ND-000001...) amending the invoice applies_to names, which
+ * must be an invoice (or an open item carried over). */
 int import_documents(ctl *c, FILE *in, const char *name_for_messages, import_progress_fn progress,
                      void *ud, import_result *r, cart_err *e);
 

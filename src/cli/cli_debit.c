@@ -16,7 +16,8 @@ static const char debit_note_help[] =
 	   "  --reason TEXT       why\n"
 	   "  --date DATE         date (default today; not before the invoice's)\n"
 	   "  --due DATE          due date (default date + the client's payment terms)\n"
-	   "  --ref TEXT          the client's order reference\n");
+	   "  --ref TEXT          the client's order reference\n"
+	   "  --tax RATE          the tax the amount includes, by name or percentage (IGV 18%)\n");
 
 int cmd_debit_note(cli *g, int argc, char **argv)
 {
@@ -26,6 +27,7 @@ int cmd_debit_note(cli *g, int argc, char **argv)
 		{ "date", required_argument, NULL, 'd' },
 		{ "due", required_argument, NULL, 'u' },
 		{ "ref", required_argument, NULL, 'R' },
+		{ "tax", required_argument, NULL, 't' },
 		{ NULL, 0, NULL, 0 }
 	};
 	ctl_debit_note a = { 0 };
@@ -48,6 +50,7 @@ int cmd_debit_note(cli *g, int argc, char **argv)
 		case 'd': a.date = optarg; break;
 		case 'u': a.due = optarg; break;
 		case 'R': a.reference = optarg; break;
+		case 't': a.tax = optarg; break;
 		HANDLE_COMMON(g, opt, debit_note_help)
 		}
 	}

@@ -44,7 +44,7 @@ static const char documents_help[] =
 	   "  memo, method  free text; a receipt's method of payment\n"
 	   "  description, quantity, price, tax   on line rows (number = their invoice's),\n"
 	   "                which follow their invoice\n"
-	   "Debit notes post as journal charges (CPD) naming their invoice. Spanish names work:\n"
+	   "Debit notes post as debit notes (ND) amending their invoice. Spanish names work:\n"
 	   "tipo, numero, cliente, fecha, vencimiento, moneda, importe, numero_legal, cuotas,\n"
 	   "aplica_a, credito, concepto, medio, descripcion, cantidad, precio, impuesto.\n");
 

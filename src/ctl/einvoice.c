@@ -18,6 +18,7 @@
 #include "cartera/i18n.h"
 #include "ctl_int.h"
 #include "einvoice_int.h"
+#include "model/ledger_debit.h"
 #include "model/ledger_import.h"
 
 static const char *const kind_key[EK_N] = { "invoice", "debit-note", "credit-note", "payment" };
@@ -388,18 +389,18 @@ static int post_note(poster *p, const client *cl, posted *out, int *held, char *
 		         d->number, k[0].number, d->detail[0] ? "; " : "", d->detail);
 		rc = ledger_credit_note_post(p->c->l, &in, out, e);
 	} else {
-		journal_in in;
+		debit_note_in in;
 
+		/* a debit note (ND) amending the invoice, not a journal charge */
 		memset(&in, 0, sizeof in);
-		in.client_id = cl->id;
+		in.invoice_id = k[0].doc_id;
 		memcpy(in.date, d->date, DATE_LEN);
 		memcpy(in.due_date, d->due[0] ? d->due : d->date, DATE_LEN);
-		memcpy(in.currency, d->currency, 4);
-		in.side = 'D';
 		in.amount = amount;
-		snprintf(in.memo, sizeof in.memo, _("%s debit note %s on invoice %s (%s)%s%s"), d->format,
-		         d->number, k[0].number, di.number, d->detail[0] ? "; " : "", d->detail);
-		rc = ledger_journal_post(p->c->l, &in, out, e);
+		snprintf(in.reason, sizeof in.reason, _("%s debit note %s on invoice %s%s%s"), d->format,
+		         d->number, k[0].number, d->detail[0] ? "; " : "", d->detail);
+		snprintf(in.reference, sizeof in.reference, "%s", d->number);
+		rc = ledger_debit_note_post(p->c->l, &in, out, e);
 	}
 	if (rc == CART_OK)
 		note(p, _("on invoice %s (%s)"), k[0].number, di.number);

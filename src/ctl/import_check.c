@@ -12,6 +12,7 @@
 #include "cartera/i18n.h"
 #include "ctl_int.h"
 #include "import_int.h"
+#include "model/ledger_debit.h"
 #include "model/ledger_import.h"
 
 /* ---- checking the file as a whole ---- */
@@ -181,6 +182,21 @@ static int same_party(imp *im, const irow *row, const irow *t, const char *numbe
 		return 0;
 	}
 	return 1;
+}
+
+/* A debit note amends an invoice (or an open item carried over): not another note or charge. */
+static int amends(imp *im, const irow *row, const irow *t, const char *number)
+{
+	doc_info d;
+	cart_err e;
+
+	if (t->type == T_INVOICE)
+		return 1;
+	if (t->skip == ROW_GHOST && ledger_document_get(im->c->l, t->doc_id, &d, &e) == CART_OK &&
+	    d.type == DOC_OPENING)
+		return 1;
+	imp_bad(im, row->line, _("%s is not an invoice: a debit note amends an invoice"), number);
+	return 0;
 }
 
 /* Rows are found by index: a ghost row appended meanwhile may move the array. */
@@ -393,7 +409,7 @@ void imp_check_file(imp *im, import_progress_fn progress, void *ud)
 			int ref = target_row(im, row, number);
 
 			row = &im->rows[i];
-			if ((row->ref = ref) >= 0)
+			if ((row->ref = ref) >= 0 && amends(im, row, &im->rows[ref], number))
 				same_party(im, row, &im->rows[row->ref], number);
 		}
 	}
@@ -434,20 +450,17 @@ static int post_row(imp *im, irow *row, cart_err *e)
 		if (rc == CART_OK)
 			im->r->entries++;
 	} else if (row->type == T_DEBIT) {
-		journal_in in;
-		const irow *t = &im->rows[row->ref];
+		debit_note_in in;
 
+		/* a debit note (ND) amending its invoice, not a journal charge */
 		memset(&in, 0, sizeof in);
-		in.client_id = row->client_id;
+		in.invoice_id = im->rows[row->ref].doc_id;
 		memcpy(in.date, row->date, DATE_LEN);
 		memcpy(in.due_date, row->due, DATE_LEN);
-		memcpy(in.currency, row->cur, 4);
-		in.side = 'D';
 		in.amount = row->amount;
-		snprintf(in.memo, sizeof in.memo, _("debit note %s on invoice %s%s%s"),
-		         imp_str(im, row->number), imp_str(im, t->number), row->memo ? ": " : "",
-		         imp_str(im, row->memo));
-		rc = ledger_journal_post(c->l, &in, &p, e);
+		snprintf(in.reason, sizeof in.reason, "%s", imp_str(im, row->memo));
+		snprintf(in.reference, sizeof in.reference, "%s", imp_str(im, row->number));
+		rc = ledger_debit_note_post(c->l, &in, &p, e);
 		if (rc == CART_OK)
 			im->r->entries++;
 	} else if (row->type == T_CREDIT) {

@@ -17,6 +17,27 @@ static const char live_sql[] =
 	"SELECT n.number FROM documents n WHERE n.amends_id = ?1"
 	" AND NOT EXISTS (SELECT 1 FROM documents v WHERE v.voids_id = n.id) ORDER BY n.id";
 
+/* The note's base and tax at its rate, as an invoice's lines leave them (doc_taxes). */
+static int tax_row(ledger *l, int64_t doc_id, const debit_note_in *in, cart_err *e)
+{
+	static const char sql[] =
+		"INSERT INTO doc_taxes (document_id, tax_rate_id, rate, base, tax)"
+		" VALUES (?1, ?2, ?3, ?4, ?5)";
+	sqlite3_stmt *s = lg_get(l, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	lg_bind_int(s, 1, doc_id);
+	lg_bind_int(s, 2, in->tax_rate_id);
+	lg_bind_int(s, 3, in->rate);
+	lg_bind_int(s, 4, in->amount - in->tax);
+	lg_bind_int(s, 5, in->tax);
+	rc = sqlite3_step(s);
+	lg_finalize(l, s);
+	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("saving the debit note's tax"), e);
+}
+
 int ledger_debit_note_post(ledger *l, const debit_note_in *in, posted *out, cart_err *e)
 {
 	sqlite3_stmt *s;
@@ -34,6 +55,9 @@ int ledger_debit_note_post(ledger *l, const debit_note_in *in, posted *out, cart
 		return e->code;
 	if (lg_check_amount(in->amount, _("the debit note amount"), 0, e) != CART_OK)
 		return e->code;
+	if (in->tax < 0 || in->tax >= in->amount || (in->tax && !in->tax_rate_id))
+		return cart_fail(e, CART_INVALID, _("the debit note's tax %lld does not fit its amount"
+		                 " %lld"), (long long)in->tax, (long long)in->amount);
 	if (in->due_date[0] && lg_date(in->due_date, _("the due date"), e) != CART_OK)
 		return e->code;
 	if (in->due_date[0] && strcmp(in->due_date, in->date) < 0)
@@ -99,6 +123,8 @@ int ledger_debit_note_post(ledger *l, const debit_note_in *in, posted *out, cart
 	if (rc == CART_OK)
 		rc = lg_insert_entry(l, out->doc_id, c.id, CODE_ND, 'D', in->date, due, cur, in->amount,
 		                     0, 0, &id, e);
+	if (rc == CART_OK && in->tax_rate_id)
+		rc = tax_row(l, out->doc_id, in, e);
 	if (rc == CART_OK) {
 		out->entry_id = id;
 		snprintf(out->reference, sizeof out->reference, "%s", number);

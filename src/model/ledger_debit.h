@@ -11,7 +11,10 @@ typedef struct debit_note_in {
 	int64_t invoice_id;        /* the document it amends: an invoice or an opening item */
 	char date[DATE_LEN];
 	char due_date[DATE_LEN];   /* "" = date + the client's terms */
-	int64_t amount;            /* > 0, in the invoice's currency */
+	int64_t amount;            /* > 0, in the invoice's currency, tax included */
+	int64_t tax_rate_id;       /* the rate it carries (0 = none): its base and tax are kept */
+	int rate;                  /* that rate, hundredths of a percent */
+	int64_t tax;               /* the part of amount that is tax (0 <= tax < amount) */
 	char reason[200];          /* why (price difference, interest, freight...) */
 	char reference[64];        /* the client's order reference, if any */
 } debit_note_in;

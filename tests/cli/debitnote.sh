@@ -23,6 +23,9 @@ cart debit-note post FAC-000009 10.00
 assert_status 1 "a debit note on no invoice is refused"
 cart debit-note post FAC-000001 0
 assert_status 2 "a zero amount is refused"
+cart debit-note post FAC-000001 10.00 --tax 7
+assert_status 2 "a tax rate the company lacks is refused"
+assert_contains "$ERR" '"7" is not one of the company'"'"'s tax rates' "naming what was typed"
 assert_dump_same "$DB" before "the refusals leave the ledger as it was"
 
 cart debit-note post FAC-000001 50.00 --date 2026-05-15 --reason Intereses --ref OC-77
@@ -76,4 +79,15 @@ assert_status 0 "the debit note is voided like any document"
 cart report statement 1 --format txt132
 assert_match "$OUT" "Void of ND-000001 by " "the statement shows the void of the debit note"
 check_ok "after debit notes and a void"
+
+# the amount with its tax: split at the rate, base and tax kept as an invoice's lines keep them
+cart debit-note post FAC-000002 118.00 --tax "igv 18%" --date 2026-06-21 --reason Flete
+assert_status 0 "a debit note with IGV 18%"
+assert_contains "$OUT" "ND-000003 posted: 118.00 USD" "its total is the amount typed"
+assert_eq "11800|10000|1800|1800" "$(sqlite3 "$DB" "SELECT d.total, t.base, t.tax, t.rate FROM doc_taxes t JOIN documents d ON d.id = t.document_id WHERE d.number = 'ND-000003'")" \
+	"118.00 at 18%: base 100.00, tax 18.00"
+cart debit-note post FAC-000002 10.01 --tax 18 --date 2026-06-21
+assert_eq "848|153" "$(sqlite3 "$DB" "SELECT t.base, t.tax FROM doc_taxes t JOIN documents d ON d.id = t.document_id WHERE d.number = 'ND-000004'")" \
+	"10.01 at 18%: base 8.48 (8.483 rounded), tax 1.53, the rest"
+check_ok "after debit notes with tax"
 done_testing

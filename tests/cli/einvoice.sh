@@ -9,7 +9,8 @@ if [ -z "${BASH_VERSION:-}" ]; then exec bash "$0" "$@"; fi
 # shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-E="$CARTERA_SRCDIR/../shared/einvoice"
+# CARTERA_EINVOICE_DIR: the samples elsewhere (a worktree not beside ../shared)
+E="${CARTERA_EINVOICE_DIR:-$CARTERA_SRCDIR/../shared/einvoice}"
 if [ ! -f "$E/MANIFEST.csv" ]; then
 	skip "electronic invoices" "the published samples are not beside the tree ($E)"
 	done_testing
@@ -205,6 +206,18 @@ cart import einvoice "$E/pe/credit_note/openubl-FF11-1-nc-for-FF11-2.xml"
 assert_eq "0" "$(balance_of 12121212121 PEN)" "PE: 0.00 after NC FF11-1"
 cart import einvoice "$E/pe/debit_note/openubl-FF11-1-nd-for-FF11-2.xml"
 assert_eq "59000" "$(balance_of 12121212121 PEN)" "PE: 590.00 after ND FF11-1"
+assert_eq "debit-note|ND-000001|ND|59000|FAC-000001" "$(count "select d.type, d.number, e.code, e.amount,
+	 i.number from legal_numbers k join documents d on d.id = k.document_id
+	 join entries e on e.document_id = d.id join documents i on i.id = d.amends_id
+	 where k.kind = 'debit-note' and k.number = 'FF11-1'")" \
+	"PE: ND FF11-1 posts as debit note ND-000001 (an ND charge of 590.00) amending FF11-2's invoice"
+assert_eq "0" "$(count "select count(*) from documents where type = 'journal'")" \
+	"PE: no journal charge for it"
+cart report document ND-000001 --format txt
+assert_contains "$OUT" "FAC-000001" "PE: the printed note names the invoice it amends"
+cart import einvoice "$E/pe/debit_note/openubl-FF11-1-nd-for-FF11-2.xml"
+assert_eq "59000|1" "$(balance_of 12121212121 PEN)|$(count "select count(*) from documents where type = 'debit-note'")" \
+	"PE: ND FF11-1 a second time posts nothing (its legal number is its identity)"
 cart import einvoice "$E/pe/credit_note/openubl-FF11-3-nc-for-FF11-4.xml"
 assert_status 1 "PE: a note before its invoice exits 1"
 assert_contains "$OUT" "held: UBL 2.1 credit note FF11-3: invoice FF11-4 is not in the ledger" "and is held"

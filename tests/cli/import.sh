@@ -59,8 +59,11 @@ assert_eq "0" "$(count "select i.open from instalments i join entries e on e.id 
 	"instalment 1 is paid"
 assert_eq "20000" "$(count "select e.open from entries e join documents d on d.id = e.document_id where d.reference = 'R-1' and e.code = 'AA'")" \
 	"R-1 paid 1000.00 and left 200.00 in favour"
-assert_eq "CPD|8000" "$(count "select e.code, e.amount from entries e join documents d on d.id = e.document_id where d.memo like 'debit note ND-1 on invoice F-1%'")" \
-	"the debit note is a journal charge naming its invoice"
+assert_eq "debit-note|ND-000001|ND|8000|F-1|intereses" "$(count "select d.type, d.number, e.code, e.amount, i.reference, d.memo
+	from entries e join documents d on d.id = e.document_id join documents i on i.id = d.amends_id
+	where d.reference = 'ND-1'")" \
+	"the debit note is a debit note (ND-000001, an ND charge) amending invoice F-1, its reason kept"
+assert_eq "0" "$(count "select count(*) from documents where type = 'journal'")" "no journal charge"
 assert_eq "USD|20000" "$(count "select e.currency, e.open from entries e join documents d on d.id = e.document_id where d.reference = 'F-3'")" \
 	"the USD invoice has 200.00 open"
 check_ok "the import"
@@ -94,6 +97,38 @@ assert_status 0 "a receipt may pay an invoice of the file that is already in the
 assert_eq "0" "$(count "select open from entries e join documents d on d.id = e.document_id where d.reference = 'F-2'")" \
 	"FE-0002 is paid in full"
 check_ok "a receipt for a ledger invoice"
+
+# ---- debit notes with legal numbers: the legal number is the identity ----
+cat >"$T/nd.csv" <<'EOF'
+type,number,client,date,amount,legal_number,applies_to,memo
+debit-note,ND-2,Álvarez Ltda,2026-05-02,25.00,NDE-0002,FE-0001,flete
+EOF
+cart import documents "$T/nd.csv"
+assert_status 0 "a debit note on an invoice already in the ledger (by its legal number) imports"
+assert_eq "debit-note|2500|FAC-000001|NDE-0002" "$(count "select d.type, d.total, i.number, k.number
+	from documents d join documents i on i.id = d.amends_id
+	join legal_numbers k on k.document_id = d.id where d.reference = 'ND-2'")" \
+	"ND-2 amends FAC-000001 (FE-0001) and keeps its legal number"
+dump_save "$DB" nd_once
+cart import documents "$T/nd.csv"
+assert_status 0 "the same debit note again is not an error"
+assert_contains "$OUT" "nd.csv:2: debit-note ND-2 (legal number NDE-0002) is already in the ledger as ND-" \
+	"it is named as already in the ledger"
+assert_dump_same "$DB" nd_once "and nothing is posted the second time"
+cat >"$T/nd_bad.csv" <<'EOF'
+type,number,client,date,amount,applies_to
+debit-note,ND-3,Álvarez Ltda,2026-05-03,10.00,ND-000001
+debit-note,ND-4,Álvarez Ltda,2026-05-03,10.00,FAC-000001
+debit-note,ND-5,Álvarez Ltda,2026-05-03,10.00,ND-4
+EOF
+cart import documents "$T/nd_bad.csv"
+assert_status 1 "a debit note amending something that is not an invoice is refused"
+assert_contains "$ERR" "nd_bad.csv:2: ND-000001 is not an invoice: a debit note amends an invoice" \
+	"one on a debit note of the ledger is named with its line"
+assert_contains "$ERR" "nd_bad.csv:4: ND-4 is not an invoice: a debit note amends an invoice" \
+	"one on a debit note of the file too"
+assert_not_contains "$ERR" "nd_bad.csv:3:" "the good line is not named"
+assert_dump_same "$DB" nd_once "nothing posted"
 
 # ---- a bad file: every bad line named, nothing posted ----
 dump_save "$DB" before_bad

@@ -78,4 +78,40 @@ S=$(awk '/^---- dump /{d++; on = (d == 1); next} /^---- attributes/{on = 0} on' 
 assert_match "$(row "$S" 4)" "^Broken promise 02/07/2026 Cuotas Ltda +250,00 COP, paid 0,00" \
 	"the day after its date the promise shows broken"
 
+# ---- Hoy a window at a time: 30 activities and the broken promise, more than a screen holds ----
+for i in $(seq -w 1 30); do
+	cart activity add 3 --due 2026-06-28 --clerk ana --summary "Tarea $i"
+done
+printf '<A-H><dump><End><dump><Up><dump>dhecha<Enter><dump><PgUp><PgUp><Home><dump>' >"$T/keys"
+run env HOME="$T/home" "$CARTERA_BIN" --db "$DB" --today 2026-07-03 --screen dashboard \
+	--keys "$T/keys" --dump "$T/dump3" --size 80x24
+assert_status 0 "Hoy with 31 rows runs"
+dumpn() { awk -v n="$1" '/^---- dump /{d++; on = (d == n); next} /^---- attributes/{on = 0} on' "$T/dump3"; }
+S=$(dumpn 1)
+assert_match "$(row "$S" 4)" "^Call +28/06/2026 Zeta Ñandú +Tarea 01 +ana" "the first window starts at the oldest task"
+assert_not_contains "$S" "Tarea 30" "the last task is past the first window"
+assert_not_contains "$S" "Broken promise" "and so is the promise"
+S=$(dumpn 2)
+assert_contains "$S" "Broken promise" "End: the promise, the last row, is read and shown"
+assert_contains "$S" "Tarea 30" "with the last tasks above it"
+assert_not_contains "$S" "Tarea 01" "the first window is gone"
+S=$(dumpn 4)
+assert_contains "$S" "Done: Call, Zeta Ñandú." "d on a row past the first window marks it done"
+assert_eq "Tarea 30|2026-07-03" "$(q "SELECT summary, done_date FROM followup_activities WHERE done_date <> '' AND summary LIKE 'Tarea%'")" \
+	"the one done is Tarea 30, the row selected"
+assert_not_contains "$S" "Tarea 30" "it leaves the list"
+S=$(dumpn 5)
+assert_match "$(row "$S" 4)" "^Call +28/06/2026 Zeta Ñandú +Tarea 01" "Home: back to the first window"
+
+# a reschedule moves the row past the window; the cursor follows it (its place in the list)
+printf '<A-H><Down><Down><Down><Down>r2026-07-01<Enter><dump>' >"$T/keys"
+rm -f "$T/dump3"
+run env HOME="$T/home" "$CARTERA_BIN" --db "$DB" --today 2026-07-03 --screen dashboard \
+	--keys "$T/keys" --dump "$T/dump3" --size 80x24
+S=$(dumpn 1)
+A=$(awk '/^---- dump /{d++; a = 0; next} /^---- attributes/{a = (d == 1); next} a' "$T/dump3")
+sel=$(grep -nx "$R80" <<<"$A" | head -1 | cut -d: -f1)
+assert_match "$(row "$S" "${sel:-0}")" "^Call +01/07/2026 Zeta Ñandú +Tarea 05 " \
+	"r moves Tarea 05 to 07-01, past the first window, and the cursor is on it" || tap_diag "$S"
+assert_not_contains "$S" "Tarea 01" "the window scrolled to it"
 done_testing

@@ -93,7 +93,15 @@ static void csv_history(void **state)
 	assert_int_equal(scalar(x, "F001-1", 'D'), 70000);
 	/* F-2 in three instalments of 300: the receipt paid the second */
 	assert_int_equal(scalar(x, "FAC-000002", 'D'), 60000);
-	assert_int_equal(scalar(x, "PD-000001", 'D'), 4000);
+	/* the debit note is a debit note amending F-1, not a journal charge */
+	assert_int_equal(scalar(x, "ND-000001", 'D'), 4000);
+	{
+		doc_info d;
+
+		TL_OK(ctl_doc_ref(&x->c, "ND-000001", &d, &e), &e);
+		assert_int_equal(d.type, DOC_DEBIT_NOTE);
+		assert_string_equal(d.amends, "FAC-000001");
+	}
 	assert_int_equal(scalar(x, "ANT-000001", 'C'), 7500);
 	import_result_free(&r);
 }

@@ -34,7 +34,8 @@ int lgd_clients_position(ledger *l, const dash_query *q, const bounds *b, const 
 /* What the Clients tab keeps between keys (ledger_dash_memo.c), read again once the ledger
  * changed. Walk the clients with something open as of q->asof (the fast path's question: nothing
  * dated after it, no days bound) that the filter in b finds, in name order (desc: backwards),
- * one (client, currency) pair at a time until cb returns non-zero. */
+ * one (client, currency) pair at a time until cb returns non-zero. One client's dashboard
+ * (q->client_id) reads that client's pairs alone. */
 typedef int (*lgd_pair_cb)(int64_t client_id, const char *currency, void *ud);
 int lgd_pairs_walk(ledger *l, const dash_query *q, const bounds *b, int desc, lgd_pair_cb cb,
                    void *ud, cart_err *e);

@@ -282,15 +282,65 @@ static int filter_has(const struct lgd_memo *m, const mfilter *f, const mpair *p
 	return strstr(sk, f->key) || strstr(sk + strlen(sk) + 1, f->raw);
 }
 
+/* One client's dashboard: its own currencies, read at each call (a few index entries), and the
+ * filter tested on its own search key and tax id, as for the kept pairs. */
+static const char one_pairs_sql[] =
+	"SELECT DISTINCT e.currency, c.search_key, c.tax_id FROM clients c"
+	" CROSS JOIN entries e INDEXED BY entries_open ON e.client_id = c.id"
+	" WHERE c.id = ?1 AND e.open <> 0 AND e.date <= ?2 ORDER BY 1";
+
+static int one_client_walk(ledger *l, const dash_query *q, const bounds *b, int desc,
+                           lgd_pair_cb cb, void *ud, cart_err *e)
+{
+	struct lgd_memo one;
+	mpair p[LEDGER_MAX_CURRENCIES];
+	char text[2 * 1100];
+	sqlite3_stmt *s = lg_get(l, one_pairs_sql, e);
+	mfilter f;
+	int n = 0, rc;
+
+	if (!s)
+		return e->code;
+	memset(&one, 0, sizeof one);
+	one.text = text;
+	lg_bind_int(s, 1, q->client_id);
+	lg_bind_text(s, 2, q->asof);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && n < LEDGER_MAX_CURRENCIES) {
+		p[n].client_id = q->client_id;
+		lg_copy(p[n].currency, sizeof p[n].currency, sqlite3_column_text(s, 0));
+		p[n].key = 0;
+		if (!n) {
+			lg_copy(text, sizeof text / 2, sqlite3_column_text(s, 1));
+			lg_copy(text + strlen(text) + 1, sizeof text / 2, sqlite3_column_text(s, 2));
+		}
+		n++;
+	}
+	lg_finalize(l, s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return lg_dberr(l, rc, "listing the client's currencies", e);
+	if ((rc = filter_init(l, b, &f, e)) != CART_OK)
+		return rc;
+	for (int i = 0; i < n; i++) {
+		const mpair *x = &p[desc ? n - 1 - i : i];
+
+		if (filter_has(&one, &f, x) && cb(x->client_id, x->currency, ud))
+			break;
+	}
+	free(f.ids);
+	return CART_OK;
+}
+
 int lgd_pairs_walk(ledger *l, const dash_query *q, const bounds *b, int desc, lgd_pair_cb cb,
                    void *ud, cart_err *e)
 {
-	struct lgd_memo *m = memo_of(l, e);
+	struct lgd_memo *m;
 	mfilter f;
 	int64_t v;
 	int rc;
 
-	if (!m)
+	if (q->client_id)
+		return one_client_walk(l, q, b, desc, cb, ud, e);
+	if (!(m = memo_of(l, e)))
 		return e->code;
 	if ((rc = ledger_data_version(l, &v, e)) != CART_OK)
 		return rc;
@@ -302,8 +352,6 @@ int lgd_pairs_walk(ledger *l, const dash_query *q, const bounds *b, int desc, lg
 	for (size_t i = 0; i < m->n; i++) {
 		const mpair *p = &m->p[desc ? m->n - 1 - i : i];
 
-		if (q->client_id && p->client_id != q->client_id)
-			continue;
 		if (filter_has(m, &f, p) && cb(p->client_id, p->currency, ud))
 			break;
 	}

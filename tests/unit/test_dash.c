@@ -538,7 +538,7 @@ static void test_clients_kept(void **state)
 	ctl_dash v;
 	page p;
 	char buf[2048];
-	int64_t pos, first_overdue;
+	int64_t pos, first_overdue, nandu = 0;
 	ledger *other;
 	cart_err e = { 0 };
 
@@ -546,6 +546,8 @@ static void test_clients_kept(void **state)
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		int64_t id = tl_client(t, names[i], 30);
 
+		if (!i)
+			nandu = id;
 		tl_invoice(t->l, id, "2026-05-01", "2026-05-31", 10000 * (int64_t)(i + 1));
 		if (i % 3 == 0)
 			tl_invoice(t->l, id, "2026-06-10", "2026-07-10", 7000);
@@ -594,6 +596,27 @@ static void test_clients_kept(void **state)
 	TL_OK(ctl_dash_row_of(&v, &p.r[2], &pos, &e), &e);
 	assert_int_equal(pos, 2);
 	TL_OK(ctl_dash_filter(&v, "", &e), &e);
+
+	/* one client's dashboard: its own row, filtered as the others are */
+	{
+		ctl_dash one;
+
+		TL_OK(ctl_dash_open(&one, &c, nandu, "2026-06-30", &e), &e);
+		TL_OK(ctl_dash_tab(&one, DASH_CLIENTS, &e), &e);
+		client_names(&one, 0, MAXR, buf, sizeof buf);
+		assert_string_equal(buf, "Ñandú Repuestos");
+		assert_int_equal(one.count, 1);
+		TL_OK(ctl_dash_filter(&one, "Ñ", &e), &e);
+		assert_int_equal(one.count, 1);
+		TL_OK(ctl_dash_filter(&one, "zz", &e), &e);
+		assert_int_equal(one.count, 0);
+		client_names(&one, 0, MAXR, buf, sizeof buf);
+		assert_string_equal(buf, "");
+		TL_OK(ctl_dash_filter(&one, "repu", &e), &e);
+		assert_int_equal(one.count, 1);
+		TL_OK(ctl_dash_filter(&one, "gomez", &e), &e);
+		assert_int_equal(one.count, 0);
+	}
 
 	/* by overdue, largest first: a payment here moves the list at the next read */
 	TL_OK(ctl_dash_sort(&v, "overdue", 1, &e), &e);

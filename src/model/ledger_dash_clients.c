@@ -1,8 +1,9 @@
 /* The dashboard's clients tab (SPEC B2: balance, overdue, credit, oldest overdue days, follow-up)
  * and the client history that reminders are recorded in (F2). In name order, as of today, the
- * clients' name index leads and a page reads only its own clients; in other orders every
- * client's figures are added up from the open-item indexes and sorted in memory (one small row
- * per client with something open). As of a past date the aging (ledger_aging) gives the figures.
+ * clients with something open are kept in name order (ledger_dash_memo.c) and a page reads only
+ * its own clients; in other orders every client's figures are added up from the open-item
+ * indexes and sorted in memory (one small row per client with something open), and that list is
+ * kept for the next key. As of a past date the aging (ledger_aging) gives the figures.
  * Part of the model (ledger_dash.h). */
 #include "config.h"
 

@@ -5,8 +5,9 @@
  * In name order a page, a count or a position is then a walk of an array in memory: a filter of
  * one or two letters (no trigram for the index clients_find) is tested against each client's
  * search key there (as LG_FIND_CLIENTS tests it row by row in SQL), one of three or more asks
- * the trigram index for its clients; PgDn deep into the list is an index into the array. Reading
- * the pairs costs what counting the tab cost before (the open entries' index, once).
+ * the trigram index for its clients; PgDn deep into the list walks the array, not the ledger.
+ * Reading the pairs and the names once costs a little more than counting the tab did (about 45
+ * against 27-37 ms of CPU at 50,000 clients), after which each key reads only its page.
  * Part of the model (ledger_dash_int.h). */
 #include "config.h"
 

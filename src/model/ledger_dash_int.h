@@ -31,4 +31,23 @@ int lgd_clients_page(ledger *l, const dash_query *q, const bounds *b, int64_t of
 int lgd_clients_position(ledger *l, const dash_query *q, const bounds *b, const dash_key *k,
                          int64_t *pos, cart_err *e);
 
+/* What the Clients tab keeps between keys (ledger_dash_memo.c), read again once the ledger
+ * changed. Walk the clients with something open as of q->asof (the fast path's question: nothing
+ * dated after it, no days bound) that the filter in b finds, in name order (desc: backwards),
+ * one (client, currency) pair at a time until cb returns non-zero. One client's dashboard
+ * (q->client_id) reads that client's pairs alone. */
+typedef int (*lgd_pair_cb)(int64_t client_id, const char *currency, void *ud);
+int lgd_pairs_walk(ledger *l, const dash_query *q, const bounds *b, int desc, lgd_pair_cb cb,
+                   void *ud, cart_err *e);
+/* The last list of the tab in another order, under the question that made it (zeroed, then
+ * filled, so that it compares as bytes). lgd_rows_keep takes rows (malloc'd) over. */
+typedef struct lgd_rows_key {
+	int64_t client_id;
+	char asof[DATE_LEN];
+	char filter[130];
+	int sort, desc, has_min, has_max, days_min, days_max, now;
+} lgd_rows_key;
+void *lgd_rows_kept(ledger *l, const lgd_rows_key *k, size_t *n);
+int lgd_rows_keep(ledger *l, const lgd_rows_key *k, void *rows, size_t n, cart_err *e);
+
 #endif

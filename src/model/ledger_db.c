@@ -603,6 +603,7 @@ void ledger_close(ledger *l)
 	for (size_t i = 0; i < sizeof l->cache / sizeof l->cache[0]; i++)
 		sqlite3_finalize(l->cache[i].s);
 	lg_items_forget(l);
+	lgd_forget(l);
 	sqlite3_close(l->db);
 	free(l);
 }

@@ -30,6 +30,7 @@ struct ledger {
 	int key_done;       /* the key was recorded in this transaction */
 	int64_t commits;    /* transactions committed through this connection */
 	struct lg_memo *memo;   /* the last past date's open items (ledger_asof.c), for one reuse */
+	struct lgd_memo *dash_memo; /* what the dashboard's Clients tab keeps (ledger_dash_memo.c) */
 };
 
 /* lg_prepare with the failure reported in *e (NULL then); give it back with lg_finalize. */
@@ -229,6 +230,8 @@ int lg_items_asof(ledger *l, const char *asof, int64_t client_id, lg_item_cb cb,
                   cart_err *e);
 /* Free what lg_items_asof keeps of its last answer. */
 void lg_items_forget(ledger *l);
+/* Free what the dashboard's Clients tab keeps (ledger_dash_memo.c). */
+void lgd_forget(ledger *l);
 
 /* ---- documents keyed at the terminal (ledger_docs.c) ---- */
 /* Copy a document's lines, fill each line's rate from the company's tax rates (a line's rate must

@@ -1033,7 +1033,38 @@ static int measure_keys(ctl *cc, ctl_dash *v, ctld_row *rows, const opts *o)
 		}
 		dash_note("key: search, client list, worst of \"nandu\"", (tm2){ worst, worst });
 	}
-	if (ctl_dash_tab(v, DASH_OVERDUE, &e) != CART_OK)
+	/* the Clients tab sorted by another column than the name (issue 14): the sort key reads
+	 * every client's figures; the keys after it (cursor down, PgDn deep) read a page */
+	if (ctl_dash_tab(v, DASH_CLIENTS, &e) != CART_OK)
+		goto fail;
+	t0 = now();
+	if (ctl_dash_sort(v, "balance", 1, &e) != CART_OK ||
+	    dash_first_page(v, rows, &got, &e) != CART_OK)
+		goto fail;
+	dash_note("(Clients: the sort by balance itself)", since(t0));
+	t0 = now();
+	if (ctl_dash_page(v, 1, DASH_PAGE, rows, &got, &e) != CART_OK)
+		goto fail;
+	dash_note("key: cursor down, Clients by balance", since(t0));
+	t0 = now();
+	if (ctl_dash_page(v, 5000, DASH_PAGE, rows, &got, &e) != CART_OK)
+		goto fail;
+	dash_note("key: PgDn on Clients by balance at row 5,000", since(t0));
+	if (ctl_dash_sort(v, "client", 0, &e) != CART_OK)
+		goto fail;
+	/* two letters typed on Clients, then PgDn in the list they found */
+	if (ctl_dash_filter(v, "n", &e) != CART_OK)
+		goto fail;
+	t0 = now();
+	if (ctl_dash_filter(v, "na", &e) != CART_OK ||
+	    dash_first_page(v, rows, &got, &e) != CART_OK)
+		goto fail;
+	dash_note("key: search, Clients, 2nd letter \"na\"", since(t0));
+	t0 = now();
+	if (ctl_dash_page(v, 2000, DASH_PAGE, rows, &got, &e) != CART_OK)
+		goto fail;
+	dash_note("key: PgDn on Clients \"na\" at row 2,000", since(t0));
+	if (ctl_dash_filter(v, "", &e) != CART_OK || ctl_dash_tab(v, DASH_OVERDUE, &e) != CART_OK)
 		goto fail;
 
 	/* the aging screen opened from the dashboard */

@@ -85,5 +85,23 @@ assert_contains "$(text 1)" "FAC-000011" "from the client list too"
 screen '<A-b>FAC-999999<Enter><dump>'
 assert_match "$(text 1 | row "$(cat)" 23)" 'FAC-999999' "an unknown number: said on the status line"
 
+# one and two letters on the Clients tab are looked for in the clients the model keeps in name
+# order (issue 14, speed): the same clients whatever the case and accents, and PgDn pages them
+count_of() { text 1 | row "$(cat)" 5 | grep -o '[0-9]*–[0-9]* of [0-9.]*'; }
+START=dashboard
+screen "<A-4>n<dump>"
+N1=$(count_of)
+assert_match "$N1" '^1–16 of [0-9]' "one letter on Clients: a page and a count ($N1)"
+for typed in ñ N Ñ; do
+	screen "<A-4>${typed}<dump>"
+	assert_eq "$(count_of)" "$N1" "\"$typed\" finds what \"n\" finds"
+done
+screen "<A-4>na<dump>"
+N2=$(count_of)
+screen "<A-4>ÑÁ<dump>"
+assert_eq "$(count_of)" "$N2" "\"ÑÁ\" finds what \"na\" finds ($N2)"
+screen "<A-4>n<PgDn><dump>"
+assert_eq "$(count_of)" "16–31 of ${N1##* }" "PgDn in a one-letter search: the next page"
+
 check_ok "typing changed nothing"
 done_testing

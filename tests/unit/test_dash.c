@@ -491,6 +491,169 @@ static void test_payment_refresh(void **state)
 	assert_int_equal(pos, -1);
 }
 
+/* The clients' names of the Clients tab, rows offset.. (n of them), joined by spaces. */
+static void client_names(ctl_dash *v, int64_t offset, int n, char *out, size_t size)
+{
+	page p;
+	size_t len = 0;
+
+	out[0] = '\0';
+	get_page(v, offset, n, &p);
+	for (int i = 0; i < p.n && len < size; i++)
+		len += (size_t)snprintf(out + len, size - len, "%s%s", i ? "|" : "",
+		                        cell(v, &p, i, "client"));
+}
+
+/* The whole tab read in windows of three rows, against one read of every row. */
+static void assert_windows(ctl_dash *v, const char *what)
+{
+	char all[2048], part[2048], got[2048] = "";
+	size_t len = 0;
+
+	client_names(v, 0, MAXR, all, sizeof all);
+	assert_true(v->count <= MAXR);
+	for (int64_t off = 0; off < v->count; off += 3) {
+		client_names(v, off, 3, part, sizeof part);
+		len += (size_t)snprintf(got + len, sizeof got - len, "%s%s", off ? "|" : "", part);
+	}
+	if (strcmp(all, got))
+		fail_msg("%s: in windows of 3 \"%s\", at once \"%s\"", what, got, all);
+}
+
+/* Issue 14, keys at 50,000 clients: the Clients tab keeps what it read between keys (the
+ * clients with something open in name order, the last list in another order). Paging past the
+ * first window in every order gives the rows of the whole list; a filter of one or two letters
+ * finds accented names as one of three does; a posting, here or by another connection, is seen
+ * at the next key. */
+static void test_clients_kept(void **state)
+{
+	static const char *const names[] = {
+		"Ñandú Repuestos", "Ángela Ríos", "Almacén Gómez", "Óptica Núñez", "Bodega Andina",
+		"Café Ñuñoa", "Dulces Mar", "Eléctricos Sur", "Ferretería Ñandú", "Granos del Valle",
+	};
+	static const char *const sorts[] = { "client", "balance", "overdue", "credit", "oldest_days",
+	                                     "status" };
+	tl *t = *state;
+	ctl c;
+	ctl_dash v;
+	page p;
+	char buf[2048];
+	int64_t pos, first_overdue, nandu = 0;
+	ledger *other;
+	cart_err e = { 0 };
+
+	build(t);
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		int64_t id = tl_client(t, names[i], 30);
+
+		if (!i)
+			nandu = id;
+		tl_invoice(t->l, id, "2026-05-01", "2026-05-31", 10000 * (int64_t)(i + 1));
+		if (i % 3 == 0)
+			tl_invoice(t->l, id, "2026-06-10", "2026-07-10", 7000);
+	}
+	c = mkctl(t);
+	TL_OK(ctl_dash_open(&v, &c, 0, "2026-06-30", &e), &e);
+	TL_OK(ctl_dash_tab(&v, DASH_CLIENTS, &e), &e);
+	assert_int_equal(v.count, 13);
+	for (size_t k = 0; k < sizeof sorts / sizeof sorts[0]; k++)
+		for (int desc = 0; desc < 2; desc++) {
+			TL_OK(ctl_dash_sort(&v, sorts[k], desc, &e), &e);
+			snprintf(buf, sizeof buf, "%s%s", sorts[k], desc ? " desc" : "");
+			assert_windows(&v, buf);
+		}
+
+	/* name order: one letter finds accents and ñ as n; the windows hold */
+	TL_OK(ctl_dash_sort(&v, "client", 0, &e), &e);
+	TL_OK(ctl_dash_filter(&v, "n", &e), &e);
+	client_names(&v, 0, MAXR, buf, sizeof buf);
+	assert_string_equal(buf, "Almacén Gómez|Ángela Ríos|Bodega Andina|Café Ñuñoa|"
+	                    "Ferretería Ñandú|Granos del Valle|Ñandú Repuestos|Óptica Núñez");
+	assert_int_equal(v.count, 8);
+	assert_windows(&v, "filter n");
+	TL_OK(ctl_dash_filter(&v, "AN", &e), &e);
+	client_names(&v, 0, MAXR, buf, sizeof buf);
+	assert_string_equal(buf, "Ángela Ríos|Bodega Andina|Ferretería Ñandú|Granos del Valle|"
+	                    "Ñandú Repuestos");
+	assert_int_equal(v.count, 5);
+	TL_OK(ctl_dash_sort(&v, "client", 1, &e), &e);
+	client_names(&v, 0, MAXR, buf, sizeof buf);
+	assert_string_equal(buf, "Ñandú Repuestos|Granos del Valle|Ferretería Ñandú|Bodega Andina|"
+	                    "Ángela Ríos");
+	assert_windows(&v, "filter AN, backwards");
+	TL_OK(ctl_dash_sort(&v, "client", 0, &e), &e);
+	/* three letters: the trigram index, the same clients as typed */
+	TL_OK(ctl_dash_filter(&v, "nand", &e), &e);
+	client_names(&v, 0, MAXR, buf, sizeof buf);
+	assert_string_equal(buf, "Ferretería Ñandú|Ñandú Repuestos");
+	/* the tax id, two digits */
+	TL_OK(ctl_dash_filter(&v, "12", &e), &e);
+	client_names(&v, 0, MAXR, buf, sizeof buf);
+	assert_string_equal(buf, "Zeta Comercial");
+	/* a row's place in the filtered list */
+	TL_OK(ctl_dash_filter(&v, "an", &e), &e);
+	get_page(&v, 0, MAXR, &p);
+	TL_OK(ctl_dash_row_of(&v, &p.r[2], &pos, &e), &e);
+	assert_int_equal(pos, 2);
+	TL_OK(ctl_dash_filter(&v, "", &e), &e);
+
+	/* one client's dashboard: its own row, filtered as the others are */
+	{
+		ctl_dash one;
+
+		TL_OK(ctl_dash_open(&one, &c, nandu, "2026-06-30", &e), &e);
+		TL_OK(ctl_dash_tab(&one, DASH_CLIENTS, &e), &e);
+		client_names(&one, 0, MAXR, buf, sizeof buf);
+		assert_string_equal(buf, "Ñandú Repuestos");
+		assert_int_equal(one.count, 1);
+		TL_OK(ctl_dash_filter(&one, "Ñ", &e), &e);
+		assert_int_equal(one.count, 1);
+		TL_OK(ctl_dash_filter(&one, "zz", &e), &e);
+		assert_int_equal(one.count, 0);
+		client_names(&one, 0, MAXR, buf, sizeof buf);
+		assert_string_equal(buf, "");
+		TL_OK(ctl_dash_filter(&one, "repu", &e), &e);
+		assert_int_equal(one.count, 1);
+		TL_OK(ctl_dash_filter(&one, "gomez", &e), &e);
+		assert_int_equal(one.count, 0);
+	}
+
+	/* by overdue, largest first: a payment here moves the list at the next read */
+	TL_OK(ctl_dash_sort(&v, "overdue", 1, &e), &e);
+	client_names(&v, 0, 1, buf, sizeof buf);
+	assert_string_equal(buf, "Granos del Valle");
+	get_page(&v, 0, 1, &p);
+	first_overdue = p.r[0].client_id;
+	tl_receipt(t->l, first_overdue, TL_TODAY, 100000);
+	TL_OK(ctl_dash_refresh(&v, &e), &e);
+	client_names(&v, 0, 1, buf, sizeof buf);
+	assert_string_equal(buf, "Ferretería Ñandú");
+	/* Granos del Valle still has its invoice due 07-10 */
+	assert_int_equal(v.count, 13);
+	/* and one by another connection (another clerk) too, in name order and by overdue */
+	TL_OK(ledger_open(t->path, 0, &other, &e), &e);
+	{
+		int64_t id;
+		client n;
+
+		client_defaults(&n);
+		snprintf(n.name, sizeof n.name, "Aaron Nuevo");
+		TL_OK(ledger_client_add(other, &n, &e), &e);
+		id = n.id;
+		tl_invoice(other, id, "2026-01-02", "2026-01-03", 99900000);
+	}
+	ledger_close(other);
+	client_names(&v, 0, 1, buf, sizeof buf);
+	assert_string_equal(buf, "Aaron Nuevo");
+	TL_OK(ctl_dash_sort(&v, "client", 0, &e), &e);
+	TL_OK(ctl_dash_filter(&v, "nu", &e), &e);
+	client_names(&v, 0, MAXR, buf, sizeof buf);
+	assert_string_equal(buf, "Aaron Nuevo|Café Ñuñoa|Óptica Núñez");
+	TL_OK(ctl_dash_refresh(&v, &e), &e);
+	assert_int_equal(v.count, 3);
+	tl_check(t, TL_TODAY);
+}
+
 /* One client's dashboard, a past date (recomputed from allocations), the keys 1-4. */
 static void test_client_past_keys(void **state)
 {
@@ -621,6 +784,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_payment_refresh, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_client_past_keys, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_remind, tl_setup, tl_teardown),
+		cmocka_unit_test_setup_teardown(test_clients_kept, tl_setup, tl_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

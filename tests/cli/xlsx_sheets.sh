@@ -20,7 +20,8 @@ assert_status 0 "a Peruvian ledger (PEN, with USD)"
 cart client add "Ferretería Ñandú [Lima]: Norte/Sur* ¿Qué? S.A.C. — Sucursal Arequipa" \
 	--tax-id 20131312955 --terms 30
 assert_status 0 "a client whose name holds every character a sheet name refuses"
-cart client add "Ferretería Ñandú [Lima]: Norte/Sur* ¿Qué? S.A.C. — Sucursal Cusco" --terms 30
+cart client add "Ferretería Ñandú [Lima]: Norte/Sur* ¿Qué? S.A.C. — Sucursal Cusco" \
+	--tax-id 20100047218 --terms 30
 assert_status 0 "a second client whose name starts the same"
 cart invoice post 1 --date 2026-04-01 --line "Taladro percutor;2.5;1000.00;IGV 18%" \
 	--line "Brocas;12;10.50;IGV 18%" --override prueba
@@ -64,119 +65,149 @@ def col(ws, hdr, name):
     return names.index(name)
 
 # ---- sheet names ----
-C1 = "000001 Ferretería Ñandú Lima"
-bad = set('[]:*?/\\')
-for f in ("s.xlsx", "sf.xlsx", "d.xlsx", "all.xlsx", "a.xlsx"):
-    names = book(f).sheetnames
-    check(all(len(n) <= 31 for n in names), "%s: every sheet name within 31 characters %s" % (f, names))
-    check(not any(bad & set(n) for n in names), "%s: no sheet name holds []:*?/\\ %s" % (f, names))
-    check(len(set(n.lower() for n in names)) == len(names), "%s: sheet names unique %s" % (f, names))
-s = book("s.xlsx").sheetnames
-check(s[0].startswith(C1), "statement: the first sheet says the client (%s)" % s[0])
-check(all(n.startswith("000001 ") for n in s), "statement: every sheet starts with the client's number %s" % s)
-check(book("d.xlsx").sheetnames[0].startswith(C1), "invoice: the sheet says the client (%s)" % book("d.xlsx").sheetnames[0])
-al = book("all.xlsx").sheetnames
-check(any(n.startswith("000001 ") for n in al) and any(n.startswith("000002 ") for n in al),
-      "two statements: each client's sheets carry its number %s" % al)
-check(al[0].startswith(C1) and [n for n in al if n.startswith("000002")][0].startswith("000002 Ferretería Ñandú Lima"),
-      "two statements: each client's first sheet is named after it")
-check(book("a.xlsx").sheetnames[:2] == ["Aging", "Check"], "aging: a report of no one client keeps its sheet names")
+def section0():
+    C1 = "000001 Ferretería Ñandú Lima"
+    bad = set('[]:*?/\\')
+    for f in ("s.xlsx", "sf.xlsx", "d.xlsx", "all.xlsx", "a.xlsx"):
+        names = book(f).sheetnames
+        check(all(len(n) <= 31 for n in names), "%s: every sheet name within 31 characters %s" % (f, names))
+        check(not any(bad & set(n) for n in names), "%s: no sheet name holds []:*?/\\ %s" % (f, names))
+        check(len(set(n.lower() for n in names)) == len(names), "%s: sheet names unique %s" % (f, names))
+    s = book("s.xlsx").sheetnames
+    check(s[0].startswith(C1), "statement: the first sheet says the client (%s)" % s[0])
+    check(all(n.startswith("000001 ") for n in s), "statement: every sheet starts with the client's number %s" % s)
+    check(book("d.xlsx").sheetnames[0].startswith(C1), "invoice: the sheet says the client (%s)" % book("d.xlsx").sheetnames[0])
+    al = book("all.xlsx").sheetnames
+    check(any(n.startswith("000001 ") for n in al) and any(n.startswith("000002 ") for n in al),
+          "two statements: each client's sheets carry its number %s" % al)
+    check(al[0].startswith(C1) and [n for n in al if n.startswith("000002")][0].startswith("000002 Ferretería Ñandú Lima"),
+          "two statements: each client's first sheet is named after it")
+    check(book("a.xlsx").sheetnames[:2] == ["Aging", "Check"], "aging: a report of no one client keeps its sheet names")
+
+try:
+    section0()
+except Exception as ex:
+    check(False, "sheet names raised %r" % ex)
 
 # ---- currency formats ----
-wb = book("s.xlsx")
-pen = [ws for ws in wb.worksheets if "PEN" in str(ws["A1"].value) or True]
-fmts = {}
-for ws in wb.worksheets:
-    for row in ws.iter_rows():
-        for c in row:
-            if isinstance(c.value, (int, float)) and not c.is_date and c.number_format not in ("0", "General"):
-                fmts.setdefault(c.number_format, 0)
-                fmts[c.number_format] += 1
-check(any("S/" in f for f in fmts), "statement: soles carry S/ in their format %s" % list(fmts))
-check(any("US$" in f for f in fmts), "statement: dollars carry US$ in their format %s" % list(fmts))
-check(all(("S/" in f) != ("US$" in f) for f in fmts), "statement: every amount's format names one currency %s" % list(fmts))
-check(all(re.search(r"#,##0\.00", f) for f in fmts), "statement: two decimals, grouped %s" % list(fmts))
-check(all("-280A" in f for f in fmts), "statement: Peru's locale (es-PE, 1,234.56) in the format %s" % list(fmts))
+def section1():
+    wb = book("s.xlsx")
+    pen = [ws for ws in wb.worksheets if "PEN" in str(ws["A1"].value) or True]
+    fmts = {}
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, (int, float)) and not c.is_date and c.number_format not in ("0", "General"):
+                    fmts.setdefault(c.number_format, 0)
+                    fmts[c.number_format] += 1
+    check(any("S/" in f for f in fmts), "statement: soles carry S/ in their format %s" % list(fmts))
+    check(any("US$" in f for f in fmts), "statement: dollars carry US$ in their format %s" % list(fmts))
+    check(all(("S/" in f) != ("US$" in f) for f in fmts), "statement: every amount's format names one currency %s" % list(fmts))
+    check(all(re.search(r"#,##0\.00", f) for f in fmts), "statement: two decimals, grouped %s" % list(fmts))
+    check(all("-280A" in f for f in fmts), "statement: Peru's locale (es-PE, 1,234.56) in the format %s" % list(fmts))
 
-ws = book("a.xlsx")["Aging"]
-hdr, rows = table(ws)
-ci = col(ws, hdr, "Cur.")
-ni = col(ws, hdr, "Net")
-seen = {}
-for r in rows:
-    cur = r[ci].value
-    if cur in ("PEN", "USD") and isinstance(r[ni].value, (int, float, str)) and r[ni].value is not None:
-        seen.setdefault(cur, set()).add(r[ni].number_format)
-check("S/" in "".join(seen.get("PEN", [])) and "US$" not in "".join(seen.get("PEN", [])),
-      "aging: the PEN rows and total in soles %s" % seen.get("PEN"))
-check("US$" in "".join(seen.get("USD", [])) and "S/" not in "".join(seen.get("USD", [])),
-      "aging: the USD rows and total in dollars %s" % seen.get("USD"))
-tots = [r for r in rows if str(r[0].value).startswith("Total")]
-check(len(tots) == 2 and all(isinstance(r[ni].value, str) and 'SUMIF(' in r[ni].value and
-      '"%s"' % r[ci].value in r[ni].value for r in tots),
-      "aging: each currency's total adds only its own rows (SUMIF by currency) %s" % [r[ni].value for r in tots])
+    ws = book("a.xlsx")["Aging"]
+    hdr, rows = table(ws)
+    ci = col(ws, hdr, "Cur.")
+    ni = col(ws, hdr, "Net")
+    seen = {}
+    for r in rows:
+        cur = r[ci].value
+        if cur in ("PEN", "USD") and isinstance(r[ni].value, (int, float, str)) and r[ni].value is not None:
+            seen.setdefault(cur, set()).add(r[ni].number_format)
+    check("S/" in "".join(seen.get("PEN", [])) and "US$" not in "".join(seen.get("PEN", [])),
+          "aging: the PEN rows and total in soles %s" % seen.get("PEN"))
+    check("US$" in "".join(seen.get("USD", [])) and "S/" not in "".join(seen.get("USD", [])),
+          "aging: the USD rows and total in dollars %s" % seen.get("USD"))
+    tots = [r for r in rows if str(r[0].value).startswith("Total")]
+    check(len(tots) == 2 and all(isinstance(r[ni].value, str) and 'SUMIF(' in r[ni].value and
+          '"%s"' % r[ci].value in r[ni].value for r in tots),
+          "aging: each currency's total adds only its own rows (SUMIF by currency) %s" % [r[ni].value for r in tots])
+
+try:
+    section1()
+except Exception as ex:
+    check(False, "currency formats raised %r" % ex)
 
 # ---- quantities ----
-ws = book("d.xlsx").worksheets[0]
-hdr, rows = table(ws)
-qi = col(ws, hdr, "Qty")
-q = [r[qi].value for r in rows if r[0].value in ("Taladro percutor", "Brocas")]
-check(q == [2.5, 12], "invoice: quantities are numbers (%r)" % q)
-check(all(isinstance(r[qi].value, (int, float)) for r in rows if r[0].value in ("Taladro percutor", "Brocas")),
-      "invoice: no quantity is text")
+def section2():
+    ws = book("d.xlsx").worksheets[0]
+    hdr, rows = table(ws)
+    qi = col(ws, hdr, "Qty")
+    q = [r[qi].value for r in rows if r[0].value in ("Taladro percutor", "Brocas")]
+    check(q == [2.5, 12], "invoice: quantities are numbers (%r)" % q)
+    check(all(isinstance(r[qi].value, (int, float)) for r in rows if r[0].value in ("Taladro percutor", "Brocas")),
+          "invoice: no quantity is text")
+
+try:
+    section2()
+except Exception as ex:
+    check(False, "quantities raised %r" % ex)
 
 # ---- formulas with cached values ----
-def movements(name):
-    f, v = book(name), book(name, True)
-    ws = [w for w in f.worksheets if w.title.startswith("000001") and "USD" not in w.title][0]
-    wv = v[ws.title]
-    hdr, rows = table(ws)
-    _, vals = table(wv)
-    return ws, hdr, rows, vals
+def section3():
+    def movements(name):
+        f, v = book(name), book(name, True)
+        ws = [w for w in f.worksheets if w.title.startswith("000001") and "USD" not in w.title][0]
+        wv = v[ws.title]
+        hdr, rows = table(ws)
+        _, vals = table(wv)
+        return ws, hdr, rows, vals
 
-for name, want, opening in (("s.xlsx", 2275.00, None), ("sf.xlsx", 2275.00, 3275.00)):
-    ws, hdr, rows, vals = movements(name)
-    bi, chi, cri = col(ws, hdr, "Balance"), col(ws, hdr, "Charge"), col(ws, hdr, "Credit")
-    total = [i for i, r in enumerate(rows) if r[1].value == "Total"]
-    check(len(total) == 1, "%s: one total row in the PEN movements" % name)
-    t = total[0]
-    f = rows[t][bi].value
-    check(isinstance(f, str) and f.startswith("=") and "SUM(" in f and "-SUM(" in f,
-          "%s: the closing balance is a formula opening + charges - credits (%s)" % (name, f))
-    check(vals[t][bi].value == want, "%s: its cached value is the closing balance (%r)" % (name, vals[t][bi].value))
-    ch = rows[t][chi].value
-    check(isinstance(ch, str) and ch.startswith("=SUM("), "%s: the charges' total is a SUM (%s)" % (name, ch))
-    data = [i for i, r in enumerate(rows[:t]) if isinstance(vals[i][bi].value, (int, float))]
-    run = [rows[i][bi].value for i in data]
-    check(all(isinstance(x, str) and x.startswith("=") for x in run[1 if opening else 0:]),
-          "%s: each line's running balance is a formula %s" % (name, run))
-    check(vals[data[-1]][bi].value == want, "%s: the last line's cached balance (%r)" % (name, vals[data[-1]][bi].value))
-    if opening:
-        check(vals[data[0]][bi].value == opening and not str(run[0]).startswith("="),
-              "%s: the balance brought forward stays a figure (%r)" % (name, run[0]))
-        cell = "%s%d" % (openpyxl.utils.get_column_letter(bi + 1), hdr + 1 + data[0])
-        check(cell in f, "%s: the closing balance starts from the balance brought forward (%s in %s)" % (name, cell, f))
+    for name, want, opening in (("s.xlsx", 2098.68, None), ("sf.xlsx", 2098.68, 3098.68)):
+        ws, hdr, rows, vals = movements(name)
+        bi, chi, cri = col(ws, hdr, "Balance"), col(ws, hdr, "Charge"), col(ws, hdr, "Credit")
+        total = [i for i, r in enumerate(rows) if r[1].value == "Total"]
+        check(len(total) == 1, "%s: one total row in the PEN movements" % name)
+        t = total[0]
+        f = rows[t][bi].value
+        check(isinstance(f, str) and f.startswith("=") and "SUM(" in f and "-SUM(" in f,
+              "%s: the closing balance is a formula opening + charges - credits (%s)" % (name, f))
+        check(vals[t][bi].value == want, "%s: its cached value is the closing balance (%r)" % (name, vals[t][bi].value))
+        ch = rows[t][chi].value
+        check(isinstance(ch, str) and ch.startswith("=SUM("), "%s: the charges' total is a SUM (%s)" % (name, ch))
+        data = [i for i, r in enumerate(rows[:t]) if isinstance(vals[i][bi].value, (int, float))]
+        run = [rows[i][bi].value for i in data]
+        check(all(isinstance(x, str) and x.startswith("=") for x in run[1 if opening else 0:]),
+              "%s: each line's running balance is a formula %s" % (name, run))
+        check(vals[data[-1]][bi].value == want, "%s: the last line's cached balance (%r)" % (name, vals[data[-1]][bi].value))
+        if opening:
+            check(vals[data[0]][bi].value == opening and not str(run[0]).startswith("="),
+                  "%s: the balance brought forward stays a figure (%r)" % (name, run[0]))
+            cell = "%s%d" % (openpyxl.utils.get_column_letter(bi + 1), hdr + 1 + data[0])
+            check(cell in f, "%s: the closing balance starts from the balance brought forward (%s in %s)" % (name, cell, f))
+
+try:
+    section3()
+except Exception as ex:
+    check(False, "formulas with cached values raised %r" % ex)
 
 # the aging's check sheet: figures taken from the aging's totals, by formula, cached
-a, av = book("a.xlsx"), book("a.xlsx", True)
-ws, wv = a["Check"], av["Check"]
-hdr, rows = table(ws)
-_, vals = table(wv)
-ag_hdr, ag_rows = table(av["Aging"])
-names = [c.value for c in ws[hdr]]
-pen = [i for i, r in enumerate(rows) if r[0].value == "PEN"][0]
-agt = [r for r in ag_rows if r[0].value == "Total PEN"][0]
-agnames = [c.value for c in av["Aging"][ag_hdr]]
-for k in ("Sum of ranges", "Open charges", "Credits in favour", "Net"):
-    j = names.index(k)
-    f = rows[pen][j].value
-    check(isinstance(f, str) and f.startswith("=") and "Aging!" in f,
-          "check sheet: %s is a formula on the aging's total (%s)" % (k, f))
-    want = agt[agnames.index(k)].value if k != "Sum of ranges" else agt[agnames.index("Open charges")].value
-    check(vals[pen][j].value == want, "check sheet: %s cached as the aging's %r (%r)" % (k, want, vals[pen][j].value))
-lb = rows[pen][names.index("Ledger balance")].value
-check(isinstance(lb, (int, float)) and vals[pen][names.index("Net")].value == lb,
-      "check sheet: the ledger's balance stays a figure, equal to the net (%r)" % lb)
+def section4():
+    a, av = book("a.xlsx"), book("a.xlsx", True)
+    ws, wv = a["Check"], av["Check"]
+    hdr, rows = table(ws)
+    _, vals = table(wv)
+    ag_hdr, ag_rows = table(av["Aging"])
+    names = [c.value for c in ws[hdr]]
+    pen = [i for i, r in enumerate(rows) if r[0].value == "PEN"][0]
+    agt = [r for r in ag_rows if r[0].value == "Total PEN"][0]
+    agnames = [c.value for c in av["Aging"][ag_hdr]]
+    for k in ("Sum of ranges", "Open charges", "Credits in favour", "Net"):
+        j = names.index(k)
+        f = rows[pen][j].value
+        check(isinstance(f, str) and f.startswith("=") and "Aging!" in f,
+              "check sheet: %s is a formula on the aging's total (%s)" % (k, f))
+        want = agt[agnames.index(k)].value if k != "Sum of ranges" else agt[agnames.index("Open charges")].value
+        check(vals[pen][j].value == want, "check sheet: %s cached as the aging's %r (%r)" % (k, want, vals[pen][j].value))
+    lb = rows[pen][names.index("Ledger balance")].value
+    check(isinstance(lb, (int, float)) and vals[pen][names.index("Net")].value == lb,
+          "check sheet: the ledger's balance stays a figure, equal to the net (%r)" % lb)
+
+try:
+    section4()
+except Exception as ex:
+    check(False, "the aging's check sheet: figures taken from the aging's totals, by formula, cached raised %r" % ex)
 print("\n".join(out))
 PYEOF
 )

@@ -298,13 +298,24 @@ void report_chart(report *r, int kind, const char *title, int rows, int cat_col,
 		ch->series[ch->nseries++] = series[i];
 }
 
+/* A currency code into its 4 bytes: a copy per cell, without printf's cost (a report of 50,000
+ * clients copies half a million). */
+static void copy_cur(char dst[4], const char *cur)
+{
+	int i = 0;
+
+	for (; cur && i < 3 && cur[i]; i++)
+		dst[i] = cur[i];
+	dst[i] = '\0';
+}
+
 void report_row(report *r, int style, const char *cur)
 {
 	if (r->in_row)
 		report_row_end(r);
 	memset(&r->cur, 0, sizeof r->cur);
 	r->cur.style = style;
-	snprintf(r->cur.cur, sizeof r->cur.cur, "%s", cur ? cur : "");
+	copy_cur(r->cur.cur, cur);
 	r->cur.cells = r->cur_cells;
 	r->in_row = 1;
 }
@@ -339,8 +350,9 @@ void rpt_text(report *r, const char *s)
 	if (!c)
 		return;
 	buf = r->cur_text[i];
-	snprintf(buf, sizeof r->cur_text[i], "%s", s ? s : "");
-	n = strlen(buf);
+	n = s ? strnlen(s, sizeof r->cur_text[i] - 1) : 0;
+	memcpy(buf, s ? s : "", n);
+	buf[n] = '\0';
 	/* text cut short ends on a whole UTF-8 character (spreadsheets refuse broken ones) */
 	if (s && s[n]) {
 		for (k = n; k > 0 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80; k--)
@@ -364,7 +376,7 @@ void rpt_amount(report *r, int64_t v, const char *cur, int flags)
 		return;
 	c->v = v;
 	c->flags = flags;
-	snprintf(c->cur, sizeof c->cur, "%s", cur ? cur : "");
+	copy_cur(c->cur, cur);
 }
 
 void rpt_date(report *r, const char *iso)

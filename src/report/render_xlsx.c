@@ -63,7 +63,7 @@ typedef struct xlsx {
 	/* the running balance column of the current table: the row of the cell before, and the
 	 * opening (a cell's row, or a figure in minor units) */
 	int run_col, run_have, run_open_cell;
-	lxw_row_t run_prev, run_open_row, run_first;
+	lxw_row_t run_prev, run_open_row;
 	int64_t run_open;
 	lxw_row_t row;           /* next row to write */
 	lxw_row_t hdr_row;       /* the table's header */

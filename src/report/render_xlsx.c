@@ -247,9 +247,13 @@ static void sheet_clean(const char *text, size_t max, char *out, size_t size)
 			continue;
 		if (n + len >= size)
 			break;
-		for (size_t k = 0; k < len && p[k]; k++)
-			out[n++] = (char)p[k];
-		p += len - 1;
+		{
+			size_t k = 0;
+
+			for (; k < len && p[k]; k++)   /* a character cut short ends the text */
+				out[n++] = (char)p[k];
+			p += k - 1;
+		}
 		chars++;
 	}
 	while (n && (out[n - 1] == ' ' || out[n - 1] == '\''))
@@ -370,7 +374,6 @@ static void write_header(xlsx *x, const rpt_table *t)
 static int xlsx_table(void *ud, const report *r, const rpt_table *t, cart_err *e)
 {
 	xlsx *x = ud;
-
 	int rc;
 
 	x->grouped = -1;
@@ -393,15 +396,15 @@ static int xlsx_table(void *ud, const report *r, const rpt_table *t, cart_err *e
 	return rc;
 }
 
-/* A sheet's name as a formula names it: quoted unless it is letters, digits and '_' only. */
+/* A sheet's name as a formula names it: quoted unless it is ASCII letters and '_' only (a name
+ * with digits could read as a cell, "AB12"). */
 static void sheet_ref(const char *name, char *out, size_t size)
 {
 	size_t n = 0;
-	int plain = *name && !(*name >= '0' && *name <= '9');
+	int plain = *name != '\0';
 
 	for (const char *p = name; *p; p++)
-		plain &= (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		         (*p >= '0' && *p <= '9') || *p == '_';
+		plain &= (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_';
 	if (plain) {
 		snprintf(out, size, "%s", name);
 		return;

@@ -494,6 +494,7 @@ static int movements(st *s, int64_t client_id, cart_err *e)
 		report_col(r, "charge", _("Charge"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
 		report_col(r, "credit", _("Credit"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
 		report_col(r, "balance", _("Balance"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
+		report_running_col(r, "balance", "charge", "credit");   /* spreadsheet formulas */
 		s->running = hides_lines(s->f) ? 0 : s->forward[k];
 		if (s->f->from[0] && !hides_lines(s->f)) {
 			report_row(r, RPT_ROW_DATA, NULL);
@@ -787,6 +788,7 @@ int rpt_statement(ctl *c, int64_t client_id, const stmt_filter *f, report *r, ca
 		            f->due_to[0] ? f->due_to : "…");
 	describe_filters(c, f, r);
 	report_client_line(r, "%s", cl.name);
+	r->client_no = cl.id;   /* a spreadsheet's sheets are named after the client */
 	report_client_taxid(r, cl.tax_id, cl.dv);
 	if (cl.address[0] || cl.location[0])
 		report_client_line(r, "%s%s%s", cl.address, cl.address[0] && cl.location[0] ? ", " : "",

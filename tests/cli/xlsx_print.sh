@@ -34,7 +34,6 @@ def check(cond, what):
     out.append(("ok " if cond else "FAIL ") + what)
 for path, wide in ((sys.argv[1], ()), (sys.argv[2], ("Aging",))):
     # the statement's own aging sheet is as wide as the aging report's: landscape too
-    wide = wide if path == sys.argv[2] else ("Aging",)
     wb = openpyxl.load_workbook(path)
     for ws in wb.worksheets:
         if ws.title == "Check" or ws.max_row < 2:
@@ -42,7 +41,8 @@ for path, wide in ((sys.argv[1], ()), (sys.argv[2], ("Aging",))):
         n = ws.title
         ps = ws.page_setup
         check(str(ps.paperSize) == "9", "%s: A4 paper (%s)" % (n, ps.paperSize))
-        want = "landscape" if n in wide else "portrait"
+        # the statement's sheets are named after the client ("000001 Aging Ferretería …")
+        want = "landscape" if n in wide or n.startswith("000001 Aging ") else "portrait"
         check(ps.orientation == want, "%s: %s (%s)" % (n, want, ps.orientation))
         check(ws.sheet_properties.pageSetUpPr.fitToPage and str(ps.fitToWidth) in ("1", "None")
               and str(ps.fitToHeight) == "0", "%s: one page wide, as long as it takes" % n)

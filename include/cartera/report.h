@@ -37,6 +37,8 @@ typedef struct rpt_col {
 	int align;
 	int width;            /* wanted width in characters */
 	int min;              /* narrowest it may be cut to (text); amounts are never cut */
+	int drop;             /* paper too narrow for every column at its narrowest (80-column
+	                       * text): 0 never left out, else left out in this order (1 first) */
 } rpt_col;
 
 typedef struct rpt_cell {
@@ -152,6 +154,10 @@ void report_client_taxid(report *r, const char *tax_id, const char *dv);
 rpt_table *report_table(report *r, const char *title);
 void report_col(report *r, const char *key, const char *name, int kind, int align, int width,
                 int min);
+/* The last column added may be left out where the paper is too narrow for every column
+ * (plain text at 80 columns), in order `order` (1 first); PDF, 132 columns, XLSX, CSV, JSON and
+ * the screen always carry it. */
+void report_col_drop(report *r, int order);
 /* The column whose text is each row's currency (for subtotals by currency). */
 void report_currency_col(report *r, int col);
 /* Draw the current table's columns series[0..n-1] over its rows of style `rows` (at most

@@ -586,9 +586,9 @@ static void fu_section(report *r, const fu *f, int64_t client_id, const char *na
 	/* the level reached, the responsible clerk, the promises to pay (issue 13) */
 	ctl_fu_note(c, nt, client_id, note, sizeof note);
 	taxid_labelled(r->country, NULL, tax_id, dv, tid, sizeof tid);
-	/* the client's contact after its tax id (issue 16): whom to call about what is below */
-	snprintf(head, sizeof head, "%s%s%s%s%s%s", name, tid[0] ? " — " : "", tid,
-	         contact ? " · " : "", contact ? contact : "", note);
+	/* then whom to call about what is below (issue 16): the client's contact */
+	snprintf(head, sizeof head, "%s%s%s%s%s%s", name, tid[0] ? " — " : "", tid, note,
+	         contact ? " · " : "", contact ? contact : "");
 	report_row(r, RPT_ROW_SECTION, NULL);
 	report_row_ref(r, client_id);
 	rpt_text(r, head);

@@ -10,8 +10,8 @@
  * then the due date) are left out one by one, in their order, until the row fits; that happens
  * on 80-column paper only, where a readable description matters more (the open documents below
  * the movements still give each open charge's due date and days overdue), and never to an
- * amount. Only when nothing more may go is text cut below its minimum (to FLOOR), and only
- * when even that does not fit does each row go on over further, indented lines. An
+ * amount. In such a table, when nothing more may go, text is cut below its minimum (to FLOOR);
+ * only when even that does not fit does a row go on over further, indented lines. An
  * amount wider than its column prints as '#' (never a cut number).
  *
  * A report is kept until its end too, so with a page length (continuous forms) every page can
@@ -507,6 +507,7 @@ static int wrap_head(const char *s, int w, char out[HEAD_LINES][512])
 static void layout(txt *t, const rpt_table *tb)
 {
 	int n = tb->ncols, total = 0, x = 0, line = 0, want[RPT_MAX_COLS], least[RPT_MAX_COLS];
+	int droppable = 0;
 
 	t->ncols = n;
 	for (int i = 0; i < n; i++) {
@@ -527,6 +528,8 @@ static void layout(txt *t, const rpt_table *tb)
 		t->gone[i] = 0;
 		total += t->w[i] + (i ? 1 : 0);
 	}
+	for (int i = 0; i < n; i++)
+		droppable |= tb->cols[i].drop > 0;
 	/* too wide even with the text at its narrowest: leave out what the report lets go */
 	for (;;) {
 		int narrowest = 0, next = -1;
@@ -560,8 +563,9 @@ static void layout(txt *t, const rpt_table *tb)
 		t->w[best] -= cut;
 		total -= cut;
 	}
-	/* nothing more may go: text below its minimum, to FLOOR, keeps a row on one line */
-	while (total > t->width) {
+	/* a table that lets columns go wants its rows on one line (the statement's movements): when
+	 * nothing more may go, its text goes below its minimum, to FLOOR, before a row wraps */
+	while (total > t->width && droppable) {
 		int best = -1, cut;
 
 		for (int i = 0; i < n; i++)

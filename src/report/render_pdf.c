@@ -9,7 +9,8 @@
  * a smaller type rather than a turned page). A table that breaks across pages repeats the page
  * header and its column headers, and a client's rows going on repeat the client's heading
  * ("… (cont.)"). A total never starts a page: the rows after a data row (its totals) are held
- * and go to a new page together with that data row when they do not all fit. "page X of Y" is drawn on every page of a report at its
+ * and go to a new page together with that data row when they do not all fit; the last table's
+ * last rows take the report's closing notes along the same way. "page X of Y" is drawn on every page of a report at its
  * end, when the count is known (libharu keeps every page editable until the file is saved). Many
  * reports in one file are numbered each on its own. libharu's errors are recorded by the error
  * handler and checked after each row; nothing jumps. */
@@ -560,13 +561,13 @@ static void draw_row(pdf *p, const report *r, const rpt_table *t, const struct h
 
 /* Draw the rows held: on a new page together when they do not all fit on this one (and would
  * on a new one), so a total never opens a page and a heading never closes one. */
-static void flush_held(pdf *p, const report *r, const rpt_table *t)
+static void flush_held(pdf *p, const report *r, const rpt_table *t, float extra)
 {
-	float need = 0;
+	float need = extra;
 
 	for (int i = 0; i < p->nheld; i++)
 		need += row_h(p, p->held[i].style) + 1;
-	if (p->nheld > 1 && p->page && p->y - need < MARGIN + 16 &&
+	if ((p->nheld > 1 || extra > 0) && p->nheld && p->page && p->y - need < MARGIN + 16 &&
 	    need < p->ph - 2 * MARGIN - 120) {
 		p->cont = p->held[0].style != RPT_ROW_SECTION;
 		new_page(p, p->landscape);
@@ -589,7 +590,7 @@ static int pdf_row(void *ud, const report *r, const rpt_table *t, const rpt_row 
 	/* a new group: a heading, or a data row after a data row or its totals */
 	if (p->nheld == HOLD || (!total && data_held) ||
 	    (row->style == RPT_ROW_SECTION && p->nheld))
-		flush_held(p, r, t);
+		flush_held(p, r, t, 0);
 	h = &p->held[p->nheld++];
 	h->style = row->style;
 	h->ncells = row->ncells < RPT_MAX_COLS ? row->ncells : RPT_MAX_COLS;
@@ -736,8 +737,10 @@ static void draw_chart(pdf *p, const rpt_table *t)
 static int pdf_table_end(void *ud, const report *r, const rpt_table *t, cart_err *e)
 {
 	pdf *p = ud;
+	/* the report's closing notes, known by its last table's end, stay with its last rows */
+	float notes = !t->chart.kind && r->nnotes ? 12 + 12 * (float)r->nnotes : 0;
 
-	flush_held(p, r, t);
+	flush_held(p, r, t, notes);
 	draw_chart(p, t);
 	p->nch = 0;
 	p->t = NULL;

@@ -75,6 +75,7 @@ typedef struct pdf {
 	int nheld;
 	char section[256];        /* the table's last section heading: repeated on a new page */
 	int cont;                 /* a new page of this table repeats the heading */
+	int head_due;             /* the table's header waits for its first rows */
 } pdf;
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_data)
@@ -381,8 +382,10 @@ static void new_page(pdf *p, int landscape)
 	}
 	HPDF_Page_EndText(p->page);
 	p->y -= 8;
-	if (p->t)
+	if (p->t) {
+		p->head_due = 0;
 		col_headers(p);
+	}
 }
 
 static int layout(const rpt_table *t, int orient, float avail_p, float avail_l, float *cw,
@@ -492,13 +495,29 @@ static int pdf_table(void *ud, const report *r, const rpt_table *t, cart_err *e)
 		x += p->cw[i];
 		p->cw[i] -= GAP; /* the gap stays between columns */
 	}
-	if (!p->page || p->landscape != land || p->y < MARGIN + 30 + 4 * p->lead) {
+	/* a table's title and column header are drawn with its first rows (flush_held), so they
+	 * never close a page alone */
+	p->head_due = 0;
+	if (!p->page || p->landscape != land)
 		new_page(p, land);
-	} else {
-		p->y -= 10;
-		col_headers(p);
-	}
+	else
+		p->head_due = 1;
 	return check(p, e);
+}
+
+/* The title and column header of a table whose first rows are about to be drawn. */
+static float head_h(const pdf *p)
+{
+	return p->head_due ? 10 + (p->t && p->t->title[0] ? 16 : 0) + p->lead + 2 : 0;
+}
+
+static void draw_head(pdf *p)
+{
+	if (!p->head_due)
+		return;
+	p->head_due = 0;
+	p->y -= 10;
+	col_headers(p);
 }
 
 static float row_h(const pdf *p, int style)
@@ -563,16 +582,20 @@ static void draw_row(pdf *p, const report *r, const rpt_table *t, const struct h
  * on a new one), so a total never opens a page and a heading never closes one. */
 static void flush_held(pdf *p, const report *r, const rpt_table *t, float extra)
 {
-	float need = extra;
+	/* a table's first rows: its header with them, and room for a few rows under it */
+	float need = extra + head_h(p) + (p->head_due ? 2 * p->lead : 0);
+	int first = p->head_due;
 
 	for (int i = 0; i < p->nheld; i++)
 		need += row_h(p, p->held[i].style) + 1;
-	if ((p->nheld > 1 || extra > 0) && p->nheld && p->page && p->y - need < MARGIN + 16 &&
-	    need < p->ph - 2 * MARGIN - 120) {
-		p->cont = p->held[0].style != RPT_ROW_SECTION;
+	if ((p->nheld > 1 || extra > 0 || first) && p->nheld && p->page &&
+	    p->y - need < MARGIN + 16 && need < p->ph - 2 * MARGIN - 120) {
+		p->cont = !first && p->held[0].style != RPT_ROW_SECTION;
+		p->head_due = 0;
 		new_page(p, p->landscape);
 		p->cont = 0;
 	}
+	draw_head(p);
 	for (int i = 0; i < p->nheld && !p->err; i++)
 		draw_row(p, r, t, &p->held[i]);
 	p->nheld = 0;
@@ -741,6 +764,9 @@ static int pdf_table_end(void *ud, const report *r, const rpt_table *t, cart_err
 	float notes = !t->chart.kind && r->nnotes ? 12 + 12 * (float)r->nnotes : 0;
 
 	flush_held(p, r, t, notes);
+	if (p->head_due && p->y - head_h(p) < MARGIN + 16)
+		new_page(p, p->landscape);   /* a table without rows: its header alone */
+	draw_head(p);
 	draw_chart(p, t);
 	p->nch = 0;
 	p->t = NULL;

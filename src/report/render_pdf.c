@@ -9,8 +9,9 @@
  * a smaller type rather than a turned page). A table that breaks across pages repeats the page
  * header and its column headers, and a client's rows going on repeat the client's heading
  * ("… (cont.)"). A total never starts a page: the rows after a data row (its totals) are held
- * and go to a new page together with that data row when they do not all fit; the last table's
- * last rows take the report's closing notes along the same way. "page X of Y" is drawn on every page of a report at its
+ * and go to a new page together with that data row when they do not all fit; a table's title
+ * and header go with its first rows, and the last table's last rows take the report's closing
+ * notes along the same way. "page X of Y" is drawn on every page of a report at its
  * end, when the count is known (libharu keeps every page editable until the file is saved). Many
  * reports in one file are numbered each on its own. libharu's errors are recorded by the error
  * handler and checked after each row; nothing jumps. */

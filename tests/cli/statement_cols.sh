@@ -141,6 +141,12 @@ if command -v pdftotext >/dev/null; then
 	assert_match "$PDF" "FAC-000003 Invoice OC-4503 2026-07-15 Partly paid" "PDF: partly paid"
 	assert_match "$PDF" "FAC-000005 Invoice 2026-07-01 Voided" "PDF: voided"
 	assert_match "$PDF" "Void of FAC-000005 by" "PDF: the void names its invoice"
+	cart report statement 1 --asof 2026-06-16 --status partly --output "$T/asof.pdf"
+	assert_status 0 "statement PDF as of 2026-06-16, partly paid only"
+	PDF2=$(pdftotext -layout "$T/asof.pdf" - | tr -s ' ')
+	assert_contains "$PDF2" "Issued on 2026-06-30" "PDF: an as-of statement states its issue date"
+	assert_contains "$PDF2" "FAC-000002" "PDF: --status partly keeps the overdue, partly-paid invoice"
+	assert_not_contains "$PDF2" "FAC-000003 Invoice" "PDF: not FAC-000003, nothing paid of it by 06-16"
 	assert_eq 1 "$(pdfinfo -f 1 -l 99 "$T/s.pdf" | grep -E "^Page +[0-9]+ size:" | sed 's/.*size: *//' | sort -u | wc -l)" \
 		"PDF: one orientation on every page"
 else

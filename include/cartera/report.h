@@ -44,6 +44,8 @@ typedef struct rpt_col {
 	 * currency. */
 	int fx;
 	int fa, fb, ftable;
+	int drop;             /* paper too narrow for every column at its narrowest (80-column
+	                       * text): 0 never left out, else left out in this order (1 first) */
 } rpt_col;
 
 enum rpt_fx { RPT_FX_NONE = 0, RPT_FX_RUNNING, RPT_FX_FROM };
@@ -162,6 +164,10 @@ void report_client_taxid(report *r, const char *tax_id, const char *dv);
 rpt_table *report_table(report *r, const char *title);
 void report_col(report *r, const char *key, const char *name, int kind, int align, int width,
                 int min);
+/* The last column added may be left out where the paper is too narrow for every column
+ * (plain text at 80 columns), in order `order` (1 first); PDF, 132 columns, XLSX, CSV, JSON and
+ * the screen always carry it. */
+void report_col_drop(report *r, int order);
 /* The column whose text is each row's currency (for subtotals by currency). */
 void report_currency_col(report *r, int col);
 /* Spreadsheet formulas (issue 16), columns named by key; set after the table's columns.

@@ -303,7 +303,8 @@ int ledger_statement(ledger *l, int64_t client_id, const char *asof, stmt_cb cb,
 		"SELECT e.id, e.document_id, d.number, e.code, e.side, e.reverses_id IS NOT NULL,"
 		"  e.date, e.due_date, e.currency, e.amount, d.memo,"
 		"  CASE WHEN d.amends_id IS NOT NULL"
-		"   THEN (SELECT number FROM documents i WHERE i.id = d.amends_id) END"
+		"   THEN (SELECT number FROM documents i WHERE i.id = d.amends_id) END,"
+		"  d.reference"
 		" FROM entries e JOIN documents d ON d.id = e.document_id"
 		" WHERE e.client_id = ?2 AND e.date <= ?1 ORDER BY e.date, e.id";
 	struct { char cur[4]; int64_t bal; } run[LEDGER_MAX_CURRENCIES] = { 0 };
@@ -336,6 +337,7 @@ int ledger_statement(ledger *l, int64_t client_id, const char *asof, stmt_cb cb,
 		amount = sqlite3_column_int64(s, 9);
 		lg_copy(ln.memo, sizeof ln.memo, sqlite3_column_text(s, 10));
 		lg_copy(ln.amends, sizeof ln.amends, sqlite3_column_text(s, 11));
+		lg_copy(ln.reference, sizeof ln.reference, sqlite3_column_text(s, 12));
 		if (ln.side == 'D')
 			ln.charge = amount;
 		else

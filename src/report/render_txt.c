@@ -5,15 +5,22 @@
  * A table is kept until its last row, so its columns are as wide as what they hold (an amount
  * column as its widest amount, never cut; a header wraps over two or three lines rather than
  * widening its column), and a row is one line: when the table is wider than the paper, text
- * columns are cut towards their minimum. Only when even that does not fit does each row go on
- * over further, indented lines, so no column is ever dropped. An amount wider than its column
- * prints as '#' (never a cut number).
+ * columns are cut towards their minimum. When even that does not fit, the columns the report
+ * marked as droppable (report_col_drop: on a statement, the order reference, then the status,
+ * then the due date) are left out one by one, in their order, until the row fits; that happens
+ * on 80-column paper only, where a readable description matters more (the open documents below
+ * the movements still give each open charge's due date and days overdue), and never to an
+ * amount. In such a table, when nothing more may go, text is cut below its minimum (to FLOOR);
+ * only when even that does not fit does a row go on over further, indented lines. An
+ * amount wider than its column prints as '#' (never a cut number).
  *
  * A report is kept until its end too, so with a page length (continuous forms) every page can
  * start with a line naming the client (or the report) and "page N of M"; pages are parted by a
  * form feed, with none before the first page of the file nor after the last. A table going on
- * to a new page repeats its column header; a table's title and header stay with its first
- * rows and a total stays with the row above it.
+ * to a new page repeats its column header, and a client's rows going on repeat the client's
+ * heading ("… (cont.)"); a table's title and header stay with its first rows, a total stays
+ * with the row above it (a page never opens with a total) and the closing notes with the
+ * report's last lines (a page never holds only them).
  *
  * The character set is UTF-8, CP850 or ISO-8859-1 (iconv). For a code page, what it lacks is
  * replaced before the line is measured ("—" by "-", "…" by "...", curly quotes by straight
@@ -34,6 +41,7 @@
 
 #define INDENT 4
 #define MAXW 132
+#define FLOOR 8         /* text is cut below its column's minimum to this, rather than wrap */
 #define HEAD_LINES 3    /* a column's header wraps over at most this many lines */
 
 typedef struct tline {
@@ -42,6 +50,8 @@ typedef struct tline {
 	unsigned glue : 1;      /* keep with the line above: no page break before it */
 	unsigned head : 1;      /* the table's column header or its rule: repeated on a new page */
 	unsigned blank : 1;     /* dropped at the top of a page */
+	unsigned section : 1;   /* a section's heading (a client's name): repeated, "(cont.)", on
+	                         * a page its rows go on to */
 } tline;
 
 typedef struct ttab {
@@ -79,6 +89,7 @@ typedef struct txt {
 	int nrows, caprows;
 	/* its layout */
 	int w[RPT_MAX_COLS], x[RPT_MAX_COLS], line[RPT_MAX_COLS];
+	unsigned char gone[RPT_MAX_COLS];   /* left out: the paper is too narrow */
 	int ncols, nplines;
 } txt;
 
@@ -496,6 +507,7 @@ static int wrap_head(const char *s, int w, char out[HEAD_LINES][512])
 static void layout(txt *t, const rpt_table *tb)
 {
 	int n = tb->ncols, total = 0, x = 0, line = 0, want[RPT_MAX_COLS], least[RPT_MAX_COLS];
+	int droppable = 0;
 
 	t->ncols = n;
 	for (int i = 0; i < n; i++) {
@@ -513,18 +525,56 @@ static void layout(txt *t, const rpt_table *tb)
 		if (least[i] < 1)
 			least[i] = 1;
 		t->w[i] = want[i];
+		t->gone[i] = 0;
 		total += t->w[i] + (i ? 1 : 0);
+	}
+	for (int i = 0; i < n; i++)
+		droppable |= tb->cols[i].drop > 0;
+	/* too wide even with the text at its narrowest: leave out what the report lets go */
+	for (;;) {
+		int narrowest = 0, next = -1;
+
+		for (int i = 0, k = 0; i < n; i++)
+			if (!t->gone[i])
+				narrowest += least[i] + (k++ ? 1 : 0);
+		if (narrowest <= t->width)
+			break;
+		for (int i = 0; i < n; i++)
+			if (!t->gone[i] && tb->cols[i].drop > 0 &&
+			    (next < 0 || tb->cols[i].drop < tb->cols[next].drop))
+				next = i;
+		if (next < 0)
+			break;
+		t->gone[next] = 1;
+		total -= t->w[next] + 1;
 	}
 	while (total > t->width) {
 		int best = -1, cut;
 
 		for (int i = 0; i < n; i++)
-			if (t->w[i] > least[i] &&
+			if (!t->gone[i] && t->w[i] > least[i] &&
 			    (best < 0 || t->w[i] - least[i] > t->w[best] - least[best]))
 				best = i;
 		if (best < 0)
 			break;
 		cut = t->w[best] - least[best];
+		if (cut > total - t->width)
+			cut = total - t->width;
+		t->w[best] -= cut;
+		total -= cut;
+	}
+	/* a table that lets columns go wants its rows on one line (the statement's movements): when
+	 * nothing more may go, its text goes below its minimum, to FLOOR, before a row wraps */
+	while (total > t->width && droppable) {
+		int best = -1, cut;
+
+		for (int i = 0; i < n; i++)
+			if (!t->gone[i] && tb->cols[i].kind == RPT_TEXT && t->w[i] > FLOOR &&
+			    (best < 0 || t->w[i] > t->w[best]))
+				best = i;
+		if (best < 0)
+			break;
+		cut = t->w[best] - FLOOR;
 		if (cut > total - t->width)
 			cut = total - t->width;
 		t->w[best] -= cut;
@@ -538,12 +588,16 @@ static void layout(txt *t, const rpt_table *tb)
 	for (int i = 0; total < t->width && i < n; i++) {
 		int hw = utf8_width(tb->cols[i].name);
 
-		if (hw > t->w[i] && hw - t->w[i] <= t->width - total) {
+		if (!t->gone[i] && hw > t->w[i] && hw - t->w[i] <= t->width - total) {
 			total += hw - t->w[i];
 			t->w[i] = hw;
 		}
 	}
 	for (int i = 0; i < n; i++) {
+		if (t->gone[i]) {
+			t->line[i] = -1;
+			continue;
+		}
 		if (t->w[i] > t->width - INDENT)
 			t->w[i] = t->width - INDENT;
 		if (x > (line ? INDENT : 0) && x + 1 + t->w[i] > t->width) {
@@ -570,6 +624,9 @@ static void put_row(txt *t, const rpt_table *tb, const trow *row, int glue)
 		for (int i = 0; i < t->ncols; i++) {
 			char cl[500];
 
+			hl[i] = 0;
+			if (t->gone[i])
+				continue;
 			clean(t, tb->cols[i].name, cl, sizeof cl);
 			hl[i] = t->nplines > 1 ? (snprintf(head[i][0], 512, "%s", cl), 1) :
 			        wrap_head(cl, t->w[i], head[i]);
@@ -655,8 +712,16 @@ static int txt_table_end(void *ud, const report *r, const rpt_table *tb, cart_er
 		const trow *row = &t->rows[k];
 
 		if (row->style == RPT_ROW_SECTION) {
-			if ((l = put_fit(t, row->ncells ? row->cells[0] : "")))
-				l->table = t->ntabs - 1;
+			int from = t->nlines;
+
+			/* a heading (a client, its tax id and contact) is wrapped, never cut */
+			put_wrapped(t, row->ncells ? row->cells[0] : "");
+			for (int h = from; h < t->nlines; h++) {
+				t->lines[h].table = t->ntabs - 1;
+				t->lines[h].section = h == from;
+				t->lines[h].glue = h > from;
+				t->lines[h].blank = 0;
+			}
 			t->glue_next = 1;   /* a section's name stays with its first row */
 		} else {
 			int total = row->style == RPT_ROW_TOTAL || row->style == RPT_ROW_GROUP_TOTAL;
@@ -734,7 +799,7 @@ static int paginate(txt *t, int plen, int pages, int out)
 	int i = 0, page = 0;
 
 	while (i < t->nlines || (!page && !t->nlines)) {
-		int used = 0, j, repeat = -1;
+		int used = 0, j, repeat = -1, cont = -1;
 
 		page++;
 		if (out && t->written++)
@@ -749,6 +814,14 @@ static int paginate(txt *t, int plen, int pages, int out)
 			if (page > 1 && i < t->nlines && t->lines[i].table >= 0 && !t->lines[i].head) {
 				repeat = t->lines[i].table;
 				used += t->tabs[repeat].hcount;
+				/* the heading of the section going on, unless one starts the page */
+				for (int k = i - 1; !t->lines[i].section && k >= 0 &&
+				     t->lines[k].table == repeat && !t->lines[k].head; k--)
+					if (t->lines[k].section) {
+						cont = k;
+						used++;
+						break;
+					}
 			}
 		}
 		j = i;
@@ -770,6 +843,18 @@ static int paginate(txt *t, int plen, int pages, int out)
 			if (repeat >= 0)
 				for (int k = 0; k < t->tabs[repeat].hcount; k++)
 					write_line(t, t->lines[t->tabs[repeat].hfirst + k].s);
+			if (cont >= 0) {
+				char name[4 * MAXW + 8], text[4 * MAXW + 32], buf[4 * MAXW + 8];
+				int n = (int)strlen(t->lines[cont].s);
+
+				/* the kept heading without its padding, then "(cont.)" */
+				while (n > 0 && t->lines[cont].s[n - 1] == ' ')
+					n--;
+				snprintf(name, sizeof name, "%.*s", n, t->lines[cont].s);
+				snprintf(text, sizeof text, _("%s (cont.)"), name);
+				fit(t, text, t->width, 0, buf);
+				write_line(t, buf);
+			}
 			for (int k = i; k < j; k++)
 				write_line(t, t->lines[k].s);
 		}
@@ -787,10 +872,17 @@ static int txt_end(void *ud, const report *r, cart_err *e)
 
 	if (plen && plen < RND_MIN_PAGE_LINES)
 		plen = RND_MIN_PAGE_LINES;
-	if (r->nnotes)
-		put_fit(t, "");
-	for (int i = 0; i < r->nnotes; i++)
+	if (r->nnotes) {
+		tline *l = put_fit(t, "");
+
+		if (l)
+			l->glue = 1;
+	}
+	for (int i = 0; i < r->nnotes; i++) {
+		/* the closing notes stay with the report's last line: never a page of them alone */
+		t->glue_next = 1;
 		put_wrapped(t, r->notes[i]);
+	}
 	if (t->failed)
 		return cart_fail(e, CART_NOMEM, _("out of memory"));
 	paginate(t, plen, plen ? paginate(t, plen, 0, 0) : 1, 1);

@@ -232,6 +232,18 @@ void report_col(report *r, const char *key, const char *name, int kind, int alig
 	c->align = align;
 	c->width = width;
 	c->min = min > 0 && min < width ? min : width;
+	c->drop = 0;
+}
+
+void report_col_drop(report *r, int order)
+{
+	rpt_table *t;
+
+	if (!r->table_open)
+		return;
+	t = &r->tables[r->ntables - 1];
+	if (t->ncols)
+		t->cols[t->ncols - 1].drop = order;
 }
 
 void report_currency_col(report *r, int col)

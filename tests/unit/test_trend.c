@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "cartera/demo.h"
+#include "model/ledger_int.h"
 #include "model/ledger_trend.h"
 
 #define MAXP 24
@@ -248,6 +249,66 @@ static void test_trend_kept_equals_rows(void **state)
 	tl_check(t, TL_TODAY);
 }
 
+#define MAXROWS 200
+
+typedef struct rows {
+	int n, total;
+	aging_row r[MAXROWS];
+} rows;
+
+static int keep_row(const aging_row *row, void *ud)
+{
+	rows *s = ud;
+
+	s->total++;
+	if (s->n < MAXROWS) {
+		s->r[s->n] = *row;
+		s->r[s->n++].name = NULL;
+	}
+	return 0;
+}
+
+/* The aging as of past dates (lg_items_asof: the kept open amounts plus what the allocations
+ * dated after the date took) row for row as the general SQL recomputes it from the entries and
+ * allocations (lg_aging_by_sql), on the demo ledger, at dates 180 days back and more. */
+static void test_aging_asof_equals_sql(void **state)
+{
+	tl *t = *state;
+	static const int ranges[] = { 30, 60, 90 };
+	static const char *const asofs[] = {
+		"2025-01-15", "2025-06-30", "2025-10-01", "2026-01-01", "2026-03-31", "2026-06-29",
+		TL_TODAY,
+	};
+	cart_err e = { 0 };
+
+	for (size_t d = 0; d < sizeof asofs / sizeof asofs[0]; d++) {
+		static rows fast, bysql;
+		int64_t open = 0;
+
+		memset(&fast, 0, sizeof fast);
+		memset(&bysql, 0, sizeof bysql);
+		TL_OK(ledger_aging(t->l, asofs[d], ranges, 3, keep_row, &fast, &e), &e);
+		TL_OK(lg_aging_by_sql(t->l, asofs[d], ranges, 3, keep_row, &bysql, &e), &e);
+		assert_int_equal(fast.total, bysql.total);
+		assert_true(fast.total <= MAXROWS);
+		assert_true(d == 0 || fast.n > 20);
+		for (int i = 0; i < fast.n; i++) {
+			const aging_row *x = &fast.r[i], *y = &bysql.r[i];
+
+			assert_int_equal(x->client_id, y->client_id);
+			assert_string_equal(x->currency, y->currency);
+			assert_int_equal(x->not_due, y->not_due);
+			for (int k = 0; k <= LEDGER_MAX_RANGES; k++)
+				assert_int_equal(x->range[k], y->range[k]);
+			assert_int_equal(x->open_charges, y->open_charges);
+			assert_int_equal(x->credits, y->credits);
+			assert_int_equal(x->oldest_days, y->oldest_days);
+			open += x->open_charges;
+		}
+		assert_true(d == 0 || open > 0);
+	}
+}
+
 static void count_problem(const char *problem, void *ud)
 {
 	(*(int *)ud)++;
@@ -283,6 +344,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_trend_kept_equals_rows, demo_setup, demo_teardown),
 		cmocka_unit_test_setup_teardown(test_trend_check_finds_bad_sums, demo_setup, demo_teardown),
+		cmocka_unit_test_setup_teardown(test_aging_asof_equals_sql, demo_setup, demo_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

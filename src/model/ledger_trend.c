@@ -307,6 +307,12 @@ int lg_trend_scan(ledger *l, int64_t client_id, const char (*pts)[11], int n,
 		" WHERE date <= ?1 AND client_id BETWEEN ?2 AND ?3";
 	static const char alloc_sql[] =
 		"SELECT charge_id, instalment_id, date, amount FROM allocations WHERE date <= ?1";
+	/* one client: the allocations of its own charges, through its index and theirs, not all
+	 * of them (1.2 M on the benchmark ledger: 0.3 s CPU for a client with a few dozen) */
+	static const char alloc_client_sql[] =
+		"SELECT a.charge_id, a.instalment_id, a.date, a.amount FROM entries e"
+		" JOIN allocations a ON a.charge_id = e.id"
+		" WHERE e.client_id BETWEEN ?2 AND ?3 AND e.side = 'D' AND a.date <= ?1";
 	tr_cur cur[LEDGER_MAX_CURRENCIES];
 	int64_t sales[LEDGER_MAX_CURRENCIES][TR_MAX_PTS], coll[LEDGER_MAX_CURRENCIES][TR_MAX_PTS];
 	int nc = 0, rc = SQLITE_DONE;
@@ -330,13 +336,13 @@ int lg_trend_scan(ledger *l, int64_t client_id, const char (*pts)[11], int n,
 	memset(coll, 0, sizeof coll);
 	for (int pass = 0; pass < 3 && rc == SQLITE_DONE; pass++) {
 		const char *sql = pass == 0 ? (client_id ? entries_client_sql : entries_sql)
-		                : pass == 1 ? inst_sql : alloc_sql;
+		                : pass == 1 ? inst_sql : client_id ? alloc_client_sql : alloc_sql;
 
 		rc = lg_prepare(l, sql, &s);
 		if (rc != SQLITE_OK)
 			break;
 		lg_bind_text(s, 1, pts[n - 1]);
-		if (pass < 2) {
+		if (pass < 2 || client_id) {
 			lg_bind_int(s, 2, client_id ? client_id : 0);
 			lg_bind_int(s, 3, client_id ? client_id : INT64_MAX);
 		}

@@ -41,7 +41,8 @@ static int collect(const char *cur, const int64_t *open, const int64_t *over, co
 	return 0;
 }
 
-static int64_t sql_int(sqlite3 *db, const char *sql, const char *a, const char *b, const char *c)
+static int64_t sql_int(sqlite3 *db, const char *sql, const char *a, const char *b, const char *c,
+                       int64_t client_id)
 {
 	sqlite3_stmt *s;
 	int64_t v = -1;
@@ -53,31 +54,36 @@ static int64_t sql_int(sqlite3 *db, const char *sql, const char *a, const char *
 		sqlite3_bind_text(s, 2, b, -1, SQLITE_STATIC);
 	if (c)
 		sqlite3_bind_text(s, 3, c, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(s) >= 4)
+		sqlite3_bind_int64(s, 4, client_id);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 	v = sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
 	return v;
 }
 
-/* As of ?1 in currency ?2: each charge dated up to then (an entry on the debit side without
+/* As of ?1 in currency ?2, of all clients (?4 = 0) or one: each charge dated up to then (an entry on the debit side without
  * instalments, or an instalment) less its allocations dated up to then; overdue: due before ?1. */
 static const char open_sql[] =
 	"SELECT (SELECT coalesce(sum(x.amount - coalesce((SELECT sum(a.amount) FROM allocations a"
 	"          WHERE a.charge_id = x.id AND a.date <= ?1), 0)), 0)"
 	"          FROM entries x WHERE x.side = 'D' AND x.n_inst = 0 AND x.date <= ?1"
-	"           AND x.currency = ?2 AND (?3 IS NULL OR x.due_date < ?1))"
+	"           AND x.currency = ?2 AND (?3 IS NULL OR x.due_date < ?1)"
+	"           AND (?4 = 0 OR x.client_id = ?4))"
 	"     + (SELECT coalesce(sum(i.amount - coalesce((SELECT sum(a.amount) FROM allocations a"
 	"          WHERE a.instalment_id = i.id AND a.date <= ?1), 0)), 0)"
 	"          FROM instalments i WHERE i.date <= ?1 AND i.currency = ?2"
-	"           AND (?3 IS NULL OR i.due_date < ?1))";
+	"           AND (?3 IS NULL OR i.due_date < ?1) AND (?4 = 0 OR i.client_id = ?4))";
 /* Dated after ?1 and up to ?2 in currency ?3: invoices less their voids; payments and advances
  * less theirs. */
 static const char sales_sql[] =
 	"SELECT coalesce(sum(CASE side WHEN 'D' THEN amount ELSE -amount END), 0) FROM entries"
-	" WHERE code = 'CF' AND date > ?1 AND date <= ?2 AND currency = ?3";
+	" WHERE code = 'CF' AND date > ?1 AND date <= ?2 AND currency = ?3"
+	"   AND (?4 = 0 OR client_id = ?4)";
 static const char coll_sql[] =
 	"SELECT coalesce(sum(CASE side WHEN 'C' THEN amount ELSE -amount END), 0) FROM entries"
-	" WHERE code IN ('APF', 'AA') AND date > ?1 AND date <= ?2 AND currency = ?3";
+	" WHERE code IN ('APF', 'AA') AND date > ?1 AND date <= ?2 AND currency = ?3"
+	"   AND (?4 = 0 OR client_id = ?4)";
 
 /* The kept sums against their recomputation from the rows: the number of rows that differ. */
 static const char kept_sql[] =
@@ -88,9 +94,10 @@ static const char kept_sql[] =
 	" WHERE k.charged IS NOT x.c OR k.paid IS NOT x.p OR k.sales IS NOT x.s"
 	"    OR k.collected IS NOT x.o";
 
-/* The three ways agree at the dates pts (after: the day before the first month). Returns the sum
- * of everything open at the points, so a caller can tell the dates were not empty. */
-static int64_t agree(tl *t, const char (*pts)[11], int n, const char *after)
+/* The three ways agree at the dates pts (after: the day before the first month), for all clients
+ * (0) or one (the scans then, by the client's own rows). Returns the sum of everything open at
+ * the points, so a caller can tell the dates were not empty. */
+static int64_t agree_of(tl *t, int64_t who, const char (*pts)[11], int n, const char *after)
 {
 	figures kept, scan;
 	cart_err e = { 0 };
@@ -100,10 +107,10 @@ static int64_t agree(tl *t, const char (*pts)[11], int n, const char *after)
 	memset(&kept, 0, sizeof kept);
 	memset(&scan, 0, sizeof scan);
 	kept.n = scan.n = n;
-	TL_OK(ledger_trend_open(t->l, 0, pts, n, after, collect, &kept, &e), &e);
-	TL_OK(lg_trend_scan(t->l, 0, pts, n, after, collect, &scan, &e), &e);
+	TL_OK(ledger_trend_open(t->l, who, pts, n, after, collect, &kept, &e), &e);
+	TL_OK(lg_trend_scan(t->l, who, pts, n, after, collect, &scan, &e), &e);
 	assert_int_equal(sqlite3_open_v2(t->path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	assert_int_equal(sql_int(db, kept_sql, NULL, NULL, NULL), 0);
+	assert_int_equal(sql_int(db, kept_sql, NULL, NULL, NULL, 0), 0);
 	assert_int_equal(kept.ncur, scan.ncur);
 	for (int k = 0; k < kept.ncur; k++) {
 		int j;
@@ -118,15 +125,24 @@ static int64_t agree(tl *t, const char (*pts)[11], int n, const char *after)
 			assert_int_equal(kept.over[k][i], scan.over[j][i]);
 			assert_int_equal(kept.sales[k][i], scan.sales[j][i]);
 			assert_int_equal(kept.coll[k][i], scan.coll[j][i]);
-			assert_int_equal(kept.open[k][i], sql_int(db, open_sql, pts[i], kept.cur[k], NULL));
-			assert_int_equal(kept.over[k][i], sql_int(db, open_sql, pts[i], kept.cur[k], "y"));
-			assert_int_equal(kept.sales[k][i], sql_int(db, sales_sql, prev, pts[i], kept.cur[k]));
-			assert_int_equal(kept.coll[k][i], sql_int(db, coll_sql, prev, pts[i], kept.cur[k]));
+			assert_int_equal(kept.open[k][i],
+			                 sql_int(db, open_sql, pts[i], kept.cur[k], NULL, who));
+			assert_int_equal(kept.over[k][i],
+			                 sql_int(db, open_sql, pts[i], kept.cur[k], "y", who));
+			assert_int_equal(kept.sales[k][i],
+			                 sql_int(db, sales_sql, prev, pts[i], kept.cur[k], who));
+			assert_int_equal(kept.coll[k][i],
+			                 sql_int(db, coll_sql, prev, pts[i], kept.cur[k], who));
 			seen += kept.open[k][i];
 		}
 	}
 	sqlite3_close(db);
 	return seen;
+}
+
+static int64_t agree(tl *t, const char (*pts)[11], int n, const char *after)
+{
+	return agree_of(t, 0, pts, n, after);
 }
 
 static int demo_setup(void **state)
@@ -246,6 +262,12 @@ static void test_trend_kept_equals_rows(void **state)
 	assert_true(agree(t, sparse, 4, "2025-06-30") > 0);
 	/* dates that are not month-ends take the scans: still the same as the SQL */
 	assert_true(agree(t, not_ends, 3, "2025-10-31") > 0);
+	/* one client: its own rows (the USD one, and demo clients) */
+	month_ends(pts, 12, "2026-06-30", after);
+	assert_true(agree_of(t, usd, (const char (*)[11])pts, 12, after) > 0);
+	for (int64_t c = 1; c <= 5; c++)
+		agree_of(t, c, (const char (*)[11])pts, 12, after);
+	assert_true(agree_of(t, 3, not_ends, 3, "2025-10-31") >= 0);
 	tl_check(t, TL_TODAY);
 }
 

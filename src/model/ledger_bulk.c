@@ -72,7 +72,7 @@ static const char dropped_sql[] =
 	"   OR (type = 'trigger' AND name IN ('allocations_check', 'allocations_move_open',"
 	"                                     'entries_after_opening', 'entries_balances',"
 	"                                     'entries_month_flows', 'instalments_month_flows',"
-	"                                     'allocations_month_flows')))";
+	"                                     'allocations_month_flows', 'entries_day_flows')))";
 
 static void bulk_free(ledger *l)
 {
@@ -510,6 +510,15 @@ static const char month_flows_sql[] =
 	"   paid = paid + excluded.paid, sales = sales + excluded.sales,"
 	"   collected = collected + excluded.collected";
 
+/* The sums kept by day (schema 022): the load's entries, added up once. */
+static const char day_flows_sql[] =
+	"INSERT INTO day_flows (currency, date, debits, credits)"
+	" SELECT currency, date, sum(CASE side WHEN 'D' THEN amount ELSE 0 END),"
+	"   sum(CASE side WHEN 'C' THEN amount ELSE 0 END) FROM entries WHERE id >= ?1"
+	"  GROUP BY currency, date"
+	" ON CONFLICT (currency, date) DO UPDATE SET debits = debits + excluded.debits,"
+	"   credits = credits + excluded.credits";
+
 static const char verify_opening_sql[] =
 	"SELECT d.number FROM clients c JOIN entries e ON e.client_id = c.id"
 	" JOIN documents d ON d.id = e.document_id"
@@ -519,7 +528,7 @@ static const char verify_opening_sql[] =
 int ledger_bulk_end(ledger *l, cart_err *e)
 {
 	struct bulk *b = l->b;
-	sqlite3_stmt *s;
+	sqlite3_stmt *s, *s2;
 	char detail[64];
 	int64_t bad = 0;
 	int rc = CART_OK;
@@ -604,6 +613,12 @@ int ledger_bulk_end(ledger *l, cart_err *e)
 		lg_bind_text(s, 1, k == 0 ? "e" : k == 1 ? "i" : "a");
 		lg_bind_int(s, 2, k == 0 ? b->ebase : k == 1 ? b->ibase : b->abase);
 		rc = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(l->db);
+	}
+	if (rc == SQLITE_OK &&
+	    (rc = sqlite3_prepare_v2(l->db, day_flows_sql, -1, &s2, NULL)) == SQLITE_OK) {
+		lg_bind_int(s2, 1, b->ebase);
+		rc = sqlite3_step(s2) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(l->db);
+		sqlite3_finalize(s2);
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_OK) {

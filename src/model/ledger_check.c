@@ -342,6 +342,24 @@ static const char kept_months_sql[] =
 	"    OR coalesce(k.sales, 0) <> coalesce(x.s, 0)"
 	"    OR coalesce(k.collected, 0) <> coalesce(x.o, 0)";
 
+/* The sums kept by day (schema 022) against the entries, in the same order (no sort of the
+ * kept side); a kept day with no entries behind it is wrong too. With --full only, as above. */
+static const char kept_days_sql[] =
+	"WITH x AS MATERIALIZED (SELECT currency, date,"
+	"   sum(CASE side WHEN 'D' THEN amount ELSE 0 END) AS d,"
+	"   sum(CASE side WHEN 'C' THEN amount ELSE 0 END) AS c FROM entries GROUP BY currency, date)"
+	" SELECT coalesce(x.currency, k.currency), coalesce(x.date, k.date), k.debits, k.credits,"
+	"  x.d, x.c FROM x FULL JOIN day_flows k USING (currency, date)"
+	" WHERE coalesce(k.debits, 0) <> coalesce(x.d, 0) OR coalesce(k.credits, 0) <> coalesce(x.c, 0)";
+
+static void bad_kept_day(checker *k, sqlite3_stmt *s)
+{
+	problem(k, _("the sums kept for %s on %s are debits %lld and credits %lld, but its entries"
+	        " add up to %lld and %lld"), sqlite3_column_text(s, 0), sqlite3_column_text(s, 1),
+	        (long long)sqlite3_column_int64(s, 2), (long long)sqlite3_column_int64(s, 3),
+	        (long long)sqlite3_column_int64(s, 4), (long long)sqlite3_column_int64(s, 5));
+}
+
 static void bad_kept_month(checker *k, sqlite3_stmt *s)
 {
 	problem(k, _("the sums kept for %s in %s (due %s) are charged %lld, paid %lld, sales %lld,"
@@ -471,6 +489,8 @@ int ledger_check_full(ledger *l, const char *asof, int full, check_cb cb, void *
 		rc = check_rows(&k, asof, sqlite_check);
 	if (rc == CART_OK && full)
 		rc = each_row(&k, kept_months_sql, NULL, bad_kept_month);
+	if (rc == CART_OK && full)
+		rc = each_row(&k, kept_days_sql, NULL, bad_kept_day);
 	lg_exec(l, "PRAGMA mmap_size = 0", _("unmapping the ledger"), CART_IGNORED);
 	if (rc)
 		return rc;

@@ -331,10 +331,56 @@ static void test_aging_asof_equals_sql(void **state)
 	}
 }
 
+/* The ledger balance of all clients as of past dates (the sums kept by day, schema 022) equals
+ * the entries dated up to then added up in SQL, per currency, with documents posted one by one
+ * after the bulk load (the trigger) in a second currency. */
+static void test_balance_asof_equals_sql(void **state)
+{
+	tl *t = *state;
+	static const char *const asofs[] = {
+		"2024-12-31", "2025-06-30", "2026-01-01", "2026-02-14", "2026-06-29", TL_TODAY,
+	};
+	static const char bal_sql[] =
+		"SELECT coalesce(sum(CASE side WHEN 'D' THEN amount ELSE -amount END), 0) FROM entries"
+		" WHERE date <= ?1 AND currency = ?2 AND (?3 IS NULL OR side = ?3)";
+	int64_t usd = tl_client(t, "Gringo Imports LLC", 30);
+	posted r;
+	cart_err e = { 0 };
+	sqlite3 *db;
+
+	tl_invoice_cur(t->l, usd, "2026-01-31", "2026-01-31", "USD", 25000);
+	TL_OK(tl_receipt_try(t->l, usd, "2026-02-14", "USD", 5000, NULL, 0, 0, &r, &e), &e);
+	tl_void(t->l, r.doc_id, "2026-06-02");
+	assert_int_equal(sqlite3_open_v2(t->path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	for (size_t d = 0; d < sizeof asofs / sizeof asofs[0]; d++) {
+		balance b[LEDGER_MAX_CURRENCIES], one;
+		int n = 0;
+
+		TL_OK(ledger_balance(t->l, 0, asofs[d], b, &n, &e), &e);
+		assert_true(n >= 1);
+		for (int i = 0; i < n; i++) {
+			assert_int_equal(b[i].charges, sql_int(db, bal_sql, asofs[d], b[i].currency, "D", 0));
+			assert_int_equal(b[i].credits, -sql_int(db, bal_sql, asofs[d], b[i].currency, "C", 0));
+			assert_int_equal(b[i].balance, sql_int(db, bal_sql, asofs[d], b[i].currency, NULL, 0));
+			TL_OK(ledger_balance_currency(t->l, b[i].currency, asofs[d], &one, &e), &e);
+			assert_int_equal(one.charges, b[i].charges);
+			assert_int_equal(one.credits, b[i].credits);
+		}
+		assert_int_equal(n, d >= 3 ? 2 : 1);
+	}
+	sqlite3_close(db);
+}
+
 static void count_problem(const char *problem, void *ud)
 {
 	(*(int *)ud)++;
 	assert_non_null(strstr(problem, "2019-01"));
+}
+
+static void count_day(const char *problem, void *ud)
+{
+	if (strstr(problem, "debits"))
+		(*(int *)ud)++;
 }
 
 /* `check --full` proves the kept sums: a row the rows do not add up to is named. */
@@ -356,6 +402,16 @@ static void test_trend_check_finds_bad_sums(void **state)
 	TL_OK(ledger_check_full(t->l, TL_TODAY, 1, count_problem, &named, &problems, &e), &e);
 	assert_int_equal(problems, 1);
 	assert_int_equal(named, 1);
+	assert_int_equal(sqlite3_open(t->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "UPDATE day_flows SET debits = debits + 1 WHERE date ="
+	                              " (SELECT min(date) FROM day_flows WHERE date >= '2019-01')",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_changes(db), 1);
+	sqlite3_close(db);
+	named = 0;
+	TL_OK(ledger_check_full(t->l, TL_TODAY, 1, count_day, &named, &problems, &e), &e);
+	assert_int_equal(problems, 2);
+	assert_int_equal(named, 1);
 	/* the plain check leaves that sort out */
 	TL_OK(ledger_check_full(t->l, TL_TODAY, 0, count_problem, &named, &problems, &e), &e);
 	assert_int_equal(problems, 0);
@@ -367,6 +423,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_trend_kept_equals_rows, demo_setup, demo_teardown),
 		cmocka_unit_test_setup_teardown(test_trend_check_finds_bad_sums, demo_setup, demo_teardown),
 		cmocka_unit_test_setup_teardown(test_aging_asof_equals_sql, demo_setup, demo_teardown),
+		cmocka_unit_test_setup_teardown(test_balance_asof_equals_sql, demo_setup, demo_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -30,6 +30,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +92,14 @@ typedef struct txt {
 	int w[RPT_MAX_COLS], x[RPT_MAX_COLS], line[RPT_MAX_COLS];
 	unsigned char gone[RPT_MAX_COLS];   /* left out: the paper is too narrow */
 	int ncols, nplines;
+	/* the rows its picture draws (SPEC R7): each one's name, figures and their text */
+	struct {
+		char cat[128];
+		int has[RPT_CHART_SERIES];
+		int64_t v[RPT_CHART_SERIES];
+		char fig[RPT_CHART_SERIES][64];
+	} ch[RPT_CHART_ROWS];
+	int nch;
 } txt;
 
 enum { ENC_UTF8 = 0, ENC_CP850, ENC_LATIN1 };
@@ -407,6 +416,7 @@ static int txt_table(void *ud, const report *r, const rpt_table *tb, cart_err *e
 	(void)e;
 	drop_rows(t);
 	t->tb = tb;
+	t->nch = 0;
 	return CART_OK;
 }
 
@@ -447,6 +457,25 @@ static int txt_row(void *ud, const report *r, const rpt_table *tb, const rpt_row
 		w->amount[i] = i < row->ncells && row->cells[i].kind == RPT_AMOUNT;
 		if (!(w->cells[i] = strdup(c)))
 			return cart_fail(e, CART_NOMEM, _("out of memory"));
+	}
+	if (tb->chart.kind && row->style == tb->chart.rows && t->nch < RPT_CHART_ROWS) {
+		const rpt_chart *ch = &tb->chart;
+		int k = t->nch++;
+
+		memset(&t->ch[k], 0, sizeof t->ch[k]);
+		if (ch->cat_col < n)
+			snprintf(t->ch[k].cat, sizeof t->ch[k].cat, "%s", w->cells[ch->cat_col]);
+		for (int i = 0; i < ch->nseries; i++) {
+			const rpt_cell *cl;
+
+			if (ch->series[i] >= row->ncells)
+				continue;
+			cl = &row->cells[ch->series[i]];
+			t->ch[k].has[i] = cl->kind == RPT_AMOUNT || cl->kind == RPT_INT;
+			t->ch[k].v[i] = cl->v;
+			rpt_cell_text(r, cl, cell, sizeof cell);
+			clean(t, cell, t->ch[k].fig[i], sizeof t->ch[k].fig[i]);
+		}
 	}
 	return CART_OK;
 }
@@ -678,6 +707,180 @@ static void put_row(txt *t, const rpt_table *tb, const trow *row, int glue)
 	}
 }
 
+/* ---- pictures (SPEC R7): the bars the screen and the PDF draw, of the table's own figures ---- */
+
+/* Block characters where the text is UTF-8 and so is the locale; '#' and '=' otherwise. A
+ * stacked bar's segments each have their own character (as the dashboard's bar), so it reads
+ * without colour: the first is not yet due, the last over the last range. */
+static const char *bar_sym(const txt *t, int i, int n)
+{
+	static const char *u[] = { "░", "▒", "▓", "█" }, *a[] = { "-", "=", "+", "#" };
+	const char *cs = nl_langinfo(CODESET);
+	int blocks = t->enc == ENC_UTF8 && cs && !strcmp(cs, "UTF-8");
+
+	if (n < 0)
+		return blocks ? "█" : "#";
+	if (i == n - 1 && n > 1)
+		return blocks ? "▚" : "@";
+	return (blocks ? u : a)[i < 3 ? i : 3];
+}
+
+/* Append n copies of sym and pad (spaces up to display column `to`) to line. */
+static void add_cells(char *line, size_t size, int *col, const char *sym, int n)
+{
+	size_t len = strlen(line), sl = strlen(sym);
+
+	for (int i = 0; i < n && len + sl < size; i++, (*col)++) {
+		memcpy(line + len, sym, sl);
+		len += sl;
+	}
+	line[len] = '\0';
+}
+
+static void add_text(char *line, size_t size, int *col, const char *s, int width, int right)
+{
+	char buf[4 * MAXW + 8];
+	size_t len = strlen(line);
+
+	utf8_fit(s, width, right, buf);
+	snprintf(line + len, size - len, "%s", buf);
+	*col += width;
+}
+
+static tline *put_glued(txt *t, const char *s)
+{
+	tline *l = put_fit(t, s);
+
+	if (l)
+		l->glue = 1;
+	return l;
+}
+
+/* STACKED: per row (a currency's total) its name, then one bar the width of the paper with a
+ * segment per series in proportion to its figure (whole cells, largest remainders, so they add
+ * up to the bar), then a line per series: its character, name, figure and share in whole
+ * percent (rounded half up), as the PDF prints them. */
+static void draw_stacked(txt *t, const rpt_table *tb)
+{
+	const rpt_chart *ch = &tb->chart;
+	int bw = t->width - 4, figw = 1;
+
+	for (int k = 0; k < t->nch; k++)
+		for (int i = 0; i < ch->nseries; i++)
+			if (utf8_width(t->ch[k].fig[i]) > figw)
+				figw = utf8_width(t->ch[k].fig[i]);
+	for (int k = 0; k < t->nch; k++) {
+		int64_t sum = 0;
+		__int128 rem[RPT_CHART_SERIES];
+		int cells[RPT_CHART_SERIES], used = 0, col = 2;
+		char line[4 * 4 * MAXW + 8] = "  ";
+
+		for (int i = 0; i < ch->nseries; i++)
+			if (t->ch[k].has[i] && t->ch[k].v[i] > 0)
+				sum += t->ch[k].v[i];
+		for (int i = 0; i < ch->nseries; i++) {
+			__int128 num = (__int128)(t->ch[k].has[i] && t->ch[k].v[i] > 0 ? t->ch[k].v[i] : 0) * bw;
+
+			cells[i] = sum > 0 ? (int)(num / sum) : 0;
+			rem[i] = sum > 0 ? num % sum : 0;
+			used += cells[i];
+		}
+		while (sum > 0 && used < bw) {
+			int best = -1;
+
+			for (int i = 0; i < ch->nseries; i++)
+				if (t->ch[k].has[i] && t->ch[k].v[i] > 0 && (best < 0 || rem[i] > rem[best]))
+					best = i;
+			if (best < 0)
+				break;
+			cells[best]++;
+			rem[best] = -1;
+			used++;
+		}
+		put_glued(t, t->ch[k].cat);
+		for (int i = 0; i < ch->nseries && sum > 0; i++)
+			add_cells(line, sizeof line, &col, bar_sym(t, i, ch->nseries), cells[i]);
+		if (sum > 0)
+			put_glued(t, line);
+		for (int i = 0; i < ch->nseries; i++) {
+			char pct[16] = "", name[500];
+			int nw = t->width - 4 - 2 - figw - 1 - 5;
+
+			if (sum > 0 && t->ch[k].has[i])
+				snprintf(pct, sizeof pct, "%lld %%", (long long)(((__int128)(t->ch[k].v[i] > 0 ?
+				         t->ch[k].v[i] : 0) * 100 + sum / 2) / sum));
+			snprintf(line, sizeof line, "  %s ", bar_sym(t, i, ch->nseries));
+			col = 4;
+			clean(t, tb->cols[ch->series[i]].name, name, sizeof name);
+			add_text(line, sizeof line, &col, name, nw > 20 ? 20 : nw, 0);
+			add_text(line, sizeof line, &col, " ", 1, 0);
+			add_text(line, sizeof line, &col, t->ch[k].has[i] ? t->ch[k].fig[i] : "", figw, 1);
+			add_text(line, sizeof line, &col, " ", 1, 0);
+			add_text(line, sizeof line, &col, pct, 5, 1);
+			put_glued(t, line);
+		}
+	}
+}
+
+/* LINE: per series its name, then per row (a month) its name, a bar in proportion to the
+ * largest figure of the series (whole cells, rounded half up, in integers) and the figure beside
+ * the bar's end; a row without a figure has neither. */
+static void draw_lines(txt *t, const rpt_table *tb)
+{
+	const rpt_chart *ch = &tb->chart;
+	int catw = 1, figw = 1;
+
+	for (int k = 0; k < t->nch; k++) {
+		if (utf8_width(t->ch[k].cat) > catw)
+			catw = utf8_width(t->ch[k].cat);
+		for (int i = 0; i < ch->nseries; i++)
+			if (utf8_width(t->ch[k].fig[i]) > figw)
+				figw = utf8_width(t->ch[k].fig[i]);
+	}
+	if (catw > 20)
+		catw = 20;
+	for (int i = 0; i < ch->nseries; i++) {
+		int64_t max = 0;
+		int bw = t->width - 2 - catw - 1 - 1 - figw;
+
+		for (int k = 0; k < t->nch; k++)
+			if (t->ch[k].has[i] && t->ch[k].v[i] > max)
+				max = t->ch[k].v[i];
+		put_glued(t, tb->cols[ch->series[i]].name);
+		for (int k = 0; k < t->nch; k++) {
+			char line[4 * 4 * MAXW + 8] = "  ";
+			int col = 2, n = 0;
+
+			add_text(line, sizeof line, &col, t->ch[k].cat, catw, 0);
+			add_text(line, sizeof line, &col, " ", 1, 0);
+			if (t->ch[k].has[i] && max > 0 && t->ch[k].v[i] > 0 && bw > 0)
+				n = (int)(((__int128)t->ch[k].v[i] * bw * 2 + max) / (2 * (__int128)max));
+			add_cells(line, sizeof line, &col, bar_sym(t, 0, -1), n);
+			if (t->ch[k].has[i]) {
+				add_text(line, sizeof line, &col, n ? " " : "", n ? 1 : 0, 0);
+				add_text(line, sizeof line, &col, t->ch[k].fig[i], utf8_width(t->ch[k].fig[i]), 0);
+			}
+			put_glued(t, line);
+		}
+	}
+}
+
+static void draw_chart(txt *t, const rpt_table *tb)
+{
+	tline *l;
+
+	if (!tb->chart.kind || !t->nch)
+		return;
+	put_fit(t, "");
+	if ((l = put_fit(t, tb->chart.title[0] ? tb->chart.title : tb->title)))
+		l->glue = 0;
+	if (tb->chart.kind == RPT_CHART_STACKED)
+		draw_stacked(t, tb);
+	else
+		draw_lines(t, tb);
+	t->nch = 0;
+}
+
 static int txt_table_end(void *ud, const report *r, const rpt_table *tb, cart_err *e)
 {
 	txt *t = ud;
@@ -737,6 +940,7 @@ static int txt_table_end(void *ud, const report *r, const rpt_table *tb, cart_er
 		}
 		last = row->style;
 	}
+	draw_chart(t, tb);
 	drop_rows(t);
 	t->tb = NULL;
 	return t->failed ? cart_fail(e, CART_NOMEM, _("out of memory")) : CART_OK;

@@ -500,7 +500,7 @@ static const char balances_sql[] =
 	" ON CONFLICT (client_id, currency) DO UPDATE SET charges = charges + excluded.charges,"
 	"   credits = credits + excluded.credits";
 
-/* The sums kept by month (schema 022), which the dropped triggers move row by row: the load's
+/* The sums kept by month (schema 021), which the dropped triggers move row by row: the load's
  * own entries, instalments and allocations, each kind from its first id, added up once. */
 static const char month_flows_sql[] =
 	"INSERT INTO month_flows (currency, month, due_month, charged, paid, sales, collected)"
@@ -510,7 +510,7 @@ static const char month_flows_sql[] =
 	"   paid = paid + excluded.paid, sales = sales + excluded.sales,"
 	"   collected = collected + excluded.collected";
 
-/* The sums kept by day (schema 022): the load's entries, added up once. */
+/* The sums kept by day (schema 021): the load's entries, added up once. */
 static const char day_flows_sql[] =
 	"INSERT INTO day_flows (currency, date, debits, credits)"
 	" SELECT currency, date, sum(CASE side WHEN 'D' THEN amount ELSE 0 END),"

@@ -327,7 +327,7 @@ static void bad_kept_balance(checker *k, sqlite3_stmt *s)
 	        (long long)sqlite3_column_int64(s, 4), (long long)sqlite3_column_int64(s, 5));
 }
 
-/* The sums kept by month for the trend (schema 022) against their recomputation from the rows
+/* The sums kept by month for the trend (schema 021) against their recomputation from the rows
  * (month_flows_rows); a kept row with nothing behind it is wrong too. A sort of every entry,
  * instalment and allocation (10 s of CPU on the benchmark ledger): with --full only. */
 static const char kept_months_sql[] =
@@ -342,7 +342,7 @@ static const char kept_months_sql[] =
 	"    OR coalesce(k.sales, 0) <> coalesce(x.s, 0)"
 	"    OR coalesce(k.collected, 0) <> coalesce(x.o, 0)";
 
-/* The sums kept by day (schema 022) against the entries, in the same order (no sort of the
+/* The sums kept by day (schema 021) against the entries, in the same order (no sort of the
  * kept side); a kept day with no entries behind it is wrong too. With --full only, as above. */
 static const char kept_days_sql[] =
 	"WITH x AS MATERIALIZED (SELECT currency, date,"

@@ -222,7 +222,7 @@ static int month_end(const char *d)
 	return day == 1;
 }
 
-/* The trend of all clients at month-ends from the sums kept by month (schema 022, month_flows):
+/* The trend of all clients at month-ends from the sums kept by month (schema 021, month_flows):
  * a charge counts from the first point on or after its month, is overdue from the first point on
  * or after the month of the day after its due date, and an allocation takes from the first point
  * on or after its month; the same arithmetic as the scans below, on a few hundred rows. */

@@ -1,5 +1,5 @@
 /* Unit tests for the trend of receivables' figures (src/model/ledger_trend.c; issue 19): the trend
- * of all clients at month-ends reads the sums kept by month (schema 022, month_flows), which
+ * of all clients at month-ends reads the sums kept by month (schema 021, month_flows), which
  * triggers move as rows are posted and a bulk load adds up at its end. Here it must give exactly
  * what the scans of the rows give (lg_trend_scan) and what a straightforward SQL recomputation
  * from the entries, instalments and allocations gives at each date, on a demo ledger (bulk
@@ -331,7 +331,7 @@ static void test_aging_asof_equals_sql(void **state)
 	}
 }
 
-/* The ledger balance of all clients as of past dates (the sums kept by day, schema 022) equals
+/* The ledger balance of all clients as of past dates (the sums kept by day, schema 021) equals
  * the entries dated up to then added up in SQL, per currency, with documents posted one by one
  * after the bulk load (the trigger) in a second currency. */
 static void test_balance_asof_equals_sql(void **state)

@@ -37,6 +37,7 @@
 #include <strings.h>
 
 #include "cartera/i18n.h"
+#include "cartera/money.h"
 #include "cartera/output.h"
 #include "render_int.h"
 
@@ -770,33 +771,16 @@ static void draw_stacked(txt *t, const rpt_table *tb)
 			if (utf8_width(t->ch[k].fig[i]) > figw)
 				figw = utf8_width(t->ch[k].fig[i]);
 	for (int k = 0; k < t->nch; k++) {
-		int64_t sum = 0;
-		__int128 rem[RPT_CHART_SERIES];
-		int cells[RPT_CHART_SERIES], used = 0, col = 2;
+		int64_t sum = 0, v[RPT_CHART_SERIES];
+		int cells[RPT_CHART_SERIES], col = 2;
 		char line[4 * 4 * MAXW + 8] = "  ";
 
-		for (int i = 0; i < ch->nseries; i++)
-			if (t->ch[k].has[i] && t->ch[k].v[i] > 0)
-				sum += t->ch[k].v[i];
 		for (int i = 0; i < ch->nseries; i++) {
-			__int128 num = (__int128)(t->ch[k].has[i] && t->ch[k].v[i] > 0 ? t->ch[k].v[i] : 0) * bw;
-
-			cells[i] = sum > 0 ? (int)(num / sum) : 0;
-			rem[i] = sum > 0 ? num % sum : 0;
-			used += cells[i];
+			v[i] = t->ch[k].has[i] && t->ch[k].v[i] > 0 ? t->ch[k].v[i] : 0;
+			sum += v[i];
 		}
-		while (sum > 0 && used < bw) {
-			int best = -1;
-
-			for (int i = 0; i < ch->nseries; i++)
-				if (t->ch[k].has[i] && t->ch[k].v[i] > 0 && (best < 0 || rem[i] > rem[best]))
-					best = i;
-			if (best < 0)
-				break;
-			cells[best]++;
-			rem[best] = -1;
-			used++;
-		}
+		_Static_assert(RPT_CHART_SERIES <= MONEY_SHARES_MAX, "a chart's series fit the shares");
+		money_apportion(v, ch->nseries, bw, cells);
 		put_glued(t, t->ch[k].cat);
 		for (int i = 0; i < ch->nseries && sum > 0; i++)
 			add_cells(line, sizeof line, &col, bar_sym(t, i, ch->nseries), cells[i]);

@@ -193,6 +193,25 @@ static void tr_add(tr_cur *t, int a, int b, int due, int64_t amount)
 /* What the scan of the entries remembers of each charge, by id, for the allocations that come
  * after: its currency (+1; 0 = not a charge of the span), the point its date counts from, the
  * point its due date makes it overdue from. */
+/* Hand each currency's points to cb: open and overdue are running sums of what tr_add put at
+ * each point; sales and collections are per point. */
+static void tr_emit(const tr_cur *cur, int nc, int n, int64_t (*sales)[TR_MAX_PTS],
+                    int64_t (*coll)[TR_MAX_PTS], trend_open_cb cb, void *ud)
+{
+	for (int k = 0; k < nc; k++) {
+		int64_t open[TR_MAX_PTS], over[TR_MAX_PTS], o = 0, v = 0;
+
+		for (int i = 0; i < n; i++) {
+			o += cur[k].open[i];
+			v += cur[k].over[i];
+			open[i] = o;
+			over[i] = v;
+		}
+		if (cb(cur[k].cur, open, over, sales[k], coll[k], ud))
+			break;
+	}
+}
+
 typedef struct tr_charge {
 	unsigned char cur, from, due;
 } tr_charge;
@@ -262,18 +281,7 @@ static int trend_kept(ledger *l, const char (*pts)[11], int n, const char *after
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE)
 		return lg_dberr(l, rc, _("computing the trend"), e);
-	for (int k = 0; k < nc; k++) {
-		int64_t open[TR_MAX_PTS], over[TR_MAX_PTS], o = 0, v = 0;
-
-		for (int i = 0; i < n; i++) {
-			o += cur[k].open[i];
-			v += cur[k].over[i];
-			open[i] = o;
-			over[i] = v;
-		}
-		if (cb(cur[k].cur, open, over, sales[k], coll[k], ud))
-			break;
-	}
+	tr_emit(cur, nc, n, sales, coll, cb, ud);
 	return CART_OK;
 }
 
@@ -407,17 +415,6 @@ int lg_trend_scan(ledger *l, int64_t client_id, const char (*pts)[11], int n,
 	free(ci);
 	if (rc != SQLITE_DONE)
 		return lg_dberr(l, rc, _("computing the trend"), e);
-	for (int k = 0; k < nc; k++) {
-		int64_t open[TR_MAX_PTS], over[TR_MAX_PTS], o = 0, v = 0;
-
-		for (int i = 0; i < n; i++) {
-			o += cur[k].open[i];
-			v += cur[k].over[i];
-			open[i] = o;
-			over[i] = v;
-		}
-		if (cb(cur[k].cur, open, over, sales[k], coll[k], ud))
-			break;
-	}
+	tr_emit(cur, nc, n, sales, coll, cb, ud);
 	return CART_OK;
 }

@@ -85,6 +85,10 @@ void lg_bind_text(sqlite3_stmt *s, int i, const char *v);
 void lg_bind_int(sqlite3_stmt *s, int i, int64_t v);
 void lg_copy(char *dst, size_t size, const unsigned char *src);
 
+/* Every client's open charges as of asof when nothing is dated after it (ledger_charges.c):
+ * ledger_open_charges' rows, read from the kept open amounts. */
+int lg_open_charges_now(ledger *l, const char *asof, open_charge_cb cb, void *ud, cart_err *e);
+
 /* Company settings, cached per connection. */
 const company *lg_company(ledger *l, cart_err *e);
 /* "" means the company's currency; otherwise it must be one of the company's two. */

@@ -204,19 +204,6 @@ int ledger_open_items(ledger *l, int64_t client_id, const char *asof, open_item_
 
 /* ---- every client's open charges (the follow-up of every client) ---- */
 
-/* Now: the kept open amounts of every client at once, in name order. */
-static const char charges_now_sql[] =
-	"SELECT c.id, c.name, c.tax_id, e.id, 0, e.document_id, d.number, e.code, e.date, e.due_date,"
-	"  e.currency, e.amount, e.open, 0, c.name_key, c.dv"
-	" FROM entries e JOIN documents d ON d.id = e.document_id JOIN clients c ON c.id = e.client_id"
-	" WHERE e.side = 'D' AND e.open <> 0 AND e.n_inst = 0 AND e.date <= ?1"
-	" UNION ALL"
-	" SELECT c.id, c.name, c.tax_id, e.id, i.id, e.document_id, d.number, e.code, e.date,"
-	"  i.due_date, i.currency, i.amount, i.open, i.seq, c.name_key, c.dv"
-	" FROM instalments i JOIN entries e ON e.id = i.entry_id"
-	"  JOIN documents d ON d.id = e.document_id JOIN clients c ON c.id = i.client_id"
-	" WHERE i.open <> 0 AND i.date <= ?1"
-	" ORDER BY 15, 1, 10, 9, 4, 5";
 static const char charge_clients_sql[] =
 	"SELECT id, name, tax_id, dv FROM clients ORDER BY name_key, id";
 
@@ -240,54 +227,32 @@ int ledger_open_charges(ledger *l, const char *asof, open_charge_cb cb, void *ud
 {
 	charge_walk w = { .cb = cb, .ud = ud };
 	sqlite3_stmt *s;
-	open_item it;
-	date_t today, due;
 	int rc, now;
 
 	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
 	if ((rc = lg_asof_is_now(l, asof, &now, e)) != CART_OK)
 		return rc;
-	rc = lg_prepare(l, now ? charges_now_sql : charge_clients_sql, &s);
+	/* now: the kept open amounts of every client at once (ledger_charges.c) */
+	if (now)
+		return lg_open_charges_now(l, asof, cb, ud, e);
+	rc = lg_prepare(l, charge_clients_sql, &s);
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, _("preparing the open items"), e);
-	date_parse(asof, &today, CART_IGNORED);
-	if (now)
-		lg_bind_text(s, 1, asof);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		w.c.id = sqlite3_column_int64(s, 0);
 		w.c.name = (const char *)sqlite3_column_text(s, 1);
 		w.c.tax_id = (const char *)sqlite3_column_text(s, 2);
-		w.c.dv = (const char *)sqlite3_column_text(s, now ? 15 : 3);
-		if (!now) {
-			/* as of a past date: what each client had open then */
-			if ((rc = ledger_open_items(l, w.c.id, asof, charge_of_client, &w, e)) != CART_OK) {
-				lg_finalize(l, s);
-				return rc;
-			}
-			if (w.stop) {
-				rc = SQLITE_DONE;
-				break;
-			}
-			continue;
+		w.c.dv = (const char *)sqlite3_column_text(s, 3);
+		/* as of a past date: what each client had open then */
+		if ((rc = ledger_open_items(l, w.c.id, asof, charge_of_client, &w, e)) != CART_OK) {
+			lg_finalize(l, s);
+			return rc;
 		}
-		memset(&it, 0, sizeof it);
-		it.entry_id = sqlite3_column_int64(s, 3);
-		it.instalment_id = sqlite3_column_int64(s, 4);
-		it.doc_id = sqlite3_column_int64(s, 5);
-		lg_copy(it.number, sizeof it.number, sqlite3_column_text(s, 6));
-		lg_copy(it.code, sizeof it.code, sqlite3_column_text(s, 7));
-		it.side = 'D';
-		lg_copy(it.date, sizeof it.date, sqlite3_column_text(s, 8));
-		lg_copy(it.due_date, sizeof it.due_date, sqlite3_column_text(s, 9));
-		lg_copy(it.currency, sizeof it.currency, sqlite3_column_text(s, 10));
-		it.amount = sqlite3_column_int64(s, 11);
-		it.open = sqlite3_column_int64(s, 12);
-		it.instalment_no = sqlite3_column_int(s, 13);
-		if (date_parse(it.due_date, &due, CART_IGNORED) == CART_OK && due < today)
-			it.days_overdue = today - due;
-		if (cb(&w.c, &it, ud))
+		if (w.stop) {
+			rc = SQLITE_DONE;
 			break;
+		}
 	}
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)

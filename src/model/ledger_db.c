@@ -446,7 +446,8 @@ static int open_immutable(ledger *l)
 	snprintf(uri + n, sizeof uri - n, "?mode=ro&immutable=1");
 	sqlite3_close(l->db);
 	l->db = NULL;
-	return sqlite3_open_v2(uri, &l->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	return sqlite3_open_v2(uri, &l->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+	                       SQLITE_OPEN_NOMUTEX, NULL);
 }
 
 int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
@@ -494,7 +495,9 @@ int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
 		l->readonly = 1;
 		l->not_writable = 1;
 	}
-	oflags = l->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	/* a connection is used by one thread only: no mutex around every call (locking it for each
+	 * column read was 14% of `cartera check` on the benchmark ledger) */
+	oflags = (l->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
 	if ((flags & LEDGER_OPEN_CREATE) && !l->readonly)
 		oflags |= SQLITE_OPEN_CREATE;
 	rc = sqlite3_open_v2(path, &l->db, oflags, NULL);

@@ -16,6 +16,7 @@
 typedef struct charge {
 	int64_t client_id, entry_id, inst_id, doc_id, amount, open;
 	int seq;
+	int32_t due, day;       /* due date and date as YYYYMMDD, for sorting */
 	char code[4], currency[4];
 	char date[DATE_LEN], due_date[DATE_LEN];
 	char number[32];
@@ -51,6 +52,17 @@ static void col_copy(char *dst, size_t size, sqlite3_stmt *s, int i)
 	if (n)
 		memcpy(dst, t, n);
 	dst[n] = '\0';
+}
+
+/* "YYYY-MM-DD" as YYYYMMDD (dates in the ledger are checked ISO dates) */
+static int32_t ymd(const char *d)
+{
+	int32_t v = 0;
+
+	for (int i = 0; d[i]; i++)
+		if (d[i] >= '0' && d[i] <= '9')
+			v = v * 10 + (d[i] - '0');
+	return v;
 }
 
 /* Charges without instalments from entries_dash, instalments from instalments_dash (their
@@ -93,6 +105,8 @@ static int read_charges(ledger *l, const char *asof, charges *c, cart_err *e)
 			it->open = sqlite3_column_int64(s, 8);
 			it->inst_id = q ? sqlite3_column_int64(s, 9) : 0;
 			it->seq = q ? sqlite3_column_int(s, 10) : 0;
+			it->due = ymd(it->due_date);
+			it->day = ymd(it->date);
 			it->number[0] = '\0';
 		}
 		lg_finalize(l, s);
@@ -117,6 +131,11 @@ static int by_client(const void *a, const void *b)
 
 	if (x->client_id != y->client_id)
 		return x->client_id < y->client_id ? -1 : 1;
+	if (x->due != y->due)
+		return x->due < y->due ? -1 : 1;
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	/* the same number may come from other text: the text decides, as SQL's ORDER BY did */
 	if ((d = strcmp(x->due_date, y->due_date)) || (d = strcmp(x->date, y->date)))
 		return d;
 	if (x->entry_id != y->entry_id)
@@ -155,11 +174,15 @@ static int read_numbers(ledger *l, charge **p, size_t n, cart_err *e)
 static int walk_clients(ledger *l, charge **p, size_t n, const char *asof, open_charge_cb cb,
                         void *ud, cart_err *e)
 {
+	/* the clients in name order through their covering index; the check digit (not in it)
+	 * from one read of the table, rather than a row looked up for each client */
 	static const char sql[] =
-		"SELECT id, name, tax_id, dv FROM clients ORDER BY name_key, id";
+		"SELECT id, name, tax_id FROM clients ORDER BY name_key, id";
+	static const char dv_sql[] = "SELECT id, dv FROM clients WHERE dv <> ''";
 	sqlite3_stmt *s;
 	int64_t max = n ? p[n - 1]->client_id : 0;
 	size_t *first;
+	char (*dv)[4];
 	date_t today, due;
 	int rc;
 
@@ -173,8 +196,25 @@ static int walk_clients(ledger *l, charge **p, size_t n, const char *asof, open_
 			i++;
 		first[id] = i;
 	}
-	if ((rc = lg_prepare(l, sql, &s)) != SQLITE_OK) {
+	if (!(dv = calloc((size_t)max + 1, sizeof *dv))) {
 		free(first);
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
+	}
+	if ((rc = lg_prepare(l, dv_sql, &s)) != SQLITE_OK) {
+		free(first);
+		free(dv);
+		return lg_dberr(l, rc, _("preparing the open items"), e);
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+
+		if (id >= 0 && id <= max)
+			col_copy(dv[id], sizeof dv[id], s, 1);
+	}
+	lg_finalize(l, s);
+	if (rc != SQLITE_DONE || (rc = lg_prepare(l, sql, &s)) != SQLITE_OK) {
+		free(first);
+		free(dv);
 		return lg_dberr(l, rc, _("preparing the open items"), e);
 	}
 	date_parse(asof, &today, CART_IGNORED);
@@ -188,7 +228,7 @@ static int walk_clients(ledger *l, charge **p, size_t n, const char *asof, open_
 		cc.id = id;
 		cc.name = (const char *)sqlite3_column_text(s, 1);
 		cc.tax_id = (const char *)sqlite3_column_text(s, 2);
-		cc.dv = (const char *)sqlite3_column_text(s, 3);
+		cc.dv = dv[id];
 		for (size_t i = first[id]; i < first[id + 1] && !stop; i++) {
 			const charge *c = p[i];
 			open_item it;
@@ -217,6 +257,7 @@ static int walk_clients(ledger *l, charge **p, size_t n, const char *asof, open_
 	}
 	lg_finalize(l, s);
 	free(first);
+	free(dv);
 	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("reading the open items"), e);
 }
 

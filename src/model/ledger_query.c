@@ -366,6 +366,7 @@ typedef struct agg {
 	int64_t client_id;
 	char currency[4];
 	int64_t not_due, range[LEDGER_MAX_RANGES + 1], charges, credits;
+	int64_t n_due, n_overdue, n_credits;     /* items counted, for the totals */
 	char oldest[DATE_LEN];
 	size_t prev;   /* 1 + the index of the same client's row before this one, 0 none */
 } agg;
@@ -432,13 +433,16 @@ static int agg_item(int64_t cid, const char *cur, char side, const char *due, in
 	}
 	if (side == 'C') {
 		set->ovf |= __builtin_add_overflow(r->credits, open, &r->credits);
+		r->n_credits++;
 		return 0;
 	}
 	set->ovf |= __builtin_add_overflow(r->charges, open, &r->charges);
 	if (strcmp(due, set->asof) >= 0) {
 		set->ovf |= __builtin_add_overflow(r->not_due, open, &r->not_due);
+		r->n_due++;
 		return 0;
 	}
+	r->n_overdue++;
 	for (k = 0; k < set->n_ranges - 1 && strcmp(due, set->bounds[k]) < 0; k++)
 		;
 	if (k == set->n_ranges - 1 && strcmp(due, set->bounds[k]) < 0)
@@ -519,8 +523,54 @@ static int agg_cmp(const void *a, const void *b)
 	return strcmp(x->currency, y->currency);
 }
 
+/* The dashboard's totals (ledger_totals) from the rows of the aging: the same open items,
+ * due when not yet due, overdue in any range. */
+static int agg_totals(const agg_set *set, totals *rows, int *n)
+{
+	int ovf = 0;
+
+	*n = 0;
+	for (size_t i = 0; i < set->n; i++) {
+		const agg *a = &set->a[i];
+		int64_t over = 0;
+		totals *t = NULL;
+
+		for (int k = 0; k < *n && !t; k++)
+			if (!strcmp(rows[k].currency, a->currency))
+				t = &rows[k];
+		if (!t) {
+			if (*n == LEDGER_MAX_CURRENCIES)
+				continue;
+			t = &rows[(*n)++];
+			memset(t, 0, sizeof *t);
+			memcpy(t->currency, a->currency, sizeof t->currency);
+		}
+		for (int k = 0; k <= LEDGER_MAX_RANGES; k++)
+			ovf |= __builtin_add_overflow(over, a->range[k], &over);
+		ovf |= __builtin_add_overflow(t->due, a->not_due, &t->due) ||
+		       __builtin_add_overflow(t->overdue, over, &t->overdue) ||
+		       __builtin_add_overflow(t->credits, a->credits, &t->credits);
+		t->n_due += a->n_due;
+		t->n_overdue += a->n_overdue;
+		t->n_credits += a->n_credits;
+	}
+	for (int i = 0; i < *n && !ovf; i++)
+		ovf |= __builtin_add_overflow(rows[i].due, rows[i].overdue, &rows[i].net) ||
+		       __builtin_sub_overflow(rows[i].net, rows[i].credits, &rows[i].net);
+	/* in currency order, as ledger_totals gives them */
+	for (int i = 1; i < *n; i++)
+		for (int j = i; j > 0 && strcmp(rows[j - 1].currency, rows[j].currency) > 0; j--) {
+			totals t = rows[j];
+
+			rows[j] = rows[j - 1];
+			rows[j - 1] = t;
+		}
+	return ovf;
+}
+
 static int aging_items(ledger *l, const char *asof, char bounds[LEDGER_MAX_RANGES][DATE_LEN],
-                       int n_ranges, date_t today, aging_cb cb, void *ud, cart_err *e)
+                       int n_ranges, date_t today, aging_totals_cb tcb, aging_cb cb, void *ud,
+                       cart_err *e)
 {
 	agg_set set = { .asof = asof, .bounds = bounds, .n_ranges = n_ranges };
 	sqlite3_stmt *s = NULL;
@@ -539,6 +589,18 @@ static int aging_items(ledger *l, const char *asof, char bounds[LEDGER_MAX_RANGE
 		rc = cart_fail(e, CART_CORRUPT, _("the ledger %s holds amounts too large to add up:"
 		               " it was edited by hand; run 'cartera check'"), l->path);
 		goto out;
+	}
+	if (tcb) {
+		totals t[LEDGER_MAX_CURRENCIES];
+		int nt;
+
+		if (agg_totals(&set, t, &nt)) {
+			rc = cart_fail(e, CART_CORRUPT, _("the ledger %s holds amounts too large to add"
+			               " up: it was edited by hand; run 'cartera check'"), l->path);
+			goto out;
+		}
+		if ((rc = tcb(t, nt, ud, e)) != CART_OK)
+			goto out;
 	}
 	if (set.n > 1)
 		qsort(set.a, set.n, sizeof set.a[0], agg_cmp);
@@ -594,22 +656,28 @@ out:
 }
 
 static int aging(ledger *l, const char *asof, const int *ranges, int n_ranges, int by_sql,
-                 aging_cb cb, void *ud, cart_err *e);
+                 aging_totals_cb tcb, aging_cb cb, void *ud, cart_err *e);
 
 int ledger_aging(ledger *l, const char *asof, const int *ranges, int n_ranges, aging_cb cb, void *ud,
                  cart_err *e)
 {
-	return aging(l, asof, ranges, n_ranges, 0, cb, ud, e);
+	return aging(l, asof, ranges, n_ranges, 0, NULL, cb, ud, e);
+}
+
+int ledger_aging_totals(ledger *l, const char *asof, const int *ranges, int n_ranges,
+                        aging_totals_cb tcb, aging_cb cb, void *ud, cart_err *e)
+{
+	return aging(l, asof, ranges, n_ranges, 0, tcb, cb, ud, e);
 }
 
 int lg_aging_by_sql(ledger *l, const char *asof, const int *ranges, int n_ranges, aging_cb cb,
                     void *ud, cart_err *e)
 {
-	return aging(l, asof, ranges, n_ranges, 1, cb, ud, e);
+	return aging(l, asof, ranges, n_ranges, 1, NULL, cb, ud, e);
 }
 
 static int aging(ledger *l, const char *asof, const int *ranges, int n_ranges, int by_sql,
-                 aging_cb cb, void *ud, cart_err *e)
+                 aging_totals_cb tcb, aging_cb cb, void *ud, cart_err *e)
 {
 	char bounds[LEDGER_MAX_RANGES][DATE_LEN];
 	sqlite3_stmt *s;
@@ -633,7 +701,7 @@ static int aging(ledger *l, const char *asof, const int *ranges, int n_ranges, i
 			bounds[i][0] = '\0';
 	}
 	if (!by_sql)
-		return aging_items(l, asof, bounds, n_ranges, today, cb, ud, e);
+		return aging_items(l, asof, bounds, n_ranges, today, tcb, cb, ud, e);
 	rc = lg_prepare(l, aging_sql, &s);
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, _("preparing the aging"), e);

@@ -167,9 +167,20 @@ void lg_bind_int(sqlite3_stmt *s, int i, int64_t v)
 	sqlite3_bind_int64(s, i, v);
 }
 
+/* snprintf("%s") without the format machinery: every column of every row read goes through
+ * here (a fifth of `client list` at 50,000 clients) */
 void lg_copy(char *dst, size_t size, const unsigned char *src)
 {
-	snprintf(dst, size, "%s", src ? (const char *)src : "");
+	size_t n;
+
+	if (!size)
+		return;
+	n = src ? strlen((const char *)src) : 0;
+	if (n >= size)
+		n = size - 1;
+	if (n)
+		memcpy(dst, src, n);
+	dst[n] = '\0';
 }
 
 int lg_exec(ledger *l, const char *sql, const char *doing, cart_err *e)

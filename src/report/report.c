@@ -258,13 +258,26 @@ void report_chart(report *r, int kind, const char *title, int rows, int cat_col,
 		ch->series[ch->nseries++] = series[i];
 }
 
+/* a currency code into a cell: no snprintf, as rows of nine amounts each go by the 50,000 */
+static void copy_cur(char *dst, size_t size, const char *cur)
+{
+	size_t n = 0;
+
+	if (cur)
+		while (n + 1 < size && cur[n])
+			n++;
+	if (n)
+		memcpy(dst, cur, n);
+	dst[n] = '\0';
+}
+
 void report_row(report *r, int style, const char *cur)
 {
 	if (r->in_row)
 		report_row_end(r);
 	memset(&r->cur, 0, sizeof r->cur);
 	r->cur.style = style;
-	snprintf(r->cur.cur, sizeof r->cur.cur, "%s", cur ? cur : "");
+	copy_cur(r->cur.cur, sizeof r->cur.cur, cur);
 	r->cur.cells = r->cur_cells;
 	r->in_row = 1;
 }
@@ -325,7 +338,7 @@ void rpt_amount(report *r, int64_t v, const char *cur, int flags)
 		return;
 	c->v = v;
 	c->flags = flags;
-	snprintf(c->cur, sizeof c->cur, "%s", cur ? cur : "");
+	copy_cur(c->cur, sizeof c->cur, cur);
 }
 
 void rpt_date(report *r, const char *iso)

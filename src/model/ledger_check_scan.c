@@ -141,12 +141,15 @@ static int done(scan *s, sqlite3_stmt *st, int rc)
  * integer id present in ok[0..n-1]. */
 static int ref_ok(sqlite3_stmt *st, int i, const unsigned char *ok, int64_t n, int64_t *v)
 {
+	sqlite3_value *x = sqlite3_column_value(st, i);     /* one call, no conversion */
+	int type = sqlite3_value_type(x);
+
 	*v = 0;
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+	if (type == SQLITE_NULL)
 		return 1;
-	if (sqlite3_column_type(st, i) != SQLITE_INTEGER)
+	if (type != SQLITE_INTEGER)
 		return 0;
-	*v = sqlite3_column_int64(st, i);
+	*v = sqlite3_value_int64(x);
 	return *v >= 0 && *v < n && ok[*v];
 }
 
@@ -270,8 +273,12 @@ static int read_documents(scan *s)
 
 static int read_entries(scan *s)
 {
+	/* as of now every entry is dated on or before the date (lg_asof_is_now): no date read */
 	static const char sql[] =
 		"SELECT id, document_id, client_id, side, currency, amount, open, n_inst, date"
+		" FROM entries";
+	static const char now_sql[] =
+		"SELECT id, document_id, client_id, side, currency, amount, open, n_inst"
 		" FROM entries";
 	sqlite3_stmt *st;
 	int rc;
@@ -285,13 +292,13 @@ static int read_entries(scan *s)
 	    !(s->inst_open = zalloc(s, s->nent, sizeof *s->inst_open)) ||
 	    !(s->inst_n = zalloc(s, s->nent, sizeof *s->inst_n)))
 		return s->e->code;
-	if ((rc = run(s, sql, &st)) != CART_OK)
+	if ((rc = run(s, s->now ? now_sql : sql, &st)) != CART_OK)
 		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0), doc, cid;
 		const char *sd = (const char *)sqlite3_column_text(st, 3);
 		const char *c = (const char *)sqlite3_column_text(st, 4);
-		const char *date = (const char *)sqlite3_column_text(st, 8);
+		const char *date = s->now ? NULL : (const char *)sqlite3_column_text(st, 8);
 		int64_t amount = sqlite3_column_int64(st, 5), open = sqlite3_column_int64(st, 6);
 		int64_t n_inst = sqlite3_column_int64(st, 7), x;
 		struct ent *e;
@@ -343,7 +350,7 @@ static int read_entries(scan *s)
 
 			k->any = 1;
 			add(s, e->side == 'D' ? &k->ch : &k->cr, amount);
-			if (date && strcmp(date, s->asof) <= 0) {
+			if (s->now || (date && strcmp(date, s->asof) <= 0)) {
 				add(s, &k->bal, e->side == 'D' ? amount : -amount);
 				if (!n_inst && open)
 					add(s, e->side == 'D' ? &k->och : &k->ocr, open);

@@ -53,8 +53,10 @@ int ledger_aging_totals(ledger *l, const char *asof, const int *ranges, int n_ra
                         aging_totals_cb tcb, aging_cb cb, void *ud, cart_err *e);
 
 int ledger_check(ledger *l, const char *asof, check_cb cb, void *ud, int64_t *problems, cart_err *e);
-/* ledger_check runs SQLite's PRAGMA quick_check; with full, PRAGMA integrity_check (which also
- * compares every index with its table: minutes on a big ledger). */
+/* ledger_check reads every row once: the big tables in C (ledger_check_scan.c), each other table
+ * through PRAGMA quick_check(table) and foreign_key_check(table). With full, PRAGMA
+ * integrity_check of the whole file too (every index against its table: minutes on a big
+ * ledger). */
 int ledger_check_full(ledger *l, const char *asof, int full, check_cb cb, void *ud,
                       int64_t *problems, cart_err *e);
 

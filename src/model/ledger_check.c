@@ -414,7 +414,7 @@ static void bad_detail(checker *k, sqlite3_stmt *s)
 	        (long long)sqlite3_column_int64(s, 1));
 }
 
-static int check_rows(checker *k, const char *asof, const char *sqlite_check);
+static int check_rows(checker *k, const char *asof, int full, int *bad_ranges);
 static void safety_problem(void *k, const char *msg)
 {
 	problem(k, "%s", msg);
@@ -456,14 +456,16 @@ int ledger_check(ledger *l, const char *asof, check_cb cb, void *ud, int64_t *pr
 	return ledger_check_full(l, asof, 0, cb, ud, problems, e);
 }
 
-/* SQLite's own check of the file: PRAGMA quick_check reads every page and row once; PRAGMA
- * integrity_check also compares every index with its table, entry by entry, which is most of a
- * full check's time on a big ledger (31 of 38 s CPU on the benchmark's 800 MB): only with full. */
+/* What the plain check reads (issue 17: a nightly check near the floor): every row of every
+ * table once, in C for the four big ones (every invariant and reference of the ledger), and
+ * SQLite's quick check of each small table with its indexes. A damaged page of any table makes
+ * SQLite fail the read, which is reported. PRAGMA integrity_check also compares every index
+ * with its table, entry by entry, over the whole file, which is most of a full check's time on
+ * a big ledger (31 of 38 s CPU on the benchmark's 800 MB): only with full. */
 int ledger_check_full(ledger *l, const char *asof, int full, check_cb cb, void *ud,
                       int64_t *problems, cart_err *e)
 {
 	checker k = { l, cb, ud, 0, e };
-	const char *sqlite_check = full ? "PRAGMA integrity_check" : "PRAGMA quick_check";
 	int rc, bad_ranges = 0;
 
 	*problems = 0;
@@ -473,46 +475,145 @@ int ledger_check_full(ledger *l, const char *asof, int full, check_cb cb, void *
 		return e->code;
 	/* The whole file is read: map it rather than page it through the small cache. */
 	lg_exec(l, "PRAGMA mmap_size = 4294967296", _("mapping the ledger"), CART_IGNORED);
-	/* amounts out of range (a hand-edited file) would overflow every sum: name them and leave
-	 * the sums out */
-	rc = lg_check_safety(l, safety_problem, &k, &bad_ranges, e);
-	if (rc == CART_OK && bad_ranges) {
-		rc = each_row(&k, sqlite_check, NULL, bad_sqlite);
-		if (rc == CART_OK)
-			problem(&k, "%s", _("the sums were not checked: amounts out of range would"
-			        " overflow them"));
-		lg_exec(l, "PRAGMA mmap_size = 0", _("unmapping the ledger"), CART_IGNORED);
-		*problems = k.problems;
-		return rc;
-	}
+	/* the audit chain and the company's settings; the amounts in range with the rows */
+	rc = lg_check_safety(l, safety_problem, &k, NULL, e);
 	if (rc == CART_OK)
-		rc = check_rows(&k, asof, sqlite_check);
+		rc = check_rows(&k, asof, full, &bad_ranges);
+	/* the sums kept by month and by day (schema 021) recomputed from the rows: ~10 s CPU at
+	 * the benchmark's size, so only with full */
 	if (rc == CART_OK && full)
 		rc = each_row(&k, kept_months_sql, NULL, bad_kept_month);
 	if (rc == CART_OK && full)
 		rc = each_row(&k, kept_days_sql, NULL, bad_kept_day);
 	lg_exec(l, "PRAGMA mmap_size = 0", _("unmapping the ledger"), CART_IGNORED);
-	if (rc)
+	if (rc || bad_ranges) {
+		*problems = k.problems;
 		return rc;
+	}
 	return check_sums(&k, l, asof, problems, e);
 }
 
-static int check_rows(checker *k, const char *asof, const char *sqlite_check)
-{
-	int rc;
+/* The four big tables (documents, entries, instalments, allocations) are checked in C, every row
+ * read once (ledger_check_scan.c); their references too, when their foreign keys are the ones
+ * that code knows. Every other table's references go through PRAGMA foreign_key_check, table
+ * by table. */
+static const char *const big_tables[] = { "documents", "entries", "instalments", "allocations" };
+static const char *const big_refs[] =     /* "table.column>parent" */
+	{ "documents.client_id>clients", "documents.voids_id>documents",
+	  "documents.amends_id>documents", "entries.document_id>documents",
+	  "entries.client_id>clients", "entries.reverses_id>entries",
+	  "instalments.entry_id>entries", "instalments.client_id>clients",
+	  "allocations.document_id>documents", "allocations.credit_id>entries",
+	  "allocations.charge_id>entries", "allocations.instalment_id>instalments",
+	  "allocations.reverses_id>allocations" };
 
-	if ((rc = each_row(k, sqlite_check, NULL, bad_sqlite)) ||
-	    (rc = each_row(k, "PRAGMA foreign_key_check", NULL, bad_fk)) ||
-	    (rc = check_entry_open(k)) ||
-	    (rc = each_row(k, inst_open_sql, NULL, bad_inst_open)) ||
-	    (rc = each_row(k, inst_sum_sql, NULL, bad_inst_sum)) ||
-	    (rc = check_pairs(k)) ||
-	    (rc = each_row(k, mirror_sql, NULL, bad_mirror)) ||
-	    (rc = each_row(k, series_sql, NULL, bad_series)) ||
-	    (rc = each_row(k, doc_client_sql, NULL, bad_doc_client)) ||
+static int is_big(const char *t)
+{
+	for (size_t i = 0; i < sizeof big_tables / sizeof big_tables[0]; i++)
+		if (!strcmp(t, big_tables[i]))
+			return 1;
+	return 0;
+}
+
+/* every foreign key of table t is one ledger_check_scan.c checks */
+static int refs_known(checker *k, const char *t)
+{
+	sqlite3_stmt *s;
+	int known = 1;
+
+	if (sqlite3_prepare_v2(k->l->db, "SELECT \"from\", \"table\", \"to\""
+	                       " FROM pragma_foreign_key_list(?1)", -1, &s, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(s, 1, t, -1, SQLITE_STATIC);
+	while (known && sqlite3_step(s) == SQLITE_ROW) {
+		char ref[400];
+		const unsigned char *to = sqlite3_column_text(s, 2);
+		int found = 0;
+
+		snprintf(ref, sizeof ref, "%s.%s>%s", t, sqlite3_column_text(s, 0),
+		         sqlite3_column_text(s, 1));
+		for (size_t i = 0; i < sizeof big_refs / sizeof big_refs[0]; i++)
+			found |= !strcmp(ref, big_refs[i]);
+		known = found && (!to || !strcmp((const char *)to, "id"));
+	}
+	sqlite3_finalize(s);
+	return known;
+}
+
+/* Each table but the four big ones (their every row is read by the scan): with quick set,
+ * SQLite's quick check of the table and its indexes (every page and row of it read once);
+ * then the references of every table the scan did not check. */
+static int check_tables(checker *k, int quick, int scanned)
+{
+	static const char tables_sql[] =
+		"SELECT name FROM sqlite_master WHERE type = 'table'"
+		" AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY rowid";
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(k->l->db, tables_sql, -1, &s, NULL), step;
+
+	if (rc != SQLITE_OK)
+		return lg_dberr(k->l, rc, _("preparing a check"), k->e);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		char t[200], sql[300];
+		int big;
+
+		lg_copy(t, sizeof t, sqlite3_column_text(s, 0));
+		big = is_big(t);
+		if (quick && !big) {
+			snprintf(sql, sizeof sql, "PRAGMA quick_check(\"%s\")", t);
+			if ((rc = each_row(k, sql, NULL, bad_sqlite)) != CART_OK)
+				break;
+		}
+		if (big && scanned && refs_known(k, t))
+			continue;
+		snprintf(sql, sizeof sql, "PRAGMA foreign_key_check(\"%s\")", t);
+		if ((rc = each_row(k, sql, NULL, bad_fk)) != CART_OK)
+			break;
+	}
+	sqlite3_finalize(s);
+	if (rc != CART_OK)
+		return rc;
+	return step == SQLITE_DONE ? CART_OK : lg_dberr(k->l, step, _("running a check"), k->e);
+}
+
+static int check_rows(checker *k, const char *asof, int full, int *bad_ranges)
+{
+	int rc, now = 0, done = 0;
+
+	/* --full: SQLite's own integrity check of the whole file, every index against its table
+	 * (31 s CPU on the benchmark ledger); else the scan reads every row of the big tables and
+	 * each small table gets its quick check */
+	if (full && (rc = each_row(k, "PRAGMA integrity_check", NULL, bad_sqlite)))
+		return rc;
+	if ((rc = lg_asof_is_now(k->l, asof, &now, k->e)) ||
+	    (rc = lg_check_scan(k->l, asof, now, safety_problem, k, &done, bad_ranges, k->e)) ||
+	    (!(done & LG_SCAN_ROWS) &&
+	     (rc = lg_check_ranges(k->l, safety_problem, k, bad_ranges, k->e))) ||
+	    (rc = check_tables(k, !full, done & LG_SCAN_ROWS)))
+		return rc;
+	/* amounts out of range (a hand-edited file) would overflow every sum: they are named, the
+	 * sums left out */
+	if (*bad_ranges) {
+		problem(k, "%s", _("the sums were not checked: amounts out of range would overflow"
+		        " them"));
+		return CART_OK;
+	}
+	if (!(done & LG_SCAN_ROWS) &&
+	    ((rc = check_entry_open(k)) ||
+	     (rc = each_row(k, inst_open_sql, NULL, bad_inst_open)) ||
+	     (rc = each_row(k, inst_sum_sql, NULL, bad_inst_sum)) ||
+	     (rc = check_pairs(k)) ||
+	     (rc = each_row(k, doc_client_sql, NULL, bad_doc_client)) ||
+	     (rc = each_row(k, series_sql, NULL, bad_series))))
+		return rc;
+	if ((rc = each_row(k, mirror_sql, NULL, bad_mirror)) ||
 	    (rc = each_row(k, name_key_sql, NULL, bad_name_key)) ||
-	    (rc = each_row(k, detail_sql, NULL, bad_detail)) ||
-	    (rc = each_row(k, balance_sql, asof, bad_balance)) ||
+	    (rc = each_row(k, detail_sql, NULL, bad_detail)))
+		return rc;
+	if ((!(done & LG_SCAN_BALANCES) || !now) &&
+	    (rc = each_row(k, balance_sql, asof, bad_balance)))
+		return rc;
+	if (!(done & LG_SCAN_BALANCES) &&
 	    (rc = each_row(k, kept_balance_sql, NULL, bad_kept_balance)))
 		return rc;
 	return CART_OK;

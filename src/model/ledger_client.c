@@ -378,13 +378,79 @@ int ledger_client_list(ledger *l, const char *filter, int offset, int limit, cli
 	return ledger_client_list_sorted(l, filter, CLIENT_BY_NAME, 0, offset, limit, cb, ud, e);
 }
 
+/* Every client's kept balances at once, for a whole list: one read of the table in client
+ * order instead of a lookup per client (issue 17). rows[first[id] .. first[id + 1]) are client
+ * id's, in currency order. */
+typedef struct all_bal {
+	struct { char currency[4]; int64_t balance; } *rows;
+	size_t n, cap;
+	size_t *first;
+	int64_t max;            /* clients 0 .. max */
+} all_bal;
+
+static int all_bal_read(ledger *l, all_bal *a)
+{
+	static const char sql[] =
+		"SELECT client_id, currency, charges - credits FROM balances"
+		" ORDER BY client_id, currency";
+	sqlite3_stmt *s;
+	int64_t *cid = NULL;
+	int rc;
+
+	memset(a, 0, sizeof *a);
+	if (lg_prepare(l, sql, &s) != SQLITE_OK)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+
+		if (a->n == a->cap) {
+			size_t cap = a->cap ? a->cap * 2 : 4096;
+			void *r = realloc(a->rows, cap * sizeof *a->rows), *k;
+
+			if (r)
+				a->rows = r;
+			if (!r || !(k = realloc(cid, cap * sizeof *cid))) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			cid = k;
+			a->cap = cap;
+		}
+		if (id < 0 || (a->n && id < cid[a->n - 1])) {
+			rc = SQLITE_MISUSE;     /* not in client order: looked up one by one */
+			break;
+		}
+		cid[a->n] = id;
+		lg_copy(a->rows[a->n].currency, sizeof a->rows[0].currency, sqlite3_column_text(s, 1));
+		a->rows[a->n++].balance = sqlite3_column_int64(s, 2);
+	}
+	lg_finalize(l, s);
+	a->max = a->n ? cid[a->n - 1] : 0;
+	if (rc == SQLITE_DONE && (uint64_t)a->max < SIZE_MAX / sizeof *a->first - 2 &&
+	    (a->first = calloc((size_t)a->max + 2, sizeof *a->first))) {
+		for (size_t i = 0, id = 0; id <= (size_t)a->max + 1; id++) {
+			while (i < a->n && cid[i] < (int64_t)id)
+				i++;
+			a->first[id] = i;
+		}
+	}
+	free(cid);
+	if (!a->first) {
+		free(a->rows);
+		memset(a, 0, sizeof *a);
+		return -1;
+	}
+	return 0;
+}
+
 int ledger_client_list_sorted(ledger *l, const char *filter, int order, int desc, int offset,
                               int limit, client_cb cb, void *ud, cart_err *e)
 {
 	sqlite3_stmt *s = NULL, *b = NULL;
 	client c;
 	client_row row;
-	int rc, stop = 0;
+	all_bal all = { 0 };
+	int rc, stop = 0, have_all = 0;
 
 	if (order < CLIENT_BY_NAME || order > CLIENT_BY_PHONE)
 		return cart_fail(e, CART_INVALID, _("unknown client order %d"), order);
@@ -401,13 +467,30 @@ int ledger_client_list_sorted(ledger *l, const char *filter, int order, int desc
 	lg_bind_int(s, 3, offset > 0 ? offset : 0);
 	/* the whole list reads every client row in name order, all over the table: mapped, not
 	 * paged through the small cache (`client list` of 50,000 clients: 1.07 s -> see RESULTS) */
-	if (limit <= 0)
+	if (limit <= 0) {
 		lg_exec(l, "PRAGMA mmap_size = 1073741824", _("mapping the ledger"), CART_IGNORED);
+		have_all = all_bal_read(l, &all) == 0;
+	}
 	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int any = 0;
 
 		client_from_row(s, 0, &c);
 		row.c = &c;
+		if (have_all) {
+			if (c.id >= 0 && c.id <= all.max)
+				for (size_t i = all.first[c.id]; i < all.first[c.id + 1] && !stop; i++) {
+					memcpy(row.currency, all.rows[i].currency, sizeof row.currency);
+					row.balance = all.rows[i].balance;
+					any = 1;
+					stop = cb(&row, ud);
+				}
+			if (!any && !stop) {
+				row.currency[0] = '\0';
+				row.balance = 0;
+				stop = cb(&row, ud);
+			}
+			continue;
+		}
 		sqlite3_reset(b);
 		lg_bind_int(b, 1, c.id);
 		while (!stop && (rc = sqlite3_step(b)) == SQLITE_ROW) {
@@ -431,6 +514,8 @@ int ledger_client_list_sorted(ledger *l, const char *filter, int order, int desc
 out:
 	lg_finalize(l, s);
 	lg_finalize(l, b);
+	free(all.rows);
+	free(all.first);
 	if (limit <= 0)
 		lg_exec(l, "PRAGMA mmap_size = 0", _("unmapping the ledger"), CART_IGNORED);
 	return rc == SQLITE_OK ? CART_OK : e->code;

@@ -167,9 +167,20 @@ void lg_bind_int(sqlite3_stmt *s, int i, int64_t v)
 	sqlite3_bind_int64(s, i, v);
 }
 
+/* snprintf("%s") without the format machinery: every column of every row read goes through
+ * here (a fifth of `client list` at 50,000 clients) */
 void lg_copy(char *dst, size_t size, const unsigned char *src)
 {
-	snprintf(dst, size, "%s", src ? (const char *)src : "");
+	size_t n;
+
+	if (!size)
+		return;
+	n = src ? strlen((const char *)src) : 0;
+	if (n >= size)
+		n = size - 1;
+	if (n)
+		memcpy(dst, src, n);
+	dst[n] = '\0';
 }
 
 int lg_exec(ledger *l, const char *sql, const char *doing, cart_err *e)
@@ -446,7 +457,8 @@ static int open_immutable(ledger *l)
 	snprintf(uri + n, sizeof uri - n, "?mode=ro&immutable=1");
 	sqlite3_close(l->db);
 	l->db = NULL;
-	return sqlite3_open_v2(uri, &l->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	return sqlite3_open_v2(uri, &l->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+	                       SQLITE_OPEN_NOMUTEX, NULL);
 }
 
 int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
@@ -494,7 +506,8 @@ int ledger_open(const char *path, int flags, ledger **out, cart_err *e)
 		l->readonly = 1;
 		l->not_writable = 1;
 	}
-	/* one thread per connection: no mutex around every call (-30% CPU reading 426,000 rows) */
+	/* a connection is used by one thread only: no mutex around every call (locking it for each
+	 * column read was 14% of `cartera check` and 30% of reading 426,000 rows as of a date) */
 	oflags = (l->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
 	if ((flags & LEDGER_OPEN_CREATE) && !l->readonly)
 		oflags |= SQLITE_OPEN_CREATE;

@@ -86,6 +86,23 @@ void lg_bind_text(sqlite3_stmt *s, int i, const char *v);
 void lg_bind_int(sqlite3_stmt *s, int i, int64_t v);
 void lg_copy(char *dst, size_t size, const unsigned char *src);
 
+/* Every client's open charges as of asof when nothing is dated after it (ledger_charges.c):
+ * ledger_open_charges' rows, read from the kept open amounts. */
+int lg_open_charges_now(ledger *l, const char *asof, open_charge_cb cb, void *ud, cart_err *e);
+
+/* The invariants of the documents, entries, instalments and allocations, and their references,
+ * in one read of each table (ledger_check_scan.c); each problem goes to problem(k, message).
+ * *done_here says what was checked: LG_SCAN_ROWS (references of those four tables, open
+ * amounts, instalments, allocation pairs, entries against their documents' clients, the
+ * numbering of each series) and
+ * LG_SCAN_BALANCES (kept balances; as of now, now != 0, open items against the balance); what
+ * is not done (a ledger edited by hand beyond what arrays by id can hold) is left to SQL.
+ * With LG_SCAN_ROWS, amounts out of range were checked too (lg_check_safety's), and counted in
+ * *out_of_range. */
+enum { LG_SCAN_ROWS = 1, LG_SCAN_BALANCES = 2 };
+int lg_check_scan(ledger *l, const char *asof, int now, void (*problem)(void *k, const char *msg),
+                  void *k, int *done_here, int *out_of_range, cart_err *e);
+
 /* Company settings, cached per connection. */
 const company *lg_company(ledger *l, cart_err *e);
 /* "" means the company's currency; otherwise it must be one of the company's two. */
@@ -113,8 +130,11 @@ int lg_key_record(ledger *l, int type, int64_t doc_id, cart_err *e);
 int lg_audit_seal(ledger *l, int64_t id, cart_err *e);
 int lg_audit_chain_fill(ledger *l, cart_err *e);
 /* What ledger_check adds: the audit chain, the settings and values in range, reported to
- * problem(k, message). */
+ * problem(k, message); with out_of_range NULL, the values are left to the caller. */
 int lg_check_safety(ledger *l, void (*problem)(void *k, const char *msg), void *k,
+                    int *out_of_range, cart_err *e);
+/* Its values in range alone: each row out of range reported and counted in *out_of_range. */
+int lg_check_ranges(ledger *l, void (*problem)(void *k, const char *msg), void *k,
                     int *out_of_range, cart_err *e);
 
 /* Validate an ISO date argument, naming the field in the message. */

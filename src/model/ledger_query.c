@@ -211,19 +211,6 @@ int ledger_open_items(ledger *l, int64_t client_id, const char *asof, open_item_
 
 /* ---- every client's open charges (the follow-up of every client) ---- */
 
-/* Now: the kept open amounts of every client at once, in name order. */
-static const char charges_now_sql[] =
-	"SELECT c.id, c.name, c.tax_id, e.id, 0, e.document_id, d.number, e.code, e.date, e.due_date,"
-	"  e.currency, e.amount, e.open, 0, c.name_key, c.dv"
-	" FROM entries e JOIN documents d ON d.id = e.document_id JOIN clients c ON c.id = e.client_id"
-	" WHERE e.side = 'D' AND e.open <> 0 AND e.n_inst = 0 AND e.date <= ?1"
-	" UNION ALL"
-	" SELECT c.id, c.name, c.tax_id, e.id, i.id, e.document_id, d.number, e.code, e.date,"
-	"  i.due_date, i.currency, i.amount, i.open, i.seq, c.name_key, c.dv"
-	" FROM instalments i JOIN entries e ON e.id = i.entry_id"
-	"  JOIN documents d ON d.id = e.document_id JOIN clients c ON c.id = i.client_id"
-	" WHERE i.open <> 0 AND i.date <= ?1"
-	" ORDER BY 15, 1, 10, 9, 4, 5";
 static const char charge_clients_sql[] =
 	"SELECT id, name, tax_id, dv FROM clients ORDER BY name_key, id";
 
@@ -247,54 +234,32 @@ int ledger_open_charges(ledger *l, const char *asof, open_charge_cb cb, void *ud
 {
 	charge_walk w = { .cb = cb, .ud = ud };
 	sqlite3_stmt *s;
-	open_item it;
-	date_t today, due;
 	int rc, now;
 
 	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
 	if ((rc = lg_asof_is_now(l, asof, &now, e)) != CART_OK)
 		return rc;
-	rc = lg_prepare(l, now ? charges_now_sql : charge_clients_sql, &s);
+	/* now: the kept open amounts of every client at once (ledger_charges.c) */
+	if (now)
+		return lg_open_charges_now(l, asof, cb, ud, e);
+	rc = lg_prepare(l, charge_clients_sql, &s);
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, _("preparing the open items"), e);
-	date_parse(asof, &today, CART_IGNORED);
-	if (now)
-		lg_bind_text(s, 1, asof);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		w.c.id = sqlite3_column_int64(s, 0);
 		w.c.name = (const char *)sqlite3_column_text(s, 1);
 		w.c.tax_id = (const char *)sqlite3_column_text(s, 2);
-		w.c.dv = (const char *)sqlite3_column_text(s, now ? 15 : 3);
-		if (!now) {
-			/* as of a past date: what each client had open then */
-			if ((rc = ledger_open_items(l, w.c.id, asof, charge_of_client, &w, e)) != CART_OK) {
-				lg_finalize(l, s);
-				return rc;
-			}
-			if (w.stop) {
-				rc = SQLITE_DONE;
-				break;
-			}
-			continue;
+		w.c.dv = (const char *)sqlite3_column_text(s, 3);
+		/* as of a past date: what each client had open then */
+		if ((rc = ledger_open_items(l, w.c.id, asof, charge_of_client, &w, e)) != CART_OK) {
+			lg_finalize(l, s);
+			return rc;
 		}
-		memset(&it, 0, sizeof it);
-		it.entry_id = sqlite3_column_int64(s, 3);
-		it.instalment_id = sqlite3_column_int64(s, 4);
-		it.doc_id = sqlite3_column_int64(s, 5);
-		lg_copy(it.number, sizeof it.number, sqlite3_column_text(s, 6));
-		lg_copy(it.code, sizeof it.code, sqlite3_column_text(s, 7));
-		it.side = 'D';
-		lg_copy(it.date, sizeof it.date, sqlite3_column_text(s, 8));
-		lg_copy(it.due_date, sizeof it.due_date, sqlite3_column_text(s, 9));
-		lg_copy(it.currency, sizeof it.currency, sqlite3_column_text(s, 10));
-		it.amount = sqlite3_column_int64(s, 11);
-		it.open = sqlite3_column_int64(s, 12);
-		it.instalment_no = sqlite3_column_int(s, 13);
-		if (date_parse(it.due_date, &due, CART_IGNORED) == CART_OK && due < today)
-			it.days_overdue = today - due;
-		if (cb(&w.c, &it, ud))
+		if (w.stop) {
+			rc = SQLITE_DONE;
 			break;
+		}
 	}
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
@@ -410,6 +375,7 @@ typedef struct agg {
 	int64_t client_id;
 	char currency[4];
 	int64_t not_due, range[LEDGER_MAX_RANGES + 1], charges, credits;
+	int64_t n_due, n_overdue, n_credits;     /* items counted, for the totals */
 	char oldest[DATE_LEN];
 	size_t prev;   /* 1 + the index of the same client's row before this one, 0 none */
 } agg;
@@ -476,13 +442,16 @@ static int agg_item(int64_t cid, const char *cur, char side, const char *due, in
 	}
 	if (side == 'C') {
 		set->ovf |= __builtin_add_overflow(r->credits, open, &r->credits);
+		r->n_credits++;
 		return 0;
 	}
 	set->ovf |= __builtin_add_overflow(r->charges, open, &r->charges);
 	if (strcmp(due, set->asof) >= 0) {
 		set->ovf |= __builtin_add_overflow(r->not_due, open, &r->not_due);
+		r->n_due++;
 		return 0;
 	}
+	r->n_overdue++;
 	for (k = 0; k < set->n_ranges - 1 && strcmp(due, set->bounds[k]) < 0; k++)
 		;
 	if (k == set->n_ranges - 1 && strcmp(due, set->bounds[k]) < 0)
@@ -563,8 +532,54 @@ static int agg_cmp(const void *a, const void *b)
 	return strcmp(x->currency, y->currency);
 }
 
+/* The dashboard's totals (ledger_totals) from the rows of the aging: the same open items,
+ * due when not yet due, overdue in any range. */
+static int agg_totals(const agg_set *set, totals *rows, int *n)
+{
+	int ovf = 0;
+
+	*n = 0;
+	for (size_t i = 0; i < set->n; i++) {
+		const agg *a = &set->a[i];
+		int64_t over = 0;
+		totals *t = NULL;
+
+		for (int k = 0; k < *n && !t; k++)
+			if (!strcmp(rows[k].currency, a->currency))
+				t = &rows[k];
+		if (!t) {
+			if (*n == LEDGER_MAX_CURRENCIES)
+				continue;
+			t = &rows[(*n)++];
+			memset(t, 0, sizeof *t);
+			memcpy(t->currency, a->currency, sizeof t->currency);
+		}
+		for (int k = 0; k <= LEDGER_MAX_RANGES; k++)
+			ovf |= __builtin_add_overflow(over, a->range[k], &over);
+		ovf |= __builtin_add_overflow(t->due, a->not_due, &t->due) ||
+		       __builtin_add_overflow(t->overdue, over, &t->overdue) ||
+		       __builtin_add_overflow(t->credits, a->credits, &t->credits);
+		t->n_due += a->n_due;
+		t->n_overdue += a->n_overdue;
+		t->n_credits += a->n_credits;
+	}
+	for (int i = 0; i < *n && !ovf; i++)
+		ovf |= __builtin_add_overflow(rows[i].due, rows[i].overdue, &rows[i].net) ||
+		       __builtin_sub_overflow(rows[i].net, rows[i].credits, &rows[i].net);
+	/* in currency order, as ledger_totals gives them */
+	for (int i = 1; i < *n; i++)
+		for (int j = i; j > 0 && strcmp(rows[j - 1].currency, rows[j].currency) > 0; j--) {
+			totals t = rows[j];
+
+			rows[j] = rows[j - 1];
+			rows[j - 1] = t;
+		}
+	return ovf;
+}
+
 static int aging_items(ledger *l, const char *asof, char bounds[LEDGER_MAX_RANGES][DATE_LEN],
-                       int n_ranges, date_t today, aging_cb cb, void *ud, cart_err *e)
+                       int n_ranges, date_t today, aging_totals_cb tcb, aging_cb cb, void *ud,
+                       cart_err *e)
 {
 	agg_set set = { .asof = asof, .bounds = bounds, .n_ranges = n_ranges };
 	sqlite3_stmt *s = NULL;
@@ -583,6 +598,18 @@ static int aging_items(ledger *l, const char *asof, char bounds[LEDGER_MAX_RANGE
 		rc = cart_fail(e, CART_CORRUPT, _("the ledger %s holds amounts too large to add up:"
 		               " it was edited by hand; run 'cartera check'"), l->path);
 		goto out;
+	}
+	if (tcb) {
+		totals t[LEDGER_MAX_CURRENCIES];
+		int nt;
+
+		if (agg_totals(&set, t, &nt)) {
+			rc = cart_fail(e, CART_CORRUPT, _("the ledger %s holds amounts too large to add"
+			               " up: it was edited by hand; run 'cartera check'"), l->path);
+			goto out;
+		}
+		if ((rc = tcb(t, nt, ud, e)) != CART_OK)
+			goto out;
 	}
 	if (set.n > 1)
 		qsort(set.a, set.n, sizeof set.a[0], agg_cmp);
@@ -638,22 +665,28 @@ out:
 }
 
 static int aging(ledger *l, const char *asof, const int *ranges, int n_ranges, int by_sql,
-                 aging_cb cb, void *ud, cart_err *e);
+                 aging_totals_cb tcb, aging_cb cb, void *ud, cart_err *e);
 
 int ledger_aging(ledger *l, const char *asof, const int *ranges, int n_ranges, aging_cb cb, void *ud,
                  cart_err *e)
 {
-	return aging(l, asof, ranges, n_ranges, 0, cb, ud, e);
+	return aging(l, asof, ranges, n_ranges, 0, NULL, cb, ud, e);
+}
+
+int ledger_aging_totals(ledger *l, const char *asof, const int *ranges, int n_ranges,
+                        aging_totals_cb tcb, aging_cb cb, void *ud, cart_err *e)
+{
+	return aging(l, asof, ranges, n_ranges, 0, tcb, cb, ud, e);
 }
 
 int lg_aging_by_sql(ledger *l, const char *asof, const int *ranges, int n_ranges, aging_cb cb,
                     void *ud, cart_err *e)
 {
-	return aging(l, asof, ranges, n_ranges, 1, cb, ud, e);
+	return aging(l, asof, ranges, n_ranges, 1, NULL, cb, ud, e);
 }
 
 static int aging(ledger *l, const char *asof, const int *ranges, int n_ranges, int by_sql,
-                 aging_cb cb, void *ud, cart_err *e)
+                 aging_totals_cb tcb, aging_cb cb, void *ud, cart_err *e)
 {
 	char bounds[LEDGER_MAX_RANGES][DATE_LEN];
 	sqlite3_stmt *s;
@@ -677,7 +710,7 @@ static int aging(ledger *l, const char *asof, const int *ranges, int n_ranges, i
 			bounds[i][0] = '\0';
 	}
 	if (!by_sql)
-		return aging_items(l, asof, bounds, n_ranges, today, cb, ud, e);
+		return aging_items(l, asof, bounds, n_ranges, today, tcb, cb, ud, e);
 	rc = lg_prepare(l, aging_sql, &s);
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, _("preparing the aging"), e);

@@ -45,10 +45,18 @@ int ledger_statement(ledger *l, int64_t client_id, const char *asof, stmt_cb cb,
  * does not grow with the number of clients. */
 int ledger_aging(ledger *l, const char *asof, const int *ranges, int n_ranges, aging_cb cb, void *ud,
                  cart_err *e);
+/* ledger_aging, with the totals of all clients (as ledger_totals gives them, from the same open
+ * items) handed to tcb before the first row: a report sizes its columns from them without a
+ * second pass over the items. Non-CART_OK from tcb stops and is returned. */
+typedef int (*aging_totals_cb)(const totals *t, int n, void *ud, cart_err *e);
+int ledger_aging_totals(ledger *l, const char *asof, const int *ranges, int n_ranges,
+                        aging_totals_cb tcb, aging_cb cb, void *ud, cart_err *e);
 
 int ledger_check(ledger *l, const char *asof, check_cb cb, void *ud, int64_t *problems, cart_err *e);
-/* ledger_check runs SQLite's PRAGMA quick_check; with full, PRAGMA integrity_check (which also
- * compares every index with its table: minutes on a big ledger). */
+/* ledger_check reads every row once: the big tables in C (ledger_check_scan.c), each other table
+ * through PRAGMA quick_check(table) and foreign_key_check(table). With full, PRAGMA
+ * integrity_check of the whole file too (every index against its table: minutes on a big
+ * ledger). */
 int ledger_check_full(ledger *l, const char *asof, int full, check_cb cb, void *ud,
                       int64_t *problems, cart_err *e);
 

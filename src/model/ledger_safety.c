@@ -379,25 +379,13 @@ static int audit_verify(sqlite3 *db, int64_t *bad, char *why, size_t whysize, in
 int lg_check_safety(ledger *l, void (*problem)(void *k, const char *msg), void *k,
                     int *out_of_range, cart_err *e)
 {
-	static const struct {
-		const char *sql, *what;
-	} ranges[] = {
-		{ "SELECT id FROM entries WHERE amount <= 0 OR amount > 1000000000000000"
-		  " OR open < 0 OR open > amount", "entries" },
-		{ "SELECT id FROM instalments WHERE amount <= 0 OR amount > 1000000000000000"
-		  " OR open < 0 OR open > amount", "instalments" },
-		{ "SELECT id FROM allocations WHERE abs(amount) > 1000000000000000",
-		  "allocations" },
-		{ "SELECT id FROM documents WHERE abs(total) > 1000000000000000",
-		  "documents" },
-	};
 	char why[600], buf[700];
 	int64_t bad, rows;
 	sqlite3_stmt *s;
 	int rc;
 
-	*out_of_range = 0;
-
+	if (out_of_range)
+		*out_of_range = 0;
 	rc = audit_verify(l->db, &bad, why, sizeof why, &rows);
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, _("verifying the audit log"), e);
@@ -430,6 +418,30 @@ int lg_check_safety(ledger *l, void (*problem)(void *k, const char *msg), void *
 			problem(k, tmp.msg);
 	}
 	sqlite3_finalize(s);
+	/* NULL: the caller reads those rows itself and checks their values (ledger_check_scan.c) */
+	return out_of_range ? lg_check_ranges(l, problem, k, out_of_range, e) : CART_OK;
+}
+
+int lg_check_ranges(ledger *l, void (*problem)(void *k, const char *msg), void *k,
+                    int *out_of_range, cart_err *e)
+{
+	static const struct {
+		const char *sql, *what;
+	} ranges[] = {
+		{ "SELECT id FROM entries WHERE amount <= 0 OR amount > 1000000000000000"
+		  " OR open < 0 OR open > amount", "entries" },
+		{ "SELECT id FROM instalments WHERE amount <= 0 OR amount > 1000000000000000"
+		  " OR open < 0 OR open > amount", "instalments" },
+		{ "SELECT id FROM allocations WHERE abs(amount) > 1000000000000000",
+		  "allocations" },
+		{ "SELECT id FROM documents WHERE abs(total) > 1000000000000000",
+		  "documents" },
+	};
+	char buf[700];
+	sqlite3_stmt *s;
+	int rc;
+
+	*out_of_range = 0;
 	for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++) {
 		if ((rc = sqlite3_prepare_v2(l->db, ranges[i].sql, -1, &s, NULL)) != SQLITE_OK)
 			return lg_dberr(l, rc, _("running a check"), e);

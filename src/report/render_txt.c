@@ -56,6 +56,58 @@ typedef struct tline {
 	                         * a page its rows go on to */
 } tline;
 
+/* Text kept for a table (its cells) or for the report (its lines): blocks freed at once, not a
+ * malloc per cell and per line (issue 17: the follow-up of 50,000 clients is 375,000 lines). */
+typedef struct tblock {
+	struct tblock *next;
+	size_t used, size;
+	max_align_t data[];
+} tblock;
+
+#define TBLOCK (256 * 1024)
+
+static void *t_alloc(tblock **head, size_t n)
+{
+	tblock *b = *head;
+	void *p;
+
+	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	if (!b || b->size - b->used < n) {
+		size_t size = n > TBLOCK ? n : TBLOCK;
+
+		if (!(b = malloc(sizeof *b + size)))
+			return NULL;
+		b->size = size;
+		b->used = 0;
+		b->next = *head;
+		*head = b;
+	}
+	p = (char *)b->data + b->used;
+	b->used += n;
+	return p;
+}
+
+static char *t_strdup(tblock **head, const char *s, size_t n)
+{
+	char *p = t_alloc(head, n + 1);
+
+	if (p) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
+	return p;
+}
+
+static void t_free(tblock **head)
+{
+	while (*head) {
+		tblock *b = *head;
+
+		*head = b->next;
+		free(b);
+	}
+}
+
 typedef struct ttab {
 	int hfirst, hcount;     /* its header lines in lines[] */
 } ttab;
@@ -82,6 +134,7 @@ typedef struct txt {
 	const report *r;
 	tline *lines;
 	int nlines, caplines;
+	tblock *line_text;      /* the lines' text */
 	ttab *tabs;
 	int ntabs, captabs;
 	int glue_next;
@@ -89,6 +142,7 @@ typedef struct txt {
 	const rpt_table *tb;
 	trow *rows;
 	int nrows, caprows;
+	tblock *row_text;       /* the rows' cells */
 	/* its layout */
 	int w[RPT_MAX_COLS], x[RPT_MAX_COLS], line[RPT_MAX_COLS];
 	unsigned char gone[RPT_MAX_COLS];   /* left out: the paper is too narrow */
@@ -166,7 +220,13 @@ static void clean(txt *t, const char *s, char *out, size_t size)
 	size_t n = 0;
 
 	if (t->enc == ENC_UTF8) {
-		snprintf(out, size, "%s", s);
+		n = strlen(s);
+		if (size) {
+			if (n >= size)
+				n = size - 1;
+			memcpy(out, s, n);
+			out[n] = '\0';
+		}
 		return;
 	}
 	while (*p && n + 5 < size) {
@@ -201,15 +261,18 @@ static void clean(txt *t, const char *s, char *out, size_t size)
 	out[n] = '\0';
 }
 
-/* utf8_fit of cleaned text; a code page has no "…", so a cut ends in '.' there ("Nota cr."). */
-static void fit(txt *t, const char *s, int width, int right, char *buf)
+/* utf8_fit of cleaned text; a code page has no "…", so a cut ends in '.' there ("Nota cr.").
+ * Returns its length in bytes. */
+static int fit(txt *t, const char *s, int width, int right, char *buf)
 {
 	char *dots;
+	int n = utf8_fit(s, width, right, buf);
 
-	utf8_fit(s, width, right, buf);
-	if (t->enc != ENC_UTF8)
-		while ((dots = strstr(buf, "\xE2\x80\xA6")))
-			memmove(dots + 1, dots + 3, strlen(dots + 3) + 1), *dots = '.';
+	if (t->enc == ENC_UTF8)
+		return n;
+	while ((dots = strstr(buf, "\xE2\x80\xA6")))
+		memmove(dots + 1, dots + 3, strlen(dots + 3) + 1), *dots = '.';
+	return (int)strlen(buf);
 }
 
 /* ---- open and close ---- */
@@ -239,19 +302,13 @@ static int txt_open(const char *path, FILE *fp, int width, void **impl, cart_err
 
 static void drop_rows(txt *t)
 {
-	for (int i = 0; i < t->nrows; i++) {
-		for (int k = 0; k < t->rows[i].ncells; k++)
-			free(t->rows[i].cells[k]);
-		free(t->rows[i].cells);
-		free(t->rows[i].amount);
-	}
+	t_free(&t->row_text);
 	t->nrows = 0;
 }
 
 static void drop_lines(txt *t)
 {
-	for (int i = 0; i < t->nlines; i++)
-		free(t->lines[i].s);
+	t_free(&t->line_text);
 	t->nlines = 0;
 	t->ntabs = 0;
 }
@@ -282,7 +339,7 @@ static int txt_close(void *impl, int abort, long *replaced, cart_err *e)
 /* ---- lines kept for the report ---- */
 
 /* Keep a line that is already exactly the width. */
-static tline *keep(txt *t, const char *s)
+static tline *keep_n(txt *t, const char *s, size_t len)
 {
 	tline *l;
 
@@ -299,7 +356,7 @@ static tline *keep(txt *t, const char *s)
 	}
 	l = &t->lines[t->nlines];
 	memset(l, 0, sizeof *l);
-	if (!(l->s = strdup(s))) {
+	if (!(l->s = t_strdup(&t->line_text, s, len))) {
 		t->failed = 1;
 		return NULL;
 	}
@@ -308,6 +365,11 @@ static tline *keep(txt *t, const char *s)
 	t->glue_next = 0;
 	t->nlines++;
 	return l;
+}
+
+static tline *keep(txt *t, const char *s)
+{
+	return keep_n(t, s, strlen(s));
 }
 
 /* One line of text fitted to exactly the width. */
@@ -441,23 +503,27 @@ static int txt_row(void *ud, const report *r, const rpt_table *tb, const rpt_row
 	w = &t->rows[t->nrows];
 	w->style = row->style;
 	w->ncells = n;
-	w->cells = calloc((size_t)(n ? n : 1), sizeof *w->cells);
-	w->amount = calloc((size_t)(n ? n : 1), 1);
-	if (!w->cells || !w->amount) {
-		free(w->cells);
-		free(w->amount);
+	w->cells = t_alloc(&t->row_text, (size_t)(n ? n : 1) * sizeof *w->cells);
+	w->amount = t_alloc(&t->row_text, (size_t)(n ? n : 1));
+	if (!w->cells || !w->amount)
 		return cart_fail(e, CART_NOMEM, _("out of memory"));
-	}
 	t->nrows++;
 	for (int i = 0; i < n; i++) {
+		const char *v = c;
+
 		if (i < row->ncells)
 			rpt_cell_text(r, &row->cells[i], cell, sizeof cell);
 		else
 			cell[0] = '\0';
-		clean(t, cell, c, sizeof c);
+		if (t->enc == ENC_UTF8)
+			v = cell;       /* clean() would copy it as it is */
+		else
+			clean(t, cell, c, sizeof c);
 		w->amount[i] = i < row->ncells && row->cells[i].kind == RPT_AMOUNT;
-		if (!(w->cells[i] = strdup(c)))
+		if (!(w->cells[i] = t_strdup(&t->row_text, v, strlen(v)))) {
+			w->ncells = i;
 			return cart_fail(e, CART_NOMEM, _("out of memory"));
+		}
 	}
 	if (tb->chart.kind && row->style == tb->chart.rows && t->nch < RPT_CHART_ROWS) {
 		const rpt_chart *ch = &tb->chart;
@@ -668,6 +734,7 @@ static void put_row(txt *t, const rpt_table *tb, const trow *row, int glue)
 		for (int hk = 0; hk < nh; hk++) {
 			size_t len = 0;
 			int col = 0, bytes;
+			const char *cv;
 			tline *l;
 
 			for (int i = 0; i < t->ncols; i++) {
@@ -680,16 +747,16 @@ static void put_row(txt *t, const rpt_table *tb, const trow *row, int glue)
 				if (!row) {
 					int k = hk - (nh - hl[i]);
 
-					snprintf(cell, sizeof cell, "%s", k >= 0 ? head[i][k] : "");
+					cv = k >= 0 ? head[i][k] : "";
 				} else {
-					snprintf(cell, sizeof cell, "%s", i < row->ncells ? row->cells[i] : "");
-					if (i < row->ncells && row->amount[i] && utf8_width(cell) > t->w[i]) {
+					cv = i < row->ncells ? row->cells[i] : "";
+					if (i < row->ncells && row->amount[i] && utf8_width(cv) > t->w[i]) {
 						memset(cell, '#', (size_t)t->w[i]);
 						cell[t->w[i]] = '\0';
+						cv = cell;
 					}
 				}
-				fit(t, cell, t->w[i], right, buf);
-				bytes = (int)strlen(buf);
+				bytes = fit(t, cv, t->w[i], right, buf);
 				if (len + (size_t)bytes < sizeof out - 1) {
 					memcpy(out + len, buf, (size_t)bytes);
 					len += (size_t)bytes;
@@ -699,7 +766,7 @@ static void put_row(txt *t, const rpt_table *tb, const trow *row, int glue)
 			for (; col < t->width; col++)
 				out[len++] = ' ';
 			out[len] = '\0';
-			if ((l = keep(t, out))) {
+			if ((l = keep_n(t, out, len))) {
 				l->glue = glue || ln || hk;
 				l->head = !row;
 				l->table = t->ntabs - 1;
@@ -935,7 +1002,7 @@ static int txt_table_end(void *ud, const report *r, const rpt_table *tb, cart_er
 static void write_line(txt *t, const char *s)
 {
 	if (t->enc == ENC_UTF8) {
-		fputs(s, t->fp);
+		fwrite(s, 1, strlen(s), t->fp);
 	} else {
 		char out[4 * MAXW + 8], *ip = (char *)s, *op = out;
 		size_t il = strlen(s), ol = sizeof out - 1;

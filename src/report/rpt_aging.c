@@ -28,6 +28,9 @@ typedef struct ag {
 	report *r;
 	cur_tot tot[LEDGER_MAX_CURRENCIES];
 	int ntot;
+	const char *asof;
+	totals tt[LEDGER_MAX_CURRENCIES];       /* all clients' totals (aging_head) */
+	int ntt, aw;
 } ag;
 
 static cur_tot *tot_of(cur_tot *tot, int *n, const char *cur)
@@ -163,36 +166,26 @@ int rpt_aging(ctl *c, const char *asof_arg, report *r, cart_err *e)
 	return rpt_aging_sorted(c, asof_arg, RPT_AGING_BY_NAME, r, e);
 }
 
-int rpt_aging_sorted(ctl *c, const char *asof_arg, int order, report *r, cart_err *e)
+/* The report's head: its columns as wide as the largest figure, the totals'. */
+static int aging_head(const totals *tt, int ntt, void *ud, cart_err *e)
 {
-	const company *co = &c->co;
-	char asof[DATE_LEN], shown[DATE_LEN], name[32], key[32], m1[40], m2[40];
-	balance bal[LEDGER_MAX_CURRENCIES];
-	totals tt[LEDGER_MAX_CURRENCIES];
-	int nbal = 0, ntt = 0, rc, bad = 0;
-	ag a;
-
-	if (!c->have_company)
-		return cart_fail(e, CART_NOTFOUND, _("the ledger has no company settings yet (cartera init)"));
-	if (asof_arg && *asof_arg)
-		snprintf(asof, sizeof asof, "%s", asof_arg);
-	else
-		date_format(date_today(), asof);
-	memset(&a, 0, sizeof a);
-	a.c = c;
-	a.r = r;
+	ag *a = ud;
+	const company *co = &a->c->co;
+	report *r = a->r;
+	char shown[DATE_LEN], name[32], key[32];
 	int aw = AMT_W;
 
-	/* the totals first: the columns must hold the largest figure, the total's */
-	if ((rc = ledger_totals(c->l, 0, asof, tt, &ntt, e)) != CART_OK)
-		return rc;
+	(void)e;
+	a->ntt = ntt < LEDGER_MAX_CURRENCIES ? ntt : LEDGER_MAX_CURRENCIES;
+	memcpy(a->tt, tt, sizeof *tt * (size_t)a->ntt);
 	for (int k = 0; k < ntt; k++) {
 		aw = rpt_amount_width(co, tt[k].due + tt[k].overdue, aw);
 		aw = rpt_amount_width(co, tt[k].credits, aw);
 		aw = rpt_amount_width(co, tt[k].net, aw);
 	}
+	a->aw = aw;
 	report_title(r, "%s", _("Aging of receivables"));
-	report_line(r, _("As of %s"), rpt_date_text(r, asof, shown));
+	report_line(r, _("As of %s"), rpt_date_text(r, a->asof, shown));
 	report_table(r, _("Aging"));
 	report_col(r, "client", _("Client"), RPT_TEXT, RPT_LEFT, 30, 16);
 	report_col(r, "currency", _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
@@ -215,14 +208,50 @@ int rpt_aging_sorted(ctl *c, const char *asof_arg, int order, report *r, cart_er
 			series[ns++] = 2 + k;
 		report_chart(r, RPT_CHART_STACKED, _("Aging by range"), RPT_ROW_TOTAL, 0, series, ns, -1);
 	}
-	if (order == RPT_AGING_BY_DEBT || order == RPT_AGING_BY_OLDEST)
-		rc = sorted_aging(c, asof, order, &a, e);
+	return CART_OK;
+}
+
+int rpt_aging_sorted(ctl *c, const char *asof_arg, int order, report *r, cart_err *e)
+{
+	const company *co = &c->co;
+	char asof[DATE_LEN], m1[40], m2[40];
+	balance bal[LEDGER_MAX_CURRENCIES];
+	totals *tt;
+	int nbal = 0, ntt = 0, rc, bad = 0, aw;
+	ag a;
+
+	if (!c->have_company)
+		return cart_fail(e, CART_NOTFOUND, _("the ledger has no company settings yet (cartera init)"));
+	if (asof_arg && *asof_arg)
+		snprintf(asof, sizeof asof, "%s", asof_arg);
 	else
-		rc = ledger_aging(c->l, asof, co->ranges, co->n_ranges, add_aging_row, &a, e);
+		date_format(date_today(), asof);
+	memset(&a, 0, sizeof a);
+	a.c = c;
+	a.r = r;
+	a.asof = asof;
+	tt = a.tt;
+
+	/* the totals first: the columns must hold the largest figure, the total's. In name order
+	 * they come with the aging's own pass over the open items (issue 17: a second pass for
+	 * them was a third of the text aging) */
+	if (order == RPT_AGING_BY_DEBT || order == RPT_AGING_BY_OLDEST) {
+		totals t0[LEDGER_MAX_CURRENCIES];
+
+		if ((rc = ledger_totals(c->l, 0, asof, t0, &ntt, e)) != CART_OK)
+			return rc;
+		aging_head(t0, ntt, &a, e);
+		rc = sorted_aging(c, asof, order, &a, e);
+	} else {
+		rc = ledger_aging_totals(c->l, asof, co->ranges, co->n_ranges, aging_head,
+		                         add_aging_row, &a, e);
+	}
 	if (rc != CART_OK) {
 		report_finish(r, CART_IGNORED);
 		return rc;
 	}
+	ntt = a.ntt;
+	aw = a.aw;
 	for (int k = 0; k < a.ntot; k++) {
 		const cur_tot *t = &a.tot[k];
 		char label[64];

@@ -51,16 +51,105 @@ tamper "an allocation's credit pointed at a charge" \
 	 SET credit_id = (SELECT charge_id FROM allocations WHERE id = 5) WHERE id = 3;" \
 	"allocation 3 pairs entries that do not match: its credit is a charge"
 
-# The quick check (the default) reads every page and row; only --full compares each index with
-# its table, entry by entry: an index whose entries no longer match its definition is found by
-# --full alone.
+# issue 17: the plain check reads the big tables' rows in C and every other table through
+# SQLite's quick check and foreign key check; the same damage must still be found by it.
+tamper "an orphan allocation (its charge gone)" \
+	"PRAGMA foreign_keys = OFF; DROP TRIGGER IF EXISTS allocations_no_update; UPDATE allocations
+	 SET charge_id = 999999 WHERE id = (SELECT min(id) FROM allocations WHERE amount > 0);" \
+	"of allocations points to a missing entries"
+tamper "an allocation's amount edited" \
+	"DROP TRIGGER IF EXISTS allocations_no_update; UPDATE allocations SET amount = amount + 1
+	 WHERE id = (SELECT min(id) FROM allocations WHERE amount > 0 AND instalment_id IS NULL);" \
+	"less its allocations"
+tamper "an entry pointing at a missing document" \
+	"DROP TRIGGER entries_no_update; UPDATE entries SET document_id = 888888
+	 WHERE id = (SELECT min(id) FROM entries);" \
+	"of entries points to a missing documents"
+tamper "a document of a missing client" \
+	"DROP TRIGGER IF EXISTS documents_no_update; UPDATE documents SET client_id = 777
+	 WHERE id = (SELECT max(id) FROM documents);" \
+	"of documents points to a missing clients"
+tamper "an instalment of a missing invoice" \
+	"DROP TRIGGER IF EXISTS instalments_no_update; UPDATE instalments SET entry_id = 666666
+	 WHERE id = (SELECT min(id) FROM instalments);" \
+	"of instalments points to a missing entries"
+tamper "an allocation to a missing instalment" \
+	"DROP TRIGGER IF EXISTS allocations_no_update; UPDATE allocations SET instalment_id = 555555
+	 WHERE id = (SELECT min(id) FROM allocations WHERE instalment_id IS NOT NULL);" \
+	"of allocations points to a missing instalments"
+tamper "a void of a missing document" \
+	"DROP TRIGGER IF EXISTS documents_no_update; UPDATE documents SET voids_id = 444444
+	 WHERE id = (SELECT min(id) FROM documents WHERE type = 'void');" \
+	"of documents points to a missing documents"
+tamper "a contact person of a missing client (a small table)" \
+	"INSERT INTO client_persons (client_id, position, name) VALUES (333, 1, 'Nadie');" \
+	"of client_persons points to a missing clients"
+tamper "an entry's side flipped" \
+	"DROP TRIGGER entries_no_update; PRAGMA ignore_check_constraints = ON; UPDATE entries SET side = 'C'
+	 WHERE id = (SELECT min(charge_id) FROM allocations);" \
+	"its charge is a credit"
+tamper "an allocation pairing two clients" \
+	"DROP TRIGGER IF EXISTS allocations_no_update; UPDATE allocations SET credit_id =
+	 (SELECT e.id FROM entries e, allocations a WHERE a.id = (SELECT min(id) FROM allocations
+	  WHERE amount > 0) AND e.side = 'C' AND e.client_id <> (SELECT client_id FROM entries
+	  WHERE id = a.charge_id) LIMIT 1) WHERE id = (SELECT min(id) FROM allocations WHERE amount > 0);" \
+	"two clients"
+tamper "a kept balance edited" \
+	"UPDATE balances SET charges = charges + 5 WHERE client_id = (SELECT min(client_id) FROM balances);" \
+	"keeps charges"
+tamper "a kept balance removed" \
+	"DELETE FROM balances WHERE client_id = (SELECT min(client_id) FROM balances);" \
+	"keeps charges 0 and credits 0, but its entries add up to"
+tamper "an invoice's instalment edited" \
+	"DROP TRIGGER IF EXISTS instalments_no_update; UPDATE instalments SET amount = amount + 3,
+	 open = open + 3 WHERE id = (SELECT min(id) FROM instalments);" \
+	"do not add up"
+tamper "a document total out of range" \
+	"DROP TRIGGER IF EXISTS documents_no_update; PRAGMA ignore_check_constraints = ON;
+	 UPDATE documents SET total = 9000000000000000000 WHERE id = 1;" \
+	"row 1 of documents holds an amount out of range"
+assert_contains "$OUT" "the sums were not checked" "and says the sums were left out"
+
+# A damaged page of the entries table: SQLite cannot read it, and the plain check says so.
+DB=$T/page.db
+cp "$CLEAN" "$DB"
+psize=$(sqlite3 -batch "$DB" "PRAGMA page_size")
+page=$(sqlite3 -batch "$DB" "SELECT pageno FROM dbstat WHERE name = 'entries' AND pagetype = 'leaf'
+	ORDER BY pageno LIMIT 1 OFFSET 1")
+if [ -n "$page" ] && [ -n "$psize" ]; then
+	printf '\x55%.0s' $(seq 1 256) | dd of="$DB" bs=1 seek=$(( (page - 1) * psize + 8 )) conv=notrunc \
+		2>/dev/null
+	cart check
+	ok "$([ "$RC" != 0 ]; echo $?)" "check fails on a damaged page of the entries"
+	assert_match "$OUT$ERR" "malformed|corrupt|integrity" "and says the file is damaged"
+else
+	skip "the sqlite3 tool has no dbstat" 2
+fi
+# A damaged page of a small table (the clients) is found by its quick check.
+DB=$T/page2.db
+cp "$CLEAN" "$DB"
+page=$(sqlite3 -batch "$DB" "SELECT pageno FROM dbstat WHERE name = 'clients'
+	ORDER BY pageno LIMIT 1")
+if [ -n "$page" ]; then
+	printf '\x55%.0s' $(seq 1 256) | dd of="$DB" bs=1 seek=$(( (page - 1) * psize + 8 )) conv=notrunc \
+		2>/dev/null
+	cart check
+	ok "$([ "$RC" != 0 ]; echo $?)" "check fails on a damaged page of a small table"
+	assert_match "$OUT$ERR" "malformed|corrupt|integrity|SQLite" "and says the file is damaged"
+else
+	skip "the sqlite3 tool has no dbstat" 2
+fi
+
+# The plain check does not compare each index with its table; --full runs SQLite's integrity
+# check, which does: an index whose entries no longer match its definition is found by --full
+# alone.
 DB=$T/index.db
 cp "$CLEAN" "$DB"
 sqlite3 -batch "$DB" "PRAGMA writable_schema = ON; UPDATE sqlite_master
 	SET sql = 'CREATE INDEX documents_total ON documents(date)' WHERE name = 'documents_total';" ||
 	fail "index: tampering failed"
 cart check
-assert_status 0 "the quick check does not compare indexes with their tables"
+assert_status 0 "the plain check does not compare indexes with their tables"
 cart check --full
 assert_status 1 "check --full exits 1 when an index disagrees with its table"
 assert_contains "$OUT" "missing from index documents_total" "check --full names the index"

@@ -268,7 +268,8 @@ static const char check_help[] =
 	   "Exit status 1 when anything is wrong. Every row is read once and each small\n"
 	   "table gets SQLite's quick check, so a damaged page is reported too.\n"
 	   "--full adds SQLite's full integrity check of the whole file, which also compares\n"
-	   "every index with its table (minutes on a ledger of a million documents, against\n"
+	   "every index with its table, and recomputes the monthly and daily sums kept for\n"
+	   "the trend and past balances (minutes on a ledger of a million documents, against\n"
 	   "seconds): run it now and then, and whenever the disk or a copy is in doubt.\n");
 
 static void print_problem(const char *p, void *ud)

@@ -279,9 +279,13 @@ int rpt_aging_sorted(ctl *c, const char *asof_arg, int order, report *r, cart_er
 	report_col(r, "net", _("Net"), RPT_AMOUNT, RPT_RIGHT, aw + 1, aw);
 	report_col(r, "ledger_balance", _("Ledger balance"), RPT_AMOUNT, RPT_RIGHT, aw + 1, aw);
 	/* in a spreadsheet the check reads the aging's totals (table 0) by formula */
-	rpt_range_key(co, 0, key, sizeof key);
-	rpt_range_key(co, co->n_ranges + 1, name, sizeof name);
-	report_col_from(r, "sum_of_ranges", 0, key, name);
+	{
+		char first[32], last[32];
+
+		rpt_range_key(co, 0, first, sizeof first);
+		rpt_range_key(co, co->n_ranges + 1, last, sizeof last);
+		report_col_from(r, "sum_of_ranges", 0, first, last);
+	}
 	report_col_from(r, "open_charges", 0, "open_charges", "open_charges");
 	report_col_from(r, "credits", 0, "credits", "credits");
 	report_col_from(r, "net", 0, "net", "net");

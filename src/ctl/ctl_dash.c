@@ -572,12 +572,12 @@ int ctl_dash_page(ctl_dash *v, int64_t offset, int n, ctld_row *out, int *got, c
 		 * the walk stops after the rows shown (from the start, 4.3 s at row 1.5 M) */
 		int64_t from = v->count - offset - n;
 
+		if (offset >= v->count)
+			return CART_OK;
 		if (from < 0) {
-			n += (int)from;
+			n = (int)(v->count - offset); /* fewer than n rows are left */
 			from = 0;
 		}
-		if (n <= 0)
-			return CART_OK;
 		k.cap = n;
 		q.desc = !q.desc;
 		if ((rc = ledger_dash_page(v->c->l, &q, from, n, collect_row, &k, e)) != CART_OK)

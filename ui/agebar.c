@@ -1,4 +1,4 @@
-/* The aging bar: the cells come from agebar_cells (integers), the drawing is all that is here.
+/* The aging bar: the cells come from money_apportion (integers), the drawing is all that is here.
  * Each bucket has its own character, so the bar reads without colour too; with colours, not
  * yet due is drawn as the Due total's blue and the overdue buckets in warmer colours up to the
  * Overdue total's red. */
@@ -11,6 +11,7 @@
 #include "agebar.h"
 #include "ui_int.h"
 
+#include "cartera/money.h"
 #include "cartera/output.h"
 
 enum { PAIR_BASE = 46 };   /* pairs of this helper's range (HELPERS.md: pictures 46-49) */
@@ -67,7 +68,8 @@ static int draw_one(const ctl_agebar *b, int k, int y, int x, int w, int utf8)
 	attr_set(A_NORMAL, 0, NULL);
 	mvaddstr(y, x, b->cur[k]);
 	x += 4;
-	agebar_cells(b->v[k], b->nb, bw, cells);
+	_Static_assert(AGEBAR_MAX <= MONEY_SHARES_MAX, "the buckets fit the shares");
+	money_apportion(b->v[k], b->nb, bw, cells);
 	move(y, x);
 	for (int i = 0; i < b->nb; i++) {
 		colour(i, b->nb);

@@ -180,17 +180,54 @@ static int floor_of(const rpt_table *t, const int *need, int i)
 	return need[i] > t->cols[i].min || t->cols[i].kind != RPT_TEXT ? need[i] : t->cols[i].min;
 }
 
-/* Widths of a table's columns for the screen's width: first the columns give up the room beyond
- * their widest text, then text columns give way down to their narrowest; amounts are never cut
- * (what still does not fit is cut at the screen's edge). */
-static void layout(const rptview *v, const rpt_table *t, int width, int w[RPT_MAX_COLS])
+/* Widths of a table's columns for the screen's width, and their order on the line: first the
+ * columns give up the room beyond their widest text, then text columns give way down to their
+ * narrowest; amounts are never cut (what still does not fit is cut at the screen's edge). The
+ * columns a report lets go on narrow paper (report_col_drop: a statement's order reference,
+ * status and due date) go, when the rest would not fit with them, whole after the others, past
+ * the screen's edge: the view scrolls sideways to them. */
+static void layout(const rptview *v, const rpt_table *t, int width, int w[RPT_MAX_COLS],
+                   int order[RPT_MAX_COLS])
 {
 	const int *need = v->need ? v->need[t - v->r.tables] : NULL;
-	int total = 0;
+	int total = 0, narrowest = 0, n = 0, least[RPT_MAX_COLS];
+	unsigned char after[RPT_MAX_COLS] = { 0 };
 
 	for (int i = 0; i < t->ncols; i++) {
+		int full = need && need[i] > 0 ? need[i] : t->cols[i].width;
+
+		least[i] = t->cols[i].kind == RPT_TEXT ? t->cols[i].min : full;
+		narrowest += least[i] + (i ? 1 : 0);
+	}
+	while (narrowest > width) {
+		int next = -1;
+
+		for (int i = 0; i < t->ncols; i++)
+			if (!after[i] && t->cols[i].drop > 0 &&
+			    (next < 0 || t->cols[i].drop < t->cols[next].drop))
+				next = i;
+		if (next < 0)
+			break;
+		after[next] = 1;
+		narrowest -= least[next] + 1;
+	}
+	for (int i = 0; i < t->ncols; i++)
+		if (!after[i])
+			order[n++] = i;
+	for (int i = 0; i < t->ncols; i++)
+		if (after[i]) {
+			order[n++] = i;
+			w[i] = need && need[i] > 0 ? need[i] : t->cols[i].width;
+		}
+	if (n > 0 && after[order[n - 1]])
+		width--;   /* columns past the edge: its "…" falls on a blank, not on a figure */
+	for (int k = 0; k < t->ncols; k++) {
+		int i = order[k];
+
+		if (after[i])
+			continue;
 		w[i] = t->cols[i].width;
-		total += w[i] + (i ? 1 : 0);
+		total += w[i] + (k ? 1 : 0);
 	}
 	/* first what costs nothing: a column at a time off the one with the most room beyond its
 	 * widest text (so they stay alike) */
@@ -198,7 +235,7 @@ static void layout(const rptview *v, const rpt_table *t, int width, int w[RPT_MA
 		int best = -1;
 
 		for (int i = 0; i < t->ncols; i++)
-			if (w[i] > floor_of(t, need, i) &&
+			if (!after[i] && w[i] > floor_of(t, need, i) &&
 			    (best < 0 || w[i] - floor_of(t, need, i) > w[best] - floor_of(t, need, best)))
 				best = i;
 		if (best < 0)
@@ -211,7 +248,7 @@ static void layout(const rptview *v, const rpt_table *t, int width, int w[RPT_MA
 		int best = -1, cut;
 
 		for (int i = 0; i < t->ncols; i++)
-			if (w[i] > t->cols[i].min &&
+			if (!after[i] && w[i] > t->cols[i].min &&
 			    (best < 0 || w[i] - t->cols[i].min > w[best] - t->cols[best].min))
 				best = i;
 		if (best < 0)
@@ -227,7 +264,7 @@ static void layout(const rptview *v, const rpt_table *t, int width, int w[RPT_MA
 /* One line of a table as text, laid out to the view's width: its title, its header or a row. */
 static void table_line(rptview *v, const rpt_line *ln, char *out, size_t size)
 {
-	int w[RPT_MAX_COLS];
+	int w[RPT_MAX_COLS], order[RPT_MAX_COLS];
 	char cell[512], fit[4 * 512 + 8];
 	size_t len = 0;
 
@@ -242,11 +279,11 @@ static void table_line(rptview *v, const rpt_line *ln, char *out, size_t size)
 		snprintf(out, size, "%s", cell);
 		return;
 	}
-	layout(v, ln->table, v->width, w);
+	layout(v, ln->table, v->width, w, order);
 	/* the first column stays when the others scroll sideways, unless it is most of the screen */
 	v->frozen = ln->table->ncols > 1 && w[0] + 1 < v->width / 2 ? w[0] + 1 : 0;
-	for (int c = 0; c < ln->table->ncols; c++) {
-		int right = ln->table->cols[c].align == RPT_RIGHT, k;
+	for (int at = 0; at < ln->table->ncols; at++) {
+		int c = order[at], right = ln->table->cols[c].align == RPT_RIGHT, k;
 
 
 		if (w[c] > 512)
@@ -257,14 +294,14 @@ static void table_line(rptview *v, const rpt_line *ln, char *out, size_t size)
 			rpt_cell_text(&v->r, &ln->row->cells[c], cell, sizeof cell);
 		else
 			cell[0] = '\0';
-		if (!v->colat_set && c < RPT_MAX_COLS) {
-			v->colat[c] = c ? (v->colat[c - 1] + w[c - 1] + 1) : 0;
-			v->ncolat = c + 1;
+		if (!v->colat_set && at < RPT_MAX_COLS) {
+			v->colat[at] = at ? (v->colat[at - 1] + w[order[at - 1]] + 1) : 0;
+			v->ncolat = at + 1;
 		}
 		k = utf8_fit(cell, w[c], right, fit);
 		if (len + (size_t)k + 2 >= size)
 			break;
-		if (c)
+		if (at)
 			out[len++] = ' ';
 		memcpy(out + len, fit, (size_t)k);
 		len += (size_t)k;

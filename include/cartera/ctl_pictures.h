@@ -19,8 +19,5 @@ typedef struct ctl_agebar {
 
 /* All clients (0) or one, as of asof (NULL or "": today). */
 int ctl_agebar_load(ctl *c, int64_t client_id, const char *asof, ctl_agebar *b, cart_err *e);
-/* Split width cells among n figures in proportion (largest remainder: the cells add up to width
- * exactly, each within one cell of its exact share); all 0 when the figures add up to 0. */
-void agebar_cells(const int64_t *v, int n, int width, int *cells);
 
 #endif

@@ -38,6 +38,13 @@ int money_format(int64_t v, const money_fmt *f, char *buf, size_t size);
 /* Same without thousands separators ("-12345.67"): for CSV and JSON. */
 int money_format_plain(int64_t v, const money_fmt *f, char *buf, size_t size);
 
+/* Share `width` whole cells among n amounts in proportion (largest remainder, in integers):
+ * cells[i] = floor(v[i] * width / total), then the cells left go to the largest remainders, the
+ * first of equals first. Amounts of 0 or less get no cell; all 0 gives all 0. n is at most
+ * MONEY_SHARES_MAX (more are given no cells). Bars drawn from it add up to their whole width. */
+#define MONEY_SHARES_MAX 16
+void money_apportion(const int64_t *v, int n, int width, int *cells);
+
 /* a + b and a * b with overflow checks; CART_INVALID when the result leaves +-MONEY_MAX. */
 int money_add(int64_t a, int64_t b, int64_t *out, cart_err *e);
 int money_mul(int64_t a, int64_t b, int64_t *out, cart_err *e);

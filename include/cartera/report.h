@@ -18,7 +18,8 @@
 #define RPT_MAX_COLS 16
 #define RPT_MAX_LINES 8
 
-enum rpt_kind { RPT_EMPTY = 0, RPT_TEXT, RPT_AMOUNT, RPT_DATE, RPT_INT };
+/* RPT_QTY: a quantity in thousandths (1500 = 1.5), a number in a spreadsheet. */
+enum rpt_kind { RPT_EMPTY = 0, RPT_TEXT, RPT_AMOUNT, RPT_DATE, RPT_INT, RPT_QTY };
 enum rpt_align { RPT_LEFT = 0, RPT_RIGHT, RPT_CENTER };
 
 /* DATA rows are the table's body. SECTION is a heading inside a table (a client's name). A
@@ -37,7 +38,17 @@ typedef struct rpt_col {
 	int align;
 	int width;            /* wanted width in characters */
 	int min;              /* narrowest it may be cut to (text); amounts are never cut */
+	/* what a spreadsheet recomputes the column's cells from (issue 16); other renderers print
+	 * the cells' values. RPT_FX_RUNNING: a running balance, fa plus, fb minus (columns of this
+	 * table); RPT_FX_FROM: the sum of columns fa..fb of table ftable's TOTAL row of the cell's
+	 * currency. */
+	int fx;
+	int fa, fb, ftable;
+	int drop;             /* paper too narrow for every column at its narrowest (80-column
+	                       * text): 0 never left out, else left out in this order (1 first) */
 } rpt_col;
+
+enum rpt_fx { RPT_FX_NONE = 0, RPT_FX_RUNNING, RPT_FX_FROM };
 
 typedef struct rpt_cell {
 	int kind;
@@ -113,6 +124,7 @@ struct report {
 	int nlines;
 	char client[RPT_MAX_LINES][200];       /* the client block: name, tax id, address */
 	int nclient;
+	int64_t client_no;                     /* the client it is about (0 none): sheet names */
 	char notes[RPT_MAX_LINES * 2][240];    /* after the tables */
 	int nnotes;
 	money_fmt fmt;                         /* the company's amounts */
@@ -152,8 +164,20 @@ void report_client_taxid(report *r, const char *tax_id, const char *dv);
 rpt_table *report_table(report *r, const char *title);
 void report_col(report *r, const char *key, const char *name, int kind, int align, int width,
                 int min);
+/* The last column added may be left out where the paper is too narrow for every column
+ * (plain text at 80 columns), in order `order` (1 first); PDF, 132 columns, XLSX, CSV, JSON and
+ * the screen always carry it. */
+void report_col_drop(report *r, int order);
 /* The column whose text is each row's currency (for subtotals by currency). */
 void report_currency_col(report *r, int col);
+/* Spreadsheet formulas (issue 16), columns named by key; set after the table's columns.
+ * Column `col` is a running balance: each data row's is the row before's plus column `plus` less
+ * column `minus` (the first row's opening, its value before its own movement, kept as a figure),
+ * and a TOTAL row's is that opening plus the sums of `plus` and `minus`. */
+void report_running_col(report *r, const char *col, const char *plus, const char *minus);
+/* Column `col` of each row repeats the sum of the columns `first`..`last` of table number
+ * `table` (0 = the report's first) in its TOTAL row of the cell's currency: a check table. */
+void report_col_from(report *r, const char *col, int table, const char *first, const char *last);
 /* Draw the current table's columns series[0..n-1] over its rows of style `rows` (at most
  * RPT_CHART_ROWS of them), each named by cat_col; set after the columns. */
 void report_chart(report *r, int kind, const char *title, int rows, int cat_col,
@@ -168,6 +192,7 @@ void rpt_text(report *r, const char *s);
 void rpt_amount(report *r, int64_t v, const char *cur, int flags);
 void rpt_date(report *r, const char *iso);   /* "" or NULL: an empty cell */
 void rpt_int(report *r, int64_t v, int flags);
+void rpt_qty(report *r, int64_t thousandths);
 void rpt_empty(report *r);
 void report_row_end(report *r);
 

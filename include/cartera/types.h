@@ -337,6 +337,7 @@ typedef struct stmt_line {
 	int64_t balance;          /* running balance in that currency */
 	char memo[200];
 	char amends[32];          /* a debit note: the invoice it amends */
+	char reference[64];       /* the client's order reference of its document, "" none */
 } stmt_line;
 typedef int (*stmt_cb)(const stmt_line *ln, void *ud);
 

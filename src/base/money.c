@@ -268,3 +268,37 @@ void money_split(int64_t total, int n, int64_t *parts)
 	for (i = 0; i < n; i++)
 		parts[i] = q + (i < r ? step : 0);
 }
+
+void money_apportion(const int64_t *v, int n, int width, int *cells)
+{
+	int64_t total = 0;
+	__int128 rem[MONEY_SHARES_MAX];
+	int used = 0;
+
+	for (int i = 0; i < n; i++)
+		cells[i] = 0;
+	if (n > MONEY_SHARES_MAX)
+		n = MONEY_SHARES_MAX;
+	for (int i = 0; i < n; i++)
+		total += v[i] > 0 ? v[i] : 0;
+	for (int i = 0; i < n; i++) {
+		__int128 num = (__int128)(v[i] > 0 ? v[i] : 0) * width;
+
+		cells[i] = total > 0 ? (int)(num / total) : 0;
+		rem[i] = total > 0 ? num % total : 0;
+		used += cells[i];
+	}
+	/* the cells left go to the largest remainders, the first of equals first */
+	while (total > 0 && used < width) {
+		int best = -1;
+
+		for (int i = 0; i < n; i++)
+			if (v[i] > 0 && (best < 0 || rem[i] > rem[best]))
+				best = i;
+		if (best < 0)
+			break;
+		cells[best]++;
+		rem[best] = -1;
+		used++;
+	}
+}

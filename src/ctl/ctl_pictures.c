@@ -75,33 +75,3 @@ int ctl_agebar_load(ctl *c, int64_t client_id, const char *asof, ctl_agebar *b, 
 			    ? (int)(((__int128)b->v[k][i] * 100 + b->total[k] / 2) / b->total[k]) : 0;
 	return CART_OK;
 }
-
-void agebar_cells(const int64_t *v, int n, int width, int *cells)
-{
-	int64_t total = 0;
-	__int128 rem[AGEBAR_MAX];
-	int used = 0;
-
-	for (int i = 0; i < n; i++)
-		total += v[i] > 0 ? v[i] : 0;
-	for (int i = 0; i < n; i++) {
-		__int128 num = (__int128)(v[i] > 0 ? v[i] : 0) * width;
-
-		cells[i] = total > 0 ? (int)(num / total) : 0;
-		rem[i] = total > 0 ? num % total : 0;
-		used += cells[i];
-	}
-	/* the cells left go to the largest remainders, the first of equals first */
-	while (total > 0 && used < width) {
-		int best = -1;
-
-		for (int i = 0; i < n && i < AGEBAR_MAX; i++)
-			if (v[i] > 0 && (best < 0 || rem[i] > rem[best]))
-				best = i;
-		if (best < 0)
-			break;
-		cells[best]++;
-		rem[best] = -1;
-		used++;
-	}
-}

@@ -161,6 +161,24 @@ static int lookup_client(ledger *l, const char *sql, const char *asof, int64_t c
 	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("reading the open items"), e);
 }
 
+/* ",id" (or "id" first) at p, without printf: 550,000 of them 180 days back on the benchmark
+ * ledger. Returns the bytes written (at most 21). */
+static size_t put_id(char *p, int64_t id, int comma)
+{
+	char digits[20];
+	size_t n = 0, k = 0;
+	uint64_t v = (uint64_t)id;
+
+	do
+		digits[n++] = (char)('0' + v % 10);
+	while ((v /= 10) && n < sizeof digits);
+	if (comma)
+		p[k++] = ',';
+	while (n)
+		p[k++] = digits[--n];
+	return k;
+}
+
 static int lookup_closed(ledger *l, const char *sql, const char *client_sql, const char *asof,
                          int64_t lo, int64_t hi, backs *b, lg_item_cb cb, void *ud, int *stop,
                          cart_err *e)
@@ -190,8 +208,7 @@ static int lookup_closed(ledger *l, const char *sql, const char *client_sql, con
 			}
 			ids = m;
 		}
-		len += (size_t)snprintf(ids + len, cap - len, "%s%lld", len > 1 ? "," : "",
-		                        (long long)id);
+		len += put_id(ids + len, id, len > 1);
 	}
 	ids[len++] = ']';
 	if ((rc = lg_prepare(l, sql, &s)) != SQLITE_OK) {
@@ -245,6 +262,18 @@ typedef struct recorder {
 	void *ud;
 } recorder;
 
+/* A short string (a currency, a date) into its field, cut to fit; "" for NULL. */
+static void copy_short(char *dst, size_t size, const char *src)
+{
+	size_t n = 0;
+
+	while (src && src[n] && n + 1 < size) {
+		dst[n] = src[n];
+		n++;
+	}
+	dst[n] = '\0';
+}
+
 static int record(int64_t cid, const char *cur, char side, const char *due, int64_t open,
                   void *ud)
 {
@@ -267,9 +296,9 @@ static int record(int64_t cid, const char *cur, char side, const char *due, int6
 
 		it->client_id = cid;
 		it->open = open;
-		snprintf(it->currency, sizeof it->currency, "%s", cur ? cur : "");
+		copy_short(it->currency, sizeof it->currency, cur);
 		it->side = side;
-		snprintf(it->due_date, sizeof it->due_date, "%s", due ? due : "");
+		copy_short(it->due_date, sizeof it->due_date, due);
 	}
 	return r->cb(cid, cur, side, due, open, r->ud);
 }

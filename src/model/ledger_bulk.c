@@ -47,7 +47,7 @@ typedef struct bclient {
 struct bulk {
 	char **sql;                   /* definitions of the dropped indexes and triggers */
 	int nsql;
-	int64_t ebase, ibase;         /* first entry / instalment id of the load */
+	int64_t ebase, ibase, abase;  /* first entry / instalment / allocation id of the load */
 	bentry *e;
 	size_t ne, cape;
 	int64_t *iopen;
@@ -70,7 +70,9 @@ static const char dropped_sql[] =
 	" AND ((type = 'index' AND tbl_name IN ('entries', 'instalments', 'allocations', 'documents')"
 	"       AND sql NOT LIKE 'CREATE UNIQUE%')"
 	"   OR (type = 'trigger' AND name IN ('allocations_check', 'allocations_move_open',"
-	"                                     'entries_after_opening', 'entries_balances')))";
+	"                                     'entries_after_opening', 'entries_balances',"
+	"                                     'entries_month_flows', 'instalments_month_flows',"
+	"                                     'allocations_month_flows', 'entries_day_flows')))";
 
 static void bulk_free(ledger *l)
 {
@@ -193,6 +195,8 @@ int ledger_bulk_begin(ledger *l, cart_err *e)
 	}
 	if ((rc = lg_scalar_int(l, "SELECT coalesce(max(id), 0) + 1 FROM entries", 0, &b->ebase, e)) ||
 	    (rc = lg_scalar_int(l, "SELECT coalesce(max(id), 0) + 1 FROM instalments", 0, &b->ibase,
+	                        e)) ||
+	    (rc = lg_scalar_int(l, "SELECT coalesce(max(id), 0) + 1 FROM allocations", 0, &b->abase,
 	                        e)))
 		goto fail;
 	{
@@ -496,6 +500,25 @@ static const char balances_sql[] =
 	" ON CONFLICT (client_id, currency) DO UPDATE SET charges = charges + excluded.charges,"
 	"   credits = credits + excluded.credits";
 
+/* The sums kept by month (schema 021), which the dropped triggers move row by row: the load's
+ * own entries, instalments and allocations, each kind from its first id, added up once. */
+static const char month_flows_sql[] =
+	"INSERT INTO month_flows (currency, month, due_month, charged, paid, sales, collected)"
+	" SELECT currency, month, due_month, sum(charged), sum(paid), sum(sales), sum(collected)"
+	"  FROM month_flows_rows WHERE kind = ?1 AND id >= ?2 GROUP BY currency, month, due_month"
+	" ON CONFLICT (currency, month, due_month) DO UPDATE SET charged = charged + excluded.charged,"
+	"   paid = paid + excluded.paid, sales = sales + excluded.sales,"
+	"   collected = collected + excluded.collected";
+
+/* The sums kept by day (schema 021): the load's entries, added up once. */
+static const char day_flows_sql[] =
+	"INSERT INTO day_flows (currency, date, debits, credits)"
+	" SELECT currency, date, sum(CASE side WHEN 'D' THEN amount ELSE 0 END),"
+	"   sum(CASE side WHEN 'C' THEN amount ELSE 0 END) FROM entries WHERE id >= ?1"
+	"  GROUP BY currency, date"
+	" ON CONFLICT (currency, date) DO UPDATE SET debits = debits + excluded.debits,"
+	"   credits = credits + excluded.credits";
+
 static const char verify_opening_sql[] =
 	"SELECT d.number FROM clients c JOIN entries e ON e.client_id = c.id"
 	" JOIN documents d ON d.id = e.document_id"
@@ -505,7 +528,7 @@ static const char verify_opening_sql[] =
 int ledger_bulk_end(ledger *l, cart_err *e)
 {
 	struct bulk *b = l->b;
-	sqlite3_stmt *s;
+	sqlite3_stmt *s, *s2;
 	char detail[64];
 	int64_t bad = 0;
 	int rc = CART_OK;
@@ -582,6 +605,24 @@ int ledger_bulk_end(ledger *l, cart_err *e)
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
 		rc = lg_dberr(l, rc, _("adding up the balances"), e);
+		goto fail;
+	}
+	rc = sqlite3_prepare_v2(l->db, month_flows_sql, -1, &s, NULL);
+	for (int k = 0; rc == SQLITE_OK && k < 3; k++) {
+		sqlite3_reset(s);
+		lg_bind_text(s, 1, k == 0 ? "e" : k == 1 ? "i" : "a");
+		lg_bind_int(s, 2, k == 0 ? b->ebase : k == 1 ? b->ibase : b->abase);
+		rc = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(l->db);
+	}
+	if (rc == SQLITE_OK &&
+	    (rc = sqlite3_prepare_v2(l->db, day_flows_sql, -1, &s2, NULL)) == SQLITE_OK) {
+		lg_bind_int(s2, 1, b->ebase);
+		rc = sqlite3_step(s2) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(l->db);
+		sqlite3_finalize(s2);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_OK) {
+		rc = lg_dberr(l, rc, _("adding up the months"), e);
 		goto fail;
 	}
 	/* 6. no invoice before its client's opening balance (SPEC L3) */

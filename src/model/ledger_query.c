@@ -57,6 +57,11 @@ int ledger_balance(ledger *l, int64_t client_id, const char *asof, balance *rows
 	static const char kept_sql[] =
 		"SELECT currency, sum(charges), sum(credits) FROM balances"
 		" WHERE client_id BETWEEN ?2 AND ?3 GROUP BY currency ORDER BY currency";
+	/* all clients as of a past date: the sums kept by day (schema 021), not every entry
+	 * grouped by currency */
+	static const char days_sql[] =
+		"SELECT currency, sum(debits), sum(credits) FROM day_flows WHERE date <= ?1"
+		" GROUP BY currency ORDER BY currency";
 	sqlite3_stmt *s;
 	int rc, now = 0;
 
@@ -65,12 +70,13 @@ int ledger_balance(ledger *l, int64_t client_id, const char *asof, balance *rows
 		return e->code;
 	if (!client_id && (rc = lg_asof_is_now(l, asof, &now, e)) != CART_OK)
 		return rc;
-	rc = lg_prepare(l, now ? kept_sql : sql, &s);
+	rc = lg_prepare(l, now ? kept_sql : client_id ? sql : days_sql, &s);
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, _("preparing the balance"), e);
 	if (!now)
 		lg_bind_text(s, 1, asof);
-	client_range(s, client_id);
+	if (now || client_id)
+		client_range(s, client_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < LEDGER_MAX_CURRENCIES) {
 		balance *b = &rows[(*n)++];
 
@@ -91,9 +97,10 @@ int ledger_balance(ledger *l, int64_t client_id, const char *asof, balance *rows
 int ledger_balance_currency(ledger *l, const char *currency, const char *asof, balance *out,
                             cart_err *e)
 {
+	/* as of a past date: the sums kept by day (schema 021); the entries through the covering
+	 * index took 0.26 s of CPU on the benchmark ledger, 2.5x the floor */
 	static const char sql[] =
-		"SELECT coalesce(sum(CASE side WHEN 'D' THEN amount ELSE 0 END), 0),"
-		"  coalesce(sum(CASE side WHEN 'C' THEN amount ELSE 0 END), 0) FROM entries"
+		"SELECT coalesce(sum(debits), 0), coalesce(sum(credits), 0) FROM day_flows"
 		" WHERE currency = ?2 AND date <= ?1";
 	static const char kept_sql[] =
 		"SELECT coalesce(sum(charges), 0), coalesce(sum(credits), 0) FROM balances"
@@ -303,7 +310,8 @@ int ledger_statement(ledger *l, int64_t client_id, const char *asof, stmt_cb cb,
 		"SELECT e.id, e.document_id, d.number, e.code, e.side, e.reverses_id IS NOT NULL,"
 		"  e.date, e.due_date, e.currency, e.amount, d.memo,"
 		"  CASE WHEN d.amends_id IS NOT NULL"
-		"   THEN (SELECT number FROM documents i WHERE i.id = d.amends_id) END"
+		"   THEN (SELECT number FROM documents i WHERE i.id = d.amends_id) END,"
+		"  d.reference"
 		" FROM entries e JOIN documents d ON d.id = e.document_id"
 		" WHERE e.client_id = ?2 AND e.date <= ?1 ORDER BY e.date, e.id";
 	struct { char cur[4]; int64_t bal; } run[LEDGER_MAX_CURRENCIES] = { 0 };
@@ -336,6 +344,7 @@ int ledger_statement(ledger *l, int64_t client_id, const char *asof, stmt_cb cb,
 		amount = sqlite3_column_int64(s, 9);
 		lg_copy(ln.memo, sizeof ln.memo, sqlite3_column_text(s, 10));
 		lg_copy(ln.amends, sizeof ln.amends, sqlite3_column_text(s, 11));
+		lg_copy(ln.reference, sizeof ln.reference, sqlite3_column_text(s, 12));
 		if (ln.side == 'D')
 			ln.charge = amount;
 		else

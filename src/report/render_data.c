@@ -221,7 +221,7 @@ static int json_row(void *ud, const report *r, const rpt_table *tb, const rpt_ro
 		fputs(": ", d->fp);
 		if (!c || c->kind == RPT_EMPTY) {
 			fputs("null", d->fp);
-		} else if (c->kind == RPT_AMOUNT || c->kind == RPT_INT) {
+		} else if (c->kind == RPT_AMOUNT || c->kind == RPT_INT || c->kind == RPT_QTY) {
 			rpt_cell_plain(r, c, cell, sizeof cell);
 			fputs(cell, d->fp);
 		} else {

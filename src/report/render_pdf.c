@@ -4,8 +4,14 @@
  * PERFORMANCE.md). Text is converted from UTF-8 to Windows-1252; what that lacks prints as '?'
  * and is counted, so the command can say so.
  *
- * A4 pages, landscape when a table's columns need it. A table that breaks across pages repeats
- * the page header and its column headers. "page X of Y" is drawn on every page of a report at its
+ * A4 pages, one orientation per report: landscape when a table's columns need it, decided from
+ * every table of a kept report, or from the first table of a streamed one (its later tables take
+ * a smaller type rather than a turned page). A table that breaks across pages repeats the page
+ * header and its column headers, and a client's rows going on repeat the client's heading
+ * ("… (cont.)"). A total never starts a page: the rows after a data row (its totals) are held
+ * and go to a new page together with that data row when they do not all fit; a table's title
+ * and header go with its first rows, and the last table's last rows take the report's closing
+ * notes along the same way. "page X of Y" is drawn on every page of a report at its
  * end, when the count is known (libharu keeps every page editable until the file is saved). Many
  * reports in one file are numbered each on its own. libharu's errors are recorded by the error
  * handler and checked after each row; nothing jumps. */
@@ -25,6 +31,7 @@
 #define BODY 8.5f
 #define LEAD 11.5f
 #define GAP 6.0f
+#define HOLD 16           /* rows held at most: a data row and the totals after it */
 
 /* A row a table's chart draws, kept until the table ends. */
 typedef struct chart_row {
@@ -58,6 +65,18 @@ typedef struct pdf {
 	float logo_w;             /* room the logo takes on this page's right, 0 none */
 	chart_row ch[RPT_CHART_ROWS];
 	int nch;
+	int orient;               /* the report's: -1 not yet known, 0 portrait, 1 landscape */
+	/* rows held until it is known whether a total follows (see the top) */
+	struct held {
+		int style;
+		int ncells;
+		rpt_cell cells[RPT_MAX_COLS];
+		char text[RPT_MAX_COLS][256];
+	} held[HOLD];
+	int nheld;
+	char section[256];        /* the table's last section heading: repeated on a new page */
+	int cont;                 /* a new page of this table repeats the heading */
+	int head_due;             /* the table's header waits for its first rows */
 } pdf;
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_data)
@@ -216,6 +235,17 @@ static void col_headers(pdf *p)
 	hline(p, MARGIN, p->pw - MARGIN, p->y + 2);
 	p->y -= 2;
 	p->last_style = RPT_ROW_DATA;
+	if (p->cont && p->section[0]) {
+		char cont[300];
+
+		/* TRANSLATORS: a client's heading on the page its rows go on to */
+		snprintf(cont, sizeof cont, _("%s (cont.)"), p->section);
+		HPDF_Page_BeginText(p->page);
+		p->y -= 3;
+		put(p, p->bold, p->fs + 0.5f, MARGIN, p->y - p->fs, p->pw - 2 * MARGIN, RPT_LEFT, cont);
+		HPDF_Page_EndText(p->page);
+		p->y -= p->lead;
+	}
 }
 
 #define LOGO_H 48.0f
@@ -353,9 +383,14 @@ static void new_page(pdf *p, int landscape)
 	}
 	HPDF_Page_EndText(p->page);
 	p->y -= 8;
-	if (p->t)
+	if (p->t) {
+		p->head_due = 0;
 		col_headers(p);
+	}
 }
+
+static int layout(const rpt_table *t, int orient, float avail_p, float avail_l, float *cw,
+                  float *scale);
 
 static int pdf_begin(void *ud, const report *r, cart_err *e)
 {
@@ -366,6 +401,18 @@ static int pdf_begin(void *ud, const report *r, cart_err *e)
 	p->t = NULL;
 	p->first = p->npages;
 	p->page = NULL;
+	p->nheld = 0;
+	p->orient = -1;
+	/* a kept report (not streaming) shows all its tables: landscape if one needs it */
+	if (!r->sink) {
+		float cw[RPT_MAX_COLS], scale;
+
+		p->orient = 0;
+		for (int i = 0; i < r->ntables; i++)
+			if (layout(&r->tables[i], -1, 595.276f - 2 * MARGIN, 841.89f - 2 * MARGIN, cw,
+			           &scale))
+				p->orient = 1;
+	}
 	return CART_OK;
 }
 
@@ -379,7 +426,8 @@ static float char_w(int kind)
 	return (kind == RPT_TEXT ? 0.60f : 0.556f) * BODY;
 }
 
-static int layout(const rpt_table *t, float avail_p, float avail_l, float *cw, float *scale)
+static int layout(const rpt_table *t, int orient, float avail_p, float avail_l, float *cw,
+                  float *scale)
 {
 	float total = 0, least = 0, avail, cut;
 	int land, widest = -1;
@@ -394,7 +442,7 @@ static int layout(const rpt_table *t, float avail_p, float avail_l, float *cw, f
 			widest = i;
 	}
 	/* a table a little too wide for portrait takes a slightly smaller type, not a turned page */
-	land = least > avail_p * 1.15f;
+	land = orient >= 0 ? orient : least > avail_p * 1.15f;
 	avail = land ? avail_l : avail_p;
 	if (total > avail && total > least) {
 		/* cut every text column by the same share of what it may lose */
@@ -432,7 +480,12 @@ static int pdf_table(void *ud, const report *r, const rpt_table *t, cart_err *e)
 	int land;
 
 	(void)r;
-	land = layout(t, 595.276f - 2 * MARGIN, 841.89f - 2 * MARGIN, p->cw, &scale);
+	land = layout(t, p->orient, 595.276f - 2 * MARGIN, 841.89f - 2 * MARGIN, p->cw, &scale);
+	if (p->orient < 0)
+		p->orient = land;
+	p->section[0] = '\0';
+	p->cont = 0;
+	p->nheld = 0;
 	p->fs = BODY * scale;
 	p->lead = LEAD * scale;
 	p->t = t;
@@ -443,25 +496,49 @@ static int pdf_table(void *ud, const report *r, const rpt_table *t, cart_err *e)
 		x += p->cw[i];
 		p->cw[i] -= GAP; /* the gap stays between columns */
 	}
-	if (!p->page || p->landscape != land || p->y < MARGIN + 30 + 4 * p->lead) {
+	/* a table's title and column header are drawn with its first rows (flush_held), so they
+	 * never close a page alone */
+	p->head_due = 0;
+	if (!p->page || p->landscape != land)
 		new_page(p, land);
-	} else {
-		p->y -= 10;
-		col_headers(p);
-	}
+	else
+		p->head_due = 1;
 	return check(p, e);
 }
 
-static int pdf_row(void *ud, const report *r, const rpt_table *t, const rpt_row *row, cart_err *e)
+/* The title and column header of a table whose first rows are about to be drawn. */
+static float head_h(const pdf *p)
 {
-	pdf *p = ud;
+	return p->head_due ? 10 + (p->t && p->t->title[0] ? 16 : 0) + p->lead + 2 : 0;
+}
+
+static void draw_head(pdf *p)
+{
+	if (!p->head_due)
+		return;
+	p->head_due = 0;
+	p->y -= 10;
+	col_headers(p);
+}
+
+static float row_h(const pdf *p, int style)
+{
+	return p->lead + (style == RPT_ROW_SECTION ? 3 : 0);
+}
+
+/* Draw one row, on a new page when this one is full. */
+static void draw_row(pdf *p, const report *r, const rpt_table *t, const struct held *row)
+{
 	char cell[512];
 	int total = row->style == RPT_ROW_TOTAL || row->style == RPT_ROW_GROUP_TOTAL;
 
-	if (p->y - p->lead < MARGIN + 16)
+	if (p->y - row_h(p, row->style) < MARGIN + 16) {
+		p->cont = row->style != RPT_ROW_SECTION;
 		new_page(p, p->landscape);
+		p->cont = 0;
+	}
 	if (p->err)
-		return check(p, e);
+		return;
 	if (total && p->last_style == RPT_ROW_DATA)
 		hline(p, MARGIN, p->pw - MARGIN, p->y + 1);
 	HPDF_Page_BeginText(p->page);
@@ -469,6 +546,7 @@ static int pdf_row(void *ud, const report *r, const rpt_table *t, const rpt_row 
 		p->y -= 3;
 		put(p, p->bold, p->fs + 0.5f, MARGIN, p->y - p->fs, p->pw - 2 * MARGIN, RPT_LEFT,
 		    row->ncells ? row->cells[0].s : "");
+		snprintf(p->section, sizeof p->section, "%s", row->ncells ? row->cells[0].s : "");
 	} else {
 		for (int i = 0; i < row->ncells && i < t->ncols; i++) {
 			if (row->cells[i].kind == RPT_EMPTY)
@@ -497,6 +575,54 @@ static int pdf_row(void *ud, const report *r, const rpt_table *t, const rpt_row 
 			cr->has[i] = c->kind == RPT_AMOUNT || c->kind == RPT_INT;
 			cr->v[i] = c->v;
 			rpt_cell_text(r, c, cr->fig[i], sizeof cr->fig[i]);
+		}
+	}
+}
+
+/* Draw the rows held: on a new page together when they do not all fit on this one (and would
+ * on a new one), so a total never opens a page and a heading never closes one. */
+static void flush_held(pdf *p, const report *r, const rpt_table *t, float extra)
+{
+	/* a table's first rows: its header with them, and room for a few rows under it */
+	float need = extra + head_h(p) + (p->head_due ? 2 * p->lead : 0);
+	int first = p->head_due;
+
+	for (int i = 0; i < p->nheld; i++)
+		need += row_h(p, p->held[i].style) + 1;
+	if ((p->nheld > 1 || extra > 0 || first) && p->nheld && p->page &&
+	    p->y - need < MARGIN + 16 && need < p->ph - 2 * MARGIN - 120) {
+		p->cont = !first && p->held[0].style != RPT_ROW_SECTION;
+		p->head_due = 0;
+		new_page(p, p->landscape);
+		p->cont = 0;
+	}
+	draw_head(p);
+	for (int i = 0; i < p->nheld && !p->err; i++)
+		draw_row(p, r, t, &p->held[i]);
+	p->nheld = 0;
+}
+
+static int pdf_row(void *ud, const report *r, const rpt_table *t, const rpt_row *row, cart_err *e)
+{
+	pdf *p = ud;
+	struct held *h;
+	int total = row->style == RPT_ROW_TOTAL || row->style == RPT_ROW_GROUP_TOTAL;
+	int data_held = 0;
+
+	for (int i = 0; i < p->nheld; i++)
+		data_held |= p->held[i].style != RPT_ROW_SECTION;
+	/* a new group: a heading, or a data row after a data row or its totals */
+	if (p->nheld == HOLD || (!total && data_held) ||
+	    (row->style == RPT_ROW_SECTION && p->nheld))
+		flush_held(p, r, t, 0);
+	h = &p->held[p->nheld++];
+	h->style = row->style;
+	h->ncells = row->ncells < RPT_MAX_COLS ? row->ncells : RPT_MAX_COLS;
+	for (int i = 0; i < h->ncells; i++) {
+		h->cells[i] = row->cells[i];
+		if (row->cells[i].s) {
+			snprintf(h->text[i], sizeof h->text[i], "%s", row->cells[i].s);
+			h->cells[i].s = h->text[i];
 		}
 	}
 	return check(p, e);
@@ -635,8 +761,13 @@ static void draw_chart(pdf *p, const rpt_table *t)
 static int pdf_table_end(void *ud, const report *r, const rpt_table *t, cart_err *e)
 {
 	pdf *p = ud;
+	/* the report's closing notes, known by its last table's end, stay with its last rows */
+	float notes = !t->chart.kind && r->nnotes ? 12 + 12 * (float)r->nnotes : 0;
 
-	(void)r;
+	flush_held(p, r, t, notes);
+	if (p->head_due && p->y - head_h(p) < MARGIN + 16)
+		new_page(p, p->landscape);   /* a table without rows: its header alone */
+	draw_head(p);
 	draw_chart(p, t);
 	p->nch = 0;
 	p->t = NULL;

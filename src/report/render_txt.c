@@ -5,15 +5,22 @@
  * A table is kept until its last row, so its columns are as wide as what they hold (an amount
  * column as its widest amount, never cut; a header wraps over two or three lines rather than
  * widening its column), and a row is one line: when the table is wider than the paper, text
- * columns are cut towards their minimum. Only when even that does not fit does each row go on
- * over further, indented lines, so no column is ever dropped. An amount wider than its column
- * prints as '#' (never a cut number).
+ * columns are cut towards their minimum. When even that does not fit, the columns the report
+ * marked as droppable (report_col_drop: on a statement, the order reference, then the status,
+ * then the due date) are left out one by one, in their order, until the row fits; that happens
+ * on 80-column paper only, where a readable description matters more (the open documents below
+ * the movements still give each open charge's due date and days overdue), and never to an
+ * amount. In such a table, when nothing more may go, text is cut below its minimum (to FLOOR);
+ * only when even that does not fit does a row go on over further, indented lines. An
+ * amount wider than its column prints as '#' (never a cut number).
  *
  * A report is kept until its end too, so with a page length (continuous forms) every page can
  * start with a line naming the client (or the report) and "page N of M"; pages are parted by a
  * form feed, with none before the first page of the file nor after the last. A table going on
- * to a new page repeats its column header; a table's title and header stay with its first
- * rows and a total stays with the row above it.
+ * to a new page repeats its column header, and a client's rows going on repeat the client's
+ * heading ("… (cont.)"); a table's title and header stay with its first rows, a total stays
+ * with the row above it (a page never opens with a total) and the closing notes with the
+ * report's last lines (a page never holds only them).
  *
  * The character set is UTF-8, CP850 or ISO-8859-1 (iconv). For a code page, what it lacks is
  * replaced before the line is measured ("—" by "-", "…" by "...", curly quotes by straight
@@ -23,17 +30,20 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "cartera/i18n.h"
+#include "cartera/money.h"
 #include "cartera/output.h"
 #include "render_int.h"
 
 #define INDENT 4
 #define MAXW 132
+#define FLOOR 8         /* text is cut below its column's minimum to this, rather than wrap */
 #define HEAD_LINES 3    /* a column's header wraps over at most this many lines */
 
 typedef struct tline {
@@ -42,6 +52,8 @@ typedef struct tline {
 	unsigned glue : 1;      /* keep with the line above: no page break before it */
 	unsigned head : 1;      /* the table's column header or its rule: repeated on a new page */
 	unsigned blank : 1;     /* dropped at the top of a page */
+	unsigned section : 1;   /* a section's heading (a client's name): repeated, "(cont.)", on
+	                         * a page its rows go on to */
 } tline;
 
 typedef struct ttab {
@@ -79,7 +91,16 @@ typedef struct txt {
 	int nrows, caprows;
 	/* its layout */
 	int w[RPT_MAX_COLS], x[RPT_MAX_COLS], line[RPT_MAX_COLS];
+	unsigned char gone[RPT_MAX_COLS];   /* left out: the paper is too narrow */
 	int ncols, nplines;
+	/* the rows its picture draws (SPEC R7): each one's name, figures and their text */
+	struct {
+		char cat[128];
+		int has[RPT_CHART_SERIES];
+		int64_t v[RPT_CHART_SERIES];
+		char fig[RPT_CHART_SERIES][64];
+	} ch[RPT_CHART_ROWS];
+	int nch;
 } txt;
 
 enum { ENC_UTF8 = 0, ENC_CP850, ENC_LATIN1 };
@@ -396,6 +417,7 @@ static int txt_table(void *ud, const report *r, const rpt_table *tb, cart_err *e
 	(void)e;
 	drop_rows(t);
 	t->tb = tb;
+	t->nch = 0;
 	return CART_OK;
 }
 
@@ -436,6 +458,25 @@ static int txt_row(void *ud, const report *r, const rpt_table *tb, const rpt_row
 		w->amount[i] = i < row->ncells && row->cells[i].kind == RPT_AMOUNT;
 		if (!(w->cells[i] = strdup(c)))
 			return cart_fail(e, CART_NOMEM, _("out of memory"));
+	}
+	if (tb->chart.kind && row->style == tb->chart.rows && t->nch < RPT_CHART_ROWS) {
+		const rpt_chart *ch = &tb->chart;
+		int k = t->nch++;
+
+		memset(&t->ch[k], 0, sizeof t->ch[k]);
+		if (ch->cat_col < n)
+			snprintf(t->ch[k].cat, sizeof t->ch[k].cat, "%s", w->cells[ch->cat_col]);
+		for (int i = 0; i < ch->nseries; i++) {
+			const rpt_cell *cl;
+
+			if (ch->series[i] >= row->ncells)
+				continue;
+			cl = &row->cells[ch->series[i]];
+			t->ch[k].has[i] = cl->kind == RPT_AMOUNT || cl->kind == RPT_INT;
+			t->ch[k].v[i] = cl->v;
+			rpt_cell_text(r, cl, cell, sizeof cell);
+			clean(t, cell, t->ch[k].fig[i], sizeof t->ch[k].fig[i]);
+		}
 	}
 	return CART_OK;
 }
@@ -496,6 +537,7 @@ static int wrap_head(const char *s, int w, char out[HEAD_LINES][512])
 static void layout(txt *t, const rpt_table *tb)
 {
 	int n = tb->ncols, total = 0, x = 0, line = 0, want[RPT_MAX_COLS], least[RPT_MAX_COLS];
+	int droppable = 0;
 
 	t->ncols = n;
 	for (int i = 0; i < n; i++) {
@@ -513,18 +555,56 @@ static void layout(txt *t, const rpt_table *tb)
 		if (least[i] < 1)
 			least[i] = 1;
 		t->w[i] = want[i];
+		t->gone[i] = 0;
 		total += t->w[i] + (i ? 1 : 0);
+	}
+	for (int i = 0; i < n; i++)
+		droppable |= tb->cols[i].drop > 0;
+	/* too wide even with the text at its narrowest: leave out what the report lets go */
+	for (;;) {
+		int narrowest = 0, next = -1;
+
+		for (int i = 0, k = 0; i < n; i++)
+			if (!t->gone[i])
+				narrowest += least[i] + (k++ ? 1 : 0);
+		if (narrowest <= t->width)
+			break;
+		for (int i = 0; i < n; i++)
+			if (!t->gone[i] && tb->cols[i].drop > 0 &&
+			    (next < 0 || tb->cols[i].drop < tb->cols[next].drop))
+				next = i;
+		if (next < 0)
+			break;
+		t->gone[next] = 1;
+		total -= t->w[next] + 1;
 	}
 	while (total > t->width) {
 		int best = -1, cut;
 
 		for (int i = 0; i < n; i++)
-			if (t->w[i] > least[i] &&
+			if (!t->gone[i] && t->w[i] > least[i] &&
 			    (best < 0 || t->w[i] - least[i] > t->w[best] - least[best]))
 				best = i;
 		if (best < 0)
 			break;
 		cut = t->w[best] - least[best];
+		if (cut > total - t->width)
+			cut = total - t->width;
+		t->w[best] -= cut;
+		total -= cut;
+	}
+	/* a table that lets columns go wants its rows on one line (the statement's movements): when
+	 * nothing more may go, its text goes below its minimum, to FLOOR, before a row wraps */
+	while (total > t->width && droppable) {
+		int best = -1, cut;
+
+		for (int i = 0; i < n; i++)
+			if (!t->gone[i] && tb->cols[i].kind == RPT_TEXT && t->w[i] > FLOOR &&
+			    (best < 0 || t->w[i] > t->w[best]))
+				best = i;
+		if (best < 0)
+			break;
+		cut = t->w[best] - FLOOR;
 		if (cut > total - t->width)
 			cut = total - t->width;
 		t->w[best] -= cut;
@@ -538,12 +618,16 @@ static void layout(txt *t, const rpt_table *tb)
 	for (int i = 0; total < t->width && i < n; i++) {
 		int hw = utf8_width(tb->cols[i].name);
 
-		if (hw > t->w[i] && hw - t->w[i] <= t->width - total) {
+		if (!t->gone[i] && hw > t->w[i] && hw - t->w[i] <= t->width - total) {
 			total += hw - t->w[i];
 			t->w[i] = hw;
 		}
 	}
 	for (int i = 0; i < n; i++) {
+		if (t->gone[i]) {
+			t->line[i] = -1;
+			continue;
+		}
 		if (t->w[i] > t->width - INDENT)
 			t->w[i] = t->width - INDENT;
 		if (x > (line ? INDENT : 0) && x + 1 + t->w[i] > t->width) {
@@ -570,6 +654,9 @@ static void put_row(txt *t, const rpt_table *tb, const trow *row, int glue)
 		for (int i = 0; i < t->ncols; i++) {
 			char cl[500];
 
+			hl[i] = 0;
+			if (t->gone[i])
+				continue;
 			clean(t, tb->cols[i].name, cl, sizeof cl);
 			hl[i] = t->nplines > 1 ? (snprintf(head[i][0], 512, "%s", cl), 1) :
 			        wrap_head(cl, t->w[i], head[i]);
@@ -621,6 +708,163 @@ static void put_row(txt *t, const rpt_table *tb, const trow *row, int glue)
 	}
 }
 
+/* ---- pictures (SPEC R7): the bars the screen and the PDF draw, of the table's own figures ---- */
+
+/* Block characters where the text is UTF-8 and so is the locale; '#' and '=' otherwise. A
+ * stacked bar's segments each have their own character (as the dashboard's bar), so it reads
+ * without colour: the first is not yet due, the last over the last range. */
+static const char *bar_sym(const txt *t, int i, int n)
+{
+	static const char *u[] = { "░", "▒", "▓", "█" }, *a[] = { "-", "=", "+", "#" };
+	const char *cs = nl_langinfo(CODESET);
+	int blocks = t->enc == ENC_UTF8 && cs && !strcmp(cs, "UTF-8");
+
+	if (n < 0)
+		return blocks ? "█" : "#";
+	if (i == n - 1 && n > 1)
+		return blocks ? "▚" : "@";
+	return (blocks ? u : a)[i < 3 ? i : 3];
+}
+
+/* Append n copies of sym and pad (spaces up to display column `to`) to line. */
+static void add_cells(char *line, size_t size, int *col, const char *sym, int n)
+{
+	size_t len = strlen(line), sl = strlen(sym);
+
+	for (int i = 0; i < n && len + sl < size; i++, (*col)++) {
+		memcpy(line + len, sym, sl);
+		len += sl;
+	}
+	line[len] = '\0';
+}
+
+static void add_text(char *line, size_t size, int *col, const char *s, int width, int right)
+{
+	char buf[4 * MAXW + 8];
+	size_t len = strlen(line);
+
+	utf8_fit(s, width, right, buf);
+	snprintf(line + len, size - len, "%s", buf);
+	*col += width;
+}
+
+static tline *put_glued(txt *t, const char *s)
+{
+	tline *l = put_fit(t, s);
+
+	if (l)
+		l->glue = 1;
+	return l;
+}
+
+/* STACKED: per row (a currency's total) its name, then one bar the width of the paper with a
+ * segment per series in proportion to its figure (whole cells, largest remainders, so they add
+ * up to the bar), then a line per series: its character, name, figure and share in whole
+ * percent (rounded half up), as the PDF prints them. */
+static void draw_stacked(txt *t, const rpt_table *tb)
+{
+	const rpt_chart *ch = &tb->chart;
+	int bw = t->width - 4, figw = 1;
+
+	for (int k = 0; k < t->nch; k++)
+		for (int i = 0; i < ch->nseries; i++)
+			if (utf8_width(t->ch[k].fig[i]) > figw)
+				figw = utf8_width(t->ch[k].fig[i]);
+	for (int k = 0; k < t->nch; k++) {
+		int64_t sum = 0, v[RPT_CHART_SERIES];
+		int cells[RPT_CHART_SERIES], col = 2;
+		char line[4 * 4 * MAXW + 8] = "  ";
+
+		for (int i = 0; i < ch->nseries; i++) {
+			v[i] = t->ch[k].has[i] && t->ch[k].v[i] > 0 ? t->ch[k].v[i] : 0;
+			sum += v[i];
+		}
+		_Static_assert(RPT_CHART_SERIES <= MONEY_SHARES_MAX, "a chart's series fit the shares");
+		money_apportion(v, ch->nseries, bw, cells);
+		put_glued(t, t->ch[k].cat);
+		for (int i = 0; i < ch->nseries && sum > 0; i++)
+			add_cells(line, sizeof line, &col, bar_sym(t, i, ch->nseries), cells[i]);
+		if (sum > 0)
+			put_glued(t, line);
+		for (int i = 0; i < ch->nseries; i++) {
+			char pct[16] = "", name[500];
+			int nw = t->width - 4 - 2 - figw - 1 - 5;
+
+			if (sum > 0 && t->ch[k].has[i])
+				snprintf(pct, sizeof pct, "%lld %%", (long long)(((__int128)(t->ch[k].v[i] > 0 ?
+				         t->ch[k].v[i] : 0) * 100 + sum / 2) / sum));
+			snprintf(line, sizeof line, "  %s ", bar_sym(t, i, ch->nseries));
+			col = 4;
+			clean(t, tb->cols[ch->series[i]].name, name, sizeof name);
+			add_text(line, sizeof line, &col, name, nw > 20 ? 20 : nw, 0);
+			add_text(line, sizeof line, &col, " ", 1, 0);
+			add_text(line, sizeof line, &col, t->ch[k].has[i] ? t->ch[k].fig[i] : "", figw, 1);
+			add_text(line, sizeof line, &col, " ", 1, 0);
+			add_text(line, sizeof line, &col, pct, 5, 1);
+			put_glued(t, line);
+		}
+	}
+}
+
+/* LINE: per series its name, then per row (a month) its name, a bar in proportion to the
+ * largest figure of the series (whole cells, rounded half up, in integers) and the figure beside
+ * the bar's end; a row without a figure has neither. */
+static void draw_lines(txt *t, const rpt_table *tb)
+{
+	const rpt_chart *ch = &tb->chart;
+	int catw = 1, figw = 1;
+
+	for (int k = 0; k < t->nch; k++) {
+		if (utf8_width(t->ch[k].cat) > catw)
+			catw = utf8_width(t->ch[k].cat);
+		for (int i = 0; i < ch->nseries; i++)
+			if (utf8_width(t->ch[k].fig[i]) > figw)
+				figw = utf8_width(t->ch[k].fig[i]);
+	}
+	if (catw > 20)
+		catw = 20;
+	for (int i = 0; i < ch->nseries; i++) {
+		int64_t max = 0;
+		int bw = t->width - 2 - catw - 1 - 1 - figw;
+
+		for (int k = 0; k < t->nch; k++)
+			if (t->ch[k].has[i] && t->ch[k].v[i] > max)
+				max = t->ch[k].v[i];
+		put_glued(t, tb->cols[ch->series[i]].name);
+		for (int k = 0; k < t->nch; k++) {
+			char line[4 * 4 * MAXW + 8] = "  ";
+			int col = 2, n = 0;
+
+			add_text(line, sizeof line, &col, t->ch[k].cat, catw, 0);
+			add_text(line, sizeof line, &col, " ", 1, 0);
+			if (t->ch[k].has[i] && max > 0 && t->ch[k].v[i] > 0 && bw > 0)
+				n = (int)(((__int128)t->ch[k].v[i] * bw * 2 + max) / (2 * (__int128)max));
+			add_cells(line, sizeof line, &col, bar_sym(t, 0, -1), n);
+			if (t->ch[k].has[i]) {
+				add_text(line, sizeof line, &col, n ? " " : "", n ? 1 : 0, 0);
+				add_text(line, sizeof line, &col, t->ch[k].fig[i], utf8_width(t->ch[k].fig[i]), 0);
+			}
+			put_glued(t, line);
+		}
+	}
+}
+
+static void draw_chart(txt *t, const rpt_table *tb)
+{
+	tline *l;
+
+	if (!tb->chart.kind || !t->nch)
+		return;
+	put_fit(t, "");
+	if ((l = put_fit(t, tb->chart.title[0] ? tb->chart.title : tb->title)))
+		l->glue = 0;
+	if (tb->chart.kind == RPT_CHART_STACKED)
+		draw_stacked(t, tb);
+	else
+		draw_lines(t, tb);
+	t->nch = 0;
+}
+
 static int txt_table_end(void *ud, const report *r, const rpt_table *tb, cart_err *e)
 {
 	txt *t = ud;
@@ -655,8 +899,16 @@ static int txt_table_end(void *ud, const report *r, const rpt_table *tb, cart_er
 		const trow *row = &t->rows[k];
 
 		if (row->style == RPT_ROW_SECTION) {
-			if ((l = put_fit(t, row->ncells ? row->cells[0] : "")))
-				l->table = t->ntabs - 1;
+			int from = t->nlines;
+
+			/* a heading (a client, its tax id and contact) is wrapped, never cut */
+			put_wrapped(t, row->ncells ? row->cells[0] : "");
+			for (int h = from; h < t->nlines; h++) {
+				t->lines[h].table = t->ntabs - 1;
+				t->lines[h].section = h == from;
+				t->lines[h].glue = h > from;
+				t->lines[h].blank = 0;
+			}
 			t->glue_next = 1;   /* a section's name stays with its first row */
 		} else {
 			int total = row->style == RPT_ROW_TOTAL || row->style == RPT_ROW_GROUP_TOTAL;
@@ -672,6 +924,7 @@ static int txt_table_end(void *ud, const report *r, const rpt_table *tb, cart_er
 		}
 		last = row->style;
 	}
+	draw_chart(t, tb);
 	drop_rows(t);
 	t->tb = NULL;
 	return t->failed ? cart_fail(e, CART_NOMEM, _("out of memory")) : CART_OK;
@@ -734,7 +987,7 @@ static int paginate(txt *t, int plen, int pages, int out)
 	int i = 0, page = 0;
 
 	while (i < t->nlines || (!page && !t->nlines)) {
-		int used = 0, j, repeat = -1;
+		int used = 0, j, repeat = -1, cont = -1;
 
 		page++;
 		if (out && t->written++)
@@ -749,6 +1002,14 @@ static int paginate(txt *t, int plen, int pages, int out)
 			if (page > 1 && i < t->nlines && t->lines[i].table >= 0 && !t->lines[i].head) {
 				repeat = t->lines[i].table;
 				used += t->tabs[repeat].hcount;
+				/* the heading of the section going on, unless one starts the page */
+				for (int k = i - 1; !t->lines[i].section && k >= 0 &&
+				     t->lines[k].table == repeat && !t->lines[k].head; k--)
+					if (t->lines[k].section) {
+						cont = k;
+						used++;
+						break;
+					}
 			}
 		}
 		j = i;
@@ -770,6 +1031,18 @@ static int paginate(txt *t, int plen, int pages, int out)
 			if (repeat >= 0)
 				for (int k = 0; k < t->tabs[repeat].hcount; k++)
 					write_line(t, t->lines[t->tabs[repeat].hfirst + k].s);
+			if (cont >= 0) {
+				char name[4 * MAXW + 8], text[4 * MAXW + 32], buf[4 * MAXW + 8];
+				int n = (int)strlen(t->lines[cont].s);
+
+				/* the kept heading without its padding, then "(cont.)" */
+				while (n > 0 && t->lines[cont].s[n - 1] == ' ')
+					n--;
+				snprintf(name, sizeof name, "%.*s", n, t->lines[cont].s);
+				snprintf(text, sizeof text, _("%s (cont.)"), name);
+				fit(t, text, t->width, 0, buf);
+				write_line(t, buf);
+			}
 			for (int k = i; k < j; k++)
 				write_line(t, t->lines[k].s);
 		}
@@ -787,10 +1060,17 @@ static int txt_end(void *ud, const report *r, cart_err *e)
 
 	if (plen && plen < RND_MIN_PAGE_LINES)
 		plen = RND_MIN_PAGE_LINES;
-	if (r->nnotes)
-		put_fit(t, "");
-	for (int i = 0; i < r->nnotes; i++)
+	if (r->nnotes) {
+		tline *l = put_fit(t, "");
+
+		if (l)
+			l->glue = 1;
+	}
+	for (int i = 0; i < r->nnotes; i++) {
+		/* the closing notes stay with the report's last line: never a page of them alone */
+		t->glue_next = 1;
 		put_wrapped(t, r->notes[i]);
+	}
 	if (t->failed)
 		return cart_fail(e, CART_NOMEM, _("out of memory"));
 	paginate(t, plen, plen ? paginate(t, plen, 0, 0) : 1, 1);

@@ -4,6 +4,12 @@
  * and totals as SUM (or SUMIF by currency) formulas with their values stored, so viewers that do
  * not recalculate still show them.
  *
+ * Each currency's amounts carry its symbol in their number format ("S/ 1,234.56", "US$", "B/.")
+ * with the locale of the company's separators, so a column of two currencies says on every row
+ * which one each figure is, and totals add one currency each (SUMIF by the currency column). A
+ * running balance (the statement's) and a check table (the aging's) are formulas over the cells
+ * they come from, their values cached. Sheets of a report about one client are named after it.
+ *
  * A spreadsheet number is a double: this is the one place where an amount becomes one, at the
  * edge of the program, as minor units / 10^decimals (exact for every amount below 2^53 minor
  * units, far above MONEY_MAX); nothing is computed with it. */
@@ -17,10 +23,29 @@
 #include <xlsxwriter.h>
 
 #include "cartera/i18n.h"
+#include "cartera/papers.h"
 #include "render_int.h"
 
 /* A sheet holds at most this many rows; a longer table continues on another sheet. */
 #define XLSX_MAX_ROWS 1048576
+
+/* A currency's amount formats, plain and for totals. */
+typedef struct cur_fmt {
+	char cur[4];
+	lxw_format *f, *bold;
+} cur_fmt;
+#define XLSX_CURS 16
+
+/* Where a table of the report being written has its TOTAL rows, by currency: a later table's
+ * formulas read them (the aging's check). */
+#define XLSX_TABLES 16
+#define XLSX_TOTALS 8
+typedef struct tab_totals {
+	char sheet[128];
+	int n;
+	char cur[XLSX_TOTALS][4];
+	lxw_row_t row[XLSX_TOTALS];
+} tab_totals;
 
 typedef struct xlsx {
 	lxw_workbook *wb;
@@ -28,14 +53,24 @@ typedef struct xlsx {
 	char path[1024];
 	lxw_format *bold, *title, *hdr, *date, *integer, *integer_bold, *money, *money_bold;
 	int decimals;
+	char num[32];            /* "#,##0.00": the company's decimals */
+	char lcid[8];            /* "-280A": the locale whose separators are the company's */
+	cur_fmt cf[XLSX_CURS];
+	int ncf;
+	char sheet[128];         /* the current sheet's name (31 characters of UTF-8) */
+	tab_totals tabs[XLSX_TABLES];
+	int ntab;                /* tables begun in this report */
+	/* the running balance column of the current table: the row of the cell before, and the
+	 * opening (a cell's row, or a figure in minor units) */
+	int run_col, run_have, run_open_cell;
+	lxw_row_t run_prev, run_open_row;
+	int64_t run_open;
 	lxw_row_t row;           /* next row to write */
 	lxw_row_t hdr_row;       /* the table's header */
 	lxw_row_t first_data, last_data, group_first;
 	int have_data, have_group;
 	int split;               /* the table went on in another sheet: totals as plain numbers */
 	int ncols;
-	int sheets;
-	char names[64][32];
 	lxw_row_t ch_first, ch_last;  /* the rows the table's chart reads */
 	/* the header row is written with the first row: a table whose rows come in groups under a
 	 * heading (a client's) gets one more column repeating the heading on each row, so that
@@ -90,9 +125,56 @@ static int xlsx_close(void *impl, int abort, long *replaced, cart_err *e)
 	return CART_OK;
 }
 
+/* The locale (an LCID of Spanish as written there) whose separators are the company's: its
+ * country's when they agree, else a country that writes 1,234.56 (Mexico) or 1.234,56 (Spain).
+ * A viewer that honours the locale in a number format (LibreOffice) shows the company's
+ * separators; the others their own. */
+static void pick_locale(xlsx *x, const report *r)
+{
+	static const struct { const char *country, *lcid; char dec; } loc[] = {
+		{ "PE", "-280A", '.' }, { "MX", "-80A", '.' }, { "PA", "-180A", '.' },
+		{ "CO", "-240A", ',' }, { "EC", "-300A", ',' },
+	};
+
+	for (size_t i = 0; i < sizeof loc / sizeof loc[0]; i++)
+		if (!strcmp(r->country, loc[i].country) && r->fmt.dec_sep == loc[i].dec) {
+			snprintf(x->lcid, sizeof x->lcid, "%s", loc[i].lcid);
+			return;
+		}
+	snprintf(x->lcid, sizeof x->lcid, "%s", r->fmt.dec_sep == ',' ? "-C0A" : "-80A");
+}
+
+/* The amount format of a currency ("" none: the plain one), made on its first use. */
+static lxw_format *money_fmt_of(xlsx *x, const char *cur, int bold)
+{
+	const currency_name *cn;
+	char fmt[64];
+	cur_fmt *c;
+
+	if (!cur[0])
+		return bold ? x->money_bold : x->money;
+	for (int i = 0; i < x->ncf; i++)
+		if (!strcmp(x->cf[i].cur, cur))
+			return bold ? x->cf[i].bold : x->cf[i].f;
+	if (x->ncf == XLSX_CURS)
+		return bold ? x->money_bold : x->money;
+	c = &x->cf[x->ncf++];
+	snprintf(c->cur, sizeof c->cur, "%s", cur);
+	cn = currency_find(cur);
+	/* [$S/-280A] #,##0.00: the symbol, and the locale of the separators */
+	snprintf(fmt, sizeof fmt, "[$%s%s] %s", cn ? cn->symbol : cur, x->lcid, x->num);
+	c->f = workbook_add_format(x->wb);
+	format_set_num_format(c->f, fmt);
+	c->bold = workbook_add_format(x->wb);
+	format_set_num_format(c->bold, fmt);
+	format_set_bold(c->bold);
+	format_set_top(c->bold, LXW_BORDER_THIN);
+	return bold ? c->bold : c->f;
+}
+
 static void make_formats(xlsx *x, int decimals, int date_order)
 {
-	char num[32];
+	char *num = x->num;
 
 	x->bold = workbook_add_format(x->wb);
 	format_set_bold(x->bold);
@@ -110,7 +192,7 @@ static void make_formats(xlsx *x, int decimals, int date_order)
 	format_set_num_format(x->integer_bold, "0");
 	format_set_bold(x->integer_bold);
 	/* "#,##0.00": the viewer shows its own separators; the decimals are the company's */
-	snprintf(num, sizeof num, "#,##0%s%.*s", decimals ? "." : "", decimals, "0000");
+	snprintf(num, sizeof x->num, "#,##0%s%.*s", decimals ? "." : "", decimals, "0000");
 	x->money = workbook_add_format(x->wb);
 	format_set_num_format(x->money, num);
 	x->money_bold = workbook_add_format(x->wb);
@@ -132,49 +214,80 @@ static int xlsx_begin(void *ud, const report *r, cart_err *e)
 	xlsx *x = ud;
 
 	(void)e;
-	if (!x->bold)
+	if (!x->bold) {
+		pick_locale(x, r);
 		make_formats(x, r->fmt.decimals >= 0 && r->fmt.decimals <= 4 ? r->fmt.decimals : 2,
 		             r->date_order);
+	}
+	x->ntab = 0;   /* a book of many statements: each report's tables counted from its first */
 	return CART_OK;
 }
 
-/* A unique sheet name of at most 31 characters without []:*?/\ */
-static void sheet_name(xlsx *x, const char *title, char out[32])
+/* Text cut to at most max characters (whole UTF-8 ones) without the characters a sheet name
+ * refuses ([]:*?/\), its runs of blanks as one, no apostrophe or blank at either end. */
+static void sheet_clean(const char *text, size_t max, char *out, size_t size)
 {
-	char base[32];
-	size_t n = 0;
+	size_t n = 0, chars = 0;
 
-	for (const unsigned char *p = (const unsigned char *)title; *p && n < 28; p++) {
-		if (strchr("[]:*?/\\'", *p))
+	for (const unsigned char *p = (const unsigned char *)text; *p && chars < max; p++) {
+		size_t len = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : 4;
+
+		if (strchr("[]:*?/\\", *p))
 			continue;
-		if (*p >= 0x80) { /* keep whole UTF-8 characters (a name counts characters) */
-			int len = (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : 4;
-
-			if (n + (size_t)len > 28)
-				break;
-			memcpy(base + n, p, (size_t)len);
-			n += (size_t)len;
-			p += len - 1;
+		if (*p == ' ' || *p == '\t') {
+			if (!n || out[n - 1] == ' ')
+				continue;
+			if (n + 1 < size) {
+				out[n++] = ' ';
+				chars++;
+			}
 			continue;
 		}
-		base[n++] = (char)*p;
-	}
-	base[n] = '\0';
-	if (!n)
-		snprintf(base, sizeof base, "%s", "Sheet");
-	snprintf(out, 32, "%s", base);
-	for (int k = 2; k < 100; k++) {
-		int dup = 0;
-
-		for (int i = 0; i < x->sheets && i < 64; i++)
-			dup |= !strcmp(x->names[i], out);
-		if (!dup)
+		if (*p == '\'' && !n)
+			continue;
+		if (n + len >= size)
 			break;
-		snprintf(out, 32, "%.28s %d", base, k);
+		{
+			size_t k = 0;
+
+			for (; k < len && p[k]; k++)   /* a character cut short ends the text */
+				out[n++] = (char)p[k];
+			p += k - 1;
+		}
+		chars++;
 	}
-	if (x->sheets < 64)
-		snprintf(x->names[x->sheets], 32, "%s", out);
-	x->sheets++;
+	while (n && (out[n - 1] == ' ' || out[n - 1] == '\''))
+		n--;
+	out[n] = '\0';
+}
+
+/* A sheet's name, unique in the book (as Excel compares, case aside): "000123 Ferretería Ñandú"
+ * for the first table of a report about one client, "000123 Aging Ferretería Ñandú" for its
+ * others, the table's title otherwise; "… 2", "… 3" when taken. */
+static void sheet_name(xlsx *x, const report *r, const char *title, char out[128])
+{
+	char want[600], base[128];
+
+	if (r->client_no > 0 && r->nclient > 0) {
+		if (x->ntab <= 1 && !x->split)
+			snprintf(want, sizeof want, "%06lld %s", (long long)r->client_no, r->client[0]);
+		else
+			snprintf(want, sizeof want, "%06lld %s %s", (long long)r->client_no, title,
+			         r->client[0]);
+	} else {
+		snprintf(want, sizeof want, "%s", title);
+	}
+	sheet_clean(want, 31, base, sizeof base);
+	if (!base[0])
+		snprintf(base, sizeof base, "%s", "Sheet");
+	snprintf(out, 128, "%s", base);
+	for (int k = 2; workbook_validate_sheet_name(x->wb, out) != LXW_NO_ERROR && k < 1000000; k++) {
+		char suffix[16], cut[128];
+
+		snprintf(suffix, sizeof suffix, " %d", k);
+		sheet_clean(base, 31 - strlen(suffix), cut, sizeof cut);
+		snprintf(out, 128, "%s%s", cut, suffix);
+	}
 }
 
 /* Printed as the PDF is (issue 16): A4, turned to landscape when the columns are wide, as wide
@@ -202,10 +315,11 @@ static void print_setup(xlsx *x, const rpt_table *t)
 
 static int new_sheet(xlsx *x, const report *r, const rpt_table *t, const char *title, cart_err *e)
 {
-	char name[32];
+	char name[128];
 
-	sheet_name(x, title, name);
+	sheet_name(x, r, title, name);
 	x->ws = workbook_add_worksheet(x->wb, name);
+	snprintf(x->sheet, sizeof x->sheet, "%s", name);
 	if (!x->ws)
 		return cart_fail(e, CART_IO, _("cannot add the sheet \"%s\" to the spreadsheet"), name);
 	x->row = 0;
@@ -236,6 +350,7 @@ static int new_sheet(xlsx *x, const report *r, const rpt_table *t, const char *t
 	x->have_data = 0;
 	x->have_group = 0;
 	x->ncols = t->ncols;
+	x->run_have = 0;   /* a running balance starts again (as figures) on a continuation sheet */
 	if (x->ch_n)
 		x->ch_broken = 1;  /* the chart's rows went on in another sheet: no chart */
 	return CART_OK;
@@ -259,13 +374,68 @@ static void write_header(xlsx *x, const rpt_table *t)
 static int xlsx_table(void *ud, const report *r, const rpt_table *t, cart_err *e)
 {
 	xlsx *x = ud;
+	int rc;
 
 	x->grouped = -1;
 	x->group[0] = '\0';
 	x->split = 0;
 	x->ch_n = 0;
 	x->ch_broken = 0;
-	return new_sheet(x, r, t, t->title[0] ? t->title : r->title, e);
+	x->ntab++;
+	x->run_col = -1;
+	for (int i = 0; i < t->ncols; i++)
+		if (t->cols[i].fx == RPT_FX_RUNNING)
+			x->run_col = i;
+	rc = new_sheet(x, r, t, t->title[0] ? t->title : r->title, e);
+	if (rc == CART_OK && x->ntab <= XLSX_TABLES) {
+		tab_totals *tt = &x->tabs[x->ntab - 1];
+
+		tt->n = 0;
+		snprintf(tt->sheet, sizeof tt->sheet, "%s", x->sheet);
+	}
+	return rc;
+}
+
+/* A sheet's name as a formula names it: quoted unless it is ASCII letters and '_' only (a name
+ * with digits could read as a cell, "AB12"). */
+static void sheet_ref(const char *name, char *out, size_t size)
+{
+	size_t n = 0;
+	int plain = *name != '\0';
+
+	for (const char *p = name; *p; p++)
+		plain &= (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_';
+	if (plain) {
+		snprintf(out, size, "%s", name);
+		return;
+	}
+	if (size < 3) {
+		if (size)
+			out[0] = '\0';
+		return;
+	}
+	out[n++] = '\'';
+	for (const char *p = name; *p && n + 3 < size; p++) {
+		if (*p == '\'')
+			out[n++] = '\'';
+		out[n++] = *p;
+	}
+	out[n++] = '\'';
+	out[n] = '\0';
+}
+
+/* An amount in minor units as a formula's constant: "-1234.50". */
+static void amount_text(const xlsx *x, int64_t v, char *buf, size_t size)
+{
+	static const int64_t scale[] = { 1, 10, 100, 1000, 10000 };
+	int64_t s = scale[x->decimals];
+	uint64_t a = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+
+	if (x->decimals)
+		snprintf(buf, size, "%s%llu.%0*llu", v < 0 ? "-" : "", (unsigned long long)(a / (uint64_t)s),
+		         x->decimals, (unsigned long long)(a % (uint64_t)s));
+	else
+		snprintf(buf, size, "%s%llu", v < 0 ? "-" : "", (unsigned long long)a);
 }
 
 /* "A1"-style column letters. */
@@ -307,6 +477,115 @@ static void write_total_cell(xlsx *x, const rpt_table *t, const rpt_row *row, in
 		         (unsigned)x->last_data + 1);
 	}
 	worksheet_write_formula_num(x->ws, x->row, (lxw_col_t)i, formula, f, v);
+}
+
+static int64_t amount_or_0(const rpt_row *row, int i)
+{
+	return i >= 0 && i < row->ncells && row->cells[i].kind == RPT_AMOUNT ? row->cells[i].v : 0;
+}
+
+/* A running balance's cell (issue 16): the row before's plus this row's movement, the first row
+ * from its opening (a balance brought forward, a row with no movement, stays a figure), the
+ * TOTAL row the opening plus the sums of the movements; each with its value cached. */
+static void write_running(xlsx *x, const rpt_table *t, const rpt_row *row, const rpt_cell *c,
+                          lxw_format *f)
+{
+	const rpt_col *col = &t->cols[x->run_col];
+	char formula[300], cb[8], ca[8], cm[8], open[48];
+	lxw_col_t at = (lxw_col_t)x->run_col;
+	double v = as_number(x, c->v);
+	int total = row->style == RPT_ROW_TOTAL;
+
+	col_name(x->run_col, cb);
+	col_name(col->fa, ca);
+	col_name(col->fb, cm);
+	if (x->split || (total && (!x->run_have || !x->have_data))) {
+		worksheet_write_number(x->ws, x->row, at, v, f);
+		return;
+	}
+	if (total) {
+		unsigned a = (unsigned)x->first_data + 1, b = (unsigned)x->last_data + 1;
+
+		if (x->run_open_cell)
+			snprintf(open, sizeof open, "%s%u+", cb, (unsigned)x->run_open_row + 1);
+		else if (x->run_open)
+			amount_text(x, x->run_open, open, sizeof open - 1), strcat(open, "+");
+		else
+			open[0] = '\0';
+		snprintf(formula, sizeof formula, "=%sSUM(%s%u:%s%u)-SUM(%s%u:%s%u)", open, ca, a, ca, b,
+		         cm, a, cm, b);
+	} else if (!x->run_have) {
+		int64_t plus = amount_or_0(row, col->fa), minus = amount_or_0(row, col->fb);
+
+		x->run_have = 1;
+		x->run_prev = x->row;
+		if (!plus && !minus) {   /* the opening itself */
+			x->run_open_cell = 1;
+			x->run_open_row = x->row;
+			worksheet_write_number(x->ws, x->row, at, v, f);
+			return;
+		}
+		x->run_open_cell = 0;
+		x->run_open = c->v - plus + minus;
+		if (x->run_open) {
+			amount_text(x, x->run_open, open, sizeof open - 1);
+			strcat(open, "+");
+		} else {
+			open[0] = '\0';
+		}
+		snprintf(formula, sizeof formula, "=%s%s%u-%s%u", open, ca, (unsigned)x->row + 1, cm,
+		         (unsigned)x->row + 1);
+	} else {
+		snprintf(formula, sizeof formula, "=%s%u+%s%u-%s%u", cb, (unsigned)x->run_prev + 1, ca,
+		         (unsigned)x->row + 1, cm, (unsigned)x->row + 1);
+		x->run_prev = x->row;
+	}
+	worksheet_write_formula_num(x->ws, x->row, at, formula, f, v);
+}
+
+/* A check table's cell: the sum of the columns it names in an earlier table's TOTAL row of its
+ * currency, a figure when that table has none. */
+static void write_from(xlsx *x, const rpt_col *col, int i, const rpt_cell *c, lxw_format *f)
+{
+	const tab_totals *tt = col->ftable < x->ntab - 1 && col->ftable < XLSX_TABLES ?
+	                       &x->tabs[col->ftable] : NULL;
+	double v = as_number(x, c->v);
+	char formula[400], sheet[300], ca[8], cb[8];
+
+	for (int k = 0; tt && k < tt->n; k++) {
+		if (strcmp(tt->cur[k], c->cur))
+			continue;
+		sheet_ref(tt->sheet, sheet, sizeof sheet);
+		col_name(col->fa, ca);
+		col_name(col->fb, cb);
+		if (col->fa == col->fb)
+			snprintf(formula, sizeof formula, "=%s!%s%u", sheet, ca, (unsigned)tt->row[k] + 1);
+		else
+			snprintf(formula, sizeof formula, "=SUM(%s!%s%u:%s%u)", sheet, ca,
+			         (unsigned)tt->row[k] + 1, cb, (unsigned)tt->row[k] + 1);
+		worksheet_write_formula_num(x->ws, x->row, (lxw_col_t)i, formula, f, v);
+		return;
+	}
+	worksheet_write_number(x->ws, x->row, (lxw_col_t)i, v, f);
+}
+
+/* Where a TOTAL row of a currency is, for the tables after this one. */
+static void note_total(xlsx *x, const rpt_row *row)
+{
+	tab_totals *tt = x->ntab > 0 && x->ntab <= XLSX_TABLES ? &x->tabs[x->ntab - 1] : NULL;
+	const char *cur = row->cur;
+
+	for (int i = 0; !cur[0] && i < row->ncells; i++)
+		if (row->cells[i].kind == RPT_AMOUNT)
+			cur = row->cells[i].cur;
+	if (!tt || !cur[0] || tt->n == XLSX_TOTALS)
+		return;
+	for (int k = 0; k < tt->n; k++)
+		if (!strcmp(tt->cur[k], cur))
+			return;   /* the first TOTAL of a currency is its total */
+	snprintf(tt->cur[tt->n], sizeof tt->cur[0], "%s", cur);
+	snprintf(tt->sheet, sizeof tt->sheet, "%s", x->sheet);
+	tt->row[tt->n++] = x->row;
 }
 
 /* The autofilter covers the header and the data rows. In constant-memory mode a range can only be
@@ -356,11 +635,21 @@ static int xlsx_row(void *ud, const report *r, const rpt_table *t, const rpt_row
 		case RPT_TEXT:
 			worksheet_write_string(x->ws, x->row, col, c->s, total ? x->bold : NULL);
 			break;
-		case RPT_AMOUNT:
-			if (total)
-				write_total_cell(x, t, row, i, c, x->money_bold);
+		case RPT_AMOUNT: {
+			lxw_format *f = money_fmt_of(x, c->cur, total);
+
+			if (i == x->run_col && (total || row->style == RPT_ROW_DATA))
+				write_running(x, t, row, c, f);
+			else if (t->cols[i].fx == RPT_FX_FROM)
+				write_from(x, &t->cols[i], i, c, f);
+			else if (total)
+				write_total_cell(x, t, row, i, c, f);
 			else
-				worksheet_write_number(x->ws, x->row, col, as_number(x, c->v), x->money);
+				worksheet_write_number(x->ws, x->row, col, as_number(x, c->v), f);
+			break;
+		}
+		case RPT_QTY:   /* a number, shown with the decimals it has */
+			worksheet_write_number(x->ws, x->row, col, (double)c->v / 1000, NULL);
 			break;
 		case RPT_INT:
 			if (total)
@@ -394,6 +683,8 @@ static int xlsx_row(void *ud, const report *r, const rpt_table *t, const rpt_row
 		x->ch_last = x->row;
 		x->ch_n++;
 	}
+	if (row->style == RPT_ROW_TOTAL)
+		note_total(x, row);
 	if (row->style == RPT_ROW_DATA) {
 		x->last_data = x->row;
 		x->have_data = 1;
@@ -414,7 +705,7 @@ static int add_chart(xlsx *x, const rpt_table *t, int type, const int *series, i
                      const char *title, lxw_row_t at, cart_err *e)
 {
 	const rpt_chart *ch = &t->chart;
-	const char *sheet = x->names[(x->sheets - 1) & 63];
+	const char *sheet = x->sheet;
 	lxw_chart *c = workbook_add_chart(x->wb, (uint8_t)type);
 	lxw_chart_options opt = { 0 };
 

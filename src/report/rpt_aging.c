@@ -13,6 +13,7 @@
 #include "cartera/i18n.h"
 #include "cartera/papers.h"
 #include "cartera/reports.h"
+#include "model/ledger_fuextra.h"
 
 #define AMT_W 13
 
@@ -248,6 +249,13 @@ int rpt_aging_sorted(ctl *c, const char *asof_arg, int order, report *r, cart_er
 	report_col(r, "credits", _("Credits in favour"), RPT_AMOUNT, RPT_RIGHT, aw + 1 > 17 ? aw + 1 : 17, aw);
 	report_col(r, "net", _("Net"), RPT_AMOUNT, RPT_RIGHT, aw + 1, aw);
 	report_col(r, "ledger_balance", _("Ledger balance"), RPT_AMOUNT, RPT_RIGHT, aw + 1, aw);
+	/* in a spreadsheet the check reads the aging's totals (table 0) by formula */
+	rpt_range_key(co, 0, key, sizeof key);
+	rpt_range_key(co, co->n_ranges + 1, name, sizeof name);
+	report_col_from(r, "sum_of_ranges", 0, key, name);
+	report_col_from(r, "open_charges", 0, "open_charges", "open_charges");
+	report_col_from(r, "credits", 0, "credits", "credits");
+	report_col_from(r, "net", 0, "net", "net");
 	/* the ledger's balance of every currency anything is open in, and of the company's */
 	for (int k = 0; k < ntt; k++)
 		tot_of(a.tot, &a.ntot, tt[k].currency);
@@ -377,6 +385,135 @@ typedef struct fu {
 	int n, cap, fail;
 } fu;
 
+/* What the follow-up shows of a client besides its open charges (issue 16): its credits in
+ * favour by currency and whom to call, each read for every client in one query before the walk
+ * (ledger_fuextra.h) and looked up by client id. */
+typedef struct fu_credit {
+	int64_t client_id;
+	char cur[4];
+	int64_t open;
+} fu_credit;
+
+typedef struct fu_contact {
+	int64_t client_id;
+	char *text;            /* "Ana Ruiz · 01 611-5000 · ana@andina.pe" */
+} fu_contact;
+
+typedef struct fu_extra {
+	fu_credit *cr;
+	int ncr, capcr;
+	fu_contact *ct;
+	int nct, capct;
+	int fail;
+} fu_extra;
+
+static int fx_credit(int64_t client_id, const char *currency, int64_t open, void *ud)
+{
+	fu_extra *x = ud;
+
+	if (x->ncr == x->capcr) {
+		int cap = x->capcr ? x->capcr * 2 : 64;
+		fu_credit *n = realloc(x->cr, sizeof *n * (size_t)cap);
+
+		if (!n) {
+			x->fail = 1;
+			return 1;
+		}
+		x->cr = n;
+		x->capcr = cap;
+	}
+	x->cr[x->ncr].client_id = client_id;
+	snprintf(x->cr[x->ncr].cur, sizeof x->cr[x->ncr].cur, "%s", currency ? currency : "");
+	x->cr[x->ncr++].open = open;
+	return 0;
+}
+
+static int fx_contact(int64_t client_id, const char *who, const char *phone,
+                      const char *email, void *ud)
+{
+	fu_extra *x = ud;
+	const char *part[3] = { who, phone, email };
+	char text[400] = "";
+	size_t len = 0;
+
+	for (int i = 0; i < 3; i++)
+		if (part[i] && *part[i] && len < sizeof text)
+			len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", len ? " · " : "",
+			                        part[i]);
+	if (!text[0])
+		return 0;
+	if (x->nct == x->capct) {
+		int cap = x->capct ? x->capct * 2 : 256;
+		fu_contact *n = realloc(x->ct, sizeof *n * (size_t)cap);
+
+		if (!n) {
+			x->fail = 1;
+			return 1;
+		}
+		x->ct = n;
+		x->capct = cap;
+	}
+	if (!(x->ct[x->nct].text = strdup(text))) {
+		x->fail = 1;
+		return 1;
+	}
+	x->ct[x->nct++].client_id = client_id;
+	return 0;
+}
+
+static int fx_load(ctl *c, const char *asof, int64_t client_id, fu_extra *x, cart_err *e)
+{
+	int rc;
+
+	memset(x, 0, sizeof *x);
+	if ((rc = ledger_client_credits(c->l, asof, client_id, fx_credit, x, e)) == CART_OK)
+		rc = ledger_client_contacts(c->l, client_id, fx_contact, x, e);
+	if (rc == CART_OK && x->fail)
+		rc = cart_fail(e, CART_NOMEM, _("out of memory"));
+	return rc;
+}
+
+static void fx_free(fu_extra *x)
+{
+	for (int i = 0; i < x->nct; i++)
+		free(x->ct[i].text);
+	free(x->ct);
+	free(x->cr);
+}
+
+static const char *fx_contact_of(const fu_extra *x, int64_t client_id)
+{
+	int lo = 0, hi = x->nct - 1;
+
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (x->ct[mid].client_id == client_id)
+			return x->ct[mid].text;
+		if (x->ct[mid].client_id < client_id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return NULL;
+}
+
+/* The first of a client's credits (by currency) in x->cr, or x->ncr when it has none. */
+static int fx_credits_of(const fu_extra *x, int64_t client_id)
+{
+	int lo = 0, hi = x->ncr;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (x->cr[mid].client_id < client_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < x->ncr && x->cr[lo].client_id == client_id ? lo : x->ncr;
+}
+
 static int fu_item(const open_item *it, void *ud)
 {
 	fu *f = ud;
@@ -423,7 +560,8 @@ static void fu_rows(report *r, const fu *f, int64_t client_id, const char *cur, 
 	}
 }
 
-static void fu_total(report *r, int64_t client_id, const char *label, const char *cur, int64_t sum)
+static void fu_total(report *r, int64_t client_id, const char *label, const char *cur, int64_t sum,
+                     int flags)
 {
 	report_row(r, RPT_ROW_GROUP_TOTAL, NULL);
 	report_row_ref(r, client_id);
@@ -433,7 +571,7 @@ static void fu_total(report *r, int64_t client_id, const char *label, const char
 	rpt_empty(r);
 	rpt_empty(r);
 	rpt_text(r, cur);
-	rpt_amount(r, sum, cur, RPT_F_SUM);
+	rpt_amount(r, sum, cur, flags);
 	report_row_end(r);
 }
 
@@ -442,9 +580,10 @@ static void fu_total(report *r, int64_t client_id, const char *label, const char
  * has no open charge, or (overdue_only) nothing overdue. */
 static void fu_section(report *r, const fu *f, int64_t client_id, const char *name,
                        const char *tax_id, const char *dv, int overdue_only, cur_tot *tot,
-                       int *ntot, ctl *c, const fu_notes *nt)
+                       int *ntot, ctl *c, const fu_notes *nt, const fu_extra *x)
 {
-	char head[700], note[300], tid[128];
+	char head[1200], note[300], tid[128];
+	const char *contact = fx_contact_of(x, client_id);
 	int any_overdue = 0;
 
 	for (int i = 0; i < f->n && !any_overdue; i++)
@@ -454,7 +593,9 @@ static void fu_section(report *r, const fu *f, int64_t client_id, const char *na
 	/* the level reached, the responsible clerk, the promises to pay (issue 13) */
 	ctl_fu_note(c, nt, client_id, note, sizeof note);
 	taxid_labelled(r->country, NULL, tax_id, dv, tid, sizeof tid);
-	snprintf(head, sizeof head, "%s%s%s%s", name, tid[0] ? " — " : "", tid, note);
+	/* then whom to call about what is below (issue 16): the client's contact */
+	snprintf(head, sizeof head, "%s%s%s%s%s%s", name, tid[0] ? " — " : "", tid, note,
+	         contact ? " · " : "", contact ? contact : "");
 	report_row(r, RPT_ROW_SECTION, NULL);
 	report_row_ref(r, client_id);
 	rpt_text(r, head);
@@ -470,14 +611,17 @@ static void fu_section(report *r, const fu *f, int64_t client_id, const char *na
 		if (seen)
 			continue;
 		fu_rows(r, f, client_id, cur, 1, &over);
-		fu_total(r, client_id, _("Overdue"), cur, over);
+		fu_total(r, client_id, _("Overdue"), cur, over, RPT_F_SUM);
 		fu_rows(r, f, client_id, cur, 0, &later);
-		fu_total(r, client_id, _("Falls due later"), cur, later);
+		fu_total(r, client_id, _("Falls due later"), cur, later, RPT_F_SUM);
 		if ((t = tot_of(tot, ntot, cur))) {
 			t->range[0] += over;
 			t->not_due += later;
 		}
 	}
+	/* what the client has in favour, per currency: a figure, not a sum of the rows above */
+	for (int i = fx_credits_of(x, client_id); i < x->ncr && x->cr[i].client_id == client_id; i++)
+		fu_total(r, client_id, _("Credits in favour"), x->cr[i].cur, x->cr[i].open, 0);
 }
 
 /* Every client's follow-up from one walk over the open charges (ledger_open_charges), a client's
@@ -492,6 +636,7 @@ typedef struct fu_all {
 	int *ntot;
 	ctl *c;
 	const fu_notes *nt;
+	const fu_extra *x;
 } fu_all;
 
 static int fu_all_item(const charge_client *c, const open_item *it, void *ud)
@@ -500,7 +645,7 @@ static int fu_all_item(const charge_client *c, const open_item *it, void *ud)
 
 	if (c->id != a->client_id) {
 		fu_section(a->r, &a->f, a->client_id, a->name, a->tax_id, a->dv, a->overdue_only,
-		           a->tot, a->ntot, a->c, a->nt);
+		           a->tot, a->ntot, a->c, a->nt, a->x);
 		a->f.n = 0;
 		a->client_id = c->id;
 		snprintf(a->name, sizeof a->name, "%s", c->name ? c->name : "");
@@ -519,6 +664,7 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 	int ntot = 0, aw = 15;
 	fu f = { NULL, 0, 0, 0 };
 	fu_notes nt;
+	fu_extra x;
 
 	if (!c->have_company)
 		return cart_fail(e, CART_NOTFOUND, _("the ledger has no company settings yet (cartera init)"));
@@ -537,6 +683,10 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 	}
 	if ((rc = ctl_fu_notes_init(c, &nt, e)) != CART_OK)
 		return rc;
+	if ((rc = fx_load(c, asof, client_id, &x, e)) != CART_OK) {
+		fx_free(&x);
+		return rc;
+	}
 	report_title(r, "%s", _("Follow-up of receivables"));
 	report_line(r, _("As of %s"), rpt_date_text(r, asof, shown));
 	report_table(r, _("Follow-up"));
@@ -558,18 +708,18 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 				rc = cart_fail(e, CART_NOMEM, _("out of memory"));
 			else
 				fu_section(r, &f, client_id, cl.name, cl.tax_id, cl.dv, 0, tot, &ntot, c,
-				           &nt);
+				           &nt, &x);
 		}
 	} else {
 		fu_all a = { .r = r, .f = { NULL, 0, 0, 0 }, .overdue_only = overdue_only, .tot = tot,
-		             .ntot = &ntot, .c = c, .nt = &nt };
+		             .ntot = &ntot, .c = c, .nt = &nt, .x = &x };
 
 		rc = ledger_open_charges(c->l, asof, fu_all_item, &a, e);
 		if (rc == CART_OK && a.f.fail)
 			rc = cart_fail(e, CART_NOMEM, _("out of memory"));
 		if (rc == CART_OK)        /* the last client's */
 			fu_section(r, &a.f, a.client_id, a.name, a.tax_id, a.dv, overdue_only, tot,
-			           &ntot, c, &nt);
+			           &ntot, c, &nt, &x);
 		free(a.f.items);
 	}
 	if (rc == CART_OK) {
@@ -587,5 +737,6 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 		report_finish(r, CART_IGNORED);
 	}
 	free(f.items);
+	fx_free(&x);
 	return rc;
 }

@@ -90,7 +90,6 @@ static int lines_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
 	ctl_taxes rates;
 	int n = 0, nt = 0, rc;
 	int64_t net = 0, tax = 0, expenses = 0;
-	char q[32];
 
 	if (!ln)
 		return cart_fail(e, CART_NOMEM, _("out of memory"));
@@ -102,7 +101,7 @@ static int lines_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
 	}
 	report_table(r, _("Lines"));
 	report_col(r, "description", _("Description"), RPT_TEXT, RPT_LEFT, 34, 12);
-	report_col(r, "quantity", _("Qty"), RPT_TEXT, RPT_RIGHT, 8, 4);
+	report_col(r, "quantity", _("Qty"), RPT_QTY, RPT_RIGHT, 8, 4);
 	report_col(r, "unit_price", _("Unit price"), RPT_AMOUNT, RPT_RIGHT, 14, 14);
 	report_col(r, "tax", _("Tax"), RPT_TEXT, RPT_LEFT, 12, 6);
 	report_col(r, "amount", _("Amount"), RPT_AMOUNT, RPT_RIGHT, 15, 15);
@@ -112,10 +111,9 @@ static int lines_tables(ctl *c, const doc_info *d, report *r, cart_err *e)
 		for (int k = 0; k < rates.n; k++)
 			if (rates.r[k].id == ln[i].tax_rate_id)
 				rate = rates.r[k].name;
-		ctl_quantity_format(c, ln[i].qty, q, sizeof q);
 		report_row(r, RPT_ROW_DATA, NULL);
 		rpt_text(r, ln[i].description);
-		rpt_text(r, q);
+		rpt_qty(r, ln[i].qty);   /* a number in a spreadsheet */
 		rpt_amount(r, ln[i].price, d->currency, 0);
 		rpt_text(r, ln[i].expense ? _("expense") : rate);
 		rpt_amount(r, ln[i].net, d->currency, 0);
@@ -498,6 +496,7 @@ int rpt_document(ctl *c, int64_t doc_id, report *r, cart_err *e)
 		report_line(r, _("VOIDED by %s: by %s on %s; reason: %s"), vi.number, vi.clerk, vi.date,
 		            vi.reason);
 	report_client_line(r, "%s", cl.name);
+	r->client_no = cl.id;   /* a spreadsheet's sheets are named after the client */
 	report_client_taxid(r, cl.tax_id, cl.dv);
 	if (cl.address[0] || cl.location[0])
 		report_client_line(r, "%s%s%s", cl.address, cl.address[0] && cl.location[0] ? ", " : "",

@@ -165,6 +165,7 @@ typedef struct open_sum {
 	int64_t entry_id;
 	int64_t open;
 	int days;            /* most days overdue of its open instalments */
+	char due[DATE_LEN];  /* the earliest due date of its open instalments */
 } open_sum;
 
 typedef struct st {
@@ -228,6 +229,7 @@ static int build_sums(st *s)
 		s->sums[i].entry_id = s->items[i].entry_id;
 		s->sums[i].open = s->items[i].open;
 		s->sums[i].days = s->items[i].days_overdue;
+		snprintf(s->sums[i].due, sizeof s->sums[i].due, "%s", s->items[i].due_date);
 	}
 	qsort(s->sums, (size_t)s->nitems, sizeof *s->sums, cmp_sum);
 	s->nsums = 0;
@@ -238,6 +240,8 @@ static int build_sums(st *s)
 			o->open += s->sums[i].open;
 			if (s->sums[i].days > o->days)
 				o->days = s->sums[i].days;
+			if (strcmp(s->sums[i].due, o->due) < 0)
+				memcpy(o->due, s->sums[i].due, sizeof o->due);
 		} else {
 			s->sums[s->nsums++] = s->sums[i];
 		}
@@ -247,7 +251,7 @@ static int build_sums(st *s)
 
 static const open_sum *sum_of(const st *s, int64_t entry_id)
 {
-	open_sum key = { entry_id, 0, 0 };
+	open_sum key = { entry_id, 0, 0, "" };
 
 	return s->nsums ? bsearch(&key, s->sums, (size_t)s->nsums, sizeof key, cmp_sum) : NULL;
 }
@@ -259,6 +263,25 @@ static int status_of(int64_t amount, int64_t open, int days)
 	if (days > 0)
 		return STMT_OVERDUE;
 	return open < amount ? STMT_PARTLY : STMT_OPEN;
+}
+
+/* A charge's status as of the statement's date, for people (issue 16): paid, partly paid (and
+ * not yet due), due (nothing paid, not yet due), overdue (something open past its due date,
+ * partly paid or not), or voided (a void took it back: "paid" would be wrong). */
+static const char *status_text(ctl *c, const stmt_line *ln, int64_t open, int days)
+{
+	int stat = status_of(ln->charge, open, days);
+	void_info vi;
+
+	if (stat == STMT_PAID && ledger_void_info(c->l, ln->doc_id, &vi, CART_IGNORED) == CART_OK &&
+	    vi.number[0] && strcmp(vi.number, ln->number))
+		return _(NC_("status", "Voided"));
+	switch (stat) {
+	case STMT_PAID: return _(NC_("status", "Paid"));
+	case STMT_PARTLY: return _(NC_("status", "Partly paid"));
+	case STMT_OPEN: return _(NC_("status", "Due"));
+	default: return _(NC_("status", "Overdue"));
+	}
 }
 
 /* What a status filter matches: the status, and "partly paid" too for an overdue document of
@@ -425,6 +448,16 @@ static int line_row(const stmt_line *ln, void *ud)
 	rpt_date(r, ln->date);
 	rpt_text(r, ln->number);
 	rpt_text(r, desc);
+	/* a charge's order reference, due date and status; a credit or a void's line has none */
+	if (ln->charge && !ln->reversal) {
+		rpt_text(r, ln->reference);
+		rpt_date(r, o && o->due[0] ? o->due : ln->due_date);
+		rpt_text(r, status_text(s->c, ln, o ? o->open : 0, days));
+	} else {
+		rpt_empty(r);
+		rpt_empty(r);
+		rpt_empty(r);
+	}
 	if (ln->charge)
 		rpt_amount(r, ln->charge, ln->currency, 0);
 	else
@@ -489,17 +522,35 @@ static int movements(st *s, int64_t client_id, cart_err *e)
 		report_table(r, title);
 		report_col(r, "date", _("Date"), RPT_DATE, RPT_LEFT, 10, 10);
 		report_col(r, "document", _("Document"), RPT_TEXT, RPT_LEFT, 12, 10);
-		/* wide enough on a 132-column printer for who voided a line and why */
-		report_col(r, "description", _("Description"), RPT_TEXT, RPT_LEFT, 44, 8);
+		/* wide enough on a 132-column printer for who voided a line and why; at its narrowest
+		 * still readable ("Anulación de FAC-000002") */
+		report_col(r, "description", _("Description"), RPT_TEXT, RPT_LEFT, 44, 24);
+		/* Issue 16: a charge's order reference, due date (its earliest open instalment's
+		 * while something is open) and status as of the statement's date. PDF, 132 columns,
+		 * XLSX, CSV, JSON and the screen carry all three; 80-column paper cannot hold them
+		 * beside a readable description and three amounts, so there they are left out, the
+		 * order reference first, then the status, then the due date, as far as needed (the
+		 * open documents below still give every open charge's due date and days overdue).
+		 * An amount is never cut. */
+		report_col(r, "order_ref", _("Order ref."), RPT_TEXT, RPT_LEFT, 12, 10);
+		report_col_drop(r, 1);
+		report_col(r, "due_date", _("Due date"), RPT_DATE, RPT_LEFT, 10, 10);
+		report_col_drop(r, 3);
+		report_col(r, "status", _("Status"), RPT_TEXT, RPT_LEFT, 11, 11);
+		report_col_drop(r, 2);
 		report_col(r, "charge", _("Charge"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
 		report_col(r, "credit", _("Credit"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
 		report_col(r, "balance", _("Balance"), RPT_AMOUNT, RPT_RIGHT, s->aw, s->aw);
+		report_running_col(r, "balance", "charge", "credit");   /* spreadsheet formulas */
 		s->running = hides_lines(s->f) ? 0 : s->forward[k];
 		if (s->f->from[0] && !hides_lines(s->f)) {
 			report_row(r, RPT_ROW_DATA, NULL);
 			rpt_date(r, NULL);
 			rpt_text(r, "");
 			rpt_text(r, _("Balance brought forward"));
+			rpt_empty(r);
+			rpt_empty(r);
+			rpt_empty(r);
 			rpt_empty(r);
 			rpt_empty(r);
 			rpt_amount(r, s->forward[k], s->curs[k], 0);
@@ -513,6 +564,9 @@ static int movements(st *s, int64_t client_id, cart_err *e)
 		rpt_empty(r);
 		rpt_text(r, _("Total"));
 		rpt_text(r, s->curs[k]);
+		rpt_empty(r);
+		rpt_empty(r);
+		rpt_empty(r);
 		rpt_amount(r, s->charges[k], s->curs[k], RPT_F_SUM);
 		rpt_amount(r, s->credits[k], s->curs[k], RPT_F_SUM);
 		rpt_amount(r, s->running, s->curs[k], 0);
@@ -787,6 +841,7 @@ int rpt_statement(ctl *c, int64_t client_id, const stmt_filter *f, report *r, ca
 		            f->due_to[0] ? f->due_to : "…");
 	describe_filters(c, f, r);
 	report_client_line(r, "%s", cl.name);
+	r->client_no = cl.id;   /* a spreadsheet's sheets are named after the client */
 	report_client_taxid(r, cl.tax_id, cl.dv);
 	if (cl.address[0] || cl.location[0])
 		report_client_line(r, "%s%s%s", cl.address, cl.address[0] && cl.location[0] ? ", " : "",

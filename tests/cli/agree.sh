@@ -160,6 +160,8 @@ write()
 	[ $HAVE_PDF = 1 ] && pdftotext -layout "$T/$name.pdf" "$T/$name.pdf.txt"
 	# the picture's legend repeats a total row's figures beside its bar (issue 19): not a table
 	[ $HAVE_PDF = 1 ] && sed -i -E '/^ +[^ ].* [0-9][0-9.,]* +[0-9]+ ?%$/d' "$T/$name.pdf.txt"
+	# so does the plain text's (a line per range, padded to the paper's width)
+	sed -i -E '/^ +[^ ].* [0-9][0-9.,]* +[0-9]+ ?% *$/d' "$T/$name.txt" "$T/$name.txt132"
 	json_valid "$(cat "$T/$name.json")"
 	ok $? "$name: the JSON is valid"
 	agree "$name" csv "$T/$name.csv"

@@ -45,9 +45,9 @@ cart payment post 1 700.00 --date 2026-06-10 --to FAC-000001=500 --to ND-000001=
 assert_status 0 "a payment of FAC-000001 and ND-000001"
 cart report statement 1 --format txt132
 assert_status 0 "statement"
-assert_match "$OUT" "ND-000001 +Debit note on FAC-000001 — Intereses +50\\.00" "the statement's debit note names its invoice"
+assert_match "$OUT" "ND-000001 +Debit note on FAC-000001 — Intereses +OC-77 +2026-06-14 +Paid +50\\.00" "the statement's debit note names its invoice"
 assert_match "$OUT" "RC-000001 +Payment: FAC-000001, ND-000001 " "the payment names what it paid"
-assert_match "$OUT" "ND-000002 +Debit note on FAC-000002 +10\\.00" "the USD debit note in the USD movements"
+assert_match "$OUT" "ND-000002 +Debit note on FAC-000002 +[0-9-]+ +[A-Z][a-z]+ +10\\.00" "the USD debit note in the USD movements"
 cart report statement 1 --format csv
 assert_contains "$OUT" "Debit note on FAC-000001 — Intereses" "CSV: the debit note's description"
 assert_contains "$OUT" "Payment: FAC-000001, ND-000001" "CSV: what the payment paid"

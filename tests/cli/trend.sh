@@ -69,8 +69,9 @@ assert_status 0 "12 months as text"
 assert_eq 12 "$(printf '%s\n' "$OUT" | grep -c '^20[0-9][0-9]-[0-9][0-9]-[0-9][0-9] USD')" \
 	"12 month-ends by default"
 assert_contains "$OUT" "2025-07-31 USD" "the first of the 12 is 2025-07-31"
-long=$(printf '%s\n' "$OUT" | awk 'length($0) > 80' | wc -l)
-assert_eq 0 "$long" "text fits 80 columns"
+# columns are characters (the bars' blocks are one column each, three bytes in UTF-8)
+wider() { printf '%s\n' "$1" | $PY -c 'import sys; print(sum(len(l) > int(sys.argv[1]) for l in sys.stdin.read().split("\n")))' "$2"; }
+assert_eq 0 "$(wider "$OUT" 80)" "text fits 80 columns"
 
 cart report trend --months 0
 assert_status 2 "--months 0 is refused"
@@ -122,6 +123,56 @@ if [ $HAVE_PDF = 1 ]; then
 	assert_match "$(grep -ac ' re$' "$T/trend.qdf.pdf")" '^([4-9]|[1-9][0-9]+)$' \
 		"the bars are rectangles drawn with vector operations"
 fi
+
+# ---- plain text: the same bars, of the table's own figures, the figures beside them ----
+# bars: the line of a month is "  DATE BAR FIGURE"; cells of a character in a line: count()
+cells() { printf '%s' "$1" | $PY -c 'import sys; print(sys.stdin.read().count(sys.argv[1]))' "$2"; }
+bar_of() { printf '%s\n' "$1" | sed -n "/^$2 *\$/,/^[^ ]/p" | grep "^  $3 "; }
+# Overdue 1,000 / 2,000 / 3,500 / 3,500 and DSO 47 / 50 / 248 / none. At 80 columns the bar has
+# 80 - 2 - 10 (date) - 1 - 1 - 8 (widest figure) = 58 cells for the largest: 1000*58/3500 =
+# 16.57 -> 17, 2000*58/3500 = 33.1 -> 33, 3500 -> 58; DSO 47*58/248 = 10.99 -> 11,
+# 50*58/248 = 11.7 -> 12, 248 -> 58. At 132: 110 cells: 31.4 -> 31, 62.9 -> 63, 110; DSO
+# 20.8 -> 21, 22.2 -> 22, 110.
+for loc in C.UTF-8 C; do
+	if [ $loc = C ]; then blk='#'; else blk='█'; fi
+	for width in 80 132; do
+		if [ $width = 80 ]; then fmt=txt; want="17 33 58 58 / 11 12 58 0"; else fmt=txt132; want="31 63 110 110 / 21 22 110 0"; fi
+		OUT=$(LC_ALL=$loc "$CARTERA_BIN" --db "$DB" --today "$TODAY" report trend --months 4 --format $fmt 2>&1)
+		got=""
+		for d in 2026-03-31 2026-04-30 2026-05-31 2026-06-30; do
+			got="$got$(cells "$(bar_of "$OUT" Overdue $d)" "$blk") "
+		done
+		got="$got/"
+		for d in 2026-03-31 2026-04-30 2026-05-31 2026-06-30; do
+			got="$got $(cells "$(bar_of "$OUT" DSO $d)" "$blk")"
+		done
+		assert_eq "$want" "$got" "trend as text, $width columns, $loc: bars in proportion to the largest"
+		assert_match "$(bar_of "$OUT" Overdue 2026-04-30)" "^  2026-04-30 [$blk]{33,63} 2,000\.00 *\$" \
+			"trend as text, $width columns, $loc: the figure beside its bar"
+		assert_match "$(bar_of "$OUT" DSO 2026-06-30)" '^  2026-06-30 *$' \
+			"trend as text, $width columns, $loc: no DSO, no bar"
+		assert_eq 0 "$(wider "$OUT" $width)" "trend as text fits $width columns ($loc)"
+	done
+done
+# The aging as of today: 31-60 3,000.00 (FAC-3, 41 days), 61-90 500.00 (FAC-2, 87 days), 3,500.00
+# in all. 80 columns: a bar of 76 cells, 3000*76/3500 = 65.14 and 500*76/3500 = 10.86: 65 + 10,
+# the cell left to the larger remainder (61-90): 65 and 11. 132: 128 cells, 109.71 and 18.29:
+# 109 + 18 and the cell left to 31-60: 110 and 18. Shares 85.7 -> 86 % and 14.3 -> 14 %.
+for loc in C.UTF-8 C; do
+	if [ $loc = C ]; then s3='+' s4='#' other='[-=@]'; else s3='▓' s4='█' other='[░▒▚]'; fi
+	for width in 80 132; do
+		if [ $width = 80 ]; then fmt=txt; want="65 11"; else fmt=txt132; want="110 18"; fi
+		OUT=$(LC_ALL=$loc "$CARTERA_BIN" --db "$DB" --today "$TODAY" report aging --format $fmt 2>&1)
+		bar=$(printf '%s\n' "$OUT" | sed -n '/^Aging by range/,/^$/p' | sed -n 3p)
+		assert_eq "$want" "$(cells "$bar" "$s3") $(cells "$bar" "$s4")" \
+			"aging as text, $width columns, $loc: the segments in proportion"
+		assert_eq 0 "$(printf '%s' "$bar" | grep -c "$other")" \
+			"aging as text, $width columns, $loc: no segment for an empty range"
+		assert_match "$OUT" "  [$s3] 31-60 +3,000\.00 +86 %" "aging as text, $width columns, $loc: 31-60's figure and share"
+		assert_match "$OUT" "  [$s4] 61-90 +500\.00 +14 %" "aging as text, $width columns, $loc: 61-90's figure and share"
+		assert_eq 0 "$(wider "$OUT" $width)" "aging as text fits $width columns ($loc)"
+	done
+done
 
 # ---- the aging: stacked columns per currency in XLSX, bars in PDF ----
 if [ $HAVE_XL = 1 ]; then

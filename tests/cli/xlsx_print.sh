@@ -1,6 +1,7 @@
 #!/bin/bash
 # tests/cli/xlsx_print.sh: XLSX sheets print as the PDF does (issue 16), read back with openpyxl:
-# A4; the wide aging turned to landscape and the statement's movements upright; every sheet one
+# A4; the wide aging and the statement's movements (with their due date, status and order
+# reference, issue 16) turned to landscape, the open documents upright; every sheet one
 # page wide, its header row repeated at the top of each printed page, "page N of M" in the footer
 # (Spanish under an es_ locale). A grouped sheet (the follow-up: a heading per client) names the
 # client on every row, so that its autofilter picks one client's rows.
@@ -34,7 +35,6 @@ def check(cond, what):
     out.append(("ok " if cond else "FAIL ") + what)
 for path, wide in ((sys.argv[1], ()), (sys.argv[2], ("Aging",))):
     # the statement's own aging sheet is as wide as the aging report's: landscape too
-    wide = wide if path == sys.argv[2] else ("Aging",)
     wb = openpyxl.load_workbook(path)
     for ws in wb.worksheets:
         if ws.title == "Check" or ws.max_row < 2:
@@ -42,7 +42,10 @@ for path, wide in ((sys.argv[1], ()), (sys.argv[2], ("Aging",))):
         n = ws.title
         ps = ws.page_setup
         check(str(ps.paperSize) == "9", "%s: A4 paper (%s)" % (n, ps.paperSize))
-        want = "landscape" if n in wide else "portrait"
+        # the statement's sheets are named after the client ("000001 Aging Ferretería …")
+        # and the statement's movements (the first sheet) carry order ref., due date and status
+        want = ("landscape" if n in wide or n.startswith("000001 Aging ")
+                or (path == sys.argv[1] and ws is wb.worksheets[0]) else "portrait")
         check(ps.orientation == want, "%s: %s (%s)" % (n, want, ps.orientation))
         check(ws.sheet_properties.pageSetUpPr.fitToPage and str(ps.fitToWidth) in ("1", "None")
               and str(ps.fitToHeight) == "0", "%s: one page wide, as long as it takes" % n)

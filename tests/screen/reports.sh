@@ -160,8 +160,8 @@ assert_match "$(row "$(text 3)" 8 | sq)" '^Química Ñandú P… COP 300,00' "Le
 screen '<A-A><Tab><dump>o<dump><F4><dump><Tab><dump>' --size 120x40
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'Follow-up as of 2026-06-30$' "Tab: the follow-up, as of the same date"
-assert_match "$(row "$S" 2)" '^Every client with something open · o: overdue only · Tab: aging +1–18 of 18$' \
-	"every client with something open"
+assert_match "$(row "$S" 2)" '^Every client with something open · o: overdue only · Tab: aging +1–19 of 19$' \
+	"every client with something open (Cuotas' credit in favour a line of its own)"
 for name in "Cuotas Ltda" "Química Ñandú Peñalosa SAS" "Óptica Zúñiga Ltda"; do
 	same_section "$FU" "$S" "$name" "the follow-up of $name: the command's lines, one for one"
 done
@@ -174,9 +174,12 @@ assert_eq "Overdue COP 0,00 Falls due later COP 400,00" \
 assert_eq "Overdue COP 750,25 Falls due later COP 0,00" \
 	"$(section "$S" "Óptica Zúñiga Ltda" | grep -E '^(Overdue|Falls)' | tr '\n' ' ' | sq)" \
 	"Óptica: 750,25 overdue"
+assert_eq "Credits in favour COP 50,00" \
+	"$(section "$S" "Cuotas Ltda" | grep -E '^Credits' | sq)" \
+	"Cuotas: its advance of 50,00 in favour (issue 16)"
 assert_contains "$S" "COP: overdue 4.050,75; falls due later 700,00." "the summary: overdue 4.050,75, later 700,00"
 assert_contains "$FU" "COP: overdue 4.050,75; falls due later 700,00." "as the command's"
-assert_match "$(row "$S" 39)" '^Follow-up as of 2026-06-30: 18 lines\.' "the status line counts the lines"
+assert_match "$(row "$S" 39)" '^Follow-up as of 2026-06-30: 19 lines\.' "the status line counts the lines"
 S=$(text 2)
 assert_match "$(row "$S" 2)" '^Clients with something overdue · o: all · Tab: aging +1–14 of 14$' \
 	"o: only the clients with something overdue"
@@ -187,7 +190,7 @@ assert_contains "$S" "COP: overdue 4.050,75; falls due later 300,00." "the summa
 cart report followup --overdue --format txt
 assert_contains "$OUT" "COP: overdue 4.050,75; falls due later 300,00." "as the command's followup --overdue"
 S=$(text 3)
-assert_match "$(row "$S" 2)" '^Every client with something open · o: overdue only.* 1–18 of 18$' "F4 (o again): every client"
+assert_match "$(row "$S" 2)" '^Every client with something open · o: overdue only.* 1–19 of 19$' "F4 (o again): every client"
 same_section "$FU" "$S" "Cuotas Ltda" "Cuotas is back"
 assert_match "$(row "$(text 4)" 1)" 'Aging of receivables as of 2026-06-30$' "Tab again: the aging"
 screen '<A-A>o<dump>'

@@ -43,9 +43,15 @@ assert_match "$(row "$S" 7)" '^NIT 890\.903\.938-8' "the client's tax id with it
 assert_match "$(row "$S" 9)" '^Open documents' "then the open documents"
 screen '<A-s><dump>' --size 80x40
 SS=$(text 1 | sq)
-for want in '2026-03-01 FAC-000001 Invoice 1.000,00 1.000,00' \
-	'2026-05-15 FAC-000002 Invoice 2.500,50 3.500,50' \
-	'2026-06-10 FAC-000003 Invoice 300,00 3.800,50' \
+# an invoice's due date: on 80-column paper where it fits, past the screen's edge (issue 16)
+for want in '2026-03-01 FAC-000001 Invoice 2026-03-31 1.000,00 1.000,00' \
+	'2026-05-15 FAC-000002 Invoice 2026-06-14 2.500,50 3.500,50' \
+	'2026-06-10 FAC-000003 Invoice 2026-07-10 300,00 3.800,50'; do
+	assert_contains "$TXT" "$want" "the command's statement has: $want"
+	scr=$(sed -E 's/ 20[0-9]{2}-[0-9]{2}-[0-9]{2} / /' <<<"$want")
+	assert_contains "$SS" "$scr" "and the screen, its due date past the edge: $scr"
+done
+for want in \
 	'2026-06-20 RC-000001 Payment: FAC-000002 200,00 3.600,50' \
 	'Total COP 3.800,50 200,00 3.600,50' \
 	'FAC-000001 2026-03-01 2026-03-31 91 COP 1.000,00 1.000,00' \
@@ -57,7 +63,10 @@ for want in '2026-03-01 FAC-000001 Invoice 1.000,00 1.000,00' \
 done
 assert_match "$SS" 'COP 300,00 2.300,50 0,00 0,00 1.000,00 0,00 3.600,50' \
 	"the client's aging at 80 columns: not due 300,00, 1-30 2.300,50, over 90 1.000,00, net"
-assert_not_contains "$(sed -n 3,22p <<<"$S")" "…" "nothing of the statement is cut at 80 columns"
+# (a "…" in the last column says more is to the right: the order reference, due date and status
+# of the movements, past the edge on a blank, never over a figure)
+assert_not_contains "$(sed -n 3,22p <<<"$S" | sed 's/ *…$//')" "…" "nothing of the statement is cut at 80 columns"
+assert_match "$S" "Balance…$" "the movements say more is to the right, after a whole header"
 assert_not_contains "$SS" "FAC-000004" "another client's invoice is not in it"
 cart balance 1
 assert_match "$(printf '%s\n' "$OUT" | sq)" '^COP 3.800,50 200,00 3.600,50 300,00 3.300,50 0,00 3.600,50$' \
@@ -236,8 +245,8 @@ scr '<A-s><dump>' 120x40
 S=$(text 1)
 assert_match "$(row "$S" 1)" 'cartera — Comercial Andina SAS +Statement of Química Ñandú Peñalosa SAS as of 2026-06-30$' \
 	"120 columns: the whole title"
-assert_match "$(printf '%s\n' "$S" | sq)" 'Date Document Description Charge Credit Balance' \
-	"the movements' header"
+assert_match "$(printf '%s\n' "$S" | sq)" 'Date Document Description Order ref\. Due date Status Charge Credit Balance' \
+	"the movements' header: at 120 columns the order reference, due date and status in place"
 assert_match "$(printf '%s\n' "$S" | sq)" 'Total COP 3.800,50 200,00 3.600,50' "the totals"
 assert_match "$(row "$S" 40)" 'F4 Filter' "the key bar on the last row"
 

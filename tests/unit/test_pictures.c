@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "cartera/ctl_pictures.h"
+#include "cartera/money.h"
 #include "cartera/rpt_trend.h"
 
 static void test_cells_add_up(void **state)
@@ -21,7 +22,7 @@ static void test_cells_add_up(void **state)
 	int cells[5];
 
 	(void)state;
-	agebar_cells(v, 5, 33, cells);
+	money_apportion(v, 5, 33, cells);
 	assert_int_equal(cells[0], 10);
 	assert_int_equal(cells[1], 0);
 	assert_int_equal(cells[2], 20);
@@ -30,7 +31,7 @@ static void test_cells_add_up(void **state)
 	for (int w = 1; w <= 200; w++) {
 		int sum = 0;
 
-		agebar_cells(v, 5, w, cells);
+		money_apportion(v, 5, w, cells);
 		for (int i = 0; i < 5; i++) {
 			double exact = (double)v[i] * w / 500000.0;
 
@@ -47,7 +48,7 @@ static void test_cells_nothing_open(void **state)
 	int cells[3] = { 9, 9, 9 };
 
 	(void)state;
-	agebar_cells(v, 3, 40, cells);
+	money_apportion(v, 3, 40, cells);
 	assert_int_equal(cells[0] + cells[1] + cells[2], 0);
 }
 

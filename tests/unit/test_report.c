@@ -119,18 +119,18 @@ static void test_statement_today(void **state)
 	assert_non_null(mv);
 	assert_int_equal(count_style(mv, RPT_ROW_DATA), 6);
 	for (int i = 0; i < 6; i++)
-		assert_int_equal(mv->rows[i].cells[5].v, balances[i]);
+		assert_int_equal(mv->rows[i].cells[8].v, balances[i]);
 	/* the first line: date and number and charge */
 	assert_int_equal(mv->rows[0].cells[0].kind, RPT_DATE);
-	assert_int_equal(mv->rows[0].cells[3].v, 100000);
-	assert_int_equal(mv->rows[1].cells[3].kind, RPT_EMPTY);
-	assert_int_equal(mv->rows[1].cells[4].v, 60000);
+	assert_int_equal(mv->rows[0].cells[6].v, 100000);
+	assert_int_equal(mv->rows[1].cells[6].kind, RPT_EMPTY);
+	assert_int_equal(mv->rows[1].cells[7].v, 60000);
 	last = &mv->rows[mv->nrows - 1];
 	assert_int_equal(last->style, RPT_ROW_TOTAL);
-	assert_int_equal(last->cells[3].v, 400000);  /* charges */
-	assert_int_equal(last->cells[4].v, 95000);   /* credits */
-	assert_int_equal(last->cells[5].v, 305000);
-	assert_true(last->cells[3].flags & RPT_F_SUM);
+	assert_int_equal(last->cells[6].v, 400000);  /* charges */
+	assert_int_equal(last->cells[7].v, 95000);   /* credits */
+	assert_int_equal(last->cells[8].v, 305000);
+	assert_true(last->cells[6].flags & RPT_F_SUM);
 
 	od = table(&r, "Open documents");
 	assert_non_null(od);
@@ -202,7 +202,7 @@ static void test_statement_asof(void **state)
 	build_statement(f, &flt, &r);
 	mv = table(&r, "Movements");
 	assert_int_equal(count_style(mv, RPT_ROW_DATA), 2);
-	assert_int_equal(mv->rows[1].cells[5].v, 40000);
+	assert_int_equal(mv->rows[1].cells[8].v, 40000);
 	od = table(&r, "Open documents");
 	assert_int_equal(count_style(od, RPT_ROW_DATA), 1);
 	assert_int_equal(od->rows[0].cells[4].v, 50);
@@ -228,10 +228,10 @@ static void test_statement_filters(void **state)
 	build_statement(f, &flt, &r);
 	mv = table(&r, "Movements");
 	assert_int_equal(count_style(mv, RPT_ROW_DATA), 3);
-	assert_int_equal(mv->rows[1].cells[5].v, 350000);
-	assert_int_equal(mv->rows[mv->nrows - 1].cells[3].v, 400000);
-	assert_int_equal(mv->rows[mv->nrows - 1].cells[4].v, 0);
-	assert_int_equal(mv->rows[mv->nrows - 1].cells[5].v, 400000);
+	assert_int_equal(mv->rows[1].cells[8].v, 350000);
+	assert_int_equal(mv->rows[mv->nrows - 1].cells[6].v, 400000);
+	assert_int_equal(mv->rows[mv->nrows - 1].cells[7].v, 0);
+	assert_int_equal(mv->rows[mv->nrows - 1].cells[8].v, 400000);
 	od = table(&r, "Open documents");
 	assert_int_equal(count_style(od, RPT_ROW_DATA), 3);
 	report_free(&r);
@@ -242,7 +242,7 @@ static void test_statement_filters(void **state)
 	build_statement(f, &flt, &r);
 	mv = table(&r, "Movements");
 	assert_string_equal(mv->rows[0].cells[2].s, "Balance brought forward");
-	assert_int_equal(mv->rows[0].cells[5].v, 40000);
+	assert_int_equal(mv->rows[0].cells[8].v, 40000);
 	assert_int_equal(count_style(mv, RPT_ROW_DATA), 5);
 	report_free(&r);
 
@@ -252,8 +252,8 @@ static void test_statement_filters(void **state)
 	build_statement(f, &flt, &r);
 	mv = table(&r, "Movements");
 	assert_int_equal(count_style(mv, RPT_ROW_DATA), 2);
-	assert_int_equal(mv->rows[0].cells[4].v, 60000);
-	assert_int_equal(mv->rows[1].cells[4].v, 30000);
+	assert_int_equal(mv->rows[0].cells[7].v, 60000);
+	assert_int_equal(mv->rows[1].cells[7].v, 30000);
 	report_free(&r);
 	stmt_filter_init(&flt);
 	TL_OK(stmt_status_parse("overdue", &flt.status, &e), &e);
@@ -534,7 +534,8 @@ static void test_data_renderers(void **state)
 	buf[n] = '\0';
 	fclose(fp);
 	assert_non_null(strstr(buf, "\"columns\": [\"date\", \"document\", \"description\", "
-	                            "\"charge\", \"credit\", \"balance\", \"currency\"]"));
+	                            "\"order_ref\", \"due_date\", \"status\", \"charge\", \"credit\", "
+	                            "\"balance\", \"currency\"]"));
 	assert_non_null(strstr(buf, "\"balance\": 3050.00, \"currency\": \"COP\"}"));
 	assert_non_null(strstr(buf, "\"credits\": 50.00"));     /* the advance, positive */
 	assert_null(strstr(buf, "-50.00"));
@@ -546,8 +547,8 @@ static void test_data_renderers(void **state)
 	n = fread(buf, 1, sizeof buf - 1, fp);
 	buf[n] = '\0';
 	fclose(fp);
-	assert_memory_equal(buf, "row,date,document,description,charge,credit,balance,currency\r\n", 62);
-	assert_non_null(strstr(buf, "total,,Total,COP,4000.00,950.00,3050.00,COP\r\n"));
+	assert_memory_equal(buf, "row,date,document,description,order_ref,due_date,status,charge,credit,balance,currency\r\n", 88);
+	assert_non_null(strstr(buf, "total,,Total,COP,,,,4000.00,950.00,3050.00,COP\r\n"));
 	report_free(&r);
 }
 

@@ -327,6 +327,11 @@ void listview_count_text(const listview *lv, char sep, char *buf, int size)
 	group(lv->top + 1, sep, a, sizeof a);
 	group(last, sep, b, sizeof b);
 	group(lv->rows, sep, n, sizeof n);
+	if (lv->more) {
+		/* TRANSLATORS: the rows shown of a list counted only up to 1.000 */
+		snprintf(buf, (size_t)size, _("%s–%s of more than %s"), a, b, n);
+		return;
+	}
 	/* TRANSLATORS: the rows shown, "1–20 of 50.000" */
 	snprintf(buf, (size_t)size, _("%s–%s of %s"), a, b, n);
 }

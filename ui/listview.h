@@ -29,6 +29,7 @@ typedef struct listview {
 	int need[LV_MAX_COLS];   /* widest cell of each amount column on the page (0: none yet);
 	                          * set by listview_draw from the rows it fetched */
 	char filter[LV_FILTER_MAX];
+	int more;                /* rows is where the owner stopped counting: there are more */
 } listview;
 
 /* What handle_key did, as flags for the owner's loop (htop style: handlers never draw). */
@@ -60,7 +61,8 @@ void listview_scroll(listview *lv);
  * padding, the widest text columns are shortened (to 3), text columns other than the flex one
  * are left out, and only then amount columns, whole, from the right. */
 void listview_layout(const listview *lv, int width, int widths[LV_MAX_COLS]);
-/* "1–20 of 50.000": the rows shown, thousands grouped with sep ('\0' for none). */
+/* "1–20 of 50.000": the rows shown, thousands grouped with sep ('\0' for none); "1–20 of more
+ * than 1.000" when the count stopped there (more). */
 void listview_count_text(const listview *lv, char sep, char *buf, int size);
 
 /* A row source: fetch rows offset..offset+n-1 (returns how many it got, -1 on error), then the

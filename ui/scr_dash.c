@@ -118,6 +118,29 @@ static const char *cell(void *ud, int i, int col)
 
 static int is_item_tab(int tab);
 
+/* The tab's count into the list: where it stopped when there are more (issue 14). */
+static void set_rows(dash_scr *s)
+{
+	listview_set_rows(&s->lv, s->v.count);
+	s->lv.more = s->v.more;
+}
+
+/* The cursor on the last row of a list counted up to the bound (End, or moved there): count
+ * it all, once (600 ms at 1.8 M documents), and for End go on to the real last row. */
+static void count_all(dash_scr *s, int end)
+{
+	cart_err e;
+
+	if (ctl_dash_count_all(&s->v, &e) != CART_OK) {
+		ui_status(1, "%s", e.msg);
+		return;
+	}
+	set_rows(s);
+	if (end && s->lv.rows > 0)
+		s->lv.sel = s->lv.rows - 1;
+	listview_scroll(&s->lv);
+}
+
 /* The list view of the tab on show, with the tab's own sort and filter. */
 static void setup_tab(dash_scr *s)
 {
@@ -142,7 +165,7 @@ static void setup_tab(dash_scr *s)
 	s->lv.optional = optional;
 	s->lv.sort_desc = set->desc;
 	snprintf(s->lv.filter, sizeof s->lv.filter, "%s", set->filter);
-	listview_set_rows(&s->lv, s->v.count);
+	set_rows(s);
 	s->tb.cur = s->v.tab;
 }
 
@@ -160,7 +183,7 @@ static void requery(dash_scr *s)
 		rc = ctl_dash_sort(&s->v, s->dcols[s->lv.sort_col].key, s->lv.sort_desc, &e);
 	if (rc != CART_OK)
 		ui_status(1, "%s", e.msg);
-	listview_set_rows(&s->lv, s->v.count);
+	set_rows(s);
 }
 
 static void show_tab(dash_scr *s, int tab)
@@ -239,7 +262,7 @@ static void reload_(dash_scr *s, const ctld_row *keep, int refreshed)
 		ui_status(1, "%s", e.msg);
 	else if (ctl_agebar_load(s->c, s->v.client_id, s->v.today, &s->bar, &e) != CART_OK)
 		ui_status(1, "%s", e.msg);
-	listview_set_rows(&s->lv, s->v.count);
+	set_rows(s);
 	if (keep && ctl_dash_row_of(&s->v, keep, &row, &e) == CART_OK && row >= 0)
 		sel = (long)row;
 	if (sel >= s->lv.rows)
@@ -356,7 +379,7 @@ static void dash_draw(ui_screen *base)
 	if (ctl_dash_sync(&s->v, &changed, &e) != CART_OK)
 		ui_status(1, "%s", e.msg);
 	else if (changed) {
-		listview_set_rows(&s->lv, s->v.count);
+		set_rows(s);
 		listview_scroll(&s->lv);
 	}
 	erase();
@@ -368,8 +391,10 @@ static void dash_draw(ui_screen *base)
 		snprintf(right, sizeof right, _("Dashboard as of %s"), today);
 	ui_title(left, right);
 	y = 1 + draw_totals(s, 1);
-	for (int t = 0; t < s->tb.n; t++)
+	for (int t = 0; t < s->tb.n; t++) {
 		tabs_set_count(&s->tb, t, t == s->v.tab ? (long)s->v.count : -1);
+		tabs_set_more(&s->tb, t, t == s->v.tab && s->v.more);
+	}
 	tabs_draw(&s->tb, y, 0, COLS, ctl_company(s->c)->fmt.thou_sep);
 	if (listview_draw(&s->lv, &src, y + 2, 0, LINES - y - 4, COLS) < 0)
 		ui_put(y + 3, 0, COLS, _("(the rows could not be read)"), 0);
@@ -529,7 +554,7 @@ static void days(dash_scr *s)
 	}
 	if (ctl_dash_days(&s->v, has_min, (int)min, has_max, (int)max, &e) != CART_OK)
 		ui_status(1, "%s", e.msg);
-	listview_set_rows(&s->lv, s->v.count);
+	set_rows(s);
 	return;
 bad:
 	ui_status(1, _("days \"%s\": write them like 1-30, 90- or -15"), t);
@@ -560,7 +585,7 @@ static void range(dash_scr *s)
 
 	if (ctl_dash_range(&s->v, s->dlg.sel - 1, &e) != CART_OK)
 		ui_status(1, "%s", e.msg);
-	listview_set_rows(&s->lv, s->v.count);
+	set_rows(s);
 }
 
 /* ---- quotes: accept, reject, make an invoice of one ---- */
@@ -1191,8 +1216,12 @@ static int on_key(ui_screen *base, int key)
 	r = ui_keys_run(&scr_dash_keys, s, key, have(s), s->lv.filter[0] != '\0');
 	if (r >= 0)
 		return r;
-	if (r != UI_REFUSED && listview_handle_key(&s->lv, key) & LV_REQUERY)
-		requery(s);
+	if (r != UI_REFUSED) {
+		if (listview_handle_key(&s->lv, key) & LV_REQUERY)
+			requery(s);
+		else if (s->v.more && s->lv.rows > 0 && s->lv.sel >= s->lv.rows - 1)
+			count_all(s, key == UK_END);
+	}
 	return SCR_STAY;
 }
 
@@ -1242,6 +1271,7 @@ int scr_dash_new(ctl *c, int64_t client_id, ui_screen **out, cart_err *e)
 		return e->code;
 	}
 	s->v.people = 1;
+	s->v.bound = CTLD_COUNT_BOUND; /* a filtered Transactions tab counts up to 1.000 */
 	tabs_init(&s->tb);
 	for (int t = 0; t < DASH_NTABS; t++)
 		tabs_add(&s->tb, ctl_dash_tab_label(t), -1);

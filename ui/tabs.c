@@ -23,6 +23,12 @@ int tabs_add(tabs *t, const char *name, long count)
 	return t->n++;
 }
 
+void tabs_set_more(tabs *t, int i, int more)
+{
+	if (i >= 0 && i < t->n)
+		t->more[i] = more != 0;
+}
+
 void tabs_set_count(tabs *t, int i, long count)
 {
 	if (i >= 0 && i < t->n)
@@ -89,5 +95,9 @@ void tabs_label(const tabs *t, int i, char sep, char *buf, int size)
 		num[o++] = raw[k];
 	}
 	num[o] = '\0';
-	snprintf(buf, (size_t)size, "%s %s", t->names[i], num);
+	if (t->more[i])
+		/* TRANSLATORS: a tab and its count, which stopped there: "Transactions 1.000+" */
+		snprintf(buf, (size_t)size, _("%s %s+"), t->names[i], num);
+	else
+		snprintf(buf, (size_t)size, "%s %s", t->names[i], num);
 }

@@ -12,6 +12,7 @@
 typedef struct tabs {
 	const char *names[TABS_MAX];  /* shown as given: translate them before tabs_add */
 	long count[TABS_MAX];         /* shown after the name; -1: no count */
+	unsigned char more[TABS_MAX]; /* the count stopped there: shown "1.000+" */
 	int n, cur;
 } tabs;
 
@@ -26,6 +27,8 @@ void tabs_init(tabs *t);
 /* Add a tab; returns its index (-1 when full). */
 int tabs_add(tabs *t, const char *name, long count);
 void tabs_set_count(tabs *t, int i, long count);
+/* Say that tab i's count is where counting stopped (more rows than that). */
+void tabs_set_more(tabs *t, int i, int more);
 /* Next / previous (wrapping) or 1..9; TABS_IGNORED for other keys, and for a key naming the tab
  * already shown or one that does not exist. */
 int tabs_handle_key(tabs *t, int key);

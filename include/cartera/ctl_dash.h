@@ -49,6 +49,12 @@ typedef struct ctl_dash {
 	int tab;                      /* enum dash_tab on show */
 	ctld_tabset set[DASH_NTABS];
 	int64_t count;                /* rows of the tab on show */
+	/* issue 14: the screens count a filtered Transactions or Quotes tab only up to bound
+	 * (CTLD_COUNT_BOUND; 0, the default: exactly); more says the count stopped there (shown
+	 * "1.000+"), until ctl_dash_count_all. all: count exactly until the question changes;
+	 * walk: pages walk the tab's order (the filter finds more than the bound). */
+	int64_t bound;
+	int more, all, walk;
 	int64_t seen;                 /* the ledger's change counter when the totals were read */
 } ctl_dash;
 
@@ -76,6 +82,11 @@ int ctl_dash_tab_parse(const char *name);
  * and the number keys '1'..'4' naming the totals in order (-1 for any other key). */
 int ctl_dash_total_tab(int total);
 int ctl_dash_key_total(int key);
+/* The count a filtered Transactions or Quotes tab is counted up to on screen. */
+#define CTLD_COUNT_BOUND 1000
+/* Count the tab on show exactly when its count stopped at the bound (End, the last row): once,
+ * until the tab, filter or days change. */
+int ctl_dash_count_all(ctl_dash *v, cart_err *e);
 /* Show a tab; recounts. */
 int ctl_dash_tab(ctl_dash *v, int tab, cart_err *e);
 /* The tab's columns: *n of them. */

@@ -37,6 +37,11 @@ typedef struct dash_query {
 	 * say whether each bound applies. */
 	int has_min, has_max;
 	int days_min, days_max;
+	/* Transactions and Quotes filtered: count only up to bound (0: exactly); walk: the filter
+	 * finds more than that, so a page walks the documents in the tab's order and tests each
+	 * (the found documents are not gathered and sorted) */
+	int64_t bound;
+	int walk;
 } dash_query;
 
 typedef struct dash_row {

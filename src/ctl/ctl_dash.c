@@ -260,6 +260,10 @@ static int recount(ctl_dash *v, cart_err *e)
 {
 	const ctld_tabset *s = &v->set[v->tab];
 	dash_query q;
+	int rc;
+
+	v->more = 0;
+	v->walk = 0;
 
 	/* Due, Overdue and Credits unfiltered hold exactly the open items the totals counted */
 	if (!s->filter[0] && !s->has_min && !s->has_max && s->range < 0 &&
@@ -271,7 +275,19 @@ static int recount(ctl_dash *v, cart_err *e)
 		return CART_OK;
 	}
 	make_query(v, &q);
-	return ledger_dash_count(v->c->l, &q, &v->count, e);
+	q.bound = v->all ? 0 : v->bound;
+	if ((rc = ledger_dash_count(v->c->l, &q, &v->count, &v->more, e)) != CART_OK)
+		return rc;
+	v->walk = v->more || (v->all && v->bound > 0 && v->count > v->bound);
+	return CART_OK;
+}
+
+int ctl_dash_count_all(ctl_dash *v, cart_err *e)
+{
+	if (!v->more)
+		return CART_OK;
+	v->all = 1;
+	return recount(v, e);
 }
 
 int ctl_dash_open(ctl_dash *v, ctl *c, int64_t client_id, const char *asof, cart_err *e)
@@ -325,6 +341,7 @@ int ctl_dash_sync(ctl_dash *v, int *changed, cart_err *e)
 
 int ctl_dash_tab(ctl_dash *v, int tab, cart_err *e)
 {
+	v->all = 0;
 	if (tab < 0 || tab >= DASH_NTABS)
 		return cart_fail(e, CART_INVALID, _("no such tab (%d)"), tab);
 	v->tab = tab;
@@ -333,6 +350,7 @@ int ctl_dash_tab(ctl_dash *v, int tab, cart_err *e)
 
 int ctl_dash_filter(ctl_dash *v, const char *text, cart_err *e)
 {
+	v->all = 0;
 	snprintf(v->set[v->tab].filter, sizeof v->set[v->tab].filter, "%s", text ? text : "");
 	return recount(v, e);
 }
@@ -378,6 +396,7 @@ int ctl_dash_days(ctl_dash *v, int has_min, int min, int has_max, int max, cart_
 	s->has_max = has_max;
 	s->days_min = min;
 	s->days_max = max;
+	v->all = 0;
 	return recount(v, e);
 }
 
@@ -389,6 +408,7 @@ int ctl_dash_range(ctl_dash *v, int range, cart_err *e)
 		return cart_fail(e, CART_INVALID, _("aging range %d: give 0 (not yet due) to %d"), range,
 		                 v->c->co.n_ranges + 1);
 	v->set[v->tab].range = range;
+	v->all = 0;
 	return recount(v, e);
 }
 
@@ -546,6 +566,31 @@ int ctl_dash_page(ctl_dash *v, int64_t offset, int n, ctld_row *out, int *got, c
 	if (offset < 0 || n <= 0)
 		return CART_OK;
 	make_query(v, &q);
+	q.walk = v->walk;
+	if (v->walk && !v->more && offset + n > v->count / 2) {
+		/* the far half of a walked list (End): read in the reverse order from its end, so
+		 * the walk stops after the rows shown (from the start, 4.3 s at row 1.5 M) */
+		int64_t from = v->count - offset - n;
+
+		if (offset >= v->count)
+			return CART_OK;
+		if (from < 0) {
+			n = (int)(v->count - offset); /* fewer than n rows are left */
+			from = 0;
+		}
+		k.cap = n;
+		q.desc = !q.desc;
+		if ((rc = ledger_dash_page(v->c->l, &q, from, n, collect_row, &k, e)) != CART_OK)
+			return rc;
+		for (int i = 0, j = k.n - 1; i < j; i++, j--) {
+			ctld_row t = out[i];
+
+			out[i] = out[j];
+			out[j] = t;
+		}
+		*got = k.n;
+		return CART_OK;
+	}
 	if ((rc = ledger_dash_page(v->c->l, &q, offset, n, collect_row, &k, e)) != CART_OK)
 		return rc;
 	*got = k.n;

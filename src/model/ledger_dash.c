@@ -91,6 +91,19 @@ int dash_col_allowed(int tab, int col)
 	" OR " doc " IN (SELECT id FROM documents WHERE number >= ?8 AND number < ?8 || char(127))" \
 	" OR " doc " IN (SELECT d.id FROM series s JOIN documents d ON d.number = s.prefix || '-' || ?9))"
 
+/* The same filter tested on each row of a walk in the tab's order, for a filter that finds more
+ * than the count's bound: one or two letters are tested on the joined client's row c (building
+ * the list of every client they find read all 50,000 clients, 20-50 ms a key), three or more
+ * ask the trigram index once, a number prefix is tested on the row, and "+" keeps the planner
+ * from gathering the rows of each arm through its index and sorting them all (MULTI-INDEX OR). */
+#define FILTER_WALK \
+	"((length(cartera_search_key(?7)) < 3" \
+	"  AND (instr(c.search_key, cartera_search_key(?7)) OR instr(c.tax_id, ?7)))" \
+	" OR (length(cartera_search_key(?7)) >= 3 AND +d.client_id IN" \
+	"     (SELECT rowid FROM clients_find WHERE clients_find MATCH cartera_find_query(?7, 2)))" \
+	" OR (d.number >= ?8 AND d.number < ?8 || char(127))" \
+	" OR +d.id IN (SELECT d.id FROM series s JOIN documents d ON d.number = s.prefix || '-' || ?9))"
+
 #define CLIENT_NAME(col) "(SELECT name FROM clients WHERE id = " col ")"
 #define CLIENT_KEY(col) "(SELECT name_key FROM clients WHERE id = " col ")"
 #define DOC_NUMBER(col) "(SELECT number FROM documents WHERE id = " col ")"
@@ -110,11 +123,11 @@ static const char *item_key(int col, int *flip)
 	}
 }
 
-enum { Q_PAGE, Q_COUNT, Q_POS, Q_HAS, Q_N };
+enum { Q_PAGE, Q_COUNT, Q_POS, Q_HAS, Q_CAP, Q_N };
 
 /* Built SQL texts, kept for the life of the process (lg_prepare caches by address). */
 static char *item_sqls[2][DCOL_N][2][Q_N];
-static char *doc_sqls[2][2][2][DCOL_N][2][Q_N];
+static char *doc_sqls[2][2][2][2][DCOL_N][2][Q_N];
 
 static char *build(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static char *build(const char *fmt, ...)
@@ -507,15 +520,15 @@ static void doc_key(int col, const char **key, const char **tie)
 	}
 }
 
-static const char *doc_sql(int quotes, int one, int filtered, int col, int desc, int q)
+static const char *doc_sql(int quotes, int one, int filtered, int walk, int col, int desc, int q)
 {
-	char **slot = &doc_sqls[quotes][one][filtered][col][desc][q];
+	char **slot = &doc_sqls[quotes][one][filtered][walk][col][desc][q];
 	const char *key, *tie, *dir, *cmp, *which, *who = one ? "d.client_id = ?2" : "1";
 	const char *from = col == DCOL_CLIENT ? DOC_LEAD_CLIENTS : DOC_LEAD_DOCS;
-	const char *f = filtered ? FILTER("d.client_id", "d.id") : "1";
+	const char *f = !filtered ? "1" : walk ? FILTER_WALK : FILTER("d.client_id", "d.id");
 	const char *found = one ? DOC_FOUND("x.client_id = ?2", "n.client_id = ?2") :
 	                    DOC_FOUND("1", "1");
-	int lead = filtered && !quotes && col == DCOL_DATE;
+	int lead = filtered && !quotes && col == DCOL_DATE && !walk;
 	char order[160];
 
 	if (*slot)
@@ -566,6 +579,17 @@ static const char *doc_sql(int quotes, int one, int filtered, int col, int desc,
 			              " - (SELECT count(*) FROM documents d INDEXED BY documents_type"
 			              DOC_WHERE ")", who, "1", f, who, "d.type = 'quote'", f);
 		break;
+	case Q_CAP:
+		/* counting stops at ?12 rows: what the filter finds is streamed, never sorted */
+		if (quotes)
+			*slot = build("SELECT count(*) FROM (SELECT 1 FROM documents d INDEXED BY"
+			              " documents_type" DOC_WHERE " LIMIT ?12)", who, which, f);
+		else if (walk) /* one or two letters: dense, each document tested in date order */
+			*slot = build("SELECT count(*) FROM (SELECT 1" DOC_LEAD_DOCS DOC_WHERE
+			              " ORDER BY d.date DESC, d.id DESC LIMIT ?12)", who, which, f);
+		else
+			*slot = build("SELECT count(*) FROM (SELECT 1 FROM%s LIMIT ?12)", found);
+		break;
 	case Q_HAS:
 		*slot = build("SELECT count(*) FROM documents d" DOC_WHERE " AND d.id = ?10", who, which, f);
 		break;
@@ -604,7 +628,8 @@ static int doc_page(ledger *l, const dash_query *q, const bounds *b, int64_t off
 	dash_row r;
 	int rc, fail = CART_OK;
 
-	s = lg_get(l, doc_sql(quotes, q->client_id != 0, b->has_filter, q->sort, q->desc, Q_PAGE), e);
+	s = lg_get(l, doc_sql(quotes, q->client_id != 0, b->has_filter, b->has_filter && q->walk,
+	                      q->sort, q->desc, Q_PAGE), e);
 	if (!s)
 		return e->code;
 	bind_docs(s, q, b);
@@ -676,13 +701,27 @@ static int count_all_docs(ledger *l, const char *asof, int64_t *n, cart_err *e)
 	return CART_OK;
 }
 
-int ledger_dash_count(ledger *l, const dash_query *q, int64_t *n, cart_err *e)
+/* Whether a filter folds to fewer than three letters (no trigram: LG_FIND_CLIENTS would read
+ * every client for it), counted as SQLite's length() counts characters. */
+static int short_filter(const char *filter)
+{
+	char key[256];
+	int n = 0;
+
+	ledger_search_key(filter, key, sizeof key);
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+		n += (*p & 0xC0) != 0x80;
+	return n < 3;
+}
+
+int ledger_dash_count(ledger *l, const dash_query *q, int64_t *n, int *more, cart_err *e)
 {
 	sqlite3_stmt *s;
 	bounds b;
 	int rc;
 
 	*n = 0;
+	*more = 0;
 	if ((rc = check_query(q, e)) || (rc = lgd_query_bounds(l, q, &b, e)))
 		return rc;
 	if (q->tab == DASH_CLIENTS)
@@ -699,7 +738,25 @@ int ledger_dash_count(ledger *l, const dash_query *q, int64_t *n, cart_err *e)
 	}
 	if (q->tab == DASH_TRANSACTIONS && !q->client_id && !b.has_filter)
 		return count_all_docs(l, q->asof, n, e);
-	s = lg_get(l, doc_sql(q->tab == DASH_QUOTES, q->client_id != 0, b.has_filter, DCOL_DATE, 0,
+	if (b.has_filter && q->bound > 0) {
+		/* issue 14: a filter that finds tens of thousands of documents is counted up to the
+		 * bound only (counting them all took 600 ms a key) */
+		s = lg_get(l, doc_sql(q->tab == DASH_QUOTES, q->client_id != 0, 1,
+		                      q->tab != DASH_QUOTES && short_filter(q->filter), DCOL_DATE, 0,
+		                      Q_CAP), e);
+		if (!s)
+			return e->code;
+		bind_docs(s, q, &b);
+		lg_bind_int(s, 12, q->bound + 1);
+		if ((rc = lgd_step_int(l, s, n, "counting the documents", e)) != CART_OK)
+			return rc;
+		if (*n > q->bound) {
+			*n = q->bound;
+			*more = 1;
+		}
+		return CART_OK;
+	}
+	s = lg_get(l, doc_sql(q->tab == DASH_QUOTES, q->client_id != 0, b.has_filter, 0, DCOL_DATE, 0,
 	                      Q_COUNT), e);
 	if (!s)
 		return e->code;
@@ -779,16 +836,16 @@ int ledger_dash_position(ledger *l, const dash_query *q, const dash_key *k, int6
 		sqlite3_value_free(key);
 		return rc;
 	}
-	s = lg_get(l, doc_sql(q->tab == DASH_QUOTES, q->client_id != 0, b.has_filter, q->sort, q->desc,
-	                      Q_HAS), e);
+	s = lg_get(l, doc_sql(q->tab == DASH_QUOTES, q->client_id != 0, b.has_filter, 0, q->sort,
+	                      q->desc, Q_HAS), e);
 	if (!s)
 		return e->code;
 	bind_docs(s, q, &b);
 	lg_bind_int(s, 10, k->id);
 	if ((rc = lgd_step_int(l, s, &has, "finding the row", e)) || !has)
 		return rc;
-	s = lg_get(l, doc_sql(q->tab == DASH_QUOTES, q->client_id != 0, b.has_filter, q->sort, q->desc,
-	                      Q_POS), e);
+	s = lg_get(l, doc_sql(q->tab == DASH_QUOTES, q->client_id != 0, b.has_filter, 0, q->sort,
+	                      q->desc, Q_POS), e);
 	if (!s)
 		return e->code;
 	bind_docs(s, q, &b);

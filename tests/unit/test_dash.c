@@ -453,6 +453,83 @@ static void test_sort_filter_page(void **state)
 	assert_int_equal(ctl_dash_sort(&v, "status", 0, &e), CART_INVALID);
 }
 
+/* Issue 14: the screens count a filtered Transactions tab only up to a bound. Below it (and at
+ * it) the count is exact; above it the count says "bound, and more", the pages (walked in the
+ * tab's order) hold the same rows in the same order as the exact list, and counting all (End)
+ * gives the exact count and the last rows, read from the end. */
+static void test_bounded_count(void **state)
+{
+	tl *t = *state;
+	ctl c;
+	ctl_dash v;
+	page all, p;
+	int64_t exact;
+	cart_err e = { 0 };
+
+	build(t);
+	c = mkctl(t);
+	TL_OK(ctl_dash_open(&v, &c, 0, "2026-06-30", &e), &e);
+	TL_OK(ctl_dash_tab(&v, DASH_TRANSACTIONS, &e), &e);
+	/* exactly (bound 0): "a" is in every client's name, so every document */
+	TL_OK(ctl_dash_filter(&v, "a", &e), &e);
+	assert_int_equal(v.count, 11);
+	assert_false(v.more);
+	get_page(&v, 0, MAXR, &all);
+	assert_int_equal(all.n, 11);
+	exact = v.count;
+
+	v.bound = 4;
+	TL_OK(ctl_dash_filter(&v, "a", &e), &e);
+	assert_int_equal(v.count, 4);
+	assert_true(v.more);
+	get_page(&v, 0, 4, &p);
+	assert_int_equal(p.n, 4);
+	for (int i = 0; i < 4; i++)
+		assert_string_equal(cell(&v, &p, i, "number"), cell(&v, &all, i, "number"));
+	get_page(&v, 3, 3, &p); /* past the bound the rows go on */
+	assert_int_equal(p.n, 3);
+	for (int i = 0; i < 3; i++)
+		assert_string_equal(cell(&v, &p, i, "number"), cell(&v, &all, 3 + i, "number"));
+	/* End: counted once, exactly; the last rows read from the end, in the tab's order */
+	TL_OK(ctl_dash_count_all(&v, &e), &e);
+	assert_int_equal(v.count, exact);
+	assert_false(v.more);
+	get_page(&v, 8, 3, &p);
+	assert_int_equal(p.n, 3);
+	for (int i = 0; i < 3; i++)
+		assert_string_equal(cell(&v, &p, i, "number"), cell(&v, &all, 8 + i, "number"));
+	get_page(&v, 9, 5, &p);
+	assert_int_equal(p.n, 2);
+	assert_string_equal(cell(&v, &p, 0, "number"), cell(&v, &all, 9, "number"));
+	assert_string_equal(cell(&v, &p, 1, "number"), "FAC-000004");
+	get_page(&v, 11, 5, &p);
+	assert_int_equal(p.n, 0);
+	/* another posting refreshes the count and keeps it exact until the filter changes */
+	TL_OK(ctl_dash_refresh(&v, &e), &e);
+	assert_int_equal(v.count, exact);
+	assert_false(v.more);
+	TL_OK(ctl_dash_filter(&v, "a", &e), &e);
+	assert_int_equal(v.count, 4);
+	assert_true(v.more);
+
+	/* below the bound (three letters and more: the trigram index) and at it: exact */
+	TL_OK(ctl_dash_filter(&v, "beta", &e), &e); /* FAC-000003, its receipt, NC-000002 */
+	assert_int_equal(v.count, 3);
+	assert_false(v.more);
+	TL_OK(ctl_dash_filter(&v, "zeta", &e), &e);
+	assert_int_equal(v.count, 4);
+	assert_false(v.more);
+	get_page(&v, 0, MAXR, &p);
+	assert_int_equal(p.n, 4);
+	/* two letters (tested row by row) that start the credit notes' numbers, in no name */
+	TL_OK(ctl_dash_filter(&v, "NC", &e), &e);
+	assert_int_equal(v.count, 2);
+	assert_false(v.more);
+	get_page(&v, 0, MAXR, &p);
+	assert_string_equal(cell(&v, &p, 0, "number"), "NC-000001");
+	assert_string_equal(cell(&v, &p, 1, "number"), "NC-000002");
+}
+
 /* A payment of the 700.00 left on FAC-000001: overdue and net fall by exactly 700.00, the row
  * leaves Overdue and the row after it moves up. */
 static void test_payment_refresh(void **state)
@@ -785,6 +862,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_client_past_keys, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_remind, tl_setup, tl_teardown),
 		cmocka_unit_test_setup_teardown(test_clients_kept, tl_setup, tl_teardown),
+		cmocka_unit_test_setup_teardown(test_bounded_count, tl_setup, tl_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

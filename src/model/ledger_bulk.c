@@ -464,19 +464,23 @@ void lg_bulk_allocate(ledger *l, int64_t credit, int64_t charge, int64_t inst, i
 
 /* ---- the end of a load: recompute, verify, rebuild, commit ---- */
 
-/* The kept open amounts, from the allocations; only rows that differ are written, and the CHECK
- * (open BETWEEN 0 AND amount) refuses any over-allocation. */
+/* The kept open amounts and latest allocation dates (022_last_alloc.sql), from the allocations;
+ * only rows that differ are written, and the CHECK (open BETWEEN 0 AND amount) refuses any
+ * over-allocation. */
 static const char reopen_entries_sql[] =
-	"UPDATE entries SET open = entries.amount - a.s"
-	" FROM (SELECT id, sum(amt) AS s FROM (SELECT charge_id AS id, amount AS amt FROM allocations"
-	"       UNION ALL SELECT credit_id, amount FROM allocations) GROUP BY id) AS a"
-	" WHERE a.id = entries.id AND entries.open <> entries.amount - a.s";
+	"UPDATE entries SET open = entries.amount - a.s, last_alloc = a.d"
+	" FROM (SELECT id, sum(amt) AS s, max(d) AS d FROM (SELECT charge_id AS id, amount AS amt,"
+	"         date AS d FROM allocations UNION ALL SELECT credit_id, amount, date FROM allocations)"
+	"       GROUP BY id) AS a"
+	" WHERE a.id = entries.id"
+	"   AND (entries.open <> entries.amount - a.s OR entries.last_alloc IS NOT a.d)";
 
 static const char reopen_inst_sql[] =
-	"UPDATE instalments SET open = instalments.amount - a.s"
-	" FROM (SELECT instalment_id AS id, sum(amount) AS s FROM allocations"
+	"UPDATE instalments SET open = instalments.amount - a.s, last_alloc = a.d"
+	" FROM (SELECT instalment_id AS id, sum(amount) AS s, max(date) AS d FROM allocations"
 	"       WHERE instalment_id IS NOT NULL GROUP BY instalment_id) AS a"
-	" WHERE a.id = instalments.id AND instalments.open <> instalments.amount - a.s";
+	" WHERE a.id = instalments.id"
+	"   AND (instalments.open <> instalments.amount - a.s OR instalments.last_alloc IS NOT a.d)";
 
 /* What the allocation trigger checks, for every allocation at once; the first offender. */
 static const char verify_alloc_sql[] =

@@ -360,6 +360,34 @@ static void bad_kept_day(checker *k, sqlite3_stmt *s)
 	        (long long)sqlite3_column_int64(s, 4), (long long)sqlite3_column_int64(s, 5));
 }
 
+/* The latest allocation date kept on each entry and instalment (schema 022) against the
+ * allocations: a sort of every allocation, with --full only, as above. Columns: 'e' or 'i', id,
+ * kept, recomputed (NULL: none). */
+static const char kept_last_alloc_sql[] =
+	"SELECT 'e', e.id, e.last_alloc, a.d FROM entries e"
+	" LEFT JOIN (SELECT id, max(d) AS d FROM (SELECT charge_id AS id, date AS d FROM allocations"
+	"            UNION ALL SELECT credit_id, date FROM allocations) GROUP BY id) a ON a.id = e.id"
+	" WHERE e.last_alloc IS NOT a.d"
+	" UNION ALL SELECT 'i', i.id, i.last_alloc, a.d FROM instalments i"
+	" LEFT JOIN (SELECT instalment_id AS id, max(date) AS d FROM allocations"
+	"            WHERE instalment_id IS NOT NULL GROUP BY instalment_id) a ON a.id = i.id"
+	" WHERE i.last_alloc IS NOT a.d";
+
+static void bad_last_alloc(checker *k, sqlite3_stmt *s)
+{
+	const char *kept = (const char *)sqlite3_column_text(s, 2);
+	const char *real = (const char *)sqlite3_column_text(s, 3);
+
+	if (*sqlite3_column_text(s, 0) == 'e')
+		problem(k, _("entry %lld keeps %s as the date of its latest allocation, but its"
+		        " allocations say %s"), (long long)sqlite3_column_int64(s, 1),
+		        kept ? kept : _("none"), real ? real : _("none"));
+	else
+		problem(k, _("instalment %lld keeps %s as the date of its latest allocation, but its"
+		        " allocations say %s"), (long long)sqlite3_column_int64(s, 1),
+		        kept ? kept : _("none"), real ? real : _("none"));
+}
+
 static void bad_kept_month(checker *k, sqlite3_stmt *s)
 {
 	problem(k, _("the sums kept for %s in %s (due %s) are charged %lld, paid %lld, sales %lld,"
@@ -485,6 +513,8 @@ int ledger_check_full(ledger *l, const char *asof, int full, check_cb cb, void *
 		rc = each_row(&k, kept_months_sql, NULL, bad_kept_month);
 	if (rc == CART_OK && full)
 		rc = each_row(&k, kept_days_sql, NULL, bad_kept_day);
+	if (rc == CART_OK && full)
+		rc = each_row(&k, kept_last_alloc_sql, NULL, bad_last_alloc);
 	lg_exec(l, "PRAGMA mmap_size = 0", _("unmapping the ledger"), CART_IGNORED);
 	if (rc || bad_ranges) {
 		*problems = k.problems;

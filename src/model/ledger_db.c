@@ -457,6 +457,7 @@ static int open_immutable(ledger *l)
 	snprintf(uri + n, sizeof uri - n, "?mode=ro&immutable=1");
 	sqlite3_close(l->db);
 	l->db = NULL;
+	l->back_fn = 0;
 	return sqlite3_open_v2(uri, &l->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
 	                       SQLITE_OPEN_NOMUTEX, NULL);
 }

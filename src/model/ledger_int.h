@@ -30,6 +30,7 @@ struct ledger {
 	int key_done;       /* the key was recorded in this transaction */
 	int64_t commits;    /* transactions committed through this connection */
 	struct lg_memo *memo;   /* the last past date's open items (ledger_asof.c), for one reuse */
+	int back_fn;            /* cartera_back() is registered on db (ledger_asof.c) */
 	struct lgd_memo *dash_memo; /* what the dashboard's Clients tab keeps (ledger_dash_memo.c) */
 };
 

@@ -290,6 +290,26 @@ static int keep_row(const aging_row *row, void *ud)
 	return 0;
 }
 
+/* USD documents posted one by one after the bulk load (the allocation trigger): an invoice paid
+ * in full after 2026-01-01, one paid in part, then in full by a receipt that is voided, then paid
+ * by a receipt dated before that void (its allocation is not the latest). Returns the second
+ * invoice's document. */
+static int64_t post_usd(tl *t)
+{
+	int64_t usd = tl_client(t, "Gringo Imports LLC", 30), second;
+	posted r, v;
+	cart_err e = { 0 };
+
+	tl_invoice_cur(t->l, usd, "2025-12-10", "2025-12-10", "USD", 30000);
+	second = tl_invoice_cur(t->l, usd, "2026-01-20", "2026-02-19", "USD", 12000).doc_id;
+	TL_OK(tl_receipt_try(t->l, usd, "2026-02-20", "USD", 30000, NULL, 0, 0, &r, &e), &e);
+	TL_OK(tl_receipt_try(t->l, usd, "2026-03-05", "USD", 5000, NULL, 0, 0, &r, &e), &e);
+	TL_OK(tl_receipt_try(t->l, usd, "2026-04-10", "USD", 7000, NULL, 0, 0, &r, &e), &e);
+	TL_OK(tl_void_try(t->l, r.doc_id, "2026-05-02", &v, &e), &e);
+	TL_OK(tl_receipt_try(t->l, usd, "2026-04-20", "USD", 7000, NULL, 0, 0, &r, &e), &e);
+	return second;
+}
+
 /* The aging as of past dates (lg_items_asof: the kept open amounts plus what the allocations
  * dated after the date took) row for row as the general SQL recomputes it from the entries and
  * allocations (lg_aging_by_sql), on the demo ledger, at dates 180 days back and more. */
@@ -298,11 +318,12 @@ static void test_aging_asof_equals_sql(void **state)
 	tl *t = *state;
 	static const int ranges[] = { 30, 60, 90 };
 	static const char *const asofs[] = {
-		"2025-01-15", "2025-06-30", "2025-10-01", "2026-01-01", "2026-03-31", "2026-06-29",
-		TL_TODAY,
+		"2025-01-15", "2025-06-30", "2025-10-01", "2026-01-01", "2026-02-28", "2026-03-31",
+		"2026-04-15", "2026-06-29", TL_TODAY,
 	};
 	cart_err e = { 0 };
 
+	post_usd(t);
 	for (size_t d = 0; d < sizeof asofs / sizeof asofs[0]; d++) {
 		static rows fast, bysql;
 		int64_t open = 0;
@@ -417,6 +438,50 @@ static void test_trend_check_finds_bad_sums(void **state)
 	assert_int_equal(problems, 0);
 }
 
+/* Each entry and instalment keeps the date of its latest allocation (schema 022), bulk loaded
+ * or posted one by one, and a later-posted allocation dated earlier leaves it; `check --full`
+ * names one that is wrong, the plain check leaves that sort out. */
+static void test_last_alloc_kept(void **state)
+{
+	tl *t = *state;
+	static const char wrong_sql[] =
+		"SELECT (SELECT count(*) FROM entries e WHERE e.last_alloc IS NOT (SELECT max(a.date)"
+		"          FROM allocations a WHERE e.id IN (a.charge_id, a.credit_id)))"
+		"     + (SELECT count(*) FROM instalments i WHERE i.last_alloc IS NOT (SELECT max(a.date)"
+		"          FROM allocations a WHERE a.instalment_id = i.id))"
+		"     + 0 * length(?1)";
+	static const char closed_sql[] =
+		"SELECT count(*) FROM entries WHERE last_alloc IS NOT NULL AND open = 0 AND ?1 = ?1";
+	static const char kept_sql_of[] =
+		"SELECT CAST(replace(last_alloc, '-', '') AS INTEGER) FROM entries"
+		" WHERE document_id = CAST(?1 AS INTEGER) AND side = 'D'";
+	char doc[24];
+	int64_t second, problems = 0;
+	int named = 0;
+	cart_err e = { 0 };
+	sqlite3 *db;
+
+	second = post_usd(t);
+	snprintf(doc, sizeof doc, "%lld", (long long)second);
+	assert_int_equal(sqlite3_open(t->path, &db), SQLITE_OK);
+	assert_true(sql_int(db, closed_sql, "x", NULL, NULL, 0) > 100);
+	assert_int_equal(sql_int(db, wrong_sql, "x", NULL, NULL, 0), 0);
+	/* the void's reversal (2026-05-02) is its latest, not the receipt dated 2026-04-20 */
+	assert_int_equal(sql_int(db, kept_sql_of, doc, NULL, NULL, 0), 20260502);
+	TL_OK(ledger_check_full(t->l, TL_TODAY, 1, count_problem, &named, &problems, &e), &e);
+	assert_int_equal(problems, 0);
+	assert_int_equal(sqlite3_exec(db, "UPDATE entries SET last_alloc = '2019-01-01' WHERE id ="
+	                              " (SELECT max(id) FROM entries WHERE open = 0 AND n_inst = 0"
+	                              "  AND last_alloc IS NOT NULL)", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_changes(db), 1);
+	sqlite3_close(db);
+	TL_OK(ledger_check_full(t->l, TL_TODAY, 1, count_problem, &named, &problems, &e), &e);
+	assert_int_equal(problems, 1);
+	assert_int_equal(named, 1);
+	TL_OK(ledger_check_full(t->l, TL_TODAY, 0, count_problem, &named, &problems, &e), &e);
+	assert_int_equal(problems, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -424,6 +489,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_trend_check_finds_bad_sums, demo_setup, demo_teardown),
 		cmocka_unit_test_setup_teardown(test_aging_asof_equals_sql, demo_setup, demo_teardown),
 		cmocka_unit_test_setup_teardown(test_balance_asof_equals_sql, demo_setup, demo_teardown),
+		cmocka_unit_test_setup_teardown(test_last_alloc_kept, demo_setup, demo_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -149,29 +149,25 @@ assert_contains "$ERR" "cartera init" "a missing ledger: the message says how to
 ok $? "a missing ledger is not created by balance"
 
 # ---- a ledger locked by another writer ----
-# hold_lock FILE MARK: another writer (the sqlite3 shell) holds FILE's write lock for 4 s; it
-# writes "locked" to MARK once BEGIN IMMEDIATE has succeeded.
+# hold_lock FILE MARK RELEASE: another writer (the sqlite3 shell) holds FILE's write lock until
+# the file RELEASE exists; it writes "locked" to MARK once BEGIN IMMEDIATE has succeeded.
 hold_lock()
 {
 	(
 		echo 'BEGIN IMMEDIATE;'
 		echo "SELECT 'locked';"
-		sleep 4
+		while [ ! -e "$3" ]; do sleep 0.05; done
 		echo 'COMMIT;'
 	) | sqlite3 "$1" >"$2" 2>&1
 }
 dump_save "$DB" lock
-bg_start hold_lock "$DB" "$T/lock.mark"
-sleep 1
-for _ in 1 2 3 4 5 6 7 8 9 10; do
-	grep -q '^locked$' "$T/lock.mark" 2>/dev/null && break
-	sleep 0.2
-done
-grep -q '^locked$' "$T/lock.mark"
+bg_start hold_lock "$DB" "$T/lock.mark" "$T/lock.release"
+wait_until "$WAIT_SECS" grep -q '^locked$' "$T/lock.mark" 2>/dev/null
 ok $? "another writer (sqlite3) holds the write lock"
 run env CARTERA_BUSY_TIMEOUT=300 "$CARTERA_BIN" --db "$DB" --today "$TODAY" invoice post --override "prueba" 1 77,00 --date 2026-06-30
 assert_status 1 "a posting while another writer holds the lock exits 1"
 assert_contains "$ERR" "locked" "the message says the ledger is locked"
+touch "$T/lock.release"
 wait "$BG_PID"
 assert_dump_same "$DB" lock "the locked-out posting wrote nothing"
 run env CARTERA_BUSY_TIMEOUT=300 "$CARTERA_BIN" --db "$DB" --today "$TODAY" invoice post --override "prueba" 1 77,00 --date 2026-06-30

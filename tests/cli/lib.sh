@@ -16,7 +16,9 @@
 #   - check_ok [WHAT]      `cartera check` on $DB prints 0 problems and exits 0;
 #   - squeeze / line_of / open_items_of: column listings compared by value, blanks squeezed;
 #   - json_valid / json_eval / csv_field: CSV and JSON read back with python3 ($HAVE_PYTHON);
-#   - bg_start CMD...      a background helper, killed at exit if still running.
+#   - bg_start CMD...      a background helper, killed at exit if still running;
+#   - wait_until SECS CMD...  poll CMD until it succeeds, up to a generous deadline (for waits on
+#     another process: never a fixed sleep, which a loaded machine outruns).
 # Nothing here uses the real clock, the user's HOME or a CARTERA_DB from outside.
 #
 # Environment from the Makefile: CARTERA_BIN (absolute path of the built binary), CARTERA_SRCDIR.
@@ -317,4 +319,20 @@ bg_start()
 	"$@" &
 	BG_PID=$!
 	LIB_BG_PIDS="$LIB_BG_PIDS $BG_PID"
+}
+
+# wait_until SECS CMD...: run CMD every 0.05 s until it exits 0 (status 0) or SECS seconds have
+# passed (status 1). A test waits on the condition it needs, never for a fixed time: on a quiet
+# machine this returns at once, on one loaded by other builds it keeps waiting. Give SECS as
+# $WAIT_SECS (60 unless set) unless the wait itself is what is tested.
+WAIT_SECS=${WAIT_SECS:-60}
+wait_until()
+{
+	local end=$((SECONDS + $1))
+	shift
+	until "$@"; do
+		[ "$SECONDS" -lt "$end" ] || return 1
+		sleep 0.05
+	done
+	return 0
 }

@@ -117,7 +117,7 @@ done
 if [ -n "$SINK_PY" ] && command -v msmtp >/dev/null 2>&1; then
 	mkdir -p "$T/smtp"
 	bg_start "$SINK_PY" "$CARTERA_SRCDIR/tests/cli/smtp_sink.py" "$T/smtp"
-	for _ in $(seq 100); do [ -s "$T/smtp/port" ] && break; sleep 0.1; done
+	wait_until "$WAIT_SECS" test -s "$T/smtp/port"
 	PORT=$(cat "$T/smtp/port" 2>/dev/null)
 	cat > "$T/msmtprc" <<EOF
 account default

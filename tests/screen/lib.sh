@@ -42,3 +42,32 @@ attrs()
 row() { sed -n "$2p" <<<"$1"; }   # row TEXT N: line N (1-based) of TEXT
 # a whole 80-column row of the selected-row attribute
 R80=$(printf 'R%.0s' {1..80})
+
+# ---- cartera at a real terminal: a detached tmux session "cartera" on a private server ----
+# A test sets TM=(tmux -L NAME -f /dev/null) and starts the session; then:
+#   pane                    the pane's text now, in $PANE;
+#   wait_for NEEDLE         poll until the pane shows NEEDLE (status 1 after $WAIT_SECS s);
+#   wait_pane CMD...        poll until CMD, which reads $PANE, succeeds (a screen that must show
+#                           one thing AND no longer show another).
+# The pane is polled, never slept on: a screen redraws late on a loaded machine, not wrongly.
+pane()
+{
+	PANE=$("${TM[@]}" capture-pane -p -t cartera 2>/dev/null)
+}
+pane_then()
+{
+	pane
+	"$@"
+}
+pane_has()
+{
+	[[ $PANE == *"$1"* ]]
+}
+wait_for()
+{
+	wait_until "$WAIT_SECS" pane_then pane_has "$1"
+}
+wait_pane()
+{
+	wait_until "$WAIT_SECS" pane_then "$@"
+}

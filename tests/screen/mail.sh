@@ -65,10 +65,8 @@ assert_contains "$S" 'To: pagos@nandu.co, ana@nandu.co, extra@nandu.co, yo@andin
 cart client history 1 --format csv
 assert_contains "$OUT" 'mail #1; To: pagos@nandu.co, ana@nandu.co, extra@nandu.co, yo@andina.co; Subject: Estado de cuenta' \
 	"the client's history has the message"
-for _ in $(seq 100); do
-	[ "$(sqlite3 "$DB" 'SELECT status FROM mail_outbox WHERE id = 1')" = sent ] && break
-	sleep 0.1
-done
+sent_1() { [ "$(sqlite3 "$DB" 'SELECT status FROM mail_outbox WHERE id = 1')" = sent ]; }
+wait_until "$WAIT_SECS" sent_1
 assert_eq "sent" "$(sqlite3 "$DB" 'SELECT status FROM mail_outbox WHERE id = 1')" \
 	"the background mail send delivered it"
 assert_eq "1" "$(ls "$T"/sent.*.eml 2>/dev/null | wc -l)" "exactly once"

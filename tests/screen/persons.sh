@@ -154,15 +154,6 @@ assert_match "$(text 1)" '^ F5 C-p +the client.s associated persons' "the client
 if command -v tmux >/dev/null 2>&1; then
 	TM=(tmux -L "cartera-persons-$$" -f /dev/null)
 	trap '"${TM[@]}" kill-server 2>/dev/null; lib_cleanup' EXIT
-	wait_for()
-	{
-		for _ in $(seq 1 100); do
-			PANE=$("${TM[@]}" capture-pane -p -t cartera 2>/dev/null)
-			[[ $PANE == *"$1"* ]] && return 0
-			sleep 0.1
-		done
-		return 1
-	}
 	"${TM[@]}" new-session -d -s cartera -x 80 -y 24 \
 		"env TERM=xterm-256color LC_ALL=C.UTF-8 HOME='$HOME' '$CARTERA_BIN' --db '$DB' --today $TODAY --screen clients"
 	"${TM[@]}" set-option -t cartera status off >/dev/null

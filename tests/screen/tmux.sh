@@ -1,7 +1,7 @@
 #!/bin/bash
 # A real terminal: cartera in a detached 80x24 tmux session on the demo ledger. Function and
 # arrow keys arrive as escape sequences, a resize redraws, and quitting restores the terminal.
-. "$(dirname "$0")/../cli/lib.sh"
+. "$(dirname "$0")/lib.sh"
 
 if ! command -v tmux >/dev/null 2>&1; then
 	skip "tmux smoke test" "tmux is not installed"
@@ -19,16 +19,7 @@ tm_cleanup()
 }
 trap tm_cleanup EXIT
 
-# wait_for NEEDLE: poll the pane until it shows NEEDLE (up to 10 s); the pane in $PANE.
-wait_for()
-{
-	for _ in $(seq 1 100); do
-		PANE=$("${TM[@]}" capture-pane -p -t cartera 2>/dev/null)
-		[[ $PANE == *"$1"* ]] && return 0
-		sleep 0.1
-	done
-	return 1
-}
+# wait_for NEEDLE (tests/screen/lib.sh): poll the pane until it shows NEEDLE; the pane in $PANE.
 
 "${TM[@]}" new-session -d -s cartera -x 80 -y 24 \
 	"env TERM=xterm-256color LC_ALL=C.UTF-8 HOME='$HOME' bash --norc --noprofile"

@@ -78,6 +78,16 @@ static double since(const struct timespec *t0)
 	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
+/* Back to the start of the progress line. Straight to the terminal: stderr there escapes control
+ * characters (text_tty_guard, so data cannot move the cursor), and this one is the program's own;
+ * stderr is unbuffered, so it lands in order. */
+static void line_start(void)
+{
+	fflush(stderr);
+	if (write(STDERR_FILENO, "\r", 1) < 0)
+		return;
+}
+
 static void show_progress(const char *phase, long done, long total, void *ud)
 {
 	progress *p = ud;
@@ -88,11 +98,11 @@ static void show_progress(const char *phase, long done, long total, void *ud)
 	if (total > 0) {
 		double left = rate > 0 ? (double)(total - done) / rate : 0;
 
-		fputc('\r', stderr);
+		line_start();
 		fprintf(stderr, _("%s: %3ld%%  %ld of %ld  %.0f rows/s  %d:%02d left   "), phase,
 		        done * 100 / total, done, total, rate, (int)left / 60, (int)left % 60);
 	} else {
-		fputc('\r', stderr);
+		line_start();
 		fprintf(stderr, _("%s: %ld rows  %.0f rows/s   "), phase, done, rate);
 	}
 	p->shown = 1;

@@ -266,6 +266,10 @@ kill_csv "$T/kill.csv" "$KILL_N"
 before=$(count "select count(*) from documents; select count(*) from entries; select count(*) from allocations")
 dump_save "$DB" kill
 import_killed "$T/kill.csv" "$T/kill.out"
+# the progress line rewrites itself with a carriage return; the terminal guard (which shows a
+# control character in data as \xHH) must not turn the program's own into text
+assert_not_contains "$(cat "$T/kill.out")" '\x0D' "the progress on a terminal shows no literal \\x0D"
+assert_eq yes "$(grep -q $'\rposting:' "$T/kill.out" && echo yes)" "the progress returns to the line's start with a carriage return"
 if killed_mid_post "$T/kill.out" "the import was killed with -9 while it was posting"; then
 	after=$(count "select count(*) from documents; select count(*) from entries; select count(*) from allocations")
 	assert_eq "$before" "$after" "kill -9 in the middle of an import leaves the counts as they were"

@@ -171,8 +171,8 @@ static int read_numbers(ledger *l, charge **p, size_t n, cart_err *e)
 }
 
 /* Hand the charges, put in order, to cb client after client in name order. */
-static int walk_clients(ledger *l, charge **p, size_t n, const char *asof, open_charge_cb cb,
-                        void *ud, cart_err *e)
+static int walk_clients(ledger *l, charge **p, size_t n, const char *asof, const cur_sum *sums,
+                        int nsums, open_charge_cb cb, void *ud, cart_err *e)
 {
 	/* the clients in name order through their covering index; the check digit (not in it)
 	 * from one read of the table, rather than a row looked up for each client */
@@ -229,6 +229,8 @@ static int walk_clients(ledger *l, charge **p, size_t n, const char *asof, open_
 		cc.name = (const char *)sqlite3_column_text(s, 1);
 		cc.tax_id = (const char *)sqlite3_column_text(s, 2);
 		cc.dv = dv[id];
+		cc.sums = nsums ? sums : NULL;
+		cc.nsums = nsums;
 		for (size_t i = first[id]; i < first[id + 1] && !stop; i++) {
 			const charge *c = p[i];
 			open_item it;
@@ -261,8 +263,32 @@ static int walk_clients(ledger *l, charge **p, size_t n, const char *asof, open_
 	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("reading the open items"), e);
 }
 
+/* The charges added up by currency (at most LEDGER_MAX_CURRENCIES, as ledger_totals keeps);
+ * none when a sum would overflow (ledger_totals, asked instead, says what is wrong). */
+static int add_up(const charges *c, cur_sum *sums)
+{
+	int n = 0, ovf = 0;
+
+	for (size_t i = 0; i < c->n && !ovf; i++) {
+		int k = 0;
+
+		while (k < n && strcmp(sums[k].currency, c->v[i].currency))
+			k++;
+		if (k == n) {
+			if (n == LEDGER_MAX_CURRENCIES)
+				continue;
+			memcpy(sums[n].currency, c->v[i].currency, sizeof sums[n].currency);
+			sums[n++].sum = 0;
+		}
+		ovf = __builtin_add_overflow(sums[k].sum, c->v[i].open, &sums[k].sum);
+	}
+	return ovf ? 0 : n;
+}
+
 int lg_open_charges_now(ledger *l, const char *asof, open_charge_cb cb, void *ud, cart_err *e)
 {
+	cur_sum sums[LEDGER_MAX_CURRENCIES];
+	int nsums = 0;
 	charges c = { NULL, 0, 0 };
 	charge **p = NULL;
 	/* the charges and their numbers in one snapshot, and one read transaction rather than one
@@ -284,7 +310,8 @@ int lg_open_charges_now(ledger *l, const char *asof, open_charge_cb cb, void *ud
 		lg_exec(l, "COMMIT", _("reading the ledger"), CART_IGNORED);
 	if (rc == CART_OK) {
 		qsort(p, c.n, sizeof *p, by_client);
-		rc = walk_clients(l, p, c.n, asof, cb, ud, e);
+		nsums = add_up(&c, sums);
+		rc = walk_clients(l, p, c.n, asof, sums, nsums, cb, ud, e);
 	}
 	lg_exec(l, "PRAGMA mmap_size = 0", _("unmapping the ledger"), CART_IGNORED);
 	free(p);

@@ -170,9 +170,47 @@ static int read_numbers(ledger *l, charge **p, size_t n, cart_err *e)
 	return rc == SQLITE_OK ? CART_OK : lg_dberr(l, rc, _("reading the open items"), e);
 }
 
-/* Hand the charges, put in order, to cb client after client in name order. */
-static int walk_clients(ledger *l, charge **p, size_t n, const char *asof, const cur_sum *sums,
-                        int nsums, open_charge_cb cb, void *ud, cart_err *e)
+/* The charges in p client by client, by counting (client ids are dense), each client's few then
+ * put in order: first[id] .. first[id + 1] are client id's (ids 0 .. *max; a negative id, which
+ * no client has, is left out). A sort of 195,000 pointers through by_client had been a seventh
+ * of the follow-up's CPU, each comparison a look at two charges far apart in memory. */
+static int group_clients(charges *c, charge **p, size_t **firstp, int64_t *max, cart_err *e)
+{
+	size_t *first;
+
+	*max = 0;
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i].client_id > *max)
+			*max = c->v[i].client_id;
+	if ((uint64_t)*max >= SIZE_MAX / sizeof *first / 2 ||
+	    !(first = calloc((size_t)*max + 2, sizeof *first)))
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i].client_id >= 0)
+			first[c->v[i].client_id + 1]++;
+	for (int64_t id = 0; id <= *max; id++)
+		first[id + 1] += first[id];
+	/* each placed at its client's next place: first[id] ends as the next client's start */
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i].client_id >= 0)
+			p[first[c->v[i].client_id]++] = &c->v[i];
+	memmove(first + 1, first, ((size_t)*max + 1) * sizeof *first);
+	first[0] = 0;
+	for (int64_t id = 0; id <= *max; id++)
+		for (size_t i = first[id] + 1; i < first[id + 1]; i++)
+			for (size_t j = i; j > first[id] && by_client(&p[j - 1], &p[j]) > 0; j--) {
+				charge *t = p[j];
+
+				p[j] = p[j - 1];
+				p[j - 1] = t;
+			}
+	*firstp = first;
+	return CART_OK;
+}
+
+/* Hand the charges, grouped by client (group_clients), to cb client after client in name order. */
+static int walk_clients(ledger *l, charge **p, size_t *first, int64_t max, const char *asof,
+                        const cur_sum *sums, int nsums, open_charge_cb cb, void *ud, cart_err *e)
 {
 	/* the clients in name order through their covering index; the check digit (not in it)
 	 * from one read of the table, rather than a row looked up for each client */
@@ -180,28 +218,13 @@ static int walk_clients(ledger *l, charge **p, size_t n, const char *asof, const
 		"SELECT id, name, tax_id FROM clients ORDER BY name_key, id";
 	static const char dv_sql[] = "SELECT id, dv FROM clients WHERE dv <> ''";
 	sqlite3_stmt *s;
-	int64_t max = n ? p[n - 1]->client_id : 0;
-	size_t *first;
 	char (*dv)[4];
 	date_t today, due;
 	int rc;
 
-	if (max < 0 || (uint64_t)max >= SIZE_MAX / sizeof *first / 2)
+	if (!(dv = calloc((size_t)max + 1, sizeof *dv)))
 		return cart_fail(e, CART_NOMEM, _("out of memory"));
-	/* first[id] .. first[id + 1]: the client's charges in p (ids from 0; sorted by client) */
-	if (!(first = calloc((size_t)max + 2, sizeof *first)))
-		return cart_fail(e, CART_NOMEM, _("out of memory"));
-	for (size_t i = 0, id = 0; id <= (size_t)max + 1; id++) {
-		while (i < n && p[i]->client_id < (int64_t)id)
-			i++;
-		first[id] = i;
-	}
-	if (!(dv = calloc((size_t)max + 1, sizeof *dv))) {
-		free(first);
-		return cart_fail(e, CART_NOMEM, _("out of memory"));
-	}
 	if ((rc = lg_prepare(l, dv_sql, &s)) != SQLITE_OK) {
-		free(first);
 		free(dv);
 		return lg_dberr(l, rc, _("preparing the open items"), e);
 	}
@@ -213,7 +236,6 @@ static int walk_clients(ledger *l, charge **p, size_t n, const char *asof, const
 	}
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE || (rc = lg_prepare(l, sql, &s)) != SQLITE_OK) {
-		free(first);
 		free(dv);
 		return lg_dberr(l, rc, _("preparing the open items"), e);
 	}
@@ -258,7 +280,6 @@ static int walk_clients(ledger *l, charge **p, size_t n, const char *asof, const
 		}
 	}
 	lg_finalize(l, s);
-	free(first);
 	free(dv);
 	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("reading the open items"), e);
 }
@@ -289,6 +310,8 @@ int lg_open_charges_now(ledger *l, const char *asof, open_charge_cb cb, void *ud
 {
 	cur_sum sums[LEDGER_MAX_CURRENCIES];
 	int nsums = 0;
+	size_t *first = NULL;
+	int64_t max = 0;
 	charges c = { NULL, 0, 0 };
 	charge **p = NULL;
 	/* the charges and their numbers in one snapshot, and one read transaction rather than one
@@ -308,11 +331,13 @@ int lg_open_charges_now(ledger *l, const char *asof, open_charge_cb cb, void *ud
 		rc = read_numbers(l, p, c.n, e);
 	if (txn)
 		lg_exec(l, "COMMIT", _("reading the ledger"), CART_IGNORED);
+	if (rc == CART_OK)
+		rc = group_clients(&c, p, &first, &max, e);
 	if (rc == CART_OK) {
-		qsort(p, c.n, sizeof *p, by_client);
 		nsums = add_up(&c, sums);
-		rc = walk_clients(l, p, c.n, asof, sums, nsums, cb, ud, e);
+		rc = walk_clients(l, p, first, max, asof, sums, nsums, cb, ud, e);
 	}
+	free(first);
 	lg_exec(l, "PRAGMA mmap_size = 0", _("unmapping the ledger"), CART_IGNORED);
 	free(p);
 	free(c.v);

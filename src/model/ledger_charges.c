@@ -124,9 +124,8 @@ static int by_doc(const void *a, const void *b)
 }
 
 /* A client's charges in ledger_open_items' order: due date, date, entry, instalment. */
-static int by_client(const void *a, const void *b)
+static int by_client(const charge *x, const charge *y)
 {
-	const charge *x = *(charge *const *)a, *y = *(charge *const *)b;
 	int d;
 
 	if (x->client_id != y->client_id)
@@ -170,11 +169,12 @@ static int read_numbers(ledger *l, charge **p, size_t n, cart_err *e)
 	return rc == SQLITE_OK ? CART_OK : lg_dberr(l, rc, _("reading the open items"), e);
 }
 
-/* The charges in p client by client, by counting (client ids are dense), each client's few then
- * put in order: first[id] .. first[id + 1] are client id's (ids 0 .. *max; a negative id, which
- * no client has, is left out). A sort of 195,000 pointers through by_client had been a seventh
- * of the follow-up's CPU, each comparison a look at two charges far apart in memory. */
-static int group_clients(charges *c, charge **p, size_t **firstp, int64_t *max, cart_err *e)
+/* The charges copied into g client by client, by counting (client ids are dense), each client's
+ * few then put in order: first[id] .. first[id + 1] are client id's (ids 0 .. *max; a negative
+ * id, which no client has, is left out). A sort of 195,000 pointers through by_client had been
+ * a seventh of the follow-up's CPU, each comparison a look at two charges far apart in memory;
+ * copied in client order, the charges are then walked in memory order. */
+static int group_clients(charges *c, charge *g, size_t **firstp, int64_t *max, cart_err *e)
 {
 	size_t *first;
 
@@ -193,23 +193,23 @@ static int group_clients(charges *c, charge **p, size_t **firstp, int64_t *max, 
 	/* each placed at its client's next place: first[id] ends as the next client's start */
 	for (size_t i = 0; i < c->n; i++)
 		if (c->v[i].client_id >= 0)
-			p[first[c->v[i].client_id]++] = &c->v[i];
+			g[first[c->v[i].client_id]++] = c->v[i];
 	memmove(first + 1, first, ((size_t)*max + 1) * sizeof *first);
 	first[0] = 0;
 	for (int64_t id = 0; id <= *max; id++)
 		for (size_t i = first[id] + 1; i < first[id + 1]; i++)
-			for (size_t j = i; j > first[id] && by_client(&p[j - 1], &p[j]) > 0; j--) {
-				charge *t = p[j];
+			for (size_t j = i; j > first[id] && by_client(&g[j - 1], &g[j]) > 0; j--) {
+				charge t = g[j];
 
-				p[j] = p[j - 1];
-				p[j - 1] = t;
+				g[j] = g[j - 1];
+				g[j - 1] = t;
 			}
 	*firstp = first;
 	return CART_OK;
 }
 
 /* Hand the charges, grouped by client (group_clients), to cb client after client in name order. */
-static int walk_clients(ledger *l, charge **p, size_t *first, int64_t max, const char *asof,
+static int walk_clients(ledger *l, const charge *g, size_t *first, int64_t max, const char *asof,
                         const cur_sum *sums, int nsums, open_charge_cb cb, void *ud, cart_err *e)
 {
 	/* the clients in name order through their covering index; the check digit (not in it)
@@ -254,7 +254,7 @@ static int walk_clients(ledger *l, charge **p, size_t *first, int64_t max, const
 		cc.sums = nsums ? sums : NULL;
 		cc.nsums = nsums;
 		for (size_t i = first[id]; i < first[id + 1] && !stop; i++) {
-			const charge *c = p[i];
+			const charge *c = &g[i];
 			open_item it;
 
 			memset(&it, 0, sizeof it);
@@ -313,7 +313,7 @@ int lg_open_charges_now(ledger *l, const char *asof, open_charge_cb cb, void *ud
 	size_t *first = NULL;
 	int64_t max = 0;
 	charges c = { NULL, 0, 0 };
-	charge **p = NULL;
+	charge **p = NULL, *g = NULL;
 	/* the charges and their numbers in one snapshot, and one read transaction rather than one
 	 * per number looked up (locking the file each time was a fifth of the lookups) */
 	int txn = sqlite3_get_autocommit(l->db), rc;
@@ -331,13 +331,20 @@ int lg_open_charges_now(ledger *l, const char *asof, open_charge_cb cb, void *ud
 		rc = read_numbers(l, p, c.n, e);
 	if (txn)
 		lg_exec(l, "COMMIT", _("reading the ledger"), CART_IGNORED);
+	free(p);
+	p = NULL;
+	if (rc == CART_OK && !(g = malloc((c.n ? c.n : 1) * sizeof *g)))
+		rc = cart_fail(e, CART_NOMEM, _("out of memory"));
 	if (rc == CART_OK)
-		rc = group_clients(&c, p, &first, &max, e);
+		rc = group_clients(&c, g, &first, &max, e);
 	if (rc == CART_OK) {
 		nsums = add_up(&c, sums);
-		rc = walk_clients(l, p, first, max, asof, sums, nsums, cb, ud, e);
+		free(c.v);
+		c.v = NULL;
+		rc = walk_clients(l, g, first, max, asof, sums, nsums, cb, ud, e);
 	}
 	free(first);
+	free(g);
 	lg_exec(l, "PRAGMA mmap_size = 0", _("unmapping the ledger"), CART_IGNORED);
 	free(p);
 	free(c.v);

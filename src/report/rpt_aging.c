@@ -438,6 +438,8 @@ typedef struct fu_extra {
 	fu_contact *ct;
 	int nct, capct;
 	int fail;
+	/* the subtotals' labels, translated once rather than for each client */
+	const char *overdue, *later, *credits;
 } fu_extra;
 
 static int fx_credit(int64_t client_id, const char *currency, int64_t open, void *ud)
@@ -499,6 +501,9 @@ static int fx_load(ctl *c, const char *asof, int64_t client_id, fu_extra *x, car
 	int rc;
 
 	memset(x, 0, sizeof *x);
+	x->overdue = _("Overdue");
+	x->later = _("Falls due later");
+	x->credits = _("Credits in favour");
 	if ((rc = ledger_client_credits(c->l, asof, client_id, fx_credit, x, e)) == CART_OK)
 		rc = ledger_client_contacts(c->l, client_id, fx_contact, x, e);
 	if (rc == CART_OK && x->fail)
@@ -644,9 +649,9 @@ static void fu_section(report *r, const fu *f, int64_t client_id, const char *na
 		if (seen)
 			continue;
 		fu_rows(r, f, client_id, cur, 1, &over);
-		fu_total(r, client_id, _("Overdue"), cur, over, RPT_F_SUM);
+		fu_total(r, client_id, x->overdue, cur, over, RPT_F_SUM);
 		fu_rows(r, f, client_id, cur, 0, &later);
-		fu_total(r, client_id, _("Falls due later"), cur, later, RPT_F_SUM);
+		fu_total(r, client_id, x->later, cur, later, RPT_F_SUM);
 		if ((t = tot_of(tot, ntot, cur))) {
 			t->range[0] += over;
 			t->not_due += later;
@@ -654,7 +659,7 @@ static void fu_section(report *r, const fu *f, int64_t client_id, const char *na
 	}
 	/* what the client has in favour, per currency: a figure, not a sum of the rows above */
 	for (int i = fx_credits_of(x, client_id); i < x->ncr && x->cr[i].client_id == client_id; i++)
-		fu_total(r, client_id, _("Credits in favour"), x->cr[i].cur, x->cr[i].open, 0);
+		fu_total(r, client_id, x->credits, x->cr[i].cur, x->cr[i].open, 0);
 }
 
 /* The table, its amount column as wide as the largest sum of open charges in one currency (no

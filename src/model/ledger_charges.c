@@ -142,28 +142,48 @@ static int by_client(const charge *x, const charge *y)
 	return (x->inst_id > y->inst_id) - (x->inst_id < y->inst_id);
 }
 
-/* The document numbers, looked up in document order. */
+/* The document numbers, looked up in document order: one cursor over the documents by id that
+ * steps on when the next number wanted is a few rows ahead, and seeks (reset, bind) only past a
+ * wider gap. Ids are dense; a step costs a fraction of a seek. */
+#define NUMBER_STEPS 8
+
 static int read_numbers(ledger *l, charge **p, size_t n, cart_err *e)
 {
-	static const char sql[] = "SELECT number FROM documents WHERE id = ?1";
+	static const char sql[] = "SELECT id, number FROM documents WHERE id >= ?1 ORDER BY id";
 	sqlite3_stmt *s;
-	int rc = lg_prepare(l, sql, &s);
+	int rc = lg_prepare(l, sql, &s), row = 0;
+	int64_t cur = 0;
 
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, _("preparing the open items"), e);
 	qsort(p, n, sizeof *p, by_doc);
+	rc = SQLITE_OK;
 	for (size_t i = 0; i < n; i++) {
-		if (i && p[i]->doc_id == p[i - 1]->doc_id) {
+		int64_t want = p[i]->doc_id;
+
+		if (i && want == p[i - 1]->doc_id) {
 			memcpy(p[i]->number, p[i - 1]->number, sizeof p[i]->number);
 			continue;
 		}
-		sqlite3_reset(s);
-		sqlite3_bind_int64(s, 1, p[i]->doc_id);
-		if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-			col_copy(p[i]->number, sizeof p[i]->number, s, 0);
-		else if (rc != SQLITE_DONE)
+		if (row && cur <= want && want - cur <= NUMBER_STEPS) {
+			while (row && cur < want) {
+				if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+					cur = sqlite3_column_int64(s, 0);
+				else
+					row = 0;
+			}
+		} else {
+			sqlite3_reset(s);
+			sqlite3_bind_int64(s, 1, want);
+			if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+				cur = sqlite3_column_int64(s, 0);
+			row = rc == SQLITE_ROW;
+		}
+		if (!row && rc != SQLITE_DONE)
 			break;
 		rc = SQLITE_OK;
+		if (row && cur == want)
+			col_copy(p[i]->number, sizeof p[i]->number, s, 1);
 	}
 	lg_finalize(l, s);
 	return rc == SQLITE_OK ? CART_OK : lg_dberr(l, rc, _("reading the open items"), e);

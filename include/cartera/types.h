@@ -316,10 +316,19 @@ typedef int (*open_item_cb)(const open_item *it, void *ud);
 /* The open charges of every client as of asof, client after client in name order, each client's
  * in ledger_open_items' order; cb gets the client (id, name, tax id) with each. As of now one
  * pass over the kept open amounts; as of a past date, client by client. Non-zero from cb stops. */
+typedef struct cur_sum {
+	char currency[4];
+	int64_t sum;
+} cur_sum;
 typedef struct charge_client {
 	int64_t id;
 	const char *name, *tax_id;
 	const char *dv;           /* the tax id's check digit, "" none */
+	/* every client's open charges added up by currency, when the walk has them before its
+	 * first row (as of now), so that a report sizes its amount column without a pass of its
+	 * own; NULL (nsums 0) otherwise */
+	const cur_sum *sums;
+	int nsums;
 } charge_client;
 typedef int (*open_charge_cb)(const charge_client *c, const open_item *it, void *ud);
 

@@ -124,9 +124,8 @@ static int by_doc(const void *a, const void *b)
 }
 
 /* A client's charges in ledger_open_items' order: due date, date, entry, instalment. */
-static int by_client(const void *a, const void *b)
+static int by_client(const charge *x, const charge *y)
 {
-	const charge *x = *(charge *const *)a, *y = *(charge *const *)b;
 	int d;
 
 	if (x->client_id != y->client_id)
@@ -143,36 +142,95 @@ static int by_client(const void *a, const void *b)
 	return (x->inst_id > y->inst_id) - (x->inst_id < y->inst_id);
 }
 
-/* The document numbers, looked up in document order. */
+/* The document numbers, looked up in document order: one cursor over the documents by id that
+ * steps on when the next number wanted is a few rows ahead, and seeks (reset, bind) only past a
+ * wider gap. Ids are dense; a step costs a fraction of a seek. */
+#define NUMBER_STEPS 8
+
 static int read_numbers(ledger *l, charge **p, size_t n, cart_err *e)
 {
-	static const char sql[] = "SELECT number FROM documents WHERE id = ?1";
+	static const char sql[] = "SELECT id, number FROM documents WHERE id >= ?1 ORDER BY id";
 	sqlite3_stmt *s;
-	int rc = lg_prepare(l, sql, &s);
+	int rc = lg_prepare(l, sql, &s), row = 0;
+	int64_t cur = 0;
 
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, _("preparing the open items"), e);
 	qsort(p, n, sizeof *p, by_doc);
+	rc = SQLITE_OK;
 	for (size_t i = 0; i < n; i++) {
-		if (i && p[i]->doc_id == p[i - 1]->doc_id) {
+		int64_t want = p[i]->doc_id;
+
+		if (i && want == p[i - 1]->doc_id) {
 			memcpy(p[i]->number, p[i - 1]->number, sizeof p[i]->number);
 			continue;
 		}
-		sqlite3_reset(s);
-		sqlite3_bind_int64(s, 1, p[i]->doc_id);
-		if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-			col_copy(p[i]->number, sizeof p[i]->number, s, 0);
-		else if (rc != SQLITE_DONE)
+		if (row && cur <= want && want - cur <= NUMBER_STEPS) {
+			while (row && cur < want) {
+				if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+					cur = sqlite3_column_int64(s, 0);
+				else
+					row = 0;
+			}
+		} else {
+			sqlite3_reset(s);
+			sqlite3_bind_int64(s, 1, want);
+			if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+				cur = sqlite3_column_int64(s, 0);
+			row = rc == SQLITE_ROW;
+		}
+		if (!row && rc != SQLITE_DONE)
 			break;
 		rc = SQLITE_OK;
+		if (row && cur == want)
+			col_copy(p[i]->number, sizeof p[i]->number, s, 1);
 	}
 	lg_finalize(l, s);
 	return rc == SQLITE_OK ? CART_OK : lg_dberr(l, rc, _("reading the open items"), e);
 }
 
-/* Hand the charges, put in order, to cb client after client in name order. */
-static int walk_clients(ledger *l, charge **p, size_t n, const char *asof, open_charge_cb cb,
-                        void *ud, cart_err *e)
+/* The charges copied into g client by client, by counting (client ids are dense), each client's
+ * few then put in order: first[id] .. first[id + 1] are client id's (ids 0 .. *max; a negative
+ * id, which no client has, is left out). A sort of 195,000 pointers through by_client had been
+ * a seventh of the follow-up's CPU, each comparison a look at two charges far apart in memory;
+ * copied in client order, the charges are then walked in memory order. */
+static int group_clients(charges *c, charge *g, size_t **firstp, int64_t *max, cart_err *e)
+{
+	size_t *first;
+
+	*max = 0;
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i].client_id > *max)
+			*max = c->v[i].client_id;
+	if ((uint64_t)*max >= SIZE_MAX / sizeof *first / 2 ||
+	    !(first = calloc((size_t)*max + 2, sizeof *first)))
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i].client_id >= 0)
+			first[c->v[i].client_id + 1]++;
+	for (int64_t id = 0; id <= *max; id++)
+		first[id + 1] += first[id];
+	/* each placed at its client's next place: first[id] ends as the next client's start */
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i].client_id >= 0)
+			g[first[c->v[i].client_id]++] = c->v[i];
+	memmove(first + 1, first, ((size_t)*max + 1) * sizeof *first);
+	first[0] = 0;
+	for (int64_t id = 0; id <= *max; id++)
+		for (size_t i = first[id] + 1; i < first[id + 1]; i++)
+			for (size_t j = i; j > first[id] && by_client(&g[j - 1], &g[j]) > 0; j--) {
+				charge t = g[j];
+
+				g[j] = g[j - 1];
+				g[j - 1] = t;
+			}
+	*firstp = first;
+	return CART_OK;
+}
+
+/* Hand the charges, grouped by client (group_clients), to cb client after client in name order. */
+static int walk_clients(ledger *l, const charge *g, size_t *first, int64_t max, const char *asof,
+                        const cur_sum *sums, int nsums, open_charge_cb cb, void *ud, cart_err *e)
 {
 	/* the clients in name order through their covering index; the check digit (not in it)
 	 * from one read of the table, rather than a row looked up for each client */
@@ -180,28 +238,13 @@ static int walk_clients(ledger *l, charge **p, size_t n, const char *asof, open_
 		"SELECT id, name, tax_id FROM clients ORDER BY name_key, id";
 	static const char dv_sql[] = "SELECT id, dv FROM clients WHERE dv <> ''";
 	sqlite3_stmt *s;
-	int64_t max = n ? p[n - 1]->client_id : 0;
-	size_t *first;
 	char (*dv)[4];
 	date_t today, due;
 	int rc;
 
-	if (max < 0 || (uint64_t)max >= SIZE_MAX / sizeof *first / 2)
+	if (!(dv = calloc((size_t)max + 1, sizeof *dv)))
 		return cart_fail(e, CART_NOMEM, _("out of memory"));
-	/* first[id] .. first[id + 1]: the client's charges in p (ids from 0; sorted by client) */
-	if (!(first = calloc((size_t)max + 2, sizeof *first)))
-		return cart_fail(e, CART_NOMEM, _("out of memory"));
-	for (size_t i = 0, id = 0; id <= (size_t)max + 1; id++) {
-		while (i < n && p[i]->client_id < (int64_t)id)
-			i++;
-		first[id] = i;
-	}
-	if (!(dv = calloc((size_t)max + 1, sizeof *dv))) {
-		free(first);
-		return cart_fail(e, CART_NOMEM, _("out of memory"));
-	}
 	if ((rc = lg_prepare(l, dv_sql, &s)) != SQLITE_OK) {
-		free(first);
 		free(dv);
 		return lg_dberr(l, rc, _("preparing the open items"), e);
 	}
@@ -213,7 +256,6 @@ static int walk_clients(ledger *l, charge **p, size_t n, const char *asof, open_
 	}
 	lg_finalize(l, s);
 	if (rc != SQLITE_DONE || (rc = lg_prepare(l, sql, &s)) != SQLITE_OK) {
-		free(first);
 		free(dv);
 		return lg_dberr(l, rc, _("preparing the open items"), e);
 	}
@@ -229,8 +271,10 @@ static int walk_clients(ledger *l, charge **p, size_t n, const char *asof, open_
 		cc.name = (const char *)sqlite3_column_text(s, 1);
 		cc.tax_id = (const char *)sqlite3_column_text(s, 2);
 		cc.dv = dv[id];
+		cc.sums = nsums ? sums : NULL;
+		cc.nsums = nsums;
 		for (size_t i = first[id]; i < first[id + 1] && !stop; i++) {
-			const charge *c = p[i];
+			const charge *c = &g[i];
 			open_item it;
 
 			memset(&it, 0, sizeof it);
@@ -256,15 +300,40 @@ static int walk_clients(ledger *l, charge **p, size_t n, const char *asof, open_
 		}
 	}
 	lg_finalize(l, s);
-	free(first);
 	free(dv);
 	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("reading the open items"), e);
 }
 
+/* The charges added up by currency (at most LEDGER_MAX_CURRENCIES, as ledger_totals keeps);
+ * none when a sum would overflow (ledger_totals, asked instead, says what is wrong). */
+static int add_up(const charges *c, cur_sum *sums)
+{
+	int n = 0, ovf = 0;
+
+	for (size_t i = 0; i < c->n && !ovf; i++) {
+		int k = 0;
+
+		while (k < n && strcmp(sums[k].currency, c->v[i].currency))
+			k++;
+		if (k == n) {
+			if (n == LEDGER_MAX_CURRENCIES)
+				continue;
+			memcpy(sums[n].currency, c->v[i].currency, sizeof sums[n].currency);
+			sums[n++].sum = 0;
+		}
+		ovf = __builtin_add_overflow(sums[k].sum, c->v[i].open, &sums[k].sum);
+	}
+	return ovf ? 0 : n;
+}
+
 int lg_open_charges_now(ledger *l, const char *asof, open_charge_cb cb, void *ud, cart_err *e)
 {
+	cur_sum sums[LEDGER_MAX_CURRENCIES];
+	int nsums = 0;
+	size_t *first = NULL;
+	int64_t max = 0;
 	charges c = { NULL, 0, 0 };
-	charge **p = NULL;
+	charge **p = NULL, *g = NULL;
 	/* the charges and their numbers in one snapshot, and one read transaction rather than one
 	 * per number looked up (locking the file each time was a fifth of the lookups) */
 	int txn = sqlite3_get_autocommit(l->db), rc;
@@ -282,10 +351,20 @@ int lg_open_charges_now(ledger *l, const char *asof, open_charge_cb cb, void *ud
 		rc = read_numbers(l, p, c.n, e);
 	if (txn)
 		lg_exec(l, "COMMIT", _("reading the ledger"), CART_IGNORED);
+	free(p);
+	p = NULL;
+	if (rc == CART_OK && !(g = malloc((c.n ? c.n : 1) * sizeof *g)))
+		rc = cart_fail(e, CART_NOMEM, _("out of memory"));
+	if (rc == CART_OK)
+		rc = group_clients(&c, g, &first, &max, e);
 	if (rc == CART_OK) {
-		qsort(p, c.n, sizeof *p, by_client);
-		rc = walk_clients(l, p, c.n, asof, cb, ud, e);
+		nsums = add_up(&c, sums);
+		free(c.v);
+		c.v = NULL;
+		rc = walk_clients(l, g, first, max, asof, sums, nsums, cb, ud, e);
 	}
+	free(first);
+	free(g);
 	lg_exec(l, "PRAGMA mmap_size = 0", _("unmapping the ledger"), CART_IGNORED);
 	free(p);
 	free(c.v);

@@ -438,6 +438,8 @@ typedef struct fu_extra {
 	fu_contact *ct;
 	int nct, capct;
 	int fail;
+	/* the subtotals' labels, translated once rather than for each client */
+	const char *overdue, *later, *credits;
 } fu_extra;
 
 static int fx_credit(int64_t client_id, const char *currency, int64_t open, void *ud)
@@ -499,6 +501,9 @@ static int fx_load(ctl *c, const char *asof, int64_t client_id, fu_extra *x, car
 	int rc;
 
 	memset(x, 0, sizeof *x);
+	x->overdue = _("Overdue");
+	x->later = _("Falls due later");
+	x->credits = _("Credits in favour");
 	if ((rc = ledger_client_credits(c->l, asof, client_id, fx_credit, x, e)) == CART_OK)
 		rc = ledger_client_contacts(c->l, client_id, fx_contact, x, e);
 	if (rc == CART_OK && x->fail)
@@ -644,9 +649,9 @@ static void fu_section(report *r, const fu *f, int64_t client_id, const char *na
 		if (seen)
 			continue;
 		fu_rows(r, f, client_id, cur, 1, &over);
-		fu_total(r, client_id, _("Overdue"), cur, over, RPT_F_SUM);
+		fu_total(r, client_id, x->overdue, cur, over, RPT_F_SUM);
 		fu_rows(r, f, client_id, cur, 0, &later);
-		fu_total(r, client_id, _("Falls due later"), cur, later, RPT_F_SUM);
+		fu_total(r, client_id, x->later, cur, later, RPT_F_SUM);
 		if ((t = tot_of(tot, ntot, cur))) {
 			t->range[0] += over;
 			t->not_due += later;
@@ -654,11 +659,43 @@ static void fu_section(report *r, const fu *f, int64_t client_id, const char *na
 	}
 	/* what the client has in favour, per currency: a figure, not a sum of the rows above */
 	for (int i = fx_credits_of(x, client_id); i < x->ncr && x->cr[i].client_id == client_id; i++)
-		fu_total(r, client_id, _("Credits in favour"), x->cr[i].cur, x->cr[i].open, 0);
+		fu_total(r, client_id, x->credits, x->cr[i].cur, x->cr[i].open, 0);
+}
+
+/* The table, its amount column as wide as the largest sum of open charges in one currency (no
+ * item is larger): from the sums the walk brings (sums, as of now) or else ledger_totals. */
+static int fu_table(report *r, ctl *c, int64_t client_id, const char *asof, const cur_sum *sums,
+                    int nsums, cart_err *e)
+{
+	int aw = 15, rc;
+
+	if (sums) {
+		for (int k = 0; k < nsums; k++)
+			aw = rpt_amount_width(&c->co, sums[k].sum, aw);
+	} else {
+		totals ft[LEDGER_MAX_CURRENCIES];
+		int nf = 0;
+
+		if ((rc = ledger_totals(c->l, client_id, asof, ft, &nf, e)) != CART_OK)
+			return rc;
+		for (int k = 0; k < nf; k++)
+			aw = rpt_amount_width(&c->co, ft[k].due + ft[k].overdue, aw);
+	}
+	report_table(r, _("Follow-up"));
+	report_col(r, "document", _("Document"), RPT_TEXT, RPT_LEFT, 20, 10);
+	report_col(r, "instalment", _("Inst."), RPT_INT, RPT_RIGHT, 5, 5);
+	report_col(r, "date", _("Date"), RPT_DATE, RPT_LEFT, 10, 10);
+	report_col(r, "due_date", _("Due date"), RPT_DATE, RPT_LEFT, 10, 10);
+	report_col(r, "days_overdue", _("Days"), RPT_INT, RPT_RIGHT, 5, 5);
+	report_col(r, "currency", _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
+	report_col(r, "open", _(NC_("column", "Open")), RPT_AMOUNT, RPT_RIGHT, aw, aw);
+	report_currency_col(r, 5);
+	return CART_OK;
 }
 
 /* Every client's follow-up from one walk over the open charges (ledger_open_charges), a client's
- * items gathered until the next client's come. */
+ * items gathered until the next client's come; the table begins with the first (issue 17: the
+ * sums the walk brings size its amount column, not a pass over the open items of its own). */
 typedef struct fu_all {
 	report *r;
 	fu f;
@@ -670,12 +707,20 @@ typedef struct fu_all {
 	ctl *c;
 	const fu_notes *nt;
 	const fu_extra *x;
+	const char *asof;
+	int table, rc;
+	cart_err *e;
 } fu_all;
 
 static int fu_all_item(const charge_client *c, const open_item *it, void *ud)
 {
 	fu_all *a = ud;
 
+	if (!a->table) {
+		a->table = 1;
+		if ((a->rc = fu_table(a->r, a->c, 0, a->asof, c->sums, c->nsums, a->e)) != CART_OK)
+			return 1;
+	}
 	if (c->id != a->client_id) {
 		fu_section(a->r, &a->f, a->client_id, a->name, a->tax_id, a->dv, a->overdue_only,
 		           a->tot, a->ntot, a->c, a->nt, a->x);
@@ -694,7 +739,7 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 	char asof[DATE_LEN], shown[DATE_LEN];
 	int rc = CART_OK;
 	cur_tot tot[LEDGER_MAX_CURRENCIES];
-	int ntot = 0, aw = 15;
+	int ntot = 0;
 	fu f = { NULL, 0, 0, 0 };
 	fu_notes nt;
 	fu_extra x;
@@ -705,15 +750,6 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 		snprintf(asof, sizeof asof, "%s", asof_arg);
 	else
 		date_format(date_today(), asof);
-	{
-		totals ft[LEDGER_MAX_CURRENCIES];
-		int nf = 0;
-
-		if ((rc = ledger_totals(c->l, client_id, asof, ft, &nf, e)) != CART_OK)
-			return rc;
-		for (int k = 0; k < nf; k++)
-			aw = rpt_amount_width(&c->co, ft[k].due + ft[k].overdue, aw);
-	}
 	if ((rc = ctl_fu_notes_init(c, &nt, e)) != CART_OK)
 		return rc;
 	if ((rc = fx_load(c, asof, client_id, &x, e)) != CART_OK) {
@@ -722,20 +758,12 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 	}
 	report_title(r, "%s", _("Follow-up of receivables"));
 	report_line(r, _("As of %s"), rpt_date_text(r, asof, shown));
-	report_table(r, _("Follow-up"));
-	report_col(r, "document", _("Document"), RPT_TEXT, RPT_LEFT, 20, 10);
-	report_col(r, "instalment", _("Inst."), RPT_INT, RPT_RIGHT, 5, 5);
-	report_col(r, "date", _("Date"), RPT_DATE, RPT_LEFT, 10, 10);
-	report_col(r, "due_date", _("Due date"), RPT_DATE, RPT_LEFT, 10, 10);
-	report_col(r, "days_overdue", _("Days"), RPT_INT, RPT_RIGHT, 5, 5);
-	report_col(r, "currency", _("Cur."), RPT_TEXT, RPT_LEFT, 4, 4);
-	report_col(r, "open", _(NC_("column", "Open")), RPT_AMOUNT, RPT_RIGHT, aw, aw);
-	report_currency_col(r, 5);
 	memset(tot, 0, sizeof tot);
 	if (client_id) {
 		client cl;
 
-		if ((rc = ledger_client_get(c->l, client_id, &cl, e)) == CART_OK &&
+		if ((rc = fu_table(r, c, client_id, asof, NULL, 0, e)) == CART_OK &&
+		    (rc = ledger_client_get(c->l, client_id, &cl, e)) == CART_OK &&
 		    (rc = ledger_open_items(c->l, client_id, asof, fu_item, &f, e)) == CART_OK) {
 			if (f.fail)
 				rc = cart_fail(e, CART_NOMEM, _("out of memory"));
@@ -745,9 +773,11 @@ int rpt_followup(ctl *c, const char *asof_arg, int64_t client_id, int overdue_on
 		}
 	} else {
 		fu_all a = { .r = r, .f = { NULL, 0, 0, 0 }, .overdue_only = overdue_only, .tot = tot,
-		             .ntot = &ntot, .c = c, .nt = &nt, .x = &x };
+		             .ntot = &ntot, .c = c, .nt = &nt, .x = &x, .asof = asof, .e = e };
 
 		rc = ledger_open_charges(c->l, asof, fu_all_item, &a, e);
+		if (rc == CART_OK)
+			rc = a.table ? a.rc : fu_table(r, c, 0, asof, NULL, 0, e);
 		if (rc == CART_OK && a.f.fail)
 			rc = cart_fail(e, CART_NOMEM, _("out of memory"));
 		if (rc == CART_OK)        /* the last client's */

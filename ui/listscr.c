@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "listscr.h"
+#include "screen.h"
 #include "ui_int.h"
 
 #include "cartera/i18n.h"
@@ -143,4 +144,23 @@ void listscr_free(listscr *l)
 	free(l->page);
 	free(l->one);
 	l->mem = l->page = l->one = NULL;
+}
+
+int listscr_key(listscr *l, const ui_keymap *m, void *self, int have, int *help, int key)
+{
+	int r;
+
+	if (*help) {
+		if (!ui_help_key(key) && ui_help_closes(key))
+			*help = 0;
+		return SCR_STAY;
+	}
+	r = ui_keys_run(m, self, key, have, 0);
+	if (r != UI_NOKEY)
+		return r >= 0 ? r : SCR_STAY;
+	/* moving only: this list has no filter to type into */
+	if (key == UK_UP || key == UK_DOWN || key == UK_PGUP || key == UK_PGDN || key == UK_HOME ||
+	    key == UK_END)
+		listview_handle_key(&l->lv, key);
+	return SCR_STAY;
 }

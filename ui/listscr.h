@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "actions.h"
 #include "listview.h"
 
 /* Read rows offset .. offset + n - 1 into rows (n records of the list's size): how many were
@@ -51,5 +52,9 @@ int listscr_have(const listscr *l);
 /* The list in rows y .. y + h - 1, the full width; empty (indented) when there are no rows. */
 void listscr_draw(listscr *l, int y, int h, const char *empty);
 void listscr_free(listscr *l);
+/* A key on a list screen with no filter, after its dialog had its turn: while *help is shown the
+ * key scrolls or closes it; otherwise the screen's table m runs it on self (given `have`), and a
+ * key no entry has moves the list. What the screen's key function returns (SCR_*). */
+int listscr_key(listscr *l, const ui_keymap *m, void *self, int have, int *help, int key);
 
 #endif

@@ -334,25 +334,12 @@ const ui_keymap scr_followup_keys = UI_KEYMAP("follow-up", 0, fu_acts);
 static int fu_key(ui_screen *base, int key)
 {
 	fu_scr *s = (fu_scr *)base;
-	int r;
 
 	if (s->dlg.kind != DLG_NONE) {
 		dialog_key(&s->dlg, key);
 		return SCR_STAY;
 	}
-	if (s->help) {
-		if (!ui_help_key(key) && ui_help_closes(key))
-			s->help = 0;
-		return SCR_STAY;
-	}
-	r = ui_keys_run(&scr_followup_keys, s, key, have(s), 0);
-	if (r != UI_NOKEY)
-		return r >= 0 ? r : SCR_STAY;
-	/* moving only: this list has no filter to type into */
-	if (key == UK_UP || key == UK_DOWN || key == UK_PGUP || key == UK_PGDN || key == UK_HOME ||
-	    key == UK_END)
-		listview_handle_key(&s->ls.lv, key);
-	return SCR_STAY;
+	return listscr_key(&s->ls, &scr_followup_keys, s, have(s), &s->help, key);
 }
 
 static void fu_free(ui_screen *base)

@@ -269,7 +269,6 @@ const ui_keymap scr_history_keys = UI_KEYMAP("history", 0, hist_acts);
 static int hist_key(ui_screen *base, int key)
 {
 	hist_scr *s = (hist_scr *)base;
-	int r;
 
 	if (s->dlg.kind != DLG_NONE) {
 		int tag = s->dlg.tag;
@@ -278,19 +277,7 @@ static int hist_key(ui_screen *base, int key)
 			write_line(s, tag);
 		return SCR_STAY;
 	}
-	if (s->help) {
-		if (!ui_help_key(key) && ui_help_closes(key))
-			s->help = 0;
-		return SCR_STAY;
-	}
-	r = ui_keys_run(&scr_history_keys, s, key, have(s), 0);
-	if (r != UI_NOKEY)
-		return r >= 0 ? r : SCR_STAY;
-	/* moving only: this list has no filter to type into */
-	if (key == UK_UP || key == UK_DOWN || key == UK_PGUP || key == UK_PGDN || key == UK_HOME ||
-	    key == UK_END)
-		listview_handle_key(&s->ls.lv, key);
-	return SCR_STAY;
+	return listscr_key(&s->ls, &scr_history_keys, s, have(s), &s->help, key);
 }
 
 static void hist_resume(ui_screen *base)

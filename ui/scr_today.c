@@ -362,19 +362,7 @@ static int today_key(ui_screen *base, int key)
 			answered(s, tag);
 		return SCR_STAY;
 	}
-	if (s->help) {
-		if (!ui_help_key(key) && ui_help_closes(key))
-			s->help = 0;
-		return SCR_STAY;
-	}
-	r = ui_keys_run(&scr_today_keys, s, key, have(s), 0);
-	if (r != UI_NOKEY)
-		return r >= 0 ? r : SCR_STAY;
-	/* moving only: this list has no filter to type into */
-	if (key == UK_UP || key == UK_DOWN || key == UK_PGUP || key == UK_PGDN || key == UK_HOME ||
-	    key == UK_END)
-		listview_handle_key(&s->ls.lv, key);
-	return SCR_STAY;
+	return listscr_key(&s->ls, &scr_today_keys, s, have(s), &s->help, key);
 }
 
 static void today_resume(ui_screen *base)

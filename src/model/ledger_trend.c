@@ -216,19 +216,6 @@ typedef struct tr_charge {
 	unsigned char cur, from, due;
 } tr_charge;
 
-static int64_t max_id(ledger *l, const char *sql)
-{
-	sqlite3_stmt *s;
-	int64_t v = 0;
-
-	if (lg_prepare(l, sql, &s) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	lg_finalize(l, s);
-	return v;
-}
-
 /* A month's last day, 'YYYY-MM-DD'? */
 static int month_end(const char *d)
 {
@@ -324,15 +311,15 @@ int lg_trend_scan(ledger *l, int64_t client_id, const char (*pts)[11], int n,
 	tr_cur cur[LEDGER_MAX_CURRENCIES];
 	int64_t sales[LEDGER_MAX_CURRENCIES][TR_MAX_PTS], coll[LEDGER_MAX_CURRENCIES][TR_MAX_PTS];
 	int nc = 0, rc = SQLITE_DONE;
-	int64_t ne = max_id(l, "SELECT max(id) FROM entries"),
-	        ni = max_id(l, "SELECT max(id) FROM instalments");
+	int64_t ne, ni;
 	tr_charge *ce = NULL, *ci = NULL;
 	sqlite3_stmt *s;
 
 	if (n < 1 || n > TR_MAX_PTS)
 		return cart_fail(e, CART_INVALID, _("the trend takes 1 to %d dates, not %d"), TR_MAX_PTS, n);
-	if (ne < 0 || ni < 0)
-		return lg_dberr(l, SQLITE_ERROR, _("reading the ledger"), e);
+	if (lg_scalar_int(l, "SELECT max(id) FROM entries", 0, &ne, e) != CART_OK ||
+	    lg_scalar_int(l, "SELECT max(id) FROM instalments", 0, &ni, e) != CART_OK)
+		return e->code;
 	ce = calloc((size_t)ne + 1, sizeof *ce);
 	ci = calloc((size_t)ni + 1, sizeof *ci);
 	if (!ce || !ci) {

@@ -234,11 +234,7 @@ int ledger_fu_promises(ledger *l, int64_t client_id, fu_promise_cb cb, void *ud,
 	/* paid: what receipts and advances dated from the promise to its date brought, unless voided */
 	static const char sql[] =
 		"SELECT p.id, p.client_id, c.name, p.currency, p.amount, p.date, p.made_on, p.by_whom,"
-		" p.clerk, (SELECT coalesce(sum(x.amount), 0) FROM entries x"
-		"   WHERE x.client_id = p.client_id AND x.currency = p.currency AND x.side = 'C'"
-		"     AND x.code IN ('APF', 'AA') AND x.reverses_id IS NULL"
-		"     AND x.date BETWEEN p.made_on AND p.date"
-		"     AND NOT EXISTS (SELECT 1 FROM documents v WHERE v.voids_id = x.document_id))"
+		" p.clerk, " LG_PROMISE_PAID
 		" FROM followup_promises p JOIN clients c ON c.id = p.client_id"
 		" WHERE ?1 = 0 OR p.client_id = ?1 ORDER BY p.date, p.id";
 	sqlite3_stmt *s = lg_get(l, sql, e);

@@ -34,6 +34,16 @@ struct ledger {
 	struct lgd_memo *dash_memo; /* what the dashboard's Clients tab keeps (ledger_dash_memo.c) */
 };
 
+/* What a promise to pay (followup_promises p) has brought: the receipts and advances of its
+ * client and currency dated from the day it was made to its date, unless voided. One
+ * definition for the follow-up's promises and for Hoy. */
+#define LG_PROMISE_PAID \
+	"(SELECT coalesce(sum(x.amount), 0) FROM entries x" \
+	"   WHERE x.client_id = p.client_id AND x.currency = p.currency AND x.side = 'C'" \
+	"     AND x.code IN ('APF', 'AA') AND x.reverses_id IS NULL" \
+	"     AND x.date BETWEEN p.made_on AND p.date" \
+	"     AND NOT EXISTS (SELECT 1 FROM documents v WHERE v.voids_id = x.document_id))"
+
 /* lg_prepare with the failure reported in *e (NULL then); give it back with lg_finalize. */
 sqlite3_stmt *lg_get(ledger *l, const char *sql, cart_err *e);
 /* Shared by the posting modules. */

@@ -12,14 +12,9 @@
 
 /* The open activities due by ?1 (the index followup_activities_due covers the filter). */
 #define ACTS "FROM followup_activities a WHERE a.done_date = '' AND a.due_date <= ?1"
-/* The promises dated by ?1 not paid in full; paid as ledger_fu_promises reads it: what receipts
- * and advances dated from the promise to its date brought, unless voided. */
+/* The promises dated by ?1 not paid in full; paid as ledger_fu_promises reads it. */
 #define PROMS_FROM \
-	"FROM (SELECT p.*, (SELECT coalesce(sum(x.amount), 0) FROM entries x" \
-	"   WHERE x.client_id = p.client_id AND x.currency = p.currency AND x.side = 'C'" \
-	"     AND x.code IN ('APF', 'AA') AND x.reverses_id IS NULL" \
-	"     AND x.date BETWEEN p.made_on AND p.date" \
-	"     AND NOT EXISTS (SELECT 1 FROM documents v WHERE v.voids_id = x.document_id)) AS paid" \
+	"FROM (SELECT p.*, " LG_PROMISE_PAID " AS paid" \
 	"  FROM followup_promises p WHERE p.date <= ?1) p"
 #define PROMS_OPEN "p.paid < p.amount"
 

@@ -72,7 +72,10 @@ static const char dropped_sql[] =
 	"   OR (type = 'trigger' AND name IN ('allocations_check', 'allocations_move_open',"
 	"                                     'entries_after_opening', 'entries_balances',"
 	"                                     'entries_month_flows', 'instalments_month_flows',"
-	"                                     'allocations_month_flows', 'entries_day_flows')))";
+	"                                     'allocations_month_flows', 'entries_day_flows',"
+	"                                     'entries_due_open', 'instalments_due_open',"
+	"                                     'allocations_due_open', 'entries_open_n',"
+	"                                     'entries_open_n_moved')))";
 
 static void bulk_free(ledger *l)
 {
@@ -523,6 +526,25 @@ static const char day_flows_sql[] =
 	" ON CONFLICT (currency, date) DO UPDATE SET debits = debits + excluded.debits,"
 	"   credits = credits + excluded.credits";
 
+/* What is open per currency, side and due date and how many open entries each client has
+ * (schema 023), which the dropped triggers move row by row: recomputed whole from the open items
+ * (their partial indexes, rebuilt by then, read in the order of each GROUP BY: no sort), since
+ * the load's allocations may have paid older entries too. */
+static const char due_open_sql[] =
+	"DELETE FROM due_open;"
+	"INSERT INTO due_open (currency, side, due, open)"
+	" SELECT currency, side, due_date, sum(open) FROM entries WHERE open <> 0 AND n_inst = 0"
+	"  GROUP BY side, due_date, currency;"
+	"INSERT INTO due_open (currency, side, due, open)"
+	" SELECT currency, 'D', due_date, sum(open) FROM instalments WHERE open <> 0"
+	"  GROUP BY due_date, currency"
+	" ON CONFLICT (currency, side, due) DO UPDATE SET open = open + excluded.open;"
+	"UPDATE balances SET open_n = x.n"
+	" FROM (SELECT b.client_id AS cid, b.currency AS cur, (SELECT count(*) FROM entries e"
+	"        WHERE e.client_id = b.client_id AND e.currency = b.currency AND e.open <> 0) AS n"
+	"       FROM balances b) AS x"
+	" WHERE x.cid = balances.client_id AND x.cur = balances.currency AND balances.open_n <> x.n";
+
 static const char verify_opening_sql[] =
 	"SELECT d.number FROM clients c JOIN entries e ON e.client_id = c.id"
 	" JOIN documents d ON d.id = e.document_id"
@@ -629,6 +651,8 @@ int ledger_bulk_end(ledger *l, cart_err *e)
 		rc = lg_dberr(l, rc, _("adding up the months"), e);
 		goto fail;
 	}
+	if ((rc = lg_exec(l, due_open_sql, _("adding up what is open"), e)))
+		goto fail;
 	/* 6. no invoice before its client's opening balance (SPEC L3) */
 	rc = sqlite3_prepare_v2(l->db, verify_opening_sql, -1, &s, NULL);
 	if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW)

@@ -281,6 +281,18 @@ int lg_tax_seed(ledger *l, const char *country, cart_err *e);
 /* Is nothing (entry or allocation) dated after asof? Then kept open amounts are the answer. */
 int lg_asof_is_now(ledger *l, const char *asof, int *now, cart_err *e);
 
+/* The aging's bucketing, one code for ledger_aging and the kept sums (ledger_aging_now.c):
+ * lg_aging_bounds checks the ranges (1 to LEDGER_MAX_RANGES increasing day counts) and sets
+ * bounds[k] to asof less ranges[k] days ("" past n_ranges); lg_aging_bucket gives the bucket
+ * of a charge due on due: -1 not due (due on or after asof), else the range 0..n_ranges (the
+ * last, n_ranges, everything older than the last bound). */
+int lg_aging_bounds(const char *asof, const int *ranges, int n_ranges,
+                    char bounds[LEDGER_MAX_RANGES][DATE_LEN], cart_err *e);
+int lg_aging_bucket(const char *due, const char *asof, char (*bounds)[DATE_LEN], int n_ranges);
+/* ledger_aging of one client (client_id > 0): its rows, in currency order. */
+int lg_aging_client(ledger *l, int64_t client_id, const char *asof, const int *ranges,
+                    int n_ranges, aging_cb cb, void *ud, cart_err *e);
+
 /* ledger_aging through its general SQL (every item's bucket summed in SQL, rows sorted by name),
  * whatever the as-of date: the reference the tests hold the faster paths to. */
 int lg_aging_by_sql(ledger *l, const char *asof, const int *ranges, int n_ranges, aging_cb cb,

@@ -370,6 +370,8 @@ static const char aging_sql[] =
  * one small row per client with something open, never the ledger. */
 static const char names_sql[] =
 	"SELECT id, name FROM clients ORDER BY name_key, id";
+static const char name_sql[] =
+	"SELECT id, name FROM clients WHERE id = ?1";
 
 typedef struct agg {
 	int64_t client_id;
@@ -428,6 +430,19 @@ static agg *agg_row(agg_set *set, int64_t client_id, const char *cur)
 	return &set->a[set->n - 1];
 }
 
+int lg_aging_bucket(const char *due, const char *asof, char (*bounds)[DATE_LEN], int n_ranges)
+{
+	int k;
+
+	if (strcmp(due, asof) >= 0)
+		return -1;
+	for (k = 0; k < n_ranges - 1 && strcmp(due, bounds[k]) < 0; k++)
+		;
+	if (k == n_ranges - 1 && strcmp(due, bounds[k]) < 0)
+		k = n_ranges;
+	return k;
+}
+
 /* One open item into its client's row, bucketed by due date. */
 static int agg_item(int64_t cid, const char *cur, char side, const char *due, int64_t open,
                     void *ud)
@@ -446,16 +461,12 @@ static int agg_item(int64_t cid, const char *cur, char side, const char *due, in
 		return 0;
 	}
 	set->ovf |= __builtin_add_overflow(r->charges, open, &r->charges);
-	if (strcmp(due, set->asof) >= 0) {
+	if ((k = lg_aging_bucket(due, set->asof, set->bounds, set->n_ranges)) < 0) {
 		set->ovf |= __builtin_add_overflow(r->not_due, open, &r->not_due);
 		r->n_due++;
 		return 0;
 	}
 	r->n_overdue++;
-	for (k = 0; k < set->n_ranges - 1 && strcmp(due, set->bounds[k]) < 0; k++)
-		;
-	if (k == set->n_ranges - 1 && strcmp(due, set->bounds[k]) < 0)
-		k = set->n_ranges;
 	set->ovf |= __builtin_add_overflow(r->range[k], open, &r->range[k]);
 	if (!r->oldest[0] || strcmp(due, r->oldest) < 0)
 		snprintf(r->oldest, sizeof r->oldest, "%s", due);
@@ -577,9 +588,9 @@ static int agg_totals(const agg_set *set, totals *rows, int *n)
 	return ovf;
 }
 
-static int aging_items(ledger *l, const char *asof, char bounds[LEDGER_MAX_RANGES][DATE_LEN],
-                       int n_ranges, date_t today, aging_totals_cb tcb, aging_cb cb, void *ud,
-                       cart_err *e)
+static int aging_items(ledger *l, int64_t client_id, const char *asof,
+                       char bounds[LEDGER_MAX_RANGES][DATE_LEN], int n_ranges, date_t today,
+                       aging_totals_cb tcb, aging_cb cb, void *ud, cart_err *e)
 {
 	agg_set set = { .asof = asof, .bounds = bounds, .n_ranges = n_ranges };
 	sqlite3_stmt *s = NULL;
@@ -588,7 +599,7 @@ static int aging_items(ledger *l, const char *asof, char bounds[LEDGER_MAX_RANGE
 	date_t old;
 	int rc;
 
-	if ((rc = lg_items_asof(l, asof, 0, agg_item, &set, e)) != CART_OK)
+	if ((rc = lg_items_asof(l, asof, client_id, agg_item, &set, e)) != CART_OK)
 		goto out;
 	if (set.nomem) {
 		rc = cart_fail(e, CART_NOMEM, _("out of memory computing the aging"));
@@ -613,10 +624,12 @@ static int aging_items(ledger *l, const char *asof, char bounds[LEDGER_MAX_RANGE
 	}
 	if (set.n > 1)
 		qsort(set.a, set.n, sizeof set.a[0], agg_cmp);
-	if ((rc = lg_prepare(l, names_sql, &s)) != SQLITE_OK) {
+	if ((rc = lg_prepare(l, client_id ? name_sql : names_sql, &s)) != SQLITE_OK) {
 		rc = lg_dberr(l, rc, _("preparing the aging"), e);
 		goto out;
 	}
+	if (client_id)
+		lg_bind_int(s, 1, client_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		agg key = { .client_id = sqlite3_column_int64(s, 0) };
 		size_t lo = 0, hi = set.n;
@@ -664,36 +677,40 @@ out:
 	return rc;
 }
 
-static int aging(ledger *l, const char *asof, const int *ranges, int n_ranges, int by_sql,
-                 aging_totals_cb tcb, aging_cb cb, void *ud, cart_err *e);
+static int aging(ledger *l, int64_t client_id, const char *asof, const int *ranges,
+                 int n_ranges, int by_sql, aging_totals_cb tcb, aging_cb cb, void *ud,
+                 cart_err *e);
 
 int ledger_aging(ledger *l, const char *asof, const int *ranges, int n_ranges, aging_cb cb, void *ud,
                  cart_err *e)
 {
-	return aging(l, asof, ranges, n_ranges, 0, NULL, cb, ud, e);
+	return aging(l, 0, asof, ranges, n_ranges, 0, NULL, cb, ud, e);
+}
+
+int lg_aging_client(ledger *l, int64_t client_id, const char *asof, const int *ranges,
+                    int n_ranges, aging_cb cb, void *ud, cart_err *e)
+{
+	if (client_id <= 0)
+		return cart_fail(e, CART_INVALID, _("client %lld does not exist"), (long long)client_id);
+	return aging(l, client_id, asof, ranges, n_ranges, 0, NULL, cb, ud, e);
 }
 
 int ledger_aging_totals(ledger *l, const char *asof, const int *ranges, int n_ranges,
                         aging_totals_cb tcb, aging_cb cb, void *ud, cart_err *e)
 {
-	return aging(l, asof, ranges, n_ranges, 0, tcb, cb, ud, e);
+	return aging(l, 0, asof, ranges, n_ranges, 0, tcb, cb, ud, e);
 }
 
 int lg_aging_by_sql(ledger *l, const char *asof, const int *ranges, int n_ranges, aging_cb cb,
                     void *ud, cart_err *e)
 {
-	return aging(l, asof, ranges, n_ranges, 1, NULL, cb, ud, e);
+	return aging(l, 0, asof, ranges, n_ranges, 1, NULL, cb, ud, e);
 }
 
-static int aging(ledger *l, const char *asof, const int *ranges, int n_ranges, int by_sql,
-                 aging_totals_cb tcb, aging_cb cb, void *ud, cart_err *e)
+int lg_aging_bounds(const char *asof, const int *ranges, int n_ranges,
+                    char bounds[LEDGER_MAX_RANGES][DATE_LEN], cart_err *e)
 {
-	char bounds[LEDGER_MAX_RANGES][DATE_LEN];
-	sqlite3_stmt *s;
-	aging_row row;
-	char name[200];
-	date_t today, old;
-	int rc;
+	date_t today;
 
 	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
 		return e->code;
@@ -709,8 +726,25 @@ static int aging(ledger *l, const char *asof, const int *ranges, int n_ranges, i
 		else
 			bounds[i][0] = '\0';
 	}
+	return CART_OK;
+}
+
+static int aging(ledger *l, int64_t client_id, const char *asof, const int *ranges,
+                 int n_ranges, int by_sql, aging_totals_cb tcb, aging_cb cb, void *ud,
+                 cart_err *e)
+{
+	char bounds[LEDGER_MAX_RANGES][DATE_LEN];
+	sqlite3_stmt *s;
+	aging_row row;
+	char name[200];
+	date_t today, old;
+	int rc;
+
+	if ((rc = lg_aging_bounds(asof, ranges, n_ranges, bounds, e)) != CART_OK)
+		return rc;
+	date_parse(asof, &today, CART_IGNORED);
 	if (!by_sql)
-		return aging_items(l, asof, bounds, n_ranges, today, tcb, cb, ud, e);
+		return aging_items(l, client_id, asof, bounds, n_ranges, today, tcb, cb, ud, e);
 	rc = lg_prepare(l, aging_sql, &s);
 	if (rc != SQLITE_OK)
 		return lg_dberr(l, rc, _("preparing the aging"), e);

@@ -110,6 +110,35 @@ tamper "a document total out of range" \
 	"row 1 of documents holds an amount out of range"
 assert_contains "$OUT" "the sums were not checked" "and says the sums were left out"
 
+# Schema 023: what is kept open per currency, side and due date and the open entries kept per
+# balance (the aging screen's totals, count and pages) are recomputed by check --full and a
+# difference is named; the plain check leaves them alone.
+tamper_full()
+{
+	DB=$T/$1.db
+	cp "$CLEAN" "$DB"
+	sqlite3 -batch "$DB" "$2" || fail "$1: tampering failed"
+	cart check
+	assert_status 0 "the plain check does not recompute $1"
+	cart check --full
+	assert_status 1 "check --full exits 1 after $1"
+	assert_contains "$OUT" "$3" "check --full names the problem after $1"
+}
+tamper_full "an open charge's sum by due date edited" \
+	"UPDATE due_open SET open = open + 7 WHERE side = 'D'
+	 AND due = (SELECT min(due) FROM due_open WHERE side = 'D');" \
+	"the charges kept open in COP due "
+tamper_full "an open credit's sum by due date removed" \
+	"DELETE FROM due_open WHERE side = 'C' AND due = (SELECT max(due) FROM due_open WHERE side = 'C');" \
+	"but the open credits are"
+tamper_full "a sum by due date with nothing open behind it" \
+	"INSERT INTO due_open (currency, side, due, open) VALUES ('COP', 'D', '1999-01-01', 500);" \
+	"the charges kept open in COP due 1999-01-01 add up to 500, but the open charges are 0"
+tamper_full "a balance's count of open entries edited" \
+	"UPDATE balances SET open_n = open_n + 1 WHERE client_id = (SELECT min(client_id) FROM balances);" \
+	"open entries, but"
+DB=$CLEAN
+
 # A damaged page of the entries table: SQLite cannot read it, and the plain check says so.
 DB=$T/page.db
 cp "$CLEAN" "$DB"

@@ -281,6 +281,23 @@ static int64_t data_version(ledger *l)
 	return v;
 }
 
+/* Is any allocation dated after asof? (one step of the date index) */
+static int any_later(ledger *l, const char *asof, int64_t *later, cart_err *e)
+{
+	static const char sql[] = "SELECT 1 FROM allocations WHERE date > ?1 LIMIT 1";
+	sqlite3_stmt *s;
+	int rc = lg_prepare(l, sql, &s);
+
+	if (rc != SQLITE_OK)
+		return lg_dberr(l, rc, _("preparing the open items"), e);
+	lg_bind_text(s, 1, asof);
+	rc = sqlite3_step(s);
+	*later = rc == SQLITE_ROW;
+	lg_finalize(l, s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CART_OK
+	                                             : lg_dberr(l, rc, _("reading the open items"), e);
+}
+
 int lg_items_asof(ledger *l, const char *asof, int64_t client_id, lg_item_cb cb, void *ud,
                   cart_err *e)
 {
@@ -306,7 +323,7 @@ int lg_items_asof(ledger *l, const char *asof, int64_t client_id, lg_item_cb cb,
 		"SELECT id, client_id, currency, 'D', due_date FROM instalments"
 		" WHERE client_id = ?2 AND ?2 = ?3 AND open = 0 AND date <= ?1 AND last_alloc > ?1";
 	backs be = { 0 }, bi = { 0 };
-	int64_t lo = client_id ? client_id : 0, hi = client_id ? client_id : INT64_MAX;
+	int64_t lo = client_id ? client_id : 0, hi = client_id ? client_id : INT64_MAX, later = 0;
 	int rc, stop = 0;
 	/* several statements, one snapshot: a clerk posting meanwhile is not half seen */
 	int txn = sqlite3_get_autocommit(l->db);
@@ -326,12 +343,16 @@ int lg_items_asof(ledger *l, const char *asof, int64_t client_id, lg_item_cb cb,
 	lg_items_forget(l);
 	if (txn && (rc = lg_exec(l, "BEGIN", _("reading the ledger"), e)) != CART_OK)
 		return rc;
-	if (backs_init(l, &be, "SELECT max(id) FROM entries") ||
-	    backs_init(l, &bi, "SELECT max(id) FROM instalments")) {
+	/* as of now nothing is given back: no arrays (zeroing them, sized by the largest ids, was
+	 * nine tenths of one client's aging on the benchmark ledger: 0.4 ms) */
+	if ((rc = any_later(l, asof, &later, e)) != CART_OK)
+		goto out;
+	if (later && (backs_init(l, &be, "SELECT max(id) FROM entries") ||
+	              backs_init(l, &bi, "SELECT max(id) FROM instalments"))) {
 		rc = cart_fail(e, CART_NOMEM, _("out of memory"));
 		goto out;
 	}
-	if ((rc = read_backs(l, asof, &be, &bi, e)) != CART_OK)
+	if (later && (rc = read_backs(l, asof, &be, &bi, e)) != CART_OK)
 		goto out;
 	/* as of a past date, keep the answer for the next question */
 	if ((be.any || bi.any) && (rec.m = calloc(1, sizeof *rec.m)) != NULL) {

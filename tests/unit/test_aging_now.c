@@ -403,9 +403,18 @@ static void test_posting_agrees(void **state)
 	agree(t);
 	TL_OK(tl_void_try(t->l, p.doc_id, "2026-06-30", &v, &e), &e);
 	agree(t);
-	/* a COP invoice for a new client, in the company's currency */
+	/* a COP invoice for a client with USD open too */
 	tl_invoice(t->l, a, "2026-06-30", NULL, 777700);
 	agree(t);
+	/* ties: equal nets and equal oldest due dates, ids against the names' order */
+	{
+		int64_t y = tl_client(t, "Yak Ltd", 30), b = tl_client(t, "Bee Ltd", 30);
+
+		tl_invoice_cur(t->l, y, "2026-04-01", "2026-04-10", "USD", 4242);
+		tl_invoice_cur(t->l, b, "2026-04-02", "2026-04-10", "USD", 4242);
+		tl_invoice_cur(t->l, b, "2026-04-02", "2026-04-10", "", 4242);
+		agree(t);
+	}
 }
 
 /* Not now: the kept sums do not answer as of a date before the ledger's latest. */

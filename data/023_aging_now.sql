@@ -12,6 +12,11 @@
 --   open_n:   the entries of the client and currency whose open amount is not zero (any side,
 --             with or without instalments: an invoice in instalments is open while any of its
 --             instalments is).
+--   due_min:  the earliest due date among the open charges of the client and currency (charges
+--             without instalments and instalments), NULL when none: the oldest overdue when it is
+--             before the as-of date, for the aging sorted by oldest overdue.
+-- The aging sorted by name reads the clients in name order: clients_key holds only the key (and
+-- the id), a quarter of the pages of the covering clients_key_order.
 -- Moved by triggers as entries, instalments and allocations are posted (a void is a reversing
 -- document with allocations, some of them negative: they give back what was taken). A bulk load
 -- drops the triggers and recomputes both at its end; `cartera check --full` proves them against
@@ -37,6 +42,18 @@ UPDATE balances SET open_n = x.n
         GROUP BY client_id, currency) AS x
  WHERE x.client_id = balances.client_id AND x.currency = balances.currency;
 
+ALTER TABLE balances ADD COLUMN due_min TEXT;
+
+UPDATE balances SET due_min = (SELECT min(d) FROM (
+	SELECT min(due_date) AS d FROM entries e
+	 WHERE e.client_id = balances.client_id AND e.currency = balances.currency AND e.side = 'D'
+	   AND e.open <> 0 AND e.n_inst = 0
+	UNION ALL SELECT min(due_date) FROM instalments i
+	 WHERE i.client_id = balances.client_id AND i.currency = balances.currency AND i.open <> 0))
+ WHERE open_n > 0;
+
+CREATE INDEX clients_key ON clients(name_key);
+
 CREATE TRIGGER entries_due_open AFTER INSERT ON entries
 WHEN NEW.n_inst = 0 AND NEW.open <> 0
 BEGIN
@@ -51,6 +68,9 @@ BEGIN
 	INSERT INTO due_open (currency, side, due, open)
 	VALUES (NEW.currency, 'D', NEW.due_date, NEW.open)
 	ON CONFLICT (currency, side, due) DO UPDATE SET open = open + excluded.open;
+	UPDATE balances SET due_min = NEW.due_date
+	 WHERE client_id = NEW.client_id AND currency = NEW.currency
+	   AND (due_min IS NULL OR due_min > NEW.due_date);
 END;
 
 -- What an allocation takes (a reversal: gives back) comes off its charge's row (the
@@ -80,6 +100,9 @@ WHEN NEW.open <> 0
 BEGIN
 	INSERT INTO balances (client_id, currency, open_n) VALUES (NEW.client_id, NEW.currency, 1)
 	ON CONFLICT (client_id, currency) DO UPDATE SET open_n = open_n + 1;
+	UPDATE balances SET due_min = NEW.due_date
+	 WHERE client_id = NEW.client_id AND currency = NEW.currency
+	   AND NEW.side = 'D' AND NEW.n_inst = 0 AND (due_min IS NULL OR due_min > NEW.due_date);
 END;
 
 CREATE TRIGGER entries_open_n_moved AFTER UPDATE OF open ON entries
@@ -87,4 +110,38 @@ WHEN (OLD.open <> 0) <> (NEW.open <> 0)
 BEGIN
 	UPDATE balances SET open_n = open_n + CASE WHEN NEW.open <> 0 THEN 1 ELSE -1 END
 	 WHERE client_id = NEW.client_id AND currency = NEW.currency;
+END;
+
+-- A charge or instalment that opens again (a void gives back what was paid) may be the earliest;
+-- one that closes and was the earliest: the next is looked up (the open items' indexes by client).
+CREATE TRIGGER entries_due_min AFTER UPDATE OF open ON entries
+WHEN (OLD.open <> 0) <> (NEW.open <> 0) AND NEW.side = 'D' AND NEW.n_inst = 0
+BEGIN
+	UPDATE balances SET due_min = NEW.due_date
+	 WHERE client_id = NEW.client_id AND currency = NEW.currency AND NEW.open <> 0
+	   AND (due_min IS NULL OR due_min > NEW.due_date);
+	UPDATE balances SET due_min = (SELECT min(d) FROM (
+		SELECT min(due_date) AS d FROM entries e
+		 WHERE e.client_id = NEW.client_id AND e.currency = NEW.currency AND e.side = 'D'
+		   AND e.open <> 0 AND e.n_inst = 0
+		UNION ALL SELECT min(due_date) FROM instalments i
+		 WHERE i.client_id = NEW.client_id AND i.currency = NEW.currency AND i.open <> 0))
+	 WHERE client_id = NEW.client_id AND currency = NEW.currency AND NEW.open = 0
+	   AND due_min = NEW.due_date;
+END;
+
+CREATE TRIGGER instalments_due_min AFTER UPDATE OF open ON instalments
+WHEN (OLD.open <> 0) <> (NEW.open <> 0)
+BEGIN
+	UPDATE balances SET due_min = NEW.due_date
+	 WHERE client_id = NEW.client_id AND currency = NEW.currency AND NEW.open <> 0
+	   AND (due_min IS NULL OR due_min > NEW.due_date);
+	UPDATE balances SET due_min = (SELECT min(d) FROM (
+		SELECT min(due_date) AS d FROM entries e
+		 WHERE e.client_id = NEW.client_id AND e.currency = NEW.currency AND e.side = 'D'
+		   AND e.open <> 0 AND e.n_inst = 0
+		UNION ALL SELECT min(due_date) FROM instalments i
+		 WHERE i.client_id = NEW.client_id AND i.currency = NEW.currency AND i.open <> 0))
+	 WHERE client_id = NEW.client_id AND currency = NEW.currency AND NEW.open = 0
+	   AND due_min = NEW.due_date;
 END;

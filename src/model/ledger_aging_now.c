@@ -322,38 +322,6 @@ static void srows_free(srows *r)
 	free(r->first);
 }
 
-/* The row of client cid in currency cur, or -1. */
-static int64_t row_of(const srows *r, int64_t cid, const char *cur)
-{
-	if (cid <= 0 || cid > r->maxid || !r->first[cid] || !cur)
-		return -1;
-	for (size_t j = (size_t)r->first[cid] - 1; j < r->n && r->client[j] == cid; j++)
-		if (!strcmp(r->curs[r->cur[j]], cur))
-			return (int64_t)j;
-	return -1;
-}
-
-/* The overdue open charges (the partial indexes entries_dash and instalments_dash, which cover
- * these columns, in due-date order): each row keeps its earliest. */
-static int oldest_scan(ledger *l, const char *sql, const char *asof, srows *r, cart_err *e)
-{
-	sqlite3_stmt *s;
-	int rc = lg_prepare(l, sql, &s);
-
-	if (rc != SQLITE_OK)
-		return lg_dberr(l, rc, _("preparing the aging"), e);
-	lg_bind_text(s, 1, asof);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t j = row_of(r, sqlite3_column_int64(s, 0),
-		                   (const char *)sqlite3_column_text(s, 1)), d;
-
-		if (j >= 0 && (d = date_key((const char *)sqlite3_column_text(s, 2))) < r->k[j].a)
-			r->k[j].a = d;
-	}
-	lg_finalize(l, s);
-	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("reading the aging"), e);
-}
-
 /* By debt, rows of equal net (98 of 45,885 on the benchmark ledger) are put in name order
  * here, their clients' keys looked up; the rest never read a name. */
 typedef struct named {
@@ -422,11 +390,12 @@ static int name_ties(ledger *l, srows *r, cart_err *e)
 }
 
 /* Every balance with something open, in key order (one read of a small table: joining each
- * client of the name index to its balances instead cost 24 ms on the benchmark ledger). */
-static int read_rows(ledger *l, int order, srows *r, cart_err *e)
+ * client of the name index to its balances instead cost 24 ms on the benchmark ledger), with
+ * its key: the net, or the earliest due date of its open charges when before asof. */
+static int read_rows(ledger *l, const char *asof, int order, srows *r, cart_err *e)
 {
 	static const char sql[] =
-		"SELECT client_id, currency, charges - credits FROM balances WHERE open_n > 0";
+		"SELECT client_id, currency, charges - credits, due_min FROM balances WHERE open_n > 0";
 	sqlite3_stmt *s;
 	int rc = lg_prepare(l, sql, &s);
 
@@ -466,7 +435,13 @@ static int read_rows(ledger *l, int order, srows *r, cart_err *e)
 			r->cur = cu;
 			r->cap = cap;
 		}
-		r->k[r->n].a = order == AGING_NOW_BY_DEBT ? ~sqlite3_column_int64(s, 2) : INT64_MAX;
+		if (order == AGING_NOW_BY_DEBT) {
+			r->k[r->n].a = ~sqlite3_column_int64(s, 2);
+		} else {
+			const char *due = (const char *)sqlite3_column_text(s, 3);
+
+			r->k[r->n].a = due && strcmp(due, asof) < 0 ? date_key(due) : INT64_MAX;
+		}
 		r->k[r->n].t = (int32_t)cid;
 		r->k[r->n].j = (int32_t)r->n;
 		r->client[r->n] = (int32_t)cid;
@@ -480,6 +455,8 @@ static int read_rows(ledger *l, int order, srows *r, cart_err *e)
 		return lg_dberr(l, rc, _("reading the aging"), e);
 	if (r->n > INT32_MAX)
 		return cart_fail(e, CART_NOMEM, _("out of memory sorting the aging"));
+	if (order != AGING_NOW_BY_OLDEST)
+		return CART_OK;
 	if (!(r->first = calloc((size_t)r->maxid + 1, sizeof *r->first)))
 		return cart_fail(e, CART_NOMEM, _("out of memory sorting the aging"));
 	for (size_t j = r->n; j-- > 0;)
@@ -491,7 +468,8 @@ static int read_rows(ledger *l, int order, srows *r, cart_err *e)
  * gone (a hand-edited ledger) are dropped, as the aging drops them. */
 static int place_names(ledger *l, srows *r, cart_err *e)
 {
-	static const char sql[] = "SELECT id FROM clients ORDER BY name_key, id";
+	/* clients_key (schema 023): the key and the id alone */
+	static const char sql[] = "SELECT id FROM clients INDEXED BY clients_key ORDER BY name_key, id";
 	sqlite3_stmt *s;
 	int32_t rank = 0;
 	size_t m = 0;
@@ -522,11 +500,6 @@ static int place_names(ledger *l, srows *r, cart_err *e)
 int ledger_aging_now_sorted(ledger *l, const char *asof, int order, aging_pair **pairs, size_t *n,
                             cart_err *e)
 {
-	static const char entries_sql[] =
-		"SELECT client_id, currency, due_date FROM entries"
-		" WHERE open <> 0 AND n_inst = 0 AND side = 'D' AND due_date < ?1";
-	static const char inst_sql[] =
-		"SELECT client_id, currency, due_date FROM instalments WHERE open <> 0 AND due_date < ?1";
 	srows r;
 	int rc, txn;
 
@@ -539,12 +512,10 @@ int ledger_aging_now_sorted(ledger *l, const char *asof, int order, aging_pair *
 		return e->code;
 	if ((rc = read_begin(l, &txn, e)) != CART_OK)
 		return rc;
-	if ((rc = need_now(l, asof, e)) != CART_OK || (rc = read_rows(l, order, &r, e)) != CART_OK)
+	if ((rc = need_now(l, asof, e)) != CART_OK ||
+	    (rc = read_rows(l, asof, order, &r, e)) != CART_OK)
 		goto out;
-	if (order == AGING_NOW_BY_OLDEST &&
-	    ((rc = oldest_scan(l, entries_sql, asof, &r, e)) != CART_OK ||
-	     (rc = oldest_scan(l, inst_sql, asof, &r, e)) != CART_OK ||
-	     (rc = place_names(l, &r, e)) != CART_OK))
+	if (order == AGING_NOW_BY_OLDEST && (rc = place_names(l, &r, e)) != CART_OK)
 		goto out;
 	ksort(r.k, r.n);
 	if (order == AGING_NOW_BY_DEBT && (rc = name_ties(l, &r, e)) != CART_OK)

@@ -75,7 +75,8 @@ static const char dropped_sql[] =
 	"                                     'allocations_month_flows', 'entries_day_flows',"
 	"                                     'entries_due_open', 'instalments_due_open',"
 	"                                     'allocations_due_open', 'entries_open_n',"
-	"                                     'entries_open_n_moved')))";
+	"                                     'entries_open_n_moved', 'entries_due_min',"
+	"                                     'instalments_due_min')))";
 
 static void bulk_free(ledger *l)
 {
@@ -526,8 +527,9 @@ static const char day_flows_sql[] =
 	" ON CONFLICT (currency, date) DO UPDATE SET debits = debits + excluded.debits,"
 	"   credits = credits + excluded.credits";
 
-/* What is open per currency, side and due date and how many open entries each client has
- * (schema 023), which the dropped triggers move row by row: recomputed whole from the open items
+/* What is open per currency, side and due date, how many open entries each client has and the
+ * earliest due date of its open charges (schema 023), which the dropped triggers move row by
+ * row: recomputed whole from the open items
  * (their partial indexes, rebuilt by then, read in the order of each GROUP BY: no sort), since
  * the load's allocations may have paid older entries too. */
 static const char due_open_sql[] =
@@ -543,7 +545,14 @@ static const char due_open_sql[] =
 	" FROM (SELECT b.client_id AS cid, b.currency AS cur, (SELECT count(*) FROM entries e"
 	"        WHERE e.client_id = b.client_id AND e.currency = b.currency AND e.open <> 0) AS n"
 	"       FROM balances b) AS x"
-	" WHERE x.cid = balances.client_id AND x.cur = balances.currency AND balances.open_n <> x.n";
+	" WHERE x.cid = balances.client_id AND x.cur = balances.currency AND balances.open_n <> x.n;"
+	"UPDATE balances SET due_min = (SELECT min(d) FROM ("
+	"  SELECT min(due_date) AS d FROM entries e"
+	"   WHERE e.client_id = balances.client_id AND e.currency = balances.currency"
+	"     AND e.side = 'D' AND e.open <> 0 AND e.n_inst = 0"
+	"  UNION ALL SELECT min(due_date) FROM instalments i"
+	"   WHERE i.client_id = balances.client_id AND i.currency = balances.currency"
+	"     AND i.open <> 0))";
 
 static const char verify_opening_sql[] =
 	"SELECT d.number FROM clients c JOIN entries e ON e.client_id = c.id"

@@ -424,6 +424,29 @@ static const char kept_open_n_sql[] =
 	"   ON x.client_id = b.client_id AND x.currency = b.currency"
 	" WHERE b.open_n <> coalesce(x.n, 0)";
 
+/* The earliest due date of the open charges kept with each balance (schema 023) against the
+ * open charges and instalments, looked up through their indexes by client. Columns: client,
+ * currency, kept, recomputed (NULL: none). */
+static const char kept_due_min_sql[] =
+	"SELECT client_id, currency, due_min, d FROM (SELECT b.client_id, b.currency, b.due_min,"
+	"  (SELECT min(d) FROM (SELECT min(due_date) AS d FROM entries e"
+	"     WHERE e.client_id = b.client_id AND e.currency = b.currency AND e.side = 'D'"
+	"       AND e.open <> 0 AND e.n_inst = 0"
+	"    UNION ALL SELECT min(due_date) FROM instalments i"
+	"     WHERE i.client_id = b.client_id AND i.currency = b.currency AND i.open <> 0)) AS d"
+	"  FROM balances b)"
+	" WHERE due_min IS NOT d";
+
+static void bad_due_min(checker *k, sqlite3_stmt *s)
+{
+	const char *kept = (const char *)sqlite3_column_text(s, 2);
+	const char *real = (const char *)sqlite3_column_text(s, 3);
+
+	problem(k, _("client %lld in %s keeps %s as the earliest due date of its open charges, but"
+	        " they say %s"), (long long)sqlite3_column_int64(s, 0), sqlite3_column_text(s, 1),
+	        kept ? kept : _("none"), real ? real : _("none"));
+}
+
 static void bad_open_n(checker *k, sqlite3_stmt *s)
 {
 	problem(k, _("client %lld in %s keeps %lld open entries, but %lld of its entries are open"),
@@ -562,6 +585,8 @@ int ledger_check_full(ledger *l, const char *asof, int full, check_cb cb, void *
 		rc = each_row(&k, kept_due_open_sql, NULL, bad_due_open);
 	if (rc == CART_OK && full)
 		rc = each_row(&k, kept_open_n_sql, NULL, bad_open_n);
+	if (rc == CART_OK && full)
+		rc = each_row(&k, kept_due_min_sql, NULL, bad_due_min);
 	lg_exec(l, "PRAGMA mmap_size = 0", _("unmapping the ledger"), CART_IGNORED);
 	if (rc || bad_ranges) {
 		*problems = k.problems;

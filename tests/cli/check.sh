@@ -137,6 +137,10 @@ tamper_full "a sum by due date with nothing open behind it" \
 tamper_full "a balance's count of open entries edited" \
 	"UPDATE balances SET open_n = open_n + 1 WHERE client_id = (SELECT min(client_id) FROM balances);" \
 	"open entries, but"
+tamper_full "a balance's earliest open due date edited" \
+	"UPDATE balances SET due_min = '2000-01-01' WHERE client_id = (SELECT min(client_id) FROM balances
+	 WHERE open_n > 0);" \
+	"keeps 2000-01-01 as the earliest due date of its open charges, but they say"
 DB=$CLEAN
 
 # A damaged page of the entries table: SQLite cannot read it, and the plain check says so.

@@ -1,10 +1,14 @@
 /* The aging of every client now, a window at a time (issue 14: opening the aging screen took
- * 625 ms of CPU on the benchmark ledger). What is open per currency, side and due date
- * (due_open) and how many entries of each client and currency are open (balances.open_n) are
- * kept by the triggers of schema 023; the totals are bucketed from the first with the aging's
- * own bucketing (lg_aging_bucket), the rows counted from the second, and a page read by walking
- * the clients' name index (clients_key_order) from the last row shown, joined to the balances
- * with something open. */
+ * 625 ms of CPU on the benchmark ledger). Schema 023 keeps, moved by triggers, what is open per
+ * currency, side and due date (due_open) and with each balance the count of its open entries
+ * (open_n) and the earliest due date of its open charges (due_min). The totals are bucketed from
+ * due_open with the aging's own bucketing (lg_aging_bucket) and the rows counted from open_n; a
+ * page is a walk of the clients' name index (clients_key_order) from the last row shown, joined
+ * to the balances with something open; the orders by debt and by oldest sort the balances (the
+ * net, due_min) with ties in name order; one client's rows are ledger_aging's own code. A
+ * balance whose client is gone (a hand-edited ledger: check names it) is left out of the walk
+ * and the order by oldest, as ledger_aging leaves it out; the totals, the count and the order
+ * by debt, which read no names, keep it. */
 #include "config.h"
 
 #include <stdio.h>

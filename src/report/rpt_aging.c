@@ -15,23 +15,9 @@
 #include "cartera/reports.h"
 #include "model/ledger_fuextra.h"
 
+#include "rpt_aging_int.h"
+
 #define AMT_W 13
-
-typedef struct cur_tot {
-	char cur[4];
-	int64_t not_due, range[LEDGER_MAX_RANGES + 1], open, credits, net;
-	long rows;
-} cur_tot;
-
-typedef struct ag {
-	ctl *c;
-	report *r;
-	cur_tot tot[LEDGER_MAX_CURRENCIES];
-	int ntot;
-	const char *asof;
-	totals tt[LEDGER_MAX_CURRENCIES];       /* all clients' totals (aging_head) */
-	int ntt, aw;
-} ag;
 
 static cur_tot *tot_of(cur_tot *tot, int *n, const char *cur)
 {
@@ -45,7 +31,7 @@ static cur_tot *tot_of(cur_tot *tot, int *n, const char *cur)
 	return &tot[(*n)++];
 }
 
-static int add_aging_row(const aging_row *row, void *ud)
+int rpt_ag_row(const aging_row *row, void *ud)
 {
 	ag *a = ud;
 	report *r = a->r;
@@ -144,7 +130,7 @@ static int sorted_aging(ctl *c, const char *asof, int order, ag *a, cart_err *e)
 	if (rc == CART_OK) {
 		qsort(k.k, (size_t)k.n, sizeof *k.k, order == RPT_AGING_BY_DEBT ? by_debt : by_oldest);
 		for (long i = 0; i < k.n; i++)
-			add_aging_row(&k.k[i].row, a);
+			rpt_ag_row(&k.k[i].row, a);
 	}
 	for (long i = 0; i < k.n; i++)
 		free(k.k[i].name);
@@ -166,8 +152,7 @@ int rpt_aging(ctl *c, const char *asof_arg, report *r, cart_err *e)
 	return rpt_aging_sorted(c, asof_arg, RPT_AGING_BY_NAME, r, e);
 }
 
-/* The report's head: its columns as wide as the largest figure, the totals'. */
-static int aging_head(const totals *tt, int ntt, void *ud, cart_err *e)
+int rpt_ag_head(const totals *tt, int ntt, void *ud, cart_err *e)
 {
 	ag *a = ud;
 	const company *co = &a->c->co;
@@ -214,10 +199,8 @@ static int aging_head(const totals *tt, int ntt, void *ud, cart_err *e)
 int rpt_aging_sorted(ctl *c, const char *asof_arg, int order, report *r, cart_err *e)
 {
 	const company *co = &c->co;
-	char asof[DATE_LEN], m1[40], m2[40];
-	balance bal[LEDGER_MAX_CURRENCIES];
-	totals *tt;
-	int nbal = 0, ntt = 0, rc, bad = 0, aw;
+	char asof[DATE_LEN];
+	int ntt = 0, rc;
 	ag a;
 
 	if (!c->have_company)
@@ -230,7 +213,6 @@ int rpt_aging_sorted(ctl *c, const char *asof_arg, int order, report *r, cart_er
 	a.c = c;
 	a.r = r;
 	a.asof = asof;
-	tt = a.tt;
 
 	/* the totals first: the columns must hold the largest figure, the total's. In name order
 	 * they come with the aging's own pass over the open items (issue 17: a second pass for
@@ -240,18 +222,31 @@ int rpt_aging_sorted(ctl *c, const char *asof_arg, int order, report *r, cart_er
 
 		if ((rc = ledger_totals(c->l, 0, asof, t0, &ntt, e)) != CART_OK)
 			return rc;
-		aging_head(t0, ntt, &a, e);
+		rpt_ag_head(t0, ntt, &a, e);
 		rc = sorted_aging(c, asof, order, &a, e);
 	} else {
-		rc = ledger_aging_totals(c->l, asof, co->ranges, co->n_ranges, aging_head,
-		                         add_aging_row, &a, e);
+		rc = ledger_aging_totals(c->l, asof, co->ranges, co->n_ranges, rpt_ag_head,
+		                         rpt_ag_row, &a, e);
 	}
 	if (rc != CART_OK) {
 		report_finish(r, CART_IGNORED);
 		return rc;
 	}
-	ntt = a.ntt;
-	aw = a.aw;
+	return rpt_ag_tail(&a, e);
+}
+
+int rpt_ag_tail(ag *ap, cart_err *e)
+{
+	ag a = *ap;
+	ctl *c = a.c;
+	const company *co = &c->co;
+	report *r = a.r;
+	const char *asof = a.asof;
+	char m1[40], m2[40];
+	balance bal[LEDGER_MAX_CURRENCIES];
+	const totals *tt = a.tt;
+	int nbal = 0, ntt = a.ntt, rc, bad = 0, aw = a.aw;
+
 	for (int k = 0; k < a.ntot; k++) {
 		const cur_tot *t = &a.tot[k];
 		char label[64];

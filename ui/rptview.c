@@ -99,6 +99,16 @@ void rptview_init(rptview *v, const char *name)
 	listview_init(&v->lv, v->col, 1, -1);
 	report_init(&v->r, NULL);
 	v->built = 1;
+	v->win_table = -1;
+}
+
+/* Forget the window's rows (the report they belong to goes or changes). */
+static void win_drop(rptview *v)
+{
+	if (v->win_have)
+		report_free(&v->win);
+	v->win_have = 0;
+	v->win_from = 0;
 }
 
 void rptview_free(rptview *v)
@@ -107,6 +117,8 @@ void rptview_free(rptview *v)
 	if (v->built)
 		report_free(&v->r);
 	v->built = 0;
+	win_drop(v);
+	v->win_table = -1;
 	free(v->need);
 	free(v->page);
 	v->need = NULL;
@@ -120,7 +132,120 @@ report *rptview_begin(rptview *v, const company *co)
 		report_free(&v->r);
 	report_init(&v->r, co);
 	v->built = 1;
+	win_drop(v);
+	v->win_table = -1;
+	v->win_n = 0;
+	v->win_rows = NULL;
+	v->win_full = NULL;
 	return &v->r;
+}
+
+void rptview_window(rptview *v, int table, long n, rptview_rows_fn rows, rptview_full_fn full,
+                    void *ud)
+{
+	win_drop(v);
+	v->win_table = table;
+	v->win_n = n;
+	v->win_rows = rows;
+	v->win_full = full;
+	v->win_ud = ud;
+}
+
+/* ---- the window's rows ---- */
+
+/* The line of the report where the window's rows begin (after its table's title and header). */
+static long win_base(const rptview *v)
+{
+	long base = 0;
+
+	for (int k = 0; k < v->win_table && k < v->r.ntables; k++)
+		base += (v->r.tables[k].title[0] ? 2 : 1) + v->r.tables[k].nrows;
+	if (v->win_table < v->r.ntables)
+		base += v->r.tables[v->win_table].title[0] ? 2 : 1;
+	return base;
+}
+
+static int windowed(const rptview *v)
+{
+	return v->win_table >= 0 && v->win_table < v->r.ntables && v->win_rows;
+}
+
+/* The report's lines with the window's rows in place. */
+static long all_lines(const rptview *v)
+{
+	return report_lines(&v->r) + (windowed(v) ? v->win_n : 0);
+}
+
+static long win_kept(const rptview *v)
+{
+	return v->win_have && v->win.ntables ? v->win.tables[0].nrows : 0;
+}
+
+/* Line i as report_line_at gives it, the window's rows in place: one not read yet has no row. */
+static int line_at(const rptview *v, long i, rpt_line *ln)
+{
+	long base, k;
+
+	if (!windowed(v))
+		return report_line_at(&v->r, i, ln);
+	base = win_base(v);
+	if (i < base)
+		return report_line_at(&v->r, i, ln);
+	if (i >= base + v->win_n)
+		return report_line_at(&v->r, i - v->win_n, ln);
+	k = i - base;
+	ln->kind = RPT_LINE_ROW;
+	ln->table = &v->r.tables[v->win_table];
+	ln->row = k >= v->win_from && k < v->win_from + win_kept(v)
+	          ? &v->win.tables[0].rows[k - v->win_from] : NULL;
+	return 1;
+}
+
+/* Amounts of the window's rows wider than the report's own (a client's negative net): their
+ * columns widen, never cut. */
+static void win_measure(rptview *v)
+{
+	char text[512];
+	const rpt_table *t;
+
+	if (!v->need || !win_kept(v))
+		return;
+	t = &v->win.tables[0];
+	for (long i = 0; i < t->nrows; i++)
+		for (int c = 0; c < t->rows[i].ncells && c < v->r.tables[v->win_table].ncols; c++) {
+			int w;
+
+			rpt_cell_text(&v->r, &t->rows[i].cells[c], text, sizeof text);
+			if ((w = utf8_width(text)) > v->need[v->win_table][c])
+				v->need[v->win_table][c] = w;
+		}
+}
+
+/* Make sure the window's rows [from, to) are read: a page on either side too, so that moving
+ * within it reads nothing. -1 when they could not be read (said on the status line). */
+static int win_load(rptview *v, long from, long to)
+{
+	long page = to - from, a, b;
+	cart_err e;
+
+	if (from < 0)
+		from = 0;
+	if (to > v->win_n)
+		to = v->win_n;
+	if (from >= to || (from >= v->win_from && to <= v->win_from + win_kept(v)))
+		return 0;
+	a = from - page / 2 > 0 ? from - page / 2 : 0;
+	b = to + page / 2 < v->win_n ? to + page / 2 : v->win_n;
+	win_drop(v);
+	if (v->win_rows(v->win_ud, a, (int)(b - a), &v->win, &e) != CART_OK) {
+		report_free(&v->win);
+		ui_status(1, "%s", e.msg);
+		return -1;
+	}
+	v->win_have = 1;
+	v->win_from = a;
+	win_measure(v);
+	return 0;
 }
 
 /* The widest text of every column, so that amounts can give up the room their column keeps for
@@ -149,7 +274,14 @@ static void measure(rptview *v)
 				if ((w = utf8_width(text)) > v->need[t][c])
 					v->need[t][c] = w;
 			}
+		/* rows read a page at a time: text as wide as the column wants, whatever the page
+		 * shows, so the columns stay put while the view moves */
+		if (t == v->win_table && windowed(v))
+			for (int c = 0; c < tb->ncols; c++)
+				if (tb->cols[c].kind == RPT_TEXT && tb->cols[c].width > v->need[t][c])
+					v->need[t][c] = tb->cols[c].width;
 	}
+	win_measure(v);
 }
 
 int rptview_built(rptview *v, int rc, int keep_cursor)
@@ -162,14 +294,15 @@ int rptview_built(rptview *v, int rc, int keep_cursor)
 	if (rc != CART_OK) {
 		report_free(&v->r);
 		report_init(&v->r, NULL);
+		win_drop(v);
+		v->win_table = -1;
 		listview_set_rows(&v->lv, 0);
 		return rc;
 	}
 	v->head = 0;
 	if (v->show_head && v->r.nlines + v->r.nclient > 0)
 		v->head = v->r.nlines + v->r.nclient + 1;
-	listview_set_rows(&v->lv, v->head + report_lines(&v->r) +
-	                  (v->r.nnotes ? v->r.nnotes + 1 : 0));
+	listview_set_rows(&v->lv, v->head + all_lines(v) + (v->r.nnotes ? v->r.nnotes + 1 : 0));
 	measure(v);
 	return CART_OK;
 }
@@ -315,7 +448,7 @@ static void table_line(rptview *v, const rpt_line *ln, char *out, size_t size)
  * its notes. 1 when the line scrolls sideways with the columns (not a title or the head). */
 static int line_text(rptview *v, long i, char *out, size_t size)
 {
-	long n = report_lines(&v->r);
+	long n = all_lines(v);
 	rpt_line ln;
 
 	out[0] = '\0';
@@ -332,7 +465,7 @@ static int line_text(rptview *v, long i, char *out, size_t size)
 			snprintf(out, size, "%s", v->r.notes[i - n - 1]);
 		return 1;
 	}
-	if (!report_line_at(&v->r, i, &ln))
+	if (!line_at(v, i, &ln) || (ln.kind == RPT_LINE_ROW && !ln.row))
 		return 0;
 	table_line(v, &ln, out, size);
 	return ln.kind != RPT_LINE_TITLE &&
@@ -344,7 +477,7 @@ static int line_text(rptview *v, long i, char *out, size_t size)
  * title (0). */
 static int header_of(rptview *v, long i, char *out, size_t size)
 {
-	long n = report_lines(&v->r);
+	long n = all_lines(v);
 	rpt_line ln;
 
 	snprintf(out, size, "%s", v->r.title);
@@ -353,7 +486,7 @@ static int header_of(rptview *v, long i, char *out, size_t size)
 		return 0;
 	if (i >= n)
 		i = n - 1;
-	if (!report_line_at(&v->r, i, &ln) || ln.kind != RPT_LINE_ROW)
+	if (!line_at(v, i, &ln) || ln.kind != RPT_LINE_ROW)
 		return 0;
 	ln.kind = RPT_LINE_HEADER;
 	ln.row = NULL;
@@ -386,6 +519,12 @@ static int fetch(void *ud, long offset, int n)
 	}
 	v->wide = 0;
 	v->colat_set = 0;
+	if (windowed(v)) {
+		long base = v->head + win_base(v);
+
+		if (win_load(v, offset - base, offset + n - base) < 0)
+			return -1;
+	}
 	for (; got < n && offset + got < total; got++) {
 		char *line = v->page[got];
 		int w;
@@ -483,7 +622,7 @@ const rpt_row *rptview_row(const rptview *v)
 {
 	rpt_line ln;
 
-	if (v->lv.sel < v->head || !report_line_at(&v->r, v->lv.sel - v->head, &ln) ||
+	if (v->lv.sel < v->head || !line_at(v, v->lv.sel - v->head, &ln) ||
 	    ln.kind != RPT_LINE_ROW)
 		return NULL;
 	return ln.row;
@@ -492,10 +631,10 @@ const rpt_row *rptview_row(const rptview *v)
 void rptview_first_ref(rptview *v)
 {
 	rpt_line ln;
-	long n = report_lines(&v->r);
+	long n = all_lines(v), base = windowed(v) && v->win_n > 0 ? win_base(v) : -1;
 
-	for (long i = 0; i < n && report_line_at(&v->r, i, &ln); i++)
-		if (ln.kind == RPT_LINE_ROW && ln.row->ref) {
+	for (long i = 0; i < n && line_at(v, i, &ln); i++)
+		if (i == base || (ln.kind == RPT_LINE_ROW && ln.row && ln.row->ref)) {
 			v->lv.sel = v->head + i;   /* drawing scrolls to it, knowing the height */
 			return;
 		}
@@ -514,13 +653,39 @@ void rptview_ask_save(rptview *v, int format, const char *title, const char *nam
 	              _("File"), 250, file);
 }
 
+/* The report to save or print: the one shown, or when it is read a page at a time, the whole
+ * of it built into tmp (its rows read once more, as the command line reads them). NULL when it
+ * could not be built (said in e). */
+static const report *whole(rptview *v, report *tmp, cart_err *e)
+{
+	if (!windowed(v) || !v->win_full)
+		return &v->r;
+	ui_status(0, "%s", _("Reading every row of the report..."));
+	ui_status_draw();
+	refresh();
+	if (v->win_full(v->win_ud, tmp, e) != CART_OK)
+		return NULL;
+	return tmp;
+}
+
+static void whole_done(rptview *v, const report *r, report *tmp)
+{
+	if (r == tmp && r != &v->r)
+		report_free(tmp);
+}
+
 static void save(rptview *v)
 {
 	char where[PATH_MAX], dir[PATH_MAX];
 	long replaced = 0;
 	cart_err e;
+	report tmp;
+	const report *r = whole(v, &tmp, &e);
+	int rc = r ? rnd_report_file(r, v->format, v->path, &replaced, &e) : e.code;
 
-	if (rnd_report_file(&v->r, v->format, v->path, &replaced, &e) != CART_OK) {
+	if (r)
+		whole_done(v, r, &tmp);
+	if (rc != CART_OK) {
 		ui_status(1, "%s", e.msg);
 		return;
 	}
@@ -583,7 +748,16 @@ void rptview_print(rptview *v, const char *name)
 {
 	char msg[PATH_MAX + 300];
 
-	scr_print_outcome(&v->dlg, rptview_print_report(&v->r, name, msg, sizeof msg), msg);
+	cart_err e;
+	report tmp;
+	const report *r = whole(v, &tmp, &e);
+
+	if (!r) {
+		scr_print_outcome(&v->dlg, e.code, e.msg);
+		return;
+	}
+	scr_print_outcome(&v->dlg, rptview_print_report(r, name, msg, sizeof msg), msg);
+	whole_done(v, r, &tmp);
 }
 
 /* Both go to rptview_move (PgUp, Home and End too). */

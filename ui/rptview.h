@@ -16,6 +16,12 @@
 
 #define RV_LINE_BYTES 2048
 
+/* Rows [from, from + n) of a window into the report into, which it initialises (report_init,
+ * a table declared, then the rows); full initialises r and builds the whole report into it,
+ * freeing what it built when it fails. CART_OK or the failure, said in e. */
+typedef int (*rptview_rows_fn)(void *ud, long from, int n, report *into, cart_err *e);
+typedef int (*rptview_full_fn)(void *ud, report *r, cart_err *e);
+
 typedef struct rptview {
 	report r;                  /* the report shown (kept, not streamed) */
 	int built;                 /* r holds something to free */
@@ -41,6 +47,17 @@ typedef struct rptview {
 	int format;                /* the format the file prompt is for */
 	char save_title[96];       /* the file prompt's title */
 	char path[PATH_MAX];
+	/* A window on one table's rows (the aging of every client, issue 14): the report holds
+	 * everything else, and the rows of table win_table, which come before that table's own
+	 * (its totals), are read a page at a time through win_rows into win. */
+	rptview_rows_fn win_rows;
+	rptview_full_fn win_full;  /* the whole report, to save or print */
+	void *win_ud;
+	int win_table;             /* -1: no window */
+	long win_n;                /* how many rows the window has */
+	report win;                /* rows win_from .. win_from + its rows, in its first table */
+	long win_from;
+	int win_have;
 } rptview;
 
 /* An empty view; name (an N_() string) heads its only list column. */
@@ -52,6 +69,12 @@ report *rptview_begin(rptview *v, const company *co);
 /* After building: rc is the builder's outcome. On success the lines are counted and measured
  * (the cursor back on the first line unless keep_cursor); on failure the view is left empty. */
 int rptview_built(rptview *v, int rc, int keep_cursor);
+
+/* Between rptview_begin and rptview_built: the rows of table `table` (which the report built
+ * without them) are n rows read through rows a page at a time, before the table's own rows;
+ * full builds the whole report when it is saved or printed. */
+void rptview_window(rptview *v, int table, long n, rptview_rows_fn rows, rptview_full_fn full,
+                    void *ud);
 
 /* Draw the lines in the rectangle; -1 when they could not be laid out. The dialog is drawn by
  * rptview_draw_dialog, after the screen's key bar. */

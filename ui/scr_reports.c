@@ -52,6 +52,7 @@ typedef struct rpts_scr {
 	int nmany;
 	int help;
 	int order;                 /* the aging's rows: RPT_AGING_BY_* */
+	rpt_aging_pager *pager;    /* the aging as of now, read a page at a time */
 } rpts_scr;
 
 static const char *kind_name(const rpts_scr *s)
@@ -79,6 +80,34 @@ static int have(const rpts_scr *s)
 
 /* ---- the report ---- */
 
+/* The aging's pages (rptview_rows_fn) and the whole of it to save or print. */
+static int aging_rows(void *ud, long from, int n, report *into, cart_err *e)
+{
+	return rpt_aging_page_rows(((rpts_scr *)ud)->pager, from, n, into, e);
+}
+
+static int aging_whole(void *ud, report *r, cart_err *e)
+{
+	return rpt_aging_page_whole(((rpts_scr *)ud)->pager, r, e);
+}
+
+/* The aging of every client: as of now a page at a time from what the ledger keeps (opening it
+ * reads no open item), as of another date the whole report. */
+static int build_aging(rpts_scr *s, report *r, cart_err *e)
+{
+	long rows;
+	int rc;
+
+	rpt_aging_page_free(s->pager);
+	s->pager = NULL;
+	if ((rc = rpt_aging_page_open(s->c, s->asof, s->order, r, &s->pager, &rows, e)) != CART_OK)
+		return rc;
+	if (!s->pager)
+		return rpt_aging_sorted(s->c, s->asof, s->order, r, e);
+	rptview_window(&s->v, 0, rows, aging_rows, aging_whole, s);
+	return CART_OK;
+}
+
 static int build(rpts_scr *s, int keep_cursor, cart_err *e)
 {
 	report *r = rptview_begin(&s->v, ctl_company(s->c));
@@ -98,7 +127,7 @@ static int build(rpts_scr *s, int keep_cursor, cart_err *e)
 	else if (s->kind == SCR_RPT_AUDIT)
 		rc = rpt_audit(s->c, s->client_id, r, e);
 	else if (s->kind == SCR_RPT_AGING)
-		rc = rpt_aging_sorted(s->c, s->asof, s->order, r, e);
+		rc = build_aging(s, r, e);
 	else
 		rc = rpt_followup(s->c, s->asof, s->client_id, s->overdue_only, r, e);
 	if ((rc = rptview_built(&s->v, rc, keep_cursor)) == CART_OK && !keep_cursor)
@@ -678,11 +707,28 @@ static int on_key(ui_screen *base, int key)
 	return SCR_STAY;
 }
 
+/* Back from a statement or a receipt: the aging read a page at a time is opened again when
+ * something was posted (its totals and count would no longer match the pages read from now on),
+ * the cursor kept where it was. */
+static void rpts_resume(ui_screen *base)
+{
+	rpts_scr *s = (rpts_scr *)base;
+	cart_err e;
+	int stale = 0;
+
+	if (s->kind != SCR_RPT_AGING || !s->pager)
+		return;
+	if (rpt_aging_page_stale(s->pager, &stale, &e) != CART_OK || (stale && build(s, 1, &e) !=
+	                                                                 CART_OK))
+		ui_status(1, "%s", e.msg);
+}
+
 static void rpts_free(ui_screen *base)
 {
 	rpts_scr *s = (rpts_scr *)base;
 
 	rptview_free(&s->v);
+	rpt_aging_page_free(s->pager);
 	dialog_free(&s->ask);
 	free(s->many);
 	free(s);
@@ -695,7 +741,7 @@ int scr_reports_new(ctl *c, int kind, int64_t client_id, const char *asof, ui_sc
 
 	if (!s)
 		return cart_fail(e, CART_NOMEM, "%s", _("out of memory opening the report"));
-	s->base = (ui_screen){ rpts_draw, on_key, NULL, rpts_free, 1 };
+	s->base = (ui_screen){ rpts_draw, on_key, rpts_resume, rpts_free, 1 };
 	s->c = c;
 	s->kind = kind;
 	s->client_id = client_id;

@@ -55,6 +55,23 @@ enum { RPT_AGING_BY_NAME, RPT_AGING_BY_DEBT, RPT_AGING_BY_OLDEST, RPT_AGING_NORD
 int rpt_aging_sorted(ctl *c, const char *asof, int order, report *r, cart_err *e);
 /* An order's name for people ("by largest debt"), translated. */
 const char *rpt_aging_order_name(int order);
+/* The aging of every client as of now read a page at a time (issue 14: a screen shows twenty of
+ * 45,000 rows). rpt_aging_page_open builds into r everything rpt_aging_sorted would but the
+ * aging table's client rows -- its totals from the sums the ledger keeps -- and says how many
+ * rows there are; rpt_aging_page_rows gives rows [from, from + n) in the order asked, figures as
+ * rpt_aging_sorted's, into a fresh report (initialised there: the same table, those rows). When
+ * something is dated after asof (a past date), *pg is NULL and r untouched: build the whole
+ * report with rpt_aging_sorted then. */
+typedef struct rpt_aging_pager rpt_aging_pager;
+int rpt_aging_page_open(ctl *c, const char *asof, int order, report *r, rpt_aging_pager **pg,
+                        long *rows, cart_err *e);
+int rpt_aging_page_rows(rpt_aging_pager *pg, long from, int n, report *into, cart_err *e);
+/* Has anything been written to the ledger since the report was opened (here or by another
+ * clerk)? Then its totals and count are old: open it again. */
+int rpt_aging_page_stale(rpt_aging_pager *pg, int *stale, cart_err *e);
+/* The whole report, as rpt_aging_sorted builds it (to save or print). */
+int rpt_aging_page_whole(rpt_aging_pager *pg, report *r, cart_err *e);
+void rpt_aging_page_free(rpt_aging_pager *pg);
 /* Follow-up: per client (client_id 0 = every client with something open; overdue_only = only
  * those with something overdue), the overdue documents apart from those that fall due later. */
 int rpt_followup(ctl *c, const char *asof, int64_t client_id, int overdue_only, report *r,

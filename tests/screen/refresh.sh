@@ -47,5 +47,24 @@ assert_match "$(sed -n 3p <<<"$PANE")" '2\.500,50' "one key later the overdue to
 	tap_diag "$PANE"
 assert_match "$PANE" 'Overdue 1' "and the tab counts one document"
 assert_not_contains "$PANE" "3.500,50" "the old total is gone"
+
+# The aging of every client, read a page at a time (issue 14), opened again after a posting when
+# the clerk comes back to it: another clerk pays 500,50 of FAC-000002, the clerk looks at the
+# client's statement and back: the total is the ledger's.
+"${TM[@]}" send-keys -t cartera M-A
+aging_at() { [[ $PANE =~ Total\ COP\ +COP.*\ $1\  && $PANE == *"Aging of receivables"* ]]; }
+aging_first() { aging_at '2\.500,50'; }
+wait_pane aging_first
+ok $? "the aging: 2.500,50 open in its total row" || tap_diag "$PANE"
+cart payment post 1 500,50 --to FAC-000002=500,50
+assert_status 0 "another clerk posts a payment of 500,50 to FAC-000002"
+"${TM[@]}" send-keys -t cartera Enter
+wait_for "Statement"
+ok $? "Enter: the client's statement" || tap_diag "$PANE"
+"${TM[@]}" send-keys -t cartera F10
+aging_after() { aging_at '2\.000,00'; }
+wait_pane aging_after
+ok $? "back on the aging: its total row says 2.000,00" || tap_diag "$PANE"
+"${TM[@]}" send-keys -t cartera F10
 "${TM[@]}" send-keys -t cartera F10
 done_testing

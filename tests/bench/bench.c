@@ -896,7 +896,7 @@ typedef struct dash_step {
 	int n;
 } dash_step;
 
-static dash_step dash_steps[40];
+static dash_step dash_steps[64];
 static int n_dash_steps;
 
 static dash_step *dash_step_of(const char *what)
@@ -1089,14 +1089,14 @@ static int measure_keys(ctl *cc, ctl_dash *v, ctld_row *rows, const opts *o)
 	 * was built before (issue 14) in brackets */
 	{
 		static const struct { const char *what; int order; long from; int first; } keys[] = {
-			{ "key: open the aging screen (its totals and first page)", RPT_AGING_BY_NAME, 0, 1 },
+			{ "key: open the aging (totals, first page)", RPT_AGING_BY_NAME, 0, 1 },
 			{ "key: PgDn on the aging", RPT_AGING_BY_NAME, 10, 0 },
 			{ "key: End on the aging", RPT_AGING_BY_NAME, -30, 0 },
 			{ "key: PgUp from the aging's end", RPT_AGING_BY_NAME, -50, 0 },
 			{ "key: Home on the aging", RPT_AGING_BY_NAME, 0, 0 },
-			{ "key: F9, the aging by largest debt (first page)", RPT_AGING_BY_DEBT, 0, 1 },
-			{ "key: PgDn on the aging by largest debt", RPT_AGING_BY_DEBT, 10, 0 },
-			{ "key: F9, the aging by oldest overdue (first page)", RPT_AGING_BY_OLDEST, 0, 1 },
+			{ "key: F9 aging by debt (sort, first page)", RPT_AGING_BY_DEBT, 0, 1 },
+			{ "key: PgDn on the aging by debt", RPT_AGING_BY_DEBT, 10, 0 },
+			{ "key: F9 aging by oldest (sort, 1st page)", RPT_AGING_BY_OLDEST, 0, 1 },
 		};
 		rpt_aging_pager *pg = NULL;
 		report r, w;
@@ -1136,7 +1136,7 @@ static int measure_keys(ctl *cc, ctl_dash *v, ctld_row *rows, const opts *o)
 			report_free(&r);
 			goto fail;
 		}
-		dash_note("(the aging screen as before: its whole report built)", since(t0));
+		dash_note("(open the aging as before: whole report)", since(t0));
 		report_free(&r);
 	}
 	return 0;

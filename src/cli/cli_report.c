@@ -269,8 +269,9 @@ static const char check_help[] =
 	   "table gets SQLite's quick check, so a damaged page is reported too.\n"
 	   "--full adds SQLite's full integrity check of the whole file, which also compares\n"
 	   "every index with its table, and recomputes the monthly and daily sums kept for\n"
-	   "the trend and past balances (minutes on a ledger of a million documents, against\n"
-	   "seconds): run it now and then, and whenever the disk or a copy is in doubt.\n");
+	   "the trend and past balances, and the open amounts kept by due date and client\n"
+	   "for the aging (minutes on a ledger of a million documents, against seconds):\n"
+	   "run it now and then, and whenever the disk or a copy is in doubt.\n");
 
 static void print_problem(const char *p, void *ud)
 {

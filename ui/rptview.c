@@ -201,8 +201,8 @@ static int line_at(const rptview *v, long i, rpt_line *ln)
 	return 1;
 }
 
-/* Amounts of the window's rows wider than the report's own (a client's negative net): their
- * columns widen, never cut. */
+/* The widest text of each column of the window's rows too, as measure() takes the report's:
+ * a column gives up room only down to what its rows on screen need. */
 static void win_measure(rptview *v)
 {
 	char text[512];

@@ -89,6 +89,10 @@ typedef struct rpt_table {
 	rpt_col cols[RPT_MAX_COLS];
 	int ncols;
 	int cur_col;          /* the column naming each row's currency (-1 none) */
+	/* the widest cell of each column over all its rows, when the report knows it before the
+	 * first (report_col_widths); nknown 0 when not */
+	int known[RPT_MAX_COLS];
+	int nknown;
 	long nrows;           /* rows kept (0 when streamed) */
 	long cap;
 	rpt_row *rows;
@@ -182,6 +186,14 @@ void report_col_from(report *r, const char *col, int table, const char *first, c
  * RPT_CHART_ROWS of them), each named by cat_col; set after the columns. */
 void report_chart(report *r, int kind, const char *title, int rows, int cat_col,
                   const int *series, int n, int y2);
+
+/* The widest cell of each column, in display columns as rpt_cell_text writes it, over every
+ * data and total row the table will have (section rows are not counted), when the report knows
+ * it before its first row: plain text then lays the table out at once and writes each row as it
+ * comes instead of keeping the table (issue 17: the follow-up of 50,000 clients, 375,000 lines).
+ * w[0..n-1] in column order, n the table's columns; set after them, before the first row. A cell
+ * found wider than declared fails the text report (a bug in the report). */
+void report_col_widths(report *r, const int *w, int n);
 
 /* A row: begin, one call per cell in column order, end. Text is copied. */
 void report_row(report *r, int style, const char *cur);

@@ -331,6 +331,32 @@ typedef struct charge_client {
 	int nsums;
 } charge_client;
 typedef int (*open_charge_cb)(const charge_client *c, const open_item *it, void *ud);
+/* Every client's open charges as of now, read at once (ledger_open_charges_set): the clients that
+ * have any, in name order, each with its charges in ledger_open_items' order, so that a report
+ * can walk them twice (issue 17: once to size its columns, once to write its rows). An item is
+ * an open_item's fields as the follow-up uses them. */
+typedef struct charge_item {
+	int64_t entry_id, instalment_id, doc_id;
+	int64_t amount, open;
+	int instalment_no;
+	int days_overdue;
+	const char *number;       /* at most 31 bytes, as open_item's */
+	char code[4], currency[4];
+	char date[DATE_LEN], due_date[DATE_LEN];
+} charge_item;
+typedef struct charge_group {
+	int64_t id;
+	const char *name, *tax_id, *dv;
+	const charge_item *items;
+	int n;
+} charge_group;
+typedef struct charge_set {
+	const charge_group *clients;
+	size_t nclients;
+	cur_sum sums[LEDGER_MAX_CURRENCIES];   /* the charges added up by currency */
+	int nsums;                              /* 0 when a sum would overflow */
+	void *mem;                              /* what ledger_charge_set_free releases */
+} charge_set;
 
 typedef struct stmt_line {
 	int64_t entry_id;

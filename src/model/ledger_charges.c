@@ -2,24 +2,25 @@
  * every client, issue 17). One SQL query had joined each open charge to its document and its
  * client and sorted 195,000 wide rows by client name through SQLite's sorter (temporary file
  * included): 1.1 s of CPU on the benchmark ledger, 9x the scan floor. Here the open charges are
- * read from the two covering partial indexes of what is open, their document numbers looked up
- * in document order (each page read once, in file order), each client's put in order in C, and
- * the clients walked in name order through their covering index. */
+ * read from the two covering partial indexes of what is open, the instalments' invoices and the
+ * document numbers looked up in id order (each page read once, in file order), each client's
+ * put in order in C, and the clients walked in name order through their covering index. The
+ * whole set is kept (charge_set) so that a report can size its columns before its first row. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cartera/bigmem.h"
 #include "ledger_int.h"
 
 typedef struct charge {
-	int64_t client_id, entry_id, inst_id, doc_id, amount, open;
-	int seq;
+	int64_t client_id;
 	int32_t due, day;       /* due date and date as YYYYMMDD, for sorting */
-	char code[4], currency[4];
-	char date[DATE_LEN], due_date[DATE_LEN];
-	char number[32];
+	uint32_t num;           /* its number: an offset in the pool (read_numbers) */
+	int found;              /* an instalment's invoice entry was found */
+	charge_item it;         /* it.number set once the pool stops moving */
 } charge;
 
 typedef struct charges {
@@ -27,11 +28,24 @@ typedef struct charges {
 	size_t n, cap;
 } charges;
 
+/* Text kept for the set (numbers, names), addressed by offset while it grows. */
+typedef struct pool {
+	char *s;
+	size_t n, cap;
+} pool;
+
+/* What a charge_set holds. */
+typedef struct set_mem {
+	charge_item *items;
+	charge_group *groups;
+	char *text;
+} set_mem;
+
 static charge *charge_new(charges *c)
 {
 	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 4096;
-		charge *v = realloc(c->v, cap * sizeof *v);
+		size_t cap = c->cap ? c->cap * 2 : 65536;
+		charge *v = big_realloc(c->v, cap * sizeof *v);
 
 		if (!v)
 			return NULL;
@@ -39,6 +53,38 @@ static charge *charge_new(charges *c)
 		c->cap = cap;
 	}
 	return &c->v[c->n++];
+}
+
+/* Keep n bytes of s and a NUL; its offset in *off. */
+static int pool_add(pool *p, const char *s, size_t n, uint32_t *off)
+{
+	if (p->cap - p->n < n + 1) {
+		size_t cap = p->cap ? p->cap * 2 : 1 << 20;
+		char *v;
+
+		while (cap - p->n < n + 1)
+			cap *= 2;
+		if (cap > UINT32_MAX || !(v = big_realloc(p->s, cap)))
+			return -1;
+		p->s = v;
+		p->cap = cap;
+	}
+	memcpy(p->s + p->n, s, n);
+	p->s[p->n + n] = '\0';
+	*off = (uint32_t)p->n;
+	p->n += n + 1;
+	return 0;
+}
+
+/* A text column kept in the pool, cut to max bytes as a fixed buffer of max + 1 would cut it. */
+static int pool_col(pool *p, sqlite3_stmt *s, int i, size_t max, uint32_t *off)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	size_t n = t ? (size_t)sqlite3_column_bytes(s, i) : 0;
+
+	if (n > max)
+		n = max;
+	return pool_add(p, t ? (const char *)t : "", n, off);
 }
 
 /* a short text column copied as it is ("" for NULL) */
@@ -65,8 +111,113 @@ static int32_t ymd(const char *d)
 	return v;
 }
 
-/* Charges without instalments from entries_dash, instalments from instalments_dash (their
- * invoice's code and document from its entry). */
+/* Rows of sql ("SELECT id, ... WHERE id >= ?1 ORDER BY id") for n wanted ids in ascending order
+ * (repeats allowed), each handed to fn with the statement on the row of that id (not called for
+ * an id that has none). One cursor steps on when the next id wanted is a few rows ahead, and
+ * seeks (reset, bind) only past a wider gap: ids are dense, a step costs a fraction of a seek. */
+#define LOOKUP_STEPS 8
+
+typedef int64_t (*want_fn)(void *ctx, size_t i);
+typedef int (*row_fn)(void *ctx, size_t i, sqlite3_stmt *s);
+
+static int lookup_ids(ledger *l, const char *sql, size_t n, want_fn want_of, row_fn fn, void *ctx,
+                      cart_err *e)
+{
+	sqlite3_stmt *s;
+	int rc = lg_prepare(l, sql, &s), row = 0;
+	int64_t cur = 0;
+
+	if (rc != SQLITE_OK)
+		return lg_dberr(l, rc, _("preparing the open items"), e);
+	rc = SQLITE_OK;
+	for (size_t i = 0; i < n; i++) {
+		int64_t want = want_of(ctx, i);
+
+		if (row && cur <= want && want - cur <= LOOKUP_STEPS) {
+			while (row && cur < want) {
+				if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+					cur = sqlite3_column_int64(s, 0);
+				else
+					row = 0;
+			}
+		} else if (!row || cur != want) {
+			sqlite3_reset(s);
+			sqlite3_bind_int64(s, 1, want);
+			if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+				cur = sqlite3_column_int64(s, 0);
+			row = rc == SQLITE_ROW;
+		}
+		if (!row && rc != SQLITE_DONE)
+			break;
+		rc = SQLITE_OK;
+		if (row && cur == want && fn(ctx, i, s)) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	}
+	lg_finalize(l, s);
+	if (rc == SQLITE_NOMEM)
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
+	return rc == SQLITE_OK ? CART_OK : lg_dberr(l, rc, _("reading the open items"), e);
+}
+
+static int by_entry(const void *a, const void *b)
+{
+	const charge *x = *(charge *const *)a, *y = *(charge *const *)b;
+
+	return (x->it.entry_id > y->it.entry_id) - (x->it.entry_id < y->it.entry_id);
+}
+
+static int by_doc(const void *a, const void *b)
+{
+	const charge *x = *(charge *const *)a, *y = *(charge *const *)b;
+
+	return (x->it.doc_id > y->it.doc_id) - (x->it.doc_id < y->it.doc_id);
+}
+
+static int64_t want_entry(void *ctx, size_t i)
+{
+	return (*(charge ***)ctx)[i]->it.entry_id;
+}
+
+/* an instalment's invoice: its document, code and date, as the join of the entries gave them */
+static int got_entry(void *ctx, size_t i, sqlite3_stmt *s)
+{
+	charge *c = (*(charge ***)ctx)[i];
+
+	c->it.doc_id = sqlite3_column_int64(s, 1);
+	col_copy(c->it.code, sizeof c->it.code, s, 2);
+	col_copy(c->it.date, sizeof c->it.date, s, 3);
+	c->day = ymd(c->it.date);
+	c->found = 1;
+	return 0;
+}
+
+typedef struct num_ctx {
+	charge **p;
+	pool *pl;
+} num_ctx;
+
+static int64_t want_doc(void *ctx, size_t i)
+{
+	return ((num_ctx *)ctx)->p[i]->it.doc_id;
+}
+
+static int got_number(void *ctx, size_t i, sqlite3_stmt *s)
+{
+	num_ctx *x = ctx;
+
+	/* the same document's charges (an invoice's instalments) share its number */
+	if (i && x->p[i - 1]->it.doc_id == x->p[i]->it.doc_id) {
+		x->p[i]->num = x->p[i - 1]->num;
+		return 0;
+	}
+	return pool_col(x->pl, s, 1, 31, &x->p[i]->num);
+}
+
+/* Charges without instalments from entries_dash; instalments from instalments_dash, their
+ * invoice's document, code and date then looked up in entry order (a join had looked up each
+ * instalment's entry in due date order: a page of the entries read for nearly each). */
 static int read_charges(ledger *l, const char *asof, charges *c, cart_err *e)
 {
 	static const char entries_sql[] =
@@ -74,19 +225,22 @@ static int read_charges(ledger *l, const char *asof, charges *c, cart_err *e)
 		" FROM entries INDEXED BY entries_dash"
 		" WHERE side = 'D' AND open <> 0 AND n_inst = 0 AND date <= ?1";
 	static const char inst_sql[] =
-		"SELECT i.client_id, i.entry_id, e.document_id, e.code, e.date, i.due_date,"
-		"  i.currency, i.amount, i.open, i.id, i.seq"
-		" FROM instalments i INDEXED BY instalments_dash JOIN entries e ON e.id = i.entry_id"
-		" WHERE i.open <> 0 AND i.date <= ?1";
-	const char *sqls[2] = { entries_sql, inst_sql };
+		"SELECT client_id, entry_id, due_date, currency, amount, open, id, seq"
+		" FROM instalments INDEXED BY instalments_dash WHERE open <> 0 AND date <= ?1";
+	static const char entry_sql[] =
+		"SELECT id, document_id, code, date FROM entries WHERE id >= ?1 ORDER BY id";
+	size_t first_inst = 0, ni;
+	charge **p;
+	int rc;
 
 	for (int q = 0; q < 2; q++) {
 		sqlite3_stmt *s;
-		int rc = lg_prepare(l, sqls[q], &s);
 
-		if (rc != SQLITE_OK)
+		if ((rc = lg_prepare(l, q ? inst_sql : entries_sql, &s)) != SQLITE_OK)
 			return lg_dberr(l, rc, _("preparing the open items"), e);
 		lg_bind_text(s, 1, asof);
+		if (q)
+			first_inst = c->n;
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			charge *it = charge_new(c);
 
@@ -94,33 +248,72 @@ static int read_charges(ledger *l, const char *asof, charges *c, cart_err *e)
 				lg_finalize(l, s);
 				return cart_fail(e, CART_NOMEM, _("out of memory"));
 			}
+			memset(it, 0, sizeof *it);
 			it->client_id = sqlite3_column_int64(s, 0);
-			it->entry_id = sqlite3_column_int64(s, 1);
-			it->doc_id = sqlite3_column_int64(s, 2);
-			col_copy(it->code, sizeof it->code, s, 3);
-			col_copy(it->date, sizeof it->date, s, 4);
-			col_copy(it->due_date, sizeof it->due_date, s, 5);
-			col_copy(it->currency, sizeof it->currency, s, 6);
-			it->amount = sqlite3_column_int64(s, 7);
-			it->open = sqlite3_column_int64(s, 8);
-			it->inst_id = q ? sqlite3_column_int64(s, 9) : 0;
-			it->seq = q ? sqlite3_column_int(s, 10) : 0;
-			it->due = ymd(it->due_date);
-			it->day = ymd(it->date);
-			it->number[0] = '\0';
+			it->it.entry_id = sqlite3_column_int64(s, 1);
+			if (!q) {
+				it->it.doc_id = sqlite3_column_int64(s, 2);
+				col_copy(it->it.code, sizeof it->it.code, s, 3);
+				col_copy(it->it.date, sizeof it->it.date, s, 4);
+				col_copy(it->it.due_date, sizeof it->it.due_date, s, 5);
+				col_copy(it->it.currency, sizeof it->it.currency, s, 6);
+				it->it.amount = sqlite3_column_int64(s, 7);
+				it->it.open = sqlite3_column_int64(s, 8);
+				it->day = ymd(it->it.date);
+				it->found = 1;
+			} else {
+				col_copy(it->it.due_date, sizeof it->it.due_date, s, 2);
+				col_copy(it->it.currency, sizeof it->it.currency, s, 3);
+				it->it.amount = sqlite3_column_int64(s, 4);
+				it->it.open = sqlite3_column_int64(s, 5);
+				it->it.instalment_id = sqlite3_column_int64(s, 6);
+				it->it.instalment_no = sqlite3_column_int(s, 7);
+			}
+			it->due = ymd(it->it.due_date);
 		}
 		lg_finalize(l, s);
 		if (rc != SQLITE_DONE)
 			return lg_dberr(l, rc, _("reading the open items"), e);
 	}
+	ni = c->n - first_inst;
+	if (!ni)
+		return CART_OK;
+	if (!(p = malloc(ni * sizeof *p)))
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
+	for (size_t i = 0; i < ni; i++)
+		p[i] = &c->v[first_inst + i];
+	qsort(p, ni, sizeof *p, by_entry);
+	rc = lookup_ids(l, entry_sql, ni, want_entry, got_entry, &p, e);
+	free(p);
+	if (rc != CART_OK)
+		return rc;
+	/* an instalment whose entry is gone the join left out (the schema forbids it) */
+	for (size_t i = first_inst, k = first_inst; i < c->n || (c->n = k, 0); i++)
+		if (c->v[i].found)
+			c->v[k++] = c->v[i];
 	return CART_OK;
 }
 
-static int by_doc(const void *a, const void *b)
+/* The document numbers, looked up in document order. */
+static int read_numbers(ledger *l, charges *c, pool *pl, cart_err *e)
 {
-	const charge *x = *(charge *const *)a, *y = *(charge *const *)b;
+	static const char sql[] = "SELECT id, number FROM documents WHERE id >= ?1 ORDER BY id";
+	num_ctx x = { NULL, pl };
+	uint32_t empty;
+	int rc;
 
-	return (x->doc_id > y->doc_id) - (x->doc_id < y->doc_id);
+	if (!c->n)
+		return CART_OK;
+	if (pool_add(pl, "", 0, &empty) || !(x.p = malloc(c->n * sizeof *x.p)))
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
+	for (size_t i = 0; i < c->n; i++) {
+		x.p[i] = &c->v[i];
+		x.p[i]->num = empty;    /* a document not found: no number, as before */
+	}
+	qsort(x.p, c->n, sizeof *x.p, by_doc);
+	rc = lookup_ids(l, sql, c->n, want_doc, got_number, &x, e);
+	free(x.p);
+	return rc;
 }
 
 /* A client's charges in ledger_open_items' order: due date, date, entry, instalment. */
@@ -135,58 +328,11 @@ static int by_client(const charge *x, const charge *y)
 	if (x->day != y->day)
 		return x->day < y->day ? -1 : 1;
 	/* the same number may come from other text: the text decides, as SQL's ORDER BY did */
-	if ((d = strcmp(x->due_date, y->due_date)) || (d = strcmp(x->date, y->date)))
+	if ((d = strcmp(x->it.due_date, y->it.due_date)) || (d = strcmp(x->it.date, y->it.date)))
 		return d;
-	if (x->entry_id != y->entry_id)
-		return x->entry_id < y->entry_id ? -1 : 1;
-	return (x->inst_id > y->inst_id) - (x->inst_id < y->inst_id);
-}
-
-/* The document numbers, looked up in document order: one cursor over the documents by id that
- * steps on when the next number wanted is a few rows ahead, and seeks (reset, bind) only past a
- * wider gap. Ids are dense; a step costs a fraction of a seek. */
-#define NUMBER_STEPS 8
-
-static int read_numbers(ledger *l, charge **p, size_t n, cart_err *e)
-{
-	static const char sql[] = "SELECT id, number FROM documents WHERE id >= ?1 ORDER BY id";
-	sqlite3_stmt *s;
-	int rc = lg_prepare(l, sql, &s), row = 0;
-	int64_t cur = 0;
-
-	if (rc != SQLITE_OK)
-		return lg_dberr(l, rc, _("preparing the open items"), e);
-	qsort(p, n, sizeof *p, by_doc);
-	rc = SQLITE_OK;
-	for (size_t i = 0; i < n; i++) {
-		int64_t want = p[i]->doc_id;
-
-		if (i && want == p[i - 1]->doc_id) {
-			memcpy(p[i]->number, p[i - 1]->number, sizeof p[i]->number);
-			continue;
-		}
-		if (row && cur <= want && want - cur <= NUMBER_STEPS) {
-			while (row && cur < want) {
-				if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-					cur = sqlite3_column_int64(s, 0);
-				else
-					row = 0;
-			}
-		} else {
-			sqlite3_reset(s);
-			sqlite3_bind_int64(s, 1, want);
-			if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-				cur = sqlite3_column_int64(s, 0);
-			row = rc == SQLITE_ROW;
-		}
-		if (!row && rc != SQLITE_DONE)
-			break;
-		rc = SQLITE_OK;
-		if (row && cur == want)
-			col_copy(p[i]->number, sizeof p[i]->number, s, 1);
-	}
-	lg_finalize(l, s);
-	return rc == SQLITE_OK ? CART_OK : lg_dberr(l, rc, _("reading the open items"), e);
+	if (x->it.entry_id != y->it.entry_id)
+		return x->it.entry_id < y->it.entry_id ? -1 : 1;
+	return (x->it.instalment_id > y->it.instalment_id) - (x->it.instalment_id < y->it.instalment_id);
 }
 
 /* The charges copied into g client by client, by counting (client ids are dense), each client's
@@ -228,18 +374,23 @@ static int group_clients(charges *c, charge *g, size_t **firstp, int64_t *max, c
 	return CART_OK;
 }
 
-/* Hand the charges, grouped by client (group_clients), to cb client after client in name order. */
-static int walk_clients(ledger *l, const charge *g, size_t *first, int64_t max, const char *asof,
-                        const cur_sum *sums, int nsums, open_charge_cb cb, void *ud, cart_err *e)
+/* A group's texts while the pool grows: offsets, made pointers at the end. */
+typedef struct group_off {
+	uint32_t name, tax_id, dv;
+} group_off;
+
+/* The clients in name order through their covering index, each that has charges made a group
+ * of the set; the check digit (not in the index) from one read of the table, rather than a row
+ * looked up for each client. */
+static int walk_clients(ledger *l, const charge *g, const size_t *first, int64_t max, pool *pl,
+                        set_mem *m, group_off *off, uint32_t *nums, size_t *ngroups, cart_err *e)
 {
-	/* the clients in name order through their covering index; the check digit (not in it)
-	 * from one read of the table, rather than a row looked up for each client */
 	static const char sql[] =
 		"SELECT id, name, tax_id FROM clients ORDER BY name_key, id";
 	static const char dv_sql[] = "SELECT id, dv FROM clients WHERE dv <> ''";
 	sqlite3_stmt *s;
 	char (*dv)[4];
-	date_t today, due;
+	size_t n = 0, k = 0;
 	int rc;
 
 	if (!(dv = calloc((size_t)max + 1, sizeof *dv)))
@@ -259,48 +410,33 @@ static int walk_clients(ledger *l, const charge *g, size_t *first, int64_t max, 
 		free(dv);
 		return lg_dberr(l, rc, _("preparing the open items"), e);
 	}
-	date_parse(asof, &today, CART_IGNORED);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(s, 0);
-		charge_client cc;
-		int stop = 0;
+		charge_group *gr;
 
 		if (id < 0 || id > max || first[id] == first[id + 1])
 			continue;
-		cc.id = id;
-		cc.name = (const char *)sqlite3_column_text(s, 1);
-		cc.tax_id = (const char *)sqlite3_column_text(s, 2);
-		cc.dv = dv[id];
-		cc.sums = nsums ? sums : NULL;
-		cc.nsums = nsums;
-		for (size_t i = first[id]; i < first[id + 1] && !stop; i++) {
-			const charge *c = &g[i];
-			open_item it;
-
-			memset(&it, 0, sizeof it);
-			it.entry_id = c->entry_id;
-			it.instalment_id = c->inst_id;
-			it.instalment_no = c->seq;
-			it.doc_id = c->doc_id;
-			memcpy(it.number, c->number, sizeof it.number);
-			memcpy(it.code, c->code, sizeof it.code);
-			it.side = 'D';
-			memcpy(it.date, c->date, sizeof it.date);
-			memcpy(it.due_date, c->due_date, sizeof it.due_date);
-			memcpy(it.currency, c->currency, sizeof it.currency);
-			it.amount = c->amount;
-			it.open = c->open;
-			if (date_parse(it.due_date, &due, CART_IGNORED) == CART_OK && due < today)
-				it.days_overdue = today - due;
-			stop = cb(&cc, &it, ud);
+		gr = &m->groups[n];
+		gr->id = id;
+		gr->n = (int)(first[id + 1] - first[id]);
+		/* the items in group order, copied out of the charges */
+		gr->items = m->items + k;
+		for (size_t i = first[id]; i < first[id + 1]; i++) {
+			nums[k] = g[i].num;
+			m->items[k++] = g[i].it;
 		}
-		if (stop) {
-			rc = SQLITE_DONE;
-			break;
+		/* names as the walk's callers had them: copied to 199, 31 and 3 bytes */
+		if (pool_col(pl, s, 1, 199, &off[n].name) || pool_col(pl, s, 2, 31, &off[n].tax_id) ||
+		    pool_add(pl, dv[id], strlen(dv[id]), &off[n].dv)) {
+			lg_finalize(l, s);
+			free(dv);
+			return cart_fail(e, CART_NOMEM, _("out of memory"));
 		}
+		n++;
 	}
 	lg_finalize(l, s);
 	free(dv);
+	*ngroups = n;
 	return rc == SQLITE_DONE ? CART_OK : lg_dberr(l, rc, _("reading the open items"), e);
 }
 
@@ -313,60 +449,160 @@ static int add_up(const charges *c, cur_sum *sums)
 	for (size_t i = 0; i < c->n && !ovf; i++) {
 		int k = 0;
 
-		while (k < n && strcmp(sums[k].currency, c->v[i].currency))
+		while (k < n && strcmp(sums[k].currency, c->v[i].it.currency))
 			k++;
 		if (k == n) {
 			if (n == LEDGER_MAX_CURRENCIES)
 				continue;
-			memcpy(sums[n].currency, c->v[i].currency, sizeof sums[n].currency);
+			memcpy(sums[n].currency, c->v[i].it.currency, sizeof sums[n].currency);
 			sums[n++].sum = 0;
 		}
-		ovf = __builtin_add_overflow(sums[k].sum, c->v[i].open, &sums[k].sum);
+		ovf = __builtin_add_overflow(sums[k].sum, c->v[i].it.open, &sums[k].sum);
 	}
 	return ovf ? 0 : n;
 }
 
-int lg_open_charges_now(ledger *l, const char *asof, open_charge_cb cb, void *ud, cart_err *e)
+void ledger_charge_set_free(charge_set *set)
 {
-	cur_sum sums[LEDGER_MAX_CURRENCIES];
-	int nsums = 0;
-	size_t *first = NULL;
+	set_mem *m = set->mem;
+
+	if (m) {
+		big_free(m->items);
+		big_free(m->groups);
+		big_free(m->text);
+		free(m);
+	}
+	memset(set, 0, sizeof *set);
+}
+
+/* The set as of now (asof is today). */
+static int charges_now(ledger *l, const char *asof, charge_set *set, cart_err *e)
+{
+	size_t *first = NULL, ngroups = 0;
 	int64_t max = 0;
 	charges c = { NULL, 0, 0 };
-	charge **p = NULL, *g = NULL;
+	charge *g = NULL;
+	pool pl = { NULL, 0, 0 };
+	group_off *off = NULL;
+	uint32_t *nums = NULL;
+	set_mem *m;
+	date_t today;
 	/* the charges and their numbers in one snapshot, and one read transaction rather than one
 	 * per number looked up (locking the file each time was a fifth of the lookups) */
 	int txn = sqlite3_get_autocommit(l->db), rc;
 
+	memset(set, 0, sizeof *set);
+	if (!(m = calloc(1, sizeof *m)))
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
+	set->mem = m;
 	/* reads all over the file: mapped, not paged through the small cache */
 	lg_exec(l, "PRAGMA mmap_size = 1073741824", _("mapping the ledger"), CART_IGNORED);
 	if (txn && (rc = lg_exec(l, "BEGIN", _("reading the ledger"), e)) != CART_OK)
-		return rc;
+		goto done;
 	rc = read_charges(l, asof, &c, e);
-	if (rc == CART_OK && c.n && !(p = malloc(c.n * sizeof *p)))
-		rc = cart_fail(e, CART_NOMEM, _("out of memory"));
-	for (size_t i = 0; rc == CART_OK && i < c.n; i++)
-		p[i] = &c.v[i];
 	if (rc == CART_OK)
-		rc = read_numbers(l, p, c.n, e);
-	if (txn)
-		lg_exec(l, "COMMIT", _("reading the ledger"), CART_IGNORED);
-	free(p);
-	p = NULL;
-	if (rc == CART_OK && !(g = malloc((c.n ? c.n : 1) * sizeof *g)))
+		rc = read_numbers(l, &c, &pl, e);
+	if (rc == CART_OK && !(g = big_alloc((c.n ? c.n : 1) * sizeof *g)))
 		rc = cart_fail(e, CART_NOMEM, _("out of memory"));
 	if (rc == CART_OK)
 		rc = group_clients(&c, g, &first, &max, e);
 	if (rc == CART_OK) {
-		nsums = add_up(&c, sums);
-		free(c.v);
+		set->nsums = add_up(&c, set->sums);
+		big_free(c.v);
 		c.v = NULL;
-		rc = walk_clients(l, g, first, max, asof, sums, nsums, cb, ud, e);
+		if (!(m->items = big_alloc((c.n ? c.n : 1) * sizeof *m->items)) ||
+		    !(m->groups = big_alloc(((size_t)max + 1) * sizeof *m->groups)) ||
+		    !(off = malloc(((size_t)max + 1) * sizeof *off)) ||
+		    !(nums = big_alloc((c.n ? c.n : 1) * sizeof *nums)))
+			rc = cart_fail(e, CART_NOMEM, _("out of memory"));
 	}
-	free(first);
-	free(g);
+	if (rc == CART_OK)
+		rc = walk_clients(l, g, first, max, &pl, m, off, nums, &ngroups, e);
+	if (txn)
+		lg_exec(l, "COMMIT", _("reading the ledger"), CART_IGNORED);
+	if (rc != CART_OK)
+		goto done;
+	/* the pool moves no more: offsets become pointers; days overdue as ledger_open_items
+	 * counts them */
+	date_parse(asof, &today, CART_IGNORED);
+	for (size_t k = 0; k < ngroups; k++) {
+		charge_group *gr = &m->groups[k];
+
+		gr->name = pl.s + off[k].name;
+		gr->tax_id = pl.s + off[k].tax_id;
+		gr->dv = pl.s + off[k].dv;
+	}
+	for (size_t k = 0, n = ngroups ? (size_t)(m->groups[ngroups - 1].items +
+	     m->groups[ngroups - 1].n - m->items) : 0; k < n; k++) {
+		charge_item *it = &m->items[k];
+		date_t due;
+
+		it->number = pl.s + nums[k];
+		it->days_overdue = date_parse(it->due_date, &due, CART_IGNORED) == CART_OK &&
+		                   due < today ? (int)(today - due) : 0;
+	}
+	m->text = pl.s;
+	pl.s = NULL;
+	set->clients = m->groups;
+	set->nclients = ngroups;
+done:
 	lg_exec(l, "PRAGMA mmap_size = 0", _("unmapping the ledger"), CART_IGNORED);
-	free(p);
-	free(c.v);
+	free(off);
+	big_free(nums);
+	free(first);
+	big_free(g);
+	big_free(c.v);
+	big_free(pl.s);
+	if (rc != CART_OK)
+		ledger_charge_set_free(set);
+	return rc;
+}
+
+int ledger_open_charges_set(ledger *l, const char *asof, charge_set *set, int *now, cart_err *e)
+{
+	int rc;
+
+	memset(set, 0, sizeof *set);
+	*now = 0;
+	if (lg_date(asof, _("the as-of date"), e) != CART_OK)
+		return e->code;
+	if ((rc = lg_asof_is_now(l, asof, now, e)) != CART_OK || !*now)
+		return rc;
+	return charges_now(l, asof, set, e);
+}
+
+/* ledger_open_charges as of now: the set, handed over item by item. */
+int lg_open_charges_now(ledger *l, const char *asof, open_charge_cb cb, void *ud, cart_err *e)
+{
+	charge_set set;
+	int rc = charges_now(l, asof, &set, e), stop = 0;
+
+	for (size_t k = 0; rc == CART_OK && k < set.nclients && !stop; k++) {
+		const charge_group *gr = &set.clients[k];
+		charge_client cc = { gr->id, gr->name, gr->tax_id, gr->dv,
+		                     set.nsums ? set.sums : NULL, set.nsums };
+
+		for (int i = 0; i < gr->n && !stop; i++) {
+			const charge_item *c = &gr->items[i];
+			open_item it;
+
+			memset(&it, 0, sizeof it);
+			it.entry_id = c->entry_id;
+			it.instalment_id = c->instalment_id;
+			it.instalment_no = c->instalment_no;
+			it.doc_id = c->doc_id;
+			snprintf(it.number, sizeof it.number, "%s", c->number);
+			memcpy(it.code, c->code, sizeof it.code);
+			it.side = 'D';
+			memcpy(it.date, c->date, sizeof it.date);
+			memcpy(it.due_date, c->due_date, sizeof it.due_date);
+			memcpy(it.currency, c->currency, sizeof it.currency);
+			it.amount = c->amount;
+			it.open = c->open;
+			it.days_overdue = c->days_overdue;
+			stop = cb(&cc, &it, ud);
+		}
+	}
+	ledger_charge_set_free(&set);
 	return rc;
 }

@@ -36,6 +36,11 @@ int ledger_open_items(ledger *l, int64_t client_id, const char *asof, open_item_
                       cart_err *e);
 
 int ledger_open_charges(ledger *l, const char *asof, open_charge_cb cb, void *ud, cart_err *e);
+/* The same as of now, every charge in memory (charge_set); *now 0 (and nothing read) when asof
+ * is not today, where ledger_open_charges walks client by client. Free with
+ * ledger_charge_set_free. */
+int ledger_open_charges_set(ledger *l, const char *asof, charge_set *set, int *now, cart_err *e);
+void ledger_charge_set_free(charge_set *set);
 
 /* Every entry of a client dated on or before asof, in date order, with running balance. */
 int ledger_statement(ledger *l, int64_t client_id, const char *asof, stmt_cb cb, void *ud, cart_err *e);

@@ -36,6 +36,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cartera/bigmem.h"
 #include "cartera/i18n.h"
 #include "cartera/money.h"
 #include "cartera/output.h"
@@ -127,6 +128,16 @@ typedef struct trow {
 	unsigned char *amount;  /* an amount: never cut */
 } trow;
 
+/* The text of a report written without pages, kept until its end (a report failing half way
+ * writes nothing, as when its lines were kept) in large blocks rather than as lines. */
+typedef struct tout {
+	struct tout *next;
+	size_t used, size;
+	char data[];
+} tout;
+
+#define TOUT (8 * 1024 * 1024 - 64)
+
 typedef struct txt {
 	FILE *fp;
 	int own;
@@ -164,7 +175,56 @@ typedef struct txt {
 		char fig[RPT_CHART_SERIES][64];
 	} ch[RPT_CHART_ROWS];
 	int nch;
+	/* a report without pages: its lines go out (to out) as they come, none kept */
+	int stream_lines;
+	tout *out, *out_tail;
+	tline scratch;          /* what keep_n hands back then: flags set on it go nowhere */
+	/* a table laid out from the widths the report declared (report_col_widths): each row is
+	 * written as it comes, none kept */
+	int stream_rows;
+	int s_last, s_data;     /* the style of the row before, the data rows so far */
+	int too_wide;           /* a cell wider than declared */
 } txt;
+
+/* Append n bytes to the text kept for the end of the report. */
+static void out_add(txt *t, const char *s, size_t n)
+{
+	while (n) {
+		tout *b = t->out_tail;
+		size_t k;
+
+		if (!b || b->used == b->size) {
+			if (!(b = big_alloc(sizeof *b + TOUT))) {
+				t->failed = 1;
+				return;
+			}
+			b->size = TOUT;
+			b->used = 0;
+			b->next = NULL;
+			if (t->out_tail)
+				t->out_tail->next = b;
+			else
+				t->out = b;
+			t->out_tail = b;
+		}
+		k = b->size - b->used < n ? b->size - b->used : n;
+		memcpy(b->data + b->used, s, k);
+		b->used += k;
+		s += k;
+		n -= k;
+	}
+}
+
+static void out_free(txt *t)
+{
+	while (t->out) {
+		tout *b = t->out;
+
+		t->out = b->next;
+		big_free(b);
+	}
+	t->out_tail = NULL;
+}
 
 enum { ENC_UTF8 = 0, ENC_CP850, ENC_LATIN1 };
 
@@ -321,6 +381,7 @@ static void drop_lines(txt *t)
 	t_free(&t->line_text);
 	t->nlines = 0;
 	t->ntabs = 0;
+	out_free(t);
 }
 
 static int txt_close(void *impl, int abort, long *replaced, cart_err *e)
@@ -348,11 +409,70 @@ static int txt_close(void *impl, int abort, long *replaced, cart_err *e)
 
 /* ---- lines kept for the report ---- */
 
+/* Bytes of the report's text: to the file, or kept for the end of a report without pages. */
+static void put_bytes(txt *t, const char *s, size_t n)
+{
+	if (t->stream_lines)
+		out_add(t, s, n);
+	else
+		fwrite(s, 1, n, t->fp);
+}
+
+static void write_line_n(txt *t, const char *s, size_t n)
+{
+	if (t->enc == ENC_UTF8) {
+		char line[4 * MAXW + 16];
+
+		/* the line and its newline in one go */
+		if (n < sizeof line) {
+			memcpy(line, s, n);
+			line[n] = '\n';
+			put_bytes(t, line, n + 1);
+			return;
+		}
+		put_bytes(t, s, n);
+	} else {
+		char out[4 * MAXW + 8], *ip = (char *)s, *op = out;
+		size_t il = n, ol = sizeof out - 1;
+
+		iconv(t->cd, NULL, NULL, NULL, NULL);
+		while (il && iconv(t->cd, &ip, &il, &op, &ol) == (size_t)-1) {
+			long cp;
+			int len = utf8_decode((const unsigned char *)ip, &cp);
+
+			/* clean() let nothing through that the code page lacks; be safe anyway */
+			if (errno == E2BIG || !ol)
+				break;
+			*op++ = '?';
+			ol--;
+			ip += len;
+			il -= (size_t)len < il ? (size_t)len : il;
+			t->replaced++;
+		}
+		*op = '\0';
+		put_bytes(t, out, strlen(out));
+	}
+	put_bytes(t, "\n", 1);
+}
+
+static void write_line(txt *t, const char *s)
+{
+	write_line_n(t, s, strlen(s));
+}
+
+
 /* Keep a line that is already exactly the width. */
 static tline *keep_n(txt *t, const char *s, size_t len)
 {
 	tline *l;
 
+	if (t->stream_lines) {
+		/* no pages: the line goes out now; its flags (for pages) go nowhere */
+		write_line_n(t, s, len);
+		memset(&t->scratch, 0, sizeof t->scratch);
+		t->glue_next = 0;
+		return &t->scratch;
+	}
 	if (t->nlines == t->caplines) {
 		int cap = t->caplines ? 2 * t->caplines : 256;
 		tline *n = realloc(t->lines, (size_t)cap * sizeof *n);
@@ -449,6 +569,16 @@ static void put_wrapped(txt *t, const char *text)
 		put_fit(t, line);
 }
 
+/* The report's page length: --page-lines, else the company's; 0 none. */
+static int page_len(const txt *t, const report *r)
+{
+	int plen = t->page_lines > 0 ? t->page_lines : t->page_lines < 0 ? 0 : r->page_lines;
+
+	if (plen && plen < RND_MIN_PAGE_LINES)
+		plen = RND_MIN_PAGE_LINES;
+	return plen;
+}
+
 static int txt_begin(void *ud, const report *r, cart_err *e)
 {
 	txt *t = ud;
@@ -456,6 +586,10 @@ static int txt_begin(void *ud, const report *r, cart_err *e)
 	char left[400];
 
 	drop_lines(t);
+	/* without pages nothing is laid out at the end: the lines go out as they come (issue 17) */
+	t->stream_lines = page_len(t, r) == 0;
+	t->stream_rows = 0;
+	t->too_wide = 0;
 	t->r = r;
 	t->tb = NULL;
 	t->glue_next = 0;
@@ -506,60 +640,88 @@ static int measure(const char *s, size_t *len)
 	return w;
 }
 
+static void layout(txt *t, const rpt_table *tb);
+static int table_head(txt *t, const rpt_table *tb, cart_err *e);
+static void table_row(txt *t, const rpt_table *tb, const trow *row);
+
 static int txt_table(void *ud, const report *r, const rpt_table *tb, cart_err *e)
 {
 	txt *t = ud;
 
 	(void)r;
-	(void)e;
 	drop_rows(t);
 	t->tb = tb;
 	t->nch = 0;
+	t->stream_rows = 0;
+	/* the widths known before the rows (and no code page to change them): laid out now, each
+	 * row written as it comes (issue 17) */
+	if (tb->nknown == tb->ncols && tb->ncols && t->enc == ENC_UTF8) {
+		memcpy(t->kept, tb->known, sizeof t->kept);
+		layout(t, tb);
+		t->stream_rows = 1;
+		return table_head(t, tb, e);
+	}
 	return CART_OK;
 }
 
 static int txt_row(void *ud, const report *r, const rpt_table *tb, const rpt_row *row, cart_err *e)
 {
 	txt *t = ud;
-	trow *w;
-	char cell[512], c[1024];
+	trow *w, one;
+	char cell[512], c[1024], *cells[RPT_MAX_COLS];
+	char text[RPT_MAX_COLS][512];
+	unsigned char amount[RPT_MAX_COLS];
 	int n = row->style == RPT_ROW_SECTION ? (row->ncells ? 1 : 0) : tb->ncols;
 
 	(void)e;
-	if (t->nrows == t->caprows) {
-		int cap = t->caprows ? 2 * t->caprows : 64;
-		trow *nr = realloc(t->rows, (size_t)cap * sizeof *nr);
+	if (t->stream_rows) {
+		w = &one;
+		w->cells = cells;
+		w->amount = amount;
+	} else {
+		if (t->nrows == t->caprows) {
+			int cap = t->caprows ? 2 * t->caprows : 64;
+			trow *nr = realloc(t->rows, (size_t)cap * sizeof *nr);
 
-		if (!nr)
+			if (!nr)
+				return cart_fail(e, CART_NOMEM, _("out of memory"));
+			t->rows = nr;
+			t->caprows = cap;
+		}
+		w = &t->rows[t->nrows];
+		w->cells = t_alloc(&t->row_text, (size_t)(n ? n : 1) * sizeof *w->cells);
+		w->amount = t_alloc(&t->row_text, (size_t)(n ? n : 1));
+		if (!w->cells || !w->amount)
 			return cart_fail(e, CART_NOMEM, _("out of memory"));
-		t->rows = nr;
-		t->caprows = cap;
+		t->nrows++;
 	}
-	w = &t->rows[t->nrows];
 	w->style = row->style;
 	w->ncells = n;
-	w->cells = t_alloc(&t->row_text, (size_t)(n ? n : 1) * sizeof *w->cells);
-	w->amount = t_alloc(&t->row_text, (size_t)(n ? n : 1));
-	if (!w->cells || !w->amount)
-		return cart_fail(e, CART_NOMEM, _("out of memory"));
-	t->nrows++;
 	for (int i = 0; i < n; i++) {
+		char *raw = t->stream_rows ? text[i] : cell;
 		const char *v = c;
 		size_t len;
 		int cw;
 
 		if (i < row->ncells)
-			rpt_cell_text(r, &row->cells[i], cell, sizeof cell);
+			rpt_cell_text(r, &row->cells[i], raw, sizeof cell);
 		else
-			cell[0] = '\0';
+			raw[0] = '\0';
 		if (t->enc == ENC_UTF8)
-			v = cell;       /* clean() would copy it as it is */
+			v = raw;        /* clean() would copy it as it is */
 		else
-			clean(t, cell, c, sizeof c);
+			clean(t, raw, c, sizeof c);
 		w->amount[i] = i < row->ncells && row->cells[i].kind == RPT_AMOUNT;
 		/* each column's widest cell as the rows come (issue 17: not a second look at the
 		 * 2.6 M cells of the follow-up of 50,000 clients when the table ends) */
 		cw = measure(v, &len);
+		if (t->stream_rows) {
+			/* laid out already: a wider cell than the report said is its bug */
+			if (row->style != RPT_ROW_SECTION && cw > t->kept[i])
+				t->too_wide = 1;
+			w->cells[i] = text[i];
+			continue;
+		}
 		if (row->style != RPT_ROW_SECTION && cw > t->kept[i])
 			t->kept[i] = cw;
 		if (!(w->cells[i] = t_strdup(&t->row_text, v, len))) {
@@ -586,6 +748,8 @@ static int txt_row(void *ud, const report *r, const rpt_table *tb, const rpt_row
 			clean(t, cell, t->ch[k].fig[i], sizeof t->ch[k].fig[i]);
 		}
 	}
+	if (t->stream_rows)
+		table_row(t, tb, w);
 	return CART_OK;
 }
 
@@ -971,14 +1135,11 @@ static void draw_chart(txt *t, const rpt_table *tb)
 	t->nch = 0;
 }
 
-static int txt_table_end(void *ud, const report *r, const rpt_table *tb, cart_err *e)
+/* The table's title and column header, once its layout is known. */
+static int table_head(txt *t, const rpt_table *tb, cart_err *e)
 {
-	txt *t = ud;
-	int last = RPT_ROW_DATA, data = 0;
 	tline *l;
 
-	(void)r;
-	layout(t, tb);
 	if (t->ntabs == t->captabs) {
 		int cap = t->captabs ? 2 * t->captabs : 8;
 		ttab *n = realloc(t->tabs, (size_t)cap * sizeof *n);
@@ -1001,35 +1162,57 @@ static int txt_table_end(void *ud, const report *r, const rpt_table *tb, cart_er
 		l->table = t->ntabs - 1;
 	}
 	t->tabs[t->ntabs - 1].hcount = t->nlines - t->tabs[t->ntabs - 1].hfirst;
-	for (int k = 0; k < t->nrows; k++) {
-		const trow *row = &t->rows[k];
+	t->s_last = RPT_ROW_DATA;
+	t->s_data = 0;
+	return CART_OK;
+}
 
-		if (row->style == RPT_ROW_SECTION) {
-			int from = t->nlines;
+/* One row's lines, under the header table_head wrote. */
+static void table_row(txt *t, const rpt_table *tb, const trow *row)
+{
+	tline *l;
 
-			/* a heading (a client, its tax id and contact) is wrapped, never cut */
-			put_wrapped(t, row->ncells ? row->cells[0] : "");
-			for (int h = from; h < t->nlines; h++) {
-				t->lines[h].table = t->ntabs - 1;
-				t->lines[h].section = h == from;
-				t->lines[h].glue = h > from;
-				t->lines[h].blank = 0;
-			}
-			t->glue_next = 1;   /* a section's name stays with its first row */
-		} else {
-			int total = row->style == RPT_ROW_TOTAL || row->style == RPT_ROW_GROUP_TOTAL;
+	if (row->style == RPT_ROW_SECTION) {
+		int from = t->nlines;
 
-			/* a total stays with the row above it, never alone at the top of a page */
-			if (total && last == RPT_ROW_DATA && (l = put_rule(t, '-'))) {
-				l->glue = 1;
-				l->table = t->ntabs - 1;
-			}
-			put_row(t, tb, row, total || data < 2);
-			if (row->style == RPT_ROW_DATA)
-				data++;
+		/* a heading (a client, its tax id and contact) is wrapped, never cut */
+		put_wrapped(t, row->ncells ? row->cells[0] : "");
+		for (int h = from; h < t->nlines; h++) {
+			t->lines[h].table = t->ntabs - 1;
+			t->lines[h].section = h == from;
+			t->lines[h].glue = h > from;
+			t->lines[h].blank = 0;
 		}
-		last = row->style;
+		t->glue_next = 1;   /* a section's name stays with its first row */
+	} else {
+		int total = row->style == RPT_ROW_TOTAL || row->style == RPT_ROW_GROUP_TOTAL;
+
+		/* a total stays with the row above it, never alone at the top of a page */
+		if (total && t->s_last == RPT_ROW_DATA && (l = put_rule(t, '-'))) {
+			l->glue = 1;
+			l->table = t->ntabs - 1;
+		}
+		put_row(t, tb, row, total || t->s_data < 2);
+		if (row->style == RPT_ROW_DATA)
+			t->s_data++;
 	}
+	t->s_last = row->style;
+}
+
+static int txt_table_end(void *ud, const report *r, const rpt_table *tb, cart_err *e)
+{
+	txt *t = ud;
+	int rc;
+
+	(void)r;
+	if (!t->stream_rows) {
+		layout(t, tb);
+		if ((rc = table_head(t, tb, e)) != CART_OK)
+			return rc;
+		for (int k = 0; k < t->nrows; k++)
+			table_row(t, tb, &t->rows[k]);
+	}
+	t->stream_rows = 0;
 	draw_chart(t, tb);
 	drop_rows(t);
 	t->tb = NULL;
@@ -1037,34 +1220,6 @@ static int txt_table_end(void *ud, const report *r, const rpt_table *tb, cart_er
 }
 
 /* ---- pages and the file ---- */
-
-static void write_line(txt *t, const char *s)
-{
-	if (t->enc == ENC_UTF8) {
-		fwrite(s, 1, strlen(s), t->fp);
-	} else {
-		char out[4 * MAXW + 8], *ip = (char *)s, *op = out;
-		size_t il = strlen(s), ol = sizeof out - 1;
-
-		iconv(t->cd, NULL, NULL, NULL, NULL);
-		while (il && iconv(t->cd, &ip, &il, &op, &ol) == (size_t)-1) {
-			long cp;
-			int len = utf8_decode((const unsigned char *)ip, &cp);
-
-			/* clean() let nothing through that the code page lacks; be safe anyway */
-			if (errno == E2BIG || !ol)
-				break;
-			*op++ = '?';
-			ol--;
-			ip += len;
-			il -= (size_t)len < il ? (size_t)len : il;
-			t->replaced++;
-		}
-		*op = '\0';
-		fputs(out, t->fp);
-	}
-	fputc('\n', t->fp);
-}
 
 static void page_head(txt *t, int page, int pages)
 {
@@ -1162,10 +1317,8 @@ static int paginate(txt *t, int plen, int pages, int out)
 static int txt_end(void *ud, const report *r, cart_err *e)
 {
 	txt *t = ud;
-	int plen = t->page_lines > 0 ? t->page_lines : t->page_lines < 0 ? 0 : r->page_lines;
+	int plen = page_len(t, r);
 
-	if (plen && plen < RND_MIN_PAGE_LINES)
-		plen = RND_MIN_PAGE_LINES;
 	if (r->nnotes) {
 		tline *l = put_fit(t, "");
 
@@ -1177,9 +1330,21 @@ static int txt_end(void *ud, const report *r, cart_err *e)
 		t->glue_next = 1;
 		put_wrapped(t, r->notes[i]);
 	}
+	if (t->too_wide)
+		return cart_fail(e, CART_INVALID, _("a cell of the report is wider than its column was"
+		                 " declared (a bug in the report)"));
 	if (t->failed)
 		return cart_fail(e, CART_NOMEM, _("out of memory"));
-	paginate(t, plen, plen ? paginate(t, plen, 0, 0) : 1, 1);
+	if (t->stream_lines) {
+		/* one endless page, as paginate() writes it: a form feed after an earlier report */
+		if (t->written++)
+			fputc('\f', t->fp);
+		for (tout *b = t->out; b; b = b->next)
+			fwrite(b->data, 1, b->used, t->fp);
+		t->stream_lines = 0;
+	} else {
+		paginate(t, plen, plen ? paginate(t, plen, 0, 0) : 1, 1);
+	}
 	drop_lines(t);
 	return ferror(t->fp) ? cart_fail(e, CART_IO, _("writing the text report failed")) : CART_OK;
 }

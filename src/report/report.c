@@ -246,6 +246,20 @@ void report_col_drop(report *r, int order)
 		t->cols[t->ncols - 1].drop = order;
 }
 
+void report_col_widths(report *r, const int *w, int n)
+{
+	rpt_table *t;
+
+	if (!r->table_open)
+		return;
+	t = &r->tables[r->ntables - 1];
+	if (n != t->ncols)
+		return;
+	for (int i = 0; i < n; i++)
+		t->known[i] = w[i] > 0 ? w[i] : 0;
+	t->nknown = n;
+}
+
 void report_currency_col(report *r, int col)
 {
 	if (r->table_open)

@@ -23,10 +23,28 @@ typedef struct charge {
 	charge_item it;         /* it.number set once the pool stops moving */
 } charge;
 
+/* The charges as read, in chunks of 8 MiB (freed, they are the memory the report's text is
+ * then written into: see bigmem.h), never moved once read. */
+#define PER_CHUNK (BIG_CHUNK / sizeof(charge))
+
 typedef struct charges {
-	charge *v;
-	size_t n, cap;
+	charge **chunk;
+	size_t nchunks, cap;
+	size_t n;
 } charges;
+
+static charge *at(const charges *c, size_t i)
+{
+	return &c->chunk[i / PER_CHUNK][i % PER_CHUNK];
+}
+
+static void charges_free(charges *c)
+{
+	for (size_t i = 0; i < c->nchunks; i++)
+		big_free(c->chunk[i]);
+	free(c->chunk);
+	memset(c, 0, sizeof *c);
+}
 
 /* Text kept for the set (numbers, names), addressed by offset while it grows. */
 typedef struct pool {
@@ -43,16 +61,21 @@ typedef struct set_mem {
 
 static charge *charge_new(charges *c)
 {
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 65536;
-		charge *v = big_realloc(c->v, cap * sizeof *v);
+	if (c->n == c->nchunks * PER_CHUNK) {
+		if (c->nchunks == c->cap) {
+			size_t cap = c->cap ? c->cap * 2 : 16;
+			charge **v = realloc(c->chunk, cap * sizeof *v);
 
-		if (!v)
+			if (!v)
+				return NULL;
+			c->chunk = v;
+			c->cap = cap;
+		}
+		if (!(c->chunk[c->nchunks] = big_alloc(PER_CHUNK * sizeof(charge))))
 			return NULL;
-		c->v = v;
-		c->cap = cap;
+		c->nchunks++;
 	}
-	return &c->v[c->n++];
+	return at(c, c->n++);
 }
 
 /* Keep n bytes of s and a NUL; its offset in *off. */
@@ -228,7 +251,8 @@ static int read_charges(ledger *l, const char *asof, charges *c, cart_err *e)
 		"SELECT client_id, entry_id, due_date, currency, amount, open, id, seq"
 		" FROM instalments INDEXED BY instalments_dash WHERE open <> 0 AND date <= ?1";
 	static const char entry_sql[] =
-		"SELECT id, document_id, code, date FROM entries WHERE id >= ?1 ORDER BY id";
+		"SELECT id, document_id, code, date FROM entries INDEXED BY entries_instalments"
+		" WHERE id >= ?1 AND n_inst > 0 ORDER BY id";
 	size_t first_inst = 0, ni;
 	charge **p;
 	int rc;
@@ -281,7 +305,7 @@ static int read_charges(ledger *l, const char *asof, charges *c, cart_err *e)
 	if (!(p = malloc(ni * sizeof *p)))
 		return cart_fail(e, CART_NOMEM, _("out of memory"));
 	for (size_t i = 0; i < ni; i++)
-		p[i] = &c->v[first_inst + i];
+		p[i] = at(c, first_inst + i);
 	qsort(p, ni, sizeof *p, by_entry);
 	rc = lookup_ids(l, entry_sql, ni, want_entry, got_entry, &p, e);
 	free(p);
@@ -289,15 +313,16 @@ static int read_charges(ledger *l, const char *asof, charges *c, cart_err *e)
 		return rc;
 	/* an instalment whose entry is gone the join left out (the schema forbids it) */
 	for (size_t i = first_inst, k = first_inst; i < c->n || (c->n = k, 0); i++)
-		if (c->v[i].found)
-			c->v[k++] = c->v[i];
+		if (at(c, i)->found)
+			*at(c, k++) = *at(c, i);
 	return CART_OK;
 }
 
 /* The document numbers, looked up in document order. */
 static int read_numbers(ledger *l, charges *c, pool *pl, cart_err *e)
 {
-	static const char sql[] = "SELECT id, number FROM documents WHERE id >= ?1 ORDER BY id";
+	static const char sql[] = "SELECT id, number FROM documents INDEXED BY documents_numbers"
+		" WHERE id >= ?1 ORDER BY id";
 	num_ctx x = { NULL, pl };
 	uint32_t empty;
 	int rc;
@@ -307,7 +332,7 @@ static int read_numbers(ledger *l, charges *c, pool *pl, cart_err *e)
 	if (pool_add(pl, "", 0, &empty) || !(x.p = malloc(c->n * sizeof *x.p)))
 		return cart_fail(e, CART_NOMEM, _("out of memory"));
 	for (size_t i = 0; i < c->n; i++) {
-		x.p[i] = &c->v[i];
+		x.p[i] = at(c, i);
 		x.p[i]->num = empty;    /* a document not found: no number, as before */
 	}
 	qsort(x.p, c->n, sizeof *x.p, by_doc);
@@ -316,59 +341,78 @@ static int read_numbers(ledger *l, charges *c, pool *pl, cart_err *e)
 	return rc;
 }
 
+/* What orders a client's charges besides the item itself: due date and date as YYYYMMDD, and
+ * its number's offset in the pool, kept beside the items while they are put in order. */
+typedef struct item_key {
+	int32_t due, day;
+	uint32_t num;
+} item_key;
+
 /* A client's charges in ledger_open_items' order: due date, date, entry, instalment. */
-static int by_client(const charge *x, const charge *y)
+static int by_item(const item_key *kx, const charge_item *x, const item_key *ky, const charge_item *y)
 {
 	int d;
 
-	if (x->client_id != y->client_id)
-		return x->client_id < y->client_id ? -1 : 1;
-	if (x->due != y->due)
-		return x->due < y->due ? -1 : 1;
-	if (x->day != y->day)
-		return x->day < y->day ? -1 : 1;
+	if (kx->due != ky->due)
+		return kx->due < ky->due ? -1 : 1;
+	if (kx->day != ky->day)
+		return kx->day < ky->day ? -1 : 1;
 	/* the same number may come from other text: the text decides, as SQL's ORDER BY did */
-	if ((d = strcmp(x->it.due_date, y->it.due_date)) || (d = strcmp(x->it.date, y->it.date)))
+	if ((d = strcmp(x->due_date, y->due_date)) || (d = strcmp(x->date, y->date)))
 		return d;
-	if (x->it.entry_id != y->it.entry_id)
-		return x->it.entry_id < y->it.entry_id ? -1 : 1;
-	return (x->it.instalment_id > y->it.instalment_id) - (x->it.instalment_id < y->it.instalment_id);
+	if (x->entry_id != y->entry_id)
+		return x->entry_id < y->entry_id ? -1 : 1;
+	return (x->instalment_id > y->instalment_id) - (x->instalment_id < y->instalment_id);
 }
 
-/* The charges copied into g client by client, by counting (client ids are dense), each client's
- * few then put in order: first[id] .. first[id + 1] are client id's (ids 0 .. *max; a negative
- * id, which no client has, is left out). A sort of 195,000 pointers through by_client had been
- * a seventh of the follow-up's CPU, each comparison a look at two charges far apart in memory;
- * copied in client order, the charges are then walked in memory order. */
-static int group_clients(charges *c, charge *g, size_t **firstp, int64_t *max, cart_err *e)
+/* The charges copied into items client by client, by counting (client ids are dense), each
+ * client's few then put in order: first[id] .. first[id + 1] are client id's (ids 0 .. *max; a
+ * negative id, which no client has, is left out). A sort of 195,000 pointers through a
+ * comparison had been a seventh of the follow-up's CPU, each a look at two charges far apart in
+ * memory; copied in client order, the charges are then walked in memory order. */
+static int group_clients(const charges *c, charge_item *items, item_key *keys, size_t **firstp,
+                         int64_t *max, cart_err *e)
 {
 	size_t *first;
 
 	*max = 0;
 	for (size_t i = 0; i < c->n; i++)
-		if (c->v[i].client_id > *max)
-			*max = c->v[i].client_id;
+		if (at(c, i)->client_id > *max)
+			*max = at(c, i)->client_id;
 	if ((uint64_t)*max >= SIZE_MAX / sizeof *first / 2 ||
 	    !(first = calloc((size_t)*max + 2, sizeof *first)))
 		return cart_fail(e, CART_NOMEM, _("out of memory"));
 	for (size_t i = 0; i < c->n; i++)
-		if (c->v[i].client_id >= 0)
-			first[c->v[i].client_id + 1]++;
+		if (at(c, i)->client_id >= 0)
+			first[at(c, i)->client_id + 1]++;
 	for (int64_t id = 0; id <= *max; id++)
 		first[id + 1] += first[id];
 	/* each placed at its client's next place: first[id] ends as the next client's start */
-	for (size_t i = 0; i < c->n; i++)
-		if (c->v[i].client_id >= 0)
-			g[first[c->v[i].client_id]++] = c->v[i];
+	for (size_t i = 0; i < c->n; i++) {
+		const charge *ch = at(c, i);
+		size_t k;
+
+		if (ch->client_id < 0)
+			continue;
+		k = first[ch->client_id]++;
+		items[k] = ch->it;
+		keys[k].due = ch->due;
+		keys[k].day = ch->day;
+		keys[k].num = ch->num;
+	}
 	memmove(first + 1, first, ((size_t)*max + 1) * sizeof *first);
 	first[0] = 0;
 	for (int64_t id = 0; id <= *max; id++)
 		for (size_t i = first[id] + 1; i < first[id + 1]; i++)
-			for (size_t j = i; j > first[id] && by_client(&g[j - 1], &g[j]) > 0; j--) {
-				charge t = g[j];
+			for (size_t j = i; j > first[id] &&
+			     by_item(&keys[j - 1], &items[j - 1], &keys[j], &items[j]) > 0; j--) {
+				charge_item t = items[j];
+				item_key tk = keys[j];
 
-				g[j] = g[j - 1];
-				g[j - 1] = t;
+				items[j] = items[j - 1];
+				items[j - 1] = t;
+				keys[j] = keys[j - 1];
+				keys[j - 1] = tk;
 			}
 	*firstp = first;
 	return CART_OK;
@@ -382,15 +426,15 @@ typedef struct group_off {
 /* The clients in name order through their covering index, each that has charges made a group
  * of the set; the check digit (not in the index) from one read of the table, rather than a row
  * looked up for each client. */
-static int walk_clients(ledger *l, const charge *g, const size_t *first, int64_t max, pool *pl,
-                        set_mem *m, group_off *off, uint32_t *nums, size_t *ngroups, cart_err *e)
+static int walk_clients(ledger *l, const size_t *first, int64_t max, pool *pl, set_mem *m,
+                        group_off *off, size_t *ngroups, cart_err *e)
 {
 	static const char sql[] =
 		"SELECT id, name, tax_id FROM clients ORDER BY name_key, id";
 	static const char dv_sql[] = "SELECT id, dv FROM clients WHERE dv <> ''";
 	sqlite3_stmt *s;
 	char (*dv)[4];
-	size_t n = 0, k = 0;
+	size_t n = 0;
 	int rc;
 
 	if (!(dv = calloc((size_t)max + 1, sizeof *dv)))
@@ -419,12 +463,7 @@ static int walk_clients(ledger *l, const charge *g, const size_t *first, int64_t
 		gr = &m->groups[n];
 		gr->id = id;
 		gr->n = (int)(first[id + 1] - first[id]);
-		/* the items in group order, copied out of the charges */
-		gr->items = m->items + k;
-		for (size_t i = first[id]; i < first[id + 1]; i++) {
-			nums[k] = g[i].num;
-			m->items[k++] = g[i].it;
-		}
+		gr->items = m->items + first[id];
 		/* names as the walk's callers had them: copied to 199, 31 and 3 bytes */
 		if (pool_col(pl, s, 1, 199, &off[n].name) || pool_col(pl, s, 2, 31, &off[n].tax_id) ||
 		    pool_add(pl, dv[id], strlen(dv[id]), &off[n].dv)) {
@@ -447,17 +486,18 @@ static int add_up(const charges *c, cur_sum *sums)
 	int n = 0, ovf = 0;
 
 	for (size_t i = 0; i < c->n && !ovf; i++) {
+		const charge_item *it = &at(c, i)->it;
 		int k = 0;
 
-		while (k < n && strcmp(sums[k].currency, c->v[i].it.currency))
+		while (k < n && strcmp(sums[k].currency, it->currency))
 			k++;
 		if (k == n) {
 			if (n == LEDGER_MAX_CURRENCIES)
 				continue;
-			memcpy(sums[n].currency, c->v[i].it.currency, sizeof sums[n].currency);
+			memcpy(sums[n].currency, it->currency, sizeof sums[n].currency);
 			sums[n++].sum = 0;
 		}
-		ovf = __builtin_add_overflow(sums[k].sum, c->v[i].it.open, &sums[k].sum);
+		ovf = __builtin_add_overflow(sums[k].sum, it->open, &sums[k].sum);
 	}
 	return ovf ? 0 : n;
 }
@@ -478,13 +518,12 @@ void ledger_charge_set_free(charge_set *set)
 /* The set as of now (asof is today). */
 static int charges_now(ledger *l, const char *asof, charge_set *set, cart_err *e)
 {
-	size_t *first = NULL, ngroups = 0;
+	size_t *first = NULL, ngroups = 0, nitems = 0;
 	int64_t max = 0;
-	charges c = { NULL, 0, 0 };
-	charge *g = NULL;
+	charges c = { NULL, 0, 0, 0 };
 	pool pl = { NULL, 0, 0 };
 	group_off *off = NULL;
-	uint32_t *nums = NULL;
+	item_key *keys = NULL;
 	set_mem *m;
 	date_t today;
 	/* the charges and their numbers in one snapshot, and one read transaction rather than one
@@ -502,29 +541,27 @@ static int charges_now(ledger *l, const char *asof, charge_set *set, cart_err *e
 	rc = read_charges(l, asof, &c, e);
 	if (rc == CART_OK)
 		rc = read_numbers(l, &c, &pl, e);
-	if (rc == CART_OK && !(g = big_alloc((c.n ? c.n : 1) * sizeof *g)))
+	if (rc == CART_OK && (!(m->items = big_alloc((c.n ? c.n : 1) * sizeof *m->items)) ||
+	                      !(keys = big_alloc((c.n ? c.n : 1) * sizeof *keys))))
 		rc = cart_fail(e, CART_NOMEM, _("out of memory"));
 	if (rc == CART_OK)
-		rc = group_clients(&c, g, &first, &max, e);
+		rc = group_clients(&c, m->items, keys, &first, &max, e);
 	if (rc == CART_OK) {
 		set->nsums = add_up(&c, set->sums);
-		big_free(c.v);
-		c.v = NULL;
-		if (!(m->items = big_alloc((c.n ? c.n : 1) * sizeof *m->items)) ||
-		    !(m->groups = big_alloc(((size_t)max + 1) * sizeof *m->groups)) ||
-		    !(off = malloc(((size_t)max + 1) * sizeof *off)) ||
-		    !(nums = big_alloc((c.n ? c.n : 1) * sizeof *nums)))
+		nitems = first[max + 1];
+		charges_free(&c);
+		if (!(m->groups = big_alloc(((size_t)max + 1) * sizeof *m->groups)) ||
+		    !(off = malloc(((size_t)max + 1) * sizeof *off)))
 			rc = cart_fail(e, CART_NOMEM, _("out of memory"));
 	}
 	if (rc == CART_OK)
-		rc = walk_clients(l, g, first, max, &pl, m, off, nums, &ngroups, e);
+		rc = walk_clients(l, first, max, &pl, m, off, &ngroups, e);
 	if (txn)
 		lg_exec(l, "COMMIT", _("reading the ledger"), CART_IGNORED);
 	if (rc != CART_OK)
 		goto done;
 	/* the pool moves no more: offsets become pointers; days overdue as ledger_open_items
 	 * counts them */
-	date_parse(asof, &today, CART_IGNORED);
 	for (size_t k = 0; k < ngroups; k++) {
 		charge_group *gr = &m->groups[k];
 
@@ -532,12 +569,12 @@ static int charges_now(ledger *l, const char *asof, charge_set *set, cart_err *e
 		gr->tax_id = pl.s + off[k].tax_id;
 		gr->dv = pl.s + off[k].dv;
 	}
-	for (size_t k = 0, n = ngroups ? (size_t)(m->groups[ngroups - 1].items +
-	     m->groups[ngroups - 1].n - m->items) : 0; k < n; k++) {
+	date_parse(asof, &today, CART_IGNORED);
+	for (size_t k = 0; k < nitems; k++) {
 		charge_item *it = &m->items[k];
 		date_t due;
 
-		it->number = pl.s + nums[k];
+		it->number = pl.s + keys[k].num;
 		it->days_overdue = date_parse(it->due_date, &due, CART_IGNORED) == CART_OK &&
 		                   due < today ? (int)(today - due) : 0;
 	}
@@ -548,10 +585,9 @@ static int charges_now(ledger *l, const char *asof, charge_set *set, cart_err *e
 done:
 	lg_exec(l, "PRAGMA mmap_size = 0", _("unmapping the ledger"), CART_IGNORED);
 	free(off);
-	big_free(nums);
+	big_free(keys);
 	free(first);
-	big_free(g);
-	big_free(c.v);
+	charges_free(&c);
 	big_free(pl.s);
 	if (rc != CART_OK)
 		ledger_charge_set_free(set);

@@ -175,8 +175,9 @@ typedef struct txt {
 		char fig[RPT_CHART_SERIES][64];
 	} ch[RPT_CHART_ROWS];
 	int nch;
-	/* a report without pages: its lines go out (to out) as they come, none kept */
-	int stream_lines;
+	/* a report without pages: its lines go out as they come, none kept; to out, or straight to
+	 * the file when nothing can fail after the first row (report_no_late_failure) */
+	int stream_lines, direct;
 	tout *out, *out_tail;
 	tline scratch;          /* what keep_n hands back then: flags set on it go nowhere */
 	/* a table laid out from the widths the report declared (report_col_widths): each row is
@@ -412,7 +413,7 @@ static int txt_close(void *impl, int abort, long *replaced, cart_err *e)
 /* Bytes of the report's text: to the file, or kept for the end of a report without pages. */
 static void put_bytes(txt *t, const char *s, size_t n)
 {
-	if (t->stream_lines)
+	if (t->stream_lines && !t->direct)
 		out_add(t, s, n);
 	else
 		fwrite(s, 1, n, t->fp);
@@ -588,6 +589,10 @@ static int txt_begin(void *ud, const report *r, cart_err *e)
 	drop_lines(t);
 	/* without pages nothing is laid out at the end: the lines go out as they come (issue 17) */
 	t->stream_lines = page_len(t, r) == 0;
+	t->direct = t->stream_lines && r->no_late_failure;
+	/* one endless page, as paginate() writes it: a form feed after an earlier report */
+	if (t->direct && t->written++)
+		fputc('\f', t->fp);
 	t->stream_rows = 0;
 	t->too_wide = 0;
 	t->r = r;
@@ -1337,11 +1342,11 @@ static int txt_end(void *ud, const report *r, cart_err *e)
 		return cart_fail(e, CART_NOMEM, _("out of memory"));
 	if (t->stream_lines) {
 		/* one endless page, as paginate() writes it: a form feed after an earlier report */
-		if (t->written++)
+		if (!t->direct && t->written++)
 			fputc('\f', t->fp);
 		for (tout *b = t->out; b; b = b->next)
 			fwrite(b->data, 1, b->used, t->fp);
-		t->stream_lines = 0;
+		t->stream_lines = t->direct = 0;
 	} else {
 		paginate(t, plen, plen ? paginate(t, plen, 0, 0) : 1, 1);
 	}

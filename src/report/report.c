@@ -122,6 +122,11 @@ void report_stream(report *r, const rpt_sink *sink, void *ud)
 	r->sink_ud = ud;
 }
 
+void report_no_late_failure(report *r)
+{
+	r->no_late_failure = 1;
+}
+
 static int failed(const report *r)
 {
 	return r->err.code != CART_OK;

@@ -552,6 +552,8 @@ static int fu_now(report *r, ctl *c, const charge_set *set, const char *asof, in
 		return rc;
 	fu_widths(r, set, overdue_only, x, w);
 	report_col_widths(r, w, NCOLS);
+	/* every figure is in memory: writing the rows cannot fail but for the writing itself */
+	report_no_late_failure(r);
 	for (size_t k = 0; k < set->nclients; k++) {
 		const charge_group *g = &set->clients[k];
 

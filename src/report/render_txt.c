@@ -178,6 +178,8 @@ typedef struct txt {
 	/* a report without pages: its lines go out as they come, none kept; to out, or straight to
 	 * the file when nothing can fail after the first row (report_no_late_failure) */
 	int stream_lines, direct;
+	char *stage;            /* direct: the lines gathered for one write */
+	size_t nstage;
 	tout *out, *out_tail;
 	tline scratch;          /* what keep_n hands back then: flags set on it go nowhere */
 	/* a table laid out from the widths the report declared (report_col_widths): each row is
@@ -225,6 +227,15 @@ static void out_free(txt *t)
 		big_free(b);
 	}
 	t->out_tail = NULL;
+}
+
+#define STAGE (64 * 1024)
+
+static void stage_flush(txt *t)
+{
+	if (t->nstage)
+		fwrite(t->stage, 1, t->nstage, t->fp);
+	t->nstage = 0;
 }
 
 enum { ENC_UTF8 = 0, ENC_CP850, ENC_LATIN1 };
@@ -388,8 +399,11 @@ static void drop_lines(txt *t)
 static int txt_close(void *impl, int abort, long *replaced, cart_err *e)
 {
 	txt *t = impl;
-	int bad = ferror(t->fp) || t->failed;
+	int bad;
 
+	stage_flush(t);
+	free(t->stage);
+	bad = ferror(t->fp) || t->failed;
 	*replaced = t->replaced;
 	if (t->own)
 		bad |= fclose(t->fp) != 0;
@@ -413,10 +427,21 @@ static int txt_close(void *impl, int abort, long *replaced, cart_err *e)
 /* Bytes of the report's text: to the file, or kept for the end of a report without pages. */
 static void put_bytes(txt *t, const char *s, size_t n)
 {
-	if (t->stream_lines && !t->direct)
+	if (t->stream_lines && !t->direct) {
 		out_add(t, s, n);
-	else
+	} else if (t->direct && (t->stage || (t->stage = malloc(STAGE)))) {
+		/* a line at a time through stdio had been a lock and a call each */
+		if (t->nstage + n > STAGE)
+			stage_flush(t);
+		if (n > STAGE) {
+			fwrite(s, 1, n, t->fp);
+			return;
+		}
+		memcpy(t->stage + t->nstage, s, n);
+		t->nstage += n;
+	} else {
 		fwrite(s, 1, n, t->fp);
+	}
 }
 
 static void write_line_n(txt *t, const char *s, size_t n)
@@ -504,17 +529,24 @@ static tline *keep(txt *t, const char *s)
 }
 
 /* One line of text fitted to exactly the width. */
-static tline *put_fit(txt *t, const char *s)
+/* put_fit of text clean() has seen already (it changes nothing the second time) */
+static tline *put_fit_clean(txt *t, const char *c)
 {
-	char c[1024], buf[4 * MAXW + 8];
-	tline *l;
+	char buf[4 * MAXW + 8];
+	int n = fit(t, c, t->width, 0, buf);
+	tline *l = keep_n(t, buf, (size_t)n);
 
-	clean(t, s, c, sizeof c);
-	fit(t, c, t->width, 0, buf);
-	l = keep(t, buf);
-	if (l && !*s)
+	if (l && !*c)
 		l->blank = 1;
 	return l;
+}
+
+static tline *put_fit(txt *t, const char *s)
+{
+	char c[1024];
+
+	clean(t, s, c, sizeof c);
+	return put_fit_clean(t, c);
 }
 
 static tline *put_rule(txt *t, char ch)
@@ -531,14 +563,16 @@ static void put_wrapped(txt *t, const char *text)
 {
 	char c[2048], line[4 * MAXW + 8], word[512];
 	const char *s = c;
+	size_t len, ll = 0;
 	int lw = 0;
 
 	clean(t, text, c, sizeof c);
+	len = strlen(c);
 	/* the usual heading, words parted by one space that fit on one line: as it is (issue 17:
 	 * 50,000 client headings in the follow-up, each otherwise taken apart word by word) */
-	if (c[0] != ' ' && (!c[0] || c[strlen(c) - 1] != ' ') && strlen(c) < sizeof word &&
+	if (c[0] != ' ' && (!c[0] || c[len - 1] != ' ') && len < sizeof word &&
 	    !strstr(c, "  ") && utf8_width(c) <= t->width) {
-		put_fit(t, c);
+		put_fit_clean(t, c);
 		return;
 	}
 	line[0] = '\0';
@@ -555,19 +589,22 @@ static void put_wrapped(txt *t, const char *text)
 			s++;
 		ww = utf8_width(word);
 		if (lw && lw + 1 + ww > t->width) {
-			put_fit(t, line);
+			put_fit_clean(t, line);
 			line[0] = '\0';
+			ll = 0;
 			lw = 0;
 		}
-		if (strlen(line) + n + 2 < sizeof line) {
+		/* ll is strlen(line) */
+		if (ll + n + 2 < sizeof line) {
 			if (lw)
-				strcat(line, " ");
-			strcat(line, word);
+				line[ll++] = ' ';
+			memcpy(line + ll, word, n + 1);
+			ll += n;
 			lw += (lw ? 1 : 0) + ww;
 		}
 	}
 	if (lw || !line[0])
-		put_fit(t, line);
+		put_fit_clean(t, line);
 }
 
 /* The report's page length: --page-lines, else the company's; 0 none. */
@@ -1346,6 +1383,7 @@ static int txt_end(void *ud, const report *r, cart_err *e)
 			fputc('\f', t->fp);
 		for (tout *b = t->out; b; b = b->next)
 			fwrite(b->data, 1, b->used, t->fp);
+		stage_flush(t);
 		t->stream_lines = t->direct = 0;
 	} else {
 		paginate(t, plen, plen ? paginate(t, plen, 0, 0) : 1, 1);

@@ -82,7 +82,9 @@ static charge *charge_new(charges *c)
 static int pool_add(pool *p, const char *s, size_t n, uint32_t *off)
 {
 	if (p->cap - p->n < n + 1) {
-		size_t cap = p->cap ? p->cap * 2 : 1 << 20;
+		/* reserved large at first: a mapping's pages cost nothing until written, and the
+		 * copies of a doubling pool would each be written afresh */
+		size_t cap = p->cap ? p->cap * 2 : (size_t)32 << 20;
 		char *v;
 
 		while (cap - p->n < n + 1)
@@ -184,18 +186,65 @@ static int lookup_ids(ledger *l, const char *sql, size_t n, want_fn want_of, row
 	return rc == SQLITE_OK ? CART_OK : lg_dberr(l, rc, _("reading the open items"), e);
 }
 
-static int by_entry(const void *a, const void *b)
+/* Sort p[0..n-1] by the key each has (entry or document id): a radix sort of (key, pointer)
+ * pairs, 11 bits a pass, as many passes as the largest key needs (two for the benchmark
+ * ledger's 1.8 M ids); qsort through a comparison had been 5% of the follow-up. Stable, as the
+ * lookups need nothing more. Negative keys (no row has one) sort first. */
+typedef struct keyed {
+	uint64_t key;
+	charge *c;
+} keyed;
+
+enum { KEY_ENTRY, KEY_DOC };
+
+static int sort_by(charge **p, size_t n, int which)
 {
-	const charge *x = *(charge *const *)a, *y = *(charge *const *)b;
+	keyed *a, *b;
+	uint64_t max = 0;
+	size_t count[1 << 11];
 
-	return (x->it.entry_id > y->it.entry_id) - (x->it.entry_id < y->it.entry_id);
-}
+	if (n < 2)
+		return 0;
+	if (!(a = malloc(n * sizeof *a)) || !(b = malloc(n * sizeof *b))) {
+		free(a);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		int64_t k = which == KEY_ENTRY ? p[i]->it.entry_id : p[i]->it.doc_id;
 
-static int by_doc(const void *a, const void *b)
-{
-	const charge *x = *(charge *const *)a, *y = *(charge *const *)b;
+		/* the sign bit flipped: negative keys below the others, in order */
+		a[i].key = (uint64_t)k ^ ((uint64_t)1 << 63);
+		a[i].c = p[i];
+		if ((a[i].key ^ ((uint64_t)1 << 63)) > max)
+			max = a[i].key ^ ((uint64_t)1 << 63);
+	}
+	/* any negative key: every bit counts */
+	for (size_t i = 0; i < n; i++)
+		if (!(a[i].key >> 63))
+			max = UINT64_MAX;
+	for (int shift = 0; shift < 64 && (shift == 0 || (max >> shift)); shift += 11) {
+		keyed *t;
 
-	return (x->it.doc_id > y->it.doc_id) - (x->it.doc_id < y->it.doc_id);
+		memset(count, 0, sizeof count);
+		for (size_t i = 0; i < n; i++)
+			count[(a[i].key >> shift) & 2047]++;
+		for (size_t d = 0, sum = 0; d < 2048; d++) {
+			size_t c = count[d];
+
+			count[d] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			b[count[(a[i].key >> shift) & 2047]++] = a[i];
+		t = a;
+		a = b;
+		b = t;
+	}
+	for (size_t i = 0; i < n; i++)
+		p[i] = a[i].c;
+	free(a);
+	free(b);
+	return 0;
 }
 
 static int64_t want_entry(void *ctx, size_t i)
@@ -306,7 +355,10 @@ static int read_charges(ledger *l, const char *asof, charges *c, cart_err *e)
 		return cart_fail(e, CART_NOMEM, _("out of memory"));
 	for (size_t i = 0; i < ni; i++)
 		p[i] = at(c, first_inst + i);
-	qsort(p, ni, sizeof *p, by_entry);
+	if (sort_by(p, ni, KEY_ENTRY)) {
+		free(p);
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
+	}
 	rc = lookup_ids(l, entry_sql, ni, want_entry, got_entry, &p, e);
 	free(p);
 	if (rc != CART_OK)
@@ -335,7 +387,10 @@ static int read_numbers(ledger *l, charges *c, pool *pl, cart_err *e)
 		x.p[i] = at(c, i);
 		x.p[i]->num = empty;    /* a document not found: no number, as before */
 	}
-	qsort(x.p, c->n, sizeof *x.p, by_doc);
+	if (sort_by(x.p, c->n, KEY_DOC)) {
+		free(x.p);
+		return cart_fail(e, CART_NOMEM, _("out of memory"));
+	}
 	rc = lookup_ids(l, sql, c->n, want_doc, got_number, &x, e);
 	free(x.p);
 	return rc;

@@ -371,6 +371,17 @@ static rpt_cell *next_cell(report *r, int kind)
 	return c;
 }
 
+/* strnlen for the short text of cells: a loop costs less than the library's call for ten
+ * bytes (two million cells in the follow-up of 50,000 clients) */
+static size_t short_len(const char *s, size_t max)
+{
+	size_t n = 0;
+
+	while (n < max && s[n])
+		n++;
+	return n;
+}
+
 void rpt_text(report *r, const char *s)
 {
 	rpt_cell *c = next_cell(r, RPT_TEXT);
@@ -381,7 +392,7 @@ void rpt_text(report *r, const char *s)
 	if (!c)
 		return;
 	buf = r->cur_text[i];
-	n = s ? strnlen(s, sizeof r->cur_text[i] - 1) : 0;
+	n = s ? short_len(s, sizeof r->cur_text[i] - 1) : 0;
 	memcpy(buf, s ? s : "", n);
 	buf[n] = '\0';
 	/* text cut short ends on a whole UTF-8 character (spreadsheets refuse broken ones) */
@@ -591,7 +602,7 @@ void rpt_cell_text(const report *r, const rpt_cell *c, char *buf, size_t size)
 	case RPT_TEXT:
 		if (!size)
 			break;
-		n = strnlen(c->s, size - 1);
+		n = short_len(c->s, size - 1);
 		memcpy(buf, c->s, n);
 		buf[n] = '\0';
 		break;

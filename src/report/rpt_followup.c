@@ -95,6 +95,15 @@ static int fx_credit(int64_t client_id, const char *currency, int64_t open, void
 	return 0;
 }
 
+/* s appended to buf (of size bytes, len used), cut as snprintf cuts; the new length */
+static size_t append(char *buf, size_t size, size_t len, const char *s)
+{
+	while (*s && len + 1 < size)
+		buf[len++] = *s++;
+	buf[len] = '\0';
+	return len;
+}
+
 static int fx_contact(int64_t client_id, const char *who, const char *phone,
                       const char *email, void *ud)
 {
@@ -103,10 +112,13 @@ static int fx_contact(int64_t client_id, const char *who, const char *phone,
 	char text[400] = "";
 	size_t len = 0;
 
+	/* the parts parted by " · " (once full, a part adds nothing, as with snprintf) */
 	for (int i = 0; i < 3; i++)
-		if (part[i] && *part[i] && len < sizeof text)
-			len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", len ? " · " : "",
-			                        part[i]);
+		if (part[i] && *part[i]) {
+			if (len)
+				len = append(text, sizeof text, len, " · ");
+			len = append(text, sizeof text, len, part[i]);
+		}
 	if (!text[0])
 		return 0;
 	if (x->nct == x->capct) {
@@ -318,6 +330,7 @@ static void fu_section(report *r, const charge_item *items, int n, int64_t clien
 {
 	char head[1200], note[300], tid[128];
 	const char *contact = fx_contact_of(x, client_id);
+	size_t len;
 
 	if (!fu_shown(items, n, overdue_only))
 		return;
@@ -325,8 +338,13 @@ static void fu_section(report *r, const charge_item *items, int n, int64_t clien
 	ctl_fu_note(c, nt, client_id, note, sizeof note);
 	taxid_labelled(r->country, NULL, tax_id, dv, tid, sizeof tid);
 	/* then whom to call about what is below (issue 16): the client's contact */
-	snprintf(head, sizeof head, "%s%s%s%s%s%s", name, tid[0] ? " — " : "", tid, note,
-	         contact ? " · " : "", contact ? contact : "");
+	/* as snprintf "%s%s%s%s%s%s" would, without its cost for 50,000 headings */
+	len = append(head, sizeof head, 0, name);
+	len = append(head, sizeof head, len, tid[0] ? " — " : "");
+	len = append(head, sizeof head, len, tid);
+	len = append(head, sizeof head, len, note);
+	len = append(head, sizeof head, len, contact ? " · " : "");
+	append(head, sizeof head, len, contact ? contact : "");
 	report_row(r, RPT_ROW_SECTION, NULL);
 	report_row_ref(r, client_id);
 	rpt_text(r, head);

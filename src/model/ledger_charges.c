@@ -479,14 +479,15 @@ typedef struct group_off {
 } group_off;
 
 /* The clients in name order through their covering index, each that has charges made a group
- * of the set; the check digit (not in the index) from one read of the table, rather than a row
- * looked up for each client. */
+ * of the set; the check digit (not in the index) from one read of its own index, rather than a
+ * row looked up for each client. */
 static int walk_clients(ledger *l, const size_t *first, int64_t max, pool *pl, set_mem *m,
                         group_off *off, size_t *ngroups, cart_err *e)
 {
 	static const char sql[] =
 		"SELECT id, name, tax_id FROM clients ORDER BY name_key, id";
-	static const char dv_sql[] = "SELECT id, dv FROM clients WHERE dv <> ''";
+	static const char dv_sql[] =
+		"SELECT id, dv FROM clients INDEXED BY clients_dv WHERE dv <> ''";
 	sqlite3_stmt *s;
 	char (*dv)[4];
 	size_t n = 0;

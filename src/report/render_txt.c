@@ -126,6 +126,7 @@ typedef struct trow {
 	int ncells;
 	char **cells;           /* cleaned text of each cell */
 	unsigned char *amount;  /* an amount: never cut */
+	const int *width;       /* each cell's display width, when measured (else NULL) */
 } trow;
 
 /* The text of a report written without pages, kept until its end (a report failing half way
@@ -449,6 +450,13 @@ static void write_line_n(txt *t, const char *s, size_t n)
 	if (t->enc == ENC_UTF8) {
 		char line[4 * MAXW + 16];
 
+		/* straight into the gathered lines when there is room */
+		if (t->direct && t->stage && t->nstage + n + 1 <= STAGE) {
+			memcpy(t->stage + t->nstage, s, n);
+			t->stage[t->nstage + n] = '\n';
+			t->nstage += n + 1;
+			return;
+		}
 		/* the line and its newline in one go */
 		if (n < sizeof line) {
 			memcpy(line, s, n);
@@ -713,6 +721,7 @@ static int txt_row(void *ud, const report *r, const rpt_table *tb, const rpt_row
 	char cell[512], c[1024], *cells[RPT_MAX_COLS];
 	char text[RPT_MAX_COLS][512];
 	unsigned char amount[RPT_MAX_COLS];
+	int widths[RPT_MAX_COLS];
 	int n = row->style == RPT_ROW_SECTION ? (row->ncells ? 1 : 0) : tb->ncols;
 
 	(void)e;
@@ -720,6 +729,7 @@ static int txt_row(void *ud, const report *r, const rpt_table *tb, const rpt_row
 		w = &one;
 		w->cells = cells;
 		w->amount = amount;
+		w->width = widths;
 	} else {
 		if (t->nrows == t->caprows) {
 			int cap = t->caprows ? 2 * t->caprows : 64;
@@ -733,6 +743,7 @@ static int txt_row(void *ud, const report *r, const rpt_table *tb, const rpt_row
 		w = &t->rows[t->nrows];
 		w->cells = t_alloc(&t->row_text, (size_t)(n ? n : 1) * sizeof *w->cells);
 		w->amount = t_alloc(&t->row_text, (size_t)(n ? n : 1));
+		w->width = NULL;
 		if (!w->cells || !w->amount)
 			return cart_fail(e, CART_NOMEM, _("out of memory"));
 		t->nrows++;
@@ -762,6 +773,7 @@ static int txt_row(void *ud, const report *r, const rpt_table *tb, const rpt_row
 			if (row->style != RPT_ROW_SECTION && cw > t->kept[i])
 				t->too_wide = 1;
 			w->cells[i] = text[i];
+			widths[i] = cw;
 			continue;
 		}
 		if (row->style != RPT_ROW_SECTION && cw > t->kept[i])
@@ -995,16 +1007,25 @@ static void put_row(txt *t, const rpt_table *tb, const trow *row, int glue)
 					cv = k >= 0 ? head[i][k] : "";
 				} else {
 					cv = i < row->ncells ? row->cells[i] : "";
-					if (i < row->ncells && row->amount[i] && utf8_width(cv) > t->w[i]) {
+					if (i < row->ncells && row->amount[i] &&
+					    (row->width ? row->width[i] : utf8_width(cv)) > t->w[i]) {
 						memset(cell, '#', (size_t)t->w[i]);
 						cell[t->w[i]] = '\0';
 						cv = cell;
 					}
 				}
-				bytes = fit(t, cv, t->w[i], right, buf);
-				if (len + (size_t)bytes < sizeof out - 1) {
-					memcpy(out + len, buf, (size_t)bytes);
-					len += (size_t)bytes;
+				/* into the line itself when it has room for the most a cell can
+				 * take (4 bytes a column and an ellipsis), else through buf */
+				if (len + 4 * (size_t)t->w[i] + 8 <= sizeof out) {
+					bytes = fit(t, cv, t->w[i], right, out + len);
+					if (len + (size_t)bytes < sizeof out - 1)
+						len += (size_t)bytes;
+				} else {
+					bytes = fit(t, cv, t->w[i], right, buf);
+					if (len + (size_t)bytes < sizeof out - 1) {
+						memcpy(out + len, buf, (size_t)bytes);
+						len += (size_t)bytes;
+					}
 				}
 				col += t->w[i];
 			}

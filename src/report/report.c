@@ -377,9 +377,9 @@ static size_t short_len(const char *s, size_t max)
 {
 	size_t n = 0;
 
-	while (n < max && s[n])
+	while (n < max && n < 16 && s[n])
 		n++;
-	return n;
+	return n < max && s[n] ? n + strnlen(s + n, max - n) : n;
 }
 
 void rpt_text(report *r, const char *s)

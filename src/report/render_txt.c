@@ -756,14 +756,22 @@ static int txt_row(void *ud, const report *r, const rpt_table *tb, const rpt_row
 		size_t len;
 		int cw;
 
-		if (i < row->ncells)
-			rpt_cell_text(r, &row->cells[i], raw, sizeof cell);
-		else
-			raw[0] = '\0';
-		if (t->enc == ENC_UTF8)
-			v = raw;        /* clean() would copy it as it is */
-		else
-			clean(t, raw, c, sizeof c);
+		/* a text cell holds less than cell could (rpt_text keeps 255 bytes) */
+		_Static_assert(sizeof r->cur_text[0] <= sizeof cell, "text cells fit cell");
+		if (t->stream_rows && i < row->ncells && row->cells[i].kind == RPT_TEXT &&
+		    t->enc == ENC_UTF8) {
+			/* text written now, while the row's own copy lasts: as it is */
+			v = row->cells[i].s;
+		} else {
+			if (i < row->ncells)
+				rpt_cell_text(r, &row->cells[i], raw, sizeof cell);
+			else
+				raw[0] = '\0';
+			if (t->enc == ENC_UTF8)
+				v = raw;        /* clean() would copy it as it is */
+			else
+				clean(t, raw, c, sizeof c);
+		}
 		w->amount[i] = i < row->ncells && row->cells[i].kind == RPT_AMOUNT;
 		/* each column's widest cell as the rows come (issue 17: not a second look at the
 		 * 2.6 M cells of the follow-up of 50,000 clients when the table ends) */
@@ -772,7 +780,7 @@ static int txt_row(void *ud, const report *r, const rpt_table *tb, const rpt_row
 			/* laid out already: a wider cell than the report said is its bug */
 			if (row->style != RPT_ROW_SECTION && cw > t->kept[i])
 				t->too_wide = 1;
-			w->cells[i] = text[i];
+			w->cells[i] = (char *)v;
 			widths[i] = cw;
 			continue;
 		}

@@ -175,6 +175,15 @@ int utf8_fit(const char *s, int width, int right, char *buf)
 	n = 0;
 	avail = utf8_width(s) > width ? width - 1 : width;
 	while (*p) {
+		/* printable ASCII among other text (a client's heading: "—", "·"): one column, copied
+		 * without decoding, as the general case below would copy it */
+		if (*p >= 0x20 && *p < 0x7f) {
+			if (cols + 1 > avail)
+				break;
+			buf[n++] = (char)*p++;
+			cols++;
+			continue;
+		}
 		len = utf8_decode(p, &cp);
 		w = cp_width(cp);
 		if (cols + w > avail)

@@ -441,6 +441,15 @@ static void fu_widths(const report *r, const charge_set *set, int overdue_only, 
 	for (size_t k = 0; k < set->nclients; k++) {
 		const charge_group *g = &set->clients[k];
 
+		if (k + 4 < set->nclients) {    /* see fu_ahead */
+			const charge_group *a = &set->clients[k + 4];
+
+			__builtin_prefetch(a->items);
+			__builtin_prefetch((const char *)a->items + 64);
+			__builtin_prefetch((const char *)a->items + 128);
+			if (x->cr_at && a->id >= 0 && a->id <= x->maxid)
+				__builtin_prefetch(&x->cr_at[a->id]);
+		}
 		if (!fu_shown(g->items, g->n, overdue_only))
 			continue;
 		shown = 1;
@@ -591,6 +600,36 @@ static int fu_past(report *r, ctl *c, const char *asof, int overdue_only, fu_tot
 
 /* ---- every client as of now: all at once ---- */
 
+/* The clients come in name order, their items, contacts and credits lie in id order: ask for
+ * what the clients a few places on will read while this one is written (a wait for memory at
+ * each client's items, contact and credits had been a sixth of writing the rows). */
+static void fu_ahead(const charge_set *set, size_t k, const fu_extra *x)
+{
+	const charge_group *g;
+
+	if (k + 8 < set->nclients) {
+		g = &set->clients[k + 8];
+		__builtin_prefetch(g->items);
+		__builtin_prefetch(g->name);
+		if (x->ct_at && g->id >= 0 && g->id <= x->maxid) {
+			__builtin_prefetch(&x->ct_at[g->id]);
+			__builtin_prefetch(&x->cr_at[g->id]);
+		}
+	}
+	if (k + 4 < set->nclients) {
+		const char *ct;
+		int ci;
+
+		g = &set->clients[k + 4];
+		if ((ct = fx_contact_of(x, g->id)))
+			__builtin_prefetch(ct);
+		if ((ci = fx_credits_of(x, g->id)) < x->ncr)
+			__builtin_prefetch(&x->cr[ci]);
+		__builtin_prefetch((const char *)g->items + 64);
+		__builtin_prefetch((const char *)g->items + 128);
+	}
+}
+
 static int fu_now(report *r, ctl *c, const charge_set *set, const char *asof, int overdue_only,
                   fu_tot *tot, int *ntot, const fu_notes *nt, const fu_extra *x, cart_err *e)
 {
@@ -606,6 +645,7 @@ static int fu_now(report *r, ctl *c, const charge_set *set, const char *asof, in
 	for (size_t k = 0; k < set->nclients; k++) {
 		const charge_group *g = &set->clients[k];
 
+		fu_ahead(set, k, x);
 		fu_section(r, g->items, g->n, g->id, g->name, g->tax_id, g->dv, overdue_only, tot,
 		           ntot, c, nt, x);
 	}

@@ -1,7 +1,8 @@
 /* Report model and controllers: a statement and an aging built from a small ledger whose figures
  * are worked out by hand below, with filters and as-of dates; the follow-up's groups; the text
  * renderer's exact widths; the WinAnsi conversion of the PDF; a streamed report gives the
- * renderer the same rows as a kept one.
+ * renderer the same rows as a kept one; the follow-up's declared widths give the same text as
+ * measured ones.
  *
  * The ledger (company CO, COP, 2 decimals, ranges 30/60/90, today 2026-06-30):
  *   Acme SAS (30 days terms)
@@ -710,6 +711,96 @@ static void test_stream_equals_kept(void **state)
 	assert_int_equal(kept.rows, 2 + 1 + 1); /* two clients, the total, the check row */
 }
 
+/* Render a kept report to text (format, page length), into a string the caller frees. */
+static char *text_of(const report *r, int format, int page_lines, const char *dir)
+{
+	char path[200], *buf;
+	cart_err e = { 0 };
+	rnd *x;
+	long n;
+	FILE *fp;
+
+	snprintf(path, sizeof path, "%s/t.txt", dir);
+	unlink(path);
+	TL_OK(rnd_open(format, path, NULL, &x, &e), &e);
+	rnd_page_lines(x, page_lines);
+	TL_OK(report_render(r, rnd_sink(x), rnd_ud(x), &e), &e);
+	TL_OK(rnd_close(x, NULL, &e), &e);
+	fp = fopen(path, "r");
+	assert_non_null(fp);
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	rewind(fp);
+	buf = calloc(1, (size_t)n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
+	fclose(fp);
+	unlink(path);
+	return buf;
+}
+
+/* The follow-up of every client as of now declares its columns' widths before its rows (issue
+ * 17), and plain text then writes each row as it comes: the same text, to the byte, as when
+ * the renderer measures the kept rows itself, at 80 and 132 columns, with pages and without
+ * (Acme's credit in favour widens the document column to its label; Núñez is not ASCII). */
+static void test_followup_declared_widths(void **state)
+{
+	fx *f = *state;
+	report r;
+	cart_err e = { 0 };
+	int formats[] = { RND_TXT80, RND_TXT132 }, pages[] = { -1, 20 };
+
+	report_init(&r, &f->c.co);
+	TL_OK(rpt_followup(&f->c, "2026-06-30", 0, 0, &r, &e), &e);
+	assert_int_equal(r.tables[0].nknown, 7);
+	assert_int_equal(r.tables[0].known[0], (int)strlen("Credits in favour"));
+	for (int k = 0; k < 2; k++)
+		for (int p = 0; p < 2; p++) {
+			char *declared, *measured;
+
+			r.tables[0].nknown = 7;
+			declared = text_of(&r, formats[k], pages[p], f->t->dir);
+			r.tables[0].nknown = 0;
+			measured = text_of(&r, formats[k], pages[p], f->t->dir);
+			assert_string_equal(declared, measured);
+			assert_non_null(strstr(declared, "Núñez & Cía"));
+			assert_non_null(strstr(declared, "Credits in favour"));
+			free(declared);
+			free(measured);
+		}
+	report_free(&r);
+}
+
+/* A report that declares a column narrower than a cell it then writes is a bug: the text fails
+ * with a message rather than print a table laid out wrong. */
+static void test_declared_too_narrow(void **state)
+{
+	fx *f = *state;
+	report r;
+	cart_err e = { 0 };
+	char path[200];
+	int w[2] = { 3, 5 };
+	rnd *x;
+
+	report_init(&r, &f->c.co);
+	report_table(&r, "t");
+	report_col(&r, "a", "A", RPT_TEXT, RPT_LEFT, 10, 5);
+	report_col(&r, "b", "B", RPT_AMOUNT, RPT_RIGHT, 10, 10);
+	report_col_widths(&r, w, 2);
+	report_row(&r, RPT_ROW_DATA, NULL);
+	rpt_text(&r, "abcd");
+	rpt_amount(&r, 100, "COP", 0);
+	report_row_end(&r);
+	TL_OK(report_finish(&r, &e), &e);
+	snprintf(path, sizeof path, "%s/n.txt", f->t->dir);
+	TL_OK(rnd_open(RND_TXT80, path, NULL, &x, &e), &e);
+	assert_int_equal(report_render(&r, rnd_sink(x), rnd_ud(x), &e), CART_INVALID);
+	assert_non_null(strstr(e.msg, "wider than its column was declared"));
+	rnd_abort(x);
+	assert_int_equal(access(path, F_OK), -1);
+	report_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -725,6 +816,8 @@ int main(void)
 		cmocka_unit_test(test_cp1252),
 		cmocka_unit_test(test_text_cut),
 		cmocka_unit_test_setup_teardown(test_stream_equals_kept, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_followup_declared_widths, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_declared_too_narrow, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -45,7 +45,7 @@ typedef struct fu_credit {
 
 typedef struct fu_contact {
 	int64_t client_id;
-	char *text;            /* "Ana Ruiz · 01 611-5000 · ana@andina.pe" */
+	size_t text;           /* in fu_extra's texts: "Ana Ruiz · 01 611-5000 · ana@andina.pe" */
 } fu_contact;
 
 typedef struct fu_extra {
@@ -53,6 +53,8 @@ typedef struct fu_extra {
 	int ncr, capcr;
 	fu_contact *ct;
 	int nct, capct;
+	char *texts;           /* the contacts' texts, one after another (50,000 of them) */
+	size_t ntexts, captexts;
 	int fail;
 	/* by client id (0 .. maxid): its first credit, its contact (-1 none); a search of the
 	 * sorted lists for each of 50,000 clients had been a cache miss a step */
@@ -79,7 +81,7 @@ static int fx_credit(int64_t client_id, const char *currency, int64_t open, void
 	fu_extra *x = ud;
 
 	if (x->ncr == x->capcr) {
-		int cap = x->capcr ? x->capcr * 2 : 64;
+		int cap = x->capcr ? x->capcr * 2 : 4096;
 		fu_credit *n = realloc(x->cr, sizeof *n * (size_t)cap);
 
 		if (!n) {
@@ -90,7 +92,10 @@ static int fx_credit(int64_t client_id, const char *currency, int64_t open, void
 		x->capcr = cap;
 	}
 	x->cr[x->ncr].client_id = client_id;
-	snprintf(x->cr[x->ncr].cur, sizeof x->cr[x->ncr].cur, "%s", currency ? currency : "");
+	/* the currency as snprintf "%s" into its 4 bytes would copy it */
+	memset(x->cr[x->ncr].cur, 0, sizeof x->cr[x->ncr].cur);
+	for (int i = 0; currency && i < 3 && currency[i]; i++)
+		x->cr[x->ncr].cur[i] = currency[i];
 	x->cr[x->ncr++].open = open;
 	return 0;
 }
@@ -122,7 +127,7 @@ static int fx_contact(int64_t client_id, const char *who, const char *phone,
 	if (!text[0])
 		return 0;
 	if (x->nct == x->capct) {
-		int cap = x->capct ? x->capct * 2 : 256;
+		int cap = x->capct ? x->capct * 2 : 4096;
 		fu_contact *n = realloc(x->ct, sizeof *n * (size_t)cap);
 
 		if (!n) {
@@ -132,10 +137,22 @@ static int fx_contact(int64_t client_id, const char *who, const char *phone,
 		x->ct = n;
 		x->capct = cap;
 	}
-	if (!(x->ct[x->nct].text = strdup(text))) {
-		x->fail = 1;
-		return 1;
+	if (x->captexts - x->ntexts < len + 1) {
+		size_t cap = x->captexts ? x->captexts * 2 : 1 << 20;
+		char *n;
+
+		while (cap - x->ntexts < len + 1)
+			cap *= 2;
+		if (!(n = realloc(x->texts, cap))) {
+			x->fail = 1;
+			return 1;
+		}
+		x->texts = n;
+		x->captexts = cap;
 	}
+	memcpy(x->texts + x->ntexts, text, len + 1);
+	x->ct[x->nct].text = x->ntexts;
+	x->ntexts += len + 1;
 	x->ct[x->nct++].client_id = client_id;
 	return 0;
 }
@@ -175,8 +192,7 @@ static int fx_load(ctl *c, const char *asof, int64_t client_id, fu_extra *x, car
 
 static void fx_free(fu_extra *x)
 {
-	for (int i = 0; i < x->nct; i++)
-		free(x->ct[i].text);
+	free(x->texts);
 	free(x->ct);
 	free(x->cr);
 	free(x->cr_at);
@@ -189,12 +205,12 @@ static const char *fx_contact_of(const fu_extra *x, int64_t client_id)
 
 	if (x->ct_at)
 		return client_id >= 0 && client_id <= x->maxid && x->ct_at[client_id] >= 0 ?
-		       x->ct[x->ct_at[client_id]].text : NULL;
+		       x->texts + x->ct[x->ct_at[client_id]].text : NULL;
 	while (lo <= hi) {
 		int mid = lo + (hi - lo) / 2;
 
 		if (x->ct[mid].client_id == client_id)
-			return x->ct[mid].text;
+			return x->texts + x->ct[mid].text;
 		if (x->ct[mid].client_id < client_id)
 			lo = mid + 1;
 		else

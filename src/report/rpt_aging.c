@@ -1,7 +1,8 @@
 /* Reports over all clients: the aging (SPEC R2) and the choice of clients for many statements
- * at once (the follow-up, R3, is in rpt_followup.c). The aging streams from ledger_aging a row at a time, so a report
- * of 50,000 clients holds one row in memory when its renderer streams too; its totals are kept
- * per currency and proven against the ledger's own balance at the end. */
+ * at once (the follow-up, R3, is in rpt_followup.c). The aging streams from ledger_aging a row
+ * at a time, so a report of 50,000 clients holds one row in memory when its renderer streams
+ * too; its totals are kept per currency and proven against the ledger's own balance at the
+ * end. */
 #include "config.h"
 
 #include <stdio.h>

@@ -546,13 +546,7 @@ static const char due_open_sql[] =
 	"        WHERE e.client_id = b.client_id AND e.currency = b.currency AND e.open <> 0) AS n"
 	"       FROM balances b) AS x"
 	" WHERE x.cid = balances.client_id AND x.cur = balances.currency AND balances.open_n <> x.n;"
-	"UPDATE balances SET due_min = (SELECT min(d) FROM ("
-	"  SELECT min(due_date) AS d FROM entries e"
-	"   WHERE e.client_id = balances.client_id AND e.currency = balances.currency"
-	"     AND e.side = 'D' AND e.open <> 0 AND e.n_inst = 0"
-	"  UNION ALL SELECT min(due_date) FROM instalments i"
-	"   WHERE i.client_id = balances.client_id AND i.currency = balances.currency"
-	"     AND i.open <> 0))";
+	"UPDATE balances SET due_min = " LG_DUE_MIN("balances");
 
 static const char verify_opening_sql[] =
 	"SELECT d.number FROM clients c JOIN entries e ON e.client_id = c.id"

@@ -429,12 +429,7 @@ static const char kept_open_n_sql[] =
  * currency, kept, recomputed (NULL: none). */
 static const char kept_due_min_sql[] =
 	"SELECT client_id, currency, due_min, d FROM (SELECT b.client_id, b.currency, b.due_min,"
-	"  (SELECT min(d) FROM (SELECT min(due_date) AS d FROM entries e"
-	"     WHERE e.client_id = b.client_id AND e.currency = b.currency AND e.side = 'D'"
-	"       AND e.open <> 0 AND e.n_inst = 0"
-	"    UNION ALL SELECT min(due_date) FROM instalments i"
-	"     WHERE i.client_id = b.client_id AND i.currency = b.currency AND i.open <> 0)) AS d"
-	"  FROM balances b)"
+	"  " LG_DUE_MIN("b") " AS d FROM balances b)"
 	" WHERE due_min IS NOT d";
 
 static void bad_due_min(checker *k, sqlite3_stmt *s)

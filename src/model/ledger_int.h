@@ -68,6 +68,17 @@ int lg_exec(ledger *l, const char *sql, const char *doing, cart_err *e);
 /* cartera_name_key(name), the SQL face of ledger_name_key (ledger_namekey.c), on a new
  * connection: the migration that adds the keys fills them with it. */
 int lg_name_key_register(sqlite3 *db);
+/* The earliest due date of the open charges of balance row b (its client and currency): charges
+ * without instalments and instalments, through their indexes by client; NULL when none. What
+ * balances.due_min keeps (schema 023, whose triggers spell the same query): the bulk load sets it
+ * from this, `check --full` proves it against this. */
+#define LG_DUE_MIN(b) \
+	"(SELECT min(d) FROM (SELECT min(due_date) AS d FROM entries e" \
+	"   WHERE e.client_id = " b ".client_id AND e.currency = " b ".currency AND e.side = 'D'" \
+	"     AND e.open <> 0 AND e.n_inst = 0" \
+	"  UNION ALL SELECT min(due_date) FROM instalments i" \
+	"   WHERE i.client_id = " b ".client_id AND i.currency = " b ".currency AND i.open <> 0))"
+
 /* The ids of the clients a filter in parameter p finds in their name (folded as
  * cartera_search_key folds it: "nandu" finds Ñandú) or tax id, with _PHONE in their phone too
  * (issue 14). Three letters or more are looked up in the trigram index clients_find (schema
